@@ -1,0 +1,3 @@
+//! `pilcrow ingest`: raw documents in `seeds/` → structured markdown in `content/`.
+
+pub mod entities;
