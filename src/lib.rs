@@ -3,5 +3,14 @@
 //! The pipeline runs one way: `ingest` (seeds → content), then `build`
 //! (content → public). See ARCHITECTURE.md for the codemap.
 
+pub mod build;
+pub mod cli;
 pub mod config;
+pub mod content;
 pub mod ingest;
+pub mod init;
+pub mod links;
+pub mod markdown;
+pub mod output;
+pub mod problem;
+pub mod render;

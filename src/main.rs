@@ -1,8 +1,9 @@
-//! The `pilcrow` command line.
+//! The `pilcrow` command line: parse, dispatch, exit code.
 
 use std::process::ExitCode;
 
+use clap::Parser;
+
 fn main() -> ExitCode {
-    println!("pilcrow: not yet");
-    ExitCode::SUCCESS
+    pilcrow::cli::run(pilcrow::cli::Cli::parse())
 }

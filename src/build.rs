@@ -1,0 +1,491 @@
+//! Orchestration: content → markdown → links → templates → files.
+//!
+//! `build` and `check` share everything up to writing. The steps are
+//! separate so `serve` can reuse them: [`load`] gives a [`LoadedSite`]
+//! (content parsed, markdown rendered, links checked), [`render_site`]
+//! turns it into files, [`write_into`] writes them into a directory and
+//! [`build`] does all of it and swaps the result into place.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::config::{CONFIG_FILE, Config};
+use crate::content::{self, Content, Page, Section};
+use crate::links::{self, AnchorRef, SiteIndex};
+use crate::markdown::{self, MarkdownOptions, Rendered};
+use crate::output::{self, OutputFile, Staging};
+use crate::problem::{Problem, Problems};
+use crate::render::{
+    LinkContext, PageContext, PageSummary, RenderContext, SectionContext, SectionSummary,
+    SiteContext, Theme,
+};
+
+/// The site after loading: everything needed to render, plus the problems
+/// found so far. Reusable: rendering does not consume it.
+#[derive(Debug)]
+pub struct LoadedSite {
+    pub config: Config,
+    pub content: Content,
+    pub sections: Vec<Section>,
+    /// Rendered markdown, parallel to `content.pages`.
+    pub rendered: Vec<Rendered>,
+    /// Content, markdown and link problems, in no particular order.
+    pub problems: Vec<Problem>,
+}
+
+/// What a successful build did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BuildReport {
+    /// HTML pages written (404 page not counted).
+    pub pages: usize,
+    pub output_dir: PathBuf,
+}
+
+/// Why a build failed.
+#[derive(Debug, thiserror::Error)]
+pub enum BuildError {
+    #[error("{0}")]
+    Problems(Problems),
+    #[error("{0}")]
+    Io(String),
+}
+
+/// Loads content, renders markdown and checks links. Never stops at the
+/// first problem.
+pub fn load(config: &Config) -> LoadedSite {
+    let (content, mut problems) = content::load(&config.content_dir);
+    let sections = content::sections(&content.pages);
+    let index = SiteIndex::new(config.base_path(), &content, &sections);
+    let opts = MarkdownOptions {
+        allow_html: config.markdown.allow_html,
+    };
+    let results: Vec<(Rendered, Vec<Problem>, Vec<AnchorRef>)> = content
+        .pages
+        .par_iter()
+        .enumerate()
+        .map(|(i, page)| {
+            let mut resolver = index.for_page(i, &page.rel);
+            let rendered = markdown::render(&page.body, page.body_line, &opts, &mut resolver);
+            (rendered, resolver.problems, resolver.anchor_refs)
+        })
+        .collect();
+    let mut rendered = Vec::with_capacity(results.len());
+    let mut refs = Vec::new();
+    for (i, (r, p, a)) in results.into_iter().enumerate() {
+        rendered.push(r);
+        problems.extend(p);
+        refs.extend(a.into_iter().map(|a| (i, a)));
+    }
+    let anchors: Vec<HashSet<String>> = rendered
+        .iter()
+        .map(|r| r.anchors.iter().cloned().collect())
+        .collect();
+    let displays: Vec<String> = content.pages.iter().map(|p| p.display.clone()).collect();
+    problems.extend(links::check_anchors(&refs, &anchors, &displays));
+    LoadedSite {
+        config: config.clone(),
+        content,
+        sections,
+        rendered,
+        problems,
+    }
+}
+
+/// Everything to put in the output directory.
+#[derive(Debug, Default)]
+pub struct SiteFiles {
+    /// Generated files, sorted by path.
+    pub files: Vec<OutputFile>,
+    /// Content assets to copy: (output path, source file), sorted.
+    pub copies: Vec<(String, PathBuf)>,
+    /// HTML pages, 404 page not counted.
+    pub pages: usize,
+}
+
+/// Renders every page, list page and the 404 page. Returns the files and
+/// the template problems met (all of them, de-duplicated by the caller).
+pub fn render_site(site: &LoadedSite, theme: &Theme) -> (SiteFiles, Vec<Problem>) {
+    let config = &site.config;
+    let pages = &site.content.pages;
+    let base_path = config.base_path().to_string();
+    let site_url = |rel: &str| format!("{base_path}{}", links::encode_path(rel));
+    let section_title = |s: &Section| match s.index_page {
+        Some(i) => pages[i].front.title.clone(),
+        None => title_from_dir(&s.dir),
+    };
+    let by_dir: std::collections::HashMap<&str, &Section> =
+        site.sections.iter().map(|s| (s.dir.as_str(), s)).collect();
+    let root = by_dir.get("").copied();
+    let site_ctx = SiteContext {
+        title: config.title.clone(),
+        description: config.description.clone(),
+        base_url: config.base_url.clone(),
+        base_path: base_path.clone(),
+        language: config.language.clone(),
+        nav: root
+            .map(|r| {
+                r.subsections
+                    .iter()
+                    .filter_map(|d| by_dir.get(d.as_str()))
+                    .map(|s| LinkContext {
+                        title: section_title(s),
+                        url: site_url(&s.url),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default(),
+    };
+    let breadcrumbs = |url: &str| -> Vec<LinkContext> {
+        if url.is_empty() {
+            return Vec::new();
+        }
+        let mut crumbs = vec![LinkContext {
+            title: root.map_or_else(
+                || config.title.clone(),
+                |r| match r.index_page {
+                    Some(i) => pages[i].front.title.clone(),
+                    None => config.title.clone(),
+                },
+            ),
+            url: base_path.clone(),
+        }];
+        let trimmed = url.trim_end_matches('/');
+        let mut prefix = String::new();
+        let parts: Vec<&str> = trimmed.split('/').collect();
+        for part in &parts[..parts.len().saturating_sub(1)] {
+            if !prefix.is_empty() {
+                prefix.push('/');
+            }
+            prefix.push_str(part);
+            if let Some(s) = by_dir.get(prefix.as_str()) {
+                crumbs.push(LinkContext {
+                    title: section_title(s),
+                    url: site_url(&s.url),
+                });
+            }
+        }
+        crumbs
+    };
+    let summary = |i: usize| {
+        let p = &pages[i];
+        PageSummary {
+            title: p.front.title.clone(),
+            url: site_url(&p.url),
+            kind: p.front.kind.as_str().to_string(),
+            symbol: p.front.symbol.clone(),
+            date: p.front.date.clone(),
+            language: p.front.language.clone(),
+            description: p.front.description.clone(),
+        }
+    };
+    let section_ctx = |s: &Section| {
+        let mut listed: Vec<usize> = s.pages.clone();
+        listed.sort_by(|&a, &b| list_order(&pages[a], &pages[b]));
+        SectionContext {
+            pages: listed.into_iter().map(summary).collect(),
+            subsections: s
+                .subsections
+                .iter()
+                .filter_map(|d| by_dir.get(d.as_str()))
+                .map(|sub| SectionSummary {
+                    title: section_title(sub),
+                    url: site_url(&sub.url),
+                    pages: sub.pages.len(),
+                })
+                .collect(),
+        }
+    };
+    let page_ctx = |i: usize| -> PageContext {
+        let p = &pages[i];
+        let r = &site.rendered[i];
+        let f = &p.front;
+        PageContext {
+            title: f.title.clone(),
+            kind: f.kind.as_str().to_string(),
+            url: site_url(&p.url),
+            permalink: format!("{}{}", config.base_url, links::encode_path(&p.url)),
+            lang: f
+                .language
+                .clone()
+                .unwrap_or_else(|| config.language.clone()),
+            content: r.html.clone(),
+            path: p.rel.clone(),
+            is_home: p.url.is_empty(),
+            has_code: r.has_code,
+            headings: r.headings.clone(),
+            description: f.description.clone(),
+            symbol: f.symbol.clone(),
+            date: f.date.clone(),
+            language: f.language.clone(),
+            languages: f.languages.clone(),
+            source: f.source.clone(),
+            resolutions: f.resolutions.clone(),
+            documents: f.documents.clone(),
+            countries: f.countries.clone(),
+            organizations: f.organizations.clone(),
+            instruments: f.instruments.clone(),
+            topics: f.topics.clone(),
+            id: f.id.clone(),
+            names: f.names.clone(),
+            aliases: f.aliases.clone(),
+            keywords: f.keywords.clone(),
+            weight: f.weight,
+            extra: f.extra.clone(),
+        }
+    };
+
+    // One job per HTML file: a page, or a section list page.
+    enum Job<'a> {
+        Page(usize),
+        Section(&'a Section),
+    }
+    let mut jobs: Vec<Job> = (0..pages.len())
+        .filter(|&i| !pages[i].is_section_index)
+        .map(Job::Page)
+        .collect();
+    jobs.extend(site.sections.iter().map(Job::Section));
+
+    let results: Vec<Result<OutputFile, Problem>> = jobs
+        .par_iter()
+        .map(|job| {
+            let (page, section, template, shown) = match job {
+                Job::Page(i) => {
+                    let p = &pages[*i];
+                    let template = p
+                        .front
+                        .template
+                        .clone()
+                        .unwrap_or_else(|| "page.html".into());
+                    (page_ctx(*i), None, template, Some(&p.display))
+                }
+                Job::Section(s) => {
+                    let mut page = match s.index_page {
+                        Some(i) => page_ctx(i),
+                        None => PageContext {
+                            title: section_title(s),
+                            kind: "section".into(),
+                            url: site_url(&s.url),
+                            permalink: format!("{}{}", config.base_url, links::encode_path(&s.url)),
+                            lang: config.language.clone(),
+                            is_home: s.url.is_empty(),
+                            ..PageContext::default()
+                        },
+                    };
+                    if s.url.is_empty() && s.index_page.is_none() {
+                        page.title = config.title.clone();
+                    }
+                    let custom = s.index_page.and_then(|i| pages[i].front.template.clone());
+                    let default = if s.url.is_empty() {
+                        "home.html"
+                    } else {
+                        "list.html"
+                    };
+                    let shown = s.index_page.map(|i| &pages[i].display);
+                    (
+                        page,
+                        Some(section_ctx(s)),
+                        custom.unwrap_or_else(|| default.into()),
+                        shown,
+                    )
+                }
+            };
+            if !theme.has_template(&template) {
+                let msg = format!("template {template:?} not found in the theme");
+                return Err(match shown {
+                    Some(f) => Problem::in_file(f, msg),
+                    None => Problem::general(msg),
+                });
+            }
+            let url_rel = match job {
+                Job::Page(i) => pages[*i].url.clone(),
+                Job::Section(s) => s.url.clone(),
+            };
+            let ctx = RenderContext {
+                site: &site_ctx,
+                breadcrumbs: breadcrumbs(&url_rel),
+                page: &page,
+                section: section.as_ref(),
+            };
+            let html = theme.render(&template, &ctx)?;
+            Ok(OutputFile {
+                path: format!("{url_rel}index.html"),
+                bytes: html.into_bytes(),
+            })
+        })
+        .collect();
+
+    let mut problems = Vec::new();
+    let mut out = SiteFiles::default();
+    for r in results {
+        match r {
+            Ok(f) => out.files.push(f),
+            Err(p) => problems.push(p),
+        }
+    }
+    out.pages = out.files.len();
+
+    let not_found = PageContext {
+        title: "Page not found".into(),
+        kind: "404".into(),
+        url: site_url("404.html"),
+        permalink: format!("{}404.html", config.base_url),
+        lang: config.language.clone(),
+        ..PageContext::default()
+    };
+    let ctx = RenderContext {
+        site: &site_ctx,
+        page: &not_found,
+        section: None,
+        breadcrumbs: Vec::new(),
+    };
+    match theme.render("404.html", &ctx) {
+        Ok(html) => out.files.push(OutputFile {
+            path: "404.html".into(),
+            bytes: html.into_bytes(),
+        }),
+        Err(p) => problems.push(p),
+    }
+
+    if site.rendered.iter().any(|r| r.has_code) {
+        match markdown::highlight::stylesheet(&config.markdown.highlight_theme) {
+            Ok(css) => out.files.push(OutputFile {
+                path: "highlight.css".into(),
+                bytes: css.into_bytes(),
+            }),
+            Err(msg) => problems.push(Problem::in_file(
+                content::display_path(&config.root.join(CONFIG_FILE)),
+                format!("[markdown] {msg}"),
+            )),
+        }
+    }
+    for (path, bytes) in &theme.static_files {
+        out.files.push(OutputFile {
+            path: path.clone(),
+            bytes: bytes.clone(),
+        });
+    }
+    out.copies = site
+        .content
+        .assets
+        .iter()
+        .map(|a| (a.rel.clone(), a.source.clone()))
+        .collect();
+    out.files.sort_by(|a, b| a.path.cmp(&b.path));
+    out.copies.sort();
+
+    // A content file and a generated file must not claim the same path.
+    let generated: HashSet<&str> = out.files.iter().map(|f| f.path.as_str()).collect();
+    for (rel, _) in &out.copies {
+        if generated.contains(rel.as_str()) {
+            problems.push(Problem::in_file(
+                content::display_path(&config.content_dir.join(rel)),
+                "has the same output path as a generated file; rename it",
+            ));
+        }
+    }
+    (out, problems)
+}
+
+/// Sort order in lists: weight (unset last), then newest date first
+/// (undated last), then title, then URL. Total and stable: deterministic.
+fn list_order(a: &Page, b: &Page) -> std::cmp::Ordering {
+    let weight = |p: &Page| (p.front.weight.is_none(), p.front.weight);
+    let date = |p: &Page| std::cmp::Reverse(p.front.date.clone());
+    weight(a)
+        .cmp(&weight(b))
+        .then_with(|| (a.front.date.is_none()).cmp(&b.front.date.is_none()))
+        .then_with(|| date(a).cmp(&date(b)))
+        .then_with(|| a.front.title.cmp(&b.front.title))
+        .then_with(|| a.url.cmp(&b.url))
+}
+
+/// `entity-pages` → `Entity pages`.
+fn title_from_dir(dir: &str) -> String {
+    let last = dir
+        .rsplit('/')
+        .next()
+        .unwrap_or(dir)
+        .replace(['-', '_'], " ");
+    let mut chars = last.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// Writes rendered files and copies assets into `dir` (which should be
+/// empty).
+pub fn write_into(files: &SiteFiles, dir: &Path) -> std::io::Result<()> {
+    output::write_files(dir, &files.files)?;
+    for (rel, source) in &files.copies {
+        output::copy_file(source, dir, rel)?;
+    }
+    Ok(())
+}
+
+/// Loads the site and renders it; all problems, or the files.
+pub fn prepare(config: &Config) -> Result<(LoadedSite, SiteFiles), Problems> {
+    let site = load(config);
+    let mut problems = site.problems.clone();
+    let files = match Theme::load(config) {
+        Ok(theme) => {
+            let (files, p) = render_site(&site, &theme);
+            problems.extend(p);
+            Some(files)
+        }
+        Err(p) => {
+            problems.extend(p);
+            None
+        }
+    };
+    match (Problems::from_vec(problems), files) {
+        (None, Some(files)) => Ok((site, files)),
+        (Some(p), _) => Err(p),
+        (None, None) => Err(Problems::single(Problem::general(
+            "the theme could not be loaded",
+        ))),
+    }
+}
+
+/// Validates everything `build` validates and writes nothing. Returns the
+/// number of content pages checked.
+pub fn check(config: &Config) -> Result<usize, Problems> {
+    prepare(config).map(|(site, _)| site.content.pages.len())
+}
+
+/// Builds the site into `config.output_dir`, atomically: on any error the
+/// previous output is left as it was.
+pub fn build(config: &Config) -> Result<BuildReport, BuildError> {
+    let (_, files) = prepare(config).map_err(BuildError::Problems)?;
+    output::check_output_dir(
+        &config.output_dir,
+        &[
+            &config.root.join(CONFIG_FILE),
+            &config.content_dir,
+            &config.theme_dir(),
+        ],
+    )
+    .map_err(BuildError::Io)?;
+    let io = |e: std::io::Error| BuildError::Io(format!("cannot write the site: {e}"));
+    let staging = Staging::new(&config.output_dir).map_err(io)?;
+    write_into(&files, staging.path()).map_err(io)?;
+    staging.swap_into_place().map_err(io)?;
+    Ok(BuildReport {
+        pages: files.pages,
+        output_dir: config.output_dir.clone(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dir_titles() {
+        assert_eq!(title_from_dir("documents"), "Documents");
+        assert_eq!(title_from_dir("a/entity-pages"), "Entity pages");
+        assert_eq!(title_from_dir("国家"), "国家");
+    }
+}

@@ -1,0 +1,231 @@
+//! Command-line interface: argument parsing and the commands' console
+//! output. Exit codes: 0 ok, 1 content/config errors, 2 usage (clap).
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::build::{self, BuildError};
+use crate::config::Config;
+use crate::content::display_path;
+use crate::ingest::{self, IngestOptions};
+use crate::problem::Problems;
+
+/// pilcrow (¶): raw documents in, a cross-linked static knowledge site out.
+#[derive(Debug, Parser)]
+#[command(name = "pilcrow", version, about, propagate_version = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Build the site: content/ markdown into a complete site in public/
+    Build(BuildArgs),
+    /// Check content, links and templates like `build`, without writing anything
+    Check(CheckArgs),
+    /// Create a new site in DIR that builds as is
+    Init(InitArgs),
+    /// Turn the raw documents in seeds/ into markdown in content/
+    Ingest(IngestArgs),
+}
+
+/// Where the site is.
+#[derive(Debug, Args)]
+pub struct SiteArgs {
+    /// Site root: the directory holding site.toml
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    pub root: PathBuf,
+    /// Content directory (default: `content_dir` from site.toml)
+    #[arg(long, value_name = "DIR")]
+    pub content: Option<PathBuf>,
+    /// Base URL, e.g. https://example.org/kb/ (default: `base_url` from site.toml)
+    #[arg(long, value_name = "URL")]
+    pub base_url: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    #[command(flatten)]
+    pub site: SiteArgs,
+    /// Output directory (default: `output_dir` from site.toml)
+    #[arg(long, value_name = "DIR")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub site: SiteArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Directory to create (must be missing or empty)
+    #[arg(value_name = "DIR")]
+    pub dir: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct IngestArgs {
+    /// Site root: the directory holding site.toml
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    pub root: PathBuf,
+    /// Directory of raw documents (default: `seeds_dir` from site.toml)
+    #[arg(long, value_name = "DIR")]
+    pub seeds: Option<PathBuf>,
+    /// Content directory to write (default: `content_dir` from site.toml)
+    #[arg(long, value_name = "DIR")]
+    pub content: Option<PathBuf>,
+    /// Overwrite files an editor changed since ingest wrote them
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// Runs a parsed command line.
+pub fn run(cli: Cli) -> ExitCode {
+    match cli.command {
+        Command::Build(args) => run_build(&args),
+        Command::Check(args) => run_check(&args),
+        Command::Init(args) => run_init(&args.dir),
+        Command::Ingest(args) => run_ingest(&args),
+    }
+}
+
+fn fail(message: impl std::fmt::Display) -> ExitCode {
+    eprintln!("error: {message}");
+    ExitCode::from(1)
+}
+
+fn load_config(site: &SiteArgs) -> Result<Config, ExitCode> {
+    let mut config = Config::load(&site.root).map_err(|e| {
+        fail(format!(
+            "{e}\n(run `pilcrow init DIR` to create a new site, or pass --root DIR)"
+        ))
+    })?;
+    if let Some(content) = &site.content {
+        config.content_dir = content.clone();
+    }
+    if let Some(url) = &site.base_url {
+        config
+            .set_base_url(url)
+            .map_err(|e| fail(format!("--base-url: {e}")))?;
+    }
+    Ok(config)
+}
+
+fn report_problems(problems: &Problems) {
+    eprintln!("{problems}");
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+fn run_build(args: &BuildArgs) -> ExitCode {
+    let started = Instant::now();
+    let mut config = match load_config(&args.site) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    if let Some(output) = &args.output {
+        config.output_dir = output.clone();
+    }
+    let shown = display_path(&config.output_dir);
+    match build::build(&config) {
+        Ok(report) => {
+            println!(
+                "Built {} in {:.2} s → {}/",
+                plural(report.pages, "page", "pages"),
+                started.elapsed().as_secs_f64(),
+                shown.trim_end_matches('/')
+            );
+            ExitCode::SUCCESS
+        }
+        Err(BuildError::Problems(problems)) => {
+            report_problems(&problems);
+            fail(format!(
+                "build failed with {}; nothing was written ({}/ is unchanged)",
+                plural(problems.len(), "problem", "problems"),
+                shown.trim_end_matches('/')
+            ))
+        }
+        Err(BuildError::Io(message)) => fail(format!(
+            "{message}\n({}/ is unchanged)",
+            shown.trim_end_matches('/')
+        )),
+    }
+}
+
+fn run_check(args: &CheckArgs) -> ExitCode {
+    let config = match load_config(&args.site) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    match build::check(&config) {
+        Ok(pages) => {
+            println!("No problems found in {}.", plural(pages, "page", "pages"));
+            ExitCode::SUCCESS
+        }
+        Err(problems) => {
+            report_problems(&problems);
+            fail(format!(
+                "{} found",
+                plural(problems.len(), "problem", "problems")
+            ))
+        }
+    }
+}
+
+fn run_init(dir: &Path) -> ExitCode {
+    match crate::init::init(dir) {
+        Ok(files) => {
+            for f in &files {
+                println!("  created {}", display_path(&dir.join(f)));
+            }
+            println!(
+                "New site in {}. Build it with: pilcrow build --root {}",
+                display_path(dir),
+                display_path(dir)
+            );
+            ExitCode::SUCCESS
+        }
+        Err(message) => fail(message),
+    }
+}
+
+fn run_ingest(args: &IngestArgs) -> ExitCode {
+    let config = match Config::load(&args.root) {
+        Ok(c) => c,
+        Err(e) => return fail(e),
+    };
+    let opts = IngestOptions {
+        seeds_dir: args.seeds.clone().unwrap_or(config.seeds_dir),
+        content_dir: args.content.clone().unwrap_or(config.content_dir),
+        force: args.force,
+    };
+    match ingest::run(&opts) {
+        Ok(report) => {
+            for w in &report.warnings {
+                eprintln!("warning: {w}");
+            }
+            println!("{report}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(e),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_definition_is_valid() {
+        Cli::command().debug_assert();
+    }
+}

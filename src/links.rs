@@ -1,0 +1,331 @@
+//! Links between pages: relative `.md` links become site URLs, and every
+//! internal link and anchor is checked.
+//!
+//! Owns the map from content paths to URLs ([`SiteIndex`]) and the rules
+//! for what a link may point at. It receives pages and anchors from the
+//! other stages and returns problems; it renders nothing itself.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::content::{Content, Section};
+use crate::markdown::sanitize::is_external;
+use crate::markdown::{LinkAction, LinkResolver};
+use crate::problem::Problem;
+
+/// Everything a link can point at.
+#[derive(Debug, Default)]
+pub struct SiteIndex {
+    base_path: String,
+    /// Page `rel` → index in the page list.
+    by_rel: HashMap<String, usize>,
+    /// Page or section URL (relative to base) → page index if it has one.
+    urls: HashMap<String, Option<usize>>,
+    /// Section dir → URL.
+    sections: HashMap<String, String>,
+    assets: HashSet<String>,
+    failed: HashSet<String>,
+    drafts: HashSet<String>,
+    displays: Vec<String>,
+    page_urls: Vec<String>,
+}
+
+impl SiteIndex {
+    pub fn new(base_path: &str, content: &Content, sections: &[Section]) -> SiteIndex {
+        let mut index = SiteIndex {
+            base_path: base_path.to_string(),
+            assets: content.assets.iter().map(|a| a.rel.clone()).collect(),
+            failed: content.failed.iter().cloned().collect(),
+            drafts: content.drafts.iter().cloned().collect(),
+            displays: content.pages.iter().map(|p| p.display.clone()).collect(),
+            page_urls: content.pages.iter().map(|p| p.url.clone()).collect(),
+            ..SiteIndex::default()
+        };
+        for s in sections {
+            index.sections.insert(s.dir.clone(), s.url.clone());
+            index.urls.insert(s.url.clone(), s.index_page);
+        }
+        for (i, p) in content.pages.iter().enumerate() {
+            index.by_rel.insert(p.rel.clone(), i);
+            index.urls.insert(p.url.clone(), Some(i));
+        }
+        index
+    }
+
+    /// A site URL for a path relative to the base: `documents/x/` →
+    /// `/kb/documents/x/`.
+    pub fn url(&self, rel_url: &str) -> String {
+        format!("{}{}", self.base_path, encode_path(rel_url))
+    }
+
+    /// The link resolver for one page.
+    pub fn for_page(&self, page: usize, rel: &str) -> PageLinks<'_> {
+        PageLinks {
+            index: self,
+            page,
+            dir: rel
+                .rfind('/')
+                .map_or(String::new(), |i| rel[..i].to_string()),
+            problems: Vec::new(),
+            anchor_refs: Vec::new(),
+        }
+    }
+}
+
+/// A link to an anchor, checked once every page is rendered.
+#[derive(Debug, Clone)]
+pub struct AnchorRef {
+    pub line: usize,
+    /// Page index of the target.
+    pub target: usize,
+    /// Decoded fragment, without `#`.
+    pub fragment: String,
+    /// The link as written, for messages.
+    pub written: String,
+}
+
+/// Resolves the links of one page, collecting problems and anchor refs.
+pub struct PageLinks<'a> {
+    index: &'a SiteIndex,
+    page: usize,
+    dir: String,
+    pub problems: Vec<Problem>,
+    pub anchor_refs: Vec<AnchorRef>,
+}
+
+enum Target {
+    Page(usize),
+    Other(String),
+    Unchecked(String),
+}
+
+impl PageLinks<'_> {
+    fn broken(&mut self, line: usize, dest: &str, why: &str) {
+        let display = self.index.displays[self.page].clone();
+        self.problems.push(Problem::at_line(
+            display,
+            line,
+            format!("broken link to {dest} ({why})"),
+        ));
+    }
+
+    fn find(&self, path: &str) -> Result<Target, &'static str> {
+        let ix = self.index;
+        let absolute = path.starts_with('/');
+        let joined = if absolute {
+            normalize("", path.trim_start_matches('/'))
+        } else {
+            normalize(&self.dir, path)
+        };
+        let Some(rel) = joined else {
+            return Err("points outside the content directory");
+        };
+        if rel.ends_with(".md") {
+            if let Some(&i) = ix.by_rel.get(&rel) {
+                return Ok(Target::Page(i));
+            }
+            if ix.failed.contains(&rel) {
+                let (url, _, _) = crate::content::url_of(&rel);
+                return Ok(Target::Unchecked(url));
+            }
+            if ix.drafts.contains(&rel) {
+                return Err("that page is a draft and is not built");
+            }
+            // A section without _index.md still has a page.
+            if let Some(dir) = rel.strip_suffix(crate::content::SECTION_INDEX)
+                && let Some(url) = ix.sections.get(dir.trim_end_matches('/'))
+            {
+                return Ok(Target::Other(url.clone()));
+            }
+            return Err("no such page");
+        }
+        if ix.assets.contains(&rel) {
+            return Ok(Target::Other(rel));
+        }
+        let as_dir = rel.trim_end_matches('/');
+        if let Some(url) = ix.sections.get(as_dir) {
+            return Ok(match ix.urls.get(url.as_str()) {
+                Some(Some(i)) => Target::Page(*i),
+                _ => Target::Other(url.clone()),
+            });
+        }
+        if absolute {
+            let with_slash = format!("{as_dir}/");
+            if let Some(target) = ix.urls.get(&with_slash) {
+                return Ok(match target {
+                    Some(i) => Target::Page(*i),
+                    None => Target::Other(with_slash),
+                });
+            }
+        }
+        Err(if absolute {
+            "no page or file at that path"
+        } else {
+            "no such file"
+        })
+    }
+}
+
+impl LinkResolver for PageLinks<'_> {
+    fn resolve(&mut self, dest: &str, line: usize) -> LinkAction {
+        if dest.is_empty() || is_external(dest) {
+            return LinkAction::Keep;
+        }
+        let (path_query, fragment) = match dest.find('#') {
+            Some(i) => (&dest[..i], Some(&dest[i + 1..])),
+            None => (dest, None),
+        };
+        let path = path_query.split('?').next().unwrap_or("");
+        let decoded_fragment = fragment.map(percent_decode).filter(|f| !f.is_empty());
+        if path.is_empty() {
+            if let Some(f) = decoded_fragment {
+                self.anchor_refs.push(AnchorRef {
+                    line,
+                    target: self.page,
+                    fragment: f,
+                    written: dest.to_string(),
+                });
+            }
+            return LinkAction::Keep;
+        }
+        let suffix = fragment.map(|f| format!("#{f}")).unwrap_or_default();
+        match self.find(&percent_decode(path)) {
+            Ok(Target::Page(i)) => {
+                if let Some(f) = decoded_fragment {
+                    self.anchor_refs.push(AnchorRef {
+                        line,
+                        target: i,
+                        fragment: f,
+                        written: dest.to_string(),
+                    });
+                }
+                let url = &self.index.page_urls[i];
+                LinkAction::Rewrite(format!("{}{suffix}", self.index.url(url)))
+            }
+            Ok(Target::Other(url) | Target::Unchecked(url)) => {
+                LinkAction::Rewrite(format!("{}{suffix}", self.index.url(&url)))
+            }
+            Err(why) => {
+                self.broken(line, dest, why);
+                LinkAction::Keep
+            }
+        }
+    }
+}
+
+/// Checks anchor refs against the anchors of every page.
+pub fn check_anchors(
+    refs: &[(usize, AnchorRef)],
+    anchors: &[HashSet<String>],
+    displays: &[String],
+) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    for (from, r) in refs {
+        if !anchors[r.target].contains(&r.fragment) {
+            let why = if r.target == *from {
+                format!("no anchor #{} in this page", r.fragment)
+            } else {
+                format!("no anchor #{} in {}", r.fragment, displays[r.target])
+            };
+            problems.push(Problem::at_line(
+                displays[*from].clone(),
+                r.line,
+                format!("broken link to {} ({why})", r.written),
+            ));
+        }
+    }
+    problems
+}
+
+/// Joins a relative path onto a directory, resolving `.` and `..`.
+/// `None` when it climbs above the root.
+pub fn normalize(dir: &str, path: &str) -> Option<String> {
+    let mut parts: Vec<&str> = dir.split('/').filter(|s| !s.is_empty()).collect();
+    for seg in path.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            s => parts.push(s),
+        }
+    }
+    let mut out = parts.join("/");
+    if path.ends_with('/') && !out.is_empty() {
+        out.push('/');
+    }
+    Some(out)
+}
+
+/// Decodes `%XX` escapes (invalid ones are kept as written).
+pub fn percent_decode(s: &str) -> String {
+    if !s.contains('%') {
+        return s.to_string();
+    }
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%'
+            && i + 2 < bytes.len()
+            && bytes[i + 1].is_ascii_hexdigit()
+            && bytes[i + 2].is_ascii_hexdigit()
+        {
+            let hex = |b: u8| (b as char).to_digit(16).unwrap_or(0) as u8;
+            out.push(hex(bytes[i + 1]) * 16 + hex(bytes[i + 2]));
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Escapes the characters a URL path cannot carry as is (spaces, quotes,
+/// `#`, `?`, `%`, controls). Non-ASCII letters stay readable.
+pub fn encode_path(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for c in path.chars() {
+        match c {
+            ' ' | '"' | '<' | '>' | '#' | '?' | '%' | '`' | '{' | '}' | '|' | '\\' | '^' => {
+                out.push_str(&format!("%{:02X}", c as u32))
+            }
+            c if c.is_control() => {
+                let mut buf = [0; 4];
+                for b in c.encode_utf8(&mut buf).bytes() {
+                    out.push_str(&format!("%{b:02X}"));
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalize_paths() {
+        assert_eq!(
+            normalize("documents", "../countries/arg.md").as_deref(),
+            Some("countries/arg.md")
+        );
+        assert_eq!(
+            normalize("documents", "./x.md").as_deref(),
+            Some("documents/x.md")
+        );
+        assert_eq!(normalize("", "x.md").as_deref(), Some("x.md"));
+        assert_eq!(normalize("a", "../../x.md"), None);
+        assert_eq!(normalize("", "countries/").as_deref(), Some("countries/"));
+    }
+
+    #[test]
+    fn percent_coding() {
+        assert_eq!(percent_decode("%E9%98%BF"), "阿");
+        assert_eq!(percent_decode("100%"), "100%");
+        assert_eq!(percent_decode("my%20file.md"), "my file.md");
+        assert_eq!(encode_path("a b/阿/"), "a%20b/阿/");
+    }
+}

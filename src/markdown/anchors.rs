@@ -1,0 +1,119 @@
+//! Anchors inside a page: heading slugs and Obsidian-style block ids
+//! (`17\. Text … ^p-17`).
+
+use std::collections::HashSet;
+
+/// `true` for a valid block id: `[A-Za-z0-9][A-Za-z0-9_-]*`.
+pub fn is_block_id(id: &str) -> bool {
+    let mut bytes = id.bytes();
+    matches!(bytes.next(), Some(b) if b.is_ascii_alphanumeric())
+        && bytes.all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+}
+
+/// Splits a trailing ` ^id` off a paragraph's last text.
+///
+/// Returns the length of the text to keep (trailing spaces removed) and
+/// the id. The `^` must start the text or follow whitespace.
+pub fn split_block_id(text: &str) -> Option<(usize, &str)> {
+    let trimmed = text.trim_end();
+    let caret = trimmed.rfind('^')?;
+    let id = &trimmed[caret + 1..];
+    if !is_block_id(id) {
+        return None;
+    }
+    let before = &trimmed[..caret];
+    if !(before.is_empty() || before.ends_with(char::is_whitespace)) {
+        return None;
+    }
+    Some((before.trim_end().len(), id))
+}
+
+/// A heading's automatic id: lower-cased, letters and digits of any script
+/// kept (CJK headings stay readable), runs of anything else become `-`.
+pub fn slugify(text: &str) -> String {
+    let mut slug = String::with_capacity(text.len());
+    let mut dash = false;
+    for c in text.chars() {
+        if c.is_alphanumeric() || c == '_' {
+            if dash && !slug.is_empty() {
+                slug.push('-');
+            }
+            dash = false;
+            slug.extend(c.to_lowercase());
+        } else if c == '-' || c.is_whitespace() || c.is_ascii_punctuation() || !c.is_control() {
+            dash = true;
+        }
+    }
+    if slug.is_empty() {
+        "section".to_string()
+    } else {
+        slug
+    }
+}
+
+/// The ids used in one page, handing out unique ones.
+#[derive(Debug, Default)]
+pub struct IdSet {
+    used: HashSet<String>,
+    /// In order of appearance.
+    pub ids: Vec<String>,
+}
+
+impl IdSet {
+    /// Records an id written by the author (kept as is).
+    pub fn explicit(&mut self, id: &str) {
+        if self.used.insert(id.to_string()) {
+            self.ids.push(id.to_string());
+        }
+    }
+
+    /// Returns `base`, or `base-1`, `base-2`, … if taken, and records it.
+    pub fn unique(&mut self, base: &str) -> String {
+        let mut id = base.to_string();
+        let mut n = 0;
+        while self.used.contains(&id) {
+            n += 1;
+            id = format!("{base}-{n}");
+        }
+        self.used.insert(id.clone());
+        self.ids.push(id.clone());
+        id
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn block_ids() {
+        assert_eq!(split_block_id("Text of it ^p-17"), Some((10, "p-17")));
+        assert_eq!(split_block_id("^p-3  "), Some((0, "p-3")));
+        assert_eq!(split_block_id("x^p-17"), None);
+        assert_eq!(split_block_id("x ^-bad"), None);
+        assert_eq!(split_block_id("x ^p 17"), None);
+        assert_eq!(split_block_id("2^10"), None);
+    }
+
+    #[test]
+    fn slugs_keep_unicode_letters() {
+        assert_eq!(slugify("阿根廷"), "阿根廷");
+        assert_eq!(
+            slugify("I. Introduction: scope & aims"),
+            "i-introduction-scope-aims"
+        );
+        assert_eq!(slugify("Việt Nam"), "việt-nam");
+        assert_eq!(slugify("一、 背景"), "一-背景");
+        assert_eq!(slugify("!!!"), "section");
+    }
+
+    #[test]
+    fn duplicate_ids_get_numbered() {
+        let mut ids = IdSet::default();
+        assert_eq!(ids.unique("intro"), "intro");
+        assert_eq!(ids.unique("intro"), "intro-1");
+        assert_eq!(ids.unique("intro"), "intro-2");
+        ids.explicit("p-1");
+        assert_eq!(ids.unique("p-1"), "p-1-1");
+    }
+}

@@ -1,0 +1,491 @@
+//! Markdown → HTML with pulldown-cmark, made safe for scraped content.
+//!
+//! Owns: the markdown dialect (tables, footnotes, strikethrough, heading
+//! attributes), escaping raw HTML, dropping script URLs, heading ids and
+//! `^block-id` paragraph anchors, code highlighting. Link *targets* are
+//! decided by the caller through [`LinkResolver`]; this module knows
+//! nothing about other pages.
+
+pub mod anchors;
+pub mod highlight;
+pub mod sanitize;
+
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd};
+
+use anchors::IdSet;
+use sanitize::escape_html;
+
+/// Rendering options from `[markdown]` in site.toml.
+#[derive(Debug, Clone, Default)]
+pub struct MarkdownOptions {
+    /// Pass raw HTML through instead of escaping it.
+    pub allow_html: bool,
+}
+
+/// What to do with a link or image destination.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LinkAction {
+    /// Emit the destination unchanged.
+    Keep,
+    /// Emit this URL instead.
+    Rewrite(String),
+    /// Emit no link; the link text stays as plain text.
+    Drop,
+}
+
+/// Decides where links point. `line` is the 1-based line in the file.
+pub trait LinkResolver {
+    fn resolve(&mut self, dest: &str, line: usize) -> LinkAction;
+}
+
+/// A resolver that keeps every link (except script URLs, always dropped).
+pub struct KeepLinks;
+
+impl LinkResolver for KeepLinks {
+    fn resolve(&mut self, _: &str, _: usize) -> LinkAction {
+        LinkAction::Keep
+    }
+}
+
+/// A heading, for tables of contents.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Heading {
+    pub level: u8,
+    pub id: String,
+    pub title: String,
+}
+
+/// The HTML of a page body and what the rest of the build needs to know.
+#[derive(Debug, Clone, Default)]
+pub struct Rendered {
+    pub html: String,
+    /// Every id a link may target (`#…`), in order of appearance.
+    pub anchors: Vec<String>,
+    pub headings: Vec<Heading>,
+    /// The page has a highlighted code block (needs the highlight CSS).
+    pub has_code: bool,
+}
+
+/// Maps byte offsets to 1-based line numbers in O(log n).
+struct LineIndex(Vec<usize>);
+
+impl LineIndex {
+    fn new(text: &str) -> LineIndex {
+        LineIndex(
+            std::iter::once(0)
+                .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect(),
+        )
+    }
+    fn line(&self, offset: usize) -> usize {
+        match self.0.binary_search(&offset) {
+            Ok(i) => i + 1,
+            Err(i) => i,
+        }
+    }
+}
+
+/// Renders a markdown body. `first_line` is the line of the file the body
+/// starts on, so links report lines of the file, not of the body.
+pub fn render(
+    body: &str,
+    first_line: usize,
+    opts: &MarkdownOptions,
+    links: &mut dyn LinkResolver,
+) -> Rendered {
+    let lines = LineIndex::new(body);
+    let parser = Parser::new_ext(
+        body,
+        Options::ENABLE_TABLES
+            | Options::ENABLE_FOOTNOTES
+            | Options::ENABLE_STRIKETHROUGH
+            | Options::ENABLE_HEADING_ATTRIBUTES,
+    );
+    let mut out = Rendered::default();
+
+    // Pass 1: per-event rewriting (links, raw HTML, code), merging text.
+    let mut events: Vec<Event> = Vec::new();
+    let mut dropped: Vec<bool> = Vec::new(); // per open link/image
+    let mut code: Option<(String, String)> = None; // (lang, text) while in a fenced block
+    for (event, range) in parser.into_offset_iter() {
+        if let Some((lang, text)) = &mut code {
+            match event {
+                Event::Text(t) => text.push_str(&t),
+                Event::End(TagEnd::CodeBlock) => {
+                    if !lang.is_empty() {
+                        out.has_code = true;
+                    }
+                    events.push(Event::Html(highlight::code_block(text, lang).into()));
+                    code = None;
+                }
+                _ => {}
+            }
+            continue;
+        }
+        match event {
+            Event::Start(Tag::CodeBlock(kind)) => {
+                let lang = match &kind {
+                    CodeBlockKind::Fenced(info) => highlight::fence_language(info).to_string(),
+                    CodeBlockKind::Indented => String::new(),
+                };
+                code = Some((lang, String::new()));
+            }
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => match resolve(links, &dest_url, lines.line(range.start) + first_line - 1) {
+                Some(dest_url) => {
+                    dropped.push(false);
+                    events.push(Event::Start(Tag::Link {
+                        link_type,
+                        dest_url,
+                        title,
+                        id,
+                    }));
+                }
+                None => dropped.push(true),
+            },
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => match resolve(links, &dest_url, lines.line(range.start) + first_line - 1) {
+                Some(dest_url) => {
+                    dropped.push(false);
+                    events.push(Event::Start(Tag::Image {
+                        link_type,
+                        dest_url,
+                        title,
+                        id,
+                    }));
+                }
+                None => dropped.push(true),
+            },
+            Event::End(TagEnd::Link | TagEnd::Image) => {
+                if !dropped.pop().unwrap_or(false) {
+                    events.push(event);
+                }
+            }
+            Event::Html(html) | Event::InlineHtml(html) if !opts.allow_html => {
+                push_text(&mut events, html);
+            }
+            Event::Start(Tag::HtmlBlock) if !opts.allow_html => {
+                events.push(Event::Start(Tag::Paragraph));
+            }
+            Event::End(TagEnd::HtmlBlock) if !opts.allow_html => {
+                trim_trailing_newline(&mut events);
+                events.push(Event::End(TagEnd::Paragraph));
+            }
+            Event::Text(t) => push_text(&mut events, t),
+            other => events.push(other),
+        }
+    }
+
+    // Pass 2: block ids on paragraphs and list items, heading ids.
+    let mut ids = IdSet::default();
+    let mut stack: Vec<usize> = Vec::new();
+    for i in 0..events.len() {
+        match &events[i] {
+            Event::Start(_) => stack.push(i),
+            Event::End(end) => {
+                let Some(start) = stack.pop() else { continue };
+                match end {
+                    TagEnd::Paragraph => {
+                        if let Some(id) = take_block_id(&mut events, start + 1, i) {
+                            let id = claim(&mut ids, &id);
+                            events[start] =
+                                Event::Html(format!("<p id=\"{}\">", escape_html(&id)).into());
+                        }
+                    }
+                    TagEnd::Item => {
+                        let inline_end = (start + 1..i)
+                            .find(|&j| matches!(&events[j], Event::Start(t) if is_block(t)))
+                            .unwrap_or(i);
+                        if let Some(id) = take_block_id(&mut events, start + 1, inline_end) {
+                            let id = claim(&mut ids, &id);
+                            events[start] =
+                                Event::Html(format!("<li id=\"{}\">", escape_html(&id)).into());
+                        }
+                    }
+                    TagEnd::Heading(_) => {
+                        let heading = name_heading(&mut events, start, i, &mut ids, opts);
+                        out.headings.extend(heading);
+                    }
+                    TagEnd::FootnoteDefinition => {
+                        if let Event::Start(Tag::FootnoteDefinition(label)) = &events[start] {
+                            ids.explicit(label);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            _ => {}
+        }
+    }
+    out.anchors = ids.ids;
+    pulldown_cmark::html::push_html(&mut out.html, events.into_iter());
+    out
+}
+
+/// Resolves a destination; `None` drops the link. Script URLs are always
+/// dropped, whatever the resolver says.
+fn resolve<'a>(links: &mut dyn LinkResolver, dest: &CowStr<'a>, line: usize) -> Option<CowStr<'a>> {
+    if sanitize::is_dangerous_url(dest) {
+        return None;
+    }
+    match links.resolve(dest, line) {
+        LinkAction::Keep => Some(dest.clone()),
+        LinkAction::Rewrite(url) => Some(url.into()),
+        LinkAction::Drop => None,
+    }
+}
+
+/// Pushes text, merging with the previous text event so a trailing
+/// `^id` is always found in one piece.
+fn push_text<'a>(events: &mut Vec<Event<'a>>, t: CowStr<'a>) {
+    if let Some(Event::Text(prev)) = events.last_mut() {
+        let mut s = prev.to_string();
+        s.push_str(&t);
+        *prev = s.into();
+    } else {
+        events.push(Event::Text(t));
+    }
+}
+
+fn trim_trailing_newline(events: &mut [Event<'_>]) {
+    if let Some(Event::Text(t)) = events.last_mut() {
+        let trimmed = t.trim_end_matches('\n').to_string();
+        *t = trimmed.into();
+    }
+}
+
+fn is_block(tag: &Tag<'_>) -> bool {
+    matches!(
+        tag,
+        Tag::Paragraph
+            | Tag::Heading { .. }
+            | Tag::BlockQuote(_)
+            | Tag::CodeBlock(_)
+            | Tag::HtmlBlock
+            | Tag::List(_)
+            | Tag::Table(_)
+            | Tag::FootnoteDefinition(_)
+    )
+}
+
+/// Records an author's block id; a repeated one gets a suffix so ids stay
+/// unique in the page.
+fn claim(ids: &mut IdSet, id: &str) -> String {
+    ids.unique(id)
+}
+
+/// If the inline content `events[from..to]` ends with ` ^id`, removes it
+/// and returns the id.
+fn take_block_id(events: &mut Vec<Event<'_>>, from: usize, to: usize) -> Option<String> {
+    if to == 0 || to <= from {
+        return None;
+    }
+    let last = to - 1;
+    let Event::Text(text) = &events[last] else {
+        return None;
+    };
+    let (keep, id) = anchors::split_block_id(text)?;
+    let id = id.to_string();
+    let kept = text[..keep].to_string();
+    if kept.is_empty() {
+        events[last] = Event::Text("".into());
+        // `text\n^id`: drop the line break before the id too.
+        if last > from && matches!(events[last - 1], Event::SoftBreak | Event::HardBreak) {
+            events[last - 1] = Event::Text("".into());
+        }
+    } else {
+        events[last] = Event::Text(kept.into());
+    }
+    Some(id)
+}
+
+/// Gives a heading its id (explicit `{#id}` or a slug of its text) and
+/// drops attributes other than id and classes unless raw HTML is allowed.
+fn name_heading(
+    events: &mut [Event<'_>],
+    start: usize,
+    end: usize,
+    ids: &mut IdSet,
+    opts: &MarkdownOptions,
+) -> Option<Heading> {
+    let title: String = events[start + 1..end]
+        .iter()
+        .filter_map(|e| match e {
+            Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
+            _ => None,
+        })
+        .collect();
+    let Event::Start(Tag::Heading {
+        level,
+        id,
+        classes,
+        attrs,
+    }) = &events[start]
+    else {
+        return None;
+    };
+    let new_id = match id {
+        Some(explicit) => {
+            ids.explicit(explicit);
+            explicit.to_string()
+        }
+        None => ids.unique(&anchors::slugify(&title)),
+    };
+    let level = *level;
+    let new_tag = Tag::Heading {
+        level,
+        id: Some(new_id.clone().into()),
+        classes: classes.clone(),
+        attrs: if opts.allow_html {
+            attrs.clone()
+        } else {
+            Vec::new()
+        },
+    };
+    events[start] = Event::Start(new_tag);
+    Some(Heading {
+        level: level as u8,
+        id: new_id,
+        title,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn html(md: &str) -> Rendered {
+        render(md, 1, &MarkdownOptions::default(), &mut KeepLinks)
+    }
+
+    #[test]
+    fn raw_html_is_escaped_unless_allowed() {
+        let r = html("Hi <script>alert(1)</script>\n\n<div onclick=\"x\">block</div>\n");
+        assert!(!r.html.contains("<script"), "{}", r.html);
+        assert!(r.html.contains("&lt;script&gt;"), "{}", r.html);
+        assert!(!r.html.contains("<div"), "{}", r.html);
+        let allowed = render(
+            "<b>bold</b>\n",
+            1,
+            &MarkdownOptions { allow_html: true },
+            &mut KeepLinks,
+        );
+        assert!(allowed.html.contains("<b>bold</b>"), "{}", allowed.html);
+    }
+
+    #[test]
+    fn script_urls_are_never_emitted() {
+        let r = html(
+            "[click](javascript:alert(1)) <javascript:alert(2)> ![i](data:image/svg+xml,x) [ok](https://un.org)\n",
+        );
+        // The autolink's text may stay as text; no attribute may carry it.
+        assert!(
+            !r.html.to_lowercase().contains("=\"javascript:"),
+            "{}",
+            r.html
+        );
+        assert!(!r.html.contains("=\"data:"), "{}", r.html);
+        assert_eq!(r.html.matches("<a ").count(), 1, "{}", r.html);
+        assert!(r.html.contains("click"), "{}", r.html);
+        assert!(r.html.contains("href=\"https://un.org\""), "{}", r.html);
+    }
+
+    #[test]
+    fn heading_attributes_cannot_add_event_handlers() {
+        let r = html("# Title {#t .big onclick=alert(1)}\n");
+        assert!(r.html.contains("id=\"t\""), "{}", r.html);
+        assert!(r.html.contains("class=\"big\""), "{}", r.html);
+        assert!(!r.html.contains("onclick"), "{}", r.html);
+    }
+
+    #[test]
+    fn paragraph_block_ids_become_anchors() {
+        let r =
+            html("17\\. Text of the paragraph ^p-17\n\nPlain.\n\n- item one ^li-1\n- item two\n");
+        assert!(
+            r.html
+                .contains("<p id=\"p-17\">17. Text of the paragraph</p>"),
+            "{}",
+            r.html
+        );
+        assert!(
+            r.html.contains("<li id=\"li-1\">item one</li>"),
+            "{}",
+            r.html
+        );
+        assert!(!r.html.contains('^'), "{}", r.html);
+        assert_eq!(r.anchors, vec!["p-17", "li-1"]);
+    }
+
+    #[test]
+    fn block_id_on_its_own_line_and_loose_lists() {
+        let r = html("Some text\n^p-2\n\n- a\n\n- b ^p-3\n");
+        assert!(r.html.contains("<p id=\"p-2\">Some text</p>"), "{}", r.html);
+        assert!(r.html.contains("<p id=\"p-3\">b</p>"), "{}", r.html);
+    }
+
+    #[test]
+    fn emphasis_at_the_end_still_allows_block_ids() {
+        let r = html("See *this* and [x](y.md) ^p-4\n");
+        assert!(r.html.starts_with("<p id=\"p-4\">"), "{}", r.html);
+    }
+
+    #[test]
+    fn headings_get_unicode_slugs_deduplicated() {
+        let r = html("## 阿根廷\n\n## 阿根廷\n\n## Intro {#custom}\n");
+        assert!(r.html.contains("<h2 id=\"阿根廷\">"), "{}", r.html);
+        assert!(r.html.contains("<h2 id=\"阿根廷-1\">"), "{}", r.html);
+        assert!(r.html.contains("<h2 id=\"custom\">"), "{}", r.html);
+        assert_eq!(r.headings.len(), 3);
+        assert_eq!(r.headings[0].title, "阿根廷");
+    }
+
+    #[test]
+    fn tables_footnotes_strikethrough() {
+        let r =
+            html("| a | b |\n|---|---|\n| 1 | 2 |\n\nNote[^4] ~~old~~\n\n[^4]: The footnote.\n");
+        assert!(r.html.contains("<table>"), "{}", r.html);
+        assert!(r.html.contains("<del>old</del>"), "{}", r.html);
+        assert!(r.html.contains("footnote-definition"), "{}", r.html);
+        assert!(r.anchors.contains(&"4".to_string()));
+    }
+
+    #[test]
+    fn code_blocks_are_highlighted_only_with_a_language() {
+        let r = html("```\n<plain>\n```\n");
+        assert!(!r.has_code);
+        assert!(r.html.contains("&lt;plain&gt;"), "{}", r.html);
+        let r = html("```rust\nfn main() {}\n```\n");
+        assert!(r.has_code);
+        assert!(r.html.contains("hl-"), "{}", r.html);
+    }
+
+    struct Recorder(Vec<(String, usize)>);
+    impl LinkResolver for Recorder {
+        fn resolve(&mut self, dest: &str, line: usize) -> LinkAction {
+            self.0.push((dest.to_string(), line));
+            LinkAction::Rewrite(format!("/site/{dest}"))
+        }
+    }
+
+    #[test]
+    fn links_are_resolved_with_file_lines() {
+        let mut rec = Recorder(Vec::new());
+        let r = render(
+            "Intro\n\nSee [x](a.md#p-1)\nand ![img](i.png)\n",
+            10,
+            &MarkdownOptions::default(),
+            &mut rec,
+        );
+        assert_eq!(rec.0, vec![("a.md#p-1".into(), 12), ("i.png".into(), 13)]);
+        assert!(r.html.contains("href=\"/site/a.md#p-1\""), "{}", r.html);
+    }
+}
