@@ -284,7 +284,7 @@ fn claim(ids: &mut IdSet, id: &str) -> String {
 
 /// If the inline content `events[from..to]` ends with ` ^id`, removes it
 /// and returns the id.
-fn take_block_id(events: &mut Vec<Event<'_>>, from: usize, to: usize) -> Option<String> {
+fn take_block_id(events: &mut [Event<'_>], from: usize, to: usize) -> Option<String> {
     if to == 0 || to <= from {
         return None;
     }

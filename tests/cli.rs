@@ -1,0 +1,121 @@
+//! The command line itself: help, usage errors, init, ingest wiring.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+fn pilcrow() -> Command {
+    Command::cargo_bin("pilcrow").unwrap()
+}
+
+#[test]
+fn help_lists_only_working_commands() {
+    let out = pilcrow().arg("--help").output().unwrap();
+    assert!(out.status.success());
+    let help = String::from_utf8_lossy(&out.stdout);
+    for cmd in ["build", "check", "init", "ingest"] {
+        assert!(help.contains(cmd), "{help}");
+    }
+    assert!(!help.contains("serve"), "{help}");
+    for cmd in ["build", "check", "init", "ingest"] {
+        pilcrow().args([cmd, "--help"]).assert().success();
+    }
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    pilcrow().arg("frobnicate").assert().code(2);
+    pilcrow().args(["build", "--no-such-flag"]).assert().code(2);
+    pilcrow().arg("init").assert().code(2);
+}
+
+#[test]
+fn missing_site_toml_exits_1_with_a_hint() {
+    let tmp = tempfile::tempdir().unwrap();
+    pilcrow()
+        .args(["build", "--root"])
+        .arg(tmp.path())
+        .assert()
+        .code(1)
+        .stderr(
+            predicate::str::contains("site.toml").and(predicate::str::contains("pilcrow init")),
+        );
+}
+
+#[test]
+fn bad_base_url_flag_exits_1() {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(tmp.path().join("site.toml"), "title = \"T\"\n").unwrap();
+    pilcrow()
+        .args(["build", "--base-url", "example.org", "--root"])
+        .arg(tmp.path())
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("--base-url"));
+}
+
+#[test]
+fn init_scaffolds_a_site_that_builds() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("kb");
+    pilcrow()
+        .arg("init")
+        .arg(&dir)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("pilcrow build --root"));
+    assert!(dir.join("themes/default/templates/base.html").is_file());
+    pilcrow()
+        .args(["build", "--root"])
+        .arg(&dir)
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("Built 3 pages in "));
+    let page =
+        std::fs::read_to_string(dir.join("public/pages/getting-started/index.html")).unwrap();
+    assert!(page.contains("id=\"p-2\""), "{page}");
+    // A second init into the now non-empty dir refuses and keeps the files.
+    pilcrow()
+        .arg("init")
+        .arg(&dir)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("not empty"));
+    assert!(dir.join("site.toml").is_file());
+}
+
+#[test]
+fn build_without_a_theme_dir_uses_the_built_in_default() {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(
+        tmp.path().join("site.toml"),
+        "title = \"T\"\nlanguage = \"vi\"\n",
+    )
+    .unwrap();
+    std::fs::create_dir(tmp.path().join("content")).unwrap();
+    std::fs::write(
+        tmp.path().join("content/x.md"),
+        "---\ntitle: Xin chào\n---\nViệt Nam\n",
+    )
+    .unwrap();
+    pilcrow()
+        .args(["build", "--root"])
+        .arg(tmp.path())
+        .assert()
+        .success();
+    let html = std::fs::read_to_string(tmp.path().join("public/x/index.html")).unwrap();
+    assert!(html.contains("<html lang=\"vi\">"), "{html}");
+    assert!(tmp.path().join("public/style.css").is_file());
+}
+
+#[test]
+fn ingest_reports_and_exits_0() {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(tmp.path().join("site.toml"), "title = \"T\"\n").unwrap();
+    std::fs::create_dir(tmp.path().join("seeds")).unwrap();
+    pilcrow()
+        .args(["ingest", "--root"])
+        .arg(tmp.path())
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("files written"));
+}
