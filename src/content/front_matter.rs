@@ -217,19 +217,48 @@ pub fn parse(split: &Split<'_>) -> Result<FrontMatter, FrontMatterError> {
             Some(loc) => (split.yaml_line + loc.line() - 1, Some(loc.column())),
             None => (split.yaml_line, None),
         };
-        err(line, column, describe_yaml_error(&e.to_string()))
+        err(
+            line,
+            column,
+            describe_yaml_error(&e.to_string(), split.yaml_line),
+        )
     })?;
     fm.validate(split)?;
     Ok(fm)
 }
 
-/// Makes serde's messages say what to do, without the duplicated position.
-fn describe_yaml_error(raw: &str) -> String {
-    // yaml_serde appends " at line L column C"; the position is reported separately.
-    let msg = match raw.find(" at line ") {
-        Some(i) => &raw[..i],
-        None => raw,
-    };
+/// Makes serde's messages say what to do. Positions inside the message
+/// (yaml_serde's "at line L column C") are YAML-relative: the first is
+/// dropped (it is reported as file:line:col), later ones are shifted to
+/// file lines.
+fn describe_yaml_error(raw: &str, yaml_line: usize) -> String {
+    let mut msg = String::new();
+    let mut rest = raw;
+    let mut first = true;
+    while let Some(i) = rest.find(" at line ") {
+        msg.push_str(&rest[..i]);
+        let after = &rest[i + " at line ".len()..];
+        let digits = after
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(after.len());
+        let line: usize = after[..digits].parse().unwrap_or(1);
+        let mut tail = &after[digits..];
+        let mut column = None;
+        if let Some(c) = tail.strip_prefix(" column ") {
+            let d = c.find(|ch: char| !ch.is_ascii_digit()).unwrap_or(c.len());
+            column = c[..d].parse::<usize>().ok();
+            tail = &c[d..];
+        }
+        if !first {
+            msg.push_str(&format!(" started at line {}", yaml_line + line - 1));
+            if let Some(col) = column {
+                msg.push_str(&format!(", column {col}"));
+            }
+        }
+        first = false;
+        rest = tail;
+    }
+    msg.push_str(rest);
     if msg.starts_with("unknown field") {
         let key = msg.split('`').nth(1).unwrap_or("?");
         return format!(
@@ -240,12 +269,18 @@ fn describe_yaml_error(raw: &str) -> String {
     if msg.starts_with("missing field `title`") {
         return "missing `title:` (every page needs a title)".to_string();
     }
-    if let Some(rest) = msg.strip_prefix("kind: ") {
-        return format!(
-            "`kind`: {rest} (one of document, resolution, document-ref, country, organization, instrument, topic, page)"
-        );
+    let msg = msg
+        .replace("invalid type: sequence, expected", "found a list, expected")
+        .replace("invalid type: map, expected", "found a mapping, expected")
+        .replace("invalid type: string", "found text")
+        .replace("invalid type: unit value, expected", "found null, expected")
+        .replace("expected a sequence", "expected a list like [a, b]");
+    if let Some((key, _)) = msg.split_once(": ")
+        && VALID_KEYS.contains(&key)
+    {
+        return format!("`{key}`{}", &msg[key.len()..]);
     }
-    msg.to_string()
+    msg
 }
 
 impl FrontMatter {
@@ -429,8 +464,13 @@ mod tests {
     #[test]
     fn yaml_syntax_error_has_file_line_and_column() {
         let e = parse_file("---\ntitle: X\ncountries: [ARG\n---\n").unwrap_err();
-        assert!(e.line >= 3, "{e:?}");
-        assert!(e.column.is_some(), "{e:?}");
+        assert_eq!((e.line, e.column), (4, Some(1)), "{e:?}");
+        assert!(
+            e.message
+                .ends_with("while parsing a flow sequence started at line 3, column 12"),
+            "{}",
+            e.message
+        );
     }
 
     #[test]
@@ -439,7 +479,14 @@ mod tests {
         assert_eq!(e.line, 3);
         assert!(e.message.contains("YYYY-MM-DD"), "{}", e.message);
         let e = parse_file("---\ntitle: X\nkind: treaty\n---\n").unwrap_err();
+        assert!(
+            e.message.starts_with("`kind`: unknown variant"),
+            "{}",
+            e.message
+        );
         assert!(e.message.contains("document-ref"), "{}", e.message);
+        let e = parse_file("---\ntitle: X\ncountries: ARG\n---\n").unwrap_err();
+        assert!(e.message.contains("list like [a, b]"), "{}", e.message);
         let e = parse_file("---\nkind: page\n---\n").unwrap_err();
         assert!(e.message.contains("title"), "{}", e.message);
         let e = parse_file("---\ntitle: X\nlanguage: Chinese\n---\n").unwrap_err();

@@ -10,7 +10,7 @@ pub mod anchors;
 pub mod highlight;
 pub mod sanitize;
 
-use pulldown_cmark::{CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
 
 use anchors::IdSet;
 use sanitize::escape_html;
@@ -104,7 +104,7 @@ pub fn render(
     let mut out = Rendered::default();
 
     // Pass 1: per-event rewriting (links, raw HTML, code), merging text.
-    let mut events: Vec<Event> = Vec::new();
+    let mut buf = EventBuf::default();
     let mut dropped: Vec<bool> = Vec::new(); // per open link/image
     let mut code: Option<(String, String)> = None; // (lang, text) while in a fenced block
     for (event, range) in parser.into_offset_iter() {
@@ -115,7 +115,7 @@ pub fn render(
                     if !lang.is_empty() {
                         out.has_code = true;
                     }
-                    events.push(Event::Html(highlight::code_block(text, lang).into()));
+                    buf.push(Event::Html(highlight::code_block(text, lang).into()));
                     code = None;
                 }
                 _ => {}
@@ -130,6 +130,16 @@ pub fn render(
                 };
                 code = Some((lang, String::new()));
             }
+            Event::Start(
+                tag @ Tag::Link {
+                    link_type: LinkType::Email,
+                    ..
+                },
+            ) => {
+                // `<me@example.org>`: the writer adds `mailto:` itself.
+                dropped.push(false);
+                buf.push(Event::Start(tag));
+            }
             Event::Start(Tag::Link {
                 link_type,
                 dest_url,
@@ -138,7 +148,7 @@ pub fn render(
             }) => match resolve(links, &dest_url, lines.line(range.start) + first_line - 1) {
                 Some(dest_url) => {
                     dropped.push(false);
-                    events.push(Event::Start(Tag::Link {
+                    buf.push(Event::Start(Tag::Link {
                         link_type,
                         dest_url,
                         title,
@@ -155,7 +165,7 @@ pub fn render(
             }) => match resolve(links, &dest_url, lines.line(range.start) + first_line - 1) {
                 Some(dest_url) => {
                     dropped.push(false);
-                    events.push(Event::Start(Tag::Image {
+                    buf.push(Event::Start(Tag::Image {
                         link_type,
                         dest_url,
                         title,
@@ -166,23 +176,25 @@ pub fn render(
             },
             Event::End(TagEnd::Link | TagEnd::Image) => {
                 if !dropped.pop().unwrap_or(false) {
-                    events.push(event);
+                    buf.push(event);
                 }
             }
             Event::Html(html) | Event::InlineHtml(html) if !opts.allow_html => {
-                push_text(&mut events, html);
+                buf.text(&html);
             }
             Event::Start(Tag::HtmlBlock) if !opts.allow_html => {
-                events.push(Event::Start(Tag::Paragraph));
+                buf.push(Event::Start(Tag::Paragraph));
             }
             Event::End(TagEnd::HtmlBlock) if !opts.allow_html => {
-                trim_trailing_newline(&mut events);
-                events.push(Event::End(TagEnd::Paragraph));
+                buf.trim_text_end();
+                buf.push(Event::End(TagEnd::Paragraph));
             }
-            Event::Text(t) => push_text(&mut events, t),
-            other => events.push(other),
+            Event::Text(t) => buf.text(&t),
+            other => buf.push(other),
         }
     }
+
+    let mut events = buf.finish();
 
     // Pass 2: block ids on paragraphs and list items, heading ids.
     let mut ids = IdSet::default();
@@ -243,22 +255,35 @@ fn resolve<'a>(links: &mut dyn LinkResolver, dest: &CowStr<'a>, line: usize) -> 
     }
 }
 
-/// Pushes text, merging with the previous text event so a trailing
-/// `^id` is always found in one piece.
-fn push_text<'a>(events: &mut Vec<Event<'a>>, t: CowStr<'a>) {
-    if let Some(Event::Text(prev)) = events.last_mut() {
-        let mut s = prev.to_string();
-        s.push_str(&t);
-        *prev = s.into();
-    } else {
-        events.push(Event::Text(t));
-    }
+/// Events of pass 1. Consecutive text is merged (in linear time) so a
+/// trailing `^id` is always found in one piece.
+#[derive(Default)]
+struct EventBuf<'a> {
+    events: Vec<Event<'a>>,
+    text: Option<String>,
 }
 
-fn trim_trailing_newline(events: &mut [Event<'_>]) {
-    if let Some(Event::Text(t)) = events.last_mut() {
-        let trimmed = t.trim_end_matches('\n').to_string();
-        *t = trimmed.into();
+impl<'a> EventBuf<'a> {
+    fn push(&mut self, event: Event<'a>) {
+        self.flush();
+        self.events.push(event);
+    }
+    fn text(&mut self, t: &str) {
+        self.text.get_or_insert_with(String::new).push_str(t);
+    }
+    fn trim_text_end(&mut self) {
+        if let Some(t) = &mut self.text {
+            t.truncate(t.trim_end_matches('\n').len());
+        }
+    }
+    fn flush(&mut self) {
+        if let Some(t) = self.text.take() {
+            self.events.push(Event::Text(t.into()));
+        }
+    }
+    fn finish(mut self) -> Vec<Event<'a>> {
+        self.flush();
+        self.events
     }
 }
 
@@ -474,6 +499,23 @@ mod tests {
             self.0.push((dest.to_string(), line));
             LinkAction::Rewrite(format!("/site/{dest}"))
         }
+    }
+
+    #[test]
+    fn email_autolinks_are_not_resolved_as_paths() {
+        let mut rec = Recorder(Vec::new());
+        let r = render(
+            "Write to <me@example.org>.\n",
+            1,
+            &MarkdownOptions::default(),
+            &mut rec,
+        );
+        assert!(rec.0.is_empty(), "{:?}", rec.0);
+        assert!(
+            r.html.contains("href=\"mailto:me@example.org\""),
+            "{}",
+            r.html
+        );
     }
 
     #[test]
