@@ -108,7 +108,7 @@ impl PageLinks<'_> {
         ));
     }
 
-    fn find(&self, path: &str) -> Result<Target, &'static str> {
+    fn find(&self, path: &str) -> Result<Target, String> {
         let ix = self.index;
         let absolute = path.starts_with('/');
         let joined = if absolute {
@@ -117,7 +117,7 @@ impl PageLinks<'_> {
             normalize(&self.dir, path)
         };
         let Some(rel) = joined else {
-            return Err("points outside the content directory");
+            return Err("points outside the content directory".into());
         };
         if rel.ends_with(".md") {
             if let Some(&i) = ix.by_rel.get(&rel) {
@@ -128,7 +128,7 @@ impl PageLinks<'_> {
                 return Ok(Target::Unchecked(url));
             }
             if ix.drafts.contains(&rel) {
-                return Err("that page is a draft and is not built");
+                return Err("that page is a draft and is not built".into());
             }
             // A section without _index.md still has a page.
             if let Some(dir) = rel.strip_suffix(crate::content::SECTION_INDEX)
@@ -136,7 +136,7 @@ impl PageLinks<'_> {
             {
                 return Ok(Target::Other(url.clone()));
             }
-            return Err("no such page");
+            return Err("no such page".into());
         }
         if ix.assets.contains(&rel) {
             return Ok(Target::Other(rel));
@@ -157,11 +157,17 @@ impl PageLinks<'_> {
                 });
             }
         }
-        Err(if absolute {
-            "no page or file at that path"
-        } else {
-            "no such file"
-        })
+        if absolute {
+            return Err("no page or file at that path".into());
+        }
+        let as_md = format!("{as_dir}.md");
+        if ix.by_rel.contains_key(&as_md) {
+            let file = as_md.rsplit('/').next().unwrap_or(&as_md);
+            return Err(format!(
+                "no such file; to link to that page, link to its file {file}"
+            ));
+        }
+        Err("no such file".into())
     }
 }
 
@@ -205,7 +211,7 @@ impl LinkResolver for PageLinks<'_> {
                 LinkAction::Rewrite(format!("{}{suffix}", self.index.url(&url)))
             }
             Err(why) => {
-                self.broken(line, dest, why);
+                self.broken(line, dest, &why);
                 LinkAction::Keep
             }
         }
@@ -305,6 +311,108 @@ pub fn encode_path(path: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::content::{Asset, Page, url_of};
+
+    fn page(rel: &str) -> Page {
+        let (url, section, is_section_index) = url_of(rel);
+        Page {
+            rel: rel.into(),
+            display: format!("content/{rel}"),
+            url,
+            section,
+            is_section_index,
+            front: Default::default(),
+            body: String::new(),
+            body_line: 1,
+        }
+    }
+
+    fn site() -> (Content, Vec<Section>) {
+        let content = Content {
+            pages: vec![
+                page("_index.md"),
+                page("countries/arg.md"),
+                page("documents/a-74-130.md"),
+            ],
+            failed: vec!["documents/bad.md".into()],
+            drafts: vec!["documents/wip.md".into()],
+            assets: vec![Asset {
+                rel: "documents/fig.png".into(),
+                source: "fig.png".into(),
+            }],
+        };
+        let sections = crate::content::sections(&content.pages);
+        (content, sections)
+    }
+
+    fn resolve(dest: &str) -> (LinkAction, Vec<String>, Vec<AnchorRef>) {
+        let (content, sections) = site();
+        let index = SiteIndex::new("/kb/", &content, &sections);
+        let mut links = index.for_page(2, "documents/a-74-130.md");
+        let action = links.resolve(dest, 7);
+        let problems = links.problems.iter().map(|p| p.to_string()).collect();
+        (action, problems, links.anchor_refs)
+    }
+
+    fn rewrite(s: &str) -> LinkAction {
+        LinkAction::Rewrite(s.into())
+    }
+
+    #[test]
+    fn relative_links_become_site_urls() {
+        assert_eq!(
+            resolve("../countries/arg.md").0,
+            rewrite("/kb/countries/arg/")
+        );
+        assert_eq!(
+            resolve("./a-74-130.md#p-3").0,
+            rewrite("/kb/documents/a-74-130/#p-3")
+        );
+        assert_eq!(resolve("../_index.md").0, rewrite("/kb/"));
+        assert_eq!(resolve("fig.png").0, rewrite("/kb/documents/fig.png"));
+        assert_eq!(resolve("../countries/").0, rewrite("/kb/countries/"));
+        assert_eq!(resolve("/countries/arg/").0, rewrite("/kb/countries/arg/"));
+        assert_eq!(resolve("bad.md").0, rewrite("/kb/documents/bad/"));
+        assert_eq!(resolve("https://un.org/x.md").0, LinkAction::Keep);
+        assert_eq!(resolve("#p-1").0, LinkAction::Keep);
+    }
+
+    #[test]
+    fn anchors_are_recorded_for_checking() {
+        let (_, problems, refs) = resolve("../countries/arg.md#%E9%98%BF");
+        assert!(problems.is_empty());
+        assert_eq!(
+            (refs[0].target, refs[0].fragment.as_str(), refs[0].line),
+            (1, "阿", 7)
+        );
+        let (_, _, refs) = resolve("#p-1");
+        assert_eq!(refs[0].target, 2);
+        let (content, _) = site();
+        let displays: Vec<String> = content.pages.iter().map(|p| p.display.clone()).collect();
+        let anchors = vec![
+            HashSet::new(),
+            HashSet::from(["x".to_string()]),
+            HashSet::new(),
+        ];
+        let problems = check_anchors(&[(2, refs[0].clone())], &anchors, &displays);
+        assert_eq!(
+            problems[0].to_string(),
+            "content/documents/a-74-130.md:7: broken link to #p-1 (no anchor #p-1 in this page)"
+        );
+    }
+
+    #[test]
+    fn broken_links_say_why() {
+        let why = |d: &str| resolve(d).1.join("\n");
+        assert_eq!(
+            why("../countries/zzz.md"),
+            "content/documents/a-74-130.md:7: broken link to ../countries/zzz.md (no such page)"
+        );
+        assert!(why("wip.md").contains("draft"));
+        assert!(why("../../x.md").contains("outside the content directory"));
+        assert!(why("../countries/arg").contains("link to its file arg.md"));
+        assert!(why("/nowhere/").contains("no page or file"));
+    }
 
     #[test]
     fn normalize_paths() {
