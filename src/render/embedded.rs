@@ -7,6 +7,10 @@
 /// `(path relative to the theme dir, contents)`, sorted by path.
 pub const DEFAULT_THEME: &[(&str, &[u8])] = &[
     (
+        "static/favicon.svg",
+        include_bytes!("../../themes/default/static/favicon.svg"),
+    ),
+    (
         "static/style.css",
         include_bytes!("../../themes/default/static/style.css"),
     ),
