@@ -429,6 +429,16 @@ pub fn write_into(files: &SiteFiles, dir: &Path) -> std::io::Result<()> {
 pub fn prepare(config: &Config) -> Result<(LoadedSite, SiteFiles), Problems> {
     let site = load(config);
     let mut problems = site.problems.clone();
+    if let Err(message) = output::check_output_dir(
+        &config.output_dir,
+        &[
+            &config.root.join(CONFIG_FILE),
+            &config.content_dir,
+            &config.theme_dir(),
+        ],
+    ) {
+        problems.push(Problem::general(message));
+    }
     let files = match Theme::load(config) {
         Ok(theme) => {
             let (files, p) = render_site(&site, &theme);
@@ -459,15 +469,6 @@ pub fn check(config: &Config) -> Result<usize, Problems> {
 /// previous output is left as it was.
 pub fn build(config: &Config) -> Result<BuildReport, BuildError> {
     let (_, files) = prepare(config).map_err(BuildError::Problems)?;
-    output::check_output_dir(
-        &config.output_dir,
-        &[
-            &config.root.join(CONFIG_FILE),
-            &config.content_dir,
-            &config.theme_dir(),
-        ],
-    )
-    .map_err(BuildError::Io)?;
     let io = |e: std::io::Error| BuildError::Io(format!("cannot write the site: {e}"));
     let staging = Staging::new(&config.output_dir).map_err(io)?;
     write_into(&files, staging.path()).map_err(io)?;

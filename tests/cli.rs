@@ -119,3 +119,21 @@ fn ingest_reports_and_exits_0() {
         .success()
         .stdout(predicate::str::contains("files written"));
 }
+
+#[test]
+fn output_dir_that_would_delete_the_sources_is_refused() {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(tmp.path().join("site.toml"), "title = \"T\"\n").unwrap();
+    std::fs::create_dir(tmp.path().join("content")).unwrap();
+    std::fs::write(tmp.path().join("content/x.md"), "---\ntitle: X\n---\n").unwrap();
+    pilcrow()
+        .args(["build", "--output"])
+        .arg(tmp.path())
+        .arg("--root")
+        .arg(tmp.path())
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("choose another output_dir"));
+    assert!(tmp.path().join("content/x.md").is_file());
+    assert!(tmp.path().join("site.toml").is_file());
+}
