@@ -13,7 +13,7 @@ use rayon::prelude::*;
 
 use crate::config::{CONFIG_FILE, Config};
 use crate::content::{self, Content, Page, Section};
-use crate::links::{self, AnchorRef, SiteIndex};
+use crate::links::{self, AnchorRef, InternalLink, SiteIndex};
 use crate::markdown::{self, MarkdownOptions, Rendered};
 use crate::output::{self, OutputFile, Staging};
 use crate::problem::{Problem, Problems};
@@ -31,6 +31,9 @@ pub struct LoadedSite {
     pub sections: Vec<Section>,
     /// Rendered markdown, parallel to `content.pages`.
     pub rendered: Vec<Rendered>,
+    /// Links from each page to other pages, parallel to `content.pages`
+    /// (for backlinks and the mention graph).
+    pub outgoing: Vec<Vec<InternalLink>>,
     /// Content, markdown and link problems, in no particular order.
     pub problems: Vec<Problem>,
 }
@@ -61,20 +64,28 @@ pub fn load(config: &Config) -> LoadedSite {
     let opts = MarkdownOptions {
         allow_html: config.markdown.allow_html,
     };
-    let results: Vec<(Rendered, Vec<Problem>, Vec<AnchorRef>)> = content
+    type PageResult = (Rendered, Vec<Problem>, Vec<AnchorRef>, Vec<InternalLink>);
+    let results: Vec<PageResult> = content
         .pages
         .par_iter()
         .enumerate()
         .map(|(i, page)| {
             let mut resolver = index.for_page(i, &page.rel);
             let rendered = markdown::render(&page.body, page.body_line, &opts, &mut resolver);
-            (rendered, resolver.problems, resolver.anchor_refs)
+            (
+                rendered,
+                resolver.problems,
+                resolver.anchor_refs,
+                resolver.outgoing,
+            )
         })
         .collect();
     let mut rendered = Vec::with_capacity(results.len());
     let mut refs = Vec::new();
-    for (i, (r, p, a)) in results.into_iter().enumerate() {
+    let mut outgoing = Vec::with_capacity(results.len());
+    for (i, (r, p, a, o)) in results.into_iter().enumerate() {
         rendered.push(r);
+        outgoing.push(o);
         problems.extend(p);
         refs.extend(a.into_iter().map(|a| (i, a)));
     }
@@ -89,6 +100,7 @@ pub fn load(config: &Config) -> LoadedSite {
         content,
         sections,
         rendered,
+        outgoing,
         problems,
     }
 }

@@ -67,6 +67,7 @@ impl SiteIndex {
                 .map_or(String::new(), |i| rel[..i].to_string()),
             problems: Vec::new(),
             anchor_refs: Vec::new(),
+            outgoing: Vec::new(),
         }
     }
 }
@@ -83,13 +84,28 @@ pub struct AnchorRef {
     pub written: String,
 }
 
-/// Resolves the links of one page, collecting problems and anchor refs.
+/// A link from one page to another page of the site (the raw material
+/// of backlinks).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InternalLink {
+    /// 1-based line in the linking file.
+    pub line: usize,
+    /// Page index of the target.
+    pub target: usize,
+    /// Decoded fragment (`p-17`), if any.
+    pub fragment: Option<String>,
+}
+
+/// Resolves the links of one page, collecting problems, anchor refs and
+/// the links to other pages.
 pub struct PageLinks<'a> {
     index: &'a SiteIndex,
     page: usize,
     dir: String,
     pub problems: Vec<Problem>,
     pub anchor_refs: Vec<AnchorRef>,
+    /// Links to pages (not assets, not external), in document order.
+    pub outgoing: Vec<InternalLink>,
 }
 
 enum Target {
@@ -196,6 +212,11 @@ impl LinkResolver for PageLinks<'_> {
         let suffix = fragment.map(|f| format!("#{f}")).unwrap_or_default();
         match self.find(&percent_decode(path)) {
             Ok(Target::Page(i)) => {
+                self.outgoing.push(InternalLink {
+                    line,
+                    target: i,
+                    fragment: decoded_fragment.clone(),
+                });
                 if let Some(f) = decoded_fragment {
                     self.anchor_refs.push(AnchorRef {
                         line,
@@ -379,6 +400,19 @@ mod tests {
 
     #[test]
     fn anchors_are_recorded_for_checking() {
+        let (content, sections) = site();
+        let index = SiteIndex::new("/", &content, &sections);
+        let mut links = index.for_page(0, "_index.md");
+        links.resolve("countries/arg.md#p-2", 3);
+        links.resolve("https://un.org/", 4);
+        assert_eq!(
+            links.outgoing,
+            vec![InternalLink {
+                line: 3,
+                target: 1,
+                fragment: Some("p-2".into())
+            }]
+        );
         let (_, problems, refs) = resolve("../countries/arg.md#%E9%98%BF");
         assert!(problems.is_empty());
         assert_eq!(
