@@ -495,6 +495,76 @@ pub fn build(config: &Config) -> Result<BuildReport, BuildError> {
 mod tests {
     use super::*;
 
+    fn page(rel: &str, title: &str, weight: Option<i64>, date: Option<&str>) -> Page {
+        let (url, section, is_section_index) = content::url_of(rel);
+        Page {
+            rel: rel.into(),
+            display: rel.into(),
+            url,
+            section,
+            is_section_index,
+            front: content::FrontMatter {
+                title: title.into(),
+                weight,
+                date: date.map(Into::into),
+                ..Default::default()
+            },
+            body: String::new(),
+            body_line: 1,
+        }
+    }
+
+    #[test]
+    fn lists_sort_by_weight_then_newest_then_title() {
+        let mut pages = vec![
+            page("d/a.md", "Zeta", None, None),
+            page("d/b.md", "Alpha", None, None),
+            page("d/c.md", "Old", None, Some("2001-01-01")),
+            page("d/e.md", "New", None, Some("2020-01-01")),
+            page("d/f.md", "Pinned", Some(1), None),
+        ];
+        pages.sort_by(list_order);
+        let titles: Vec<&str> = pages.iter().map(|p| p.front.title.as_str()).collect();
+        assert_eq!(titles, vec!["Pinned", "New", "Old", "Alpha", "Zeta"]);
+    }
+
+    #[test]
+    fn load_collects_problems_from_every_page_and_keeps_links() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path();
+        std::fs::write(root.join("site.toml"), "title = \"T\"\n").unwrap();
+        let c = root.join("content");
+        std::fs::create_dir_all(c.join("d")).unwrap();
+        std::fs::write(
+            c.join("d/a.md"),
+            "---\ntitle: A\n---\n[b](b.md#p-1) [x](x.md)\n",
+        )
+        .unwrap();
+        std::fs::write(
+            c.join("d/b.md"),
+            "---\ntitle: B\n---\nText ^p-1\n\n[a](a.md#nope)\n",
+        )
+        .unwrap();
+        std::fs::write(c.join("d/c.md"), "---\ntitle: [\n---\n").unwrap();
+        let config = Config::load(root).unwrap();
+        let site = load(&config);
+        assert_eq!(site.content.pages.len(), 2);
+        let mut msgs: Vec<String> = site.problems.iter().map(|p| p.message.clone()).collect();
+        msgs.sort();
+        assert_eq!(msgs.len(), 3, "{msgs:?}");
+        assert!(
+            msgs.iter().any(|m| m.contains("x.md (no such page)")),
+            "{msgs:?}"
+        );
+        assert!(
+            msgs.iter().any(|m| m.contains("no anchor #nope")),
+            "{msgs:?}"
+        );
+        assert_eq!(site.outgoing[0][0].target, 1);
+        assert_eq!(site.outgoing[0][0].fragment.as_deref(), Some("p-1"));
+        assert!(check(&config).is_err());
+    }
+
     #[test]
     fn dir_titles() {
         assert_eq!(title_from_dir("documents"), "Documents");
