@@ -516,7 +516,7 @@ mod tests {
 
     #[test]
     fn lists_sort_by_weight_then_newest_then_title() {
-        let mut pages = vec![
+        let mut pages = [
             page("d/a.md", "Zeta", None, None),
             page("d/b.md", "Alpha", None, None),
             page("d/c.md", "Old", None, Some("2001-01-01")),
