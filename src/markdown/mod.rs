@@ -206,8 +206,9 @@ pub fn render(
                 let Some(start) = stack.pop() else { continue };
                 match end {
                     TagEnd::Paragraph => {
-                        if let Some(id) = take_block_id(&mut events, start + 1, i) {
+                        if let Some((id, at)) = take_block_id(&mut events, start + 1, i) {
                             let id = claim(&mut ids, &id);
+                            add_anchor_link(&mut events, at, &id);
                             events[start] =
                                 Event::Html(format!("<p id=\"{}\">", escape_html(&id)).into());
                         }
@@ -216,8 +217,9 @@ pub fn render(
                         let inline_end = (start + 1..i)
                             .find(|&j| matches!(&events[j], Event::Start(t) if is_block(t)))
                             .unwrap_or(i);
-                        if let Some(id) = take_block_id(&mut events, start + 1, inline_end) {
+                        if let Some((id, at)) = take_block_id(&mut events, start + 1, inline_end) {
                             let id = claim(&mut ids, &id);
+                            add_anchor_link(&mut events, at, &id);
                             events[start] =
                                 Event::Html(format!("<li id=\"{}\">", escape_html(&id)).into());
                         }
@@ -308,8 +310,8 @@ fn claim(ids: &mut IdSet, id: &str) -> String {
 }
 
 /// If the inline content `events[from..to]` ends with ` ^id`, removes it
-/// and returns the id.
-fn take_block_id(events: &mut [Event<'_>], from: usize, to: usize) -> Option<String> {
+/// and returns the id and the index of the text event that held it.
+fn take_block_id(events: &mut [Event<'_>], from: usize, to: usize) -> Option<(String, usize)> {
     if to == 0 || to <= from {
         return None;
     }
@@ -329,7 +331,21 @@ fn take_block_id(events: &mut [Event<'_>], from: usize, to: usize) -> Option<Str
     } else {
         events[last] = Event::Text(kept.into());
     }
-    Some(id)
+    Some((id, last))
+}
+
+/// Ends a block's text with a `¶` link to the block's anchor, so readers
+/// can copy a link to one paragraph without JavaScript.
+fn add_anchor_link(events: &mut [Event<'_>], at: usize, id: &str) {
+    let Event::Text(text) = &events[at] else {
+        return;
+    };
+    let html = format!(
+        "{} <a class=\"anchor\" href=\"#{id}\" aria-label=\"Link to this paragraph\">¶</a>",
+        escape_html(text),
+        id = escape_html(id),
+    );
+    events[at] = Event::Html(html.into());
 }
 
 /// Gives a heading its id (explicit `{#id}` or a slug of its text) and
@@ -435,17 +451,18 @@ mod tests {
     fn paragraph_block_ids_become_anchors() {
         let r =
             html("17\\. Text of the paragraph ^p-17\n\nPlain.\n\n- item one ^li-1\n- item two\n");
-        assert!(
-            r.html
-                .contains("<p id=\"p-17\">17. Text of the paragraph</p>"),
-            "{}",
-            r.html
+        let link = |id: &str| {
+            format!(
+                "<a class=\"anchor\" href=\"#{id}\" aria-label=\"Link to this paragraph\">¶</a>"
+            )
+        };
+        let p17 = format!(
+            "<p id=\"p-17\">17. Text of the paragraph {}</p>",
+            link("p-17")
         );
-        assert!(
-            r.html.contains("<li id=\"li-1\">item one</li>"),
-            "{}",
-            r.html
-        );
+        assert!(r.html.contains(&p17), "{}", r.html);
+        let li = format!("<li id=\"li-1\">item one {}</li>", link("li-1"));
+        assert!(r.html.contains(&li), "{}", r.html);
         assert!(!r.html.contains('^'), "{}", r.html);
         assert_eq!(r.anchors, vec!["p-17", "li-1"]);
     }
@@ -453,8 +470,12 @@ mod tests {
     #[test]
     fn block_id_on_its_own_line_and_loose_lists() {
         let r = html("Some text\n^p-2\n\n- a\n\n- b ^p-3\n");
-        assert!(r.html.contains("<p id=\"p-2\">Some text</p>"), "{}", r.html);
-        assert!(r.html.contains("<p id=\"p-3\">b</p>"), "{}", r.html);
+        assert!(
+            r.html.contains("<p id=\"p-2\">Some text <a class"),
+            "{}",
+            r.html
+        );
+        assert!(r.html.contains("<p id=\"p-3\">b <a class"), "{}", r.html);
     }
 
     #[test]
