@@ -3,6 +3,9 @@
 
 use std::collections::HashSet;
 
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
 /// `true` for a valid block id: `[A-Za-z0-9][A-Za-z0-9_-]*`.
 pub fn is_block_id(id: &str) -> bool {
     let mut bytes = id.bytes();
@@ -28,19 +31,20 @@ pub fn split_block_id(text: &str) -> Option<(usize, &str)> {
     Some((before.trim_end().len(), id))
 }
 
-/// A heading's automatic id: lower-cased, letters and digits of any script
-/// kept (CJK headings stay readable), runs of anything else become `-`.
+/// A heading's automatic id: NFC, lower-cased, letters, digits and
+/// combining marks of any script kept (CJK and Vietnamese headings stay
+/// readable), runs of anything else become `-`.
 pub fn slugify(text: &str) -> String {
     let mut slug = String::with_capacity(text.len());
     let mut dash = false;
-    for c in text.chars() {
-        if c.is_alphanumeric() || c == '_' {
+    for c in text.nfc() {
+        if c.is_alphanumeric() || c == '_' || is_combining_mark(c) {
             if dash && !slug.is_empty() {
                 slug.push('-');
             }
             dash = false;
             slug.extend(c.to_lowercase());
-        } else if c == '-' || c.is_whitespace() || c.is_ascii_punctuation() || !c.is_control() {
+        } else if !c.is_control() {
             dash = true;
         }
     }
@@ -103,6 +107,8 @@ mod tests {
             "i-introduction-scope-aims"
         );
         assert_eq!(slugify("Việt Nam"), "việt-nam");
+        // Decomposed (NFD) text, common in PDF extractions, gives the same id.
+        assert_eq!(slugify("Vie\u{0302}\u{0323}t Nam"), "việt-nam");
         assert_eq!(slugify("一、 背景"), "一-背景");
         assert_eq!(slugify("!!!"), "section");
     }
