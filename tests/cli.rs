@@ -137,3 +137,25 @@ fn output_dir_that_would_delete_the_sources_is_refused() {
     assert!(tmp.path().join("content/x.md").is_file());
     assert!(tmp.path().join("site.toml").is_file());
 }
+
+#[test]
+fn content_and_output_flags_override_site_toml() {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(tmp.path().join("site.toml"), "title = \"T\"\n").unwrap();
+    let notes = tmp.path().join("notes");
+    std::fs::create_dir(&notes).unwrap();
+    std::fs::write(notes.join("n.md"), "---\ntitle: Note\n---\nA note.\n").unwrap();
+    let out = tmp.path().join("site-out");
+    pilcrow()
+        .args(["build", "--root"])
+        .arg(tmp.path())
+        .arg("--content")
+        .arg(&notes)
+        .arg("--output")
+        .arg(&out)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("site-out/"));
+    assert!(out.join("n/index.html").is_file());
+    assert!(!tmp.path().join("public").exists());
+}
