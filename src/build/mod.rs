@@ -12,15 +12,15 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::config::{CONFIG_FILE, Config};
-use crate::content::{self, Content, Page, Section};
+use crate::content::{self, Content, Section};
 use crate::links::{self, AnchorRef, InternalLink, SiteIndex};
 use crate::markdown::{self, MarkdownOptions, Rendered};
 use crate::output::{self, OutputFile, Staging};
 use crate::problem::{Problem, Problems};
-use crate::render::{
-    LinkContext, PageContext, PageSummary, RenderContext, SectionContext, SectionSummary,
-    SiteContext, Theme,
-};
+use crate::render::{RenderContext, Theme};
+
+mod contexts;
+pub use contexts::{Contexts, list_order};
 
 /// The site after loading: everything needed to render, plus the problems
 /// found so far. Reusable: rendering does not consume it.
@@ -121,132 +121,7 @@ pub struct SiteFiles {
 pub fn render_site(site: &LoadedSite, theme: &Theme) -> (SiteFiles, Vec<Problem>) {
     let config = &site.config;
     let pages = &site.content.pages;
-    let base_path = config.base_path().to_string();
-    let site_url = |rel: &str| format!("{base_path}{}", links::encode_path(rel));
-    let section_title = |s: &Section| match s.index_page {
-        Some(i) => pages[i].front.title.clone(),
-        None => title_from_dir(&s.dir),
-    };
-    let by_dir: std::collections::HashMap<&str, &Section> =
-        site.sections.iter().map(|s| (s.dir.as_str(), s)).collect();
-    let root = by_dir.get("").copied();
-    let site_ctx = SiteContext {
-        title: config.title.clone(),
-        description: config.description.clone(),
-        base_url: config.base_url.clone(),
-        base_path: base_path.clone(),
-        language: config.language.clone(),
-        nav: root
-            .map(|r| {
-                r.subsections
-                    .iter()
-                    .filter_map(|d| by_dir.get(d.as_str()))
-                    .map(|s| LinkContext {
-                        title: section_title(s),
-                        url: site_url(&s.url),
-                    })
-                    .collect()
-            })
-            .unwrap_or_default(),
-    };
-    let breadcrumbs = |url: &str| -> Vec<LinkContext> {
-        if url.is_empty() {
-            return Vec::new();
-        }
-        let mut crumbs = vec![LinkContext {
-            title: root.map_or_else(
-                || config.title.clone(),
-                |r| match r.index_page {
-                    Some(i) => pages[i].front.title.clone(),
-                    None => config.title.clone(),
-                },
-            ),
-            url: base_path.clone(),
-        }];
-        let trimmed = url.trim_end_matches('/');
-        let mut prefix = String::new();
-        let parts: Vec<&str> = trimmed.split('/').collect();
-        for part in &parts[..parts.len().saturating_sub(1)] {
-            if !prefix.is_empty() {
-                prefix.push('/');
-            }
-            prefix.push_str(part);
-            if let Some(s) = by_dir.get(prefix.as_str()) {
-                crumbs.push(LinkContext {
-                    title: section_title(s),
-                    url: site_url(&s.url),
-                });
-            }
-        }
-        crumbs
-    };
-    let summary = |i: usize| {
-        let p = &pages[i];
-        PageSummary {
-            title: p.front.title.clone(),
-            url: site_url(&p.url),
-            kind: p.front.kind.as_str().to_string(),
-            symbol: p.front.symbol.clone(),
-            date: p.front.date.clone(),
-            language: p.front.language.clone(),
-            description: p.front.description.clone(),
-        }
-    };
-    let section_ctx = |s: &Section| {
-        let mut listed: Vec<usize> = s.pages.clone();
-        listed.sort_by(|&a, &b| list_order(&pages[a], &pages[b]));
-        SectionContext {
-            pages: listed.into_iter().map(summary).collect(),
-            subsections: s
-                .subsections
-                .iter()
-                .filter_map(|d| by_dir.get(d.as_str()))
-                .map(|sub| SectionSummary {
-                    title: section_title(sub),
-                    url: site_url(&sub.url),
-                    pages: sub.pages.len(),
-                })
-                .collect(),
-        }
-    };
-    let page_ctx = |i: usize| -> PageContext {
-        let p = &pages[i];
-        let r = &site.rendered[i];
-        let f = &p.front;
-        PageContext {
-            title: f.title.clone(),
-            kind: f.kind.as_str().to_string(),
-            url: site_url(&p.url),
-            permalink: format!("{}{}", config.base_url, links::encode_path(&p.url)),
-            lang: f
-                .language
-                .clone()
-                .unwrap_or_else(|| config.language.clone()),
-            content: r.html.clone(),
-            path: p.rel.clone(),
-            is_home: p.url.is_empty(),
-            has_code: r.has_code,
-            headings: r.headings.clone(),
-            description: f.description.clone(),
-            symbol: f.symbol.clone(),
-            date: f.date.clone(),
-            language: f.language.clone(),
-            languages: f.languages.clone(),
-            source: f.source.clone(),
-            resolutions: f.resolutions.clone(),
-            documents: f.documents.clone(),
-            countries: f.countries.clone(),
-            organizations: f.organizations.clone(),
-            instruments: f.instruments.clone(),
-            topics: f.topics.clone(),
-            id: f.id.clone(),
-            names: f.names.clone(),
-            aliases: f.aliases.clone(),
-            keywords: f.keywords.clone(),
-            weight: f.weight,
-            extra: f.extra.clone(),
-        }
-    };
+    let cx = Contexts::new(site);
 
     // One job per HTML file: a page, or a section list page.
     enum Job<'a> {
@@ -270,24 +145,10 @@ pub fn render_site(site: &LoadedSite, theme: &Theme) -> (SiteFiles, Vec<Problem>
                         .template
                         .clone()
                         .unwrap_or_else(|| "page.html".into());
-                    (page_ctx(*i), None, template, Some(&p.display))
+                    (cx.page(*i), None, template, Some(&p.display))
                 }
                 Job::Section(s) => {
-                    let mut page = match s.index_page {
-                        Some(i) => page_ctx(i),
-                        None => PageContext {
-                            title: section_title(s),
-                            kind: "section".into(),
-                            url: site_url(&s.url),
-                            permalink: format!("{}{}", config.base_url, links::encode_path(&s.url)),
-                            lang: config.language.clone(),
-                            is_home: s.url.is_empty(),
-                            ..PageContext::default()
-                        },
-                    };
-                    if s.url.is_empty() && s.index_page.is_none() {
-                        page.title = config.title.clone();
-                    }
+                    let page = cx.section_page(s);
                     let custom = s.index_page.and_then(|i| pages[i].front.template.clone());
                     let default = if s.url.is_empty() {
                         "home.html"
@@ -297,7 +158,7 @@ pub fn render_site(site: &LoadedSite, theme: &Theme) -> (SiteFiles, Vec<Problem>
                     let shown = s.index_page.map(|i| &pages[i].display);
                     (
                         page,
-                        Some(section_ctx(s)),
+                        Some(cx.section(s)),
                         custom.unwrap_or_else(|| default.into()),
                         shown,
                     )
@@ -315,8 +176,8 @@ pub fn render_site(site: &LoadedSite, theme: &Theme) -> (SiteFiles, Vec<Problem>
                 Job::Section(s) => s.url.clone(),
             };
             let ctx = RenderContext {
-                site: &site_ctx,
-                breadcrumbs: breadcrumbs(&url_rel),
+                site: &cx.site_context,
+                breadcrumbs: cx.breadcrumbs(&url_rel),
                 page: &page,
                 section: section.as_ref(),
             };
@@ -338,16 +199,9 @@ pub fn render_site(site: &LoadedSite, theme: &Theme) -> (SiteFiles, Vec<Problem>
     }
     out.pages = out.files.len();
 
-    let not_found = PageContext {
-        title: "Page not found".into(),
-        kind: "404".into(),
-        url: site_url("404.html"),
-        permalink: format!("{}404.html", config.base_url),
-        lang: config.language.clone(),
-        ..PageContext::default()
-    };
+    let not_found = cx.not_found_page();
     let ctx = RenderContext {
-        site: &site_ctx,
+        site: &cx.site_context,
         page: &not_found,
         section: None,
         breadcrumbs: Vec::new(),
@@ -398,33 +252,6 @@ pub fn render_site(site: &LoadedSite, theme: &Theme) -> (SiteFiles, Vec<Problem>
         }
     }
     (out, problems)
-}
-
-/// Sort order in lists: weight (unset last), then newest date first
-/// (undated last), then title, then URL. Total and stable: deterministic.
-fn list_order(a: &Page, b: &Page) -> std::cmp::Ordering {
-    let weight = |p: &Page| (p.front.weight.is_none(), p.front.weight);
-    let date = |p: &Page| std::cmp::Reverse(p.front.date.clone());
-    weight(a)
-        .cmp(&weight(b))
-        .then_with(|| (a.front.date.is_none()).cmp(&b.front.date.is_none()))
-        .then_with(|| date(a).cmp(&date(b)))
-        .then_with(|| a.front.title.cmp(&b.front.title))
-        .then_with(|| a.url.cmp(&b.url))
-}
-
-/// `entity-pages` → `Entity pages`.
-fn title_from_dir(dir: &str) -> String {
-    let last = dir
-        .rsplit('/')
-        .next()
-        .unwrap_or(dir)
-        .replace(['-', '_'], " ");
-    let mut chars = last.chars();
-    match chars.next() {
-        Some(c) => c.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }
 
 /// Writes rendered files and copies assets into `dir` (which should be
@@ -495,39 +322,6 @@ pub fn build(config: &Config) -> Result<BuildReport, BuildError> {
 mod tests {
     use super::*;
 
-    fn page(rel: &str, title: &str, weight: Option<i64>, date: Option<&str>) -> Page {
-        let (url, section, is_section_index) = content::url_of(rel);
-        Page {
-            rel: rel.into(),
-            display: rel.into(),
-            url,
-            section,
-            is_section_index,
-            front: content::FrontMatter {
-                title: title.into(),
-                weight,
-                date: date.map(Into::into),
-                ..Default::default()
-            },
-            body: String::new(),
-            body_line: 1,
-        }
-    }
-
-    #[test]
-    fn lists_sort_by_weight_then_newest_then_title() {
-        let mut pages = [
-            page("d/a.md", "Zeta", None, None),
-            page("d/b.md", "Alpha", None, None),
-            page("d/c.md", "Old", None, Some("2001-01-01")),
-            page("d/e.md", "New", None, Some("2020-01-01")),
-            page("d/f.md", "Pinned", Some(1), None),
-        ];
-        pages.sort_by(list_order);
-        let titles: Vec<&str> = pages.iter().map(|p| p.front.title.as_str()).collect();
-        assert_eq!(titles, vec!["Pinned", "New", "Old", "Alpha", "Zeta"]);
-    }
-
     #[test]
     fn load_collects_problems_from_every_page_and_keeps_links() {
         let tmp = tempfile::tempdir().unwrap();
@@ -563,12 +357,5 @@ mod tests {
         assert_eq!(site.outgoing[0][0].target, 1);
         assert_eq!(site.outgoing[0][0].fragment.as_deref(), Some("p-1"));
         assert!(check(&config).is_err());
-    }
-
-    #[test]
-    fn dir_titles() {
-        assert_eq!(title_from_dir("documents"), "Documents");
-        assert_eq!(title_from_dir("a/entity-pages"), "Entity pages");
-        assert_eq!(title_from_dir("国家"), "国家");
     }
 }
