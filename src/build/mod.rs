@@ -241,7 +241,16 @@ pub fn render_site(site: &LoadedSite, theme: &Theme) -> (SiteFiles, Vec<Problem>
     out.files.sort_by(|a, b| a.path.cmp(&b.path));
     out.copies.sort();
 
-    // A content file and a generated file must not claim the same path.
+    // Two outputs must not claim the same path (a theme static file named
+    // like a page, or a content file named like a generated one).
+    for pair in out.files.windows(2) {
+        if pair[0].path == pair[1].path {
+            problems.push(Problem::general(format!(
+                "two outputs would be written to {}: a theme static file has the same path as a generated page or stylesheet; rename it",
+                pair[0].path
+            )));
+        }
+    }
     let generated: HashSet<&str> = out.files.iter().map(|f| f.path.as_str()).collect();
     for (rel, _) in &out.copies {
         if generated.contains(rel.as_str()) {
