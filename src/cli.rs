@@ -212,6 +212,12 @@ fn run_ingest(args: &IngestArgs) -> ExitCode {
             for w in &report.warnings {
                 eprintln!("warning: {w}");
             }
+            for kept in &report.kept_edited {
+                eprintln!(
+                    "note: kept {} (edited since ingest wrote it; --force overwrites it)",
+                    display_path(kept)
+                );
+            }
             println!("{report}");
             ExitCode::SUCCESS
         }
