@@ -551,4 +551,79 @@ mod tests {
         assert_eq!(rec.0, vec![("a.md#p-1".into(), 12), ("i.png".into(), 13)]);
         assert!(r.html.contains("href=\"/site/a.md#p-1\""), "{}", r.html);
     }
+
+    /// Random soups of tricky fragments: rendering never panics, never
+    /// emits a live `<script>`, event handler or script URL.
+    #[test]
+    fn random_markdown_stays_inert() {
+        const PARTS: &[&str] = &[
+            "text ",
+            "^p-1",
+            " ^p-2\n",
+            "\n\n",
+            "\n",
+            "# h {#x onclick=y}\n",
+            "## 阿根廷\n",
+            "- item ",
+            "1. num ",
+            "> quote ",
+            "```rust\n",
+            "```\n",
+            "    code\n",
+            "[a](",
+            "javascript:alert(1)",
+            ")",
+            "](",
+            "<script>",
+            "</script>",
+            "<img src=x onerror=y>",
+            "![i](data:text/html,x)",
+            "[^1]",
+            "[^1]: note\n",
+            "| a | b |\n|---|---|\n",
+            "*",
+            "_",
+            "~~",
+            "`",
+            "<",
+            ">",
+            "&",
+            "\"",
+            "<a href=\"javascript:x\">",
+            "x.md#p-1",
+            "<JaVaScRiPt:x>",
+            "\\.",
+            "{#id}",
+            "Việt ",
+            "\r\n",
+        ];
+        let mut seed: u64 = 0x5eed;
+        let mut next = || {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) as usize
+        };
+        for _ in 0..3000 {
+            let n = 1 + next() % 24;
+            let md: String = (0..n).map(|_| PARTS[next() % PARTS.len()]).collect();
+            let r = html(&md);
+            let doc = scraper::Html::parse_fragment(&r.html);
+            for node in doc.root_element().descendants() {
+                let Some(el) = node.value().as_element() else {
+                    continue;
+                };
+                assert_ne!(el.name(), "script", "{md:?} → {}", r.html);
+                for (name, value) in el.attrs() {
+                    assert!(!name.starts_with("on"), "{md:?} → {}", r.html);
+                    let v = value.to_lowercase();
+                    assert!(
+                        !(v.starts_with("javascript:") || v.starts_with("data:")),
+                        "{md:?} → {}",
+                        r.html
+                    );
+                }
+            }
+        }
+    }
 }
