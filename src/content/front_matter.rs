@@ -344,9 +344,18 @@ fn is_date(s: &str) -> bool {
     if !(digits(0..4) && digits(5..7) && digits(8..10)) {
         return false;
     }
+    let year: u32 = s[0..4].parse().unwrap_or(0);
     let month: u32 = s[5..7].parse().unwrap_or(0);
     let day: u32 = s[8..10].parse().unwrap_or(0);
-    (1..=12).contains(&month) && (1..=31).contains(&day)
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => 0,
+    };
+    (1..=days).contains(&day)
 }
 
 fn is_language(s: &str) -> bool {
@@ -475,6 +484,8 @@ mod tests {
 
     #[test]
     fn bad_values_are_explained() {
+        assert!(parse_file("---\ntitle: X\ndate: 2019-02-29\n---\n").is_err());
+        assert!(parse_file("---\ntitle: X\ndate: 2020-02-29\n---\n").is_ok());
         let e = parse_file("---\ntitle: X\ndate: 30/07/2019\n---\n").unwrap_err();
         assert_eq!(e.line, 3);
         assert!(e.message.contains("YYYY-MM-DD"), "{}", e.message);
@@ -517,5 +528,43 @@ mod tests {
         assert_eq!(fm.title, "2019");
         assert_eq!(fm.symbol.as_deref(), Some("42"));
         assert_eq!(fm.extra["n"], serde_json::json!(3));
+    }
+
+    /// Random front matter never panics; every error has a line ≥ 1.
+    #[test]
+    fn random_front_matter_never_panics() {
+        const PARTS: &[&str] = &[
+            "---\n",
+            "title: X\n",
+            "title: [\n",
+            "date: 2019-02-30\n",
+            "kind: country\n",
+            "names: {zh: 阿根廷}\n",
+            "  - a\n",
+            "countries: [ARG,\n",
+            ": :\n",
+            "\u{feff}",
+            "...\n",
+            "extra: {a: &x 1, b: *x}\n",
+            "\"unterminated\n",
+            "\t\n",
+            "draft: yes\n",
+            "é\n",
+        ];
+        let mut seed: u64 = 42;
+        let mut next = || {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) as usize
+        };
+        for _ in 0..3000 {
+            let n = 1 + next() % 10;
+            let text: String = (0..n).map(|_| PARTS[next() % PARTS.len()]).collect();
+            if let Err(e) = parse_file(&text) {
+                assert!(e.line >= 1, "{text:?}: {e:?}");
+                assert!(!e.message.is_empty());
+            }
+        }
     }
 }
