@@ -25,6 +25,9 @@ highlight_theme = "InspiredGitHub"
 allow_html = false
 "#;
 
+/// The output and the build's staging directories are not sources.
+const GITIGNORE: &str = "/public/\n/.public.*\n";
+
 const HOME: &str = r#"---
 title: My knowledge base
 ---
@@ -76,6 +79,7 @@ pub fn init(dir: &Path) -> Result<Vec<String>, String> {
         }
     }
     let mut files: Vec<(String, &[u8])> = vec![
+        (".gitignore".into(), GITIGNORE.as_bytes()),
         ("site.toml".into(), SITE_TOML.as_bytes()),
         ("content/_index.md".into(), HOME.as_bytes()),
         ("content/pages/getting-started.md".into(), SAMPLE.as_bytes()),

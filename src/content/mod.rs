@@ -254,6 +254,24 @@ mod tests {
         assert!(text[1].contains("UTF-8"), "{text:?}");
     }
 
+    #[cfg(unix)]
+    #[test]
+    fn symlinked_files_are_content_too() {
+        let tmp = tempfile::tempdir().unwrap();
+        let c = tmp.path().join("content");
+        write(
+            tmp.path(),
+            "elsewhere/shared.md",
+            b"---\ntitle: Shared\n---\n",
+        );
+        std::fs::create_dir_all(&c).unwrap();
+        std::os::unix::fs::symlink(tmp.path().join("elsewhere/shared.md"), c.join("shared.md"))
+            .unwrap();
+        let (content, problems) = load(&c);
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(content.pages[0].url, "shared/");
+    }
+
     #[test]
     fn two_files_with_one_url_are_both_named() {
         let tmp = tempfile::tempdir().unwrap();

@@ -20,7 +20,9 @@ pub fn walk(dir: &Path) -> Result<Found, String> {
         return Err("content directory not found (create it, or pass --content DIR)".to_string());
     }
     let mut found = Found::default();
+    // Symlinked files and directories are followed (walkdir reports loops).
     let walker = WalkDir::new(dir)
+        .follow_links(true)
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
