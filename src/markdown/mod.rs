@@ -7,8 +7,11 @@
 //! nothing about other pages.
 
 pub mod anchors;
+mod blocks;
 pub mod highlight;
 pub mod sanitize;
+
+pub use blocks::{Block, BlockKind, LinkSite};
 
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
 
@@ -64,6 +67,11 @@ pub struct Rendered {
     pub headings: Vec<Heading>,
     /// The page has a highlighted code block (needs the highlight CSS).
     pub has_code: bool,
+    /// Text blocks (headings, paragraphs, list items, table cells) in
+    /// document order, as plain text: the context of each mention.
+    pub blocks: Vec<Block>,
+    /// Where each link the resolver saw sits, in resolver-call order.
+    pub link_sites: Vec<LinkSite>,
 }
 
 /// Maps byte offsets to 1-based line numbers in O(log n).
@@ -106,6 +114,9 @@ pub fn render(
     // Pass 1: per-event rewriting (links, raw HTML, code), merging text.
     let mut buf = EventBuf::default();
     let mut dropped: Vec<bool> = Vec::new(); // per open link/image
+    let mut calls = 0usize; // resolver calls so far
+    // Per emitted link/image start: the resolver call it came from.
+    let mut kept_calls: Vec<Option<usize>> = Vec::new();
     let mut code: Option<(String, String)> = None; // (lang, text) while in a fenced block
     for (event, range) in parser.into_offset_iter() {
         if let Some((lang, text)) = &mut code {
@@ -138,6 +149,7 @@ pub fn render(
             ) => {
                 // `<me@example.org>`: the writer adds `mailto:` itself.
                 dropped.push(false);
+                kept_calls.push(None);
                 buf.push(Event::Start(tag));
             }
             Event::Start(Tag::Link {
@@ -145,9 +157,15 @@ pub fn render(
                 dest_url,
                 title,
                 id,
-            }) => match resolve(links, &dest_url, lines.line(range.start) + first_line - 1) {
+            }) => match resolve(
+                links,
+                &dest_url,
+                lines.line(range.start) + first_line - 1,
+                &mut calls,
+            ) {
                 Some(dest_url) => {
                     dropped.push(false);
+                    kept_calls.push(Some(calls - 1));
                     buf.push(Event::Start(Tag::Link {
                         link_type,
                         dest_url,
@@ -162,9 +180,15 @@ pub fn render(
                 dest_url,
                 title,
                 id,
-            }) => match resolve(links, &dest_url, lines.line(range.start) + first_line - 1) {
+            }) => match resolve(
+                links,
+                &dest_url,
+                lines.line(range.start) + first_line - 1,
+                &mut calls,
+            ) {
                 Some(dest_url) => {
                     dropped.push(false);
+                    kept_calls.push(Some(calls - 1));
                     buf.push(Event::Start(Tag::Image {
                         link_type,
                         dest_url,
@@ -195,6 +219,8 @@ pub fn render(
     }
 
     let mut events = buf.finish();
+    let mut walk = blocks::walk(&events, &kept_calls);
+    let mut final_ids: Vec<(usize, String)> = Vec::new(); // (start event, id)
 
     // Pass 2: block ids on paragraphs and list items, heading ids.
     let mut ids = IdSet::default();
@@ -211,6 +237,7 @@ pub fn render(
                             add_anchor_link(&mut events, at, &id);
                             events[start] =
                                 Event::Html(format!("<p id=\"{}\">", escape_html(&id)).into());
+                            final_ids.push((start, id));
                         }
                     }
                     TagEnd::Item => {
@@ -222,10 +249,14 @@ pub fn render(
                             add_anchor_link(&mut events, at, &id);
                             events[start] =
                                 Event::Html(format!("<li id=\"{}\">", escape_html(&id)).into());
+                            final_ids.push((start, id));
                         }
                     }
                     TagEnd::Heading(_) => {
                         let heading = name_heading(&mut events, start, i, &mut ids, opts);
+                        if let Some(h) = &heading {
+                            final_ids.push((start, h.id.clone()));
+                        }
                         out.headings.extend(heading);
                     }
                     TagEnd::FootnoteDefinition => {
@@ -240,16 +271,25 @@ pub fn render(
         }
     }
     out.anchors = ids.ids;
+    walk.set_ids(final_ids);
+    out.blocks = walk.blocks;
+    out.link_sites = walk.links;
     pulldown_cmark::html::push_html(&mut out.html, events.into_iter());
     out
 }
 
 /// Resolves a destination; `None` drops the link. Script URLs are always
 /// dropped, whatever the resolver says.
-fn resolve<'a>(links: &mut dyn LinkResolver, dest: &CowStr<'a>, line: usize) -> Option<CowStr<'a>> {
+fn resolve<'a>(
+    links: &mut dyn LinkResolver,
+    dest: &CowStr<'a>,
+    line: usize,
+    calls: &mut usize,
+) -> Option<CowStr<'a>> {
     if sanitize::is_dangerous_url(dest) {
         return None;
     }
+    *calls += 1;
     match links.resolve(dest, line) {
         LinkAction::Keep => Some(dest.clone()),
         LinkAction::Rewrite(url) => Some(url.into()),
