@@ -169,7 +169,7 @@ fn build_produces_a_site_whose_links_all_resolve() {
     let site = fixture_copy();
     let (ok, stdout, stderr) = build(site.path(), &[]);
     assert!(ok, "{stderr}");
-    assert!(stdout.starts_with("Built 8 pages in "), "{stdout}");
+    assert!(stdout.starts_with("Built 24 pages in "), "{stdout}");
     assert!(stdout.trim_end().ends_with("public/"), "{stdout}");
     let public = site.path().join("public");
     for f in [
@@ -340,7 +340,14 @@ fn document_metadata_and_code_are_rendered() {
         .select(&sel(".page-list a"))
         .map(|a| a.value().attr("href").unwrap().to_string())
         .collect();
-    assert_eq!(listed, vec!["/documents/en-note/", "/documents/a-74-130/"]);
+    assert_eq!(
+        listed,
+        vec![
+            "/documents/vi-note/",
+            "/documents/en-note/",
+            "/documents/a-74-130/"
+        ]
+    );
 }
 
 #[test]
@@ -524,7 +531,7 @@ fn check_on_a_good_site_says_so() {
         .arg(site.path())
         .assert()
         .success()
-        .stdout("No problems found in 7 pages.\n");
+        .stdout("No problems found in 17 pages.\n");
     assert!(!site.path().join("public").exists());
 }
 

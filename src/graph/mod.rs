@@ -27,7 +27,8 @@ pub use snippet::Snippet;
 pub struct Graph {
     /// Every mention, by source page then document order.
     pub mentions: Vec<Mention>,
-    /// Per page: the mentions pointing at it (indexes into `mentions`).
+    /// Per page: the mentions pointing at it (indexes into `mentions`),
+    /// those in headings excepted (see `sections`).
     pub incoming: Vec<Vec<usize>>,
     /// Per page: the pages it links to, with the number of mentions, in
     /// order of first mention.
@@ -66,7 +67,11 @@ impl Graph {
                         counts.push((m.target, 1));
                     }
                 }
-                g.incoming[m.target].push(g.mentions.len());
+                // A heading that links to a page makes a section about it
+                // (listed as such), not a mention in a sentence.
+                if !m.in_heading {
+                    g.incoming[m.target].push(g.mentions.len());
+                }
                 g.mentions.push(m);
             }
             g.cites[source] = counts;

@@ -18,6 +18,10 @@ use pulldown_cmark::{CodeBlockKind, CowStr, Event, LinkType, Options, Parser, Ta
 use anchors::IdSet;
 use sanitize::escape_html;
 
+/// Ids the default theme puts around page content: a heading slug never
+/// takes one of them (a heading "Mentions" gets `mentions-1`).
+pub const THEME_IDS: &[&str] = &["main-content", "mentions", "site-search-q", "home-search-q"];
+
 /// Rendering options from `[markdown]` in site.toml.
 #[derive(Debug, Clone, Default)]
 pub struct MarkdownOptions {
@@ -224,6 +228,9 @@ pub fn render(
 
     // Pass 2: block ids on paragraphs and list items, heading ids.
     let mut ids = IdSet::default();
+    for id in THEME_IDS {
+        ids.reserve(id);
+    }
     let mut stack: Vec<usize> = Vec::new();
     for i in 0..events.len() {
         match &events[i] {
