@@ -113,8 +113,18 @@ impl<'a> Contexts<'a> {
         }
     }
 
+    /// Links to sections: entity sections first, in [`ENTITY_SECTIONS`]
+    /// order, then the others by name.
     fn section_links(&self, dirs: &[String]) -> Vec<LinkContext> {
-        dirs.iter()
+        let mut dirs: Vec<&String> = dirs.iter().collect();
+        dirs.sort_by_key(|d| {
+            let rank = ENTITY_SECTIONS
+                .iter()
+                .position(|(e, _)| e == d)
+                .unwrap_or(ENTITY_SECTIONS.len());
+            (rank, d.as_str())
+        });
+        dirs.into_iter()
             .filter_map(|d| self.by_dir.get(d.as_str()))
             .map(|s| LinkContext {
                 title: self.section_title(s),

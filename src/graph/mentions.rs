@@ -74,7 +74,9 @@ fn extract_page(source: usize, site: &LoadedSite) -> Extracted {
     let mut out = Extracted::default();
     let mut block_targets: Vec<Vec<usize>> = vec![Vec::new(); blocks.len()];
     for link in &site.outgoing[source] {
-        if link.target == source {
+        // Links to itself and to list pages (the home page, a section's
+        // index) are navigation, not mentions.
+        if link.target == source || site.content.pages[link.target].is_section_index {
             continue;
         }
         let at = sites
