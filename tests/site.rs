@@ -228,6 +228,21 @@ fn topic_page_lists_the_countries_discussing_it() {
 }
 
 #[test]
+fn two_mentions_in_one_sentence_share_one_snippet() {
+    let (site, _, _) = built(&[], |_| {});
+    let doc = page(&site, "countries/vnm/index.html");
+    let group = doc
+        .select(&sel("section.mention-group[lang=vi]"))
+        .next()
+        .unwrap();
+    let items: Vec<ElementRef> = group.select(&sel("li.mention")).collect();
+    assert_eq!(items.len(), 1);
+    let marks: Vec<String> = items[0].select(&sel("mark")).map(text).collect();
+    assert_eq!(marks, vec!["Việt Nam", "Việt Nam"]);
+    assert!(text(items[0]).contains("trong đó có Việt Nam, hợp tác."));
+}
+
+#[test]
 fn indexes_list_every_entity() {
     let (site, _, _) = built(&[], |_| {});
     let home = page(&site, "index.html");

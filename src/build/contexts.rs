@@ -18,7 +18,7 @@ use crate::render::i18n;
 use crate::render::{
     GroupContext, LinkContext, MentionGroup, MentionItem, NameContext, PageContext, PageSummary,
     RelatedGroup, RelatedItem, SectionContext, SectionRef, SectionSummary, SiteContext,
-    StatContext,
+    SnippetPart, StatContext,
 };
 
 /// The content sections that hold one kind each, in display order.
@@ -343,13 +343,7 @@ impl<'a> Contexts<'a> {
                             let m = &g.mentions[m];
                             let s = &m.snippet;
                             MentionItem {
-                                before: if s.cut_start {
-                                    s.before.clone()
-                                } else {
-                                    strip_paragraph_number(&s.before).to_string()
-                                },
-                                mark: s.mark.clone(),
-                                after: s.after.clone(),
+                                parts: snippet_parts(m),
                                 cut_start: s.cut_start,
                                 cut_end: s.cut_end,
                                 url: match &m.anchor {
@@ -660,6 +654,39 @@ impl<'a> Contexts<'a> {
 /// The entity section a directory is (`countries`), if any.
 pub fn section_kind(dir: &str) -> Option<&'static str> {
     ENTITY_SECTIONS.iter().map(|(d, _)| *d).find(|d| *d == dir)
+}
+
+/// A mention's snippet in pieces: text, the mention marked, text with
+/// any further mentions of the same page marked.
+fn snippet_parts(m: &crate::graph::Mention) -> Vec<SnippetPart> {
+    let s = &m.snippet;
+    let mut parts = Vec::new();
+    let mut push = |text: &str, mark: bool| {
+        if !text.is_empty() {
+            parts.push(SnippetPart {
+                text: text.to_string(),
+                mark,
+            });
+        }
+    };
+    let before = if s.cut_start {
+        s.before.as_str()
+    } else {
+        strip_paragraph_number(&s.before)
+    };
+    push(before, false);
+    push(&s.mark, true);
+    let mut at = 0;
+    for &(a, b) in &m.also {
+        if a < at || b > s.after.len() {
+            continue;
+        }
+        push(&s.after[at..a], false);
+        push(&s.after[a..b], true);
+        at = b;
+    }
+    push(&s.after[at..], false);
+    parts
 }
 
 /// `17. Text` → `Text`: the number is already in the ¶ label.

@@ -22,6 +22,10 @@ pub struct Mention {
     /// 1-based line in the source file.
     pub line: usize,
     pub snippet: Snippet,
+    /// Further mentions of the same page inside this snippet (links in
+    /// the same paragraph), as byte ranges of `snippet.after`: shown
+    /// marked in one snippet instead of as near-identical snippets.
+    pub also: Vec<(usize, usize)>,
 }
 
 /// A section of a page: from a heading to the next heading of the same
@@ -73,6 +77,9 @@ fn extract_page(source: usize, site: &LoadedSite) -> Extracted {
     let sites = &rendered.link_sites; // sorted by call
     let mut out = Extracted::default();
     let mut block_targets: Vec<Vec<usize>> = vec![Vec::new(); blocks.len()];
+    // (target, block) → (mention index, block offset where its `after` starts).
+    let mut last_in_block: std::collections::HashMap<(usize, usize), (usize, usize)> =
+        Default::default();
     for link in &site.outgoing[source] {
         // Links to itself and to list pages (the home page, a section's
         // index) are navigation, not mentions.
@@ -83,6 +90,18 @@ fn extract_page(source: usize, site: &LoadedSite) -> Extracted {
             .binary_search_by_key(&link.call, |s| s.call)
             .ok()
             .map(|k| sites[k]);
+        if let Some(s) = at
+            && let Some(&(m, after_at)) = last_in_block.get(&(link.target, s.block))
+        {
+            let prev = &mut out.mentions[m];
+            if s.start >= after_at && s.end <= after_at + prev.snippet.after.len() {
+                prev.also.push((s.start - after_at, s.end - after_at));
+                continue;
+            }
+        }
+        if let Some(s) = at {
+            last_in_block.insert((link.target, s.block), (out.mentions.len(), s.end));
+        }
         let (anchor, in_heading, snippet) = match at {
             Some(s) => {
                 let b = &blocks[s.block];
@@ -105,6 +124,7 @@ fn extract_page(source: usize, site: &LoadedSite) -> Extracted {
             in_heading,
             line: link.line,
             snippet,
+            also: Vec::new(),
         });
     }
     if out.mentions.is_empty() {

@@ -115,9 +115,8 @@ pub struct MentionGroup {
 /// One mention: the snippet around it and the paragraph it is in.
 #[derive(Debug, Clone, Serialize)]
 pub struct MentionItem {
-    pub before: String,
-    pub mark: String,
-    pub after: String,
+    /// The snippet in pieces; `mark` pieces are the mentions.
+    pub parts: Vec<SnippetPart>,
     pub cut_start: bool,
     pub cut_end: bool,
     /// URL of the paragraph (`/documents/a-74-130/#p-17`).
@@ -125,6 +124,14 @@ pub struct MentionItem {
     /// `¶17`, or `§ heading` for a mention outside a numbered paragraph.
     pub label: String,
     pub in_heading: bool,
+}
+
+/// A piece of a snippet.
+#[derive(Debug, Clone, Serialize)]
+pub struct SnippetPart {
+    pub text: String,
+    /// This piece is a mention (wrap it in `<mark>`).
+    pub mark: bool,
 }
 
 /// Related pages of one kind.

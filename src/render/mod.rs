@@ -21,7 +21,7 @@ use crate::problem::Problem;
 pub use context::{
     GroupContext, LinkContext, MentionGroup, MentionItem, NameContext, PageContext, PageSummary,
     RelatedGroup, RelatedItem, RenderContext, SectionContext, SectionRef, SectionSummary,
-    SiteContext, StatContext,
+    SiteContext, SnippetPart, StatContext,
 };
 
 /// Templates every theme must provide.
