@@ -30,15 +30,19 @@ pub struct Block {
     /// Index (in the block list) of the innermost heading above this block
     /// in the outline: for a heading, its parent heading.
     pub parent: Option<usize>,
+    /// Index of the nearest block before this one, in the same section,
+    /// that has an id (an anchored paragraph, else the section's heading).
+    pub nearest: Option<usize>,
 }
 
 impl Block {
     /// The anchor a link to this block should use: its own id, else that
-    /// of the heading it sits under.
+    /// of the nearest anchored paragraph before it in its section (the
+    /// `(a)` items after `¶17` point at ¶17), else its section's heading.
     pub fn anchor<'a>(&'a self, blocks: &'a [Block]) -> Option<&'a str> {
         match &self.id {
             Some(id) => Some(id),
-            None => self.parent.and_then(|h| blocks[h].id.as_deref()),
+            None => self.nearest.and_then(|b| blocks[b].id.as_deref()),
         }
     }
 }
@@ -98,6 +102,7 @@ pub(super) fn walk(events: &[Event<'_>], kept_calls: &[Option<usize>]) -> Walk {
                         id: None,
                         text: String::new(),
                         parent,
+                        nearest: None,
                     });
                     w.starts.push(i);
                     open.push(b);
@@ -169,6 +174,17 @@ impl Walk {
             }
             block.id = Some(id.clone());
         }
+        let mut nearest = None;
+        for (b, block) in self.blocks.iter_mut().enumerate() {
+            if block.kind == BlockKind::Heading {
+                nearest = block.id.as_ref().map(|_| b);
+                continue;
+            }
+            block.nearest = nearest;
+            if block.id.is_some() {
+                nearest = Some(b);
+            }
+        }
         // A link cannot end past the (possibly shortened) text.
         for l in &mut self.links {
             let len = self.blocks[l.block].text.len();
@@ -184,7 +200,7 @@ mod tests {
 
     #[test]
     fn blocks_carry_text_ids_outline_and_link_ranges() {
-        let md = "## [阿根廷](arg.md)\n\n17\\. [阿根廷](arg.md)指出，数字证据。 ^p-17\n\nNo id, see [x](x.md).\n\n### Sub\n\n- item [y](y.md) ^li-1\n\n## Next\n";
+        let md = "## [阿根廷](arg.md)\n\n17\\. [阿根廷](arg.md)指出，数字证据。 ^p-17\n\nNo id, see [x](x.md).\n\n### Sub\n\nUnder sub.\n\n- item [y](y.md) ^li-1\n\n## Next\n";
         let r = render(md, 1, &MarkdownOptions::default(), &mut KeepLinks);
         let b = &r.blocks;
         assert_eq!(b[0].id.as_deref(), Some("阿根廷"));
@@ -192,9 +208,13 @@ mod tests {
         assert_eq!(b[1].text, "17. 阿根廷指出，数字证据。");
         assert_eq!(b[1].id.as_deref(), Some("p-17"));
         assert_eq!(b[1].parent, Some(0));
-        assert_eq!(b[2].anchor(b), Some("阿根廷"));
+        // No id of its own: the anchored paragraph before it.
+        assert_eq!(b[2].anchor(b), Some("p-17"));
         let sub = b.iter().position(|x| x.text == "Sub").unwrap();
         assert_eq!(b[sub].parent, Some(0));
+        // The first block of a section points at its heading.
+        let under = b.iter().position(|x| x.text == "Under sub.").unwrap();
+        assert_eq!(b[under].anchor(b), Some("sub"));
         let next = b.iter().position(|x| x.text == "Next").unwrap();
         assert_eq!(b[next].parent, None);
         assert_eq!(r.link_sites.len(), 4);
