@@ -322,10 +322,14 @@ fn document_page_lists_what_it_cites_and_related_documents() {
         .filter_map(|a| a.value().attr("href"))
         .collect();
     assert_eq!(related, vec!["/documents/a-74-130/"]);
-    // The page is in English on an English site: no lang on the chrome.
+    // A Chinese page on an English site: the chrome says it is English,
+    // the ¶ links speak Chinese.
     let report = page(&site, "documents/a-74-130/index.html");
     let header = report.select(&sel("header.site-header")).next().unwrap();
     assert_eq!(header.value().attr("lang"), Some("en"));
+    let anchor = report.select(&sel("p#p-17 a.anchor")).next().unwrap();
+    assert_eq!(anchor.value().attr("aria-label"), Some("链接到此段"));
+    assert_eq!(doc.select(&sel("header.site-header[lang]")).count(), 0);
 }
 
 #[test]

@@ -66,6 +66,7 @@ pub fn load(config: &Config) -> LoadedSite {
     let index = SiteIndex::new(config.base_path(), &content, &sections);
     let opts = MarkdownOptions {
         allow_html: config.markdown.allow_html,
+        anchor_label: None,
     };
     type PageResult = (Rendered, Vec<Problem>, Vec<AnchorRef>, Vec<InternalLink>);
     let results: Vec<PageResult> = content
@@ -74,6 +75,11 @@ pub fn load(config: &Config) -> LoadedSite {
         .enumerate()
         .map(|(i, page)| {
             let mut resolver = index.for_page(i, &page.rel);
+            let lang = page.front.language.as_deref().unwrap_or(&config.language);
+            let opts = MarkdownOptions {
+                anchor_label: Some(crate::render::i18n::get(lang, "link_to_paragraph")),
+                ..opts.clone()
+            };
             let rendered = markdown::render(&page.body, page.body_line, &opts, &mut resolver);
             (
                 rendered,

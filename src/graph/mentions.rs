@@ -7,6 +7,7 @@ use rayon::prelude::*;
 
 use super::snippet::{self, Snippet};
 use crate::build::LoadedSite;
+use crate::content::Kind;
 use crate::markdown::{Block, BlockKind};
 
 /// One link from a page to another, in context.
@@ -162,8 +163,13 @@ fn extract_page(source: usize, site: &LoadedSite) -> Extracted {
             });
         }
     }
-    // Co-citation units. Headings' targets are inherited down the outline
+    // Co-citation units: what documents (and other pages that are not
+    // entity pages) cite together; an editor's notes on an entity page
+    // are not citations. Headings' targets are inherited down the outline
     // (memoised: a parent always comes before its children).
+    if is_entity(site.content.pages[source].front.kind) {
+        return out;
+    }
     let mut inherited: Vec<Vec<usize>> = vec![Vec::new(); blocks.len()];
     for (b, block) in blocks.iter().enumerate() {
         let mut from_above = block
@@ -187,6 +193,10 @@ fn extract_page(source: usize, site: &LoadedSite) -> Extracted {
         out.units.push((own.clone(), from_above));
     }
     out
+}
+
+fn is_entity(kind: Kind) -> bool {
+    !matches!(kind, Kind::Document | Kind::Page)
 }
 
 /// For each heading, the index of the block that ends its section.

@@ -27,6 +27,9 @@ pub const THEME_IDS: &[&str] = &["main-content", "mentions", "site-search-q", "h
 pub struct MarkdownOptions {
     /// Pass raw HTML through instead of escaping it.
     pub allow_html: bool,
+    /// Accessible name of the ¶ link after an anchored paragraph, in the
+    /// page's language (default: English).
+    pub anchor_label: Option<String>,
 }
 
 /// What to do with a link or image destination.
@@ -227,6 +230,10 @@ pub fn render(
     let mut final_ids: Vec<(usize, String)> = Vec::new(); // (start event, id)
 
     // Pass 2: block ids on paragraphs and list items, heading ids.
+    let label = opts
+        .anchor_label
+        .as_deref()
+        .unwrap_or("Link to this paragraph");
     let mut ids = IdSet::default();
     for id in THEME_IDS {
         ids.reserve(id);
@@ -241,7 +248,7 @@ pub fn render(
                     TagEnd::Paragraph => {
                         if let Some((id, at)) = take_block_id(&mut events, start + 1, i) {
                             let id = claim(&mut ids, &id);
-                            add_anchor_link(&mut events, at, &id);
+                            add_anchor_link(&mut events, at, &id, label);
                             events[start] =
                                 Event::Html(format!("<p id=\"{}\">", escape_html(&id)).into());
                             final_ids.push((start, id));
@@ -253,7 +260,7 @@ pub fn render(
                             .unwrap_or(i);
                         if let Some((id, at)) = take_block_id(&mut events, start + 1, inline_end) {
                             let id = claim(&mut ids, &id);
-                            add_anchor_link(&mut events, at, &id);
+                            add_anchor_link(&mut events, at, &id, label);
                             events[start] =
                                 Event::Html(format!("<li id=\"{}\">", escape_html(&id)).into());
                             final_ids.push((start, id));
@@ -383,14 +390,15 @@ fn take_block_id(events: &mut [Event<'_>], from: usize, to: usize) -> Option<(St
 
 /// Ends a block's text with a `¶` link to the block's anchor, so readers
 /// can copy a link to one paragraph without JavaScript.
-fn add_anchor_link(events: &mut [Event<'_>], at: usize, id: &str) {
+fn add_anchor_link(events: &mut [Event<'_>], at: usize, id: &str, label: &str) {
     let Event::Text(text) = &events[at] else {
         return;
     };
     let html = format!(
-        "{} <a class=\"anchor\" href=\"#{id}\" aria-label=\"Link to this paragraph\">¶</a>",
+        "{} <a class=\"anchor\" href=\"#{id}\" aria-label=\"{label}\">¶</a>",
         escape_html(text),
         id = escape_html(id),
+        label = escape_html(label),
     );
     events[at] = Event::Html(html.into());
 }
@@ -463,7 +471,10 @@ mod tests {
         let allowed = render(
             "<b>bold</b>\n",
             1,
-            &MarkdownOptions { allow_html: true },
+            &MarkdownOptions {
+                allow_html: true,
+                ..MarkdownOptions::default()
+            },
             &mut KeepLinks,
         );
         assert!(allowed.html.contains("<b>bold</b>"), "{}", allowed.html);
