@@ -11,6 +11,10 @@ pub const DEFAULT_THEME: &[(&str, &[u8])] = &[
         include_bytes!("../../themes/default/static/favicon.svg"),
     ),
     (
+        "static/graph.js",
+        include_bytes!("../../themes/default/static/graph.js"),
+    ),
+    (
         "static/style.css",
         include_bytes!("../../themes/default/static/style.css"),
     ),
