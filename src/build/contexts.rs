@@ -307,6 +307,7 @@ impl<'a> Contexts<'a> {
                     kind: kind.as_str().to_string(),
                     key: kind_key(kind).to_string(),
                     items: self.items(&v, RELATED_SHOWN),
+                    more: v.len().saturating_sub(RELATED_SHOWN),
                 }
             })
             .collect()

@@ -142,6 +142,8 @@ pub struct RelatedGroup {
     /// Section key for the heading's UI string (`resolutions`).
     pub key: String,
     pub items: Vec<RelatedItem>,
+    /// How many more there are than listed.
+    pub more: usize,
 }
 
 /// A page with a count (co-citations, shared citations, mentions).

@@ -133,6 +133,7 @@ const STRINGS: &[(&str, &str, &str, &str)] = &[
         "数字为同时提及两者的段落数。",
         "Con số là số đoạn văn nhắc đến cả hai.",
     ),
+    ("and_more", "+{n} more", "另有 {n} 项", "và {n} mục khác"),
     (
         "related_documents",
         "Related documents",
