@@ -828,6 +828,62 @@ mod tests {
     }
 
     #[test]
+    fn a_to_z_keys_fold_case_and_diacritics() {
+        assert_eq!(fold("Ác-hen-ti-na"), "ac-hen-ti-na");
+        assert_eq!(fold("Đan Mạch"), "dan mach");
+        assert_eq!(fold("Việt Nam"), "viet nam");
+        assert_eq!(initial(&fold("Ác-hen-ti-na")), "A");
+        assert_eq!(initial(&fold("Đan Mạch")), "D");
+        assert_eq!(initial("阿根廷"), "#");
+        let mut names = vec!["Việt Nam", "Ác-hen-ti-na", "Mông Cổ", "Đan Mạch"];
+        names.sort_by_key(|n| fold(n));
+        assert_eq!(
+            names,
+            vec!["Ác-hen-ti-na", "Đan Mạch", "Mông Cổ", "Việt Nam"]
+        );
+    }
+
+    #[test]
+    fn paragraph_labels_and_numbers() {
+        assert_eq!(paragraph_label("p-17"), "¶17");
+        assert_eq!(paragraph_label("阿根廷"), "¶");
+        assert_eq!(paragraph_label("p-"), "¶");
+        assert_eq!(strip_paragraph_number("17. 阿根廷指出"), "阿根廷指出");
+        assert_eq!(strip_paragraph_number("2017. Year"), "Year");
+        assert_eq!(strip_paragraph_number("In 2017. Then"), "In 2017. Then");
+        assert_eq!(strip_paragraph_number("3.5 percent"), "3.5 percent");
+        assert_eq!(number_key("73/187"), vec![73, 187]);
+        assert!(number_key("2341") < number_key("10000"));
+    }
+
+    #[test]
+    fn years_newest_first_undated_last() {
+        let groups = by_year(
+            [(Some(2017), 0), (None, 1), (Some(2019), 2), (Some(2017), 3)].into_iter(),
+            |i| PageSummary {
+                title: i.to_string(),
+                url: String::new(),
+                kind: String::new(),
+                symbol: None,
+                date: None,
+                language: None,
+                description: None,
+                id: None,
+                name: i.to_string(),
+                name_lang: None,
+                count: 0,
+                organ: None,
+                year: None,
+                links: Vec::new(),
+            },
+        );
+        let keys: Vec<&str> = groups.iter().map(|g| g.key.as_str()).collect();
+        assert_eq!(keys, vec!["2019", "2017", "undated"]);
+        let in_2017: Vec<&str> = groups[1].pages.iter().map(|p| p.title.as_str()).collect();
+        assert_eq!(in_2017, vec!["0", "3"]);
+    }
+
+    #[test]
     fn dir_titles() {
         assert_eq!(title_from_dir("documents"), "Documents");
         assert_eq!(title_from_dir("a/entity-pages"), "Entity pages");
