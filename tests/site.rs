@@ -358,6 +358,10 @@ fn chinese_site_speaks_chinese() {
     let mng = page(&site, "countries/mng/index.html");
     assert_eq!(text(mng.select(&sel("h1")).next().unwrap()), "蒙古");
     assert_eq!(
+        text(mng.select(&sel("title")).next().unwrap()),
+        "蒙古 · 知识库"
+    );
+    assert_eq!(
         text(mng.select(&sel("#pc-mentions")).next().unwrap()).trim(),
         "提及 1"
     );

@@ -397,6 +397,7 @@ impl<'a> Contexts<'a> {
             Some(i) => self.page(i),
             None => PageContext {
                 title: self.section_title(s),
+                name: self.section_title(s),
                 kind: "section".into(),
                 url: self.url(&s.url),
                 permalink: self.permalink(&s.url),
@@ -411,6 +412,7 @@ impl<'a> Contexts<'a> {
     pub fn not_found_page(&self) -> PageContext {
         PageContext {
             title: self.strings["not_found_title"].clone(),
+            name: self.strings["not_found_title"].clone(),
             kind: "404".into(),
             url: self.url("404.html"),
             permalink: self.permalink("404.html"),
