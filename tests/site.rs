@@ -390,6 +390,30 @@ fn chinese_site_speaks_chinese() {
 }
 
 #[test]
+fn vietnamese_site_sorts_countries_by_their_vietnamese_names() {
+    let (site, _, _) = built(&[], |root| {
+        std::fs::write(
+            root.join("site.toml"),
+            "title = \"Cơ sở tri thức\"\nlanguage = \"vi\"\n",
+        )
+        .unwrap();
+    });
+    let countries = page(&site, "countries/index.html");
+    let listed: Vec<String> = countries
+        .select(&sel("section.group li > a"))
+        .map(text)
+        .collect();
+    assert_eq!(listed, vec!["Ác-hen-ti-na", "Mông Cổ", "Việt Nam"]);
+    let letters: Vec<&str> = countries
+        .select(&sel("section.group h3"))
+        .filter_map(|h| h.value().attr("id"))
+        .collect();
+    assert_eq!(letters, vec!["letter-A", "letter-M", "letter-V"]);
+    let nav: Vec<String> = countries.select(&sel(".site-nav a")).map(text).collect();
+    assert_eq!(nav[0], "Tài liệu", "{nav:?}");
+}
+
+#[test]
 fn sitemap_feed_robots_and_graph_json() {
     let (site, _, stderr) = built(&["--base-url", "https://example.org/kb/"], |_| {});
     assert!(!stderr.contains("warning"), "{stderr}");
