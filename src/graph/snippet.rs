@@ -169,6 +169,9 @@ fn floor_char(text: &str, mut i: usize) -> usize {
 
 /// The byte offset `n` characters before `from`.
 fn back(text: &str, from: usize, n: usize) -> usize {
+    if n == 0 {
+        return from;
+    }
     text[..from]
         .char_indices()
         .rev()
@@ -280,6 +283,54 @@ mod tests {
         let s = snip(&text, "蒙古", 40);
         assert_eq!(s.before.chars().count(), 19);
         assert_eq!(s.after.chars().count(), 19);
+    }
+
+    /// Random texts in three scripts and random ranges: never a panic, the
+    /// mark is always the mentioned text, the window stays bounded.
+    #[test]
+    fn random_texts_and_ranges() {
+        const PARTS: &[&str] = &[
+            "阿根廷",
+            "指出",
+            "。",
+            "，",
+            "Việt Nam",
+            " ",
+            ". ",
+            "? ",
+            "e.g.",
+            "2341 (2017)",
+            "chứng cứ",
+            "\n",
+            "”",
+            "；",
+            "…",
+            "a",
+            "IP 地址",
+        ];
+        let mut seed: u64 = 0xC0FFEE;
+        let mut next = || {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) as usize
+        };
+        for _ in 0..3000 {
+            let n = next() % 120;
+            let text: String = (0..n).map(|_| PARTS[next() % PARTS.len()]).collect();
+            let bounds: Vec<usize> = (0..=text.len())
+                .filter(|&i| text.is_char_boundary(i))
+                .collect();
+            let a = bounds[next() % bounds.len()];
+            let b = bounds[next() % bounds.len()];
+            let (start, end) = (a.min(b), a.max(b));
+            let window = 1 + next() % 80;
+            let s = cut_with(&text, start, end, window);
+            assert_eq!(s.mark, &text[start..end]);
+            let shown = s.before.chars().count() + s.after.chars().count();
+            assert!(shown <= window + 1, "{window}: {s:?} from {text:?}");
+            assert!(text.contains(&format!("{}{}{}", s.before, s.mark, s.after)));
+        }
     }
 
     #[test]
