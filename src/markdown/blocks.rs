@@ -226,6 +226,57 @@ mod tests {
         assert_eq!(&b[item.block].text[item.start..item.end], "y");
     }
 
+    /// Random markdown with links everywhere: every link site is a valid
+    /// range of its block's text, calls are increasing, link text is kept.
+    #[test]
+    fn random_markdown_gives_valid_link_sites() {
+        const PARTS: &[&str] = &[
+            "[阿根廷](a.md)",
+            "[*x*](b.md#p-1)",
+            "text ",
+            "^p-1",
+            " ^p-2\n",
+            "\n\n",
+            "\n",
+            "## [h](c.md)\n",
+            "- ",
+            "1. ",
+            "> ",
+            "| [a](a.md) | b |\n|---|---|\n",
+            "`c`",
+            "![i](i.png)",
+            "[^1]",
+            "[^1]: note [n](n.md)\n",
+            "Việt ",
+            "<b>",
+            "[bad](javascript:x)",
+            "    code\n",
+            "```\n",
+            "*",
+            "\\.",
+        ];
+        let mut seed: u64 = 0xB10C;
+        let mut next = || {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) as usize
+        };
+        for _ in 0..2000 {
+            let n = 1 + next() % 20;
+            let md: String = (0..n).map(|_| PARTS[next() % PARTS.len()]).collect();
+            let r = render(&md, 1, &MarkdownOptions::default(), &mut KeepLinks);
+            let mut last = None;
+            for l in &r.link_sites {
+                let text = &r.blocks[l.block].text;
+                assert!(l.start <= l.end && l.end <= text.len(), "{md:?}: {l:?}");
+                assert!(text.is_char_boundary(l.start) && text.is_char_boundary(l.end));
+                assert!(last < Some(l.call), "{md:?}");
+                last = Some(l.call);
+            }
+        }
+    }
+
     #[test]
     fn dropped_links_keep_call_numbers_in_step() {
         let md = "[bad](javascript:x) [a](a.md) <me@x.org> [b](b.md)\n";
