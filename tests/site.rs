@@ -264,6 +264,23 @@ fn indexes_list_every_entity() {
         .map(text)
         .collect();
     assert_eq!(counts, vec!["3"]);
+    let latest: Vec<&str> = home
+        .select(&sel(".latest li > a"))
+        .filter_map(|a| a.value().attr("href"))
+        .collect();
+    assert_eq!(
+        latest,
+        vec![
+            "/documents/vi-note/",
+            "/documents/en-note/",
+            "/documents/a-74-130/"
+        ]
+    );
+    let top: Vec<String> = home
+        .select(&sel(".top-resolutions li"))
+        .map(|li| text(li).split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect();
+    assert_eq!(top[0], "Resolution 2354 (2017) 3", "{top:?}");
 
     let countries = page(&site, "countries/index.html");
     let letters: Vec<String> = countries

@@ -501,6 +501,7 @@ impl<'a> Contexts<'a> {
         }
         if s.dir.is_empty() {
             cx.stats = self.stats();
+            self.home_lists(&mut cx);
         }
         SectionContext {
             pages: listed.into_iter().map(|i| self.summary(i)).collect(),
@@ -598,6 +599,46 @@ impl<'a> Contexts<'a> {
                 count: s.pages.len(),
             })
             .collect()
+    }
+
+    /// Home page: the newest documents and the most mentioned resolutions,
+    /// countries, organizations, instruments and topics.
+    fn home_lists(&self, cx: &mut SectionContext) {
+        const SHOWN: usize = 8;
+        let pages = self.pages();
+        if let Some(docs) = self.by_dir.get("documents") {
+            let mut listed = docs.pages.clone();
+            listed.sort_by(|&a, &b| list_order(&pages[a], &pages[b]));
+            cx.latest = listed
+                .into_iter()
+                .take(SHOWN)
+                .map(|i| self.summary(i))
+                .collect();
+        }
+        for (dir, _) in &ENTITY_SECTIONS[1..] {
+            let Some(s) = self.by_dir.get(dir) else {
+                continue;
+            };
+            let mut listed: Vec<(usize, usize)> = s
+                .pages
+                .iter()
+                .map(|&i| (self.graph.mention_count(i), i))
+                .filter(|&(n, _)| n > 0)
+                .collect();
+            listed.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+            if listed.is_empty() {
+                continue;
+            }
+            cx.top.push(GroupContext {
+                key: dir.to_string(),
+                title: self.section_title(s),
+                pages: listed
+                    .into_iter()
+                    .take(SHOWN)
+                    .map(|(_, i)| self.summary(i))
+                    .collect(),
+            });
+        }
     }
 
     /// `section` for the graph page: every page by kind, with its links.

@@ -240,6 +240,10 @@ pub struct SectionContext {
     pub timeline: Vec<GroupContext>,
     /// Home page: how many pages of each kind, with the index URL.
     pub stats: Vec<StatContext>,
+    /// Home page: the newest documents.
+    pub latest: Vec<PageSummary>,
+    /// Home page: the most mentioned pages of each entity kind.
+    pub top: Vec<GroupContext>,
     /// How `groups` is sorted, for a note under the list (a UI string key).
     pub sort_note: Option<String>,
 }

@@ -183,6 +183,19 @@ const STRINGS: &[(&str, &str, &str, &str)] = &[
         "Chưa có nội dung.",
     ),
     ("ways_in", "Ways in", "浏览入口", "Lối vào"),
+    (
+        "latest_documents",
+        "Latest documents",
+        "最新文件",
+        "Tài liệu mới nhất",
+    ),
+    (
+        "most_mentioned",
+        "Most mentioned",
+        "提及最多",
+        "Được nhắc đến nhiều nhất",
+    ),
+    ("all", "All", "全部", "Tất cả"),
     ("graph", "Graph", "关系图", "Đồ thị"),
     (
         "graph_intro",
