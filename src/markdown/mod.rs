@@ -20,7 +20,7 @@ use sanitize::escape_html;
 
 /// Ids the default theme puts around page content: a heading slug never
 /// takes one of them (a heading "Mentions" gets `mentions-1`).
-pub const THEME_IDS: &[&str] = &["main-content", "mentions", "site-search-q", "home-search-q"];
+pub const THEME_IDS: &[&str] = &["main-content", "mentions", "site-search-q"];
 
 /// Rendering options from `[markdown]` in site.toml.
 #[derive(Debug, Clone, Default)]

@@ -85,7 +85,7 @@
     });
     var svg = el("svg", {
       viewBox: "0 0 " + W + " " + H,
-      role: "img",
+      role: "group",
       "aria-label": box.getAttribute("data-label") || "Graph"
     });
     var lines = el("g", { "class": "graph-lines" });
