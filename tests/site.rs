@@ -205,8 +205,12 @@ fn country_page_shows_names_report_section_and_what_it_reported() {
 
     let mongolia = page(&site, "countries/mng/index.html");
     let groups = mention_groups(&mongolia);
-    let said: Vec<&str> = groups[0].2.iter().map(|m| m.0.as_str()).collect();
+    let report = groups.iter().find(|g| g.1 == "zh").unwrap();
+    let said: Vec<&str> = report.2.iter().map(|m| m.0.as_str()).collect();
     assert!(said.iter().any(|s| s.contains("IP 地址")), "{said:?}");
+    // A paragraph without a number still gets an id to link to.
+    let note = groups.iter().find(|g| g.1 == "vi").unwrap();
+    assert_eq!(note.2[0].2, "/documents/vi-note/#m-1");
 }
 
 #[test]
@@ -380,7 +384,7 @@ fn chinese_site_speaks_chinese() {
     );
     assert_eq!(
         text(mng.select(&sel("#pc-mentions")).next().unwrap()).trim(),
-        "提及 1"
+        "提及 2"
     );
     let names: Vec<String> = mng.select(&sel("section.names dd")).map(text).collect();
     assert_eq!(names, vec!["Mongolia", "Mông Cổ"]);
@@ -501,6 +505,10 @@ fn sitemap_feed_robots_and_graph_json() {
         assert!(ids.contains(e["target"].as_str().unwrap()), "{e}");
     }
     let mentions = graph["mentions"].as_array().unwrap();
+    assert!(
+        mentions.iter().all(|m| m["anchor"].is_string()),
+        "a mention without an anchor"
+    );
     assert!(mentions.iter().any(|m| m["target"] == "countries/mng/"
         && m["anchor"] == "p-19"
         && m["text"].as_str().unwrap().contains("IP 地址")));

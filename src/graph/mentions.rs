@@ -223,7 +223,7 @@ fn section_ends(blocks: &[Block]) -> Vec<usize> {
 /// For each block, the nearest anchored non-heading block at or after it
 /// and at or before it.
 fn anchored(blocks: &[Block]) -> (Vec<Option<usize>>, Vec<Option<usize>>) {
-    let is = |b: &Block| b.kind != BlockKind::Heading && b.id.is_some();
+    let is = |b: &Block| b.kind != BlockKind::Heading && b.id.is_some() && !b.generated;
     let mut prev = Vec::with_capacity(blocks.len());
     let mut last = None;
     for (i, b) in blocks.iter().enumerate() {

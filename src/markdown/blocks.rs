@@ -25,6 +25,8 @@ pub struct Block {
     pub level: u8,
     /// The block's own id (`p-17`, a heading slug), if it has one.
     pub id: Option<String>,
+    /// `id` was generated (the block holds a link but had no id).
+    pub generated: bool,
     /// Plain text, without the trailing `^id`.
     pub text: String,
     /// Index (in the block list) of the innermost heading above this block
@@ -100,6 +102,7 @@ pub(super) fn walk(events: &[Event<'_>], kept_calls: &[Option<usize>]) -> Walk {
                         kind,
                         level,
                         id: None,
+                        generated: false,
                         text: String::new(),
                         parent,
                         nearest: None,
@@ -158,21 +161,30 @@ pub(super) fn walk(events: &[Event<'_>], kept_calls: &[Option<usize>]) -> Walk {
 }
 
 impl Walk {
+    /// Start events of the blocks that hold a link.
+    pub fn linked_starts(&self) -> std::collections::HashSet<usize> {
+        self.links.iter().map(|l| self.starts[l.block]).collect()
+    }
+
     /// Records the final ids (after de-duplication) by start event, and
-    /// removes the `^id` marker from the text of blocks that got one.
-    pub fn set_ids(&mut self, ids: Vec<(usize, String)>) {
-        let by_start: std::collections::HashMap<usize, String> = ids.into_iter().collect();
+    /// removes the `^id` marker from the text of blocks that got one
+    /// (not from those whose id was generated).
+    pub fn set_ids(&mut self, ids: Vec<(usize, String, bool)>) {
+        let by_start: std::collections::HashMap<usize, (String, bool)> =
+            ids.into_iter().map(|(s, id, g)| (s, (id, g))).collect();
         for (b, start) in self.starts.iter().enumerate() {
-            let Some(id) = by_start.get(start) else {
+            let Some((id, generated)) = by_start.get(start) else {
                 continue;
             };
             let block = &mut self.blocks[b];
             if block.kind != BlockKind::Heading
+                && !generated
                 && let Some((keep, _)) = anchors::split_block_id(&block.text)
             {
                 block.text.truncate(keep);
             }
             block.id = Some(id.clone());
+            block.generated = *generated;
         }
         let mut nearest = None;
         for (b, block) in self.blocks.iter_mut().enumerate() {
@@ -181,7 +193,7 @@ impl Walk {
                 continue;
             }
             block.nearest = nearest;
-            if block.id.is_some() {
+            if block.id.is_some() && !block.generated {
                 nearest = Some(b);
             }
         }
@@ -200,7 +212,7 @@ mod tests {
 
     #[test]
     fn blocks_carry_text_ids_outline_and_link_ranges() {
-        let md = "## [阿根廷](arg.md)\n\n17\\. [阿根廷](arg.md)指出，数字证据。 ^p-17\n\nNo id, see [x](x.md).\n\n### Sub\n\nUnder sub.\n\n- item [y](y.md) ^li-1\n\n## Next\n";
+        let md = "## [阿根廷](arg.md)\n\n17\\. [阿根廷](arg.md)指出，数字证据。 ^p-17\n\nNo id, see [x](x.md).\n\nNo link.\n\n### Sub\n\nUnder sub.\n\n- item [y](y.md) ^li-1\n\n## Next\n";
         let r = render(md, 1, &MarkdownOptions::default(), &mut KeepLinks);
         let b = &r.blocks;
         assert_eq!(b[0].id.as_deref(), Some("阿根廷"));
@@ -208,8 +220,11 @@ mod tests {
         assert_eq!(b[1].text, "17. 阿根廷指出，数字证据。");
         assert_eq!(b[1].id.as_deref(), Some("p-17"));
         assert_eq!(b[1].parent, Some(0));
-        // No id of its own: the anchored paragraph before it.
-        assert_eq!(b[2].anchor(b), Some("p-17"));
+        // No id of its own but a link: a generated one.
+        assert_eq!(b[2].anchor(b), Some("m-1"));
+        assert!(b[2].generated);
+        // No id and no link: the anchored paragraph before it.
+        assert_eq!(b[3].anchor(b), Some("p-17"));
         let sub = b.iter().position(|x| x.text == "Sub").unwrap();
         assert_eq!(b[sub].parent, Some(0));
         // The first block of a section points at its heading.

@@ -22,6 +22,10 @@ use sanitize::escape_html;
 /// takes one of them (a heading "Mentions" gets `mentions-1`).
 pub const THEME_IDS: &[&str] = &["main-content", "mentions", "site-search-q"];
 
+/// Prefix of the ids given to paragraphs that hold a link but have no id
+/// of their own (`m-1`, `m-2`, … in order): the target of a mention.
+pub const GENERATED_ID_PREFIX: &str = "m-";
+
 /// Rendering options from `[markdown]` in site.toml.
 #[derive(Debug, Clone, Default)]
 pub struct MarkdownOptions {
@@ -227,7 +231,12 @@ pub fn render(
 
     let mut events = buf.finish();
     let mut walk = blocks::walk(&events, &kept_calls);
-    let mut final_ids: Vec<(usize, String)> = Vec::new(); // (start event, id)
+    let linked = walk.linked_starts();
+    let mut final_ids: Vec<(usize, String, bool)> = Vec::new(); // (start event, id, generated)
+    // Paragraphs and items without an id that hold a link: they get a
+    // generated id after every written id is known, so a mention can
+    // link to its paragraph.
+    let mut unanchored: Vec<(usize, &str)> = Vec::new();
 
     // Pass 2: block ids on paragraphs and list items, heading ids.
     let label = opts
@@ -251,7 +260,9 @@ pub fn render(
                             add_anchor_link(&mut events, at, &id, label);
                             events[start] =
                                 Event::Html(format!("<p id=\"{}\">", escape_html(&id)).into());
-                            final_ids.push((start, id));
+                            final_ids.push((start, id, false));
+                        } else if linked.contains(&start) {
+                            unanchored.push((start, "p"));
                         }
                     }
                     TagEnd::Item => {
@@ -263,13 +274,15 @@ pub fn render(
                             add_anchor_link(&mut events, at, &id, label);
                             events[start] =
                                 Event::Html(format!("<li id=\"{}\">", escape_html(&id)).into());
-                            final_ids.push((start, id));
+                            final_ids.push((start, id, false));
+                        } else if linked.contains(&start) {
+                            unanchored.push((start, "li"));
                         }
                     }
                     TagEnd::Heading(_) => {
                         let heading = name_heading(&mut events, start, i, &mut ids, opts);
                         if let Some(h) = &heading {
-                            final_ids.push((start, h.id.clone()));
+                            final_ids.push((start, h.id.clone(), false));
                         }
                         out.headings.extend(heading);
                     }
@@ -283,6 +296,11 @@ pub fn render(
             }
             _ => {}
         }
+    }
+    for (n, (start, tag)) in unanchored.into_iter().enumerate() {
+        let id = ids.unique(&format!("{GENERATED_ID_PREFIX}{}", n + 1));
+        events[start] = Event::Html(format!("<{tag} id=\"{}\">", escape_html(&id)).into());
+        final_ids.push((start, id, true));
     }
     out.anchors = ids.ids;
     walk.set_ids(final_ids);
