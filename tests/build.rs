@@ -302,6 +302,10 @@ fn every_page_has_a_lang_attribute() {
         vi.select(&sel("html")).next().unwrap().value().attr("lang"),
         Some("vi")
     );
+    // Its heading shows the English name, marked as English.
+    let h1 = vi.select(&sel("h1")).next().unwrap();
+    assert_eq!(h1.value().attr("lang"), Some("en"));
+    assert_eq!(h1.text().collect::<String>(), "Viet Nam");
 }
 
 #[test]

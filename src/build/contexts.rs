@@ -200,6 +200,9 @@ impl<'a> Contexts<'a> {
             weight: f.weight,
             extra: f.extra.clone(),
             name: self.name_of(i),
+            name_lang: Some(self.site.config.language.clone()).filter(|l| {
+                f.names.contains_key(l) && f.language.as_ref().is_some_and(|pl| pl != l)
+            }),
             other_names: f
                 .names
                 .iter()

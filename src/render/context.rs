@@ -72,6 +72,9 @@ pub struct PageContext {
     pub extra: serde_json::Map<String, serde_json::Value>,
     /// Entity name in the site's language (`names`), else the title.
     pub name: String,
+    /// Language of `name` when it differs from `lang` (for `lang` on the
+    /// heading).
+    pub name_lang: Option<String>,
     /// The entity's names in the other languages.
     pub other_names: Vec<NameContext>,
     /// Number of mentions of this page elsewhere.
