@@ -94,3 +94,81 @@ impl Graph {
         self.incoming.get(page).map_or(0, Vec::len)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Config;
+
+    fn site(files: &[(&str, &str)]) -> (tempfile::TempDir, crate::build::LoadedSite) {
+        let tmp = tempfile::tempdir().unwrap();
+        std::fs::write(tmp.path().join("site.toml"), "title = \"T\"\n").unwrap();
+        for (rel, text) in files {
+            let p = tmp.path().join("content").join(rel);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(p, text).unwrap();
+        }
+        let config = Config::load(tmp.path()).unwrap();
+        let loaded = crate::build::load(&config);
+        assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+        (tmp, loaded)
+    }
+
+    fn index(site: &crate::build::LoadedSite, rel: &str) -> usize {
+        site.content
+            .pages
+            .iter()
+            .position(|p| p.rel == rel)
+            .unwrap()
+    }
+
+    #[test]
+    fn sections_span_subsections_and_headings_pass_their_entity_down() {
+        let doc = "---\nkind: document\ntitle: R\n---\n\
+            ## [A](../countries/a.md)\n\n1\\. Intro. ^p-1\n\n\
+            ### Details\n\n2\\. A cites [r1](../resolutions/r1.md). ^p-2\n\n3\\. More. ^p-3\n\n\
+            ## [B](../countries/b.md)\n\n4\\. B cites [r1](../resolutions/r1.md) and [r2](../resolutions/r2.md). ^p-4\n";
+        let (_tmp, s) = site(&[
+            ("documents/r.md", doc),
+            ("countries/a.md", "---\nkind: country\ntitle: A\n---\n"),
+            ("countries/b.md", "---\nkind: country\ntitle: B\n---\n"),
+            (
+                "resolutions/r1.md",
+                "---\nkind: resolution\ntitle: R1\n---\n",
+            ),
+            (
+                "resolutions/r2.md",
+                "---\nkind: resolution\ntitle: R2\n---\n",
+            ),
+        ]);
+        let g = Graph::build(&s);
+        let (a, b) = (index(&s, "countries/a.md"), index(&s, "countries/b.md"));
+        let (r1, r2) = (
+            index(&s, "resolutions/r1.md"),
+            index(&s, "resolutions/r2.md"),
+        );
+        // A's section runs over its subsection, up to B's heading.
+        let sa = &g.sections[a][0];
+        assert_eq!(
+            (sa.first.as_deref(), sa.last.as_deref()),
+            (Some("p-1"), Some("p-3"))
+        );
+        let sb = &g.sections[b][0];
+        assert_eq!(
+            (sb.first.as_deref(), sb.last.as_deref()),
+            (Some("p-4"), Some("p-4"))
+        );
+        // Headings are sections, not mentions.
+        assert_eq!(g.mention_count(a), 0);
+        assert_eq!(g.mention_count(r1), 2);
+        let anchors: Vec<&str> = g.incoming[r1]
+            .iter()
+            .map(|&m| g.mentions[m].anchor.as_deref().unwrap())
+            .collect();
+        assert_eq!(anchors, vec!["p-2", "p-4"]);
+        // r1 with A (two levels up), with B and with r2; r2 with B and r1.
+        assert_eq!(g.cooccur[r1], vec![(a, 1), (b, 1), (r2, 1)]);
+        assert_eq!(g.cooccur[a], vec![(r1, 1)]);
+        assert_eq!(g.cooccur[r2], vec![(b, 1), (r1, 1)]);
+    }
+}
