@@ -53,6 +53,23 @@ pub fn files(site: &LoadedSite, cx: &Contexts<'_>, html_urls: &[String]) -> Vec<
     out
 }
 
+/// Percent-encodes the non-ASCII bytes of a URL (sitemaps want RFC 3986
+/// URLs; page URLs keep CJK and Vietnamese readable).
+pub fn ascii_url(url: &str) -> String {
+    let mut out = String::with_capacity(url.len());
+    for c in url.chars() {
+        if c.is_ascii() {
+            out.push(c);
+        } else {
+            let mut buf = [0; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        }
+    }
+    out
+}
+
 /// `sitemap.xml` for the given page URLs (relative to the base, sorted).
 fn sitemap(cx: &Contexts<'_>, urls: &[String]) -> String {
     let mut s = String::from(
@@ -61,7 +78,7 @@ fn sitemap(cx: &Contexts<'_>, urls: &[String]) -> String {
     for u in urls {
         s.push_str(&format!(
             "  <url><loc>{}</loc></url>\n",
-            escape_html(&cx.permalink(u))
+            escape_html(&ascii_url(&cx.permalink(u)))
         ));
     }
     s.push_str("</urlset>\n");
@@ -108,7 +125,7 @@ fn atom(site: &LoadedSite, cx: &Contexts<'_>) -> String {
     for i in docs {
         let p = &pages[i];
         let f = &p.front;
-        let link = cx.permalink(&p.url);
+        let link = ascii_url(&cx.permalink(&p.url));
         let lang = f
             .language
             .as_deref()
@@ -150,5 +167,13 @@ mod tests {
         assert!(!is_absolute("/"));
         assert!(!is_absolute("/kb/"));
         assert!(!is_absolute("file:///tmp/"));
+    }
+
+    #[test]
+    fn sitemap_urls_are_ascii() {
+        assert_eq!(
+            ascii_url("https://example.org/国家/việt/"),
+            "https://example.org/%E5%9B%BD%E5%AE%B6/vi%E1%BB%87t/"
+        );
     }
 }
