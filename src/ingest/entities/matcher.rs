@@ -80,10 +80,15 @@ impl Matcher {
             let kind = s.entity.map(|e| g.entities[e as usize].kind);
             let first = folded.chars().next().expect("non-empty");
             let last = folded.chars().next_back().expect("non-empty");
+            let case = case_rule(&s.text, kind);
             let v = Variant {
                 entity: s.entity,
-                case: case_rule(&s.text, kind),
-                plain: normalize::plain(&s.text),
+                case,
+                plain: if case == CaseRule::Exact {
+                    normalize::plain(&s.text)
+                } else {
+                    String::new()
+                },
                 left: is_word_char(first),
                 right: is_word_char(last),
                 arabic_start: ('\u{0600}'..='\u{06FF}').contains(&first),
