@@ -12,8 +12,10 @@
 //! behaviour for Han text (印度尼西亚 over 印度, 发展中国家 over 中国).
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use regex::Regex;
 
 use super::gazetteer::Gazetteer;
 use super::normalize::{self, Normalized, is_word_char};
@@ -163,6 +165,28 @@ impl Matcher {
                 }
             }
         }
+    }
+}
+
+static URL_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?:https?://|ftp://|www\.)[^\s<>()\[\]\x{3000}-\x{303F}\x{FF08}\x{FF09}\x{FF0C}]+|[A-Za-z0-9._+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+|(?-u:\b)[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com|org|int|net|gov|edu|info|io)(?-u:\b)(?:/[^\s<>()\[\]]*)?",
+    )
+    .expect("url regex")
+});
+
+/// URLs, e-mail addresses and bare domains: nothing inside them is a
+/// mention (`twitter.com/ITU_News`, `https://undocs.org/S/2015/939`).
+pub fn url_blocks(original: &str, out: &mut Vec<Candidate>) {
+    if !original.contains('.') {
+        return;
+    }
+    for m in URL_RE.find_iter(original) {
+        out.push(Candidate {
+            start: m.start(),
+            end: m.end(),
+            what: What::Block,
+        });
     }
 }
 

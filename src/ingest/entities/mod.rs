@@ -172,6 +172,7 @@ impl Recognizer {
         let lower = Normalized::new(text, true);
         let mut cands = Vec::new();
         self.matcher().candidates(text, &lower, &mut cands);
+        matcher::url_blocks(text, &mut cands);
         if text.bytes().any(|b| b.is_ascii_digit())
             || text.contains(|c: char| {
                 ('\u{FF10}'..='\u{FF19}').contains(&c) || ('\u{0660}'..='\u{0669}').contains(&c)
@@ -439,6 +440,24 @@ mod tests {
                 (EntityKind::Topic, "digital-evidence"),
             ]
         );
+    }
+
+    #[test]
+    fn nothing_inside_urls_or_addresses() {
+        let r = Recognizer::builtin();
+        assert!(ids(&r, "twitter.com/ITU_News • www.itu.int • pressinfo@itu.int").is_empty());
+        assert!(
+            ids(
+                &r,
+                "see https://undocs.org/S/2015/939 or https://example.org/China"
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            ids(&r, "ITU (www.itu.int) and S/2015/939."),
+            ["ITU", "S/2015/939"]
+        );
+        assert_eq!(ids(&r, "访问阿根廷网站un.org"), ["ARG"]);
     }
 
     #[test]

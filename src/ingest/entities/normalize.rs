@@ -210,7 +210,7 @@ pub fn is_unspaced(c: char) -> bool {
 
 /// A character that continues a word in a spaced script.
 pub fn is_word_char(c: char) -> bool {
-    (c.is_alphanumeric() || canonical_combining_class(c) != 0) && !is_unspaced(c)
+    (c.is_alphanumeric() || c == '_' || canonical_combining_class(c) != 0) && !is_unspaced(c)
 }
 
 #[cfg(test)]
