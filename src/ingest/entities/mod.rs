@@ -185,6 +185,8 @@ impl Recognizer {
                         start: s,
                         end: e,
                         what: What::Owned(EntityId::new(EntityKind::Resolution, f.id)),
+                        inexact: false,
+                        weight: e - s,
                     });
                 }
             }
@@ -194,6 +196,8 @@ impl Recognizer {
                         start: s,
                         end: e,
                         what: What::Owned(EntityId::new(EntityKind::DocumentRef, sym)),
+                        inexact: false,
+                        weight: e - s,
                     });
                 }
             }
@@ -440,6 +444,74 @@ mod tests {
                 (EntityKind::Topic, "digital-evidence"),
             ]
         );
+    }
+
+    #[test]
+    fn french_spanish_russian_arabic_sentences() {
+        let r = Recognizer::builtin();
+        assert_eq!(
+            ids(
+                &r,
+                "Dans sa résolution 2396 (2017), le Conseil de sécurité prie l'ONUDC d'aider l'Inde et la Côte d'Ivoire à recueillir la preuve numérique."
+            ),
+            [
+                "S/RES/2396 (2017)",
+                "UNSC",
+                "UNODC",
+                "IND",
+                "CIV",
+                "digital-evidence"
+            ]
+        );
+        assert_eq!(
+            ids(
+                &r,
+                "En su resolución 73/187, la Asamblea General pidió a la Oficina de las Naciones Unidas contra la Droga y el Delito que apoyara a México en la ciberdelincuencia."
+            ),
+            ["A/RES/73/187", "UNGA", "UNODC", "MEX", "cybercrime"]
+        );
+        assert_eq!(
+            ids(
+                &r,
+                "В резолюции 2341 (2017) Совет Безопасности призвал Российскую Федерацию, Китай и Интерпол защищать критически важную инфраструктуру."
+            ),
+            [
+                "S/RES/2341 (2017)",
+                "UNSC",
+                "RUS",
+                "CHN",
+                "INTERPOL",
+                "critical-infrastructure"
+            ]
+        );
+        assert_eq!(
+            ids(
+                &r,
+                "وفي القرار 2341 (2017)، دعا مجلس الأمن مصر وفرنسا والإنتربول إلى حماية البيانات."
+            ),
+            [
+                "S/RES/2341 (2017)",
+                "UNSC",
+                "EGY",
+                "FRA",
+                "INTERPOL",
+                "data-protection-privacy"
+            ]
+        );
+    }
+
+    #[test]
+    fn russian_case_forms() {
+        let r = Recognizer::builtin();
+        assert_eq!(
+            countries(
+                &r,
+                "во Франции, в Германии, из Китая, с Индией, Нигерии и Нигера"
+            ),
+            ["FRA", "DEU", "CHN", "IND", "NGA", "NER"]
+        );
+        assert!(countries(&r, "китайский и французский языки, Французская кухня").is_empty());
+        assert_eq!(ids(&r, "борьба с киберпреступностью"), ["cybercrime"]);
     }
 
     #[test]
