@@ -97,7 +97,7 @@ impl Matcher {
         let mut by_folded: HashMap<String, usize> = HashMap::new();
         let mut patterns: Vec<String> = Vec::new();
         let mut variants: Vec<Vec<Variant>> = Vec::new();
-        for s in &g.surfaces {
+        for s in g.all_surfaces() {
             let folded = normalize::fold(&s.text);
             if folded.is_empty() {
                 continue;

@@ -16,7 +16,7 @@ mod resolutions;
 mod symbols;
 
 use std::collections::BTreeMap;
-use std::sync::OnceLock;
+use std::sync::{Arc, LazyLock, OnceLock};
 
 use serde::{Deserialize, Serialize};
 
@@ -130,30 +130,49 @@ pub struct EntityInfo {
 /// Recognises entities in text. Built once per ingest run from the
 /// built-in gazetteers, then extended from `content/` entity pages.
 ///
-/// The automaton is built lazily on the first [`Recognizer::find`] after a
-/// change, so any number of [`Recognizer::add_aliases`] calls cost one build.
-#[derive(Debug, Default)]
+/// The built-in gazetteer and its automaton are built once per process and
+/// shared; the first [`Recognizer::add_aliases`] that teaches something new
+/// makes this recogniser its own copy, whose automaton is rebuilt lazily on
+/// the next [`Recognizer::find`] (so any number of `add_aliases` calls cost
+/// one build).
+#[derive(Debug)]
 pub struct Recognizer {
-    gazetteer: Gazetteer,
-    matcher: OnceLock<Matcher>,
+    gazetteer: Arc<Gazetteer>,
+    /// `None` while the shared built-in automaton applies.
+    matcher: Option<OnceLock<Matcher>>,
+}
+
+static BUILTIN: LazyLock<(Arc<Gazetteer>, Matcher)> = LazyLock::new(|| {
+    let g = Gazetteer::builtin();
+    let m = Matcher::build(&g);
+    (Arc::new(g), m)
+});
+
+impl Default for Recognizer {
+    fn default() -> Self {
+        Recognizer::builtin()
+    }
 }
 
 impl Recognizer {
     /// The recogniser with the built-in gazetteers and lexicons.
     pub fn builtin() -> Self {
         Recognizer {
-            gazetteer: Gazetteer::builtin(),
-            matcher: OnceLock::new(),
+            gazetteer: Arc::clone(&BUILTIN.0),
+            matcher: None,
         }
     }
 
     /// Teaches extra surface forms for an entity (from an entity page's
     /// `aliases:` or `keywords:`). An editor's alias wins over a built-in
-    /// form with the same text.
+    /// form with the same text; a form the entity already has changes nothing.
     pub fn add_aliases(&mut self, entity: &EntityId, aliases: &[String]) {
-        if self.gazetteer.add_editor_aliases(entity, aliases) > 0 {
-            self.matcher = OnceLock::new();
+        if self.gazetteer.knows_all(entity, aliases) {
+            return;
         }
+        // Copies the shared built-in gazetteer once, then edits in place.
+        Arc::make_mut(&mut self.gazetteer).add_editor_aliases(entity, aliases);
+        self.matcher = Some(OnceLock::new());
     }
 
     /// Builds the automaton now (otherwise the first `find` does).
@@ -162,7 +181,10 @@ impl Recognizer {
     }
 
     fn matcher(&self) -> &Matcher {
-        self.matcher.get_or_init(|| Matcher::build(&self.gazetteer))
+        match &self.matcher {
+            None => &BUILTIN.1,
+            Some(m) => m.get_or_init(|| Matcher::build(&self.gazetteer)),
+        }
     }
 
     /// All mentions in `text`, sorted by position, never overlapping. Byte
@@ -598,6 +620,15 @@ mod tests {
         let topic = EntityId::new(EntityKind::Topic, "dark-web");
         r.add_aliases(&topic, &["暗网".to_string(), "dark web".to_string()]);
         assert_eq!(ids(&r, "利用暗网和 Dark Web"), ["dark-web", "dark-web"]);
+        // An editor's alias wins over a built-in form with the same text.
+        r.add_aliases(&topic, &["加密".to_string()]);
+        assert_eq!(ids(&r, "加密"), ["dark-web"]);
+        // Re-teaching built-in names changes nothing.
+        let before = r.matcher.as_ref().and_then(|m| m.get()).is_some();
+        r.add_aliases(&arg, &["阿根廷".to_string()]);
+        assert!(before && r.matcher.as_ref().and_then(|m| m.get()).is_some());
+        // Other recognisers keep the built-in gazetteer.
+        assert_eq!(ids(&Recognizer::builtin(), "加密"), ["encryption"]);
     }
 
     #[test]
