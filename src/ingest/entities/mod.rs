@@ -321,6 +321,11 @@ mod tests {
         assert!(countries(&r, "伊拉克和黎凡特伊斯兰国").is_empty());
         assert!(countries(&r, "其中国际合作").is_empty());
         assert!(countries(&r, "欧美国家").is_empty());
+        assert!(countries(&r, "几内亚湾、法属圭亚那和美属萨摩亚").is_empty());
+        assert_eq!(
+            countries(&r, "阿曼苏丹国、沙特和阿联酋"),
+            ["OMN", "SAU", "ARE"]
+        );
     }
 
     #[test]
