@@ -195,14 +195,9 @@ impl Recognizer {
         let mut cands = Vec::new();
         self.matcher().candidates(text, &lower, &mut cands);
         matcher::url_blocks(text, &mut cands);
-        if text.bytes().any(|b| b.is_ascii_digit())
-            || text.contains(|c: char| {
-                ('\u{FF10}'..='\u{FF19}').contains(&c) || ('\u{0660}'..='\u{0669}').contains(&c)
-            })
-        {
-            let plain = Normalized::new(text, false);
-            for f in resolutions::find(&plain.text) {
-                if let Some((s, e)) = plain.orig_range(f.start, f.end) {
+        if lower.text.bytes().any(|b| b.is_ascii_digit()) {
+            for f in resolutions::find(&lower.text) {
+                if let Some((s, e)) = lower.orig_range(f.start, f.end) {
                     cands.push(Candidate {
                         start: s,
                         end: e,
@@ -212,16 +207,15 @@ impl Recognizer {
                     });
                 }
             }
-            for (s, e, sym) in symbols::find(&plain.text) {
-                if let Some((s, e)) = plain.orig_range(s, e) {
-                    cands.push(Candidate {
-                        start: s,
-                        end: e,
-                        what: What::Owned(EntityId::new(EntityKind::DocumentRef, sym)),
-                        inexact: false,
-                        weight: e - s,
-                    });
-                }
+            // UN symbols are ASCII: found in the original text itself.
+            for (s, e, sym) in symbols::find(text) {
+                cands.push(Candidate {
+                    start: s,
+                    end: e,
+                    what: What::Owned(EntityId::new(EntityKind::DocumentRef, sym)),
+                    inexact: false,
+                    weight: e - s,
+                });
             }
         }
         matcher::select(cands, &self.gazetteer)

@@ -34,7 +34,7 @@ use regex::Regex;
 
 use super::{EntityId, EntityKind};
 
-/// A resolution mention on the *plain* normalised text.
+/// A resolution mention on the lower-cased normalised text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Found {
     pub start: usize,
@@ -116,7 +116,7 @@ static ITEM_RE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static SYMBOL_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:S/RES/(?P<n>\d{1,4})(?:\s*\(\s*(?P<y>\d{4})\s*\))?|A/RES/(?P<s>\d{1,2})/(?P<g>\d{1,4}))")
+    Regex::new(r"(?-u:\b)(?i:S/RES/(?P<n>\d{1,4})(?:\s*\(\s*(?P<y>\d{4})\s*\))?|A/RES/(?P<s>\d{1,2})/(?P<g>\d{1,4}))")
         .expect("resolution symbol regex")
 });
 
@@ -171,7 +171,7 @@ fn next_char(text: &str, pos: usize) -> Option<char> {
     text[pos..].chars().next()
 }
 
-/// Finds resolutions in the *plain* normalised text.
+/// Finds resolutions in the lower-cased normalised text (see `normalize`).
 pub fn find(text: &str) -> Vec<Found> {
     let mut out = Vec::new();
     if !text.bytes().any(|b| b.is_ascii_digit()) {
@@ -239,10 +239,8 @@ fn first_item_start(text: &str, start: usize, end: usize) -> usize {
     let d = seg
         .find(|c: char| c.is_ascii_digit() || c == '[')
         .unwrap_or(seg.len());
-    let d = match seg[..d]
-        .rfind("S/RES/")
-        .or_else(|| seg[..d].rfind("A/RES/"))
-    {
+    let head = seg[..d].to_ascii_lowercase();
+    let d = match head.rfind("s/res/").or_else(|| head.rfind("a/res/")) {
         Some(p) => p,
         None => d,
     };
@@ -359,7 +357,7 @@ pub fn names(id: &EntityId) -> Vec<(&'static str, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ingest::entities::normalize::plain;
+    use crate::ingest::entities::normalize::fold as plain;
 
     fn ids(text: &str) -> Vec<String> {
         find(&plain(text)).into_iter().map(|f| f.id).collect()
