@@ -553,6 +553,45 @@ mod tests {
         assert_eq!(ids(&r, "访问阿根廷网站un.org"), ["ARG"]);
     }
 
+    /// Arbitrary mixes of scripts, combining marks, digits and symbol
+    /// punctuation never panic and always give sorted, disjoint mentions on
+    /// char boundaries.
+    #[test]
+    fn random_text_gives_well_formed_mentions() {
+        let r = Recognizer::builtin();
+        let pieces = [
+            "中国", "发展", "家", "第", "号决议", "2341", "(2017)", "（２０１７）", "\\(", "、", "和",
+            "S/", "RES/", "A/74/130", "V.", "/", " ", "\n", "e\u{301}", "\u{301}", "Vie\u{323}\u{302}t",
+            "Nam", "resolution ", "Nghị quyết số ", "القرار ", "و", "فرنسا", "\u{64e}", "Франци", "и",
+            "ий", "İ", "ß", "Chad", "woman", "Guinea-", "Bissau", "www.", ".org", "@", "\u{200b}",
+            "\u{feff}", "ﬁ", "Å", "\u{212b}", "UN", "ODC", "EU", "73/187", "S/RES/2396", "2016/679",
+        ];
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for _ in 0..3000 {
+            let n = (next() % 12) as usize;
+            let text: String = (0..n)
+                .map(|_| pieces[(next() % pieces.len() as u64) as usize])
+                .collect();
+            let ms = r.find(&text);
+            for w in ms.windows(2) {
+                assert!(w[0].end <= w[1].start, "{text:?}: {ms:?}");
+            }
+            for m in &ms {
+                assert!(m.start < m.end && m.end <= text.len(), "{text:?}: {m:?}");
+                assert!(
+                    text.is_char_boundary(m.start) && text.is_char_boundary(m.end),
+                    "{text:?}: {m:?}"
+                );
+            }
+        }
+    }
+
     #[test]
     fn organizations_and_instruments() {
         let r = Recognizer::builtin();
