@@ -378,6 +378,8 @@ mod tests {
         );
         assert_eq!(countries(&r, "the USA and the UK"), ["USA", "GBR"]);
         assert!(countries(&r, "usa uk").is_empty());
+        assert!(countries(&r, "Northern Ireland; 北爱尔兰; Irlande du Nord").is_empty());
+        assert_eq!(countries(&r, "Ireland and Northern Ireland"), ["IRL"]);
     }
 
     #[test]
