@@ -28,6 +28,7 @@ mod gazetteer;
 mod matcher;
 mod normalize;
 mod resolutions;
+mod russian;
 mod symbols;
 
 use std::collections::BTreeMap;
@@ -190,9 +191,9 @@ impl Recognizer {
         self.matcher = Some(OnceLock::new());
     }
 
-    /// Builds the automaton now (otherwise the first `find` does).
+    /// Builds the automata now (otherwise `find` builds what it needs).
     pub fn finish(&self) {
-        self.matcher();
+        self.matcher().build_all();
     }
 
     fn matcher(&self) -> &Matcher {
@@ -550,6 +551,13 @@ mod tests {
         );
         assert!(countries(&r, "китайский и французский языки, Французская кухня").is_empty());
         assert_eq!(ids(&r, "борьба с киберпреступностью"), ["cybercrime"]);
+        assert_eq!(
+            ids(
+                &r,
+                "принятая Советом Безопасности по просьбе Соединенных Штатов Америки и Европейского союза в области международного сотрудничества"
+            ),
+            ["UNSC", "USA", "EU", "international-cooperation"]
+        );
     }
 
     #[test]
@@ -577,11 +585,57 @@ mod tests {
     fn random_text_gives_well_formed_mentions() {
         let r = Recognizer::builtin();
         let pieces = [
-            "中国", "发展", "家", "第", "号决议", "2341", "(2017)", "（２０１７）", "\\(", "、", "和",
-            "S/", "RES/", "A/74/130", "V.", "/", " ", "\n", "e\u{301}", "\u{301}", "Vie\u{323}\u{302}t",
-            "Nam", "resolution ", "Nghị quyết số ", "القرار ", "و", "فرنسا", "\u{64e}", "Франци", "и",
-            "ий", "İ", "ß", "Chad", "woman", "Guinea-", "Bissau", "www.", ".org", "@", "\u{200b}",
-            "\u{feff}", "ﬁ", "Å", "\u{212b}", "UN", "ODC", "EU", "73/187", "S/RES/2396", "2016/679",
+            "中国",
+            "发展",
+            "家",
+            "第",
+            "号决议",
+            "2341",
+            "(2017)",
+            "（２０１７）",
+            "\\(",
+            "、",
+            "和",
+            "S/",
+            "RES/",
+            "A/74/130",
+            "V.",
+            "/",
+            " ",
+            "\n",
+            "e\u{301}",
+            "\u{301}",
+            "Vie\u{323}\u{302}t",
+            "Nam",
+            "resolution ",
+            "Nghị quyết số ",
+            "القرار ",
+            "و",
+            "فرنسا",
+            "\u{64e}",
+            "Франци",
+            "и",
+            "ий",
+            "İ",
+            "ß",
+            "Chad",
+            "woman",
+            "Guinea-",
+            "Bissau",
+            "www.",
+            ".org",
+            "@",
+            "\u{200b}",
+            "\u{feff}",
+            "ﬁ",
+            "Å",
+            "\u{212b}",
+            "UN",
+            "ODC",
+            "EU",
+            "73/187",
+            "S/RES/2396",
+            "2016/679",
         ];
         let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
         let mut next = || {
