@@ -158,11 +158,16 @@ impl Matcher {
         let mut by_folded: HashMap<String, (usize, usize)> = HashMap::new();
         let mut groups: [Group; 4] = Default::default();
         let with_forms = g.all_surfaces().flat_map(|s| {
-            let forms = if s.decline {
+            let mut forms = if s.decline {
                 russian::case_forms(&s.text)
             } else {
                 Vec::new()
             };
+            // Arabic: the preposition ل before the article ال drops the
+            // alif (ل + الأردن → للأردن), so the proclitic rule cannot see it.
+            if let Some(rest) = s.text.strip_prefix("ال") {
+                forms.push(format!("لل{rest}"));
+            }
             std::iter::once((s.entity, s.text.clone()))
                 .chain(forms.into_iter().map(move |f| (s.entity, f)))
         });

@@ -425,6 +425,7 @@ mod tests {
         );
         assert_eq!(countries(&r, "في فرنسا والأردن"), ["FRA", "JOR"]);
         assert!(countries(&r, "الدعم المالي").is_empty());
+        assert_eq!(countries(&r, "بالنسبة للأردن والمغرب"), ["JOR", "MAR"]);
     }
 
     #[test]
