@@ -101,7 +101,7 @@ const SEP: &str = r"(?: ?[,、;，；] ?(?:(?:and|et|y|e|и|و|và) )?| (?:and|e
 
 static PREFIX_RE: LazyLock<Regex> = LazyLock::new(|| {
     // A word boundary before the trigger is checked in code.
-    let trigger = r"(?:resolutions?|résolutions?|resoluci(?:ón|ones)|resolu(?:ção|ções)|resolution(?:en)?|резолюци(?:я|и|ю|ей|ям|ями|ях)|nghị quyết|[وب]?(?:ال)?قرار(?:ات|ي|ين|ا)?|risoluzion[ei]|resoluti(?:e|es)|rezolucj[aięi]|rezoluc[ei]|(?:決議|决议) ?第?|결의(?:안)? ?제?)";
+    let trigger = r"(?:unscrs?|res\.|resolutions?|résolutions?|resoluci(?:ón|ones)|resolu(?:ção|ções)|resolution(?:en)?|резолюци(?:я|и|ю|ей|ям|ями|ях)|nghị quyết|[وب]?(?:ال)?قرار(?:ات|ي|ين|ا)?|risoluzion[ei]|resoluti(?:e|es)|rezolucj[aięi]|rezoluc[ei]|(?:決議|决议) ?第?|결의(?:안)? ?제?)";
     let body = r"(?: (?:of the |du |de l'|del |de la |của )?(?:security council|general assembly|conseil de sécurité|assemblée générale|consejo de seguridad|asamblea general|совета безопасности|генеральной ассамблеи|مجلس الامن(?: الدولي)?|الجمعية العامة|hội đồng bảo an(?: liên hợp quốc)?|đại hội đồng(?: liên hợp quốc)?))?";
     let marker = r"(?: ?(?:no\.|nos\.|n[°º]s?|№|núm\.|số|رقم|n\.))?";
     Regex::new(&format!(
@@ -441,6 +441,10 @@ mod tests {
         assert_eq!(ids("see S/RES/2396(2017)."), ["S/RES/2396 (2017)"]);
         assert_eq!(ids("see S/RES/2396 (2017)."), ["S/RES/2396 (2017)"]);
         assert_eq!(ids("resolution 2178"), ["S/RES/2178 (2014)"]);
+        assert_eq!(
+            ids("UNSCR 1373 and GA res. 73/187"),
+            ["S/RES/1373 (2001)", "A/RES/73/187"]
+        );
     }
 
     #[test]
