@@ -298,7 +298,7 @@ impl Matcher {
 
 static URL_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:https?://|ftp://|www\.)[^\s<>()\[\]\x{3000}-\x{303F}\x{FF08}\x{FF09}\x{FF0C}]+|[A-Za-z0-9._+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+|(?-u:\b)[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com|org|int|net|gov|edu|info|io)(?-u:\b)(?:/[^\s<>()\[\]]*)?",
+        r"(?i)(?:https?://|ftp://|www\.)[^\s<>()\[\]\x22\x{2E80}-\x{9FFF}\x{AC00}-\x{D7AF}\x{FF00}-\x{FFEF}]+|[A-Za-z0-9._+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+|(?-u:\b)[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com|org|int|net|gov|edu|info|io)(?-u:\b)(?:/[^\s<>()\[\]]*)?",
     )
     .expect("url regex")
 });

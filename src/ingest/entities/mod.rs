@@ -577,6 +577,7 @@ mod tests {
             ["ITU", "S/2015/939"]
         );
         assert_eq!(ids(&r, "访问阿根廷网站un.org"), ["ARG"]);
+        assert_eq!(ids(&r, "www.itu.int国际电联"), ["ITU"]);
     }
 
     /// Arbitrary mixes of scripts, combining marks, digits and symbol
