@@ -1,15 +1,19 @@
-//! One Aho-Corasick automaton over every folded surface form (names,
-//! keywords and blocking phrases), plus the selection of non-overlapping
-//! mentions among all candidates (gazetteer, resolutions, symbols).
+//! Aho-Corasick matching of every folded surface form (names, keywords and
+//! blocking phrases), plus the selection of non-overlapping mentions among
+//! all candidates (gazetteer, resolutions, symbols, URLs).
 //!
-//! The automaton reports *overlapping* matches on the lower-cased
-//! normalised text; each is checked for word boundaries (spaced scripts
-//! only — Han, kana, Thai … have none), for case (all-caps acronyms match
-//! exactly, capitalised names must start with a capital letter) and mapped
-//! back to the original text. Selection is greedy, longest first: a longer
-//! candidate wins over every shorter one it overlaps, and a blocking phrase
-//! wins over a name of the same length — which gives leftmost-longest
-//! behaviour for Han text (印度尼西亚 over 印度, 发展中国家 over 中国).
+//! The forms are split by script into four automata (Han, Cyrillic, Arabic,
+//! everything else), each compiled on first use and run only over texts that
+//! contain its script — one pass per script present, never a loop over
+//! patterns. They report *overlapping* matches on the lower-cased normalised
+//! text; each is checked for word boundaries (spaced scripts only — Han,
+//! kana, Thai … have none), for case (all-caps acronyms match exactly,
+//! capitalised names must start with a capital letter) and mapped back to
+//! the original text. Selection is greedy, longest first: a longer candidate
+//! wins over every shorter one it overlaps, and a blocking phrase wins over
+//! a name of the same length — leftmost-longest behaviour for Han text
+//! (印度尼西亚 over 印度, 发展中国家 over 中国), without letting a longest
+//! match that fails its boundary or case check hide a shorter valid one.
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::{LazyLock, OnceLock};
@@ -52,8 +56,8 @@ const MAX_ENDING: usize = 3;
 /// Russian declines names (`Франция` → `Франции`, `Францией`). A single
 /// Cyrillic word of five letters or more is matched by its stem — the word
 /// without a final vowel, й or ь — followed by at most three letters. Shorter
-/// words and multi-word names only match as written (their common case forms
-/// are listed as aliases in the data).
+/// words only match as written; multi-word names get their case forms from
+/// `russian::case_forms`.
 fn russian_stem(folded: &str) -> Option<String> {
     let n = folded.chars().count();
     if n < 5 || !folded.chars().all(|c| ('а'..='я').contains(&c) || c == 'ё') {
