@@ -22,7 +22,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::Regex;
 
 use super::gazetteer::Gazetteer;
-use super::normalize::{self, Normalized, is_word_char};
+use super::normalize::{self, Normalized, is_katakana, is_word_char};
 use super::russian;
 use super::{EntityKind, Mention};
 
@@ -42,12 +42,43 @@ struct Variant {
     case: CaseRule,
     /// plain-normalised pattern, for `Exact`
     plain: String,
-    left: bool,
-    right: bool,
+    left: Edge,
+    right: Edge,
     arabic_start: bool,
     /// Pattern is a Russian stem: up to [`MAX_ENDING`] Cyrillic letters
     /// may follow before the word boundary (`Франци|я`, `Франци|и`).
     stem: bool,
+}
+
+/// What may not touch a pattern's edge for the match to count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Edge {
+    /// Han, Thai …: no boundaries at all.
+    Free,
+    /// Spaced scripts: no letter or digit.
+    Word,
+    /// Katakana: no other katakana.
+    Kana,
+}
+
+impl Edge {
+    fn of(c: char) -> Edge {
+        if is_katakana(c) {
+            Edge::Kana
+        } else if is_word_char(c) {
+            Edge::Word
+        } else {
+            Edge::Free
+        }
+    }
+
+    fn blocked_by(self, neighbour: Option<char>) -> bool {
+        match (self, neighbour) {
+            (_, None) | (Edge::Free, _) => false,
+            (Edge::Word, Some(n)) => is_word_char(n),
+            (Edge::Kana, Some(n)) => is_katakana(n),
+        }
+    }
 }
 
 /// Longest case ending accepted after a Russian stem.
@@ -142,8 +173,8 @@ fn compile(surfaces: &[(Option<u32>, String, Option<EntityKind>, bool)]) -> Comp
             } else {
                 String::new()
             },
-            left: is_word_char(first),
-            right: is_word_char(last),
+            left: Edge::of(first),
+            right: Edge::of(last),
             arabic_start: ('\u{0600}'..='\u{06FF}').contains(&first),
             stem: stem.is_some(),
         };
@@ -282,13 +313,10 @@ impl Matcher {
                     continue;
                 };
                 let after = t[e..].chars().next();
-                if v.left
-                    && before.is_some_and(is_word_char)
-                    && !(v.arabic_start && proclitic_ok(&t[..s]))
-                {
+                if v.left.blocked_by(before) && !(v.arabic_start && proclitic_ok(&t[..s])) {
                     continue;
                 }
-                if v.right && after.is_some_and(is_word_char) {
+                if v.right.blocked_by(after) {
                     continue;
                 }
                 let orig = &original[os..oe];
