@@ -1,0 +1,77 @@
+//! Clean: remove what is not the document (web boilerplate at the head and
+//! tail of a scrape, PDF page furniture) and tidy what is.
+//! Line re-joining happens in `structure`, which knows where paragraphs
+//! start.
+
+pub mod boiler;
+pub mod markdown;
+pub mod pages;
+
+pub use pages::PAGE_BREAK;
+
+/// The cleaned document: lines (blank lines kept as paragraph breaks,
+/// [`PAGE_BREAK`] lines at page breaks) and whether the input was markdown.
+#[derive(Debug, Clone)]
+pub struct Cleaned {
+    pub lines: Vec<String>,
+    pub markdown: bool,
+}
+
+/// Runs the cleaning rules in order.
+pub fn clean(text: &str) -> Cleaned {
+    let markdown = markdown::looks_like_markdown(text);
+    let raw: Vec<String> = text
+        .lines()
+        .map(|l| {
+            let l: String = l
+                .chars()
+                .filter(|&c| !matches!(c, '\u{200B}' | '\u{FEFF}' | '\u{00AD}'))
+                .map(|c| if c == '\t' || c == '\u{A0}' { ' ' } else { c })
+                .collect();
+            let l = l.trim_end().to_string();
+            if markdown {
+                markdown::reduce_dead_links(&l)
+            } else {
+                l
+            }
+        })
+        .collect();
+    let refs: Vec<&str> = raw.iter().map(String::as_str).collect();
+    let span = boiler::content_span(&refs);
+    let kept: Vec<String> = raw[span].to_vec();
+    let lines = pages::strip(kept);
+    Cleaned { lines, markdown }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spam_head_and_tail_go() {
+        let mut text =
+            String::from("美国免费虚拟主机\n\n美国免费虚拟主机  时间:2020-12-29  阅读:()\n\n");
+        for i in 0..30 {
+            text.push_str(&format!(
+                "{i}. 会员国在打击为犯罪目的使用信息和通信技术行为方面面临挑战,需要加强国际合作和数字证据的获取.\n"
+            ));
+        }
+        text.push_str("\n腾讯云2核4GB内存8M带宽 年74元 便宜 主机 优惠\n");
+        text.push_str("双线虚拟主机 duniu 42u机柜尺寸 美国php主机 网站被封 嘟牛 蜗牛魔方 腾讯实名认证中心 qq对话框\n");
+        let c = clean(&text);
+        let all = c.lines.join("\n");
+        assert!(!all.contains("虚拟主机"), "{all}");
+        assert!(!all.contains("腾讯云"), "{all}");
+        assert!(all.contains("0. 会员国"));
+        assert!(all.contains("29. 会员国"));
+    }
+
+    #[test]
+    fn ordinary_prose_is_untouched() {
+        let text = "Title line\n\nLa coopération internationale est essentielle pour lutter contre la cybercriminalité.\n\
+                    Les États membres ont souligné la nécessité de renforcer la coopération.\n\
+                    La cybercriminalité exige une coopération internationale renforcée entre États.\n";
+        let c = clean(text);
+        assert_eq!(c.lines.len(), 5);
+    }
+}
