@@ -110,7 +110,7 @@ pub fn build(cleaned: &Cleaned, rec: &Recognizer) -> Structured {
         }
     }
     drop_orphan_refs(&mut blocks, &out.footnotes);
-    out.title = masthead_title.or_else(|| take_title(&mut blocks));
+    out.title = masthead_title.or_else(|| take_title(&mut blocks, &out.toc));
     out.blocks = blocks;
     out
 }
@@ -638,7 +638,7 @@ fn numbered(lines: &[String]) -> bool {
         let Some(n) = n else { continue };
         if last.is_some_and(|l| n == l + 1) {
             run += 1;
-            if run >= 3 {
+            if run >= 2 {
                 return true;
             }
         } else if n <= 3 {
@@ -847,6 +847,20 @@ impl<'a> Segmenter<'a> {
         }
     }
 
+    /// Whether `t` continues the open block across a blank line: the block
+    /// stops mid-word (a letter, no closing punctuation) and `t` starts
+    /// with a letter that cannot begin a sentence (Han, lowercase).
+    fn continues_broken(&self, t: &str) -> bool {
+        let Some((_, text)) = &self.open else {
+            return false;
+        };
+        let last = text.trim_end().chars().next_back();
+        let first = t.chars().next();
+        visible_len(text) >= 20
+            && last.is_some_and(|c| c.is_alphanumeric() && !is_terminal(c))
+            && first.is_some_and(|c| is_han(c) || c.is_lowercase() || is_unspaced(c))
+    }
+
     fn add_text(&mut self, t: &str, blank_before: bool) {
         let t = t.trim();
         if t.is_empty() {
@@ -871,7 +885,7 @@ impl<'a> Segmenter<'a> {
                 }) && first
                     .is_some_and(|c| is_han(c) || c.is_lowercase() || is_unspaced(c));
                 if blank_before {
-                    broken && visible_len(text) >= 40
+                    false
                 } else {
                     broken
                         || !last.is_some_and(is_terminal)
@@ -975,6 +989,19 @@ impl<'a> Segmenter<'a> {
                     continue;
                 }
             }
+            // A word broken across a blank line (one blank, no indent):
+            // the text goes on.
+            let one_blank =
+                i >= 3 && lines[i - 2].trim().is_empty() && !lines[i - 3].trim().is_empty();
+            if bb
+                && one_blank
+                && !raw.starts_with(' ')
+                && self.continues_broken(t)
+                && let Some((_, text)) = self.open.as_mut()
+            {
+                join_into(text, t);
+                continue;
+            }
             // A short standalone line between blank lines is a heading.
             let in_numbered_para = matches!(self.open, Some((OpenKind::Para(Some(_)), _)));
             if bb && blank_after && !in_numbered_para && is_heading_like(t) {
@@ -993,15 +1020,19 @@ fn is_heading_like(t: &str) -> bool {
     let han = t.chars().filter(|&c| is_han(c)).count();
     let letters = t.chars().filter(|c| c.is_alphabetic()).count();
     let last = t.chars().next_back().unwrap_or('.');
+    let short = if han * 2 > len {
+        len <= 40
+    } else {
+        words <= 20 && len <= 140
+    };
     letters * 2 >= len
+        && short
         && !is_terminal(last)
-        && last != ','
-        && last != '，'
-        && if han * 2 > len {
-            len <= 60
-        } else {
-            words <= 20 && len <= 140
-        }
+        && !matches!(last, ',' | '，' | '、')
+        && !t.contains(['，', '。', '；', ';', '@', '•'])
+        && !t.contains("://")
+        && !t.contains("www.")
+        && t.matches(", ").count() <= 1
         && !LIST.is_match(t)
 }
 
@@ -1099,11 +1130,11 @@ fn split_items(text: &str) -> (String, Vec<String>) {
 
 /// A title from the leading short lines (the longest one, so a kicker like
 /// `Press release` loses to the headline), else the first heading.
-fn take_title(blocks: &mut Vec<Block>) -> Option<String> {
+fn take_title(blocks: &mut Vec<Block>, toc: &[TocEntry]) -> Option<String> {
     let mut best: Option<(usize, usize)> = None;
     for (i, b) in blocks.iter().enumerate().take(4) {
         match b {
-            Block::Heading { text, .. } => {
+            Block::Heading { text, .. } if !toc.iter().any(|e| e.title == *text) => {
                 let l = visible_len(text);
                 if best.is_none_or(|(_, bl)| l > bl) {
                     best = Some((i, l));
@@ -1115,7 +1146,7 @@ fn take_title(blocks: &mut Vec<Block>) -> Option<String> {
     if best.is_none() {
         best = blocks
             .iter()
-            .position(|b| matches!(b, Block::Heading { .. }))
+            .position(|b| matches!(b, Block::Heading { text, .. } if !toc.iter().any(|e| e.title == *text)))
             .map(|i| (i, 0));
     }
     if let Some((i, _)) = best
@@ -1197,8 +1228,9 @@ mod tests {
                     2. Pursuant to that request, the Secretariat sent notes verbales.\n3. The following States replied.\n";
         let s = structure(text);
         assert_eq!(nums(&s), vec![1, 2, 3]);
+        assert_eq!(s.title.as_deref(), Some("Introduction"));
         assert!(
-            matches!(&s.blocks[1], Block::Para { text, .. } if text.contains("requested the Secretary-General"))
+            matches!(&s.blocks[0], Block::Para { text, .. } if text.contains("requested the Secretary-General"))
         );
     }
 
@@ -1236,13 +1268,18 @@ mod tests {
 
     #[test]
     fn page_footnotes_become_notes() {
-        let mut text = String::new();
-        text.push_str("1.\n正文提到报告》1进行了分析.\n2.\n更多正文的内容在这里写得很长很长很长很长很长很长很长.\n1这是脚注.\nX/1/2V.\n11-11111 2/3\n");
-        text.push_str("3.\n第三段很长很长很长很长很长很长很长很长很长很长.\nX/1/2 3/3V.\n11-11111\n4.\n最后.\nX/1/2V.\n11-11111 4/3\n");
-        let s = structure(&text);
+        let text = "1.\n正文提到报告》1进行了分析.\n2.\n更多正文的内容在这里写得很长很长很长很长很长很长很长.\n1这是脚注.\nX/1/2V.\n11-111112/4\n\
+                    3.\n第三段很长很长很长很长很长很长很长很长很长很长.\nX/1/23/4V.\n11-11111\n4.\n最后.\nX/1/2V.\n11-111114/4\n5.\n完.\n";
+        let s = structure(text);
         assert_eq!(
             s.footnotes,
-            vec![("1".to_string(), "这是脚注.".to_string())]
+            vec![("1".to_string(), "这是脚注。".to_string())]
+        );
+        assert_eq!(nums(&s), vec![1, 2, 3, 4, 5]);
+        assert!(
+            matches!(&s.blocks[0], Block::Para { text, .. } if text.contains("报告》\u{E000}1\u{E001}进行")),
+            "{:?}",
+            s.blocks
         );
     }
 }

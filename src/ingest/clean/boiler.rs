@@ -13,9 +13,8 @@ use std::collections::{HashMap, HashSet};
 
 use crate::ingest::text::is_han;
 
-/// Share of a line's tokens that must come from the core for it to count
-/// as content.
-const SHARE: f64 = 0.45;
+/// How negative a head or tail must add up to before it is cut.
+const CUT: f64 = 2.5;
 
 /// Returns the index range of `lines` to keep.
 pub fn content_span(lines: &[&str]) -> std::ops::Range<usize> {
@@ -24,11 +23,43 @@ pub fn content_span(lines: &[&str]) -> std::ops::Range<usize> {
     }
     let tokens: Vec<Vec<Token>> = lines.iter().map(|l| tokenize(l)).collect();
     let core = core_vocabulary(lines, &tokens);
+    let counts: Vec<(usize, usize)> = tokens
+        .iter()
+        .enumerate()
+        .map(|(i, toks)| shared_counts(i, toks, &core))
+        .collect();
+    // The bar is relative to the document: a line must share at least
+    // 60% of what a typical line of this document shares.
+    let bar = 0.6 * weighted_median_share(&counts);
     let values: Vec<f64> = lines
         .iter()
-        .zip(&tokens)
-        .map(|(line, toks)| line_value(line, toks, &core))
+        .zip(&counts)
+        .map(|(line, &(k, n))| k as f64 - bar * n as f64 + penalties(line))
         .collect();
+    let first = best_span(&values);
+    if first == (0..lines.len()) {
+        return first;
+    }
+    // Site chrome repeats: what was cut at one end teaches what to cut at
+    // the other (a site name in the head that recurs in the tail's ads).
+    let chrome: HashSet<&Token> = tokens[..first.start]
+        .iter()
+        .chain(&tokens[first.end..])
+        .flatten()
+        .collect();
+    let values: Vec<f64> = values
+        .iter()
+        .zip(&tokens)
+        .map(|(v, toks)| {
+            let uniq: HashSet<&Token> = toks.iter().collect();
+            v - 0.5 * uniq.iter().filter(|t| chrome.contains(*t)).count() as f64
+        })
+        .collect();
+    if std::env::var_os("PILCROW_DEBUG_BOILER").is_some() {
+        for (l, v) in lines.iter().zip(&values) {
+            eprintln!("{v:8.2} {}", l.chars().take(50).collect::<String>());
+        }
+    }
     best_span(&values)
 }
 
@@ -72,44 +103,69 @@ pub(crate) fn tokenize(line: &str) -> Vec<Token> {
 }
 
 struct Core {
-    vocab: HashSet<Token>,
+    /// Token → number of middle lines holding it.
+    lines_with: HashMap<Token, usize>,
+    /// Which lines are in the middle.
+    middle: Vec<bool>,
     /// Whether the core has enough Han / word tokens to judge by.
     han: bool,
     words: bool,
 }
 
-/// Tokens that occur on at least two lines of the document's middle
-/// (the middle 60% of its characters): the vocabulary of the content.
+/// The vocabulary of the document's middle (the lines holding its middle
+/// 60% of characters): the content, whatever surrounds it.
 fn core_vocabulary(lines: &[&str], tokens: &[Vec<Token>]) -> Core {
     let total: usize = lines.iter().map(|l| l.len() + 1).sum();
     let (lo, hi) = (total / 5, total - total / 5);
-    let mut seen: HashMap<&Token, usize> = HashMap::new();
+    let mut lines_with: HashMap<Token, usize> = HashMap::new();
+    let mut middle = Vec::with_capacity(lines.len());
     let mut pos = 0;
+    let (mut han_lines, mut word_lines) = (0, 0);
     for (line, toks) in lines.iter().zip(tokens) {
-        let mid = pos + line.len() / 2;
+        let (a, b) = (pos, pos + line.len());
         pos += line.len() + 1;
-        if mid < lo || mid > hi {
+        let mid = b >= lo && a <= hi;
+        middle.push(mid);
+        if !mid {
             continue;
         }
+        let h = toks.iter().filter(|t| matches!(t, Token::Han(..))).count();
+        han_lines += usize::from(h >= 5);
+        word_lines += usize::from(toks.len() - h >= 5);
         let uniq: HashSet<&Token> = toks.iter().collect();
         for t in uniq {
-            *seen.entry(t).or_default() += 1;
+            *lines_with.entry(t.clone()).or_default() += 1;
         }
     }
-    let many_lines = seen.values().filter(|&&n| n >= 2).count() > 30;
-    let min_lines = if many_lines { 2 } else { 1 };
-    let vocab: HashSet<Token> = seen
-        .into_iter()
-        .filter(|&(_, n)| n >= min_lines)
-        .map(|(t, _)| t.clone())
-        .collect();
-    let han = vocab.iter().filter(|t| matches!(t, Token::Han(..))).count() >= 40;
-    let words = vocab.iter().filter(|t| matches!(t, Token::Word(_))).count() >= 40;
-    Core { vocab, han, words }
+    // A script is judged only when several lines of the middle use it.
+    let han = han_lines >= 3
+        && lines_with
+            .keys()
+            .filter(|t| matches!(t, Token::Han(..)))
+            .count()
+            >= 40;
+    let words = word_lines >= 3
+        && lines_with
+            .keys()
+            .filter(|t| matches!(t, Token::Word(_)))
+            .count()
+            >= 40;
+    Core {
+        lines_with,
+        middle,
+        han,
+        words,
+    }
 }
 
-fn line_value(line: &str, toks: &[Token], core: &Core) -> f64 {
-    let mut value = 0.0;
+/// (tokens found in the core outside this line, tokens judged).
+fn shared_counts(i: usize, toks: &[Token], core: &Core) -> (usize, usize) {
+    let own: HashSet<&Token> = if core.middle[i] {
+        toks.iter().collect()
+    } else {
+        HashSet::new()
+    };
+    let (mut k, mut n) = (0, 0);
     for t in toks {
         let judged = match t {
             Token::Han(..) => core.han,
@@ -118,13 +174,40 @@ fn line_value(line: &str, toks: &[Token], core: &Core) -> f64 {
         if !judged {
             continue;
         }
-        value += if core.vocab.contains(t) {
-            1.0 - SHARE
-        } else {
-            -SHARE
-        };
+        n += 1;
+        let c = core.lines_with.get(t).copied().unwrap_or(0);
+        if c > usize::from(own.contains(t)) {
+            k += 1;
+        }
     }
-    // Links and addresses are navigation, not prose.
+    (k, n)
+}
+
+fn weighted_median_share(counts: &[(usize, usize)]) -> f64 {
+    let mut shares: Vec<(f64, usize)> = counts
+        .iter()
+        .filter(|&&(_, n)| n >= 5)
+        .map(|&(k, n)| (k as f64 / n as f64, n))
+        .collect();
+    if shares.is_empty() {
+        return 0.0;
+    }
+    shares.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let total: usize = shares.iter().map(|s| s.1).sum();
+    let mut acc = 0;
+    for (s, n) in &shares {
+        acc += n;
+        if acc * 2 >= total {
+            return *s;
+        }
+    }
+    shares.last().map_or(0.0, |s| s.0)
+}
+
+/// Links and addresses are navigation, not prose; a tag cloud is many
+/// short space-separated items without sentence punctuation.
+fn penalties(line: &str) -> f64 {
+    let mut value = 0.0;
     let links = line
         .split_whitespace()
         .filter(|w| {
@@ -132,7 +215,6 @@ fn line_value(line: &str, toks: &[Token], core: &Core) -> f64 {
         })
         .count();
     value -= 3.0 * links as f64;
-    // A tag cloud: many short space-separated items, no sentence punctuation.
     let items: Vec<&str> = line.split_whitespace().collect();
     if items.len() >= 8 {
         let avg =
@@ -170,7 +252,16 @@ fn best_span(values: &[f64]) -> std::ops::Range<usize> {
     if best.0 <= 0.0 {
         return 0..values.len();
     }
-    best.1..best.2
+    // Cut only what is clearly not content: a line or two of unknown
+    // words at the head or tail (a kicker, a signature) stays.
+    let (mut a, mut b) = (best.1, best.2);
+    if prefix[a] > -CUT {
+        a = 0;
+    }
+    if prefix[values.len()] - prefix[b] > -CUT {
+        b = values.len();
+    }
+    a..b
 }
 
 #[cfg(test)]
@@ -179,7 +270,8 @@ mod tests {
 
     #[test]
     fn span_prefers_the_heavier_middle() {
-        assert_eq!(best_span(&[-2.0, 5.0, -1.0, 3.0, -4.0]), 1..4);
+        assert_eq!(best_span(&[-3.0, 5.0, -1.0, 3.0, -4.0]), 1..4);
+        assert_eq!(best_span(&[-1.0, 5.0, -1.0]), 0..3);
         assert_eq!(best_span(&[0.0, 5.0, 0.0]), 0..3);
     }
 

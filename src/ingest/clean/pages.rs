@@ -189,7 +189,7 @@ fn learn_markers(lines: &[String], counters: &[Counter]) -> Vec<String> {
             }
         }
     }
-    let min = (counters.len() / 4).max(3);
+    let min = (counters.len() / 4).max(2);
     let mut markers: Vec<String> = counts
         .into_iter()
         .filter(|(s, n)| {
@@ -232,8 +232,8 @@ mod tests {
 
     #[test]
     fn glued_headers_are_learned_and_stripped() {
-        let text = "第一页的文字.\nB/12/34V.\n20-123452/5其后的文字.\nB/12/342/5V.\n20-12345第三页.\n\
-                    更多.\nB/12/34V.\n20-123453/57.\n段落七.\nB/12/344/5V.\n20-12345最后.\n";
+        let text = "第一页的文字.\nB/12/34V.\n20-123452/5其后的文字.\nB/12/343/5V.\n20-12345第三页.\n\
+                    更多.\nB/12/34V.\n20-123454/57.\n段落七.\nB/12/345/5V.\n20-12345最后.\n";
         let out = run(text);
         let joined = out.join("|");
         assert!(!joined.contains("B/12/34"), "{joined}");
