@@ -1,0 +1,235 @@
+//! One Aho-Corasick automaton over every folded surface form (names,
+//! keywords and blocking phrases), plus the selection of non-overlapping
+//! mentions among all candidates (gazetteer, resolutions, symbols).
+//!
+//! The automaton reports *overlapping* matches on the lower-cased
+//! normalised text; each is checked for word boundaries (spaced scripts
+//! only — Han, kana, Thai … have none), for case (all-caps acronyms match
+//! exactly, capitalised names must start with a capital letter) and mapped
+//! back to the original text. Selection is greedy, longest first: a longer
+//! candidate wins over every shorter one it overlaps, and a blocking phrase
+//! wins over a name of the same length — which gives leftmost-longest
+//! behaviour for Han text (印度尼西亚 over 印度, 发展中国家 over 中国).
+
+use std::collections::{BTreeMap, HashMap};
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use super::gazetteer::Gazetteer;
+use super::normalize::{self, Normalized, is_word_char};
+use super::{EntityKind, Mention};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CaseRule {
+    /// Any case (lower-case keywords, uncased scripts).
+    Any,
+    /// The first letter must be upper-case (proper names: `Chad`, `Jordan`).
+    Initial,
+    /// Exactly as written, after normalisation (acronyms: `EU`, `ITU`).
+    Exact,
+}
+
+#[derive(Debug, Clone)]
+struct Variant {
+    entity: Option<u32>,
+    case: CaseRule,
+    /// plain-normalised pattern, for `Exact`
+    plain: String,
+    left: bool,
+    right: bool,
+    arabic_start: bool,
+}
+
+#[derive(Debug)]
+pub struct Matcher {
+    ac: Option<AhoCorasick>,
+    /// per automaton pattern: its variants, in priority order
+    variants: Vec<Vec<Variant>>,
+}
+
+fn case_rule(pattern: &str, kind: Option<EntityKind>) -> CaseRule {
+    let mut cased = pattern
+        .chars()
+        .filter(|c| c.is_uppercase() || c.is_lowercase());
+    let Some(first) = cased.clone().next() else {
+        return CaseRule::Any;
+    };
+    if !cased.any(|c| c.is_lowercase()) {
+        return CaseRule::Exact;
+    }
+    if kind == Some(EntityKind::Topic) || kind.is_none() {
+        return CaseRule::Any;
+    }
+    if first.is_uppercase() {
+        CaseRule::Initial
+    } else {
+        CaseRule::Any
+    }
+}
+
+impl Matcher {
+    pub fn build(g: &Gazetteer) -> Self {
+        let mut by_folded: HashMap<String, usize> = HashMap::new();
+        let mut patterns: Vec<String> = Vec::new();
+        let mut variants: Vec<Vec<Variant>> = Vec::new();
+        for s in &g.surfaces {
+            let folded = normalize::fold(&s.text);
+            if folded.is_empty() {
+                continue;
+            }
+            let kind = s.entity.map(|e| g.entities[e as usize].kind);
+            let first = folded.chars().next().expect("non-empty");
+            let last = folded.chars().next_back().expect("non-empty");
+            let v = Variant {
+                entity: s.entity,
+                case: case_rule(&s.text, kind),
+                plain: normalize::plain(&s.text),
+                left: is_word_char(first),
+                right: is_word_char(last),
+                arabic_start: ('\u{0600}'..='\u{06FF}').contains(&first),
+            };
+            let idx = *by_folded.entry(folded.clone()).or_insert_with(|| {
+                patterns.push(folded);
+                variants.push(Vec::new());
+                patterns.len() - 1
+            });
+            let list = &mut variants[idx];
+            // The same text, entity and rule twice adds nothing.
+            if !list
+                .iter()
+                .any(|x| x.entity == v.entity && x.case == v.case && x.plain == v.plain)
+            {
+                list.push(v);
+            }
+        }
+        let ac = if patterns.is_empty() {
+            None
+        } else {
+            Some(
+                AhoCorasickBuilder::new()
+                    .match_kind(MatchKind::Standard)
+                    .build(&patterns)
+                    .expect("automaton"),
+            )
+        };
+        Matcher { ac, variants }
+    }
+
+    /// Gazetteer candidates on the original text.
+    pub fn candidates(&self, original: &str, lower: &Normalized, out: &mut Vec<Candidate>) {
+        let Some(ac) = &self.ac else { return };
+        let t = lower.text.as_str();
+        for m in ac.find_overlapping_iter(t) {
+            let (s, e) = (m.start(), m.end());
+            let Some((os, oe)) = lower.orig_range(s, e) else {
+                continue;
+            };
+            let before = t[..s].chars().next_back();
+            let after = t[e..].chars().next();
+            for v in &self.variants[m.pattern().as_usize()] {
+                if v.left
+                    && before.is_some_and(is_word_char)
+                    && !(v.arabic_start && proclitic_ok(&t[..s]))
+                {
+                    continue;
+                }
+                if v.right && after.is_some_and(is_word_char) {
+                    continue;
+                }
+                let orig = &original[os..oe];
+                let ok = match v.case {
+                    CaseRule::Any => true,
+                    CaseRule::Initial => orig
+                        .chars()
+                        .find(|c| c.is_alphabetic())
+                        .is_none_or(|c| !c.is_lowercase()),
+                    CaseRule::Exact => normalize::plain(orig) == v.plain,
+                };
+                if ok {
+                    out.push(Candidate {
+                        start: os,
+                        end: oe,
+                        what: match v.entity {
+                            Some(i) => What::Entity(i),
+                            None => What::Block,
+                        },
+                    });
+                    break;
+                }
+            }
+        }
+    }
+}
+
+/// Arabic attaches the conjunctions و ف and the prepositions ب ل ك to the
+/// next word: `وفرنسا` is "and France". Up to two such letters may precede a
+/// name, after a non-word character.
+fn proclitic_ok(before: &str) -> bool {
+    let mut it = before.chars().rev();
+    for _ in 0..2 {
+        match it.next() {
+            Some('و' | 'ف' | 'ب' | 'ل' | 'ك') => {
+                let rest = it.clone().next();
+                if rest.is_none_or(|c| !is_word_char(c)) {
+                    return true;
+                }
+            }
+            _ => return false,
+        }
+    }
+    false
+}
+
+#[derive(Debug, Clone)]
+pub enum What {
+    Entity(u32),
+    Owned(super::EntityId),
+    Block,
+}
+
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    pub start: usize,
+    pub end: usize,
+    pub what: What,
+}
+
+/// Greedy, longest first; a blocking phrase wins a tie; then structured ids
+/// (resolutions, symbols); then the earlier start. Returns the winners that
+/// are not blocks, sorted by position.
+pub fn select(mut cands: Vec<Candidate>, g: &Gazetteer) -> Vec<Mention> {
+    let rank = |w: &What| match w {
+        What::Block => 0,
+        What::Owned(_) => 1,
+        What::Entity(_) => 2,
+    };
+    cands.sort_by(|a, b| {
+        (b.end - b.start)
+            .cmp(&(a.end - a.start))
+            .then(rank(&a.what).cmp(&rank(&b.what)))
+            .then(a.start.cmp(&b.start))
+    });
+    let mut chosen: BTreeMap<usize, (usize, What)> = BTreeMap::new();
+    for c in cands {
+        if c.start >= c.end {
+            continue;
+        }
+        if let Some((_, (pe, _))) = chosen.range(..c.end).next_back()
+            && *pe > c.start
+        {
+            continue;
+        }
+        chosen.insert(c.start, (c.end, c.what));
+    }
+    chosen
+        .into_iter()
+        .filter_map(|(start, (end, what))| {
+            let entity = match what {
+                What::Block => return None,
+                What::Owned(id) => id,
+                What::Entity(i) => g.entities[i as usize].clone(),
+            };
+            Some(Mention { start, end, entity })
+        })
+        .collect()
+}
