@@ -75,6 +75,7 @@ pub fn run(opts: &IngestOptions) -> Result<IngestReport, IngestError> {
     let seeds = list_seeds(&opts.seeds_dir)?;
     let mut rec = Recognizer::builtin();
     load_editor_aliases(&opts.content_dir, &mut rec, &mut report);
+    rec.finish();
     let source_prefix = source_prefix(&opts.seeds_dir, &opts.content_dir);
 
     // Decode → clean → structure → metadata, one document per task.
