@@ -9,7 +9,7 @@ use sha2::{Digest, Sha256};
 use super::entities::{EntityId, EntityKind, Mention, Recognizer};
 use super::metadata::Metadata;
 use super::structure::{Block, FN_CLOSE, FN_OPEN, Structured};
-use super::text::escape_md;
+use super::text::escape_md_from;
 use super::{IngestError, IngestReport};
 
 /// One document ready to be written.
@@ -170,16 +170,12 @@ fn link_text(
     seen: &mut BTreeSet<EntityId>,
 ) -> String {
     let mentions: Vec<Mention> = rec.find(text);
-    let protected = if markdown {
-        protected_ranges(text)
-    } else {
-        Vec::new()
-    };
-    let esc = |s: &str| -> String {
+    let protected = protected_ranges(text, markdown);
+    let esc = |s: &str, start: bool| -> String {
         if markdown {
             s.to_string()
         } else {
-            escape_md(s)
+            escape_md_from(s, start)
         }
     };
     let mut out = String::with_capacity(text.len() + 32);
@@ -204,24 +200,36 @@ fn link_text(
             continue;
         };
         seen.insert(m.entity.clone());
-        out.push_str(&esc(&text[at..m.start]));
+        out.push_str(&esc(&text[at..m.start], at == 0));
         out.push('[');
-        out.push_str(&escape_md(surface).replace('(', "\\(").replace(')', "\\)"));
+        out.push_str(
+            &escape_md_from(surface, false)
+                .replace('(', "\\(")
+                .replace(')', "\\)"),
+        );
         out.push_str("](");
         out.push_str(&href);
         out.push(')');
         at = m.end;
     }
-    out.push_str(&esc(&text[at..]));
+    out.push_str(&esc(&text[at..], at == 0));
     out.replace(FN_OPEN, "[^").replace(FN_CLOSE, "]")
 }
 
-/// Byte ranges of existing links and code spans in markdown text.
-fn protected_ranges(text: &str) -> Vec<(usize, usize)> {
-    static RE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(r"\[[^\]]*\]\([^)]*\)|`[^`]*`|<[^>]+>|https?://\S+").unwrap()
+/// Byte ranges where no link may be made: web addresses always; in
+/// markdown also existing links, code spans and inline HTML.
+fn protected_ranges(text: &str, markdown: bool) -> Vec<(usize, usize)> {
+    static MD: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"\[[^\]]*\]\([^)]*\)|`[^`]*`|<[^>]+>|(?:https?://|www\.)[^\s\p{Han}，。]+",
+        )
+        .unwrap()
     });
-    RE.find_iter(text).map(|m| (m.start(), m.end())).collect()
+    static URL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(?:https?://|www\.)[^\s\p{Han}，。]+|[\w.+-]+@[\w-]+\.[\w.-]+").unwrap()
+    });
+    let re = if markdown { &*MD } else { &*URL };
+    re.find_iter(text).map(|m| (m.start(), m.end())).collect()
 }
 
 /// An entity's page: front matter only; editors add the prose.

@@ -53,8 +53,13 @@ pub fn visible_len(s: &str) -> usize {
 
 /// Escapes characters that would change the meaning of plain text in markdown.
 pub fn escape_md(s: &str) -> String {
+    escape_md_from(s, true)
+}
+
+/// Like [`escape_md`]; `at_line_start` says whether `s` begins a line.
+pub fn escape_md_from(s: &str, at_line_start: bool) -> String {
     let mut out = String::with_capacity(s.len() + 8);
-    let mut at_line_start = true;
+    let mut at_line_start = at_line_start;
     let chars: Vec<char> = s.chars().collect();
     for (i, &c) in chars.iter().enumerate() {
         match c {
