@@ -40,7 +40,7 @@ pub fn decode(bytes: &[u8], path: &Path) -> Result<String, IngestError> {
 
 /// UTF-16 without a BOM shows up as every other byte being NUL.
 fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
-    if bytes.len() < 8 || bytes.len() % 2 != 0 {
+    if bytes.len() < 8 || !bytes.len().is_multiple_of(2) {
         return None;
     }
     let sample = &bytes[..bytes.len().min(4096)];

@@ -99,7 +99,7 @@ pub fn render_document(
         }
     }
     if !doc.structured.footnotes.is_empty() {
-        body.push_str("\n");
+        body.push('\n');
         for (label, text) in &doc.structured.footnotes {
             body.push_str(&format!(
                 "\n[^{label}]: {}",

@@ -213,7 +213,7 @@ const MONTHS: &[(&str, &[&str])] = &[
 
 static MONTH_ALT: LazyLock<String> = LazyLock::new(|| {
     let mut all: Vec<&str> = MONTHS.iter().flat_map(|(_, m)| m.iter().copied()).collect();
-    all.sort_by(|a, b| b.len().cmp(&a.len()));
+    all.sort_by_key(|m| std::cmp::Reverse(m.len()));
     all.dedup();
     all.join("|")
 });
@@ -254,7 +254,7 @@ fn iso(y: u32, m: u32, d: u32) -> Option<String> {
     let days = match m {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,
-        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+        2 if (y.is_multiple_of(4) && !y.is_multiple_of(100)) || y.is_multiple_of(400) => 29,
         2 => 28,
         _ => return None,
     };

@@ -293,32 +293,29 @@ fn load_editor_aliases(content: &Path, rec: &mut Recognizer, report: &mut Ingest
             let Ok(text) = std::fs::read_to_string(&path) else {
                 continue;
             };
-            match front_matter(&text) {
-                Some(fm) => {
-                    let value: Result<serde_yaml::Value, _> = serde_yaml::from_str(fm);
-                    match value {
-                        Ok(v) => {
-                            let id = v.get("id").and_then(|i| i.as_str());
-                            let mut words: Vec<String> = Vec::new();
-                            for key in ["aliases", "keywords"] {
-                                if let Some(seq) = v.get(key).and_then(|a| a.as_sequence()) {
-                                    words.extend(
-                                        seq.iter().filter_map(|s| s.as_str()).map(str::to_string),
-                                    );
-                                }
-                            }
-                            if let Some(id) = id
-                                && !words.is_empty()
-                            {
-                                rec.add_aliases(&EntityId::new(kind, id), &words);
+            if let Some(fm) = front_matter(&text) {
+                let value: Result<serde_yaml::Value, _> = serde_yaml::from_str(fm);
+                match value {
+                    Ok(v) => {
+                        let id = v.get("id").and_then(|i| i.as_str());
+                        let mut words: Vec<String> = Vec::new();
+                        for key in ["aliases", "keywords"] {
+                            if let Some(seq) = v.get(key).and_then(|a| a.as_sequence()) {
+                                words.extend(
+                                    seq.iter().filter_map(|s| s.as_str()).map(str::to_string),
+                                );
                             }
                         }
-                        Err(e) => report
-                            .warnings
-                            .push(format!("{}: front matter not read ({e})", path.display())),
+                        if let Some(id) = id
+                            && !words.is_empty()
+                        {
+                            rec.add_aliases(&EntityId::new(kind, id), &words);
+                        }
                     }
+                    Err(e) => report
+                        .warnings
+                        .push(format!("{}: front matter not read ({e})", path.display())),
                 }
-                None => {}
             }
         }
     }

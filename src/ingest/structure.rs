@@ -670,7 +670,7 @@ impl<'a> Segmenter<'a> {
     fn new(toc: &'a [TocEntry], rec: &'a Recognizer, numbered: bool) -> Self {
         let mut toc: Vec<&TocEntry> = toc.iter().collect();
         // Longest titles first, so `伊朗伊斯兰共和国` wins over a prefix.
-        toc.sort_by(|a, b| b.title.len().cmp(&a.title.len()));
+        toc.sort_by_key(|e| std::cmp::Reverse(e.title.len()));
         Segmenter {
             toc,
             rec,

@@ -42,7 +42,7 @@ pub fn content_span(lines: &[&str]) -> std::ops::Range<usize> {
     }
     // Site chrome repeats: what was cut at one end teaches what to cut at
     // the other (a site name in the head that recurs in the tail's ads).
-    let chrome: HashSet<&Token> = tokens[..first.start]
+    let chrome: TokenSet = tokens[..first.start]
         .iter()
         .chain(&tokens[first.end..])
         .flatten()
@@ -51,7 +51,7 @@ pub fn content_span(lines: &[&str]) -> std::ops::Range<usize> {
         .iter()
         .zip(&tokens)
         .map(|(v, toks)| {
-            let uniq: HashSet<&Token> = toks.iter().collect();
+            let uniq: TokenSet = toks.iter().collect();
             v - 0.5 * uniq.iter().filter(|t| chrome.contains(*t)).count() as f64
         })
         .collect();
@@ -63,24 +63,61 @@ pub fn content_span(lines: &[&str]) -> std::ops::Range<usize> {
     best_span(&values)
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum Token {
     /// Two adjacent Han characters.
     Han(char, char),
-    /// A lowercased word of letters (any alphabetic script).
-    Word(String),
+    /// A lowercased word of letters (any alphabetic script), hashed.
+    Word(u64),
 }
+
+/// FNV-1a over the lowercased letters of a word.
+fn word_hash(word: &str) -> u64 {
+    word.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
+    })
+}
+
+/// A small fast hasher for tokens (they are already well mixed or tiny).
+#[derive(Default)]
+pub(crate) struct TokenHasher(u64);
+
+impl std::hash::Hasher for TokenHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(u64::from(n));
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+    fn write_isize(&mut self, n: isize) {
+        self.write_u64(n as u64);
+    }
+}
+
+type Fast = std::hash::BuildHasherDefault<TokenHasher>;
+type TokenMap<V> = HashMap<Token, V, Fast>;
+type TokenSet<'a> = HashSet<&'a Token, Fast>;
 
 pub(crate) fn tokenize(line: &str) -> Vec<Token> {
     let mut out = Vec::new();
     let mut prev_han: Option<char> = None;
     let mut word = String::new();
     let flush = |word: &mut String, out: &mut Vec<Token>| {
-        if word.chars().count() >= 2 {
-            out.push(Token::Word(std::mem::take(word)));
-        } else {
-            word.clear();
+        if word.chars().nth(1).is_some() {
+            out.push(Token::Word(word_hash(word)));
         }
+        word.clear();
     };
     for c in line.chars() {
         if is_han(c) {
@@ -104,7 +141,7 @@ pub(crate) fn tokenize(line: &str) -> Vec<Token> {
 
 struct Core {
     /// Token → number of middle lines holding it.
-    lines_with: HashMap<Token, usize>,
+    lines_with: TokenMap<usize>,
     /// Which lines are in the middle.
     middle: Vec<bool>,
     /// Whether the core has enough Han / word tokens to judge by.
@@ -117,7 +154,7 @@ struct Core {
 fn core_vocabulary(lines: &[&str], tokens: &[Vec<Token>]) -> Core {
     let total: usize = lines.iter().map(|l| l.len() + 1).sum();
     let (lo, hi) = (total / 5, total - total / 5);
-    let mut lines_with: HashMap<Token, usize> = HashMap::new();
+    let mut lines_with: TokenMap<usize> = TokenMap::default();
     let mut middle = Vec::with_capacity(lines.len());
     let mut pos = 0;
     let (mut han_lines, mut word_lines) = (0, 0);
@@ -132,9 +169,9 @@ fn core_vocabulary(lines: &[&str], tokens: &[Vec<Token>]) -> Core {
         let h = toks.iter().filter(|t| matches!(t, Token::Han(..))).count();
         han_lines += usize::from(h >= 5);
         word_lines += usize::from(toks.len() - h >= 5);
-        let uniq: HashSet<&Token> = toks.iter().collect();
+        let uniq: TokenSet = toks.iter().collect();
         for t in uniq {
-            *lines_with.entry(t.clone()).or_default() += 1;
+            *lines_with.entry(*t).or_default() += 1;
         }
     }
     // A script is judged only when several lines of the middle use it.
@@ -160,10 +197,10 @@ fn core_vocabulary(lines: &[&str], tokens: &[Vec<Token>]) -> Core {
 
 /// (tokens found in the core outside this line, tokens judged).
 fn shared_counts(i: usize, toks: &[Token], core: &Core) -> (usize, usize) {
-    let own: HashSet<&Token> = if core.middle[i] {
+    let own: TokenSet = if core.middle[i] {
         toks.iter().collect()
     } else {
-        HashSet::new()
+        TokenSet::default()
     };
     let (mut k, mut n) = (0, 0);
     for t in toks {
@@ -279,6 +316,6 @@ mod tests {
     fn tokens_cover_han_and_words() {
         let t = tokenize("网络犯罪 Cybercrime is");
         assert!(t.contains(&Token::Han('网', '络')));
-        assert!(t.contains(&Token::Word("cybercrime".into())));
+        assert!(t.contains(&Token::Word(word_hash("cybercrime"))));
     }
 }

@@ -62,7 +62,7 @@ pub fn strip(lines: Vec<String>) -> Vec<String> {
         } else if near[i] {
             let t = strip_markers_start(&line, &markers);
             let t = strip_markers_end(t, &markers);
-            if !(t.trim().is_empty() && !line.trim().is_empty()) {
+            if !t.trim().is_empty() || line.trim().is_empty() {
                 result.push(t.to_string());
             }
         } else {
@@ -193,7 +193,7 @@ fn learn_markers(lines: &[String], counters: &[Counter]) -> Vec<String> {
     let mut markers: Vec<String> = counts
         .into_iter()
         .filter(|(s, n)| {
-            *n >= min && s.chars().any(|c| c.is_ascii_alphanumeric()) || *n >= min && s.len() >= 2
+            *n >= min && s.chars().any(|c| c.is_ascii_alphanumeric())
         })
         .map(|(s, _)| s)
         .collect();
