@@ -173,8 +173,9 @@ pub fn han_punct(s: &str) -> String {
     for (i, &c) in chars.iter().enumerate() {
         let prev = if i > 0 { Some(chars[i - 1]) } else { None };
         let next = chars.get(i + 1).copied();
+        let hanish = |c: char| is_han(c) || c == FN_CLOSE;
         let han_before =
-            prev.is_some_and(|p| is_han(p) || matches!(p, '》' | '」' | '”' | ')' | '）' | '"'));
+            prev.is_some_and(|p| hanish(p) || matches!(p, '》' | '」' | '”' | ')' | '）' | '"'));
         let han_after = next.is_none_or(|n| {
             is_han(n) || n == FN_OPEN || matches!(n, '《' | '“' | '"' | '(' | '（' | '\n')
         });
@@ -184,7 +185,7 @@ pub fn han_punct(s: &str) -> String {
                 && han_before
                 && next.is_none_or(is_han)
                 && i > 1
-                && is_han(chars[i - 2]) =>
+                && hanish(chars[i - 2]) =>
             {
                 Some('。')
             }
@@ -572,27 +573,23 @@ fn find_ref(
             let prev = t[..s].chars().next_back();
             let next = t[e..].chars().next();
             if prev.is_some_and(|p| {
-                p.is_ascii_alphanumeric() || matches!(p, '/' | '-' | ',' | '第' | '(')
+                p.is_ascii_alphanumeric() || matches!(p, '/' | '-' | ',' | '第' | '(' | '（')
             }) || (s > 0 && b[s - 1].is_ascii_digit())
                 || next.is_some_and(|n| {
                     n.is_ascii_alphanumeric()
-                        || matches!(
-                            n,
-                            '.' | '/'
-                                | '-'
-                                | ','
-                                | '%'
-                                | ')'
-                                | '年'
-                                | '月'
-                                | '日'
-                                | '号'
-                                | '条'
-                                | '至'
-                                | '和'
-                        )
+                        || matches!(n, '/' | '-' | ',' | '%' | '年' | '月' | '日' | '号' | '条' | '个' | '名' | '项' | '次')
                 })
             {
+                continue;
+            }
+            // `决定6.` at a line end: a marker after the last word of a
+            // sentence, but also the shape of a glued paragraph number, so
+            // only a weak candidate.
+            let after_dot = t[e..].strip_prefix('.');
+            if let Some(rest) = after_dot {
+                if prev.is_some_and(is_han) && rest.chars().next().is_none_or(is_han) && weak.is_none() {
+                    weak = Some((li, s, e));
+                }
                 continue;
             }
             let strong =
@@ -600,7 +597,10 @@ fn find_ref(
             if strong {
                 return Some((li, s, e));
             }
-            if weak.is_none() && next.is_some_and(|n| is_han(n) || is_cjk_punct(n)) {
+            if weak.is_none()
+                && prev.is_some_and(|p| is_han(p) || is_cjk_punct(p))
+                && next.is_none_or(|n| is_han(n) || is_cjk_punct(n) || matches!(n, ')' | '）'))
+            {
                 weak = Some((li, s, e));
             }
         }
@@ -1194,6 +1194,7 @@ mod tests {
     fn han_punctuation_is_restored() {
         assert_eq!(han_punct("报告.在该决议中,大会"), "报告。在该决议中，大会");
         assert_eq!(han_punct("1,000个 www.un.org"), "1,000个 www.un.org");
+        assert_eq!(han_punct("倡议\u{E000}7\u{E001}).即使"), "倡议\u{E000}7\u{E001})。即使");
     }
 
     #[test]
