@@ -39,8 +39,8 @@ pub fn extract(doc: &Structured) -> Metadata {
 }
 
 fn own_symbol(doc: &Structured) -> Option<String> {
-    if !doc.front.is_empty() {
-        return first_symbol(&doc.front);
+    if let Some(s) = first_symbol(&doc.front) {
+        return Some(s);
     }
     // A document without masthead may still start with its symbol alone
     // on a line.

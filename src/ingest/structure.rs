@@ -111,8 +111,34 @@ pub fn build(cleaned: &Cleaned, rec: &Recognizer) -> Structured {
     }
     drop_orphan_refs(&mut blocks, &out.footnotes);
     out.title = masthead_title.or_else(|| take_title(&mut blocks, &out.toc));
+    // A dateline alone near the top is metadata, not text.
+    if let Some(i) = blocks.iter().take(3).position(is_dateline)
+        && let Block::Para { text, .. } = blocks.remove(i)
+    {
+        if !out.front.is_empty() {
+            out.front.push('\n');
+        }
+        out.front.push_str(&text);
+    }
     out.blocks = blocks;
     out
+}
+
+/// A paragraph that is only a date (`21/02/2019`, `30 July 2019`).
+fn is_dateline(b: &Block) -> bool {
+    let Block::Para {
+        text,
+        num: None,
+        items,
+    } = b
+    else {
+        return false;
+    };
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    items.is_empty()
+        && visible_len(text) <= 30
+        && letters <= 10
+        && super::metadata::find_date(text, "").is_some()
 }
 
 /// Footnote markers whose note the extraction lost are dropped.
@@ -577,7 +603,21 @@ fn find_ref(
             }) || (s > 0 && b[s - 1].is_ascii_digit())
                 || next.is_some_and(|n| {
                     n.is_ascii_alphanumeric()
-                        || matches!(n, '/' | '-' | ',' | '%' | '年' | '月' | '日' | '号' | '条' | '个' | '名' | '项' | '次')
+                        || matches!(
+                            n,
+                            '/' | '-'
+                                | ','
+                                | '%'
+                                | '年'
+                                | '月'
+                                | '日'
+                                | '号'
+                                | '条'
+                                | '个'
+                                | '名'
+                                | '项'
+                                | '次'
+                        )
                 })
             {
                 continue;
@@ -587,7 +627,10 @@ fn find_ref(
             // only a weak candidate.
             let after_dot = t[e..].strip_prefix('.');
             if let Some(rest) = after_dot {
-                if prev.is_some_and(is_han) && rest.chars().next().is_none_or(is_han) && weak.is_none() {
+                if prev.is_some_and(is_han)
+                    && rest.chars().next().is_none_or(is_han)
+                    && weak.is_none()
+                {
                     weak = Some((li, s, e));
                 }
                 continue;
@@ -1194,7 +1237,10 @@ mod tests {
     fn han_punctuation_is_restored() {
         assert_eq!(han_punct("报告.在该决议中,大会"), "报告。在该决议中，大会");
         assert_eq!(han_punct("1,000个 www.un.org"), "1,000个 www.un.org");
-        assert_eq!(han_punct("倡议\u{E000}7\u{E001}).即使"), "倡议\u{E000}7\u{E001})。即使");
+        assert_eq!(
+            han_punct("倡议\u{E000}7\u{E001}).即使"),
+            "倡议\u{E000}7\u{E001})。即使"
+        );
     }
 
     #[test]

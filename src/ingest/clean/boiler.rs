@@ -63,6 +63,38 @@ pub fn content_span(lines: &[&str]) -> std::ops::Range<usize> {
     best_span(&values)
 }
 
+/// Drops the short lines a web page ends with after its last paragraph
+/// (`Search`, `Copyright: …`, `Top`): at most three lines of at most four
+/// words, without sentence punctuation or digits, after a real paragraph.
+pub fn drop_trailing_chrome(lines: &mut Vec<String>) {
+    let mut end = lines.len();
+    while end > 0 && lines[end - 1].trim().is_empty() {
+        end -= 1;
+    }
+    let mut cut = end;
+    while cut > 0 && end - cut < 3 {
+        let t = lines[cut - 1].trim();
+        if t.is_empty() {
+            cut -= 1;
+            continue;
+        }
+        let chrome = t.split_whitespace().count() <= 4
+            && t.chars().count() <= 25
+            && !t.chars().any(|c| {
+                c.is_ascii_digit() || matches!(c, '.' | '!' | '?' | '。' | '！' | '？') || is_han(c)
+            })
+            && !t.starts_with(['-', '*', '#']);
+        if !chrome {
+            break;
+        }
+        cut -= 1;
+    }
+    let before = lines[..cut].iter().rev().find(|l| !l.trim().is_empty());
+    if cut < end && before.is_some_and(|l| l.chars().count() >= 120) {
+        lines.truncate(cut);
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum Token {
     /// Two adjacent Han characters.
@@ -310,6 +342,20 @@ mod tests {
         assert_eq!(best_span(&[-3.0, 5.0, -1.0, 3.0, -4.0]), 1..4);
         assert_eq!(best_span(&[-1.0, 5.0, -1.0]), 0..3);
         assert_eq!(best_span(&[0.0, 5.0, 0.0]), 0..3);
+    }
+
+    #[test]
+    fn trailing_navigation_goes() {
+        let para = "Vai trò toàn cầu của INTERPOL trong việc chống khủng bố đã được công nhận rộng rãi trên thế giới, với nhiều sáng kiến hợp tác.";
+        let mut lines: Vec<String> = [para, "Bản quyền: INTERPOL", "Tìm kiếm", ""]
+            .map(String::from)
+            .to_vec();
+        drop_trailing_chrome(&mut lines);
+        assert_eq!(lines, vec![para.to_string()]);
+        // A closing sentence is content.
+        let mut lines: Vec<String> = [para, "Merci."].map(String::from).to_vec();
+        drop_trailing_chrome(&mut lines);
+        assert_eq!(lines.len(), 2);
     }
 
     #[test]

@@ -38,7 +38,8 @@ pub fn clean(text: &str) -> Cleaned {
         .collect();
     let refs: Vec<&str> = raw.iter().map(String::as_str).collect();
     let span = boiler::content_span(&refs);
-    let kept: Vec<String> = raw[span].to_vec();
+    let mut kept: Vec<String> = raw[span].to_vec();
+    boiler::drop_trailing_chrome(&mut kept);
     let lines = pages::strip(kept);
     Cleaned { lines, markdown }
 }

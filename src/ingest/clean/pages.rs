@@ -192,9 +192,7 @@ fn learn_markers(lines: &[String], counters: &[Counter]) -> Vec<String> {
     let min = (counters.len() / 4).max(2);
     let mut markers: Vec<String> = counts
         .into_iter()
-        .filter(|(s, n)| {
-            *n >= min && s.chars().any(|c| c.is_ascii_alphanumeric())
-        })
+        .filter(|(s, n)| *n >= min && s.chars().any(|c| c.is_ascii_alphanumeric()))
         .map(|(s, _)| s)
         .collect();
     // Longest first so `A/74/130V.` is not cut as `A/74/130` + `V.` badly.
