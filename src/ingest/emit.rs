@@ -26,8 +26,9 @@ pub struct DocPage {
 /// Where a mention links to, seen from `content/documents/`.
 struct LinkTargets<'a> {
     /// Symbols of seed documents → their page slug.
-    seed_docs: &'a BTreeMap<String, String>,
+    seed_docs: &'a BTreeMap<String, Vec<(String, String)>>,
     own_symbol: Option<&'a str>,
+    language: &'a str,
 }
 
 impl LinkTargets<'_> {
@@ -38,8 +39,15 @@ impl LinkTargets<'_> {
             return None;
         }
         if e.kind == EntityKind::DocumentRef
-            && let Some(slug) = self.seed_docs.get(&e.id)
+            && let Some(versions) = self.seed_docs.get(&e.id)
         {
+            // The version in the citing document's language, else the first.
+            let slug = versions
+                .iter()
+                .find(|(lang, _)| lang == self.language)
+                .or(versions.first())
+                .map(|(_, slug)| slug.as_str())
+                .unwrap_or_default();
             return Some(format!("{slug}.md"));
         }
         Some(format!("../{}", e.content_path()))
@@ -50,11 +58,12 @@ impl LinkTargets<'_> {
 pub fn render_document(
     doc: &DocPage,
     rec: &Recognizer,
-    seed_docs: &BTreeMap<String, String>,
+    seed_docs: &BTreeMap<String, Vec<(String, String)>>,
 ) -> (String, BTreeSet<EntityId>) {
     let targets = LinkTargets {
         seed_docs,
         own_symbol: doc.meta.symbol.as_deref(),
+        language: &doc.meta.language,
     };
     let md = doc.structured.markdown;
     let mut seen: BTreeSet<EntityId> = BTreeSet::new();

@@ -99,10 +99,16 @@ pub fn run(opts: &IngestOptions) -> Result<IngestReport, IngestError> {
         .collect::<Result<Vec<_>, IngestError>>()?;
 
     assign_slugs(&mut docs, &seeds);
-    let seed_docs: BTreeMap<String, String> = docs
-        .iter()
-        .filter_map(|d| d.meta.symbol.clone().map(|s| (s, d.slug.clone())))
-        .collect();
+    // Symbol → (language, slug) of every seed document carrying it.
+    let mut seed_docs: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
+    for d in &docs {
+        if let Some(s) = &d.meta.symbol {
+            seed_docs
+                .entry(s.clone())
+                .or_default()
+                .push((d.meta.language.clone(), d.slug.clone()));
+        }
+    }
 
     let rendered: Vec<(String, BTreeSet<EntityId>)> = docs
         .par_iter()
@@ -210,6 +216,19 @@ fn source_prefix(seeds: &Path, content: &Path) -> String {
 /// Slug from the symbol (`a-74-130`), else from an ASCII title, else from
 /// the seed's file stem (`000-b241c949`); made unique in seed order.
 fn assign_slugs(docs: &mut [DocPage], seeds: &[PathBuf]) {
+    // The same symbol in several languages (one report, six UN
+    // languages): each version is `<symbol>-<lang>`.
+    let mut per_symbol: BTreeMap<&str, usize> = BTreeMap::new();
+    for d in docs.iter() {
+        if let Some(s) = d.meta.symbol.as_deref() {
+            *per_symbol.entry(s).or_default() += 1;
+        }
+    }
+    let shared: BTreeSet<String> = per_symbol
+        .into_iter()
+        .filter(|&(_, n)| n > 1)
+        .map(|(s, _)| s.to_string())
+        .collect();
     let mut used: BTreeSet<String> = BTreeSet::new();
     for (doc, path) in docs.iter_mut().zip(seeds) {
         let stem = path
@@ -220,7 +239,14 @@ fn assign_slugs(docs: &mut [DocPage], seeds: &[PathBuf]) {
             .meta
             .symbol
             .as_ref()
-            .map(|s| EntityId::new(EntityKind::DocumentRef, s.clone()).slug())
+            .map(|s| {
+                let slug = EntityId::new(EntityKind::DocumentRef, s.clone()).slug();
+                if shared.contains(s) {
+                    format!("{slug}-{}", doc.meta.language)
+                } else {
+                    slug
+                }
+            })
             .filter(|s| !s.is_empty())
             .or_else(|| {
                 doc.structured

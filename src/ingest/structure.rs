@@ -113,7 +113,7 @@ pub fn build(cleaned: &Cleaned, rec: &Recognizer) -> Structured {
     out.title = masthead_title.or_else(|| take_title(&mut blocks, &out.toc));
     // A dateline alone near the top is metadata, not text.
     if let Some(i) = blocks.iter().take(3).position(is_dateline)
-        && let Block::Para { text, .. } = blocks.remove(i)
+        && let Block::Para { text, .. } | Block::Heading { text, .. } = blocks.remove(i)
     {
         if !out.front.is_empty() {
             out.front.push('\n');
@@ -126,19 +126,17 @@ pub fn build(cleaned: &Cleaned, rec: &Recognizer) -> Structured {
 
 /// A paragraph that is only a date (`21/02/2019`, `30 July 2019`).
 fn is_dateline(b: &Block) -> bool {
-    let Block::Para {
-        text,
-        num: None,
-        items,
-    } = b
-    else {
-        return false;
+    let text = match b {
+        Block::Para {
+            text,
+            num: None,
+            items,
+        } if items.is_empty() => text,
+        Block::Heading { text, .. } => text,
+        _ => return false,
     };
     let letters = text.chars().filter(|c| c.is_alphabetic()).count();
-    items.is_empty()
-        && visible_len(text) <= 30
-        && letters <= 10
-        && super::metadata::find_date(text, "").is_some()
+    visible_len(text) <= 40 && letters <= 24 && super::metadata::find_date(text, "").is_some()
 }
 
 /// Footnote markers whose note the extraction lost are dropped.
@@ -418,7 +416,11 @@ fn extract_toc(lines: &mut Vec<String>) -> Vec<TocEntry> {
 }
 
 fn toc_title(raw: &str) -> (u8, String) {
+    static PAGE_WORD: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^(?:页次|Page|Páginas?|Стр\.?|الصفحة|Trang)\s+").unwrap());
     let t = raw.trim().trim_start_matches(['.', ' ']).trim();
+    let t = PAGE_WORD.replace(t, "");
+    let t = t.trim();
     let (level, t) = match ENUM_HEAD.captures(t) {
         Some(c) => {
             let e = c.get(1).unwrap().as_str();
@@ -707,6 +709,8 @@ struct Segmenter<'a> {
     expected: u32,
     blocks: Vec<Block>,
     open: Option<(OpenKind, String)>,
+    /// Visible length of the last line added to the open block.
+    last_len: usize,
 }
 
 impl<'a> Segmenter<'a> {
@@ -721,6 +725,7 @@ impl<'a> Segmenter<'a> {
             expected: 1,
             blocks: Vec::new(),
             open: None,
+            last_len: 0,
         }
     }
 
@@ -927,15 +932,19 @@ impl<'a> Segmenter<'a> {
                     (c.is_alphanumeric() || c == '-' || c == '(') && !is_terminal(c)
                 }) && first
                     .is_some_and(|c| is_han(c) || c.is_lowercase() || is_unspaced(c));
+                // A line that stops short of the sentence's end and filled
+                // the width goes on, whatever the next word's case.
+                let wrapped = !ends_sentence(text) && self.last_len >= 50;
                 if blank_before {
                     false
                 } else {
                     broken
-                        || !last.is_some_and(is_terminal)
-                            && !first.is_some_and(|c| c.is_uppercase())
+                        || wrapped
+                        || !ends_sentence(text) && !first.is_some_and(|c| c.is_uppercase())
                 }
             }
         };
+        self.last_len = visible_len(t);
         if continue_open {
             if let Some((_, text)) = self.open.as_mut() {
                 join_into(text, t);
@@ -990,7 +999,7 @@ impl<'a> Segmenter<'a> {
                     let abbrev = t.len() >= 2
                         && t.ends_with('.')
                         && t[..t.len() - 1].ends_with(|c: char| c.is_ascii_uppercase());
-                    (!t.ends_with(|c: char| is_terminal(c)) && !t.is_empty()) || abbrev
+                    (!ends_sentence(t) && !t.is_empty()) || abbrev
                 });
                 if !in_sentence {
                     if rest.is_empty() {
@@ -1055,6 +1064,19 @@ impl<'a> Segmenter<'a> {
         }
         self.close();
     }
+}
+
+/// Whether text ends a sentence (footnote markers after the full stop or
+/// before it do not count).
+fn ends_sentence(text: &str) -> bool {
+    let mut t = text.trim_end();
+    while t.ends_with(FN_CLOSE) {
+        match t.rfind(FN_OPEN) {
+            Some(i) => t = t[..i].trim_end(),
+            None => break,
+        }
+    }
+    t.chars().next_back().is_some_and(is_terminal)
 }
 
 fn is_heading_like(t: &str) -> bool {
@@ -1144,21 +1166,19 @@ pub fn join_into(text: &mut String, next: &str) {
 
 /// Splits `(a)…(b)…` out of a paragraph when the letters run in order.
 fn split_items(text: &str) -> (String, Vec<String>) {
-    let mut cuts: Vec<usize> = Vec::new();
-    let mut letter = b'a';
-    let mut from = 0;
-    while letter <= b'z' {
-        let pat = format!("({})", letter as char);
-        match text[from..].find(&pat) {
-            Some(off) => {
-                let at = from + off;
-                cuts.push(at);
-                from = at + pat.len();
-                letter += 1;
-            }
-            None => break,
-        }
-    }
+    // `(a)` (UN English, Chinese, Russian…) or `a)` after a space or a
+    // colon (UN French, Spanish): whichever runs further in sequence.
+    let paren = item_cuts(text, |l| format!("({l})"), |_| true);
+    let bare = item_cuts(
+        text,
+        |l| format!("{l})"),
+        |before: &str| before.is_empty() || before.ends_with([' ', ':', ';', '\n']),
+    );
+    let cuts = if bare.len() > paren.len() {
+        bare
+    } else {
+        paren
+    };
     if cuts.len() < 2 {
         return (text.to_string(), Vec::new());
     }
@@ -1169,6 +1189,39 @@ fn split_items(text: &str) -> (String, Vec<String>) {
         items.push(text[c..end].trim().to_string());
     }
     (intro, items)
+}
+
+/// Positions of the labels a, b, c… in order.
+fn item_cuts(
+    text: &str,
+    label: impl Fn(char) -> String,
+    before_ok: impl Fn(&str) -> bool,
+) -> Vec<usize> {
+    let mut cuts = Vec::new();
+    let mut letter = b'a';
+    let mut from = 0;
+    while letter <= b'z' {
+        let pat = label(letter as char);
+        let mut found = None;
+        let mut search = from;
+        while let Some(off) = text[search..].find(&pat) {
+            let at = search + off;
+            if before_ok(&text[..at]) {
+                found = Some(at);
+                break;
+            }
+            search = at + pat.len();
+        }
+        match found {
+            Some(at) => {
+                cuts.push(at);
+                from = at + pat.len();
+                letter += 1;
+            }
+            None => break,
+        }
+    }
+    cuts
 }
 
 /// A title from the leading short lines (the longest one, so a kicker like
@@ -1328,5 +1381,28 @@ mod tests {
             "{:?}",
             s.blocks
         );
+    }
+}
+#[cfg(test)]
+mod dateline_tests {
+    use super::*;
+    #[test]
+    fn datelines() {
+        let b = Block::Heading {
+            level: 2,
+            text: "Ginebra, 14 de enero de 2019".into(),
+        };
+        assert!(is_dateline(&b));
+        let b = Block::Para {
+            num: None,
+            text: "21/02/2019".into(),
+            items: vec![],
+        };
+        assert!(is_dateline(&b));
+        let b = Block::Heading {
+            level: 2,
+            text: "Conférence de Genève".into(),
+        };
+        assert!(!is_dateline(&b));
     }
 }

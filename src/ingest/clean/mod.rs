@@ -36,12 +36,31 @@ pub fn clean(text: &str) -> Cleaned {
             }
         })
         .collect();
+    // Rules drawn with characters (the line above a page's footnotes).
+    let raw: Vec<String> = raw
+        .into_iter()
+        .map(|l| {
+            if is_rule(&l, markdown) {
+                String::new()
+            } else {
+                l
+            }
+        })
+        .collect();
     let refs: Vec<&str> = raw.iter().map(String::as_str).collect();
     let span = boiler::content_span(&refs);
     let mut kept: Vec<String> = raw[span].to_vec();
     boiler::drop_trailing_chrome(&mut kept);
     let lines = pages::strip(kept);
     Cleaned { lines, markdown }
+}
+
+fn is_rule(line: &str, markdown: bool) -> bool {
+    let t = line.trim();
+    t.chars().count() >= 5
+        && t.chars().all(|c| {
+            matches!(c, '_' | '—' | '─' | '=' | '━') || (!markdown && matches!(c, '-' | '*'))
+        })
 }
 
 #[cfg(test)]

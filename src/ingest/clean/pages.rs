@@ -158,7 +158,10 @@ fn chain_for(lines: &[String], total: &str) -> Vec<Counter> {
 /// Strings glued to the counters on many pages.
 fn learn_markers(lines: &[String], counters: &[Counter]) -> Vec<String> {
     let mut counts: HashMap<String, usize> = HashMap::new();
+    // The runs next to a counter, across the spaces that may separate
+    // them (`20-09876 3/6`).
     let ascii_run_before = |s: &str| -> String {
+        let s = s.trim_end();
         let n = s.chars().rev().take_while(|c| c.is_ascii_graphic()).count();
         s.chars()
             .rev()
@@ -168,8 +171,12 @@ fn learn_markers(lines: &[String], counters: &[Counter]) -> Vec<String> {
             .rev()
             .collect()
     };
-    let ascii_run_after =
-        |s: &str| -> String { s.chars().take_while(|c| c.is_ascii_graphic()).collect() };
+    let ascii_run_after = |s: &str| -> String {
+        s.trim_start()
+            .chars()
+            .take_while(|c| c.is_ascii_graphic())
+            .collect()
+    };
     for c in counters {
         let line = &lines[c.line];
         let before = ascii_run_before(&line[..c.start]);

@@ -1,0 +1,128 @@
+//! Documents shaped like the ones ingest will meet but nobody showed it:
+//! UN reports as PDF-to-text in English, French and Russian (running
+//! headers on their own lines, dotted TOC, `1. Text` paragraphs, `a)`
+//! items, page-bottom footnotes, hyphenated line breaks) and a Spanish
+//! news item. Written for the purpose (tests/data/), not taken from seeds.
+
+use std::path::{Path, PathBuf};
+
+use pilcrow::ingest::{IngestOptions, run};
+
+fn data(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data")
+        .join(name)
+}
+
+/// Ingests the given test documents; returns (content dir guard, pages).
+fn ingest(names: &[&str]) -> (tempfile::TempDir, Vec<(String, String)>) {
+    let dir = tempfile::tempdir().unwrap();
+    let seeds = dir.path().join("seeds");
+    std::fs::create_dir_all(&seeds).unwrap();
+    for n in names {
+        std::fs::copy(data(n), seeds.join(n)).unwrap();
+    }
+    let content = dir.path().join("content");
+    run(&IngestOptions {
+        seeds_dir: seeds,
+        content_dir: content.clone(),
+        force: false,
+    })
+    .unwrap();
+    let mut pages = Vec::new();
+    for e in std::fs::read_dir(content.join("documents")).unwrap() {
+        let p = e.unwrap().path();
+        pages.push((
+            p.file_name().unwrap().to_string_lossy().into_owned(),
+            std::fs::read_to_string(&p).unwrap(),
+        ));
+    }
+    pages.sort();
+    (dir, pages)
+}
+
+fn anchors(page: &str) -> Vec<u32> {
+    page.lines()
+        .filter_map(|l| l.rsplit_once(" ^p-").and_then(|(_, n)| n.parse().ok()))
+        .collect()
+}
+
+#[test]
+fn english_report_from_a_pdf() {
+    let (_dir, pages) = ingest(&["un_report_en.txt"]);
+    let (name, page) = &pages[0];
+    assert_eq!(name, "a-75-200.md");
+    assert!(page.contains("symbol: A/75/200\n"));
+    assert!(page.contains("date: 2020-07-15\n"));
+    assert!(page.contains("language: en\n"));
+    assert!(page.contains(
+        "title: \"Countering the use of information and communications technologies for criminal purposes — Report of the Secretary-General\""
+    ));
+    assert_eq!(anchors(page), (1..=8).collect::<Vec<u32>>());
+    // Running header/footer lines, counters, masthead and TOC are gone.
+    for junk in [
+        "20-09876",
+        "2/6",
+        "A/75/200\n",
+        "Distr.",
+        ". . .",
+        "Original:",
+        "_____",
+    ] {
+        assert!(
+            !page.split("\n---\n").nth(1).unwrap().contains(junk),
+            "{junk:?} in\n{page}"
+        );
+    }
+    assert!(page.contains("\n## Introduction\n"));
+    assert!(page.contains("\n## Replies received from Governments\n"));
+    assert!(page.contains("\n### [Argentina](../countries/arg.md)\n"));
+    assert!(page.contains("\n### [Brazil](../countries/bra.md)\n"));
+    // Hyphenated line breaks rejoined, wrapped lines joined.
+    assert!(page.contains("communications technologies for criminal purposes\", the"));
+    assert!(page.contains("the greatest challenge for effective prosecution"));
+    assert!(page.contains("in which the Assembly requested"));
+    // Lettered items on their own lines; the footnote is a footnote.
+    assert!(page.contains(":\\\n(a) The scope"));
+    assert!(page.contains("provide information.[^1] ^p-2"));
+    assert!(page.contains("\n[^1]: Notes verbales CU 2020/10 and CU 2020/55.\n"));
+    assert!(page.contains("resolutions: [A/RES/74/173]"));
+}
+
+#[test]
+fn same_report_in_french_and_russian() {
+    let (_dir, pages) = ingest(&["un_report_fr.txt", "un_report_ru.txt"]);
+    let names: Vec<&str> = pages.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names, ["a-75-200-fr.md", "a-75-200-ru.md"]);
+    let fr = &pages[0].1;
+    assert!(fr.contains("language: fr\n"));
+    assert!(fr.contains("date: 2020-07-15\n"));
+    assert!(fr.contains("title: \"Lutte contre l'utilisation"));
+    assert!(fr.contains("Rapport du Secrétaire général\""));
+    assert_eq!(anchors(fr), vec![1, 2, 3, 4]);
+    assert!(fr.contains("\na) La portée des instruments internationaux ;\\\n"));
+    assert!(fr.contains("## Résumé"));
+    assert!(fr.contains("countries: [ARG, ARM]"));
+    let ru = &pages[1].1;
+    assert!(ru.contains("language: ru\n"));
+    assert!(ru.contains("symbol: A/75/200\n"));
+    assert_eq!(anchors(ru), vec![1, 2, 3]);
+    assert!(ru.contains("## Введение"));
+    assert!(ru.contains("запросить мнения государств-членов"));
+}
+
+#[test]
+fn spanish_news_item() {
+    let (_dir, pages) = ingest(&["news_es.txt"]);
+    let (name, page) = &pages[0];
+    assert_eq!(
+        name,
+        "cooperacion-internacional-contra-la-ciberdelincuencia.md"
+    );
+    assert!(page.contains("date: 2019-01-14\n"));
+    assert!(page.contains("language: es\n"));
+    assert!(page.contains("symbol: null\n"));
+    // The dateline is metadata, not a heading.
+    assert!(!page.contains("## Ginebra"));
+    assert!(page.contains("countries: [ARG, ESP]"));
+}
