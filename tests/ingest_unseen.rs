@@ -2,7 +2,7 @@
 //! UN reports as PDF-to-text in English, French and Russian (running
 //! headers on their own lines, dotted TOC, `1. Text` paragraphs, `a)`
 //! items, page-bottom footnotes, hyphenated line breaks) and a Spanish
-//! news item. Written for the purpose (tests/data/), not taken from seeds.
+//! news item. Written for the purpose (tests/ingest_data/), not taken from seeds.
 
 use std::path::{Path, PathBuf};
 
@@ -10,7 +10,7 @@ use pilcrow::ingest::{IngestOptions, run};
 
 fn data(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/data")
+        .join("tests/ingest_data")
         .join(name)
 }
 
