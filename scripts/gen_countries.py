@@ -49,8 +49,13 @@ def nfc(s):
     return unicodedata.normalize("NFC", s.strip())
 
 
+ARABIC_MARKS = {chr(c) for c in range(0x064B, 0x0660)} | {"\u0670", "\u0640"}
+
+
 def fold(s):
-    return nfc(s).replace("\u2019", "'").casefold()
+    """Close to the recogniser's folding: NFC, apostrophes, case, Arabic vowel marks."""
+    s = nfc(s).replace("\u2019", "'").casefold()
+    return "".join(c for c in s if c not in ARABIC_MARKS)
 
 
 def main():

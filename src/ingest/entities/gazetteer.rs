@@ -33,8 +33,11 @@ pub struct Gazetteer {
     pub entities: Vec<EntityId>,
     pub data: Vec<EntityData>,
     index: HashMap<EntityId, u32>,
-    /// Surface forms in priority order (earlier wins a tie on the same text).
+    /// Built-in surface forms in priority order (earlier wins a tie on the
+    /// same text).
     pub surfaces: Vec<Surface>,
+    /// Forms taught by editors (later ones win).
+    editor: Vec<Surface>,
 }
 
 impl Gazetteer {
@@ -84,29 +87,42 @@ impl Gazetteer {
         });
     }
 
-    /// Editor-taught surface forms; they win over built-in ones on the same text.
+    /// Editor-taught surface forms; they win over built-in ones on the same
+    /// text. Returns how many were new (a form the entity already has is
+    /// not added again, so re-reading pages that list built-in names costs
+    /// nothing).
     pub fn add_editor_aliases(&mut self, id: &EntityId, aliases: &[String]) -> usize {
         let e = self.entity_index(id);
         let mut added = 0;
         for a in aliases {
             let a = a.trim();
-            if a.is_empty() {
+            let d = &mut self.data[e as usize];
+            if a.is_empty() || d.surfaces.iter().any(|s| s == a) {
                 continue;
             }
-            let d = &mut self.data[e as usize];
-            if !d.surfaces.iter().any(|s| s == a) {
-                d.surfaces.push(a.to_string());
-            }
-            self.surfaces.insert(
-                0,
-                Surface {
-                    entity: Some(e),
-                    text: a.to_string(),
-                },
-            );
+            d.surfaces.push(a.to_string());
+            self.editor.push(Surface {
+                entity: Some(e),
+                text: a.to_string(),
+            });
             added += 1;
         }
         added
+    }
+
+    /// Does the entity already have every one of these forms?
+    pub fn knows_all(&self, id: &EntityId, aliases: &[String]) -> bool {
+        let known = self.get(id).map(|d| d.surfaces.as_slice()).unwrap_or(&[]);
+        aliases
+            .iter()
+            .map(|a| a.trim())
+            .all(|a| a.is_empty() || known.iter().any(|s| s == a))
+    }
+
+    /// Every surface form, highest priority first: editors' forms, then the
+    /// built-in ones in load order.
+    pub fn all_surfaces(&self) -> impl Iterator<Item = &Surface> {
+        self.editor.iter().rev().chain(self.surfaces.iter())
     }
 
     /// `alpha3 status lang form name recognise`

@@ -12,8 +12,10 @@
 //! behaviour for Han text (印度尼西亚 over 印度, 发展中国家 over 中国).
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use regex::Regex;
 
 use super::gazetteer::Gazetteer;
 use super::normalize::{self, Normalized, is_word_char};
@@ -38,6 +40,29 @@ struct Variant {
     left: bool,
     right: bool,
     arabic_start: bool,
+    /// Pattern is a Russian stem: up to [`MAX_ENDING`] Cyrillic letters
+    /// may follow before the word boundary (`Франци|я`, `Франци|и`).
+    stem: bool,
+}
+
+/// Longest case ending accepted after a Russian stem.
+const MAX_ENDING: usize = 3;
+
+/// Russian declines names (`Франция` → `Франции`, `Францией`). A single
+/// Cyrillic word of five letters or more is matched by its stem — the word
+/// without a final vowel, й or ь — followed by at most three letters. Shorter
+/// words and multi-word names only match as written (their common case forms
+/// are listed as aliases in the data).
+fn russian_stem(folded: &str) -> Option<String> {
+    let n = folded.chars().count();
+    if n < 5 || !folded.chars().all(|c| ('а'..='я').contains(&c) || c == 'ё') {
+        return None;
+    }
+    let mut stem = folded.to_string();
+    if stem.ends_with(['а', 'я', 'е', 'и', 'о', 'у', 'ы', 'й', 'ь', 'ё']) {
+        stem.pop();
+    }
+    Some(stem)
 }
 
 #[derive(Debug)]
@@ -72,7 +97,7 @@ impl Matcher {
         let mut by_folded: HashMap<String, usize> = HashMap::new();
         let mut patterns: Vec<String> = Vec::new();
         let mut variants: Vec<Vec<Variant>> = Vec::new();
-        for s in &g.surfaces {
+        for s in g.all_surfaces() {
             let folded = normalize::fold(&s.text);
             if folded.is_empty() {
                 continue;
@@ -80,13 +105,25 @@ impl Matcher {
             let kind = s.entity.map(|e| g.entities[e as usize].kind);
             let first = folded.chars().next().expect("non-empty");
             let last = folded.chars().next_back().expect("non-empty");
+            let case = case_rule(&s.text, kind);
+            let stem = if case == CaseRule::Exact {
+                None
+            } else {
+                russian_stem(&folded)
+            };
+            let folded = stem.clone().unwrap_or(folded);
             let v = Variant {
                 entity: s.entity,
-                case: case_rule(&s.text, kind),
-                plain: normalize::plain(&s.text),
+                case,
+                plain: if case == CaseRule::Exact {
+                    normalize::plain(&s.text)
+                } else {
+                    String::new()
+                },
                 left: is_word_char(first),
                 right: is_word_char(last),
                 arabic_start: ('\u{0600}'..='\u{06FF}').contains(&first),
+                stem: stem.is_some(),
             };
             let idx = *by_folded.entry(folded.clone()).or_insert_with(|| {
                 patterns.push(folded);
@@ -95,10 +132,9 @@ impl Matcher {
             });
             let list = &mut variants[idx];
             // The same text, entity and rule twice adds nothing.
-            if !list
-                .iter()
-                .any(|x| x.entity == v.entity && x.case == v.case && x.plain == v.plain)
-            {
+            if !list.iter().any(|x| {
+                x.entity == v.entity && x.case == v.case && x.plain == v.plain && x.stem == v.stem
+            }) {
                 list.push(v);
             }
         }
@@ -120,13 +156,18 @@ impl Matcher {
         let Some(ac) = &self.ac else { return };
         let t = lower.text.as_str();
         for m in ac.find_overlapping_iter(t) {
-            let (s, e) = (m.start(), m.end());
-            let Some((os, oe)) = lower.orig_range(s, e) else {
-                continue;
-            };
+            let (s, e0) = (m.start(), m.end());
             let before = t[..s].chars().next_back();
-            let after = t[e..].chars().next();
             for v in &self.variants[m.pattern().as_usize()] {
+                let e = if v.stem {
+                    e0 + ending_len(&t[e0..])
+                } else {
+                    e0
+                };
+                let Some((os, oe)) = lower.orig_range(s, e) else {
+                    continue;
+                };
+                let after = t[e..].chars().next();
                 if v.left
                     && before.is_some_and(is_word_char)
                     && !(v.arabic_start && proclitic_ok(&t[..s]))
@@ -153,12 +194,55 @@ impl Matcher {
                             Some(i) => What::Entity(i),
                             None => What::Block,
                         },
+                        inexact: v.stem,
+                        weight: e0 - s,
                     });
                     break;
                 }
             }
         }
     }
+}
+
+static URL_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?:https?://|ftp://|www\.)[^\s<>()\[\]\x{3000}-\x{303F}\x{FF08}\x{FF09}\x{FF0C}]+|[A-Za-z0-9._+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+|(?-u:\b)[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com|org|int|net|gov|edu|info|io)(?-u:\b)(?:/[^\s<>()\[\]]*)?",
+    )
+    .expect("url regex")
+});
+
+/// URLs, e-mail addresses and bare domains: nothing inside them is a
+/// mention (`twitter.com/ITU_News`, `https://undocs.org/S/2015/939`).
+pub fn url_blocks(original: &str, out: &mut Vec<Candidate>) {
+    if !original.contains('.') {
+        return;
+    }
+    for m in URL_RE.find_iter(original) {
+        out.push(Candidate {
+            start: m.start(),
+            end: m.end(),
+            what: What::Block,
+            inexact: false,
+            weight: m.len(),
+        });
+    }
+}
+
+/// Byte length of the case ending after a Russian stem: up to
+/// [`MAX_ENDING`] Cyrillic letters, only if a word boundary follows.
+fn ending_len(rest: &str) -> usize {
+    let mut len = 0;
+    for (i, c) in rest.chars().enumerate() {
+        if ('а'..='я').contains(&c) || c == 'ё' {
+            if i == MAX_ENDING {
+                return 0;
+            }
+            len += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    len
 }
 
 /// Arabic attaches the conjunctions و ف and the prepositions ب ل ك to the
@@ -192,6 +276,10 @@ pub struct Candidate {
     pub start: usize,
     pub end: usize,
     pub what: What,
+    /// matched through a stem (loses a tie against an exact form)
+    pub inexact: bool,
+    /// length of the literal part matched (a longer stem wins a tie)
+    pub weight: usize,
 }
 
 /// Greedy, longest first; a blocking phrase wins a tie; then structured ids
@@ -207,6 +295,8 @@ pub fn select(mut cands: Vec<Candidate>, g: &Gazetteer) -> Vec<Mention> {
         (b.end - b.start)
             .cmp(&(a.end - a.start))
             .then(rank(&a.what).cmp(&rank(&b.what)))
+            .then(a.inexact.cmp(&b.inexact))
+            .then(b.weight.cmp(&a.weight))
             .then(a.start.cmp(&b.start))
     });
     let mut chosen: BTreeMap<usize, (usize, What)> = BTreeMap::new();

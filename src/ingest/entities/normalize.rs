@@ -62,7 +62,7 @@ impl Normalized {
             unit_buf.clear();
             unit_buf.push(c);
             while let Some(&(_, n)) = iter.peek() {
-                if canonical_combining_class(n) != 0 {
+                if n >= '\u{0300}' && canonical_combining_class(n) != 0 {
                     unit_buf.push(n);
                     single = false;
                     iter.next();
@@ -71,7 +71,10 @@ impl Normalized {
                 }
             }
             let first_len = text.len();
-            let fast = single && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes;
+            let fast = single
+                && (c < '\u{0300}'
+                    || ('\u{3400}'..='\u{9FFF}').contains(&c)
+                    || is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes);
             if fast {
                 emit(&mut text, &mut map, c, start as u32, lower);
             } else {
@@ -133,6 +136,16 @@ fn emit(text: &mut String, map: &mut Vec<u32>, c: char, orig: u32, lower: bool) 
     if is_dropped(c) {
         return;
     }
+    if c.is_ascii() {
+        let c = if lower { c.to_ascii_lowercase() } else { c };
+        text.push(c);
+        map.push(orig | CONT);
+        return;
+    }
+    if is_unspaced(c) {
+        push(text, map, c, orig | CONT);
+        return;
+    }
     let c = fold_char(c);
     if lower && !c.is_lowercase() && c.is_alphabetic() {
         for l in c.to_lowercase() {
@@ -145,6 +158,9 @@ fn emit(text: &mut String, map: &mut Vec<u32>, c: char, orig: u32, lower: bool) 
 
 /// Characters removed entirely: format characters and Arabic vowel marks.
 fn is_dropped(c: char) -> bool {
+    if c < '\u{00AD}' {
+        return false;
+    }
     matches!(c,
         '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{FEFF}' | '\u{0640}'
         | '\u{064B}'..='\u{065F}' | '\u{0670}')
@@ -194,7 +210,7 @@ pub fn is_unspaced(c: char) -> bool {
 
 /// A character that continues a word in a spaced script.
 pub fn is_word_char(c: char) -> bool {
-    (c.is_alphanumeric() || canonical_combining_class(c) != 0) && !is_unspaced(c)
+    (c.is_alphanumeric() || c == '_' || canonical_combining_class(c) != 0) && !is_unspaced(c)
 }
 
 #[cfg(test)]

@@ -34,7 +34,7 @@ use regex::Regex;
 
 use super::{EntityId, EntityKind};
 
-/// A resolution mention on the *plain* normalised text.
+/// A resolution mention on the lower-cased normalised text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Found {
     pub start: usize,
@@ -116,7 +116,7 @@ static ITEM_RE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static SYMBOL_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:S/RES/(?P<n>\d{1,4})(?:\s*\(\s*(?P<y>\d{4})\s*\))?|A/RES/(?P<s>\d{1,2})/(?P<g>\d{1,4}))")
+    Regex::new(r"(?-u:\b)(?i:S/RES/(?P<n>\d{1,4})(?:\s*\(\s*(?P<y>\d{4})\s*\))?|A/RES/(?P<s>\d{1,2})/(?P<g>\d{1,4}))")
         .expect("resolution symbol regex")
 });
 
@@ -171,7 +171,7 @@ fn next_char(text: &str, pos: usize) -> Option<char> {
     text[pos..].chars().next()
 }
 
-/// Finds resolutions in the *plain* normalised text.
+/// Finds resolutions in the lower-cased normalised text (see `normalize`).
 pub fn find(text: &str) -> Vec<Found> {
     let mut out = Vec::new();
     if !text.bytes().any(|b| b.is_ascii_digit()) {
@@ -239,10 +239,8 @@ fn first_item_start(text: &str, start: usize, end: usize) -> usize {
     let d = seg
         .find(|c: char| c.is_ascii_digit() || c == '[')
         .unwrap_or(seg.len());
-    let d = match seg[..d]
-        .rfind("S/RES/")
-        .or_else(|| seg[..d].rfind("A/RES/"))
-    {
+    let head = seg[..d].to_ascii_lowercase();
+    let d = match head.rfind("s/res/").or_else(|| head.rfind("a/res/")) {
         Some(p) => p,
         None => d,
     };
@@ -259,7 +257,14 @@ fn list(text: &str, start: usize, items_from: usize, end: usize, out: &mut Vec<F
             .iter()
             .any(|b| text[start..items_from].to_lowercase().contains(b));
     let mut items = Vec::new();
-    for c in ITEM_RE.captures_iter(&text[items_from..end]) {
+    let caps: Vec<_> = ITEM_RE.captures_iter(&text[items_from..end]).collect();
+    // Lists are homogeneous: once one number carries its year (or is a
+    // session/number pair), a bare number in the same list is something
+    // else (`resolution 2178 (2014), 2015 saw …`).
+    let all_bare = caps
+        .iter()
+        .all(|c| c.name("ga").is_none() && c.name("y").is_none());
+    for c in caps {
         let all = c.get(0).expect("match");
         let (s, e) = (items_from + all.start(), items_from + all.end());
         // Skip digits that are the tail of a symbol prefix like `S/RES/`.
@@ -285,7 +290,7 @@ fn list(text: &str, start: usize, items_from: usize, end: usize, out: &mut Vec<F
                     }) && !after.is_some_and(|ch| {
                         ch == ',' && !next_char(text, e + 1).is_some_and(|d| d.is_ascii_digit())
                     });
-                    if other_body || ga_body || n < 100 || glued {
+                    if other_body || ga_body || n < 100 || glued || !all_bare {
                         None
                     } else {
                         sc_year(n).map(|y| sc_id(n, y))
@@ -296,7 +301,9 @@ fn list(text: &str, start: usize, items_from: usize, end: usize, out: &mut Vec<F
         items.push((s, e, id));
     }
     let valid: Vec<_> = items.iter().filter(|i| i.2.is_some()).collect();
-    if items.len() == 1 && valid.len() == 1 {
+    if valid.len() == 1 && items.first().is_some_and(|i| i.2.is_some()) {
+        // One resolution: the whole citation is the mention.
+        let end = if items.len() == 1 { end } else { valid[0].1 };
         out.push(Found {
             start,
             end,
@@ -350,7 +357,7 @@ pub fn names(id: &EntityId) -> Vec<(&'static str, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ingest::entities::normalize::plain;
+    use crate::ingest::entities::normalize::fold as plain;
 
     fn ids(text: &str) -> Vec<String> {
         find(&plain(text)).into_iter().map(|f| f.id).collect()
@@ -499,6 +506,18 @@ mod tests {
         assert_eq!(
             ids("résolutions 73/187 et 74/247"),
             ["A/RES/73/187", "A/RES/74/247"]
+        );
+    }
+
+    #[test]
+    fn bare_numbers_after_a_dated_list_are_not_resolutions() {
+        let t = plain("resolution 2178 (2014), 2015 saw more");
+        let f = find(&t);
+        assert_eq!(f.len(), 1);
+        assert_eq!(&t[f[0].start..f[0].end], "resolution 2178 (2014)");
+        assert_eq!(
+            ids("resolutions 2396 and 2462"),
+            ["S/RES/2396 (2017)", "S/RES/2462 (2019)"]
         );
     }
 

@@ -69,7 +69,42 @@ pub fn find(text: &str) -> Vec<(usize, usize, String)> {
         }
         out.push((start, end, sym.to_string()));
     }
+    cut_glued_page_counters(&mut out);
     out
+}
+
+/// `2/74`: page / pages.
+fn is_page_counter(s: &str) -> bool {
+    s.split_once('/').is_some_and(|(a, b)| {
+        !a.is_empty()
+            && !b.is_empty()
+            && a.bytes().all(|c| c.is_ascii_digit())
+            && b.bytes().all(|c| c.is_ascii_digit())
+    })
+}
+
+/// PDF running headers repeat the document's symbol with the page counter
+/// glued on (`A/74/130` + `2/74` → `A/74/1302/74`). When a symbol found in
+/// the same text is a prefix of another one and the rest starts with a
+/// digit, the longer one is that symbol plus junk: cut it back.
+fn cut_glued_page_counters(found: &mut [(usize, usize, String)]) {
+    let mut standalone: Vec<String> = found.iter().map(|f| f.2.clone()).collect();
+    standalone.sort();
+    standalone.dedup();
+    for f in found.iter_mut() {
+        let best = standalone
+            .iter()
+            .filter(|t| {
+                t.len() < f.2.len()
+                    && f.2.starts_with(t.as_str())
+                    && is_page_counter(&f.2[t.len()..])
+            })
+            .max_by_key(|t| t.len());
+        if let Some(t) = best {
+            f.1 = f.0 + t.len();
+            f.2 = t.clone();
+        }
+    }
 }
 
 #[cfg(test)]
@@ -118,5 +153,19 @@ mod tests {
         assert_eq!(f[0].2, "A/74/130");
         assert_eq!(&t[f[0].0..f[0].1], "A/74/130");
         assert_eq!(syms("页次A/74/130V.19-08181"), ["A/74/130"]);
+    }
+
+    /// The page counter glued after the symbol in a running header
+    /// (`A/74/130` + `2/74`) is cut when the bare symbol occurs in the text.
+    #[test]
+    fn glued_page_counters_are_cut_when_the_symbol_is_known() {
+        let t = "联合国A/74/130大会 A/74/1302/74V. 19-08181 A/74/13072/74V.";
+        assert_eq!(syms(t), ["A/74/130", "A/74/130", "A/74/130"]);
+        let f = find(t);
+        assert_eq!(&t[f[1].0..f[1].1], "A/74/130");
+        // Without the bare symbol nothing tells the counter apart.
+        assert_eq!(syms("A/74/1302/74V."), ["A/74/1302/74"]);
+        // A different document whose symbol extends another is left alone.
+        assert_eq!(syms("A/74/13 and A/74/130"), ["A/74/13", "A/74/130"]);
     }
 }
