@@ -89,7 +89,12 @@ fn check_plausible(text: &str) -> Result<(), String> {
 /// Elements whose whole content is dropped.
 const DROP: &[&str] = &[
     "script", "style", "nav", "header", "footer", "aside", "noscript", "template", "svg", "form",
-    "iframe", "button", "select", "head",
+    "iframe", "button", "select", "head", "menu", "dialog",
+];
+/// Elements without content (never closed).
+const VOID: &[&str] = &[
+    "br", "img", "hr", "meta", "link", "input", "source", "wbr", "area", "base", "col", "embed",
+    "param", "track",
 ];
 /// Elements that start a new block.
 const BLOCK: &[&str] = &[
@@ -124,21 +129,34 @@ const BLOCK: &[&str] = &[
     "title",
 ];
 
+/// Page chrome named by its class, id or role (`class="sidebar"`,
+/// `id="related-posts"`, `role="navigation"`): the usual words of site
+/// templates, as in jusText/trafilatura.
+static CHROME_ATTR: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r#"(?i)\b(?:class|id|role)\s*=\s*["']?[^"'>]*\b(?:nav|navbar|navigation|menu|footer|sidebar|side-bar|related|share|sharing|social|comments?|cookie|breadcrumbs?|banner|advert\w*|ads?|promo|subscribe|newsletter|widget|pagination|tags?|tagcloud)\b"#,
+    )
+    .unwrap()
+});
+
 /// HTML → text: blocks become paragraphs (blank lines), `<li>` becomes
-/// `- item`, headings become `#` lines, dropped elements vanish, entities
-/// are decoded. A small tolerant tokenizer: no DOM is built.
+/// `- item`, headings become `#` lines, scripts, styles and page chrome
+/// (by element or by class/id/role) vanish, entities are decoded. A small
+/// tolerant tokenizer keeps a stack of open elements; no DOM is built.
 pub fn html_to_text(html: &str) -> String {
     let mut out = String::with_capacity(html.len() / 2);
-    let mut drop_depth: Vec<String> = Vec::new();
+    // Open elements: (name, dropped).
+    let mut stack: Vec<(String, bool)> = Vec::new();
+    let dropping = |stack: &[(String, bool)]| stack.iter().any(|e| e.1);
     let mut rest = html;
     while !rest.is_empty() {
         let Some(lt) = rest.find('<') else {
-            if drop_depth.is_empty() {
+            if !dropping(&stack) {
                 push_text(&mut out, rest);
             }
             break;
         };
-        if drop_depth.is_empty() {
+        if !dropping(&stack) {
             push_text(&mut out, &rest[..lt]);
         }
         rest = &rest[lt..];
@@ -159,18 +177,32 @@ pub fn html_to_text(html: &str) -> String {
         if name.is_empty() {
             continue;
         }
-        if DROP.contains(&name.as_str()) {
-            let self_closing = tag.ends_with('/');
-            if closing {
-                if let Some(pos) = drop_depth.iter().rposition(|n| *n == name) {
-                    drop_depth.truncate(pos);
+        // Raw text elements: skip to their end tag.
+        if !closing && (name == "script" || name == "style") {
+            let end = format!("</{name}");
+            let lower = rest.to_ascii_lowercase();
+            rest = match lower.find(&end) {
+                Some(i) => {
+                    let after = &rest[i..];
+                    after.find('>').map_or("", |j| &after[j + 1..])
                 }
-            } else if !self_closing {
-                drop_depth.push(name);
-            }
+                None => "",
+            };
             continue;
         }
-        if !drop_depth.is_empty() {
+        let was_dropping = dropping(&stack);
+        if closing {
+            if let Some(pos) = stack.iter().rposition(|e| e.0 == name) {
+                stack.truncate(pos);
+            }
+        } else if !VOID.contains(&name.as_str()) && !tag.ends_with('/') {
+            // A `<header>` inside the article holds its title: kept.
+            let in_article = stack.iter().any(|e| e.0 == "article" || e.0 == "main");
+            let drop = (DROP.contains(&name.as_str()) && !(name == "header" && in_article))
+                || CHROME_ATTR.is_match(tag);
+            stack.push((name.clone(), drop));
+        }
+        if was_dropping || dropping(&stack) {
             continue;
         }
         if BLOCK.contains(&name.as_str()) {
@@ -344,5 +376,12 @@ mod tests {
             t,
             "# Titre\n\nPremier paragraphe & suite.\n\n- un\n\n- deux\n"
         );
+    }
+
+    #[test]
+    fn article_header_is_kept() {
+        let html =
+            "<header>Site</header><article><header><h1>Titre</h1></header><p>Texte.</p></article>";
+        assert_eq!(html_to_text(html), "# Titre\n\nTexte.\n");
     }
 }
