@@ -126,3 +126,49 @@ fn spanish_news_item() {
     assert!(!page.contains("## Ginebra"));
     assert!(page.contains("countries: [ARG, ESP]"));
 }
+
+#[test]
+fn markdown_input_stays_markdown() {
+    let (_dir, pages) = ingest(&["note_fr.md"]);
+    let (name, page) = &pages[0];
+    assert_eq!(name, "mise-a-jour-sur-la-cybercriminalite.md");
+    assert!(page.contains("title: \"Mise à jour sur la cybercriminalité\""));
+    // Emphasis, external links, code and both kinds of list survive.
+    assert!(page.contains("**[Convention de Budapest](../instruments/budapest-convention.md)**"));
+    assert!(page.contains("[rapport du Secrétaire général](https://www.un.org/fr/report)"));
+    assert!(page.contains("`S/2015/939`"));
+    assert!(page.contains("\n- La [France](../countries/fra.md) soutient"));
+    assert!(page.contains("\n\n1. Premier point de la liste ordonnée.\n2. Deuxième point.\n"));
+    assert!(
+        !page.contains("^p-"),
+        "an ordered list is not numbered paragraphs"
+    );
+}
+
+#[test]
+fn html_page_in_vietnamese() {
+    let (_dir, pages) = ingest(&["page_vi.html"]);
+    let (name, page) = &pages[0];
+    assert_eq!(
+        name,
+        "hoi-thao-ve-chung-cu-dien-tu-trong-dieu-tra-toi-pham-mang.md"
+    );
+    assert!(page.contains("language: vi\n"));
+    assert!(page.contains("date: 2019-01-14\n"));
+    assert!(page.contains("countries: [JPN, VNM]"), "{page}");
+    assert!(
+        page.contains("chứng cứ điện tử xuyên biên giới"),
+        "lines of a <p> joined"
+    );
+    for chrome in [
+        "Trang chủ",
+        "Sự kiện",
+        "Facebook",
+        "Tin liên quan",
+        "Bản quyền",
+        "window.x",
+        "Tin tức",
+    ] {
+        assert!(!page.contains(chrome), "{chrome:?} left in\n{page}");
+    }
+}

@@ -68,13 +68,15 @@ pub fn render_document(
     let md = doc.structured.markdown;
     let mut seen: BTreeSet<EntityId> = BTreeSet::new();
     let mut body = String::new();
-    let mut prev_list = false;
+    // Kind of the previous list item: None, Some(false) bullet, Some(true) ordered.
+    let mut prev_list: Option<bool> = None;
     for block in &doc.structured.blocks {
         let is_list = matches!(block, Block::ListItem(_));
         if !body.is_empty() {
-            body.push_str(if is_list && prev_list { "\n" } else { "\n\n" });
+            let same_list = is_list && prev_list == Some(list_kind(block, md));
+            body.push_str(if same_list { "\n" } else { "\n\n" });
         }
-        prev_list = is_list;
+        prev_list = is_list.then(|| list_kind(block, md));
         match block {
             Block::Heading { level, text } => {
                 body.push_str(&"#".repeat((*level).clamp(1, 6) as usize));
@@ -82,7 +84,10 @@ pub fn render_document(
                 body.push_str(&link_text(text, rec, &targets, md, &mut seen));
             }
             Block::ListItem(text) => {
-                body.push_str("- ");
+                // Ordered items (markdown input) carry their own number.
+                if !(md && super::structure::ORDERED.is_match(text)) {
+                    body.push_str("- ");
+                }
                 body.push_str(&link_text(text, rec, &targets, md, &mut seen));
             }
             Block::Para { num, text, items } => {
@@ -157,6 +162,10 @@ pub fn render_document(
     fm.push_str("---\n\n");
     fm.push_str(&body);
     (fm, seen)
+}
+
+fn list_kind(block: &Block, markdown: bool) -> bool {
+    matches!(block, Block::ListItem(t) if markdown && super::structure::ORDERED.is_match(t))
 }
 
 /// Keeps a paragraph that starts like a list marker or an ordered list

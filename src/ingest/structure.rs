@@ -68,6 +68,8 @@ static PARA_TEXT: LazyLock<Regex> =
 static GLUED_PARA: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(.*?\D)(\d{1,4})\.$").unwrap());
 static MD_HEAD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(#{1,6})\s*(.*?)\s*#*$").unwrap());
 static LIST: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[-*+•▪●]\s+(\S.*)$").unwrap());
+/// A markdown ordered-list item (kept with its number).
+pub static ORDERED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d{1,9}[.)]\s+\S").unwrap());
 static MASTHEAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)Distr\.|Original\s*:|\bGeneral\s*\d|Limited\s*\d|Restricted\s*\d|Dist\.\s*(?:GENERAL|LIMITED)").unwrap()
 });
@@ -90,7 +92,10 @@ pub fn build(cleaned: &Cleaned, rec: &Recognizer) -> Structured {
     out.toc = extract_toc(&mut lines);
     out.footnotes = extract_footnotes(&mut lines);
     let han = han_dominant(&lines);
-    let mut seg = Segmenter::new(&out.toc, rec, numbered(&lines));
+    // In markdown, `1. text` is an ordered list, not a paragraph number.
+    let numbered = !cleaned.markdown && numbered(&lines);
+    let mut seg = Segmenter::new(&out.toc, rec, numbered);
+    seg.markdown = cleaned.markdown;
     seg.run(&lines);
     let mut blocks = seg.blocks;
     if han {
@@ -708,6 +713,7 @@ struct Segmenter<'a> {
     numbered: bool,
     expected: u32,
     blocks: Vec<Block>,
+    markdown: bool,
     open: Option<(OpenKind, String)>,
     /// Visible length of the last line added to the open block.
     last_len: usize,
@@ -724,6 +730,7 @@ impl<'a> Segmenter<'a> {
             numbered,
             expected: 1,
             blocks: Vec::new(),
+            markdown: false,
             open: None,
             last_len: 0,
         }
@@ -916,7 +923,11 @@ impl<'a> Segmenter<'a> {
         }
         let list = LIST
             .captures(t)
-            .map(|c| c.get(1).unwrap().as_str().to_string());
+            .map(|c| c.get(1).unwrap().as_str().to_string())
+            .or_else(|| {
+                // Markdown ordered items keep their number: `1. text`.
+                (self.markdown && ORDERED.is_match(t)).then(|| t.to_string())
+            });
         if let Some(item) = list {
             self.close();
             self.open = Some((OpenKind::List, item));
