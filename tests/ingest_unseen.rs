@@ -52,6 +52,20 @@ fn english_report_from_a_pdf() {
     let (_dir, pages) = ingest(&["un_report_en.txt"]);
     let (name, page) = &pages[0];
     assert_eq!(name, "a-75-200.md");
+    check_english_report(page);
+}
+
+/// The same report as pdftotext writes it: form feeds between pages,
+/// running header and page number on lines of their own, no `N/T`.
+#[test]
+fn english_report_from_pdftotext() {
+    let (_dir, pages) = ingest(&["un_report_en_pdftotext.txt"]);
+    let (name, page) = &pages[0];
+    assert_eq!(name, "a-75-200.md");
+    check_english_report(page);
+}
+
+fn check_english_report(page: &str) {
     assert!(page.contains("symbol: A/75/200\n"));
     assert!(page.contains("date: 2020-07-15\n"));
     assert!(page.contains("language: en\n"));

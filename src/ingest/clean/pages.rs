@@ -25,6 +25,104 @@ struct Counter {
 /// Removes page counters and running headers/footers; returns the lines
 /// with a [`PAGE_BREAK`] line at each page break found.
 pub fn strip(lines: Vec<String>) -> Vec<String> {
+    let lines = split_form_feeds(lines);
+    let lines = strip_counters(lines);
+    strip_repeated_edges(lines)
+}
+
+/// pdftotext ends each page with a form feed, often glued to the next
+/// page's first line: each becomes a page-break line of its own.
+fn split_form_feeds(lines: Vec<String>) -> Vec<String> {
+    if !lines.iter().any(|l| l.contains('\u{c}')) {
+        return lines;
+    }
+    let mut out = Vec::with_capacity(lines.len() + 16);
+    for l in lines {
+        if l == PAGE_BREAK || !l.contains('\u{c}') {
+            out.push(l);
+            continue;
+        }
+        for (i, part) in l.split('\u{c}').enumerate() {
+            if i > 0 {
+                out.push(PAGE_BREAK.to_string());
+            }
+            if !part.trim().is_empty() {
+                out.push(part.to_string());
+            }
+        }
+    }
+    out
+}
+
+/// Lines at the top or bottom of many pages that say the same thing up to
+/// their digits (`A/75/200`, `20-09876 3/6`, `- 4 -`, a running title)
+/// are furniture, whatever their wording.
+fn strip_repeated_edges(mut lines: Vec<String>) -> Vec<String> {
+    let breaks: Vec<usize> = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| *l == PAGE_BREAK)
+        .map(|(i, _)| i)
+        .collect();
+    if breaks.len() < 2 {
+        return lines;
+    }
+    let mut bounds = Vec::with_capacity(breaks.len() + 1);
+    let mut start = 0;
+    for &b in &breaks {
+        bounds.push(start..b);
+        start = b + 1;
+    }
+    bounds.push(start..lines.len());
+    let key = |l: &str| -> Option<String> {
+        let t = l.split_whitespace().collect::<Vec<_>>().join(" ");
+        let k: String = t
+            .chars()
+            .map(|c| if c.is_ascii_digit() { '#' } else { c })
+            .collect();
+        // Paragraph numbers and item labels start pages too: never furniture.
+        let para = k.trim_end_matches('.').chars().all(|c| c == '#');
+        (!k.is_empty()
+            && !(para && k.ends_with('.'))
+            && t.split(' ').count() <= 10
+            && k.chars().count() <= 80)
+            .then_some(k)
+    };
+    // Edge lines of each page: the first and last two non-empty lines.
+    let edges: Vec<Vec<usize>> = bounds
+        .iter()
+        .map(|r| {
+            let idx: Vec<usize> = r.clone().filter(|&i| !lines[i].trim().is_empty()).collect();
+            let mut e: Vec<usize> = idx.iter().take(2).copied().collect();
+            e.extend(idx.iter().rev().take(2).copied());
+            e.sort_unstable();
+            e.dedup();
+            e
+        })
+        .collect();
+    let mut pages_with: HashMap<String, usize> = HashMap::new();
+    for e in &edges {
+        let mut keys: Vec<String> = e.iter().filter_map(|&i| key(&lines[i])).collect();
+        keys.sort();
+        keys.dedup();
+        for k in keys {
+            *pages_with.entry(k).or_default() += 1;
+        }
+    }
+    let pages = bounds.iter().filter(|r| !r.is_empty()).count();
+    let min = (pages * 2 / 5).max(3);
+    for e in &edges {
+        for &i in e {
+            if key(&lines[i]).is_some_and(|k| pages_with.get(&k).is_some_and(|&n| n >= min)) {
+                lines[i].clear();
+            }
+        }
+    }
+    lines
+}
+
+/// Page counters `N/T` and the strings glued around them.
+fn strip_counters(lines: Vec<String>) -> Vec<String> {
     let counters = find_counters(&lines);
     if counters.len() < 3 {
         return lines;
@@ -267,5 +365,38 @@ mod tests {
             run(text),
             text.lines().map(str::to_string).collect::<Vec<_>>()
         );
+    }
+
+    #[test]
+    fn pdftotext_form_feeds_and_running_lines() {
+        let mut text = String::new();
+        let words = ["alpha", "beta", "gamma", "delta", "epsilon"];
+        for (p, w) in words.iter().enumerate() {
+            text.push_str(&format!(
+                "\u{c}E/CN.15/2021/8\nThe {w} matter on page {p} continues here\nand ends with {w}.\n- {p} -\n"
+            ));
+        }
+        let out = run(&text);
+        assert_eq!(
+            out.iter().filter(|l| *l == PAGE_BREAK).count(),
+            5,
+            "{out:?}"
+        );
+        assert!(
+            out.iter()
+                .all(|l| !l.contains("E/CN.15") && !l.starts_with("- ")),
+            "{out:?}"
+        );
+        assert!(out.iter().any(|l| l.contains("delta matter on page 3")));
+    }
+
+    #[test]
+    fn paragraph_numbers_at_page_tops_stay() {
+        let mut text = String::new();
+        for p in 1..=5 {
+            text.push_str(&format!("\u{c}{p}.\nParagraph {p} text.\n"));
+        }
+        let out = run(&text);
+        assert!(out.contains(&"3.".to_string()), "{out:?}");
     }
 }
