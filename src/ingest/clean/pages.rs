@@ -81,12 +81,9 @@ fn strip_repeated_edges(mut lines: Vec<String>) -> Vec<String> {
             .map(|c| if c.is_ascii_digit() { '#' } else { c })
             .collect();
         // Paragraph numbers and item labels start pages too: never furniture.
-        let para = k.trim_end_matches('.').chars().all(|c| c == '#');
-        (!k.is_empty()
-            && !(para && k.ends_with('.'))
-            && t.split(' ').count() <= 10
-            && k.chars().count() <= 80)
-            .then_some(k)
+        let para = k.ends_with('.') && k.trim_end_matches('.').chars().all(|c| c == '#');
+        let furniture_like = !k.is_empty() && !para;
+        (furniture_like && t.split(' ').count() <= 10 && k.chars().count() <= 80).then_some(k)
     };
     // Edge lines of each page: the first and last two non-empty lines.
     let edges: Vec<Vec<usize>> = bounds
