@@ -63,8 +63,9 @@ static ENUM_HEAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^([一二三四五六七八九十]{1,3}|[IVX]{1,5}|[A-H])[.、．]\s*(.*)$").unwrap()
 });
 static PARA_ALONE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\d{1,6})\.$").unwrap());
+/// `1. Text`, `1.大会…` (Chinese, no space), `1 - نص` (Arabic).
 static PARA_TEXT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d{1,4})\.\s+(\S.*)$").unwrap());
+    LazyLock::new(|| Regex::new(r"^(\d{1,4})(?:\.|\s+-)\s*([^\d\s.].*)$").unwrap());
 static GLUED_PARA: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(.*?\D)(\d{1,4})\.$").unwrap());
 static MD_HEAD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(#{1,6})\s*(.*?)\s*#*$").unwrap());
 static LIST: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[-*+•▪●]\s+(\S.*)$").unwrap());
@@ -605,6 +606,17 @@ fn find_ref(
             search = e;
             let prev = t[..s].chars().next_back();
             let next = t[e..].chars().next();
+            // `Convention2 and`: a marker glued to a lowercase word (Latin,
+            // Cyrillic…) before a space or punctuation.
+            if prev.is_some_and(|p| p.is_lowercase())
+                && !(s > 0 && b[s - 1].is_ascii_digit())
+                && next
+                    .is_none_or(|n| n.is_whitespace() || matches!(n, ',' | ';' | ':' | '.' | ')'))
+                && weak.is_none()
+            {
+                weak = Some((li, s, e));
+                continue;
+            }
             if prev.is_some_and(|p| {
                 p.is_ascii_alphanumeric() || matches!(p, '/' | '-' | ',' | '第' | '(' | '（')
             }) || (s > 0 && b[s - 1].is_ascii_digit())
@@ -1177,19 +1189,31 @@ pub fn join_into(text: &mut String, next: &str) {
 
 /// Splits `(a)…(b)…` out of a paragraph when the letters run in order.
 fn split_items(text: &str) -> (String, Vec<String>) {
-    // `(a)` (UN English, Chinese, Russian…) or `a)` after a space or a
-    // colon (UN French, Spanish): whichever runs further in sequence.
-    let paren = item_cuts(text, |l| format!("({l})"), |_| true);
-    let bare = item_cuts(
-        text,
-        |l| format!("{l})"),
-        |before: &str| before.is_empty() || before.ends_with([' ', ':', ';', '\n']),
-    );
-    let cuts = if bare.len() > paren.len() {
-        bare
-    } else {
-        paren
-    };
+    // Labels in the alphabets of the UN languages: `(a)` (English,
+    // Chinese), `a)` after a space or colon (French, Spanish), `а)`/`(а)`
+    // (Russian), `(أ)` (Arabic). The style that runs furthest in sequence wins.
+    const LATIN: &str = "abcdefghijklmnopqrstuvwxyz";
+    const CYRILLIC: &str = "абвгдежзиклмнопрстуфхцчшщэюя";
+    const ARABIC: &[&str] = &[
+        "أ", "ب", "ج", "د", "هـ", "و", "ز", "ح", "ط", "ي", "ك", "ل", "م", "ن", "س", "ع", "ف", "ص",
+        "ق", "ر",
+    ];
+    let after_space =
+        |before: &str| before.is_empty() || before.ends_with([' ', ':', ';', '\n', '：', '；']);
+    let latin: Vec<String> = LATIN.chars().map(String::from).collect();
+    let cyrillic: Vec<String> = CYRILLIC.chars().map(String::from).collect();
+    let arabic: Vec<String> = ARABIC.iter().map(|s| s.to_string()).collect();
+    let candidates = [
+        item_cuts(text, &latin, |l| format!("({l})"), |_| true),
+        item_cuts(text, &latin, |l| format!("{l})"), after_space),
+        item_cuts(text, &cyrillic, |l| format!("({l})"), |_| true),
+        item_cuts(text, &cyrillic, |l| format!("{l})"), after_space),
+        item_cuts(text, &arabic, |l| format!("({l})"), |_| true),
+    ];
+    let cuts = candidates
+        .into_iter()
+        .max_by_key(Vec::len)
+        .unwrap_or_default();
     if cuts.len() < 2 {
         return (text.to_string(), Vec::new());
     }
@@ -1202,17 +1226,17 @@ fn split_items(text: &str) -> (String, Vec<String>) {
     (intro, items)
 }
 
-/// Positions of the labels a, b, c… in order.
+/// Positions of the labels of an alphabet, in order.
 fn item_cuts(
     text: &str,
-    label: impl Fn(char) -> String,
+    letters: &[String],
+    label: impl Fn(&str) -> String,
     before_ok: impl Fn(&str) -> bool,
 ) -> Vec<usize> {
     let mut cuts = Vec::new();
-    let mut letter = b'a';
     let mut from = 0;
-    while letter <= b'z' {
-        let pat = label(letter as char);
+    for l in letters {
+        let pat = label(l);
         let mut found = None;
         let mut search = from;
         while let Some(off) = text[search..].find(&pat) {
@@ -1227,7 +1251,6 @@ fn item_cuts(
             Some(at) => {
                 cuts.push(at);
                 from = at + pat.len();
-                letter += 1;
             }
             None => break,
         }
@@ -1415,5 +1438,49 @@ mod dateline_tests {
             text: "Conférence de Genève".into(),
         };
         assert!(!is_dateline(&b));
+    }
+}
+
+#[cfg(test)]
+mod item_tests {
+    use super::*;
+
+    #[test]
+    fn items_in_several_alphabets() {
+        let (intro, items) =
+            split_items("Las dificultades: a) el alcance; b) las pruebas (véase a) supra).");
+        assert_eq!(intro, "Las dificultades:");
+        assert_eq!(
+            items,
+            vec!["a) el alcance;", "b) las pruebas (véase a) supra)."]
+        );
+        let (intro, items) =
+            split_items("Проблемы: а) сфера действия; б) доказательства; в) подготовка.");
+        assert_eq!(intro, "Проблемы:");
+        assert_eq!(items.len(), 3);
+        let (_, items) = split_items("التحديات: (أ) النطاق؛ (ب) الأدلة؛ (ج) التدريب.");
+        assert_eq!(items, vec!["(أ) النطاق؛", "(ب) الأدلة؛", "(ج) التدريب."]);
+        let (_, items) = split_items("只有一个(a)项。");
+        assert!(items.is_empty());
+    }
+
+    #[test]
+    fn paragraph_number_forms() {
+        for (line, n) in [
+            ("1. The Assembly", "1"),
+            ("12.大会请", "12"),
+            ("3 - تطلب الجمعية", "3"),
+        ] {
+            assert_eq!(
+                PARA_TEXT
+                    .captures(line)
+                    .map(|c| c[1].to_string())
+                    .as_deref(),
+                Some(n),
+                "{line}"
+            );
+        }
+        assert!(PARA_TEXT.captures("1.5 million people").is_none());
+        assert!(PARA_TEXT.captures("2019 - 2020").is_none());
     }
 }
