@@ -49,7 +49,18 @@ pub fn clean(text: &str) -> Cleaned {
         .collect();
     let refs: Vec<&str> = raw.iter().map(String::as_str).collect();
     let span = boiler::content_span(&refs);
+    let cut_tail = span.end < raw.len();
     let mut kept: Vec<String> = raw[span].to_vec();
+    if cut_tail {
+        // `For more information, contact:` whose contacts were cut.
+        while let Some(last) = kept.iter().rposition(|l| !l.trim().is_empty()) {
+            if kept[last].trim_end().ends_with([':', '：']) {
+                kept.truncate(last);
+            } else {
+                break;
+            }
+        }
+    }
     boiler::drop_trailing_chrome(&mut kept);
     let lines = pages::strip(kept);
     Cleaned { lines, markdown }
@@ -76,12 +87,14 @@ mod tests {
                 "{i}. 会员国在打击为犯罪目的使用信息和通信技术行为方面面临挑战,需要加强国际合作和数字证据的获取.\n"
             ));
         }
+        text.push_str("\n欲了解更多信息，请联系：\n");
         text.push_str("\n腾讯云2核4GB内存8M带宽 年74元 便宜 主机 优惠\n");
         text.push_str("双线虚拟主机 duniu 42u机柜尺寸 美国php主机 网站被封 嘟牛 蜗牛魔方 腾讯实名认证中心 qq对话框\n");
         let c = clean(&text);
         let all = c.lines.join("\n");
         assert!(!all.contains("虚拟主机"), "{all}");
         assert!(!all.contains("腾讯云"), "{all}");
+        assert!(!all.contains("请联系"), "{all}");
         assert!(all.contains("0. 会员国"));
         assert!(all.contains("29. 会员国"));
     }
