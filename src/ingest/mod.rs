@@ -388,3 +388,60 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod robustness {
+    use super::*;
+
+    /// Odd inputs of every shape go through the whole pipeline without a
+    /// panic (a cheap stand-in for fuzzing: a fixed pseudo-random stream).
+    #[test]
+    fn pipeline_never_panics() {
+        let alphabet: Vec<char> = "0123456789./-()[]*_#:;,。，、 \n\n\n\u{c}aAbBeE阿根廷大会决议第号(a)(b)а)б)أ目录Contents摘要Summary Distr.General Original:"
+            .chars()
+            .collect();
+        let rec = Recognizer::builtin();
+        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for round in 0..300 {
+            let len = (next() % 600) as usize;
+            let text: String = (0..len)
+                .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])
+                .collect();
+            let (s, m) = process_text(&text, &rec);
+            let page = DocPage {
+                path: "documents/x.md".into(),
+                slug: "x".into(),
+                source: "seeds/x.txt".into(),
+                structured: s,
+                meta: m,
+            };
+            let (out, _) = emit::render_document(&page, &rec, &BTreeMap::new());
+            assert!(out.starts_with("---\nkind: document\n"), "round {round}");
+            let fm = front_matter(&out).expect("front matter");
+            let v: Result<serde_yaml::Value, _> = serde_yaml::from_str(fm);
+            assert!(v.is_ok(), "round {round}: {fm}");
+            assert!(
+                !out.contains([structure::FN_OPEN, structure::FN_CLOSE]),
+                "round {round}"
+            );
+        }
+        for text in [
+            "",
+            "\n\n\n",
+            "\u{c}\u{c}",
+            "1.",
+            "目录",
+            "Distr.",
+            "(a)(b)",
+            &"x".repeat(100_000),
+        ] {
+            let _ = process_text(text, &rec);
+        }
+    }
+}
