@@ -320,7 +320,8 @@ fn second_run_changes_nothing_and_edits_survive() {
     let ent = content.join("countries/arg.md");
     let edited_doc = std::fs::read_to_string(&doc)
         .unwrap()
-        .replace("## 导言", "## 导言（编辑）");
+        .replace("## 一. 导言", "## 一. 导言（编辑）");
+    assert!(edited_doc.contains("（编辑）"));
     std::fs::write(&doc, &edited_doc).unwrap();
     let edited_ent = format!(
         "{}\n阿根廷是一个联邦国家。\n",

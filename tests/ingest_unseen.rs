@@ -88,8 +88,8 @@ fn check_english_report(page: &str) {
             "{junk:?} in\n{page}"
         );
     }
-    assert!(page.contains("\n## Introduction\n"));
-    assert!(page.contains("\n## Replies received from Governments\n"));
+    assert!(page.contains("\n## I. Introduction\n"));
+    assert!(page.contains("\n## II. Replies received from Governments\n"));
     assert!(page.contains("\n### [Argentina](../countries/arg.md)\n"));
     assert!(page.contains("\n### [Brazil](../countries/bra.md)\n"));
     // Hyphenated line breaks rejoined, wrapped lines joined.
@@ -121,7 +121,7 @@ fn same_report_in_french_and_russian() {
     assert!(ru.contains("language: ru\n"));
     assert!(ru.contains("symbol: A/75/200\n"));
     assert_eq!(anchors(ru), vec![1, 2, 3]);
-    assert!(ru.contains("## Введение"));
+    assert!(ru.contains("\n## I. Введение\n"));
     assert!(ru.contains("запросить мнения государств-членов"));
 }
 
@@ -185,4 +185,29 @@ fn html_page_in_vietnamese() {
     ] {
         assert!(!page.contains(chrome), "{chrome:?} left in\n{page}");
     }
+}
+
+#[test]
+fn citations_of_another_ingested_document_link_to_its_page() {
+    let (_dir, pages) = ingest(&["un_report_en.txt", "note_citing_en.txt"]);
+    let note = &pages
+        .iter()
+        .find(|(n, _)| n.starts_with("note-on"))
+        .unwrap()
+        .1;
+    assert!(
+        note.contains("[A/75/200](../documents/a-75-200.md)"),
+        "{note}"
+    );
+    assert!(
+        note.contains("[S/PRST/2016/6](../un-documents/s-prst-2016-6.md)"),
+        "{note}"
+    );
+    assert!(
+        note.contains("documents: [A/75/200, S/PRST/2016/6]"),
+        "{note}"
+    );
+    // The report's own symbol is its symbol, not a citation of itself.
+    let report = &pages.iter().find(|(n, _)| n == "a-75-200.md").unwrap().1;
+    assert!(report.contains("documents: []"), "{report}");
 }

@@ -48,7 +48,7 @@ impl LinkTargets<'_> {
                 .or(versions.first())
                 .map(|(_, slug)| slug.as_str())
                 .unwrap_or_default();
-            return Some(format!("{slug}.md"));
+            return Some(format!("../documents/{slug}.md"));
         }
         Some(format!("../{}", e.content_path()))
     }

@@ -725,6 +725,8 @@ struct Segmenter<'a> {
     numbered: bool,
     expected: u32,
     blocks: Vec<Block>,
+    /// The enumerator (`一.`, `II.`, `A.`) of the heading being read.
+    enum_label: Option<String>,
     markdown: bool,
     open: Option<(OpenKind, String)>,
     /// Visible length of the last line added to the open block.
@@ -742,6 +744,7 @@ impl<'a> Segmenter<'a> {
             numbered,
             expected: 1,
             blocks: Vec::new(),
+            enum_label: None,
             markdown: false,
             open: None,
             last_len: 0,
@@ -767,11 +770,14 @@ impl<'a> Segmenter<'a> {
     fn heading(&mut self, level: u8, text: &str) {
         self.close();
         let text = text.trim().trim_end_matches(['.', '。', ':', '：']).trim();
+        // The source's own enumerator stays with its heading: `一. 导言`.
+        let label = self.enum_label.take();
         if !text.is_empty() {
-            self.blocks.push(Block::Heading {
-                level,
-                text: text.to_string(),
-            });
+            let text = match label {
+                Some(l) => format!("{l} {text}"),
+                None => text.to_string(),
+            };
+            self.blocks.push(Block::Heading { level, text });
         }
     }
 
@@ -995,10 +1001,11 @@ impl<'a> Segmenter<'a> {
             }
             let blank_after = lines.get(i).is_none_or(|l| l.trim().is_empty());
             let bb = std::mem::replace(&mut blank_before, false);
-            if let Some(level) = pending_enum.take()
-                && self.heading_chunk(t, Some(level))
-            {
-                continue;
+            if let Some(level) = pending_enum.take() {
+                if self.heading_chunk(t, Some(level)) {
+                    continue;
+                }
+                self.enum_label = None;
             }
             if let Some(c) = MD_HEAD.captures(t) {
                 let level = c[1].len() as u8;
@@ -1025,6 +1032,8 @@ impl<'a> Segmenter<'a> {
                     (!ends_sentence(t) && !t.is_empty()) || abbrev
                 });
                 if !in_sentence {
+                    let sep = t[e.len()..].chars().next().unwrap_or('.');
+                    self.enum_label = Some(format!("{e}{sep}"));
                     if rest.is_empty() {
                         pending_enum = Some(level);
                         continue;
@@ -1032,6 +1041,7 @@ impl<'a> Segmenter<'a> {
                     if self.heading_chunk(rest, Some(level)) {
                         continue;
                     }
+                    self.enum_label = None;
                 }
             }
             if let Some(n) = self.para_number(t) {
@@ -1264,7 +1274,7 @@ fn take_title(blocks: &mut Vec<Block>, toc: &[TocEntry]) -> Option<String> {
     let mut best: Option<(usize, usize)> = None;
     for (i, b) in blocks.iter().enumerate().take(4) {
         match b {
-            Block::Heading { text, .. } if !toc.iter().any(|e| e.title == *text) => {
+            Block::Heading { text, .. } if !toc.iter().any(|e| text.ends_with(&e.title)) => {
                 let l = visible_len(text);
                 if best.is_none_or(|(_, bl)| l > bl) {
                     best = Some((i, l));
@@ -1276,7 +1286,7 @@ fn take_title(blocks: &mut Vec<Block>, toc: &[TocEntry]) -> Option<String> {
     if best.is_none() {
         best = blocks
             .iter()
-            .position(|b| matches!(b, Block::Heading { text, .. } if !toc.iter().any(|e| e.title == *text)))
+            .position(|b| matches!(b, Block::Heading { text, .. } if !toc.iter().any(|e| text.ends_with(&e.title))))
             .map(|i| (i, 0));
     }
     if let Some((i, _)) = best
@@ -1345,7 +1355,7 @@ mod tests {
                 _ => None,
             })
             .collect();
-        assert_eq!(heads, vec!["导言", "答复", "甲国", "乙国"]);
+        assert_eq!(heads, vec!["一. 导言", "二. 答复", "甲国", "乙国"]);
     }
 
     #[test]
@@ -1362,7 +1372,7 @@ mod tests {
                     2. Pursuant to that request, the Secretariat sent notes verbales.\n3. The following States replied.\n";
         let s = structure(text);
         assert_eq!(nums(&s), vec![1, 2, 3]);
-        assert_eq!(s.title.as_deref(), Some("Introduction"));
+        assert_eq!(s.title.as_deref(), Some("I. Introduction"));
         assert!(
             matches!(&s.blocks[0], Block::Para { text, .. } if text.contains("requested the Secretary-General"))
         );
