@@ -1283,19 +1283,21 @@ fn take_title(blocks: &mut Vec<Block>, toc: &[TocEntry]) -> Option<String> {
             _ => break,
         }
     }
-    if best.is_none() {
-        best = blocks
-            .iter()
-            .position(|b| matches!(b, Block::Heading { text, .. } if !toc.iter().any(|e| text.ends_with(&e.title))))
-            .map(|i| (i, 0));
-    }
     if let Some((i, _)) = best
-        && let Block::Heading { text, .. } = blocks[i].clone()
+        && let Block::Heading { text, .. } = blocks.remove(i)
     {
-        if i < 4 {
-            blocks.remove(i);
-        }
         return Some(text);
+    }
+    // No headline above the text: the first heading names the document,
+    // and stays where it is as the heading of its section.
+    let first_heading = blocks.iter().find_map(|b| match b {
+        Block::Heading { text, .. } if !toc.iter().any(|e| text.ends_with(&e.title)) => {
+            Some(text.clone())
+        }
+        _ => None,
+    });
+    if first_heading.is_some() {
+        return first_heading;
     }
     let first = blocks.iter().find_map(|b| match b {
         Block::Para { text, .. } => Some(text.clone()),
@@ -1492,5 +1494,41 @@ mod item_tests {
         }
         assert!(PARA_TEXT.captures("1.5 million people").is_none());
         assert!(PARA_TEXT.captures("2019 - 2020").is_none());
+    }
+}
+
+#[cfg(test)]
+mod country_sections {
+    use super::*;
+    use crate::ingest::clean::clean;
+
+    fn heads(text: &str) -> (Vec<String>, Vec<u32>) {
+        let s = build(&clean(text), &Recognizer::builtin());
+        let mut h = Vec::new();
+        let mut n = Vec::new();
+        for b in s.blocks {
+            match b {
+                Block::Heading { text, .. } => h.push(text),
+                Block::Para { num: Some(x), .. } => n.push(x),
+                _ => {}
+            }
+        }
+        (h, n)
+    }
+
+    /// Without a table of contents, a line that is exactly a country name
+    /// (also glued to the next paragraph number) opens that country's section.
+    #[test]
+    fn country_lines_without_toc() {
+        let (h, n) = heads(
+            "1.\n各国的答复如下.\n阿根廷\n2.\n阿根廷指出,挑战很大.\n亚美尼亚3.\n亚美尼亚表示,已采取措施.\n4.\n亚美尼亚还报告称.\n",
+        );
+        assert_eq!(h, vec!["阿根廷", "亚美尼亚"]);
+        assert_eq!(n, vec![1, 2, 3, 4]);
+        let (h, n) = heads(
+            "1. Replies were received.\nArgentina\n2. Argentina noted that the challenges were great.\nArmenia\n3. Armenia stated that measures were taken.\n",
+        );
+        assert_eq!(h, vec!["Argentina", "Armenia"]);
+        assert_eq!(n, vec![1, 2, 3]);
     }
 }
