@@ -16,6 +16,9 @@ pub struct Surface {
     /// Index into [`Gazetteer::entities`], or `None` for a blocking phrase.
     pub entity: Option<u32>,
     pub text: String,
+    /// Also recognise its Russian case forms (off for rarely written
+    /// catalogue forms, to keep the automaton small).
+    pub decline: bool,
 }
 
 /// What is known about one gazetteer entity.
@@ -51,6 +54,7 @@ impl Gazetteer {
                 g.surfaces.push(Surface {
                     entity: None,
                     text: phrase.trim().to_string(),
+                    decline: true,
                 });
             }
         }
@@ -72,7 +76,7 @@ impl Gazetteer {
         self.index.get(id).map(|&i| &self.data[i as usize])
     }
 
-    fn add_surface(&mut self, entity: u32, text: &str) {
+    fn add_surface(&mut self, entity: u32, text: &str, decline: bool) {
         let text = text.trim();
         if text.is_empty() {
             return;
@@ -84,6 +88,7 @@ impl Gazetteer {
         self.surfaces.push(Surface {
             entity: Some(entity),
             text: text.to_string(),
+            decline,
         });
     }
 
@@ -104,6 +109,7 @@ impl Gazetteer {
             self.editor.push(Surface {
                 entity: Some(e),
                 text: a.to_string(),
+                decline: true,
             });
             added += 1;
         }
@@ -141,9 +147,8 @@ impl Gazetteer {
             if lang == "en" && d.title.is_none() {
                 d.title = Some(name.to_string());
             }
-            let _ = form;
             if rec == "yes" {
-                self.add_surface(e, name);
+                self.add_surface(e, name, !form.starts_with("iso"));
             }
         }
     }
@@ -179,7 +184,7 @@ impl Gazetteer {
                 _ => {}
             }
             if form != "show" {
-                self.add_surface(e, name);
+                self.add_surface(e, name, true);
             }
         }
     }

@@ -12,13 +12,14 @@
 //! behaviour for Han text (印度尼西亚 over 印度, 发展中国家 over 中国).
 
 use std::collections::{BTreeMap, HashMap};
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::Regex;
 
-use super::gazetteer::Gazetteer;
+use super::gazetteer::{Gazetteer, Surface};
 use super::normalize::{self, Normalized, is_word_char};
+use super::russian;
 use super::{EntityKind, Mention};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,9 +68,69 @@ fn russian_stem(folded: &str) -> Option<String> {
 
 #[derive(Debug)]
 pub struct Matcher {
-    ac: Option<AhoCorasick>,
-    /// per automaton pattern: its variants, in priority order
+    /// One automaton per script group (see [`Script`]), each built on first
+    /// use: a Chinese document never pays for the Cyrillic and Arabic names.
+    groups: [Group; 4],
+}
+
+#[derive(Debug, Default)]
+struct Group {
+    patterns: Vec<String>,
+    /// per pattern: its variants, in priority order
     variants: Vec<Vec<Variant>>,
+    ac: OnceLock<Option<AhoCorasick>>,
+}
+
+impl Group {
+    fn automaton(&self) -> Option<&AhoCorasick> {
+        self.ac
+            .get_or_init(|| {
+                (!self.patterns.is_empty()).then(|| {
+                    AhoCorasickBuilder::new()
+                        .match_kind(MatchKind::Standard)
+                        .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
+                        .build(&self.patterns)
+                        .expect("automaton")
+                })
+            })
+            .as_ref()
+    }
+}
+
+/// Script groups: a pattern containing Han, Cyrillic or Arabic letters can
+/// only match a text that contains them; everything else is `Other`.
+#[derive(Debug, Clone, Copy)]
+enum Script {
+    Other = 0,
+    Han = 1,
+    Cyrillic = 2,
+    Arabic = 3,
+}
+
+fn script_of(pattern: &str) -> Script {
+    for c in pattern.chars() {
+        match c as u32 {
+            0x0400..=0x052F => return Script::Cyrillic,
+            0x0600..=0x06FF => return Script::Arabic,
+            0x2E80..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3FFFF => return Script::Han,
+            _ => {}
+        }
+    }
+    Script::Other
+}
+
+/// Which groups a text may match, from UTF-8 lead bytes (over-approximate).
+fn scripts_in(text: &str) -> [bool; 4] {
+    let mut has = [true, false, false, false];
+    for &b in text.as_bytes() {
+        match b {
+            0xD0..=0xD4 => has[Script::Cyrillic as usize] = true,
+            0xD8..=0xDB => has[Script::Arabic as usize] = true,
+            0xE3..=0xE9 | 0xEF | 0xF0 => has[Script::Han as usize] = true,
+            _ => {}
+        }
+    }
+    has
 }
 
 fn case_rule(pattern: &str, kind: Option<EntityKind>) -> CaseRule {
@@ -94,10 +155,28 @@ fn case_rule(pattern: &str, kind: Option<EntityKind>) -> CaseRule {
 
 impl Matcher {
     pub fn build(g: &Gazetteer) -> Self {
-        let mut by_folded: HashMap<String, usize> = HashMap::new();
-        let mut patterns: Vec<String> = Vec::new();
-        let mut variants: Vec<Vec<Variant>> = Vec::new();
-        for s in g.all_surfaces() {
+        let mut by_folded: HashMap<String, (usize, usize)> = HashMap::new();
+        let mut groups: [Group; 4] = Default::default();
+        let with_forms = g.all_surfaces().flat_map(|s| {
+            let mut forms = if s.decline {
+                russian::case_forms(&s.text)
+            } else {
+                Vec::new()
+            };
+            // Arabic: the preposition ل before the article ال drops the
+            // alif (ل + الأردن → للأردن), so the proclitic rule cannot see it.
+            if let Some(rest) = s.text.strip_prefix("ال") {
+                forms.push(format!("لل{rest}"));
+            }
+            std::iter::once((s.entity, s.text.clone()))
+                .chain(forms.into_iter().map(move |f| (s.entity, f)))
+        });
+        for (entity, text) in with_forms {
+            let s = Surface {
+                entity,
+                text,
+                decline: false,
+            };
             let folded = normalize::fold(&s.text);
             if folded.is_empty() {
                 continue;
@@ -125,12 +204,14 @@ impl Matcher {
                 arabic_start: ('\u{0600}'..='\u{06FF}').contains(&first),
                 stem: stem.is_some(),
             };
-            let idx = *by_folded.entry(folded.clone()).or_insert_with(|| {
-                patterns.push(folded);
-                variants.push(Vec::new());
-                patterns.len() - 1
+            let (gi, idx) = *by_folded.entry(folded.clone()).or_insert_with(|| {
+                let gi = script_of(&folded) as usize;
+                let grp = &mut groups[gi];
+                grp.patterns.push(folded);
+                grp.variants.push(Vec::new());
+                (gi, grp.patterns.len() - 1)
             });
-            let list = &mut variants[idx];
+            let list = &mut groups[gi].variants[idx];
             // The same text, entity and rule twice adds nothing.
             if !list.iter().any(|x| {
                 x.entity == v.entity && x.case == v.case && x.plain == v.plain && x.stem == v.stem
@@ -138,27 +219,38 @@ impl Matcher {
                 list.push(v);
             }
         }
-        let ac = if patterns.is_empty() {
-            None
-        } else {
-            Some(
-                AhoCorasickBuilder::new()
-                    .match_kind(MatchKind::Standard)
-                    .build(&patterns)
-                    .expect("automaton"),
-            )
-        };
-        Matcher { ac, variants }
+        Matcher { groups }
+    }
+
+    /// Builds every group's automaton now.
+    pub fn build_all(&self) {
+        for g in &self.groups {
+            g.automaton();
+        }
     }
 
     /// Gazetteer candidates on the original text.
     pub fn candidates(&self, original: &str, lower: &Normalized, out: &mut Vec<Candidate>) {
-        let Some(ac) = &self.ac else { return };
+        let present = scripts_in(&lower.text);
+        for (g, _) in self.groups.iter().zip(present).filter(|(_, p)| *p) {
+            if let Some(ac) = g.automaton() {
+                Self::group_candidates(ac, &g.variants, original, lower, out);
+            }
+        }
+    }
+
+    fn group_candidates(
+        ac: &AhoCorasick,
+        variants: &[Vec<Variant>],
+        original: &str,
+        lower: &Normalized,
+        out: &mut Vec<Candidate>,
+    ) {
         let t = lower.text.as_str();
         for m in ac.find_overlapping_iter(t) {
             let (s, e0) = (m.start(), m.end());
             let before = t[..s].chars().next_back();
-            for v in &self.variants[m.pattern().as_usize()] {
+            for v in &variants[m.pattern().as_usize()] {
                 let e = if v.stem {
                     e0 + ending_len(&t[e0..])
                 } else {

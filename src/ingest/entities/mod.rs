@@ -28,6 +28,7 @@ mod gazetteer;
 mod matcher;
 mod normalize;
 mod resolutions;
+mod russian;
 mod symbols;
 
 use std::collections::BTreeMap;
@@ -190,9 +191,9 @@ impl Recognizer {
         self.matcher = Some(OnceLock::new());
     }
 
-    /// Builds the automaton now (otherwise the first `find` does).
+    /// Builds the automata now (otherwise `find` builds what it needs).
     pub fn finish(&self) {
-        self.matcher();
+        self.matcher().build_all();
     }
 
     fn matcher(&self) -> &Matcher {
@@ -424,6 +425,7 @@ mod tests {
         );
         assert_eq!(countries(&r, "في فرنسا والأردن"), ["FRA", "JOR"]);
         assert!(countries(&r, "الدعم المالي").is_empty());
+        assert_eq!(countries(&r, "بالنسبة للأردن والمغرب"), ["JOR", "MAR"]);
     }
 
     #[test]
@@ -550,6 +552,13 @@ mod tests {
         );
         assert!(countries(&r, "китайский и французский языки, Французская кухня").is_empty());
         assert_eq!(ids(&r, "борьба с киберпреступностью"), ["cybercrime"]);
+        assert_eq!(
+            ids(
+                &r,
+                "принятая Советом Безопасности по просьбе Соединенных Штатов Америки и Европейского союза в области международного сотрудничества"
+            ),
+            ["UNSC", "USA", "EU", "international-cooperation"]
+        );
     }
 
     #[test]

@@ -62,7 +62,7 @@ impl Normalized {
             unit_buf.clear();
             unit_buf.push(c);
             while let Some(&(_, n)) = iter.peek() {
-                if n >= '\u{0300}' && canonical_combining_class(n) != 0 {
+                if may_combine(n) && canonical_combining_class(n) != 0 {
                     unit_buf.push(n);
                     single = false;
                     iter.next();
@@ -147,13 +147,22 @@ fn emit(text: &mut String, map: &mut Vec<u32>, c: char, orig: u32, lower: bool) 
         return;
     }
     let c = fold_char(c);
-    if lower && !c.is_lowercase() && c.is_alphabetic() {
+    if lower && c.is_uppercase() {
         for l in c.to_lowercase() {
             push(text, map, l, orig | CONT);
         }
     } else {
         push(text, map, c, orig | CONT);
     }
+}
+
+/// Cheap pre-check for `canonical_combining_class(c) != 0`: false for the
+/// big blocks of starters (ASCII/Latin-1, Cyrillic letters, Arabic letters,
+/// CJK, Hangul), so the table is consulted only where marks live.
+fn may_combine(c: char) -> bool {
+    !matches!(c as u32,
+        0..=0x02FF | 0x0400..=0x0482 | 0x048A..=0x052F | 0x0621..=0x064A
+        | 0x3400..=0x9FFF | 0xAC00..=0xD7A3 | 0xFF01..=0xFF5E)
 }
 
 /// Characters removed entirely: format characters and Arabic vowel marks.
@@ -183,13 +192,38 @@ fn fold_char(c: char) -> char {
 
 /// The normalised (lower-cased) form of a pattern.
 pub fn fold(s: &str) -> String {
-    let n = Normalized::new(s.trim(), true);
-    n.text
+    match ascii_fast(s, true) {
+        Some(t) => t,
+        None => Normalized::new(s.trim(), true).text,
+    }
 }
 
 /// The normalised form of a pattern, case kept.
 pub fn plain(s: &str) -> String {
-    Normalized::new(s.trim(), false).text
+    match ascii_fast(s, false) {
+        Some(t) => t,
+        None => Normalized::new(s.trim(), false).text,
+    }
+}
+
+/// Same result as `Normalized::new(..).text` for plain ASCII without
+/// escapes or control characters, without building the offset map.
+fn ascii_fast(s: &str, lower: bool) -> Option<String> {
+    if !s.bytes().all(|b| (0x20..0x7f).contains(&b) && b != b'\\') {
+        return None;
+    }
+    let mut out = String::with_capacity(s.len());
+    for w in s.split(' ').filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        if lower {
+            out.extend(w.chars().map(|c| c.to_ascii_lowercase()));
+        } else {
+            out.push_str(w);
+        }
+    }
+    Some(out)
 }
 
 /// Scripts written without spaces between words: no word-boundary check.
@@ -236,6 +270,21 @@ mod tests {
         assert_eq!(fold("Côte d’Ivoire"), "côte d'ivoire");
         assert_eq!(plain("القرار ٢٣٤١"), "القرار 2341");
         assert_eq!(plain("عُمان"), "عمان");
+    }
+
+    #[test]
+    fn ascii_fast_path_agrees_with_the_full_normaliser() {
+        for s in [
+            "  United   Kingdom ",
+            "U.S.A.",
+            "Côte",
+            "a\\(b",
+            "EU",
+            "x\ty",
+        ] {
+            assert_eq!(fold(s), Normalized::new(s.trim(), true).text, "{s:?}");
+            assert_eq!(plain(s), Normalized::new(s.trim(), false).text, "{s:?}");
+        }
     }
 
     #[test]

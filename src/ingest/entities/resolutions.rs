@@ -32,6 +32,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::normalize::is_word_char;
 use super::{EntityId, EntityKind};
 
 /// A resolution mention on the lower-cased normalised text.
@@ -88,35 +89,41 @@ pub fn ga_id(session: u32, n: u32) -> String {
     format!("A/RES/{session}/{n}")
 }
 
-const ITEM: &str = r"\[?(?:\d{1,4}\s*\(\s*\d{4}\s*\)|\d{1,2}/\d{1,4}|\d{1,4})(?:\]\([^)\s]*\))?";
+// The text is the lower-cased normalised view: whitespace runs are one
+// space, digits are ASCII, case is folded. So the patterns are lower-case
+// literals with ` ?` for optional space, and ASCII classes — which keeps
+// them small and fast to compile.
+const ITEM: &str =
+    r"\[?(?:[0-9]{1,4} ?\( ?[0-9]{4} ?\)|[0-9]{1,2}/[0-9]{1,4}|[0-9]{1,4})(?:\]\([^) ]*\))?";
 
 /// Separators between numbers of one citation list, in every language.
-const SEP: &str = r"(?:\s*(?:,|、|;|，|；)\s*(?:(?i:and|et|y|e|и|و|và)\s+)?|\s+(?i:and|et|y|e|и|và|as well as|ainsi que|así como|а также)\s+|\s*و\s*|\s*(?:和|及|以及|与|至)\s*)";
+const SEP: &str = r"(?: ?[,、;，；] ?(?:(?:and|et|y|e|и|و|và) )?| (?:and|et|y|e|и|và|as well as|ainsi que|así como|а также) | ?و ?| ?(?:和|及|以及|与|至) ?)";
 
 static PREFIX_RE: LazyLock<Regex> = LazyLock::new(|| {
-    let trigger = r"(?i:\b(?:resolutions?|résolutions?|resoluci(?:ón|ones)|resolu(?:ção|ções)|resolution(?:en)?|резолюци(?:я|и|ю|ей|ям|ями|ях)|nghị\s+quyết)\b|(?:\b|[وب])(?:ال)?قرار(?:ات|ي|ين|ا)?\b)";
-    let body = r"(?i:\s+(?:of\s+the\s+|du\s+|de\s+l'|del\s+|de\s+la\s+|của\s+)?(?:Security\s+Council|General\s+Assembly|Conseil\s+de\s+sécurité|Assemblée\s+générale|Consejo\s+de\s+Seguridad|Asamblea\s+General|Совета\s+Безопасности|Генеральной\s+Ассамблеи|مجلس\s+الامن(?:\s+الدولي)?|الجمعية\s+العامة|Hội\s+đồng\s+Bảo\s+an(?:\s+Liên\s+Hợp\s+Quốc)?|Đại\s+hội\s+đồng(?:\s+Liên\s+Hợp\s+Quốc)?))?";
-    let marker = r"(?i:\s*(?:No\.|Nos\.|n[°º]s?|№|núm\.|số|رقم|n\.))?";
+    // A word boundary before the trigger is checked in code.
+    let trigger = r"(?:resolutions?|résolutions?|resoluci(?:ón|ones)|resolu(?:ção|ções)|resolution(?:en)?|резолюци(?:я|и|ю|ей|ям|ями|ях)|nghị quyết|[وب]?(?:ال)?قرار(?:ات|ي|ين|ا)?)";
+    let body = r"(?: (?:of the |du |de l'|del |de la |của )?(?:security council|general assembly|conseil de sécurité|assemblée générale|consejo de seguridad|asamblea general|совета безопасности|генеральной ассамблеи|مجلس الامن(?: الدولي)?|الجمعية العامة|hội đồng bảo an(?: liên hợp quốc)?|đại hội đồng(?: liên hợp quốc)?))?";
+    let marker = r"(?: ?(?:no\.|nos\.|n[°º]s?|№|núm\.|số|رقم|n\.))?";
     Regex::new(&format!(
-        r"{trigger}{body}{marker}\s*(?:[AS]/RES/)?{ITEM}(?:{SEP}{ITEM})*"
+        r"{trigger}{body}{marker} ?(?:[as]/res/)?{ITEM}(?:{SEP}{ITEM})*"
     ))
     .expect("resolution prefix regex")
 });
 
 static ZH_RE: LazyLock<Regex> = LazyLock::new(|| {
-    let zitem = format!(r"(?:第\s*)?{ITEM}(?:\s*号)?");
-    Regex::new(&format!(r"{zitem}(?:{SEP}{zitem})*\s*号\s*(?:决议|決議)")).expect("zh regex")
+    let zitem = format!(r"(?:第 ?)?{ITEM}(?: ?号)?");
+    Regex::new(&format!(r"{zitem}(?:{SEP}{zitem})* ?号 ?(?:决议|決議)")).expect("zh regex")
 });
 
 static ITEM_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?P<ga>(?P<s>\d{1,2})/(?P<g>\d{1,4}))|(?P<n>\d{1,4})(?:\s*\(\s*(?P<y>\d{4})\s*\))?",
+        r"(?P<ga>(?P<s>[0-9]{1,2})/(?P<g>[0-9]{1,4}))|(?P<n>[0-9]{1,4})(?: ?\( ?(?P<y>[0-9]{4}) ?\))?",
     )
     .expect("item regex")
 });
 
 static SYMBOL_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?i:S/RES/(?P<n>\d{1,4})(?:\s*\(\s*(?P<y>\d{4})\s*\))?|A/RES/(?P<s>\d{1,2})/(?P<g>\d{1,4}))")
+    Regex::new(r"(?-u:\b)(?:s/res/(?P<n>[0-9]{1,4})(?: ?\( ?(?P<y>[0-9]{4}) ?\))?|a/res/(?P<s>[0-9]{1,2})/(?P<g>[0-9]{1,4}))")
         .expect("resolution symbol regex")
 });
 
@@ -217,6 +224,9 @@ pub fn find(text: &str) -> Vec<Found> {
         }
     }
     for m in PREFIX_RE.find_iter(text) {
+        if prev_char(text, m.start()).is_some_and(is_word_char) {
+            continue;
+        }
         // Items begin after the trigger word (and body/marker); find where
         // the first digit-bearing item begins.
         let head_end = first_item_start(text, m.start(), m.end());

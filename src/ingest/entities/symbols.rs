@@ -21,8 +21,8 @@ use regex::Regex;
 
 static SYMBOL_RE: LazyLock<Regex> = LazyLock::new(|| {
     let prefix = r"(?:A|S|E|ST|TD|DP|CTOC|UNODC|CCPR|CRC|CEDAW|CERD|CAT|CMW|CRPD|CED|HRI|UNEP|ICCD|FCCC|CD|ECE|ESCAP|ECLAC|ESCWA|ECA|JIU|PBC|UNW|CCPCJ|CND|SG|INCB|IDB|UNCITRAL|APLC|BWC|CCW|NPT)";
-    let comp = r"(?:(?:Add|Rev|Corr|Amend|Sum|Summary)\.\d{1,3}|[A-Z]{1,10}(?:\.\d{1,4})?(?:-\d{1,3})?|\d{1,6}(?:\.\d{1,3})?)";
-    Regex::new(&format!(r"(?-u:\b){prefix}(?:/{comp}){{1,8}}")).expect("symbol regex")
+    let comp = r"(?:(?:Add|Rev|Corr|Amend|Sum|Summary)\.[0-9]+|[A-Z]+(?:\.[0-9]+)?(?:-[0-9]+)?|[0-9]+(?:\.[0-9]+)?)";
+    Regex::new(&format!(r"(?-u:\b){prefix}(?:/{comp})+")).expect("symbol regex")
 });
 
 /// Symbols found in the *plain* normalised text: (start, end, symbol).
