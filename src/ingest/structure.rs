@@ -1210,15 +1210,23 @@ fn split_items(text: &str) -> (String, Vec<String>) {
     ];
     let after_space =
         |before: &str| before.is_empty() || before.ends_with([' ', ':', ';', '\n', '：', '；']);
+    // `(a)` glued to a word or number (`5(a)`, `Art.3(b)`) is a reference,
+    // not a label; glued to Han text (`包括:(a)`, `；(b)`) it is a label.
+    let not_in_word = |before: &str| {
+        before
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric() || is_han(c))
+    };
     let latin: Vec<String> = LATIN.chars().map(String::from).collect();
     let cyrillic: Vec<String> = CYRILLIC.chars().map(String::from).collect();
     let arabic: Vec<String> = ARABIC.iter().map(|s| s.to_string()).collect();
     let candidates = [
-        item_cuts(text, &latin, |l| format!("({l})"), |_| true),
+        item_cuts(text, &latin, |l| format!("({l})"), not_in_word),
         item_cuts(text, &latin, |l| format!("{l})"), after_space),
-        item_cuts(text, &cyrillic, |l| format!("({l})"), |_| true),
+        item_cuts(text, &cyrillic, |l| format!("({l})"), not_in_word),
         item_cuts(text, &cyrillic, |l| format!("{l})"), after_space),
-        item_cuts(text, &arabic, |l| format!("({l})"), |_| true),
+        item_cuts(text, &arabic, |l| format!("({l})"), not_in_word),
     ];
     let cuts = candidates
         .into_iter()
@@ -1474,6 +1482,10 @@ mod item_tests {
         assert_eq!(items, vec!["(أ) النطاق؛", "(ب) الأدلة؛", "(ج) التدريب."]);
         let (_, items) = split_items("只有一个(a)项。");
         assert!(items.is_empty());
+        let (_, items) = split_items("Under article 5(a) and article 5(b) of the Convention.");
+        assert!(items.is_empty());
+        let (_, items) = split_items("挑战包括:(a)范围;(b)证据.");
+        assert_eq!(items, vec!["(a)范围;", "(b)证据."]);
     }
 
     #[test]
