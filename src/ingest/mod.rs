@@ -74,7 +74,8 @@ pub fn run(opts: &IngestOptions) -> Result<IngestReport, IngestError> {
     let mut report = IngestReport::default();
     let seeds = list_seeds(&opts.seeds_dir)?;
     let mut rec = Recognizer::builtin();
-    load_editor_aliases(&opts.content_dir, &mut rec, &mut report);
+    let mut manifest = Manifest::load(&opts.content_dir)?;
+    load_editor_aliases(&opts.content_dir, &manifest, &mut rec, &mut report);
     rec.finish();
     let source_prefix = source_prefix(&opts.seeds_dir, &opts.content_dir);
 
@@ -115,7 +116,6 @@ pub fn run(opts: &IngestOptions) -> Result<IngestReport, IngestError> {
         .map(|d| emit::render_document(d, &rec, &seed_docs))
         .collect();
 
-    let mut manifest = Manifest::load(&opts.content_dir)?;
     let mut entities: BTreeSet<EntityId> = BTreeSet::new();
     for (doc, (text, seen)) in docs.iter().zip(&rendered) {
         emit::write_page(
@@ -295,7 +295,14 @@ fn stem_slug(stem: &str) -> String {
 
 /// Editors extend the gazetteers from `content/`: an entity page's
 /// `aliases:` and (topics) `keywords:`.
-fn load_editor_aliases(content: &Path, rec: &mut Recognizer, report: &mut IngestReport) {
+/// Pages exactly as ingest wrote them (hash in the manifest) teach nothing
+/// new and are skipped: only editors' words are loaded.
+fn load_editor_aliases(
+    content: &Path,
+    manifest: &Manifest,
+    rec: &mut Recognizer,
+    report: &mut IngestReport,
+) {
     const KINDS: [EntityKind; 6] = [
         EntityKind::Resolution,
         EntityKind::DocumentRef,
@@ -319,6 +326,16 @@ fn load_editor_aliases(content: &Path, rec: &mut Recognizer, report: &mut Ingest
             let Ok(text) = std::fs::read_to_string(&path) else {
                 continue;
             };
+            let rel = format!(
+                "{}/{}",
+                kind.dir(),
+                path.file_name()
+                    .and_then(|n| n.to_str())
+                    .unwrap_or_default()
+            );
+            if manifest.files.get(&rel) == Some(&emit::sha256_hex(text.as_bytes())) {
+                continue;
+            }
             if let Some(fm) = front_matter(&text) {
                 let value: Result<serde_yaml::Value, _> = serde_yaml::from_str(fm);
                 match value {
