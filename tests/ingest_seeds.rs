@@ -454,3 +454,60 @@ fn read_tree(root: &Path) -> BTreeMap<String, Vec<u8>> {
     }
     out
 }
+
+#[test]
+fn every_page_has_valid_front_matter() {
+    let tree = read_tree(content());
+    let mut kinds = std::collections::BTreeSet::new();
+    for (rel, bytes) in &tree {
+        if rel.starts_with(".pilcrow/") {
+            continue;
+        }
+        assert!(rel.ends_with(".md"), "{rel}");
+        let text = std::str::from_utf8(bytes).unwrap();
+        assert!(
+            !text.contains(['\u{E000}', '\u{E001}', '\u{c}']),
+            "{rel}: internal marker leaked"
+        );
+        let p = page(rel);
+        let kind = str_of(&p.yaml, "kind").unwrap_or_else(|| panic!("{rel}: kind"));
+        if kind != "document" {
+            assert!(str_of(&p.yaml, "id").is_some(), "{rel}: id");
+            assert!(str_of(&p.yaml, "title").is_some(), "{rel}: title");
+            assert!(
+                p.yaml.get("names").is_some_and(|n| n.is_mapping()),
+                "{rel}: names"
+            );
+            assert!(
+                p.yaml.get("aliases").is_some_and(|n| n.is_sequence()),
+                "{rel}: aliases"
+            );
+            if kind == "topic" {
+                assert!(
+                    p.yaml.get("keywords").is_some_and(|n| n.is_sequence()),
+                    "{rel}: keywords"
+                );
+            }
+        }
+        kinds.insert(kind);
+    }
+    for k in [
+        "document",
+        "resolution",
+        "document-ref",
+        "country",
+        "organization",
+        "instrument",
+        "topic",
+    ] {
+        assert!(kinds.contains(k), "no {k} page");
+    }
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&tree[".pilcrow/ingest.json"]).expect("manifest is JSON");
+    let files = manifest["files"].as_object().unwrap();
+    assert_eq!(
+        files.len(),
+        tree.len() - 1,
+        "every page ingest wrote is in the manifest"
+    );
+}
