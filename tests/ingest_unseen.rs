@@ -211,3 +211,42 @@ fn citations_of_another_ingested_document_link_to_its_page() {
     let report = &pages.iter().find(|(n, _)| n == "a-75-200.md").unwrap().1;
     assert!(report.contains("documents: []"), "{report}");
 }
+
+/// A news page scraped as text: menu at the head; share buttons, related
+/// headlines and the site's footer at the tail; headline then dateline.
+#[test]
+fn vietnamese_news_scrape() {
+    let (_dir, pages) = ingest(&["news_vi_scrape.txt"]);
+    let (name, page) = &pages[0];
+    assert_eq!(
+        name,
+        "viet-nam-tang-cuong-hop-tac-quoc-te-phong-chong-toi-pham.md"
+    );
+    assert!(
+        page.contains("title: \"Việt Nam tăng cường hợp tác quốc tế phòng, chống tội phạm mạng\"")
+    );
+    assert!(page.contains("date: 2019-01-14\n"));
+    assert!(page.contains("language: vi\n"));
+    for junk in [
+        "Trang chủ",
+        "Đăng nhập",
+        "Thứ hai",
+        "Chia sẻ",
+        "Tin liên quan",
+        "Giá vàng",
+        "Giấy phép",
+        "©",
+    ] {
+        assert!(!page.contains(junk), "{junk:?} left in\n{page}");
+    }
+    assert_eq!(
+        page.split("\n---\n")
+            .nth(1)
+            .unwrap()
+            .trim()
+            .split("\n\n")
+            .count(),
+        4,
+        "{page}"
+    );
+}

@@ -97,6 +97,7 @@ pub fn build(cleaned: &Cleaned, rec: &Recognizer) -> Structured {
     let numbered = !cleaned.markdown && numbered(&lines);
     let mut seg = Segmenter::new(&out.toc, rec, numbered);
     seg.markdown = cleaned.markdown;
+    seg.hard_wrapped = hard_wrapped(&lines);
     seg.run(&lines);
     let mut blocks = seg.blocks;
     if han {
@@ -685,6 +686,17 @@ fn prev_para_number(lines: &[String], li: usize) -> Option<u32> {
 
 // ---------------------------------------------------------------- segmentation
 
+/// Text from a PDF has page breaks, or most of its long lines stop
+/// mid-sentence; a web page's lines are whole paragraphs.
+fn hard_wrapped(lines: &[String]) -> bool {
+    if lines.iter().any(|l| l == PAGE_BREAK) {
+        return true;
+    }
+    let long: Vec<&String> = lines.iter().filter(|l| visible_len(l) >= 30).collect();
+    let open = long.iter().filter(|l| !ends_sentence(l)).count();
+    long.len() >= 4 && open * 10 >= long.len() * 6
+}
+
 /// Whether the document numbers its paragraphs (`1.`, `2.`, … in sequence).
 fn numbered(lines: &[String]) -> bool {
     let mut last: Option<u32> = None;
@@ -731,6 +743,9 @@ struct Segmenter<'a> {
     open: Option<(OpenKind, String)>,
     /// Visible length of the last line added to the open block.
     last_len: usize,
+    /// Whether the text was wrapped at a fixed width (PDF extraction):
+    /// then a long line that stops mid-sentence goes on in the next one.
+    hard_wrapped: bool,
 }
 
 impl<'a> Segmenter<'a> {
@@ -748,6 +763,7 @@ impl<'a> Segmenter<'a> {
             markdown: false,
             open: None,
             last_len: 0,
+            hard_wrapped: false,
         }
     }
 
@@ -963,7 +979,7 @@ impl<'a> Segmenter<'a> {
                     .is_some_and(|c| is_han(c) || c.is_lowercase() || is_unspaced(c));
                 // A line that stops short of the sentence's end and filled
                 // the width goes on, whatever the next word's case.
-                let wrapped = !ends_sentence(text) && self.last_len >= 50;
+                let wrapped = self.hard_wrapped && !ends_sentence(text) && self.last_len >= 50;
                 if blank_before {
                     false
                 } else {
@@ -1089,7 +1105,10 @@ impl<'a> Segmenter<'a> {
             }
             // A short standalone line between blank lines is a heading.
             let in_numbered_para = matches!(self.open, Some((OpenKind::Para(Some(_)), _)));
-            if bb && blank_after && !in_numbered_para && is_heading_like(t) {
+            // The first line of a web text, short and without a full stop,
+            // is its headline even when a dateline follows at once.
+            let first_line = self.blocks.is_empty() && self.open.is_none() && !self.hard_wrapped;
+            if (bb && blank_after || first_line) && !in_numbered_para && is_heading_like(t) {
                 self.heading(2, t);
                 continue;
             }

@@ -78,8 +78,8 @@ pub fn drop_trailing_chrome(lines: &mut Vec<String>) {
             cut -= 1;
             continue;
         }
-        let chrome = t.split_whitespace().count() <= 4
-            && t.chars().count() <= 25
+        let chrome = t.split_whitespace().count() <= 6
+            && t.chars().count() <= 40
             && !t.chars().any(|c| {
                 c.is_ascii_digit() || matches!(c, '.' | '!' | '?' | '。' | '！' | '？') || is_han(c)
             })
@@ -90,7 +90,7 @@ pub fn drop_trailing_chrome(lines: &mut Vec<String>) {
         cut -= 1;
     }
     let before = lines[..cut].iter().rev().find(|l| !l.trim().is_empty());
-    if cut < end && before.is_some_and(|l| l.chars().count() >= 120) {
+    if cut < end && before.is_some_and(|l| l.chars().count() >= 80) {
         lines.truncate(cut);
     }
 }
