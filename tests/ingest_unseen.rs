@@ -250,3 +250,24 @@ fn vietnamese_news_scrape() {
         "{page}"
     );
 }
+
+/// A masthead without a `Summary` heading: it ends after the title (written
+/// twice, as agenda item and as title) and the issuing body.
+#[test]
+fn masthead_without_summary() {
+    let (_dir, pages) = ingest(&["un_report_en_nosummary.txt"]);
+    let page = &pages[0].1;
+    assert!(page.contains(
+        "title: \"Countering the use of information and communications technologies for criminal purposes — Report of the Secretary-General\""
+    ));
+    let body = page.split("\n---\n").nth(1).unwrap();
+    for junk in ["Seventy-fifth session", "Item 105", "20-09876", "*2009876*"] {
+        assert!(!body.contains(junk), "{junk:?} in\n{body}");
+    }
+    assert!(
+        body.trim_start()
+            .starts_with("The present report is submitted"),
+        "{body}"
+    );
+    assert_eq!(anchors(page), (1..=8).collect::<Vec<u32>>());
+}

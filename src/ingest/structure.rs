@@ -270,6 +270,42 @@ fn split_masthead(lines: &mut Vec<String>) -> (String, Option<String>) {
             break;
         }
     }
+    // No summary: the masthead goes on through the short lines that are
+    // not sentences (job number, session, agenda item, title, issuing
+    // body) up to the first line of text.
+    let mut extension: Vec<String> = Vec::new();
+    if summary_word.is_none() {
+        let mut i = end_line + 1;
+        let start = i;
+        // After the title written twice, one more short line (the issuing
+        // body) and the masthead is over.
+        let mut after_title: Option<usize> = None;
+        while i < first_page_end {
+            let t = lines[i].trim();
+            let text_starts = visible_len(t) > 100
+                || t.ends_with(['.', '。', '!', '?', ':', '：'])
+                || PARA_TEXT.is_match(t)
+                || PARA_ALONE.is_match(t)
+                || ENUM_HEAD.is_match(t)
+                || TOC_HEAD.is_match(t)
+                || MD_HEAD.is_match(t)
+                || after_title.is_some_and(|n| n >= 1 || visible_len(t) > 60);
+            if text_starts || i > start + 10 {
+                break;
+            }
+            if !t.is_empty() {
+                if let Some(n) = after_title.as_mut() {
+                    *n += 1;
+                } else if extension.last().is_some_and(|p| p == t) {
+                    after_title = Some(0);
+                }
+                extension.push(t.to_string());
+            }
+            end_line = i;
+            end_col = lines[i].len();
+            i += 1;
+        }
+    }
     let mut front = lines[..end_line].join("\n");
     if !front.is_empty() {
         front.push('\n');
@@ -300,8 +336,32 @@ fn split_masthead(lines: &mut Vec<String>) -> (String, Option<String>) {
         !(i <= first_break && ASTERISK_NOTE.is_match(l.trim()))
     });
     *lines = new_lines;
-    let title = masthead_title(&front);
+    let title = masthead_title(&front).or_else(|| extension_title(&extension));
     (front, title)
+}
+
+/// Without a repeated title, the masthead's last lines are the title and
+/// its issuing body (`Letter dated … from …` / `Report of …`).
+fn extension_title(ext: &[String]) -> Option<String> {
+    let is_meta = |l: &str| {
+        l.starts_with('*')
+            || l.chars().filter(|c| c.is_ascii_digit()).count() * 3 > visible_len(l)
+            || visible_len(l) < 4
+    };
+    let lines: Vec<&String> = ext.iter().filter(|l| !is_meta(l)).collect();
+    let last = lines.last()?;
+    match lines.len() {
+        0 => None,
+        1 => Some(last.to_string()),
+        n => {
+            let prev = lines[n - 2];
+            if visible_len(last) <= 60 && visible_len(prev) > visible_len(last) {
+                Some(format!("{prev} — {last}"))
+            } else {
+                Some(last.to_string())
+            }
+        }
+    }
 }
 
 /// The title stated in a masthead: the agenda item's title is repeated as
