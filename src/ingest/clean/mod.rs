@@ -36,11 +36,12 @@ pub fn clean(text: &str) -> Cleaned {
             }
         })
         .collect();
-    // Rules drawn with characters (the line above a page's footnotes).
+    // Rules drawn with characters (the line above a page's footnotes) and
+    // lines that are only addresses (a contact bar) carry no text.
     let raw: Vec<String> = raw
         .into_iter()
         .map(|l| {
-            if is_rule(&l, markdown) {
+            if is_rule(&l, markdown) || is_address_bar(&l) {
                 String::new()
             } else {
                 l
@@ -64,6 +65,26 @@ pub fn clean(text: &str) -> Cleaned {
     boiler::drop_trailing_chrome(&mut kept);
     let lines = pages::strip(kept);
     Cleaned { lines, markdown }
+}
+
+/// `www.x.int/news • press@x.int • +41 22 730 6039 • twitter.com/x`:
+/// two or more web or mail addresses and hardly a word besides.
+fn is_address_bar(line: &str) -> bool {
+    static DOMAIN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(?i)^(?:https?://|www\.)\S+$|^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$|^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:/\S*)?$").unwrap()
+    });
+    let mut links = 0;
+    let mut words = 0;
+    for tok in line.split_whitespace() {
+        let tok = tok
+            .trim_matches(|c: char| matches!(c, ',' | ';' | '(' | ')' | '<' | '>' | '，' | '。'));
+        if DOMAIN.is_match(tok) {
+            links += 1;
+        } else if tok.chars().filter(|c| c.is_alphabetic()).count() >= 2 {
+            words += 1;
+        }
+    }
+    links >= 2 && words <= 2
 }
 
 fn is_rule(line: &str, markdown: bool) -> bool {
@@ -106,5 +127,19 @@ mod tests {
                     La cybercriminalité exige une coopération internationale renforcée entre États.\n";
         let c = clean(text);
         assert_eq!(c.lines.len(), 5);
+    }
+
+    #[test]
+    fn address_bars_go_prose_with_an_address_stays() {
+        assert!(is_address_bar(
+            "www.itu.int/newsroom • pressinfo@itu.int • +41 22 730 6039 • twitter.com/ITU_News"
+        ));
+        assert!(is_address_bar(
+            "Email: info@example.org | https://example.org"
+        ));
+        assert!(!is_address_bar(
+            "The compilation is available at www.unodc.org/cybercrime and in print."
+        ));
+        assert!(!is_address_bar("电子邮件：alexander.ntoko@itu.int，"));
     }
 }
