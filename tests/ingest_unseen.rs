@@ -271,3 +271,29 @@ fn masthead_without_summary() {
     );
     assert_eq!(anchors(page), (1..=8).collect::<Vec<u32>>());
 }
+
+/// A Chinese UN report as a clean PDF extraction (spaced masthead, dotted
+/// TOC, `1. 大会…` paragraphs, counter lines `19-08181 3/5`, a footnote).
+/// The masthead and the numbered paragraphs must survive the boilerplate
+/// cut even in so short a document.
+#[test]
+fn chinese_report_from_a_pdf() {
+    let (_dir, pages) = ingest(&["un_report_zh.txt"]);
+    let (name, page) = &pages[0];
+    assert_eq!(name, "a-74-130.md");
+    assert!(page.contains("title: \"打击为犯罪目的使用信息和通信技术行为 — 秘书长的报告\""));
+    assert!(page.contains("date: 2019-07-30\n"));
+    assert!(page.contains("language: zh\n"));
+    assert_eq!(anchors(page), vec![1, 2, 3, 4]);
+    assert!(page.contains("\n## 一. 导言\n"));
+    assert!(page.contains("\n### [亚美尼亚](../countries/arm.md)\n"));
+    assert!(
+        page.contains("请秘书长征求会员国关于本国"),
+        "a line broken inside a word rejoins without a space"
+    );
+    assert!(page.contains("\n[^1]: 详见"));
+    let body = page.split("\n---\n").nth(1).unwrap();
+    for junk in ["19-08181", "A/74/130", "Distr.", "页次", "....", "A/74/150"] {
+        assert!(!body.contains(junk), "{junk:?} in\n{body}");
+    }
+}

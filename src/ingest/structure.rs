@@ -71,7 +71,7 @@ static MD_HEAD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(#{1,6})\s*(.*?
 static LIST: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[-*+•▪●]\s+(\S.*)$").unwrap());
 /// A markdown ordered-list item (kept with its number).
 pub static ORDERED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d{1,9}[.)]\s+\S").unwrap());
-static MASTHEAD: LazyLock<Regex> = LazyLock::new(|| {
+pub(crate) static MASTHEAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)Distr\.|Original\s*:|\bGeneral\s*\d|Limited\s*\d|Restricted\s*\d|Dist\.\s*(?:GENERAL|LIMITED)").unwrap()
 });
 static SUMMARY: LazyLock<Regex> =

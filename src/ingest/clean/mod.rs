@@ -49,7 +49,7 @@ pub fn clean(text: &str) -> Cleaned {
         })
         .collect();
     let refs: Vec<&str> = raw.iter().map(String::as_str).collect();
-    let span = boiler::content_span(&refs);
+    let span = protect_structure(&refs, boiler::content_span(&refs));
     let cut_tail = span.end < raw.len();
     let mut kept: Vec<String> = raw[span].to_vec();
     if cut_tail {
@@ -65,6 +65,34 @@ pub fn clean(text: &str) -> Cleaned {
     boiler::drop_trailing_chrome(&mut kept);
     let lines = pages::strip(kept);
     Cleaned { lines, markdown }
+}
+
+/// The boilerplate cut never takes a document's own structure: its
+/// masthead (from the `United Nations A/74/130` line above `Distr.`) and
+/// its numbered paragraphs (through the end of the last one's block).
+fn protect_structure(lines: &[&str], span: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    static PARA: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"^\s*\d{1,4}(?:\.\s*$|\.\s+\S|\.\p{Han}|\s+-\s+\S)").unwrap()
+    });
+    let (mut start, mut end) = (span.start, span.end);
+    if let Some(i) = lines[..start]
+        .iter()
+        .position(|l| crate::ingest::structure::MASTHEAD.is_match(l))
+    {
+        let above = i > 0 && crate::ingest::metadata::first_symbol(lines[i - 1]).is_some();
+        start = if above { i - 1 } else { i };
+    }
+    if let Some(i) = lines[..start].iter().position(|l| PARA.is_match(l)) {
+        start = i;
+    }
+    if let Some(i) = lines[end..].iter().rposition(|l| PARA.is_match(l)) {
+        let last = end + i;
+        end = lines[last..]
+            .iter()
+            .position(|l| l.trim().is_empty())
+            .map_or(lines.len(), |k| last + k);
+    }
+    start..end.max(start)
 }
 
 /// `www.x.int/news • press@x.int • +41 22 730 6039 • twitter.com/x`:
