@@ -297,3 +297,18 @@ fn chinese_report_from_a_pdf() {
         assert!(!body.contains(junk), "{junk:?} in\n{body}");
     }
 }
+
+/// Arabic: `1 - نص` paragraphs, `أولا - مقدمة` headings, (أ) (ب) items.
+#[test]
+fn arabic_report() {
+    let (_dir, pages) = ingest(&["un_report_ar.txt"]);
+    let page = &pages[0].1;
+    assert!(page.contains("language: ar\n"));
+    assert!(page.contains("symbol: A/75/200\n"));
+    assert!(page.contains("date: 2020-07-15\n"));
+    assert!(page.contains("تقرير الأمين العام\""));
+    assert_eq!(anchors(page), vec![1, 2, 3]);
+    assert!(page.contains("\n## أولا - مقدمة\n"));
+    assert!(page.contains(":\\\n(أ) نطاق الصكوك الدولية؛\\\n(ب)"));
+    assert!(page.contains("countries: [ARG]"));
+}

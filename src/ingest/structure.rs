@@ -60,7 +60,11 @@ pub struct Structured {
 }
 
 static ENUM_HEAD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^([一二三四五六七八九十]{1,3}|[IVX]{1,5}|[A-H])[.、．]\s*(.*)$").unwrap()
+    // 一. / I. / A. ; Arabic ordinals written out: أولا - مقدمة
+    Regex::new(
+        r"^(?:([一二三四五六七八九十]{1,3}|[IVX]{1,5}|[A-H])[.、．]|(أولا|ثانيا|ثالثا|رابعا|خامسا|سادسا|سابعا|ثامنا|تاسعا|عاشرا)\s*[-–])\s*(.*)$",
+    )
+    .unwrap()
 });
 static PARA_ALONE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\d{1,6})\.$").unwrap());
 /// `1. Text`, `1.大会…` (Chinese, no space), `1 - نص` (Arabic).
@@ -490,7 +494,7 @@ fn toc_title(raw: &str) -> (u8, String) {
     let t = t.trim();
     let (level, t) = match ENUM_HEAD.captures(t) {
         Some(c) => {
-            let e = c.get(1).unwrap().as_str();
+            let e = c.get(1).or(c.get(2)).unwrap().as_str();
             let lvl = if e.len() == 1
                 && e.chars()
                     .all(|c| c.is_ascii_uppercase() && !"IVX".contains(c))
@@ -499,7 +503,7 @@ fn toc_title(raw: &str) -> (u8, String) {
             } else {
                 1
             };
-            (lvl, c.get(2).unwrap().as_str().to_string())
+            (lvl, c.get(3).unwrap().as_str().to_string())
         }
         None => (2, t.to_string()),
     };
@@ -1089,7 +1093,7 @@ impl<'a> Segmenter<'a> {
                 continue;
             }
             if let Some(c) = ENUM_HEAD.captures(t) {
-                let e = c.get(1).unwrap().as_str();
+                let e = c.get(1).or(c.get(2)).unwrap().as_str();
                 let level = if e
                     .chars()
                     .all(|c| c.is_ascii_uppercase() && !"IVX".contains(c))
@@ -1098,7 +1102,8 @@ impl<'a> Segmenter<'a> {
                 } else {
                     2
                 };
-                let rest = c.get(2).unwrap().as_str();
+                let rest_at = c.get(3).unwrap().start();
+                let rest = c.get(3).unwrap().as_str();
                 let in_sentence = self.open.as_ref().is_some_and(|(_, text)| {
                     let t = text.trim_end();
                     // `…第B.` + `E.`: an abbreviation, not a heading.
@@ -1108,8 +1113,7 @@ impl<'a> Segmenter<'a> {
                     (!ends_sentence(t) && !t.is_empty()) || abbrev
                 });
                 if !in_sentence {
-                    let sep = t[e.len()..].chars().next().unwrap_or('.');
-                    self.enum_label = Some(format!("{e}{sep}"));
+                    self.enum_label = Some(t[..rest_at].trim().to_string());
                     if rest.is_empty() {
                         pending_enum = Some(level);
                         continue;
