@@ -2,7 +2,8 @@
 """Generate src/ingest/entities/data/countries.tsv, the country gazetteer.
 
 Sources (authoritative, nothing typed by hand except the reviewed table):
-  * CLDR territory names via PyPI `babel` (en fr es ru zh ar vi);
+  * CLDR territory names via PyPI `babel` (the UN languages en fr es ru zh ar,
+    plus vi, and de pt it ja for documents beyond the corpus languages);
   * ISO 3166-1 official names via PyPI `pycountry` (Debian iso-codes data)
     and their iso-codes translations;
   * src/ingest/entities/data/un_country_names.tsv: the reviewed table of UN
@@ -25,8 +26,8 @@ from babel.core import get_cldr_version
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DATA = os.path.join(ROOT, "src", "ingest", "entities", "data")
-LANGS = ["en", "fr", "es", "ru", "zh", "ar", "vi"]
-ISO_LOCALES = {"fr": "fr", "es": "es", "ru": "ru", "zh": "zh_CN", "ar": "ar", "vi": "vi"}
+LANGS = ["en", "fr", "es", "ru", "zh", "ar", "vi", "de", "pt", "it", "ja"]
+ISO_LOCALES = {"fr": "fr", "es": "es", "ru": "ru", "zh": "zh_CN", "ar": "ar", "vi": "vi", "de": "de", "pt": "pt", "it": "it", "ja": "ja"}
 
 # ISO 3166-1 entries that are not UN Member States. The two observer States
 # are kept (status "observer"); a few much-cited territories are kept as

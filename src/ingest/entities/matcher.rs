@@ -1,15 +1,19 @@
-//! One Aho-Corasick automaton over every folded surface form (names,
-//! keywords and blocking phrases), plus the selection of non-overlapping
-//! mentions among all candidates (gazetteer, resolutions, symbols).
+//! Aho-Corasick matching of every folded surface form (names, keywords and
+//! blocking phrases), plus the selection of non-overlapping mentions among
+//! all candidates (gazetteer, resolutions, symbols, URLs).
 //!
-//! The automaton reports *overlapping* matches on the lower-cased
-//! normalised text; each is checked for word boundaries (spaced scripts
-//! only — Han, kana, Thai … have none), for case (all-caps acronyms match
-//! exactly, capitalised names must start with a capital letter) and mapped
-//! back to the original text. Selection is greedy, longest first: a longer
-//! candidate wins over every shorter one it overlaps, and a blocking phrase
-//! wins over a name of the same length — which gives leftmost-longest
-//! behaviour for Han text (印度尼西亚 over 印度, 发展中国家 over 中国).
+//! The forms are split by script into four automata (Han, Cyrillic, Arabic,
+//! everything else), each compiled on first use and run only over texts that
+//! contain its script — one pass per script present, never a loop over
+//! patterns. They report *overlapping* matches on the lower-cased normalised
+//! text; each is checked for word boundaries (spaced scripts only — Han,
+//! kana, Thai … have none), for case (all-caps acronyms match exactly,
+//! capitalised names must start with a capital letter) and mapped back to
+//! the original text. Selection is greedy, longest first: a longer candidate
+//! wins over every shorter one it overlaps, and a blocking phrase wins over
+//! a name of the same length — leftmost-longest behaviour for Han text
+//! (印度尼西亚 over 印度, 发展中国家 over 中国), without letting a longest
+//! match that fails its boundary or case check hide a shorter valid one.
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::{LazyLock, OnceLock};
@@ -17,8 +21,8 @@ use std::sync::{LazyLock, OnceLock};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::Regex;
 
-use super::gazetteer::{Gazetteer, Surface};
-use super::normalize::{self, Normalized, is_word_char};
+use super::gazetteer::Gazetteer;
+use super::normalize::{self, Normalized, is_katakana, is_word_char};
 use super::russian;
 use super::{EntityKind, Mention};
 
@@ -38,12 +42,43 @@ struct Variant {
     case: CaseRule,
     /// plain-normalised pattern, for `Exact`
     plain: String,
-    left: bool,
-    right: bool,
+    left: Edge,
+    right: Edge,
     arabic_start: bool,
     /// Pattern is a Russian stem: up to [`MAX_ENDING`] Cyrillic letters
     /// may follow before the word boundary (`Франци|я`, `Франци|и`).
     stem: bool,
+}
+
+/// What may not touch a pattern's edge for the match to count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Edge {
+    /// Han, Thai …: no boundaries at all.
+    Free,
+    /// Spaced scripts: no letter or digit.
+    Word,
+    /// Katakana: no other katakana.
+    Kana,
+}
+
+impl Edge {
+    fn of(c: char) -> Edge {
+        if is_katakana(c) {
+            Edge::Kana
+        } else if is_word_char(c) {
+            Edge::Word
+        } else {
+            Edge::Free
+        }
+    }
+
+    fn blocked_by(self, neighbour: Option<char>) -> bool {
+        match (self, neighbour) {
+            (_, None) | (Edge::Free, _) => false,
+            (Edge::Word, Some(n)) => is_word_char(n),
+            (Edge::Kana, Some(n)) => is_katakana(n),
+        }
+    }
 }
 
 /// Longest case ending accepted after a Russian stem.
@@ -52,8 +87,8 @@ const MAX_ENDING: usize = 3;
 /// Russian declines names (`Франция` → `Франции`, `Францией`). A single
 /// Cyrillic word of five letters or more is matched by its stem — the word
 /// without a final vowel, й or ь — followed by at most three letters. Shorter
-/// words and multi-word names only match as written (their common case forms
-/// are listed as aliases in the data).
+/// words only match as written; multi-word names get their case forms from
+/// `russian::case_forms`.
 fn russian_stem(folded: &str) -> Option<String> {
     let n = folded.chars().count();
     if n < 5 || !folded.chars().all(|c| ('а'..='я').contains(&c) || c == 'ё') {
@@ -73,28 +108,97 @@ pub struct Matcher {
     groups: [Group; 4],
 }
 
+/// The names of one script group. Folding the patterns and building the
+/// automaton happen on first use.
 #[derive(Debug, Default)]
 struct Group {
-    patterns: Vec<String>,
+    /// (entity or blocker, surface text, entity kind, also decline), in
+    /// priority order
+    surfaces: Vec<(Option<u32>, String, Option<EntityKind>, bool)>,
+    compiled: OnceLock<Compiled>,
+}
+
+#[derive(Debug)]
+struct Compiled {
+    ac: Option<AhoCorasick>,
     /// per pattern: its variants, in priority order
     variants: Vec<Vec<Variant>>,
-    ac: OnceLock<Option<AhoCorasick>>,
 }
 
 impl Group {
-    fn automaton(&self) -> Option<&AhoCorasick> {
-        self.ac
-            .get_or_init(|| {
-                (!self.patterns.is_empty()).then(|| {
-                    AhoCorasickBuilder::new()
-                        .match_kind(MatchKind::Standard)
-                        .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
-                        .build(&self.patterns)
-                        .expect("automaton")
-                })
-            })
-            .as_ref()
+    fn compiled(&self) -> &Compiled {
+        self.compiled.get_or_init(|| compile(&self.surfaces))
     }
+}
+
+/// Folds a group's surface forms (plus generated Russian case forms and
+/// Arabic contractions) into patterns and builds their automaton.
+fn compile(surfaces: &[(Option<u32>, String, Option<EntityKind>, bool)]) -> Compiled {
+    let mut by_folded: HashMap<String, usize> = HashMap::new();
+    let mut patterns: Vec<String> = Vec::new();
+    let mut variants: Vec<Vec<Variant>> = Vec::new();
+    let with_forms = surfaces.iter().flat_map(|(entity, text, kind, decline)| {
+        let mut forms = if *decline {
+            russian::case_forms(text)
+        } else {
+            Vec::new()
+        };
+        // Arabic: the preposition ل before the article ال drops the
+        // alif (ل + الأردن → للأردن), so the proclitic rule cannot see it.
+        if let Some(rest) = text.strip_prefix("ال") {
+            forms.push(format!("لل{rest}"));
+        }
+        std::iter::once((*entity, text.clone(), *kind))
+            .chain(forms.into_iter().map(move |f| (*entity, f, *kind)))
+    });
+    for (entity, text, kind) in with_forms {
+        let folded = normalize::fold(&text);
+        if folded.is_empty() {
+            continue;
+        }
+        let first = folded.chars().next().expect("non-empty");
+        let last = folded.chars().next_back().expect("non-empty");
+        let case = case_rule(&text, kind);
+        let stem = if case == CaseRule::Exact {
+            None
+        } else {
+            russian_stem(&folded)
+        };
+        let folded = stem.clone().unwrap_or(folded);
+        let v = Variant {
+            entity,
+            case,
+            plain: if case == CaseRule::Exact {
+                normalize::plain(&text)
+            } else {
+                String::new()
+            },
+            left: Edge::of(first),
+            right: Edge::of(last),
+            arabic_start: ('\u{0600}'..='\u{06FF}').contains(&first),
+            stem: stem.is_some(),
+        };
+        let idx = *by_folded.entry(folded.clone()).or_insert_with(|| {
+            patterns.push(folded);
+            variants.push(Vec::new());
+            patterns.len() - 1
+        });
+        let list = &mut variants[idx];
+        // The same text, entity and rule twice adds nothing.
+        if !list.iter().any(|x| {
+            x.entity == v.entity && x.case == v.case && x.plain == v.plain && x.stem == v.stem
+        }) {
+            list.push(v);
+        }
+    }
+    let ac = (!patterns.is_empty()).then(|| {
+        AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
+            .build(&patterns)
+            .expect("automaton")
+    });
+    Compiled { ac, variants }
 }
 
 /// Script groups: a pattern containing Han, Cyrillic or Arabic letters can
@@ -154,70 +258,18 @@ fn case_rule(pattern: &str, kind: Option<EntityKind>) -> CaseRule {
 }
 
 impl Matcher {
+    /// Sorts the gazetteer's surface forms into script groups; nothing is
+    /// folded or compiled yet.
     pub fn build(g: &Gazetteer) -> Self {
-        let mut by_folded: HashMap<String, (usize, usize)> = HashMap::new();
         let mut groups: [Group; 4] = Default::default();
-        let with_forms = g.all_surfaces().flat_map(|s| {
-            let mut forms = if s.decline {
-                russian::case_forms(&s.text)
-            } else {
-                Vec::new()
-            };
-            // Arabic: the preposition ل before the article ال drops the
-            // alif (ل + الأردن → للأردن), so the proclitic rule cannot see it.
-            if let Some(rest) = s.text.strip_prefix("ال") {
-                forms.push(format!("لل{rest}"));
-            }
-            std::iter::once((s.entity, s.text.clone()))
-                .chain(forms.into_iter().map(move |f| (s.entity, f)))
-        });
-        for (entity, text) in with_forms {
-            let s = Surface {
-                entity,
-                text,
-                decline: false,
-            };
-            let folded = normalize::fold(&s.text);
-            if folded.is_empty() {
-                continue;
-            }
+        for s in g.all_surfaces() {
             let kind = s.entity.map(|e| g.entities[e as usize].kind);
-            let first = folded.chars().next().expect("non-empty");
-            let last = folded.chars().next_back().expect("non-empty");
-            let case = case_rule(&s.text, kind);
-            let stem = if case == CaseRule::Exact {
-                None
-            } else {
-                russian_stem(&folded)
-            };
-            let folded = stem.clone().unwrap_or(folded);
-            let v = Variant {
-                entity: s.entity,
-                case,
-                plain: if case == CaseRule::Exact {
-                    normalize::plain(&s.text)
-                } else {
-                    String::new()
-                },
-                left: is_word_char(first),
-                right: is_word_char(last),
-                arabic_start: ('\u{0600}'..='\u{06FF}').contains(&first),
-                stem: stem.is_some(),
-            };
-            let (gi, idx) = *by_folded.entry(folded.clone()).or_insert_with(|| {
-                let gi = script_of(&folded) as usize;
-                let grp = &mut groups[gi];
-                grp.patterns.push(folded);
-                grp.variants.push(Vec::new());
-                (gi, grp.patterns.len() - 1)
-            });
-            let list = &mut groups[gi].variants[idx];
-            // The same text, entity and rule twice adds nothing.
-            if !list.iter().any(|x| {
-                x.entity == v.entity && x.case == v.case && x.plain == v.plain && x.stem == v.stem
-            }) {
-                list.push(v);
-            }
+            groups[script_of(&s.text) as usize].surfaces.push((
+                s.entity,
+                s.text.clone(),
+                kind,
+                s.decline,
+            ));
         }
         Matcher { groups }
     }
@@ -225,7 +277,7 @@ impl Matcher {
     /// Builds every group's automaton now.
     pub fn build_all(&self) {
         for g in &self.groups {
-            g.automaton();
+            g.compiled();
         }
     }
 
@@ -233,8 +285,9 @@ impl Matcher {
     pub fn candidates(&self, original: &str, lower: &Normalized, out: &mut Vec<Candidate>) {
         let present = scripts_in(&lower.text);
         for (g, _) in self.groups.iter().zip(present).filter(|(_, p)| *p) {
-            if let Some(ac) = g.automaton() {
-                Self::group_candidates(ac, &g.variants, original, lower, out);
+            let c = g.compiled();
+            if let Some(ac) = &c.ac {
+                Self::group_candidates(ac, &c.variants, original, lower, out);
             }
         }
     }
@@ -260,13 +313,10 @@ impl Matcher {
                     continue;
                 };
                 let after = t[e..].chars().next();
-                if v.left
-                    && before.is_some_and(is_word_char)
-                    && !(v.arabic_start && proclitic_ok(&t[..s]))
-                {
+                if v.left.blocked_by(before) && !(v.arabic_start && proclitic_ok(&t[..s])) {
                     continue;
                 }
-                if v.right && after.is_some_and(is_word_char) {
+                if v.right.blocked_by(after) {
                     continue;
                 }
                 let orig = &original[os..oe];
@@ -298,7 +348,7 @@ impl Matcher {
 
 static URL_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:https?://|ftp://|www\.)[^\s<>()\[\]\x{3000}-\x{303F}\x{FF08}\x{FF09}\x{FF0C}]+|[A-Za-z0-9._+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+|(?-u:\b)[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com|org|int|net|gov|edu|info|io)(?-u:\b)(?:/[^\s<>()\[\]]*)?",
+        r"(?i)(?:https?://|ftp://|www\.)[^\s<>()\[\]\x22\x{2E80}-\x{9FFF}\x{AC00}-\x{D7AF}\x{FF00}-\x{FFEF}]+|[A-Za-z0-9._+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+|(?-u:\b)[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com|org|int|net|gov|edu|info|io)(?-u:\b)(?:/[^\s<>()\[\]]*)?",
     )
     .expect("url regex")
 });

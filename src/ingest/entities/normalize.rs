@@ -242,6 +242,12 @@ pub fn is_unspaced(c: char) -> bool {
     )
 }
 
+/// Katakana (and its length mark): Japanese loanwords, including country
+/// names, are whole katakana runs — タイ must not match inside タイプ.
+pub fn is_katakana(c: char) -> bool {
+    matches!(c as u32, 0x30A1..=0x30FA | 0x30FC..=0x30FF | 0x31F0..=0x31FF | 0xFF66..=0xFF9F)
+}
+
 /// A character that continues a word in a spaced script.
 pub fn is_word_char(c: char) -> bool {
     (c.is_alphanumeric() || c == '_' || canonical_combining_class(c) != 0) && !is_unspaced(c)

@@ -101,7 +101,7 @@ const SEP: &str = r"(?: ?[,、;，；] ?(?:(?:and|et|y|e|и|و|và) )?| (?:and|e
 
 static PREFIX_RE: LazyLock<Regex> = LazyLock::new(|| {
     // A word boundary before the trigger is checked in code.
-    let trigger = r"(?:resolutions?|résolutions?|resoluci(?:ón|ones)|resolu(?:ção|ções)|resolution(?:en)?|резолюци(?:я|и|ю|ей|ям|ями|ях)|nghị quyết|[وب]?(?:ال)?قرار(?:ات|ي|ين|ا)?)";
+    let trigger = r"(?:unscrs?|res\.|resolutions?|résolutions?|resoluci(?:ón|ones)|resolu(?:ção|ções)|resolution(?:en)?|резолюци(?:я|и|ю|ей|ям|ями|ях)|nghị quyết|[وب]?(?:ال)?قرار(?:ات|ي|ين|ا)?|risoluzion[ei]|resoluti(?:e|es)|rezolucj[aięi]|rezoluc[ei]|(?:決議|决议) ?第?|결의(?:안)? ?제?)";
     let body = r"(?: (?:of the |du |de l'|del |de la |của )?(?:security council|general assembly|conseil de sécurité|assemblée générale|consejo de seguridad|asamblea general|совета безопасности|генеральной ассамблеи|مجلس الامن(?: الدولي)?|الجمعية العامة|hội đồng bảo an(?: liên hợp quốc)?|đại hội đồng(?: liên hợp quốc)?))?";
     let marker = r"(?: ?(?:no\.|nos\.|n[°º]s?|№|núm\.|số|رقم|n\.))?";
     Regex::new(&format!(
@@ -295,11 +295,19 @@ fn list(text: &str, start: usize, items_from: usize, end: usize, out: &mut Vec<F
                 }
                 None => {
                     let after = next_char(text, e);
-                    let glued = after.is_some_and(|ch| {
-                        ch.is_alphanumeric() || matches!(ch, '/' | '-' | '.' | ',')
-                    }) && !after.is_some_and(|ch| {
-                        ch == ',' && !next_char(text, e + 1).is_some_and(|d| d.is_ascii_digit())
-                    });
+                    // A bare number glued to more of something else
+                    // (`120/NQ-CP`, `2019年`, `1,000`, `2.5`) is not a
+                    // resolution; a counter suffix (`第2341号`) or a
+                    // sentence end is fine.
+                    let glued = match after {
+                        Some('号' | '號' | '호') => false,
+                        Some('/') => true,
+                        Some('-' | '.' | ',') => {
+                            next_char(text, e + 1).is_some_and(char::is_alphanumeric)
+                        }
+                        Some(ch) => ch.is_alphanumeric(),
+                        None => false,
+                    };
                     if other_body || ga_body || n < 100 || glued || !all_bare {
                         None
                     } else {
@@ -433,6 +441,10 @@ mod tests {
         assert_eq!(ids("see S/RES/2396(2017)."), ["S/RES/2396 (2017)"]);
         assert_eq!(ids("see S/RES/2396 (2017)."), ["S/RES/2396 (2017)"]);
         assert_eq!(ids("resolution 2178"), ["S/RES/2178 (2014)"]);
+        assert_eq!(
+            ids("UNSCR 1373 and GA res. 73/187"),
+            ["S/RES/1373 (2001)", "A/RES/73/187"]
+        );
     }
 
     #[test]
@@ -517,6 +529,21 @@ mod tests {
             ids("résolutions 73/187 et 74/247"),
             ["A/RES/73/187", "A/RES/74/247"]
         );
+    }
+
+    #[test]
+    fn some_languages_beyond_the_seven() {
+        assert_eq!(
+            ids("la risoluzione 2341 (2017) del Consiglio"),
+            ["S/RES/2341 (2017)"]
+        );
+        assert_eq!(
+            ids("die Resolution 2341 (2017) des Sicherheitsrats"),
+            ["S/RES/2341 (2017)"]
+        );
+        assert_eq!(ids("安保理決議第2341号"), ["S/RES/2341 (2017)"]);
+        assert_eq!(ids("안보리 결의 제2341호"), ["S/RES/2341 (2017)"]);
+        assert!(ids("该决议2019年通过").is_empty());
     }
 
     #[test]

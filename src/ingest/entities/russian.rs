@@ -109,7 +109,8 @@ pub fn case_forms(name: &str) -> Vec<String> {
     if words.len() < 2 || !words.iter().all(|w| !w.is_empty()) || name.contains(['(', ')']) {
         return Vec::new();
     }
-    if !is_cyrillic_word(words[0]) {
+    // Acronyms (УНП ООН) are not declined in writing.
+    if !is_cyrillic_word(words[0]) || !words[0].chars().any(char::is_lowercase) {
         return Vec::new();
     }
     let mut forms: Vec<Vec<String>> = vec![Vec::new(); 5];
@@ -217,6 +218,7 @@ mod tests {
             "критически важной инфраструктуры"
         ));
         assert!(case_forms("Китай").is_empty());
+        assert!(case_forms("УНП ООН").is_empty());
         assert!(case_forms("United Kingdom").is_empty());
     }
 }

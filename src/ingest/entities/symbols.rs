@@ -5,8 +5,8 @@
 //! Grammar: an organ/series prefix (`A`, `S`, `E`, `ST`, `TD`, `CTOC`,
 //! `UNODC`, treaty bodies …) then `/`-separated components, each an
 //! uppercase series code with an optional `.number` (`C.3`, `CN.15`,
-//! `EG.4`, `L.11`), a number (`2015`, `939`), or a revision suffix
-//! (`Add.1`, `Rev.2`, `Corr.1`). At least one component is a number. The
+//! `EG.4`, `L.11`, `C.I`), a number (`2015`, `939`), or a revision suffix
+//! (`Add.1`, `Rev.2`, `Corr.1`). At least one component has a digit. The
 //! resolution series `A/RES/…` and `S/RES/…` are left to `resolutions`.
 //!
 //! Page-artifact junk glued to the end is cut conservatively: when the last
@@ -21,7 +21,7 @@ use regex::Regex;
 
 static SYMBOL_RE: LazyLock<Regex> = LazyLock::new(|| {
     let prefix = r"(?:A|S|E|ST|TD|DP|CTOC|UNODC|CCPR|CRC|CEDAW|CERD|CAT|CMW|CRPD|CED|HRI|UNEP|ICCD|FCCC|CD|ECE|ESCAP|ECLAC|ESCWA|ECA|JIU|PBC|UNW|CCPCJ|CND|SG|INCB|IDB|UNCITRAL|APLC|BWC|CCW|NPT)";
-    let comp = r"(?:(?:Add|Rev|Corr|Amend|Sum|Summary)\.[0-9]+|[A-Z]+(?:\.[0-9]+)?(?:-[0-9]+)?|[0-9]+(?:\.[0-9]+)?)";
+    let comp = r"(?:(?:Add|Rev|Corr|Amend|Sum|Summary)\.[0-9]+|[A-Z]+(?:\.[A-Z0-9]+)*(?:-[0-9]+)?|[0-9]+(?:\.[0-9]+)?)";
     Regex::new(&format!(r"(?-u:\b){prefix}(?:/{comp})+")).expect("symbol regex")
 });
 
@@ -45,7 +45,7 @@ pub fn find(text: &str) -> Vec<(usize, usize, String)> {
         }
         if !comps[1..]
             .iter()
-            .any(|c| c.starts_with(|ch: char| ch.is_ascii_digit()))
+            .any(|c| c.contains(|ch: char| ch.is_ascii_digit()))
         {
             continue;
         }
@@ -133,6 +133,10 @@ mod tests {
         assert_eq!(syms("see A/74/130/Add.1."), ["A/74/130/Add.1"]);
         assert_eq!(syms("马德里指导原则》([S/2015/939](#))"), ["S/2015/939"]);
         assert_eq!(syms("old S/25704 report"), ["S/25704"]);
+        assert_eq!(
+            syms("TD/B/C.I/MEM.4/21 and S/PV.8000"),
+            ["TD/B/C.I/MEM.4/21", "S/PV.8000"]
+        );
     }
 
     #[test]
