@@ -101,6 +101,9 @@ fn is_address_bar(line: &str) -> bool {
     static DOMAIN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         regex::Regex::new(r"(?i)^(?:https?://|www\.)\S+$|^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$|^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:/\S*)?$").unwrap()
     });
+    if !(line.contains('@') || line.contains("://") || line.contains("www.")) {
+        return false;
+    }
     let mut links = 0;
     let mut words = 0;
     for tok in line.split_whitespace() {
