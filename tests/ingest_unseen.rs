@@ -312,3 +312,32 @@ fn arabic_report() {
     assert!(page.contains(":\\\n(أ) نطاق الصكوك الدولية؛\\\n(ب)"));
     assert!(page.contains("countries: [ARG]"));
 }
+
+#[test]
+fn a_removed_seed_leaves_its_page_and_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let seeds = dir.path().join("seeds");
+    let content = dir.path().join("content");
+    std::fs::create_dir_all(&seeds).unwrap();
+    std::fs::copy(data("news_es.txt"), seeds.join("news_es.txt")).unwrap();
+    std::fs::copy(data("un_report_ar.txt"), seeds.join("un_report_ar.txt")).unwrap();
+    let opts = IngestOptions {
+        seeds_dir: seeds.clone(),
+        content_dir: content.clone(),
+        force: false,
+    };
+    run(&opts).unwrap();
+    std::fs::remove_file(seeds.join("news_es.txt")).unwrap();
+    let report = run(&opts).unwrap();
+    assert_eq!(report.written, 0, "{report}");
+    let page = content.join("documents/cooperacion-internacional-contra-la-ciberdelincuencia.md");
+    assert!(page.is_file());
+    assert!(
+        report
+            .warnings
+            .iter()
+            .any(|w| w.contains("cooperacion-internacional") && w.contains("no seed")),
+        "{:?}",
+        report.warnings
+    );
+}

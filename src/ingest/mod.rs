@@ -129,6 +129,19 @@ pub fn run(opts: &IngestOptions) -> Result<IngestReport, IngestError> {
         )?;
         entities.extend(seen.iter().cloned());
     }
+    // Pages of seeds that are gone are left alone, but said.
+    let produced: BTreeSet<&str> = docs.iter().map(|d| d.path.as_str()).collect();
+    for rel in manifest.files.keys() {
+        if rel.starts_with("documents/")
+            && !produced.contains(rel.as_str())
+            && opts.content_dir.join(rel).is_file()
+        {
+            report.warnings.push(format!(
+                "{}: no seed produces this page any more; left as it is",
+                opts.content_dir.join(rel).display()
+            ));
+        }
+    }
     for e in &entities {
         let text = emit::render_entity(e, &rec);
         emit::write_page(
