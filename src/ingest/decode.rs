@@ -384,4 +384,15 @@ mod tests {
             "<header>Site</header><article><header><h1>Titre</h1></header><p>Texte.</p></article>";
         assert_eq!(html_to_text(html), "# Titre\n\nTexte.\n");
     }
+
+    #[test]
+    fn utf16_without_bom_and_mangled_text() {
+        let s = "Résolution 2341 (2017) du Conseil de sécurité";
+        let le: Vec<u8> = s.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        assert_eq!(decode(&le, p()).unwrap(), s);
+        // Text that was already mangled before it reached us is refused.
+        let mangled = "Nghị quyết \u{FFFD}\u{FFFD} ".repeat(40);
+        let e = decode(mangled.as_bytes(), Path::new("seeds/vi.txt")).unwrap_err();
+        assert!(e.to_string().contains("seeds/vi.txt"), "{e}");
+    }
 }
