@@ -520,21 +520,36 @@ fn toc_title(raw: &str) -> (u8, String) {
 /// starting with the next expected note numbers (`1…`, `2…`), found on
 /// pages delimited by page breaks. Their markers in the page's text are
 /// wrapped in [`FN_OPEN`]/[`FN_CLOSE`].
-fn extract_footnotes(lines: &mut [String]) -> Vec<(String, String)> {
+fn extract_footnotes(lines: &mut Vec<String>) -> Vec<(String, String)> {
     let mut notes: Vec<(String, String)> = Vec::new();
     if !lines.iter().any(|l| l == PAGE_BREAK) {
         return notes;
     }
     let mut next: u32 = 1;
     let mut page_start = 0;
-    let n = lines.len();
+    let mut n = lines.len();
     let mut i = 0;
     while i <= n {
         if i == n || lines[i] == PAGE_BREAK {
-            let page = page_start..i;
+            let mut page = page_start..i;
             // A note may be missing from the extraction: allow a skip.
-            let block = (next..next + 3)
+            let mut block = (next..next + 3)
                 .find_map(|k| footnote_block(&lines[page.clone()], k).map(|b| (k, b)));
+            // The first note glued to the page's last line of text
+            // (`…《计算机犯罪9根据《计算机犯罪法》…`): split it off when
+            // its marker is found earlier on the page.
+            if block.is_none()
+                && let Some((li, at, k)) = glued_note(lines, page.clone(), next)
+            {
+                // The note is that line's rest; the lines after it on the
+                // page are text, so the note moves to the page's end.
+                let tail = lines[li].split_off(at);
+                lines.insert(i, tail);
+                n += 1;
+                i += 1;
+                page = page_start..i;
+                block = footnote_block(&lines[page.clone()], k).map(|b| (k, b));
+            }
             if let Some((first, (block_start, found))) = block {
                 next = first;
                 let abs = page.start + block_start;
@@ -577,6 +592,48 @@ fn extract_footnotes(lines: &mut [String]) -> Vec<(String, String)> {
         i += 1;
     }
     notes
+}
+
+/// A note number `k` (next..next+3) glued after text in one of a page's
+/// last lines, followed by Han text, whose marker also appears earlier on
+/// the page: (line, byte offset, k).
+fn glued_note(
+    lines: &[String],
+    page: std::ops::Range<usize>,
+    next: u32,
+) -> Option<(usize, usize, u32)> {
+    let nonempty: Vec<usize> = page
+        .clone()
+        .filter(|&i| !lines[i].trim().is_empty())
+        .collect();
+    for &li in nonempty.iter().rev().take(6) {
+        let l = &lines[li];
+        for k in next..next + 3 {
+            let ks = k.to_string();
+            let mut from = 0;
+            while let Some(off) = l[from..].find(&ks) {
+                let at = from + off;
+                from = at + ks.len();
+                let prev = l[..at].chars().next_back();
+                let after = &l[at + ks.len()..];
+                let nxt = after.chars().next();
+                let ok = prev
+                    .is_some_and(|p| (is_han(p) || matches!(p, '》' | '”' | '"')) && p != '第')
+                    && nxt.is_some_and(|c| is_han(c) || c == '《')
+                    && !after.starts_with(|c: char| {
+                        matches!(
+                            c,
+                            '年' | '月' | '日' | '号' | '条' | '个' | '名' | '项' | '次'
+                        )
+                    })
+                    && at > 0;
+                if ok && find_ref(&lines[..li], page.start, (page.start, 0), k).is_some() {
+                    return Some((li, at, k));
+                }
+            }
+        }
+    }
+    None
 }
 
 /// `12Text…` (a note number glued to its text, or followed by a space).
@@ -1625,5 +1682,38 @@ mod country_sections {
         );
         assert_eq!(h, vec!["Argentina", "Armenia"]);
         assert_eq!(n, vec![1, 2, 3]);
+    }
+}
+
+#[cfg(test)]
+mod glued_note_tests {
+    use super::*;
+    use crate::ingest::clean::clean;
+
+    /// The page's first note glued to its last line of text.
+    #[test]
+    fn note_glued_to_the_last_line_of_a_page() {
+        let text = "1.\n各国提到了该法》1的规定以及其他很多很多很多的内容和情况说明.\n2.\n正文继续写了很多很多很多很多很多很多很多的内容.\n\
+                    该法案已在《计算机犯罪1根据该法的规定须获得令状.\n宪法第三章对若干权利做出了规定.\nX/1/2V.\n11-111112/4\n\
+                    3.\n第三段.\nX/1/2V.\n11-111113/4\n4.\n第四段.\nX/1/2V.\n11-111114/4\n5.\n完.\n";
+        let s = build(&clean(text), &Recognizer::builtin());
+        assert_eq!(
+            s.footnotes,
+            vec![("1".to_string(), "根据该法的规定须获得令状。".to_string())]
+        );
+        let all: String = s
+            .blocks
+            .iter()
+            .map(|b| match b {
+                Block::Para { text, .. } | Block::Heading { text, .. } | Block::ListItem(text) => {
+                    text.as_str()
+                }
+            })
+            .collect();
+        assert!(
+            all.contains("宪法第三章"),
+            "the text after the note stays text: {all}"
+        );
+        assert!(all.contains("该法》\u{E000}1\u{E001}的规定"), "{all}");
     }
 }
