@@ -208,9 +208,13 @@ fn a_74_130_report() {
     ] {
         assert!(!p.body.contains(junk), "body still contains {junk:?}");
     }
-    // Footnotes are markdown footnotes, each referenced.
-    assert!(p.body.contains("\n[^1]: "), "footnote 1 defined");
-    assert!(p.body.matches("[^1]").count() >= 2, "footnote 1 referenced");
+    // Footnotes 1–10 are markdown footnotes, each defined once and
+    // referenced in the text (9 was glued to a page's last line).
+    for n in 1..=10 {
+        let label = format!("[^{n}]");
+        assert_eq!(p.body.matches(&format!("\n{label}: ")).count(), 1, "footnote {n} defined");
+        assert_eq!(p.body.matches(&label).count(), 2, "footnote {n} referenced once");
+    }
     // Paragraph 21 does not start with the footnote marker glued to it.
     assert!(p.body.contains("\n21\\. "));
     // Lettered items are their own lines.
