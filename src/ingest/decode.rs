@@ -179,15 +179,13 @@ pub fn html_to_text(html: &str) -> String {
         }
         // Raw text elements: skip to their end tag.
         if !closing && (name == "script" || name == "style") {
-            let end = format!("</{name}");
-            let lower = rest.to_ascii_lowercase();
-            rest = match lower.find(&end) {
-                Some(i) => {
-                    let after = &rest[i..];
-                    after.find('>').map_or("", |j| &after[j + 1..])
-                }
-                None => "",
-            };
+            static END: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+                regex::Regex::new(r"(?i)</(script|style)\s*>").unwrap()
+            });
+            rest = END
+                .find_iter(rest)
+                .find(|m| m.as_str()[2..2 + name.len()].eq_ignore_ascii_case(&name))
+                .map_or("", |m| &rest[m.end()..]);
             continue;
         }
         let was_dropping = dropping(&stack);

@@ -373,10 +373,11 @@ fn extension_title(ext: &[String]) -> Option<String> {
 /// phrase written twice in a row is the title, and what follows it (the
 /// issuing body, `Report of the Secretary-General`) completes it.
 fn masthead_title(front: &str) -> Option<String> {
-    let chars: Vec<char> = front.chars().filter(|&c| c != '\n').collect();
+    // Bounded: a masthead is short, and a title is not a page long.
+    let chars: Vec<char> = front.chars().filter(|&c| c != '\n').take(2000).collect();
     let n = chars.len();
     let mut best: Option<(usize, usize)> = None; // (start, len)
-    for len in (6..=n / 2).rev() {
+    for len in (6..=(n / 2).min(250)).rev() {
         for start in 0..=n - 2 * len {
             if chars[start..start + len] == chars[start + len..start + 2 * len]
                 && chars[start].is_alphabetic()
