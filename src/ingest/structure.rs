@@ -8,6 +8,7 @@
 //! paragraph 21), its footnotes sit at the ends of pages and number on
 //! from one page to the next.
 
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -95,13 +96,15 @@ pub fn build(cleaned: &Cleaned, rec: &Recognizer) -> Structured {
     let (front, masthead_title) = split_masthead(&mut lines);
     out.front = front;
     out.toc = extract_toc(&mut lines);
-    out.footnotes = extract_footnotes(&mut lines);
+    let hyphenated = hyphenated_words(&lines);
+    out.footnotes = extract_footnotes(&mut lines, &hyphenated);
     let han = han_dominant(&lines);
     // In markdown, `1. text` is an ordered list, not a paragraph number.
     let numbered = !cleaned.markdown && numbered(&lines);
     let mut seg = Segmenter::new(&out.toc, rec, numbered);
     seg.markdown = cleaned.markdown;
     seg.hard_wrapped = hard_wrapped(&lines);
+    seg.hyphenated = hyphenated;
     seg.run(&lines);
     let mut blocks = seg.blocks;
     if han {
@@ -521,7 +524,7 @@ fn toc_title(raw: &str) -> (u8, String) {
 /// starting with the next expected note numbers (`1…`, `2…`), found on
 /// pages delimited by page breaks. Their markers in the page's text are
 /// wrapped in [`FN_OPEN`]/[`FN_CLOSE`].
-fn extract_footnotes(lines: &mut Vec<String>) -> Vec<(String, String)> {
+fn extract_footnotes(lines: &mut Vec<String>, keep: &HashSet<String>) -> Vec<(String, String)> {
     let mut notes: Vec<(String, String)> = Vec::new();
     if !lines.iter().any(|l| l == PAGE_BREAK) {
         return notes;
@@ -566,7 +569,7 @@ fn extract_footnotes(lines: &mut Vec<String>) -> Vec<(String, String)> {
                         }
                         cur = Some((num, body.to_string()));
                     } else if let Some(c) = cur.as_mut() {
-                        join_into(&mut c.1, t);
+                        join_keeping(&mut c.1, t, keep);
                     }
                 }
                 if let Some(c) = cur.take() {
@@ -865,6 +868,8 @@ struct Segmenter<'a> {
     open: Option<(OpenKind, String)>,
     /// Visible length of the last line added to the open block.
     last_len: usize,
+    /// Words the document writes with a hyphen.
+    hyphenated: HashSet<String>,
     /// Whether the text was wrapped at a fixed width (PDF extraction):
     /// then a long line that stops mid-sentence goes on in the next one.
     hard_wrapped: bool,
@@ -886,6 +891,7 @@ impl<'a> Segmenter<'a> {
             open: None,
             last_len: 0,
             hard_wrapped: false,
+            hyphenated: HashSet::new(),
         }
     }
 
@@ -1114,7 +1120,7 @@ impl<'a> Segmenter<'a> {
         self.last_len = visible_len(t);
         if continue_open {
             if let Some((_, text)) = self.open.as_mut() {
-                join_into(text, t);
+                join_keeping(text, t, &self.hyphenated);
             }
         } else {
             self.close();
@@ -1222,7 +1228,7 @@ impl<'a> Segmenter<'a> {
                 && self.continues_broken(t)
                 && let Some((_, text)) = self.open.as_mut()
             {
-                join_into(text, t);
+                join_keeping(text, t, &self.hyphenated);
                 continue;
             }
             // A short standalone line between blank lines is a heading.
@@ -1294,6 +1300,26 @@ fn split_leading_refs(t: &str) -> (String, &str) {
 /// Joins a broken line onto text: no space for unspaced scripts, de-hyphenates
 /// Latin words broken at a line end, keeps URLs whole.
 pub fn join_into(text: &mut String, next: &str) {
+    join_keeping(text, next, &HashSet::new());
+}
+
+/// Words written with a hyphen somewhere in a document (`state-owned`):
+/// when one is broken at its hyphen, the hyphen stays.
+pub fn hyphenated_words(lines: &[String]) -> HashSet<String> {
+    let mut out = HashSet::new();
+    for l in lines {
+        for w in l.split(|c: char| !(c.is_alphanumeric() || c == '-')) {
+            let w = w.trim_matches('-');
+            if w.contains('-') && w.split('-').all(|p| p.chars().any(char::is_alphabetic)) {
+                out.insert(w.to_lowercase());
+            }
+        }
+    }
+    out
+}
+
+/// [`join_into`], keeping the hyphen of words in `keep`.
+pub fn join_keeping(text: &mut String, next: &str, keep: &HashSet<String>) {
     let next = next.trim();
     if next.is_empty() {
         return;
@@ -1306,7 +1332,17 @@ pub fn join_into(text: &mut String, next: &str) {
     let first = next.chars().next().unwrap_or(' ');
     let before_last = text.chars().rev().nth(1).unwrap_or(' ');
     if last == '-' && before_last.is_alphabetic() && first.is_lowercase() {
-        text.pop();
+        let head = text[..text.len() - 1]
+            .rsplit(|c: char| !(c.is_alphanumeric() || c == '-'))
+            .next()
+            .unwrap_or("");
+        let tail: String = next
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '-')
+            .collect();
+        if !keep.contains(&format!("{head}-{tail}").to_lowercase()) {
+            text.pop();
+        }
         text.push_str(next);
         return;
     }
@@ -1545,6 +1581,10 @@ mod tests {
         let mut t = String::from("international coop-");
         join_into(&mut t, "eration");
         assert_eq!(t, "international cooperation");
+        let keep: HashSet<String> = hyphenated_words(&["State-owned companies".to_string()]);
+        let mut t = String::from("the state-");
+        join_keeping(&mut t, "owned banks", &keep);
+        assert_eq!(t, "the state-owned banks");
         let mut t = String::from("利用预");
         join_into(&mut t, "付卡");
         assert_eq!(t, "利用预付卡");
