@@ -219,7 +219,8 @@ static MONTH_ALT: LazyLock<String> = LazyLock::new(|| {
 });
 static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)(?:^|\D)(\d{{1,2}})(?:er|º|\.)?\s*(?:de\s+)?({})\s*(?:de\s+)?(\d{{4}})",
+        // `30 July 2019`, `1er février`, `14 de enero de`, `15 تموز/يوليه 2020`
+        r"(?i)(?:^|\D)(\d{{1,2}})(?:er|º|\.)?\s*(?:de\s+)?(?:\p{{Arabic}}+/)?({})\s*(?:de\s+)?(\d{{4}})",
         *MONTH_ALT
     ))
     .unwrap()
@@ -530,6 +531,10 @@ mod tests {
         assert_eq!(
             find_date("14 de enero de 2019", "es").as_deref(),
             Some("2019-01-14")
+        );
+        assert_eq!(
+            find_date("15 تموز/يوليه 2020", "ar").as_deref(),
+            Some("2020-07-15")
         );
         assert_eq!(
             find_date("14 января 2019 года", "ru").as_deref(),
