@@ -212,8 +212,16 @@ fn a_74_130_report() {
     // referenced in the text (9 was glued to a page's last line).
     for n in 1..=10 {
         let label = format!("[^{n}]");
-        assert_eq!(p.body.matches(&format!("\n{label}: ")).count(), 1, "footnote {n} defined");
-        assert_eq!(p.body.matches(&label).count(), 2, "footnote {n} referenced once");
+        assert_eq!(
+            p.body.matches(&format!("\n{label}: ")).count(),
+            1,
+            "footnote {n} defined"
+        );
+        assert_eq!(
+            p.body.matches(&label).count(),
+            2,
+            "footnote {n} referenced once"
+        );
     }
     // Paragraph 21 does not start with the footnote marker glued to it.
     assert!(p.body.contains("\n21\\. "));
