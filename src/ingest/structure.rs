@@ -105,6 +105,7 @@ pub fn build(cleaned: &Cleaned, rec: &Recognizer) -> Structured {
     seg.markdown = cleaned.markdown;
     seg.hard_wrapped = hard_wrapped(&lines);
     seg.hyphenated = hyphenated;
+    seg.width = line_width(&lines);
     seg.run(&lines);
     let mut blocks = seg.blocks;
     if han {
@@ -818,8 +819,34 @@ fn hard_wrapped(lines: &[String]) -> bool {
         return true;
     }
     let long: Vec<&String> = lines.iter().filter(|l| visible_len(l) >= 30).collect();
+    if long.len() < 4 {
+        return false;
+    }
     let open = long.iter().filter(|l| !ends_sentence(l)).count();
-    long.len() >= 4 && open * 10 >= long.len() * 6
+    // Wrapped lines are nearly as long as a page's width (at most ~120
+    // characters); a web page's lines (whole paragraphs) are longer and
+    // vary without measure.
+    let width = line_width(lines);
+    let regular = long
+        .iter()
+        .filter(|l| visible_len(l) * 4 >= width * 3 && visible_len(l) <= width + 5)
+        .count();
+    open * 10 >= long.len() * 6 || ((30..=120).contains(&width) && regular * 10 >= long.len() * 7)
+}
+
+/// The width text was wrapped at: the 90th percentile of the lengths of
+/// lines long enough to be text.
+fn line_width(lines: &[String]) -> usize {
+    let mut lens: Vec<usize> = lines
+        .iter()
+        .map(|l| visible_len(l))
+        .filter(|&n| n >= 20)
+        .collect();
+    if lens.len() < 5 {
+        return 0;
+    }
+    lens.sort_unstable();
+    lens[lens.len() * 9 / 10]
 }
 
 /// Whether the document numbers its paragraphs (`1.`, `2.`, … in sequence).
@@ -870,6 +897,8 @@ struct Segmenter<'a> {
     last_len: usize,
     /// Words the document writes with a hyphen.
     hyphenated: HashSet<String>,
+    /// The text's line width (90th percentile of line lengths).
+    width: usize,
     /// Whether the text was wrapped at a fixed width (PDF extraction):
     /// then a long line that stops mid-sentence goes on in the next one.
     hard_wrapped: bool,
@@ -892,6 +921,7 @@ impl<'a> Segmenter<'a> {
             last_len: 0,
             hard_wrapped: false,
             hyphenated: HashSet::new(),
+            width: 0,
         }
     }
 
@@ -1108,11 +1138,16 @@ impl<'a> Segmenter<'a> {
                 // A line that stops short of the sentence's end and filled
                 // the width goes on, whatever the next word's case.
                 let wrapped = self.hard_wrapped && !ends_sentence(text) && self.last_len >= 50;
+                // In wrapped text a paragraph ends on a short line; a full
+                // line that happens to end a sentence goes on.
+                let full =
+                    self.hard_wrapped && self.width >= 30 && self.last_len * 10 >= self.width * 9;
                 if blank_before {
                     false
                 } else {
                     broken
                         || wrapped
+                        || full
                         || !ends_sentence(text) && !first.is_some_and(|c| c.is_uppercase())
                 }
             }
@@ -1756,5 +1791,35 @@ mod glued_note_tests {
             "the text after the note stays text: {all}"
         );
         assert!(all.contains("该法》\u{E000}1\u{E001}的规定"), "{all}");
+    }
+}
+
+#[cfg(test)]
+mod wrapped_text_tests {
+    use super::*;
+    use crate::ingest::clean::clean;
+
+    /// Text wrapped at a fixed width: a sentence that ends at the end of a
+    /// full line does not end the paragraph; a short line does.
+    #[test]
+    fn paragraphs_of_wrapped_text() {
+        let text = "The Working Group met in Vienna from 27 to 29 March 2019 and\n\
+                    considered the questions before it in detail at its session.\n\
+                    It heard presentations from experts of all regions of the\n\
+                    world and from the private sector on electronic evidence.\n\
+                    The debate was lively.\n\
+                    The second paragraph begins here and runs over more than one\n\
+                    line of text so that the width of the text is clear to see.\n";
+        let s = build(&clean(text), &Recognizer::builtin());
+        let paras: Vec<&str> = s
+            .blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Para { text, .. } => Some(text.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(paras.len(), 2, "{paras:?}");
+        assert!(paras[0].ends_with("The debate was lively."));
     }
 }
