@@ -4,6 +4,20 @@
 //! entities → emit. Ingest reads only the seeds (and, to learn editors'
 //! aliases, the entity pages already in `content/`); it writes only
 //! `content/`.
+//!
+//! - [`decode`]: bytes in any common encoding → NFC text; HTML → block text.
+//! - [`clean`]: web boilerplate at a scrape's head and tail ([`clean::boiler`]),
+//!   PDF page furniture ([`clean::pages`]), markdown tidying ([`clean::markdown`]).
+//! - [`structure`]: masthead, TOC, footnotes, headings, numbered paragraphs,
+//!   lettered items, lists; lines re-joined.
+//! - [`metadata`]: symbol, date, languages.
+//! - [`entities`]: the recogniser (its own work, behind a fixed interface).
+//! - [`emit`]: markdown + front matter, entity pages, the manifest that
+//!   keeps editors' changes, atomic writes.
+//!
+//! Every rule is about features of text (repetition, sequence, line shape,
+//! shared vocabulary), never about one file: the seeds are the first
+//! corpus, not the specification.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
