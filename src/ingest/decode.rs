@@ -89,7 +89,7 @@ fn check_plausible(text: &str) -> Result<(), String> {
 /// Elements whose whole content is dropped.
 const DROP: &[&str] = &[
     "script", "style", "nav", "header", "footer", "aside", "noscript", "template", "svg", "form",
-    "iframe", "button", "select", "head", "menu", "dialog",
+    "iframe", "button", "select", "head", "menu", "dialog", "title",
 ];
 /// Elements without content (never closed).
 const VOID: &[&str] = &[
@@ -126,7 +126,6 @@ const BLOCK: &[&str] = &[
     "figure",
     "figcaption",
     "body",
-    "title",
 ];
 
 /// Page chrome named by its class, id or role (`class="sidebar"`,
@@ -238,7 +237,31 @@ pub fn html_to_text(html: &str) -> String {
         tidy.push_str(line);
     }
     tidy.push('\n');
+    // A page without a headline of its own: its <title> (without the
+    // site name after a separator) stands in.
+    if !tidy.lines().any(|l| l.starts_with("# "))
+        && let Some(title) = html_title(html)
+    {
+        tidy = format!("# {title}\n\n{tidy}");
+    }
     tidy
+}
+
+fn html_title(html: &str) -> Option<String> {
+    static TITLE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(?is)<title[^>]*>(.*?)</title\s*>").unwrap()
+    });
+    let raw = TITLE.captures(html)?.get(1)?.as_str();
+    let mut t = String::new();
+    push_text(&mut t, raw);
+    let t = t.trim();
+    let t = [" | ", " – ", " — ", " - ", " :: "]
+        .iter()
+        .filter_map(|sep| t.rsplit_once(sep).map(|(head, _)| head))
+        .max_by_key(|h| h.len())
+        .unwrap_or(t)
+        .trim();
+    (t.chars().filter(|c| c.is_alphabetic()).count() >= 3).then(|| t.to_string())
 }
 
 fn push_text(out: &mut String, raw: &str) {
@@ -392,5 +415,17 @@ mod tests {
         let mangled = "Nghị quyết \u{FFFD}\u{FFFD} ".repeat(40);
         let e = decode(mangled.as_bytes(), Path::new("seeds/vi.txt")).unwrap_err();
         assert!(e.to_string().contains("seeds/vi.txt"), "{e}");
+    }
+
+    #[test]
+    fn title_element_stands_in_for_a_missing_headline() {
+        let html = "<html><head><title>Cooperación contra el ciberdelito | Noticias ONU</title></head>\
+            <body><p>Texto.</p></body></html>";
+        assert_eq!(
+            html_to_text(html),
+            "# Cooperación contra el ciberdelito\n\nTexto.\n"
+        );
+        let html = "<title>Site</title><h1>Real headline</h1><p>Text.</p>";
+        assert_eq!(html_to_text(html), "# Real headline\n\nText.\n");
     }
 }
