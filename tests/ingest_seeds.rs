@@ -523,3 +523,50 @@ fn every_page_has_valid_front_matter() {
         "every page ingest wrote is in the manifest"
     );
 }
+
+/// The bodies are CommonMark the build can trust: no raw HTML from the
+/// sources, every footnote reference defined, paragraph anchors at the end
+/// of paragraphs (not swallowed into lists or headings).
+#[test]
+fn bodies_parse_as_intended_markdown() {
+    use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+    for rel in documents().values() {
+        let p = page(rel);
+        let mut refs = std::collections::BTreeSet::new();
+        let mut defs = std::collections::BTreeSet::new();
+        let mut in_para = false;
+        let mut para_text = String::new();
+        let mut anchored = 0;
+        for ev in Parser::new_ext(&p.body, Options::ENABLE_FOOTNOTES) {
+            match ev {
+                Event::Html(h) | Event::InlineHtml(h) => panic!("{rel}: raw HTML {h:?}"),
+                Event::FootnoteReference(l) => {
+                    refs.insert(l.to_string());
+                }
+                Event::Start(Tag::FootnoteDefinition(l)) => {
+                    defs.insert(l.to_string());
+                }
+                Event::Start(Tag::Paragraph) => {
+                    in_para = true;
+                    para_text.clear();
+                }
+                Event::End(TagEnd::Paragraph) => {
+                    in_para = false;
+                    if para_text.contains("^p-") {
+                        let (_, n) = para_text.rsplit_once(" ^p-").expect("anchor at the end");
+                        assert!(
+                            n.parse::<u32>().is_ok(),
+                            "{rel}: anchor {n:?} ends its paragraph"
+                        );
+                        anchored += 1;
+                    }
+                }
+                Event::Text(t) if in_para => para_text.push_str(&t),
+                _ => {}
+            }
+        }
+        assert_eq!(refs, defs, "{rel}: footnote references and definitions");
+        let expected = p.body.matches(" ^p-").count();
+        assert_eq!(anchored, expected, "{rel}: every anchor ends a paragraph");
+    }
+}
