@@ -38,7 +38,32 @@ fn ingest(names: &[&str]) -> (tempfile::TempDir, Vec<(String, String)>) {
         ));
     }
     pages.sort();
+    for (name, page) in &pages {
+        check_markdown(name, page);
+    }
     (dir, pages)
+}
+
+/// Whatever the input, the body is markdown the build can trust: no raw
+/// HTML, every footnote reference defined.
+fn check_markdown(name: &str, page: &str) {
+    use pulldown_cmark::{Event, Options, Parser, Tag};
+    let body = page.split("\n---\n").nth(1).unwrap_or_default();
+    let mut refs = std::collections::BTreeSet::new();
+    let mut defs = std::collections::BTreeSet::new();
+    for ev in Parser::new_ext(body, Options::ENABLE_FOOTNOTES) {
+        match ev {
+            Event::Html(h) | Event::InlineHtml(h) => panic!("{name}: raw HTML {h:?}"),
+            Event::FootnoteReference(l) => {
+                refs.insert(l.to_string());
+            }
+            Event::Start(Tag::FootnoteDefinition(l)) => {
+                defs.insert(l.to_string());
+            }
+            _ => {}
+        }
+    }
+    assert_eq!(refs, defs, "{name}: footnotes");
 }
 
 fn anchors(page: &str) -> Vec<u32> {
