@@ -182,6 +182,10 @@ fn markdown_input_stays_markdown() {
         !page.contains("^p-"),
         "an ordered list is not numbered paragraphs"
     );
+    // Raw HTML in markdown input does not pass; autolinks do.
+    assert!(page.contains(
+        "Un script \\<script>alert(1)\\</script> ne passe pas, <https://www.un.org> oui."
+    ));
 }
 
 #[test]

@@ -191,7 +191,7 @@ fn link_text(
     let protected = protected_ranges(text, markdown);
     let esc = |s: &str, start: bool| -> String {
         if markdown {
-            s.to_string()
+            escape_raw_html(s)
         } else {
             escape_md_from(s, start)
         }
@@ -232,6 +232,32 @@ fn link_text(
     }
     out.push_str(&esc(&text[at..], at == 0));
     out.replace(FN_OPEN, "[^").replace(FN_CLOSE, "]")
+}
+
+/// Markdown input keeps its markup but not raw HTML (`<script>`, `<div>`):
+/// a `<` that opens a tag is escaped; autolinks `<https://…>` stay.
+fn escape_raw_html(s: &str) -> String {
+    if !s.contains('<') {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    let mut rest = s;
+    while let Some(i) = rest.find('<') {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + 1..];
+        let autolink = after.starts_with("http://")
+            || after.starts_with("https://")
+            || after.starts_with("mailto:");
+        let tag = after
+            .starts_with(|c: char| c.is_ascii_alphabetic() || c == '/' || c == '!' || c == '?');
+        if tag && !autolink {
+            out.push('\\');
+        }
+        out.push('<');
+        rest = after;
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Byte ranges where no link may be made: web addresses always; in
@@ -447,6 +473,18 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), IngestError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn raw_html_in_markdown_is_escaped() {
+        assert_eq!(
+            escape_raw_html("a <script>x</script> b"),
+            "a \\<script>x\\</script> b"
+        );
+        assert_eq!(
+            escape_raw_html("see <https://un.org> and 3 < 4"),
+            "see <https://un.org> and 3 < 4"
+        );
+    }
 
     #[test]
     fn yaml_scalars() {
