@@ -1433,12 +1433,16 @@ fn split_items(text: &str) -> (String, Vec<String>) {
     let latin: Vec<String> = LATIN.chars().map(String::from).collect();
     let cyrillic: Vec<String> = CYRILLIC.chars().map(String::from).collect();
     let arabic: Vec<String> = ARABIC.iter().map(|s| s.to_string()).collect();
+    // Chinese: (一) (二) (三) or full-width （一）.
+    let han: Vec<String> = "一二三四五六七八九十".chars().map(String::from).collect();
     let candidates = [
         item_cuts(text, &latin, |l| format!("({l})"), not_in_word),
         item_cuts(text, &latin, |l| format!("{l})"), after_space),
         item_cuts(text, &cyrillic, |l| format!("({l})"), not_in_word),
         item_cuts(text, &cyrillic, |l| format!("{l})"), after_space),
         item_cuts(text, &arabic, |l| format!("({l})"), not_in_word),
+        item_cuts(text, &han, |l| format!("({l})"), |_| true),
+        item_cuts(text, &han, |l| format!("（{l}）"), |_| true),
     ];
     let cuts = candidates
         .into_iter()
@@ -1698,6 +1702,9 @@ mod item_tests {
         assert_eq!(items, vec!["(أ) النطاق؛", "(ب) الأدلة؛", "(ج) التدريب."]);
         let (_, items) = split_items("只有一个(a)项。");
         assert!(items.is_empty());
+        let (intro, items) = split_items("侧重于四个支柱：(一) 评估；(二) 自律；(三) 合作。");
+        assert_eq!(intro, "侧重于四个支柱：");
+        assert_eq!(items, vec!["(一) 评估；", "(二) 自律；", "(三) 合作。"]);
         let (_, items) = split_items("Under article 5(a) and article 5(b) of the Convention.");
         assert!(items.is_empty());
         let (_, items) = split_items("挑战包括:(a)范围;(b)证据.");
