@@ -1449,15 +1449,58 @@ fn split_items(text: &str) -> (String, Vec<String>) {
         .max_by_key(Vec::len)
         .unwrap_or_default();
     if cuts.len() < 2 {
-        return (text.to_string(), Vec::new());
+        // Only roman sub-items, `(i) … (ii) …`?
+        let sub = roman_cuts(text);
+        if sub.len() < 2 {
+            return (text.to_string(), Vec::new());
+        }
+        return (text[..sub[0]].trim().to_string(), pieces(text, &sub));
     }
     let intro = text[..cuts[0]].trim().to_string();
     let mut items = Vec::new();
-    for (k, &c) in cuts.iter().enumerate() {
-        let end = cuts.get(k + 1).copied().unwrap_or(text.len());
-        items.push(text[c..end].trim().to_string());
+    for item in pieces(text, &cuts) {
+        // An item's own sub-items `(i)`, `(ii)` get lines of their own.
+        let sub = roman_cuts(&item);
+        if sub.len() >= 2 {
+            let head = item[..sub[0]].trim();
+            if !head.is_empty() {
+                items.push(head.to_string());
+            }
+            items.extend(pieces(&item, &sub));
+        } else {
+            items.push(item);
+        }
     }
     (intro, items)
+}
+
+fn pieces(text: &str, cuts: &[usize]) -> Vec<String> {
+    cuts.iter()
+        .enumerate()
+        .map(|(k, &c)| {
+            let end = cuts.get(k + 1).copied().unwrap_or(text.len());
+            text[c..end].trim().to_string()
+        })
+        .collect()
+}
+
+/// `(i)`, `(ii)`, `(iii)`… in order.
+fn roman_cuts(text: &str) -> Vec<usize> {
+    const ROMAN: [&str; 12] = [
+        "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii",
+    ];
+    let numerals: Vec<String> = ROMAN.iter().map(|s| s.to_string()).collect();
+    item_cuts(
+        text,
+        &numerals,
+        |l| format!("({l})"),
+        |before: &str| {
+            before
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric() || is_han(c))
+        },
+    )
 }
 
 /// Positions of the labels of an alphabet, in order.
@@ -1702,6 +1745,19 @@ mod item_tests {
         assert_eq!(items, vec!["(أ) النطاق؛", "(ب) الأدلة؛", "(ج) التدريب."]);
         let (_, items) = split_items("只有一个(a)项。");
         assert!(items.is_empty());
+        let (intro, items) = split_items(
+            "Measures: (a) legislation: (i) substantive; (ii) procedural; (b) training.",
+        );
+        assert_eq!(intro, "Measures:");
+        assert_eq!(
+            items,
+            vec![
+                "(a) legislation:",
+                "(i) substantive;",
+                "(ii) procedural;",
+                "(b) training."
+            ]
+        );
         let (intro, items) = split_items("侧重于四个支柱：(一) 评估；(二) 自律；(三) 合作。");
         assert_eq!(intro, "侧重于四个支柱：");
         assert_eq!(items, vec!["(一) 评估；", "(二) 自律；", "(三) 合作。"]);
