@@ -370,3 +370,27 @@ fn a_removed_seed_leaves_its_page_and_a_warning() {
         report.warnings
     );
 }
+
+/// A Security Council resolution: its own symbol carries its year and is
+/// not a citation of itself; the resolutions it recalls are.
+#[test]
+fn security_council_resolution() {
+    let (_dir, pages) = ingest(&["sc_resolution_en.txt"]);
+    let (name, page) = &pages[0];
+    assert_eq!(name, "s-res-2341-2017.md");
+    assert!(page.contains("symbol: \"S/RES/2341 (2017)\"\n"), "{page}");
+    assert!(page.contains("date: 2017-02-13\n"));
+    assert!(
+        page.contains("title: \"Resolution 2341 (2017)\"\n"),
+        "{page}"
+    );
+    assert!(
+        page.contains("\n\nThe [Security Council](../organizations/unsc.md),\n"),
+        "{page}"
+    );
+    assert!(
+        page.contains("resolutions: [\"S/RES/1373 (2001)\", \"S/RES/2322 (2016)\"]"),
+        "{page}"
+    );
+    assert_eq!(anchors(page), vec![1, 2, 3]);
+}

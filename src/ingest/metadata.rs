@@ -54,9 +54,18 @@ fn own_symbol(doc: &Structured) -> Option<String> {
 }
 
 pub fn first_symbol(text: &str) -> Option<String> {
-    UN_SYMBOL
-        .captures(text)
-        .map(|c| c[1].trim_end_matches('.').to_string())
+    static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*\((\d{4})\)").unwrap());
+    let c = UN_SYMBOL.captures(text)?;
+    let m = c.get(1)?;
+    let symbol = m.as_str().trim_end_matches('.');
+    // A Security Council resolution's symbol carries its year, as the
+    // recogniser's ids do: `S/RES/2341 (2017)`.
+    if symbol.starts_with("S/RES/")
+        && let Some(y) = YEAR.captures(&text[m.end()..])
+    {
+        return Some(format!("{symbol} ({})", &y[1]));
+    }
+    Some(symbol.to_string())
 }
 
 fn doc_date(doc: &Structured, lang: &str) -> Option<String> {
@@ -595,5 +604,9 @@ mod tests {
             Some("S/PRST/2016/6")
         );
         assert_eq!(first_symbol("no symbol here 2019"), None);
+        assert_eq!(
+            first_symbol("United Nations S/RES/2341 (2017)\nSecurity Council").as_deref(),
+            Some("S/RES/2341 (2017)")
+        );
     }
 }

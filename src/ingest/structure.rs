@@ -291,7 +291,7 @@ fn split_masthead(lines: &mut Vec<String>) -> (String, Option<String>) {
         while i < first_page_end {
             let t = lines[i].trim();
             let text_starts = visible_len(t) > 100
-                || t.ends_with(['.', '。', '!', '?', ':', '：'])
+                || t.ends_with(['.', '。', '!', '?', ':', '：', ',', '，', ';', '；'])
                 || PARA_TEXT.is_match(t)
                 || PARA_ALONE.is_match(t)
                 || ENUM_HEAD.is_match(t)
@@ -351,10 +351,13 @@ fn split_masthead(lines: &mut Vec<String>) -> (String, Option<String>) {
 /// Without a repeated title, the masthead's last lines are the title and
 /// its issuing body (`Letter dated … from …` / `Report of …`).
 fn extension_title(ext: &[String]) -> Option<String> {
+    // Job numbers, bar codes, session and adoption lines (with a date)
+    // are not the title.
     let is_meta = |l: &str| {
         l.starts_with('*')
-            || l.chars().filter(|c| c.is_ascii_digit()).count() * 3 > visible_len(l)
+            || l.chars().filter(|c| c.is_ascii_digit()).count() * 2 > visible_len(l)
             || visible_len(l) < 4
+            || super::metadata::find_date(l, "").is_some()
     };
     let lines: Vec<&String> = ext.iter().filter(|l| !is_meta(l)).collect();
     let last = lines.last()?;
