@@ -209,6 +209,10 @@ fn han_dominant(lines: &[String]) -> bool {
 pub fn han_punct(s: &str) -> String {
     let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len());
+    // Straight double quotes in pairs around Han text become “ ”.
+    let curly = chars.iter().filter(|&&c| c == '"').count() % 2 == 0;
+    let mut quote_open = false;
+    let mut open_curly = false;
     for (i, &c) in chars.iter().enumerate() {
         let prev = if i > 0 { Some(chars[i - 1]) } else { None };
         let next = chars.get(i + 1).copied();
@@ -233,6 +237,18 @@ pub fn han_punct(s: &str) -> String {
             ':' if han_before && (han_after || next == Some('(')) => Some('：'),
             '?' if han_before && han_after => Some('？'),
             '!' if han_before && han_after => Some('！'),
+            '"' if curly => {
+                let han_side = prev.is_some_and(|p| is_han(p) || is_cjk_punct(p))
+                    || next.is_some_and(|n| is_han(n) || is_cjk_punct(n));
+                let mapped = if quote_open {
+                    (open_curly || han_side).then_some('”')
+                } else {
+                    open_curly = han_side;
+                    han_side.then_some('“')
+                };
+                quote_open = !quote_open;
+                mapped
+            }
             _ => None,
         };
         out.push(mapped.unwrap_or(c));
@@ -1606,6 +1622,10 @@ mod tests {
     fn han_punctuation_is_restored() {
         assert_eq!(han_punct("报告.在该决议中,大会"), "报告。在该决议中，大会");
         assert_eq!(han_punct("1,000个 www.un.org"), "1,000个 www.un.org");
+        assert_eq!(han_punct("题为\"打击犯罪\"的决议"), "题为“打击犯罪”的决议");
+        assert_eq!(han_punct("说\"x"), "说\"x");
+        assert_eq!(han_punct("即\"InFraud\"。"), "即“InFraud”。");
+        assert_eq!(han_punct("say \"hello\" 你好"), "say \"hello\" 你好");
         assert_eq!(
             han_punct("倡议\u{E000}7\u{E001}).即使"),
             "倡议\u{E000}7\u{E001})。即使"
