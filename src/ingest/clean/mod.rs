@@ -26,7 +26,15 @@ pub fn clean(text: &str) -> Cleaned {
             let l: String = l
                 .chars()
                 .filter(|&c| !matches!(c, '\u{200B}' | '\u{FEFF}' | '\u{00AD}'))
-                .map(|c| if c == '\t' || c == '\u{A0}' { ' ' } else { c })
+                .map(|c| match c {
+                    '\t' | '\u{A0}' => ' ',
+                    // Full-width digits and Latin letters (２０１９, ＵＮＯＤＣ)
+                    // are the ASCII ones; CJK punctuation stays as it is.
+                    '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ' => {
+                        char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
+                    }
+                    _ => c,
+                })
                 .collect();
             let l = l.trim_end().to_string();
             if markdown {
@@ -172,5 +180,11 @@ mod tests {
             "The compilation is available at www.unodc.org/cybercrime and in print."
         ));
         assert!(!is_address_bar("电子邮件：alexander.ntoko@itu.int，"));
+    }
+
+    #[test]
+    fn full_width_digits_and_letters_are_ascii() {
+        let c = clean("２０１９年５月１９日，ＵＮＯＤＣ（毒品和犯罪问题办公室）。\n");
+        assert_eq!(c.lines[0], "2019年5月19日，UNODC（毒品和犯罪问题办公室）。");
     }
 }
