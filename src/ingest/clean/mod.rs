@@ -30,6 +30,8 @@ pub fn clean(text: &str) -> Cleaned {
                     '\t' | '\u{A0}' => ' ',
                     // Full-width digits and Latin letters (２０１９, ＵＮＯＤＣ)
                     // are the ASCII ones; CJK punctuation stays as it is.
+                    // `１．` numbers paragraphs: its dot is the ASCII one.
+                    '．' => '.',
                     '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ' => {
                         char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
                     }
@@ -184,7 +186,8 @@ mod tests {
 
     #[test]
     fn full_width_digits_and_letters_are_ascii() {
-        let c = clean("２０１９年５月１９日，ＵＮＯＤＣ（毒品和犯罪问题办公室）。\n");
+        let c = clean("２０１９年５月１９日，ＵＮＯＤＣ（毒品和犯罪问题办公室）。\n１．大会\n");
         assert_eq!(c.lines[0], "2019年5月19日，UNODC（毒品和犯罪问题办公室）。");
+        assert_eq!(c.lines[1], "1.大会");
     }
 }
