@@ -67,6 +67,13 @@ static ENUM_HEAD: LazyLock<Regex> = LazyLock::new(|| {
     )
     .unwrap()
 });
+/// Parts of a document named by a word and a number, alone on a line.
+static PART_HEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:(?:Annex|Annexe|Anexo|Appendix|Appendice|Apéndice|Chapter|Chapitre|Capítulo|Part|Partie|Parte|Приложение|Глава|Часть|المرفق|الفصل|الجزء)(?:\s+(?:[IVXLC]+|\d{1,3}|[A-Z]))?|附件[一二三四五六七八九十]*|第[一二三四五六七八九十]+[章部分节]+)$",
+    )
+    .unwrap()
+});
 static PARA_ALONE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\d{1,6})\.$").unwrap());
 /// `1. Text`, `1.大会…` (Chinese, no space), `1 - نص` (Arabic).
 static PARA_TEXT: LazyLock<Regex> =
@@ -1210,6 +1217,16 @@ impl<'a> Segmenter<'a> {
                 self.heading(level.max(2), &c[2]);
                 continue;
             }
+            // `Annex I`, `Annexe`, `Приложение II`, `附件一`, `第三章`…
+            if PART_HEAD.is_match(t)
+                && !self
+                    .open
+                    .as_ref()
+                    .is_some_and(|(_, text)| !ends_sentence(text) && !text.is_empty())
+            {
+                self.heading(2, t);
+                continue;
+            }
             if let Some(c) = ENUM_HEAD.captures(t) {
                 let e = c.get(1).or(c.get(2)).unwrap().as_str();
                 let level = if e
@@ -1907,5 +1924,29 @@ mod wrapped_text_tests {
             .collect();
         assert_eq!(paras.len(), 2, "{paras:?}");
         assert!(paras[0].ends_with("The debate was lively."));
+    }
+}
+
+#[cfg(test)]
+mod part_tests {
+    use super::*;
+    use crate::ingest::clean::clean;
+
+    #[test]
+    fn annexes_and_chapters_are_headings() {
+        let text = "1. First paragraph of the report.\n2. Second paragraph.\nAnnex I\nList of replies received.\n";
+        let s = build(&clean(text), &Recognizer::builtin());
+        assert!(
+            s.blocks.contains(&Block::Heading {
+                level: 2,
+                text: "Annex I".into()
+            }),
+            "{:?}",
+            s.blocks
+        );
+        for t in ["附件二", "第三章", "Приложение", "Chapitre IV", "المرفق"] {
+            assert!(PART_HEAD.is_match(t), "{t}");
+        }
+        assert!(!PART_HEAD.is_match("Part of the text"));
     }
 }
