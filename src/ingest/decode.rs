@@ -369,6 +369,9 @@ mod tests {
         let zh = "联合国大会第七十四届会议，打击为犯罪目的使用信息和通信技术行为。秘书长的报告。";
         let (gbk, _, _) = encoding_rs::GBK.encode(zh);
         assert_eq!(decode(&gbk, p()).unwrap(), zh);
+        let ru = "Государства-члены подчеркнули важность международного сотрудничества в борьбе с киберпреступностью.";
+        let (w1251, _, _) = encoding_rs::WINDOWS_1251.encode(ru);
+        assert_eq!(decode(&w1251, p()).unwrap(), ru);
         let fr = "La résolution adoptée à l'unanimité : coopération, sécurité et société civile.";
         let (w1252, _, _) = encoding_rs::WINDOWS_1252.encode(fr);
         assert_eq!(decode(&w1252, p()).unwrap(), fr);
