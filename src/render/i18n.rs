@@ -238,6 +238,10 @@ const STRINGS: &[(&str, &str, &str, &str)] = &[
     ("lang_es", "Spanish", "西班牙文", "Tiếng Tây Ban Nha"),
     ("lang_ru", "Russian", "俄文", "Tiếng Nga"),
     ("lang_ar", "Arabic", "阿拉伯文", "Tiếng Ả Rập"),
+    ("lang_de", "German", "德文", "Tiếng Đức"),
+    ("lang_it", "Italian", "意大利文", "Tiếng Ý"),
+    ("lang_ja", "Japanese", "日文", "Tiếng Nhật"),
+    ("lang_pt", "Portuguese", "葡萄牙文", "Tiếng Bồ Đào Nha"),
 ];
 
 /// The UI strings for a language (`zh`, `zh-Hans`, `vi`, …), English for
