@@ -1,0 +1,272 @@
+// pilcrow search page. Loaded only by search/index.html: the pagefind index
+// (pagefind/pagefind.js and its WebAssembly) is imported on first use, so no
+// other page downloads any of it.
+//
+// Order of a search: an exact symbol or id (search/symbols.json: `S/RES/2341
+// (2017)`, `a/74/130`, `ARG`) comes first, then pagefind's full-text results,
+// one per paragraph, each linking to the paragraph's anchor.
+
+const form = document.getElementById("search-form");
+const input = document.getElementById("search-input");
+const statusEl = document.getElementById("search-status");
+const list = document.getElementById("search-results");
+const more = document.getElementById("search-more");
+const filterBox = document.getElementById("search-filters");
+const selects = Array.from(document.querySelectorAll("select[data-filter]"));
+
+const PAGE_SIZE = 20;
+const LANGUAGES = {
+  ar: "العربية", en: "English", es: "Español", fr: "Français",
+  ru: "Русский", vi: "Tiếng Việt", zh: "中文",
+};
+const KINDS = {
+  document: "Document", resolution: "Resolution", "document-ref": "UN document",
+  country: "Country", organization: "Organization", instrument: "Instrument",
+  topic: "Topic", page: "Page",
+};
+
+let pagefindPromise = null;
+let symbolsPromise = null;
+let current = null; // { results, shown }
+let generation = 0;
+
+/** Mirrors `search::symbols::normalize`: no spaces, lower case, ASCII forms. */
+export function normalizeSymbol(text) {
+  return text
+    .replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xff01 + 0x21))
+    .replace(/\s+/g, "")
+    .toLowerCase();
+}
+
+/** The query pagefind sees: NFC, and `đ` folded to `d` like the index. */
+export function foldQuery(text) {
+  return text.normalize("NFC").replace(/đ/g, "d").replace(/Đ/g, "D");
+}
+
+/** Undoes the index's `d` + U+0335 spelling of `đ` (see search::records). */
+function unfold(text) {
+  return text.replace(/d\u0335/g, "đ").replace(/D\u0335/g, "Đ");
+}
+
+function loadPagefind() {
+  if (!pagefindPromise) {
+    pagefindPromise = import(form.dataset.bundle + "pagefind.js").then(async (pf) => {
+      await pf.options({ excerptLength: 36 });
+      await pf.init();
+      return pf;
+    });
+  }
+  return pagefindPromise;
+}
+
+function loadSymbols() {
+  if (!symbolsPromise) {
+    symbolsPromise = fetch(form.dataset.symbols)
+      .then((r) => (r.ok ? r.json() : {}))
+      .catch(() => ({}));
+  }
+  return symbolsPromise;
+}
+
+/** Exact symbol hits: the key itself, or `s/res/2341` for `s/res/2341(2017)`. */
+async function symbolHits(query) {
+  const key = normalizeSymbol(query);
+  if (key.length < 2) return [];
+  const symbols = await loadSymbols();
+  if (symbols[key]) return [symbols[key]];
+  if (!/\d$/.test(key)) return [];
+  return Object.keys(symbols)
+    .filter((k) => k.startsWith(key + "("))
+    .sort()
+    .slice(0, 3)
+    .map((k) => symbols[k]);
+}
+
+/** Pagefind's excerpt is HTML with <mark>; keep only text and marks. */
+function excerptNodes(html) {
+  const tpl = document.createElement("template");
+  tpl.innerHTML = html;
+  const out = document.createDocumentFragment();
+  for (const node of tpl.content.childNodes) {
+    if (node.nodeName === "MARK") {
+      const m = document.createElement("mark");
+      m.textContent = unfold(node.textContent);
+      out.append(m);
+    } else {
+      out.append(document.createTextNode(unfold(node.textContent)));
+    }
+  }
+  return out;
+}
+
+function resultItem({ url, title, meta, excerpt, symbol }) {
+  const li = document.createElement("li");
+  const a = document.createElement("a");
+  a.className = symbol ? "search-result search-symbol" : "search-result";
+  a.href = url;
+  const t = document.createElement("span");
+  t.className = "search-result-title";
+  t.textContent = title;
+  a.append(t);
+  if (meta) {
+    const m = document.createElement("span");
+    m.className = "search-result-meta";
+    m.textContent = meta;
+    a.append(m);
+  }
+  if (excerpt) {
+    const e = document.createElement("span");
+    e.className = "search-result-excerpt";
+    e.append(excerpt);
+    a.append(e);
+  }
+  li.append(a);
+  return li;
+}
+
+function describe(filters) {
+  const parts = [];
+  const kind = filters?.kind?.[0];
+  if (kind) parts.push(KINDS[kind] || kind);
+  const langs = (filters?.language || []).map((l) => LANGUAGES[l] || l);
+  if (langs.length) parts.push(langs.join(", "));
+  return parts.join(" · ");
+}
+
+function chosenFilters() {
+  const filters = {};
+  for (const s of selects) if (s.value) filters[s.dataset.filter] = s.value;
+  return filters;
+}
+
+async function fillFilters(pf) {
+  const available = await pf.filters();
+  for (const s of selects) {
+    const name = s.dataset.filter;
+    const values = Object.keys(available[name] || {});
+    const wanted = s.dataset.wanted ?? s.value;
+    values.sort((a, b) => label(name, a).localeCompare(label(name, b)));
+    for (const v of values) {
+      const o = document.createElement("option");
+      o.value = v;
+      o.textContent = `${label(name, v)} (${available[name][v]})`;
+      s.append(o);
+    }
+    if (wanted && values.includes(wanted)) s.value = wanted;
+    delete s.dataset.wanted;
+  }
+  filterBox.hidden = false;
+}
+
+function label(filter, value) {
+  if (filter === "language") return LANGUAGES[value] || value;
+  if (filter === "kind") return KINDS[value] || value;
+  return value;
+}
+
+function setStatus(text) {
+  statusEl.textContent = text;
+}
+
+async function showMore() {
+  if (!current) return;
+  const { results, gen } = current;
+  const slice = results.slice(current.shown, current.shown + PAGE_SIZE);
+  const data = await Promise.all(slice.map((r) => r.data()));
+  if (gen !== generation) return;
+  for (const d of data) {
+    list.append(
+      resultItem({
+        url: d.url,
+        title: d.meta?.title || d.url,
+        meta: describe(d.filters),
+        excerpt: excerptNodes(d.excerpt || ""),
+      }),
+    );
+  }
+  current.shown += slice.length;
+  more.hidden = current.shown >= results.length;
+}
+
+function updateUrl(query, filters) {
+  const params = new URLSearchParams();
+  if (query) params.set("q", query);
+  for (const [k, v] of Object.entries(filters)) params.set(k, v);
+  const qs = params.toString();
+  history.replaceState(null, "", qs ? `?${qs}` : location.pathname);
+}
+
+async function run() {
+  const gen = ++generation;
+  const query = input.value.trim();
+  const filters = chosenFilters();
+  updateUrl(query, filters);
+  if (!query && Object.keys(filters).length === 0) {
+    list.replaceChildren();
+    more.hidden = true;
+    current = null;
+    setStatus("");
+    return;
+  }
+  setStatus("Searching…");
+  try {
+    const [symbols, pf] = await Promise.all([query ? symbolHits(query) : [], loadPagefind()]);
+    const search = await pf.search(query ? foldQuery(query) : null, { filters });
+    if (gen !== generation) return;
+    list.replaceChildren();
+    for (const s of symbols) {
+      list.append(
+        resultItem({
+          url: s.url,
+          title: s.title === s.symbol ? s.title : `${s.symbol} — ${s.title}`,
+          meta: KINDS[s.kind] || s.kind,
+          symbol: true,
+        }),
+      );
+    }
+    const results = search?.results || [];
+    current = { results, shown: 0, gen };
+    await showMore();
+    if (gen !== generation) return;
+    const total = results.length + symbols.length;
+    const shownQuery = query ? ` for “${query}”` : "";
+    setStatus(
+      total === 0
+        ? `No results${shownQuery}.`
+        : `${total} result${total === 1 ? "" : "s"}${shownQuery}.`,
+    );
+  } catch (e) {
+    if (gen !== generation) return;
+    setStatus("Search failed to load. Browse the indexes below instead.");
+    throw e;
+  }
+}
+
+let timer = 0;
+function schedule() {
+  clearTimeout(timer);
+  timer = setTimeout(run, 200);
+}
+
+form.addEventListener("submit", (e) => {
+  e.preventDefault();
+  clearTimeout(timer);
+  run();
+});
+input.addEventListener("input", schedule);
+for (const s of selects) s.addEventListener("change", () => run());
+more.addEventListener("click", () => showMore());
+
+// Start: read ?q= and filters from the address, show the filters, search.
+const params = new URLSearchParams(location.search);
+input.value = params.get("q") || "";
+for (const s of selects) {
+  const v = params.get(s.dataset.filter);
+  if (v) s.dataset.wanted = v;
+}
+loadPagefind()
+  .then(fillFilters)
+  .then(() => {
+    if (input.value || Object.keys(chosenFilters()).length) run();
+  })
+  .catch(() => setStatus("Search failed to load. Browse the indexes below instead."));
