@@ -56,6 +56,7 @@ pub fn build(records: &[Record]) -> Result<Vec<OutputFile>, String> {
             .map_err(|e| format!("search index: {e}"))?;
         let mut out: Vec<OutputFile> = files
             .into_iter()
+            .filter(|f| !is_unused_ui(&f.filename.to_string_lossy()))
             .map(|f| OutputFile {
                 path: format!(
                     "{BUNDLE_DIR}/{}",
@@ -67,4 +68,17 @@ pub fn build(records: &[Record]) -> Result<Vec<OutputFile>, String> {
         out.sort_by(|a, b| a.path.cmp(&b.path));
         Ok(out)
     })
+}
+
+/// pagefind's ready-made UIs, which search.js does not use (~430 KB):
+/// `pagefind.js`, its worker, the WebAssembly and the index are kept.
+fn is_unused_ui(name: &str) -> bool {
+    [
+        "pagefind-ui.",
+        "pagefind-component-ui.",
+        "pagefind-modular-ui.",
+        "pagefind-highlight.",
+    ]
+    .iter()
+    .any(|prefix| name.starts_with(prefix))
 }

@@ -142,9 +142,11 @@ mod tests {
             .iter()
             .filter(|r| r.url.starts_with("/documents/phoi-hop/"))
             .collect();
-        assert_eq!(vi.len(), 3, "{vi:?}");
+        assert_eq!(vi.len(), 2, "{vi:?}");
         assert_eq!(vi[0].url, "/documents/phoi-hop/");
         assert_eq!(vi[1].url, "/documents/phoi-hop/#nội-dung");
+        // Both paragraphs under the heading are in its one record.
+        assert!(vi[1].content.contains("Argentina"), "{:?}", vi[1]);
         // `đ` is spelled for the index's diacritic folding.
         assert!(
             vi[1].content.contains("chứng cứ d\u{335}iện tử"),
@@ -152,6 +154,18 @@ mod tests {
             vi[1]
         );
         assert!(vi[1].title.ends_with("— Nội dung"), "{:?}", vi[1]);
+    }
+
+    #[test]
+    fn record_urls_are_unique() {
+        // pagefind keeps only the last record of a URL.
+        let site = fixture();
+        let records = records::records(&site);
+        let mut urls: Vec<&str> = records.iter().map(|r| r.url.as_str()).collect();
+        urls.sort();
+        let before = urls.len();
+        urls.dedup();
+        assert_eq!(before, urls.len());
     }
 
     #[test]

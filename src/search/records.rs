@@ -346,13 +346,15 @@ pub fn page_url(base_path: &str, page: &Page) -> String {
 
 /// Every record of the site, in page order then paragraph order.
 ///
-/// Documents give one record per paragraph (block of text); other pages
-/// one record each, holding their names, aliases, keywords and text.
+/// Documents give one record per paragraph anchor: a numbered paragraph
+/// (with its sub-items), or the unnumbered paragraphs under one heading;
+/// other pages one record each, holding their names, aliases, keywords and
+/// text. URLs are unique.
 pub fn records(site: &LoadedSite) -> Vec<Record> {
     let base = site.config.base_path();
     let pages = &site.content.pages;
     let names = Names::new(pages);
-    let mut out = Vec::new();
+    let mut out: Vec<Record> = Vec::new();
     for (page, rendered) in pages.iter().zip(&site.rendered) {
         let f = &page.front;
         let url = page_url(base, page);
@@ -375,13 +377,22 @@ pub fn records(site: &LoadedSite) -> Vec<Record> {
                     Some(a) => format!("{url}#{}", encode_fragment(a)),
                     None => url.clone(),
                 };
-                out.push(Record {
-                    url,
-                    title,
-                    content: fold_for_index(&b.text),
-                    language: language.clone(),
-                    filters: filters.clone(),
-                });
+                // pagefind keeps one record per URL: blocks that lead to
+                // the same anchor (a paragraph's sub-items, the paragraphs
+                // under one heading) are one record.
+                match out.last_mut() {
+                    Some(last) if last.url == url => {
+                        last.content.push('\n');
+                        last.content.push_str(&fold_for_index(&b.text));
+                    }
+                    _ => out.push(Record {
+                        url,
+                        title,
+                        content: fold_for_index(&b.text),
+                        language: language.clone(),
+                        filters: filters.clone(),
+                    }),
+                }
             }
         } else {
             let mut parts: Vec<&str> = vec![&f.title];
@@ -391,6 +402,8 @@ pub fn records(site: &LoadedSite) -> Vec<Record> {
             parts.extend(f.aliases.iter().map(String::as_str));
             parts.extend(f.keywords.iter().map(String::as_str));
             parts.extend(f.description.as_deref());
+            let mut seen = std::collections::BTreeSet::new();
+            parts.retain(|p| !p.is_empty() && seen.insert(*p));
             let mut content = parts.join(" · ");
             for b in &blocks {
                 content.push('\n');

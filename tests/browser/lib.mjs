@@ -2,8 +2,7 @@
 // Chromium launched the way this machine allows, and page checks shared by
 // the tests (console errors, axe-core, screenshots).
 import { createServer } from "node:http";
-import { mkdtempSync, mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
@@ -59,11 +58,15 @@ export async function serve(dir) {
   return { url: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(r)) };
 }
 
-/** Debian's Chromium, headless, with a fresh profile. */
+/**
+ * Debian's Chromium, headless. Playwright gives every launch a fresh
+ * temporary profile (its own --user-data-dir, removed on close); passing the
+ * flag ourselves is refused by `launch`.
+ */
 export async function launch() {
-  const profile = mkdtempSync(path.join(tmpdir(), "pilcrow-chromium-"));
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+    headless: true,
     args: [
       "--headless",
       "--no-sandbox",
@@ -73,16 +76,9 @@ export async function launch() {
       "--disable-background-networking",
       "--disable-component-update",
       "--disable-sync",
-      `--user-data-dir=${profile}`,
     ],
   });
-  return {
-    browser,
-    close: async () => {
-      await browser.close();
-      rmSync(profile, { recursive: true, force: true });
-    },
-  };
+  return { browser, close: () => browser.close() };
 }
 
 /**

@@ -99,9 +99,14 @@ for (const [query, label, expect] of [
 ]) {
   test(`search ${query} and click through`, async () => {
     await withPage(async (page) => {
-      const first = await search(page, query);
+      let first = await search(page, query);
       const text = await page.locator("#search-results").innerText();
-      if (expect) assert.match(text, expect, `results of ${query}`);
+      if (expect) {
+        assert.match(text, expect, `results of ${query}`);
+        // A document's paragraph, not only an entity page named so.
+        first = page.locator('a.search-result[href*="/documents/"]').first();
+        assert.ok((await first.count()) > 0, `no document among the results of ${query}`);
+      }
       await screenshot(page, `${name}-search-${label}`);
       const href = await first.getAttribute("href");
       await first.click();
@@ -111,7 +116,17 @@ for (const [query, label, expect] of [
         assert.match(await page.locator("h1").innerText(), /2341/);
       } else if (href.includes("#")) {
         await assertTargetInView(page);
-        assert.match(await page.locator(":target").innerText(), expect);
+        // A paragraph's own text, or a heading's section (the paragraphs
+        // after it up to the next heading).
+        const section = await page.locator(":target").evaluate((el) => {
+          if (!/^H[1-6]$/.test(el.tagName)) return el.innerText;
+          let text = "";
+          for (let n = el.nextElementSibling; n && !/^H[1-6]$/.test(n.tagName); n = n.nextElementSibling) {
+            text += n.innerText + "\n";
+          }
+          return text;
+        });
+        assert.match(section, expect);
       } else {
         assert.match(await page.locator("main").innerText(), expect);
       }
