@@ -135,18 +135,17 @@ mod tests {
     }
 
     #[test]
-    fn unnumbered_paragraphs_link_to_the_nearest_heading() {
+    fn unnumbered_paragraphs_link_to_their_text() {
         let site = fixture();
         let records = records::records(&site);
         let vi: Vec<&Record> = records
             .iter()
             .filter(|r| r.url.starts_with("/documents/phoi-hop/"))
             .collect();
-        assert_eq!(vi.len(), 2, "{vi:?}");
-        assert_eq!(vi[0].url, "/documents/phoi-hop/");
-        assert_eq!(vi[1].url, "/documents/phoi-hop/#nội-dung");
-        // Both paragraphs under the heading are in its one record.
-        assert!(vi[1].content.contains("Argentina"), "{:?}", vi[1]);
+        assert_eq!(vi.len(), 3, "{vi:?}");
+        for r in &vi {
+            assert!(r.url.starts_with("/documents/phoi-hop/#:~:text="), "{r:?}");
+        }
         // `đ` is spelled for the index's diacritic folding.
         assert!(
             vi[1].content.contains("chứng cứ d\u{335}iện tử"),
@@ -154,6 +153,15 @@ mod tests {
             vi[1]
         );
         assert!(vi[1].title.ends_with("— Nội dung"), "{:?}", vi[1]);
+        assert_eq!(
+            vi[2].url,
+            format!(
+                "/documents/phoi-hop/#:~:text={}",
+                records::text_directive(
+                    "Đại diện Argentina trình bày kinh nghiệm hợp tác quốc tế."
+                )
+            )
+        );
     }
 
     #[test]

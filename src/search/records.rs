@@ -346,15 +346,17 @@ pub fn page_url(base_path: &str, page: &Page) -> String {
 
 /// Every record of the site, in page order then paragraph order.
 ///
-/// Documents give one record per paragraph anchor: a numbered paragraph
-/// (with its sub-items), or the unnumbered paragraphs under one heading;
-/// other pages one record each, holding their names, aliases, keywords and
-/// text. URLs are unique.
+/// Documents give one record per paragraph: linked to its anchor
+/// (`#p-17`) when it has one, otherwise to its text with a text fragment
+/// (`#:~:text=start,end`, which browsers scroll to and highlight); other
+/// pages one record each, holding their names, aliases, keywords and text.
+/// URLs are unique.
 pub fn records(site: &LoadedSite) -> Vec<Record> {
     let base = site.config.base_path();
     let pages = &site.content.pages;
     let names = Names::new(pages);
     let mut out: Vec<Record> = Vec::new();
+    let mut by_url: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for (page, rendered) in pages.iter().zip(&site.rendered) {
         let f = &page.front;
         let url = page_url(base, page);
@@ -373,25 +375,30 @@ pub fn records(site: &LoadedSite) -> Vec<Record> {
                     (_, Some(h)) => format!("{} — {h}", f.title),
                     _ => f.title.clone(),
                 };
-                let url = match &b.anchor {
-                    Some(a) => format!("{url}#{}", encode_fragment(a)),
-                    None => url.clone(),
+                // A paragraph with an anchor links to it; one without (an
+                // unnumbered paragraph, a sub-item) to its text.
+                let url = match &b.id {
+                    Some(id) => format!("{url}#{}", encode_fragment(id)),
+                    None => format!("{url}#:~:text={}", text_directive(&b.text)),
                 };
-                // pagefind keeps one record per URL: blocks that lead to
-                // the same anchor (a paragraph's sub-items, the paragraphs
-                // under one heading) are one record.
-                match out.last_mut() {
-                    Some(last) if last.url == url => {
+                // pagefind keeps one record per URL: a paragraph repeated
+                // word for word is one record.
+                match by_url.get(&url) {
+                    Some(&i) => {
+                        let last: &mut Record = &mut out[i];
                         last.content.push('\n');
                         last.content.push_str(&fold_for_index(&b.text));
                     }
-                    _ => out.push(Record {
-                        url,
-                        title,
-                        content: fold_for_index(&b.text),
-                        language: language.clone(),
-                        filters: filters.clone(),
-                    }),
+                    None => {
+                        by_url.insert(url.clone(), out.len());
+                        out.push(Record {
+                            url,
+                            title,
+                            content: fold_for_index(&b.text),
+                            language: language.clone(),
+                            filters: filters.clone(),
+                        });
+                    }
                 }
             }
         } else {
@@ -425,6 +432,59 @@ pub fn records(site: &LoadedSite) -> Vec<Record> {
 pub fn is_paragraph_number(id: &str) -> bool {
     id.strip_prefix("p-")
         .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// A text fragment's prefix is at least this many characters long …
+const TEXT_MIN: usize = 16;
+/// … and at most this many, unless the block has no break before.
+const TEXT_MAX: usize = 80;
+
+/// The value of a `#:~:text=` directive that selects `text`, a block.
+///
+/// A single term must start and end at word boundaries in the browser's
+/// (ICU, dictionary-based for Chinese) segmentation, so the term is a
+/// prefix of the block cut before a space or after a CJK punctuation mark,
+/// both boundaries in any segmentation; a short block is taken whole.
+pub fn text_directive(text: &str) -> String {
+    if text.chars().count() <= TEXT_MAX {
+        return encode_directive(text);
+    }
+    for (n, (i, c)) in text.char_indices().enumerate() {
+        if n > TEXT_MAX {
+            break;
+        }
+        if n < TEXT_MIN {
+            continue;
+        }
+        if c.is_whitespace() {
+            return encode_directive(text[..i].trim_end());
+        }
+        if is_cjk_punctuation(c) {
+            return encode_directive(&text[..i + c.len_utf8()]);
+        }
+    }
+    encode_directive(text)
+}
+
+fn is_cjk_punctuation(c: char) -> bool {
+    matches!(
+        c,
+        '，' | '。' | '、' | '；' | '：' | '！' | '？' | '）' | '」' | '』' | '》' | '】'
+    )
+}
+
+/// Percent-encodes all but ASCII letters, digits and `._~` (a text
+/// directive gives `-`, `,` and `&` a meaning).
+fn encode_directive(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() * 3);
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
 }
 
 /// Percent-encodes what a fragment cannot hold as is (block ids and
@@ -504,6 +564,24 @@ mod tests {
             decode_entities("a &amp; b &#39;c&#x27; &bogus; &"),
             "a & b 'c' &bogus; &"
         );
+    }
+
+    #[test]
+    fn text_directives_end_at_a_word_boundary() {
+        assert_eq!(
+            text_directive("Short text, here."),
+            "Short%20text%2C%20here."
+        );
+        let vi = "Chương trình Hội thảo tập trung vào vai trò của các cơ quan thực thi pháp luật trong việc thu thập.";
+        assert_eq!(text_directive(vi), text_directive("Chương trình Hội"));
+        let zh = "反恐工作的一个重要部分是促进基于法治的有效刑事司法对策。在实践中，会员国在试图获得可接受的证据，以帮助在司法程序中起诉恐怖主义嫌疑人并确保其定罪方面面临重大挑战。";
+        assert_eq!(
+            text_directive(zh),
+            text_directive("反恐工作的一个重要部分是促进基于法治的有效刑事司法对策。")
+        );
+        // No break within reach: the whole block.
+        let long = "数".repeat(90);
+        assert_eq!(text_directive(&long).matches("%E6%95%B0").count(), 90);
     }
 
     #[test]

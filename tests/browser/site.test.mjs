@@ -50,6 +50,26 @@ async function assertTargetInView(page) {
   assert.ok(await inViewport(target), `#${hash} is not in the viewport`);
 }
 
+/**
+ * For a `#:~:text=start[,end]` link: the block whose text starts with
+ * `start` is scrolled into view.
+ */
+async function assertTextInView(page, href) {
+  const directive = href.split("#:~:text=")[1];
+  const start = decodeURIComponent(directive.split(",")[0]);
+  await page.waitForFunction(
+    (start) => {
+      const blocks = Array.from(document.querySelectorAll("main p, main li, main td, main blockquote"));
+      const el = blocks.find((b) => b.textContent.replace(/\s+/g, " ").trim().startsWith(start));
+      if (!el) return false;
+      const r = el.getBoundingClientRect();
+      return r.bottom > 0 && r.top < window.innerHeight;
+    },
+    start,
+    { timeout: 5000 },
+  );
+}
+
 test("home → countries → a country → a mention → the paragraph, scrolled into view", async () => {
   await withPage(async (page) => {
     await page.goto(server.url + "/");
@@ -114,6 +134,8 @@ for (const [query, label, expect] of [
       if (label === "symbol") {
         assert.match(page.url(), /\/s-res-2341-2017\/$/, "the symbol leads to its page");
         assert.match(await page.locator("h1").innerText(), /2341/);
+      } else if (href.includes("#:~:text=")) {
+        await assertTextInView(page, href);
       } else if (href.includes("#")) {
         await assertTargetInView(page);
         // A paragraph's own text, or a heading's section (the paragraphs
