@@ -219,7 +219,10 @@ mod tests {
             .find(|f| f.path == "search/index.html")
             .expect("search page");
         let html = String::from_utf8_lossy(&page.bytes);
-        assert!(html.contains("<input type=\"search\" id=\"search-input\" name=\"q\""));
+        assert_eq!(
+            html.contains("<input type=\"search\" id=\"search-input\" name=\"q\""),
+            AVAILABLE
+        );
         assert_eq!(html.contains("search.js"), AVAILABLE, "{html}");
         assert_eq!(html.contains("Search is unavailable"), !AVAILABLE, "{html}");
         assert!(files.files.iter().any(|f| f.path == SYMBOLS_PATH));

@@ -516,7 +516,8 @@ mod tests {
             <ul>\n<li id=\"p-2\">Item two <a class=\"anchor\" href=\"#p-2\">¶</a>\n<ul><li>sub item</li></ul></li>\n</ul>\n\
             <p>After &lt;two&gt;<sup class=\"footnote-reference\"><a href=\"#1\">1</a></sup>.</p>";
         let b = blocks(html);
-        let got: Vec<(Option<&str>, Option<&str>, Option<&str>, &str)> = b
+        type Row<'a> = (Option<&'a str>, Option<&'a str>, Option<&'a str>, &'a str);
+        let got: Vec<Row> = b
             .iter()
             .map(|b| {
                 (

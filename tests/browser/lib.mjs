@@ -118,10 +118,13 @@ export async function axeViolations(page, name) {
   return bad.map((v) => `${v.id} (${v.impact}): ${v.help}`);
 }
 
-/** Saves a full-page screenshot to tests/browser/screenshots/NAME.png. */
-export async function screenshot(page, name) {
+/**
+ * Saves a screenshot to tests/browser/screenshots/NAME.png: the whole page,
+ * or with `{ fullPage: false }` what is in view (where a link landed).
+ */
+export async function screenshot(page, name, { fullPage = true } = {}) {
   mkdirSync(screenshotDir, { recursive: true });
-  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage });
 }
 
 /** Whether the element's box is (at least partly) inside the viewport. */

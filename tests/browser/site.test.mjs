@@ -96,7 +96,7 @@ test("home → countries → a country → a mention → the paragraph, scrolled
     await page.waitForLoadState("load");
     assert.match(page.url(), /#/);
     await assertTargetInView(page);
-    await screenshot(page, `${name}-mention-target`);
+    await screenshot(page, `${name}-mention-target`, { fullPage: false });
   });
 });
 
@@ -152,7 +152,7 @@ for (const [query, label, expect] of [
       } else {
         assert.match(await page.locator("main").innerText(), expect);
       }
-      await screenshot(page, `${name}-search-${label}-target`);
+      await screenshot(page, `${name}-search-${label}-target`, { fullPage: false });
     });
   });
 }
