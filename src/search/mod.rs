@@ -238,6 +238,40 @@ mod tests {
         assert_eq!(has_index, AVAILABLE);
     }
 
+    #[test]
+    fn urls_carry_the_base_path_of_a_site_under_a_sub_path() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser/fixture");
+        let mut config = Config::load(&root).unwrap();
+        config.base_url = "https://example.org/kb/".into();
+        let site = crate::build::load(&config);
+        let records = records::records(&site);
+        assert!(
+            records.iter().all(|r| r.url.starts_with("/kb/")),
+            "{records:?}"
+        );
+        assert_eq!(
+            symbols::symbols(&site)["a/74/130"].url,
+            "/kb/documents/a-74-130/"
+        );
+        let theme = Theme::load(&site.config).unwrap();
+        let (files, _) = crate::build::render_site(&site, &theme);
+        let page = files
+            .files
+            .iter()
+            .find(|f| f.path == "search/index.html")
+            .unwrap();
+        let html = String::from_utf8_lossy(&page.bytes);
+        if AVAILABLE {
+            assert!(html.contains("data-bundle=\"/kb/pagefind/\""), "{html}");
+            assert!(
+                html.contains("data-symbols=\"/kb/search/symbols.json\""),
+                "{html}"
+            );
+            assert!(html.contains("src=\"/kb/search.js\""), "{html}");
+            assert!(html.contains("action=\"/kb/search/\""), "{html}");
+        }
+    }
+
     #[cfg(feature = "search")]
     #[test]
     fn the_index_is_the_same_bytes_for_the_same_site() {
