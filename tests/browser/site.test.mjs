@@ -51,18 +51,33 @@ async function assertTargetInView(page) {
 }
 
 /**
- * For a `#:~:text=start[,end]` link: the block whose text starts with
- * `start` is scrolled into view.
+ * For a `#:~:text=start[,end]` link: the first occurrence of `start` in the
+ * page (where the browser scrolls) is in view.
  */
 async function assertTextInView(page, href) {
   const directive = href.split("#:~:text=")[1];
   const start = decodeURIComponent(directive.split(",")[0]);
   await page.waitForFunction(
     (start) => {
-      const blocks = Array.from(document.querySelectorAll("main p, main li, main td, main blockquote"));
-      const el = blocks.find((b) => b.textContent.replace(/\s+/g, " ").trim().startsWith(start));
-      if (!el) return false;
-      const r = el.getBoundingClientRect();
+      const nodes = [];
+      let all = "";
+      const walker = document.createTreeWalker(document.querySelector("main"), NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        nodes.push([n, all.length]);
+        all += n.data;
+      }
+      const pattern = start.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+");
+      const m = new RegExp(pattern).exec(all);
+      if (!m) return false;
+      const at = (i) => {
+        let k = nodes.length - 1;
+        while (k > 0 && nodes[k][1] > i) k--;
+        return [nodes[k][0], Math.min(i - nodes[k][1], nodes[k][0].data.length)];
+      };
+      const range = document.createRange();
+      range.setStart(...at(m.index));
+      range.setEnd(...at(m.index + m[0].length));
+      const r = range.getBoundingClientRect();
       return r.bottom > 0 && r.top < window.innerHeight;
     },
     start,
@@ -123,6 +138,11 @@ for (const [query, label, expect] of [
       const text = await page.locator("#search-results").innerText();
       if (expect) {
         assert.match(text, expect, `results of ${query}`);
+        // Several paragraphs hold the words: not just one page whose title does.
+        const hits = await page
+          .locator("a.search-result .search-result-excerpt")
+          .evaluateAll((es, source) => es.filter((e) => new RegExp(source, "i").test(e.textContent)).length, expect.source);
+        assert.ok(hits >= 2, `only ${hits} excerpts show ${query}`);
         // A document's paragraph, not only an entity page named so.
         first = page.locator('a.search-result[href*="/documents/"]').first();
         assert.ok((await first.count()) > 0, `no document among the results of ${query}`);

@@ -43,6 +43,23 @@ export function foldQuery(text) {
   return text.normalize("NFC").replace(/đ/g, "d").replace(/Đ/g, "D");
 }
 
+const SEGMENTED_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]+/gu;
+
+/**
+ * Splits runs of Chinese (and Japanese, Thai) into words, as the index did.
+ * pagefind segments a query only when the page's own `lang` is zh/ja/th, so
+ * on an English page `数字证据` would be looked up as one word and miss
+ * `数字 证据` in the index.
+ */
+export function segmentQuery(text) {
+  if (typeof Intl.Segmenter === "undefined" || !text.match(SEGMENTED_RUN)) return text;
+  const words = new Intl.Segmenter("zh", { granularity: "word" });
+  return text
+    .replace(SEGMENTED_RUN, (run) => ` ${Array.from(words.segment(run), (s) => s.segment).join(" ")} `)
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
 /** Undoes the index's `d` + U+0335 spelling of `đ` (see search::records). */
 function unfold(text) {
   return text.replace(/d\u0335/g, "đ").replace(/D\u0335/g, "Đ");
@@ -211,7 +228,7 @@ async function run() {
   setStatus("Searching…");
   try {
     const [symbols, pf] = await Promise.all([query ? symbolHits(query) : [], loadPagefind()]);
-    const search = await pf.search(query ? foldQuery(query) : null, { filters });
+    const search = await pf.search(query ? segmentQuery(foldQuery(query)) : null, { filters });
     if (gen !== generation) return;
     list.replaceChildren();
     for (const s of symbols) {
