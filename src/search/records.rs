@@ -411,7 +411,8 @@ pub fn records(site: &LoadedSite) -> Vec<Record> {
             parts.extend(f.description.as_deref());
             let mut seen = std::collections::BTreeSet::new();
             parts.retain(|p| !p.is_empty() && seen.insert(*p));
-            let mut content = parts.join(" · ");
+            // An entity's own names outrank a passing mention elsewhere.
+            let mut content = format!("{NAMES_WEIGHT} {} {END_WEIGHT}", parts.join(" · "));
             for b in &blocks {
                 content.push('\n');
                 content.push_str(&b.text);
@@ -427,6 +428,11 @@ pub fn records(site: &LoadedSite) -> Vec<Record> {
     }
     out
 }
+
+/// pagefind's markers for a span of words weighted more than body text
+/// (they are not part of the stored text).
+const NAMES_WEIGHT: &str = "___PAGEFIND_WEIGHT___4";
+const END_WEIGHT: &str = "___END_PAGEFIND_WEIGHT___";
 
 /// `p-17`: a numbered paragraph's anchor.
 pub fn is_paragraph_number(id: &str) -> bool {

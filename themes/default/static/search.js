@@ -68,7 +68,9 @@ function unfold(text) {
 function loadPagefind() {
   if (!pagefindPromise) {
     pagefindPromise = import(form.dataset.bundle + "pagefind.js").then(async (pf) => {
-      await pf.options({ excerptLength: 36 });
+      // A paragraph's title is its document's and heading's: a word there
+      // should not outrank a paragraph or an entity holding it in its text.
+      await pf.options({ excerptLength: 36, ranking: { metaWeights: { title: 1 } } });
       await pf.init();
       return pf;
     });
