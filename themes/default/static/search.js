@@ -25,6 +25,31 @@ const KINDS = {
   topic: "Topic", page: "Page",
 };
 
+// Messages in the page's language (the template's own text comes from the
+// theme's strings).
+const MESSAGES = {
+  en: {
+    searching: "Searching…",
+    none: (q) => (q ? `No results for “${q}”.` : "No results."),
+    count: (n, q) => `${n} result${n === 1 ? "" : "s"}${q ? ` for “${q}”` : ""}.`,
+    failed: "Search failed to load. Browse the indexes below instead.",
+  },
+  zh: {
+    searching: "正在搜索…",
+    none: (q) => (q ? `没有找到“${q}”的结果。` : "没有结果。"),
+    count: (n, q) => (q ? `“${q}”共有 ${n} 个结果。` : `共有 ${n} 个结果。`),
+    failed: "搜索无法加载。请改用下方的索引浏览。",
+  },
+  vi: {
+    searching: "Đang tìm…",
+    none: (q) => (q ? `Không có kết quả cho “${q}”.` : "Không có kết quả."),
+    count: (n, q) => `${n} kết quả${q ? ` cho “${q}”` : ""}.`,
+    failed: "Không tải được chức năng tìm kiếm. Hãy duyệt các mục lục bên dưới.",
+  },
+};
+const lang = (document.documentElement.lang || "en").split("-")[0].toLowerCase();
+const msg = MESSAGES[lang] || MESSAGES.en;
+
 let pagefindPromise = null;
 let symbolsPromise = null;
 let current = null; // { results, shown }
@@ -227,7 +252,7 @@ async function run() {
     setStatus("");
     return;
   }
-  setStatus("Searching…");
+  setStatus(msg.searching);
   try {
     const [symbols, pf] = await Promise.all([query ? symbolHits(query) : [], loadPagefind()]);
     const search = await pf.search(query ? segmentQuery(foldQuery(query)) : null, { filters });
@@ -248,15 +273,10 @@ async function run() {
     await showMore();
     if (gen !== generation) return;
     const total = results.length + symbols.length;
-    const shownQuery = query ? ` for “${query}”` : "";
-    setStatus(
-      total === 0
-        ? `No results${shownQuery}.`
-        : `${total} result${total === 1 ? "" : "s"}${shownQuery}.`,
-    );
+    setStatus(total === 0 ? msg.none(query) : msg.count(total, query));
   } catch (e) {
     if (gen !== generation) return;
-    setStatus("Search failed to load. Browse the indexes below instead.");
+    setStatus(msg.failed);
     throw e;
   }
 }
@@ -288,4 +308,4 @@ loadPagefind()
   .then(() => {
     if (input.value || Object.keys(chosenFilters()).length) run();
   })
-  .catch(() => setStatus("Search failed to load. Browse the indexes below instead."));
+  .catch(() => setStatus(msg.failed));
