@@ -243,12 +243,16 @@ fn script_in_content_comes_out_inert() {
             continue;
         }
         let doc = Html::parse_document(std::str::from_utf8(&bytes).unwrap());
-        // The one script allowed is the theme's search.js on the search page.
-        assert_eq!(
-            doc.select(&sel("script:not([src$='/search.js'])")).count(),
-            0,
-            "{path} has a <script>"
-        );
+        // Only the theme's own scripts, by URL; never one from content.
+        for script in doc.select(&sel("script")) {
+            let src = script.value().attr("src").unwrap_or("");
+            assert!(
+                src.ends_with(".js") && public.join(src.trim_start_matches('/')).is_file(),
+                "{path} has a <script> that is not a theme file: {}",
+                script.html()
+            );
+            assert!(script.inner_html().trim().is_empty(), "{path}");
+        }
         assert_eq!(
             doc.select(&sel("[onerror], [onclick]")).count(),
             0,
