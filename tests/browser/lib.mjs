@@ -24,8 +24,11 @@ const MIME = {
   ".txt": "text/plain; charset=utf-8",
 };
 
-/** Serves `dir` on a free loopback port, like a static host would. */
-export async function serve(dir) {
+/**
+ * Serves `dir` at `base` (`/`, or a sub-path such as `/kb/`) on a free
+ * loopback port, like a static host would.
+ */
+export async function serve(dir, base = "/") {
   const root = path.resolve(dir);
   const server = createServer((req, res) => {
     let rel;
@@ -35,6 +38,11 @@ export async function serve(dir) {
       res.writeHead(400).end();
       return;
     }
+    if (!rel.startsWith(base)) {
+      res.writeHead(404, { "content-type": "text/plain" }).end("outside the site");
+      return;
+    }
+    rel = "/" + rel.slice(base.length);
     let file = path.join(root, rel);
     if (!file.startsWith(root)) {
       res.writeHead(403).end();

@@ -8,13 +8,15 @@ import { axeViolations, inViewport, launch, openPage, screenshot, serve } from "
 
 const siteDir = process.env.PILCROW_SITE_DIR;
 const name = process.env.PILCROW_SITE_NAME || "site";
+// The site's base path (`/kb/` for a site built with --base-url /kb/).
+const base = process.env.PILCROW_BASE_PATH || "/";
 if (!siteDir) throw new Error("set PILCROW_SITE_DIR to a built site (scripts/browser-test does)");
 
 let server;
 let chromium;
 
 before(async () => {
-  server = await serve(siteDir);
+  server = await serve(siteDir, base);
   chromium = await launch();
 });
 
@@ -87,7 +89,7 @@ async function assertTextInView(page, href) {
 
 test("home → countries → a country → a mention → the paragraph, scrolled into view", async () => {
   await withPage(async (page) => {
-    await page.goto(server.url + "/");
+    await page.goto(server.url + base);
     await screenshot(page, `${name}-home`);
     await page.locator('main a[href$="/countries/"], header a[href$="/countries/"]').first().click();
     await page.waitForURL(/\/countries\/$/);
@@ -117,7 +119,7 @@ test("home → countries → a country → a mention → the paragraph, scrolled
 
 /** Searches on the search page; returns the first result's locator. */
 async function search(page, query) {
-  await page.goto(server.url + "/search/");
+  await page.goto(server.url + base + "search/");
   const input = page.locator("#search-input");
   await input.fill(query);
   await input.press("Enter");
@@ -187,7 +189,7 @@ test("a symbol typed loosely still leads to its page", async () => {
 
 test("?q= in the address runs the search; a filter narrows it", async () => {
   await withPage(async (page) => {
-    await page.goto(server.url + "/search/?q=" + encodeURIComponent("数字证据"));
+    await page.goto(server.url + base + "search/?q=" + encodeURIComponent("数字证据"));
     await page.locator("a.search-result").first().waitFor({ timeout: 15000 });
     const all = await page.locator("a.search-result").count();
     const language = page.locator("#filter-language");
@@ -204,7 +206,7 @@ test("?q= in the address runs the search; a filter narrows it", async () => {
 
 test("the index is loaded only by the search page", async () => {
   await withPage(async (page, p) => {
-    await page.goto(server.url + "/");
+    await page.goto(server.url + base);
     const doc = await page.locator("main a[href*='/documents/']").first().getAttribute("href");
     await page.goto(new URL(doc, server.url).href);
     assert.deepEqual(
@@ -212,7 +214,7 @@ test("the index is loaded only by the search page", async () => {
       [],
       "pages other than search load no search files",
     );
-    await page.goto(server.url + "/search/");
+    await page.goto(server.url + base + "search/");
     await page.locator("#search-filters:not([hidden])").waitFor();
     assert.ok(p.requests.some((u) => u.includes("/pagefind/pagefind.js")));
   });
@@ -221,7 +223,7 @@ test("the index is loaded only by the search page", async () => {
 test("without JavaScript the search page says so and links to the indexes", async () => {
   await withPage(
     async (page) => {
-      await page.goto(server.url + "/search/");
+      await page.goto(server.url + base + "search/");
       assert.match(await page.locator("main").innerText(), /Search needs JavaScript/);
       assert.ok((await page.locator(".search-indexes a").count()) > 0);
     },
@@ -233,17 +235,17 @@ test("axe-core: no serious or critical violation on home, a document, an entity 
   const failures = [];
   await withPage(async (page) => {
     const docs = [];
-    await page.goto(server.url + "/");
-    docs.push(["home", server.url + "/"]);
-    await page.goto(server.url + "/documents/");
+    await page.goto(server.url + base);
+    docs.push(["home", server.url + base]);
+    await page.goto(server.url + base + "documents/");
     const doc = await page.locator("main a[href*='/documents/']").first().getAttribute("href");
     docs.push(["document", new URL(doc, server.url).href]);
-    await page.goto(server.url + "/countries/");
+    await page.goto(server.url + base + "countries/");
     const country = await page
       .locator("main a")
       .evaluateAll((as) => as.map((a) => a.getAttribute("href")).find((h) => /\/countries\/[^/#]+\/$/.test(h)));
     docs.push(["entity", new URL(country, server.url).href]);
-    docs.push(["search", server.url + "/search/?q=" + encodeURIComponent("数字证据")]);
+    docs.push(["search", server.url + base + "search/?q=" + encodeURIComponent("数字证据")]);
     for (const [label, url] of docs) {
       await page.goto(url);
       if (label === "search") await page.locator("a.search-result").first().waitFor({ timeout: 15000 });

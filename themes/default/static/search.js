@@ -95,7 +95,13 @@ function loadPagefind() {
     pagefindPromise = import(form.dataset.bundle + "pagefind.js").then(async (pf) => {
       // A paragraph's title is its document's and heading's: a word there
       // should not outrank a paragraph or an entity holding it in its text.
-      await pf.options({ excerptLength: 36, ranking: { metaWeights: { title: 1 } } });
+      // Record URLs already carry the site's base path: pagefind must not
+      // prefix its own guess (/kb/ → /kb/kb/).
+      await pf.options({
+        baseUrl: "/",
+        excerptLength: 36,
+        ranking: { metaWeights: { title: 1 } },
+      });
       await pf.init();
       return pf;
     });
