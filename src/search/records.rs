@@ -447,14 +447,33 @@ const TEXT_MAX: usize = 80;
 
 /// The value of a `#:~:text=` directive that selects `text`, a block.
 ///
-/// A single term must start and end at word boundaries in the browser's
-/// (ICU, dictionary-based for Chinese) segmentation, so the term is a
-/// prefix of the block cut before a space or after a CJK punctuation mark,
-/// both boundaries in any segmentation; a short block is taken whole.
+/// Every edge of a term must be a word boundary in the browser's (ICU,
+/// dictionary-based for Chinese) segmentation, so terms are cut only next
+/// to a space or a CJK punctuation mark, boundaries in any segmentation:
+/// `start,end` (a prefix and a suffix of the block, so the browser
+/// highlights all of it), or `start` alone when no suffix can be cut, or
+/// the whole block when it is short or cannot be cut at all.
 pub fn text_directive(text: &str) -> String {
     if text.chars().count() <= TEXT_MAX {
         return encode_directive(text);
     }
+    let Some(prefix_end) = prefix_cut(text) else {
+        return encode_directive(text);
+    };
+    let start = encode_directive(text[..prefix_end].trim_end());
+    match suffix_cut(text) {
+        Some(suffix_start) if suffix_start > prefix_end => {
+            format!(
+                "{start},{}",
+                encode_directive(text[suffix_start..].trim_start())
+            )
+        }
+        _ => start,
+    }
+}
+
+/// Byte offset where a prefix of `TEXT_MIN..=TEXT_MAX` characters can end.
+fn prefix_cut(text: &str) -> Option<usize> {
     for (n, (i, c)) in text.char_indices().enumerate() {
         if n > TEXT_MAX {
             break;
@@ -463,13 +482,31 @@ pub fn text_directive(text: &str) -> String {
             continue;
         }
         if c.is_whitespace() {
-            return encode_directive(text[..i].trim_end());
+            return Some(i);
         }
         if is_cjk_punctuation(c) {
-            return encode_directive(&text[..i + c.len_utf8()]);
+            return Some(i + c.len_utf8());
         }
     }
-    encode_directive(text)
+    None
+}
+
+/// Byte offset where a suffix of `TEXT_MIN..=TEXT_MAX` characters can
+/// start: after a space or a CJK punctuation mark.
+fn suffix_cut(text: &str) -> Option<usize> {
+    for (n, (i, c)) in text.char_indices().rev().enumerate() {
+        // `n + 1` characters from `i` to the end; the suffix starts after `c`.
+        if n > TEXT_MAX {
+            break;
+        }
+        if n < TEXT_MIN {
+            continue;
+        }
+        if c.is_whitespace() || is_cjk_punctuation(c) {
+            return Some(i + c.len_utf8());
+        }
+    }
+    None
 }
 
 fn is_cjk_punctuation(c: char) -> bool {
@@ -574,21 +611,40 @@ mod tests {
     }
 
     #[test]
-    fn text_directives_end_at_a_word_boundary() {
+    fn text_directives_cut_at_word_boundaries() {
         assert_eq!(
             text_directive("Short text, here."),
             "Short%20text%2C%20here."
         );
         let vi = "Chương trình Hội thảo tập trung vào vai trò của các cơ quan thực thi pháp luật trong việc thu thập.";
-        assert_eq!(text_directive(vi), text_directive("Chương trình Hội"));
+        assert_eq!(
+            text_directive(vi),
+            format!(
+                "{},{}",
+                text_directive("Chương trình Hội"),
+                text_directive("trong việc thu thập.")
+            )
+        );
         let zh = "反恐工作的一个重要部分是促进基于法治的有效刑事司法对策。在实践中，会员国在试图获得可接受的证据，以帮助在司法程序中起诉恐怖主义嫌疑人并确保其定罪方面面临重大挑战。";
         assert_eq!(
             text_directive(zh),
-            text_directive("反恐工作的一个重要部分是促进基于法治的有效刑事司法对策。")
+            format!(
+                "{},{}",
+                text_directive("反恐工作的一个重要部分是促进基于法治的有效刑事司法对策。"),
+                text_directive(
+                    "以帮助在司法程序中起诉恐怖主义嫌疑人并确保其定罪方面面临重大挑战。"
+                )
+            )
         );
         // No break within reach: the whole block.
         let long = "数".repeat(90);
         assert_eq!(text_directive(&long).matches("%E6%95%B0").count(), 90);
+        // A prefix but no suffix: the prefix alone.
+        let tail = format!("第一句话到这里已经结束了吧朋友们，{}", "数".repeat(90));
+        assert_eq!(
+            text_directive(&tail),
+            text_directive("第一句话到这里已经结束了吧朋友们，")
+        );
     }
 
     #[test]
