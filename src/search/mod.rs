@@ -13,6 +13,7 @@
 #[cfg(feature = "search")]
 pub mod index;
 pub mod records;
+pub mod strings;
 pub mod symbols;
 
 use crate::build::{Contexts, LoadedSite};
@@ -38,10 +39,13 @@ pub fn page_context(cx: &Contexts<'_>, language: &str) -> PageContext {
     search.insert("bundle".into(), cx.url("pagefind/").into());
     search.insert("symbols".into(), cx.url(SYMBOLS_PATH).into());
     search.insert("script".into(), cx.url("search.js").into());
+    let t = strings::strings(language);
+    let title = t["title"].as_str().unwrap_or("Search").to_string();
+    search.insert("t".into(), t.into());
     let mut extra = serde_json::Map::new();
     extra.insert("search".into(), search.into());
     PageContext {
-        title: "Search".into(),
+        title,
         kind: "search".into(),
         url: cx.url(SEARCH_URL),
         permalink: cx.permalink(SEARCH_URL),
@@ -236,6 +240,25 @@ mod tests {
         }
         let has_index = files.files.iter().any(|f| f.path == "pagefind/pagefind.js");
         assert_eq!(has_index, AVAILABLE);
+    }
+
+    #[test]
+    fn the_search_page_speaks_the_site_language() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser/fixture");
+        let mut config = Config::load(&root).unwrap();
+        config.language = "vi".into();
+        let site = crate::build::load(&config);
+        let theme = Theme::load(&site.config).unwrap();
+        let (files, problems) = crate::build::render_site(&site, &theme);
+        assert!(problems.is_empty(), "{problems:?}");
+        let page = files
+            .files
+            .iter()
+            .find(|f| f.path == "search/index.html")
+            .unwrap();
+        let html = String::from_utf8_lossy(&page.bytes);
+        assert!(html.contains("<html lang=\"vi\">"), "{html}");
+        assert!(html.contains("<h1>Tìm kiếm</h1>"), "{html}");
     }
 
     #[test]
