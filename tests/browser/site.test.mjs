@@ -188,6 +188,9 @@ test("a symbol typed loosely still leads to its page", async () => {
     const first = await search(page, "s/res/2341(2017)");
     assert.match(await first.getAttribute("href"), /\/s-res-2341-2017\/$/);
     assert.match(await first.getAttribute("class"), /search-symbol/);
+    // Listed once, not again among the full-text results.
+    const hrefs = await page.locator("a.search-result").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+    assert.equal(hrefs.filter((h) => h === hrefs[0]).length, 1, hrefs.join(" "));
   });
 });
 

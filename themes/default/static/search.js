@@ -52,7 +52,7 @@ const msg = MESSAGES[lang] || MESSAGES.en;
 
 let pagefindPromise = null;
 let symbolsPromise = null;
-let current = null; // { results, shown }
+let current = null; // { results, shown, gen, skip: URLs already listed, skipped }
 let generation = 0;
 
 /** Mirrors `search::symbols::normalize`: no spaces, lower case, ASCII forms. */
@@ -225,6 +225,11 @@ async function showMore() {
   const data = await Promise.all(slice.map((r) => r.data()));
   if (gen !== generation) return;
   for (const d of data) {
+    // The page an exact symbol led to is listed once, first.
+    if (current.skip.has(d.url)) {
+      current.skipped += 1;
+      continue;
+    }
     list.append(
       resultItem({
         url: d.url,
@@ -275,10 +280,10 @@ async function run() {
       );
     }
     const results = search?.results || [];
-    current = { results, shown: 0, gen };
+    current = { results, shown: 0, gen, skip: new Set(symbols.map((s) => s.url)), skipped: 0 };
     await showMore();
     if (gen !== generation) return;
-    const total = results.length + symbols.length;
+    const total = results.length + symbols.length - current.skipped;
     setStatus(total === 0 ? msg.none(query) : msg.count(total, query));
   } catch (e) {
     if (gen !== generation) return;
