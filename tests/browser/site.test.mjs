@@ -198,7 +198,14 @@ test("?q= in the address runs the search; a filter narrows it", async () => {
   await withPage(async (page) => {
     await page.goto(server.url + base + "search/?q=" + encodeURIComponent("数字证据"));
     await page.locator("a.search-result").first().waitFor({ timeout: 15000 });
-    const all = await page.locator("a.search-result").count();
+    let all = await page.locator("a.search-result").count();
+    // Past the first page of results, "More results" lists the next ones.
+    const more = page.locator("#search-more");
+    if (await more.isVisible()) {
+      await more.click();
+      await page.waitForFunction((n) => document.querySelectorAll("a.search-result").length > n, all);
+      all = await page.locator("a.search-result").count();
+    }
     const language = page.locator("#filter-language");
     const values = await language.locator("option").evaluateAll((os) => os.map((o) => o.value));
     assert.ok(values.includes("zh"), `language filter values: ${values}`);
