@@ -132,18 +132,34 @@ async function symbolHits(query) {
     .map((k) => symbols[k]);
 }
 
-/** Pagefind's excerpt is HTML with <mark>; keep only text and marks. */
+/**
+ * Pagefind's excerpt is HTML with <mark>; keep only text and marks. Marks
+ * that touch (数字|证据, the words of one segmented term) become one, and
+ * a space pagefind left inside a mark moves out of it.
+ */
 function excerptNodes(html) {
   const tpl = document.createElement("template");
   tpl.innerHTML = html;
   const out = document.createDocumentFragment();
+  let last = null;
   for (const node of tpl.content.childNodes) {
-    if (node.nodeName === "MARK") {
-      const m = document.createElement("mark");
-      m.textContent = unfold(node.textContent);
-      out.append(m);
+    const text = unfold(node.textContent);
+    if (node.nodeName !== "MARK") {
+      out.append(document.createTextNode(text));
+      last = null;
+      continue;
+    }
+    const word = text.trimEnd();
+    if (last) {
+      last.textContent += word;
     } else {
-      out.append(document.createTextNode(unfold(node.textContent)));
+      last = document.createElement("mark");
+      last.textContent = word;
+      out.append(last);
+    }
+    if (word.length < text.length) {
+      out.append(document.createTextNode(text.slice(word.length)));
+      last = null;
     }
   }
   return out;
