@@ -165,6 +165,7 @@ mod tests {
         // `đ` is spelled for the index's diacritic folding.
         assert!(para.content.contains("chứng cứ d\u{335}iện tử"), "{para:?}");
         assert!(para.title.ends_with("— Nội dung"), "{para:?}");
+        // Without an id, the last paragraph is reached by its whole text.
         let text =
             records::text_directive("Đại diện Argentina trình bày kinh nghiệm hợp tác quốc tế.");
         assert!(
