@@ -183,6 +183,16 @@ for (const [query, label, expect] of [
   });
 }
 
+test("a document symbol leads to its document", async () => {
+  await withPage(async (page) => {
+    const first = await search(page, "A/74/130");
+    assert.match(await first.getAttribute("class"), /search-symbol/);
+    await first.click();
+    await page.waitForLoadState("load");
+    assert.match(page.url(), /\/documents\/a-74-130\/$/);
+  });
+});
+
 test("a symbol typed loosely still leads to its page", async () => {
   await withPage(async (page) => {
     const first = await search(page, "s/res/2341(2017)");
