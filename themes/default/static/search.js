@@ -19,10 +19,22 @@ const LANGUAGES = {
   ar: "العربية", en: "English", es: "Español", fr: "Français",
   ru: "Русский", vi: "Tiếng Việt", zh: "中文",
 };
-const KINDS = {
-  document: "Document", resolution: "Resolution", "document-ref": "UN document",
-  country: "Country", organization: "Organization", instrument: "Instrument",
-  topic: "Topic", page: "Page",
+const KIND_NAMES = {
+  en: {
+    document: "Document", resolution: "Resolution", "document-ref": "UN document",
+    country: "Country", organization: "Organization", instrument: "Instrument",
+    topic: "Topic", page: "Page",
+  },
+  zh: {
+    document: "文件", resolution: "决议", "document-ref": "联合国文件",
+    country: "国家", organization: "组织", instrument: "法律文书",
+    topic: "主题", page: "页面",
+  },
+  vi: {
+    document: "Tài liệu", resolution: "Nghị quyết", "document-ref": "Văn kiện Liên Hợp Quốc",
+    country: "Quốc gia", organization: "Tổ chức", instrument: "Văn kiện pháp lý",
+    topic: "Chủ đề", page: "Trang",
+  },
 };
 
 // Messages in the page's language (the template's own text comes from the
@@ -49,6 +61,7 @@ const MESSAGES = {
 };
 const lang = (document.documentElement.lang || "en").split("-")[0].toLowerCase();
 const msg = MESSAGES[lang] || MESSAGES.en;
+const KINDS = KIND_NAMES[lang] || KIND_NAMES.en;
 
 let pagefindPromise = null;
 let symbolsPromise = null;
