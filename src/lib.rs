@@ -15,3 +15,4 @@ pub mod markdown;
 pub mod output;
 pub mod problem;
 pub mod render;
+pub mod search;

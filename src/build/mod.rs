@@ -258,6 +258,11 @@ pub fn render_site(site: &LoadedSite, theme: &Theme) -> (SiteFiles, Vec<Problem>
         Err(p) => problems.push(p),
     }
 
+    // Search (src/search): the search page, search/symbols.json, pagefind/.
+    let (search_files, search_problems) = crate::search::files(site, theme, &cx);
+    out.files.extend(search_files);
+    problems.extend(search_problems);
+
     if site.rendered.iter().any(|r| r.has_code) {
         match markdown::highlight::stylesheet(&config.markdown.highlight_theme) {
             Ok(css) => out.files.push(OutputFile {
