@@ -441,6 +441,142 @@ pub fn write_page(
     Ok(())
 }
 
+/// Deletes the pages ingest wrote on an earlier run that this run no longer
+/// produces (their seed was removed, or no seed mentions their entity any
+/// more), provided nobody edited them (the file still hashes to what the
+/// manifest recorded) and no page that stays links to them: removing a
+/// page must never delete an editor's work or break the build. Edited
+/// stale pages are kept and said; pages already gone leave the manifest.
+pub fn remove_stale(
+    content: &Path,
+    produced: &BTreeSet<String>,
+    manifest: &mut Manifest,
+    report: &mut IngestReport,
+) -> Result<(), IngestError> {
+    let stale: Vec<String> = manifest
+        .files
+        .keys()
+        .filter(|r| !produced.contains(*r))
+        .cloned()
+        .collect();
+    let mut removable: BTreeSet<String> = BTreeSet::new();
+    for rel in stale {
+        let path = content.join(&rel);
+        match std::fs::read(&path) {
+            Ok(bytes) if manifest.files.get(&rel) == Some(&sha256_hex(&bytes)) => {
+                removable.insert(rel);
+            }
+            Ok(_) => report.warnings.push(format!(
+                "{}: ingest no longer produces this page, but it was edited; left as it is",
+                path.display()
+            )),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                manifest.files.remove(&rel);
+            }
+            Err(source) => return Err(IngestError::Io { path, source }),
+        }
+    }
+    if removable.is_empty() {
+        return Ok(());
+    }
+    let linked = linked_from_kept_pages(content, produced, &removable, manifest);
+    for rel in removable {
+        let path = content.join(&rel);
+        if let Some(from) = linked.get(&rel) {
+            report.warnings.push(format!(
+                "{}: ingest no longer produces this page, but {} links to it; left as it is",
+                path.display(),
+                content.join(from).display()
+            ));
+            continue;
+        }
+        std::fs::remove_file(&path).map_err(|source| IngestError::Io {
+            path: path.clone(),
+            source,
+        })?;
+        manifest.files.remove(&rel);
+        report.removed += 1;
+    }
+    Ok(())
+}
+
+/// Stale pages (among `removable`) that a page staying in `content/` links
+/// to, each with one page linking to it. Pages this run wrote fresh link
+/// only to what it produced, so only the others are read: editors' own
+/// pages and pages kept because they were edited.
+fn linked_from_kept_pages(
+    content: &Path,
+    produced: &BTreeSet<String>,
+    removable: &BTreeSet<String>,
+    manifest: &Manifest,
+) -> BTreeMap<String, String> {
+    static LINK: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"\]\(\s*<?([^)\s#<>]+\.md)(?:#[^)\s]*)?>?").unwrap()
+    });
+    let mut out = BTreeMap::new();
+    let mut stack = vec![PathBuf::new()];
+    while let Some(dir) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(content.join(&dir)) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.starts_with('.') {
+                continue;
+            }
+            let rel = dir.join(&name);
+            let Ok(kind) = entry.file_type() else {
+                continue;
+            };
+            if kind.is_dir() {
+                stack.push(rel);
+                continue;
+            }
+            let rel_s = rel.to_string_lossy().replace('\\', "/");
+            if !name.ends_with(".md") || removable.contains(&rel_s) {
+                continue;
+            }
+            let Ok(text) = std::fs::read_to_string(entry.path()) else {
+                continue;
+            };
+            let fresh = produced.contains(&rel_s)
+                && manifest.files.get(&rel_s) == Some(&sha256_hex(text.as_bytes()));
+            if fresh {
+                continue;
+            }
+            for c in LINK.captures_iter(&text) {
+                if let Some(target) = resolve_relative(&dir, &c[1])
+                    && removable.contains(&target)
+                {
+                    out.entry(target).or_insert_with(|| rel_s.clone());
+                }
+            }
+        }
+    }
+    out
+}
+
+/// `../countries/arg.md` seen from `documents` → `countries/arg.md`.
+fn resolve_relative(dir: &Path, link: &str) -> Option<String> {
+    if link.contains("://") || link.starts_with('/') {
+        return None;
+    }
+    let mut parts: Vec<String> = dir
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    for seg in link.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            s => parts.push(s.to_string()),
+        }
+    }
+    Some(parts.join("/"))
+}
+
 fn keep(report: &mut IngestReport, path: &Path, why: &str) {
     report.warnings.push(format!(
         "{}: {why}; left as it is (use --force to overwrite)",

@@ -53,6 +53,10 @@ pub struct IngestReport {
     pub written: usize,
     /// Files whose content was already what ingest would write.
     pub unchanged: usize,
+    /// Pages ingest wrote earlier that nothing produces any more (a seed
+    /// removed, an entity no longer mentioned), deleted because nobody
+    /// had edited them.
+    pub removed: usize,
     /// Files left alone because an editor changed them (no `--force`).
     pub kept_edited: Vec<PathBuf>,
     /// Other things the user should know (one line each).
@@ -67,7 +71,11 @@ impl fmt::Display for IngestReport {
             self.written,
             self.unchanged,
             self.kept_edited.len()
-        )
+        )?;
+        if self.removed > 0 {
+            write!(f, ", {} removed (stale)", self.removed)?;
+        }
+        Ok(())
     }
 }
 
@@ -143,19 +151,6 @@ pub fn run(opts: &IngestOptions) -> Result<IngestReport, IngestError> {
         )?;
         entities.extend(seen.iter().cloned());
     }
-    // Pages of seeds that are gone are left alone, but said.
-    let produced: BTreeSet<&str> = docs.iter().map(|d| d.path.as_str()).collect();
-    for rel in manifest.files.keys() {
-        if rel.starts_with("documents/")
-            && !produced.contains(rel.as_str())
-            && opts.content_dir.join(rel).is_file()
-        {
-            report.warnings.push(format!(
-                "{}: no seed produces this page any more; left as it is",
-                opts.content_dir.join(rel).display()
-            ));
-        }
-    }
     for e in &entities {
         let text = emit::render_entity(e, &rec);
         emit::write_page(
@@ -168,6 +163,12 @@ pub fn run(opts: &IngestOptions) -> Result<IngestReport, IngestError> {
             &mut report,
         )?;
     }
+    let produced: BTreeSet<String> = docs
+        .iter()
+        .map(|d| d.path.clone())
+        .chain(entities.iter().map(EntityId::content_path))
+        .collect();
+    emit::remove_stale(&opts.content_dir, &produced, &mut manifest, &mut report)?;
     manifest.save(&opts.content_dir)?;
     Ok(report)
 }
