@@ -31,10 +31,20 @@ pub fn content_span(lines: &[&str]) -> std::ops::Range<usize> {
     // The bar is relative to the document: a line must share at least
     // 60% of what a typical line of this document shares.
     let bar = 0.6 * weighted_median_share(&counts);
+    // A line written in sentences of the document's language (jusText's
+    // "good" block) never counts against the span: the last paragraph of
+    // a short article may share few words with its middle.
+    let stops = super::blocks::document_stopwords(lines);
+    let prose: Vec<bool> = lines
+        .iter()
+        .map(|l| super::blocks::is_prose(l, stops))
+        .collect();
+    let floor = |v: f64, prose: bool| if prose { v.max(0.0) } else { v };
     let values: Vec<f64> = lines
         .iter()
         .zip(&counts)
-        .map(|(line, &(k, n))| k as f64 - bar * n as f64 + penalties(line))
+        .zip(&prose)
+        .map(|((line, &(k, n)), &p)| floor(k as f64 - bar * n as f64 + penalties(line), p))
         .collect();
     let first = best_span(&values);
     if first == (0..lines.len()) {
@@ -50,9 +60,13 @@ pub fn content_span(lines: &[&str]) -> std::ops::Range<usize> {
     let values: Vec<f64> = values
         .iter()
         .zip(&tokens)
-        .map(|(v, toks)| {
+        .zip(&prose)
+        .map(|((v, toks), &p)| {
             let uniq: TokenSet = toks.iter().collect();
-            v - 0.5 * uniq.iter().filter(|t| chrome.contains(*t)).count() as f64
+            floor(
+                v - 0.5 * uniq.iter().filter(|t| chrome.contains(*t)).count() as f64,
+                p,
+            )
         })
         .collect();
     if std::env::var_os("PILCROW_DEBUG_BOILER").is_some() {
@@ -104,7 +118,7 @@ pub(crate) enum Token {
 }
 
 /// FNV-1a over the lowercased letters of a word.
-fn word_hash(word: &str) -> u64 {
+pub(crate) fn word_hash(word: &str) -> u64 {
     word.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
         (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
     })

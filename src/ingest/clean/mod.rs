@@ -3,6 +3,7 @@
 //! Line re-joining happens in `structure`, which knows where paragraphs
 //! start.
 
+pub mod blocks;
 pub mod boiler;
 pub mod markdown;
 pub mod pages;
@@ -73,7 +74,8 @@ pub fn clean(text: &str) -> Cleaned {
         }
     }
     boiler::drop_trailing_chrome(&mut kept);
-    let lines = pages::strip(kept);
+    let mut lines = pages::strip(kept);
+    blocks::drop_inner_boilerplate(&mut lines, markdown);
     Cleaned { lines, markdown }
 }
 
