@@ -44,7 +44,7 @@ pub fn content_span(lines: &[&str]) -> std::ops::Range<usize> {
         .iter()
         .zip(&counts)
         .zip(&prose)
-        .map(|((line, &(k, n)), &p)| floor(k as f64 - bar * n as f64 + penalties(line), p))
+        .map(|((line, &(k, n)), &p)| floor(k as f64 - bar * n as f64 + penalties(line, stops), p))
         .collect();
     let first = best_span(&values);
     if first == (0..lines.len()) {
@@ -288,8 +288,10 @@ fn weighted_median_share(counts: &[(usize, usize)]) -> f64 {
 }
 
 /// Links and addresses are navigation, not prose; a tag cloud is many
-/// short space-separated items without sentence punctuation.
-fn penalties(line: &str) -> f64 {
+/// short space-separated items without sentence punctuation and without
+/// the function words that hold a sentence together (Han text has none
+/// between spaces: its items are judged by shape alone).
+fn penalties(line: &str, stops: Option<&'static [&'static str]>) -> f64 {
     let mut value = 0.0;
     let links = line
         .split_whitespace()
@@ -307,7 +309,13 @@ fn penalties(line: &str) -> f64 {
             .chars()
             .filter(|c| matches!(c, ',' | '.' | '，' | '。' | ';'))
             .count();
-        if has_han && avg < 8.0 && punct * 4 < items.len() {
+        let no_function_words = || {
+            let words: Vec<String> = items.iter().map(|w| w.to_lowercase()).collect();
+            stops.is_some_and(|list| {
+                words.iter().filter(|w| list.contains(&w.as_str())).count() * 10 < words.len()
+            })
+        };
+        if (has_han || no_function_words()) && avg < 8.0 && punct * 4 < items.len() {
             value -= items.len() as f64;
         }
     }
@@ -370,6 +378,30 @@ mod tests {
         let mut lines: Vec<String> = [para, "Merci."].map(String::from).to_vec();
         drop_trailing_chrome(&mut lines);
         assert_eq!(lines.len(), 2);
+    }
+
+    #[test]
+    fn tag_clouds_in_any_script_count_against_the_span() {
+        let en = Some(&["the", "of", "and", "to", "in"][..]);
+        assert!(
+            penalties(
+                "ransomware cybersecurity hacking crypto police europe asia deals",
+                en
+            ) < 0.0
+        );
+        assert_eq!(
+            penalties(
+                "the rise of ransomware in the region and the response to it",
+                en
+            ),
+            0.0
+        );
+        assert!(
+            penalties(
+                "双线虚拟主机 duniu 42u机柜尺寸 美国php主机 网站被封 嘟牛 蜗牛魔方 qq对话框",
+                None
+            ) < 0.0
+        );
     }
 
     #[test]
