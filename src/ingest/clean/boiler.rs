@@ -44,7 +44,13 @@ pub fn content_span(lines: &[&str]) -> std::ops::Range<usize> {
         .iter()
         .zip(&counts)
         .zip(&prose)
-        .map(|((line, &(k, n)), &p)| floor(k as f64 - bar * n as f64 + penalties(line, stops), p))
+        .zip(&core.middle)
+        .map(|(((line, &(k, n)), &p), &mid)| {
+            // The middle is judged block by block (`blocks`): here a tag
+            // line weighs only where it can be a head or tail.
+            let pen = penalties(line, if mid { None } else { stops }, !mid);
+            floor(k as f64 - bar * n as f64 + pen, p)
+        })
         .collect();
     let first = best_span(&values);
     if first == (0..lines.len()) {
@@ -291,7 +297,7 @@ fn weighted_median_share(counts: &[(usize, usize)]) -> f64 {
 /// short space-separated items without sentence punctuation and without
 /// the function words that hold a sentence together (Han text has none
 /// between spaces: its items are judged by shape alone).
-fn penalties(line: &str, stops: Option<&'static [&'static str]>) -> f64 {
+fn penalties(line: &str, stops: Option<&'static [&'static str]>, tags: bool) -> f64 {
     let mut value = 0.0;
     let links = line
         .split_whitespace()
@@ -300,8 +306,12 @@ fn penalties(line: &str, stops: Option<&'static [&'static str]>) -> f64 {
         })
         .count();
     value -= 3.0 * links as f64;
-    let items: Vec<&str> = line.split_whitespace().collect();
-    if items.len() >= 8 {
+    // Items are words: a date or a `|` is not a tag.
+    let items: Vec<&str> = line
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .collect();
+    if tags && items.len() >= 8 {
         let avg =
             items.iter().map(|w| w.chars().count()).sum::<usize>() as f64 / items.len() as f64;
         let has_han = line.chars().any(is_han);
