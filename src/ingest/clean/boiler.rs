@@ -396,20 +396,23 @@ mod tests {
         assert!(
             penalties(
                 "ransomware cybersecurity hacking crypto police europe asia deals",
-                en
+                en,
+                true
             ) < 0.0
         );
         assert_eq!(
             penalties(
                 "the rise of ransomware in the region and the response to it",
-                en
+                en,
+                true
             ),
             0.0
         );
         assert!(
             penalties(
                 "双线虚拟主机 duniu 42u机柜尺寸 美国php主机 网站被封 嘟牛 蜗牛魔方 qq对话框",
-                None
+                None,
+                true
             ) < 0.0
         );
     }
