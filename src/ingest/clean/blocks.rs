@@ -23,37 +23,43 @@
 //! lettered items, footnotes, headings with a number or a `#`, tables,
 //! code. Removed blocks become blank lines.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 
 use super::boiler::{Token, tokenize, word_hash};
 use crate::ingest::text::is_han;
 
-/// Function words per language (see the data file's header).
-static STOPWORDS: LazyLock<Vec<(&'static str, Vec<&'static str>)>> = LazyLock::new(|| {
+/// A language's function words.
+pub(crate) type Stoplist = HashSet<&'static str>;
+
+/// Function words per language (see the data file's header); Han function
+/// characters apart.
+static STOPWORDS: LazyLock<Vec<(&'static str, Stoplist)>> = LazyLock::new(|| {
     data_lines(include_str!("data/stopwords.tsv"))
-        .map(|(lang, words)| {
-            let list = if lang == "zh" {
-                words
-                    .char_indices()
-                    .map(|(i, c)| &words[i..i + c.len_utf8()])
-                    .collect()
-            } else {
-                words.split_whitespace().collect()
-            };
-            (lang, list)
-        })
+        .filter(|(lang, _)| *lang != "zh")
+        .map(|(lang, words)| (lang, words.split_whitespace().collect()))
         .collect()
 });
 
-/// Words web chrome is made of, every language together (lowercase).
-static CHROME_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    data_lines(include_str!("data/boilerplate.tsv"))
+static HAN_STOPS: LazyLock<HashSet<char>> = LazyLock::new(|| {
+    data_lines(include_str!("data/stopwords.tsv"))
+        .filter(|(lang, _)| *lang == "zh")
+        .flat_map(|(_, chars)| chars.chars())
+        .filter(|&c| is_han(c))
+        .collect()
+});
+
+/// Words web chrome is made of, every language together (lowercase), in
+/// one automaton.
+static CHROME_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    let words: Vec<&str> = data_lines(include_str!("data/boilerplate.tsv"))
         .flat_map(|(_, words)| words.split('|').map(str::trim))
         .filter(|w| !w.is_empty())
-        .collect()
+        .collect();
+    AhoCorasick::new(words).unwrap()
 });
 
 fn data_lines(text: &'static str) -> impl Iterator<Item = (&'static str, &'static str)> {
@@ -133,9 +139,9 @@ pub fn drop_inner_boilerplate(lines: &mut [String], markdown: bool) -> usize {
     let lang_stops = document_stopwords(lines);
     // Vocabulary is judged on content words: function words are shared by
     // any two lines of a language.
-    let stop_tokens: Vec<Token> = lang_stops
-        .unwrap_or_default()
-        .iter()
+    let stop_tokens: HashSet<Token> = lang_stops
+        .into_iter()
+        .flatten()
         .map(|w| Token::Word(word_hash(w)))
         .collect();
     let tokens: Vec<Vec<Token>> = units
@@ -258,17 +264,60 @@ pub fn drop_inner_boilerplate(lines: &mut [String], markdown: bool) -> usize {
 /// Whether a line reads as prose of the document's language: long, ends
 /// a sentence, and a jusText share of function words (¼ of its words, or
 /// ⅛ of its Han characters). Such a line is never web chrome.
-pub(crate) fn is_prose(line: &str, stops: Option<&'static [&'static str]>) -> bool {
+pub(crate) fn is_prose(line: &str, stops: Option<&'static Stoplist>) -> bool {
     let t = line.trim();
-    let han = t.chars().filter(|&c| is_han(c)).count();
-    if t.chars().count() < 70 && han < 25 {
+    if t.len() < 70 {
         return false;
     }
-    let f = features(t, &[], &HashMap::new(), stops);
-    f.ends_sentence
-        && f.link_density < 0.2
-        && f.stop_density
+    let han = t.chars().filter(|&c| is_han(c)).count();
+    if t.chars().count() < 70 && han < 25 || !ends_sentence(t) {
+        return false;
+    }
+    let lower = t.to_lowercase();
+    let words = words_of(&lower);
+    let link_chars: usize = LINK.find_iter(t).map(|m| m.as_str().chars().count()).sum();
+    link_chars * 5 < t.chars().count()
+        && stop_density(t, han, &words, stops)
             .is_some_and(|d| if han >= 25 { d >= 0.125 } else { d >= 0.25 })
+}
+
+fn words_of(lower: &str) -> Vec<&str> {
+    lower
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-')
+        .filter(|w| w.chars().any(char::is_alphabetic) && !w.chars().any(is_han))
+        .collect()
+}
+
+/// Function words / words, or for Han text function characters / Han
+/// characters.
+fn stop_density(
+    t: &str,
+    han: usize,
+    words: &[&str],
+    stops: Option<&'static Stoplist>,
+) -> Option<f64> {
+    if han >= 10 && han >= words.len() {
+        let hits = t.chars().filter(|c| HAN_STOPS.contains(c)).count();
+        Some(hits as f64 / han as f64)
+    } else {
+        stops.filter(|_| !words.is_empty()).map(|list| {
+            let hits = words.iter().filter(|w| list.contains(*w)).count();
+            hits as f64 / words.len() as f64
+        })
+    }
+}
+
+fn ends_sentence(t: &str) -> bool {
+    let last = t
+        .trim_end_matches(['"', '\'', '”', '’', ')', '»', '*', '_'])
+        .chars()
+        .last();
+    last.is_some_and(|c| {
+        matches!(
+            c,
+            '.' | '!' | '?' | ';' | ':' | '。' | '！' | '？' | '；' | '：' | '؟' | '…'
+        )
+    })
 }
 
 /// `- [Title](https://…)` / `* [Title](…)`: a list item that is only a link.
@@ -323,29 +372,19 @@ fn features(
     t: &str,
     toks: &[Token],
     lines_with: &HashMap<Token, u32>,
-    stops: Option<&'static [&'static str]>,
+    stops: Option<&'static Stoplist>,
 ) -> Features {
     let chars = t.chars().count();
     let han = t.chars().filter(|&c| is_han(c)).count();
-    let link_chars: usize = LINK.find_iter(t).map(|m| m.as_str().chars().count()).sum();
-    let words: Vec<String> = t
-        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-')
-        .filter(|w| w.chars().any(char::is_alphabetic) && !w.chars().any(is_han))
-        .map(str::to_lowercase)
-        .collect();
-    let stop_density = if han >= 10 && han >= words.len() {
-        let list = han_stopwords();
-        let hits = t
-            .chars()
-            .filter(|&c| is_han(c) && list.iter().any(|s| s.starts_with(c)))
-            .count();
-        Some(hits as f64 / han as f64)
-    } else {
-        stops.filter(|_| !words.is_empty()).map(|list| {
-            let hits = words.iter().filter(|w| list.contains(&w.as_str())).count();
-            hits as f64 / words.len() as f64
-        })
-    };
+    let link_chars: usize =
+        if t.contains("](") || t.contains('@') || t.contains("://") || t.contains("www.") {
+            LINK.find_iter(t).map(|m| m.as_str().chars().count()).sum()
+        } else {
+            0
+        };
+    let lower = t.to_lowercase();
+    let words = words_of(&lower);
+    let stop_density = stop_density(t, han, &words, stops);
     let share = (toks.len() >= 3).then(|| {
         let shared = toks
             .iter()
@@ -353,28 +392,24 @@ fn features(
             .count();
         shared as f64 / toks.len() as f64
     });
-    let last = t
-        .trim_end_matches(['"', '\'', '”', '’', ')', '»', '*', '_'])
-        .chars()
-        .last();
-    let ends_sentence = last.is_some_and(|c| {
-        matches!(
-            c,
-            '.' | '!' | '?' | ';' | ':' | '。' | '！' | '？' | '；' | '：' | '؟' | '…'
-        )
-    });
+    let ends_sentence = ends_sentence(t);
     let separators = t
         .split_whitespace()
         .filter(|w| matches!(*w, "|" | "•" | "·" | "∙" | "»" | "›"))
         .count();
-    let lower = t.to_lowercase();
-    let chrome = CHROME_WORDS.iter().any(|w| contains_word(&lower, w));
-    let chrome_lead = chrome
-        && CHROME_WORDS.iter().any(|w| {
-            lower
-                .strip_prefix(w)
-                .is_some_and(|rest| rest.trim_start().starts_with([':', '：', '|', '»', '›']))
-        });
+    // Chrome words matter only on short lines (see `classify`).
+    let (mut chrome, mut chrome_lead) = (false, false);
+    if chars <= 160 {
+        for m in CHROME_WORDS.find_overlapping_iter(&lower) {
+            if on_word_boundaries(&lower, m.start(), m.end()) {
+                chrome = true;
+                chrome_lead |= m.start() == 0
+                    && lower[m.end()..]
+                        .trim_start()
+                        .starts_with([':', '：', '|', '»', '›']);
+            }
+        }
+    }
     let items: Vec<&str> = t
         .split_whitespace()
         .filter(|w| w.chars().any(char::is_alphabetic))
@@ -409,25 +444,24 @@ fn features(
     }
 }
 
-/// Whether `word` occurs in `text` on word boundaries (any script; for
-/// Han, any occurrence).
-fn contains_word(text: &str, word: &str) -> bool {
-    let han = word.chars().any(is_han);
-    text.match_indices(word).any(|(i, _)| {
-        han || {
-            let before = text[..i].chars().last();
-            let after = text[i + word.len()..].chars().next();
-            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-        }
-    })
+/// Whether `text[start..end]` is a whole word (any script; Han words
+/// have no boundaries to check).
+fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
+    if text[start..end].chars().any(is_han) {
+        return true;
+    }
+    let before = text[..start].chars().last();
+    let after = text[end..].chars().next();
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
 }
 
 /// The stoplist of the document's (spaced) language: the one whose words
 /// make up the largest share of its words, at least 15%. Han text is
 /// always judged by the function characters of the `zh` list.
-pub(crate) fn document_stopwords<S: AsRef<str>>(lines: &[S]) -> Option<&'static [&'static str]> {
+pub(crate) fn document_stopwords<S: AsRef<str>>(lines: &[S]) -> Option<&'static Stoplist> {
     let mut words = 0usize;
     let mut hits: Vec<usize> = vec![0; STOPWORDS.len()];
+    let mut lower = String::new();
     for line in lines {
         for w in line
             .as_ref()
@@ -437,23 +471,17 @@ pub(crate) fn document_stopwords<S: AsRef<str>>(lines: &[S]) -> Option<&'static 
                 continue;
             }
             words += 1;
-            let w = w.to_lowercase();
-            for (k, (lang, list)) in STOPWORDS.iter().enumerate() {
-                if *lang != "zh" && list.contains(&w.as_str()) {
+            lower.clear();
+            lower.extend(w.chars().flat_map(char::to_lowercase));
+            for (k, (_, list)) in STOPWORDS.iter().enumerate() {
+                if list.contains(lower.as_str()) {
                     hits[k] += 1;
                 }
             }
         }
     }
     let (best, &n) = hits.iter().enumerate().max_by_key(|&(_, n)| *n)?;
-    (words > 0 && n * 100 >= words * 15).then(|| STOPWORDS[best].1.as_slice())
-}
-
-fn han_stopwords() -> &'static [&'static str] {
-    STOPWORDS
-        .iter()
-        .find(|(l, _)| *l == "zh")
-        .map_or(&[], |(_, list)| list.as_slice())
+    (words > 0 && n * 100 >= words * 15).then(|| &STOPWORDS[best].1)
 }
 
 fn token_key(t: &Token) -> (u8, u64) {

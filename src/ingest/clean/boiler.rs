@@ -297,7 +297,7 @@ fn weighted_median_share(counts: &[(usize, usize)]) -> f64 {
 /// short space-separated items without sentence punctuation and without
 /// the function words that hold a sentence together (Han text has none
 /// between spaces: its items are judged by shape alone).
-fn penalties(line: &str, stops: Option<&'static [&'static str]>, tags: bool) -> f64 {
+fn penalties(line: &str, stops: Option<&'static super::blocks::Stoplist>, tags: bool) -> f64 {
     let mut value = 0.0;
     let links = line
         .split_whitespace()
@@ -322,7 +322,7 @@ fn penalties(line: &str, stops: Option<&'static [&'static str]>, tags: bool) -> 
         let no_function_words = || {
             let words: Vec<String> = items.iter().map(|w| w.to_lowercase()).collect();
             stops.is_some_and(|list| {
-                words.iter().filter(|w| list.contains(&w.as_str())).count() * 10 < words.len()
+                words.iter().filter(|w| list.contains(w.as_str())).count() * 10 < words.len()
             })
         };
         if (has_han || no_function_words()) && avg < 8.0 && punct * 4 < items.len() {
@@ -392,7 +392,9 @@ mod tests {
 
     #[test]
     fn tag_clouds_in_any_script_count_against_the_span() {
-        let en = Some(&["the", "of", "and", "to", "in"][..]);
+        let list: super::super::blocks::Stoplist =
+            ["the", "of", "and", "to", "in"].into_iter().collect();
+        let en = Some(&*Box::leak(Box::new(list)));
         assert!(
             penalties(
                 "ransomware cybersecurity hacking crypto police europe asia deals",
