@@ -29,11 +29,11 @@ use std::sync::LazyLock;
 use aho_corasick::AhoCorasick;
 use regex::Regex;
 
-use super::boiler::{Token, tokenize, word_hash};
+use super::boiler::{Fast, Token, tokenize, word_hash};
 use crate::ingest::text::is_han;
 
 /// A language's function words.
-pub(crate) type Stoplist = HashSet<&'static str>;
+pub(crate) type Stoplist = HashSet<&'static str, Fast>;
 
 /// Function words per language (see the data file's header); Han function
 /// characters apart.
@@ -44,7 +44,7 @@ static STOPWORDS: LazyLock<Vec<(&'static str, Stoplist)>> = LazyLock::new(|| {
         .collect()
 });
 
-static HAN_STOPS: LazyLock<HashSet<char>> = LazyLock::new(|| {
+static HAN_STOPS: LazyLock<HashSet<char, Fast>> = LazyLock::new(|| {
     data_lines(include_str!("data/stopwords.tsv"))
         .filter(|(lang, _)| *lang == "zh")
         .flat_map(|(_, chars)| chars.chars())
@@ -139,7 +139,7 @@ pub fn drop_inner_boilerplate(lines: &mut [String], markdown: bool) -> usize {
     let lang_stops = document_stopwords(lines);
     // Vocabulary is judged on content words: function words are shared by
     // any two lines of a language.
-    let stop_tokens: HashSet<Token> = lang_stops
+    let stop_tokens: HashSet<Token, Fast> = lang_stops
         .into_iter()
         .flatten()
         .map(|w| Token::Word(word_hash(w)))
@@ -152,7 +152,7 @@ pub fn drop_inner_boilerplate(lines: &mut [String], markdown: bool) -> usize {
             t
         })
         .collect();
-    let mut lines_with: HashMap<Token, u32> = HashMap::new();
+    let mut lines_with: HashMap<Token, u32, Fast> = HashMap::default();
     for toks in &tokens {
         let mut seen: Vec<Token> = toks.clone();
         seen.sort_unstable_by_key(token_key);
@@ -371,7 +371,7 @@ fn classify(f: &Features, low_share: bool, median_share: f64) -> Class {
 fn features(
     t: &str,
     toks: &[Token],
-    lines_with: &HashMap<Token, u32>,
+    lines_with: &HashMap<Token, u32, Fast>,
     stops: Option<&'static Stoplist>,
 ) -> Features {
     let chars = t.chars().count();

@@ -157,7 +157,7 @@ impl std::hash::Hasher for TokenHasher {
     }
 }
 
-type Fast = std::hash::BuildHasherDefault<TokenHasher>;
+pub(crate) type Fast = std::hash::BuildHasherDefault<TokenHasher>;
 type TokenMap<V> = HashMap<Token, V, Fast>;
 type TokenSet<'a> = HashSet<&'a Token, Fast>;
 
