@@ -6,7 +6,8 @@
 //! `content/`.
 //!
 //! - [`decode`]: bytes in any common encoding → NFC text; HTML → block text.
-//! - [`clean`]: web boilerplate at a scrape's head and tail ([`clean::boiler`]),
+//! - [`clean`]: web boilerplate at a scrape's head and tail ([`clean::boiler`])
+//!   and inside its body ([`clean::blocks`]),
 //!   PDF page furniture ([`clean::pages`]), markdown tidying ([`clean::markdown`]).
 //! - [`structure`]: masthead, TOC, footnotes, headings, numbered paragraphs,
 //!   lettered items, lists; lines re-joined.
@@ -98,28 +99,39 @@ pub fn run(opts: &IngestOptions) -> Result<IngestReport, IngestError> {
     let mut rec = Recognizer::builtin();
     let mut manifest = Manifest::load(&opts.content_dir)?;
     load_editor_aliases(&opts.content_dir, &manifest, &mut rec, &mut report);
-    rec.finish();
     let source_prefix = source_prefix(&opts.seeds_dir, &opts.content_dir);
 
-    // Decode → clean → structure → metadata, one document per task.
-    let mut docs: Vec<DocPage> = seeds
+    // Decode and clean every seed while the recogniser's automata are
+    // built: cleaning does not need them, and the build is the largest
+    // fixed cost of a run.
+    let (cleaned, ()) = rayon::join(
+        || {
+            seeds
+                .par_iter()
+                .map(|path| Ok(clean::clean(&read_text(path)?)))
+                .collect::<Result<Vec<_>, IngestError>>()
+        },
+        || rec.finish(),
+    );
+    // Structure → metadata, one document per task.
+    let mut docs: Vec<DocPage> = cleaned?
         .par_iter()
-        .map(|path| {
+        .zip(&seeds)
+        .map(|(cleaned, path)| {
             let name = path
                 .file_name()
                 .and_then(|n| n.to_str())
                 .unwrap_or_default();
-            let text = read_text(path)?;
-            let doc = process_text(&text, &rec);
-            Ok(DocPage {
+            let doc = structure_text(cleaned, &rec);
+            DocPage {
                 path: String::new(),
                 slug: String::new(),
                 source: format!("{source_prefix}{name}"),
                 structured: doc.0,
                 meta: doc.1,
-            })
+            }
         })
-        .collect::<Result<Vec<_>, IngestError>>()?;
+        .collect();
 
     assign_slugs(&mut docs, &seeds);
     // Symbol → (language, slug) of every seed document carrying it.
@@ -175,8 +187,14 @@ pub fn run(opts: &IngestOptions) -> Result<IngestReport, IngestError> {
 
 /// The pipeline for one decoded text (exposed for tests and benches).
 pub fn process_text(text: &str, rec: &Recognizer) -> (structure::Structured, metadata::Metadata) {
-    let cleaned = clean::clean(text);
-    let structured = structure::build(&cleaned, rec);
+    structure_text(&clean::clean(text), rec)
+}
+
+fn structure_text(
+    cleaned: &clean::Cleaned,
+    rec: &Recognizer,
+) -> (structure::Structured, metadata::Metadata) {
+    let structured = structure::build(cleaned, rec);
     let meta = metadata::extract(&structured);
     (structured, meta)
 }

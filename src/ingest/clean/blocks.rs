@@ -59,7 +59,10 @@ static CHROME_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
         .flat_map(|(_, words)| words.split('|').map(str::trim))
         .filter(|w| !w.is_empty())
         .collect();
-    AhoCorasick::new(words).unwrap()
+    AhoCorasick::builder()
+        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .build(words)
+        .unwrap()
 });
 
 fn data_lines(text: &'static str) -> impl Iterator<Item = (&'static str, &'static str)> {
@@ -400,7 +403,7 @@ fn features(
     // Chrome words matter only on short lines (see `classify`).
     let (mut chrome, mut chrome_lead) = (false, false);
     if chars <= 160 {
-        for m in CHROME_WORDS.find_overlapping_iter(&lower) {
+        for m in CHROME_WORDS.find_iter(&lower) {
             if on_word_boundaries(&lower, m.start(), m.end()) {
                 chrome = true;
                 chrome_lead |= m.start() == 0
