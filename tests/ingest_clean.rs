@@ -49,6 +49,8 @@ fn english_scrape_keeps_the_article_and_drops_the_furniture() {
         p.contains("title: \"Countries agree on new steps against ransomware\""),
         "{p}"
     );
+    // A headline's few words are no evidence of a second language.
+    assert!(p.contains("languages: [en]\n"), "{p}");
     for kept in [
         "Representatives of more than forty countries",
         "The ministers said",
