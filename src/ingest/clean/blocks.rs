@@ -194,8 +194,27 @@ pub fn drop_inner_boilerplate(lines: &mut [String], markdown: bool) -> usize {
         })
         .collect();
 
-    // Context, jusText-style, leaning towards keeping.
+    // A line that is bad only for a chrome word (`Comments received`,
+    // `Print media`) but heads a good block it shares words with is that
+    // block's heading.
     let n = classes.len();
+    let mut classes = classes;
+    for k in 0..n.saturating_sub(1) {
+        let f = &feats[k];
+        let chrome_only = classes[k] == Class::Bad
+            && f.chrome
+            && !f.chrome_lead
+            && f.link_density <= 0.2
+            && f.separators < 2
+            && !f.tag_cloud;
+        if chrome_only
+            && classes[k + 1] == Class::Good
+            && tokens[k].iter().any(|t| tokens[k + 1].contains(t))
+        {
+            classes[k] = Class::Short;
+        }
+    }
+    // Context, jusText-style, leaning towards keeping.
     let mut out = classes.clone();
     for k in 0..n {
         if !matches!(classes[k], Class::Short | Class::NearGood) {
@@ -587,6 +606,15 @@ mod tests {
         assert!(!out.contains("Chia sẻ"), "{out}");
         assert!(!out.contains("Xem thêm"), "{out}");
         assert!(out.contains("Hội thảo nhấn mạnh"));
+    }
+
+    #[test]
+    fn a_heading_with_a_chrome_word_stays_above_its_paragraph() {
+        let text = format!(
+            "{P1}\n{P2}\nComments on training\nThe comments on training stressed that judges and prosecutors need regular courses on electronic evidence.\n{P3}\n"
+        );
+        let out = run(&text, false);
+        assert!(out.iter().any(|l| l == "Comments on training"), "{out:?}");
     }
 
     #[test]
