@@ -158,3 +158,66 @@ fn english_in_utf16() {
     assert!(body(&p).contains("twelve countries"), "{p}");
     assert!(!p.contains('\u{FEFF}') && !p.contains('\0'));
 }
+
+#[test]
+fn chinese_scrape_keeps_the_article_and_drops_the_furniture() {
+    let p = page("scrape_zh_news.txt");
+    let b = body(&p);
+    assert!(
+        p.contains("title: 联合国专家呼吁加强打击网络犯罪的国际合作\n"),
+        "{p}"
+    );
+    assert!(p.contains("date: 2021-06-08"), "{p}");
+    assert!(p.contains("languages: [zh]\n"), "{p}");
+    for kept in [
+        "本周在维也纳召开专家组会议",
+        "与会专家指出",
+        "专家们建议各国",
+        "会议还强调",
+        "的代表介绍了本国的经验",
+    ] {
+        assert!(b.contains(kept), "lost {kept:?}:\n{b}");
+    }
+    for gone in [
+        "首页",
+        "登录",
+        "分享到",
+        "相关阅读",
+        "夏季旅游",
+        "手机降价",
+        "标签",
+        "关注我们",
+        "版权所有",
+    ] {
+        assert!(!b.contains(gone), "kept {gone:?}:\n{b}");
+    }
+    assert!(p.contains("countries: [ARG, BRA, ZAF]"), "{p}");
+}
+
+#[test]
+fn html_article_loses_share_bar_related_box_and_tags() {
+    let p = page("page_en_article.html");
+    let b = body(&p);
+    assert!(
+        p.contains("title: \"Countries agree to share data on ransomware attacks\""),
+        "{p}"
+    );
+    for kept in [
+        "Representatives of more than forty",
+        "The ministers said",
+        "Police agencies will also train",
+    ] {
+        assert!(b.contains(kept), "lost {kept:?}:\n{b}");
+    }
+    for gone in [
+        "Home",
+        "Facebook",
+        "Related articles",
+        "smartphones",
+        "Tags",
+        "Privacy policy",
+        "rights reserved",
+    ] {
+        assert!(!b.contains(gone), "kept {gone:?}:\n{b}");
+    }
+}

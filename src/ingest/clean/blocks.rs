@@ -234,7 +234,8 @@ pub fn drop_inner_boilerplate(lines: &mut [String], markdown: bool) -> usize {
         let f = &feats[k];
         let bad = if prev_bad && next_bad {
             // Between two bad blocks: bad unless it is prose.
-            let prose = f.ends_sentence || f.stop_density.is_some_and(|d| d >= 0.12);
+            let prose = f.ends_sentence
+                || classes[k] == Class::NearGood && f.stop_density.is_some_and(|d| d >= 0.12);
             !prose && (classes[k] == Class::Short || low_share(f))
         } else if prev_bad {
             // Under a bad block (`Related articles` → headlines): bad while
@@ -263,10 +264,13 @@ pub fn drop_inner_boilerplate(lines: &mut [String], markdown: bool) -> usize {
         }
     }
     if std::env::var_os("PILCROW_DEBUG_BLOCKS").is_some() {
-        for ((&i, c), o) in units.iter().zip(&classes).zip(&out) {
+        eprintln!("median share {median_share:.2}");
+        for (((&i, c), o), f) in units.iter().zip(&classes).zip(&out).zip(&feats) {
             eprintln!(
-                "{c:?}->{o:?} {}",
-                lines[i].chars().take(60).collect::<String>()
+                "{c:?}->{o:?} share {:?} stops {:?} {}",
+                f.share.map(|s| (s * 100.0).round()),
+                f.stop_density.map(|s| (s * 100.0).round()),
+                lines[i].chars().take(40).collect::<String>()
             );
         }
     }
@@ -288,11 +292,11 @@ pub fn drop_inner_boilerplate(lines: &mut [String], markdown: bool) -> usize {
 /// ⅛ of its Han characters). Such a line is never web chrome.
 pub(crate) fn is_prose(line: &str, stops: Option<&'static Stoplist>) -> bool {
     let t = line.trim();
-    if t.len() < 70 {
+    if t.len() < 45 {
         return false;
     }
     let han = t.chars().filter(|&c| is_han(c)).count();
-    if t.chars().count() < 70 && han < 25 || !ends_sentence(t) {
+    if t.chars().count() < 70 && han < 15 || !ends_sentence(t) {
         return false;
     }
     let lower = t.to_lowercase();
@@ -300,7 +304,7 @@ pub(crate) fn is_prose(line: &str, stops: Option<&'static Stoplist>) -> bool {
     let link_chars: usize = LINK.find_iter(t).map(|m| m.as_str().chars().count()).sum();
     link_chars * 5 < t.chars().count()
         && stop_density(t, han, &words, stops)
-            .is_some_and(|d| if han >= 25 { d >= 0.125 } else { d >= 0.25 })
+            .is_some_and(|d| if han >= 15 { d >= 0.125 } else { d >= 0.25 })
 }
 
 fn words_of(lower: &str) -> Vec<&str> {
@@ -364,8 +368,8 @@ fn classify(f: &Features, low_share: bool, median_share: f64) -> Class {
     }
     if f.chrome
         && !f.ends_sentence
-        && f.han <= 12
-        && (f.words <= 8 && low_share || f.chrome_lead && f.words <= 14)
+        && (f.words <= 8 && f.han <= 12 && low_share
+            || f.chrome_lead && f.words <= 14 && f.han <= 30)
     {
         return Class::Bad;
     }
