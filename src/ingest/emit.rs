@@ -407,6 +407,35 @@ pub fn write_page(
     manifest: &mut Manifest,
     report: &mut IngestReport,
 ) -> Result<(), IngestError> {
+    let outcome = write_one(content, rel, text, own, force, manifest.files.get(rel))?;
+    record(content, rel, outcome, manifest, report);
+    Ok(())
+}
+
+/// What [`write_one`] did with one page.
+#[derive(Debug)]
+pub enum Outcome {
+    /// Written (new or changed), with the hash of what was written.
+    Written(String),
+    /// Already what ingest would write.
+    Unchanged(String),
+    /// Left alone: an editor changed it, or it is not ingest's.
+    Kept(&'static str),
+    /// An editor's own entity page: never touched, nothing to say.
+    Skipped,
+}
+
+/// The file-system half of [`write_page`]: decides from the file on disk
+/// and the hash the manifest recorded (`recorded`), and writes. Touches
+/// nothing shared, so pages can be written in parallel.
+pub fn write_one(
+    content: &Path,
+    rel: &str,
+    text: &str,
+    own: Ownership,
+    force: bool,
+    recorded: Option<&String>,
+) -> Result<Outcome, IngestError> {
     let path = content.join(rel);
     let new_hash = sha256_hex(text.as_bytes());
     let existing = match std::fs::read(&path) {
@@ -416,29 +445,42 @@ pub fn write_page(
     };
     if let Some(bytes) = existing {
         let disk_hash = sha256_hex(&bytes);
-        match manifest.files.get(rel) {
+        match recorded {
             Some(h) if *h == disk_hash => {}
-            Some(_) if !force => {
-                keep(report, &path, "was edited since ingest wrote it");
-                return Ok(());
-            }
-            None if own == Ownership::Entity => return Ok(()),
-            None if !force => {
-                keep(report, &path, "was not written by ingest");
-                return Ok(());
-            }
+            Some(_) if !force => return Ok(Outcome::Kept("was edited since ingest wrote it")),
+            None if own == Ownership::Entity => return Ok(Outcome::Skipped),
+            None if !force => return Ok(Outcome::Kept("was not written by ingest")),
             _ => {}
         }
         if disk_hash == new_hash {
-            manifest.files.insert(rel.to_string(), new_hash);
-            report.unchanged += 1;
-            return Ok(());
+            return Ok(Outcome::Unchanged(new_hash));
         }
     }
     write_atomic(&path, text.as_bytes())?;
-    manifest.files.insert(rel.to_string(), new_hash);
-    report.written += 1;
-    Ok(())
+    Ok(Outcome::Written(new_hash))
+}
+
+/// The bookkeeping half of [`write_page`], run in page order so the report
+/// and the manifest do not depend on which thread finished first.
+pub fn record(
+    content: &Path,
+    rel: &str,
+    outcome: Outcome,
+    manifest: &mut Manifest,
+    report: &mut IngestReport,
+) {
+    match outcome {
+        Outcome::Written(hash) => {
+            manifest.files.insert(rel.to_string(), hash);
+            report.written += 1;
+        }
+        Outcome::Unchanged(hash) => {
+            manifest.files.insert(rel.to_string(), hash);
+            report.unchanged += 1;
+        }
+        Outcome::Kept(why) => keep(report, &content.join(rel), why),
+        Outcome::Skipped => {}
+    }
 }
 
 /// Deletes the pages ingest wrote on an earlier run that this run no longer

@@ -151,29 +151,44 @@ pub fn run(opts: &IngestOptions) -> Result<IngestReport, IngestError> {
         .collect();
 
     let mut entities: BTreeSet<EntityId> = BTreeSet::new();
-    for (doc, (text, seen)) in docs.iter().zip(&rendered) {
-        emit::write_page(
-            &opts.content_dir,
-            &doc.path,
-            text,
-            Ownership::Document,
-            opts.force,
-            &mut manifest,
-            &mut report,
-        )?;
+    for (_, seen) in &rendered {
         entities.extend(seen.iter().cloned());
     }
-    for e in &entities {
-        let text = emit::render_entity(e, &rec);
-        emit::write_page(
-            &opts.content_dir,
-            &e.content_path(),
-            &text,
-            Ownership::Entity,
-            opts.force,
-            &mut manifest,
-            &mut report,
-        )?;
+    // Every page to write, documents first, then entities in id order.
+    let pages: Vec<(String, String, Ownership)> = docs
+        .iter()
+        .zip(rendered)
+        .map(|(d, (text, _))| (d.path.clone(), text, Ownership::Document))
+        .chain(
+            entities
+                .par_iter()
+                .map(|e| {
+                    (
+                        e.content_path(),
+                        emit::render_entity(e, &rec),
+                        Ownership::Entity,
+                    )
+                })
+                .collect::<Vec<_>>(),
+        )
+        .collect();
+    // Written in parallel (the file system is the largest cost of a first
+    // run); the outcomes are recorded in page order.
+    let outcomes = pages
+        .par_iter()
+        .map(|(rel, text, own)| {
+            emit::write_one(
+                &opts.content_dir,
+                rel,
+                text,
+                *own,
+                opts.force,
+                manifest.files.get(rel),
+            )
+        })
+        .collect::<Result<Vec<_>, IngestError>>()?;
+    for ((rel, _, _), outcome) in pages.iter().zip(outcomes) {
+        emit::record(&opts.content_dir, rel, outcome, &mut manifest, &mut report);
     }
     let produced: BTreeSet<String> = docs
         .iter()
