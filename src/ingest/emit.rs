@@ -270,7 +270,7 @@ fn protected_ranges(text: &str, markdown: bool) -> Vec<(usize, usize)> {
         .unwrap()
     });
     static URL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(r"(?:https?://|www\.)[^\s\p{Han}，。]+|[\w.+-]+@[\w-]+\.[\w.-]+").unwrap()
+        regex::Regex::new(r"(?:https?://|www\.)[^\s\p{Han}，。]+|[A-Za-z0-9_.+-]+@[A-Za-z0-9_-]+\.[A-Za-z0-9_.-]+").unwrap()
     });
     let re = if markdown { &*MD } else { &*URL };
     re.find_iter(text).map(|m| (m.start(), m.end())).collect()

@@ -93,7 +93,7 @@ static STRUCTURE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static LINK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\[[^\[\]]*\]\([^)\s]*\)|<?(?:https?://|www\.)[^\s<>]+>?|[\w.+-]+@[\w-]+\.[\w.-]+")
+    Regex::new(r"\[[^\[\]]*\]\([^)\s]*\)|<?(?:https?://|www\.)[^\s<>]+>?|[A-Za-z0-9_.+-]+@[A-Za-z0-9_-]+\.[A-Za-z0-9_.-]+")
         .unwrap()
 });
 

@@ -111,7 +111,7 @@ fn protect_structure(lines: &[&str], span: std::ops::Range<usize>) -> std::ops::
 /// two or more web or mail addresses and hardly a word besides.
 fn is_address_bar(line: &str) -> bool {
     static DOMAIN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(r"(?i)^(?:https?://|www\.)\S+$|^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$|^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:/\S*)?$").unwrap()
+        regex::Regex::new(r"(?i)^(?:https?://|www\.)\S+$|^[a-z0-9_.+-]+@[a-z0-9_-]+(?:\.[a-z0-9_-]+)+$|^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:/\S*)?$").unwrap()
     });
     if !(line.contains('@') || line.contains("://") || line.contains("www.")) {
         return false;
