@@ -164,10 +164,31 @@ pub fn drop_inner_boilerplate(lines: &mut [String], markdown: bool) -> usize {
             *lines_with.entry(t).or_default() += 1;
         }
     }
+    // A document's own structure is never judged (its features only feed
+    // the document's typical vocabulary share).
+    let mut in_fence = false;
+    let structural: Vec<bool> = units
+        .iter()
+        .map(|&i| {
+            let t = lines[i].trim();
+            if t.starts_with("```") || t.starts_with("~~~") {
+                in_fence = !in_fence;
+                return true;
+            }
+            in_fence || STRUCTURE.is_match(t) && !(markdown && link_item(t))
+        })
+        .collect();
     let feats: Vec<Features> = units
         .iter()
         .zip(&tokens)
-        .map(|(&i, toks)| features(lines[i].trim(), toks, &lines_with, lang_stops))
+        .zip(&structural)
+        .map(|((&i, toks), &kept)| {
+            if kept {
+                light_features(lines[i].trim(), toks, &lines_with)
+            } else {
+                features(lines[i].trim(), toks, &lines_with, lang_stops)
+            }
+        })
         .collect();
     let median_share = median(
         feats
@@ -177,20 +198,15 @@ pub fn drop_inner_boilerplate(lines: &mut [String], markdown: bool) -> usize {
     );
     let low_share = |f: &Features| f.share.is_none_or(|s| s < 0.5 * median_share);
 
-    let mut in_fence = false;
-    let classes: Vec<Class> = units
+    let classes: Vec<Class> = feats
         .iter()
-        .zip(&feats)
-        .map(|(&i, f)| {
-            let t = lines[i].trim();
-            if t.starts_with("```") || t.starts_with("~~~") {
-                in_fence = !in_fence;
-                return Class::Kept;
+        .zip(&structural)
+        .map(|(f, &kept)| {
+            if kept {
+                Class::Kept
+            } else {
+                classify(f, low_share(f), median_share)
             }
-            if in_fence || STRUCTURE.is_match(t) && !(markdown && link_item(t)) {
-                return Class::Kept;
-            }
-            classify(f, low_share(f), median_share)
         })
         .collect();
 
@@ -394,6 +410,40 @@ fn classify(f: &Features, low_share: bool, median_share: f64) -> Class {
     }
 }
 
+/// Only what a structural line contributes: its length and vocabulary
+/// share.
+fn light_features(t: &str, toks: &[Token], lines_with: &HashMap<Token, u32, Fast>) -> Features {
+    let han = t.chars().filter(|&c| is_han(c)).count();
+    let words = t
+        .split_whitespace()
+        .filter(|w| w.chars().any(|c| c.is_alphabetic() && !is_han(c)))
+        .count();
+    Features {
+        chars: t.chars().count(),
+        han,
+        words: words + han / 2,
+        link_density: 0.0,
+        stop_density: None,
+        share: share(toks, lines_with),
+        ends_sentence: ends_sentence(t),
+        separators: 0,
+        chrome: false,
+        chrome_lead: false,
+        tag_cloud: false,
+        spaced_items: 0,
+    }
+}
+
+fn share(toks: &[Token], lines_with: &HashMap<Token, u32, Fast>) -> Option<f64> {
+    (toks.len() >= 3).then(|| {
+        let shared = toks
+            .iter()
+            .filter(|t| lines_with.get(t).is_some_and(|&n| n >= 2))
+            .count();
+        shared as f64 / toks.len() as f64
+    })
+}
+
 fn features(
     t: &str,
     toks: &[Token],
@@ -411,13 +461,7 @@ fn features(
     let lower = t.to_lowercase();
     let words = words_of(&lower);
     let stop_density = stop_density(t, han, &words, stops);
-    let share = (toks.len() >= 3).then(|| {
-        let shared = toks
-            .iter()
-            .filter(|t| lines_with.get(t).is_some_and(|&n| n >= 2))
-            .count();
-        shared as f64 / toks.len() as f64
-    });
+    let share = share(toks, lines_with);
     let ends_sentence = ends_sentence(t);
     let separators = t
         .split_whitespace()

@@ -35,21 +35,21 @@ pub fn content_span(lines: &[&str]) -> std::ops::Range<usize> {
     // "good" block) never counts against the span: the last paragraph of
     // a short article may share few words with its middle.
     let stops = super::blocks::document_stopwords(lines);
-    let prose: Vec<bool> = lines
-        .iter()
-        .map(|l| super::blocks::is_prose(l, stops))
-        .collect();
-    let floor = |v: f64, prose: bool| if prose { v.max(0.0) } else { v };
+    // Whether a line is prose matters only where its value is negative:
+    // judged lazily, once.
+    let prose: Vec<std::cell::OnceCell<bool>> = vec![std::cell::OnceCell::new(); lines.len()];
+    let is_prose = |i: usize| *prose[i].get_or_init(|| super::blocks::is_prose(lines[i], stops));
+    let floor = |v: f64, i: usize| if v < 0.0 && is_prose(i) { 0.0 } else { v };
     let values: Vec<f64> = lines
         .iter()
         .zip(&counts)
-        .zip(&prose)
         .zip(&core.middle)
-        .map(|(((line, &(k, n)), &p), &mid)| {
+        .enumerate()
+        .map(|(i, ((line, &(k, n)), &mid))| {
             // The middle is judged block by block (`blocks`): here a tag
             // line weighs only where it can be a head or tail.
             let pen = penalties(line, if mid { None } else { stops }, !mid);
-            floor(k as f64 - bar * n as f64 + pen, p)
+            floor(k as f64 - bar * n as f64 + pen, i)
         })
         .collect();
     let first = best_span(&values);
@@ -66,12 +66,12 @@ pub fn content_span(lines: &[&str]) -> std::ops::Range<usize> {
     let values: Vec<f64> = values
         .iter()
         .zip(&tokens)
-        .zip(&prose)
-        .map(|((v, toks), &p)| {
+        .enumerate()
+        .map(|(i, (v, toks))| {
             let uniq: TokenSet = toks.iter().collect();
             floor(
                 v - 0.5 * uniq.iter().filter(|t| chrome.contains(*t)).count() as f64,
-                p,
+                i,
             )
         })
         .collect();
