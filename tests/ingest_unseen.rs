@@ -343,7 +343,7 @@ fn arabic_report() {
 }
 
 #[test]
-fn a_removed_seed_leaves_its_page_and_a_warning() {
+fn a_removed_seed_takes_its_unedited_page_with_it() {
     let dir = tempfile::tempdir().unwrap();
     let seeds = dir.path().join("seeds");
     let content = dir.path().join("content");
@@ -360,15 +360,9 @@ fn a_removed_seed_leaves_its_page_and_a_warning() {
     let report = run(&opts).unwrap();
     assert_eq!(report.written, 0, "{report}");
     let page = content.join("documents/cooperacion-internacional-contra-la-ciberdelincuencia.md");
-    assert!(page.is_file());
-    assert!(
-        report
-            .warnings
-            .iter()
-            .any(|w| w.contains("cooperacion-internacional") && w.contains("no seed")),
-        "{:?}",
-        report.warnings
-    );
+    assert!(!page.exists(), "{report}");
+    assert!(report.removed >= 1, "{report}");
+    assert!(report.warnings.is_empty(), "{:?}", report.warnings);
 }
 
 /// A Security Council resolution: its own symbol carries its year and is

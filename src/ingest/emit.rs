@@ -270,7 +270,7 @@ fn protected_ranges(text: &str, markdown: bool) -> Vec<(usize, usize)> {
         .unwrap()
     });
     static URL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(r"(?:https?://|www\.)[^\s\p{Han}，。]+|[\w.+-]+@[\w-]+\.[\w.-]+").unwrap()
+        regex::Regex::new(r"(?:https?://|www\.)[^\s\p{Han}，。]+|[A-Za-z0-9_.+-]+@[A-Za-z0-9_-]+\.[A-Za-z0-9_.-]+").unwrap()
     });
     let re = if markdown { &*MD } else { &*URL };
     re.find_iter(text).map(|m| (m.start(), m.end())).collect()
@@ -407,6 +407,35 @@ pub fn write_page(
     manifest: &mut Manifest,
     report: &mut IngestReport,
 ) -> Result<(), IngestError> {
+    let outcome = write_one(content, rel, text, own, force, manifest.files.get(rel))?;
+    record(content, rel, outcome, manifest, report);
+    Ok(())
+}
+
+/// What [`write_one`] did with one page.
+#[derive(Debug)]
+pub enum Outcome {
+    /// Written (new or changed), with the hash of what was written.
+    Written(String),
+    /// Already what ingest would write.
+    Unchanged(String),
+    /// Left alone: an editor changed it, or it is not ingest's.
+    Kept(&'static str),
+    /// An editor's own entity page: never touched, nothing to say.
+    Skipped,
+}
+
+/// The file-system half of [`write_page`]: decides from the file on disk
+/// and the hash the manifest recorded (`recorded`), and writes. Touches
+/// nothing shared, so pages can be written in parallel.
+pub fn write_one(
+    content: &Path,
+    rel: &str,
+    text: &str,
+    own: Ownership,
+    force: bool,
+    recorded: Option<&String>,
+) -> Result<Outcome, IngestError> {
     let path = content.join(rel);
     let new_hash = sha256_hex(text.as_bytes());
     let existing = match std::fs::read(&path) {
@@ -416,29 +445,178 @@ pub fn write_page(
     };
     if let Some(bytes) = existing {
         let disk_hash = sha256_hex(&bytes);
-        match manifest.files.get(rel) {
+        match recorded {
             Some(h) if *h == disk_hash => {}
-            Some(_) if !force => {
-                keep(report, &path, "was edited since ingest wrote it");
-                return Ok(());
-            }
-            None if own == Ownership::Entity => return Ok(()),
-            None if !force => {
-                keep(report, &path, "was not written by ingest");
-                return Ok(());
-            }
+            Some(_) if !force => return Ok(Outcome::Kept("was edited since ingest wrote it")),
+            None if own == Ownership::Entity => return Ok(Outcome::Skipped),
+            None if !force => return Ok(Outcome::Kept("was not written by ingest")),
             _ => {}
         }
         if disk_hash == new_hash {
-            manifest.files.insert(rel.to_string(), new_hash);
-            report.unchanged += 1;
-            return Ok(());
+            return Ok(Outcome::Unchanged(new_hash));
         }
     }
     write_atomic(&path, text.as_bytes())?;
-    manifest.files.insert(rel.to_string(), new_hash);
-    report.written += 1;
+    Ok(Outcome::Written(new_hash))
+}
+
+/// The bookkeeping half of [`write_page`], run in page order so the report
+/// and the manifest do not depend on which thread finished first.
+pub fn record(
+    content: &Path,
+    rel: &str,
+    outcome: Outcome,
+    manifest: &mut Manifest,
+    report: &mut IngestReport,
+) {
+    match outcome {
+        Outcome::Written(hash) => {
+            manifest.files.insert(rel.to_string(), hash);
+            report.written += 1;
+        }
+        Outcome::Unchanged(hash) => {
+            manifest.files.insert(rel.to_string(), hash);
+            report.unchanged += 1;
+        }
+        Outcome::Kept(why) => keep(report, &content.join(rel), why),
+        Outcome::Skipped => {}
+    }
+}
+
+/// Deletes the pages ingest wrote on an earlier run that this run no longer
+/// produces (their seed was removed, or no seed mentions their entity any
+/// more), provided nobody edited them (the file still hashes to what the
+/// manifest recorded) and no page that stays links to them: removing a
+/// page must never delete an editor's work or break the build. Edited
+/// stale pages are kept and said; pages already gone leave the manifest.
+pub fn remove_stale(
+    content: &Path,
+    produced: &BTreeSet<String>,
+    manifest: &mut Manifest,
+    report: &mut IngestReport,
+) -> Result<(), IngestError> {
+    let stale: Vec<String> = manifest
+        .files
+        .keys()
+        .filter(|r| !produced.contains(*r))
+        .cloned()
+        .collect();
+    let mut removable: BTreeSet<String> = BTreeSet::new();
+    for rel in stale {
+        let path = content.join(&rel);
+        match std::fs::read(&path) {
+            Ok(bytes) if manifest.files.get(&rel) == Some(&sha256_hex(&bytes)) => {
+                removable.insert(rel);
+            }
+            Ok(_) => report.warnings.push(format!(
+                "{}: ingest no longer produces this page, but it was edited; left as it is",
+                path.display()
+            )),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                manifest.files.remove(&rel);
+            }
+            Err(source) => return Err(IngestError::Io { path, source }),
+        }
+    }
+    if removable.is_empty() {
+        return Ok(());
+    }
+    let linked = linked_from_kept_pages(content, produced, &removable, manifest);
+    for rel in removable {
+        let path = content.join(&rel);
+        if let Some(from) = linked.get(&rel) {
+            report.warnings.push(format!(
+                "{}: ingest no longer produces this page, but {} links to it; left as it is",
+                path.display(),
+                content.join(from).display()
+            ));
+            continue;
+        }
+        std::fs::remove_file(&path).map_err(|source| IngestError::Io {
+            path: path.clone(),
+            source,
+        })?;
+        manifest.files.remove(&rel);
+        report.removed += 1;
+    }
     Ok(())
+}
+
+/// Stale pages (among `removable`) that a page staying in `content/` links
+/// to, each with one page linking to it. Pages this run wrote fresh link
+/// only to what it produced, so only the others are read: editors' own
+/// pages and pages kept because they were edited.
+fn linked_from_kept_pages(
+    content: &Path,
+    produced: &BTreeSet<String>,
+    removable: &BTreeSet<String>,
+    manifest: &Manifest,
+) -> BTreeMap<String, String> {
+    static LINK: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"\]\(\s*<?([^)\s#<>]+\.md)(?:#[^)\s]*)?>?").unwrap()
+    });
+    let mut out = BTreeMap::new();
+    let mut stack = vec![PathBuf::new()];
+    while let Some(dir) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(content.join(&dir)) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.starts_with('.') {
+                continue;
+            }
+            let rel = dir.join(&name);
+            let Ok(kind) = entry.file_type() else {
+                continue;
+            };
+            if kind.is_dir() {
+                stack.push(rel);
+                continue;
+            }
+            let rel_s = rel.to_string_lossy().replace('\\', "/");
+            if !name.ends_with(".md") || removable.contains(&rel_s) {
+                continue;
+            }
+            let Ok(text) = std::fs::read_to_string(entry.path()) else {
+                continue;
+            };
+            let fresh = produced.contains(&rel_s)
+                && manifest.files.get(&rel_s) == Some(&sha256_hex(text.as_bytes()));
+            if fresh {
+                continue;
+            }
+            for c in LINK.captures_iter(&text) {
+                if let Some(target) = resolve_relative(&dir, &c[1])
+                    && removable.contains(&target)
+                {
+                    out.entry(target).or_insert_with(|| rel_s.clone());
+                }
+            }
+        }
+    }
+    out
+}
+
+/// `../countries/arg.md` seen from `documents` → `countries/arg.md`.
+fn resolve_relative(dir: &Path, link: &str) -> Option<String> {
+    if link.contains("://") || link.starts_with('/') {
+        return None;
+    }
+    let mut parts: Vec<String> = dir
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    for seg in link.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            s => parts.push(s.to_string()),
+        }
+    }
+    Some(parts.join("/"))
 }
 
 fn keep(report: &mut IngestReport, path: &Path, why: &str) {

@@ -463,29 +463,35 @@ pub fn detect_language(text: &str) -> Option<&'static str> {
 /// Shares are counted in characters, a Han character weighing as much as
 /// three letters (about one word).
 fn languages(doc: &Structured) -> (String, Vec<String>) {
-    let mut share: BTreeMap<&'static str, usize> = BTreeMap::new();
-    let mut add = |t: &str| {
-        if let Some(l) = detect_language(t) {
-            let w: usize = t
-                .chars()
-                .filter(|c| !c.is_whitespace())
-                .map(|c| if is_han(c) { 3 } else { 1 })
-                .sum();
-            *share.entry(l).or_default() += w;
-        }
-    };
-    if let Some(t) = &doc.title {
-        add(t);
-    }
+    let mut texts: Vec<&str> = doc.title.iter().map(String::as_str).collect();
     for b in &doc.blocks {
         match b {
             Block::Para { text, items, .. } => {
-                add(text);
-                for i in items {
-                    add(i);
-                }
+                texts.push(text);
+                texts.extend(items.iter().map(String::as_str));
             }
-            Block::Heading { text, .. } | Block::ListItem(text) => add(text),
+            Block::Heading { text, .. } | Block::ListItem(text) => texts.push(text),
+        }
+    }
+    // Statistical detection is unreliable on a few words (a headline, a
+    // list item): blocks of fewer than 40 letters count only when no
+    // longer block says anything. Han text is told by its script.
+    let long_enough =
+        |t: &str| t.chars().any(is_han) || t.chars().filter(|c| c.is_alphabetic()).count() >= 40;
+    let mut share: BTreeMap<&'static str, usize> = BTreeMap::new();
+    for pass in [true, false] {
+        for t in texts.iter().filter(|t| !pass || long_enough(t)) {
+            if let Some(l) = detect_language(t) {
+                let w: usize = t
+                    .chars()
+                    .filter(|c| !c.is_whitespace())
+                    .map(|c| if is_han(c) { 3 } else { 1 })
+                    .sum();
+                *share.entry(l).or_default() += w;
+            }
+        }
+        if !share.is_empty() {
+            break;
         }
     }
     let total: usize = share.values().sum();

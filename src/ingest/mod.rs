@@ -6,7 +6,8 @@
 //! `content/`.
 //!
 //! - [`decode`]: bytes in any common encoding → NFC text; HTML → block text.
-//! - [`clean`]: web boilerplate at a scrape's head and tail ([`clean::boiler`]),
+//! - [`clean`]: web boilerplate at a scrape's head and tail ([`clean::boiler`])
+//!   and inside its body ([`clean::blocks`]),
 //!   PDF page furniture ([`clean::pages`]), markdown tidying ([`clean::markdown`]).
 //! - [`structure`]: masthead, TOC, footnotes, headings, numbered paragraphs,
 //!   lettered items, lists; lines re-joined.
@@ -53,6 +54,10 @@ pub struct IngestReport {
     pub written: usize,
     /// Files whose content was already what ingest would write.
     pub unchanged: usize,
+    /// Pages ingest wrote earlier that nothing produces any more (a seed
+    /// removed, an entity no longer mentioned), deleted because nobody
+    /// had edited them.
+    pub removed: usize,
     /// Files left alone because an editor changed them (no `--force`).
     pub kept_edited: Vec<PathBuf>,
     /// Other things the user should know (one line each).
@@ -67,7 +72,11 @@ impl fmt::Display for IngestReport {
             self.written,
             self.unchanged,
             self.kept_edited.len()
-        )
+        )?;
+        if self.removed > 0 {
+            write!(f, ", {} removed (stale)", self.removed)?;
+        }
+        Ok(())
     }
 }
 
@@ -90,28 +99,39 @@ pub fn run(opts: &IngestOptions) -> Result<IngestReport, IngestError> {
     let mut rec = Recognizer::builtin();
     let mut manifest = Manifest::load(&opts.content_dir)?;
     load_editor_aliases(&opts.content_dir, &manifest, &mut rec, &mut report);
-    rec.finish();
     let source_prefix = source_prefix(&opts.seeds_dir, &opts.content_dir);
 
-    // Decode → clean → structure → metadata, one document per task.
-    let mut docs: Vec<DocPage> = seeds
+    // Decode and clean every seed while the recogniser's automata are
+    // built: cleaning does not need them, and the build is the largest
+    // fixed cost of a run.
+    let (cleaned, ()) = rayon::join(
+        || {
+            seeds
+                .par_iter()
+                .map(|path| Ok(clean::clean(&read_text(path)?)))
+                .collect::<Result<Vec<_>, IngestError>>()
+        },
+        || rec.finish(),
+    );
+    // Structure → metadata, one document per task.
+    let mut docs: Vec<DocPage> = cleaned?
         .par_iter()
-        .map(|path| {
+        .zip(&seeds)
+        .map(|(cleaned, path)| {
             let name = path
                 .file_name()
                 .and_then(|n| n.to_str())
                 .unwrap_or_default();
-            let text = read_text(path)?;
-            let doc = process_text(&text, &rec);
-            Ok(DocPage {
+            let doc = structure_text(cleaned, &rec);
+            DocPage {
                 path: String::new(),
                 slug: String::new(),
                 source: format!("{source_prefix}{name}"),
                 structured: doc.0,
                 meta: doc.1,
-            })
+            }
         })
-        .collect::<Result<Vec<_>, IngestError>>()?;
+        .collect();
 
     assign_slugs(&mut docs, &seeds);
     // Symbol → (language, slug) of every seed document carrying it.
@@ -131,51 +151,65 @@ pub fn run(opts: &IngestOptions) -> Result<IngestReport, IngestError> {
         .collect();
 
     let mut entities: BTreeSet<EntityId> = BTreeSet::new();
-    for (doc, (text, seen)) in docs.iter().zip(&rendered) {
-        emit::write_page(
-            &opts.content_dir,
-            &doc.path,
-            text,
-            Ownership::Document,
-            opts.force,
-            &mut manifest,
-            &mut report,
-        )?;
+    for (_, seen) in &rendered {
         entities.extend(seen.iter().cloned());
     }
-    // Pages of seeds that are gone are left alone, but said.
-    let produced: BTreeSet<&str> = docs.iter().map(|d| d.path.as_str()).collect();
-    for rel in manifest.files.keys() {
-        if rel.starts_with("documents/")
-            && !produced.contains(rel.as_str())
-            && opts.content_dir.join(rel).is_file()
-        {
-            report.warnings.push(format!(
-                "{}: no seed produces this page any more; left as it is",
-                opts.content_dir.join(rel).display()
-            ));
-        }
+    // Every page to write, documents first, then entities in id order.
+    let pages: Vec<(String, String, Ownership)> = docs
+        .iter()
+        .zip(rendered)
+        .map(|(d, (text, _))| (d.path.clone(), text, Ownership::Document))
+        .chain(
+            entities
+                .par_iter()
+                .map(|e| {
+                    (
+                        e.content_path(),
+                        emit::render_entity(e, &rec),
+                        Ownership::Entity,
+                    )
+                })
+                .collect::<Vec<_>>(),
+        )
+        .collect();
+    // Written in parallel (the file system is the largest cost of a first
+    // run); the outcomes are recorded in page order.
+    let outcomes = pages
+        .par_iter()
+        .map(|(rel, text, own)| {
+            emit::write_one(
+                &opts.content_dir,
+                rel,
+                text,
+                *own,
+                opts.force,
+                manifest.files.get(rel),
+            )
+        })
+        .collect::<Result<Vec<_>, IngestError>>()?;
+    for ((rel, _, _), outcome) in pages.iter().zip(outcomes) {
+        emit::record(&opts.content_dir, rel, outcome, &mut manifest, &mut report);
     }
-    for e in &entities {
-        let text = emit::render_entity(e, &rec);
-        emit::write_page(
-            &opts.content_dir,
-            &e.content_path(),
-            &text,
-            Ownership::Entity,
-            opts.force,
-            &mut manifest,
-            &mut report,
-        )?;
-    }
+    let produced: BTreeSet<String> = docs
+        .iter()
+        .map(|d| d.path.clone())
+        .chain(entities.iter().map(EntityId::content_path))
+        .collect();
+    emit::remove_stale(&opts.content_dir, &produced, &mut manifest, &mut report)?;
     manifest.save(&opts.content_dir)?;
     Ok(report)
 }
 
 /// The pipeline for one decoded text (exposed for tests and benches).
 pub fn process_text(text: &str, rec: &Recognizer) -> (structure::Structured, metadata::Metadata) {
-    let cleaned = clean::clean(text);
-    let structured = structure::build(&cleaned, rec);
+    structure_text(&clean::clean(text), rec)
+}
+
+fn structure_text(
+    cleaned: &clean::Cleaned,
+    rec: &Recognizer,
+) -> (structure::Structured, metadata::Metadata) {
+    let structured = structure::build(cleaned, rec);
     let meta = metadata::extract(&structured);
     (structured, meta)
 }

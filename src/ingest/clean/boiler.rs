@@ -31,10 +31,26 @@ pub fn content_span(lines: &[&str]) -> std::ops::Range<usize> {
     // The bar is relative to the document: a line must share at least
     // 60% of what a typical line of this document shares.
     let bar = 0.6 * weighted_median_share(&counts);
+    // A line written in sentences of the document's language (jusText's
+    // "good" block) never counts against the span: the last paragraph of
+    // a short article may share few words with its middle.
+    let stops = super::blocks::document_stopwords(lines);
+    // Whether a line is prose matters only where its value is negative:
+    // judged lazily, once.
+    let prose: Vec<std::cell::OnceCell<bool>> = vec![std::cell::OnceCell::new(); lines.len()];
+    let is_prose = |i: usize| *prose[i].get_or_init(|| super::blocks::is_prose(lines[i], stops));
+    let floor = |v: f64, i: usize| if v < 0.0 && is_prose(i) { 0.0 } else { v };
     let values: Vec<f64> = lines
         .iter()
         .zip(&counts)
-        .map(|(line, &(k, n))| k as f64 - bar * n as f64 + penalties(line))
+        .zip(&core.middle)
+        .enumerate()
+        .map(|(i, ((line, &(k, n)), &mid))| {
+            // The middle is judged block by block (`blocks`): here a tag
+            // line weighs only where it can be a head or tail.
+            let pen = penalties(line, if mid { None } else { stops }, !mid);
+            floor(k as f64 - bar * n as f64 + pen, i)
+        })
         .collect();
     let first = best_span(&values);
     if first == (0..lines.len()) {
@@ -50,9 +66,13 @@ pub fn content_span(lines: &[&str]) -> std::ops::Range<usize> {
     let values: Vec<f64> = values
         .iter()
         .zip(&tokens)
-        .map(|(v, toks)| {
+        .enumerate()
+        .map(|(i, (v, toks))| {
             let uniq: TokenSet = toks.iter().collect();
-            v - 0.5 * uniq.iter().filter(|t| chrome.contains(*t)).count() as f64
+            floor(
+                v - 0.5 * uniq.iter().filter(|t| chrome.contains(*t)).count() as f64,
+                i,
+            )
         })
         .collect();
     if std::env::var_os("PILCROW_DEBUG_BOILER").is_some() {
@@ -104,7 +124,7 @@ pub(crate) enum Token {
 }
 
 /// FNV-1a over the lowercased letters of a word.
-fn word_hash(word: &str) -> u64 {
+pub(crate) fn word_hash(word: &str) -> u64 {
     word.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
         (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
     })
@@ -137,7 +157,7 @@ impl std::hash::Hasher for TokenHasher {
     }
 }
 
-type Fast = std::hash::BuildHasherDefault<TokenHasher>;
+pub(crate) type Fast = std::hash::BuildHasherDefault<TokenHasher>;
 type TokenMap<V> = HashMap<Token, V, Fast>;
 type TokenSet<'a> = HashSet<&'a Token, Fast>;
 
@@ -274,8 +294,10 @@ fn weighted_median_share(counts: &[(usize, usize)]) -> f64 {
 }
 
 /// Links and addresses are navigation, not prose; a tag cloud is many
-/// short space-separated items without sentence punctuation.
-fn penalties(line: &str) -> f64 {
+/// short space-separated items without sentence punctuation and without
+/// the function words that hold a sentence together (Han text has none
+/// between spaces: its items are judged by shape alone).
+fn penalties(line: &str, stops: Option<&'static super::blocks::Stoplist>, tags: bool) -> f64 {
     let mut value = 0.0;
     let links = line
         .split_whitespace()
@@ -284,8 +306,12 @@ fn penalties(line: &str) -> f64 {
         })
         .count();
     value -= 3.0 * links as f64;
-    let items: Vec<&str> = line.split_whitespace().collect();
-    if items.len() >= 8 {
+    // Items are words: a date or a `|` is not a tag.
+    let items: Vec<&str> = line
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .collect();
+    if tags && items.len() >= 8 {
         let avg =
             items.iter().map(|w| w.chars().count()).sum::<usize>() as f64 / items.len() as f64;
         let has_han = line.chars().any(is_han);
@@ -293,7 +319,13 @@ fn penalties(line: &str) -> f64 {
             .chars()
             .filter(|c| matches!(c, ',' | '.' | '，' | '。' | ';'))
             .count();
-        if has_han && avg < 8.0 && punct * 4 < items.len() {
+        let no_function_words = || {
+            let words: Vec<String> = items.iter().map(|w| w.to_lowercase()).collect();
+            stops.is_some_and(|list| {
+                words.iter().filter(|w| list.contains(w.as_str())).count() * 10 < words.len()
+            })
+        };
+        if (has_han || no_function_words()) && avg < 8.0 && punct * 4 < items.len() {
             value -= items.len() as f64;
         }
     }
@@ -356,6 +388,35 @@ mod tests {
         let mut lines: Vec<String> = [para, "Merci."].map(String::from).to_vec();
         drop_trailing_chrome(&mut lines);
         assert_eq!(lines.len(), 2);
+    }
+
+    #[test]
+    fn tag_clouds_in_any_script_count_against_the_span() {
+        let list: super::super::blocks::Stoplist =
+            ["the", "of", "and", "to", "in"].into_iter().collect();
+        let en = Some(&*Box::leak(Box::new(list)));
+        assert!(
+            penalties(
+                "ransomware cybersecurity hacking crypto police europe asia deals",
+                en,
+                true
+            ) < 0.0
+        );
+        assert_eq!(
+            penalties(
+                "the rise of ransomware in the region and the response to it",
+                en,
+                true
+            ),
+            0.0
+        );
+        assert!(
+            penalties(
+                "双线虚拟主机 duniu 42u机柜尺寸 美国php主机 网站被封 嘟牛 蜗牛魔方 qq对话框",
+                None,
+                true
+            ) < 0.0
+        );
     }
 
     #[test]

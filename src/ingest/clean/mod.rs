@@ -3,6 +3,7 @@
 //! Line re-joining happens in `structure`, which knows where paragraphs
 //! start.
 
+pub mod blocks;
 pub mod boiler;
 pub mod markdown;
 pub mod pages;
@@ -73,7 +74,8 @@ pub fn clean(text: &str) -> Cleaned {
         }
     }
     boiler::drop_trailing_chrome(&mut kept);
-    let lines = pages::strip(kept);
+    let mut lines = pages::strip(kept);
+    blocks::drop_inner_boilerplate(&mut lines, markdown);
     Cleaned { lines, markdown }
 }
 
@@ -109,7 +111,7 @@ fn protect_structure(lines: &[&str], span: std::ops::Range<usize>) -> std::ops::
 /// two or more web or mail addresses and hardly a word besides.
 fn is_address_bar(line: &str) -> bool {
     static DOMAIN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(r"(?i)^(?:https?://|www\.)\S+$|^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$|^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:/\S*)?$").unwrap()
+        regex::Regex::new(r"(?i)^(?:https?://|www\.)\S+$|^[a-z0-9_.+-]+@[a-z0-9_-]+(?:\.[a-z0-9_-]+)+$|^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:/\S*)?$").unwrap()
     });
     if !(line.contains('@') || line.contains("://") || line.contains("www.")) {
         return false;

@@ -276,9 +276,11 @@ impl Matcher {
 
     /// Builds every group's automaton now.
     pub fn build_all(&self) {
-        for g in &self.groups {
+        use rayon::prelude::*;
+        // One automaton per script group: independent, built side by side.
+        self.groups.par_iter().for_each(|g| {
             g.compiled();
-        }
+        });
     }
 
     /// Gazetteer candidates on the original text.

@@ -1,0 +1,677 @@
+//! Boilerplate inside the body: share bars, "related" lists, inline ads,
+//! tag lines, "read more" links — jusText's block classification, applied
+//! to the lines of plain text (each non-blank line is a block).
+//!
+//! Each block is classed from its own features, then by its neighbours:
+//! - *bad*: mostly links; a bar of items separated by `|`, `•`, `·`;
+//!   a tag cloud (many short items, no sentence punctuation, no function
+//!   words); a short line without sentence punctuation that holds a
+//!   chrome word (`share`, `订阅`, `đăng ký` …, data/boilerplate.tsv) and
+//!   shares little of the document's vocabulary; a long line with almost
+//!   no function words of the document's language (keyword spam);
+//! - *good*: long (≥ 70 characters, 25 Han) and written in sentences —
+//!   function words of the document's language (data/stopwords.tsv, the
+//!   top of the jusText stoplists) or, for a language without a list, the
+//!   document's own vocabulary;
+//! - *short* or *near-good* otherwise, and then decided by context as in
+//!   jusText, but conservatively: a short block stays unless it sits in a
+//!   run that starts at a bad block and shares little of the document's
+//!   vocabulary (the headlines under `Related articles`); a heading right
+//!   above a good block stays.
+//!
+//! A document's own structure is never judged: numbered paragraphs,
+//! lettered items, footnotes, headings with a number or a `#`, tables,
+//! code. Removed blocks become blank lines.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+use regex::Regex;
+
+use super::boiler::{Fast, Token, tokenize, word_hash};
+use crate::ingest::text::is_han;
+
+/// A language's function words.
+pub(crate) type Stoplist = HashSet<&'static str, Fast>;
+
+/// Function words per language (see the data file's header); Han function
+/// characters apart.
+static STOPWORDS: LazyLock<Vec<(&'static str, Stoplist)>> = LazyLock::new(|| {
+    data_lines(include_str!("data/stopwords.tsv"))
+        .filter(|(lang, _)| *lang != "zh")
+        .map(|(lang, words)| (lang, words.split_whitespace().collect()))
+        .collect()
+});
+
+static HAN_STOPS: LazyLock<HashSet<char, Fast>> = LazyLock::new(|| {
+    data_lines(include_str!("data/stopwords.tsv"))
+        .filter(|(lang, _)| *lang == "zh")
+        .flat_map(|(_, chars)| chars.chars())
+        .filter(|&c| is_han(c))
+        .collect()
+});
+
+/// Words web chrome is made of, every language together (lowercase), in
+/// one automaton.
+static CHROME_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    let words: Vec<&str> = data_lines(include_str!("data/boilerplate.tsv"))
+        .flat_map(|(_, words)| words.split('|').map(str::trim))
+        .filter(|w| !w.is_empty())
+        .collect();
+    AhoCorasick::builder()
+        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .build(words)
+        .unwrap()
+});
+
+fn data_lines(text: &'static str) -> impl Iterator<Item = (&'static str, &'static str)> {
+    text.lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .filter_map(|l| l.split_once('\t'))
+}
+
+/// A document's own structure: numbered paragraphs and headings, lettered
+/// items, footnotes, markdown headings, quotes, tables and code fences.
+static STRUCTURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)^\s*(?:
+            \d{1,4}(?:\.\d{1,3})*[.)\s]      # 1. / 1.2 / 12) / footnote 3 text
+          | \d{1,4}\.?\p{Han}                # 11.会员国
+          | \(?[a-zA-Z]{1,3}\)\s             # (a) / a) / (iv)
+          | [IVXLC]{1,6}\.\s                 # II. Background
+          | [A-Z]\.\s                        # A. Scope
+          | [一二三四五六七八九十]{1,3}[、.．]   # 一、
+          | （[一二三四五六七八九十]{1,3}）      # （一）
+          | \#{1,6}\s | > | \| | ``` | ~~~
+          | .*(?:\.\s?){4,}\s*\d{1,4}\s*$    # TOC line with dot leaders
+          | \^\[?\d                          # footnote definitions
+          | \[\^
+        )",
+    )
+    .unwrap()
+});
+
+static LINK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\[[^\[\]]*\]\([^)\s]*\)|<?(?:https?://|www\.)[^\s<>]+>?|[A-Za-z0-9_.+-]+@[A-Za-z0-9_-]+\.[A-Za-z0-9_.-]+")
+        .unwrap()
+});
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Good,
+    NearGood,
+    Short,
+    Bad,
+    /// Structure: kept, and counts as good for its neighbours.
+    Kept,
+}
+
+struct Features {
+    chars: usize,
+    han: usize,
+    words: usize,
+    link_density: f64,
+    /// Function words / words (or function characters / Han characters).
+    stop_density: Option<f64>,
+    /// Tokens shared with other lines / tokens.
+    share: Option<f64>,
+    ends_sentence: bool,
+    separators: usize,
+    chrome: bool,
+    tag_cloud: bool,
+    /// The line starts with a chrome word and a colon (`Read more:`,
+    /// `Tags:`, `Xem thêm:`, `相关阅读：`).
+    chrome_lead: bool,
+    /// Whitespace-separated items.
+    spaced_items: usize,
+}
+
+/// Blanks the lines that are boilerplate inside the body; returns how
+/// many were blanked.
+pub fn drop_inner_boilerplate(lines: &mut [String], markdown: bool) -> usize {
+    let units: Vec<usize> = (0..lines.len())
+        .filter(|&i| {
+            let t = lines[i].trim();
+            !t.is_empty() && t != super::PAGE_BREAK
+        })
+        .collect();
+    if units.len() < 5 {
+        return 0;
+    }
+    let lang_stops = document_stopwords(lines);
+    // Vocabulary is judged on content words: function words are shared by
+    // any two lines of a language.
+    let stop_tokens: HashSet<Token, Fast> = lang_stops
+        .into_iter()
+        .flatten()
+        .map(|w| Token::Word(word_hash(w)))
+        .collect();
+    let tokens: Vec<Vec<Token>> = units
+        .iter()
+        .map(|&i| {
+            let mut t = tokenize(&lines[i]);
+            t.retain(|t| !stop_tokens.contains(t));
+            t
+        })
+        .collect();
+    let mut lines_with: HashMap<Token, u32, Fast> = HashMap::default();
+    for toks in &tokens {
+        let mut seen: Vec<Token> = toks.clone();
+        seen.sort_unstable_by_key(token_key);
+        seen.dedup();
+        for t in seen {
+            *lines_with.entry(t).or_default() += 1;
+        }
+    }
+    // A document's own structure is never judged (its features only feed
+    // the document's typical vocabulary share).
+    let mut in_fence = false;
+    let structural: Vec<bool> = units
+        .iter()
+        .map(|&i| {
+            let t = lines[i].trim();
+            if t.starts_with("```") || t.starts_with("~~~") {
+                in_fence = !in_fence;
+                return true;
+            }
+            in_fence || STRUCTURE.is_match(t) && !(markdown && link_item(t))
+        })
+        .collect();
+    let feats: Vec<Features> = units
+        .iter()
+        .zip(&tokens)
+        .zip(&structural)
+        .map(|((&i, toks), &kept)| {
+            if kept {
+                light_features(lines[i].trim(), toks, &lines_with)
+            } else {
+                features(lines[i].trim(), toks, &lines_with, lang_stops)
+            }
+        })
+        .collect();
+    let median_share = median(
+        feats
+            .iter()
+            .filter(|f| f.words >= 8)
+            .filter_map(|f| f.share),
+    );
+    let low_share = |f: &Features| f.share.is_none_or(|s| s < 0.5 * median_share);
+
+    let classes: Vec<Class> = feats
+        .iter()
+        .zip(&structural)
+        .map(|(f, &kept)| {
+            if kept {
+                Class::Kept
+            } else {
+                classify(f, low_share(f), median_share)
+            }
+        })
+        .collect();
+
+    // A line that is bad only for a chrome word (`Comments received`,
+    // `Print media`) but heads a good block it shares words with is that
+    // block's heading.
+    let n = classes.len();
+    let mut classes = classes;
+    for k in 0..n.saturating_sub(1) {
+        let f = &feats[k];
+        let chrome_only = classes[k] == Class::Bad
+            && f.chrome
+            && !f.chrome_lead
+            && f.link_density <= 0.2
+            && f.separators < 2
+            && !f.tag_cloud;
+        if chrome_only
+            && classes[k + 1] == Class::Good
+            && tokens[k].iter().any(|t| tokens[k + 1].contains(t))
+        {
+            classes[k] = Class::Short;
+        }
+    }
+    // Context, jusText-style, leaning towards keeping.
+    let mut out = classes.clone();
+    for k in 0..n {
+        if !matches!(classes[k], Class::Short | Class::NearGood) {
+            continue;
+        }
+        // The nearest decided neighbours (edges count as good: the head
+        // and tail were judged already).
+        let prev = (0..k)
+            .rev()
+            .map(|j| classes[j])
+            .find(|c| !matches!(c, Class::Short | Class::NearGood));
+        let next = (k + 1..n)
+            .map(|j| classes[j])
+            .find(|c| !matches!(c, Class::Short | Class::NearGood));
+        let prev_bad = prev == Some(Class::Bad);
+        let next_bad = next == Some(Class::Bad);
+        let f = &feats[k];
+        let bad = if prev_bad && next_bad {
+            // Between two bad blocks: bad unless it is prose.
+            let prose = f.ends_sentence
+                || classes[k] == Class::NearGood && f.stop_density.is_some_and(|d| d >= 0.12);
+            !prose && (classes[k] == Class::Short || low_share(f))
+        } else if prev_bad {
+            // Under a bad block (`Related articles` → headlines): bad while
+            // the run is short, unpunctuated and off the document's topic,
+            // unless it heads the good block that follows.
+            // A heading names what follows: it shares words with the
+            // block below it or with the document.
+            let heads_good = classes
+                .get(k + 1)
+                .is_some_and(|c| matches!(c, Class::Good | Class::Kept))
+                && (f.share.is_some_and(|s| s >= median_share)
+                    || tokens[k].iter().any(|t| tokens[k + 1].contains(t)));
+            classes[k] == Class::Short
+                && !f.ends_sentence
+                && f.share.is_none_or(|s| s < median_share)
+                && !heads_good
+                && (0..k)
+                    .rev()
+                    .take_while(|&j| classes[j] != Class::Bad)
+                    .all(|j| out[j] == Class::Bad)
+        } else {
+            false
+        };
+        if bad {
+            out[k] = Class::Bad;
+        }
+    }
+    if std::env::var_os("PILCROW_DEBUG_BLOCKS").is_some() {
+        eprintln!("median share {median_share:.2}");
+        for (((&i, c), o), f) in units.iter().zip(&classes).zip(&out).zip(&feats) {
+            eprintln!(
+                "{c:?}->{o:?} share {:?} stops {:?} {}",
+                f.share.map(|s| (s * 100.0).round()),
+                f.stop_density.map(|s| (s * 100.0).round()),
+                lines[i].chars().take(40).collect::<String>()
+            );
+        }
+    }
+    let mut dropped = 0;
+    for (&i, c) in units.iter().zip(&out) {
+        if *c == Class::Bad {
+            if std::env::var_os("PILCROW_DEBUG_BOILER").is_some() {
+                eprintln!("inner boilerplate: {}", lines[i]);
+            }
+            lines[i].clear();
+            dropped += 1;
+        }
+    }
+    dropped
+}
+
+/// Whether a line reads as prose of the document's language: long, ends
+/// a sentence, and a jusText share of function words (¼ of its words, or
+/// ⅛ of its Han characters). Such a line is never web chrome.
+pub(crate) fn is_prose(line: &str, stops: Option<&'static Stoplist>) -> bool {
+    let t = line.trim();
+    if t.len() < 45 {
+        return false;
+    }
+    let han = t.chars().filter(|&c| is_han(c)).count();
+    if t.chars().count() < 70 && han < 15 || !ends_sentence(t) {
+        return false;
+    }
+    let lower = t.to_lowercase();
+    let words = words_of(&lower);
+    let link_chars: usize = LINK.find_iter(t).map(|m| m.as_str().chars().count()).sum();
+    link_chars * 5 < t.chars().count()
+        && stop_density(t, han, &words, stops)
+            .is_some_and(|d| if han >= 15 { d >= 0.125 } else { d >= 0.25 })
+}
+
+fn words_of(lower: &str) -> Vec<&str> {
+    lower
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-')
+        .filter(|w| w.chars().any(char::is_alphabetic) && !w.chars().any(is_han))
+        .collect()
+}
+
+/// Function words / words, or for Han text function characters / Han
+/// characters.
+fn stop_density(
+    t: &str,
+    han: usize,
+    words: &[&str],
+    stops: Option<&'static Stoplist>,
+) -> Option<f64> {
+    if han >= 10 && han >= words.len() {
+        let hits = t.chars().filter(|c| HAN_STOPS.contains(c)).count();
+        Some(hits as f64 / han as f64)
+    } else {
+        stops.filter(|_| !words.is_empty()).map(|list| {
+            let hits = words.iter().filter(|w| list.contains(*w)).count();
+            hits as f64 / words.len() as f64
+        })
+    }
+}
+
+fn ends_sentence(t: &str) -> bool {
+    let last = t
+        .trim_end_matches(['"', '\'', '”', '’', ')', '»', '*', '_'])
+        .chars()
+        .last();
+    last.is_some_and(|c| {
+        matches!(
+            c,
+            '.' | '!' | '?' | ';' | ':' | '。' | '！' | '？' | '；' | '：' | '؟' | '…'
+        )
+    })
+}
+
+/// `- [Title](https://…)` / `* [Title](…)`: a list item that is only a link.
+fn link_item(t: &str) -> bool {
+    let rest = t.trim_start_matches(['-', '*', '+', ' ']);
+    rest.len() < t.len()
+        && LINK
+            .find(rest)
+            .is_some_and(|m| m.start() == 0 && m.end() >= rest.trim_end().len())
+}
+
+fn classify(f: &Features, low_share: bool, median_share: f64) -> Class {
+    let long = f.chars >= 70 || f.han >= 25;
+    if f.link_density > 0.5 || (f.link_density > 0.2 && !f.ends_sentence && f.words <= 12) {
+        return Class::Bad;
+    }
+    if f.separators >= 2 && !f.ends_sentence && f.words <= 4 * (f.separators + 1) {
+        return Class::Bad;
+    }
+    if f.tag_cloud && low_share {
+        return Class::Bad;
+    }
+    if f.chrome
+        && !f.ends_sentence
+        && (f.words <= 8 && f.han <= 12 && low_share
+            || f.chrome_lead && f.words <= 14 && f.han <= 30)
+    {
+        return Class::Bad;
+    }
+    match f.stop_density {
+        Some(d) if long => {
+            if d >= 0.25 || (d >= 0.1 && !low_share) || (f.han >= 25 && d >= 0.1) {
+                Class::Good
+            } else if d < 0.08 && low_share && f.spaced_items >= 6 {
+                Class::Bad
+            } else {
+                Class::NearGood
+            }
+        }
+        _ if long => {
+            if f.share.is_some_and(|s| s >= 0.6 * median_share) {
+                Class::Good
+            } else {
+                Class::NearGood
+            }
+        }
+        _ => Class::Short,
+    }
+}
+
+/// Only what a structural line contributes: its length and vocabulary
+/// share.
+fn light_features(t: &str, toks: &[Token], lines_with: &HashMap<Token, u32, Fast>) -> Features {
+    let han = t.chars().filter(|&c| is_han(c)).count();
+    let words = t
+        .split_whitespace()
+        .filter(|w| w.chars().any(|c| c.is_alphabetic() && !is_han(c)))
+        .count();
+    Features {
+        chars: t.chars().count(),
+        han,
+        words: words + han / 2,
+        link_density: 0.0,
+        stop_density: None,
+        share: share(toks, lines_with),
+        ends_sentence: ends_sentence(t),
+        separators: 0,
+        chrome: false,
+        chrome_lead: false,
+        tag_cloud: false,
+        spaced_items: 0,
+    }
+}
+
+fn share(toks: &[Token], lines_with: &HashMap<Token, u32, Fast>) -> Option<f64> {
+    (toks.len() >= 3).then(|| {
+        let shared = toks
+            .iter()
+            .filter(|t| lines_with.get(t).is_some_and(|&n| n >= 2))
+            .count();
+        shared as f64 / toks.len() as f64
+    })
+}
+
+fn features(
+    t: &str,
+    toks: &[Token],
+    lines_with: &HashMap<Token, u32, Fast>,
+    stops: Option<&'static Stoplist>,
+) -> Features {
+    let chars = t.chars().count();
+    let han = t.chars().filter(|&c| is_han(c)).count();
+    let link_chars: usize =
+        if t.contains("](") || t.contains('@') || t.contains("://") || t.contains("www.") {
+            LINK.find_iter(t).map(|m| m.as_str().chars().count()).sum()
+        } else {
+            0
+        };
+    let lower = t.to_lowercase();
+    let words = words_of(&lower);
+    let stop_density = stop_density(t, han, &words, stops);
+    let share = share(toks, lines_with);
+    let ends_sentence = ends_sentence(t);
+    let separators = t
+        .split_whitespace()
+        .filter(|w| matches!(*w, "|" | "•" | "·" | "∙" | "»" | "›"))
+        .count();
+    // Chrome words matter only on short lines (see `classify`).
+    let (mut chrome, mut chrome_lead) = (false, false);
+    if chars <= 160 {
+        for m in CHROME_WORDS.find_iter(&lower) {
+            if on_word_boundaries(&lower, m.start(), m.end()) {
+                chrome = true;
+                chrome_lead |= m.start() == 0
+                    && lower[m.end()..]
+                        .trim_start()
+                        .starts_with([':', '：', '|', '»', '›']);
+            }
+        }
+    }
+    let items: Vec<&str> = t
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .collect();
+    let tag_cloud = items.len() >= 8 && {
+        let avg =
+            items.iter().map(|w| w.chars().count()).sum::<usize>() as f64 / items.len() as f64;
+        let punct = t
+            .chars()
+            .filter(|c| matches!(c, ',' | '.' | '，' | '。' | ';' | '、'))
+            .count();
+        let low_stops = stop_density.is_none_or(|d| d < 0.1);
+        avg < 8.0 && punct * 4 < items.len() && low_stops && !ends_sentence
+    };
+    Features {
+        chars,
+        han,
+        words: words.len() + han / 2,
+        link_density: if chars == 0 {
+            0.0
+        } else {
+            link_chars as f64 / chars as f64
+        },
+        stop_density,
+        share,
+        ends_sentence,
+        separators,
+        chrome,
+        chrome_lead,
+        tag_cloud,
+        spaced_items: items.len(),
+    }
+}
+
+/// Whether `text[start..end]` is a whole word (any script; Han words
+/// have no boundaries to check).
+fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
+    if text[start..end].chars().any(is_han) {
+        return true;
+    }
+    let before = text[..start].chars().last();
+    let after = text[end..].chars().next();
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+}
+
+/// The stoplist of the document's (spaced) language: the one whose words
+/// make up the largest share of its words, at least 15%. Han text is
+/// always judged by the function characters of the `zh` list.
+pub(crate) fn document_stopwords<S: AsRef<str>>(lines: &[S]) -> Option<&'static Stoplist> {
+    let mut words = 0usize;
+    let mut hits: Vec<usize> = vec![0; STOPWORDS.len()];
+    let mut lower = String::new();
+    for line in lines {
+        for w in line
+            .as_ref()
+            .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        {
+            if w.is_empty() || w.chars().any(is_han) || !w.chars().any(char::is_alphabetic) {
+                continue;
+            }
+            words += 1;
+            lower.clear();
+            lower.extend(w.chars().flat_map(char::to_lowercase));
+            for (k, (_, list)) in STOPWORDS.iter().enumerate() {
+                if list.contains(lower.as_str()) {
+                    hits[k] += 1;
+                }
+            }
+        }
+    }
+    let (best, &n) = hits.iter().enumerate().max_by_key(|&(_, n)| *n)?;
+    (words > 0 && n * 100 >= words * 15).then(|| &STOPWORDS[best].1)
+}
+
+fn token_key(t: &Token) -> (u8, u64) {
+    match *t {
+        Token::Han(a, b) => (0, (u64::from(a as u32) << 32) | u64::from(b as u32)),
+        Token::Word(h) => (1, h),
+    }
+}
+
+fn median(it: impl Iterator<Item = f64>) -> f64 {
+    let mut v: Vec<f64> = it.collect();
+    if v.is_empty() {
+        return 0.0;
+    }
+    v.sort_by(f64::total_cmp);
+    v[v.len() / 2]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(text: &str, markdown: bool) -> Vec<String> {
+        let mut lines: Vec<String> = text.lines().map(String::from).collect();
+        drop_inner_boilerplate(&mut lines, markdown);
+        lines
+    }
+
+    const P1: &str = "The Member States stressed that international cooperation is essential to fight cybercrime and to obtain electronic evidence across borders.";
+    const P2: &str = "Several delegations described the training of judges and prosecutors in the handling of electronic evidence and the cooperation of service providers.";
+    const P3: &str = "The meeting agreed that the exchange of information between law enforcement agencies should be strengthened and that capacity building was needed.";
+
+    #[test]
+    fn share_bars_related_lists_and_tags_inside_the_body_go() {
+        let text = format!(
+            "{P1}\nShare: Facebook | Twitter | LinkedIn | Email\n{P2}\n\nRelated articles\n\
+             Football team wins the regional cup after extra time\nGold prices climb ahead of the holidays\n\n\
+             Capacity building and information exchange\n{P3}\nTags: cyber security privacy hacking malware phishing ransomware botnet\n{P1}\n"
+        );
+        let out = run(&text, false).join("\n");
+        assert!(!out.contains("Share:"), "{out}");
+        assert!(!out.contains("Related articles"), "{out}");
+        assert!(!out.contains("Football"), "{out}");
+        assert!(!out.contains("Gold prices"), "{out}");
+        assert!(!out.contains("Tags:"), "{out}");
+        assert!(
+            out.contains("Capacity building and information exchange"),
+            "{out}"
+        );
+        assert!(out.contains(P2) && out.contains(P3));
+    }
+
+    #[test]
+    fn short_structure_and_headings_stay() {
+        let text = format!(
+            "II. Background\n{P1}\n(a) Training;\n(b) Cooperation;\nRecommendations\n{P2}\n\
+             3. Short numbered paragraph.\nAnnex\n{P3}\nShare this\n{P1}\n"
+        );
+        let out = run(&text, false);
+        for keep in [
+            "II. Background",
+            "(a) Training;",
+            "(b) Cooperation;",
+            "Recommendations",
+            "3. Short",
+            "Annex",
+        ] {
+            assert!(out.iter().any(|l| l.starts_with(keep)), "{keep}: {out:?}");
+        }
+        assert!(!out.iter().any(|l| l == "Share this"), "{out:?}");
+    }
+
+    #[test]
+    fn markdown_link_lists_go_prose_links_stay() {
+        let text = format!(
+            "# Title\n\n{P1} See [the report](https://un.org/r) for details.\n\n- [Ten best VPN deals](https://ads.example/vpn)\n\
+             - [Cheap hosting offer](https://ads.example/host)\n\n{P2}\n\n{P3}\n"
+        );
+        let out = run(&text, true).join("\n");
+        assert!(!out.contains("VPN"), "{out}");
+        assert!(!out.contains("hosting"), "{out}");
+        assert!(out.contains("[the report](https://un.org/r)"), "{out}");
+    }
+
+    #[test]
+    fn chinese_and_vietnamese_chrome() {
+        let zh = "会员国强调，国际合作对于打击网络犯罪和获取电子证据至关重要，各国应当加强司法协助。\n\
+                  分享到：微信 微博 QQ空间\n各代表团介绍了对法官和检察官进行电子证据处理培训的情况以及服务提供商的合作。\n\
+                  相关文章\n会议同意应加强执法机构之间的信息交流，并且需要开展能力建设以应对网络犯罪。\n\
+                  会员国强调，国际合作对于打击网络犯罪和获取电子证据至关重要。\n";
+        let out = run(zh, false).join("\n");
+        assert!(!out.contains("分享到"), "{out}");
+        assert!(!out.contains("相关文章"), "{out}");
+        assert!(out.contains("各代表团"));
+        let vi = "Các đại biểu đã thảo luận về kinh nghiệm hợp tác quốc tế và tương trợ tư pháp trong điều tra tội phạm mạng.\n\
+                  Chia sẻ Facebook Twitter Zalo\nHội thảo nhấn mạnh vai trò của khu vực tư nhân trong việc phòng, chống tội phạm mạng.\n\
+                  Xem thêm: Giá vàng hôm nay tăng mạnh\nBộ Công an cho biết tội phạm mạng ngày càng gia tăng và hoạt động xuyên quốc gia.\n\
+                  Các đại biểu đã thảo luận về hợp tác quốc tế trong điều tra tội phạm mạng.\n";
+        let out = run(vi, false).join("\n");
+        assert!(!out.contains("Chia sẻ"), "{out}");
+        assert!(!out.contains("Xem thêm"), "{out}");
+        assert!(out.contains("Hội thảo nhấn mạnh"));
+    }
+
+    #[test]
+    fn a_heading_with_a_chrome_word_stays_above_its_paragraph() {
+        let text = format!(
+            "{P1}\n{P2}\nComments on training\nThe comments on training stressed that judges and prosecutors need regular courses on electronic evidence.\n{P3}\n"
+        );
+        let out = run(&text, false);
+        assert!(out.iter().any(|l| l == "Comments on training"), "{out:?}");
+    }
+
+    #[test]
+    fn a_sentence_about_sharing_is_content() {
+        let text = format!("{P1}\nStates should share information.\n{P2}\n{P3}\n{P1}\n");
+        let out = run(&text, false);
+        assert!(
+            out.iter().any(|l| l == "States should share information."),
+            "{out:?}"
+        );
+    }
+}
