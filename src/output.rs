@@ -1,7 +1,7 @@
 //! Writing the site: into a staging directory beside the output dir, then
 //! swapped into place, so a failed build never leaves a half-written site.
 //!
-//! Owns the output directory and its siblings `.<name>.tmp-<pid>` and
+//! Owns the output directory and its siblings `.<name>.tmp-<pid>-<n>` and
 //! `.<name>.old`. Knows nothing about pages: it writes the files it is given.
 
 use std::io;
@@ -34,7 +34,11 @@ fn sibling(output: &Path, suffix: &str) -> PathBuf {
 impl Staging {
     /// Creates an empty staging directory next to `output`.
     pub fn new(output: &Path) -> io::Result<Staging> {
-        let dir = sibling(output, &format!("tmp-{}", std::process::id()));
+        // pid plus a per-process counter: two builds in one process (serve,
+        // tests) must not share (and delete) each other's staging dir.
+        static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+        let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let dir = sibling(output, &format!("tmp-{}-{n}", std::process::id()));
         if dir.exists() {
             std::fs::remove_dir_all(&dir)?;
         }

@@ -1,0 +1,916 @@
+//! The incremental site behind `serve`: the loaded site, kept between
+//! changes, and its rendered outputs in memory.
+//!
+//! A content change re-reads only the files that changed, re-renders the
+//! markdown of those pages (and, when the set of pages changed, of the
+//! pages whose links could resolve differently), then asks [`affected`]
+//! which outputs depend on what changed and renders only those. The result
+//! must equal a full `build::load` + `build::render_site`, byte for byte
+//! (tests/serve_incremental.rs checks it over sequences of edits).
+
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use crate::build::{Contexts, LoadedSite};
+use crate::config::{CONFIG_FILE, Config};
+use crate::content::{self, Content, Page, Section};
+use crate::links::{self, AnchorRef, InternalLink, SiteIndex};
+use crate::markdown::{self, MarkdownOptions, Rendered};
+use crate::problem::{Problem, Problems};
+use crate::render::{RenderContext, Theme};
+
+/// Immutable bytes of one output file, cheap to share between snapshots.
+pub type Bytes = Arc<[u8]>;
+
+/// One servable file of the site.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Entry {
+    /// Generated in memory (pages, list pages, 404, CSS, theme files).
+    Bytes(Bytes),
+    /// A content asset, read from its source file when requested (it is
+    /// copied as is by `build`).
+    File(PathBuf),
+}
+
+/// Per-page results of the markdown pass that `LoadedSite` merges away.
+#[derive(Debug, Default, Clone)]
+struct PageExtra {
+    refs: Vec<AnchorRef>,
+    problems: Vec<Problem>,
+    anchors: HashSet<String>,
+}
+
+/// What one update did.
+#[derive(Debug, Default)]
+pub struct Outcome {
+    /// Output files (pages and list pages) rendered again.
+    pub rendered: usize,
+    /// Markdown files parsed again.
+    pub parsed: usize,
+    /// The site's problems after the update (`None`: the site is good).
+    pub problems: Option<Problems>,
+}
+
+/// Which outputs depend on a change: the answer of [`affected`].
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Affected {
+    /// Everything (config, templates, navigation or section titles changed).
+    pub all: bool,
+    /// Content pages (indexes into the new page list) whose page must be
+    /// rendered again. Section index pages are rendered through `sections`.
+    pub pages: BTreeSet<usize>,
+    /// Section directories whose list page must be rendered again.
+    pub sections: BTreeSet<String>,
+}
+
+/// What the old site looked like, for the pages that changed: captured
+/// before the update, compared with the new site by [`affected`].
+#[derive(Debug, Default)]
+pub struct Before {
+    /// `site` as templates see it, serialised (navigation, title, …).
+    site_context: String,
+    /// Section dir → title (nav, breadcrumbs and subsection lists use it).
+    section_titles: BTreeMap<String, String>,
+    /// Per changed or re-rendered page rel: how it looked before.
+    pages: HashMap<String, PageBefore>,
+}
+
+#[derive(Debug, Default)]
+struct PageBefore {
+    /// The page's entry in list pages, serialised.
+    summary: String,
+    section: String,
+    html: String,
+    /// Rels of the pages it linked to.
+    targets: BTreeSet<String>,
+}
+
+/// The site as `serve` keeps it.
+pub struct Engine {
+    config: Config,
+    theme: Option<Theme>,
+    theme_problems: Vec<Problem>,
+    site: LoadedSite,
+    extra: Vec<PageExtra>,
+    /// Files that failed to load, by rel.
+    load_problems: BTreeMap<String, Problem>,
+    /// The content dir itself could not be walked.
+    dir_problem: Option<Problem>,
+    anchor_problems: Vec<Problem>,
+    /// Pages and list pages: output path → bytes.
+    html: BTreeMap<String, Bytes>,
+    render_problems: BTreeMap<String, Problem>,
+    not_found: Result<Bytes, Problem>,
+    highlight: Option<Result<Bytes, Problem>>,
+}
+
+impl std::fmt::Debug for Engine {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Engine")
+            .field("pages", &self.site.content.pages.len())
+            .field("outputs", &self.html.len())
+            .finish()
+    }
+}
+
+fn empty_site(config: &Config) -> LoadedSite {
+    LoadedSite {
+        config: config.clone(),
+        content: Content::default(),
+        sections: Vec::new(),
+        rendered: Vec::new(),
+        outgoing: Vec::new(),
+        problems: Vec::new(),
+    }
+}
+
+impl Engine {
+    /// Loads and renders the whole site.
+    pub fn new(config: Config) -> (Engine, Outcome) {
+        let (theme, theme_problems) = match Theme::load(&config) {
+            Ok(t) => (Some(t), Vec::new()),
+            Err(p) => (None, p),
+        };
+        let mut engine = Engine {
+            site: empty_site(&config),
+            config,
+            theme,
+            theme_problems,
+            extra: Vec::new(),
+            load_problems: BTreeMap::new(),
+            dir_problem: None,
+            anchor_problems: Vec::new(),
+            html: BTreeMap::new(),
+            render_problems: BTreeMap::new(),
+            not_found: Err(Problem::general("not rendered yet")),
+            highlight: None,
+        };
+        let outcome = engine.update(&[], true, true);
+        (engine, outcome)
+    }
+
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    pub fn site(&self) -> &LoadedSite {
+        &self.site
+    }
+
+    /// Is `rel` (relative to the content dir) a markdown file the site
+    /// knows (a page, a draft or a file that failed to load)?
+    pub fn knows(&self, rel: &str) -> bool {
+        let c = &self.site.content;
+        c.pages
+            .binary_search_by(|p| p.rel.as_str().cmp(rel))
+            .is_ok()
+            || c.drafts.binary_search_by(|d| d.as_str().cmp(rel)).is_ok()
+            || c.failed.binary_search_by(|d| d.as_str().cmp(rel)).is_ok()
+    }
+
+    /// Is `rel` a known content asset?
+    pub fn knows_asset(&self, rel: &str) -> bool {
+        self.site
+            .content
+            .assets
+            .binary_search_by(|a| a.rel.as_str().cmp(rel))
+            .is_ok()
+    }
+
+    /// The theme changed on disk: reload it. `templates` says whether any
+    /// template changed (then every page is rendered again); otherwise
+    /// only the static files are replaced.
+    pub fn theme_changed(&mut self, templates: bool) -> Outcome {
+        match Theme::load(&self.config) {
+            Ok(t) => {
+                let was_broken = self.theme.is_none();
+                self.theme = Some(t);
+                self.theme_problems.clear();
+                if templates || was_broken {
+                    return self.update(&[], false, true);
+                }
+                self.update(&[], false, false)
+            }
+            Err(p) => {
+                self.theme_problems = p;
+                Outcome {
+                    problems: self.problems(),
+                    ..Outcome::default()
+                }
+            }
+        }
+    }
+
+    /// Content files changed: `changed` are markdown rels that may have
+    /// changed (edited, created or deleted); `rescan` walks the content
+    /// dir again to find files added or removed (directories moved, files
+    /// whose events were coalesced, assets). `all` re-renders everything.
+    pub fn update(&mut self, changed: &[String], rescan: bool, all: bool) -> Outcome {
+        let mut changed: BTreeSet<String> = changed
+            .iter()
+            .filter(|r| r.ends_with(".md"))
+            .cloned()
+            .collect();
+        let content_dir = self.config.content_dir.clone();
+        let mut present: Option<HashSet<String>> = None;
+        let mut assets_changed = false;
+        if rescan {
+            match content::walk(&content_dir) {
+                Ok(found) => {
+                    self.dir_problem = None;
+                    let known: BTreeSet<&str> = self
+                        .site
+                        .content
+                        .pages
+                        .iter()
+                        .map(|p| p.rel.as_str())
+                        .chain(self.site.content.drafts.iter().map(String::as_str))
+                        .chain(self.site.content.failed.iter().map(String::as_str))
+                        .collect();
+                    let now: BTreeSet<&str> = found.markdown.iter().map(String::as_str).collect();
+                    let diff: Vec<String> = known
+                        .symmetric_difference(&now)
+                        .map(|s| s.to_string())
+                        .collect();
+                    changed.extend(diff);
+                    let assets: Vec<content::Asset> = found
+                        .other
+                        .iter()
+                        .map(|rel| content::Asset {
+                            rel: rel.clone(),
+                            source: content_dir.join(rel),
+                        })
+                        .collect();
+                    let old: Vec<&str> = self
+                        .site
+                        .content
+                        .assets
+                        .iter()
+                        .map(|a| a.rel.as_str())
+                        .collect();
+                    assets_changed =
+                        old != found.other.iter().map(String::as_str).collect::<Vec<_>>();
+                    self.site.content.assets = assets;
+                    present = Some(found.markdown.into_iter().collect());
+                }
+                Err(message) => {
+                    self.dir_problem = Some(Problem::in_file(
+                        content::display_path(&content_dir),
+                        message,
+                    ));
+                    assets_changed = !self.site.content.assets.is_empty();
+                    self.site.content.assets.clear();
+                    changed.extend(self.site.content.pages.iter().map(|p| p.rel.clone()));
+                    changed.extend(self.site.content.drafts.iter().cloned());
+                    changed.extend(self.site.content.failed.iter().cloned());
+                    present = Some(HashSet::new());
+                }
+            }
+        }
+
+        // What the changed pages looked like before, for `affected`.
+        let mut before = self.capture_before(changed.iter().map(String::as_str));
+
+        // Re-read the changed files.
+        let exists = |rel: &String| match &present {
+            Some(set) => set.contains(rel),
+            None => content_dir.join(rel).is_file(),
+        };
+        let loaded: Vec<(String, Option<Result<Page, Problem>>)> = changed
+            .par_iter()
+            .map(|rel| {
+                let page = exists(rel).then(|| content::load_file(&content_dir, rel));
+                (rel.clone(), page)
+            })
+            .collect();
+        let parsed = loaded.iter().filter(|(_, p)| p.is_some()).count();
+
+        // Merge: old pages minus the changed ones, plus the changed ones
+        // that loaded (sorted by rel, like `content::load`).
+        let old_len = self.site.content.pages.len();
+        let old_rels: Vec<String> = self
+            .site
+            .content
+            .pages
+            .iter()
+            .map(|p| p.rel.clone())
+            .collect();
+        let old_pages = std::mem::take(&mut self.site.content.pages);
+        let old_rendered = std::mem::take(&mut self.site.rendered);
+        let old_outgoing = std::mem::take(&mut self.site.outgoing);
+        let old_extra = std::mem::take(&mut self.extra);
+        let old_drafts = std::mem::take(&mut self.site.content.drafts);
+        let old_failed = std::mem::take(&mut self.site.content.failed);
+        let old_dirs: Vec<String> = self.site.sections.iter().map(|s| s.dir.clone()).collect();
+
+        let mut drafts: BTreeSet<String> = old_drafts
+            .iter()
+            .filter(|d| !changed.contains(*d))
+            .cloned()
+            .collect();
+        let mut failed: BTreeSet<String> = old_failed
+            .iter()
+            .filter(|d| !changed.contains(*d))
+            .cloned()
+            .collect();
+        self.load_problems.retain(|rel, _| !changed.contains(rel));
+        let mut fresh: Vec<Page> = Vec::new();
+        for (rel, result) in loaded {
+            match result {
+                Some(Ok(page)) if page.front.draft => {
+                    drafts.insert(rel);
+                }
+                Some(Ok(page)) => fresh.push(page),
+                Some(Err(p)) => {
+                    failed.insert(rel.clone());
+                    self.load_problems.insert(rel, p);
+                }
+                None => {}
+            }
+        }
+        let mut pages: Vec<Page> = Vec::with_capacity(old_len + fresh.len());
+        let mut rendered: Vec<Rendered> = Vec::with_capacity(old_len + fresh.len());
+        let mut outgoing: Vec<Vec<InternalLink>> = Vec::with_capacity(old_len + fresh.len());
+        let mut extra: Vec<PageExtra> = Vec::with_capacity(old_len + fresh.len());
+        let mut old_to_new: Vec<Option<usize>> = vec![None; old_len];
+        let mut todo: BTreeSet<usize> = BTreeSet::new();
+        let mut fresh = fresh.into_iter().peekable();
+        let mut olds = old_pages
+            .into_iter()
+            .zip(old_rendered)
+            .zip(old_outgoing.into_iter().zip(old_extra))
+            .enumerate()
+            .filter(|(_, ((p, _), _))| !changed.contains(&p.rel))
+            .peekable();
+        loop {
+            let take_fresh = match (olds.peek(), fresh.peek()) {
+                (Some((_, ((o, _), _))), Some(f)) => f.rel < o.rel,
+                (None, Some(_)) => true,
+                (_, None) => false,
+            };
+            if take_fresh {
+                let f = fresh.next().expect("peeked");
+                todo.insert(pages.len());
+                pages.push(f);
+                rendered.push(Rendered::default());
+                outgoing.push(Vec::new());
+                extra.push(PageExtra::default());
+            } else if let Some((i, ((p, r), (o, e)))) = olds.next() {
+                old_to_new[i] = Some(pages.len());
+                pages.push(p);
+                rendered.push(r);
+                outgoing.push(o);
+                extra.push(e);
+            } else {
+                break;
+            }
+        }
+        let set_changed = old_to_new.iter().any(Option::is_none)
+            || pages.len() != old_len
+            || drafts.len() != old_drafts.len()
+            || failed.len() != old_failed.len()
+            || !drafts.iter().eq(old_drafts.iter())
+            || !failed.iter().eq(old_failed.iter())
+            || assets_changed;
+
+        self.site.content.pages = pages;
+        self.site.content.drafts = drafts.into_iter().collect();
+        self.site.content.failed = failed.into_iter().collect();
+        self.site.sections = content::sections(&self.site.content.pages);
+        let sections_changed = old_dirs.len() != self.site.sections.len()
+            || old_dirs
+                .iter()
+                .zip(&self.site.sections)
+                .any(|(a, b)| *a != b.dir);
+
+        // Which pages' markdown must be rendered again.
+        let pages = &self.site.content.pages;
+        if all {
+            todo.extend(0..pages.len());
+        } else if set_changed || sections_changed {
+            // Links to a page added, removed, failed or drafted (or to a
+            // section or asset) name its file: any page whose text names
+            // one, or that had a problem, is rendered again.
+            let mut needles: BTreeSet<String> = BTreeSet::new();
+            for rel in changed.iter().chain(
+                self.site
+                    .content
+                    .assets
+                    .iter()
+                    .map(|a| &a.rel)
+                    .filter(|_| assets_changed),
+            ) {
+                let file = rel.rsplit('/').next().unwrap_or(rel);
+                needles.insert(file.strip_suffix(".md").unwrap_or(file).to_string());
+            }
+            if sections_changed {
+                let new_dirs: BTreeSet<&str> =
+                    self.site.sections.iter().map(|s| s.dir.as_str()).collect();
+                for d in old_dirs.iter().map(String::as_str).chain(new_dirs) {
+                    if let Some(last) = d.rsplit('/').next().filter(|l| !l.is_empty()) {
+                        needles.insert(last.to_string());
+                    }
+                }
+            }
+            let needles: Vec<String> = needles.into_iter().collect();
+            let hits: Vec<usize> = pages
+                .par_iter()
+                .enumerate()
+                .filter(|(i, p)| {
+                    !extra[*i].problems.is_empty()
+                        || needles.iter().any(|n| p.body.contains(n.as_str()))
+                })
+                .map(|(i, _)| i)
+                .collect();
+            todo.extend(hits);
+        }
+        // Remember how the pages to render again looked (their links are
+        // still in old indexes), then point the kept pages' links at the
+        // new indexes; a link to a page that is gone means the page must
+        // be rendered again too.
+        let remember = |before: &mut Before,
+                        i: usize,
+                        rendered: &[Rendered],
+                        outgoing: &[Vec<InternalLink>]| {
+            before
+                .pages
+                .entry(pages[i].rel.clone())
+                .or_insert_with(|| PageBefore {
+                    summary: String::new(),
+                    section: pages[i].section.clone(),
+                    html: rendered[i].html.clone(),
+                    targets: outgoing[i]
+                        .iter()
+                        .filter_map(|l| old_rels.get(l.target).cloned())
+                        .collect(),
+                });
+        };
+        for &i in &todo {
+            if !changed.contains(&pages[i].rel) {
+                remember(&mut before, i, &rendered, &outgoing);
+            }
+        }
+        if old_to_new.iter().enumerate().any(|(i, n)| *n != Some(i)) {
+            let moved = |t: usize| old_to_new.get(t).copied().flatten();
+            for i in 0..pages.len() {
+                if todo.contains(&i) {
+                    continue;
+                }
+                let lost = outgoing[i].iter().any(|l| moved(l.target).is_none())
+                    || extra[i].refs.iter().any(|r| moved(r.target).is_none());
+                if lost {
+                    remember(&mut before, i, &rendered, &outgoing);
+                    todo.insert(i);
+                    continue;
+                }
+                for l in outgoing[i].iter_mut() {
+                    l.target = moved(l.target).unwrap_or(l.target);
+                }
+                for r in extra[i].refs.iter_mut() {
+                    r.target = moved(r.target).unwrap_or(r.target);
+                }
+            }
+        }
+
+        // Markdown, in parallel, for the pages to do.
+        let index = SiteIndex::new(
+            self.config.base_path(),
+            &self.site.content,
+            &self.site.sections,
+        );
+        let opts = MarkdownOptions {
+            allow_html: self.config.markdown.allow_html,
+        };
+        let todo_list: Vec<usize> = todo.iter().copied().collect();
+        let results: Vec<(usize, Rendered, PageExtra, Vec<InternalLink>)> = todo_list
+            .par_iter()
+            .map(|&i| {
+                let page = &pages[i];
+                let mut resolver = index.for_page(i, &page.rel);
+                let r = markdown::render(&page.body, page.body_line, &opts, &mut resolver);
+                let anchors = r.anchors.iter().cloned().collect();
+                (
+                    i,
+                    r,
+                    PageExtra {
+                        refs: resolver.anchor_refs,
+                        problems: resolver.problems,
+                        anchors,
+                    },
+                    resolver.outgoing,
+                )
+            })
+            .collect();
+        for (i, r, e, o) in results {
+            rendered[i] = r;
+            extra[i] = e;
+            outgoing[i] = o;
+        }
+        self.site.rendered = rendered;
+        self.site.outgoing = outgoing;
+        self.extra = extra;
+
+        // Anchors are checked across the whole site.
+        let refs: Vec<(usize, AnchorRef)> = self
+            .extra
+            .iter()
+            .enumerate()
+            .flat_map(|(i, e)| e.refs.iter().map(move |r| (i, r.clone())))
+            .collect();
+        let anchors: Vec<HashSet<String>> = self.extra.iter().map(|e| e.anchors.clone()).collect();
+        let displays: Vec<String> = self
+            .site
+            .content
+            .pages
+            .iter()
+            .map(|p| p.display.clone())
+            .collect();
+        self.anchor_problems = links::check_anchors(&refs, &anchors, &displays);
+        self.site.problems = self.content_problems();
+
+        // Which outputs depend on the change, then render them.
+        let mut aff = affected(&before, &self.site, &changed, &todo);
+        aff.all |= all;
+        let rendered = self.render(&aff);
+        Outcome {
+            rendered,
+            parsed,
+            problems: self.problems(),
+        }
+    }
+
+    fn capture_before<'a>(&self, rels: impl Iterator<Item = &'a str>) -> Before {
+        let cx = Contexts::new(&self.site);
+        let pages = &self.site.content.pages;
+        let mut before = Before {
+            site_context: serde_json::to_string(&cx.site_context).unwrap_or_default(),
+            section_titles: self
+                .site
+                .sections
+                .iter()
+                .map(|s| (s.dir.clone(), cx.section_title(s)))
+                .collect(),
+            pages: HashMap::new(),
+        };
+        for rel in rels {
+            let Ok(i) = pages.binary_search_by(|p| p.rel.as_str().cmp(rel)) else {
+                continue;
+            };
+            let p = &pages[i];
+            before.pages.insert(
+                rel.to_string(),
+                PageBefore {
+                    summary: serde_json::to_string(&cx.summary(i)).unwrap_or_default()
+                        + &format!("{:?}", p.front.weight),
+                    section: p.section.clone(),
+                    html: self.site.rendered[i].html.clone(),
+                    targets: self.site.outgoing[i]
+                        .iter()
+                        .map(|l| pages[l.target].rel.clone())
+                        .collect(),
+                },
+            );
+        }
+        before
+    }
+
+    /// Problems of loading, markdown and links (what `build::load` reports).
+    fn content_problems(&self) -> Vec<Problem> {
+        let mut problems: Vec<Problem> = self.dir_problem.iter().cloned().collect();
+        problems.extend(self.load_problems.values().cloned());
+        problems.extend(content::url_clashes(&self.site.content));
+        for e in &self.extra {
+            problems.extend(e.problems.iter().cloned());
+        }
+        problems.extend(self.anchor_problems.iter().cloned());
+        problems
+    }
+
+    /// Every problem of the site as it is now.
+    pub fn problems(&self) -> Option<Problems> {
+        let mut problems = self.site.problems.clone();
+        problems.extend(self.theme_problems.iter().cloned());
+        if self.theme.is_some() {
+            problems.extend(self.render_problems.values().cloned());
+            if let Err(p) = &self.not_found {
+                problems.push(p.clone());
+            }
+            if let Some(Err(p)) = &self.highlight {
+                problems.push(p.clone());
+            }
+            problems.extend(self.collisions());
+        }
+        Problems::from_vec(problems)
+    }
+
+    fn collisions(&self) -> Vec<Problem> {
+        let mut problems = Vec::new();
+        let Some(theme) = &self.theme else {
+            return problems;
+        };
+        let mut generated: BTreeMap<&str, usize> = BTreeMap::new();
+        for path in self.html.keys().map(String::as_str).chain(
+            theme
+                .static_files
+                .iter()
+                .map(|(p, _)| p.as_str())
+                .chain(self.not_found.is_ok().then_some("404.html"))
+                .chain(matches!(self.highlight, Some(Ok(_))).then_some("highlight.css")),
+        ) {
+            *generated.entry(path).or_default() += 1;
+        }
+        for (path, n) in &generated {
+            for _ in 1..*n {
+                problems.push(Problem::general(format!(
+                    "two outputs would be written to {path}: a theme static file has the same path as a generated page or stylesheet; rename it"
+                )));
+            }
+        }
+        for a in &self.site.content.assets {
+            if generated.contains_key(a.rel.as_str()) {
+                problems.push(Problem::in_file(
+                    content::display_path(&self.config.content_dir.join(&a.rel)),
+                    "has the same output path as a generated file; rename it",
+                ));
+            }
+        }
+        problems
+    }
+
+    /// Renders the outputs `aff` names, plus any expected output that is
+    /// missing; drops outputs whose page or section is gone.
+    fn render(&mut self, aff: &Affected) -> usize {
+        let Some(theme) = &self.theme else {
+            return 0;
+        };
+        let site = &self.site;
+        let pages = &site.content.pages;
+        let mut expected: BTreeMap<String, Job> = BTreeMap::new();
+        for (i, p) in pages.iter().enumerate() {
+            if !p.is_section_index {
+                expected.insert(format!("{}index.html", p.url), Job::Page(i));
+            }
+        }
+        for (k, s) in site.sections.iter().enumerate() {
+            expected.insert(format!("{}index.html", s.url), Job::Section(k));
+        }
+        self.html.retain(|k, _| expected.contains_key(k));
+        self.render_problems.retain(|k, _| expected.contains_key(k));
+        let jobs: Vec<(&String, &Job)> = expected
+            .iter()
+            .filter(|(key, job)| {
+                aff.all
+                    || !self.html.contains_key(*key)
+                    || match job {
+                        Job::Page(i) => aff.pages.contains(i),
+                        Job::Section(k) => aff.sections.contains(&site.sections[*k].dir),
+                    }
+            })
+            .collect();
+        let cx = Contexts::new(site);
+        let results: Vec<(String, Result<Vec<u8>, Problem>)> = jobs
+            .par_iter()
+            .map(|(key, job)| ((*key).clone(), render_job(&cx, site, theme, job)))
+            .collect();
+        let n = results.len();
+        for (key, r) in results {
+            match r {
+                Ok(bytes) => {
+                    self.render_problems.remove(&key);
+                    self.html.insert(key, bytes.into());
+                }
+                Err(p) => {
+                    self.html.remove(&key);
+                    self.render_problems.insert(key, p);
+                }
+            }
+        }
+        if aff.all || self.not_found.is_err() {
+            let not_found = cx.not_found_page();
+            let ctx = RenderContext {
+                site: &cx.site_context,
+                page: &not_found,
+                section: None,
+                breadcrumbs: Vec::new(),
+            };
+            self.not_found = theme
+                .render("404.html", &ctx)
+                .map(|html| html.into_bytes().into());
+        }
+        let needs_css = site.rendered.iter().any(|r| r.has_code);
+        if !needs_css {
+            self.highlight = None;
+        } else if aff.all || self.highlight.is_none() {
+            let name = &self.config.markdown.highlight_theme;
+            self.highlight = Some(
+                markdown::highlight::stylesheet(name)
+                    .map(|css| css.into_bytes().into())
+                    .map_err(|msg| {
+                        Problem::in_file(
+                            content::display_path(&self.config.root.join(CONFIG_FILE)),
+                            format!("[markdown] {msg}"),
+                        )
+                    }),
+            );
+        }
+        n
+    }
+
+    /// Every file of the site as it would be served: path → entry.
+    pub fn files(&self) -> BTreeMap<String, Entry> {
+        let mut files: BTreeMap<String, Entry> = BTreeMap::new();
+        for a in &self.site.content.assets {
+            files.insert(a.rel.clone(), Entry::File(a.source.clone()));
+        }
+        if let Some(theme) = &self.theme {
+            for (path, bytes) in &theme.static_files {
+                files.insert(path.clone(), Entry::Bytes(bytes.as_slice().into()));
+            }
+        }
+        if let Some(Ok(css)) = &self.highlight {
+            files.insert("highlight.css".into(), Entry::Bytes(css.clone()));
+        }
+        if let Ok(b) = &self.not_found {
+            files.insert("404.html".into(), Entry::Bytes(b.clone()));
+        }
+        for (k, v) in &self.html {
+            files.insert(k.clone(), Entry::Bytes(v.clone()));
+        }
+        files
+    }
+}
+
+enum Job {
+    Page(usize),
+    Section(usize),
+}
+
+/// One page or list page, exactly as `build::render_site` renders it.
+fn render_job(
+    cx: &Contexts<'_>,
+    site: &LoadedSite,
+    theme: &Theme,
+    job: &Job,
+) -> Result<Vec<u8>, Problem> {
+    let pages = &site.content.pages;
+    let (page, section, template, shown, url_rel) = match job {
+        Job::Page(i) => {
+            let p = &pages[*i];
+            let template = p
+                .front
+                .template
+                .clone()
+                .unwrap_or_else(|| "page.html".into());
+            (cx.page(*i), None, template, Some(&p.display), p.url.clone())
+        }
+        Job::Section(k) => {
+            let s: &Section = &site.sections[*k];
+            let custom = s.index_page.and_then(|i| pages[i].front.template.clone());
+            let default = if s.url.is_empty() {
+                "home.html"
+            } else {
+                "list.html"
+            };
+            (
+                cx.section_page(s),
+                Some(cx.section(s)),
+                custom.unwrap_or_else(|| default.into()),
+                s.index_page.map(|i| &pages[i].display),
+                s.url.clone(),
+            )
+        }
+    };
+    if !theme.has_template(&template) {
+        let msg = format!("template {template:?} not found in the theme");
+        return Err(match shown {
+            Some(f) => Problem::in_file(f, msg),
+            None => Problem::general(msg),
+        });
+    }
+    let ctx = RenderContext {
+        site: &cx.site_context,
+        breadcrumbs: cx.breadcrumbs(&url_rel),
+        page: &page,
+        section: section.as_ref(),
+    };
+    theme.render(&template, &ctx).map(String::into_bytes)
+}
+
+/// Which outputs depend on a change. `before` is the old state of the
+/// pages that changed or were rendered again, `changed` the content rels
+/// that changed on disk, `rerendered` the pages (new indexes) whose
+/// markdown was rendered again.
+///
+/// Today a page's output depends on its own text, the navigation and the
+/// section titles; a list page on the summaries of its pages and the
+/// titles and sizes of its subsections. Pages a changed page links to are
+/// included too, for backlinks (the mention graph).
+pub fn affected(
+    before: &Before,
+    site: &LoadedSite,
+    changed: &BTreeSet<String>,
+    rerendered: &BTreeSet<usize>,
+) -> Affected {
+    let mut aff = Affected::default();
+    let cx = Contexts::new(site);
+    let pages = &site.content.pages;
+    let titles: BTreeMap<String, String> = site
+        .sections
+        .iter()
+        .map(|s| (s.dir.clone(), cx.section_title(s)))
+        .collect();
+    if titles != before.section_titles
+        || serde_json::to_string(&cx.site_context).unwrap_or_default() != before.site_context
+    {
+        aff.all = true;
+        return aff;
+    }
+    let find = |rel: &str| pages.binary_search_by(|p| p.rel.as_str().cmp(rel)).ok();
+    let add_target = |aff: &mut Affected, i: usize| {
+        let p = &pages[i];
+        if p.is_section_index {
+            aff.sections.insert(p.section.clone());
+        } else {
+            aff.pages.insert(i);
+        }
+    };
+    let parent = |dir: &str| {
+        dir.rfind('/')
+            .map_or(String::new(), |i| dir[..i].to_string())
+    };
+    let consider = |aff: &mut Affected, rel: &str, on_disk: bool| {
+        let old = before.pages.get(rel);
+        let new = find(rel);
+        if let Some(i) = new {
+            let body_changed = old.is_none_or(|o| o.html != site.rendered[i].html);
+            if !on_disk && !body_changed {
+                // Rendered again, same HTML: only its links may differ.
+                let now: BTreeSet<&str> = site.outgoing[i]
+                    .iter()
+                    .map(|l| pages[l.target].rel.as_str())
+                    .collect();
+                if old.is_some_and(|o| o.targets.iter().map(String::as_str).eq(now)) {
+                    return;
+                }
+            }
+            add_target(aff, i);
+            for l in &site.outgoing[i] {
+                add_target(aff, l.target);
+            }
+        }
+        if let Some(o) = old {
+            for t in &o.targets {
+                if let Some(j) = find(t) {
+                    add_target(aff, j);
+                }
+            }
+        }
+        // Its entry in its section's list.
+        let p_new = new.map(|i| &pages[i]);
+        let summary_new = new.map(|i| {
+            serde_json::to_string(&cx.summary(i)).unwrap_or_default()
+                + &format!("{:?}", pages[i].front.weight)
+        });
+        if on_disk && old.map(|o| &o.summary) != summary_new.as_ref() {
+            let places = old
+                .map(|o| o.section.clone())
+                .into_iter()
+                .chain(p_new.map(|p| p.section.clone()));
+            for dir in places {
+                // Subsection sizes are listed by the parent.
+                if !dir.is_empty() {
+                    aff.sections.insert(parent(&dir));
+                }
+                aff.sections.insert(dir);
+            }
+        }
+    };
+    for rel in changed {
+        consider(&mut aff, rel, true);
+    }
+    for &i in rerendered {
+        let rel = &pages[i].rel;
+        if !changed.contains(rel) {
+            consider(&mut aff, rel, false);
+        }
+    }
+    aff
+}
+
+/// Content rel of a path under the content dir, `/`-separated; `None`
+/// outside it or when hidden (like `content::walk`, which skips hidden
+/// entries).
+pub fn content_rel(content_dir: &Path, path: &Path) -> Option<String> {
+    let rel = path.strip_prefix(content_dir).ok()?;
+    let parts: Vec<String> = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    if parts.is_empty() || parts.iter().any(|p| p.starts_with('.')) {
+        return None;
+    }
+    Some(parts.join("/"))
+}
