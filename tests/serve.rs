@@ -161,10 +161,10 @@ fn events(addr: &str) -> mpsc::Receiver<(String, String)> {
         for line in BufReader::new(s).lines().map_while(Result::ok) {
             if let Some(e) = line.strip_prefix("event:") {
                 event = e.trim().to_string();
-            } else if let Some(d) = line.strip_prefix("data:") {
-                if tx.send((event.clone(), d.trim().to_string())).is_err() {
-                    return;
-                }
+            } else if let Some(d) = line.strip_prefix("data:")
+                && tx.send((event.clone(), d.trim().to_string())).is_err()
+            {
+                return;
             }
         }
     });

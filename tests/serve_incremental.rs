@@ -174,7 +174,12 @@ fn act(site: &Site, rng: &mut Rng, n: usize) -> (String, Vec<PathBuf>) {
             let dirs = site.dirs();
             let mut dir = rng.pick(&dirs).cloned().unwrap();
             if rng.below(4) == 0 {
-                dir = format!("{}extra{}", if dir.is_empty() { "" } else { "" }, n % 3);
+                // A new section, sometimes nested.
+                dir = if rng.below(2) == 0 {
+                    format!("extra{}", n % 3)
+                } else {
+                    format!("extra{}/deep", n % 3)
+                };
             }
             let rel = if dir.is_empty() {
                 format!("new-{n}.md")

@@ -316,15 +316,13 @@ fn events(shared: &Shared) -> impl IntoResponse + use<> {
         None => Event::default().event("ok").data(""),
     });
     let rest = stream::unfold(rx, |mut rx| async move {
-        loop {
-            match rx.recv().await {
-                Ok(s) => return Some((signal_event(s), rx)),
-                // Missed some: reloading is always safe.
-                Err(broadcast::error::RecvError::Lagged(_)) => {
-                    return Some((Event::default().event("reload").data("0"), rx));
-                }
-                Err(broadcast::error::RecvError::Closed) => return None,
+        match rx.recv().await {
+            Ok(s) => Some((signal_event(s), rx)),
+            // Missed some: reloading is always safe.
+            Err(broadcast::error::RecvError::Lagged(_)) => {
+                Some((Event::default().event("reload").data("0"), rx))
             }
+            Err(broadcast::error::RecvError::Closed) => None,
         }
     });
     let all = stream::iter(first).chain(rest).map(Ok::<Event, Infallible>);
