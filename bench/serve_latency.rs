@@ -96,7 +96,8 @@ fn main() {
         );
         (format!("generated site, {docs} documents"), page)
     } else {
-        let site = PathBuf::from(arg("--site").unwrap_or_else(|| env!("CARGO_MANIFEST_DIR").into()));
+        let site =
+            PathBuf::from(arg("--site").unwrap_or_else(|| env!("CARGO_MANIFEST_DIR").into()));
         if !site.join("content").is_dir() {
             eprintln!(
                 "{} has no content/: run `pilcrow ingest` there first, or pass --site DIR or --docs N",
@@ -111,17 +112,22 @@ fn main() {
         }
         let page = arg("--page").unwrap_or_else(|| {
             // The largest document: the worst case of the bundled site.
-            let mut docs: Vec<(u64, String)> = walkdir::WalkDir::new(root.join("content/documents"))
-                .into_iter()
-                .filter_map(Result::ok)
-                .filter(|e| e.path().extension().is_some_and(|x| x == "md"))
-                .map(|e| {
-                    (
-                        e.metadata().map(|m| m.len()).unwrap_or(0),
-                        e.path().strip_prefix(&root).unwrap().to_string_lossy().into_owned(),
-                    )
-                })
-                .collect();
+            let mut docs: Vec<(u64, String)> =
+                walkdir::WalkDir::new(root.join("content/documents"))
+                    .into_iter()
+                    .filter_map(Result::ok)
+                    .filter(|e| e.path().extension().is_some_and(|x| x == "md"))
+                    .map(|e| {
+                        (
+                            e.metadata().map(|m| m.len()).unwrap_or(0),
+                            e.path()
+                                .strip_prefix(&root)
+                                .unwrap()
+                                .to_string_lossy()
+                                .into_owned(),
+                        )
+                    })
+                    .collect();
             docs.sort();
             docs.pop().expect("a document in content/documents").1
         });
@@ -165,11 +171,7 @@ fn main() {
     let mut times = Vec::with_capacity(runs);
     for n in 0..runs {
         let marker = format!("serve-latency-edit-{n}-{}", std::process::id());
-        let text = format!(
-            "{}{marker} {}",
-            &original[..anchor],
-            &original[anchor..]
-        );
+        let text = format!("{}{marker} {}", &original[..anchor], &original[anchor..]);
         let t0 = Instant::now();
         std::fs::write(&file, &text).unwrap();
         loop {

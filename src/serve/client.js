@@ -3,7 +3,12 @@
 // stylesheets on a CSS-only change, and shows build errors in an overlay.
 (() => {
   "use strict";
-  const GEN = __PILCROW_GENERATION__;
+  let GEN = __PILCROW_GENERATION__;
+  const BASE = __PILCROW_BASE__;
+  // This page's output path, as the server names it (`documents/x/index.html`).
+  let mine = decodeURIComponent(location.pathname);
+  mine = mine.startsWith(BASE) ? mine.slice(BASE.length) : mine;
+  if (mine === "" || mine.endsWith("/")) mine += "index.html";
   const KEY = "pilcrow:scroll:" + location.pathname;
   const saved = sessionStorage.getItem(KEY);
   if (saved !== null) {
@@ -78,7 +83,21 @@
     // A rebuild happened while this page was loading or disconnected.
     if (Number(e.data) > GEN) reload();
   });
-  source.addEventListener("reload", reload);
+  source.addEventListener("reload", (e) => {
+    let info = null;
+    try {
+      info = JSON.parse(e.data);
+    } catch (_) {
+      /* reload */
+    }
+    // Only the pages that changed reload; the others stay as they are.
+    if (info && Array.isArray(info.paths) && !info.paths.includes(mine)) {
+      GEN = Math.max(GEN, Number(info.generation) || GEN);
+      clearErrors();
+      return;
+    }
+    reload();
+  });
   source.addEventListener("ok", clearErrors);
   source.addEventListener("css", () => {
     for (const link of document.querySelectorAll('link[rel~="stylesheet"]')) {

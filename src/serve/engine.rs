@@ -38,9 +38,9 @@ pub enum Entry {
 /// Per-page results of the markdown pass that `LoadedSite` merges away.
 #[derive(Debug, Default, Clone)]
 struct PageExtra {
-    refs: Vec<AnchorRef>,
+    /// (this page's index, anchor ref), as `links::check_anchors` takes them.
+    refs: Vec<(usize, AnchorRef)>,
     problems: Vec<Problem>,
-    anchors: HashSet<String>,
 }
 
 /// What one update did.
@@ -95,6 +95,10 @@ pub struct Engine {
     theme_problems: Vec<Problem>,
     site: LoadedSite,
     extra: Vec<PageExtra>,
+    /// Anchors of each page, parallel to the pages.
+    anchor_sets: Vec<HashSet<String>>,
+    /// `display` of each page, parallel to the pages.
+    displays: Vec<String>,
     /// Files that failed to load, by rel.
     load_problems: BTreeMap<String, Problem>,
     /// The content dir itself could not be walked.
@@ -140,6 +144,8 @@ impl Engine {
             theme,
             theme_problems,
             extra: Vec::new(),
+            anchor_sets: Vec::new(),
+            displays: Vec::new(),
             load_problems: BTreeMap::new(),
             dir_problem: None,
             anchor_problems: Vec::new(),
@@ -302,6 +308,7 @@ impl Engine {
         let old_rendered = std::mem::take(&mut self.site.rendered);
         let old_outgoing = std::mem::take(&mut self.site.outgoing);
         let old_extra = std::mem::take(&mut self.extra);
+        let old_anchor_sets = std::mem::take(&mut self.anchor_sets);
         let old_drafts = std::mem::take(&mut self.site.content.drafts);
         let old_failed = std::mem::take(&mut self.site.content.failed);
         let old_dirs: Vec<String> = self.site.sections.iter().map(|s| s.dir.clone()).collect();
@@ -335,13 +342,18 @@ impl Engine {
         let mut rendered: Vec<Rendered> = Vec::with_capacity(old_len + fresh.len());
         let mut outgoing: Vec<Vec<InternalLink>> = Vec::with_capacity(old_len + fresh.len());
         let mut extra: Vec<PageExtra> = Vec::with_capacity(old_len + fresh.len());
+        let mut anchor_sets: Vec<HashSet<String>> = Vec::with_capacity(old_len + fresh.len());
         let mut old_to_new: Vec<Option<usize>> = vec![None; old_len];
         let mut todo: BTreeSet<usize> = BTreeSet::new();
         let mut fresh = fresh.into_iter().peekable();
         let mut olds = old_pages
             .into_iter()
             .zip(old_rendered)
-            .zip(old_outgoing.into_iter().zip(old_extra))
+            .zip(
+                old_outgoing
+                    .into_iter()
+                    .zip(old_extra.into_iter().zip(old_anchor_sets)),
+            )
             .enumerate()
             .filter(|(_, ((p, _), _))| !changed.contains(&p.rel))
             .peekable();
@@ -358,12 +370,14 @@ impl Engine {
                 rendered.push(Rendered::default());
                 outgoing.push(Vec::new());
                 extra.push(PageExtra::default());
-            } else if let Some((i, ((p, r), (o, e)))) = olds.next() {
+                anchor_sets.push(HashSet::new());
+            } else if let Some((i, ((p, r), (o, (e, a))))) = olds.next() {
                 old_to_new[i] = Some(pages.len());
                 pages.push(p);
                 rendered.push(r);
                 outgoing.push(o);
                 extra.push(e);
+                anchor_sets.push(a);
             } else {
                 break;
             }
@@ -460,7 +474,7 @@ impl Engine {
                     continue;
                 }
                 let lost = outgoing[i].iter().any(|l| moved(l.target).is_none())
-                    || extra[i].refs.iter().any(|r| moved(r.target).is_none());
+                    || extra[i].refs.iter().any(|(_, r)| moved(r.target).is_none());
                 if lost {
                     remember(&mut before, i, &rendered, &outgoing);
                     todo.insert(i);
@@ -469,7 +483,8 @@ impl Engine {
                 for l in outgoing[i].iter_mut() {
                     l.target = moved(l.target).unwrap_or(l.target);
                 }
-                for r in extra[i].refs.iter_mut() {
+                for (from, r) in extra[i].refs.iter_mut() {
+                    *from = i;
                     r.target = moved(r.target).unwrap_or(r.target);
                 }
             }
@@ -485,7 +500,14 @@ impl Engine {
             allow_html: self.config.markdown.allow_html,
         };
         let todo_list: Vec<usize> = todo.iter().copied().collect();
-        let results: Vec<(usize, Rendered, PageExtra, Vec<InternalLink>)> = todo_list
+        type Done = (
+            usize,
+            Rendered,
+            PageExtra,
+            HashSet<String>,
+            Vec<InternalLink>,
+        );
+        let results: Vec<Done> = todo_list
             .par_iter()
             .map(|&i| {
                 let page = &pages[i];
@@ -496,39 +518,40 @@ impl Engine {
                     i,
                     r,
                     PageExtra {
-                        refs: resolver.anchor_refs,
+                        refs: resolver.anchor_refs.into_iter().map(|r| (i, r)).collect(),
                         problems: resolver.problems,
-                        anchors,
                     },
+                    anchors,
                     resolver.outgoing,
                 )
             })
             .collect();
-        for (i, r, e, o) in results {
+        for (i, r, e, a, o) in results {
             rendered[i] = r;
             extra[i] = e;
+            anchor_sets[i] = a;
             outgoing[i] = o;
         }
         self.site.rendered = rendered;
         self.site.outgoing = outgoing;
         self.extra = extra;
+        self.anchor_sets = anchor_sets;
+        if all || set_changed || self.displays.len() != self.site.content.pages.len() {
+            self.displays = self
+                .site
+                .content
+                .pages
+                .iter()
+                .map(|p| p.display.clone())
+                .collect();
+        }
 
         // Anchors are checked across the whole site.
-        let refs: Vec<(usize, AnchorRef)> = self
+        self.anchor_problems = self
             .extra
-            .iter()
-            .enumerate()
-            .flat_map(|(i, e)| e.refs.iter().map(move |r| (i, r.clone())))
+            .par_iter()
+            .flat_map_iter(|e| links::check_anchors(&e.refs, &self.anchor_sets, &self.displays))
             .collect();
-        let anchors: Vec<HashSet<String>> = self.extra.iter().map(|e| e.anchors.clone()).collect();
-        let displays: Vec<String> = self
-            .site
-            .content
-            .pages
-            .iter()
-            .map(|p| p.display.clone())
-            .collect();
-        self.anchor_problems = links::check_anchors(&refs, &anchors, &displays);
         self.site.problems = self.content_problems();
 
         // Which outputs depend on the change, then render them.

@@ -26,8 +26,9 @@ pub const STATUS_PATH: &str = "/__pilcrow/status";
 /// A message to every open page.
 #[derive(Debug, Clone)]
 pub enum Signal {
-    /// The site changed: reload (generation).
-    Reload(u64),
+    /// The site changed: reload (generation; the output paths that
+    /// changed when only pages did, else every page reloads).
+    Reload(u64, Option<Arc<Vec<String>>>),
     /// Only stylesheets changed: swap them.
     Css(u64),
     /// The last save did not build: problems as JSON.
@@ -154,7 +155,7 @@ fn percent_decode(s: &str) -> Option<String> {
 }
 
 /// Inserts the live-reload client before `</body>` (or at the end).
-pub fn inject(html: &[u8], generation: u64, problems: Option<&str>) -> Vec<u8> {
+pub fn inject(html: &[u8], base_path: &str, generation: u64, problems: Option<&str>) -> Vec<u8> {
     let mut script = String::new();
     if let Some(p) = problems {
         // A page loaded while the site is broken shows the error at once
@@ -164,7 +165,14 @@ pub fn inject(html: &[u8], generation: u64, problems: Option<&str>) -> Vec<u8> {
         script.push_str("</script>\n");
     }
     script.push_str("<script>/* pilcrow serve: live reload */\n");
-    script.push_str(&CLIENT_JS.replace("__PILCROW_GENERATION__", &generation.to_string()));
+    script.push_str(
+        &CLIENT_JS
+            .replace("__PILCROW_GENERATION__", &generation.to_string())
+            .replace(
+                "__PILCROW_BASE__",
+                &serde_json::to_string(base_path).unwrap_or_default(),
+            ),
+    );
     script.push_str("</script>\n");
     let at = find_body_end(html).unwrap_or(html.len());
     let mut out = Vec::with_capacity(html.len() + script.len());
@@ -216,6 +224,7 @@ pub async fn handle(State(shared): State<Arc<Shared>>, method: Method, uri: Uri)
     let response = match found {
         Some((rel, entry)) => {
             file_response(
+                &shared.base_path,
                 &rel,
                 &entry,
                 generation,
@@ -238,6 +247,7 @@ pub async fn handle(State(shared): State<Arc<Shared>>, method: Method, uri: Uri)
                 match files.get("404.html") {
                     Some(entry) => {
                         file_response(
+                            &shared.base_path,
                             "404.html",
                             entry,
                             generation,
@@ -264,6 +274,7 @@ fn head_only(method: &Method, r: Response) -> Response {
 }
 
 async fn file_response(
+    base_path: &str,
     rel: &str,
     entry: &Entry,
     generation: u64,
@@ -279,7 +290,7 @@ async fn file_response(
     };
     let ctype = content_type(rel);
     let body = if ctype.starts_with("text/html") {
-        inject(&bytes, generation, problems)
+        inject(&bytes, base_path, generation, problems)
     } else {
         bytes
     };
@@ -299,7 +310,9 @@ async fn tokio_read(path: std::path::PathBuf) -> Option<Vec<u8>> {
 
 fn signal_event(s: Signal) -> Event {
     match s {
-        Signal::Reload(g) => Event::default().event("reload").data(g.to_string()),
+        Signal::Reload(g, paths) => Event::default()
+            .event("reload")
+            .data(serde_json::json!({ "generation": g, "paths": paths.as_deref() }).to_string()),
         Signal::Css(g) => Event::default().event("css").data(g.to_string()),
         Signal::Errors(json) => Event::default().event("error").data(json.as_str()),
         Signal::Ok => Event::default().event("ok").data(""),
@@ -320,7 +333,7 @@ fn events(shared: &Shared) -> impl IntoResponse + use<> {
             Ok(s) => Some((signal_event(s), rx)),
             // Missed some: reloading is always safe.
             Err(broadcast::error::RecvError::Lagged(_)) => {
-                Some((Event::default().event("reload").data("0"), rx))
+                Some((signal_event(Signal::Reload(0, None)), rx))
             }
             Err(broadcast::error::RecvError::Closed) => None,
         }
@@ -386,12 +399,17 @@ mod tests {
 
     #[test]
     fn script_goes_before_the_last_body_end() {
-        let out = String::from_utf8(inject(b"<p>x</p></BODY></html>", 7, None)).unwrap();
+        let out = String::from_utf8(inject(b"<p>x</p></BODY></html>", "/", 7, None)).unwrap();
         let at = out.find("<script>").unwrap();
         assert!(out[at..].contains("const GEN = 7;"));
         assert!(out.ends_with("</script>\n</BODY></html>"), "{out}");
-        let out =
-            String::from_utf8(inject(b"bare", 1, Some("[{\"message\":\"</script>\"}]"))).unwrap();
+        let out = String::from_utf8(inject(
+            b"bare",
+            "/",
+            1,
+            Some("[{\"message\":\"</script>\"}]"),
+        ))
+        .unwrap();
         assert!(out.starts_with("bare<script type=\"application/json\""));
         assert!(out.contains("<\\/script>"));
     }

@@ -199,19 +199,25 @@ fn publish(shared: &Shared, engine: &Engine, outcome: &Outcome, force: bool, css
         }
         None => {
             let files: HashMap<String, engine::Entry> = engine.files().into_iter().collect();
-            let changed = *current.files != files;
+            let changed = changed_paths(&current.files, &files);
             let had_problems = current.problems.take().is_some();
-            if changed || force {
+            if !changed.is_empty() || force {
                 let generation = current.generation + 1;
                 *current = Current {
                     files: Arc::new(files),
                     generation,
                     problems: None,
                 };
+                // Pages whose HTML did not change need not reload (a reader
+                // elsewhere in the site keeps their place), unless something
+                // else they may use changed.
+                let only_html = !force && changed.iter().all(|p| p.ends_with(".html"));
                 let signal = if css_only && !had_problems {
                     Signal::Css(generation)
+                } else if only_html && !had_problems {
+                    Signal::Reload(generation, Some(Arc::new(changed)))
                 } else {
-                    Signal::Reload(generation)
+                    Signal::Reload(generation, None)
                 };
                 let _ = shared.signals.send(signal);
             } else if had_problems {
@@ -219,6 +225,21 @@ fn publish(shared: &Shared, engine: &Engine, outcome: &Outcome, force: bool, css
             }
         }
     }
+}
+
+/// Output paths added, removed or changed between two snapshots.
+fn changed_paths(
+    old: &HashMap<String, engine::Entry>,
+    new: &HashMap<String, engine::Entry>,
+) -> Vec<String> {
+    let mut changed: Vec<String> = new
+        .iter()
+        .filter(|(k, v)| old.get(*k) != Some(*v))
+        .map(|(k, _)| k.clone())
+        .chain(old.keys().filter(|k| !new.contains_key(*k)).cloned())
+        .collect();
+    changed.sort();
+    changed
 }
 
 fn rebuild_loop(

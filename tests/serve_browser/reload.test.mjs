@@ -112,3 +112,19 @@ test("a CSS change swaps the stylesheet without a reload", async () => {
   assert.equal(await page.evaluate(() => window.__notReloaded), true, "no reload");
   await page.close();
 });
+
+test("a page the edit does not change stays as it is", async () => {
+  const page = await browser.newPage();
+  await page.goto(url + "countries/vnm/");
+  await page.waitForTimeout(200);
+  await page.evaluate(() => (window.__notReloaded = true));
+  const watcher = await browser.newPage();
+  await watcher.goto(url + "about/");
+  await watcher.waitForTimeout(200);
+  writeFileSync(about(), readFileSync(about(), "utf8").replace("Filler paragraph 7.", "Filler paragraph seven."));
+  await watcher.waitForFunction(() => document.body.textContent.includes("Filler paragraph seven."), null, { timeout: 10000 });
+  await page.waitForTimeout(300);
+  assert.equal(await page.evaluate(() => window.__notReloaded), true, "vnm did not reload");
+  await page.close();
+  await watcher.close();
+});
