@@ -155,7 +155,14 @@ fn main() {
             break line[i + 7..].split('/').next().unwrap().to_string();
         }
     };
-    std::thread::spawn(move || for _ in lines.by_ref() {});
+    // The server's own account of each rebuild, for the record.
+    std::thread::spawn(move || {
+        for line in lines.by_ref().map_while(Result::ok) {
+            if std::env::var_os("PILCROW_BENCH_VERBOSE").is_some() {
+                eprintln!("serve: {line}");
+            }
+        }
+    });
     eprintln!(
         "serving after {:.1} s; editing {page} ({url_path}) {runs} times",
         started.elapsed().as_secs_f64()

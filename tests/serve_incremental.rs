@@ -141,7 +141,21 @@ fn rel_link(from: &str, to: &str) -> String {
 fn act(site: &Site, rng: &mut Rng, n: usize) -> (String, Vec<PathBuf>) {
     let (md, other) = site.files();
     let page = rng.pick(&md).cloned().unwrap_or_else(|| "x.md".into());
-    match rng.below(14) {
+    match rng.below(16) {
+        14 | 15 => {
+            // Drop or restore an anchor others may link to (edited in place).
+            let text = site.read(&page);
+            let new = if text.contains(" ^p-1\n") {
+                text.replacen(" ^p-1\n", "\n", 1)
+            } else {
+                text.trim_end().to_string() + " ^p-1\n"
+            };
+            site.write(&page, &new);
+            (
+                format!("toggle anchor p-1 of {page}"),
+                vec![site.path(&page)],
+            )
+        }
         0 | 1 => {
             let text = site.read(&page) + &format!("\n\nA new paragraph {n}. ^p-{}\n", 100 + n);
             site.write(&page, &text);
@@ -352,6 +366,13 @@ fn incremental_equals_full_build_seed_2() {
 #[test]
 fn incremental_equals_full_build_seed_3() {
     run_sequence(0x2545_F491_4F6C_DD1D, 60);
+}
+
+#[test]
+fn incremental_equals_full_build_more_seeds() {
+    for seed in 1..=12u64 {
+        run_sequence(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1, 40);
+    }
 }
 
 #[test]

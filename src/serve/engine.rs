@@ -41,6 +41,8 @@ struct PageExtra {
     /// (this page's index, anchor ref), as `links::check_anchors` takes them.
     refs: Vec<(usize, AnchorRef)>,
     problems: Vec<Problem>,
+    /// Its refs that name a missing anchor.
+    anchor_problems: Vec<Problem>,
 }
 
 /// What one update did.
@@ -99,11 +101,14 @@ pub struct Engine {
     anchor_sets: Vec<HashSet<String>>,
     /// `display` of each page, parallel to the pages.
     displays: Vec<String>,
+    /// The link index, kept while the set of files does not change.
+    index: Option<SiteIndex>,
+    /// Pages mapping to one URL (changes only with the set of files).
+    clashes: Vec<Problem>,
     /// Files that failed to load, by rel.
     load_problems: BTreeMap<String, Problem>,
     /// The content dir itself could not be walked.
     dir_problem: Option<Problem>,
-    anchor_problems: Vec<Problem>,
     /// Pages and list pages: output path → bytes.
     html: BTreeMap<String, Bytes>,
     render_problems: BTreeMap<String, Problem>,
@@ -146,9 +151,10 @@ impl Engine {
             extra: Vec::new(),
             anchor_sets: Vec::new(),
             displays: Vec::new(),
+            index: None,
+            clashes: Vec::new(),
             load_problems: BTreeMap::new(),
             dir_problem: None,
-            anchor_problems: Vec::new(),
             html: BTreeMap::new(),
             render_problems: BTreeMap::new(),
             not_found: Err(Problem::general("not rendered yet")),
@@ -278,8 +284,10 @@ impl Engine {
         }
 
         // What the changed pages looked like before, for `affected`.
+        let mut timer = Timer::new();
         let mut before = self.capture_before(changed.iter().map(String::as_str));
 
+        timer.mark("before");
         // Re-read the changed files.
         let exists = |rel: &String| match &present {
             Some(set) => set.contains(rel),
@@ -294,112 +302,183 @@ impl Engine {
             .collect();
         let parsed = loaded.iter().filter(|(_, p)| p.is_some()).count();
 
-        // Merge: old pages minus the changed ones, plus the changed ones
-        // that loaded (sorted by rel, like `content::load`).
-        let old_len = self.site.content.pages.len();
-        let old_rels: Vec<String> = self
-            .site
-            .content
-            .pages
-            .iter()
-            .map(|p| p.rel.clone())
-            .collect();
-        let old_pages = std::mem::take(&mut self.site.content.pages);
-        let old_rendered = std::mem::take(&mut self.site.rendered);
-        let old_outgoing = std::mem::take(&mut self.site.outgoing);
-        let old_extra = std::mem::take(&mut self.extra);
-        let old_anchor_sets = std::mem::take(&mut self.anchor_sets);
-        let old_drafts = std::mem::take(&mut self.site.content.drafts);
-        let old_failed = std::mem::take(&mut self.site.content.failed);
-        let old_dirs: Vec<String> = self.site.sections.iter().map(|s| s.dir.clone()).collect();
-
-        let mut drafts: BTreeSet<String> = old_drafts
-            .iter()
-            .filter(|d| !changed.contains(*d))
-            .cloned()
-            .collect();
-        let mut failed: BTreeSet<String> = old_failed
-            .iter()
-            .filter(|d| !changed.contains(*d))
-            .cloned()
-            .collect();
-        self.load_problems.retain(|rel, _| !changed.contains(rel));
-        let mut fresh: Vec<Page> = Vec::new();
-        for (rel, result) in loaded {
-            match result {
-                Some(Ok(page)) if page.front.draft => {
-                    drafts.insert(rel);
+        timer.mark("read");
+        // The common case: pages edited in place (no file added, removed,
+        // failed or drafted): swap them in, keep every index.
+        let in_place = !all
+            && present.is_none()
+            && !loaded.is_empty()
+            && loaded.iter().all(|(rel, r)| {
+                matches!(r, Some(Ok(p)) if !p.front.draft)
+                    && self
+                        .site
+                        .content
+                        .pages
+                        .binary_search_by(|p| p.rel.as_str().cmp(rel))
+                        .is_ok()
+            });
+        let (
+            mut rendered,
+            mut outgoing,
+            mut extra,
+            mut anchor_sets,
+            old_to_new,
+            mut todo,
+            set_changed,
+            sections_changed,
+            old_rels,
+            old_dirs,
+        ) = if in_place {
+            let mut todo = BTreeSet::new();
+            for (rel, r) in loaded {
+                if let Some(Ok(page)) = r
+                    && let Ok(i) = self
+                        .site
+                        .content
+                        .pages
+                        .binary_search_by(|p| p.rel.as_str().cmp(&rel))
+                {
+                    self.site.content.pages[i] = page;
+                    todo.insert(i);
                 }
-                Some(Ok(page)) => fresh.push(page),
-                Some(Err(p)) => {
-                    failed.insert(rel.clone());
-                    self.load_problems.insert(rel, p);
-                }
-                None => {}
             }
-        }
-        let mut pages: Vec<Page> = Vec::with_capacity(old_len + fresh.len());
-        let mut rendered: Vec<Rendered> = Vec::with_capacity(old_len + fresh.len());
-        let mut outgoing: Vec<Vec<InternalLink>> = Vec::with_capacity(old_len + fresh.len());
-        let mut extra: Vec<PageExtra> = Vec::with_capacity(old_len + fresh.len());
-        let mut anchor_sets: Vec<HashSet<String>> = Vec::with_capacity(old_len + fresh.len());
-        let mut old_to_new: Vec<Option<usize>> = vec![None; old_len];
-        let mut todo: BTreeSet<usize> = BTreeSet::new();
-        let mut fresh = fresh.into_iter().peekable();
-        let mut olds = old_pages
-            .into_iter()
-            .zip(old_rendered)
-            .zip(
-                old_outgoing
-                    .into_iter()
-                    .zip(old_extra.into_iter().zip(old_anchor_sets)),
+            let n = self.site.content.pages.len();
+            (
+                std::mem::take(&mut self.site.rendered),
+                std::mem::take(&mut self.site.outgoing),
+                std::mem::take(&mut self.extra),
+                std::mem::take(&mut self.anchor_sets),
+                (0..n).map(Some).collect::<Vec<_>>(),
+                todo,
+                false,
+                false,
+                Vec::new(),
+                Vec::new(),
             )
-            .enumerate()
-            .filter(|(_, ((p, _), _))| !changed.contains(&p.rel))
-            .peekable();
-        loop {
-            let take_fresh = match (olds.peek(), fresh.peek()) {
-                (Some((_, ((o, _), _))), Some(f)) => f.rel < o.rel,
-                (None, Some(_)) => true,
-                (_, None) => false,
-            };
-            if take_fresh {
-                let f = fresh.next().expect("peeked");
-                todo.insert(pages.len());
-                pages.push(f);
-                rendered.push(Rendered::default());
-                outgoing.push(Vec::new());
-                extra.push(PageExtra::default());
-                anchor_sets.push(HashSet::new());
-            } else if let Some((i, ((p, r), (o, (e, a))))) = olds.next() {
-                old_to_new[i] = Some(pages.len());
-                pages.push(p);
-                rendered.push(r);
-                outgoing.push(o);
-                extra.push(e);
-                anchor_sets.push(a);
-            } else {
-                break;
-            }
-        }
-        let set_changed = old_to_new.iter().any(Option::is_none)
-            || pages.len() != old_len
-            || drafts.len() != old_drafts.len()
-            || failed.len() != old_failed.len()
-            || !drafts.iter().eq(old_drafts.iter())
-            || !failed.iter().eq(old_failed.iter())
-            || assets_changed;
-
-        self.site.content.pages = pages;
-        self.site.content.drafts = drafts.into_iter().collect();
-        self.site.content.failed = failed.into_iter().collect();
-        self.site.sections = content::sections(&self.site.content.pages);
-        let sections_changed = old_dirs.len() != self.site.sections.len()
-            || old_dirs
+        } else {
+            // Merge: old pages minus the changed ones, plus the changed ones
+            // that loaded (sorted by rel, like `content::load`).
+            let old_len = self.site.content.pages.len();
+            let old_rels: Vec<String> = self
+                .site
+                .content
+                .pages
                 .iter()
-                .zip(&self.site.sections)
-                .any(|(a, b)| *a != b.dir);
+                .map(|p| p.rel.clone())
+                .collect();
+            let old_pages = std::mem::take(&mut self.site.content.pages);
+            let old_rendered = std::mem::take(&mut self.site.rendered);
+            let old_outgoing = std::mem::take(&mut self.site.outgoing);
+            let old_extra = std::mem::take(&mut self.extra);
+            let old_anchor_sets = std::mem::take(&mut self.anchor_sets);
+            let old_drafts = std::mem::take(&mut self.site.content.drafts);
+            let old_failed = std::mem::take(&mut self.site.content.failed);
+            let old_dirs: Vec<String> = self.site.sections.iter().map(|s| s.dir.clone()).collect();
 
+            let mut drafts: BTreeSet<String> = old_drafts
+                .iter()
+                .filter(|d| !changed.contains(*d))
+                .cloned()
+                .collect();
+            let mut failed: BTreeSet<String> = old_failed
+                .iter()
+                .filter(|d| !changed.contains(*d))
+                .cloned()
+                .collect();
+            self.load_problems.retain(|rel, _| !changed.contains(rel));
+            let mut fresh: Vec<Page> = Vec::new();
+            for (rel, result) in loaded {
+                match result {
+                    Some(Ok(page)) if page.front.draft => {
+                        drafts.insert(rel);
+                    }
+                    Some(Ok(page)) => fresh.push(page),
+                    Some(Err(p)) => {
+                        failed.insert(rel.clone());
+                        self.load_problems.insert(rel, p);
+                    }
+                    None => {}
+                }
+            }
+            let mut pages: Vec<Page> = Vec::with_capacity(old_len + fresh.len());
+            let mut rendered: Vec<Rendered> = Vec::with_capacity(old_len + fresh.len());
+            let mut outgoing: Vec<Vec<InternalLink>> = Vec::with_capacity(old_len + fresh.len());
+            let mut extra: Vec<PageExtra> = Vec::with_capacity(old_len + fresh.len());
+            let mut anchor_sets: Vec<HashSet<String>> = Vec::with_capacity(old_len + fresh.len());
+            let mut old_to_new: Vec<Option<usize>> = vec![None; old_len];
+            let mut todo: BTreeSet<usize> = BTreeSet::new();
+            let mut fresh = fresh.into_iter().peekable();
+            let mut olds = old_pages
+                .into_iter()
+                .zip(old_rendered)
+                .zip(
+                    old_outgoing
+                        .into_iter()
+                        .zip(old_extra.into_iter().zip(old_anchor_sets)),
+                )
+                .enumerate()
+                .filter(|(_, ((p, _), _))| !changed.contains(&p.rel))
+                .peekable();
+            loop {
+                let take_fresh = match (olds.peek(), fresh.peek()) {
+                    (Some((_, ((o, _), _))), Some(f)) => f.rel < o.rel,
+                    (None, Some(_)) => true,
+                    (_, None) => false,
+                };
+                if take_fresh {
+                    let f = fresh.next().expect("peeked");
+                    todo.insert(pages.len());
+                    pages.push(f);
+                    rendered.push(Rendered::default());
+                    outgoing.push(Vec::new());
+                    extra.push(PageExtra::default());
+                    anchor_sets.push(HashSet::new());
+                } else if let Some((i, ((p, r), (o, (e, a))))) = olds.next() {
+                    old_to_new[i] = Some(pages.len());
+                    pages.push(p);
+                    rendered.push(r);
+                    outgoing.push(o);
+                    extra.push(e);
+                    anchor_sets.push(a);
+                } else {
+                    break;
+                }
+            }
+            let set_changed = old_to_new.iter().any(Option::is_none)
+                || pages.len() != old_len
+                || drafts.len() != old_drafts.len()
+                || failed.len() != old_failed.len()
+                || !drafts.iter().eq(old_drafts.iter())
+                || !failed.iter().eq(old_failed.iter())
+                || assets_changed;
+
+            self.site.content.pages = pages;
+            self.site.content.drafts = drafts.into_iter().collect();
+            self.site.content.failed = failed.into_iter().collect();
+            self.site.sections = content::sections(&self.site.content.pages);
+            let sections_changed = old_dirs.len() != self.site.sections.len()
+                || old_dirs
+                    .iter()
+                    .zip(&self.site.sections)
+                    .any(|(a, b)| *a != b.dir);
+            (
+                rendered,
+                outgoing,
+                extra,
+                anchor_sets,
+                old_to_new,
+                todo,
+                set_changed,
+                sections_changed,
+                old_rels,
+                old_dirs,
+            )
+        };
+        if !in_place {
+            self.index = None;
+            self.clashes = content::url_clashes(&self.site.content);
+        }
+        timer.mark("merge");
         // Which pages' markdown must be rendered again.
         let pages = &self.site.content.pages;
         if all {
@@ -490,12 +569,16 @@ impl Engine {
             }
         }
 
+        timer.mark("todo");
         // Markdown, in parallel, for the pages to do.
-        let index = SiteIndex::new(
-            self.config.base_path(),
-            &self.site.content,
-            &self.site.sections,
-        );
+        let index = match self.index.take() {
+            Some(index) => index,
+            None => SiteIndex::new(
+                self.config.base_path(),
+                &self.site.content,
+                &self.site.sections,
+            ),
+        };
         let opts = MarkdownOptions {
             allow_html: self.config.markdown.allow_html,
         };
@@ -520,13 +603,18 @@ impl Engine {
                     PageExtra {
                         refs: resolver.anchor_refs.into_iter().map(|r| (i, r)).collect(),
                         problems: resolver.problems,
+                        anchor_problems: Vec::new(),
                     },
                     anchors,
                     resolver.outgoing,
                 )
             })
             .collect();
+        let mut anchors_changed: BTreeSet<usize> = BTreeSet::new();
         for (i, r, e, a, o) in results {
+            if anchor_sets[i] != a {
+                anchors_changed.insert(i);
+            }
             rendered[i] = r;
             extra[i] = e;
             anchor_sets[i] = a;
@@ -546,18 +634,47 @@ impl Engine {
                 .collect();
         }
 
-        // Anchors are checked across the whole site.
-        self.anchor_problems = self
-            .extra
+        timer.mark("markdown");
+        // Anchors: the pages rendered again, and those linking to a page
+        // whose anchors changed (every page when the set of files changed).
+        let recheck: Vec<usize> = if in_place {
+            let mut set = todo.clone();
+            if !anchors_changed.is_empty() {
+                set.extend((0..self.extra.len()).filter(|&i| {
+                    self.extra[i]
+                        .refs
+                        .iter()
+                        .any(|(_, r)| anchors_changed.contains(&r.target))
+                }));
+            }
+            set.into_iter().collect()
+        } else {
+            (0..self.extra.len()).collect()
+        };
+        let checked: Vec<(usize, Vec<Problem>)> = recheck
             .par_iter()
-            .flat_map_iter(|e| links::check_anchors(&e.refs, &self.anchor_sets, &self.displays))
+            .map(|&i| {
+                let e = &self.extra[i];
+                (
+                    i,
+                    links::check_anchors(&e.refs, &self.anchor_sets, &self.displays),
+                )
+            })
             .collect();
+        for (i, p) in checked {
+            self.extra[i].anchor_problems = p;
+        }
+        self.index = Some(index);
         self.site.problems = self.content_problems();
 
+        timer.mark("anchors+problems");
         // Which outputs depend on the change, then render them.
         let mut aff = affected(&before, &self.site, &changed, &todo);
         aff.all |= all;
-        let rendered = self.render(&aff);
+        timer.mark("affected");
+        let rendered = self.render(&aff, in_place);
+        timer.mark("render");
+        timer.report();
         Outcome {
             rendered,
             parsed,
@@ -604,11 +721,11 @@ impl Engine {
     fn content_problems(&self) -> Vec<Problem> {
         let mut problems: Vec<Problem> = self.dir_problem.iter().cloned().collect();
         problems.extend(self.load_problems.values().cloned());
-        problems.extend(content::url_clashes(&self.site.content));
+        problems.extend(self.clashes.iter().cloned());
         for e in &self.extra {
             problems.extend(e.problems.iter().cloned());
+            problems.extend(e.anchor_problems.iter().cloned());
         }
-        problems.extend(self.anchor_problems.iter().cloned());
         problems
     }
 
@@ -665,23 +782,43 @@ impl Engine {
 
     /// Renders the outputs `aff` names, plus any expected output that is
     /// missing; drops outputs whose page or section is gone.
-    fn render(&mut self, aff: &Affected) -> usize {
+    fn render(&mut self, aff: &Affected, in_place: bool) -> usize {
         let Some(theme) = &self.theme else {
             return 0;
         };
         let site = &self.site;
         let pages = &site.content.pages;
         let mut expected: BTreeMap<String, Job> = BTreeMap::new();
-        for (i, p) in pages.iter().enumerate() {
-            if !p.is_section_index {
-                expected.insert(format!("{}index.html", p.url), Job::Page(i));
+        // Same pages and sections as before, none missing: only what `aff`
+        // names (the output paths cannot have changed).
+        let quick = in_place && !aff.all && self.render_problems.is_empty();
+        if quick {
+            for &i in &aff.pages {
+                if !pages[i].is_section_index {
+                    expected.insert(format!("{}index.html", pages[i].url), Job::Page(i));
+                }
+            }
+            for dir in &aff.sections {
+                if let Ok(k) = site.sections.binary_search_by(|s| s.dir.as_str().cmp(dir)) {
+                    expected.insert(
+                        format!("{}index.html", site.sections[k].url),
+                        Job::Section(k),
+                    );
+                }
             }
         }
-        for (k, s) in site.sections.iter().enumerate() {
-            expected.insert(format!("{}index.html", s.url), Job::Section(k));
+        if !quick {
+            for (i, p) in pages.iter().enumerate() {
+                if !p.is_section_index {
+                    expected.insert(format!("{}index.html", p.url), Job::Page(i));
+                }
+            }
+            for (k, s) in site.sections.iter().enumerate() {
+                expected.insert(format!("{}index.html", s.url), Job::Section(k));
+            }
+            self.html.retain(|k, _| expected.contains_key(k));
+            self.render_problems.retain(|k, _| expected.contains_key(k));
         }
-        self.html.retain(|k, _| expected.contains_key(k));
-        self.render_problems.retain(|k, _| expected.contains_key(k));
         let jobs: Vec<(&String, &Job)> = expected
             .iter()
             .filter(|(key, job)| {
@@ -763,6 +900,41 @@ impl Engine {
             files.insert(k.clone(), Entry::Bytes(v.clone()));
         }
         files
+    }
+}
+
+/// Phase timings of an update, printed when `PILCROW_SERVE_TIMING` is set.
+struct Timer {
+    on: bool,
+    last: std::time::Instant,
+    phases: Vec<(&'static str, f64)>,
+}
+
+impl Timer {
+    fn new() -> Timer {
+        Timer {
+            on: std::env::var_os("PILCROW_SERVE_TIMING").is_some(),
+            last: std::time::Instant::now(),
+            phases: Vec::new(),
+        }
+    }
+    fn mark(&mut self, phase: &'static str) {
+        if self.on {
+            let now = std::time::Instant::now();
+            self.phases
+                .push((phase, (now - self.last).as_secs_f64() * 1000.0));
+            self.last = now;
+        }
+    }
+    fn report(&self) {
+        if self.on {
+            let parts: Vec<String> = self
+                .phases
+                .iter()
+                .map(|(p, ms)| format!("{p} {ms:.1}"))
+                .collect();
+            eprintln!("timing (ms): {}", parts.join(", "));
+        }
     }
 }
 

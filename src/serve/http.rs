@@ -2,7 +2,7 @@
 //! live-reload event stream, and the safety rules (GET and HEAD only,
 //! nothing outside the site, the site's 404 page).
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 use std::convert::Infallible;
 use std::sync::{Arc, RwLock};
 
@@ -41,7 +41,7 @@ pub enum Signal {
 #[derive(Debug, Default)]
 pub struct Current {
     /// Output path (relative to the base path) → file.
-    pub files: Arc<HashMap<String, Entry>>,
+    pub files: Arc<BTreeMap<String, Entry>>,
     /// Bumped each time `files` changes.
     pub generation: u64,
     /// The current problems as JSON (`None`: the last build was good).
@@ -66,7 +66,7 @@ impl Shared {
         }
     }
 
-    fn snapshot(&self) -> (Arc<HashMap<String, Entry>>, u64, Option<Arc<String>>) {
+    fn snapshot(&self) -> (Arc<BTreeMap<String, Entry>>, u64, Option<Arc<String>>) {
         let c = self.current.read().unwrap_or_else(|e| e.into_inner());
         (c.files.clone(), c.generation, c.problems.clone())
     }

@@ -14,7 +14,7 @@ pub mod engine;
 pub mod http;
 pub mod watch;
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 use std::io::Write;
 use std::net::{IpAddr, SocketAddr, TcpListener};
 use std::path::PathBuf;
@@ -198,7 +198,7 @@ fn publish(shared: &Shared, engine: &Engine, outcome: &Outcome, force: bool, css
             let _ = shared.signals.send(Signal::Errors(json));
         }
         None => {
-            let files: HashMap<String, engine::Entry> = engine.files().into_iter().collect();
+            let files: BTreeMap<String, engine::Entry> = engine.files();
             let changed = changed_paths(&current.files, &files);
             let had_problems = current.problems.take().is_some();
             if !changed.is_empty() || force {
@@ -229,8 +229,8 @@ fn publish(shared: &Shared, engine: &Engine, outcome: &Outcome, force: bool, css
 
 /// Output paths added, removed or changed between two snapshots.
 fn changed_paths(
-    old: &HashMap<String, engine::Entry>,
-    new: &HashMap<String, engine::Entry>,
+    old: &BTreeMap<String, engine::Entry>,
+    new: &BTreeMap<String, engine::Entry>,
 ) -> Vec<String> {
     let mut changed: Vec<String> = new
         .iter()
@@ -341,7 +341,14 @@ fn rebuild_loop(
                 outcome.rendered, outcome.parsed
             ),
         }
+        let t = Instant::now();
         publish(shared, &engine, &outcome, force, css_only);
+        if std::env::var_os("PILCROW_SERVE_TIMING").is_some() {
+            eprintln!(
+                "timing (ms): publish {:.1}",
+                t.elapsed().as_secs_f64() * 1000.0
+            );
+        }
         let _ = std::io::stdout().flush();
     }
 }

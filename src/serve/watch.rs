@@ -21,8 +21,13 @@ pub type Events = DebounceEventResult;
 /// The watcher; watching stops when it is dropped.
 pub type Watcher = Debouncer<RecommendedWatcher, RecommendedCache>;
 
-/// Bursts of saves within this window are one rebuild.
-pub const DEBOUNCE: Duration = Duration::from_millis(30);
+/// Bursts of saves within this window are one rebuild (an editor's
+/// write-then-rename, a `git checkout` of many files).
+pub const DEBOUNCE: Duration = Duration::from_millis(20);
+
+/// How often the debouncer looks for quiet paths: the delay after the
+/// window is at most this.
+pub const TICK: Duration = Duration::from_millis(4);
 
 /// The watched places, absolute (canonical where they exist), so event
 /// paths can be matched against them.
@@ -234,7 +239,7 @@ pub fn start(
     roots: &Roots,
     tx: mpsc::Sender<Events>,
 ) -> notify_debouncer_full::notify::Result<Watcher> {
-    let mut debouncer = new_debouncer(DEBOUNCE, None, tx)?;
+    let mut debouncer = new_debouncer(DEBOUNCE, Some(TICK), tx)?;
     debouncer.watch(&roots.root, RecursiveMode::NonRecursive)?;
     for dir in [&roots.content, &roots.themes, &roots.seeds] {
         if dir.is_dir() {
