@@ -80,8 +80,9 @@
 
   const source = new EventSource("/__pilcrow/events");
   source.addEventListener("hello", (e) => {
-    // A rebuild happened while this page was loading or disconnected.
-    if (Number(e.data) > GEN) reload();
+    // A rebuild happened while this page was loading or disconnected (or
+    // the server was restarted).
+    if (Number(e.data) !== GEN) reload();
   });
   source.addEventListener("reload", (e) => {
     let info = null;
@@ -99,7 +100,8 @@
     reload();
   });
   source.addEventListener("ok", clearErrors);
-  source.addEventListener("css", () => {
+  source.addEventListener("css", (e) => {
+    GEN = Number(e.data) || GEN;
     for (const link of document.querySelectorAll('link[rel~="stylesheet"]')) {
       const url = new URL(link.href, location.href);
       if (url.origin !== location.origin) continue;

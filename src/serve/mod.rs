@@ -190,40 +190,49 @@ fn problems_json(problems: &Problems) -> String {
 /// files (and reloads the pages, or swaps their CSS); a bad one keeps the
 /// last good files and shows the problems.
 fn publish(shared: &Shared, engine: &Engine, outcome: &Outcome, force: bool, css_only: bool) {
-    let mut current = shared.current.write().unwrap_or_else(|e| e.into_inner());
-    match &outcome.problems {
-        Some(problems) => {
-            let json = Arc::new(problems_json(problems));
-            current.problems = Some(json.clone());
-            let _ = shared.signals.send(Signal::Errors(json));
-        }
-        None => {
-            let files: BTreeMap<String, engine::Entry> = engine.files();
-            let changed = changed_paths(&current.files, &files);
-            let had_problems = current.problems.take().is_some();
-            if !changed.is_empty() || force {
-                let generation = current.generation + 1;
-                *current = Current {
-                    files: Arc::new(files),
-                    generation,
-                    problems: None,
-                };
-                // Pages whose HTML did not change need not reload (a reader
-                // elsewhere in the site keeps their place), unless something
-                // else they may use changed.
-                let only_html = !force && changed.iter().all(|p| p.ends_with(".html"));
-                let signal = if css_only && !had_problems {
-                    Signal::Css(generation)
-                } else if only_html && !had_problems {
-                    Signal::Reload(generation, Some(Arc::new(changed)))
-                } else {
-                    Signal::Reload(generation, None)
-                };
-                let _ = shared.signals.send(signal);
-            } else if had_problems {
-                let _ = shared.signals.send(Signal::Ok);
-            }
-        }
+    let lock = || shared.current.write().unwrap_or_else(|e| e.into_inner());
+    if let Some(problems) = &outcome.problems {
+        let json = Arc::new(problems_json(problems));
+        lock().problems = Some(json.clone());
+        let _ = shared.signals.send(Signal::Errors(json));
+        return;
+    }
+    // Compare outside the lock: requests keep being served meanwhile
+    // (this thread is the only writer).
+    let old = shared
+        .current
+        .read()
+        .unwrap_or_else(|e| e.into_inner())
+        .files
+        .clone();
+    let files: BTreeMap<String, engine::Entry> = engine.files();
+    let changed = changed_paths(&old, &files);
+    drop(old);
+    let mut current = lock();
+    let had_problems = current.problems.take().is_some();
+    if !changed.is_empty() || force {
+        let generation = current.generation + 1;
+        *current = Current {
+            files: Arc::new(files),
+            generation,
+            problems: None,
+        };
+        drop(current);
+        // Pages whose HTML did not change need not reload (a reader
+        // elsewhere in the site keeps their place), unless something else
+        // they may use changed.
+        let only_html = !force && changed.iter().all(|p| p.ends_with(".html"));
+        let signal = if css_only && !had_problems {
+            Signal::Css(generation)
+        } else if only_html && !had_problems {
+            Signal::Reload(generation, Some(Arc::new(changed)))
+        } else {
+            Signal::Reload(generation, None)
+        };
+        let _ = shared.signals.send(signal);
+    } else if had_problems {
+        drop(current);
+        let _ = shared.signals.send(Signal::Ok);
     }
 }
 
