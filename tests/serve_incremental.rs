@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use pilcrow::build;
 use pilcrow::config::Config;
 use pilcrow::render::Theme;
-use pilcrow::serve::engine::{Engine, Entry};
+use pilcrow::serve::engine::{Engine, Entry, Templates};
 use pilcrow::serve::watch::Roots;
 
 const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/basic");
@@ -414,4 +414,80 @@ fn broken_save_is_reported_and_fixed() {
     let o = engine.update(&[rel.to_string()], false, false);
     assert!(o.problems.is_none(), "{:?}", o.problems);
     assert_same(&engine, &site.config, &["break and fix arg".into()]);
+}
+
+#[test]
+fn a_template_change_renders_the_pages_that_use_it() {
+    let site = Site::new();
+    let theme = site.config.theme_dir();
+    copy_dir(
+        Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/themes/default")),
+        &theme,
+    );
+    let (mut engine, first) = Engine::new(site.config.clone());
+    let all = first.rendered;
+    let named = |n: &[&str]| Templates::Named(n.iter().map(|s| s.to_string()).collect());
+    let edit = |name: &str, from: &str, to: &str| {
+        let p = theme.join("templates").join(name);
+        let text = std::fs::read_to_string(&p).unwrap();
+        assert!(text.contains(from), "{name}");
+        std::fs::write(&p, text.replacen(from, to, 1)).unwrap();
+    };
+
+    edit("page.html", "<article", "<article data-x");
+    let o = engine.theme_changed(&named(&["page.html"]));
+    assert!(o.problems.is_none(), "{:?}", o.problems);
+    assert!(
+        o.rendered > 0 && o.rendered < all,
+        "{} of {all}",
+        o.rendered
+    );
+    assert_same(&engine, &site.config, &["page.html".into()]);
+
+    // list.html and home.html include _listing.html.
+    let listing = std::fs::read_to_string(theme.join("templates/_listing.html")).unwrap();
+    std::fs::write(
+        theme.join("templates/_listing.html"),
+        format!("<!-- l -->{listing}"),
+    )
+    .unwrap();
+    let o = engine.theme_changed(&named(&["_listing.html"]));
+    assert!(o.rendered < all, "{} of {all}", o.rendered);
+    assert_same(&engine, &site.config, &["_listing.html".into()]);
+
+    // Everything extends base.html.
+    edit("base.html", "<main", "<main data-y");
+    let o = engine.theme_changed(&named(&["base.html"]));
+    assert_eq!(o.rendered, all);
+    assert_same(&engine, &site.config, &["base.html".into()]);
+
+    edit(
+        "404.html",
+        "{% block content %}",
+        "{% block content %}<!-- 404 -->",
+    );
+    engine.theme_changed(&named(&["404.html"]));
+    assert_same(&engine, &site.config, &["404.html".into()]);
+
+    // A page naming a template that does not exist yet, then does.
+    let about = site
+        .read("about.md")
+        .replacen("---\n", "---\ntemplate: special.html\n", 1);
+    site.write("about.md", &about);
+    let o = engine.update(&["about.md".to_string()], false, false);
+    assert!(o.problems.is_some());
+    assert_same(&engine, &site.config, &["template: special.html".into()]);
+    std::fs::write(
+        theme.join("templates/special.html"),
+        "{% extends \"page.html\" %}",
+    )
+    .unwrap();
+    let o = engine.theme_changed(&named(&["special.html"]));
+    assert!(o.problems.is_none(), "{:?}", o.problems);
+    assert_same(&engine, &site.config, &["special.html".into()]);
+
+    // page.html is used by special.html too.
+    edit("page.html", "data-x", "data-z");
+    engine.theme_changed(&named(&["page.html"]));
+    assert_same(&engine, &site.config, &["page.html again".into()]);
 }

@@ -112,6 +112,11 @@ pub struct Engine {
     /// Pages and list pages: output path → bytes.
     html: BTreeMap<String, Bytes>,
     render_problems: BTreeMap<String, Problem>,
+    /// Outputs of the last full `build::render_site` (see [`Engine::reconcile`])
+    /// that the incremental renderer does not make, or made differently.
+    extras: BTreeMap<String, Bytes>,
+    /// Outputs of ours that the last full render did not have.
+    hidden: BTreeSet<String>,
     not_found: Result<Bytes, Problem>,
     highlight: Option<Result<Bytes, Problem>>,
 }
@@ -157,6 +162,8 @@ impl Engine {
             dir_problem: None,
             html: BTreeMap::new(),
             render_problems: BTreeMap::new(),
+            extras: BTreeMap::new(),
+            hidden: BTreeSet::new(),
             not_found: Err(Problem::general("not rendered yet")),
             highlight: None,
         };
@@ -192,19 +199,24 @@ impl Engine {
             .is_ok()
     }
 
-    /// The theme changed on disk: reload it. `templates` says whether any
-    /// template changed (then every page is rendered again); otherwise
-    /// only the static files are replaced.
-    pub fn theme_changed(&mut self, templates: bool) -> Outcome {
+    /// The theme changed on disk: reload it and render again what uses
+    /// the templates that changed (static files are just replaced).
+    pub fn theme_changed(&mut self, templates: &Templates) -> Outcome {
         match Theme::load(&self.config) {
             Ok(t) => {
                 let was_broken = self.theme.is_none();
                 self.theme = Some(t);
                 self.theme_problems.clear();
-                if templates || was_broken {
-                    return self.update(&[], false, true);
+                let users = match templates {
+                    _ if was_broken => None,
+                    Templates::Unchanged => Some(BTreeSet::new()),
+                    Templates::All => None,
+                    Templates::Named(names) => template_users(&self.config.theme_dir(), names),
+                };
+                match users {
+                    None => self.update(&[], false, true),
+                    Some(users) => self.render_template_users(&users),
                 }
-                self.update(&[], false, false)
             }
             Err(p) => {
                 self.theme_problems = p;
@@ -213,6 +225,48 @@ impl Engine {
                     ..Outcome::default()
                 }
             }
+        }
+    }
+
+    /// Renders again the pages, list pages and 404 page whose template
+    /// is in `users`.
+    fn render_template_users(&mut self, users: &BTreeSet<String>) -> Outcome {
+        let pages = &self.site.content.pages;
+        let page_template = |i: usize| {
+            pages[i]
+                .front
+                .template
+                .clone()
+                .unwrap_or_else(|| "page.html".into())
+        };
+        let mut aff = Affected::default();
+        for (i, p) in pages.iter().enumerate() {
+            if !p.is_section_index && users.contains(&page_template(i)) {
+                aff.pages.insert(i);
+            }
+        }
+        for s in &self.site.sections {
+            let default = if s.url.is_empty() {
+                "home.html"
+            } else {
+                "list.html"
+            };
+            let t = s
+                .index_page
+                .and_then(|i| pages[i].front.template.clone())
+                .unwrap_or_else(|| default.into());
+            if users.contains(&t) {
+                aff.sections.insert(s.dir.clone());
+            }
+        }
+        if users.contains("404.html") {
+            self.not_found = Err(Problem::general("not rendered yet"));
+        }
+        let rendered = self.render(&aff, true);
+        Outcome {
+            rendered,
+            parsed: 0,
+            problems: self.problems(),
         }
     }
 
@@ -674,6 +728,10 @@ impl Engine {
         timer.mark("affected");
         let rendered = self.render(&aff, in_place);
         timer.mark("render");
+        if all {
+            self.reconcile();
+            timer.mark("reconcile");
+        }
         timer.report();
         Outcome {
             rendered,
@@ -836,6 +894,11 @@ impl Engine {
             .map(|(key, job)| ((*key).clone(), render_job(&cx, site, theme, job)))
             .collect();
         let n = results.len();
+        for (key, _) in &results {
+            // What we just rendered is newer than a full render's copy.
+            self.extras.remove(key);
+            self.hidden.remove(key);
+        }
         for (key, r) in results {
             match r {
                 Ok(bytes) => {
@@ -879,6 +942,44 @@ impl Engine {
         n
     }
 
+    /// Runs a full `build::render_site` over the loaded site and serves
+    /// whatever it makes that the incremental renderer does not (outputs
+    /// added to `build` that `serve` does not know yet) or makes
+    /// differently (a dependency [`affected`] missed). Runs after a full
+    /// rebuild, and for small sites when the editor pauses. Returns the
+    /// served paths that changed; `PILCROW_SERVE_TIMING` names them.
+    pub fn reconcile(&mut self) -> Vec<String> {
+        let Some(theme) = &self.theme else {
+            return Vec::new();
+        };
+        if self.problems().is_some() {
+            return Vec::new();
+        }
+        let before = self.files();
+        let (full, _) = crate::build::render_site(&self.site, theme);
+        self.extras.clear();
+        self.hidden.clear();
+        let mut own = self.files();
+        for f in full.files {
+            match own.remove(&f.path) {
+                Some(Entry::Bytes(b)) if *b == *f.bytes => {}
+                _ => {
+                    self.extras.insert(f.path, f.bytes.into());
+                }
+            }
+        }
+        for (rel, _) in &full.copies {
+            own.remove(rel);
+        }
+        self.hidden = own.into_keys().collect();
+        let after = self.files();
+        let changed = changed_paths(&before, &after);
+        if std::env::var_os("PILCROW_SERVE_TIMING").is_some() && !changed.is_empty() {
+            eprintln!("reconcile: a full render changed {changed:?}");
+        }
+        changed
+    }
+
     /// Every file of the site as it would be served: path → entry.
     pub fn files(&self) -> BTreeMap<String, Entry> {
         let mut files: BTreeMap<String, Entry> = BTreeMap::new();
@@ -899,8 +1000,26 @@ impl Engine {
         for (k, v) in &self.html {
             files.insert(k.clone(), Entry::Bytes(v.clone()));
         }
+        for (k, v) in &self.extras {
+            files.insert(k.clone(), Entry::Bytes(v.clone()));
+        }
+        for k in &self.hidden {
+            files.remove(k);
+        }
         files
     }
+}
+
+/// Output paths added, removed or changed between two sets of files.
+pub fn changed_paths(old: &BTreeMap<String, Entry>, new: &BTreeMap<String, Entry>) -> Vec<String> {
+    let mut changed: Vec<String> = new
+        .iter()
+        .filter(|(k, v)| old.get(*k) != Some(*v))
+        .map(|(k, _)| k.clone())
+        .chain(old.keys().filter(|k| !new.contains_key(*k)).cloned())
+        .collect();
+    changed.sort();
+    changed
 }
 
 /// Phase timings of an update, printed when `PILCROW_SERVE_TIMING` is set.
@@ -935,6 +1054,59 @@ impl Timer {
                 .collect();
             eprintln!("timing (ms): {}", parts.join(", "));
         }
+    }
+}
+
+/// Which templates changed on disk.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Templates {
+    Unchanged,
+    /// Names relative to `templates/` (`page.html`, `partials/x.html`).
+    Named(BTreeSet<String>),
+    /// Something else in the theme: render everything again.
+    All,
+}
+
+/// The templates that use any of `changed` (themselves included), through
+/// `extends`, `include` and `import`, read from the theme's directory.
+/// `None` when that cannot be told (no theme directory): everything.
+pub fn template_users(theme_dir: &Path, changed: &BTreeSet<String>) -> Option<BTreeSet<String>> {
+    let dir = theme_dir.join("templates");
+    if !dir.is_dir() {
+        return None;
+    }
+    let re = regex::Regex::new(r#"\{%-?\s*(?:extends|include|import)\s+["']([^"']+)["']"#)
+        .expect("valid regex");
+    // template → the templates it uses
+    let mut uses: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for entry in walkdir::WalkDir::new(&dir)
+        .into_iter()
+        .filter_map(Result::ok)
+    {
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let name = entry
+            .path()
+            .strip_prefix(&dir)
+            .ok()?
+            .to_string_lossy()
+            .replace('\\', "/");
+        let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
+        let deps = re.captures_iter(&text).map(|c| c[1].to_string()).collect();
+        uses.insert(name, deps);
+    }
+    let mut users: BTreeSet<String> = changed.clone();
+    loop {
+        let more: Vec<String> = uses
+            .iter()
+            .filter(|(name, deps)| !users.contains(*name) && deps.iter().any(|d| users.contains(d)))
+            .map(|(name, _)| name.clone())
+            .collect();
+        if more.is_empty() {
+            return Some(users);
+        }
+        users.extend(more);
     }
 }
 

@@ -83,8 +83,19 @@ pub fn run(opts: ServeOptions) -> Result<(), String> {
         _ => format!("cannot listen on {addr}: {e}"),
     })?;
     let port = listener.local_addr().map_err(|e| e.to_string())?.port();
-    let local_root = format!("http://{}:{port}", host(opts.interface));
-    let config = configure(&opts, &format!("{local_root}/"))?;
+    // Listening on every address: the site is still browsed on loopback.
+    let browse = if opts.interface.is_unspecified() {
+        match opts.interface {
+            IpAddr::V4(_) => IpAddr::from([127, 0, 0, 1]),
+            IpAddr::V6(_) => IpAddr::from(std::net::Ipv6Addr::LOCALHOST),
+        }
+    } else {
+        opts.interface
+    };
+    let local_root = format!("http://{}:{port}", host(browse));
+    let config = configure(&opts, &format!("{local_root}/")).map_err(|e| {
+        format!("{e}\n(run `pilcrow init DIR` to create a new site, or pass --root DIR)")
+    })?;
     let base_path = config.base_path().to_string();
     let shared = Arc::new(Shared::new(base_path.clone()));
 
@@ -206,7 +217,7 @@ fn publish(shared: &Shared, engine: &Engine, outcome: &Outcome, force: bool, css
         .files
         .clone();
     let files: BTreeMap<String, engine::Entry> = engine.files();
-    let changed = changed_paths(&old, &files);
+    let changed = engine::changed_paths(&old, &files);
     drop(old);
     let mut current = lock();
     let had_problems = current.problems.take().is_some();
@@ -236,20 +247,12 @@ fn publish(shared: &Shared, engine: &Engine, outcome: &Outcome, force: bool, css
     }
 }
 
-/// Output paths added, removed or changed between two snapshots.
-fn changed_paths(
-    old: &BTreeMap<String, engine::Entry>,
-    new: &BTreeMap<String, engine::Entry>,
-) -> Vec<String> {
-    let mut changed: Vec<String> = new
-        .iter()
-        .filter(|(k, v)| old.get(*k) != Some(*v))
-        .map(|(k, _)| k.clone())
-        .chain(old.keys().filter(|k| !new.contains_key(*k)).cloned())
-        .collect();
-    changed.sort();
-    changed
-}
+/// After this long without a change, a full render checks the incremental
+/// one ([`Engine::reconcile`])…
+const RECONCILE_AFTER: std::time::Duration = std::time::Duration::from_millis(400);
+/// …on sites this small (a few hundred ms of work); larger ones are
+/// reconciled after full rebuilds only.
+const RECONCILE_MAX_PAGES: usize = 2000;
 
 fn rebuild_loop(
     mut engine: Engine,
@@ -259,7 +262,28 @@ fn rebuild_loop(
     opts: &ServeOptions,
     local_url: &str,
 ) {
-    while let Ok(first) = rx.recv() {
+    let mut dirty = false;
+    loop {
+        let first = if dirty {
+            match rx.recv_timeout(RECONCILE_AFTER) {
+                Ok(events) => events,
+                Err(mpsc::RecvTimeoutError::Timeout) => {
+                    dirty = false;
+                    if engine.site().content.pages.len() <= RECONCILE_MAX_PAGES
+                        && !engine.reconcile().is_empty()
+                    {
+                        publish(shared, &engine, &Outcome::default(), false, false);
+                    }
+                    continue;
+                }
+                Err(mpsc::RecvTimeoutError::Disconnected) => break,
+            }
+        } else {
+            match rx.recv() {
+                Ok(events) => events,
+                Err(_) => break,
+            }
+        };
         let mut batch = Batch::default();
         roots.classify(first, &mut batch);
         while let Ok(more) = rx.try_recv() {
@@ -320,7 +344,7 @@ fn rebuild_loop(
             let mut outcome = Outcome::default();
             let theme = batch.theme_templates || !batch.theme_static.is_empty();
             if theme {
-                outcome = engine.theme_changed(batch.theme_templates);
+                outcome = engine.theme_changed(&batch.template_change());
             }
             let css_only = theme
                 && !batch.theme_templates
@@ -350,6 +374,7 @@ fn rebuild_loop(
                 outcome.rendered, outcome.parsed
             ),
         }
+        dirty = outcome.problems.is_none();
         let t = Instant::now();
         publish(shared, &engine, &outcome, force, css_only);
         if std::env::var_os("PILCROW_SERVE_TIMING").is_some() {

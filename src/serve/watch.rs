@@ -54,6 +54,11 @@ pub struct Batch {
     pub config: bool,
     pub seeds: bool,
     pub theme_templates: bool,
+    /// Templates that changed, relative to `templates/` (when only
+    /// templates changed).
+    pub templates: BTreeSet<String>,
+    /// Something in the theme besides templates and static files.
+    pub theme_other: bool,
     /// Theme static files, relative to `static/`.
     pub theme_static: BTreeSet<String>,
     /// Paths under the content dir (absolute).
@@ -63,6 +68,18 @@ pub struct Batch {
 }
 
 impl Batch {
+    /// What the theme's templates did, for [`Engine::theme_changed`].
+    pub fn template_change(&self) -> super::engine::Templates {
+        use super::engine::Templates;
+        if self.theme_other {
+            Templates::All
+        } else if self.theme_templates {
+            Templates::Named(self.templates.clone())
+        } else {
+            Templates::Unchanged
+        }
+    }
+
     pub fn is_empty(&self) -> bool {
         !self.config
             && !self.seeds
@@ -135,6 +152,7 @@ impl Roots {
             // The watcher lost track (e.g. queue overflow): rescan all.
             batch.content.insert(self.content.clone());
             batch.theme_templates = true;
+            batch.theme_other = true;
             return;
         };
         for event in events {
@@ -184,7 +202,22 @@ impl Roots {
                         batch.theme_static.insert(rest);
                     }
                 }
-                _ => batch.theme_templates = true,
+                Some(s) if s == "templates" => {
+                    let rest = parts.as_path().to_string_lossy().replace('\\', "/");
+                    batch.theme_templates = true;
+                    if rest.is_empty()
+                        || (path.extension().is_none_or(|e| e != "html") && !path.is_file())
+                    {
+                        // The directory itself, or a directory in it.
+                        batch.theme_other = true;
+                    } else {
+                        batch.templates.insert(rest);
+                    }
+                }
+                _ => {
+                    batch.theme_templates = true;
+                    batch.theme_other = true;
+                }
             }
             shown(batch, &self.root, "");
         } else if path.starts_with(&self.seeds) {
@@ -196,6 +229,7 @@ impl Roots {
         } else if path.starts_with(&self.themes) && path.parent() == Some(&self.themes) {
             // The theme directory itself appeared or went away.
             batch.theme_templates = true;
+            batch.theme_other = true;
         }
     }
 
