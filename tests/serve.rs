@@ -430,3 +430,42 @@ fn serves_under_the_base_path_and_refuses_a_taken_port() {
         "{err}"
     );
 }
+
+#[test]
+fn many_files_at_once_like_a_git_checkout() {
+    let server = start(&[]);
+    let rx = events(&server.addr);
+    wait_event(&rx, "hello");
+    // A directory of pages prepared elsewhere, moved in with one rename
+    // (the watcher sees only the directory), while other files change.
+    let staged = server.root.path().join("staged");
+    std::fs::create_dir_all(&staged).unwrap();
+    for n in 0..40 {
+        std::fs::write(
+            staged.join(format!("p{n:02}.md")),
+            format!("---\ntitle: Moved in {n}\n---\nLinks to [about](../about.md).\n"),
+        )
+        .unwrap();
+    }
+    let content = server.root.path().join("content");
+    std::fs::rename(&staged, content.join("batch")).unwrap();
+    std::fs::remove_file(content.join("countries/vnm.md")).unwrap();
+    std::fs::write(
+        content.join("documents/a-74-130.md"),
+        std::fs::read_to_string(content.join("documents/a-74-130.md"))
+            .unwrap()
+            .replace("../countries/vnm.md#overview", "../countries/arg.md"),
+    )
+    .unwrap();
+    wait_until("all 40 moved-in pages are served", || {
+        (0..40).all(|n| get(&server.addr, &format!("/batch/p{n:02}/")).status == 200)
+    });
+    assert_eq!(get(&server.addr, "/countries/vnm/").status, 404);
+    let list = get(&server.addr, "/batch/").text();
+    assert!(list.contains("Moved in 39"), "{list}");
+    // Moved out again: all gone.
+    std::fs::rename(content.join("batch"), server.root.path().join("away")).unwrap();
+    wait_until("the moved-out pages are gone", || {
+        get(&server.addr, "/batch/p00/").status == 404 && get(&server.addr, "/batch/").status == 404
+    });
+}

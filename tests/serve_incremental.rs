@@ -350,6 +350,10 @@ fn run_sequence(seed: u64, steps: usize) {
             );
         }
         assert_same(&engine, &site.config, &history);
+        // A full render finds nothing to correct.
+        if engine.problems().is_none() {
+            assert_eq!(engine.reconcile(), Vec::<String>::new(), "{history:#?}");
+        }
     }
 }
 
