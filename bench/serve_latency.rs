@@ -79,6 +79,12 @@ fn get(addr: &str, path: &str) -> String {
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    // `cargo bench` passes --bench; `cargo test --all-targets` runs this
+    // binary too, and a benchmark is not a test.
+    if !args.iter().any(|a| a == "--bench") {
+        println!("serve_latency: run with `cargo bench --bench serve_latency`; skipped");
+        return;
+    }
     let arg = |name: &str| {
         args.iter()
             .position(|a| a == name)

@@ -401,7 +401,7 @@ mod tests {
     fn script_goes_before_the_last_body_end() {
         let out = String::from_utf8(inject(b"<p>x</p></BODY></html>", "/", 7, None)).unwrap();
         let at = out.find("<script>").unwrap();
-        assert!(out[at..].contains("const GEN = 7;"));
+        assert!(out[at..].contains("let GEN = 7;"));
         assert!(out.ends_with("</script>\n</BODY></html>"), "{out}");
         let out = String::from_utf8(inject(
             b"bare",
