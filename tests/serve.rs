@@ -469,3 +469,29 @@ fn many_files_at_once_like_a_git_checkout() {
         get(&server.addr, "/batch/p00/").status == 404 && get(&server.addr, "/batch/").status == 404
     });
 }
+
+#[test]
+fn a_site_toml_change_rebuilds_everything_and_a_bad_one_is_shown() {
+    let server = start(&[]);
+    let rx = events(&server.addr);
+    wait_event(&rx, "hello");
+    let toml = server.root.path().join("site.toml");
+    let good = std::fs::read_to_string(&toml).unwrap();
+    std::fs::write(&toml, format!("{good}\nbase_ulr = \"/x/\"\n")).unwrap();
+    let data = wait_event(&rx, "error");
+    assert!(data.contains("base_ulr"), "{data}");
+    assert!(get(&server.addr, "/about/").text().contains("Fixture KB"));
+    std::fs::write(&toml, good.replace("Fixture KB", "Renamed KB")).unwrap();
+    wait_until("the new title is on every page", || {
+        get(&server.addr, "/about/").text().contains("Renamed KB")
+            && get(&server.addr, "/countries/arg/")
+                .text()
+                .contains("Renamed KB")
+    });
+    // Still served at the local address, whatever base_url says.
+    assert!(
+        get(&server.addr, "/")
+            .text()
+            .contains(&format!("http://{}/", server.addr))
+    );
+}

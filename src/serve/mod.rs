@@ -112,7 +112,8 @@ pub fn run(opts: ServeOptions) -> Result<(), String> {
     publish(&shared, &engine, &outcome, true, false);
 
     let (tx, rx) = mpsc::channel();
-    let watcher = watch::start(&roots, tx).map_err(|e| format!("cannot watch the site: {e}"))?;
+    let watcher =
+        watch::start(&roots, tx.clone()).map_err(|e| format!("cannot watch the site: {e}"))?;
     let builder_shared = shared.clone();
     let builder_opts = opts.clone();
     let builder_local = format!("{local_root}/");
@@ -121,7 +122,7 @@ pub fn run(opts: ServeOptions) -> Result<(), String> {
         .spawn(move || {
             rebuild_loop(
                 engine,
-                roots,
+                (roots, watcher, tx),
                 rx,
                 &builder_shared,
                 &builder_opts,
@@ -156,7 +157,6 @@ pub fn run(opts: ServeOptions) -> Result<(), String> {
             .with_state(shared);
         axum::serve(listener, app).await
     });
-    drop(watcher);
     result.map_err(|e| format!("server stopped: {e}"))
 }
 
@@ -256,13 +256,16 @@ const RECONCILE_MAX_PAGES: usize = 2000;
 
 fn rebuild_loop(
     mut engine: Engine,
-    roots: Roots,
+    (mut roots, watcher, tx): (Roots, watch::Watcher, mpsc::Sender<watch::Events>),
     rx: mpsc::Receiver<watch::Events>,
     shared: &Shared,
     opts: &ServeOptions,
     local_url: &str,
 ) {
     let mut dirty = false;
+    // Watching lasts as long as this loop (a new watcher replaces it when
+    // site.toml moves the watched directories).
+    let mut watching = Some(watcher);
     loop {
         let first = if dirty {
             match rx.recv_timeout(RECONCILE_AFTER) {
@@ -324,6 +327,17 @@ fn rebuild_loop(
         let (outcome, css_only, force) = if batch.config {
             match configure(opts, local_url) {
                 Ok(config) => {
+                    // site.toml may have moved the content, theme or seeds.
+                    let new_roots = Roots::new(&config);
+                    if new_roots != roots {
+                        match watch::start(&new_roots, tx.clone()) {
+                            Ok(w) => {
+                                watching.replace(w);
+                                roots = new_roots;
+                            }
+                            Err(e) => eprintln!("warning: cannot watch the new paths: {e}"),
+                        }
+                    }
                     let (e, o) = Engine::new(config);
                     engine = e;
                     (o, false, true)

@@ -31,7 +31,7 @@ pub const TICK: Duration = Duration::from_millis(4);
 
 /// The watched places, absolute (canonical where they exist), so event
 /// paths can be matched against them.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Roots {
     pub root: PathBuf,
     pub config_file: PathBuf,
