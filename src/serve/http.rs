@@ -161,7 +161,9 @@ pub fn inject(html: &[u8], base_path: &str, generation: u64, problems: Option<&s
         // A page loaded while the site is broken shows the error at once
         // (the event stream repeats it on connect).
         script.push_str("<script type=\"application/json\" id=\"pilcrow-problems\">");
-        script.push_str(&p.replace("</", "<\\/"));
+        // `<` only occurs inside JSON strings: escaping it keeps the
+        // script element from ever ending or changing state early.
+        script.push_str(&p.replace('<', "\\u003c"));
         script.push_str("</script>\n");
     }
     script.push_str("<script>/* pilcrow serve: live reload */\n");
@@ -411,6 +413,7 @@ mod tests {
         ))
         .unwrap();
         assert!(out.starts_with("bare<script type=\"application/json\""));
-        assert!(out.contains("<\\/script>"));
+        assert!(out.contains("\\u003c/script>"));
+        assert!(!out.contains("\"</script>"));
     }
 }
