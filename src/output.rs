@@ -187,6 +187,18 @@ mod tests {
     }
 
     #[test]
+    fn two_stagings_in_one_process_do_not_collide() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("public");
+        let a = Staging::new(&out).unwrap();
+        let b = Staging::new(&out).unwrap();
+        assert_ne!(a.path(), b.path());
+        std::fs::write(a.path().join("a.html"), "a").unwrap();
+        drop(b);
+        assert!(a.path().join("a.html").exists());
+    }
+
+    #[test]
     fn output_may_not_contain_sources() {
         let root = Path::new("/site");
         assert!(check_output_dir(root, &[Path::new("/site/content")]).is_err());
