@@ -494,4 +494,10 @@ fn a_template_change_renders_the_pages_that_use_it() {
     edit("page.html", "data-x", "data-z");
     engine.theme_changed(&named(&["page.html"]));
     assert_same(&engine, &site.config, &["page.html again".into()]);
+
+    // Anything else in the theme: every output, no markdown.
+    edit("page.html", "data-z", "data-w");
+    let o = engine.theme_changed(&Templates::All);
+    assert_eq!((o.rendered, o.parsed), (all, 0));
+    assert_same(&engine, &site.config, &["theme dir".into()]);
 }

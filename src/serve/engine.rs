@@ -22,6 +22,10 @@ use crate::markdown::{self, MarkdownOptions, Rendered};
 use crate::problem::{Problem, Problems};
 use crate::render::{RenderContext, Theme};
 
+/// Sites up to this many pages are checked by a full render after full
+/// rebuilds and when the editor pauses ([`Engine::reconcile`]).
+pub const RECONCILE_MAX_PAGES: usize = 2000;
+
 /// Immutable bytes of one output file, cheap to share between snapshots.
 pub type Bytes = Arc<[u8]>;
 
@@ -168,6 +172,7 @@ impl Engine {
             highlight: None,
         };
         let outcome = engine.update(&[], true, true);
+        engine.reconcile();
         (engine, outcome)
     }
 
@@ -214,7 +219,20 @@ impl Engine {
                     Templates::Named(names) => template_users(&self.config.theme_dir(), names),
                 };
                 match users {
-                    None => self.update(&[], false, true),
+                    // Markdown does not depend on templates: render only.
+                    None => {
+                        let all = Affected {
+                            all: true,
+                            ..Affected::default()
+                        };
+                        let rendered = self.render(&all, false);
+                        self.reconcile_if_small();
+                        Outcome {
+                            rendered,
+                            parsed: 0,
+                            problems: self.problems(),
+                        }
+                    }
                     Some(users) => self.render_template_users(&users),
                 }
             }
@@ -729,7 +747,7 @@ impl Engine {
         let rendered = self.render(&aff, in_place);
         timer.mark("render");
         if all {
-            self.reconcile();
+            self.reconcile_if_small();
             timer.mark("reconcile");
         }
         timer.report();
@@ -978,6 +996,16 @@ impl Engine {
             eprintln!("reconcile: a full render changed {changed:?}");
         }
         changed
+    }
+
+    /// [`Engine::reconcile`] when that takes little time (a few hundred
+    /// milliseconds at most); larger sites are reconciled at start only.
+    pub fn reconcile_if_small(&mut self) -> Vec<String> {
+        if self.site.content.pages.len() <= RECONCILE_MAX_PAGES {
+            self.reconcile()
+        } else {
+            Vec::new()
+        }
     }
 
     /// Every file of the site as it would be served: path → entry.

@@ -248,11 +248,8 @@ fn publish(shared: &Shared, engine: &Engine, outcome: &Outcome, force: bool, css
 }
 
 /// After this long without a change, a full render checks the incremental
-/// one ([`Engine::reconcile`])…
+/// one on small sites ([`Engine::reconcile_if_small`]).
 const RECONCILE_AFTER: std::time::Duration = std::time::Duration::from_millis(400);
-/// …on sites this small (a few hundred ms of work); larger ones are
-/// reconciled after full rebuilds only.
-const RECONCILE_MAX_PAGES: usize = 2000;
 
 fn rebuild_loop(
     mut engine: Engine,
@@ -272,9 +269,7 @@ fn rebuild_loop(
                 Ok(events) => events,
                 Err(mpsc::RecvTimeoutError::Timeout) => {
                     dirty = false;
-                    if engine.site().content.pages.len() <= RECONCILE_MAX_PAGES
-                        && !engine.reconcile().is_empty()
-                    {
+                    if !engine.reconcile_if_small().is_empty() {
                         publish(shared, &engine, &Outcome::default(), false, false);
                     }
                     continue;
