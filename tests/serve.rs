@@ -374,6 +374,16 @@ fn only_site_files_are_served_and_only_to_get_and_head() {
         assert!(r.text().contains("<html"), "{bad}: the site's 404 page");
         assert!(!r.text().contains("base_url ="), "{bad}");
     }
+    // Not addressed to this machine by name: DNS rebinding is refused.
+    let mut s = TcpStream::connect(a).unwrap();
+    write!(
+        s,
+        "GET / HTTP/1.1\r\nHost: evil.example:80\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut raw = String::new();
+    s.read_to_string(&mut raw).unwrap();
+    assert!(raw.starts_with("HTTP/1.1 403"), "{raw}");
     let r = request(a, "POST", "/");
     assert_eq!(r.status, 405);
     assert_eq!(r.header("allow"), Some("GET, HEAD"));

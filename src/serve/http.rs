@@ -55,6 +55,11 @@ pub struct Shared {
     pub signals: broadcast::Sender<Signal>,
     /// Path the site is served under: `/` or `/kb/`.
     pub base_path: String,
+    /// Only answer requests addressed to this machine by name or IP
+    /// (`localhost`, `127.0.0.1`, …): a web page elsewhere cannot then
+    /// read the preview through DNS rebinding. Off when listening on a
+    /// non-loopback interface (the user chose to expose it).
+    pub local_hosts_only: bool,
 }
 
 impl Shared {
@@ -63,6 +68,7 @@ impl Shared {
             current: RwLock::new(Current::default()),
             signals: broadcast::channel(64).0,
             base_path,
+            local_hosts_only: true,
         }
     }
 
@@ -198,7 +204,47 @@ fn no_store(mut r: Response) -> Response {
 }
 
 /// The one handler: every request comes here.
-pub async fn handle(State(shared): State<Arc<Shared>>, method: Method, uri: Uri) -> Response {
+/// Is a `Host` header one of this machine's names: an IP literal,
+/// `localhost` or a `*.localhost` name (with or without a port)?
+pub fn is_local_host(host: &str) -> bool {
+    let name = if let Some(rest) = host.strip_prefix('[') {
+        // [::1]:1111
+        return rest
+            .split(']')
+            .next()
+            .is_some_and(|ip| ip.parse::<std::net::Ipv6Addr>().is_ok());
+    } else {
+        host.rsplit_once(':').map_or(host, |(h, port)| {
+            if port.bytes().all(|b| b.is_ascii_digit()) {
+                h
+            } else {
+                host
+            }
+        })
+    };
+    let name = name.trim_end_matches('.').to_ascii_lowercase();
+    name.parse::<std::net::IpAddr>().is_ok() || name == "localhost" || name.ends_with(".localhost")
+}
+
+pub async fn handle(
+    State(shared): State<Arc<Shared>>,
+    method: Method,
+    uri: Uri,
+    headers: axum::http::HeaderMap,
+) -> Response {
+    if shared.local_hosts_only {
+        let host = headers
+            .get(header::HOST)
+            .and_then(|h| h.to_str().ok())
+            .unwrap_or("localhost");
+        if !is_local_host(host) {
+            return (
+                StatusCode::FORBIDDEN,
+                "403 Forbidden: pilcrow serve answers only to localhost and IP addresses; open http://127.0.0.1:PORT/ (or pass --interface to expose it)\n",
+            )
+                .into_response();
+        }
+    }
     if method != Method::GET && method != Method::HEAD {
         let mut r = (StatusCode::METHOD_NOT_ALLOWED, "405 Method Not Allowed\n").into_response();
         r.headers_mut()
@@ -383,6 +429,30 @@ mod tests {
         ] {
             let base = if bad == "/x.css" { "/kb/" } else { "/" };
             assert_eq!(resolve(bad, base), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn only_local_host_names() {
+        for ok in [
+            "127.0.0.1:1111",
+            "localhost:1111",
+            "LOCALHOST",
+            "[::1]:80",
+            "site.localhost:1",
+            "192.168.1.5:1111",
+            "localhost.",
+        ] {
+            assert!(is_local_host(ok), "{ok}");
+        }
+        for bad in [
+            "evil.example:1111",
+            "example.org",
+            "localhost.evil.com",
+            "[evil]:1",
+            "127.0.0.1.nip.io",
+        ] {
+            assert!(!is_local_host(bad), "{bad}");
         }
     }
 

@@ -97,7 +97,9 @@ pub fn run(opts: ServeOptions) -> Result<(), String> {
         format!("{e}\n(run `pilcrow init DIR` to create a new site, or pass --root DIR)")
     })?;
     let base_path = config.base_path().to_string();
-    let shared = Arc::new(Shared::new(base_path.clone()));
+    let mut shared = Shared::new(base_path.clone());
+    shared.local_hosts_only = opts.interface.is_loopback();
+    let shared = Arc::new(shared);
 
     let roots = Roots::new(&config);
     let (engine, outcome) = Engine::new(config);
