@@ -505,3 +505,26 @@ fn a_site_toml_change_rebuilds_everything_and_a_bad_one_is_shown() {
             .contains(&format!("http://{}/", server.addr))
     );
 }
+
+#[test]
+fn the_content_directory_can_go_away_and_come_back() {
+    let server = start(&[]);
+    let rx = events(&server.addr);
+    wait_event(&rx, "hello");
+    let content = server.root.path().join("content");
+    let away = server.root.path().join("content-away");
+    std::fs::rename(&content, &away).unwrap();
+    let data = wait_event(&rx, "error");
+    assert!(data.contains("content directory not found"), "{data}");
+    assert_eq!(get(&server.addr, "/about/").status, 200, "last good site");
+    std::fs::rename(&away, &content).unwrap();
+    // The site is as it was: the overlay clears, nothing to reload.
+    wait_event(&rx, "ok");
+    // …and it is watched again.
+    let about = content.join("about.md");
+    let text = std::fs::read_to_string(&about).unwrap();
+    std::fs::write(&about, text.replace("This page lives", "Back again, this page lives")).unwrap();
+    wait_until("an edit after the move is served", || {
+        get(&server.addr, "/about/").text().contains("Back again")
+    });
+}

@@ -265,6 +265,7 @@ fn rebuild_loop(
     // Watching lasts as long as this loop (a new watcher replaces it when
     // site.toml moves the watched directories).
     let mut watching = Some(watcher);
+    let mut watched = roots.existing();
     loop {
         let first = if dirty {
             match rx.recv_timeout(RECONCILE_AFTER) {
@@ -288,6 +289,18 @@ fn rebuild_loop(
         roots.classify(first, &mut batch);
         while let Ok(more) = rx.try_recv() {
             roots.classify(more, &mut batch);
+        }
+        // A watched directory that did not exist (content/ created after
+        // `serve` started) is watched from now on.
+        if roots.existing() != watched {
+            match watch::start(&roots, tx.clone()) {
+                Ok(w) => {
+                    watching.replace(w);
+                    watched = roots.existing();
+                    batch.content.insert(roots.content.clone());
+                }
+                Err(e) => eprintln!("warning: cannot watch the site: {e}"),
+            }
         }
         if batch.is_empty() {
             continue;
@@ -331,6 +344,7 @@ fn rebuild_loop(
                             Ok(w) => {
                                 watching.replace(w);
                                 roots = new_roots;
+                                watched = roots.existing();
                             }
                             Err(e) => eprintln!("warning: cannot watch the new paths: {e}"),
                         }

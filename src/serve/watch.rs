@@ -146,6 +146,16 @@ impl Roots {
         }
     }
 
+    /// Which of the recursively watched directories exist (content,
+    /// themes, seeds): when this changes, watching must start again.
+    pub fn existing(&self) -> [bool; 3] {
+        [
+            self.content.is_dir(),
+            self.themes.is_dir(),
+            self.seeds.is_dir(),
+        ]
+    }
+
     /// Sorts one debounced batch into `batch`.
     pub fn classify(&self, events: Events, batch: &mut Batch) {
         let Ok(events) = events else {
