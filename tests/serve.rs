@@ -523,7 +523,11 @@ fn the_content_directory_can_go_away_and_come_back() {
     // …and it is watched again.
     let about = content.join("about.md");
     let text = std::fs::read_to_string(&about).unwrap();
-    std::fs::write(&about, text.replace("This page lives", "Back again, this page lives")).unwrap();
+    std::fs::write(
+        &about,
+        text.replace("This page lives", "Back again, this page lives"),
+    )
+    .unwrap();
     wait_until("an edit after the move is served", || {
         get(&server.addr, "/about/").text().contains("Back again")
     });

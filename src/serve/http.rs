@@ -363,7 +363,7 @@ fn signal_event(s: Signal) -> Event {
             .data(serde_json::json!({ "generation": g, "paths": paths.as_deref() }).to_string()),
         Signal::Css(g) => Event::default().event("css").data(g.to_string()),
         Signal::Errors(json) => Event::default().event("error").data(json.as_str()),
-        Signal::Ok => Event::default().event("ok").data(""),
+        Signal::Ok => Event::default().event("ok").data("{}"),
     }
 }
 
@@ -374,7 +374,7 @@ fn events(shared: &Shared) -> impl IntoResponse + use<> {
     let mut first = vec![Event::default().event("hello").data(generation.to_string())];
     first.push(match problems {
         Some(p) => Event::default().event("error").data(p.as_str()),
-        None => Event::default().event("ok").data(""),
+        None => Event::default().event("ok").data("{}"),
     });
     let rest = stream::unfold(rx, |mut rx| async move {
         match rx.recv().await {

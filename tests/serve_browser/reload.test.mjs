@@ -128,3 +128,18 @@ test("a page the edit does not change stays as it is", async () => {
   await page.close();
   await watcher.close();
 });
+
+test("undoing a broken save clears the overlay without a reload", async () => {
+  const page = await browser.newPage();
+  await page.goto(url + "about/");
+  await page.waitForTimeout(200);
+  await page.evaluate(() => (window.__notReloaded = true));
+  const good = readFileSync(about(), "utf8");
+  writeFileSync(about(), "---\ntitle: [\n---\n");
+  const overlay = page.locator("#pilcrow-error-overlay");
+  await overlay.waitFor({ state: "visible", timeout: 10000 });
+  writeFileSync(about(), good);
+  await overlay.waitFor({ state: "detached", timeout: 10000 });
+  assert.equal(await page.evaluate(() => window.__notReloaded), true, "no reload");
+  await page.close();
+});
