@@ -334,59 +334,72 @@ fn rebuild_loop(
                 continue;
             }
         }
-        let (outcome, css_only, force) = if batch.config {
-            match configure(opts, local_url) {
-                Ok(config) => {
-                    // site.toml may have moved the content, theme or seeds.
-                    let new_roots = Roots::new(&config);
-                    if new_roots != roots {
-                        match watch::start(&new_roots, tx.clone()) {
-                            Ok(w) => {
-                                watching.replace(w);
-                                roots = new_roots;
-                                watched = roots.existing();
+        let step = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            if batch.config {
+                match configure(opts, local_url) {
+                    Ok(config) => {
+                        // site.toml may have moved the content, theme or seeds.
+                        let new_roots = Roots::new(&config);
+                        if new_roots != roots {
+                            match watch::start(&new_roots, tx.clone()) {
+                                Ok(w) => {
+                                    watching.replace(w);
+                                    roots = new_roots;
+                                    watched = roots.existing();
+                                }
+                                Err(e) => eprintln!("warning: cannot watch the new paths: {e}"),
                             }
-                            Err(e) => eprintln!("warning: cannot watch the new paths: {e}"),
                         }
+                        let (e, o) = Engine::new(config);
+                        engine = e;
+                        (o, false, true)
                     }
-                    let (e, o) = Engine::new(config);
-                    engine = e;
-                    (o, false, true)
+                    Err(message) => {
+                        let problems = Problems::single(crate::problem::Problem::general(message));
+                        (
+                            Outcome {
+                                problems: Some(problems),
+                                ..Outcome::default()
+                            },
+                            false,
+                            false,
+                        )
+                    }
                 }
-                Err(message) => {
-                    let problems = Problems::single(crate::problem::Problem::general(message));
-                    (
-                        Outcome {
-                            problems: Some(problems),
-                            ..Outcome::default()
-                        },
-                        false,
-                        false,
-                    )
+            } else {
+                let mut outcome = Outcome::default();
+                let theme = batch.theme_templates || !batch.theme_static.is_empty();
+                if theme {
+                    outcome = engine.theme_changed(&batch.template_change());
                 }
-            }
-        } else {
-            let mut outcome = Outcome::default();
-            let theme = batch.theme_templates || !batch.theme_static.is_empty();
-            if theme {
-                outcome = engine.theme_changed(&batch.template_change());
-            }
-            let css_only = theme
-                && !batch.theme_templates
-                && batch.theme_static.iter().all(|p| p.ends_with(".css"))
-                && batch.content.is_empty();
-            let mut assets_touched = false;
-            if !batch.content.is_empty() {
-                let (rels, rescan, touched) = roots.content_changes(&batch.content, &engine);
-                assets_touched = touched;
-                if !rels.is_empty() || rescan {
-                    let o = engine.update(&rels, rescan, false);
-                    outcome.rendered += o.rendered;
-                    outcome.parsed += o.parsed;
-                    outcome.problems = o.problems;
+                let css_only = theme
+                    && !batch.theme_templates
+                    && batch.theme_static.iter().all(|p| p.ends_with(".css"))
+                    && batch.content.is_empty();
+                let mut assets_touched = false;
+                if !batch.content.is_empty() {
+                    let (rels, rescan, touched) = roots.content_changes(&batch.content, &engine);
+                    assets_touched = touched;
+                    if !rels.is_empty() || rescan {
+                        let o = engine.update(&rels, rescan, false);
+                        outcome.rendered += o.rendered;
+                        outcome.parsed += o.parsed;
+                        outcome.problems = o.problems;
+                    }
                 }
+                (outcome, css_only, assets_touched)
             }
-            (outcome, css_only, assets_touched)
+        }));
+        let (outcome, css_only, force) = match step {
+            Ok(step) => step,
+            Err(_) => {
+                // A bug, not the editor's fault: start over from disk.
+                eprintln!("error: internal error while rebuilding; rebuilding the whole site");
+                let config = engine.config().clone();
+                let (e, o) = Engine::new(config);
+                engine = e;
+                (o, false, true)
+            }
         };
         let ms = started.elapsed().as_secs_f64() * 1000.0;
         match &outcome.problems {
