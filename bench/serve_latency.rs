@@ -5,6 +5,7 @@
 //!     cargo bench --bench serve_latency                  # the bundled site
 //!     cargo bench --bench serve_latency -- --docs 10000  # a generated site
 //!     cargo bench --bench serve_latency -- --site DIR --page content/x.md
+//!     … -- --retitle   # edit the title instead (its list page changes too)
 //!
 //! Prints the median, p90 and max in milliseconds. Not a timed test: the
 //! figures depend on the machine (run it on a quiet one).
@@ -91,6 +92,7 @@ fn main() {
             .and_then(|i| args.get(i + 1).cloned())
     };
     let runs: usize = arg("--runs").and_then(|s| s.parse().ok()).unwrap_or(30);
+    let retitle = args.iter().any(|a| a == "--retitle");
     let tmp = tempfile::tempdir().unwrap();
     let root = tmp.path().to_path_buf();
     let (label, page) = if let Some(docs) = arg("--docs").and_then(|s| s.parse().ok()) {
@@ -184,7 +186,12 @@ fn main() {
     let mut times = Vec::with_capacity(runs);
     for n in 0..runs {
         let marker = format!("serve-latency-edit-{n}-{}", std::process::id());
-        let text = format!("{}{marker} {}", &original[..anchor], &original[anchor..]);
+        let text = if retitle {
+            // A title change: the section's list page changes too.
+            original.replacen("\ntitle: ", &format!("\ntitle: {marker} "), 1)
+        } else {
+            format!("{}{marker} {}", &original[..anchor], &original[anchor..])
+        };
         let t0 = Instant::now();
         std::fs::write(&file, &text).unwrap();
         loop {
@@ -208,7 +215,12 @@ fn main() {
     times.sort_by(f64::total_cmp);
     let q = |p: f64| times[((times.len() - 1) as f64 * p).round() as usize];
     println!(
-        "serve latency, save → page served ({label}, {runs} edits of {page}): median {:.1} ms, p90 {:.1} ms, min {:.1} ms, max {:.1} ms",
+        "serve latency, save → page served ({label}, {runs} {} of {page}): median {:.1} ms, p90 {:.1} ms, min {:.1} ms, max {:.1} ms",
+        if retitle {
+            "title edits"
+        } else {
+            "paragraph edits"
+        },
         q(0.5),
         q(0.9),
         times[0],
