@@ -424,6 +424,9 @@ fn serves_under_the_base_path_and_refuses_a_taken_port() {
     assert!(home.text().contains("href=\"/kb/style.css\""));
     assert_eq!(get(a, "/kb/style.css").status, 200);
     assert_eq!(get(a, "/style.css").status, 404);
+    let root = get(a, "/");
+    assert_eq!(root.status, 302);
+    assert_eq!(root.header("location"), Some("/kb/"));
 
     let port = a.rsplit(':').next().unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_pilcrow"))

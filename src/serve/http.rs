@@ -264,6 +264,14 @@ pub async fn handle(
         let r = ([(header::CONTENT_TYPE, "application/json")], body).into_response();
         return no_store(head_only(&method, r));
     }
+    if path == "/" && shared.base_path != "/" {
+        // The site lives under its base path.
+        let mut r = StatusCode::FOUND.into_response();
+        if let Ok(v) = HeaderValue::from_str(&shared.base_path) {
+            r.headers_mut().insert(header::LOCATION, v);
+        }
+        return no_store(head_only(&method, r));
+    }
     let (files, generation, problems) = shared.snapshot();
     let found = resolve(path, &shared.base_path).and_then(|rel| {
         let entry = files.get(&rel)?;
