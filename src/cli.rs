@@ -155,6 +155,9 @@ fn run_build(args: &BuildArgs) -> ExitCode {
     let shown = display_path(&config.output_dir);
     match build::build(&config) {
         Ok(report) => {
+            for w in &report.warnings {
+                eprintln!("warning: {w}");
+            }
             println!(
                 "Built {} in {:.2} s → {}/",
                 plural(report.pages, "page", "pages"),

@@ -7,6 +7,7 @@ pub mod build;
 pub mod cli;
 pub mod config;
 pub mod content;
+pub mod graph;
 pub mod ingest;
 pub mod init;
 pub mod links;

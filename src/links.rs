@@ -68,6 +68,7 @@ impl SiteIndex {
             problems: Vec::new(),
             anchor_refs: Vec::new(),
             outgoing: Vec::new(),
+            calls: 0,
         }
     }
 }
@@ -94,6 +95,9 @@ pub struct InternalLink {
     pub target: usize,
     /// Decoded fragment (`p-17`), if any.
     pub fragment: Option<String>,
+    /// Ordinal of the resolver call that saw this link on its page: the
+    /// key into `Rendered::link_sites` (where in the text it sits).
+    pub call: usize,
 }
 
 /// Resolves the links of one page, collecting problems, anchor refs and
@@ -106,6 +110,7 @@ pub struct PageLinks<'a> {
     pub anchor_refs: Vec<AnchorRef>,
     /// Links to pages (not assets, not external), in document order.
     pub outgoing: Vec<InternalLink>,
+    calls: usize,
 }
 
 enum Target {
@@ -189,6 +194,8 @@ impl PageLinks<'_> {
 
 impl LinkResolver for PageLinks<'_> {
     fn resolve(&mut self, dest: &str, line: usize) -> LinkAction {
+        let call = self.calls;
+        self.calls += 1;
         if dest.is_empty() || is_external(dest) {
             return LinkAction::Keep;
         }
@@ -216,6 +223,7 @@ impl LinkResolver for PageLinks<'_> {
                     line,
                     target: i,
                     fragment: decoded_fragment.clone(),
+                    call,
                 });
                 if let Some(f) = decoded_fragment {
                     self.anchor_refs.push(AnchorRef {
@@ -410,7 +418,8 @@ mod tests {
             vec![InternalLink {
                 line: 3,
                 target: 1,
-                fragment: Some("p-2".into())
+                fragment: Some("p-2".into()),
+                call: 0,
             }]
         );
         let (_, problems, refs) = resolve("../countries/arg.md#%E9%98%BF");

@@ -169,7 +169,7 @@ fn build_produces_a_site_whose_links_all_resolve() {
     let site = fixture_copy();
     let (ok, stdout, stderr) = build(site.path(), &[]);
     assert!(ok, "{stderr}");
-    assert!(stdout.starts_with("Built 8 pages in "), "{stdout}");
+    assert!(stdout.starts_with("Built 24 pages in "), "{stdout}");
     assert!(stdout.trim_end().ends_with("public/"), "{stdout}");
     let public = site.path().join("public");
     for f in [
@@ -243,11 +243,16 @@ fn script_in_content_comes_out_inert() {
             continue;
         }
         let doc = Html::parse_document(std::str::from_utf8(&bytes).unwrap());
-        assert_eq!(
-            doc.select(&sel("script")).count(),
-            0,
-            "{path} has a <script>"
-        );
+        // Only the theme's own scripts, by URL; never one from content.
+        for script in doc.select(&sel("script")) {
+            let src = script.value().attr("src").unwrap_or("");
+            assert!(
+                src.ends_with(".js") && public.join(src.trim_start_matches('/')).is_file(),
+                "{path} has a <script> that is not a theme file: {}",
+                script.html()
+            );
+            assert!(script.inner_html().trim().is_empty(), "{path}");
+        }
         assert_eq!(
             doc.select(&sel("[onerror], [onclick]")).count(),
             0,
@@ -297,6 +302,10 @@ fn every_page_has_a_lang_attribute() {
         vi.select(&sel("html")).next().unwrap().value().attr("lang"),
         Some("vi")
     );
+    // Its heading shows the English name, marked as English.
+    let h1 = vi.select(&sel("h1")).next().unwrap();
+    assert_eq!(h1.value().attr("lang"), Some("en"));
+    assert_eq!(h1.text().collect::<String>(), "Viet Nam");
 }
 
 #[test]
@@ -340,7 +349,14 @@ fn document_metadata_and_code_are_rendered() {
         .select(&sel(".page-list a"))
         .map(|a| a.value().attr("href").unwrap().to_string())
         .collect();
-    assert_eq!(listed, vec!["/documents/en-note/", "/documents/a-74-130/"]);
+    assert_eq!(
+        listed,
+        vec![
+            "/documents/vi-note/",
+            "/documents/en-note/",
+            "/documents/a-74-130/"
+        ]
+    );
 }
 
 #[test]
@@ -524,7 +540,7 @@ fn check_on_a_good_site_says_so() {
         .arg(site.path())
         .assert()
         .success()
-        .stdout("No problems found in 7 pages.\n");
+        .stdout("No problems found in 17 pages.\n");
     assert!(!site.path().join("public").exists());
 }
 

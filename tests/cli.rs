@@ -68,7 +68,7 @@ fn init_scaffolds_a_site_that_builds() {
         .arg(&dir)
         .assert()
         .success()
-        .stdout(predicate::str::starts_with("Built 3 pages in "));
+        .stdout(predicate::str::starts_with("Built 4 pages in "));
     let page =
         std::fs::read_to_string(dir.join("public/pages/getting-started/index.html")).unwrap();
     assert!(page.contains("id=\"p-2\""), "{page}");

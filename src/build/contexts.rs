@@ -5,14 +5,43 @@
 //! fields here and in `render::context`.
 
 use std::cmp::Ordering;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
 
 use super::LoadedSite;
-use crate::content::{Page, Section};
+use crate::content::{Kind, Page, Section};
+use crate::graph::{Graph, entity};
 use crate::links;
+use crate::render::i18n;
 use crate::render::{
-    LinkContext, PageContext, PageSummary, SectionContext, SectionSummary, SiteContext,
+    GroupContext, LinkContext, MentionGroup, MentionItem, NameContext, PageContext, PageSummary,
+    RelatedGroup, RelatedItem, SectionContext, SectionRef, SectionSummary, SiteContext,
+    SnippetPart, StatContext,
 };
+
+/// The content sections that hold one kind each, in display order.
+pub const ENTITY_SECTIONS: &[(&str, Kind)] = &[
+    ("documents", Kind::Document),
+    ("resolutions", Kind::Resolution),
+    ("un-documents", Kind::DocumentRef),
+    ("countries", Kind::Country),
+    ("organizations", Kind::Organization),
+    ("instruments", Kind::Instrument),
+    ("topics", Kind::Topic),
+];
+
+/// The section key of a kind (`country` → `countries`).
+pub fn kind_key(kind: Kind) -> &'static str {
+    ENTITY_SECTIONS
+        .iter()
+        .find(|(_, k)| *k == kind)
+        .map_or("pages", |(d, _)| d)
+}
+
+/// Most related pages shown per kind.
+const RELATED_SHOWN: usize = 30;
 
 /// Builds the contexts of one site; cheap to share between threads.
 pub struct Contexts<'a> {
@@ -20,6 +49,10 @@ pub struct Contexts<'a> {
     by_dir: HashMap<&'a str, &'a Section>,
     /// `site` in every template.
     pub site_context: SiteContext,
+    /// `t` in every template: UI strings in the site's language.
+    pub strings: BTreeMap<String, String>,
+    /// The mention graph.
+    pub graph: Graph,
 }
 
 impl<'a> Contexts<'a> {
@@ -37,7 +70,10 @@ impl<'a> Contexts<'a> {
                 base_path: config.base_path().to_string(),
                 language: config.language.clone(),
                 nav: Vec::new(),
+                has_feed: super::extras::is_absolute(&config.base_url),
             },
+            strings: i18n::strings(&config.language),
+            graph: Graph::build(site),
         };
         contexts.site_context.nav = contexts
             .by_dir
@@ -70,12 +106,25 @@ impl<'a> Contexts<'a> {
         match s.index_page {
             Some(i) => self.pages()[i].front.title.clone(),
             None if s.dir.is_empty() => self.site.config.title.clone(),
-            None => title_from_dir(&s.dir),
+            None => match self.strings.get(s.dir.as_str()) {
+                Some(t) if section_kind(&s.dir).is_some() => t.clone(),
+                _ => title_from_dir(&s.dir),
+            },
         }
     }
 
+    /// Links to sections: entity sections first, in [`ENTITY_SECTIONS`]
+    /// order, then the others by name.
     fn section_links(&self, dirs: &[String]) -> Vec<LinkContext> {
-        dirs.iter()
+        let mut dirs: Vec<&String> = dirs.iter().collect();
+        dirs.sort_by_key(|d| {
+            let rank = ENTITY_SECTIONS
+                .iter()
+                .position(|(e, _)| e == d)
+                .unwrap_or(ENTITY_SECTIONS.len());
+            (rank, d.as_str())
+        });
+        dirs.into_iter()
             .filter_map(|d| self.by_dir.get(d.as_str()))
             .map(|s| LinkContext {
                 title: self.section_title(s),
@@ -150,7 +199,199 @@ impl<'a> Contexts<'a> {
             keywords: f.keywords.clone(),
             weight: f.weight,
             extra: f.extra.clone(),
+            name: self.name_of(i),
+            name_lang: Some(self.site.config.language.clone()).filter(|l| {
+                f.names.contains_key(l) && f.language.as_ref().is_some_and(|pl| pl != l)
+            }),
+            other_names: f
+                .names
+                .iter()
+                .filter(|(l, _)| **l != self.site.config.language)
+                .map(|(l, n)| NameContext {
+                    lang: l.clone(),
+                    name: n.clone(),
+                })
+                .collect(),
+            mention_count: self.graph.mention_count(i),
+            mentions: self.mentions(i),
+            related: self.grouped(&self.graph.cooccur[i]),
+            related_documents: self.items(&self.graph.related_docs[i], 20),
+            cites: match f.kind {
+                Kind::Document => self.grouped(&self.graph.cites[i]),
+                _ => Vec::new(),
+            },
+            report_sections: self.report_sections(i),
+            resolution: match f.kind {
+                Kind::Resolution => self.entity_symbol(i).and_then(entity::resolution_info),
+                _ => None,
+            },
+            official_url: match f.kind {
+                Kind::Resolution | Kind::DocumentRef | Kind::Document => {
+                    self.entity_symbol(i).map(entity::official_url)
+                }
+                _ => None,
+            },
         }
+    }
+
+    /// A UN symbol for a page: `symbol`, else an `id` that looks like one.
+    fn entity_symbol(&self, i: usize) -> Option<&'a str> {
+        let f = &self.pages()[i].front;
+        f.symbol
+            .as_deref()
+            .or(f.id.as_deref().filter(|id| id.contains('/')))
+    }
+
+    /// Language of a page: its `language`, else the site's.
+    pub fn lang_of(&self, i: usize) -> String {
+        self.pages()[i]
+            .front
+            .language
+            .clone()
+            .unwrap_or_else(|| self.site.config.language.clone())
+    }
+
+    /// A page's name in the site language (`names`), else its title.
+    pub fn name_of(&self, i: usize) -> String {
+        let f = &self.pages()[i].front;
+        f.names
+            .get(&self.site.config.language)
+            .cloned()
+            .unwrap_or_else(|| f.title.clone())
+    }
+
+    /// The `lang` to put on a page's name when it is not in the site
+    /// language.
+    fn name_lang(&self, i: usize) -> Option<String> {
+        let f = &self.pages()[i].front;
+        if f.names.contains_key(&self.site.config.language) {
+            return None;
+        }
+        // The title is in the page's language.
+        f.language
+            .clone()
+            .filter(|l| *l != self.site.config.language)
+    }
+
+    fn item(&self, page: usize, count: u32) -> RelatedItem {
+        RelatedItem {
+            title: self.name_of(page),
+            url: self.url(&self.pages()[page].url),
+            count,
+            lang: self.name_lang(page),
+        }
+    }
+
+    fn items(&self, list: &[(usize, u32)], max: usize) -> Vec<RelatedItem> {
+        list.iter()
+            .take(max)
+            .map(|&(p, n)| self.item(p, n))
+            .collect()
+    }
+
+    /// Pages with counts, grouped by kind in the order of
+    /// [`ENTITY_SECTIONS`] (other pages last), most frequent first.
+    fn grouped(&self, list: &[(usize, u32)]) -> Vec<RelatedGroup> {
+        let mut by_kind: BTreeMap<usize, Vec<(usize, u32)>> = BTreeMap::new();
+        for &(p, n) in list {
+            let kind = self.pages()[p].front.kind;
+            let rank = ENTITY_SECTIONS
+                .iter()
+                .position(|(_, k)| *k == kind)
+                .unwrap_or(ENTITY_SECTIONS.len());
+            by_kind.entry(rank).or_default().push((p, n));
+        }
+        by_kind
+            .into_values()
+            .map(|mut v| {
+                v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+                let kind = self.pages()[v[0].0].front.kind;
+                RelatedGroup {
+                    kind: kind.as_str().to_string(),
+                    key: kind_key(kind).to_string(),
+                    items: self.items(&v, RELATED_SHOWN),
+                    more: v.len().saturating_sub(RELATED_SHOWN),
+                }
+            })
+            .collect()
+    }
+
+    /// The mentions of page `i`, grouped by mentioning page in list order.
+    fn mentions(&self, i: usize) -> Vec<MentionGroup> {
+        let g = &self.graph;
+        let mut by_source: Vec<(usize, Vec<usize>)> = Vec::new();
+        for &m in &g.incoming[i] {
+            let source = g.mentions[m].source;
+            match by_source.last_mut() {
+                Some((s, list)) if *s == source => list.push(m),
+                _ => by_source.push((source, vec![m])),
+            }
+        }
+        let pages = self.pages();
+        by_source.sort_by(|a, b| list_order(&pages[a.0], &pages[b.0]));
+        by_source
+            .into_iter()
+            .map(|(source, ms)| {
+                let p = &pages[source];
+                let url = self.url(&p.url);
+                MentionGroup {
+                    title: p.front.title.clone(),
+                    url: url.clone(),
+                    lang: self.lang_of(source),
+                    kind: p.front.kind.as_str().to_string(),
+                    symbol: p.front.symbol.clone(),
+                    date: p.front.date.clone(),
+                    items: ms
+                        .into_iter()
+                        .map(|m| {
+                            let m = &g.mentions[m];
+                            let s = &m.snippet;
+                            MentionItem {
+                                parts: snippet_parts(m),
+                                cut_start: s.cut_start,
+                                cut_end: s.cut_end,
+                                url: match &m.anchor {
+                                    Some(a) => format!("{url}#{}", links::encode_path(a)),
+                                    None => url.clone(),
+                                },
+                                label: m
+                                    .anchor
+                                    .as_deref()
+                                    .map_or_else(|| "¶".to_string(), paragraph_label),
+                                in_heading: m.in_heading,
+                            }
+                        })
+                        .collect(),
+                }
+            })
+            .collect()
+    }
+
+    fn report_sections(&self, i: usize) -> Vec<SectionRef> {
+        let pages = self.pages();
+        let mut sections: Vec<&crate::graph::ReportSection> =
+            self.graph.sections[i].iter().collect();
+        sections.sort_by(|a, b| list_order(&pages[a.source], &pages[b.source]));
+        sections
+            .into_iter()
+            .map(|s| {
+                let p = &pages[s.source];
+                let doc_url = self.url(&p.url);
+                let at = |id: &str| format!("{doc_url}#{}", links::encode_path(id));
+                SectionRef {
+                    doc_title: p.front.title.clone(),
+                    doc_url: doc_url.clone(),
+                    lang: self.lang_of(s.source),
+                    symbol: p.front.symbol.clone(),
+                    title: s.title.clone(),
+                    url: at(&s.id),
+                    first: s.first.as_deref().map(paragraph_label),
+                    first_url: s.first.as_deref().map(at),
+                    last: s.last.as_deref().map(paragraph_label),
+                    last_url: s.last.as_deref().map(at),
+                }
+            })
+            .collect()
     }
 
     /// `page` for a section's list page: its `_index.md`, or generated.
@@ -159,6 +400,7 @@ impl<'a> Contexts<'a> {
             Some(i) => self.page(i),
             None => PageContext {
                 title: self.section_title(s),
+                name: self.section_title(s),
                 kind: "section".into(),
                 url: self.url(&s.url),
                 permalink: self.permalink(&s.url),
@@ -172,7 +414,8 @@ impl<'a> Contexts<'a> {
     /// `page` for the 404 page.
     pub fn not_found_page(&self) -> PageContext {
         PageContext {
-            title: "Page not found".into(),
+            title: self.strings["not_found_title"].clone(),
+            name: self.strings["not_found_title"].clone(),
             kind: "404".into(),
             url: self.url("404.html"),
             permalink: self.permalink("404.html"),
@@ -192,14 +435,77 @@ impl<'a> Contexts<'a> {
             date: p.front.date.clone(),
             language: p.front.language.clone(),
             description: p.front.description.clone(),
+            id: p.front.id.clone(),
+            name: self.name_of(i),
+            name_lang: self.name_lang(i),
+            count: self.graph.mention_count(i),
+            organ: None,
+            year: None,
+            links: Vec::new(),
         }
     }
 
-    /// `section` for a list page: its pages in list order and subsections.
+    /// A summary with what a resolution's id says (organ, year).
+    fn resolution_summary(&self, i: usize) -> (PageSummary, Option<entity::ResolutionInfo>) {
+        let mut s = self.summary(i);
+        let info = self.entity_symbol(i).and_then(entity::resolution_info);
+        if let Some(r) = &info {
+            s.organ = Some(r.organ.clone());
+            s.year = r.year;
+        }
+        (s, info)
+    }
+
+    /// `section` for a list page: its pages in list order and subsections;
+    /// for an entity section, its pages grouped for browsing.
     pub fn section(&self, s: &Section) -> SectionContext {
         let pages = self.pages();
         let mut listed: Vec<usize> = s.pages.clone();
         listed.sort_by(|&a, &b| list_order(&pages[a], &pages[b]));
+        let kind = section_kind(&s.dir).unwrap_or_default();
+        let mut cx = SectionContext {
+            kind: kind.to_string(),
+            ..SectionContext::default()
+        };
+        match kind {
+            "resolutions" => self.resolution_groups(&listed, &mut cx),
+            "documents" => {
+                cx.timeline = by_year(
+                    listed
+                        .iter()
+                        .map(|&i| (year_of_date(pages[i].front.date.as_deref()), i)),
+                    |i| self.summary(i),
+                );
+            }
+            "" => {}
+            _ => {
+                // Entities A–Z by name (see `sort_key`).
+                listed.sort_by_cached_key(|&i| (self.sort_key(i), i));
+                let letter_groups = kind == "countries";
+                if letter_groups {
+                    let mut groups: Vec<GroupContext> = Vec::new();
+                    for &i in &listed {
+                        let letter = initial(&self.sort_key(i));
+                        match groups.last_mut() {
+                            Some(g) if g.key == letter => g.pages.push(self.summary(i)),
+                            _ => groups.push(GroupContext {
+                                key: letter.clone(),
+                                title: letter,
+                                pages: vec![self.summary(i)],
+                            }),
+                        }
+                    }
+                    cx.groups = groups;
+                    if self.site.config.language.starts_with("zh") {
+                        cx.sort_note = Some("sorted_by_english".into());
+                    }
+                }
+            }
+        }
+        if s.dir.is_empty() {
+            cx.stats = self.stats();
+            self.home_lists(&mut cx);
+        }
         SectionContext {
             pages: listed.into_iter().map(|i| self.summary(i)).collect(),
             subsections: s
@@ -212,8 +518,294 @@ impl<'a> Contexts<'a> {
                     pages: sub.pages.len(),
                 })
                 .collect(),
+            ..cx
         }
     }
+
+    /// Resolutions by organ (Security Council first) and by year.
+    fn resolution_groups(&self, listed: &[usize], cx: &mut SectionContext) {
+        let mut rows: Vec<(PageSummary, Option<entity::ResolutionInfo>, usize)> = listed
+            .iter()
+            .map(|&i| {
+                let (s, info) = self.resolution_summary(i);
+                (s, info, i)
+            })
+            .collect();
+        rows.sort_by_cached_key(|(_, info, i)| {
+            let organ = info.as_ref().map_or("other", |r| r.organ.as_str());
+            let rank = [
+                "security-council",
+                "general-assembly",
+                "economic-and-social-council",
+            ]
+            .iter()
+            .position(|o| *o == organ)
+            .unwrap_or(3);
+            let number = info.as_ref().map(|r| number_key(&r.number));
+            (rank, number, *i)
+        });
+        let mut groups: Vec<GroupContext> = Vec::new();
+        for (s, _, _) in &rows {
+            let key = s.organ.clone().unwrap_or_else(|| "other".into());
+            match groups.last_mut() {
+                Some(g) if g.key == key => g.pages.push(s.clone()),
+                _ => groups.push(GroupContext {
+                    title: self.strings.get(&key).cloned().unwrap_or(key.clone()),
+                    key,
+                    pages: vec![s.clone()],
+                }),
+            }
+        }
+        cx.groups = groups;
+        let by_row: HashMap<usize, PageSummary> =
+            rows.into_iter().map(|(s, _, i)| (i, s)).collect();
+        let mut ordered: Vec<(Option<u32>, usize)> =
+            listed.iter().map(|&i| (by_row[&i].year, i)).collect();
+        // Within a year: by organ and number.
+        ordered.sort_by_cached_key(|&(_, i)| {
+            let s = &by_row[&i];
+            (
+                s.organ.clone(),
+                number_key(s.id.as_deref().unwrap_or("")),
+                i,
+            )
+        });
+        cx.timeline = by_year(ordered.into_iter(), |i| by_row[&i].clone());
+    }
+
+    /// Sort key of an entity in A–Z lists: its name in the site's
+    /// language, case and diacritics folded (`Ác-hen-ti-na` → `ac-hen-ti-na`).
+    /// Chinese sites sort by the English name (no pinyin table here), so
+    /// the A–Z letters still mean something.
+    pub fn sort_key(&self, i: usize) -> String {
+        let f = &self.pages()[i].front;
+        let name = if self.site.config.language.starts_with("zh") {
+            f.names
+                .get("en")
+                .cloned()
+                .unwrap_or_else(|| f.title.clone())
+        } else {
+            self.name_of(i)
+        };
+        fold(&name)
+    }
+
+    /// Home page counts: each entity section with its pages.
+    fn stats(&self) -> Vec<StatContext> {
+        ENTITY_SECTIONS
+            .iter()
+            .filter_map(|(dir, _)| self.by_dir.get(dir).map(|s| (dir, s)))
+            .map(|(dir, s)| StatContext {
+                key: dir.to_string(),
+                title: self.section_title(s),
+                url: self.url(&s.url),
+                count: s.pages.len(),
+            })
+            .collect()
+    }
+
+    /// Home page: the newest documents and the most mentioned resolutions,
+    /// countries, organizations, instruments and topics.
+    fn home_lists(&self, cx: &mut SectionContext) {
+        const SHOWN: usize = 8;
+        let pages = self.pages();
+        if let Some(docs) = self.by_dir.get("documents") {
+            let mut listed = docs.pages.clone();
+            listed.sort_by(|&a, &b| list_order(&pages[a], &pages[b]));
+            cx.latest = listed
+                .into_iter()
+                .take(SHOWN)
+                .map(|i| self.summary(i))
+                .collect();
+        }
+        for (dir, _) in &ENTITY_SECTIONS[1..] {
+            let Some(s) = self.by_dir.get(dir) else {
+                continue;
+            };
+            let mut listed: Vec<(usize, usize)> = s
+                .pages
+                .iter()
+                .map(|&i| (self.graph.mention_count(i), i))
+                .filter(|&(n, _)| n > 0)
+                .collect();
+            listed.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+            if listed.is_empty() {
+                continue;
+            }
+            cx.top.push(GroupContext {
+                key: dir.to_string(),
+                title: self.section_title(s),
+                pages: listed
+                    .into_iter()
+                    .take(SHOWN)
+                    .map(|(_, i)| self.summary(i))
+                    .collect(),
+            });
+        }
+    }
+
+    /// `section` for the graph page: every page by kind, with its links.
+    pub fn graph_section(&self) -> SectionContext {
+        let pages = self.pages();
+        let mut by_kind: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for (i, p) in pages.iter().enumerate() {
+            if p.is_section_index {
+                continue;
+            }
+            let rank = ENTITY_SECTIONS
+                .iter()
+                .position(|(_, k)| *k == p.front.kind)
+                .unwrap_or(ENTITY_SECTIONS.len());
+            by_kind.entry(rank).or_default().push(i);
+        }
+        let groups = by_kind
+            .into_values()
+            .map(|mut list| {
+                list.sort_by_cached_key(|&i| (self.sort_key(i), i));
+                let key = kind_key(pages[list[0]].front.kind).to_string();
+                GroupContext {
+                    title: self.strings.get(&key).cloned().unwrap_or(key.clone()),
+                    key,
+                    pages: list
+                        .into_iter()
+                        .map(|i| {
+                            let mut s = self.summary(i);
+                            s.links = self.items(&self.graph.cites[i], usize::MAX);
+                            s
+                        })
+                        .collect(),
+                }
+            })
+            .collect();
+        SectionContext {
+            groups,
+            kind: "graph".into(),
+            ..SectionContext::default()
+        }
+    }
+
+    /// `page` for a generated page (the graph page).
+    pub fn generated_page(&self, rel: &str, title: &str, kind: &str) -> PageContext {
+        PageContext {
+            title: title.to_string(),
+            kind: kind.into(),
+            url: self.url(rel),
+            permalink: self.permalink(rel),
+            lang: self.site.config.language.clone(),
+            name: title.to_string(),
+            ..PageContext::default()
+        }
+    }
+}
+
+/// The entity section a directory is (`countries`), if any.
+pub fn section_kind(dir: &str) -> Option<&'static str> {
+    ENTITY_SECTIONS.iter().map(|(d, _)| *d).find(|d| *d == dir)
+}
+
+/// A mention's snippet in pieces: text, the mention marked, text with
+/// any further mentions of the same page marked.
+fn snippet_parts(m: &crate::graph::Mention) -> Vec<SnippetPart> {
+    let s = &m.snippet;
+    let mut parts = Vec::new();
+    let mut push = |text: &str, mark: bool| {
+        if !text.is_empty() {
+            parts.push(SnippetPart {
+                text: text.to_string(),
+                mark,
+            });
+        }
+    };
+    let before = if s.cut_start {
+        s.before.as_str()
+    } else {
+        strip_paragraph_number(&s.before)
+    };
+    push(before, false);
+    push(&s.mark, true);
+    let mut at = 0;
+    for &(a, b) in &m.also {
+        if a < at || b > s.after.len() {
+            continue;
+        }
+        push(&s.after[at..a], false);
+        push(&s.after[a..b], true);
+        at = b;
+    }
+    push(&s.after[at..], false);
+    parts
+}
+
+/// `17. Text` → `Text`: the number is already in the ¶ label.
+pub fn strip_paragraph_number(text: &str) -> &str {
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    if digits > 0
+        && let Some(rest) = text[digits..].strip_prefix(". ")
+    {
+        return rest.trim_start();
+    }
+    text
+}
+
+/// `p-17` → `¶17`; other anchors → `¶`.
+pub fn paragraph_label(anchor: &str) -> String {
+    match anchor.strip_prefix("p-") {
+        Some(n) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => format!("¶{n}"),
+        _ => "¶".to_string(),
+    }
+}
+
+/// Lower case, diacritics removed, `đ` → `d`: the A–Z sort key.
+pub fn fold(name: &str) -> String {
+    name.nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .map(|c| if c == 'đ' { 'd' } else { c })
+        .collect()
+}
+
+/// The A–Z letter of a folded name (`#` when it starts with no letter A–Z).
+pub fn initial(key: &str) -> String {
+    match key.chars().find(|c| !c.is_whitespace()) {
+        Some(c) if c.is_ascii_alphabetic() => c.to_ascii_uppercase().to_string(),
+        _ => "#".to_string(),
+    }
+}
+
+/// Numbers in a resolution number, for natural order (`73/187` → [73, 187]).
+fn number_key(number: &str) -> Vec<u64> {
+    number
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|p| !p.is_empty())
+        .filter_map(|p| p.parse().ok())
+        .collect()
+}
+
+fn year_of_date(date: Option<&str>) -> Option<u32> {
+    date.and_then(|d| d.get(..4)).and_then(|y| y.parse().ok())
+}
+
+/// Groups by year, newest first, undated last; order within a year kept.
+fn by_year(
+    items: impl Iterator<Item = (Option<u32>, usize)>,
+    summary: impl Fn(usize) -> PageSummary,
+) -> Vec<GroupContext> {
+    let mut years: BTreeMap<std::cmp::Reverse<Option<u32>>, Vec<usize>> = BTreeMap::new();
+    for (y, i) in items {
+        years.entry(std::cmp::Reverse(y)).or_default().push(i);
+    }
+    // Reverse(None) is the greatest key: undated comes last.
+    years
+        .into_iter()
+        .map(|(std::cmp::Reverse(y), list)| {
+            let key = y.map_or_else(|| "undated".to_string(), |y| y.to_string());
+            GroupContext {
+                title: y.map_or_else(|| "—".to_string(), |y| y.to_string()),
+                key,
+                pages: list.into_iter().map(&summary).collect(),
+            }
+        })
+        .collect()
 }
 
 /// Sort order in lists: weight (unset last), then newest date first
@@ -279,6 +871,62 @@ mod tests {
         pages.sort_by(list_order);
         let titles: Vec<&str> = pages.iter().map(|p| p.front.title.as_str()).collect();
         assert_eq!(titles, vec!["Pinned", "New", "Old", "Alpha", "Zeta"]);
+    }
+
+    #[test]
+    fn a_to_z_keys_fold_case_and_diacritics() {
+        assert_eq!(fold("Ác-hen-ti-na"), "ac-hen-ti-na");
+        assert_eq!(fold("Đan Mạch"), "dan mach");
+        assert_eq!(fold("Việt Nam"), "viet nam");
+        assert_eq!(initial(&fold("Ác-hen-ti-na")), "A");
+        assert_eq!(initial(&fold("Đan Mạch")), "D");
+        assert_eq!(initial("阿根廷"), "#");
+        let mut names = vec!["Việt Nam", "Ác-hen-ti-na", "Mông Cổ", "Đan Mạch"];
+        names.sort_by_key(|n| fold(n));
+        assert_eq!(
+            names,
+            vec!["Ác-hen-ti-na", "Đan Mạch", "Mông Cổ", "Việt Nam"]
+        );
+    }
+
+    #[test]
+    fn paragraph_labels_and_numbers() {
+        assert_eq!(paragraph_label("p-17"), "¶17");
+        assert_eq!(paragraph_label("阿根廷"), "¶");
+        assert_eq!(paragraph_label("p-"), "¶");
+        assert_eq!(strip_paragraph_number("17. 阿根廷指出"), "阿根廷指出");
+        assert_eq!(strip_paragraph_number("2017. Year"), "Year");
+        assert_eq!(strip_paragraph_number("In 2017. Then"), "In 2017. Then");
+        assert_eq!(strip_paragraph_number("3.5 percent"), "3.5 percent");
+        assert_eq!(number_key("73/187"), vec![73, 187]);
+        assert!(number_key("2341") < number_key("10000"));
+    }
+
+    #[test]
+    fn years_newest_first_undated_last() {
+        let groups = by_year(
+            [(Some(2017), 0), (None, 1), (Some(2019), 2), (Some(2017), 3)].into_iter(),
+            |i| PageSummary {
+                title: i.to_string(),
+                url: String::new(),
+                kind: String::new(),
+                symbol: None,
+                date: None,
+                language: None,
+                description: None,
+                id: None,
+                name: i.to_string(),
+                name_lang: None,
+                count: 0,
+                organ: None,
+                year: None,
+                links: Vec::new(),
+            },
+        );
+        let keys: Vec<&str> = groups.iter().map(|g| g.key.as_str()).collect();
+        assert_eq!(keys, vec!["2019", "2017", "undated"]);
+        let in_2017: Vec<&str> = groups[1].pages.iter().map(|p| p.title.as_str()).collect();
+        assert_eq!(in_2017, vec!["0", "3"]);
     }
 
     #[test]

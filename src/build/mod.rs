@@ -20,7 +20,8 @@ use crate::problem::{Problem, Problems};
 use crate::render::{RenderContext, Theme};
 
 mod contexts;
-pub use contexts::{Contexts, list_order};
+pub mod extras;
+pub use contexts::{Contexts, ENTITY_SECTIONS, kind_key, list_order};
 
 /// The site after loading: everything needed to render, plus the problems
 /// found so far. Reusable: rendering does not consume it.
@@ -44,6 +45,8 @@ pub struct BuildReport {
     /// HTML pages written (404 page not counted).
     pub pages: usize,
     pub output_dir: PathBuf,
+    /// Things the publisher should know (the build still succeeded).
+    pub warnings: Vec<String>,
 }
 
 /// Why a build failed.
@@ -63,6 +66,7 @@ pub fn load(config: &Config) -> LoadedSite {
     let index = SiteIndex::new(config.base_path(), &content, &sections);
     let opts = MarkdownOptions {
         allow_html: config.markdown.allow_html,
+        anchor_label: None,
     };
     type PageResult = (Rendered, Vec<Problem>, Vec<AnchorRef>, Vec<InternalLink>);
     let results: Vec<PageResult> = content
@@ -71,6 +75,11 @@ pub fn load(config: &Config) -> LoadedSite {
         .enumerate()
         .map(|(i, page)| {
             let mut resolver = index.for_page(i, &page.rel);
+            let lang = page.front.language.as_deref().unwrap_or(&config.language);
+            let opts = MarkdownOptions {
+                anchor_label: Some(crate::render::i18n::get(lang, "link_to_paragraph")),
+                ..opts.clone()
+            };
             let rendered = markdown::render(&page.body, page.body_line, &opts, &mut resolver);
             (
                 rendered,
@@ -105,6 +114,11 @@ pub fn load(config: &Config) -> LoadedSite {
     }
 }
 
+/// Template of the graph page (optional in a theme).
+pub const GRAPH_TEMPLATE: &str = "graph.html";
+/// URL of the graph page, relative to the base.
+pub const GRAPH_URL: &str = "graph/";
+
 /// Everything to put in the output directory.
 #[derive(Debug, Default)]
 pub struct SiteFiles {
@@ -114,6 +128,8 @@ pub struct SiteFiles {
     pub copies: Vec<(String, PathBuf)>,
     /// HTML pages, 404 page not counted.
     pub pages: usize,
+    /// Things the publisher should know (the build still succeeds).
+    pub warnings: Vec<String>,
 }
 
 /// Renders every page, list page and the 404 page. Returns the files and
@@ -127,12 +143,17 @@ pub fn render_site(site: &LoadedSite, theme: &Theme) -> (SiteFiles, Vec<Problem>
     enum Job<'a> {
         Page(usize),
         Section(&'a Section),
+        /// `graph/`: every page and its links, as lists.
+        Graph,
     }
     let mut jobs: Vec<Job> = (0..pages.len())
         .filter(|&i| !pages[i].is_section_index)
         .map(Job::Page)
         .collect();
     jobs.extend(site.sections.iter().map(Job::Section));
+    if theme.has_template(GRAPH_TEMPLATE) {
+        jobs.push(Job::Graph);
+    }
 
     let results: Vec<Result<OutputFile, Problem>> = jobs
         .par_iter()
@@ -163,6 +184,12 @@ pub fn render_site(site: &LoadedSite, theme: &Theme) -> (SiteFiles, Vec<Problem>
                         shown,
                     )
                 }
+                Job::Graph => (
+                    cx.generated_page(GRAPH_URL, &cx.strings["graph"], "graph"),
+                    Some(cx.graph_section()),
+                    GRAPH_TEMPLATE.to_string(),
+                    None,
+                ),
             };
             if !theme.has_template(&template) {
                 let msg = format!("template {template:?} not found in the theme");
@@ -174,9 +201,11 @@ pub fn render_site(site: &LoadedSite, theme: &Theme) -> (SiteFiles, Vec<Problem>
             let url_rel = match job {
                 Job::Page(i) => pages[*i].url.clone(),
                 Job::Section(s) => s.url.clone(),
+                Job::Graph => GRAPH_URL.to_string(),
             };
             let ctx = RenderContext {
                 site: &cx.site_context,
+                t: &cx.strings,
                 breadcrumbs: cx.breadcrumbs(&url_rel),
                 page: &page,
                 section: section.as_ref(),
@@ -198,10 +227,25 @@ pub fn render_site(site: &LoadedSite, theme: &Theme) -> (SiteFiles, Vec<Problem>
         }
     }
     out.pages = out.files.len();
+    let html_urls: Vec<String> = {
+        let mut v: Vec<String> = out
+            .files
+            .iter()
+            .map(|f| f.path.trim_end_matches("index.html").to_string())
+            .collect();
+        v.sort();
+        v
+    };
+    out.files.extend(extras::files(site, &cx, &html_urls));
+    if !extras::is_absolute(&config.base_url) {
+        out.warnings
+            .push(extras::bare_base_url_warning(&config.base_url));
+    }
 
     let not_found = cx.not_found_page();
     let ctx = RenderContext {
         site: &cx.site_context,
+        t: &cx.strings,
         page: &not_found,
         section: None,
         breadcrumbs: Vec::new(),
@@ -324,6 +368,7 @@ pub fn build(config: &Config) -> Result<BuildReport, BuildError> {
     Ok(BuildReport {
         pages: files.pages,
         output_dir: config.output_dir.clone(),
+        warnings: files.warnings,
     })
 }
 

@@ -64,6 +64,12 @@ pub struct IdSet {
 }
 
 impl IdSet {
+    /// Marks an id as taken without listing it as an anchor (ids the
+    /// theme puts on every page, such as `mentions`).
+    pub fn reserve(&mut self, id: &str) {
+        self.used.insert(id.to_string());
+    }
+
     /// Records an id written by the author (kept as is).
     pub fn explicit(&mut self, id: &str) {
         if self.used.insert(id.to_string()) {

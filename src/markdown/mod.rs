@@ -7,19 +7,33 @@
 //! nothing about other pages.
 
 pub mod anchors;
+mod blocks;
 pub mod highlight;
 pub mod sanitize;
+
+pub use blocks::{Block, BlockKind, LinkSite};
 
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
 
 use anchors::IdSet;
 use sanitize::escape_html;
 
+/// Ids the default theme puts around page content: a heading slug never
+/// takes one of them (a heading "Mentions" gets `mentions-1`).
+pub const THEME_IDS: &[&str] = &["main-content", "mentions", "site-search-q"];
+
+/// Prefix of the ids given to paragraphs that hold a link but have no id
+/// of their own (`m-1`, `m-2`, … in order): the target of a mention.
+pub const GENERATED_ID_PREFIX: &str = "m-";
+
 /// Rendering options from `[markdown]` in site.toml.
 #[derive(Debug, Clone, Default)]
 pub struct MarkdownOptions {
     /// Pass raw HTML through instead of escaping it.
     pub allow_html: bool,
+    /// Accessible name of the ¶ link after an anchored paragraph, in the
+    /// page's language (default: English).
+    pub anchor_label: Option<String>,
 }
 
 /// What to do with a link or image destination.
@@ -64,6 +78,11 @@ pub struct Rendered {
     pub headings: Vec<Heading>,
     /// The page has a highlighted code block (needs the highlight CSS).
     pub has_code: bool,
+    /// Text blocks (headings, paragraphs, list items, table cells) in
+    /// document order, as plain text: the context of each mention.
+    pub blocks: Vec<Block>,
+    /// Where each link the resolver saw sits, in resolver-call order.
+    pub link_sites: Vec<LinkSite>,
 }
 
 /// Maps byte offsets to 1-based line numbers in O(log n).
@@ -106,6 +125,9 @@ pub fn render(
     // Pass 1: per-event rewriting (links, raw HTML, code), merging text.
     let mut buf = EventBuf::default();
     let mut dropped: Vec<bool> = Vec::new(); // per open link/image
+    let mut calls = 0usize; // resolver calls so far
+    // Per emitted link/image start: the resolver call it came from.
+    let mut kept_calls: Vec<Option<usize>> = Vec::new();
     let mut code: Option<(String, String)> = None; // (lang, text) while in a fenced block
     for (event, range) in parser.into_offset_iter() {
         if let Some((lang, text)) = &mut code {
@@ -138,6 +160,7 @@ pub fn render(
             ) => {
                 // `<me@example.org>`: the writer adds `mailto:` itself.
                 dropped.push(false);
+                kept_calls.push(None);
                 buf.push(Event::Start(tag));
             }
             Event::Start(Tag::Link {
@@ -145,9 +168,15 @@ pub fn render(
                 dest_url,
                 title,
                 id,
-            }) => match resolve(links, &dest_url, lines.line(range.start) + first_line - 1) {
+            }) => match resolve(
+                links,
+                &dest_url,
+                lines.line(range.start) + first_line - 1,
+                &mut calls,
+            ) {
                 Some(dest_url) => {
                     dropped.push(false);
+                    kept_calls.push(Some(calls - 1));
                     buf.push(Event::Start(Tag::Link {
                         link_type,
                         dest_url,
@@ -162,9 +191,15 @@ pub fn render(
                 dest_url,
                 title,
                 id,
-            }) => match resolve(links, &dest_url, lines.line(range.start) + first_line - 1) {
+            }) => match resolve(
+                links,
+                &dest_url,
+                lines.line(range.start) + first_line - 1,
+                &mut calls,
+            ) {
                 Some(dest_url) => {
                     dropped.push(false);
+                    kept_calls.push(Some(calls - 1));
                     buf.push(Event::Start(Tag::Image {
                         link_type,
                         dest_url,
@@ -195,9 +230,23 @@ pub fn render(
     }
 
     let mut events = buf.finish();
+    let mut walk = blocks::walk(&events, &kept_calls);
+    let linked = walk.linked_starts();
+    let mut final_ids: Vec<(usize, String, bool)> = Vec::new(); // (start event, id, generated)
+    // Paragraphs and items without an id that hold a link: they get a
+    // generated id after every written id is known, so a mention can
+    // link to its paragraph.
+    let mut unanchored: Vec<(usize, &str)> = Vec::new();
 
     // Pass 2: block ids on paragraphs and list items, heading ids.
+    let label = opts
+        .anchor_label
+        .as_deref()
+        .unwrap_or("Link to this paragraph");
     let mut ids = IdSet::default();
+    for id in THEME_IDS {
+        ids.reserve(id);
+    }
     let mut stack: Vec<usize> = Vec::new();
     for i in 0..events.len() {
         match &events[i] {
@@ -208,9 +257,12 @@ pub fn render(
                     TagEnd::Paragraph => {
                         if let Some((id, at)) = take_block_id(&mut events, start + 1, i) {
                             let id = claim(&mut ids, &id);
-                            add_anchor_link(&mut events, at, &id);
+                            add_anchor_link(&mut events, at, &id, label);
                             events[start] =
                                 Event::Html(format!("<p id=\"{}\">", escape_html(&id)).into());
+                            final_ids.push((start, id, false));
+                        } else if linked.contains(&start) {
+                            unanchored.push((start, "p"));
                         }
                     }
                     TagEnd::Item => {
@@ -219,13 +271,19 @@ pub fn render(
                             .unwrap_or(i);
                         if let Some((id, at)) = take_block_id(&mut events, start + 1, inline_end) {
                             let id = claim(&mut ids, &id);
-                            add_anchor_link(&mut events, at, &id);
+                            add_anchor_link(&mut events, at, &id, label);
                             events[start] =
                                 Event::Html(format!("<li id=\"{}\">", escape_html(&id)).into());
+                            final_ids.push((start, id, false));
+                        } else if linked.contains(&start) {
+                            unanchored.push((start, "li"));
                         }
                     }
                     TagEnd::Heading(_) => {
                         let heading = name_heading(&mut events, start, i, &mut ids, opts);
+                        if let Some(h) = &heading {
+                            final_ids.push((start, h.id.clone(), false));
+                        }
                         out.headings.extend(heading);
                     }
                     TagEnd::FootnoteDefinition => {
@@ -239,17 +297,31 @@ pub fn render(
             _ => {}
         }
     }
+    for (n, (start, tag)) in unanchored.into_iter().enumerate() {
+        let id = ids.unique(&format!("{GENERATED_ID_PREFIX}{}", n + 1));
+        events[start] = Event::Html(format!("<{tag} id=\"{}\">", escape_html(&id)).into());
+        final_ids.push((start, id, true));
+    }
     out.anchors = ids.ids;
+    walk.set_ids(final_ids);
+    out.blocks = walk.blocks;
+    out.link_sites = walk.links;
     pulldown_cmark::html::push_html(&mut out.html, events.into_iter());
     out
 }
 
 /// Resolves a destination; `None` drops the link. Script URLs are always
 /// dropped, whatever the resolver says.
-fn resolve<'a>(links: &mut dyn LinkResolver, dest: &CowStr<'a>, line: usize) -> Option<CowStr<'a>> {
+fn resolve<'a>(
+    links: &mut dyn LinkResolver,
+    dest: &CowStr<'a>,
+    line: usize,
+    calls: &mut usize,
+) -> Option<CowStr<'a>> {
     if sanitize::is_dangerous_url(dest) {
         return None;
     }
+    *calls += 1;
     match links.resolve(dest, line) {
         LinkAction::Keep => Some(dest.clone()),
         LinkAction::Rewrite(url) => Some(url.into()),
@@ -336,14 +408,15 @@ fn take_block_id(events: &mut [Event<'_>], from: usize, to: usize) -> Option<(St
 
 /// Ends a block's text with a `¶` link to the block's anchor, so readers
 /// can copy a link to one paragraph without JavaScript.
-fn add_anchor_link(events: &mut [Event<'_>], at: usize, id: &str) {
+fn add_anchor_link(events: &mut [Event<'_>], at: usize, id: &str, label: &str) {
     let Event::Text(text) = &events[at] else {
         return;
     };
     let html = format!(
-        "{} <a class=\"anchor\" href=\"#{id}\" aria-label=\"Link to this paragraph\">¶</a>",
+        "{} <a class=\"anchor\" href=\"#{id}\" aria-label=\"{label}\">¶</a>",
         escape_html(text),
         id = escape_html(id),
+        label = escape_html(label),
     );
     events[at] = Event::Html(html.into());
 }
@@ -416,7 +489,10 @@ mod tests {
         let allowed = render(
             "<b>bold</b>\n",
             1,
-            &MarkdownOptions { allow_html: true },
+            &MarkdownOptions {
+                allow_html: true,
+                ..MarkdownOptions::default()
+            },
             &mut KeepLinks,
         );
         assert!(allowed.html.contains("<b>bold</b>"), "{}", allowed.html);

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use crate::graph::entity::ResolutionInfo;
 use crate::markdown::Heading;
 
 /// `site` in templates.
@@ -19,6 +20,9 @@ pub struct SiteContext {
     pub language: String,
     /// Top-level sections, for navigation.
     pub nav: Vec<LinkContext>,
+    /// Absolute URLs are available (base_url has a scheme and host):
+    /// sitemap.xml and atom.xml are written.
+    pub has_feed: bool,
 }
 
 /// A titled link (navigation, breadcrumbs).
@@ -66,6 +70,110 @@ pub struct PageContext {
     pub keywords: Vec<String>,
     pub weight: Option<i64>,
     pub extra: serde_json::Map<String, serde_json::Value>,
+    /// Entity name in the site's language (`names`), else the title.
+    pub name: String,
+    /// Language of `name` when it differs from `lang` (for `lang` on the
+    /// heading).
+    pub name_lang: Option<String>,
+    /// The entity's names in the other languages.
+    pub other_names: Vec<NameContext>,
+    /// Number of mentions of this page elsewhere.
+    pub mention_count: usize,
+    /// Mentions of this page, one group per mentioning page.
+    pub mentions: Vec<MentionGroup>,
+    /// Pages mentioned together with this one, by kind.
+    pub related: Vec<RelatedGroup>,
+    /// For documents: other documents citing the same pages.
+    pub related_documents: Vec<RelatedItem>,
+    /// For documents: the pages it mentions, by kind.
+    pub cites: Vec<RelatedGroup>,
+    /// Sections of other pages about this one (a report's country section).
+    pub report_sections: Vec<SectionRef>,
+    /// For resolutions: organ, number, year, session from the id.
+    pub resolution: Option<ResolutionInfo>,
+    /// The official text on undocs.org (resolutions, UN documents).
+    pub official_url: Option<String>,
+}
+
+/// A name in one language.
+#[derive(Debug, Clone, Serialize)]
+pub struct NameContext {
+    pub lang: String,
+    pub name: String,
+}
+
+/// The mentions of a page made by one other page.
+#[derive(Debug, Clone, Serialize)]
+pub struct MentionGroup {
+    pub title: String,
+    pub url: String,
+    /// Language of the mentioning page (for `lang`).
+    pub lang: String,
+    pub kind: String,
+    pub symbol: Option<String>,
+    pub date: Option<String>,
+    pub items: Vec<MentionItem>,
+}
+
+/// One mention: the snippet around it and the paragraph it is in.
+#[derive(Debug, Clone, Serialize)]
+pub struct MentionItem {
+    /// The snippet in pieces; `mark` pieces are the mentions.
+    pub parts: Vec<SnippetPart>,
+    pub cut_start: bool,
+    pub cut_end: bool,
+    /// URL of the paragraph (`/documents/a-74-130/#p-17`).
+    pub url: String,
+    /// `¶17`, or `§ heading` for a mention outside a numbered paragraph.
+    pub label: String,
+    pub in_heading: bool,
+}
+
+/// A piece of a snippet.
+#[derive(Debug, Clone, Serialize)]
+pub struct SnippetPart {
+    pub text: String,
+    /// This piece is a mention (wrap it in `<mark>`).
+    pub mark: bool,
+}
+
+/// Related pages of one kind.
+#[derive(Debug, Clone, Serialize)]
+pub struct RelatedGroup {
+    /// Front-matter kind (`resolution`).
+    pub kind: String,
+    /// Section key for the heading's UI string (`resolutions`).
+    pub key: String,
+    pub items: Vec<RelatedItem>,
+    /// How many more there are than listed.
+    pub more: usize,
+}
+
+/// A page with a count (co-citations, shared citations, mentions).
+#[derive(Debug, Clone, Serialize)]
+pub struct RelatedItem {
+    pub title: String,
+    pub url: String,
+    pub count: u32,
+    /// Language of the title, when not the site's.
+    pub lang: Option<String>,
+}
+
+/// A section of another page about this one.
+#[derive(Debug, Clone, Serialize)]
+pub struct SectionRef {
+    pub doc_title: String,
+    pub doc_url: String,
+    pub lang: String,
+    pub symbol: Option<String>,
+    pub title: String,
+    /// URL of the heading.
+    pub url: String,
+    /// First and last paragraph labels (`¶5`, `¶10`) and URLs.
+    pub first: Option<String>,
+    pub first_url: Option<String>,
+    pub last: Option<String>,
+    pub last_url: Option<String>,
 }
 
 /// A page in a list.
@@ -78,6 +186,38 @@ pub struct PageSummary {
     pub date: Option<String>,
     pub language: Option<String>,
     pub description: Option<String>,
+    /// Entity id (`ARG`, `S/RES/2341 (2017)`).
+    pub id: Option<String>,
+    /// Name in the site's language, else the title.
+    pub name: String,
+    /// Language of `name` when it is not the site's (for `lang`).
+    pub name_lang: Option<String>,
+    /// Mentions of the page elsewhere.
+    pub count: usize,
+    /// For resolutions: organ key and year.
+    pub organ: Option<String>,
+    pub year: Option<u32>,
+    /// For the graph page: what the page links to.
+    pub links: Vec<RelatedItem>,
+}
+
+/// A titled group of pages (resolutions by organ or year, countries by
+/// letter, graph nodes by kind).
+#[derive(Debug, Clone, Serialize)]
+pub struct GroupContext {
+    /// Stable key, usable in ids (`security-council`, `2017`, `A`).
+    pub key: String,
+    pub title: String,
+    pub pages: Vec<PageSummary>,
+}
+
+/// A count on the home page.
+#[derive(Debug, Clone, Serialize)]
+pub struct StatContext {
+    pub key: String,
+    pub title: String,
+    pub url: String,
+    pub count: usize,
 }
 
 /// A subsection in a list.
@@ -94,12 +234,29 @@ pub struct SectionSummary {
 pub struct SectionContext {
     pub pages: Vec<PageSummary>,
     pub subsections: Vec<SectionSummary>,
+    /// The entity section this list is (`countries`, `resolutions`, …,
+    /// `documents`), or empty.
+    pub kind: String,
+    /// Pages grouped: resolutions by organ, countries by initial letter.
+    pub groups: Vec<GroupContext>,
+    /// Pages by year, newest first (resolutions, documents).
+    pub timeline: Vec<GroupContext>,
+    /// Home page: how many pages of each kind, with the index URL.
+    pub stats: Vec<StatContext>,
+    /// Home page: the newest documents.
+    pub latest: Vec<PageSummary>,
+    /// Home page: the most mentioned pages of each entity kind.
+    pub top: Vec<GroupContext>,
+    /// How `groups` is sorted, for a note under the list (a UI string key).
+    pub sort_note: Option<String>,
 }
 
 /// The whole context of one template render.
 #[derive(Debug, Clone, Serialize)]
 pub struct RenderContext<'a> {
     pub site: &'a SiteContext,
+    /// UI strings in the site's language (`t.mentions`).
+    pub t: &'a BTreeMap<String, String>,
     pub page: &'a PageContext,
     /// Present for list and home pages.
     pub section: Option<&'a SectionContext>,

@@ -11,6 +11,10 @@ pub const DEFAULT_THEME: &[(&str, &[u8])] = &[
         include_bytes!("../../themes/default/static/favicon.svg"),
     ),
     (
+        "static/graph.js",
+        include_bytes!("../../themes/default/static/graph.js"),
+    ),
+    (
         "static/style.css",
         include_bytes!("../../themes/default/static/style.css"),
     ),
@@ -19,12 +23,24 @@ pub const DEFAULT_THEME: &[(&str, &[u8])] = &[
         include_bytes!("../../themes/default/templates/404.html"),
     ),
     (
+        "templates/_entity.html",
+        include_bytes!("../../themes/default/templates/_entity.html"),
+    ),
+    (
         "templates/_listing.html",
         include_bytes!("../../themes/default/templates/_listing.html"),
     ),
     (
+        "templates/_row.html",
+        include_bytes!("../../themes/default/templates/_row.html"),
+    ),
+    (
         "templates/base.html",
         include_bytes!("../../themes/default/templates/base.html"),
+    ),
+    (
+        "templates/graph.html",
+        include_bytes!("../../themes/default/templates/graph.html"),
     ),
     (
         "templates/home.html",

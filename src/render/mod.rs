@@ -6,6 +6,7 @@
 
 pub mod context;
 pub mod embedded;
+pub mod i18n;
 
 use std::path::Path;
 
@@ -18,8 +19,9 @@ use crate::links::encode_path;
 use crate::problem::Problem;
 
 pub use context::{
-    LinkContext, PageContext, PageSummary, RenderContext, SectionContext, SectionSummary,
-    SiteContext,
+    GroupContext, LinkContext, MentionGroup, MentionItem, NameContext, PageContext, PageSummary,
+    RelatedGroup, RelatedItem, RenderContext, SectionContext, SectionRef, SectionSummary,
+    SiteContext, SnippetPart, StatContext,
 };
 
 /// Templates every theme must provide.
@@ -254,6 +256,7 @@ mod tests {
             base_path: "/kb/".into(),
             language: "en".into(),
             nav: vec![],
+            has_feed: false,
         }
     }
 
@@ -269,8 +272,10 @@ mod tests {
         let theme = theme_with("ok\n\n{{ page.no_such_field }}\n").unwrap();
         let site = site();
         let page = PageContext::default();
+        let t = i18n::strings("en");
         let ctx = RenderContext {
             site: &site,
+            t: &t,
             page: &page,
             section: None,
             breadcrumbs: vec![],
@@ -285,8 +290,10 @@ mod tests {
         let theme = theme_with("{{ url(path=\"/style.css\") }} {{ url(path=\"a b/\") }}").unwrap();
         let site = site();
         let page = PageContext::default();
+        let t = i18n::strings("en");
         let ctx = RenderContext {
             site: &site,
+            t: &t,
             page: &page,
             section: None,
             breadcrumbs: vec![],

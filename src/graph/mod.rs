@@ -1,0 +1,174 @@
+//! The mention graph: who links to whom, in what words, in which
+//! paragraph. Computed once from a [`LoadedSite`] (the links `links`
+//! resolved and the block text `markdown` recorded) and read by the
+//! template contexts and `graph.json`.
+//!
+//! Cost: linear in the number of links, plus, for co-citation, the sum of
+//! k² over paragraphs citing k entities, and for related documents the
+//! sum of n² over entities cited by n ≤ [`RELATED_CAP`] documents. No join
+//! over all pages.
+
+pub mod cooccur;
+pub mod entity;
+pub mod json;
+pub mod mentions;
+pub mod snippet;
+
+use crate::build::LoadedSite;
+use crate::content::Kind;
+
+pub use cooccur::RELATED_CAP;
+pub use mentions::{Mention, ReportSection};
+pub use snippet::Snippet;
+
+/// The mention graph of a site. Page indexes are those of
+/// `LoadedSite::content.pages`.
+#[derive(Debug, Default)]
+pub struct Graph {
+    /// Every mention, by source page then document order.
+    pub mentions: Vec<Mention>,
+    /// Per page: the mentions pointing at it (indexes into `mentions`),
+    /// those in headings excepted (see `sections`).
+    pub incoming: Vec<Vec<usize>>,
+    /// Per page: the pages it links to, with the number of mentions, in
+    /// order of first mention.
+    pub cites: Vec<Vec<(usize, u32)>>,
+    /// Per page: pages mentioned in the same paragraphs (or in a paragraph
+    /// under a heading about it), with the number of such paragraphs;
+    /// most frequent first.
+    pub cooccur: Vec<Vec<(usize, u32)>>,
+    /// Per document: other documents by number of shared citations.
+    pub related_docs: Vec<Vec<(usize, u32)>>,
+    /// Per page: the sections of other pages whose heading links to it
+    /// (a report's section about a country).
+    pub sections: Vec<Vec<ReportSection>>,
+}
+
+impl Graph {
+    pub fn build(site: &LoadedSite) -> Graph {
+        let pages = &site.content.pages;
+        let n = pages.len();
+        let per_page = mentions::extract(site);
+        let mut g = Graph {
+            incoming: vec![Vec::new(); n],
+            cites: vec![Vec::new(); n],
+            sections: vec![Vec::new(); n],
+            ..Graph::default()
+        };
+        let mut units: Vec<(Vec<usize>, Vec<usize>)> = Vec::new();
+        for (source, extracted) in per_page.into_iter().enumerate() {
+            let mut counts: Vec<(usize, u32)> = Vec::new();
+            let mut seen: std::collections::HashMap<usize, usize> = Default::default();
+            for m in extracted.mentions {
+                match seen.get(&m.target) {
+                    Some(&k) => counts[k].1 += 1,
+                    None => {
+                        seen.insert(m.target, counts.len());
+                        counts.push((m.target, 1));
+                    }
+                }
+                // A heading that links to a page makes a section about it
+                // (listed as such), not a mention in a sentence.
+                if !m.in_heading {
+                    g.incoming[m.target].push(g.mentions.len());
+                }
+                g.mentions.push(m);
+            }
+            g.cites[source] = counts;
+            for s in extracted.sections {
+                g.sections[s.target].push(s.section);
+            }
+            units.extend(extracted.units);
+        }
+        g.cooccur = cooccur::count(n, &units);
+        let is_doc: Vec<bool> = pages
+            .iter()
+            .map(|p| p.front.kind == Kind::Document && !p.is_section_index)
+            .collect();
+        g.related_docs = cooccur::related(&g.cites, &is_doc);
+        g
+    }
+
+    /// Number of mentions of a page.
+    pub fn mention_count(&self, page: usize) -> usize {
+        self.incoming.get(page).map_or(0, Vec::len)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Config;
+
+    fn site(files: &[(&str, &str)]) -> (tempfile::TempDir, crate::build::LoadedSite) {
+        let tmp = tempfile::tempdir().unwrap();
+        std::fs::write(tmp.path().join("site.toml"), "title = \"T\"\n").unwrap();
+        for (rel, text) in files {
+            let p = tmp.path().join("content").join(rel);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(p, text).unwrap();
+        }
+        let config = Config::load(tmp.path()).unwrap();
+        let loaded = crate::build::load(&config);
+        assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+        (tmp, loaded)
+    }
+
+    fn index(site: &crate::build::LoadedSite, rel: &str) -> usize {
+        site.content
+            .pages
+            .iter()
+            .position(|p| p.rel == rel)
+            .unwrap()
+    }
+
+    #[test]
+    fn sections_span_subsections_and_headings_pass_their_entity_down() {
+        let doc = "---\nkind: document\ntitle: R\n---\n\
+            ## [A](../countries/a.md)\n\n1\\. Intro. ^p-1\n\n\
+            ### Details\n\n2\\. A cites [r1](../resolutions/r1.md). ^p-2\n\n3\\. More. ^p-3\n\n\
+            ## [B](../countries/b.md)\n\n4\\. B cites [r1](../resolutions/r1.md) and [r2](../resolutions/r2.md). ^p-4\n";
+        let (_tmp, s) = site(&[
+            ("documents/r.md", doc),
+            ("countries/a.md", "---\nkind: country\ntitle: A\n---\n"),
+            ("countries/b.md", "---\nkind: country\ntitle: B\n---\n"),
+            (
+                "resolutions/r1.md",
+                "---\nkind: resolution\ntitle: R1\n---\n",
+            ),
+            (
+                "resolutions/r2.md",
+                "---\nkind: resolution\ntitle: R2\n---\n",
+            ),
+        ]);
+        let g = Graph::build(&s);
+        let (a, b) = (index(&s, "countries/a.md"), index(&s, "countries/b.md"));
+        let (r1, r2) = (
+            index(&s, "resolutions/r1.md"),
+            index(&s, "resolutions/r2.md"),
+        );
+        // A's section runs over its subsection, up to B's heading.
+        let sa = &g.sections[a][0];
+        assert_eq!(
+            (sa.first.as_deref(), sa.last.as_deref()),
+            (Some("p-1"), Some("p-3"))
+        );
+        let sb = &g.sections[b][0];
+        assert_eq!(
+            (sb.first.as_deref(), sb.last.as_deref()),
+            (Some("p-4"), Some("p-4"))
+        );
+        // Headings are sections, not mentions.
+        assert_eq!(g.mention_count(a), 0);
+        assert_eq!(g.mention_count(r1), 2);
+        let anchors: Vec<&str> = g.incoming[r1]
+            .iter()
+            .map(|&m| g.mentions[m].anchor.as_deref().unwrap())
+            .collect();
+        assert_eq!(anchors, vec!["p-2", "p-4"]);
+        // r1 with A (two levels up), with B and with r2; r2 with B and r1.
+        assert_eq!(g.cooccur[r1], vec![(a, 1), (b, 1), (r2, 1)]);
+        assert_eq!(g.cooccur[a], vec![(r1, 1)]);
+        assert_eq!(g.cooccur[r2], vec![(b, 1), (r1, 1)]);
+    }
+}

@@ -1,0 +1,367 @@
+//! Web boilerplate around a scrape (ads, link farms, tag clouds, site
+//! navigation) judged by features of the text, not by phrase lists.
+//!
+//! The idea of jusText/trafilatura, reduced to what a plain-text scrape
+//! still shows: the document is the contiguous run of lines that shares
+//! the vocabulary of the document's middle. Every line gets a value —
+//! its tokens found in that core vocabulary count for it, the others (and
+//! URLs, e-mail addresses, runs of short space-separated tags) against
+//! it — and the kept span is the one with the largest total, so only the
+//! head and tail can go, and only when they add up to negative.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::ingest::text::is_han;
+
+/// How negative a head or tail must add up to before it is cut.
+const CUT: f64 = 2.5;
+
+/// Returns the index range of `lines` to keep.
+pub fn content_span(lines: &[&str]) -> std::ops::Range<usize> {
+    if lines.len() < 3 {
+        return 0..lines.len();
+    }
+    let tokens: Vec<Vec<Token>> = lines.iter().map(|l| tokenize(l)).collect();
+    let core = core_vocabulary(lines, &tokens);
+    let counts: Vec<(usize, usize)> = tokens
+        .iter()
+        .enumerate()
+        .map(|(i, toks)| shared_counts(i, toks, &core))
+        .collect();
+    // The bar is relative to the document: a line must share at least
+    // 60% of what a typical line of this document shares.
+    let bar = 0.6 * weighted_median_share(&counts);
+    let values: Vec<f64> = lines
+        .iter()
+        .zip(&counts)
+        .map(|(line, &(k, n))| k as f64 - bar * n as f64 + penalties(line))
+        .collect();
+    let first = best_span(&values);
+    if first == (0..lines.len()) {
+        return first;
+    }
+    // Site chrome repeats: what was cut at one end teaches what to cut at
+    // the other (a site name in the head that recurs in the tail's ads).
+    let chrome: TokenSet = tokens[..first.start]
+        .iter()
+        .chain(&tokens[first.end..])
+        .flatten()
+        .collect();
+    let values: Vec<f64> = values
+        .iter()
+        .zip(&tokens)
+        .map(|(v, toks)| {
+            let uniq: TokenSet = toks.iter().collect();
+            v - 0.5 * uniq.iter().filter(|t| chrome.contains(*t)).count() as f64
+        })
+        .collect();
+    if std::env::var_os("PILCROW_DEBUG_BOILER").is_some() {
+        for (l, v) in lines.iter().zip(&values) {
+            eprintln!("{v:8.2} {}", l.chars().take(50).collect::<String>());
+        }
+    }
+    best_span(&values)
+}
+
+/// Drops the short lines a web page ends with after its last paragraph
+/// (`Search`, `Copyright: …`, `Top`): at most three lines of at most four
+/// words, without sentence punctuation or digits, after a real paragraph.
+pub fn drop_trailing_chrome(lines: &mut Vec<String>) {
+    let mut end = lines.len();
+    while end > 0 && lines[end - 1].trim().is_empty() {
+        end -= 1;
+    }
+    let mut cut = end;
+    while cut > 0 && end - cut < 3 {
+        let t = lines[cut - 1].trim();
+        if t.is_empty() {
+            cut -= 1;
+            continue;
+        }
+        let chrome = t.split_whitespace().count() <= 6
+            && t.chars().count() <= 40
+            && !t.chars().any(|c| {
+                c.is_ascii_digit() || matches!(c, '.' | '!' | '?' | '。' | '！' | '？') || is_han(c)
+            })
+            && !t.starts_with(['-', '*', '#']);
+        if !chrome {
+            break;
+        }
+        cut -= 1;
+    }
+    let before = lines[..cut].iter().rev().find(|l| !l.trim().is_empty());
+    if cut < end && before.is_some_and(|l| l.chars().count() >= 80) {
+        lines.truncate(cut);
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Token {
+    /// Two adjacent Han characters.
+    Han(char, char),
+    /// A lowercased word of letters (any alphabetic script), hashed.
+    Word(u64),
+}
+
+/// FNV-1a over the lowercased letters of a word.
+fn word_hash(word: &str) -> u64 {
+    word.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
+    })
+}
+
+/// A small fast hasher for tokens (they are already well mixed or tiny).
+#[derive(Default)]
+pub(crate) struct TokenHasher(u64);
+
+impl std::hash::Hasher for TokenHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(u64::from(n));
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+    fn write_isize(&mut self, n: isize) {
+        self.write_u64(n as u64);
+    }
+}
+
+type Fast = std::hash::BuildHasherDefault<TokenHasher>;
+type TokenMap<V> = HashMap<Token, V, Fast>;
+type TokenSet<'a> = HashSet<&'a Token, Fast>;
+
+pub(crate) fn tokenize(line: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    let mut prev_han: Option<char> = None;
+    let mut word = String::new();
+    let flush = |word: &mut String, out: &mut Vec<Token>| {
+        if word.chars().nth(1).is_some() {
+            out.push(Token::Word(word_hash(word)));
+        }
+        word.clear();
+    };
+    for c in line.chars() {
+        if is_han(c) {
+            flush(&mut word, &mut out);
+            if let Some(p) = prev_han {
+                out.push(Token::Han(p, c));
+            }
+            prev_han = Some(c);
+        } else {
+            prev_han = None;
+            if c.is_alphabetic() {
+                word.extend(c.to_lowercase());
+            } else {
+                flush(&mut word, &mut out);
+            }
+        }
+    }
+    flush(&mut word, &mut out);
+    out
+}
+
+struct Core {
+    /// Token → number of middle lines holding it.
+    lines_with: TokenMap<usize>,
+    /// Which lines are in the middle.
+    middle: Vec<bool>,
+    /// Whether the core has enough Han / word tokens to judge by.
+    han: bool,
+    words: bool,
+}
+
+/// The vocabulary of the document's middle (the lines holding its middle
+/// 60% of characters): the content, whatever surrounds it.
+fn core_vocabulary(lines: &[&str], tokens: &[Vec<Token>]) -> Core {
+    let total: usize = lines.iter().map(|l| l.len() + 1).sum();
+    let (lo, hi) = (total / 5, total - total / 5);
+    let mut lines_with: TokenMap<usize> = TokenMap::default();
+    let mut middle = Vec::with_capacity(lines.len());
+    let mut pos = 0;
+    let (mut han_lines, mut word_lines) = (0, 0);
+    for (line, toks) in lines.iter().zip(tokens) {
+        let (a, b) = (pos, pos + line.len());
+        pos += line.len() + 1;
+        let mid = b >= lo && a <= hi;
+        middle.push(mid);
+        if !mid {
+            continue;
+        }
+        let h = toks.iter().filter(|t| matches!(t, Token::Han(..))).count();
+        han_lines += usize::from(h >= 5);
+        word_lines += usize::from(toks.len() - h >= 5);
+        let uniq: TokenSet = toks.iter().collect();
+        for t in uniq {
+            *lines_with.entry(*t).or_default() += 1;
+        }
+    }
+    // A script is judged only when several lines of the middle use it.
+    let han = han_lines >= 3
+        && lines_with
+            .keys()
+            .filter(|t| matches!(t, Token::Han(..)))
+            .count()
+            >= 40;
+    let words = word_lines >= 3
+        && lines_with
+            .keys()
+            .filter(|t| matches!(t, Token::Word(_)))
+            .count()
+            >= 40;
+    Core {
+        lines_with,
+        middle,
+        han,
+        words,
+    }
+}
+
+/// (tokens found in the core outside this line, tokens judged).
+fn shared_counts(i: usize, toks: &[Token], core: &Core) -> (usize, usize) {
+    let own: TokenSet = if core.middle[i] {
+        toks.iter().collect()
+    } else {
+        TokenSet::default()
+    };
+    let (mut k, mut n) = (0, 0);
+    for t in toks {
+        let judged = match t {
+            Token::Han(..) => core.han,
+            Token::Word(_) => core.words,
+        };
+        if !judged {
+            continue;
+        }
+        n += 1;
+        let c = core.lines_with.get(t).copied().unwrap_or(0);
+        if c > usize::from(own.contains(t)) {
+            k += 1;
+        }
+    }
+    (k, n)
+}
+
+fn weighted_median_share(counts: &[(usize, usize)]) -> f64 {
+    let mut shares: Vec<(f64, usize)> = counts
+        .iter()
+        .filter(|&&(_, n)| n >= 5)
+        .map(|&(k, n)| (k as f64 / n as f64, n))
+        .collect();
+    if shares.is_empty() {
+        return 0.0;
+    }
+    shares.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let total: usize = shares.iter().map(|s| s.1).sum();
+    let mut acc = 0;
+    for (s, n) in &shares {
+        acc += n;
+        if acc * 2 >= total {
+            return *s;
+        }
+    }
+    shares.last().map_or(0.0, |s| s.0)
+}
+
+/// Links and addresses are navigation, not prose; a tag cloud is many
+/// short space-separated items without sentence punctuation.
+fn penalties(line: &str) -> f64 {
+    let mut value = 0.0;
+    let links = line
+        .split_whitespace()
+        .filter(|w| {
+            w.contains("://") || w.starts_with("www.") || (w.contains('@') && w.contains('.'))
+        })
+        .count();
+    value -= 3.0 * links as f64;
+    let items: Vec<&str> = line.split_whitespace().collect();
+    if items.len() >= 8 {
+        let avg =
+            items.iter().map(|w| w.chars().count()).sum::<usize>() as f64 / items.len() as f64;
+        let has_han = line.chars().any(is_han);
+        let punct = line
+            .chars()
+            .filter(|c| matches!(c, ',' | '.' | '，' | '。' | ';'))
+            .count();
+        if has_han && avg < 8.0 && punct * 4 < items.len() {
+            value -= items.len() as f64;
+        }
+    }
+    value
+}
+
+/// The contiguous span with the largest total value; ties keep more lines.
+fn best_span(values: &[f64]) -> std::ops::Range<usize> {
+    let mut prefix = Vec::with_capacity(values.len() + 1);
+    prefix.push(0.0);
+    for v in values {
+        prefix.push(prefix.last().copied().unwrap_or(0.0) + v);
+    }
+    let mut best = (f64::MIN, 0, values.len());
+    let mut min_at = 0;
+    for b in 1..prefix.len() {
+        if prefix[b - 1] < prefix[min_at] - 1e-9 {
+            min_at = b - 1;
+        }
+        let sum = prefix[b] - prefix[min_at];
+        if sum >= best.0 - 1e-9 {
+            best = (sum, min_at, b);
+        }
+    }
+    if best.0 <= 0.0 {
+        return 0..values.len();
+    }
+    // Cut only what is clearly not content: a line or two of unknown
+    // words at the head or tail (a kicker, a signature) stays.
+    let (mut a, mut b) = (best.1, best.2);
+    if prefix[a] > -CUT {
+        a = 0;
+    }
+    if prefix[values.len()] - prefix[b] > -CUT {
+        b = values.len();
+    }
+    a..b
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn span_prefers_the_heavier_middle() {
+        assert_eq!(best_span(&[-3.0, 5.0, -1.0, 3.0, -4.0]), 1..4);
+        assert_eq!(best_span(&[-1.0, 5.0, -1.0]), 0..3);
+        assert_eq!(best_span(&[0.0, 5.0, 0.0]), 0..3);
+    }
+
+    #[test]
+    fn trailing_navigation_goes() {
+        let para = "Vai trò toàn cầu của INTERPOL trong việc chống khủng bố đã được công nhận rộng rãi trên thế giới, với nhiều sáng kiến hợp tác.";
+        let mut lines: Vec<String> = [para, "Bản quyền: INTERPOL", "Tìm kiếm", ""]
+            .map(String::from)
+            .to_vec();
+        drop_trailing_chrome(&mut lines);
+        assert_eq!(lines, vec![para.to_string()]);
+        // A closing sentence is content.
+        let mut lines: Vec<String> = [para, "Merci."].map(String::from).to_vec();
+        drop_trailing_chrome(&mut lines);
+        assert_eq!(lines.len(), 2);
+    }
+
+    #[test]
+    fn tokens_cover_han_and_words() {
+        let t = tokenize("网络犯罪 Cybercrime is");
+        assert!(t.contains(&Token::Han('网', '络')));
+        assert!(t.contains(&Token::Word(word_hash("cybercrime"))));
+    }
+}

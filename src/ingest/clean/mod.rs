@@ -1,0 +1,193 @@
+//! Clean: remove what is not the document (web boilerplate at the head and
+//! tail of a scrape, PDF page furniture) and tidy what is.
+//! Line re-joining happens in `structure`, which knows where paragraphs
+//! start.
+
+pub mod boiler;
+pub mod markdown;
+pub mod pages;
+
+pub use pages::PAGE_BREAK;
+
+/// The cleaned document: lines (blank lines kept as paragraph breaks,
+/// [`PAGE_BREAK`] lines at page breaks) and whether the input was markdown.
+#[derive(Debug, Clone)]
+pub struct Cleaned {
+    pub lines: Vec<String>,
+    pub markdown: bool,
+}
+
+/// Runs the cleaning rules in order.
+pub fn clean(text: &str) -> Cleaned {
+    let markdown = markdown::looks_like_markdown(text);
+    let raw: Vec<String> = text
+        .lines()
+        .map(|l| {
+            let l: String = l
+                .chars()
+                .filter(|&c| !matches!(c, '\u{200B}' | '\u{FEFF}' | '\u{00AD}'))
+                .map(|c| match c {
+                    '\t' | '\u{A0}' => ' ',
+                    // Full-width digits and Latin letters (２０１９, ＵＮＯＤＣ)
+                    // are the ASCII ones; CJK punctuation stays as it is.
+                    // `１．` numbers paragraphs: its dot is the ASCII one.
+                    '．' => '.',
+                    '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ' => {
+                        char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
+                    }
+                    _ => c,
+                })
+                .collect();
+            let l = l.trim_end().to_string();
+            if markdown {
+                markdown::reduce_dead_links(&l)
+            } else {
+                l
+            }
+        })
+        .collect();
+    // Rules drawn with characters (the line above a page's footnotes) and
+    // lines that are only addresses (a contact bar) carry no text.
+    let raw: Vec<String> = raw
+        .into_iter()
+        .map(|l| {
+            if is_rule(&l, markdown) || is_address_bar(&l) {
+                String::new()
+            } else {
+                l
+            }
+        })
+        .collect();
+    let refs: Vec<&str> = raw.iter().map(String::as_str).collect();
+    let span = protect_structure(&refs, boiler::content_span(&refs));
+    let cut_tail = span.end < raw.len();
+    let mut kept: Vec<String> = raw[span].to_vec();
+    if cut_tail {
+        // `For more information, contact:` whose contacts were cut.
+        while let Some(last) = kept.iter().rposition(|l| !l.trim().is_empty()) {
+            if kept[last].trim_end().ends_with([':', '：']) {
+                kept.truncate(last);
+            } else {
+                break;
+            }
+        }
+    }
+    boiler::drop_trailing_chrome(&mut kept);
+    let lines = pages::strip(kept);
+    Cleaned { lines, markdown }
+}
+
+/// The boilerplate cut never takes a document's own structure: its
+/// masthead (from the `United Nations A/74/130` line above `Distr.`) and
+/// its numbered paragraphs (through the end of the last one's block).
+fn protect_structure(lines: &[&str], span: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    static PARA: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"^\s*\d{1,4}(?:\.\s*$|\.\s+\S|\.\p{Han}|\s+-\s+\S)").unwrap()
+    });
+    let (mut start, mut end) = (span.start, span.end);
+    if let Some(i) = lines[..start]
+        .iter()
+        .position(|l| crate::ingest::structure::MASTHEAD.is_match(l))
+    {
+        let above = i > 0 && crate::ingest::metadata::first_symbol(lines[i - 1]).is_some();
+        start = if above { i - 1 } else { i };
+    }
+    if let Some(i) = lines[..start].iter().position(|l| PARA.is_match(l)) {
+        start = i;
+    }
+    if let Some(i) = lines[end..].iter().rposition(|l| PARA.is_match(l)) {
+        let last = end + i;
+        end = lines[last..]
+            .iter()
+            .position(|l| l.trim().is_empty())
+            .map_or(lines.len(), |k| last + k);
+    }
+    start..end.max(start)
+}
+
+/// `www.x.int/news • press@x.int • +41 22 730 6039 • twitter.com/x`:
+/// two or more web or mail addresses and hardly a word besides.
+fn is_address_bar(line: &str) -> bool {
+    static DOMAIN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(?i)^(?:https?://|www\.)\S+$|^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$|^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:/\S*)?$").unwrap()
+    });
+    if !(line.contains('@') || line.contains("://") || line.contains("www.")) {
+        return false;
+    }
+    let mut links = 0;
+    let mut words = 0;
+    for tok in line.split_whitespace() {
+        let tok = tok
+            .trim_matches(|c: char| matches!(c, ',' | ';' | '(' | ')' | '<' | '>' | '，' | '。'));
+        if DOMAIN.is_match(tok) {
+            links += 1;
+        } else if tok.chars().filter(|c| c.is_alphabetic()).count() >= 2 {
+            words += 1;
+        }
+    }
+    links >= 2 && words <= 2
+}
+
+fn is_rule(line: &str, markdown: bool) -> bool {
+    let t = line.trim();
+    t.chars().count() >= 5
+        && t.chars().all(|c| {
+            matches!(c, '_' | '—' | '─' | '=' | '━') || (!markdown && matches!(c, '-' | '*'))
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spam_head_and_tail_go() {
+        let mut text =
+            String::from("美国免费虚拟主机\n\n美国免费虚拟主机  时间:2020-12-29  阅读:()\n\n");
+        for i in 0..30 {
+            text.push_str(&format!(
+                "{i}. 会员国在打击为犯罪目的使用信息和通信技术行为方面面临挑战,需要加强国际合作和数字证据的获取.\n"
+            ));
+        }
+        text.push_str("\n欲了解更多信息，请联系：\n");
+        text.push_str("\n腾讯云2核4GB内存8M带宽 年74元 便宜 主机 优惠\n");
+        text.push_str("双线虚拟主机 duniu 42u机柜尺寸 美国php主机 网站被封 嘟牛 蜗牛魔方 腾讯实名认证中心 qq对话框\n");
+        let c = clean(&text);
+        let all = c.lines.join("\n");
+        assert!(!all.contains("虚拟主机"), "{all}");
+        assert!(!all.contains("腾讯云"), "{all}");
+        assert!(!all.contains("请联系"), "{all}");
+        assert!(all.contains("0. 会员国"));
+        assert!(all.contains("29. 会员国"));
+    }
+
+    #[test]
+    fn ordinary_prose_is_untouched() {
+        let text = "Title line\n\nLa coopération internationale est essentielle pour lutter contre la cybercriminalité.\n\
+                    Les États membres ont souligné la nécessité de renforcer la coopération.\n\
+                    La cybercriminalité exige une coopération internationale renforcée entre États.\n";
+        let c = clean(text);
+        assert_eq!(c.lines.len(), 5);
+    }
+
+    #[test]
+    fn address_bars_go_prose_with_an_address_stays() {
+        assert!(is_address_bar(
+            "www.itu.int/newsroom • pressinfo@itu.int • +41 22 730 6039 • twitter.com/ITU_News"
+        ));
+        assert!(is_address_bar(
+            "Email: info@example.org | https://example.org"
+        ));
+        assert!(!is_address_bar(
+            "The compilation is available at www.unodc.org/cybercrime and in print."
+        ));
+        assert!(!is_address_bar("电子邮件：alexander.ntoko@itu.int，"));
+    }
+
+    #[test]
+    fn full_width_digits_and_letters_are_ascii() {
+        let c = clean("２０１９年５月１９日，ＵＮＯＤＣ（毒品和犯罪问题办公室）。\n１．大会\n");
+        assert_eq!(c.lines[0], "2019年5月19日，UNODC（毒品和犯罪问题办公室）。");
+        assert_eq!(c.lines[1], "1.大会");
+    }
+}

@@ -1,0 +1,467 @@
+//! Aho-Corasick matching of every folded surface form (names, keywords and
+//! blocking phrases), plus the selection of non-overlapping mentions among
+//! all candidates (gazetteer, resolutions, symbols, URLs).
+//!
+//! The forms are split by script into four automata (Han, Cyrillic, Arabic,
+//! everything else), each compiled on first use and run only over texts that
+//! contain its script — one pass per script present, never a loop over
+//! patterns. They report *overlapping* matches on the lower-cased normalised
+//! text; each is checked for word boundaries (spaced scripts only — Han,
+//! kana, Thai … have none), for case (all-caps acronyms match exactly,
+//! capitalised names must start with a capital letter) and mapped back to
+//! the original text. Selection is greedy, longest first: a longer candidate
+//! wins over every shorter one it overlaps, and a blocking phrase wins over
+//! a name of the same length — leftmost-longest behaviour for Han text
+//! (印度尼西亚 over 印度, 发展中国家 over 中国), without letting a longest
+//! match that fails its boundary or case check hide a shorter valid one.
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::{LazyLock, OnceLock};
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use regex::Regex;
+
+use super::gazetteer::Gazetteer;
+use super::normalize::{self, Normalized, is_katakana, is_word_char};
+use super::russian;
+use super::{EntityKind, Mention};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CaseRule {
+    /// Any case (lower-case keywords, uncased scripts).
+    Any,
+    /// The first letter must be upper-case (proper names: `Chad`, `Jordan`).
+    Initial,
+    /// Exactly as written, after normalisation (acronyms: `EU`, `ITU`).
+    Exact,
+}
+
+#[derive(Debug, Clone)]
+struct Variant {
+    entity: Option<u32>,
+    case: CaseRule,
+    /// plain-normalised pattern, for `Exact`
+    plain: String,
+    left: Edge,
+    right: Edge,
+    arabic_start: bool,
+    /// Pattern is a Russian stem: up to [`MAX_ENDING`] Cyrillic letters
+    /// may follow before the word boundary (`Франци|я`, `Франци|и`).
+    stem: bool,
+}
+
+/// What may not touch a pattern's edge for the match to count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Edge {
+    /// Han, Thai …: no boundaries at all.
+    Free,
+    /// Spaced scripts: no letter or digit.
+    Word,
+    /// Katakana: no other katakana.
+    Kana,
+}
+
+impl Edge {
+    fn of(c: char) -> Edge {
+        if is_katakana(c) {
+            Edge::Kana
+        } else if is_word_char(c) {
+            Edge::Word
+        } else {
+            Edge::Free
+        }
+    }
+
+    fn blocked_by(self, neighbour: Option<char>) -> bool {
+        match (self, neighbour) {
+            (_, None) | (Edge::Free, _) => false,
+            (Edge::Word, Some(n)) => is_word_char(n),
+            (Edge::Kana, Some(n)) => is_katakana(n),
+        }
+    }
+}
+
+/// Longest case ending accepted after a Russian stem.
+const MAX_ENDING: usize = 3;
+
+/// Russian declines names (`Франция` → `Франции`, `Францией`). A single
+/// Cyrillic word of five letters or more is matched by its stem — the word
+/// without a final vowel, й or ь — followed by at most three letters. Shorter
+/// words only match as written; multi-word names get their case forms from
+/// `russian::case_forms`.
+fn russian_stem(folded: &str) -> Option<String> {
+    let n = folded.chars().count();
+    if n < 5 || !folded.chars().all(|c| ('а'..='я').contains(&c) || c == 'ё') {
+        return None;
+    }
+    let mut stem = folded.to_string();
+    if stem.ends_with(['а', 'я', 'е', 'и', 'о', 'у', 'ы', 'й', 'ь', 'ё']) {
+        stem.pop();
+    }
+    Some(stem)
+}
+
+#[derive(Debug)]
+pub struct Matcher {
+    /// One automaton per script group (see [`Script`]), each built on first
+    /// use: a Chinese document never pays for the Cyrillic and Arabic names.
+    groups: [Group; 4],
+}
+
+/// The names of one script group. Folding the patterns and building the
+/// automaton happen on first use.
+#[derive(Debug, Default)]
+struct Group {
+    /// (entity or blocker, surface text, entity kind, also decline), in
+    /// priority order
+    surfaces: Vec<(Option<u32>, String, Option<EntityKind>, bool)>,
+    compiled: OnceLock<Compiled>,
+}
+
+#[derive(Debug)]
+struct Compiled {
+    ac: Option<AhoCorasick>,
+    /// per pattern: its variants, in priority order
+    variants: Vec<Vec<Variant>>,
+}
+
+impl Group {
+    fn compiled(&self) -> &Compiled {
+        self.compiled.get_or_init(|| compile(&self.surfaces))
+    }
+}
+
+/// Folds a group's surface forms (plus generated Russian case forms and
+/// Arabic contractions) into patterns and builds their automaton.
+fn compile(surfaces: &[(Option<u32>, String, Option<EntityKind>, bool)]) -> Compiled {
+    let mut by_folded: HashMap<String, usize> = HashMap::new();
+    let mut patterns: Vec<String> = Vec::new();
+    let mut variants: Vec<Vec<Variant>> = Vec::new();
+    let with_forms = surfaces.iter().flat_map(|(entity, text, kind, decline)| {
+        let mut forms = if *decline {
+            russian::case_forms(text)
+        } else {
+            Vec::new()
+        };
+        // Arabic: the preposition ل before the article ال drops the
+        // alif (ل + الأردن → للأردن), so the proclitic rule cannot see it.
+        if let Some(rest) = text.strip_prefix("ال") {
+            forms.push(format!("لل{rest}"));
+        }
+        std::iter::once((*entity, text.clone(), *kind))
+            .chain(forms.into_iter().map(move |f| (*entity, f, *kind)))
+    });
+    for (entity, text, kind) in with_forms {
+        let folded = normalize::fold(&text);
+        if folded.is_empty() {
+            continue;
+        }
+        let first = folded.chars().next().expect("non-empty");
+        let last = folded.chars().next_back().expect("non-empty");
+        let case = case_rule(&text, kind);
+        let stem = if case == CaseRule::Exact {
+            None
+        } else {
+            russian_stem(&folded)
+        };
+        let folded = stem.clone().unwrap_or(folded);
+        let v = Variant {
+            entity,
+            case,
+            plain: if case == CaseRule::Exact {
+                normalize::plain(&text)
+            } else {
+                String::new()
+            },
+            left: Edge::of(first),
+            right: Edge::of(last),
+            arabic_start: ('\u{0600}'..='\u{06FF}').contains(&first),
+            stem: stem.is_some(),
+        };
+        let idx = *by_folded.entry(folded.clone()).or_insert_with(|| {
+            patterns.push(folded);
+            variants.push(Vec::new());
+            patterns.len() - 1
+        });
+        let list = &mut variants[idx];
+        // The same text, entity and rule twice adds nothing.
+        if !list.iter().any(|x| {
+            x.entity == v.entity && x.case == v.case && x.plain == v.plain && x.stem == v.stem
+        }) {
+            list.push(v);
+        }
+    }
+    let ac = (!patterns.is_empty()).then(|| {
+        AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
+            .build(&patterns)
+            .expect("automaton")
+    });
+    Compiled { ac, variants }
+}
+
+/// Script groups: a pattern containing Han, Cyrillic or Arabic letters can
+/// only match a text that contains them; everything else is `Other`.
+#[derive(Debug, Clone, Copy)]
+enum Script {
+    Other = 0,
+    Han = 1,
+    Cyrillic = 2,
+    Arabic = 3,
+}
+
+fn script_of(pattern: &str) -> Script {
+    for c in pattern.chars() {
+        match c as u32 {
+            0x0400..=0x052F => return Script::Cyrillic,
+            0x0600..=0x06FF => return Script::Arabic,
+            0x2E80..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3FFFF => return Script::Han,
+            _ => {}
+        }
+    }
+    Script::Other
+}
+
+/// Which groups a text may match, from UTF-8 lead bytes (over-approximate).
+fn scripts_in(text: &str) -> [bool; 4] {
+    let mut has = [true, false, false, false];
+    for &b in text.as_bytes() {
+        match b {
+            0xD0..=0xD4 => has[Script::Cyrillic as usize] = true,
+            0xD8..=0xDB => has[Script::Arabic as usize] = true,
+            0xE3..=0xE9 | 0xEF | 0xF0 => has[Script::Han as usize] = true,
+            _ => {}
+        }
+    }
+    has
+}
+
+fn case_rule(pattern: &str, kind: Option<EntityKind>) -> CaseRule {
+    let mut cased = pattern
+        .chars()
+        .filter(|c| c.is_uppercase() || c.is_lowercase());
+    let Some(first) = cased.clone().next() else {
+        return CaseRule::Any;
+    };
+    if !cased.any(|c| c.is_lowercase()) {
+        return CaseRule::Exact;
+    }
+    if kind == Some(EntityKind::Topic) || kind.is_none() {
+        return CaseRule::Any;
+    }
+    if first.is_uppercase() {
+        CaseRule::Initial
+    } else {
+        CaseRule::Any
+    }
+}
+
+impl Matcher {
+    /// Sorts the gazetteer's surface forms into script groups; nothing is
+    /// folded or compiled yet.
+    pub fn build(g: &Gazetteer) -> Self {
+        let mut groups: [Group; 4] = Default::default();
+        for s in g.all_surfaces() {
+            let kind = s.entity.map(|e| g.entities[e as usize].kind);
+            groups[script_of(&s.text) as usize].surfaces.push((
+                s.entity,
+                s.text.clone(),
+                kind,
+                s.decline,
+            ));
+        }
+        Matcher { groups }
+    }
+
+    /// Builds every group's automaton now.
+    pub fn build_all(&self) {
+        for g in &self.groups {
+            g.compiled();
+        }
+    }
+
+    /// Gazetteer candidates on the original text.
+    pub fn candidates(&self, original: &str, lower: &Normalized, out: &mut Vec<Candidate>) {
+        let present = scripts_in(&lower.text);
+        for (g, _) in self.groups.iter().zip(present).filter(|(_, p)| *p) {
+            let c = g.compiled();
+            if let Some(ac) = &c.ac {
+                Self::group_candidates(ac, &c.variants, original, lower, out);
+            }
+        }
+    }
+
+    fn group_candidates(
+        ac: &AhoCorasick,
+        variants: &[Vec<Variant>],
+        original: &str,
+        lower: &Normalized,
+        out: &mut Vec<Candidate>,
+    ) {
+        let t = lower.text.as_str();
+        for m in ac.find_overlapping_iter(t) {
+            let (s, e0) = (m.start(), m.end());
+            let before = t[..s].chars().next_back();
+            for v in &variants[m.pattern().as_usize()] {
+                let e = if v.stem {
+                    e0 + ending_len(&t[e0..])
+                } else {
+                    e0
+                };
+                let Some((os, oe)) = lower.orig_range(s, e) else {
+                    continue;
+                };
+                let after = t[e..].chars().next();
+                if v.left.blocked_by(before) && !(v.arabic_start && proclitic_ok(&t[..s])) {
+                    continue;
+                }
+                if v.right.blocked_by(after) {
+                    continue;
+                }
+                let orig = &original[os..oe];
+                let ok = match v.case {
+                    CaseRule::Any => true,
+                    CaseRule::Initial => orig
+                        .chars()
+                        .find(|c| c.is_alphabetic())
+                        .is_none_or(|c| !c.is_lowercase()),
+                    CaseRule::Exact => normalize::plain(orig) == v.plain,
+                };
+                if ok {
+                    out.push(Candidate {
+                        start: os,
+                        end: oe,
+                        what: match v.entity {
+                            Some(i) => What::Entity(i),
+                            None => What::Block,
+                        },
+                        inexact: v.stem,
+                        weight: e0 - s,
+                    });
+                    break;
+                }
+            }
+        }
+    }
+}
+
+static URL_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?:https?://|ftp://|www\.)[^\s<>()\[\]\x22\x{2E80}-\x{9FFF}\x{AC00}-\x{D7AF}\x{FF00}-\x{FFEF}]+|[A-Za-z0-9._+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+|(?-u:\b)[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com|org|int|net|gov|edu|info|io)(?-u:\b)(?:/[^\s<>()\[\]]*)?",
+    )
+    .expect("url regex")
+});
+
+/// URLs, e-mail addresses and bare domains: nothing inside them is a
+/// mention (`twitter.com/ITU_News`, `https://undocs.org/S/2015/939`).
+pub fn url_blocks(original: &str, out: &mut Vec<Candidate>) {
+    if !original.contains('.') {
+        return;
+    }
+    for m in URL_RE.find_iter(original) {
+        out.push(Candidate {
+            start: m.start(),
+            end: m.end(),
+            what: What::Block,
+            inexact: false,
+            weight: m.len(),
+        });
+    }
+}
+
+/// Byte length of the case ending after a Russian stem: up to
+/// [`MAX_ENDING`] Cyrillic letters, only if a word boundary follows.
+fn ending_len(rest: &str) -> usize {
+    let mut len = 0;
+    for (i, c) in rest.chars().enumerate() {
+        if ('а'..='я').contains(&c) || c == 'ё' {
+            if i == MAX_ENDING {
+                return 0;
+            }
+            len += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    len
+}
+
+/// Arabic attaches the conjunctions و ف and the prepositions ب ل ك to the
+/// next word: `وفرنسا` is "and France". Up to two such letters may precede a
+/// name, after a non-word character.
+fn proclitic_ok(before: &str) -> bool {
+    let mut it = before.chars().rev();
+    for _ in 0..2 {
+        match it.next() {
+            Some('و' | 'ف' | 'ب' | 'ل' | 'ك') => {
+                let rest = it.clone().next();
+                if rest.is_none_or(|c| !is_word_char(c)) {
+                    return true;
+                }
+            }
+            _ => return false,
+        }
+    }
+    false
+}
+
+#[derive(Debug, Clone)]
+pub enum What {
+    Entity(u32),
+    Owned(super::EntityId),
+    Block,
+}
+
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    pub start: usize,
+    pub end: usize,
+    pub what: What,
+    /// matched through a stem (loses a tie against an exact form)
+    pub inexact: bool,
+    /// length of the literal part matched (a longer stem wins a tie)
+    pub weight: usize,
+}
+
+/// Greedy, longest first; a blocking phrase wins a tie; then structured ids
+/// (resolutions, symbols); then the earlier start. Returns the winners that
+/// are not blocks, sorted by position.
+pub fn select(mut cands: Vec<Candidate>, g: &Gazetteer) -> Vec<Mention> {
+    let rank = |w: &What| match w {
+        What::Block => 0,
+        What::Owned(_) => 1,
+        What::Entity(_) => 2,
+    };
+    cands.sort_by(|a, b| {
+        (b.end - b.start)
+            .cmp(&(a.end - a.start))
+            .then(rank(&a.what).cmp(&rank(&b.what)))
+            .then(a.inexact.cmp(&b.inexact))
+            .then(b.weight.cmp(&a.weight))
+            .then(a.start.cmp(&b.start))
+    });
+    let mut chosen: BTreeMap<usize, (usize, What)> = BTreeMap::new();
+    for c in cands {
+        if c.start >= c.end {
+            continue;
+        }
+        if let Some((_, (pe, _))) = chosen.range(..c.end).next_back()
+            && *pe > c.start
+        {
+            continue;
+        }
+        chosen.insert(c.start, (c.end, c.what));
+    }
+    chosen
+        .into_iter()
+        .filter_map(|(start, (end, what))| {
+            let entity = match what {
+                What::Block => return None,
+                What::Owned(id) => id,
+                What::Entity(i) => g.entities[i as usize].clone(),
+            };
+            Some(Mention { start, end, entity })
+        })
+        .collect()
+}

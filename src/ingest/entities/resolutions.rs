@@ -1,0 +1,589 @@
+//! Security Council and General Assembly resolutions.
+//!
+//! Canonical ids: `S/RES/2341 (2017)` and `A/RES/73/187`. Recognised forms:
+//!
+//! * symbols: `S/RES/2396(2017)`, `S/RES/2396 (2017)`, `S/RES/2396`,
+//!   `A/RES/72/284`;
+//! * a resolution word followed by one or more numbers, in any language:
+//!   `resolution 2341 (2017)`, `resolutions 2322 (2016) and 2396 (2017)`,
+//!   `résolution`, `resolución`, `резолюция`/`резолюции`, `القرار`,
+//!   `Nghị quyết (số)`, optionally with the body in between
+//!   (`قرار مجلس الأمن 2341 (2017)`, `резолюция Совета Безопасности …`);
+//! * the Chinese frame `第 … 号决议` around one or more numbers
+//!   (`第2322(2016)、2331(2016)和2396(2017)号决议`, `第73/187号决议`).
+//!
+//! Numbers: `N (YYYY)` is a Council resolution; `S/N` with `S ≤ 99` and
+//! `N ≤ 999` is an Assembly resolution (session/number — `2016/679` or
+//! `25/2019` are not); a bare `N` (≥ 100) is a Council resolution whose year
+//! comes from the table of each year's first resolution
+//! (`data/sc_resolutions_by_year.tsv`).
+//!
+//! A stated year that contradicts the table means the citation is not what
+//! it seems (a typo, or another body's numbering): **no resolution is
+//! emitted** for it — a wrong link is worse than a missing one.
+//!
+//! An N/YYYY form is only ever a resolution after a resolution word or in the
+//! `A/RES/` form, so `Law No. 25/2019`, `Directive 2013/40/EU`,
+//! `Decree 72/2013/ND-CP` or `第2019/713号指令` are never resolutions.
+//! Citations introduced by another body (Human Rights Council, ECOSOC,
+//! a commission …) are skipped for the session/number and bare forms.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::normalize::is_word_char;
+use super::{EntityId, EntityKind};
+
+/// A resolution mention on the lower-cased normalised text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    pub start: usize,
+    pub end: usize,
+    pub id: String,
+}
+
+static YEAR_TABLE: LazyLock<Vec<(u16, u32)>> = LazyLock::new(|| {
+    let mut v: Vec<(u16, u32)> = include_str!("data/sc_resolutions_by_year.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .filter_map(|l| {
+            let mut it = l.split('\t');
+            let y = it.next()?.trim().parse().ok()?;
+            let n = it.next()?.trim().parse().ok()?;
+            Some((y, n))
+        })
+        .collect();
+    v.sort();
+    v
+});
+
+/// Year of Security Council resolution `n` from the table, `None` when the
+/// number is at or beyond the last (open-ended) row or is 0.
+pub fn sc_year(n: u32) -> Option<u16> {
+    let t = &*YEAR_TABLE;
+    let last = t.last()?;
+    if n == 0 || n >= last.1 {
+        return None;
+    }
+    let idx = t.partition_point(|&(_, first)| first <= n);
+    Some(t[idx - 1].0)
+}
+
+/// Is `n (year)` a consistent Council citation?
+pub fn sc_consistent(n: u32, year: u16) -> bool {
+    match sc_year(n) {
+        Some(y) => y == year,
+        None => {
+            let last = YEAR_TABLE.last().copied().unwrap_or((0, 0));
+            n >= last.1 && year >= last.0 && year <= 2100
+        }
+    }
+}
+
+pub fn sc_id(n: u32, year: u16) -> String {
+    format!("S/RES/{n} ({year})")
+}
+
+pub fn ga_id(session: u32, n: u32) -> String {
+    format!("A/RES/{session}/{n}")
+}
+
+// The text is the lower-cased normalised view: whitespace runs are one
+// space, digits are ASCII, case is folded. So the patterns are lower-case
+// literals with ` ?` for optional space, and ASCII classes — which keeps
+// them small and fast to compile.
+const ITEM: &str =
+    r"\[?(?:[0-9]{1,4} ?\( ?[0-9]{4} ?\)|[0-9]{1,2}/[0-9]{1,4}|[0-9]{1,4})(?:\]\([^) ]*\))?";
+
+/// Separators between numbers of one citation list, in every language.
+const SEP: &str = r"(?: ?[,、;，；] ?(?:(?:and|et|y|e|и|و|và) )?| (?:and|et|y|e|и|và|as well as|ainsi que|así como|а также) | ?و ?| ?(?:和|及|以及|与|至) ?)";
+
+static PREFIX_RE: LazyLock<Regex> = LazyLock::new(|| {
+    // A word boundary before the trigger is checked in code.
+    let trigger = r"(?:unscrs?|res\.|resolutions?|résolutions?|resoluci(?:ón|ones)|resolu(?:ção|ções)|resolution(?:en)?|резолюци(?:я|и|ю|ей|ям|ями|ях)|nghị quyết|[وب]?(?:ال)?قرار(?:ات|ي|ين|ا)?|risoluzion[ei]|resoluti(?:e|es)|rezolucj[aięi]|rezoluc[ei]|(?:決議|决议) ?第?|결의(?:안)? ?제?)";
+    let body = r"(?: (?:of the |du |de l'|del |de la |của )?(?:security council|general assembly|conseil de sécurité|assemblée générale|consejo de seguridad|asamblea general|совета безопасности|генеральной ассамблеи|مجلس الامن(?: الدولي)?|الجمعية العامة|hội đồng bảo an(?: liên hợp quốc)?|đại hội đồng(?: liên hợp quốc)?))?";
+    let marker = r"(?: ?(?:no\.|nos\.|n[°º]s?|№|núm\.|số|رقم|n\.))?";
+    Regex::new(&format!(
+        r"{trigger}{body}{marker} ?(?:[as]/res/)?{ITEM}(?:{SEP}{ITEM})*"
+    ))
+    .expect("resolution prefix regex")
+});
+
+static ZH_RE: LazyLock<Regex> = LazyLock::new(|| {
+    let zitem = format!(r"(?:第 ?)?{ITEM}(?: ?号)?");
+    Regex::new(&format!(r"{zitem}(?:{SEP}{zitem})* ?号 ?(?:决议|決議)")).expect("zh regex")
+});
+
+static ITEM_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?P<ga>(?P<s>[0-9]{1,2})/(?P<g>[0-9]{1,4}))|(?P<n>[0-9]{1,4})(?: ?\( ?(?P<y>[0-9]{4}) ?\))?",
+    )
+    .expect("item regex")
+});
+
+static SYMBOL_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(?:s/res/(?P<n>[0-9]{1,4})(?: ?\( ?(?P<y>[0-9]{4}) ?\))?|a/res/(?P<s>[0-9]{1,2})/(?P<g>[0-9]{1,4}))")
+        .expect("resolution symbol regex")
+});
+
+/// Markers, in a short window before a citation, that it belongs to a body
+/// whose numbering is neither the Council's nor the Assembly's.
+const OTHER_BODIES: &[&str] = &[
+    "human rights council",
+    "conseil des droits de l'homme",
+    "consejo de derechos humanos",
+    "совета по правам человека",
+    "مجلس حقوق الانسان",
+    "hội đồng nhân quyền",
+    "人权理事会",
+    "economic and social council",
+    "ecosoc",
+    "conseil économique et social",
+    "consejo económico y social",
+    "экономического и социального совета",
+    "经济及社会理事会",
+    "经社理事会",
+    "commission on",
+    "comisión de",
+    "комиссии по",
+    "委员会第",
+];
+
+/// Markers that the citation is the General Assembly's (old-style bare
+/// numbers like `resolution 2200 A (XXI)` are then not Council ones).
+const GA_BODIES: &[&str] = &[
+    "general assembly",
+    "assemblée générale",
+    "asamblea general",
+    "генеральной ассамблеи",
+    "الجمعية العامة",
+    "đại hội đồng",
+    "大会",
+];
+
+fn window_before(text: &str, pos: usize, bytes: usize) -> String {
+    let mut s = pos.saturating_sub(bytes);
+    while !text.is_char_boundary(s) {
+        s += 1;
+    }
+    text[s..pos].to_lowercase()
+}
+
+fn prev_char(text: &str, pos: usize) -> Option<char> {
+    text[..pos].chars().next_back()
+}
+
+fn next_char(text: &str, pos: usize) -> Option<char> {
+    text[pos..].chars().next()
+}
+
+/// Finds resolutions in the lower-cased normalised text (see `normalize`).
+pub fn find(text: &str) -> Vec<Found> {
+    let mut out = Vec::new();
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return out;
+    }
+    for m in SYMBOL_RE.captures_iter(text) {
+        let all = m.get(0).expect("match");
+        if let Some(n) = m.name("n") {
+            let n: u32 = n.as_str().parse().unwrap_or(0);
+            if let Some(y) = m.name("y") {
+                let y: u16 = y.as_str().parse().unwrap_or(0);
+                if sc_consistent(n, y) {
+                    out.push(Found {
+                        start: all.start(),
+                        end: all.end(),
+                        id: sc_id(n, y),
+                    });
+                }
+            } else if let Some(y) = sc_year(n)
+                && !next_char(text, all.end()).is_some_and(|c| c.is_alphanumeric() || c == '/')
+            {
+                out.push(Found {
+                    start: all.start(),
+                    end: all.end(),
+                    id: sc_id(n, y),
+                });
+            }
+        } else if let (Some(s), Some(g)) = (m.name("s"), m.name("g")) {
+            let (s, g): (u32, u32) = (
+                s.as_str().parse().unwrap_or(0),
+                g.as_str().parse().unwrap_or(0),
+            );
+            if s > 0
+                && g > 0
+                && !next_char(text, all.end()).is_some_and(|c| c.is_ascii_digit() || c == '/')
+            {
+                out.push(Found {
+                    start: all.start(),
+                    end: all.end(),
+                    id: ga_id(s, g),
+                });
+            }
+        }
+    }
+    for m in PREFIX_RE.find_iter(text) {
+        if prev_char(text, m.start()).is_some_and(is_word_char) {
+            continue;
+        }
+        // Items begin after the trigger word (and body/marker); find where
+        // the first digit-bearing item begins.
+        let head_end = first_item_start(text, m.start(), m.end());
+        list(text, m.start(), head_end, m.end(), &mut out);
+    }
+    for m in ZH_RE.find_iter(text) {
+        if prev_char(text, m.start()).is_some_and(|c| c.is_ascii_digit() || c == '/' || c == '.') {
+            continue;
+        }
+        list(text, m.start(), m.start(), m.end(), &mut out);
+    }
+    out.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
+    out.dedup_by(|b, a| a.start <= b.start && b.end <= a.end);
+    out
+}
+
+fn first_item_start(text: &str, start: usize, end: usize) -> usize {
+    let seg = &text[start..end];
+    // `S/RES/` inside the citation starts an item too.
+    let d = seg
+        .find(|c: char| c.is_ascii_digit() || c == '[')
+        .unwrap_or(seg.len());
+    let head = seg[..d].to_ascii_lowercase();
+    let d = match head.rfind("s/res/").or_else(|| head.rfind("a/res/")) {
+        Some(p) => p,
+        None => d,
+    };
+    start + d
+}
+
+/// Parses the items of one citation `text[start..end]` whose numbers begin
+/// at `items_from`.
+fn list(text: &str, start: usize, items_from: usize, end: usize, out: &mut Vec<Found>) {
+    let window = window_before(text, start, 48);
+    let other_body = OTHER_BODIES.iter().any(|b| window.contains(b));
+    let ga_body = GA_BODIES.iter().any(|b| window.contains(b))
+        || GA_BODIES
+            .iter()
+            .any(|b| text[start..items_from].to_lowercase().contains(b));
+    let mut items = Vec::new();
+    let caps: Vec<_> = ITEM_RE.captures_iter(&text[items_from..end]).collect();
+    // Lists are homogeneous: once one number carries its year (or is a
+    // session/number pair), a bare number in the same list is something
+    // else (`resolution 2178 (2014), 2015 saw …`).
+    let all_bare = caps
+        .iter()
+        .all(|c| c.name("ga").is_none() && c.name("y").is_none());
+    for c in caps {
+        let all = c.get(0).expect("match");
+        let (s, e) = (items_from + all.start(), items_from + all.end());
+        // Skip digits that are the tail of a symbol prefix like `S/RES/`.
+        let id = if c.name("ga").is_some() {
+            let sess: u32 = c["s"].parse().unwrap_or(0);
+            let num: u32 = c["g"].parse().unwrap_or(0);
+            if other_body || sess == 0 || sess > 99 || num == 0 || num > 999 {
+                None
+            } else {
+                Some(ga_id(sess, num))
+            }
+        } else {
+            let n: u32 = c["n"].parse().unwrap_or(0);
+            match c.name("y") {
+                Some(y) => {
+                    let y: u16 = y.as_str().parse().unwrap_or(0);
+                    sc_consistent(n, y).then(|| sc_id(n, y))
+                }
+                None => {
+                    let after = next_char(text, e);
+                    // A bare number glued to more of something else
+                    // (`120/NQ-CP`, `2019年`, `1,000`, `2.5`) is not a
+                    // resolution; a counter suffix (`第2341号`) or a
+                    // sentence end is fine.
+                    let glued = match after {
+                        Some('号' | '號' | '호') => false,
+                        Some('/') => true,
+                        Some('-' | '.' | ',') => {
+                            next_char(text, e + 1).is_some_and(char::is_alphanumeric)
+                        }
+                        Some(ch) => ch.is_alphanumeric(),
+                        None => false,
+                    };
+                    if other_body || ga_body || n < 100 || glued || !all_bare {
+                        None
+                    } else {
+                        sc_year(n).map(|y| sc_id(n, y))
+                    }
+                }
+            }
+        };
+        items.push((s, e, id));
+    }
+    let valid: Vec<_> = items.iter().filter(|i| i.2.is_some()).collect();
+    if valid.len() == 1 && items.first().is_some_and(|i| i.2.is_some()) {
+        // One resolution: the whole citation is the mention.
+        let end = if items.len() == 1 { end } else { valid[0].1 };
+        out.push(Found {
+            start,
+            end,
+            id: valid[0].2.clone().expect("valid"),
+        });
+    } else {
+        for (s, e, id) in valid {
+            out.push(Found {
+                start: *s,
+                end: *e,
+                id: id.clone().expect("valid"),
+            });
+        }
+    }
+}
+
+/// Display names of a resolution in each language.
+pub fn names(id: &EntityId) -> Vec<(&'static str, String)> {
+    debug_assert_eq!(id.kind, EntityKind::Resolution);
+    if let Some(rest) = id.id.strip_prefix("S/RES/") {
+        // rest = "2341 (2017)"
+        let (n, y) = rest.split_once(' ').unwrap_or((rest, ""));
+        let y = y.trim_matches(|c| c == '(' || c == ')');
+        vec![
+            ("en", format!("Security Council resolution {n} ({y})")),
+            ("fr", format!("résolution {n} ({y}) du Conseil de sécurité")),
+            (
+                "es",
+                format!("resolución {n} ({y}) del Consejo de Seguridad"),
+            ),
+            ("ru", format!("резолюция {n} ({y}) Совета Безопасности")),
+            ("zh", format!("安全理事会第{n}({y})号决议")),
+            ("ar", format!("قرار مجلس الأمن {n} ({y})")),
+            ("vi", format!("Nghị quyết {n} ({y}) của Hội đồng Bảo an")),
+        ]
+    } else if let Some(rest) = id.id.strip_prefix("A/RES/") {
+        vec![
+            ("en", format!("General Assembly resolution {rest}")),
+            ("fr", format!("résolution {rest} de l'Assemblée générale")),
+            ("es", format!("resolución {rest} de la Asamblea General")),
+            ("ru", format!("резолюция {rest} Генеральной Ассамблеи")),
+            ("zh", format!("大会第{rest}号决议")),
+            ("ar", format!("قرار الجمعية العامة {rest}")),
+            ("vi", format!("Nghị quyết {rest} của Đại hội đồng")),
+        ]
+    } else {
+        Vec::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::entities::normalize::fold as plain;
+
+    fn ids(text: &str) -> Vec<String> {
+        find(&plain(text)).into_iter().map(|f| f.id).collect()
+    }
+
+    #[test]
+    fn year_table_matches_known_first_resolutions() {
+        for (n, y) in [
+            (1, 1946),
+            (1373, 2001),
+            (1335, 2001),
+            (1333, 2000),
+            (1580, 2004),
+            (1624, 2005),
+            (2086, 2013),
+            (2129, 2013),
+            (2133, 2014),
+            (2178, 2014),
+            (2259, 2015),
+            (2322, 2016),
+            (2336, 2016),
+            (2337, 2017),
+            (2396, 2017),
+            (2397, 2017),
+            (2398, 2018),
+            (2451, 2018),
+            (2462, 2019),
+            (2504, 2020),
+            (2560, 2020),
+            (2617, 2021),
+            (2672, 2023),
+            (2722, 2024),
+        ] {
+            assert_eq!(sc_year(n), Some(y), "resolution {n}");
+        }
+        assert_eq!(sc_year(0), None);
+        assert_eq!(sc_year(9999), None);
+    }
+
+    #[test]
+    fn english_forms() {
+        assert_eq!(
+            ids("In resolution 2341 (2017), the Council"),
+            ["S/RES/2341 (2017)"]
+        );
+        assert_eq!(
+            ids("resolutions 2322 (2016) and 2396 (2017)"),
+            ["S/RES/2322 (2016)", "S/RES/2396 (2017)"]
+        );
+        assert_eq!(
+            ids("Security Council resolution 2370 (2017) urges"),
+            ["S/RES/2370 (2017)"]
+        );
+        assert_eq!(ids("General Assembly resolution 65/230"), ["A/RES/65/230"]);
+        assert_eq!(
+            ids("in its resolution 73/187, the Assembly"),
+            ["A/RES/73/187"]
+        );
+        assert_eq!(
+            ids("review of the Strategy (A/RES/72/284)"),
+            ["A/RES/72/284"]
+        );
+        assert_eq!(ids("see S/RES/2396(2017)."), ["S/RES/2396 (2017)"]);
+        assert_eq!(ids("see S/RES/2396 (2017)."), ["S/RES/2396 (2017)"]);
+        assert_eq!(ids("resolution 2178"), ["S/RES/2178 (2014)"]);
+        assert_eq!(
+            ids("UNSCR 1373 and GA res. 73/187"),
+            ["S/RES/1373 (2001)", "A/RES/73/187"]
+        );
+    }
+
+    #[test]
+    fn list_items_each_get_their_own_span() {
+        let t = plain("resolutions 2322 (2016), 2331 (2016) and 2396 (2017)");
+        let f = find(&t);
+        assert_eq!(f.len(), 3);
+        assert_eq!(&t[f[1].start..f[1].end], "2331 (2016)");
+        let single = find(&t[..0]);
+        assert!(single.is_empty());
+        let t = plain("In resolution 2341 (2017), the");
+        let f = find(&t);
+        assert_eq!(&t[f[0].start..f[0].end], "resolution 2341 (2017)");
+    }
+
+    #[test]
+    fn chinese_forms() {
+        assert_eq!(ids("安全理事会第 2341(2017) 号决议"), ["S/RES/2341 (2017)"]);
+        assert_eq!(
+            ids("安全理事会第 [2341\\(2017\\)](#) 号决议"),
+            ["S/RES/2341 (2017)"]
+        );
+        assert_eq!(ids("第２３４１（２０１７）号决议"), ["S/RES/2341 (2017)"]);
+        assert_eq!(
+            ids("第2322(2016)、2331(2016)和2396(2017)号决议"),
+            [
+                "S/RES/2322 (2016)",
+                "S/RES/2331 (2016)",
+                "S/RES/2396 (2017)"
+            ]
+        );
+        assert_eq!(
+            ids(
+                "在第 [2322\\(2016\\)](#)、[2331\\(2016\\)](#)、[2341\\(2017\\)](#) 和 [2396\\(2017\\)](#) 号决议中"
+            ),
+            [
+                "S/RES/2322 (2016)",
+                "S/RES/2331 (2016)",
+                "S/RES/2341 (2017)",
+                "S/RES/2396 (2017)"
+            ]
+        );
+        assert_eq!(
+            ids("大会题为\"打击\"的第73/187号决议编写"),
+            ["A/RES/73/187"]
+        );
+        let t = plain("见第2322(2016)、2331(2016)号决议");
+        let f = find(&t);
+        assert_eq!(&t[f[0].start..f[0].end], "2322(2016)");
+        let t = plain("见第73/187号决议。");
+        let f = find(&t);
+        assert_eq!(&t[f[0].start..f[0].end], "第73/187号决议");
+    }
+
+    #[test]
+    fn other_languages() {
+        assert_eq!(
+            ids("thông qua Nghị quyết số 2396 công nhận"),
+            ["S/RES/2396 (2017)"]
+        );
+        assert_eq!(
+            ids("Nghị quyết 2341 (2017) của Hội đồng Bảo an"),
+            ["S/RES/2341 (2017)"]
+        );
+        assert_eq!(
+            ids("la résolution 2396 (2017) du Conseil"),
+            ["S/RES/2396 (2017)"]
+        );
+        assert_eq!(
+            ids("la resolución 2396 (2017) del Consejo"),
+            ["S/RES/2396 (2017)"]
+        );
+        assert_eq!(ids("резолюция 2341 (2017) Совета"), ["S/RES/2341 (2017)"]);
+        assert_eq!(ids("в резолюции 2341 (2017) Совет"), ["S/RES/2341 (2017)"]);
+        assert_eq!(
+            ids("резолюция Совета Безопасности 2341 (2017)"),
+            ["S/RES/2341 (2017)"]
+        );
+        assert_eq!(ids("القرار 2341 (2017)"), ["S/RES/2341 (2017)"]);
+        assert_eq!(ids("قرار مجلس الأمن ٢٣٤١ (٢٠١٧)"), ["S/RES/2341 (2017)"]);
+        assert_eq!(
+            ids("résolutions 73/187 et 74/247"),
+            ["A/RES/73/187", "A/RES/74/247"]
+        );
+    }
+
+    #[test]
+    fn some_languages_beyond_the_seven() {
+        assert_eq!(
+            ids("la risoluzione 2341 (2017) del Consiglio"),
+            ["S/RES/2341 (2017)"]
+        );
+        assert_eq!(
+            ids("die Resolution 2341 (2017) des Sicherheitsrats"),
+            ["S/RES/2341 (2017)"]
+        );
+        assert_eq!(ids("安保理決議第2341号"), ["S/RES/2341 (2017)"]);
+        assert_eq!(ids("안보리 결의 제2341호"), ["S/RES/2341 (2017)"]);
+        assert!(ids("该决议2019年通过").is_empty());
+    }
+
+    #[test]
+    fn bare_numbers_after_a_dated_list_are_not_resolutions() {
+        let t = plain("resolution 2178 (2014), 2015 saw more");
+        let f = find(&t);
+        assert_eq!(f.len(), 1);
+        assert_eq!(&t[f[0].start..f[0].end], "resolution 2178 (2014)");
+        assert_eq!(
+            ids("resolutions 2396 and 2462"),
+            ["S/RES/2396 (2017)", "S/RES/2462 (2019)"]
+        );
+    }
+
+    #[test]
+    fn laws_and_eu_acts_are_not_resolutions() {
+        for t in [
+            "Law No. 25/2019 on cybersecurity",
+            "Directive 2013/40/EU on attacks against information systems",
+            "Regulation (EU) 2016/679 (GDPR)",
+            "Decree 72/2013/ND-CP",
+            "Luật số 24/2018/QH14 về an ninh mạng",
+            "Nghị quyết số 24/2018/QH14",
+            "Nghị quyết số 120/NQ-CP",
+            "第2019/713号指令(欧盟)",
+            "resolution 2016/679",
+            "Human Rights Council resolution 20/8",
+            "人权理事会第20/8号决议",
+            "General Assembly resolution 2200 A (XXI)",
+        ] {
+            assert!(ids(t).is_empty(), "{t}: {:?}", ids(t));
+        }
+    }
+
+    #[test]
+    fn contradicted_year_is_not_emitted() {
+        assert!(ids("resolution 2341 (2015)").is_empty());
+        assert!(ids("S/RES/2396 (2019)").is_empty());
+        // Beyond the table: accepted only with a plausible year.
+        assert_eq!(ids("resolution 2790 (2025)"), ["S/RES/2790 (2025)"]);
+        assert!(ids("resolution 2790").is_empty());
+    }
+}

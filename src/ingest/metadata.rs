@@ -1,0 +1,612 @@
+//! Metadata: the document's own symbol, its date (ISO), its primary
+//! language and every language with a meaningful share.
+
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
+use whatlang::{Detector, Lang};
+
+use super::structure::{Block, Structured};
+use super::text::{is_han, visible_len};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Metadata {
+    pub symbol: Option<String>,
+    pub date: Option<String>,
+    pub language: String,
+    pub languages: Vec<String>,
+}
+
+/// UN document symbols: `A/74/130`, `S/2015/939`, `E/CN.15/2019/7`,
+/// `A/RES/73/187`, `S/PRST/2016/6`.
+pub static UN_SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[^A-Za-z0-9/])((?:[A-Z]{1,6})(?:/(?:[A-Z]{1,8}\.?)?\d+(?:\.\d+)?|/[A-Z]{1,8}(?:\.\d+)?)*/\d+(?:/[A-Za-z0-9.]+)*)").unwrap()
+});
+
+/// Extracts metadata; the masthead (`front`) is preferred for symbol and
+/// date, then a dateline near the top of the text.
+pub fn extract(doc: &Structured) -> Metadata {
+    let (language, languages) = languages(doc);
+    let symbol = own_symbol(doc);
+    let date = doc_date(doc, &language);
+    Metadata {
+        symbol,
+        date,
+        language,
+        languages,
+    }
+}
+
+fn own_symbol(doc: &Structured) -> Option<String> {
+    if let Some(s) = first_symbol(&doc.front) {
+        return Some(s);
+    }
+    // A document without masthead may still start with its symbol alone
+    // on a line.
+    doc.blocks.iter().take(2).find_map(|b| match b {
+        Block::Para { text, .. } | Block::Heading { text, .. } => {
+            let t = text.trim();
+            first_symbol(t).filter(|s| s.len() + 2 >= t.len())
+        }
+        _ => None,
+    })
+}
+
+pub fn first_symbol(text: &str) -> Option<String> {
+    static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*\((\d{4})\)").unwrap());
+    let c = UN_SYMBOL.captures(text)?;
+    let m = c.get(1)?;
+    let symbol = m.as_str().trim_end_matches('.');
+    // A Security Council resolution's symbol carries its year, as the
+    // recogniser's ids do: `S/RES/2341 (2017)`.
+    if symbol.starts_with("S/RES/")
+        && let Some(y) = YEAR.captures(&text[m.end()..])
+    {
+        return Some(format!("{symbol} ({})", &y[1]));
+    }
+    Some(symbol.to_string())
+}
+
+fn doc_date(doc: &Structured, lang: &str) -> Option<String> {
+    if !doc.front.is_empty()
+        && let Some(d) = find_date(&doc.front, lang)
+    {
+        return Some(d);
+    }
+    // A dateline: a short line near the top, or the start of an early
+    // paragraph (`2011年5月19日，日内瓦 — …`).
+    if let Some(t) = &doc.title
+        && let Some(d) = find_date(t, lang)
+    {
+        return Some(d);
+    }
+    for b in doc.blocks.iter().take(6) {
+        let text = match b {
+            Block::Para { text, .. } | Block::Heading { text, .. } | Block::ListItem(text) => text,
+        };
+        let head: String = text.chars().take(40).collect();
+        let probe = if visible_len(text) <= 60 {
+            text.as_str()
+        } else {
+            head.as_str()
+        };
+        if let Some(d) = find_date(probe, lang) {
+            return Some(d);
+        }
+    }
+    None
+}
+
+const MONTHS: &[(&str, &[&str])] = &[
+    (
+        "en",
+        &[
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ],
+    ),
+    (
+        "fr",
+        &[
+            "janvier",
+            "février",
+            "mars",
+            "avril",
+            "mai",
+            "juin",
+            "juillet",
+            "août",
+            "septembre",
+            "octobre",
+            "novembre",
+            "décembre",
+        ],
+    ),
+    (
+        "es",
+        &[
+            "enero",
+            "febrero",
+            "marzo",
+            "abril",
+            "mayo",
+            "junio",
+            "julio",
+            "agosto",
+            "septiembre",
+            "octubre",
+            "noviembre",
+            "diciembre",
+        ],
+    ),
+    (
+        "ru",
+        &[
+            "января",
+            "февраля",
+            "марта",
+            "апреля",
+            "мая",
+            "июня",
+            "июля",
+            "августа",
+            "сентября",
+            "октября",
+            "ноября",
+            "декабря",
+        ],
+    ),
+    (
+        "ar",
+        &[
+            "يناير",
+            "فبراير",
+            "مارس",
+            "أبريل",
+            "مايو",
+            "يونيه",
+            "يوليه",
+            "أغسطس",
+            "سبتمبر",
+            "أكتوبر",
+            "نوفمبر",
+            "ديسمبر",
+        ],
+    ),
+    (
+        "pt",
+        &[
+            "janeiro",
+            "fevereiro",
+            "março",
+            "abril",
+            "maio",
+            "junho",
+            "julho",
+            "agosto",
+            "setembro",
+            "outubro",
+            "novembro",
+            "dezembro",
+        ],
+    ),
+    (
+        "de",
+        &[
+            "januar",
+            "februar",
+            "märz",
+            "april",
+            "mai",
+            "juni",
+            "juli",
+            "august",
+            "september",
+            "oktober",
+            "november",
+            "dezember",
+        ],
+    ),
+];
+
+static MONTH_ALT: LazyLock<String> = LazyLock::new(|| {
+    let mut all: Vec<&str> = MONTHS.iter().flat_map(|(_, m)| m.iter().copied()).collect();
+    all.sort_by_key(|m| std::cmp::Reverse(m.len()));
+    all.dedup();
+    all.join("|")
+});
+static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        // `30 July 2019`, `1er février`, `14 de enero de`, `15 تموز/يوليه 2020`
+        r"(?i)(?:^|\D)(\d{{1,2}})(?:er|º|\.)?\s*(?:de\s+)?(?:\p{{Arabic}}+/)?({})\s*(?:de\s+)?(\d{{4}})",
+        *MONTH_ALT
+    ))
+    .unwrap()
+});
+static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)(?:^|[^\p{{L}}])({})\s+(\d{{1,2}}),?\s+(\d{{4}})\b",
+        *MONTH_ALT
+    ))
+    .unwrap()
+});
+static CJK_DATE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日").unwrap());
+static VI_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})").unwrap()
+});
+static ISO_DATE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})\b").unwrap());
+static NUMERIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[^\d/.\-])(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})\b").unwrap()
+});
+
+fn month_index(name: &str) -> Option<u32> {
+    let lower = name.to_lowercase();
+    MONTHS
+        .iter()
+        .find_map(|(_, ms)| ms.iter().position(|m| *m == lower))
+        .map(|i| i as u32 + 1)
+}
+
+fn iso(y: u32, m: u32, d: u32) -> Option<String> {
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if (y.is_multiple_of(4) && !y.is_multiple_of(100)) || y.is_multiple_of(400) => 29,
+        2 => 28,
+        _ => return None,
+    };
+    ((1900..=2200).contains(&y) && (1..=days).contains(&d)).then(|| format!("{y:04}-{m:02}-{d:02}"))
+}
+
+/// The first date in `text`, in any of the supported forms; `lang` decides
+/// ambiguous numeric dates (DD/MM except in English).
+pub fn find_date(text: &str, lang: &str) -> Option<String> {
+    let mut found: Vec<(usize, String)> = Vec::new();
+    let p = |s: &str| s.parse::<u32>().ok();
+    for c in DAY_MONTH_YEAR.captures_iter(text) {
+        if let (Some(d), Some(m), Some(y)) = (p(&c[1]), month_index(&c[2]), p(&c[3]))
+            && let Some(s) = iso(y, m, d)
+        {
+            found.push((c.get(0).unwrap().start(), s));
+            break;
+        }
+    }
+    for c in MONTH_DAY_YEAR.captures_iter(text) {
+        if let (Some(m), Some(d), Some(y)) = (month_index(&c[1]), p(&c[2]), p(&c[3]))
+            && let Some(s) = iso(y, m, d)
+        {
+            found.push((c.get(0).unwrap().start(), s));
+            break;
+        }
+    }
+    for c in CJK_DATE.captures_iter(text) {
+        if let Some(s) = iso(p(&c[1])?, p(&c[2])?, p(&c[3])?) {
+            found.push((c.get(0).unwrap().start(), s));
+            break;
+        }
+    }
+    for c in VI_DATE.captures_iter(text) {
+        if let Some(s) = iso(p(&c[3])?, p(&c[2])?, p(&c[1])?) {
+            found.push((c.get(0).unwrap().start(), s));
+            break;
+        }
+    }
+    for c in ISO_DATE.captures_iter(text) {
+        if let Some(s) = iso(p(&c[1])?, p(&c[2])?, p(&c[3])?) {
+            found.push((c.get(0).unwrap().start(), s));
+            break;
+        }
+    }
+    for c in NUMERIC_DATE.captures_iter(text) {
+        let (a, b, y) = (p(&c[1])?, p(&c[2])?, p(&c[3])?);
+        let (d, m) = if a > 12 {
+            (a, b)
+        } else if b > 12 || lang == "en" {
+            (b, a)
+        } else {
+            (a, b)
+        };
+        if let Some(s) = iso(y, m, d) {
+            found.push((c.get(1).unwrap().start(), s));
+            break;
+        }
+    }
+    found.sort();
+    found.into_iter().next().map(|(_, s)| s)
+}
+
+static DETECTOR: LazyLock<Detector> = LazyLock::new(|| {
+    Detector::with_allowlist(vec![
+        Lang::Eng,
+        Lang::Fra,
+        Lang::Spa,
+        Lang::Rus,
+        Lang::Ara,
+        Lang::Vie,
+        Lang::Por,
+        Lang::Deu,
+        Lang::Ita,
+        Lang::Jpn,
+        Lang::Kor,
+        Lang::Ukr,
+        Lang::Tha,
+        Lang::Ind,
+        Lang::Tur,
+        Lang::Nld,
+        Lang::Pol,
+    ])
+});
+
+/// The language of one piece of text (ISO 639-1), by script first:
+/// Han → zh (ja with kana), Vietnamese letters → vi; else whatlang.
+pub fn detect_language(text: &str) -> Option<&'static str> {
+    let (mut han, mut kana, mut hangul, mut letters, mut vi) =
+        (0usize, 0usize, 0usize, 0usize, 0usize);
+    for c in text.chars() {
+        if is_han(c) {
+            han += 1;
+        } else if matches!(c as u32, 0x3040..=0x30FF) {
+            kana += 1;
+        } else if matches!(c as u32, 0xAC00..=0xD7AF) {
+            hangul += 1;
+        } else if c.is_alphabetic() {
+            letters += 1;
+            if matches!(
+                c,
+                'ơ' | 'ư'
+                    | 'đ'
+                    | 'ă'
+                    | 'Ơ'
+                    | 'Ư'
+                    | 'Đ'
+                    | 'Ă'
+                    | 'ạ'
+                    | 'ả'
+                    | 'ấ'
+                    | 'ầ'
+                    | 'ẩ'
+                    | 'ậ'
+                    | 'ắ'
+                    | 'ằ'
+                    | 'ặ'
+                    | 'ẹ'
+                    | 'ẻ'
+                    | 'ẽ'
+                    | 'ế'
+                    | 'ề'
+                    | 'ể'
+                    | 'ễ'
+                    | 'ệ'
+                    | 'ỉ'
+                    | 'ị'
+                    | 'ọ'
+                    | 'ỏ'
+                    | 'ố'
+                    | 'ồ'
+                    | 'ổ'
+                    | 'ỗ'
+                    | 'ộ'
+                    | 'ớ'
+                    | 'ờ'
+                    | 'ở'
+                    | 'ỡ'
+                    | 'ợ'
+                    | 'ụ'
+                    | 'ủ'
+                    | 'ứ'
+                    | 'ừ'
+                    | 'ử'
+                    | 'ữ'
+                    | 'ự'
+                    | 'ỳ'
+                    | 'ỵ'
+                    | 'ỷ'
+                    | 'ỹ'
+            ) {
+                vi += 1;
+            }
+        }
+    }
+    let cjk = han + kana + hangul;
+    if cjk > 0 && cjk * 3 >= letters {
+        return Some(if kana * 10 > cjk {
+            "ja"
+        } else if hangul > han {
+            "ko"
+        } else {
+            "zh"
+        });
+    }
+    if letters < 3 {
+        return None;
+    }
+    if vi * 20 >= letters && vi >= 2 {
+        return Some("vi");
+    }
+    let info = DETECTOR.detect(text)?;
+    Some(match info.lang() {
+        Lang::Eng => "en",
+        Lang::Fra => "fr",
+        Lang::Spa => "es",
+        Lang::Rus => "ru",
+        Lang::Ara => "ar",
+        Lang::Vie => "vi",
+        Lang::Por => "pt",
+        Lang::Deu => "de",
+        Lang::Ita => "it",
+        Lang::Jpn => "ja",
+        Lang::Kor => "ko",
+        Lang::Ukr => "uk",
+        Lang::Tha => "th",
+        Lang::Ind => "id",
+        Lang::Tur => "tr",
+        Lang::Nld => "nl",
+        Lang::Pol => "pl",
+        _ => return None,
+    })
+}
+
+/// Primary language and all languages with at least 5% of the text.
+/// Shares are counted in characters, a Han character weighing as much as
+/// three letters (about one word).
+fn languages(doc: &Structured) -> (String, Vec<String>) {
+    let mut share: BTreeMap<&'static str, usize> = BTreeMap::new();
+    let mut add = |t: &str| {
+        if let Some(l) = detect_language(t) {
+            let w: usize = t
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .map(|c| if is_han(c) { 3 } else { 1 })
+                .sum();
+            *share.entry(l).or_default() += w;
+        }
+    };
+    if let Some(t) = &doc.title {
+        add(t);
+    }
+    for b in &doc.blocks {
+        match b {
+            Block::Para { text, items, .. } => {
+                add(text);
+                for i in items {
+                    add(i);
+                }
+            }
+            Block::Heading { text, .. } | Block::ListItem(text) => add(text),
+        }
+    }
+    let total: usize = share.values().sum();
+    let mut langs: Vec<(&str, usize)> = share.into_iter().collect();
+    langs.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    let primary = langs.first().map_or("en", |l| l.0).to_string();
+    let all = langs
+        .into_iter()
+        .filter(|&(_, n)| n * 20 >= total)
+        .map(|(l, _)| l.to_string())
+        .collect();
+    (primary, all)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_in_many_forms() {
+        assert_eq!(
+            find_date("General30July2019Chinese", "zh").as_deref(),
+            Some("2019-07-30")
+        );
+        assert_eq!(
+            find_date("30 July 2019", "en").as_deref(),
+            Some("2019-07-30")
+        );
+        assert_eq!(
+            find_date("July 30, 2019", "en").as_deref(),
+            Some("2019-07-30")
+        );
+        assert_eq!(find_date("21/02/2019", "vi").as_deref(), Some("2019-02-21"));
+        assert_eq!(find_date("04/02/2019", "fr").as_deref(), Some("2019-02-04"));
+        assert_eq!(find_date("04/02/2019", "en").as_deref(), Some("2019-04-02"));
+        assert_eq!(
+            find_date("2011年5月19日，日内瓦", "zh").as_deref(),
+            Some("2011-05-19")
+        );
+        assert_eq!(
+            find_date("Hà Nội, ngày 14 tháng 1 năm 2019", "vi").as_deref(),
+            Some("2019-01-14")
+        );
+        assert_eq!(
+            find_date("Genève, le 14 janvier 2019", "fr").as_deref(),
+            Some("2019-01-14")
+        );
+        assert_eq!(
+            find_date("1er février 2020", "fr").as_deref(),
+            Some("2020-02-01")
+        );
+        assert_eq!(
+            find_date("14 de enero de 2019", "es").as_deref(),
+            Some("2019-01-14")
+        );
+        assert_eq!(
+            find_date("15 تموز/يوليه 2020", "ar").as_deref(),
+            Some("2020-07-15")
+        );
+        assert_eq!(
+            find_date("14 января 2019 года", "ru").as_deref(),
+            Some("2019-01-14")
+        );
+        assert_eq!(find_date("31/02/2019", "fr"), None);
+        assert_eq!(find_date("resolution 73/187", "en"), None);
+    }
+
+    #[test]
+    fn languages_by_script_and_statistics() {
+        assert_eq!(
+            detect_language("打击为犯罪目的使用信息和通信技术行为"),
+            Some("zh")
+        );
+        assert_eq!(
+            detect_language("Phối hợp trong phòng, chống tội phạm lợi dụng Internet"),
+            Some("vi")
+        );
+        assert_eq!(
+            detect_language(
+                "Member States expressed concern at the increasing use by terrorists of information technologies"
+            ),
+            Some("en")
+        );
+        assert_eq!(
+            detect_language(
+                "Les États Membres se sont déclarés préoccupés par l'utilisation croissante des technologies"
+            ),
+            Some("fr")
+        );
+        assert_eq!(
+            detect_language(
+                "Государства-члены выразили обеспокоенность растущим использованием информационных технологий"
+            ),
+            Some("ru")
+        );
+        assert_eq!(
+            detect_language(
+                "Los Estados Miembros expresaron preocupación por el uso creciente de las tecnologías"
+            ),
+            Some("es")
+        );
+    }
+
+    #[test]
+    fn symbols() {
+        assert_eq!(
+            first_symbol("联合国A/74/130大会Distr.").as_deref(),
+            Some("A/74/130")
+        );
+        assert_eq!(
+            first_symbol("E/CN.15/2019/7 General").as_deref(),
+            Some("E/CN.15/2019/7")
+        );
+        assert_eq!(
+            first_symbol("S/PRST/2016/6.").as_deref(),
+            Some("S/PRST/2016/6")
+        );
+        assert_eq!(first_symbol("no symbol here 2019"), None);
+        assert_eq!(
+            first_symbol("United Nations S/RES/2341 (2017)\nSecurity Council").as_deref(),
+            Some("S/RES/2341 (2017)")
+        );
+    }
+}

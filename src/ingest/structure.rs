@@ -1,0 +1,1952 @@
+//! Structure: cleaned lines → title, masthead, headings, numbered
+//! paragraphs, lettered items, lists and footnotes.
+//!
+//! The document teaches its own structure: its table of contents gives the
+//! section titles (also when a title is glued to a paragraph number, as in
+//! `亚美尼亚11.`), its paragraph numbers must run in sequence (which tells
+//! a paragraph number from a footnote marker glued to it, `421.` = note 4 +
+//! paragraph 21), its footnotes sit at the ends of pages and number on
+//! from one page to the next.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::clean::{Cleaned, PAGE_BREAK};
+use super::entities::{EntityKind, Recognizer};
+use super::text::{is_cjk_punct, is_han, is_terminal, is_unspaced, visible_len};
+
+/// Opens/closes a footnote reference inside block text (private-use chars,
+/// turned into `[^N]` by `emit`).
+pub const FN_OPEN: char = '\u{E000}';
+pub const FN_CLOSE: char = '\u{E001}';
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Block {
+    Heading {
+        level: u8,
+        text: String,
+    },
+    /// A paragraph; `num` is the document's own paragraph number; `items`
+    /// are its lettered sub-items `(a)`, `(b)`, … (each starting with its
+    /// label).
+    Para {
+        num: Option<u32>,
+        text: String,
+        items: Vec<String>,
+    },
+    ListItem(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TocEntry {
+    pub level: u8,
+    pub title: String,
+    pub page: u32,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Structured {
+    pub title: Option<String>,
+    /// The masthead (symbol, date, distribution, languages, agenda item)
+    /// as found, for `metadata`; not part of the body.
+    pub front: String,
+    pub toc: Vec<TocEntry>,
+    pub blocks: Vec<Block>,
+    /// Footnotes: label → text.
+    pub footnotes: Vec<(String, String)>,
+    /// Whether the body text is markdown (inline markup kept verbatim).
+    pub markdown: bool,
+}
+
+static ENUM_HEAD: LazyLock<Regex> = LazyLock::new(|| {
+    // 一. / I. / A. ; Arabic ordinals written out: أولا - مقدمة
+    Regex::new(
+        r"^(?:([一二三四五六七八九十]{1,3}|[IVX]{1,5}|[A-H])[.、．]|(أولا|ثانيا|ثالثا|رابعا|خامسا|سادسا|سابعا|ثامنا|تاسعا|عاشرا)\s*[-–])\s*(.*)$",
+    )
+    .unwrap()
+});
+/// Parts of a document named by a word and a number, alone on a line.
+static PART_HEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:(?:Annex|Annexe|Anexo|Appendix|Appendice|Apéndice|Chapter|Chapitre|Capítulo|Part|Partie|Parte|Приложение|Глава|Часть|المرفق|الفصل|الجزء)(?:\s+(?:[IVXLC]+|\d{1,3}|[A-Z]))?|附件[一二三四五六七八九十]*|第[一二三四五六七八九十]+[章部分节]+)$",
+    )
+    .unwrap()
+});
+static PARA_ALONE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\d{1,6})\.$").unwrap());
+/// `1. Text`, `1.大会…` (Chinese, no space), `1 - نص` (Arabic).
+static PARA_TEXT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{1,4})(?:\.|\s+-)\s*([^\d\s.].*)$").unwrap());
+static GLUED_PARA: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(.*?\D)(\d{1,4})\.$").unwrap());
+static MD_HEAD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(#{1,6})\s*(.*?)\s*#*$").unwrap());
+static LIST: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[-*+•▪●]\s+(\S.*)$").unwrap());
+/// A markdown ordered-list item (kept with its number).
+pub static ORDERED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d{1,9}[.)]\s+\S").unwrap());
+pub(crate) static MASTHEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)Distr\.|Original\s*:|\bGeneral\s*\d|Limited\s*\d|Restricted\s*\d|Dist\.\s*(?:GENERAL|LIMITED)").unwrap()
+});
+static SUMMARY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"摘要|Summary|Résumé|Resumen|Резюме|موجز|Tóm tắt").unwrap());
+static TOC_HEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:目录|目次|Contents|Table des matières|Índice|Содержание|المحتويات|Mục lục)\s*(?:页次|Page|Páginas?|Стр\.?|الصفحة|Trang)?\s*").unwrap()
+});
+static ASTERISK_NOTE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\*+\s*\S{1,30}$").unwrap());
+
+/// Builds the structure of a cleaned document.
+pub fn build(cleaned: &Cleaned, rec: &Recognizer) -> Structured {
+    let mut lines: Vec<String> = cleaned.lines.clone();
+    let mut out = Structured {
+        markdown: cleaned.markdown,
+        ..Structured::default()
+    };
+    let (front, masthead_title) = split_masthead(&mut lines);
+    out.front = front;
+    out.toc = extract_toc(&mut lines);
+    let hyphenated = hyphenated_words(&lines);
+    out.footnotes = extract_footnotes(&mut lines, &hyphenated);
+    let han = han_dominant(&lines);
+    // In markdown, `1. text` is an ordered list, not a paragraph number.
+    let numbered = !cleaned.markdown && numbered(&lines);
+    let mut seg = Segmenter::new(&out.toc, rec, numbered);
+    seg.markdown = cleaned.markdown;
+    seg.hard_wrapped = hard_wrapped(&lines);
+    seg.hyphenated = hyphenated;
+    seg.width = line_width(&lines);
+    seg.run(&lines);
+    let mut blocks = seg.blocks;
+    if han {
+        for b in &mut blocks {
+            match b {
+                Block::Heading { text, .. } | Block::ListItem(text) => *text = han_punct(text),
+                Block::Para { text, items, .. } => {
+                    *text = han_punct(text);
+                    for i in items.iter_mut() {
+                        *i = han_punct(i);
+                    }
+                }
+            }
+        }
+        for (_, t) in &mut out.footnotes {
+            *t = han_punct(t);
+        }
+    }
+    drop_orphan_refs(&mut blocks, &out.footnotes);
+    out.title = masthead_title.or_else(|| take_title(&mut blocks, &out.toc));
+    // A dateline alone near the top is metadata, not text.
+    if let Some(i) = blocks.iter().take(3).position(is_dateline)
+        && let Block::Para { text, .. } | Block::Heading { text, .. } = blocks.remove(i)
+    {
+        if !out.front.is_empty() {
+            out.front.push('\n');
+        }
+        out.front.push_str(&text);
+    }
+    out.blocks = blocks;
+    out
+}
+
+/// A paragraph that is only a date (`21/02/2019`, `30 July 2019`).
+fn is_dateline(b: &Block) -> bool {
+    let text = match b {
+        Block::Para {
+            text,
+            num: None,
+            items,
+        } if items.is_empty() => text,
+        Block::Heading { text, .. } => text,
+        _ => return false,
+    };
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    visible_len(text) <= 40 && letters <= 24 && super::metadata::find_date(text, "").is_some()
+}
+
+/// Footnote markers whose note the extraction lost are dropped.
+fn drop_orphan_refs(blocks: &mut [Block], notes: &[(String, String)]) {
+    let fix = |s: &mut String| {
+        if !s.contains(FN_OPEN) {
+            return;
+        }
+        let mut out = String::with_capacity(s.len());
+        let mut rest = s.as_str();
+        while let Some(i) = rest.find(FN_OPEN) {
+            out.push_str(&rest[..i]);
+            let after = &rest[i + FN_OPEN.len_utf8()..];
+            let Some(j) = after.find(FN_CLOSE) else {
+                rest = after;
+                break;
+            };
+            let label = &after[..j];
+            if notes.iter().any(|(l, _)| l == label) {
+                out.push(FN_OPEN);
+                out.push_str(label);
+                out.push(FN_CLOSE);
+            }
+            rest = &after[j + FN_CLOSE.len_utf8()..];
+        }
+        out.push_str(rest);
+        *s = out;
+    };
+    for b in blocks {
+        match b {
+            Block::Heading { text, .. } | Block::ListItem(text) => fix(text),
+            Block::Para { text, items, .. } => {
+                fix(text);
+                items.iter_mut().for_each(fix);
+            }
+        }
+    }
+}
+
+/// Whether most letters are Han: then ASCII punctuation between Han
+/// characters is an extraction artifact.
+fn han_dominant(lines: &[String]) -> bool {
+    let (mut h, mut l) = (0usize, 0usize);
+    for c in lines.iter().flat_map(|l| l.chars()) {
+        if is_han(c) {
+            h += 1;
+        } else if c.is_alphabetic() {
+            l += 1;
+        }
+    }
+    h > 3 * l
+}
+
+/// `.` `,` `;` `:` `?` `!` written between Han characters → full width.
+pub fn han_punct(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    // Straight double quotes in pairs around Han text become “ ”.
+    let curly = chars.iter().filter(|&&c| c == '"').count() % 2 == 0;
+    let mut quote_open = false;
+    let mut open_curly = false;
+    for (i, &c) in chars.iter().enumerate() {
+        let prev = if i > 0 { Some(chars[i - 1]) } else { None };
+        let next = chars.get(i + 1).copied();
+        let hanish = |c: char| is_han(c) || c == FN_CLOSE;
+        let han_before =
+            prev.is_some_and(|p| hanish(p) || matches!(p, '》' | '」' | '”' | ')' | '）' | '"'));
+        let han_after = next.is_none_or(|n| {
+            is_han(n) || n == FN_OPEN || matches!(n, '《' | '“' | '"' | '(' | '（' | '\n')
+        });
+        let mapped = match c {
+            '.' if han_before && han_after && prev != Some(')') => Some('。'),
+            '.' if prev == Some(')')
+                && han_before
+                && next.is_none_or(is_han)
+                && i > 1
+                && hanish(chars[i - 2]) =>
+            {
+                Some('。')
+            }
+            ',' if han_before && han_after => Some('，'),
+            ';' if han_before && (han_after || next == Some('(')) => Some('；'),
+            ':' if han_before && (han_after || next == Some('(')) => Some('：'),
+            '?' if han_before && han_after => Some('？'),
+            '!' if han_before && han_after => Some('！'),
+            '"' if curly => {
+                let han_side = prev.is_some_and(|p| is_han(p) || is_cjk_punct(p))
+                    || next.is_some_and(|n| is_han(n) || is_cjk_punct(n));
+                let mapped = if quote_open {
+                    (open_curly || han_side).then_some('”')
+                } else {
+                    open_curly = han_side;
+                    han_side.then_some('“')
+                };
+                quote_open = !quote_open;
+                mapped
+            }
+            _ => None,
+        };
+        out.push(mapped.unwrap_or(c));
+    }
+    out
+}
+
+// ---------------------------------------------------------------- masthead
+
+/// The masthead of a UN-style document (symbol, `Distr.`, date, languages,
+/// job number, agenda item) ends where the summary or the text begins.
+/// Returns its text and the title it states.
+fn split_masthead(lines: &mut Vec<String>) -> (String, Option<String>) {
+    let first_page_end = lines
+        .iter()
+        .position(|l| l == PAGE_BREAK)
+        .unwrap_or(lines.len())
+        .min(40);
+    let signals = lines[..first_page_end]
+        .iter()
+        .take(12)
+        .filter(|l| MASTHEAD.is_match(l))
+        .count();
+    if signals == 0 {
+        return (String::new(), None);
+    }
+    // Where does the masthead end? At the summary heading if there is
+    // one, else after the last line that carries a masthead signal.
+    let mut end_line = 0;
+    let mut end_col = 0;
+    let mut summary_word = None;
+    for (i, l) in lines[..first_page_end].iter().enumerate() {
+        if MASTHEAD.is_match(l) {
+            end_line = i;
+            end_col = l.len();
+        }
+    }
+    for (i, l) in lines[..first_page_end].iter().enumerate().skip(end_line) {
+        if let Some(m) = SUMMARY.find(l) {
+            end_line = i;
+            end_col = m.start();
+            summary_word = Some((m.as_str().to_string(), m.end()));
+            break;
+        }
+    }
+    // No summary: the masthead goes on through the short lines that are
+    // not sentences (job number, session, agenda item, title, issuing
+    // body) up to the first line of text.
+    let mut extension: Vec<String> = Vec::new();
+    if summary_word.is_none() {
+        let mut i = end_line + 1;
+        let start = i;
+        // After the title written twice, one more short line (the issuing
+        // body) and the masthead is over.
+        let mut after_title: Option<usize> = None;
+        while i < first_page_end {
+            let t = lines[i].trim();
+            let text_starts = visible_len(t) > 100
+                || t.ends_with(['.', '。', '!', '?', ':', '：', ',', '，', ';', '；'])
+                || PARA_TEXT.is_match(t)
+                || PARA_ALONE.is_match(t)
+                || ENUM_HEAD.is_match(t)
+                || TOC_HEAD.is_match(t)
+                || MD_HEAD.is_match(t)
+                || after_title.is_some_and(|n| n >= 1 || visible_len(t) > 60);
+            if text_starts || i > start + 10 {
+                break;
+            }
+            if !t.is_empty() {
+                if let Some(n) = after_title.as_mut() {
+                    *n += 1;
+                } else if extension.last().is_some_and(|p| p == t) {
+                    after_title = Some(0);
+                }
+                extension.push(t.to_string());
+            }
+            end_line = i;
+            end_col = lines[i].len();
+            i += 1;
+        }
+    }
+    let mut front = lines[..end_line].join("\n");
+    if !front.is_empty() {
+        front.push('\n');
+    }
+    front.push_str(&lines[end_line][..end_col]);
+    let rest = match &summary_word {
+        Some((_, e)) => lines[end_line][*e..].to_string(),
+        None => lines[end_line][end_col..].to_string(),
+    };
+    let mut new_lines: Vec<String> = Vec::new();
+    if let Some((w, _)) = &summary_word {
+        new_lines.push(format!("# {w}"));
+    }
+    if !rest.trim().is_empty() {
+        new_lines.push(rest);
+    }
+    // Asterisk notes of the first page (`*A/74/150.`: the agenda list).
+    for l in &lines[end_line + 1..] {
+        new_lines.push(l.clone());
+    }
+    let first_break = new_lines
+        .iter()
+        .position(|l| l == PAGE_BREAK)
+        .unwrap_or(new_lines.len());
+    let mut i = 0;
+    new_lines.retain(|l| {
+        i += 1;
+        !(i <= first_break && ASTERISK_NOTE.is_match(l.trim()))
+    });
+    *lines = new_lines;
+    let title = masthead_title(&front).or_else(|| extension_title(&extension));
+    (front, title)
+}
+
+/// Without a repeated title, the masthead's last lines are the title and
+/// its issuing body (`Letter dated … from …` / `Report of …`).
+fn extension_title(ext: &[String]) -> Option<String> {
+    // Job numbers, bar codes, session and adoption lines (with a date)
+    // are not the title.
+    let is_meta = |l: &str| {
+        l.starts_with('*')
+            || l.chars().filter(|c| c.is_ascii_digit()).count() * 2 > visible_len(l)
+            || visible_len(l) < 4
+            || super::metadata::find_date(l, "").is_some()
+    };
+    let lines: Vec<&String> = ext.iter().filter(|l| !is_meta(l)).collect();
+    let last = lines.last()?;
+    match lines.len() {
+        0 => None,
+        1 => Some(last.to_string()),
+        n => {
+            let prev = lines[n - 2];
+            if visible_len(last) <= 60 && visible_len(prev) > visible_len(last) {
+                Some(format!("{prev} — {last}"))
+            } else {
+                Some(last.to_string())
+            }
+        }
+    }
+}
+
+/// The title stated in a masthead: the agenda item's title is repeated as
+/// the document's title (`…项目109 XX XX 秘书长的报告`), so the longest
+/// phrase written twice in a row is the title, and what follows it (the
+/// issuing body, `Report of the Secretary-General`) completes it.
+fn masthead_title(front: &str) -> Option<String> {
+    // Bounded: a masthead is short, and a title is not a page long.
+    let chars: Vec<char> = front.chars().filter(|&c| c != '\n').take(2000).collect();
+    let n = chars.len();
+    let mut best: Option<(usize, usize)> = None; // (start, len)
+    for len in (6..=(n / 2).min(250)).rev() {
+        for start in 0..=n - 2 * len {
+            if chars[start..start + len] == chars[start + len..start + 2 * len]
+                && chars[start].is_alphabetic()
+            {
+                best = Some((start, len));
+                break;
+            }
+        }
+        if best.is_some() {
+            break;
+        }
+    }
+    let (start, len) = best?;
+    let title: String = chars[start..start + len].iter().collect();
+    let tail: String = chars[start + 2 * len..].iter().collect();
+    let tail = tail.trim().trim_end_matches(['.', '*']);
+    let title = title.trim().to_string();
+    if !tail.is_empty() && tail.chars().count() <= 40 && !tail.contains(['.', ',', '。', '，']) {
+        Some(format!("{title} — {tail}"))
+    } else {
+        Some(title)
+    }
+}
+
+// ---------------------------------------------------------------- TOC
+
+/// The document's own table of contents: entries `title page` (glued or
+/// spaced, dotted leaders allowed) after a `Contents`/`目录` heading, for
+/// as long as the page numbers do not go down. Removed from the lines.
+fn extract_toc(lines: &mut Vec<String>) -> Vec<TocEntry> {
+    let limit = lines.len().min(200);
+    let Some((start, head_end)) = lines[..limit].iter().enumerate().find_map(|(i, l)| {
+        TOC_HEAD
+            .find(l)
+            .filter(|m| m.start() == 0)
+            .map(|m| (i, m.end()))
+    }) else {
+        return Vec::new();
+    };
+    // The text after the heading, with (line, col) of every char.
+    let mut text = String::new();
+    let mut pos: Vec<(usize, usize)> = Vec::new();
+    for (li, l) in lines.iter().enumerate().skip(start) {
+        if l == PAGE_BREAK {
+            continue;
+        }
+        let from = if li == start { head_end } else { 0 };
+        for (ci, c) in l[from..].char_indices() {
+            text.push(c);
+            pos.push((li, from + ci));
+        }
+        text.push('\n');
+        pos.push((li, l.len()));
+        if text.len() > 20_000 {
+            break;
+        }
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let mut entries: Vec<TocEntry> = Vec::new();
+    let mut i = 0;
+    let mut end_char = 0;
+    let mut last_page = 0;
+    while i < chars.len() {
+        // Title: up to a digit run.
+        let t0 = i;
+        while i < chars.len() && !chars[i].is_ascii_digit() {
+            i += 1;
+        }
+        let raw: String = chars[t0..i].iter().collect();
+        let d0 = i;
+        while i < chars.len() && chars[i].is_ascii_digit() {
+            i += 1;
+        }
+        if d0 == i {
+            break;
+        }
+        let page: u32 = chars[d0..i]
+            .iter()
+            .collect::<String>()
+            .parse()
+            .unwrap_or(u32::MAX);
+        let (level, title) = toc_title(&raw);
+        let sentence = raw.contains([',', '，', '。', ';', '；']) || visible_len(&title) > 80;
+        if title.is_empty() || sentence || page < last_page || page > 5000 {
+            break;
+        }
+        // `1.` right after a page number is the body's first paragraph.
+        if i < chars.len() && chars[i] == '.' && raw.trim().is_empty() {
+            break;
+        }
+        last_page = page;
+        entries.push(TocEntry { level, title, page });
+        end_char = i;
+    }
+    if entries.len() < 3 {
+        return Vec::new();
+    }
+    // Remove the TOC: from its heading line to the end of the last entry.
+    let (end_line, end_col) = pos.get(end_char).copied().unwrap_or((lines.len() - 1, 0));
+    let rest = lines[end_line][end_col..].to_string();
+    let mut new_lines: Vec<String> = lines[..start].to_vec();
+    if !rest.trim().is_empty() {
+        new_lines.push(rest);
+    }
+    new_lines.extend(lines[end_line + 1..].iter().cloned());
+    *lines = new_lines;
+    entries
+}
+
+fn toc_title(raw: &str) -> (u8, String) {
+    static PAGE_WORD: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^(?:页次|Page|Páginas?|Стр\.?|الصفحة|Trang)\s+").unwrap());
+    let t = raw.trim().trim_start_matches(['.', ' ']).trim();
+    let t = PAGE_WORD.replace(t, "");
+    let t = t.trim();
+    let (level, t) = match ENUM_HEAD.captures(t) {
+        Some(c) => {
+            let e = c.get(1).or(c.get(2)).unwrap().as_str();
+            let lvl = if e.len() == 1
+                && e.chars()
+                    .all(|c| c.is_ascii_uppercase() && !"IVX".contains(c))
+            {
+                2
+            } else {
+                1
+            };
+            (lvl, c.get(3).unwrap().as_str().to_string())
+        }
+        None => (2, t.to_string()),
+    };
+    let t = t
+        .trim()
+        .trim_end_matches(|c: char| c == '.' || c == '…' || c == '·' || c.is_whitespace())
+        .replace('\n', " ");
+    (level, t.trim().to_string())
+}
+
+// ---------------------------------------------------------------- footnotes
+
+/// Footnotes at the ends of pages: a run of lines at the bottom of a page
+/// starting with the next expected note numbers (`1…`, `2…`), found on
+/// pages delimited by page breaks. Their markers in the page's text are
+/// wrapped in [`FN_OPEN`]/[`FN_CLOSE`].
+fn extract_footnotes(lines: &mut Vec<String>, keep: &HashSet<String>) -> Vec<(String, String)> {
+    let mut notes: Vec<(String, String)> = Vec::new();
+    if !lines.iter().any(|l| l == PAGE_BREAK) {
+        return notes;
+    }
+    let mut next: u32 = 1;
+    let mut page_start = 0;
+    let mut n = lines.len();
+    let mut i = 0;
+    while i <= n {
+        if i == n || lines[i] == PAGE_BREAK {
+            let mut page = page_start..i;
+            // A note may be missing from the extraction: allow a skip.
+            let mut block = (next..next + 3)
+                .find_map(|k| footnote_block(&lines[page.clone()], k).map(|b| (k, b)));
+            // The first note glued to the page's last line of text
+            // (`…《计算机犯罪9根据《计算机犯罪法》…`): split it off when
+            // its marker is found earlier on the page.
+            if block.is_none()
+                && let Some((li, at, k)) = glued_note(lines, page.clone(), next)
+            {
+                // The note is that line's rest; the lines after it on the
+                // page are text, so the note moves to the page's end.
+                let tail = lines[li].split_off(at);
+                lines.insert(i, tail);
+                n += 1;
+                i += 1;
+                page = page_start..i;
+                block = footnote_block(&lines[page.clone()], k).map(|b| (k, b));
+            }
+            if let Some((first, (block_start, found))) = block {
+                next = first;
+                let abs = page.start + block_start;
+                // Definitions.
+                let mut cur: Option<(u32, String)> = None;
+                for l in &lines[abs..page.end] {
+                    let t = l.trim();
+                    if let Some((num, body)) = note_start(t)
+                        && num == cur.as_ref().map_or(next, |c| c.0 + 1)
+                    {
+                        if let Some(c) = cur.take() {
+                            notes.push((c.0.to_string(), c.1));
+                        }
+                        cur = Some((num, body.to_string()));
+                    } else if let Some(c) = cur.as_mut() {
+                        join_keeping(&mut c.1, t, keep);
+                    }
+                }
+                if let Some(c) = cur.take() {
+                    notes.push((c.0.to_string(), c.1));
+                }
+                for l in &mut lines[abs..page.end] {
+                    l.clear();
+                }
+                // References in the page body.
+                let mut from = (page.start, 0usize);
+                for k in next..next + found {
+                    if let Some(at) = find_ref(&lines[..abs], page.start, from, k) {
+                        let (li, s, e) = at;
+                        let l = &mut lines[li];
+                        let label = format!("{FN_OPEN}{k}{FN_CLOSE}");
+                        l.replace_range(s..e, &label);
+                        from = (li, s + label.len());
+                    }
+                }
+                next += found;
+            }
+            page_start = i + 1;
+        }
+        i += 1;
+    }
+    notes
+}
+
+/// A note number `k` (next..next+3) glued after text in one of a page's
+/// last lines, followed by Han text, whose marker also appears earlier on
+/// the page: (line, byte offset, k).
+fn glued_note(
+    lines: &[String],
+    page: std::ops::Range<usize>,
+    next: u32,
+) -> Option<(usize, usize, u32)> {
+    let nonempty: Vec<usize> = page
+        .clone()
+        .filter(|&i| !lines[i].trim().is_empty())
+        .collect();
+    for &li in nonempty.iter().rev().take(6) {
+        let l = &lines[li];
+        for k in next..next + 3 {
+            let ks = k.to_string();
+            let mut from = 0;
+            while let Some(off) = l[from..].find(&ks) {
+                let at = from + off;
+                from = at + ks.len();
+                let prev = l[..at].chars().next_back();
+                let after = &l[at + ks.len()..];
+                let nxt = after.chars().next();
+                let ok = prev
+                    .is_some_and(|p| (is_han(p) || matches!(p, '》' | '”' | '"')) && p != '第')
+                    && nxt.is_some_and(|c| is_han(c) || c == '《')
+                    && !after.starts_with(|c: char| {
+                        matches!(
+                            c,
+                            '年' | '月' | '日' | '号' | '条' | '个' | '名' | '项' | '次'
+                        )
+                    })
+                    && at > 0;
+                if ok && find_ref(&lines[..li], page.start, (page.start, 0), k).is_some() {
+                    return Some((li, at, k));
+                }
+            }
+        }
+    }
+    None
+}
+
+/// `12Text…` (a note number glued to its text, or followed by a space).
+fn note_start(t: &str) -> Option<(u32, &str)> {
+    let d = t.bytes().take_while(u8::is_ascii_digit).count();
+    if d == 0 || d > 3 {
+        return None;
+    }
+    let rest = &t[d..];
+    let c = rest.chars().next()?;
+    if c == '.' || c == '/' || c == '-' || c == ',' || c.is_ascii_digit() || c == ')' {
+        return None;
+    }
+    if !(is_han(c) || c == ' ' || c.is_alphabetic() || c == '《' || c == '"' || c == '“') {
+        return None;
+    }
+    Some((t[..d].parse().ok()?, rest.trim_start()))
+}
+
+/// The footnote block of a page: the last line starting with note `next`
+/// after which every note start is the following number. Returns its
+/// index in the page and how many notes it holds.
+fn footnote_block(page: &[String], next: u32) -> Option<(usize, u32)> {
+    let starts: Vec<(usize, u32)> = page
+        .iter()
+        .enumerate()
+        .filter_map(|(i, l)| note_start(l.trim()).map(|(n, _)| (i, n)))
+        .collect();
+    let candidates: Vec<usize> = starts.iter().filter(|s| s.1 == next).map(|s| s.0).collect();
+    for &c in candidates.iter().rev() {
+        if c == 0 && page.len() > 1 {
+            continue;
+        }
+        let mut expect = next;
+        let mut ok = true;
+        for &(i, num) in starts.iter().filter(|s| s.0 >= c) {
+            if num == expect {
+                expect += 1;
+            } else if num > expect || num + 1 != expect {
+                let _ = i;
+                ok = false;
+                break;
+            }
+        }
+        // Notes fill the page's end, and are not most of it.
+        let body: usize = page[..c].iter().map(|l| l.len()).sum();
+        let notes: usize = page[c..].iter().map(|l| l.len()).sum();
+        if ok && body > notes / 2 {
+            return Some((c, expect - next));
+        }
+    }
+    None
+}
+
+/// Where note `k`'s marker sits in a page body: the digits `k` standing
+/// alone after text or punctuation (`报告》1进行`, `做法.` + `3在…`), or
+/// in front of a paragraph number (`421.`).
+fn find_ref(
+    lines: &[String],
+    page_start: usize,
+    from: (usize, usize),
+    k: u32,
+) -> Option<(usize, usize, usize)> {
+    let ks = k.to_string();
+    let mut weak = None;
+    for li in from.0.max(page_start)..lines.len() {
+        let l = &lines[li];
+        let start_col = if li == from.0 { from.1 } else { 0 };
+        let t = l.as_str();
+        // Before a paragraph number.
+        if start_col == 0
+            && let Some(c) = PARA_ALONE.captures(t.trim())
+        {
+            let d = c.get(1).unwrap().as_str();
+            let prev = prev_para_number(lines, li);
+            let rest_is_next = d.len() > ks.len()
+                && d.starts_with(&ks)
+                && !d[ks.len()..].starts_with('0')
+                && prev.is_some_and(|p| d[ks.len()..].parse::<u32>().ok() == Some(p + 1))
+                && prev.is_some_and(|p| d.parse::<u32>().ok() != Some(p + 1));
+            if rest_is_next {
+                let s = l.find(&ks).unwrap_or(0);
+                return Some((li, s, s + ks.len()));
+            }
+            continue;
+        }
+        let b = t.as_bytes();
+        let mut search = start_col;
+        while let Some(off) = t.get(search..).and_then(|s| s.find(&ks)) {
+            let s = search + off;
+            let e = s + ks.len();
+            search = e;
+            let prev = t[..s].chars().next_back();
+            let next = t[e..].chars().next();
+            // `Convention2 and`: a marker glued to a lowercase word (Latin,
+            // Cyrillic…) before a space or punctuation.
+            if prev.is_some_and(|p| p.is_lowercase())
+                && !(s > 0 && b[s - 1].is_ascii_digit())
+                && next
+                    .is_none_or(|n| n.is_whitespace() || matches!(n, ',' | ';' | ':' | '.' | ')'))
+                && weak.is_none()
+            {
+                weak = Some((li, s, e));
+                continue;
+            }
+            if prev.is_some_and(|p| {
+                p.is_ascii_alphanumeric() || matches!(p, '/' | '-' | ',' | '第' | '(' | '（')
+            }) || (s > 0 && b[s - 1].is_ascii_digit())
+                || next.is_some_and(|n| {
+                    n.is_ascii_alphanumeric()
+                        || matches!(
+                            n,
+                            '/' | '-'
+                                | ','
+                                | '%'
+                                | '年'
+                                | '月'
+                                | '日'
+                                | '号'
+                                | '条'
+                                | '个'
+                                | '名'
+                                | '项'
+                                | '次'
+                        )
+                })
+            {
+                continue;
+            }
+            // `决定6.` at a line end: a marker after the last word of a
+            // sentence, but also the shape of a glued paragraph number, so
+            // only a weak candidate.
+            let after_dot = t[e..].strip_prefix('.');
+            if let Some(rest) = after_dot {
+                if prev.is_some_and(is_han)
+                    && rest.chars().next().is_none_or(is_han)
+                    && weak.is_none()
+                {
+                    weak = Some((li, s, e));
+                }
+                continue;
+            }
+            let strong =
+                prev.is_none_or(|p| matches!(p, '》' | '」' | '”' | '"' | ')' | '）' | '.' | '。'));
+            if strong {
+                return Some((li, s, e));
+            }
+            if weak.is_none()
+                && prev.is_some_and(|p| is_han(p) || is_cjk_punct(p))
+                && next.is_none_or(|n| is_han(n) || is_cjk_punct(n) || matches!(n, ')' | '）'))
+            {
+                weak = Some((li, s, e));
+            }
+        }
+    }
+    weak
+}
+
+/// The paragraph number last seen before line `li` (alone on its line or
+/// glued after a title).
+fn prev_para_number(lines: &[String], li: usize) -> Option<u32> {
+    lines[..li].iter().rev().take(400).find_map(|l| {
+        let t = l.trim();
+        PARA_ALONE
+            .captures(t)
+            .map(|c| c[1].to_string())
+            .or_else(|| GLUED_PARA.captures(t).map(|c| c[2].to_string()))
+            .and_then(|d| d.parse().ok())
+    })
+}
+
+// ---------------------------------------------------------------- segmentation
+
+/// Text from a PDF has page breaks, or most of its long lines stop
+/// mid-sentence; a web page's lines are whole paragraphs.
+fn hard_wrapped(lines: &[String]) -> bool {
+    if lines.iter().any(|l| l == PAGE_BREAK) {
+        return true;
+    }
+    let long: Vec<&String> = lines.iter().filter(|l| visible_len(l) >= 30).collect();
+    if long.len() < 4 {
+        return false;
+    }
+    let open = long.iter().filter(|l| !ends_sentence(l)).count();
+    // Wrapped lines are nearly as long as a page's width (at most ~120
+    // characters); a web page's lines (whole paragraphs) are longer and
+    // vary without measure.
+    let width = line_width(lines);
+    let regular = long
+        .iter()
+        .filter(|l| visible_len(l) * 4 >= width * 3 && visible_len(l) <= width + 5)
+        .count();
+    open * 10 >= long.len() * 6 || ((30..=120).contains(&width) && regular * 10 >= long.len() * 7)
+}
+
+/// The width text was wrapped at: the 90th percentile of the lengths of
+/// lines long enough to be text.
+fn line_width(lines: &[String]) -> usize {
+    let mut lens: Vec<usize> = lines
+        .iter()
+        .map(|l| visible_len(l))
+        .filter(|&n| n >= 20)
+        .collect();
+    if lens.len() < 5 {
+        return 0;
+    }
+    lens.sort_unstable();
+    lens[lens.len() * 9 / 10]
+}
+
+/// Whether the document numbers its paragraphs (`1.`, `2.`, … in sequence).
+fn numbered(lines: &[String]) -> bool {
+    let mut last: Option<u32> = None;
+    let mut run = 0;
+    for l in lines {
+        let t = l.trim();
+        let n = PARA_ALONE
+            .captures(t)
+            .or_else(|| PARA_TEXT.captures(t))
+            .map(|c| c[1].to_string())
+            .or_else(|| GLUED_PARA.captures(t).map(|c| c[2].to_string()))
+            .and_then(|d| d.parse::<u32>().ok());
+        let Some(n) = n else { continue };
+        if last.is_some_and(|l| n == l + 1) {
+            run += 1;
+            if run >= 2 {
+                return true;
+            }
+        } else if n <= 3 {
+            run = 0;
+        } else {
+            continue;
+        }
+        last = Some(n);
+    }
+    false
+}
+
+#[derive(Debug)]
+enum OpenKind {
+    Para(Option<u32>),
+    List,
+}
+
+struct Segmenter<'a> {
+    toc: Vec<&'a TocEntry>,
+    rec: &'a Recognizer,
+    numbered: bool,
+    expected: u32,
+    blocks: Vec<Block>,
+    /// The enumerator (`一.`, `II.`, `A.`) of the heading being read.
+    enum_label: Option<String>,
+    markdown: bool,
+    open: Option<(OpenKind, String)>,
+    /// Visible length of the last line added to the open block.
+    last_len: usize,
+    /// Words the document writes with a hyphen.
+    hyphenated: HashSet<String>,
+    /// The text's line width (90th percentile of line lengths).
+    width: usize,
+    /// Whether the text was wrapped at a fixed width (PDF extraction):
+    /// then a long line that stops mid-sentence goes on in the next one.
+    hard_wrapped: bool,
+}
+
+impl<'a> Segmenter<'a> {
+    fn new(toc: &'a [TocEntry], rec: &'a Recognizer, numbered: bool) -> Self {
+        let mut toc: Vec<&TocEntry> = toc.iter().collect();
+        // Longest titles first, so `伊朗伊斯兰共和国` wins over a prefix.
+        toc.sort_by_key(|e| std::cmp::Reverse(e.title.len()));
+        Segmenter {
+            toc,
+            rec,
+            numbered,
+            expected: 1,
+            blocks: Vec::new(),
+            enum_label: None,
+            markdown: false,
+            open: None,
+            last_len: 0,
+            hard_wrapped: false,
+            hyphenated: HashSet::new(),
+            width: 0,
+        }
+    }
+
+    fn close(&mut self) {
+        if let Some((kind, text)) = self.open.take() {
+            let text = text.trim().to_string();
+            if text.is_empty() && !matches!(kind, OpenKind::Para(Some(_))) {
+                return;
+            }
+            match kind {
+                OpenKind::List => self.blocks.push(Block::ListItem(text)),
+                OpenKind::Para(num) => {
+                    let (text, items) = split_items(&text);
+                    self.blocks.push(Block::Para { num, text, items });
+                }
+            }
+        }
+    }
+
+    fn heading(&mut self, level: u8, text: &str) {
+        self.close();
+        let text = text.trim().trim_end_matches(['.', '。', ':', '：']).trim();
+        // The source's own enumerator stays with its heading: `一. 导言`.
+        let label = self.enum_label.take();
+        if !text.is_empty() {
+            let text = match label {
+                Some(l) => format!("{l} {text}"),
+                None => text.to_string(),
+            };
+            self.blocks.push(Block::Heading { level, text });
+        }
+    }
+
+    fn start_para(&mut self, num: u32) {
+        self.close();
+        self.expected = num + 1;
+        self.open = Some((OpenKind::Para(Some(num)), String::new()));
+    }
+
+    /// A paragraph number for this line, if it is one: `17.` when 17 is
+    /// expected (or one or two further on), or `421.` = note marker `4` +
+    /// paragraph 21 (the marker is moved to the previous paragraph's end).
+    fn para_number(&mut self, t: &str) -> Option<u32> {
+        let (markers, t) = split_leading_refs(t);
+        let c = PARA_ALONE.captures(t)?;
+        let d = c.get(1).unwrap().as_str();
+        let n: u32 = d.parse().ok()?;
+        let accept = |n: u32, e: u32| n >= e && n <= e + 2;
+        if self.numbered && accept(n, self.expected) {
+            self.append_to_last(&markers);
+            return Some(n);
+        }
+        if !self.numbered {
+            return None;
+        }
+        let e = self.expected.to_string();
+        if d.len() > e.len() && d.ends_with(&e) {
+            let prefix = &d[..d.len() - e.len()];
+            self.append_to_last(&markers);
+            self.append_to_last(&format!("{FN_OPEN}{prefix}{FN_CLOSE}"));
+            return Some(self.expected);
+        }
+        None
+    }
+
+    fn append_to_last(&mut self, s: &str) {
+        if s.is_empty() {
+            return;
+        }
+        if let Some((_, text)) = self.open.as_mut() {
+            text.push_str(s);
+            return;
+        }
+        match self.blocks.last_mut() {
+            Some(Block::Para { text, items, .. }) => match items.last_mut() {
+                Some(i) => i.push_str(s),
+                None => text.push_str(s),
+            },
+            Some(Block::ListItem(text)) => text.push_str(s),
+            _ => {}
+        }
+    }
+
+    /// A line that starts with a section title from the TOC.
+    fn toc_prefix(&self, t: &str) -> Option<&'a TocEntry> {
+        self.toc.iter().copied().find(|e| t.starts_with(&e.title))
+    }
+
+    /// A whole line (or line minus a glued paragraph number) that is
+    /// exactly one recognised country name: a per-country section.
+    fn country_heading(&self, t: &str) -> bool {
+        if t.chars().count() > 40 {
+            return false;
+        }
+        let m = self.rec.find(t);
+        m.len() == 1
+            && m[0].start == 0
+            && m[0].end == t.len()
+            && m[0].entity.kind == EntityKind::Country
+    }
+
+    /// Handles text that may start with section titles and end with a
+    /// paragraph number: `从各国政府收到的答复阿根廷5.`.
+    fn heading_chunk(&mut self, mut s: &str, enum_level: Option<u8>) -> bool {
+        let mut any = false;
+        let mut level = enum_level;
+        loop {
+            let s_trim = s.trim().trim_start_matches(['.', ' ']);
+            if s_trim.is_empty() {
+                return any;
+            }
+            if let Some(e) = self.toc_prefix(s_trim) {
+                let rest = s_trim[e.title.len()..].trim_start_matches(['.', ' ']);
+                let rest_ok = rest.is_empty()
+                    || self.toc_prefix(rest).is_some()
+                    || PARA_ALONE.is_match(rest)
+                    || PARA_TEXT.is_match(rest)
+                    || level.is_some();
+                if !rest_ok {
+                    return any;
+                }
+                let lvl = level.unwrap_or(e.level + 1).max(2);
+                self.heading(lvl, &e.title);
+                any = true;
+                level = None;
+                s = rest;
+                continue;
+            }
+            if let Some(c) = PARA_ALONE.captures(s_trim)
+                && any
+            {
+                let _ = c;
+                if let Some(n) = self.para_number(s_trim) {
+                    self.start_para(n);
+                    return true;
+                }
+            }
+            if let Some(c) = PARA_TEXT.captures(s_trim)
+                && any
+                && c[1].parse::<u32>().ok() == Some(self.expected)
+            {
+                let n: u32 = c[1].parse().unwrap_or(self.expected);
+                self.start_para(n);
+                self.add_text(c.get(2).unwrap().as_str(), false);
+                return true;
+            }
+            if let Some(lvl) = level
+                && self.toc.is_empty()
+            {
+                // No TOC entry: the line itself is the title (minus a glued
+                // paragraph number).
+                if visible_len(s_trim) <= 100 && !s_trim.contains(['。', ',', '，']) {
+                    if let Some(c) = GLUED_PARA.captures(s_trim)
+                        && c[2].parse::<u32>().ok() == Some(self.expected)
+                        && self.numbered
+                    {
+                        self.heading(lvl.max(2), &c[1]);
+                        self.start_para(self.expected);
+                    } else {
+                        self.heading(lvl.max(2), s_trim);
+                    }
+                    return true;
+                }
+                return any;
+            }
+            if any {
+                self.add_text(s_trim, false);
+            }
+            return any;
+        }
+    }
+
+    /// Whether `t` continues the open block across a blank line: the block
+    /// stops mid-word (a letter, no closing punctuation) and `t` starts
+    /// with a letter that cannot begin a sentence (Han, lowercase).
+    fn continues_broken(&self, t: &str) -> bool {
+        let Some((_, text)) = &self.open else {
+            return false;
+        };
+        let last = text.trim_end().chars().next_back();
+        let first = t.chars().next();
+        visible_len(text) >= 20
+            && last.is_some_and(|c| c.is_alphanumeric() && !is_terminal(c))
+            && first.is_some_and(|c| is_han(c) || c.is_lowercase() || is_unspaced(c))
+    }
+
+    fn add_text(&mut self, t: &str, blank_before: bool) {
+        let t = t.trim();
+        if t.is_empty() {
+            return;
+        }
+        let list = LIST
+            .captures(t)
+            .map(|c| c.get(1).unwrap().as_str().to_string())
+            .or_else(|| {
+                // Markdown ordered items keep their number: `1. text`.
+                (self.markdown && ORDERED.is_match(t)).then(|| t.to_string())
+            });
+        if let Some(item) = list {
+            self.close();
+            self.open = Some((OpenKind::List, item));
+            return;
+        }
+        let continue_open = match &self.open {
+            None => false,
+            Some((OpenKind::Para(Some(_)), _)) => true,
+            Some((_, text)) => {
+                let last = text.trim_end().chars().next_back();
+                let first = t.chars().next();
+                let broken = last.is_some_and(|c| {
+                    (c.is_alphanumeric() || c == '-' || c == '(') && !is_terminal(c)
+                }) && first
+                    .is_some_and(|c| is_han(c) || c.is_lowercase() || is_unspaced(c));
+                // A line that stops short of the sentence's end and filled
+                // the width goes on, whatever the next word's case.
+                let wrapped = self.hard_wrapped && !ends_sentence(text) && self.last_len >= 50;
+                // In wrapped text a paragraph ends on a short line; a full
+                // line that happens to end a sentence goes on.
+                let full =
+                    self.hard_wrapped && self.width >= 30 && self.last_len * 10 >= self.width * 9;
+                if blank_before {
+                    false
+                } else {
+                    broken
+                        || wrapped
+                        || full
+                        || !ends_sentence(text) && !first.is_some_and(|c| c.is_uppercase())
+                }
+            }
+        };
+        self.last_len = visible_len(t);
+        if continue_open {
+            if let Some((_, text)) = self.open.as_mut() {
+                join_keeping(text, t, &self.hyphenated);
+            }
+        } else {
+            self.close();
+            self.open = Some((OpenKind::Para(None), t.to_string()));
+        }
+    }
+
+    fn run(&mut self, lines: &[String]) {
+        let mut pending_enum: Option<u8> = None;
+        let mut blank_before = true;
+        let mut i = 0;
+        while i < lines.len() {
+            let raw = &lines[i];
+            i += 1;
+            if raw == PAGE_BREAK {
+                continue;
+            }
+            let t = raw.trim();
+            if t.is_empty() {
+                blank_before = true;
+                continue;
+            }
+            let blank_after = lines.get(i).is_none_or(|l| l.trim().is_empty());
+            let bb = std::mem::replace(&mut blank_before, false);
+            if let Some(level) = pending_enum.take() {
+                if self.heading_chunk(t, Some(level)) {
+                    continue;
+                }
+                self.enum_label = None;
+            }
+            if let Some(c) = MD_HEAD.captures(t) {
+                let level = c[1].len() as u8;
+                self.heading(level.max(2), &c[2]);
+                continue;
+            }
+            // `Annex I`, `Annexe`, `Приложение II`, `附件一`, `第三章`…
+            if PART_HEAD.is_match(t)
+                && !self
+                    .open
+                    .as_ref()
+                    .is_some_and(|(_, text)| !ends_sentence(text) && !text.is_empty())
+            {
+                self.heading(2, t);
+                continue;
+            }
+            if let Some(c) = ENUM_HEAD.captures(t) {
+                let e = c.get(1).or(c.get(2)).unwrap().as_str();
+                let level = if e
+                    .chars()
+                    .all(|c| c.is_ascii_uppercase() && !"IVX".contains(c))
+                {
+                    3
+                } else {
+                    2
+                };
+                let rest_at = c.get(3).unwrap().start();
+                let rest = c.get(3).unwrap().as_str();
+                let in_sentence = self.open.as_ref().is_some_and(|(_, text)| {
+                    let t = text.trim_end();
+                    // `…第B.` + `E.`: an abbreviation, not a heading.
+                    let abbrev = t.len() >= 2
+                        && t.ends_with('.')
+                        && t[..t.len() - 1].ends_with(|c: char| c.is_ascii_uppercase());
+                    (!ends_sentence(t) && !t.is_empty()) || abbrev
+                });
+                if !in_sentence {
+                    self.enum_label = Some(t[..rest_at].trim().to_string());
+                    if rest.is_empty() {
+                        pending_enum = Some(level);
+                        continue;
+                    }
+                    if self.heading_chunk(rest, Some(level)) {
+                        continue;
+                    }
+                    self.enum_label = None;
+                }
+            }
+            if let Some(n) = self.para_number(t) {
+                self.start_para(n);
+                continue;
+            }
+            if self.numbered
+                && let Some(c) = PARA_TEXT.captures(t)
+                && c[1].parse::<u32>().ok() == Some(self.expected)
+            {
+                self.start_para(self.expected);
+                self.add_text(c.get(2).unwrap().as_str(), false);
+                continue;
+            }
+            if !self.toc.is_empty() && self.heading_chunk(t, None) {
+                continue;
+            }
+            if self.numbered && self.toc.is_empty() {
+                let (name, num) = match GLUED_PARA.captures(t) {
+                    Some(c) if c[2].parse::<u32>().ok() == Some(self.expected) => {
+                        (c[1].to_string(), true)
+                    }
+                    _ => (t.to_string(), false),
+                };
+                if self.country_heading(name.trim()) {
+                    self.heading(2, name.trim());
+                    if num {
+                        self.start_para(self.expected);
+                    }
+                    continue;
+                }
+            }
+            // A word broken across a blank line (one blank, no indent):
+            // the text goes on.
+            let one_blank =
+                i >= 3 && lines[i - 2].trim().is_empty() && !lines[i - 3].trim().is_empty();
+            if bb
+                && one_blank
+                && !raw.starts_with(' ')
+                && self.continues_broken(t)
+                && let Some((_, text)) = self.open.as_mut()
+            {
+                join_keeping(text, t, &self.hyphenated);
+                continue;
+            }
+            // A short standalone line between blank lines is a heading.
+            let in_numbered_para = matches!(self.open, Some((OpenKind::Para(Some(_)), _)));
+            // The first line of a web text, short and without a full stop,
+            // is its headline even when a dateline follows at once.
+            let first_line = self.blocks.is_empty() && self.open.is_none() && !self.hard_wrapped;
+            if (bb && blank_after || first_line) && !in_numbered_para && is_heading_like(t) {
+                self.heading(2, t);
+                continue;
+            }
+            self.add_text(t, bb);
+        }
+        self.close();
+    }
+}
+
+/// Whether text ends a sentence (footnote markers after the full stop or
+/// before it do not count).
+fn ends_sentence(text: &str) -> bool {
+    let mut t = text.trim_end();
+    while t.ends_with(FN_CLOSE) {
+        match t.rfind(FN_OPEN) {
+            Some(i) => t = t[..i].trim_end(),
+            None => break,
+        }
+    }
+    t.chars().next_back().is_some_and(is_terminal)
+}
+
+fn is_heading_like(t: &str) -> bool {
+    let len = visible_len(t);
+    let words = t.split_whitespace().count();
+    let han = t.chars().filter(|&c| is_han(c)).count();
+    let letters = t.chars().filter(|c| c.is_alphabetic()).count();
+    let last = t.chars().next_back().unwrap_or('.');
+    let short = if han * 2 > len {
+        len <= 40
+    } else {
+        words <= 20 && len <= 140
+    };
+    letters * 2 >= len
+        && short
+        && !is_terminal(last)
+        && !matches!(last, ',' | '，' | '、')
+        && !t.contains(['，', '。', '；', ';', '@', '•'])
+        && !t.contains("://")
+        && !t.contains("www.")
+        && t.matches(", ").count() <= 1
+        && !LIST.is_match(t)
+}
+
+/// Moves footnote markers at the start of a line out of it.
+fn split_leading_refs(t: &str) -> (String, &str) {
+    let mut markers = String::new();
+    let mut rest = t;
+    while rest.starts_with(FN_OPEN) {
+        match rest.find(FN_CLOSE) {
+            Some(e) => {
+                markers.push_str(&rest[..e + FN_CLOSE.len_utf8()]);
+                rest = &rest[e + FN_CLOSE.len_utf8()..];
+            }
+            None => break,
+        }
+    }
+    (markers, rest)
+}
+
+/// Joins a broken line onto text: no space for unspaced scripts, de-hyphenates
+/// Latin words broken at a line end, keeps URLs whole.
+pub fn join_into(text: &mut String, next: &str) {
+    join_keeping(text, next, &HashSet::new());
+}
+
+/// Words written with a hyphen somewhere in a document (`state-owned`):
+/// when one is broken at its hyphen, the hyphen stays.
+pub fn hyphenated_words(lines: &[String]) -> HashSet<String> {
+    let mut out = HashSet::new();
+    for l in lines {
+        for w in l.split(|c: char| !(c.is_alphanumeric() || c == '-')) {
+            let w = w.trim_matches('-');
+            if w.contains('-') && w.split('-').all(|p| p.chars().any(char::is_alphabetic)) {
+                out.insert(w.to_lowercase());
+            }
+        }
+    }
+    out
+}
+
+/// [`join_into`], keeping the hyphen of words in `keep`.
+pub fn join_keeping(text: &mut String, next: &str, keep: &HashSet<String>) {
+    let next = next.trim();
+    if next.is_empty() {
+        return;
+    }
+    if text.is_empty() {
+        text.push_str(next);
+        return;
+    }
+    let last = text.chars().next_back().unwrap_or(' ');
+    let first = next.chars().next().unwrap_or(' ');
+    let before_last = text.chars().rev().nth(1).unwrap_or(' ');
+    if last == '-' && before_last.is_alphabetic() && first.is_lowercase() {
+        let head = text[..text.len() - 1]
+            .rsplit(|c: char| !(c.is_alphanumeric() || c == '-'))
+            .next()
+            .unwrap_or("");
+        let tail: String = next
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '-')
+            .collect();
+        if !keep.contains(&format!("{head}-{tail}").to_lowercase()) {
+            text.pop();
+        }
+        text.push_str(next);
+        return;
+    }
+    let last_word = text.rsplit(char::is_whitespace).next().unwrap_or("");
+    let url_like = last == '.'
+        && first.is_ascii_lowercase()
+        && (last_word.contains("www.")
+            || last_word.contains("://")
+            || last_word.contains('/')
+            || last_word
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '.')
+                && last_word.len() <= 6
+                && !last_word.is_empty()
+                && last_word.starts_with(|c: char| c.is_ascii_lowercase()));
+    let tight = is_unspaced(last)
+        || is_unspaced(first)
+        || is_cjk_punct(last)
+        || is_cjk_punct(first)
+        || last == FN_CLOSE
+        || first == FN_OPEN
+        || (matches!(last, '.' | ',' | ';' | ':' | ')' | '"')
+            && text.chars().rev().nth(1).is_some_and(is_han))
+        || url_like
+        || last.is_whitespace();
+    if !tight {
+        text.push(' ');
+    }
+    text.push_str(next);
+}
+
+/// Splits `(a)…(b)…` out of a paragraph when the letters run in order.
+fn split_items(text: &str) -> (String, Vec<String>) {
+    // Labels in the alphabets of the UN languages: `(a)` (English,
+    // Chinese), `a)` after a space or colon (French, Spanish), `а)`/`(а)`
+    // (Russian), `(أ)` (Arabic). The style that runs furthest in sequence wins.
+    const LATIN: &str = "abcdefghijklmnopqrstuvwxyz";
+    const CYRILLIC: &str = "абвгдежзиклмнопрстуфхцчшщэюя";
+    const ARABIC: &[&str] = &[
+        "أ", "ب", "ج", "د", "هـ", "و", "ز", "ح", "ط", "ي", "ك", "ل", "م", "ن", "س", "ع", "ف", "ص",
+        "ق", "ر",
+    ];
+    let after_space =
+        |before: &str| before.is_empty() || before.ends_with([' ', ':', ';', '\n', '：', '；']);
+    // `(a)` glued to a word or number (`5(a)`, `Art.3(b)`) is a reference,
+    // not a label; glued to Han text (`包括:(a)`, `；(b)`) it is a label.
+    let not_in_word = |before: &str| {
+        before
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric() || is_han(c))
+    };
+    let latin: Vec<String> = LATIN.chars().map(String::from).collect();
+    let cyrillic: Vec<String> = CYRILLIC.chars().map(String::from).collect();
+    let arabic: Vec<String> = ARABIC.iter().map(|s| s.to_string()).collect();
+    // Chinese: (一) (二) (三) or full-width （一）.
+    let han: Vec<String> = "一二三四五六七八九十".chars().map(String::from).collect();
+    let candidates = [
+        item_cuts(text, &latin, |l| format!("({l})"), not_in_word),
+        item_cuts(text, &latin, |l| format!("{l})"), after_space),
+        item_cuts(text, &cyrillic, |l| format!("({l})"), not_in_word),
+        item_cuts(text, &cyrillic, |l| format!("{l})"), after_space),
+        item_cuts(text, &arabic, |l| format!("({l})"), not_in_word),
+        item_cuts(text, &han, |l| format!("({l})"), |_| true),
+        item_cuts(text, &han, |l| format!("（{l}）"), |_| true),
+    ];
+    let cuts = candidates
+        .into_iter()
+        .max_by_key(Vec::len)
+        .unwrap_or_default();
+    if cuts.len() < 2 {
+        // Only roman sub-items, `(i) … (ii) …`?
+        let sub = roman_cuts(text);
+        if sub.len() < 2 {
+            return (text.to_string(), Vec::new());
+        }
+        return (text[..sub[0]].trim().to_string(), pieces(text, &sub));
+    }
+    let intro = text[..cuts[0]].trim().to_string();
+    let mut items = Vec::new();
+    for item in pieces(text, &cuts) {
+        // An item's own sub-items `(i)`, `(ii)` get lines of their own.
+        let sub = roman_cuts(&item);
+        if sub.len() >= 2 {
+            let head = item[..sub[0]].trim();
+            if !head.is_empty() {
+                items.push(head.to_string());
+            }
+            items.extend(pieces(&item, &sub));
+        } else {
+            items.push(item);
+        }
+    }
+    (intro, items)
+}
+
+fn pieces(text: &str, cuts: &[usize]) -> Vec<String> {
+    cuts.iter()
+        .enumerate()
+        .map(|(k, &c)| {
+            let end = cuts.get(k + 1).copied().unwrap_or(text.len());
+            text[c..end].trim().to_string()
+        })
+        .collect()
+}
+
+/// `(i)`, `(ii)`, `(iii)`… in order.
+fn roman_cuts(text: &str) -> Vec<usize> {
+    const ROMAN: [&str; 12] = [
+        "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii",
+    ];
+    let numerals: Vec<String> = ROMAN.iter().map(|s| s.to_string()).collect();
+    item_cuts(
+        text,
+        &numerals,
+        |l| format!("({l})"),
+        |before: &str| {
+            before
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric() || is_han(c))
+        },
+    )
+}
+
+/// Positions of the labels of an alphabet, in order.
+fn item_cuts(
+    text: &str,
+    letters: &[String],
+    label: impl Fn(&str) -> String,
+    before_ok: impl Fn(&str) -> bool,
+) -> Vec<usize> {
+    let mut cuts = Vec::new();
+    let mut from = 0;
+    for l in letters {
+        let pat = label(l);
+        let mut found = None;
+        let mut search = from;
+        while let Some(off) = text[search..].find(&pat) {
+            let at = search + off;
+            if before_ok(&text[..at]) {
+                found = Some(at);
+                break;
+            }
+            search = at + pat.len();
+        }
+        match found {
+            Some(at) => {
+                cuts.push(at);
+                from = at + pat.len();
+            }
+            None => break,
+        }
+    }
+    cuts
+}
+
+/// A title from the leading short lines (the longest one, so a kicker like
+/// `Press release` loses to the headline), else the first heading.
+fn take_title(blocks: &mut Vec<Block>, toc: &[TocEntry]) -> Option<String> {
+    let mut best: Option<(usize, usize)> = None;
+    for (i, b) in blocks.iter().enumerate().take(4) {
+        match b {
+            Block::Heading { text, .. } if !toc.iter().any(|e| text.ends_with(&e.title)) => {
+                let l = visible_len(text);
+                if best.is_none_or(|(_, bl)| l > bl) {
+                    best = Some((i, l));
+                }
+            }
+            _ => break,
+        }
+    }
+    if let Some((i, _)) = best
+        && let Block::Heading { text, .. } = blocks.remove(i)
+    {
+        return Some(text);
+    }
+    // No headline above the text: the first heading names the document,
+    // and stays where it is as the heading of its section.
+    let first_heading = blocks.iter().find_map(|b| match b {
+        Block::Heading { text, .. } if !toc.iter().any(|e| text.ends_with(&e.title)) => {
+            Some(text.clone())
+        }
+        _ => None,
+    });
+    if first_heading.is_some() {
+        return first_heading;
+    }
+    let first = blocks.iter().find_map(|b| match b {
+        Block::Para { text, .. } => Some(text.clone()),
+        _ => None,
+    })?;
+    let s: String = first
+        .split(['。', '.', '!', '?'])
+        .next()
+        .unwrap_or(&first)
+        .chars()
+        .take(80)
+        .collect();
+    Some(s.trim().to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::clean::clean;
+
+    fn structure(text: &str) -> Structured {
+        build(&clean(text), &Recognizer::builtin())
+    }
+
+    fn nums(s: &Structured) -> Vec<u32> {
+        s.blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Para { num: Some(n), .. } => Some(*n),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn han_punctuation_is_restored() {
+        assert_eq!(han_punct("报告.在该决议中,大会"), "报告。在该决议中，大会");
+        assert_eq!(han_punct("1,000个 www.un.org"), "1,000个 www.un.org");
+        assert_eq!(han_punct("题为\"打击犯罪\"的决议"), "题为“打击犯罪”的决议");
+        assert_eq!(han_punct("说\"x"), "说\"x");
+        assert_eq!(han_punct("即\"InFraud\"。"), "即“InFraud”。");
+        assert_eq!(han_punct("say \"hello\" 你好"), "say \"hello\" 你好");
+        assert_eq!(
+            han_punct("倡议\u{E000}7\u{E001}).即使"),
+            "倡议\u{E000}7\u{E001})。即使"
+        );
+    }
+
+    #[test]
+    fn toc_sections_and_glued_paragraph_numbers() {
+        let text = "目录页次一.\n导言3二.\n答复3甲国.\n3乙国5\n一.\n导言1.\n第一段.\n2.\n第二段.\n二.\n答复甲国3.\n\
+                    甲国表示.\n乙国4.\n乙国说.\n5.\n更多.\n";
+        let s = structure(text);
+        assert_eq!(s.toc.len(), 4, "{:?}", s.toc);
+        assert_eq!(nums(&s), vec![1, 2, 3, 4, 5], "{:?}", s.blocks);
+        let heads: Vec<&str> = s
+            .blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Heading { text, .. } => Some(text.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(heads, vec!["一. 导言", "二. 答复", "甲国", "乙国"]);
+    }
+
+    #[test]
+    fn footnote_marker_glued_to_paragraph_number() {
+        let text =
+            "1.\nPremier paragraphe.\n2.\nDeuxième, avec une note.\n32.\nHmm.\n3.\nTroisième.\n";
+        let s = structure(text);
+        assert_eq!(nums(&s), vec![1, 2, 3]);
+    }
+
+    #[test]
+    fn english_paragraphs_with_text_on_the_number_line() {
+        let text = "I. Introduction\n\n1. The General Assembly, in its resolution 73/187, requested\nthe Secretary-General to seek views.\n\
+                    2. Pursuant to that request, the Secretariat sent notes verbales.\n3. The following States replied.\n";
+        let s = structure(text);
+        assert_eq!(nums(&s), vec![1, 2, 3]);
+        assert_eq!(s.title.as_deref(), Some("I. Introduction"));
+        assert!(
+            matches!(&s.blocks[0], Block::Para { text, .. } if text.contains("requested the Secretary-General"))
+        );
+    }
+
+    #[test]
+    fn lettered_items_are_split() {
+        let (intro, items) =
+            split_items("Les défis: (a) la portée; (b) les preuves; (c) la formation.");
+        assert_eq!(intro, "Les défis:");
+        assert_eq!(
+            items,
+            vec!["(a) la portée;", "(b) les preuves;", "(c) la formation."]
+        );
+    }
+
+    #[test]
+    fn broken_lines_rejoin() {
+        let mut t = String::from("international coop-");
+        join_into(&mut t, "eration");
+        assert_eq!(t, "international cooperation");
+        let keep: HashSet<String> = hyphenated_words(&["State-owned companies".to_string()]);
+        let mut t = String::from("the state-");
+        join_keeping(&mut t, "owned banks", &keep);
+        assert_eq!(t, "the state-owned banks");
+        let mut t = String::from("利用预");
+        join_into(&mut t, "付卡");
+        assert_eq!(t, "利用预付卡");
+        let mut t = String::from("Hội thảo về");
+        join_into(&mut t, "chống khủng bố");
+        assert_eq!(t, "Hội thảo về chống khủng bố");
+    }
+
+    #[test]
+    fn cjk_word_broken_across_a_blank_line() {
+        let text = "标题\n\n第2462(2019)号决议注意到利用众筹平台为恐怖主义目的筹集资金，以及利用预\n\n付卡和移动支付等新兴支付方式。\n";
+        let s = structure(text);
+        assert_eq!(s.title.as_deref(), Some("标题"));
+        assert_eq!(s.blocks.len(), 1, "{:?}", s.blocks);
+    }
+
+    #[test]
+    fn page_footnotes_become_notes() {
+        let text = "1.\n正文提到报告》1进行了分析.\n2.\n更多正文的内容在这里写得很长很长很长很长很长很长很长.\n1这是脚注.\nX/1/2V.\n11-111112/4\n\
+                    3.\n第三段很长很长很长很长很长很长很长很长很长很长.\nX/1/23/4V.\n11-11111\n4.\n最后.\nX/1/2V.\n11-111114/4\n5.\n完.\n";
+        let s = structure(text);
+        assert_eq!(
+            s.footnotes,
+            vec![("1".to_string(), "这是脚注。".to_string())]
+        );
+        assert_eq!(nums(&s), vec![1, 2, 3, 4, 5]);
+        assert!(
+            matches!(&s.blocks[0], Block::Para { text, .. } if text.contains("报告》\u{E000}1\u{E001}进行")),
+            "{:?}",
+            s.blocks
+        );
+    }
+}
+#[cfg(test)]
+mod dateline_tests {
+    use super::*;
+    #[test]
+    fn datelines() {
+        let b = Block::Heading {
+            level: 2,
+            text: "Ginebra, 14 de enero de 2019".into(),
+        };
+        assert!(is_dateline(&b));
+        let b = Block::Para {
+            num: None,
+            text: "21/02/2019".into(),
+            items: vec![],
+        };
+        assert!(is_dateline(&b));
+        let b = Block::Heading {
+            level: 2,
+            text: "Conférence de Genève".into(),
+        };
+        assert!(!is_dateline(&b));
+    }
+}
+
+#[cfg(test)]
+mod item_tests {
+    use super::*;
+
+    #[test]
+    fn items_in_several_alphabets() {
+        let (intro, items) =
+            split_items("Las dificultades: a) el alcance; b) las pruebas (véase a) supra).");
+        assert_eq!(intro, "Las dificultades:");
+        assert_eq!(
+            items,
+            vec!["a) el alcance;", "b) las pruebas (véase a) supra)."]
+        );
+        let (intro, items) =
+            split_items("Проблемы: а) сфера действия; б) доказательства; в) подготовка.");
+        assert_eq!(intro, "Проблемы:");
+        assert_eq!(items.len(), 3);
+        let (_, items) = split_items("التحديات: (أ) النطاق؛ (ب) الأدلة؛ (ج) التدريب.");
+        assert_eq!(items, vec!["(أ) النطاق؛", "(ب) الأدلة؛", "(ج) التدريب."]);
+        let (_, items) = split_items("只有一个(a)项。");
+        assert!(items.is_empty());
+        let (intro, items) = split_items(
+            "Measures: (a) legislation: (i) substantive; (ii) procedural; (b) training.",
+        );
+        assert_eq!(intro, "Measures:");
+        assert_eq!(
+            items,
+            vec![
+                "(a) legislation:",
+                "(i) substantive;",
+                "(ii) procedural;",
+                "(b) training."
+            ]
+        );
+        let (intro, items) = split_items("侧重于四个支柱：(一) 评估；(二) 自律；(三) 合作。");
+        assert_eq!(intro, "侧重于四个支柱：");
+        assert_eq!(items, vec!["(一) 评估；", "(二) 自律；", "(三) 合作。"]);
+        let (_, items) = split_items("Under article 5(a) and article 5(b) of the Convention.");
+        assert!(items.is_empty());
+        let (_, items) = split_items("挑战包括:(a)范围;(b)证据.");
+        assert_eq!(items, vec!["(a)范围;", "(b)证据."]);
+    }
+
+    #[test]
+    fn paragraph_number_forms() {
+        for (line, n) in [
+            ("1. The Assembly", "1"),
+            ("12.大会请", "12"),
+            ("3 - تطلب الجمعية", "3"),
+        ] {
+            assert_eq!(
+                PARA_TEXT
+                    .captures(line)
+                    .map(|c| c[1].to_string())
+                    .as_deref(),
+                Some(n),
+                "{line}"
+            );
+        }
+        assert!(PARA_TEXT.captures("1.5 million people").is_none());
+        assert!(PARA_TEXT.captures("2019 - 2020").is_none());
+    }
+}
+
+#[cfg(test)]
+mod country_sections {
+    use super::*;
+    use crate::ingest::clean::clean;
+
+    fn heads(text: &str) -> (Vec<String>, Vec<u32>) {
+        let s = build(&clean(text), &Recognizer::builtin());
+        let mut h = Vec::new();
+        let mut n = Vec::new();
+        for b in s.blocks {
+            match b {
+                Block::Heading { text, .. } => h.push(text),
+                Block::Para { num: Some(x), .. } => n.push(x),
+                _ => {}
+            }
+        }
+        (h, n)
+    }
+
+    /// Without a table of contents, a line that is exactly a country name
+    /// (also glued to the next paragraph number) opens that country's section.
+    #[test]
+    fn country_lines_without_toc() {
+        let (h, n) = heads(
+            "1.\n各国的答复如下.\n阿根廷\n2.\n阿根廷指出,挑战很大.\n亚美尼亚3.\n亚美尼亚表示,已采取措施.\n4.\n亚美尼亚还报告称.\n",
+        );
+        assert_eq!(h, vec!["阿根廷", "亚美尼亚"]);
+        assert_eq!(n, vec![1, 2, 3, 4]);
+        let (h, n) = heads(
+            "1. Replies were received.\nArgentina\n2. Argentina noted that the challenges were great.\nArmenia\n3. Armenia stated that measures were taken.\n",
+        );
+        assert_eq!(h, vec!["Argentina", "Armenia"]);
+        assert_eq!(n, vec![1, 2, 3]);
+    }
+}
+
+#[cfg(test)]
+mod glued_note_tests {
+    use super::*;
+    use crate::ingest::clean::clean;
+
+    /// The page's first note glued to its last line of text.
+    #[test]
+    fn note_glued_to_the_last_line_of_a_page() {
+        let text = "1.\n各国提到了该法》1的规定以及其他很多很多很多的内容和情况说明.\n2.\n正文继续写了很多很多很多很多很多很多很多的内容.\n\
+                    该法案已在《计算机犯罪1根据该法的规定须获得令状.\n宪法第三章对若干权利做出了规定.\nX/1/2V.\n11-111112/4\n\
+                    3.\n第三段.\nX/1/2V.\n11-111113/4\n4.\n第四段.\nX/1/2V.\n11-111114/4\n5.\n完.\n";
+        let s = build(&clean(text), &Recognizer::builtin());
+        assert_eq!(
+            s.footnotes,
+            vec![("1".to_string(), "根据该法的规定须获得令状。".to_string())]
+        );
+        let all: String = s
+            .blocks
+            .iter()
+            .map(|b| match b {
+                Block::Para { text, .. } | Block::Heading { text, .. } | Block::ListItem(text) => {
+                    text.as_str()
+                }
+            })
+            .collect();
+        assert!(
+            all.contains("宪法第三章"),
+            "the text after the note stays text: {all}"
+        );
+        assert!(all.contains("该法》\u{E000}1\u{E001}的规定"), "{all}");
+    }
+}
+
+#[cfg(test)]
+mod wrapped_text_tests {
+    use super::*;
+    use crate::ingest::clean::clean;
+
+    /// Text wrapped at a fixed width: a sentence that ends at the end of a
+    /// full line does not end the paragraph; a short line does.
+    #[test]
+    fn paragraphs_of_wrapped_text() {
+        let text = "The Working Group met in Vienna from 27 to 29 March 2019 and\n\
+                    considered the questions before it in detail at its session.\n\
+                    It heard presentations from experts of all regions of the\n\
+                    world and from the private sector on electronic evidence.\n\
+                    The debate was lively.\n\
+                    The second paragraph begins here and runs over more than one\n\
+                    line of text so that the width of the text is clear to see.\n";
+        let s = build(&clean(text), &Recognizer::builtin());
+        let paras: Vec<&str> = s
+            .blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Para { text, .. } => Some(text.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(paras.len(), 2, "{paras:?}");
+        assert!(paras[0].ends_with("The debate was lively."));
+    }
+}
+
+#[cfg(test)]
+mod part_tests {
+    use super::*;
+    use crate::ingest::clean::clean;
+
+    #[test]
+    fn annexes_and_chapters_are_headings() {
+        let text = "1. First paragraph of the report.\n2. Second paragraph.\nAnnex I\nList of replies received.\n";
+        let s = build(&clean(text), &Recognizer::builtin());
+        assert!(
+            s.blocks.contains(&Block::Heading {
+                level: 2,
+                text: "Annex I".into()
+            }),
+            "{:?}",
+            s.blocks
+        );
+        for t in ["附件二", "第三章", "Приложение", "Chapitre IV", "المرفق"] {
+            assert!(PART_HEAD.is_match(t), "{t}");
+        }
+        assert!(!PART_HEAD.is_match("Part of the text"));
+    }
+}

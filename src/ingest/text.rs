@@ -1,0 +1,173 @@
+//! Small character-level helpers shared by the ingest stages.
+
+/// Han ideographs (CJK unified, extensions, compatibility).
+pub fn is_han(c: char) -> bool {
+    matches!(c as u32,
+        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
+}
+
+/// Scripts written without spaces between words (Han, kana, Thai, …).
+pub fn is_unspaced(c: char) -> bool {
+    is_han(c)
+        || matches!(c as u32,
+            0x3040..=0x30FF   // kana
+            | 0x0E00..=0x0E7F // Thai
+            | 0x0E80..=0x0EFF // Lao
+            | 0x1000..=0x109F // Myanmar
+            | 0x1780..=0x17FF) // Khmer
+}
+
+/// CJK and full-width punctuation (、。，《》“” …).
+pub fn is_cjk_punct(c: char) -> bool {
+    matches!(c as u32, 0x3000..=0x303F | 0xFF00..=0xFF65 | 0x2018..=0x201F | 0x2026)
+}
+
+/// Characters after which a sentence is complete.
+pub fn is_terminal(c: char) -> bool {
+    matches!(
+        c,
+        '.' | '!'
+            | '?'
+            | '。'
+            | '！'
+            | '？'
+            | ';'
+            | '；'
+            | ':'
+            | '：'
+            | '"'
+            | '”'
+            | '»'
+            | '…'
+            | '」'
+            | '』'
+            | ')'
+            | '）'
+    )
+}
+
+/// Number of non-whitespace characters.
+pub fn visible_len(s: &str) -> usize {
+    s.chars().filter(|c| !c.is_whitespace()).count()
+}
+
+/// Escapes characters that would change the meaning of plain text in markdown.
+pub fn escape_md(s: &str) -> String {
+    escape_md_from(s, true)
+}
+
+/// Like [`escape_md`]; `at_line_start` says whether `s` begins a line.
+pub fn escape_md_from(s: &str, at_line_start: bool) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    let mut at_line_start = at_line_start;
+    let chars: Vec<char> = s.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        match c {
+            '*' | '_' | '[' | ']' | '<' | '>' | '`' | '\\' | '|' => {
+                // `>` only matters at a line start; `_` inside a word is
+                // harmless in CommonMark but escaping keeps it simple.
+                if c == '>' && !at_line_start {
+                    out.push(c);
+                } else {
+                    out.push('\\');
+                    out.push(c);
+                }
+            }
+            '#' | '+' | '-' | '=' if at_line_start => {
+                out.push('\\');
+                out.push(c);
+            }
+            '~' if chars.get(i + 1) == Some(&'~') => {
+                out.push('\\');
+                out.push(c);
+            }
+            '^' if i > 0 && chars[i - 1] == '[' => {
+                out.push('\\');
+                out.push(c);
+            }
+            _ => out.push(c),
+        }
+        at_line_start = c == '\n';
+        let _ = i;
+    }
+    out
+}
+
+/// A short ASCII slug: lowercase letters and digits, runs of anything else
+/// collapsed to `-`; `None` when the text has too few ASCII letters.
+pub fn ascii_slug(s: &str, max_len: usize) -> Option<String> {
+    let mut out = String::new();
+    let mut letters = 0usize;
+    let mut other = 0usize;
+    use unicode_normalization::UnicodeNormalization;
+    let folded: String = s
+        .nfd()
+        .filter(|c| !matches!(*c as u32, 0x0300..=0x036F))
+        .map(|c| match c {
+            'đ' | 'Đ' => 'd',
+            'ø' | 'Ø' => 'o',
+            'ł' | 'Ł' => 'l',
+            'ß' => 's',
+            _ => c,
+        })
+        .collect();
+    for c in folded.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+            if c.is_ascii_alphabetic() {
+                letters += 1;
+            }
+        } else {
+            if c.is_alphanumeric() {
+                other += 1;
+            }
+            if !out.is_empty() && !out.ends_with('-') {
+                out.push('-');
+            }
+        }
+    }
+    if letters < 3 || other > letters {
+        return None;
+    }
+    if out.len() > max_len {
+        let cut = out[..max_len].rfind('-').unwrap_or(max_len);
+        out.truncate(cut);
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scripts() {
+        assert!(is_han('中'));
+        assert!(!is_han('a'));
+        assert!(is_unspaced('ก'));
+        assert!(is_cjk_punct('。'));
+    }
+
+    #[test]
+    fn escaping_keeps_plain_text_plain() {
+        assert_eq!(escape_md("a*b_c [x]"), "a\\*b\\_c \\[x\\]");
+        assert_eq!(escape_md("# not a heading"), "\\# not a heading");
+        assert_eq!(escape_md("阿根廷(a)"), "阿根廷(a)");
+    }
+
+    #[test]
+    fn slugs() {
+        assert_eq!(
+            ascii_slug("Phối hợp trong phòng, chống", 40).as_deref(),
+            Some("phoi-hop-trong-phong-chong")
+        );
+        assert_eq!(ascii_slug("网络空间的反恐", 40), None);
+        assert_eq!(
+            ascii_slug("Cybersecurity mandate", 12).as_deref(),
+            Some("cybersecurit")
+        );
+    }
+}
