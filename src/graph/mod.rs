@@ -23,7 +23,7 @@ pub use snippet::Snippet;
 
 /// The mention graph of a site. Page indexes are those of
 /// `LoadedSite::content.pages`.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Graph {
     /// Every mention, by source page then document order.
     pub mentions: Vec<Mention>,

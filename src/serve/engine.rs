@@ -14,13 +14,16 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use crate::build::{Contexts, LoadedSite};
-use crate::config::{CONFIG_FILE, Config};
-use crate::content::{self, Content, Page, Section};
+use std::borrow::Cow;
+
+use crate::build::{self, Contexts, LoadedSite, OutputJob};
+use crate::config::Config;
+use crate::content::{self, Page};
+use crate::graph::Graph;
 use crate::links::{self, AnchorRef, InternalLink, SiteIndex};
-use crate::markdown::{self, MarkdownOptions, Rendered};
+use crate::markdown::Rendered;
 use crate::problem::{Problem, Problems};
-use crate::render::{RenderContext, Theme};
+use crate::render::Theme;
 
 /// Sites up to this many pages are checked by a full render after full
 /// rebuilds and when the editor pauses ([`Engine::reconcile`]).
@@ -70,6 +73,13 @@ pub struct Affected {
     pub pages: BTreeSet<usize>,
     /// Section directories whose list page must be rendered again.
     pub sections: BTreeSet<String>,
+    /// The graph page (every page's title, count and links).
+    pub graph: bool,
+    /// The 404 page.
+    pub not_found: bool,
+    /// The files for machines (sitemap, feed, graph.json: any content
+    /// change may touch a snippet or a date in them).
+    pub machine: bool,
 }
 
 /// What the old site looked like, for the pages that changed: captured
@@ -82,6 +92,11 @@ pub struct Before {
     section_titles: BTreeMap<String, String>,
     /// Per changed or re-rendered page rel: how it looked before.
     pages: HashMap<String, PageBefore>,
+    /// Every page's rel, by its index before the change (the indexes of
+    /// the graph before).
+    rels: Vec<String>,
+    /// Which of those were documents (what related documents count).
+    docs: Vec<bool>,
 }
 
 #[derive(Debug, Default)]
@@ -118,10 +133,15 @@ pub struct Engine {
     render_problems: BTreeMap<String, Problem>,
     /// Outputs of the last full `build::render_site` (see [`Engine::reconcile`])
     /// that the incremental renderer does not make, or made differently.
-    extras: BTreeMap<String, Bytes>,
+    from_full: BTreeMap<String, Bytes>,
+    /// The mention graph of `site`.
+    graph: Graph,
+    /// Per page rel: [`Contexts::graph_fingerprint`] when last rendered.
+    fingerprints: HashMap<String, u64>,
+    /// Files for machines (`build::extras`: sitemap, feed, graph.json).
+    machine: BTreeMap<String, Bytes>,
     /// Outputs of ours that the last full render did not have.
     hidden: BTreeSet<String>,
-    not_found: Result<Bytes, Problem>,
     highlight: Option<Result<Bytes, Problem>>,
 }
 
@@ -134,17 +154,6 @@ impl std::fmt::Debug for Engine {
     }
 }
 
-fn empty_site(config: &Config) -> LoadedSite {
-    LoadedSite {
-        config: config.clone(),
-        content: Content::default(),
-        sections: Vec::new(),
-        rendered: Vec::new(),
-        outgoing: Vec::new(),
-        problems: Vec::new(),
-    }
-}
-
 impl Engine {
     /// Loads and renders the whole site.
     pub fn new(config: Config) -> (Engine, Outcome) {
@@ -153,7 +162,7 @@ impl Engine {
             Err(p) => (None, p),
         };
         let mut engine = Engine {
-            site: empty_site(&config),
+            site: LoadedSite::empty(&config),
             config,
             theme,
             theme_problems,
@@ -166,9 +175,11 @@ impl Engine {
             dir_problem: None,
             html: BTreeMap::new(),
             render_problems: BTreeMap::new(),
-            extras: BTreeMap::new(),
+            from_full: BTreeMap::new(),
+            graph: Graph::default(),
+            fingerprints: HashMap::new(),
+            machine: BTreeMap::new(),
             hidden: BTreeSet::new(),
-            not_found: Err(Problem::general("not rendered yet")),
             highlight: None,
         };
         let outcome = engine.update(&[], true, true);
@@ -249,36 +260,23 @@ impl Engine {
     /// Renders again the pages, list pages and 404 page whose template
     /// is in `users`.
     fn render_template_users(&mut self, users: &BTreeSet<String>) -> Outcome {
-        let pages = &self.site.content.pages;
-        let page_template = |i: usize| {
-            pages[i]
-                .front
-                .template
-                .clone()
-                .unwrap_or_else(|| "page.html".into())
-        };
         let mut aff = Affected::default();
-        for (i, p) in pages.iter().enumerate() {
-            if !p.is_section_index && users.contains(&page_template(i)) {
-                aff.pages.insert(i);
+        if let Some(theme) = &self.theme {
+            for job in build::output_jobs(&self.site, theme) {
+                if !users.contains(&job.template(&self.site)) {
+                    continue;
+                }
+                match job {
+                    OutputJob::Page(i) => {
+                        aff.pages.insert(i);
+                    }
+                    OutputJob::Section(k) => {
+                        aff.sections.insert(self.site.sections[k].dir.clone());
+                    }
+                    OutputJob::Graph => aff.graph = true,
+                    OutputJob::NotFound => aff.not_found = true,
+                }
             }
-        }
-        for s in &self.site.sections {
-            let default = if s.url.is_empty() {
-                "home.html"
-            } else {
-                "list.html"
-            };
-            let t = s
-                .index_page
-                .and_then(|i| pages[i].front.template.clone())
-                .unwrap_or_else(|| default.into());
-            if users.contains(&t) {
-                aff.sections.insert(s.dir.clone());
-            }
-        }
-        if users.contains("404.html") {
-            self.not_found = Err(Problem::general("not rendered yet"));
         }
         let rendered = self.render(&aff, true);
         Outcome {
@@ -651,9 +649,6 @@ impl Engine {
                 &self.site.sections,
             ),
         };
-        let opts = MarkdownOptions {
-            allow_html: self.config.markdown.allow_html,
-        };
         let todo_list: Vec<usize> = todo.iter().copied().collect();
         type Done = (
             usize,
@@ -662,23 +657,22 @@ impl Engine {
             HashSet<String>,
             Vec<InternalLink>,
         );
+        let config = &self.config;
         let results: Vec<Done> = todo_list
             .par_iter()
             .map(|&i| {
-                let page = &pages[i];
-                let mut resolver = index.for_page(i, &page.rel);
-                let r = markdown::render(&page.body, page.body_line, &opts, &mut resolver);
-                let anchors = r.anchors.iter().cloned().collect();
+                let m = build::render_markdown(config, &index, i, &pages[i]);
+                let anchors = m.rendered.anchors.iter().cloned().collect();
                 (
                     i,
-                    r,
+                    m.rendered,
                     PageExtra {
-                        refs: resolver.anchor_refs.into_iter().map(|r| (i, r)).collect(),
-                        problems: resolver.problems,
+                        refs: m.anchor_refs.into_iter().map(|r| (i, r)).collect(),
+                        problems: m.problems,
                         anchor_problems: Vec::new(),
                     },
                     anchors,
-                    resolver.outgoing,
+                    m.outgoing,
                 )
             })
             .collect();
@@ -740,8 +734,29 @@ impl Engine {
         self.site.problems = self.content_problems();
 
         timer.mark("anchors+problems");
+        // The mention graph, built whole: a few milliseconds for
+        // thousands of pages (see ARCHITECTURE.md, "serve").
+        let graph_before = std::mem::replace(&mut self.graph, Graph::build(&self.site));
+        timer.mark("graph");
         // Which outputs depend on the change, then render them.
-        let mut aff = affected(&before, &self.site, &changed, &todo);
+        let mut aff = if all {
+            Affected {
+                all: true,
+                ..Affected::default()
+            }
+        } else {
+            affected(
+                &before,
+                &self.site,
+                (&graph_before, &self.graph),
+                &mut self.fingerprints,
+                &changed,
+                &todo,
+            )
+        };
+        if aff.all {
+            self.fingerprints = all_fingerprints(&self.site, &self.graph);
+        }
         aff.all |= all;
         timer.mark("affected");
         let rendered = self.render(&aff, in_place);
@@ -759,9 +774,11 @@ impl Engine {
     }
 
     fn capture_before<'a>(&self, rels: impl Iterator<Item = &'a str>) -> Before {
-        let cx = Contexts::new(&self.site);
+        let cx = Contexts::with_graph(&self.site, Cow::Borrowed(&self.graph));
         let pages = &self.site.content.pages;
         let mut before = Before {
+            rels: pages.iter().map(|p| p.rel.clone()).collect(),
+            docs: pages.iter().map(is_doc).collect(),
             site_context: serde_json::to_string(&cx.site_context).unwrap_or_default(),
             section_titles: self
                 .site
@@ -811,9 +828,6 @@ impl Engine {
         problems.extend(self.theme_problems.iter().cloned());
         if self.theme.is_some() {
             problems.extend(self.render_problems.values().cloned());
-            if let Err(p) = &self.not_found {
-                problems.push(p.clone());
-            }
             if let Some(Err(p)) = &self.highlight {
                 problems.push(p.clone());
             }
@@ -833,7 +847,7 @@ impl Engine {
                 .static_files
                 .iter()
                 .map(|(p, _)| p.as_str())
-                .chain(self.not_found.is_ok().then_some("404.html"))
+                .chain(self.machine.keys().map(String::as_str))
                 .chain(matches!(self.highlight, Some(Ok(_))).then_some("highlight.css")),
         ) {
             *generated.entry(path).or_default() += 1;
@@ -864,64 +878,78 @@ impl Engine {
         };
         let site = &self.site;
         let pages = &site.content.pages;
-        let mut expected: BTreeMap<String, Job> = BTreeMap::new();
+        let mut expected: BTreeMap<String, OutputJob> = BTreeMap::new();
         // Same pages and sections as before, none missing: only what `aff`
         // names (the output paths cannot have changed).
         let quick = in_place && !aff.all && self.render_problems.is_empty();
         if quick {
-            for &i in &aff.pages {
-                if !pages[i].is_section_index {
-                    expected.insert(format!("{}index.html", pages[i].url), Job::Page(i));
-                }
-            }
+            let mut named: Vec<OutputJob> = aff
+                .pages
+                .iter()
+                .filter(|&&i| !pages[i].is_section_index)
+                .map(|&i| OutputJob::Page(i))
+                .collect();
             for dir in &aff.sections {
                 if let Ok(k) = site.sections.binary_search_by(|s| s.dir.as_str().cmp(dir)) {
-                    expected.insert(
-                        format!("{}index.html", site.sections[k].url),
-                        Job::Section(k),
-                    );
+                    named.push(OutputJob::Section(k));
                 }
             }
-        }
-        if !quick {
-            for (i, p) in pages.iter().enumerate() {
-                if !p.is_section_index {
-                    expected.insert(format!("{}index.html", p.url), Job::Page(i));
-                }
+            if aff.graph && theme.has_template(build::GRAPH_TEMPLATE) {
+                named.push(OutputJob::Graph);
             }
-            for (k, s) in site.sections.iter().enumerate() {
-                expected.insert(format!("{}index.html", s.url), Job::Section(k));
+            if aff.not_found || !self.html.contains_key("404.html") {
+                named.push(OutputJob::NotFound);
             }
+            expected.extend(named.into_iter().map(|j| (j.path(site), j)));
+        } else {
+            expected.extend(
+                build::output_jobs(site, theme)
+                    .into_iter()
+                    .map(|j| (j.path(site), j)),
+            );
             self.html.retain(|k, _| expected.contains_key(k));
             self.render_problems.retain(|k, _| expected.contains_key(k));
         }
-        let jobs: Vec<(&String, &Job)> = expected
+        let jobs: Vec<(&String, OutputJob)> = expected
             .iter()
             .filter(|(key, job)| {
                 aff.all
                     || !self.html.contains_key(*key)
                     || match job {
-                        Job::Page(i) => aff.pages.contains(i),
-                        Job::Section(k) => aff.sections.contains(&site.sections[*k].dir),
+                        OutputJob::Page(i) => aff.pages.contains(i),
+                        OutputJob::Section(k) => aff.sections.contains(&site.sections[*k].dir),
+                        OutputJob::Graph => aff.graph,
+                        OutputJob::NotFound => aff.not_found,
                     }
             })
+            .map(|(k, j)| (k, *j))
             .collect();
-        let cx = Contexts::new(site);
-        let results: Vec<(String, Result<Vec<u8>, Problem>)> = jobs
+        let cx = Contexts::with_graph(site, Cow::Borrowed(&self.graph));
+        let results: Vec<(String, Result<Bytes, Problem>)> = jobs
             .par_iter()
-            .map(|(key, job)| ((*key).clone(), render_job(&cx, site, theme, job)))
+            .map(|(key, job)| {
+                let r = build::render_output(&cx, theme, *job).map(|f| f.bytes.into());
+                ((*key).clone(), r)
+            })
             .collect();
-        let n = results.len();
+        let n = results
+            .iter()
+            .filter(|(k, _)| k.as_str() != "404.html")
+            .count();
         for (key, _) in &results {
             // What we just rendered is newer than a full render's copy.
-            self.extras.remove(key);
+            self.from_full.remove(key);
             self.hidden.remove(key);
         }
+        // The set of pages served changed (the sitemap lists them).
+        let listed_changed = results
+            .iter()
+            .any(|(k, r)| r.is_err() != self.render_problems.contains_key(k));
         for (key, r) in results {
             match r {
                 Ok(bytes) => {
                     self.render_problems.remove(&key);
-                    self.html.insert(key, bytes.into());
+                    self.html.insert(key, bytes);
                 }
                 Err(p) => {
                     self.html.remove(&key);
@@ -929,33 +957,29 @@ impl Engine {
                 }
             }
         }
-        if aff.all || self.not_found.is_err() {
-            let not_found = cx.not_found_page();
-            let ctx = RenderContext {
-                site: &cx.site_context,
-                page: &not_found,
-                section: None,
-                breadcrumbs: Vec::new(),
-            };
-            self.not_found = theme
-                .render("404.html", &ctx)
-                .map(|html| html.into_bytes().into());
-        }
-        let needs_css = site.rendered.iter().any(|r| r.has_code);
-        if !needs_css {
-            self.highlight = None;
-        } else if aff.all || self.highlight.is_none() {
-            let name = &self.config.markdown.highlight_theme;
-            self.highlight = Some(
-                markdown::highlight::stylesheet(name)
-                    .map(|css| css.into_bytes().into())
-                    .map_err(|msg| {
-                        Problem::in_file(
-                            content::display_path(&self.config.root.join(CONFIG_FILE)),
-                            format!("[markdown] {msg}"),
-                        )
-                    }),
+        if aff.all || aff.machine || !quick || listed_changed || self.machine.is_empty() {
+            let urls = build::html_urls(
+                self.html
+                    .keys()
+                    .map(String::as_str)
+                    .filter(|k| *k != "404.html"),
             );
+            let files = build::extras::files(site, &cx, &urls);
+            self.machine = files
+                .into_iter()
+                .map(|f| {
+                    self.from_full.remove(&f.path);
+                    self.hidden.remove(&f.path);
+                    (f.path, f.bytes.into())
+                })
+                .collect();
+        }
+        match build::highlight_css(site) {
+            None => self.highlight = None,
+            Some(r) if aff.all || self.highlight.is_none() => {
+                self.highlight = Some(r.map(|f| f.bytes.into()));
+            }
+            Some(_) => {}
         }
         n
     }
@@ -975,14 +999,14 @@ impl Engine {
         }
         let before = self.files();
         let (full, _) = crate::build::render_site(&self.site, theme);
-        self.extras.clear();
+        self.from_full.clear();
         self.hidden.clear();
         let mut own = self.files();
         for f in full.files {
             match own.remove(&f.path) {
                 Some(Entry::Bytes(b)) if *b == *f.bytes => {}
                 _ => {
-                    self.extras.insert(f.path, f.bytes.into());
+                    self.from_full.insert(f.path, f.bytes.into());
                 }
             }
         }
@@ -1022,13 +1046,13 @@ impl Engine {
         if let Some(Ok(css)) = &self.highlight {
             files.insert("highlight.css".into(), Entry::Bytes(css.clone()));
         }
-        if let Ok(b) = &self.not_found {
-            files.insert("404.html".into(), Entry::Bytes(b.clone()));
+        for (k, v) in &self.machine {
+            files.insert(k.clone(), Entry::Bytes(v.clone()));
         }
         for (k, v) in &self.html {
             files.insert(k.clone(), Entry::Bytes(v.clone()));
         }
-        for (k, v) in &self.extras {
+        for (k, v) in &self.from_full {
             files.insert(k.clone(), Entry::Bytes(v.clone()));
         }
         for k in &self.hidden {
@@ -1138,79 +1162,74 @@ pub fn template_users(theme_dir: &Path, changed: &BTreeSet<String>) -> Option<BT
     }
 }
 
-enum Job {
-    Page(usize),
-    Section(usize),
+/// Graph fingerprints of every page, by rel.
+fn all_fingerprints(site: &LoadedSite, graph: &Graph) -> HashMap<String, u64> {
+    let cx = Contexts::with_graph(site, Cow::Borrowed(graph));
+    (0..site.content.pages.len())
+        .into_par_iter()
+        .map(|i| (site.content.pages[i].rel.clone(), cx.graph_fingerprint(i)))
+        .collect()
 }
 
-/// One page or list page, exactly as `build::render_site` renders it.
-fn render_job(
-    cx: &Contexts<'_>,
-    site: &LoadedSite,
-    theme: &Theme,
-    job: &Job,
-) -> Result<Vec<u8>, Problem> {
-    let pages = &site.content.pages;
-    let (page, section, template, shown, url_rel) = match job {
-        Job::Page(i) => {
-            let p = &pages[*i];
-            let template = p
-                .front
-                .template
-                .clone()
-                .unwrap_or_else(|| "page.html".into());
-            (cx.page(*i), None, template, Some(&p.display), p.url.clone())
-        }
-        Job::Section(k) => {
-            let s: &Section = &site.sections[*k];
-            let custom = s.index_page.and_then(|i| pages[i].front.template.clone());
-            let default = if s.url.is_empty() {
-                "home.html"
-            } else {
-                "list.html"
-            };
-            (
-                cx.section_page(s),
-                Some(cx.section(s)),
-                custom.unwrap_or_else(|| default.into()),
-                s.index_page.map(|i| &pages[i].display),
-                s.url.clone(),
-            )
-        }
-    };
-    if !theme.has_template(&template) {
-        let msg = format!("template {template:?} not found in the theme");
-        return Err(match shown {
-            Some(f) => Problem::in_file(f, msg),
-            None => Problem::general(msg),
-        });
+/// Every page the graph connects page `i` to: the pages it cites, those
+/// mentioning it (in sentences or headings), those co-cited with it and
+/// the documents related to it.
+fn neighbours(g: &Graph, i: usize, out: &mut impl FnMut(usize)) {
+    for &(t, _) in &g.cites[i] {
+        out(t);
     }
-    let ctx = RenderContext {
-        site: &cx.site_context,
-        breadcrumbs: cx.breadcrumbs(&url_rel),
-        page: &page,
-        section: section.as_ref(),
-    };
-    theme.render(&template, &ctx).map(String::into_bytes)
+    for &m in &g.incoming[i] {
+        out(g.mentions[m].source);
+    }
+    for s in &g.sections[i] {
+        out(s.source);
+    }
+    for &(j, _) in g.cooccur[i].iter().chain(&g.related_docs[i]) {
+        out(j);
+    }
+}
+
+/// Does `graph::cooccur::related` count the page as a document?
+fn is_doc(p: &Page) -> bool {
+    p.front.kind == content::Kind::Document && !p.is_section_index
+}
+
+/// The documents citing page `t`, `docs` telling which pages are.
+fn doc_citers(docs: impl Fn(usize) -> bool, g: &Graph, t: usize) -> BTreeSet<usize> {
+    g.incoming[t]
+        .iter()
+        .map(|&m| g.mentions[m].source)
+        .chain(g.sections[t].iter().map(|s| s.source))
+        .filter(|&s| docs(s))
+        .collect()
 }
 
 /// Which outputs depend on a change. `before` is the old state of the
-/// pages that changed or were rendered again, `changed` the content rels
-/// that changed on disk, `rerendered` the pages (new indexes) whose
-/// markdown was rendered again.
+/// pages that changed or were rendered again, `graphs` the mention graph
+/// before and after, `changed` the content rels that changed on disk,
+/// `rerendered` the pages (new indexes) whose markdown was rendered again.
+/// `fingerprints` (each page's [`Contexts::graph_fingerprint`]) is brought
+/// up to date for the pages looked at.
 ///
-/// Today a page's output depends on its own text, the navigation and the
-/// section titles; a list page on the summaries of its pages and the
-/// titles and sizes of its subsections. Pages a changed page links to are
-/// included too, for backlinks (the mention graph).
+/// A page's output depends on its own text, the navigation, the section
+/// titles, and what the graph says about it: the pages are looked at
+/// whose graph data a change can reach (the changed pages' old and new
+/// neighbours: targets, mentioning pages, co-cited pages, related
+/// documents), and those whose fingerprint differs are rendered again.
+/// A list page depends on the entries (summaries, mention counts) of its
+/// pages and the titles and sizes of its subsections; the home page and
+/// the graph page on every entry; the files for machines on any content.
 pub fn affected(
     before: &Before,
     site: &LoadedSite,
+    graphs: (&Graph, &Graph),
+    fingerprints: &mut HashMap<String, u64>,
     changed: &BTreeSet<String>,
     rerendered: &BTreeSet<usize>,
 ) -> Affected {
+    let (graph_before, graph) = graphs;
     let mut aff = Affected::default();
-    let cx = Contexts::new(site);
+    let cx = Contexts::with_graph(site, Cow::Borrowed(graph));
     let pages = &site.content.pages;
     let titles: BTreeMap<String, String> = site
         .sections
@@ -1224,6 +1243,7 @@ pub fn affected(
         return aff;
     }
     let find = |rel: &str| pages.binary_search_by(|p| p.rel.as_str().cmp(rel)).ok();
+    let find_old = |rel: &str| before.rels.binary_search_by(|r| r.as_str().cmp(rel)).ok();
     let add_target = |aff: &mut Affected, i: usize| {
         let p = &pages[i];
         if p.is_section_index {
@@ -1236,32 +1256,31 @@ pub fn affected(
         dir.rfind('/')
             .map_or(String::new(), |i| dir[..i].to_string())
     };
-    let consider = |aff: &mut Affected, rel: &str, on_disk: bool| {
+    // Pages whose part of the graph may have changed, by rel.
+    let mut moved: BTreeSet<String> = BTreeSet::new();
+    // Some page's entry in lists changed (home and graph page list all).
+    let mut listing_changed = before.rels.len() != pages.len();
+    let mut consider = |aff: &mut Affected, rel: &str, on_disk: bool| {
         let old = before.pages.get(rel);
         let new = find(rel);
-        if let Some(i) = new {
-            let body_changed = old.is_none_or(|o| o.html != site.rendered[i].html);
-            if !on_disk && !body_changed {
-                // Rendered again, same HTML: only its links may differ.
+        match new {
+            Some(i) => {
+                let body_changed = old.is_none_or(|o| o.html != site.rendered[i].html);
                 let now: BTreeSet<&str> = site.outgoing[i]
                     .iter()
                     .map(|l| pages[l.target].rel.as_str())
                     .collect();
-                if old.is_some_and(|o| o.targets.iter().map(String::as_str).eq(now)) {
-                    return;
+                let links_changed =
+                    old.is_none_or(|o| !o.targets.iter().map(String::as_str).eq(now));
+                if on_disk || body_changed || links_changed {
+                    add_target(aff, i);
+                    moved.insert(rel.to_string());
                 }
             }
-            add_target(aff, i);
-            for l in &site.outgoing[i] {
-                add_target(aff, l.target);
+            None if old.is_some() => {
+                moved.insert(rel.to_string());
             }
-        }
-        if let Some(o) = old {
-            for t in &o.targets {
-                if let Some(j) = find(t) {
-                    add_target(aff, j);
-                }
-            }
+            None => {}
         }
         // Its entry in its section's list.
         let p_new = new.map(|i| &pages[i]);
@@ -1270,6 +1289,7 @@ pub fn affected(
                 + &format!("{:?}", pages[i].front.weight)
         });
         if on_disk && old.map(|o| &o.summary) != summary_new.as_ref() {
+            listing_changed = true;
             let places = old
                 .map(|o| o.section.clone())
                 .into_iter()
@@ -1292,6 +1312,82 @@ pub fn affected(
             consider(&mut aff, rel, false);
         }
     }
+
+    // The graph around the moved pages, before and after.
+    let mut around: BTreeSet<String> = moved.clone();
+    let mut cites_changed = false;
+    for rel in &moved {
+        let old = find_old(rel);
+        let new = find(rel);
+        let mut targets: BTreeSet<&str> = BTreeSet::new();
+        if let Some(o) = old {
+            neighbours(graph_before, o, &mut |j| {
+                around.insert(before.rels[j].clone());
+            });
+            targets.extend(
+                graph_before.cites[o]
+                    .iter()
+                    .map(|&(t, _)| before.rels[t].as_str()),
+            );
+        }
+        if let Some(n) = new {
+            neighbours(graph, n, &mut |j| {
+                around.insert(pages[j].rel.clone());
+            });
+            targets.extend(graph.cites[n].iter().map(|&(t, _)| pages[t].rel.as_str()));
+        }
+        let cites_old = old.map(|o| {
+            graph_before.cites[o]
+                .iter()
+                .map(|&(t, c)| (before.rels[t].as_str(), c))
+                .collect::<Vec<_>>()
+        });
+        let cites_new = new.map(|n| {
+            graph.cites[n]
+                .iter()
+                .map(|&(t, c)| (pages[t].rel.as_str(), c))
+                .collect::<Vec<_>>()
+        });
+        cites_changed |= cites_old != cites_new;
+        // A target crossing the cap of documents citing it relates (or
+        // stops relating) all of them.
+        for t in targets {
+            let citers_new = find(t).map(|j| doc_citers(|s| is_doc(&pages[s]), graph, j));
+            let citers_old = find_old(t).map(|j| doc_citers(|s| before.docs[s], graph_before, j));
+            let n_new = citers_new.as_ref().map_or(0, BTreeSet::len);
+            let n_old = citers_old.as_ref().map_or(0, BTreeSet::len);
+            let cap = crate::graph::RELATED_CAP;
+            if n_new != n_old && n_new.max(n_old) > cap && n_new.min(n_old) <= cap {
+                for j in citers_new.into_iter().flatten() {
+                    around.insert(pages[j].rel.clone());
+                }
+                for j in citers_old.into_iter().flatten() {
+                    around.insert(before.rels[j].clone());
+                }
+            }
+        }
+    }
+    for rel in &around {
+        let Some(i) = find(rel) else {
+            fingerprints.remove(rel);
+            continue;
+        };
+        let fp = cx.graph_fingerprint(i);
+        if fingerprints.insert(rel.clone(), fp) != Some(fp) {
+            add_target(&mut aff, i);
+        }
+        let count_before = find_old(rel).map(|o| graph_before.mention_count(o));
+        if count_before != Some(graph.mention_count(i)) {
+            // Its entry in its section's list shows the count.
+            listing_changed = true;
+            aff.sections.insert(pages[i].section.clone());
+        }
+    }
+    if listing_changed {
+        aff.sections.insert(String::new());
+    }
+    aff.graph = listing_changed || cites_changed;
+    aff.machine = !moved.is_empty() || listing_changed;
     aff
 }
 
