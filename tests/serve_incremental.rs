@@ -130,6 +130,16 @@ impl Site {
     }
 }
 
+/// Sections holding entity pages.
+const ENTITY_DIRS: &[&str] = &[
+    "countries",
+    "organizations",
+    "instruments",
+    "topics",
+    "resolutions",
+    "un-documents",
+];
+
 /// A relative link from one content file to another.
 fn rel_link(from: &str, to: &str) -> String {
     let depth = from.matches('/').count();
@@ -141,7 +151,128 @@ fn rel_link(from: &str, to: &str) -> String {
 fn act(site: &Site, rng: &mut Rng, n: usize) -> (String, Vec<PathBuf>) {
     let (md, other) = site.files();
     let page = rng.pick(&md).cloned().unwrap_or_else(|| "x.md".into());
-    match rng.below(16) {
+    let entities: Vec<String> = md
+        .iter()
+        .filter(|r| {
+            ENTITY_DIRS.iter().any(|d| r.starts_with(&format!("{d}/"))) && !r.ends_with("_index.md")
+        })
+        .cloned()
+        .collect();
+    let documents: Vec<String> = md
+        .iter()
+        .filter(|r| r.starts_with("documents/") && !r.ends_with("_index.md"))
+        .cloned()
+        .collect();
+    match rng.below(21) {
+        16 | 17 => {
+            // Mention one or two entities in a new paragraph of a document
+            // (mentions appear on their pages; two co-cite each other).
+            let (Some(doc), Some(a), Some(b)) = (
+                rng.pick(&documents).cloned(),
+                rng.pick(&entities).cloned(),
+                rng.pick(&entities).cloned(),
+            ) else {
+                return ("nothing".into(), vec![]);
+            };
+            let second = if rng.below(2) == 0 {
+                format!(" and [the other]({})", rel_link(&doc, &b))
+            } else {
+                String::new()
+            };
+            let text = site.read(&doc)
+                + &format!(
+                    "\n\n{n}\\. On [this one]({}){second}, a sentence. ^p-{}\n",
+                    rel_link(&doc, &a),
+                    200 + n
+                );
+            site.write(&doc, &text);
+            (
+                format!("mention {a} (and {b}?) in {doc}"),
+                vec![site.path(&doc)],
+            )
+        }
+        18 => {
+            // Drop one link from a document, keeping its text (a mention
+            // disappears, maybe a co-citation or a report section).
+            let Some(doc) = rng.pick(&documents).cloned() else {
+                return ("nothing".into(), vec![]);
+            };
+            let text = site.read(&doc);
+            let starts: Vec<usize> = text.match_indices("](").map(|(i, _)| i).collect();
+            let Some(&at) = rng.pick(&starts) else {
+                return ("nothing".into(), vec![]);
+            };
+            let (Some(open), Some(close)) = (text[..at].rfind('['), text[at..].find(')')) else {
+                return ("nothing".into(), vec![]);
+            };
+            let new = format!(
+                "{}{}{}",
+                &text[..open],
+                &text[open + 1..at],
+                &text[at + close + 1..]
+            );
+            site.write(&doc, &new);
+            (format!("unlink one link in {doc}"), vec![site.path(&doc)])
+        }
+        19 => {
+            // Edit an entity page: its title (shown wherever it is
+            // mentioned, co-cited or cited) or its text.
+            let Some(e) = rng.pick(&entities).cloned() else {
+                return ("nothing".into(), vec![]);
+            };
+            let text = site.read(&e);
+            let new = if rng.below(2) == 0 {
+                match text.find("\ntitle:") {
+                    Some(i) => {
+                        let end = text[i + 1..].find('\n').map_or(text.len(), |j| i + 1 + j);
+                        format!("{}\ntitle: Entity {n}{}", &text[..i], &text[end..])
+                    }
+                    None => text,
+                }
+            } else {
+                text + &format!("\n\nMore about it {n}.\n")
+            };
+            site.write(&e, &new);
+            (format!("edit entity {e}"), vec![site.path(&e)])
+        }
+        20 => {
+            // A heading that links to an entity, with a paragraph under it
+            // (a report section about it, co-citing what the paragraph
+            // links to); or retarget an existing heading's link.
+            let (Some(doc), Some(a), Some(b)) = (
+                rng.pick(&documents).cloned(),
+                rng.pick(&entities).cloned(),
+                rng.pick(&entities).cloned(),
+            ) else {
+                return ("nothing".into(), vec![]);
+            };
+            let text = site.read(&doc);
+            let heading = text
+                .lines()
+                .find(|l| l.starts_with('#') && l.contains("]("))
+                .map(str::to_string);
+            let new = match heading {
+                Some(h) if rng.below(2) == 0 => {
+                    let open = h.find("](").unwrap() + 2;
+                    let close = open + h[open..].find(')').unwrap_or(h.len() - open);
+                    let retargeted = format!("{}{}{}", &h[..open], rel_link(&doc, &a), &h[close..]);
+                    text.replacen(&h, &retargeted, 1)
+                }
+                _ => {
+                    text + &format!(
+                        "\n\n### [Section {n}]({})\n\n{n}\\. It cites [b]({}). ^p-{}\n",
+                        rel_link(&doc, &a),
+                        rel_link(&doc, &b),
+                        300 + n
+                    )
+                }
+            };
+            site.write(&doc, &new);
+            (
+                format!("heading about {a} in {doc}"),
+                vec![site.path(&doc)],
+            )
+        }
         14 | 15 => {
             // Drop or restore an anchor others may link to (edited in place).
             let text = site.read(&page);
