@@ -95,30 +95,6 @@ impl<'a> Contexts<'a> {
         self.site
     }
 
-    /// A hash of everything page `i`'s own output takes from the mention
-    /// graph (mentions with their snippets, co-citations, related
-    /// documents, citations, report sections, and how the pages named
-    /// there are shown). `serve` compares it before and after a change to
-    /// tell which pages the change reaches.
-    pub fn graph_fingerprint(&self, i: usize) -> u64 {
-        use std::hash::{Hash, Hasher};
-        let f = &self.pages()[i].front;
-        let data = (
-            self.mentions(i),
-            self.grouped(&self.graph.cooccur[i]),
-            self.items(&self.graph.related_docs[i], 20),
-            match f.kind {
-                Kind::Document => self.grouped(&self.graph.cites[i]),
-                _ => Vec::new(),
-            },
-            self.report_sections(i),
-        );
-        let json = serde_json::to_string(&data).unwrap_or_default();
-        let mut h = std::collections::hash_map::DefaultHasher::new();
-        json.hash(&mut h);
-        h.finish()
-    }
-
     fn pages(&self) -> &'a [Page] {
         &self.site.content.pages
     }

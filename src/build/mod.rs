@@ -25,7 +25,7 @@ pub use contexts::{Contexts, ENTITY_SECTIONS, kind_key, list_order};
 
 /// The site after loading: everything needed to render, plus the problems
 /// found so far. Reusable: rendering does not consume it.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct LoadedSite {
     pub config: Config,
     pub content: Content,

@@ -43,14 +43,17 @@ pub struct ReportSection {
     pub last: Option<String>,
 }
 
-pub(super) struct TargetSection {
+/// A section of one page about another (`target`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TargetSection {
     pub target: usize,
     pub section: ReportSection,
 }
 
-/// What one page contributes to the graph.
-#[derive(Default)]
-pub(super) struct Extracted {
+/// What one page contributes to the graph (depends on that page's
+/// markdown and on which pages are list pages, nothing else).
+#[derive(Debug, Clone, Default)]
+pub struct Extracted {
     pub mentions: Vec<Mention>,
     pub sections: Vec<TargetSection>,
     /// Co-citation units: per paragraph that links somewhere, the pages
@@ -60,19 +63,22 @@ pub(super) struct Extracted {
 }
 
 /// Extracts every page's mentions, in parallel; one entry per page.
-pub(super) fn extract(site: &LoadedSite) -> Vec<Extracted> {
+pub fn extract(site: &LoadedSite) -> Vec<Extracted> {
     (0..site.content.pages.len())
         .into_par_iter()
-        .map(|i| {
-            if site.content.pages[i].is_section_index {
-                return Extracted::default();
-            }
-            extract_page(i, site)
-        })
+        .map(|i| extract_page(i, site))
         .collect()
 }
 
-fn extract_page(source: usize, site: &LoadedSite) -> Extracted {
+/// What page `i` contributes (nothing for a list page).
+pub fn extract_page(i: usize, site: &LoadedSite) -> Extracted {
+    if site.content.pages[i].is_section_index {
+        return Extracted::default();
+    }
+    extract_source(i, site)
+}
+
+fn extract_source(source: usize, site: &LoadedSite) -> Extracted {
     let rendered = &site.rendered[source];
     let blocks = &rendered.blocks;
     let sites = &rendered.link_sites; // sorted by call

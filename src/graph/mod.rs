@@ -18,7 +18,7 @@ use crate::build::LoadedSite;
 use crate::content::Kind;
 
 pub use cooccur::RELATED_CAP;
-pub use mentions::{Mention, ReportSection};
+pub use mentions::{Extracted, Mention, ReportSection, TargetSection, extract, extract_page};
 pub use snippet::Snippet;
 
 /// The mention graph of a site. Page indexes are those of
@@ -46,9 +46,14 @@ pub struct Graph {
 
 impl Graph {
     pub fn build(site: &LoadedSite) -> Graph {
+        Graph::assemble(site, &mentions::extract(site))
+    }
+
+    /// The graph from what each page contributes ([`Extracted`], one per
+    /// page of `site`): `serve` extracts again only the pages that changed.
+    pub fn assemble<E: std::borrow::Borrow<Extracted>>(site: &LoadedSite, per_page: &[E]) -> Graph {
         let pages = &site.content.pages;
         let n = pages.len();
-        let per_page = mentions::extract(site);
         let mut g = Graph {
             incoming: vec![Vec::new(); n],
             cites: vec![Vec::new(); n],
@@ -56,10 +61,11 @@ impl Graph {
             ..Graph::default()
         };
         let mut units: Vec<(Vec<usize>, Vec<usize>)> = Vec::new();
-        for (source, extracted) in per_page.into_iter().enumerate() {
+        for (source, extracted) in per_page.iter().enumerate() {
+            let extracted: &Extracted = extracted.borrow();
             let mut counts: Vec<(usize, u32)> = Vec::new();
             let mut seen: std::collections::HashMap<usize, usize> = Default::default();
-            for m in extracted.mentions {
+            for m in &extracted.mentions {
                 match seen.get(&m.target) {
                     Some(&k) => counts[k].1 += 1,
                     None => {
@@ -72,13 +78,13 @@ impl Graph {
                 if !m.in_heading {
                     g.incoming[m.target].push(g.mentions.len());
                 }
-                g.mentions.push(m);
+                g.mentions.push(m.clone());
             }
             g.cites[source] = counts;
-            for s in extracted.sections {
-                g.sections[s.target].push(s.section);
+            for s in &extracted.sections {
+                g.sections[s.target].push(s.section.clone());
             }
-            units.extend(extracted.units);
+            units.extend(extracted.units.iter().cloned());
         }
         g.cooccur = cooccur::count(n, &units);
         let is_doc: Vec<bool> = pages

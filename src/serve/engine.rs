@@ -19,7 +19,7 @@ use std::borrow::Cow;
 use crate::build::{self, Contexts, LoadedSite, OutputJob};
 use crate::config::Config;
 use crate::content::{self, Page};
-use crate::graph::Graph;
+use crate::graph::{self, Extracted, Graph};
 use crate::links::{self, AnchorRef, InternalLink, SiteIndex};
 use crate::markdown::Rendered;
 use crate::problem::{Problem, Problems};
@@ -136,8 +136,8 @@ pub struct Engine {
     from_full: BTreeMap<String, Bytes>,
     /// The mention graph of `site`.
     graph: Graph,
-    /// Per page rel: [`Contexts::graph_fingerprint`] when last rendered.
-    fingerprints: HashMap<String, u64>,
+    /// What each page contributes to the graph, parallel to the pages.
+    extracted: Vec<Arc<Extracted>>,
     /// Files for machines (`build::extras`: sitemap, feed, graph.json).
     machine: BTreeMap<String, Bytes>,
     /// Outputs of ours that the last full render did not have.
@@ -177,7 +177,7 @@ impl Engine {
             render_problems: BTreeMap::new(),
             from_full: BTreeMap::new(),
             graph: Graph::default(),
-            fingerprints: HashMap::new(),
+            extracted: Vec::new(),
             machine: BTreeMap::new(),
             hidden: BTreeSet::new(),
             highlight: None,
@@ -734,9 +734,31 @@ impl Engine {
         self.site.problems = self.content_problems();
 
         timer.mark("anchors+problems");
-        // The mention graph, built whole: a few milliseconds for
-        // thousands of pages (see ARCHITECTURE.md, "serve").
-        let graph_before = std::mem::replace(&mut self.graph, Graph::build(&self.site));
+        // The mention graph: the changed pages' contributions extracted
+        // again (every page's when the set of pages changed), then put
+        // together (see ARCHITECTURE.md, "serve").
+        let extracted_before = std::mem::take(&mut self.extracted);
+        self.extracted = if in_place && extracted_before.len() == self.site.content.pages.len() {
+            let mut v = extracted_before.clone();
+            let fresh: Vec<(usize, Extracted)> = todo
+                .par_iter()
+                .map(|&i| (i, graph::extract_page(i, &self.site)))
+                .collect();
+            for (i, e) in fresh {
+                v[i] = Arc::new(e);
+            }
+            v
+        } else {
+            graph::extract(&self.site)
+                .into_iter()
+                .map(Arc::new)
+                .collect()
+        };
+        timer.mark("extract");
+        let graph_before = std::mem::replace(
+            &mut self.graph,
+            Graph::assemble(&self.site, &self.extracted),
+        );
         timer.mark("graph");
         // Which outputs depend on the change, then render them.
         let mut aff = if all {
@@ -748,15 +770,16 @@ impl Engine {
             affected(
                 &before,
                 &self.site,
-                (&graph_before, &self.graph),
-                &mut self.fingerprints,
+                GraphChange {
+                    before: &graph_before,
+                    after: &self.graph,
+                    extracted_before: &extracted_before,
+                    extracted: &self.extracted,
+                },
                 &changed,
                 &todo,
             )
         };
-        if aff.all {
-            self.fingerprints = all_fingerprints(&self.site, &self.graph);
-        }
         aff.all |= all;
         timer.mark("affected");
         let rendered = self.render(&aff, in_place);
@@ -1162,18 +1185,81 @@ pub fn template_users(theme_dir: &Path, changed: &BTreeSet<String>) -> Option<BT
     }
 }
 
-/// Graph fingerprints of every page, by rel.
-fn all_fingerprints(site: &LoadedSite, graph: &Graph) -> HashMap<String, u64> {
-    let cx = Contexts::with_graph(site, Cow::Borrowed(graph));
-    (0..site.content.pages.len())
-        .into_par_iter()
-        .map(|i| (site.content.pages[i].rel.clone(), cx.graph_fingerprint(i)))
-        .collect()
+/// The mention graph before and after a change, with what each page
+/// contributed to it (indexes: the old pages before, the new after).
+pub struct GraphChange<'a> {
+    pub before: &'a Graph,
+    pub after: &'a Graph,
+    pub extracted_before: &'a [Arc<Extracted>],
+    pub extracted: &'a [Arc<Extracted>],
+}
+
+/// What one page says about each other page in the graph, by rel: its
+/// mentions of it (as shown: anchor, snippet, marks, in a heading), its
+/// sections about it, and the co-citation pairs its paragraphs make.
+#[derive(Default, PartialEq, Eq)]
+struct Says<'a> {
+    mentions: BTreeMap<&'a str, Vec<MentionShown<'a>>>,
+    sections: BTreeMap<&'a str, Vec<&'a graph::ReportSection>>,
+    pairs: BTreeMap<(&'a str, &'a str), u32>,
+    /// (target, number of mentions), in order of first mention.
+    cites: Vec<(&'a str, u32)>,
+}
+
+type MentionShown<'a> = (
+    Option<&'a str>,
+    &'a graph::Snippet,
+    &'a [(usize, usize)],
+    bool,
+);
+
+fn says<'a>(e: &'a Extracted, rel: &dyn Fn(usize) -> &'a str) -> Says<'a> {
+    let mut out = Says::default();
+    for m in &e.mentions {
+        out.mentions.entry(rel(m.target)).or_default().push((
+            m.anchor.as_deref(),
+            &m.snippet,
+            &m.also,
+            m.in_heading,
+        ));
+        match out.cites.iter_mut().find(|(t, _)| *t == rel(m.target)) {
+            Some((_, n)) => *n += 1,
+            None => out.cites.push((rel(m.target), 1)),
+        }
+    }
+    for s in &e.sections {
+        out.sections
+            .entry(rel(s.target))
+            .or_default()
+            .push(&s.section);
+    }
+    // As `graph::cooccur::count` counts them.
+    for (own, above) in &e.units {
+        for &a in own {
+            for &b in own {
+                if a != b {
+                    *out.pairs.entry((rel(a), rel(b))).or_default() += 1;
+                }
+            }
+            for &b in above {
+                if a != b {
+                    *out.pairs.entry((rel(a), rel(b))).or_default() += 1;
+                    *out.pairs.entry((rel(b), rel(a))).or_default() += 1;
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The keys of two maps.
+fn keys<'a, V>(a: &BTreeMap<&'a str, V>, b: &BTreeMap<&'a str, V>) -> BTreeSet<&'a str> {
+    a.keys().chain(b.keys()).copied().collect()
 }
 
 /// Every page the graph connects page `i` to: the pages it cites, those
 /// mentioning it (in sentences or headings), those co-cited with it and
-/// the documents related to it.
+/// the documents related to it: the pages that show it.
 fn neighbours(g: &Graph, i: usize, out: &mut impl FnMut(usize)) {
     for &(t, _) in &g.cites[i] {
         out(t);
@@ -1208,26 +1294,32 @@ fn doc_citers(docs: impl Fn(usize) -> bool, g: &Graph, t: usize) -> BTreeSet<usi
 /// pages that changed or were rendered again, `graphs` the mention graph
 /// before and after, `changed` the content rels that changed on disk,
 /// `rerendered` the pages (new indexes) whose markdown was rendered again.
-/// `fingerprints` (each page's [`Contexts::graph_fingerprint`]) is brought
-/// up to date for the pages looked at.
 ///
 /// A page's output depends on its own text, the navigation, the section
-/// titles, and what the graph says about it: the pages are looked at
-/// whose graph data a change can reach (the changed pages' old and new
-/// neighbours: targets, mentioning pages, co-cited pages, related
-/// documents), and those whose fingerprint differs are rendered again.
-/// A list page depends on the entries (summaries, mention counts) of its
-/// pages and the titles and sizes of its subsections; the home page and
-/// the graph page on every entry; the files for machines on any content.
+/// titles, and what the graph says about it. For each page whose
+/// markdown changed, what it says about other pages before and after is
+/// compared ([`Says`]): the pages whose mentions or report sections from
+/// it changed, those whose co-citation counts changed, and, when the set
+/// of pages it cites changed, the documents citing those pages (related
+/// documents) are rendered again. When its entry (title, date, …)
+/// changed, every page showing it is (its neighbours in the graph before
+/// and after). A list page depends on the entries and mention counts of
+/// its pages and the titles and sizes of its subsections; the home page
+/// and the graph page on every entry; the files for machines on any
+/// content.
 pub fn affected(
     before: &Before,
     site: &LoadedSite,
-    graphs: (&Graph, &Graph),
-    fingerprints: &mut HashMap<String, u64>,
+    graphs: GraphChange<'_>,
     changed: &BTreeSet<String>,
     rerendered: &BTreeSet<usize>,
 ) -> Affected {
-    let (graph_before, graph) = graphs;
+    let GraphChange {
+        before: graph_before,
+        after: graph,
+        extracted_before,
+        extracted,
+    } = graphs;
     let mut aff = Affected::default();
     let cx = Contexts::with_graph(site, Cow::Borrowed(graph));
     let pages = &site.content.pages;
@@ -1256,13 +1348,19 @@ pub fn affected(
         dir.rfind('/')
             .map_or(String::new(), |i| dir[..i].to_string())
     };
-    // Pages whose part of the graph may have changed, by rel.
-    let mut moved: BTreeSet<String> = BTreeSet::new();
+    // Pages whose markdown changed, by rel; and whether their entry did.
+    let mut moved: BTreeMap<String, bool> = BTreeMap::new();
     // Some page's entry in lists changed (home and graph page list all).
     let mut listing_changed = before.rels.len() != pages.len();
     let mut consider = |aff: &mut Affected, rel: &str, on_disk: bool| {
         let old = before.pages.get(rel);
         let new = find(rel);
+        let p_new = new.map(|i| &pages[i]);
+        let summary_new = new.map(|i| {
+            serde_json::to_string(&cx.summary(i)).unwrap_or_default()
+                + &format!("{:?}", pages[i].front.weight)
+        });
+        let entry_changed = on_disk && old.map(|o| &o.summary) != summary_new.as_ref();
         match new {
             Some(i) => {
                 let body_changed = old.is_none_or(|o| o.html != site.rendered[i].html);
@@ -1274,21 +1372,16 @@ pub fn affected(
                     old.is_none_or(|o| !o.targets.iter().map(String::as_str).eq(now));
                 if on_disk || body_changed || links_changed {
                     add_target(aff, i);
-                    moved.insert(rel.to_string());
+                    moved.insert(rel.to_string(), entry_changed);
                 }
             }
             None if old.is_some() => {
-                moved.insert(rel.to_string());
+                moved.insert(rel.to_string(), true);
             }
             None => {}
         }
         // Its entry in its section's list.
-        let p_new = new.map(|i| &pages[i]);
-        let summary_new = new.map(|i| {
-            serde_json::to_string(&cx.summary(i)).unwrap_or_default()
-                + &format!("{:?}", pages[i].front.weight)
-        });
-        if on_disk && old.map(|o| &o.summary) != summary_new.as_ref() {
+        if entry_changed {
             listing_changed = true;
             let places = old
                 .map(|o| o.section.clone())
@@ -1313,72 +1406,95 @@ pub fn affected(
         }
     }
 
-    // The graph around the moved pages, before and after.
-    let mut around: BTreeSet<String> = moved.clone();
+    // What the moved pages say about others, before and after.
+    let old_rel = |j: usize| before.rels[j].as_str();
+    let new_rel = |j: usize| pages[j].rel.as_str();
+    let mut reached: BTreeSet<&str> = BTreeSet::new();
+    let mut counted: BTreeSet<&str> = BTreeSet::new();
     let mut cites_changed = false;
-    for rel in &moved {
+    let empty = Extracted::default();
+    for (rel, &entry_changed) in &moved {
         let old = find_old(rel);
         let new = find(rel);
-        let mut targets: BTreeSet<&str> = BTreeSet::new();
-        if let Some(o) = old {
-            neighbours(graph_before, o, &mut |j| {
-                around.insert(before.rels[j].clone());
-            });
-            targets.extend(
-                graph_before.cites[o]
-                    .iter()
-                    .map(|&(t, _)| before.rels[t].as_str()),
-            );
+        let e_old = old.map_or(&empty, |o| &*extracted_before[o]);
+        let e_new = new.map_or(&empty, |n| &*extracted[n]);
+        let s_old = says(e_old, &old_rel);
+        let s_new = says(e_new, &new_rel);
+        if entry_changed {
+            // Everything showing it: its neighbours, before and after.
+            if let Some(o) = old {
+                neighbours(graph_before, o, &mut |j| {
+                    reached.insert(old_rel(j));
+                });
+            }
+            if let Some(n) = new {
+                neighbours(graph, n, &mut |j| {
+                    reached.insert(new_rel(j));
+                });
+            }
         }
-        if let Some(n) = new {
-            neighbours(graph, n, &mut |j| {
-                around.insert(pages[j].rel.clone());
-            });
-            targets.extend(graph.cites[n].iter().map(|&(t, _)| pages[t].rel.as_str()));
+        if s_old == s_new {
+            continue;
         }
-        let cites_old = old.map(|o| {
-            graph_before.cites[o]
-                .iter()
-                .map(|&(t, c)| (before.rels[t].as_str(), c))
-                .collect::<Vec<_>>()
-        });
-        let cites_new = new.map(|n| {
-            graph.cites[n]
-                .iter()
-                .map(|&(t, c)| (pages[t].rel.as_str(), c))
-                .collect::<Vec<_>>()
-        });
-        cites_changed |= cites_old != cites_new;
-        // A target crossing the cap of documents citing it relates (or
-        // stops relating) all of them.
-        for t in targets {
+        for t in keys(&s_old.mentions, &s_new.mentions) {
+            if s_old.mentions.get(t) != s_new.mentions.get(t) {
+                reached.insert(t);
+                counted.insert(t);
+            }
+        }
+        for t in keys(&s_old.sections, &s_new.sections) {
+            if s_old.sections.get(t) != s_new.sections.get(t) {
+                reached.insert(t);
+            }
+        }
+        for (a, b) in s_old.pairs.keys().chain(s_new.pairs.keys()) {
+            if s_old.pairs.get(&(a, b)) != s_new.pairs.get(&(a, b)) {
+                reached.insert(a);
+            }
+        }
+        if s_old.cites != s_new.cites {
+            cites_changed = true;
+        }
+        // Related documents: documents sharing a page it cites now and
+        // did not (or the other way), unless that page is cited by too
+        // many documents to count, before and after.
+        let was_doc = old.is_some_and(|o| before.docs[o]);
+        let now_doc = new.is_some_and(|n| is_doc(&pages[n]));
+        let t_old: BTreeSet<&str> = s_old.cites.iter().map(|(t, _)| *t).collect();
+        let t_new: BTreeSet<&str> = s_new.cites.iter().map(|(t, _)| *t).collect();
+        let shifted: Vec<&str> = if was_doc != now_doc {
+            t_old.union(&t_new).copied().collect()
+        } else if now_doc {
+            t_old.symmetric_difference(&t_new).copied().collect()
+        } else {
+            Vec::new()
+        };
+        let cap = graph::RELATED_CAP;
+        for t in shifted {
             let citers_new = find(t).map(|j| doc_citers(|s| is_doc(&pages[s]), graph, j));
             let citers_old = find_old(t).map(|j| doc_citers(|s| before.docs[s], graph_before, j));
             let n_new = citers_new.as_ref().map_or(0, BTreeSet::len);
             let n_old = citers_old.as_ref().map_or(0, BTreeSet::len);
-            let cap = crate::graph::RELATED_CAP;
-            if n_new != n_old && n_new.max(n_old) > cap && n_new.min(n_old) <= cap {
+            if n_new.min(n_old) <= cap {
                 for j in citers_new.into_iter().flatten() {
-                    around.insert(pages[j].rel.clone());
+                    reached.insert(new_rel(j));
                 }
                 for j in citers_old.into_iter().flatten() {
-                    around.insert(before.rels[j].clone());
+                    reached.insert(old_rel(j));
                 }
             }
         }
     }
-    for rel in &around {
-        let Some(i) = find(rel) else {
-            fingerprints.remove(rel);
-            continue;
-        };
-        let fp = cx.graph_fingerprint(i);
-        if fingerprints.insert(rel.clone(), fp) != Some(fp) {
+    for rel in reached {
+        if let Some(i) = find(rel) {
             add_target(&mut aff, i);
         }
+    }
+    // Mention counts show in list entries.
+    for rel in counted {
+        let Some(i) = find(rel) else { continue };
         let count_before = find_old(rel).map(|o| graph_before.mention_count(o));
         if count_before != Some(graph.mention_count(i)) {
-            // Its entry in its section's list shows the count.
             listing_changed = true;
             aff.sections.insert(pages[i].section.clone());
         }

@@ -60,6 +60,9 @@ pub struct Shared {
     /// read the preview through DNS rebinding. Off when listening on a
     /// non-loopback interface (the user chose to expose it).
     pub local_hosts_only: bool,
+    /// The search index files, built in the background
+    /// (`search_index`); served beside the site's own files.
+    pub search: RwLock<BTreeMap<String, Entry>>,
 }
 
 impl Shared {
@@ -69,6 +72,7 @@ impl Shared {
             signals: broadcast::channel(64).0,
             base_path,
             local_hosts_only: true,
+            search: RwLock::new(BTreeMap::new()),
         }
     }
 

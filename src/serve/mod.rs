@@ -12,6 +12,7 @@
 
 pub mod engine;
 pub mod http;
+pub mod search_index;
 pub mod watch;
 
 use std::collections::BTreeMap;
@@ -28,6 +29,7 @@ use crate::ingest::{self, IngestOptions};
 use crate::problem::Problems;
 use engine::{Engine, Outcome};
 use http::{Current, Shared, Signal};
+use search_index::SearchIndexer;
 use watch::{Batch, Roots};
 
 /// What `pilcrow serve` was asked to do.
@@ -116,6 +118,7 @@ pub fn run(opts: ServeOptions) -> Result<(), String> {
     let (tx, rx) = mpsc::channel();
     let watcher =
         watch::start(&roots, tx.clone()).map_err(|e| format!("cannot watch the site: {e}"))?;
+    let indexer = SearchIndexer::start(shared.clone(), search_index::search_files);
     let builder_shared = shared.clone();
     let builder_opts = opts.clone();
     let builder_local = format!("{local_root}/");
@@ -124,6 +127,7 @@ pub fn run(opts: ServeOptions) -> Result<(), String> {
         .spawn(move || {
             rebuild_loop(
                 engine,
+                indexer,
                 (roots, watcher, tx),
                 rx,
                 &builder_shared,
@@ -218,7 +222,16 @@ fn publish(shared: &Shared, engine: &Engine, outcome: &Outcome, force: bool, css
         .unwrap_or_else(|e| e.into_inner())
         .files
         .clone();
-    let files: BTreeMap<String, engine::Entry> = engine.files();
+    let mut files: BTreeMap<String, engine::Entry> = engine.files();
+    // The search index, built in the background (see `search_index`).
+    for (k, v) in shared
+        .search
+        .read()
+        .unwrap_or_else(|e| e.into_inner())
+        .iter()
+    {
+        files.entry(k.clone()).or_insert_with(|| v.clone());
+    }
     let changed = engine::changed_paths(&old, &files);
     drop(old);
     let mut current = lock();
@@ -255,6 +268,7 @@ const RECONCILE_AFTER: std::time::Duration = std::time::Duration::from_millis(40
 
 fn rebuild_loop(
     mut engine: Engine,
+    mut indexer: SearchIndexer,
     (mut roots, watcher, tx): (Roots, watch::Watcher, mpsc::Sender<watch::Events>),
     rx: mpsc::Receiver<watch::Events>,
     shared: &Shared,
@@ -262,19 +276,24 @@ fn rebuild_loop(
     local_url: &str,
 ) {
     let mut dirty = false;
+    // The search index is built at the first pause, then after changes.
+    let mut index_due = true;
     // Watching lasts as long as this loop (a new watcher replaces it when
     // site.toml moves the watched directories).
     let mut watching = Some(watcher);
     let mut watched = roots.existing();
     loop {
-        let first = if dirty {
+        let first = if dirty || index_due {
             match rx.recv_timeout(RECONCILE_AFTER) {
                 Ok(events) => events,
                 Err(mpsc::RecvTimeoutError::Timeout) => {
-                    dirty = false;
-                    if !engine.reconcile_if_small().is_empty() {
+                    if dirty && !engine.reconcile_if_small().is_empty() {
                         publish(shared, &engine, &Outcome::default(), false, false);
                     }
+                    dirty = false;
+                    // After the pages: the search index, in the background.
+                    index_due = false;
+                    indexer.pause(engine.site(), shared);
                     continue;
                 }
                 Err(mpsc::RecvTimeoutError::Disconnected) => break,
@@ -415,6 +434,10 @@ fn rebuild_loop(
         dirty = outcome.problems.is_none();
         let t = Instant::now();
         publish(shared, &engine, &outcome, force, css_only);
+        if dirty {
+            indexer.changed();
+            index_due = true;
+        }
         if std::env::var_os("PILCROW_SERVE_TIMING").is_some() {
             eprintln!(
                 "timing (ms): publish {:.1}",
