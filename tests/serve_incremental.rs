@@ -478,6 +478,11 @@ fn run_sequence(seed: u64, steps: usize) {
             );
         }
         assert_same(&engine, &site.config, &history);
+        // The graph, updated in place, is the one a full load builds.
+        assert!(
+            *engine.graph() == pilcrow::graph::Graph::build(&build::load(&site.config)),
+            "graph after {history:#?}"
+        );
         // A full render finds nothing to correct.
         if engine.problems().is_none() {
             assert_eq!(engine.reconcile(), Vec::<String>::new(), "{history:#?}");

@@ -3,6 +3,8 @@
 //! sections whose heading links to a page (a report's section about a
 //! country), with their first and last paragraph anchors.
 
+use std::sync::Arc;
+
 use rayon::prelude::*;
 
 use super::snippet::{self, Snippet};
@@ -54,7 +56,7 @@ pub struct TargetSection {
 /// markdown and on which pages are list pages, nothing else).
 #[derive(Debug, Clone, Default)]
 pub struct Extracted {
-    pub mentions: Vec<Mention>,
+    pub mentions: Vec<Arc<Mention>>,
     pub sections: Vec<TargetSection>,
     /// Co-citation units: per paragraph that links somewhere, the pages
     /// it links to and those its headings link to (not already in the
@@ -100,7 +102,7 @@ fn extract_source(source: usize, site: &LoadedSite) -> Extracted {
         if let Some(s) = at
             && let Some(&(m, after_at)) = last_in_block.get(&(link.target, s.block))
         {
-            let prev = &mut out.mentions[m];
+            let prev = Arc::make_mut(&mut out.mentions[m]);
             if s.start >= after_at && s.end <= after_at + prev.snippet.after.len() {
                 prev.also.push((s.start - after_at, s.end - after_at));
                 continue;
@@ -124,7 +126,7 @@ fn extract_source(source: usize, site: &LoadedSite) -> Extracted {
             }
             None => (None, false, Snippet::default()),
         };
-        out.mentions.push(Mention {
+        out.mentions.push(Arc::new(Mention {
             source,
             target: link.target,
             anchor,
@@ -132,7 +134,7 @@ fn extract_source(source: usize, site: &LoadedSite) -> Extracted {
             line: link.line,
             snippet,
             also: Vec::new(),
-        });
+        }));
     }
     if out.mentions.is_empty() {
         return out;

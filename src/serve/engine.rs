@@ -33,13 +33,25 @@ pub const RECONCILE_MAX_PAGES: usize = 2000;
 pub type Bytes = Arc<[u8]>;
 
 /// One servable file of the site.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Eq)]
 pub enum Entry {
     /// Generated in memory (pages, list pages, 404, CSS, theme files).
     Bytes(Bytes),
     /// A content asset, read from its source file when requested (it is
     /// copied as is by `build`).
     File(PathBuf),
+}
+
+impl PartialEq for Entry {
+    fn eq(&self, other: &Entry) -> bool {
+        match (self, other) {
+            // The same bytes, shared: equal without reading them (most of
+            // the site between two publishes).
+            (Entry::Bytes(a), Entry::Bytes(b)) => Arc::ptr_eq(a, b) || a == b,
+            (Entry::File(a), Entry::File(b)) => a == b,
+            _ => false,
+        }
+    }
 }
 
 /// Per-page results of the markdown pass that `LoadedSite` merges away.
@@ -140,6 +152,8 @@ pub struct Engine {
     extracted: Vec<Arc<Extracted>>,
     /// Files for machines (`build::extras`: sitemap, feed, graph.json).
     machine: BTreeMap<String, Bytes>,
+    /// `machine` is older than the pages (see [`Engine::settle`]).
+    machine_stale: bool,
     /// Outputs of ours that the last full render did not have.
     hidden: BTreeSet<String>,
     highlight: Option<Result<Bytes, Problem>>,
@@ -179,6 +193,7 @@ impl Engine {
             graph: Graph::default(),
             extracted: Vec::new(),
             machine: BTreeMap::new(),
+            machine_stale: false,
             hidden: BTreeSet::new(),
             highlight: None,
         };
@@ -193,6 +208,11 @@ impl Engine {
 
     pub fn site(&self) -> &LoadedSite {
         &self.site
+    }
+
+    /// The mention graph of [`Engine::site`], kept up to date.
+    pub fn graph(&self) -> &Graph {
+        &self.graph
     }
 
     /// Is `rel` (relative to the content dir) a markdown file the site
@@ -755,10 +775,18 @@ impl Engine {
                 .collect()
         };
         timer.mark("extract");
-        let graph_before = std::mem::replace(
-            &mut self.graph,
-            Graph::assemble(&self.site, &self.extracted),
-        );
+        let graph = if in_place && extracted_before.len() == self.extracted.len() {
+            self.graph.updated(
+                &self.site,
+                &extracted_before,
+                &self.extracted,
+                &todo,
+                &before.docs,
+            )
+        } else {
+            Graph::assemble(&self.site, &self.extracted)
+        };
+        let graph_before = std::mem::replace(&mut self.graph, graph);
         timer.mark("graph");
         // Which outputs depend on the change, then render them.
         let mut aff = if all {
@@ -981,21 +1009,18 @@ impl Engine {
             }
         }
         if aff.all || aff.machine || !quick || listed_changed || self.machine.is_empty() {
-            let urls = build::html_urls(
-                self.html
-                    .keys()
-                    .map(String::as_str)
-                    .filter(|k| *k != "404.html"),
-            );
-            let files = build::extras::files(site, &cx, &urls);
-            self.machine = files
-                .into_iter()
-                .map(|f| {
-                    self.from_full.remove(&f.path);
-                    self.hidden.remove(&f.path);
-                    (f.path, f.bytes.into())
-                })
-                .collect();
+            self.machine_stale = true;
+        }
+        // Small sites get them now; on large ones they take longer than
+        // the pages (graph.json holds every mention): `settle` makes them
+        // when the editor pauses, so the reload does not wait for them.
+        if self.machine_stale && (pages.len() <= RECONCILE_MAX_PAGES || self.machine.is_empty()) {
+            self.machine = machine_files(site, &cx, &self.html);
+            self.machine_stale = false;
+            for k in self.machine.keys() {
+                self.from_full.remove(k);
+                self.hidden.remove(k);
+            }
         }
         match build::highlight_css(site) {
             None => self.highlight = None,
@@ -1045,6 +1070,30 @@ impl Engine {
         changed
     }
 
+    /// Are the files for machines waiting for [`Engine::settle`]?
+    pub fn unsettled(&self) -> bool {
+        self.machine_stale
+    }
+
+    /// Brings the files for machines up to date, when a large site's
+    /// update left them for later. The rebuild loop calls it when the
+    /// editor pauses. Returns whether anything changed.
+    pub fn settle(&mut self) -> bool {
+        if !self.machine_stale {
+            return false;
+        }
+        self.machine_stale = false;
+        let cx = Contexts::with_graph(&self.site, Cow::Borrowed(&self.graph));
+        let files = machine_files(&self.site, &cx, &self.html);
+        for k in files.keys() {
+            self.from_full.remove(k);
+            self.hidden.remove(k);
+        }
+        let changed = files != self.machine;
+        self.machine = files;
+        changed
+    }
+
     /// [`Engine::reconcile`] when that takes little time (a few hundred
     /// milliseconds at most); larger sites are reconciled at start only.
     pub fn reconcile_if_small(&mut self) -> Vec<String> {
@@ -1083,6 +1132,20 @@ impl Engine {
         }
         files
     }
+}
+
+/// The files for machines (`build::extras`) of a site whose HTML outputs
+/// are `html`.
+fn machine_files(
+    site: &LoadedSite,
+    cx: &Contexts<'_>,
+    html: &BTreeMap<String, Bytes>,
+) -> BTreeMap<String, Bytes> {
+    let urls = build::html_urls(html.keys().map(String::as_str).filter(|k| *k != "404.html"));
+    build::extras::files(site, cx, &urls)
+        .into_iter()
+        .map(|f| (f.path, f.bytes.into()))
+        .collect()
 }
 
 /// Output paths added, removed or changed between two sets of files.

@@ -247,7 +247,13 @@ fn publish(shared: &Shared, engine: &Engine, outcome: &Outcome, force: bool, css
         // Pages whose HTML did not change need not reload (a reader
         // elsewhere in the site keeps their place), unless something else
         // they may use changed.
-        let only_html = !force && changed.iter().all(|p| p.ends_with(".html"));
+        // Files for machines (sitemap, feed, graph.json) and the search
+        // index are read by no page as it loads: no page reloads for them.
+        let only_html = !force
+            && changed.iter().all(|p| {
+                p.ends_with(".html")
+                    || ["sitemap.xml", "atom.xml", "robots.txt", "graph.json"].contains(&p.as_str())
+            });
         let signal = if css_only && !had_problems {
             Signal::Css(generation)
         } else if only_html && !had_problems {
@@ -283,11 +289,13 @@ fn rebuild_loop(
     let mut watching = Some(watcher);
     let mut watched = roots.existing();
     loop {
-        let first = if dirty || index_due {
+        let first = if dirty || index_due || engine.unsettled() {
             match rx.recv_timeout(RECONCILE_AFTER) {
                 Ok(events) => events,
                 Err(mpsc::RecvTimeoutError::Timeout) => {
-                    if dirty && !engine.reconcile_if_small().is_empty() {
+                    let settled = engine.settle();
+                    let reconciled = dirty && !engine.reconcile_if_small().is_empty();
+                    if settled || reconciled {
                         publish(shared, &engine, &Outcome::default(), false, false);
                     }
                     dirty = false;
