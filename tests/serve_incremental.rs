@@ -639,3 +639,39 @@ fn a_template_change_renders_the_pages_that_use_it() {
     assert_eq!((o.rendered, o.parsed), (all, 0));
     assert_same(&engine, &site.config, &["theme dir".into()]);
 }
+
+#[test]
+fn a_new_mention_reaches_the_entity_page_its_list_and_nothing_else() {
+    let site = Site::new();
+    let (mut engine, first) = Engine::new(site.config.clone());
+    assert!(first.problems.is_none(), "{:?}", first.problems);
+    let all = first.rendered;
+    // en-note does not mention Mongolia yet.
+    let rel = "documents/en-note.md";
+    let text = site.read(rel) + "\n\nSee also [Mongolia](../countries/mng.md). ^p-9\n";
+    site.write(rel, &text);
+    let o = engine.update(&[rel.to_string()], false, false);
+    assert!(o.problems.is_none(), "{:?}", o.problems);
+    assert_eq!(o.parsed, 1);
+    // en-note, mng (mention), countries/ (its count), home (most
+    // mentioned), graph page (en-note's links), and the pages whose
+    // co-citations or related documents changed: far from all.
+    assert!(o.rendered < all / 2, "rendered {} of {all}", o.rendered);
+    let mng = match &engine.files()["countries/mng/index.html"] {
+        Entry::Bytes(b) => String::from_utf8_lossy(b).into_owned(),
+        Entry::File(_) => unreachable!(),
+    };
+    assert!(mng.contains("en-note/#p-9"), "{mng}");
+    assert_same(&engine, &site.config, &["mention mng in en-note".into()]);
+
+    // Deleting the document takes it out of every backlink list (and
+    // breaks the home page's link to it: a problem, as in a full build).
+    std::fs::remove_file(site.path(rel)).unwrap();
+    engine.update(&[rel.to_string()], false, false);
+    let mng = match &engine.files()["countries/mng/index.html"] {
+        Entry::Bytes(b) => String::from_utf8_lossy(b).into_owned(),
+        Entry::File(_) => unreachable!(),
+    };
+    assert!(!mng.contains("en-note/"), "{mng}");
+    assert_same(&engine, &site.config, &["delete en-note".into()]);
+}

@@ -100,7 +100,7 @@ mod tests {
     #[test]
     fn pairs_count_once_per_paragraph_and_headings_pair_with_paragraphs() {
         // Pages: 0 = 2354, 1 = 2341, 2 = 2396, 3 = ARG (a heading), 4 = topic.
-        let units = vec![
+        let units = [
             (vec![0, 1], vec![]),
             (vec![0, 1, 2], vec![]),
             (vec![0], vec![3]),
