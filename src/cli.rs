@@ -8,7 +8,7 @@ use std::time::Instant;
 use clap::{Args, Parser, Subcommand};
 
 use crate::build::{self, BuildError};
-use crate::config::Config;
+use crate::config::{Config, ConfigError};
 use crate::content::display_path;
 use crate::ingest::{self, IngestOptions};
 use crate::problem::Problems;
@@ -119,10 +119,12 @@ fn fail(message: impl std::fmt::Display) -> ExitCode {
 }
 
 fn load_config(site: &SiteArgs) -> Result<Config, ExitCode> {
-    let mut config = Config::load(&site.root).map_err(|e| {
-        fail(format!(
-            "{e}\n(run `pilcrow init DIR` to create a new site, or pass --root DIR)"
-        ))
+    let mut config = Config::load(&site.root).map_err(|e| match &e {
+        // No site here at all: say how to get one.
+        ConfigError::Io { source, .. } if source.kind() == std::io::ErrorKind::NotFound => fail(
+            format!("{e}\n(run `pilcrow init DIR` to create a new site, or pass --root DIR)"),
+        ),
+        _ => fail(e),
     })?;
     if let Some(content) = &site.content {
         config.content_dir = content.clone();

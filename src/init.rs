@@ -11,8 +11,9 @@ use crate::render::embedded::DEFAULT_THEME;
 const SITE_TOML: &str = r#"# pilcrow site configuration. Every key is optional except `title`.
 title = "My knowledge base"
 description = "Documents, cross-linked."
-# For a site served under a sub-path: base_url = "https://example.org/kb/"
-base_url = "/"
+# Where the site will be published (a sub-path is fine: "https://example.org/kb/").
+# sitemap.xml, atom.xml and canonical links use it; `pilcrow serve` overrides it.
+base_url = "https://example.org/"
 language = "en"
 theme = "default"
 content_dir = "content"

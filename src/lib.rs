@@ -15,4 +15,5 @@ pub mod markdown;
 pub mod output;
 pub mod problem;
 pub mod render;
+pub mod search;
 pub mod serve;

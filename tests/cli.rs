@@ -41,6 +41,26 @@ fn missing_site_toml_exits_1_with_a_hint() {
 }
 
 #[test]
+fn invalid_site_toml_names_the_key_and_line_without_the_init_hint() {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(
+        tmp.path().join("site.toml"),
+        "title = \"T\"\ntitel = \"x\"\n",
+    )
+    .unwrap();
+    pilcrow()
+        .args(["check", "--root"])
+        .arg(tmp.path())
+        .assert()
+        .code(1)
+        .stderr(
+            predicate::str::contains("site.toml:2:1")
+                .and(predicate::str::contains("titel"))
+                .and(predicate::str::contains("pilcrow init").not()),
+        );
+}
+
+#[test]
 fn bad_base_url_flag_exits_1() {
     let tmp = tempfile::tempdir().unwrap();
     std::fs::write(tmp.path().join("site.toml"), "title = \"T\"\n").unwrap();
@@ -68,7 +88,10 @@ fn init_scaffolds_a_site_that_builds() {
         .arg(&dir)
         .assert()
         .success()
-        .stdout(predicate::str::starts_with("Built 4 pages in "));
+        .stdout(predicate::str::starts_with("Built 4 pages in "))
+        // A new site is complete as scaffolded: nothing to warn about.
+        .stderr(predicate::str::contains("warning").not());
+    assert!(dir.join("public/sitemap.xml").is_file());
     let page =
         std::fs::read_to_string(dir.join("public/pages/getting-started/index.html")).unwrap();
     assert!(page.contains("id=\"p-2\""), "{page}");

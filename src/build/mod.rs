@@ -300,9 +300,24 @@ pub fn highlight_css(site: &LoadedSite) -> Option<Result<OutputFile, Problem>> {
     )
 }
 
-/// Renders every page, list page and the 404 page. Returns the files and
-/// the template problems met (all of them, de-duplicated by the caller).
+/// Renders every page, list page and the 404 page, and the search index.
+/// Returns the files and the template problems met (all of them,
+/// de-duplicated by the caller).
 pub fn render_site(site: &LoadedSite, theme: &Theme) -> (SiteFiles, Vec<Problem>) {
+    render_site_with(site, theme, true)
+}
+
+/// [`render_site`] without the search outputs (`search/`, `pagefind/`):
+/// what `serve` renders itself; it builds those in the background.
+pub fn render_site_without_search(site: &LoadedSite, theme: &Theme) -> (SiteFiles, Vec<Problem>) {
+    render_site_with(site, theme, false)
+}
+
+fn render_site_with(
+    site: &LoadedSite,
+    theme: &Theme,
+    with_search: bool,
+) -> (SiteFiles, Vec<Problem>) {
     let config = &site.config;
     let cx = Contexts::new(site);
     let jobs = output_jobs(site, theme);
@@ -330,6 +345,14 @@ pub fn render_site(site: &LoadedSite, theme: &Theme) -> (SiteFiles, Vec<Problem>
     }
 
     out.files.extend(not_found);
+
+    // Search (src/search): the search page, search/symbols.json, pagefind/.
+    if with_search {
+        let (search_files, search_problems) = crate::search::files(site, theme, &cx);
+        out.files.extend(search_files);
+        problems.extend(search_problems);
+    }
+
     match highlight_css(site) {
         Some(Ok(f)) => out.files.push(f),
         Some(Err(p)) => problems.push(p),

@@ -15,6 +15,14 @@ pub const DEFAULT_THEME: &[(&str, &[u8])] = &[
         include_bytes!("../../themes/default/static/graph.js"),
     ),
     (
+        "static/search.css",
+        include_bytes!("../../themes/default/static/search.css"),
+    ),
+    (
+        "static/search.js",
+        include_bytes!("../../themes/default/static/search.js"),
+    ),
+    (
         "static/style.css",
         include_bytes!("../../themes/default/static/style.css"),
     ),
@@ -53,6 +61,10 @@ pub const DEFAULT_THEME: &[(&str, &[u8])] = &[
     (
         "templates/page.html",
         include_bytes!("../../themes/default/templates/page.html"),
+    ),
+    (
+        "templates/search.html",
+        include_bytes!("../../themes/default/templates/search.html"),
     ),
 ];
 

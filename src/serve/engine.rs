@@ -1046,7 +1046,8 @@ impl Engine {
             return Vec::new();
         }
         let before = self.files();
-        let (full, _) = crate::build::render_site(&self.site, theme);
+        // Search outputs come from `search_index`, in the background.
+        let (full, _) = crate::build::render_site_without_search(&self.site, theme);
         self.from_full.clear();
         self.hidden.clear();
         let mut own = self.files();

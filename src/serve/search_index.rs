@@ -7,29 +7,33 @@
 //! which runs [`search_files`] and adds its files to what is served (no
 //! reload: pages fetch the index when a reader searches). Saves arriving
 //! while it works just mark it dirty again; the newest snapshot wins.
+//! Until the first index is made (a moment after start) the search page
+//! and index are not served.
 
 use std::collections::BTreeMap;
 use std::sync::{Arc, mpsc};
 
 use super::engine::Entry;
 use super::http::Shared;
-use crate::build::LoadedSite;
+use crate::build::{Contexts, LoadedSite};
 use crate::output::OutputFile;
+use crate::render::Theme;
 
 /// Builds the search index files of a site.
 pub type SearchBuilder = fn(&LoadedSite, &BTreeMap<String, Entry>) -> Vec<OutputFile>;
 
 // ─── SEARCH HOOK ──────────────────────────────────────────────────────
-/// The files of the search index (`pagefind/*`, `search/symbols.json`)
-/// for `site`, whose served files (HTML included) are `served`.
-///
-/// To wire at merge time: return what `build::render_site` gets from
-/// `search::…` for the same site, e.g.
-/// `crate::search::files(site, &html).unwrap_or_default()`. Runs on the
-/// search worker thread; may take seconds at 10,000 pages.
+/// The files of the search (the search page, `search/symbols.json`,
+/// `pagefind/*`) for `site`: what `build::render_site` adds through
+/// `search::files`. Runs on the search worker thread; indexing takes a
+/// while on large sites. Its problems show in `build` and `check`.
 pub fn search_files(site: &LoadedSite, served: &BTreeMap<String, Entry>) -> Vec<OutputFile> {
-    let _ = (site, served);
-    Vec::new()
+    let _ = served;
+    let Ok(theme) = Theme::load(&site.config) else {
+        return Vec::new();
+    };
+    let cx = Contexts::new(site);
+    crate::search::files(site, &theme, &cx).0
 }
 // ──────────────────────────────────────────────────────────────────────
 

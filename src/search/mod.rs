@@ -1,0 +1,332 @@
+//! Search that works on the static output, with no server.
+//!
+//! Owns what the build adds for search: the search page
+//! (`search/index.html`, from the theme's `search.html`),
+//! `search/symbols.json` (exact symbol look-up) and, with the default-on
+//! cargo feature `search`, the pagefind index under `pagefind/`. The
+//! browser side is `themes/default/static/search.js`, loaded by the search
+//! page only: no other page loads the index.
+//!
+//! Called once per build from `build::render_site`; reads the loaded site,
+//! never writes files itself.
+
+#[cfg(feature = "search")]
+pub mod index;
+pub mod records;
+pub mod strings;
+pub mod symbols;
+
+use crate::build::{Contexts, LoadedSite};
+use crate::output::OutputFile;
+use crate::problem::Problem;
+use crate::render::{PageContext, RenderContext, Theme};
+
+/// URL of the search page, relative to the site base.
+pub const SEARCH_URL: &str = "search/";
+/// Template of the search page; a theme without it gets no search page.
+pub const SEARCH_TEMPLATE: &str = "search.html";
+/// The symbol map, relative to the site root.
+pub const SYMBOLS_PATH: &str = "search/symbols.json";
+
+/// `true` when this pilcrow was built with the search index.
+pub const AVAILABLE: bool = cfg!(feature = "search");
+
+/// The search page's context: `page.extra.search` tells the template
+/// whether the index exists and where its files are.
+pub fn page_context(cx: &Contexts<'_>, language: &str) -> PageContext {
+    let mut search = serde_json::Map::new();
+    search.insert("available".into(), AVAILABLE.into());
+    search.insert("bundle".into(), cx.url("pagefind/").into());
+    search.insert("symbols".into(), cx.url(SYMBOLS_PATH).into());
+    search.insert("script".into(), cx.url("search.js").into());
+    let t = strings::strings(language);
+    let title = t["title"].as_str().unwrap_or("Search").to_string();
+    search.insert("t".into(), t.into());
+    let mut extra = serde_json::Map::new();
+    extra.insert("search".into(), search.into());
+    PageContext {
+        title,
+        kind: "search".into(),
+        url: cx.url(SEARCH_URL),
+        permalink: cx.permalink(SEARCH_URL),
+        lang: language.to_string(),
+        extra,
+        ..PageContext::default()
+    }
+}
+
+/// Everything search adds to the output: the search page (when the theme
+/// has `search.html`), `search/symbols.json` and the index.
+pub fn files(
+    site: &LoadedSite,
+    theme: &Theme,
+    cx: &Contexts<'_>,
+) -> (Vec<OutputFile>, Vec<Problem>) {
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    if theme.has_template(SEARCH_TEMPLATE) {
+        let page = page_context(cx, &site.config.language);
+        let ctx = RenderContext {
+            site: &cx.site_context,
+            t: &cx.strings,
+            breadcrumbs: cx.breadcrumbs(SEARCH_URL),
+            page: &page,
+            section: None,
+        };
+        match theme.render(SEARCH_TEMPLATE, &ctx) {
+            Ok(html) => files.push(OutputFile {
+                path: format!("{SEARCH_URL}index.html"),
+                bytes: html.into_bytes(),
+            }),
+            Err(p) => problems.push(p),
+        }
+    }
+    files.push(OutputFile {
+        path: SYMBOLS_PATH.into(),
+        bytes: symbols::symbols_json(site),
+    });
+    #[cfg(feature = "search")]
+    match index::build(&records::records(site)) {
+        Ok(index_files) => files.extend(index_files),
+        Err(message) => problems.push(Problem::general(message)),
+    }
+    (files, problems)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::records::{FILTER_COUNTRY, FILTER_KIND, FILTER_LANGUAGE, FILTER_TOPIC, Record};
+    use super::*;
+    use crate::config::Config;
+
+    fn fixture() -> LoadedSite {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser/fixture");
+        let config = Config::load(&root).unwrap();
+        let site = crate::build::load(&config);
+        assert!(site.problems.is_empty(), "{:?}", site.problems);
+        site
+    }
+
+    fn record<'a>(records: &'a [Record], url: &str) -> &'a Record {
+        records
+            .iter()
+            .find(|r| r.url == url)
+            .unwrap_or_else(|| panic!("no record {url}"))
+    }
+
+    #[test]
+    fn paragraph_records_link_to_their_anchor_and_carry_filters() {
+        let site = fixture();
+        let records = records::records(&site);
+        let r = record(&records, "/documents/a-74-130/#p-3");
+        assert!(r.content.contains("数字证据"), "{r:?}");
+        assert!(!r.content.contains('¶'), "{r:?}");
+        assert_eq!(
+            r.title,
+            "打击为犯罪目的使用信息和通信技术行为 — 秘书长的报告 ¶3"
+        );
+        assert_eq!(r.language, "zh");
+        assert_eq!(r.filters[FILTER_KIND], ["document"]);
+        assert_eq!(r.filters[FILTER_LANGUAGE], ["zh"]);
+        // Filter values are the entities' titles, not their ids.
+        assert_eq!(r.filters[FILTER_COUNTRY], ["Argentina"]);
+        assert_eq!(r.filters[FILTER_TOPIC], ["Digital evidence"]);
+        // One record per numbered paragraph.
+        let paragraphs = records
+            .iter()
+            .filter(|r| r.url.starts_with("/documents/a-74-130/#p-"))
+            .count();
+        assert_eq!(paragraphs, 40);
+    }
+
+    #[test]
+    fn unnumbered_paragraphs_link_to_their_text() {
+        let site = fixture();
+        let records = records::records(&site);
+        let i = site
+            .content
+            .pages
+            .iter()
+            .position(|p| p.url == "documents/phoi-hop/")
+            .unwrap();
+        let anchors = &site.rendered[i].anchors;
+        let vi: Vec<&Record> = records
+            .iter()
+            .filter(|r| r.url.starts_with("/documents/phoi-hop/"))
+            .collect();
+        assert_eq!(vi.len(), 3, "{vi:?}");
+        // Each paragraph is reached by its own id when the engine gave it
+        // one, otherwise by its text.
+        for r in &vi {
+            let fragment = r.url.split_once('#').map(|(_, f)| f).unwrap_or("");
+            let by_text = fragment.starts_with(":~:text=");
+            assert!(by_text || anchors.iter().any(|a| a == fragment), "{r:?}");
+        }
+        let para = vi.iter().find(|r| r.content.contains("chứng cứ")).unwrap();
+        // `đ` is spelled for the index's diacritic folding.
+        assert!(para.content.contains("chứng cứ d\u{335}iện tử"), "{para:?}");
+        assert!(para.title.ends_with("— Nội dung"), "{para:?}");
+        // Without an id, the last paragraph is reached by its whole text.
+        let text =
+            records::text_directive("Đại diện Argentina trình bày kinh nghiệm hợp tác quốc tế.");
+        assert!(
+            vi[2].url.ends_with(&format!("#:~:text={text}")) || !vi[2].url.contains(":~:"),
+            "{:?}",
+            vi[2]
+        );
+    }
+
+    #[test]
+    fn record_urls_are_unique() {
+        // pagefind keeps only the last record of a URL.
+        let site = fixture();
+        let records = records::records(&site);
+        let mut urls: Vec<&str> = records.iter().map(|r| r.url.as_str()).collect();
+        urls.sort();
+        let before = urls.len();
+        urls.dedup();
+        assert_eq!(before, urls.len());
+    }
+
+    #[test]
+    fn entity_pages_are_one_record_with_their_names() {
+        let site = fixture();
+        let records = records::records(&site);
+        let r = record(&records, "/topics/digital-evidence/");
+        assert!(r.content.contains("数字证据"), "{r:?}");
+        assert!(r.content.contains("chứng cứ d\u{335}iện tử"), "{r:?}");
+        assert_eq!(r.filters[FILTER_KIND], ["topic"]);
+        assert_eq!(r.filters[FILTER_TOPIC], ["Digital evidence"]);
+        let arg = record(&records, "/countries/arg/");
+        assert_eq!(arg.filters[FILTER_COUNTRY], ["Argentina"]);
+    }
+
+    #[test]
+    fn symbols_json_maps_symbols_and_ids_to_pages() {
+        let site = fixture();
+        let map = symbols::symbols(&site);
+        let res = &map["s/res/2341(2017)"];
+        assert_eq!(res.url, "/resolutions/s-res-2341-2017/");
+        assert_eq!(res.symbol, "S/RES/2341 (2017)");
+        assert_eq!(map["a/74/130"].url, "/documents/a-74-130/");
+        assert_eq!(map["arg"].url, "/countries/arg/");
+        assert_eq!(map["digital-evidence"].url, "/topics/digital-evidence/");
+        let json: serde_json::Value =
+            serde_json::from_slice(&symbols::symbols_json(&site)).unwrap();
+        assert_eq!(
+            json["s/res/2341(2017)"]["title"],
+            serde_json::json!("S/RES/2341 (2017)")
+        );
+    }
+
+    #[test]
+    fn the_search_page_is_rendered_with_the_theme() {
+        let site = fixture();
+        let theme = Theme::load(&site.config).unwrap();
+        let (files, problems) = crate::build::render_site(&site, &theme);
+        assert!(problems.is_empty(), "{problems:?}");
+        let page = files
+            .files
+            .iter()
+            .find(|f| f.path == "search/index.html")
+            .expect("search page");
+        let html = String::from_utf8_lossy(&page.bytes);
+        assert_eq!(
+            html.contains("<input type=\"search\" id=\"search-input\" name=\"q\""),
+            AVAILABLE
+        );
+        assert_eq!(html.contains("search.js"), AVAILABLE, "{html}");
+        assert_eq!(html.contains("Search is unavailable"), !AVAILABLE, "{html}");
+        assert!(files.files.iter().any(|f| f.path == SYMBOLS_PATH));
+        // Only the search page loads the search script.
+        for f in &files.files {
+            if f.path.ends_with(".html") && f.path != "search/index.html" {
+                let text = String::from_utf8_lossy(&f.bytes);
+                assert!(!text.contains("search.js"), "{}", f.path);
+                assert!(!text.contains("pagefind"), "{}", f.path);
+            }
+        }
+        let has_index = files.files.iter().any(|f| f.path == "pagefind/pagefind.js");
+        assert_eq!(has_index, AVAILABLE);
+    }
+
+    #[test]
+    fn the_search_page_speaks_the_site_language() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser/fixture");
+        let mut config = Config::load(&root).unwrap();
+        config.language = "vi".into();
+        let site = crate::build::load(&config);
+        let theme = Theme::load(&site.config).unwrap();
+        let (files, problems) = crate::build::render_site(&site, &theme);
+        assert!(problems.is_empty(), "{problems:?}");
+        let page = files
+            .files
+            .iter()
+            .find(|f| f.path == "search/index.html")
+            .unwrap();
+        let html = String::from_utf8_lossy(&page.bytes);
+        assert!(html.contains("<html lang=\"vi\">"), "{html}");
+        assert!(html.contains("<h1>Tìm kiếm</h1>"), "{html}");
+    }
+
+    #[test]
+    fn urls_carry_the_base_path_of_a_site_under_a_sub_path() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser/fixture");
+        let mut config = Config::load(&root).unwrap();
+        config.base_url = "https://example.org/kb/".into();
+        let site = crate::build::load(&config);
+        let records = records::records(&site);
+        assert!(
+            records.iter().all(|r| r.url.starts_with("/kb/")),
+            "{records:?}"
+        );
+        assert_eq!(
+            symbols::symbols(&site)["a/74/130"].url,
+            "/kb/documents/a-74-130/"
+        );
+        let theme = Theme::load(&site.config).unwrap();
+        let (files, _) = crate::build::render_site(&site, &theme);
+        let page = files
+            .files
+            .iter()
+            .find(|f| f.path == "search/index.html")
+            .unwrap();
+        let html = String::from_utf8_lossy(&page.bytes);
+        if AVAILABLE {
+            assert!(html.contains("data-bundle=\"/kb/pagefind/\""), "{html}");
+            assert!(
+                html.contains("data-symbols=\"/kb/search/symbols.json\""),
+                "{html}"
+            );
+            assert!(html.contains("src=\"/kb/search.js\""), "{html}");
+            assert!(html.contains("action=\"/kb/search/\""), "{html}");
+        }
+    }
+
+    #[cfg(feature = "search")]
+    #[test]
+    fn the_index_is_the_same_bytes_for_the_same_site() {
+        let site = fixture();
+        let records = records::records(&site);
+        let a = index::build(&records).unwrap();
+        let b = index::build(&records).unwrap();
+        assert_eq!(a, b);
+        let paths: Vec<&str> = a.iter().map(|f| f.path.as_str()).collect();
+        for wanted in ["pagefind/pagefind.js", "pagefind/pagefind-entry.json"] {
+            assert!(paths.contains(&wanted), "{paths:?}");
+        }
+        assert!(
+            paths.iter().any(|p| p.ends_with(".pf_fragment")),
+            "{paths:?}"
+        );
+        assert!(paths.iter().any(|p| p.ends_with(".pf_filter")), "{paths:?}");
+        let entry = a
+            .iter()
+            .find(|f| f.path == "pagefind/pagefind-entry.json")
+            .unwrap();
+        let entry: serde_json::Value = serde_json::from_slice(&entry.bytes).unwrap();
+        // One language index for the whole multilingual site.
+        let langs = entry["languages"].as_object().unwrap();
+        assert_eq!(langs.keys().collect::<Vec<_>>(), ["zh"], "{entry}");
+    }
+}

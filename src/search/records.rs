@@ -1,0 +1,657 @@
+//! What goes into the search index: one record per paragraph of a
+//! document (linked to its `#p-N` anchor, or to the nearest anchor before
+//! it) and one per other page, with the filters the search page offers.
+//!
+//! Pure data, no pagefind: tested without the `search` feature.
+
+use std::collections::BTreeMap;
+
+use crate::build::LoadedSite;
+use crate::content::{Kind, Page};
+use crate::links::encode_path;
+
+/// The filter names the search page knows.
+pub const FILTER_KIND: &str = "kind";
+pub const FILTER_LANGUAGE: &str = "language";
+pub const FILTER_COUNTRY: &str = "country";
+pub const FILTER_TOPIC: &str = "topic";
+
+/// One searchable unit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Record {
+    /// Site URL, base path included, with the anchor of the paragraph
+    /// (`/kb/documents/a-74-130/#p-17`).
+    pub url: String,
+    /// Shown as the result's title (`Report … ¶17`).
+    pub title: String,
+    /// The text searched and excerpted, folded for the index (see
+    /// [`fold_for_index`]).
+    pub content: String,
+    /// Language of the page (`zh`, `vi`, …), shown, not used to split the
+    /// index.
+    pub language: String,
+    /// Filter name → values (`country` → `Argentina`, …), values sorted.
+    pub filters: BTreeMap<String, Vec<String>>,
+}
+
+/// Marks a `đ`/`Đ` in indexed text so pagefind folds it to `d`/`D`.
+///
+/// pagefind strips combining marks from indexed words and from queries,
+/// so `chứng cứ` matches `chung cu`; but `đ` is a letter of its own (no
+/// canonical decomposition) and `dien` would not find `điện`. Written as
+/// `d` + U+0335 (combining short stroke overlay), the index sees `d` (the
+/// mark is not alphanumeric and is dropped), and search.js turns the pair
+/// back into `đ` in excerpts and folds `đ` to `d` in queries.
+pub const STROKE: char = '\u{0335}';
+
+/// Rewrites `đ`/`Đ` as `d`/`D` + [`STROKE`]; everything else unchanged.
+pub fn fold_for_index(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            'đ' => {
+                out.push('d');
+                out.push(STROKE);
+            }
+            'Đ' => {
+                out.push('D');
+                out.push(STROKE);
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A block of text in a rendered page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    /// Id of the block's own element (`p-17`), if it has one.
+    pub id: Option<String>,
+    /// The nearest anchor at or before the block (its own id, else the
+    /// last heading or block id before it).
+    pub anchor: Option<String>,
+    /// Title of the heading the block is under.
+    pub heading: Option<String>,
+    pub text: String,
+}
+
+/// Elements that start or end a block of text.
+fn is_block_tag(name: &str) -> bool {
+    matches!(
+        name,
+        "p" | "li"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "blockquote"
+            | "pre"
+            | "table"
+            | "tr"
+            | "td"
+            | "th"
+            | "dt"
+            | "dd"
+            | "div"
+            | "ul"
+            | "ol"
+            | "section"
+            | "br"
+            | "hr"
+    )
+}
+
+/// Decodes the entities pulldown-cmark writes (`&amp; &lt; &gt; &quot;
+/// &#39;`) and numeric ones.
+fn decode_entities(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find('&') {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        let end = rest[1..].find(';').map(|j| j + 1).filter(|&j| j <= 10);
+        let decoded = end.and_then(|j| {
+            let name = &rest[1..j];
+            let c = match name {
+                "amp" => Some('&'),
+                "lt" => Some('<'),
+                "gt" => Some('>'),
+                "quot" => Some('"'),
+                "apos" => Some('\''),
+                "nbsp" => Some('\u{a0}'),
+                _ => {
+                    let num = name.strip_prefix('#')?;
+                    let code = match num.strip_prefix(['x', 'X']) {
+                        Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                        None => num.parse().ok()?,
+                    };
+                    char::from_u32(code)
+                }
+            }?;
+            Some((c, j))
+        });
+        match decoded {
+            Some((c, j)) => {
+                out.push(c);
+                rest = &rest[j + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The value of attribute `name` in a start tag's text (`p id="x"`).
+fn attr<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
+    let mut rest = tag;
+    while let Some(i) = rest.find(name) {
+        let before_ok = i > 0 && rest.as_bytes()[i - 1].is_ascii_whitespace();
+        let after = &rest[i + name.len()..];
+        if before_ok && let Some(v) = after.strip_prefix("=\"") {
+            return v.find('"').map(|j| &v[..j]);
+        }
+        rest = &rest[i + name.len()..];
+    }
+    None
+}
+
+/// Splits rendered page HTML (as written by `markdown::render`) into
+/// blocks of text. The `¶` links after anchored paragraphs are left out.
+pub fn blocks(html: &str) -> Vec<Block> {
+    let mut out = Vec::new();
+    let mut text = String::new();
+    // (tag name, id) of the element that opened the current block.
+    let mut open: Option<(String, Option<String>)> = None;
+    let mut last_anchor: Option<String> = None;
+    let mut heading: Option<String> = None;
+    let mut skip_depth = 0usize; // inside <a class="anchor"> or <sup>
+    let mut skip_stack: Vec<bool> = Vec::new(); // per open <a>/<sup>: skipped?
+
+    let flush = |text: &mut String,
+                 open: &mut Option<(String, Option<String>)>,
+                 last_anchor: &mut Option<String>,
+                 heading: &mut Option<String>,
+                 out: &mut Vec<Block>| {
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let joined = words.join(" ");
+        text.clear();
+        let (tag, id) = open.take().unwrap_or_default();
+        if let Some(id) = &id {
+            *last_anchor = Some(id.clone());
+        }
+        if tag.len() == 2 && tag.starts_with('h') {
+            if !joined.is_empty() {
+                *heading = Some(joined);
+            }
+            return;
+        }
+        if joined.is_empty() {
+            return;
+        }
+        out.push(Block {
+            id,
+            anchor: last_anchor.clone(),
+            heading: heading.clone(),
+            text: joined,
+        });
+    };
+
+    let mut rest = html;
+    while !rest.is_empty() {
+        let Some(lt) = rest.find('<') else {
+            if skip_depth == 0 {
+                text.push_str(&decode_entities(rest));
+            }
+            break;
+        };
+        if skip_depth == 0 {
+            text.push_str(&decode_entities(&rest[..lt]));
+        }
+        let Some(gt) = rest[lt..].find('>') else {
+            break;
+        };
+        let tag = &rest[lt + 1..lt + gt];
+        rest = &rest[lt + gt + 1..];
+        let closing = tag.starts_with('/');
+        let body = tag.trim_start_matches('/');
+        let name: String = body
+            .split(|c: char| c.is_ascii_whitespace() || c == '/')
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        if name == "a" || name == "sup" {
+            if closing {
+                if skip_stack.pop().unwrap_or(false) {
+                    skip_depth -= 1;
+                }
+            } else {
+                // The ¶ link and footnote markers are not text of the block.
+                let skip = (name == "a" && attr(body, "class") == Some("anchor"))
+                    || (name == "sup" && attr(body, "class") == Some("footnote-reference"));
+                if skip {
+                    skip_depth += 1;
+                }
+                skip_stack.push(skip);
+            }
+            continue;
+        }
+        if !is_block_tag(&name) {
+            continue;
+        }
+        flush(
+            &mut text,
+            &mut open,
+            &mut last_anchor,
+            &mut heading,
+            &mut out,
+        );
+        if !closing
+            && matches!(
+                name.as_str(),
+                "p" | "li" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
+            )
+        {
+            let id = attr(body, "id").map(decode_entities);
+            open = Some((name, id));
+        }
+    }
+    flush(
+        &mut text,
+        &mut open,
+        &mut last_anchor,
+        &mut heading,
+        &mut out,
+    );
+    out
+}
+
+/// Names of entities by kind and id, for filter labels.
+struct Names<'a> {
+    by_id: BTreeMap<(Kind, String), &'a str>,
+}
+
+impl<'a> Names<'a> {
+    fn new(pages: &'a [Page]) -> Names<'a> {
+        let mut by_id = BTreeMap::new();
+        for p in pages {
+            if let Some(id) = &p.front.id {
+                by_id.insert((p.front.kind, id.to_lowercase()), p.front.title.as_str());
+            }
+        }
+        Names { by_id }
+    }
+
+    fn label(&self, kind: Kind, id: &str) -> String {
+        self.by_id
+            .get(&(kind, id.to_lowercase()))
+            .map_or_else(|| id.to_string(), |t| t.to_string())
+    }
+}
+
+fn sorted(mut v: Vec<String>) -> Vec<String> {
+    v.sort();
+    v.dedup();
+    v
+}
+
+/// The filters of a page: its kind, languages, countries and topics (an
+/// entity page also counts as about itself).
+fn filters_of(page: &Page, names: &Names<'_>) -> BTreeMap<String, Vec<String>> {
+    let f = &page.front;
+    let mut filters = BTreeMap::new();
+    filters.insert(FILTER_KIND.to_string(), vec![f.kind.as_str().to_string()]);
+    let mut languages = f.languages.clone();
+    languages.extend(f.language.clone());
+    if !languages.is_empty() {
+        filters.insert(FILTER_LANGUAGE.to_string(), sorted(languages));
+    }
+    let mut countries: Vec<String> = f
+        .countries
+        .iter()
+        .map(|c| names.label(Kind::Country, c))
+        .collect();
+    let mut topics: Vec<String> = f
+        .topics
+        .iter()
+        .map(|t| names.label(Kind::Topic, t))
+        .collect();
+    match (f.kind, &f.id) {
+        (Kind::Country, Some(_)) => countries.push(f.title.clone()),
+        (Kind::Topic, Some(_)) => topics.push(f.title.clone()),
+        _ => {}
+    }
+    if !countries.is_empty() {
+        filters.insert(FILTER_COUNTRY.to_string(), sorted(countries));
+    }
+    if !topics.is_empty() {
+        filters.insert(FILTER_TOPIC.to_string(), sorted(topics));
+    }
+    filters
+}
+
+/// The site URL of a page, base path included.
+pub fn page_url(base_path: &str, page: &Page) -> String {
+    format!("{base_path}{}", encode_path(&page.url))
+}
+
+/// Every record of the site, in page order then paragraph order.
+///
+/// Documents give one record per paragraph: linked to its anchor
+/// (`#p-17`) when it has one, otherwise to its text with a text fragment
+/// (`#:~:text=start,end`, which browsers scroll to and highlight); other
+/// pages one record each, holding their names, aliases, keywords and text.
+/// URLs are unique.
+pub fn records(site: &LoadedSite) -> Vec<Record> {
+    let base = site.config.base_path();
+    let pages = &site.content.pages;
+    let names = Names::new(pages);
+    let mut out: Vec<Record> = Vec::new();
+    let mut by_url: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for (page, rendered) in pages.iter().zip(&site.rendered) {
+        let f = &page.front;
+        let url = page_url(base, page);
+        let language = f
+            .language
+            .clone()
+            .unwrap_or_else(|| site.config.language.clone());
+        let filters = filters_of(page, &names);
+        let blocks = blocks(&rendered.html);
+        if f.kind == Kind::Document {
+            for b in blocks {
+                let title = match (&b.id, &b.heading) {
+                    (Some(id), _) if is_paragraph_number(id) => {
+                        format!("{} ¶{}", f.title, &id[2..])
+                    }
+                    (_, Some(h)) => format!("{} — {h}", f.title),
+                    _ => f.title.clone(),
+                };
+                // A paragraph with an anchor links to it; one without (an
+                // unnumbered paragraph, a sub-item) to its text.
+                let url = match &b.id {
+                    Some(id) => format!("{url}#{}", encode_fragment(id)),
+                    None => format!("{url}#:~:text={}", text_directive(&b.text)),
+                };
+                // pagefind keeps one record per URL: a paragraph repeated
+                // word for word is one record.
+                match by_url.get(&url) {
+                    Some(&i) => {
+                        let last: &mut Record = &mut out[i];
+                        last.content.push('\n');
+                        last.content.push_str(&fold_for_index(&b.text));
+                    }
+                    None => {
+                        by_url.insert(url.clone(), out.len());
+                        out.push(Record {
+                            url,
+                            title,
+                            content: fold_for_index(&b.text),
+                            language: language.clone(),
+                            filters: filters.clone(),
+                        });
+                    }
+                }
+            }
+        } else {
+            let mut parts: Vec<&str> = vec![&f.title];
+            parts.extend(f.symbol.as_deref());
+            parts.extend(f.id.as_deref());
+            parts.extend(f.names.values().map(String::as_str));
+            parts.extend(f.aliases.iter().map(String::as_str));
+            parts.extend(f.keywords.iter().map(String::as_str));
+            parts.extend(f.description.as_deref());
+            let mut seen = std::collections::BTreeSet::new();
+            parts.retain(|p| !p.is_empty() && seen.insert(*p));
+            // An entity's own names outrank a passing mention elsewhere.
+            let mut content = format!("{NAMES_WEIGHT} {} {END_WEIGHT}", parts.join(" · "));
+            for b in &blocks {
+                content.push('\n');
+                content.push_str(&b.text);
+            }
+            out.push(Record {
+                url,
+                title: f.title.clone(),
+                content: fold_for_index(&content),
+                language,
+                filters,
+            });
+        }
+    }
+    out
+}
+
+/// pagefind's markers for a span of words weighted more than body text
+/// (they are not part of the stored text).
+const NAMES_WEIGHT: &str = "___PAGEFIND_WEIGHT___4";
+const END_WEIGHT: &str = "___END_PAGEFIND_WEIGHT___";
+
+/// `p-17`: a numbered paragraph's anchor.
+pub fn is_paragraph_number(id: &str) -> bool {
+    id.strip_prefix("p-")
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// A text fragment's prefix is at least this many characters long …
+const TEXT_MIN: usize = 16;
+/// … and at most this many, unless the block has no break before.
+const TEXT_MAX: usize = 80;
+
+/// The value of a `#:~:text=` directive that selects `text`, a block.
+///
+/// Every edge of a term must be a word boundary in the browser's (ICU,
+/// dictionary-based for Chinese) segmentation, so terms are cut only next
+/// to a space or a CJK punctuation mark, boundaries in any segmentation:
+/// `start,end` (a prefix and a suffix of the block, so the browser
+/// highlights all of it), or `start` alone when no suffix can be cut, or
+/// the whole block when it is short or cannot be cut at all.
+pub fn text_directive(text: &str) -> String {
+    if text.chars().count() <= TEXT_MAX {
+        return encode_directive(text);
+    }
+    let Some(prefix_end) = prefix_cut(text) else {
+        return encode_directive(text);
+    };
+    let start = encode_directive(text[..prefix_end].trim_end());
+    match suffix_cut(text) {
+        Some(suffix_start) if suffix_start > prefix_end => {
+            format!(
+                "{start},{}",
+                encode_directive(text[suffix_start..].trim_start())
+            )
+        }
+        _ => start,
+    }
+}
+
+/// Byte offset where a prefix of `TEXT_MIN..=TEXT_MAX` characters can end.
+fn prefix_cut(text: &str) -> Option<usize> {
+    for (n, (i, c)) in text.char_indices().enumerate() {
+        if n > TEXT_MAX {
+            break;
+        }
+        if n < TEXT_MIN {
+            continue;
+        }
+        if c.is_whitespace() {
+            return Some(i);
+        }
+        if is_cjk_punctuation(c) {
+            return Some(i + c.len_utf8());
+        }
+    }
+    None
+}
+
+/// Byte offset where a suffix of `TEXT_MIN..=TEXT_MAX` characters can
+/// start: after a space or a CJK punctuation mark.
+fn suffix_cut(text: &str) -> Option<usize> {
+    for (n, (i, c)) in text.char_indices().rev().enumerate() {
+        // `n + 1` characters from `i` to the end; the suffix starts after `c`.
+        if n > TEXT_MAX {
+            break;
+        }
+        if n < TEXT_MIN {
+            continue;
+        }
+        if c.is_whitespace() || is_cjk_punctuation(c) {
+            return Some(i + c.len_utf8());
+        }
+    }
+    None
+}
+
+fn is_cjk_punctuation(c: char) -> bool {
+    matches!(
+        c,
+        '，' | '。' | '、' | '；' | '：' | '！' | '？' | '）' | '」' | '』' | '》' | '】'
+    )
+}
+
+/// Percent-encodes all but ASCII letters, digits and `._~` (a text
+/// directive gives `-`, `,` and `&` a meaning).
+fn encode_directive(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() * 3);
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// Percent-encodes what a fragment cannot hold as is (block ids and
+/// heading slugs are mostly safe already).
+fn encode_fragment(id: &str) -> String {
+    let mut out = String::with_capacity(id.len());
+    for c in id.chars() {
+        match c {
+            ' ' => out.push_str("%20"),
+            '"' => out.push_str("%22"),
+            '<' => out.push_str("%3C"),
+            '>' => out.push_str("%3E"),
+            '`' => out.push_str("%60"),
+            '%' => out.push_str("%25"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blocks_follow_anchors_and_headings() {
+        let html = "<h2 id=\"intro\">Intro &amp; scope</h2>\n<p>Before any number.</p>\n\
+            <p id=\"p-1\">1. First <a href=\"../x/\">link</a> text. <a class=\"anchor\" href=\"#p-1\" aria-label=\"Link to this paragraph\">¶</a></p>\n\
+            <ul>\n<li id=\"p-2\">Item two <a class=\"anchor\" href=\"#p-2\">¶</a>\n<ul><li>sub item</li></ul></li>\n</ul>\n\
+            <p>After &lt;two&gt;<sup class=\"footnote-reference\"><a href=\"#1\">1</a></sup>.</p>";
+        let b = blocks(html);
+        type Row<'a> = (Option<&'a str>, Option<&'a str>, Option<&'a str>, &'a str);
+        let got: Vec<Row> = b
+            .iter()
+            .map(|b| {
+                (
+                    b.id.as_deref(),
+                    b.anchor.as_deref(),
+                    b.heading.as_deref(),
+                    b.text.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (
+                    None,
+                    Some("intro"),
+                    Some("Intro & scope"),
+                    "Before any number."
+                ),
+                (
+                    Some("p-1"),
+                    Some("p-1"),
+                    Some("Intro & scope"),
+                    "1. First link text."
+                ),
+                (Some("p-2"), Some("p-2"), Some("Intro & scope"), "Item two"),
+                (None, Some("p-2"), Some("Intro & scope"), "sub item"),
+                (None, Some("p-2"), Some("Intro & scope"), "After <two>."),
+            ]
+        );
+    }
+
+    #[test]
+    fn vietnamese_d_is_marked_for_folding() {
+        assert_eq!(
+            fold_for_index("chứng cứ điện tử, Đà Nẵng"),
+            "chứng cứ d\u{335}iện tử, D\u{335}à Nẵng"
+        );
+        assert_eq!(fold_for_index("数字证据"), "数字证据");
+    }
+
+    #[test]
+    fn entities_are_decoded() {
+        assert_eq!(
+            decode_entities("a &amp; b &#39;c&#x27; &bogus; &"),
+            "a & b 'c' &bogus; &"
+        );
+    }
+
+    #[test]
+    fn text_directives_cut_at_word_boundaries() {
+        assert_eq!(
+            text_directive("Short text, here."),
+            "Short%20text%2C%20here."
+        );
+        let vi = "Chương trình Hội thảo tập trung vào vai trò của các cơ quan thực thi pháp luật trong việc thu thập.";
+        assert_eq!(
+            text_directive(vi),
+            format!(
+                "{},{}",
+                text_directive("Chương trình Hội"),
+                text_directive("trong việc thu thập.")
+            )
+        );
+        let zh = "反恐工作的一个重要部分是促进基于法治的有效刑事司法对策。在实践中，会员国在试图获得可接受的证据，以帮助在司法程序中起诉恐怖主义嫌疑人并确保其定罪方面面临重大挑战。";
+        assert_eq!(
+            text_directive(zh),
+            format!(
+                "{},{}",
+                text_directive("反恐工作的一个重要部分是促进基于法治的有效刑事司法对策。"),
+                text_directive(
+                    "以帮助在司法程序中起诉恐怖主义嫌疑人并确保其定罪方面面临重大挑战。"
+                )
+            )
+        );
+        // No break within reach: the whole block.
+        let long = "数".repeat(90);
+        assert_eq!(text_directive(&long).matches("%E6%95%B0").count(), 90);
+        // A prefix but no suffix: the prefix alone.
+        let tail = format!("第一句话到这里已经结束了吧朋友们，{}", "数".repeat(90));
+        assert_eq!(
+            text_directive(&tail),
+            text_directive("第一句话到这里已经结束了吧朋友们，")
+        );
+    }
+
+    #[test]
+    fn paragraph_numbers() {
+        assert!(is_paragraph_number("p-17"));
+        assert!(!is_paragraph_number("p-"));
+        assert!(!is_paragraph_number("p-1a"));
+        assert!(!is_paragraph_number("intro"));
+    }
+}

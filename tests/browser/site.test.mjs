@@ -1,0 +1,281 @@
+// End-to-end tests of a built pilcrow site in headless Chromium.
+//
+// Run by scripts/browser-test, which builds the site into a directory and
+// sets PILCROW_SITE_DIR (and PILCROW_SITE_NAME, used to name screenshots).
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { axeViolations, inViewport, launch, openPage, screenshot, serve } from "./lib.mjs";
+
+const siteDir = process.env.PILCROW_SITE_DIR;
+const name = process.env.PILCROW_SITE_NAME || "site";
+// The site's base path (`/kb/` for a site built with --base-url /kb/).
+const base = process.env.PILCROW_BASE_PATH || "/";
+if (!siteDir) throw new Error("set PILCROW_SITE_DIR to a built site (scripts/browser-test does)");
+
+let server;
+let chromium;
+
+before(async () => {
+  server = await serve(siteDir, base);
+  chromium = await launch();
+});
+
+after(async () => {
+  await chromium?.close();
+  await server?.close();
+});
+
+/** Opens a page, runs `body(page)`, then fails on any console error. */
+async function withPage(body, options) {
+  const p = await openPage(chromium.browser, options);
+  try {
+    await body(p.page, p);
+    assert.deepEqual(p.errors, [], "console errors, page errors or failed requests");
+  } finally {
+    await p.close();
+  }
+}
+
+/** Asserts the page's `:target` is the element with the URL's fragment and is in view. */
+async function assertTargetInView(page) {
+  const hash = decodeURIComponent(new URL(page.url()).hash.slice(1));
+  assert.ok(hash, `no fragment in ${page.url()}`);
+  const target = page.locator(":target");
+  await target.waitFor();
+  assert.equal(await target.getAttribute("id"), hash);
+  // Scrolling to the fragment can finish after load.
+  await page.waitForFunction(() => {
+    const el = document.querySelector(":target");
+    const r = el?.getBoundingClientRect();
+    return r && r.bottom > 0 && r.top < window.innerHeight;
+  });
+  assert.ok(await inViewport(target), `#${hash} is not in the viewport`);
+}
+
+/**
+ * For a `#:~:text=start[,end]` link: the first occurrence of `start` in the
+ * page (where the browser scrolls) is in view.
+ */
+async function assertTextInView(page, href) {
+  const directive = href.split("#:~:text=")[1];
+  const start = decodeURIComponent(directive.split(",")[0]);
+  await page.waitForFunction(
+    (start) => {
+      const nodes = [];
+      let all = "";
+      const walker = document.createTreeWalker(document.querySelector("main"), NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        nodes.push([n, all.length]);
+        all += n.data;
+      }
+      const pattern = start.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+");
+      const m = new RegExp(pattern).exec(all);
+      if (!m) return false;
+      const at = (i) => {
+        let k = nodes.length - 1;
+        while (k > 0 && nodes[k][1] > i) k--;
+        return [nodes[k][0], Math.min(i - nodes[k][1], nodes[k][0].data.length)];
+      };
+      const range = document.createRange();
+      range.setStart(...at(m.index));
+      range.setEnd(...at(m.index + m[0].length));
+      const r = range.getBoundingClientRect();
+      return r.bottom > 0 && r.top < window.innerHeight;
+    },
+    start,
+    { timeout: 5000 },
+  );
+}
+
+test("home → countries → a country → a mention → the paragraph, scrolled into view", async () => {
+  await withPage(async (page) => {
+    await page.goto(server.url + base);
+    await screenshot(page, `${name}-home`);
+    await page.locator('main a[href$="/countries/"], header a[href$="/countries/"]').first().click();
+    await page.waitForURL(/\/countries\/$/);
+    const hrefs = await page
+      .locator("main a")
+      .evaluateAll((as) => as.map((a) => a.getAttribute("href")).filter((h) => /\/countries\/[^/#]+\/$/.test(h)));
+    assert.ok(hrefs.length > 0, "the countries index links no country page");
+    // The country with the most mentions makes the best test: try them in order.
+    let clicked = false;
+    for (const href of hrefs) {
+      await page.goto(server.url + href);
+      // The engine's list (the contract); the fixture's own when there is none.
+      let mentions = page.locator("section#mentions li.mention a.mention-link");
+      if ((await mentions.count()) === 0) {
+        mentions = page.locator("section.fixture-mentions li.mention a.mention-link");
+      }
+      if ((await mentions.count()) === 0) continue;
+      await screenshot(page, `${name}-country`);
+      // The last mention is the one furthest down its document.
+      await mentions.last().click();
+      clicked = true;
+      break;
+    }
+    assert.ok(clicked, "no country page has a mention (section#mentions li.mention a.mention-link)");
+    await page.waitForLoadState("load");
+    assert.match(page.url(), /#/);
+    await assertTargetInView(page);
+    await screenshot(page, `${name}-mention-target`, { fullPage: false });
+  });
+});
+
+/** Searches on the search page; returns the first result's locator. */
+async function search(page, query) {
+  await page.goto(server.url + base + "search/");
+  const input = page.locator("#search-input");
+  await input.fill(query);
+  await input.press("Enter");
+  const first = page.locator("a.search-result").first();
+  await first.waitFor({ timeout: 15000 });
+  return first;
+}
+
+for (const [query, label, expect] of [
+  ["数字证据", "zh", /数字证据/],
+  ["chứng cứ điện tử", "vi", /chứng cứ điện tử/i],
+  ["chung cu dien tu", "vi-folded", /chứng cứ điện tử/i],
+  ["S/RES/2341 (2017)", "symbol", null],
+]) {
+  test(`search ${query} and click through`, async () => {
+    await withPage(async (page) => {
+      let first = await search(page, query);
+      const text = await page.locator("#search-results").innerText();
+      if (expect) {
+        assert.match(text, expect, `results of ${query}`);
+        // Several paragraphs hold the words: not just one page whose title does.
+        const hits = await page
+          .locator("a.search-result .search-result-excerpt")
+          .evaluateAll((es, source) => es.filter((e) => new RegExp(source, "i").test(e.textContent)).length, expect.source);
+        assert.ok(hits >= 2, `only ${hits} excerpts show ${query}`);
+        // A document's paragraph, not only an entity page named so.
+        first = page.locator('a.search-result[href*="/documents/"]').first();
+        assert.ok((await first.count()) > 0, `no document among the results of ${query}`);
+      }
+      await screenshot(page, `${name}-search-${label}`);
+      const href = await first.getAttribute("href");
+      await first.click();
+      await page.waitForLoadState("load");
+      if (label === "symbol") {
+        assert.match(page.url(), /\/s-res-2341-2017\/$/, "the symbol leads to its page");
+        assert.match(await page.locator("h1").innerText(), /2341/);
+      } else if (href.includes("#:~:text=")) {
+        await assertTextInView(page, href);
+      } else if (href.includes("#")) {
+        await assertTargetInView(page);
+        // A paragraph's own text, or a heading's section (the paragraphs
+        // after it up to the next heading).
+        const section = await page.locator(":target").evaluate((el) => {
+          if (!/^H[1-6]$/.test(el.tagName)) return el.innerText;
+          let text = "";
+          for (let n = el.nextElementSibling; n && !/^H[1-6]$/.test(n.tagName); n = n.nextElementSibling) {
+            text += n.innerText + "\n";
+          }
+          return text;
+        });
+        assert.match(section, expect);
+      } else {
+        assert.match(await page.locator("main").innerText(), expect);
+      }
+      await screenshot(page, `${name}-search-${label}-target`, { fullPage: false });
+    });
+  });
+}
+
+test("a document symbol leads to its document", async () => {
+  await withPage(async (page) => {
+    const first = await search(page, "A/74/130");
+    assert.match(await first.getAttribute("class"), /search-symbol/);
+    await first.click();
+    await page.waitForLoadState("load");
+    assert.match(page.url(), /\/documents\/a-74-130\/$/);
+  });
+});
+
+test("a symbol typed loosely still leads to its page", async () => {
+  await withPage(async (page) => {
+    const first = await search(page, "s/res/2341(2017)");
+    assert.match(await first.getAttribute("href"), /\/s-res-2341-2017\/$/);
+    assert.match(await first.getAttribute("class"), /search-symbol/);
+    // Listed once, not again among the full-text results.
+    const hrefs = await page.locator("a.search-result").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+    assert.equal(hrefs.filter((h) => h === hrefs[0]).length, 1, hrefs.join(" "));
+  });
+});
+
+test("?q= in the address runs the search; a filter narrows it", async () => {
+  await withPage(async (page) => {
+    await page.goto(server.url + base + "search/?q=" + encodeURIComponent("数字证据"));
+    await page.locator("a.search-result").first().waitFor({ timeout: 15000 });
+    let all = await page.locator("a.search-result").count();
+    // Past the first page of results, "More results" lists the next ones.
+    const more = page.locator("#search-more");
+    if (await more.isVisible()) {
+      await more.click();
+      await page.waitForFunction((n) => document.querySelectorAll("a.search-result").length > n, all);
+      all = await page.locator("a.search-result").count();
+    }
+    const language = page.locator("#filter-language");
+    const values = await language.locator("option").evaluateAll((os) => os.map((o) => o.value));
+    assert.ok(values.includes("zh"), `language filter values: ${values}`);
+    await language.selectOption("zh");
+    await page.waitForFunction(() => new URL(location.href).searchParams.get("language") === "zh");
+    await page.waitForFunction(() => !/Searching/.test(document.getElementById("search-status").textContent));
+    const metas = await page.locator("a.search-result:not(.search-symbol) .search-result-meta").allInnerTexts();
+    assert.ok(metas.length > 0 && metas.length <= all, `${metas.length} of ${all}`);
+    for (const m of metas) assert.match(m, /中文/);
+  });
+});
+
+test("the index is loaded only by the search page", async () => {
+  await withPage(async (page, p) => {
+    await page.goto(server.url + base);
+    const doc = await page.locator("main a[href*='/documents/']").first().getAttribute("href");
+    await page.goto(new URL(doc, server.url).href);
+    assert.deepEqual(
+      p.requests.filter((u) => /pagefind|search\.js|symbols\.json/.test(u)),
+      [],
+      "pages other than search load no search files",
+    );
+    await page.goto(server.url + base + "search/");
+    await page.locator("#search-filters:not([hidden])").waitFor();
+    assert.ok(p.requests.some((u) => u.includes("/pagefind/pagefind.js")));
+  });
+});
+
+test("without JavaScript the search page says so and links to the indexes", async () => {
+  await withPage(
+    async (page) => {
+      await page.goto(server.url + base + "search/");
+      assert.match(await page.locator("main").innerText(), /Search needs JavaScript/);
+      assert.ok((await page.locator(".search-indexes a").count()) > 0);
+    },
+    { javaScriptEnabled: false },
+  );
+});
+
+test("axe-core: no serious or critical violation on home, a document, an entity page, search", async () => {
+  const failures = [];
+  await withPage(async (page) => {
+    const docs = [];
+    await page.goto(server.url + base);
+    docs.push(["home", server.url + base]);
+    await page.goto(server.url + base + "documents/");
+    const doc = await page.locator("main a[href*='/documents/']").first().getAttribute("href");
+    docs.push(["document", new URL(doc, server.url).href]);
+    await page.goto(server.url + base + "countries/");
+    const country = await page
+      .locator("main a")
+      .evaluateAll((as) => as.map((a) => a.getAttribute("href")).find((h) => /\/countries\/[^/#]+\/$/.test(h)));
+    docs.push(["entity", new URL(country, server.url).href]);
+    docs.push(["search", server.url + base + "search/?q=" + encodeURIComponent("数字证据")]);
+    for (const [label, url] of docs) {
+      await page.goto(url);
+      if (label === "search") await page.locator("a.search-result").first().waitFor({ timeout: 15000 });
+      await screenshot(page, `${name}-axe-${label}`);
+      for (const v of await axeViolations(page, label)) failures.push(`${label} (${url}): ${v}`);
+    }
+  });
+  assert.deepEqual(failures, []);
+});

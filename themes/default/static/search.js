@@ -1,0 +1,351 @@
+// pilcrow search page. Loaded only by search/index.html: the pagefind index
+// (pagefind/pagefind.js and its WebAssembly) is imported on first use, so no
+// other page downloads any of it.
+//
+// Order of a search: an exact symbol or id (search/symbols.json: `S/RES/2341
+// (2017)`, `a/74/130`, `ARG`) comes first, then pagefind's full-text results,
+// one per paragraph, each linking to the paragraph's anchor.
+
+const form = document.getElementById("search-form");
+const input = document.getElementById("search-input");
+const statusEl = document.getElementById("search-status");
+const list = document.getElementById("search-results");
+const more = document.getElementById("search-more");
+const filterBox = document.getElementById("search-filters");
+const selects = Array.from(document.querySelectorAll("select[data-filter]"));
+
+const PAGE_SIZE = 20;
+const LANGUAGES = {
+  ar: "العربية", en: "English", es: "Español", fr: "Français",
+  ru: "Русский", vi: "Tiếng Việt", zh: "中文",
+};
+const KIND_NAMES = {
+  en: {
+    document: "Document", resolution: "Resolution", "document-ref": "UN document",
+    country: "Country", organization: "Organization", instrument: "Instrument",
+    topic: "Topic", page: "Page",
+  },
+  zh: {
+    document: "文件", resolution: "决议", "document-ref": "联合国文件",
+    country: "国家", organization: "组织", instrument: "法律文书",
+    topic: "主题", page: "页面",
+  },
+  vi: {
+    document: "Tài liệu", resolution: "Nghị quyết", "document-ref": "Văn kiện Liên Hợp Quốc",
+    country: "Quốc gia", organization: "Tổ chức", instrument: "Văn kiện pháp lý",
+    topic: "Chủ đề", page: "Trang",
+  },
+};
+
+// Messages in the page's language (the template's own text comes from the
+// theme's strings).
+const MESSAGES = {
+  en: {
+    searching: "Searching…",
+    none: (q) => (q ? `No results for “${q}”.` : "No results."),
+    count: (n, q) => `${n} result${n === 1 ? "" : "s"}${q ? ` for “${q}”` : ""}.`,
+    failed: "Search failed to load. Browse the indexes below instead.",
+  },
+  zh: {
+    searching: "正在搜索…",
+    none: (q) => (q ? `没有找到“${q}”的结果。` : "没有结果。"),
+    count: (n, q) => (q ? `“${q}”共有 ${n} 个结果。` : `共有 ${n} 个结果。`),
+    failed: "搜索无法加载。请改用下方的索引浏览。",
+  },
+  vi: {
+    searching: "Đang tìm…",
+    none: (q) => (q ? `Không có kết quả cho “${q}”.` : "Không có kết quả."),
+    count: (n, q) => `${n} kết quả${q ? ` cho “${q}”` : ""}.`,
+    failed: "Không tải được chức năng tìm kiếm. Hãy duyệt các mục lục bên dưới.",
+  },
+};
+const lang = (document.documentElement.lang || "en").split("-")[0].toLowerCase();
+const msg = MESSAGES[lang] || MESSAGES.en;
+const KINDS = KIND_NAMES[lang] || KIND_NAMES.en;
+
+let pagefindPromise = null;
+let symbolsPromise = null;
+let current = null; // { results, shown, gen, skip: URLs already listed, skipped }
+let generation = 0;
+
+/** Mirrors `search::symbols::normalize`: no spaces, lower case, ASCII forms. */
+export function normalizeSymbol(text) {
+  return text
+    .replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xff01 + 0x21))
+    .replace(/\s+/g, "")
+    .toLowerCase();
+}
+
+/** The query pagefind sees: NFC, and `đ` folded to `d` like the index. */
+export function foldQuery(text) {
+  return text.normalize("NFC").replace(/đ/g, "d").replace(/Đ/g, "D");
+}
+
+const SEGMENTED_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]+/gu;
+
+/**
+ * Splits runs of Chinese (and Japanese, Thai) into words, as the index did.
+ * pagefind segments a query only when the page's own `lang` is zh/ja/th, so
+ * on an English page `数字证据` would be looked up as one word and miss
+ * `数字 证据` in the index.
+ */
+export function segmentQuery(text) {
+  if (typeof Intl.Segmenter === "undefined" || !text.match(SEGMENTED_RUN)) return text;
+  const words = new Intl.Segmenter("zh", { granularity: "word" });
+  return text
+    .replace(SEGMENTED_RUN, (run) => ` ${Array.from(words.segment(run), (s) => s.segment).join(" ")} `)
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** Undoes the index's `d` + U+0335 spelling of `đ` (see search::records). */
+function unfold(text) {
+  return text.replace(/d\u0335/g, "đ").replace(/D\u0335/g, "Đ");
+}
+
+function loadPagefind() {
+  if (!pagefindPromise) {
+    pagefindPromise = import(form.dataset.bundle + "pagefind.js").then(async (pf) => {
+      // A paragraph's title is its document's and heading's: a word there
+      // should not outrank a paragraph or an entity holding it in its text.
+      // Record URLs already carry the site's base path: pagefind must not
+      // prefix its own guess (/kb/ → /kb/kb/).
+      await pf.options({
+        baseUrl: "/",
+        excerptLength: 36,
+        ranking: { metaWeights: { title: 1 } },
+      });
+      await pf.init();
+      return pf;
+    });
+  }
+  return pagefindPromise;
+}
+
+function loadSymbols() {
+  if (!symbolsPromise) {
+    symbolsPromise = fetch(form.dataset.symbols)
+      .then((r) => (r.ok ? r.json() : {}))
+      .catch(() => ({}));
+  }
+  return symbolsPromise;
+}
+
+/** Exact symbol hits: the key itself, or `s/res/2341` for `s/res/2341(2017)`. */
+async function symbolHits(query) {
+  const key = normalizeSymbol(query);
+  if (key.length < 2) return [];
+  const symbols = await loadSymbols();
+  if (symbols[key]) return [symbols[key]];
+  if (!/\d$/.test(key)) return [];
+  return Object.keys(symbols)
+    .filter((k) => k.startsWith(key + "("))
+    .sort()
+    .slice(0, 3)
+    .map((k) => symbols[k]);
+}
+
+/**
+ * Pagefind's excerpt is HTML with <mark>; keep only text and marks. Marks
+ * that touch (数字|证据, the words of one segmented term) become one, and
+ * a space pagefind left inside a mark moves out of it.
+ */
+function excerptNodes(html) {
+  const tpl = document.createElement("template");
+  tpl.innerHTML = html;
+  const out = document.createDocumentFragment();
+  let last = null;
+  for (const node of tpl.content.childNodes) {
+    const text = unfold(node.textContent);
+    if (node.nodeName !== "MARK") {
+      out.append(document.createTextNode(text));
+      last = null;
+      continue;
+    }
+    const word = text.trimEnd();
+    if (last) {
+      last.textContent += word;
+    } else {
+      last = document.createElement("mark");
+      last.textContent = word;
+      out.append(last);
+    }
+    if (word.length < text.length) {
+      out.append(document.createTextNode(text.slice(word.length)));
+      last = null;
+    }
+  }
+  return out;
+}
+
+function resultItem({ url, title, meta, excerpt, symbol }) {
+  const li = document.createElement("li");
+  const a = document.createElement("a");
+  a.className = symbol ? "search-result search-symbol" : "search-result";
+  a.href = url;
+  const t = document.createElement("span");
+  t.className = "search-result-title";
+  t.textContent = title;
+  a.append(t);
+  if (meta) {
+    const m = document.createElement("span");
+    m.className = "search-result-meta";
+    m.textContent = meta;
+    a.append(m);
+  }
+  if (excerpt) {
+    const e = document.createElement("span");
+    e.className = "search-result-excerpt";
+    e.append(excerpt);
+    a.append(e);
+  }
+  li.append(a);
+  return li;
+}
+
+function describe(filters) {
+  const parts = [];
+  const kind = filters?.kind?.[0];
+  if (kind) parts.push(KINDS[kind] || kind);
+  const langs = (filters?.language || []).map((l) => LANGUAGES[l] || l);
+  if (langs.length) parts.push(langs.join(", "));
+  return parts.join(" · ");
+}
+
+function chosenFilters() {
+  const filters = {};
+  for (const s of selects) if (s.value) filters[s.dataset.filter] = s.value;
+  return filters;
+}
+
+async function fillFilters(pf) {
+  const available = await pf.filters();
+  for (const s of selects) {
+    const name = s.dataset.filter;
+    const values = Object.keys(available[name] || {});
+    const wanted = s.dataset.wanted ?? s.value;
+    values.sort((a, b) => label(name, a).localeCompare(label(name, b)));
+    for (const v of values) {
+      const o = document.createElement("option");
+      o.value = v;
+      o.textContent = `${label(name, v)} (${available[name][v]})`;
+      s.append(o);
+    }
+    if (wanted && values.includes(wanted)) s.value = wanted;
+    delete s.dataset.wanted;
+  }
+  filterBox.hidden = false;
+}
+
+function label(filter, value) {
+  if (filter === "language") return LANGUAGES[value] || value;
+  if (filter === "kind") return KINDS[value] || value;
+  return value;
+}
+
+function setStatus(text) {
+  statusEl.textContent = text;
+}
+
+async function showMore() {
+  if (!current) return;
+  const { results, gen } = current;
+  const slice = results.slice(current.shown, current.shown + PAGE_SIZE);
+  const data = await Promise.all(slice.map((r) => r.data()));
+  if (gen !== generation) return;
+  for (const d of data) {
+    // The page an exact symbol led to is listed once, first.
+    if (current.skip.has(d.url)) {
+      current.skipped += 1;
+      continue;
+    }
+    list.append(
+      resultItem({
+        url: d.url,
+        title: d.meta?.title || d.url,
+        meta: describe(d.filters),
+        excerpt: excerptNodes(d.excerpt || ""),
+      }),
+    );
+  }
+  current.shown += slice.length;
+  more.hidden = current.shown >= results.length;
+}
+
+function updateUrl(query, filters) {
+  const params = new URLSearchParams();
+  if (query) params.set("q", query);
+  for (const [k, v] of Object.entries(filters)) params.set(k, v);
+  const qs = params.toString();
+  history.replaceState(null, "", qs ? `?${qs}` : location.pathname);
+}
+
+async function run() {
+  const gen = ++generation;
+  const query = input.value.trim();
+  const filters = chosenFilters();
+  updateUrl(query, filters);
+  if (!query && Object.keys(filters).length === 0) {
+    list.replaceChildren();
+    more.hidden = true;
+    current = null;
+    setStatus("");
+    return;
+  }
+  setStatus(msg.searching);
+  try {
+    const [symbols, pf] = await Promise.all([query ? symbolHits(query) : [], loadPagefind()]);
+    const search = await pf.search(query ? segmentQuery(foldQuery(query)) : null, { filters });
+    if (gen !== generation) return;
+    list.replaceChildren();
+    for (const s of symbols) {
+      list.append(
+        resultItem({
+          url: s.url,
+          title: s.title === s.symbol ? s.title : `${s.symbol} — ${s.title}`,
+          meta: KINDS[s.kind] || s.kind,
+          symbol: true,
+        }),
+      );
+    }
+    const results = search?.results || [];
+    current = { results, shown: 0, gen, skip: new Set(symbols.map((s) => s.url)), skipped: 0 };
+    await showMore();
+    if (gen !== generation) return;
+    const total = results.length + symbols.length - current.skipped;
+    setStatus(total === 0 ? msg.none(query) : msg.count(total, query));
+  } catch (e) {
+    if (gen !== generation) return;
+    setStatus(msg.failed);
+    throw e;
+  }
+}
+
+let timer = 0;
+function schedule() {
+  clearTimeout(timer);
+  timer = setTimeout(run, 200);
+}
+
+form.addEventListener("submit", (e) => {
+  e.preventDefault();
+  clearTimeout(timer);
+  run();
+});
+input.addEventListener("input", schedule);
+for (const s of selects) s.addEventListener("change", () => run());
+more.addEventListener("click", () => showMore());
+
+// Start: read ?q= and filters from the address, show the filters, search.
+const params = new URLSearchParams(location.search);
+input.value = params.get("q") || "";
+for (const s of selects) {
+  const v = params.get(s.dataset.filter);
+  if (v) s.dataset.wanted = v;
+}
+loadPagefind()
+  .then(fillFilters)
+  .then(() => {
+    if (input.value || Object.keys(chosenFilters()).length) run();
+  })
+  .catch(() => setStatus(msg.failed));
