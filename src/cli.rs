@@ -31,6 +31,8 @@ pub enum Command {
     Init(InitArgs),
     /// Turn the raw documents in seeds/ into markdown in content/
     Ingest(IngestArgs),
+    /// Preview the site: build, serve it locally and rebuild on every save
+    Serve(ServeArgs),
 }
 
 /// Where the site is.
@@ -85,6 +87,21 @@ pub struct IngestArgs {
     pub force: bool,
 }
 
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub site: SiteArgs,
+    /// Port to listen on (0: any free port)
+    #[arg(long, short = 'p', default_value_t = 1111)]
+    pub port: u16,
+    /// Address to listen on; anything but loopback exposes the preview
+    #[arg(long, short = 'i', value_name = "ADDR", default_value = "127.0.0.1")]
+    pub interface: String,
+    /// Open the site in a browser
+    #[arg(long, short = 'o')]
+    pub open: bool,
+}
+
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
@@ -92,6 +109,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Check(args) => run_check(&args),
         Command::Init(args) => run_init(&args.dir),
         Command::Ingest(args) => run_ingest(&args),
+        Command::Serve(args) => run_serve(&args),
     }
 }
 
@@ -227,6 +245,32 @@ fn run_ingest(args: &IngestArgs) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => fail(e),
+    }
+}
+
+fn run_serve(args: &ServeArgs) -> ExitCode {
+    let interface = match args.interface.as_str() {
+        "localhost" => std::net::IpAddr::from([127, 0, 0, 1]),
+        other => match other.parse() {
+            Ok(ip) => ip,
+            Err(_) => {
+                return fail(format!(
+                    "--interface {other:?} is not an IP address (e.g. 127.0.0.1, ::1, 0.0.0.0)"
+                ));
+            }
+        },
+    };
+    let opts = crate::serve::ServeOptions {
+        root: args.site.root.clone(),
+        content: args.site.content.clone(),
+        base_url: args.site.base_url.clone(),
+        interface,
+        port: args.port,
+        open: args.open,
+    };
+    match crate::serve::run(opts) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => fail(message),
     }
 }
 

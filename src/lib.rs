@@ -16,3 +16,4 @@ pub mod output;
 pub mod problem;
 pub mod render;
 pub mod search;
+pub mod serve;

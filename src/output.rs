@@ -1,7 +1,7 @@
 //! Writing the site: into a staging directory beside the output dir, then
 //! swapped into place, so a failed build never leaves a half-written site.
 //!
-//! Owns the output directory and its siblings `.<name>.tmp-<pid>` and
+//! Owns the output directory and its siblings `.<name>.tmp-<pid>-<n>` and
 //! `.<name>.old`. Knows nothing about pages: it writes the files it is given.
 
 use std::io;
@@ -34,7 +34,11 @@ fn sibling(output: &Path, suffix: &str) -> PathBuf {
 impl Staging {
     /// Creates an empty staging directory next to `output`.
     pub fn new(output: &Path) -> io::Result<Staging> {
-        let dir = sibling(output, &format!("tmp-{}", std::process::id()));
+        // pid plus a per-process counter: two builds in one process (serve,
+        // tests) must not share (and delete) each other's staging dir.
+        static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+        let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let dir = sibling(output, &format!("tmp-{}-{n}", std::process::id()));
         if dir.exists() {
             std::fs::remove_dir_all(&dir)?;
         }
@@ -180,6 +184,18 @@ mod tests {
             "old"
         );
         assert_eq!(std::fs::read_dir(tmp.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn two_stagings_in_one_process_do_not_collide() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("public");
+        let a = Staging::new(&out).unwrap();
+        let b = Staging::new(&out).unwrap();
+        assert_ne!(a.path(), b.path());
+        std::fs::write(a.path().join("a.html"), "a").unwrap();
+        drop(b);
+        assert!(a.path().join("a.html").exists());
     }
 
     #[test]

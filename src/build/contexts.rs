@@ -4,6 +4,7 @@
 //! render context: later stages (entity pages, backlinks, indexes) add
 //! fields here and in `render::context`.
 
+use std::borrow::Cow;
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, HashMap};
 
@@ -51,12 +52,18 @@ pub struct Contexts<'a> {
     pub site_context: SiteContext,
     /// `t` in every template: UI strings in the site's language.
     pub strings: BTreeMap<String, String>,
-    /// The mention graph.
-    pub graph: Graph,
+    /// The mention graph: built here, or lent by `serve`, which keeps it
+    /// between changes.
+    pub graph: Cow<'a, Graph>,
 }
 
 impl<'a> Contexts<'a> {
     pub fn new(site: &'a LoadedSite) -> Contexts<'a> {
+        Contexts::with_graph(site, Cow::Owned(Graph::build(site)))
+    }
+
+    /// Contexts over a graph already built from `site`.
+    pub fn with_graph(site: &'a LoadedSite, graph: Cow<'a, Graph>) -> Contexts<'a> {
         let by_dir: HashMap<&str, &Section> =
             site.sections.iter().map(|s| (s.dir.as_str(), s)).collect();
         let config = &site.config;
@@ -73,7 +80,7 @@ impl<'a> Contexts<'a> {
                 has_feed: super::extras::is_absolute(&config.base_url),
             },
             strings: i18n::strings(&config.language),
-            graph: Graph::build(site),
+            graph,
         };
         contexts.site_context.nav = contexts
             .by_dir
@@ -81,6 +88,11 @@ impl<'a> Contexts<'a> {
             .map(|root| contexts.section_links(&root.subsections))
             .unwrap_or_default();
         contexts
+    }
+
+    /// The site these contexts are built from.
+    pub fn site(&self) -> &'a LoadedSite {
+        self.site
     }
 
     fn pages(&self) -> &'a [Page] {

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::config::{CONFIG_FILE, Config};
-use crate::content::{self, Content, Section};
+use crate::content::{self, Content, Page, Section};
 use crate::links::{self, AnchorRef, InternalLink, SiteIndex};
 use crate::markdown::{self, MarkdownOptions, Rendered};
 use crate::output::{self, OutputFile, Staging};
@@ -25,7 +25,7 @@ pub use contexts::{Contexts, ENTITY_SECTIONS, kind_key, list_order};
 
 /// The site after loading: everything needed to render, plus the problems
 /// found so far. Reusable: rendering does not consume it.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct LoadedSite {
     pub config: Config,
     pub content: Content,
@@ -58,45 +58,70 @@ pub enum BuildError {
     Io(String),
 }
 
+impl LoadedSite {
+    /// A site with no content yet (what `serve` starts from). The one
+    /// place besides [`load`] that builds a `LoadedSite`.
+    pub fn empty(config: &Config) -> LoadedSite {
+        LoadedSite {
+            config: config.clone(),
+            content: Content::default(),
+            sections: Vec::new(),
+            rendered: Vec::new(),
+            outgoing: Vec::new(),
+            problems: Vec::new(),
+        }
+    }
+}
+
+/// What the markdown pass gives for one page.
+#[derive(Debug, Default)]
+pub struct PageMarkdown {
+    pub rendered: Rendered,
+    /// Link problems of the page.
+    pub problems: Vec<Problem>,
+    /// Links with a fragment, checked once every page's anchors are known.
+    pub anchor_refs: Vec<AnchorRef>,
+    pub outgoing: Vec<InternalLink>,
+}
+
+/// Renders the markdown of page `i`, resolving its links with `index`.
+/// `load` runs it for every page, `serve` for the pages that changed.
+pub fn render_markdown(config: &Config, index: &SiteIndex, i: usize, page: &Page) -> PageMarkdown {
+    let mut resolver = index.for_page(i, &page.rel);
+    let lang = page.front.language.as_deref().unwrap_or(&config.language);
+    let opts = MarkdownOptions {
+        allow_html: config.markdown.allow_html,
+        anchor_label: Some(crate::render::i18n::get(lang, "link_to_paragraph")),
+    };
+    let rendered = markdown::render(&page.body, page.body_line, &opts, &mut resolver);
+    PageMarkdown {
+        rendered,
+        problems: resolver.problems,
+        anchor_refs: resolver.anchor_refs,
+        outgoing: resolver.outgoing,
+    }
+}
+
 /// Loads content, renders markdown and checks links. Never stops at the
 /// first problem.
 pub fn load(config: &Config) -> LoadedSite {
     let (content, mut problems) = content::load(&config.content_dir);
     let sections = content::sections(&content.pages);
     let index = SiteIndex::new(config.base_path(), &content, &sections);
-    let opts = MarkdownOptions {
-        allow_html: config.markdown.allow_html,
-        anchor_label: None,
-    };
-    type PageResult = (Rendered, Vec<Problem>, Vec<AnchorRef>, Vec<InternalLink>);
-    let results: Vec<PageResult> = content
+    let results: Vec<PageMarkdown> = content
         .pages
         .par_iter()
         .enumerate()
-        .map(|(i, page)| {
-            let mut resolver = index.for_page(i, &page.rel);
-            let lang = page.front.language.as_deref().unwrap_or(&config.language);
-            let opts = MarkdownOptions {
-                anchor_label: Some(crate::render::i18n::get(lang, "link_to_paragraph")),
-                ..opts.clone()
-            };
-            let rendered = markdown::render(&page.body, page.body_line, &opts, &mut resolver);
-            (
-                rendered,
-                resolver.problems,
-                resolver.anchor_refs,
-                resolver.outgoing,
-            )
-        })
+        .map(|(i, page)| render_markdown(config, &index, i, page))
         .collect();
     let mut rendered = Vec::with_capacity(results.len());
     let mut refs = Vec::new();
     let mut outgoing = Vec::with_capacity(results.len());
-    for (i, (r, p, a, o)) in results.into_iter().enumerate() {
-        rendered.push(r);
-        outgoing.push(o);
-        problems.extend(p);
-        refs.extend(a.into_iter().map(|a| (i, a)));
+    for (i, m) in results.into_iter().enumerate() {
+        rendered.push(m.rendered);
+        outgoing.push(m.outgoing);
+        problems.extend(m.problems);
+        refs.extend(m.anchor_refs.into_iter().map(|a| (i, a)));
     }
     let anchors: Vec<HashSet<String>> = rendered
         .iter()
@@ -132,148 +157,206 @@ pub struct SiteFiles {
     pub warnings: Vec<String>,
 }
 
-/// Renders every page, list page and the 404 page. Returns the files and
-/// the template problems met (all of them, de-duplicated by the caller).
-pub fn render_site(site: &LoadedSite, theme: &Theme) -> (SiteFiles, Vec<Problem>) {
-    let config = &site.config;
-    let pages = &site.content.pages;
-    let cx = Contexts::new(site);
+/// One output rendered through a template.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum OutputJob {
+    /// A content page (index into `content.pages`; never a section index).
+    Page(usize),
+    /// A section's list page (index into `sections`).
+    Section(usize),
+    /// `graph/`: every page and its links, as lists.
+    Graph,
+    /// `404.html`.
+    NotFound,
+}
 
-    // One job per HTML file: a page, or a section list page.
-    enum Job<'a> {
-        Page(usize),
-        Section(&'a Section),
-        /// `graph/`: every page and its links, as lists.
-        Graph,
-    }
-    let mut jobs: Vec<Job> = (0..pages.len())
-        .filter(|&i| !pages[i].is_section_index)
-        .map(Job::Page)
-        .collect();
-    jobs.extend(site.sections.iter().map(Job::Section));
-    if theme.has_template(GRAPH_TEMPLATE) {
-        jobs.push(Job::Graph);
+impl OutputJob {
+    /// URL of the output relative to the base (`documents/x/`); `None`
+    /// for the 404 page.
+    pub fn url(self, site: &LoadedSite) -> Option<&str> {
+        match self {
+            OutputJob::Page(i) => Some(&site.content.pages[i].url),
+            OutputJob::Section(k) => Some(&site.sections[k].url),
+            OutputJob::Graph => Some(GRAPH_URL),
+            OutputJob::NotFound => None,
+        }
     }
 
-    let results: Vec<Result<OutputFile, Problem>> = jobs
-        .par_iter()
-        .map(|job| {
-            let (page, section, template, shown) = match job {
-                Job::Page(i) => {
-                    let p = &pages[*i];
-                    let template = p
-                        .front
-                        .template
-                        .clone()
-                        .unwrap_or_else(|| "page.html".into());
-                    (cx.page(*i), None, template, Some(&p.display))
-                }
-                Job::Section(s) => {
-                    let page = cx.section_page(s);
-                    let custom = s.index_page.and_then(|i| pages[i].front.template.clone());
-                    let default = if s.url.is_empty() {
-                        "home.html"
-                    } else {
-                        "list.html"
-                    };
-                    let shown = s.index_page.map(|i| &pages[i].display);
-                    (
-                        page,
-                        Some(cx.section(s)),
-                        custom.unwrap_or_else(|| default.into()),
-                        shown,
-                    )
-                }
-                Job::Graph => (
-                    cx.generated_page(GRAPH_URL, &cx.strings["graph"], "graph"),
-                    Some(cx.graph_section()),
-                    GRAPH_TEMPLATE.to_string(),
-                    None,
-                ),
-            };
-            if !theme.has_template(&template) {
-                let msg = format!("template {template:?} not found in the theme");
-                return Err(match shown {
-                    Some(f) => Problem::in_file(f, msg),
-                    None => Problem::general(msg),
-                });
+    /// Path of the output file (`documents/x/index.html`).
+    pub fn path(self, site: &LoadedSite) -> String {
+        match self.url(site) {
+            Some(url) => format!("{url}index.html"),
+            None => "404.html".into(),
+        }
+    }
+
+    /// The template that renders it.
+    pub fn template(self, site: &LoadedSite) -> String {
+        let pages = &site.content.pages;
+        match self {
+            OutputJob::Page(i) => pages[i]
+                .front
+                .template
+                .clone()
+                .unwrap_or_else(|| "page.html".into()),
+            OutputJob::Section(k) => {
+                let s = &site.sections[k];
+                let default = if s.url.is_empty() {
+                    "home.html"
+                } else {
+                    "list.html"
+                };
+                s.index_page
+                    .and_then(|i| pages[i].front.template.clone())
+                    .unwrap_or_else(|| default.into())
             }
-            let url_rel = match job {
-                Job::Page(i) => pages[*i].url.clone(),
-                Job::Section(s) => s.url.clone(),
-                Job::Graph => GRAPH_URL.to_string(),
-            };
-            let ctx = RenderContext {
-                site: &cx.site_context,
-                t: &cx.strings,
-                breadcrumbs: cx.breadcrumbs(&url_rel),
-                page: &page,
-                section: section.as_ref(),
-            };
-            let html = theme.render(&template, &ctx)?;
-            Ok(OutputFile {
-                path: format!("{url_rel}index.html"),
-                bytes: html.into_bytes(),
+            OutputJob::Graph => GRAPH_TEMPLATE.into(),
+            OutputJob::NotFound => "404.html".into(),
+        }
+    }
+}
+
+/// Every HTML output of the site, 404 page last.
+pub fn output_jobs(site: &LoadedSite, theme: &Theme) -> Vec<OutputJob> {
+    let pages = &site.content.pages;
+    let mut jobs: Vec<OutputJob> = (0..pages.len())
+        .filter(|&i| !pages[i].is_section_index)
+        .map(OutputJob::Page)
+        .collect();
+    jobs.extend((0..site.sections.len()).map(OutputJob::Section));
+    if theme.has_template(GRAPH_TEMPLATE) {
+        jobs.push(OutputJob::Graph);
+    }
+    jobs.push(OutputJob::NotFound);
+    jobs
+}
+
+/// Renders one output. `build` renders every job of [`output_jobs`]
+/// through here, `serve` the ones a change affects.
+pub fn render_output(
+    cx: &Contexts<'_>,
+    theme: &Theme,
+    job: OutputJob,
+) -> Result<OutputFile, Problem> {
+    let site = cx.site();
+    let pages = &site.content.pages;
+    let (page, section, shown) = match job {
+        OutputJob::Page(i) => (cx.page(i), None, Some(&pages[i].display)),
+        OutputJob::Section(k) => {
+            let s = &site.sections[k];
+            (
+                cx.section_page(s),
+                Some(cx.section(s)),
+                s.index_page.map(|i| &pages[i].display),
+            )
+        }
+        OutputJob::Graph => (
+            cx.generated_page(GRAPH_URL, &cx.strings["graph"], "graph"),
+            Some(cx.graph_section()),
+            None,
+        ),
+        OutputJob::NotFound => (cx.not_found_page(), None, None),
+    };
+    let template = job.template(site);
+    if job != OutputJob::NotFound && !theme.has_template(&template) {
+        let msg = format!("template {template:?} not found in the theme");
+        return Err(match shown {
+            Some(f) => Problem::in_file(f, msg),
+            None => Problem::general(msg),
+        });
+    }
+    let ctx = RenderContext {
+        site: &cx.site_context,
+        t: &cx.strings,
+        breadcrumbs: job.url(site).map(|u| cx.breadcrumbs(u)).unwrap_or_default(),
+        page: &page,
+        section: section.as_ref(),
+    };
+    let html = theme.render(&template, &ctx)?;
+    Ok(OutputFile {
+        path: job.path(site),
+        bytes: html.into_bytes(),
+    })
+}
+
+/// `highlight.css`, when some page has code.
+pub fn highlight_css(site: &LoadedSite) -> Option<Result<OutputFile, Problem>> {
+    if !site.rendered.iter().any(|r| r.has_code) {
+        return None;
+    }
+    let config = &site.config;
+    Some(
+        markdown::highlight::stylesheet(&config.markdown.highlight_theme)
+            .map(|css| OutputFile {
+                path: "highlight.css".into(),
+                bytes: css.into_bytes(),
             })
-        })
+            .map_err(|msg| {
+                Problem::in_file(
+                    content::display_path(&config.root.join(CONFIG_FILE)),
+                    format!("[markdown] {msg}"),
+                )
+            }),
+    )
+}
+
+/// Renders every page, list page and the 404 page, and the search index.
+/// Returns the files and the template problems met (all of them,
+/// de-duplicated by the caller).
+pub fn render_site(site: &LoadedSite, theme: &Theme) -> (SiteFiles, Vec<Problem>) {
+    render_site_with(site, theme, true)
+}
+
+/// [`render_site`] without the search outputs (`search/`, `pagefind/`):
+/// what `serve` renders itself; it builds those in the background.
+pub fn render_site_without_search(site: &LoadedSite, theme: &Theme) -> (SiteFiles, Vec<Problem>) {
+    render_site_with(site, theme, false)
+}
+
+fn render_site_with(
+    site: &LoadedSite,
+    theme: &Theme,
+    with_search: bool,
+) -> (SiteFiles, Vec<Problem>) {
+    let config = &site.config;
+    let cx = Contexts::new(site);
+    let jobs = output_jobs(site, theme);
+    let results: Vec<(OutputJob, Result<OutputFile, Problem>)> = jobs
+        .par_iter()
+        .map(|&job| (job, render_output(&cx, theme, job)))
         .collect();
 
     let mut problems = Vec::new();
     let mut out = SiteFiles::default();
-    for r in results {
+    let mut not_found = None;
+    for (job, r) in results {
         match r {
+            Ok(f) if job == OutputJob::NotFound => not_found = Some(f),
             Ok(f) => out.files.push(f),
             Err(p) => problems.push(p),
         }
     }
     out.pages = out.files.len();
-    let html_urls: Vec<String> = {
-        let mut v: Vec<String> = out
-            .files
-            .iter()
-            .map(|f| f.path.trim_end_matches("index.html").to_string())
-            .collect();
-        v.sort();
-        v
-    };
+    let html_urls = html_urls(out.files.iter().map(|f| f.path.as_str()));
     out.files.extend(extras::files(site, &cx, &html_urls));
     if !extras::is_absolute(&config.base_url) {
         out.warnings
             .push(extras::bare_base_url_warning(&config.base_url));
     }
 
-    let not_found = cx.not_found_page();
-    let ctx = RenderContext {
-        site: &cx.site_context,
-        t: &cx.strings,
-        page: &not_found,
-        section: None,
-        breadcrumbs: Vec::new(),
-    };
-    match theme.render("404.html", &ctx) {
-        Ok(html) => out.files.push(OutputFile {
-            path: "404.html".into(),
-            bytes: html.into_bytes(),
-        }),
-        Err(p) => problems.push(p),
-    }
+    out.files.extend(not_found);
 
     // Search (src/search): the search page, search/symbols.json, pagefind/.
-    let (search_files, search_problems) = crate::search::files(site, theme, &cx);
-    out.files.extend(search_files);
-    problems.extend(search_problems);
+    if with_search {
+        let (search_files, search_problems) = crate::search::files(site, theme, &cx);
+        out.files.extend(search_files);
+        problems.extend(search_problems);
+    }
 
-    if site.rendered.iter().any(|r| r.has_code) {
-        match markdown::highlight::stylesheet(&config.markdown.highlight_theme) {
-            Ok(css) => out.files.push(OutputFile {
-                path: "highlight.css".into(),
-                bytes: css.into_bytes(),
-            }),
-            Err(msg) => problems.push(Problem::in_file(
-                content::display_path(&config.root.join(CONFIG_FILE)),
-                format!("[markdown] {msg}"),
-            )),
-        }
+    match highlight_css(site) {
+        Some(Ok(f)) => out.files.push(f),
+        Some(Err(p)) => problems.push(p),
+        None => {}
     }
     for (path, bytes) in &theme.static_files {
         out.files.push(OutputFile {
@@ -310,6 +393,15 @@ pub fn render_site(site: &LoadedSite, theme: &Theme) -> (SiteFiles, Vec<Problem>
         }
     }
     (out, problems)
+}
+
+/// The sorted base-relative URLs of HTML output paths (for the sitemap).
+pub fn html_urls<'p>(paths: impl Iterator<Item = &'p str>) -> Vec<String> {
+    let mut v: Vec<String> = paths
+        .map(|p| p.trim_end_matches("index.html").to_string())
+        .collect();
+    v.sort();
+    v
 }
 
 /// Writes rendered files and copies assets into `dir` (which should be

@@ -8,6 +8,8 @@ pub mod front_matter;
 mod section;
 mod walk;
 
+pub use walk::{Found, walk};
+
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -116,6 +118,20 @@ pub fn display_path(path: &Path) -> String {
     let shown = path.strip_prefix(".").unwrap_or(path);
     let s = shown.to_string_lossy().replace('\\', "/");
     if s.is_empty() { ".".to_string() } else { s }
+}
+
+/// Loads one content file, `rel` relative to `content_dir`, exactly as
+/// [`load`] would (for `serve`, which re-reads only the files that changed).
+/// Drafts load like any page: check `front.draft`.
+pub fn load_file(content_dir: &Path, rel: &str) -> Result<Page, Problem> {
+    let display = format!("{}/{rel}", display_path(content_dir));
+    load_page(&content_dir.join(rel), rel, &display)
+}
+
+/// The "two files map to one URL" problems of a page list (as [`load`]
+/// reports them), for callers that assemble a `Content` themselves.
+pub fn url_clashes(content: &Content) -> Vec<Problem> {
+    duplicate_urls(content)
 }
 
 fn load_page(path: &Path, rel: &str, display: &str) -> Result<Page, Problem> {

@@ -12,24 +12,50 @@ pub const RELATED_CAP: usize = 64;
 /// unit is (pages linked in one paragraph, pages its headings link to);
 /// a pair counts once per unit, and two pages known only from headings
 /// are not a pair. Most frequent first, then by page index.
-pub fn count(pages: usize, units: &[(Vec<usize>, Vec<usize>)]) -> Vec<Vec<(usize, u32)>> {
+pub fn count<'a>(
+    pages: usize,
+    units: impl Iterator<Item = &'a (Vec<usize>, Vec<usize>)>,
+) -> Vec<Vec<(usize, u32)>> {
     let mut counts: Vec<HashMap<usize, u32>> = vec![HashMap::new(); pages];
-    for (own, above) in units {
-        for &a in own {
-            for &b in own {
-                if a != b {
-                    *counts[a].entry(b).or_default() += 1;
-                }
+    for unit in units {
+        unit_pairs(unit, |a, b| *counts[a].entry(b).or_default() += 1);
+    }
+    counts.into_iter().map(sorted).collect()
+}
+
+/// Calls `f(a, b)` for each count one unit adds: `a` is counted with `b`.
+pub fn unit_pairs(unit: &(Vec<usize>, Vec<usize>), mut f: impl FnMut(usize, usize)) {
+    let (own, above) = unit;
+    for &a in own {
+        for &b in own {
+            if a != b {
+                f(a, b);
             }
-            for &b in above {
-                if a != b {
-                    *counts[a].entry(b).or_default() += 1;
-                    *counts[b].entry(a).or_default() += 1;
-                }
+        }
+        for &b in above {
+            if a != b {
+                f(a, b);
+                f(b, a);
             }
         }
     }
-    counts.into_iter().map(sorted).collect()
+}
+
+/// Applies count changes to per-page lists as [`count`] and [`related`]
+/// give them (most frequent first, then by page).
+pub fn apply(lists: &mut [Vec<(usize, u32)>], delta: HashMap<usize, HashMap<usize, i64>>) {
+    for (a, changes) in delta {
+        let mut m: HashMap<usize, i64> = lists[a].iter().map(|&(b, n)| (b, n as i64)).collect();
+        for (b, d) in changes {
+            *m.entry(b).or_default() += d;
+        }
+        lists[a] = sorted(
+            m.into_iter()
+                .filter(|&(_, n)| n > 0)
+                .map(|(b, n)| (b, n as u32))
+                .collect(),
+        );
+    }
 }
 
 /// For each document, the other documents citing at least one page it
@@ -74,14 +100,14 @@ mod tests {
     #[test]
     fn pairs_count_once_per_paragraph_and_headings_pair_with_paragraphs() {
         // Pages: 0 = 2354, 1 = 2341, 2 = 2396, 3 = ARG (a heading), 4 = topic.
-        let units = vec![
+        let units = [
             (vec![0, 1], vec![]),
             (vec![0, 1, 2], vec![]),
             (vec![0], vec![3]),
             (vec![4], vec![3]),
             (vec![4, 4], vec![]),
         ];
-        let c = count(5, &units);
+        let c = count(5, units.iter());
         assert_eq!(c[0], vec![(1, 2), (2, 1), (3, 1)]);
         assert_eq!(c[1], vec![(0, 2), (2, 1)]);
         assert_eq!(c[3], vec![(0, 1), (4, 1)]);

@@ -3,6 +3,8 @@
 //! sections whose heading links to a page (a report's section about a
 //! country), with their first and last paragraph anchors.
 
+use std::sync::Arc;
+
 use rayon::prelude::*;
 
 use super::snippet::{self, Snippet};
@@ -43,15 +45,18 @@ pub struct ReportSection {
     pub last: Option<String>,
 }
 
-pub(super) struct TargetSection {
+/// A section of one page about another (`target`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TargetSection {
     pub target: usize,
     pub section: ReportSection,
 }
 
-/// What one page contributes to the graph.
-#[derive(Default)]
-pub(super) struct Extracted {
-    pub mentions: Vec<Mention>,
+/// What one page contributes to the graph (depends on that page's
+/// markdown and on which pages are list pages, nothing else).
+#[derive(Debug, Clone, Default)]
+pub struct Extracted {
+    pub mentions: Vec<Arc<Mention>>,
     pub sections: Vec<TargetSection>,
     /// Co-citation units: per paragraph that links somewhere, the pages
     /// it links to and those its headings link to (not already in the
@@ -60,19 +65,22 @@ pub(super) struct Extracted {
 }
 
 /// Extracts every page's mentions, in parallel; one entry per page.
-pub(super) fn extract(site: &LoadedSite) -> Vec<Extracted> {
+pub fn extract(site: &LoadedSite) -> Vec<Extracted> {
     (0..site.content.pages.len())
         .into_par_iter()
-        .map(|i| {
-            if site.content.pages[i].is_section_index {
-                return Extracted::default();
-            }
-            extract_page(i, site)
-        })
+        .map(|i| extract_page(i, site))
         .collect()
 }
 
-fn extract_page(source: usize, site: &LoadedSite) -> Extracted {
+/// What page `i` contributes (nothing for a list page).
+pub fn extract_page(i: usize, site: &LoadedSite) -> Extracted {
+    if site.content.pages[i].is_section_index {
+        return Extracted::default();
+    }
+    extract_source(i, site)
+}
+
+fn extract_source(source: usize, site: &LoadedSite) -> Extracted {
     let rendered = &site.rendered[source];
     let blocks = &rendered.blocks;
     let sites = &rendered.link_sites; // sorted by call
@@ -94,7 +102,7 @@ fn extract_page(source: usize, site: &LoadedSite) -> Extracted {
         if let Some(s) = at
             && let Some(&(m, after_at)) = last_in_block.get(&(link.target, s.block))
         {
-            let prev = &mut out.mentions[m];
+            let prev = Arc::make_mut(&mut out.mentions[m]);
             if s.start >= after_at && s.end <= after_at + prev.snippet.after.len() {
                 prev.also.push((s.start - after_at, s.end - after_at));
                 continue;
@@ -118,7 +126,7 @@ fn extract_page(source: usize, site: &LoadedSite) -> Extracted {
             }
             None => (None, false, Snippet::default()),
         };
-        out.mentions.push(Mention {
+        out.mentions.push(Arc::new(Mention {
             source,
             target: link.target,
             anchor,
@@ -126,7 +134,7 @@ fn extract_page(source: usize, site: &LoadedSite) -> Extracted {
             line: link.line,
             snippet,
             also: Vec::new(),
-        });
+        }));
     }
     if out.mentions.is_empty() {
         return out;

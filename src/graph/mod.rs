@@ -18,15 +18,16 @@ use crate::build::LoadedSite;
 use crate::content::Kind;
 
 pub use cooccur::RELATED_CAP;
-pub use mentions::{Mention, ReportSection};
+pub use mentions::{Extracted, Mention, ReportSection, TargetSection, extract, extract_page};
 pub use snippet::Snippet;
 
 /// The mention graph of a site. Page indexes are those of
 /// `LoadedSite::content.pages`.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Graph {
-    /// Every mention, by source page then document order.
-    pub mentions: Vec<Mention>,
+    /// Every mention, by source page then document order (shared with
+    /// the pages' [`Extracted`], so assembling the graph copies no text).
+    pub mentions: Vec<std::sync::Arc<Mention>>,
     /// Per page: the mentions pointing at it (indexes into `mentions`),
     /// those in headings excepted (see `sections`).
     pub incoming: Vec<Vec<usize>>,
@@ -46,41 +47,36 @@ pub struct Graph {
 
 impl Graph {
     pub fn build(site: &LoadedSite) -> Graph {
+        Graph::assemble(site, &mentions::extract(site))
+    }
+
+    /// The graph from what each page contributes ([`Extracted`], one per
+    /// page of `site`): `serve` extracts again only the pages that changed.
+    pub fn assemble<E: std::borrow::Borrow<Extracted>>(site: &LoadedSite, per_page: &[E]) -> Graph {
         let pages = &site.content.pages;
         let n = pages.len();
-        let per_page = mentions::extract(site);
         let mut g = Graph {
             incoming: vec![Vec::new(); n],
             cites: vec![Vec::new(); n],
             sections: vec![Vec::new(); n],
             ..Graph::default()
         };
-        let mut units: Vec<(Vec<usize>, Vec<usize>)> = Vec::new();
-        for (source, extracted) in per_page.into_iter().enumerate() {
-            let mut counts: Vec<(usize, u32)> = Vec::new();
-            let mut seen: std::collections::HashMap<usize, usize> = Default::default();
-            for m in extracted.mentions {
-                match seen.get(&m.target) {
-                    Some(&k) => counts[k].1 += 1,
-                    None => {
-                        seen.insert(m.target, counts.len());
-                        counts.push((m.target, 1));
-                    }
-                }
+        for (source, extracted) in per_page.iter().enumerate() {
+            let extracted: &Extracted = extracted.borrow();
+            for m in &extracted.mentions {
                 // A heading that links to a page makes a section about it
                 // (listed as such), not a mention in a sentence.
                 if !m.in_heading {
                     g.incoming[m.target].push(g.mentions.len());
                 }
-                g.mentions.push(m);
+                g.mentions.push(m.clone());
             }
-            g.cites[source] = counts;
-            for s in extracted.sections {
-                g.sections[s.target].push(s.section);
+            g.cites[source] = cites_of(extracted);
+            for s in &extracted.sections {
+                g.sections[s.target].push(s.section.clone());
             }
-            units.extend(extracted.units);
         }
-        g.cooccur = cooccur::count(n, &units);
+        g.cooccur = cooccur::count(n, per_page.iter().flat_map(|e| e.borrow().units.iter()));
         let is_doc: Vec<bool> = pages
             .iter()
             .map(|p| p.front.kind == Kind::Document && !p.is_section_index)
@@ -89,10 +85,142 @@ impl Graph {
         g
     }
 
+    /// The graph after the pages `changed` (same pages, same indexes)
+    /// contribute `per_page` instead of `before`: what [`Graph::assemble`]
+    /// gives, without counting every paragraph's co-citations and every
+    /// document's relations again (those of the changed pages are taken
+    /// out and put back). `was_doc`: which pages were documents.
+    pub fn updated<E: std::borrow::Borrow<Extracted>>(
+        &self,
+        site: &LoadedSite,
+        before: &[E],
+        per_page: &[E],
+        changed: &std::collections::BTreeSet<usize>,
+        was_doc: &[bool],
+    ) -> Graph {
+        use std::collections::{BTreeSet, HashMap};
+        let pages = &site.content.pages;
+        let n = pages.len();
+        let is_doc: Vec<bool> = pages
+            .iter()
+            .map(|p| p.front.kind == Kind::Document && !p.is_section_index)
+            .collect();
+        let mut g = Graph {
+            incoming: vec![Vec::new(); n],
+            cites: self.cites.clone(),
+            sections: self.sections.clone(),
+            cooccur: self.cooccur.clone(),
+            related_docs: self.related_docs.clone(),
+            ..Graph::default()
+        };
+        // Mentions and incoming: shared, so cheap to lay out again.
+        for extracted in per_page {
+            for m in &extracted.borrow().mentions {
+                if !m.in_heading {
+                    g.incoming[m.target].push(g.mentions.len());
+                }
+                g.mentions.push(m.clone());
+            }
+        }
+        let mut pairs: HashMap<usize, HashMap<usize, i64>> = HashMap::new();
+        let mut shifted: BTreeSet<usize> = BTreeSet::new();
+        let mut touched_sections: BTreeSet<usize> = BTreeSet::new();
+        for &i in changed {
+            let (old, new) = (before[i].borrow(), per_page[i].borrow());
+            g.cites[i] = cites_of(new);
+            for unit in &old.units {
+                cooccur::unit_pairs(unit, |a, b| {
+                    *pairs.entry(a).or_default().entry(b).or_default() -= 1
+                });
+            }
+            for unit in &new.units {
+                cooccur::unit_pairs(unit, |a, b| {
+                    *pairs.entry(a).or_default().entry(b).or_default() += 1
+                });
+            }
+            for s in old.sections.iter().chain(&new.sections) {
+                touched_sections.insert(s.target);
+            }
+            let t_old: BTreeSet<usize> = self.cites[i].iter().map(|&(t, _)| t).collect();
+            let t_new: BTreeSet<usize> = g.cites[i].iter().map(|&(t, _)| t).collect();
+            if was_doc[i] != is_doc[i] {
+                shifted.extend(t_old.union(&t_new));
+            } else if is_doc[i] {
+                shifted.extend(t_old.symmetric_difference(&t_new));
+            }
+        }
+        cooccur::apply(&mut g.cooccur, pairs);
+        for &t in &touched_sections {
+            g.sections[t].retain(|s| !changed.contains(&s.source));
+        }
+        for &i in changed {
+            for s in &per_page[i].borrow().sections {
+                g.sections[s.target].push(s.section.clone());
+            }
+        }
+        for &t in &touched_sections {
+            g.sections[t].sort_by_key(|s| s.source);
+        }
+        if !shifted.is_empty() {
+            // The documents citing each shifted page, before and after.
+            let citers = |cites: &[Vec<(usize, u32)>], docs: &[bool]| {
+                let mut out: HashMap<usize, Vec<usize>> = HashMap::new();
+                for (d, targets) in cites.iter().enumerate() {
+                    if docs[d] {
+                        for &(t, _) in targets {
+                            if shifted.contains(&t) {
+                                out.entry(t).or_default().push(d);
+                            }
+                        }
+                    }
+                }
+                out
+            };
+            let (c_old, c_new) = (citers(&self.cites, was_doc), citers(&g.cites, &is_doc));
+            let mut delta: HashMap<usize, HashMap<usize, i64>> = HashMap::new();
+            let mut add = |docs: Option<&Vec<usize>>, sign: i64| {
+                let Some(docs) = docs else { return };
+                if docs.len() < 2 || docs.len() > RELATED_CAP {
+                    return;
+                }
+                for &a in docs {
+                    for &b in docs {
+                        if a != b {
+                            *delta.entry(a).or_default().entry(b).or_default() += sign;
+                        }
+                    }
+                }
+            };
+            for t in &shifted {
+                add(c_old.get(t), -1);
+                add(c_new.get(t), 1);
+            }
+            cooccur::apply(&mut g.related_docs, delta);
+        }
+        g
+    }
+
     /// Number of mentions of a page.
     pub fn mention_count(&self, page: usize) -> usize {
         self.incoming.get(page).map_or(0, Vec::len)
     }
+}
+
+/// The pages a page links to, with the number of mentions, in order of
+/// first mention.
+fn cites_of(e: &Extracted) -> Vec<(usize, u32)> {
+    let mut counts: Vec<(usize, u32)> = Vec::new();
+    let mut seen: std::collections::HashMap<usize, usize> = Default::default();
+    for m in &e.mentions {
+        match seen.get(&m.target) {
+            Some(&k) => counts[k].1 += 1,
+            None => {
+                seen.insert(m.target, counts.len());
+                counts.push((m.target, 1));
+            }
+        }
+    }
+    counts
 }
 
 #[cfg(test)]
