@@ -17,3 +17,6 @@ pub mod problem;
 pub mod render;
 pub mod search;
 pub mod serve;
+
+#[cfg(test)]
+mod test_support;

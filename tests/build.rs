@@ -8,6 +8,9 @@ use assert_cmd::Command;
 use scraper::{Html, Selector};
 use tempfile::TempDir;
 
+mod common;
+use common::copy_dir;
+
 const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/basic");
 
 fn pilcrow() -> Command {
@@ -19,22 +22,6 @@ fn fixture_copy() -> TempDir {
     let tmp = tempfile::tempdir().unwrap();
     copy_dir(Path::new(FIXTURE), tmp.path());
     tmp
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let rel = entry.path().strip_prefix(from).unwrap();
-        if rel.starts_with("public") {
-            continue;
-        }
-        let target = to.join(rel);
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
 }
 
 fn write(root: &Path, rel: &str, text: &str) {

@@ -551,16 +551,9 @@ mod tests {
             "draft: yes\n",
             "é\n",
         ];
-        let mut seed: u64 = 42;
-        let mut next = || {
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            (seed >> 33) as usize
-        };
+        let mut rng = crate::test_support::Lcg::new(42);
         for _ in 0..3000 {
-            let n = 1 + next() % 10;
-            let text: String = (0..n).map(|_| PARTS[next() % PARTS.len()]).collect();
+            let text = rng.text(PARTS, 1, 10);
             if let Err(e) = parse_file(&text) {
                 assert!(e.line >= 1, "{text:?}: {e:?}");
                 assert!(!e.message.is_empty());

@@ -308,23 +308,16 @@ mod tests {
             "a",
             "IP 地址",
         ];
-        let mut seed: u64 = 0xC0FFEE;
-        let mut next = || {
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            (seed >> 33) as usize
-        };
+        let mut rng = crate::test_support::Lcg::new(0xC0FFEE);
         for _ in 0..3000 {
-            let n = next() % 120;
-            let text: String = (0..n).map(|_| PARTS[next() % PARTS.len()]).collect();
+            let text = rng.text(PARTS, 0, 119);
             let bounds: Vec<usize> = (0..=text.len())
                 .filter(|&i| text.is_char_boundary(i))
                 .collect();
-            let a = bounds[next() % bounds.len()];
-            let b = bounds[next() % bounds.len()];
+            let a = bounds[rng.next() % bounds.len()];
+            let b = bounds[rng.next() % bounds.len()];
             let (start, end) = (a.min(b), a.max(b));
-            let window = 1 + next() % 80;
+            let window = 1 + rng.next() % 80;
             let s = cut_with(&text, start, end, window);
             assert_eq!(s.mark, &text[start..end]);
             let shown = s.before.chars().count() + s.after.chars().count();

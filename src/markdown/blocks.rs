@@ -270,16 +270,9 @@ mod tests {
             "*",
             "\\.",
         ];
-        let mut seed: u64 = 0xB10C;
-        let mut next = || {
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            (seed >> 33) as usize
-        };
+        let mut rng = crate::test_support::Lcg::new(0xB10C);
         for _ in 0..2000 {
-            let n = 1 + next() % 20;
-            let md: String = (0..n).map(|_| PARTS[next() % PARTS.len()]).collect();
+            let md = rng.text(PARTS, 1, 20);
             let r = render(&md, 1, &MarkdownOptions::default(), &mut KeepLinks);
             let mut last = None;
             for l in &r.link_sites {

@@ -673,16 +673,9 @@ mod tests {
             "Việt ",
             "\r\n",
         ];
-        let mut seed: u64 = 0x5eed;
-        let mut next = || {
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            (seed >> 33) as usize
-        };
+        let mut rng = crate::test_support::Lcg::new(0x5eed);
         for _ in 0..3000 {
-            let n = 1 + next() % 24;
-            let md: String = (0..n).map(|_| PARTS[next() % PARTS.len()]).collect();
+            let md = rng.text(PARTS, 1, 24);
             let r = html(&md);
             let doc = scraper::Html::parse_fragment(&r.html);
             for node in doc.root_element().descendants() {

@@ -1,0 +1,26 @@
+//! Helpers for the crate's own unit tests.
+
+/// A tiny deterministic generator (64-bit LCG) for randomised tests: the
+/// same seed gives the same cases on every machine, so a failure replays.
+pub(crate) struct Lcg(u64);
+
+impl Lcg {
+    pub(crate) fn new(seed: u64) -> Lcg {
+        Lcg(seed)
+    }
+
+    pub(crate) fn next(&mut self) -> usize {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (self.0 >> 33) as usize
+    }
+
+    /// `min..=max` pieces drawn from `parts`, joined: text made of the
+    /// fragments most likely to trip a parser.
+    pub(crate) fn text(&mut self, parts: &[&str], min: usize, max: usize) -> String {
+        let n = min + self.next() % (max - min + 1);
+        (0..n).map(|_| parts[self.next() % parts.len()]).collect()
+    }
+}
