@@ -119,6 +119,10 @@ struct Features {
     ends_sentence: bool,
     separators: usize,
     chrome: bool,
+    /// Distinct chrome phrases (and `©` signs) on the line: a footer
+    /// (`© 2023 … All rights reserved. Privacy policy | Terms of use`)
+    /// is dense with them, a sentence that happens to hold one is not.
+    chrome_hits: usize,
     tag_cloud: bool,
     /// The line starts with a chrome word and a colon (`Read more:`,
     /// `Tags:`, `Xem thêm:`, `相关阅读：`).
@@ -384,7 +388,8 @@ fn classify(f: &Features, low_share: bool, median_share: f64) -> Class {
     }
     if f.chrome
         && !f.ends_sentence
-        && (f.words <= 8 && f.han <= 12 && low_share
+        && (f.chrome_hits >= 2 && f.words <= 24
+            || f.words <= 8 && f.han <= 12 && low_share
             || f.chrome_lead && f.words <= 14 && f.han <= 30)
     {
         return Class::Bad;
@@ -428,6 +433,7 @@ fn light_features(t: &str, toks: &[Token], lines_with: &HashMap<Token, u32, Fast
         ends_sentence: ends_sentence(t),
         separators: 0,
         chrome: false,
+        chrome_hits: 0,
         chrome_lead: false,
         tag_cloud: false,
         spaced_items: 0,
@@ -469,10 +475,13 @@ fn features(
         .count();
     // Chrome words matter only on short lines (see `classify`).
     let (mut chrome, mut chrome_lead) = (false, false);
+    let mut chrome_hits = 0;
     if chars <= 160 {
+        chrome_hits += lower.matches('©').count();
         for m in CHROME_WORDS.find_iter(&lower) {
             if on_word_boundaries(&lower, m.start(), m.end()) {
                 chrome = true;
+                chrome_hits += 1;
                 chrome_lead |= m.start() == 0
                     && lower[m.end()..]
                         .trim_start()
@@ -507,7 +516,8 @@ fn features(
         share,
         ends_sentence,
         separators,
-        chrome,
+        chrome: chrome || chrome_hits > 0,
+        chrome_hits,
         chrome_lead,
         tag_cloud,
         spaced_items: items.len(),
@@ -654,6 +664,26 @@ mod tests {
         assert!(!out.contains("Chia sẻ"), "{out}");
         assert!(!out.contains("Xem thêm"), "{out}");
         assert!(out.contains("Hội thảo nhấn mạnh"));
+    }
+
+    #[test]
+    fn a_footer_dense_with_chrome_phrases_goes_but_a_sentence_with_one_stays() {
+        let text = format!(
+            "{P1}\n{P2}\nOur privacy policy was never a topic: judges and prosecutors discussed evidence.\n{P3}\n\
+             © 2023 United Nations. All rights reserved. Privacy policy | Terms of use\n"
+        );
+        let out = run(&text, false).join("\n");
+        assert!(!out.contains("All rights reserved"), "{out}");
+        assert!(
+            out.contains("Our privacy policy was never a topic"),
+            "{out}"
+        );
+        // French footer: the data file's chrome words in another language.
+        let fr = format!(
+            "{P1}\n{P2}\n{P3}\n{P2}\nPartager Imprimer | Mentions légales | Nous contacter\n"
+        );
+        let out = run(&fr, false).join("\n");
+        assert!(!out.contains("Mentions légales"), "{out}");
     }
 
     #[test]
