@@ -13,7 +13,6 @@
 #[cfg(feature = "search")]
 pub mod index;
 pub mod records;
-pub mod strings;
 pub mod symbols;
 
 use crate::build::{Contexts, LoadedSite};
@@ -39,9 +38,11 @@ pub fn page_context(cx: &Contexts<'_>, language: &str) -> PageContext {
     search.insert("bundle".into(), cx.url("pagefind/").into());
     search.insert("symbols".into(), cx.url(SYMBOLS_PATH).into());
     search.insert("script".into(), cx.url("search.js").into());
-    let t = strings::strings(language);
-    let title = t["title"].as_str().unwrap_or("Search").to_string();
-    search.insert("t".into(), t.into());
+    let title = cx
+        .strings
+        .get("search_title")
+        .cloned()
+        .unwrap_or_else(|| "Search".into());
     let mut extra = serde_json::Map::new();
     extra.insert("search".into(), search.into());
     PageContext {
