@@ -9,8 +9,8 @@ Sources (authoritative, nothing typed by hand except the reviewed table):
   * src/ingest/entities/data/un_country_names.tsv: the reviewed table of UN
     official names (UNTERM forms CLDR lacks), aliases and exclusions.
 
-Re-run:  python3 -m venv /tmp/venv && /tmp/venv/bin/pip install babel pycountry
-         /tmp/venv/bin/python scripts/gen_countries.py
+Re-run:  python3 -m venv .venv && .venv/bin/pip install babel pycountry
+         .venv/bin/python scripts/gen_countries.py
 The output is deterministic (sorted); commit it.
 """
 
