@@ -2,7 +2,7 @@
 //! produced HTML parsed as HTML.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use assert_cmd::Command;
 use scraper::{Html, Selector};
@@ -72,85 +72,6 @@ fn sel(s: &str) -> Selector {
     Selector::parse(s).unwrap()
 }
 
-fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%'
-            && i + 2 < bytes.len()
-            && let Ok(b) = u8::from_str_radix(&s[i + 1..i + 3], 16)
-        {
-            out.push(b);
-            i += 3;
-            continue;
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8(out).unwrap()
-}
-
-/// Follows every internal href/src of every HTML page in `public` (URLs
-/// under `base_path`) and returns the ones that do not resolve to a file,
-/// or to an element with the fragment's id.
-fn dangling_links(public: &Path, base_path: &str) -> (usize, Vec<String>) {
-    let mut checked = 0;
-    let mut dangling = Vec::new();
-    let pages: Vec<PathBuf> = walkdir::WalkDir::new(public)
-        .into_iter()
-        .map(Result::unwrap)
-        .filter(|e| e.path().extension().is_some_and(|x| x == "html"))
-        .map(|e| e.path().to_path_buf())
-        .collect();
-    for page in &pages {
-        let doc = parse(page);
-        for el in doc.select(&sel("a[href], link[href], img[src]")) {
-            let url = el.value().attr("href").or(el.value().attr("src")).unwrap();
-            if url.starts_with("http") || url.starts_with("mailto:") {
-                continue;
-            }
-            checked += 1;
-            let (path, fragment) = match url.split_once('#') {
-                Some((p, f)) => (p, Some(f)),
-                None => (url, None),
-            };
-            let target = if path.is_empty() {
-                page.clone()
-            } else {
-                let Some(rel) = path.strip_prefix(base_path) else {
-                    dangling.push(format!("{}: {url} is outside {base_path}", page.display()));
-                    continue;
-                };
-                let rel = percent_decode(rel);
-                if rel.is_empty() || rel.ends_with('/') {
-                    public.join(rel).join("index.html")
-                } else {
-                    public.join(rel)
-                }
-            };
-            if !target.is_file() {
-                dangling.push(format!(
-                    "{}: {url} (no file {})",
-                    page.display(),
-                    target.display()
-                ));
-                continue;
-            }
-            if let Some(f) = fragment {
-                let id = percent_decode(f);
-                let found = parse(&target)
-                    .select(&sel("[id]"))
-                    .any(|e| e.value().attr("id") == Some(id.as_str()));
-                if !found {
-                    dangling.push(format!("{}: {url} (no id {id})", page.display()));
-                }
-            }
-        }
-    }
-    (checked, dangling)
-}
-
 #[test]
 fn build_produces_a_site_whose_links_all_resolve() {
     let site = fixture_copy();
@@ -171,7 +92,7 @@ fn build_produces_a_site_whose_links_all_resolve() {
     ] {
         assert!(public.join(f).is_file(), "missing {f}");
     }
-    let (checked, dangling) = dangling_links(&public, "/");
+    let (checked, dangling) = common::site_problems(&public, "/");
     assert!(checked > 30, "only {checked} links checked");
     assert!(dangling.is_empty(), "{dangling:#?}");
 }
@@ -203,7 +124,7 @@ fn base_url_sub_path_is_respected_by_every_url() {
     let (ok, _, stderr) = build(site.path(), &["--base-url", "https://example.org/kb/"]);
     assert!(ok, "{stderr}");
     let public = site.path().join("public");
-    let (checked, dangling) = dangling_links(&public, "/kb/");
+    let (checked, dangling) = common::site_problems(&public, "/kb/");
     assert!(checked > 30);
     assert!(dangling.is_empty(), "{dangling:#?}");
     let home = parse(&public.join("index.html"));

@@ -3,12 +3,14 @@
 //! and whole-site checks (every link and anchor resolves, ids are unique,
 //! lists are well formed).
 
-use std::collections::{BTreeMap, HashSet};
-use std::path::{Path, PathBuf};
+use std::collections::HashSet;
+use std::path::Path;
 
 use assert_cmd::Command;
 use scraper::{ElementRef, Html, Selector};
 use tempfile::TempDir;
+
+mod common;
 
 const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/basic");
 
@@ -548,106 +550,10 @@ fn bare_path_base_url_skips_sitemap_and_feed_with_a_warning() {
     assert!(public.join("graph.json").is_file());
 }
 
-fn html_files(public: &Path) -> Vec<PathBuf> {
-    walkdir::WalkDir::new(public)
-        .into_iter()
-        .map(Result::unwrap)
-        .filter(|e| e.path().extension().is_some_and(|x| x == "html"))
-        .map(|e| e.path().to_path_buf())
-        .collect()
-}
-
-fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%'
-            && i + 2 < bytes.len()
-            && let Ok(b) = u8::from_str_radix(&s[i + 1..i + 3], 16)
-        {
-            out.push(b);
-            i += 3;
-            continue;
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8(out).unwrap()
-}
-
-/// Every href and src of every HTML file resolves to a file of the site
-/// and, with a fragment, to an element with that id. Also: no id twice in
-/// a page, lists hold only list items.
+/// Asserts the whole-site check (tests/common) finds nothing; returns how
+/// many links it followed.
 fn check_whole_site(public: &Path, base_path: &str) -> usize {
-    let mut ids: BTreeMap<PathBuf, HashSet<String>> = BTreeMap::new();
-    let files = html_files(public);
-    let mut problems = Vec::new();
-    for f in &files {
-        let doc = parse(f);
-        let mut seen = HashSet::new();
-        for e in doc.select(&sel("[id]")) {
-            let id = e.value().attr("id").unwrap().to_string();
-            if !seen.insert(id.clone()) {
-                problems.push(format!("{}: duplicate id {id}", f.display()));
-            }
-        }
-        for list in doc.select(&sel("ul, ol")) {
-            for child in list.children().filter_map(ElementRef::wrap) {
-                if child.value().name() != "li" {
-                    problems.push(format!(
-                        "{}: <{}> directly in a list",
-                        f.display(),
-                        child.value().name()
-                    ));
-                }
-            }
-        }
-        ids.insert(f.clone(), seen);
-    }
-    let mut checked = 0;
-    for f in &files {
-        let doc = parse(f);
-        for el in doc.select(&sel("[href], [src]")) {
-            let url = el.value().attr("href").or(el.value().attr("src")).unwrap();
-            if url.starts_with("https://")
-                || url.starts_with("http://")
-                || url.starts_with("mailto:")
-            {
-                continue;
-            }
-            checked += 1;
-            let (path, fragment) = match url.split_once('#') {
-                Some((p, frag)) => (p, Some(frag)),
-                None => (url, None),
-            };
-            let target = if path.is_empty() {
-                f.clone()
-            } else {
-                let Some(rel) = path.strip_prefix(base_path) else {
-                    problems.push(format!("{}: {url} is outside {base_path}", f.display()));
-                    continue;
-                };
-                let rel = percent_decode(rel);
-                if rel.is_empty() || rel.ends_with('/') {
-                    public.join(rel).join("index.html")
-                } else {
-                    public.join(rel)
-                }
-            };
-            if !target.is_file() {
-                problems.push(format!("{}: {url} (no such file)", f.display()));
-                continue;
-            }
-            if let Some(frag) = fragment
-                && !ids
-                    .get(&target)
-                    .is_some_and(|set| set.contains(&percent_decode(frag)))
-            {
-                problems.push(format!("{}: {url} (no such anchor)", f.display()));
-            }
-        }
-    }
+    let (checked, problems) = common::site_problems(public, base_path);
     assert!(problems.is_empty(), "{problems:#?}");
     checked
 }

@@ -1,7 +1,11 @@
 //! Helpers shared by the integration tests (each test file includes this
-//! module with `mod common;`).
+//! module with `mod common;` and uses what it needs).
+#![allow(dead_code)]
 
-use std::path::Path;
+use std::collections::{BTreeMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use scraper::{ElementRef, Html, Selector};
 
 /// Copies a fixture site into a scratch directory, leaving out any
 /// `public/` a previous run left behind.
@@ -19,4 +23,107 @@ pub fn copy_dir(from: &Path, to: &Path) {
             std::fs::copy(entry.path(), &target).unwrap();
         }
     }
+}
+
+pub fn html_files(public: &Path) -> Vec<PathBuf> {
+    walkdir::WalkDir::new(public)
+        .into_iter()
+        .map(Result::unwrap)
+        .filter(|e| e.path().extension().is_some_and(|x| x == "html"))
+        .map(|e| e.path().to_path_buf())
+        .collect()
+}
+
+pub fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%'
+            && i + 2 < bytes.len()
+            && let Ok(b) = u8::from_str_radix(&s[i + 1..i + 3], 16)
+        {
+            out.push(b);
+            i += 3;
+            continue;
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8(out).unwrap()
+}
+
+/// Every href and src of every HTML file resolves to a file of the site
+/// and, with a fragment, to an element with that id. Also: no id twice in
+/// a page, lists hold only list items.
+pub fn site_problems(public: &Path, base_path: &str) -> (usize, Vec<String>) {
+    let mut ids: BTreeMap<PathBuf, HashSet<String>> = BTreeMap::new();
+    let files = html_files(public);
+    let mut problems = Vec::new();
+    for f in &files {
+        let doc = Html::parse_document(&std::fs::read_to_string(f).unwrap());
+        let mut seen = HashSet::new();
+        for e in doc.select(&Selector::parse("[id]").unwrap()) {
+            let id = e.value().attr("id").unwrap().to_string();
+            if !seen.insert(id.clone()) {
+                problems.push(format!("{}: duplicate id {id}", f.display()));
+            }
+        }
+        for list in doc.select(&Selector::parse("ul, ol").unwrap()) {
+            for child in list.children().filter_map(ElementRef::wrap) {
+                if child.value().name() != "li" {
+                    problems.push(format!(
+                        "{}: <{}> directly in a list",
+                        f.display(),
+                        child.value().name()
+                    ));
+                }
+            }
+        }
+        ids.insert(f.clone(), seen);
+    }
+    let mut checked = 0;
+    for f in &files {
+        let doc = Html::parse_document(&std::fs::read_to_string(f).unwrap());
+        for el in doc.select(&Selector::parse("[href], [src]").unwrap()) {
+            let url = el.value().attr("href").or(el.value().attr("src")).unwrap();
+            if url.starts_with("https://")
+                || url.starts_with("http://")
+                || url.starts_with("mailto:")
+            {
+                continue;
+            }
+            checked += 1;
+            let (path, fragment) = match url.split_once('#') {
+                Some((p, frag)) => (p, Some(frag)),
+                None => (url, None),
+            };
+            let target = if path.is_empty() {
+                f.clone()
+            } else {
+                let Some(rel) = path.strip_prefix(base_path) else {
+                    problems.push(format!("{}: {url} is outside {base_path}", f.display()));
+                    continue;
+                };
+                let rel = percent_decode(rel);
+                if rel.is_empty() || rel.ends_with('/') {
+                    public.join(rel).join("index.html")
+                } else {
+                    public.join(rel)
+                }
+            };
+            if !target.is_file() {
+                problems.push(format!("{}: {url} (no such file)", f.display()));
+                continue;
+            }
+            if let Some(frag) = fragment
+                && !ids
+                    .get(&target)
+                    .is_some_and(|set| set.contains(&percent_decode(frag)))
+            {
+                problems.push(format!("{}: {url} (no such anchor)", f.display()));
+            }
+        }
+    }
+    (checked, problems)
 }
