@@ -163,52 +163,19 @@ pub fn render(
                 kept_calls.push(None);
                 buf.push(Event::Start(tag));
             }
-            Event::Start(Tag::Link {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => match resolve(
-                links,
-                &dest_url,
-                lines.line(range.start) + first_line - 1,
-                &mut calls,
-            ) {
-                Some(dest_url) => {
-                    dropped.push(false);
-                    kept_calls.push(Some(calls - 1));
-                    buf.push(Event::Start(Tag::Link {
-                        link_type,
-                        dest_url,
-                        title,
-                        id,
-                    }));
+            Event::Start(mut tag @ (Tag::Link { .. } | Tag::Image { .. })) => {
+                let line = lines.line(range.start) + first_line - 1;
+                let resolved = dest_of(&mut tag).and_then(|d| resolve(links, d, line, &mut calls));
+                match (resolved, dest_of(&mut tag)) {
+                    (Some(url), Some(dest)) => {
+                        *dest = url;
+                        dropped.push(false);
+                        kept_calls.push(Some(calls - 1));
+                        buf.push(Event::Start(tag));
+                    }
+                    _ => dropped.push(true),
                 }
-                None => dropped.push(true),
-            },
-            Event::Start(Tag::Image {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => match resolve(
-                links,
-                &dest_url,
-                lines.line(range.start) + first_line - 1,
-                &mut calls,
-            ) {
-                Some(dest_url) => {
-                    dropped.push(false);
-                    kept_calls.push(Some(calls - 1));
-                    buf.push(Event::Start(Tag::Image {
-                        link_type,
-                        dest_url,
-                        title,
-                        id,
-                    }));
-                }
-                None => dropped.push(true),
-            },
+            }
             Event::End(TagEnd::Link | TagEnd::Image) => {
                 if !dropped.pop().unwrap_or(false) {
                     buf.push(event);
@@ -308,6 +275,14 @@ pub fn render(
     out.link_sites = walk.links;
     pulldown_cmark::html::push_html(&mut out.html, events.into_iter());
     out
+}
+
+/// The destination of a link or image tag, to resolve and rewrite in place.
+fn dest_of<'t, 'a>(tag: &'t mut Tag<'a>) -> Option<&'t mut CowStr<'a>> {
+    match tag {
+        Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. } => Some(dest_url),
+        _ => None,
+    }
 }
 
 /// Resolves a destination; `None` drops the link. Script URLs are always
