@@ -17,10 +17,20 @@ impl Lcg {
         (self.0 >> 33) as usize
     }
 
-    /// `min..=max` pieces drawn from `parts`, joined: text made of the
-    /// fragments most likely to trip a parser.
-    pub(crate) fn text(&mut self, parts: &[&str], min: usize, max: usize) -> String {
+    /// `min..=max` pieces drawn from `parts` (strings or characters),
+    /// joined: text made of the fragments most likely to trip a parser.
+    pub(crate) fn text<T: std::fmt::Display>(
+        &mut self,
+        parts: &[T],
+        min: usize,
+        max: usize,
+    ) -> String {
+        use std::fmt::Write;
         let n = min + self.next() % (max - min + 1);
-        (0..n).map(|_| parts[self.next() % parts.len()]).collect()
+        let mut out = String::new();
+        for _ in 0..n {
+            let _ = write!(out, "{}", parts[self.next() % parts.len()]);
+        }
+        out
     }
 }

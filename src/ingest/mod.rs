@@ -479,18 +479,9 @@ mod robustness {
             .chars()
             .collect();
         let rec = Recognizer::builtin();
-        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
-        let mut next = move || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        let mut rng = crate::test_support::Lcg::new(0x9E37_79B9_7F4A_7C15);
         for round in 0..300 {
-            let len = (next() % 600) as usize;
-            let text: String = (0..len)
-                .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])
-                .collect();
+            let text = rng.text(&alphabet, 0, 599);
             let (s, m) = process_text(&text, &rec);
             let page = DocPage {
                 path: "documents/x.md".into(),

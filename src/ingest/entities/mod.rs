@@ -659,18 +659,9 @@ mod tests {
             "S/RES/2396",
             "2016/679",
         ];
-        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
-        let mut next = || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        let mut rng = crate::test_support::Lcg::new(0x9e37_79b9_7f4a_7c15);
         for _ in 0..3000 {
-            let n = (next() % 12) as usize;
-            let text: String = (0..n)
-                .map(|_| pieces[(next() % pieces.len() as u64) as usize])
-                .collect();
+            let text = rng.text(&pieces, 0, 11);
             let ms = r.find(&text);
             for w in ms.windows(2) {
                 assert!(w[0].end <= w[1].start, "{text:?}: {ms:?}");
