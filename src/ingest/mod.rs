@@ -500,6 +500,14 @@ mod robustness {
                 "round {round}"
             );
         }
+        // Found by the stream above: a footnote marker glued to the first
+        // line once reached the title in front matter.
+        let (s, _) = process_text("2)，-摘录tбt66bs 6第m(ll)#阿r\n2r\u{c}]", &rec);
+        let title = s.title.unwrap_or_default();
+        assert!(
+            !title.contains([structure::FN_OPEN, structure::FN_CLOSE]),
+            "{title:?}"
+        );
         for text in [
             "",
             "\n\n\n",

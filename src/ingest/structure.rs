@@ -132,7 +132,12 @@ pub fn build(cleaned: &Cleaned, rec: &Recognizer) -> Structured {
         }
     }
     drop_orphan_refs(&mut blocks, &out.footnotes);
-    out.title = masthead_title.or_else(|| take_title(&mut blocks, &out.toc));
+    // A title is plain text: a footnote marker glued to the line it came
+    // from has no place in front matter.
+    out.title = masthead_title
+        .or_else(|| take_title(&mut blocks, &out.toc))
+        .map(|t| without_footnote_markers(&t))
+        .filter(|t| !t.is_empty());
     // A dateline alone near the top is metadata, not text.
     if let Some(i) = blocks.iter().take(3).position(is_dateline)
         && let Block::Para { text, .. } | Block::Heading { text, .. } = blocks.remove(i)
@@ -1569,6 +1574,23 @@ fn item_cuts(
         }
     }
     cuts
+}
+
+/// `text` without the footnote markers (`FN_OPEN` label `FN_CLOSE`) that
+/// structure puts in running text.
+fn without_footnote_markers(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find(FN_OPEN) {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + FN_OPEN.len_utf8()..];
+        rest = match after.find(FN_CLOSE) {
+            Some(j) => &after[j + FN_CLOSE.len_utf8()..],
+            None => after,
+        };
+    }
+    out.push_str(rest);
+    out.trim().to_string()
 }
 
 /// A title from the leading short lines (the longest one, so a kicker like
