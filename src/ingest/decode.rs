@@ -1,5 +1,4 @@
-//! Decode: bytes of any common encoding → NFC-normalised `String`;
-//! HTML → text with its block structure kept.
+//! Decode: bytes of any common encoding → NFC-normalised `String`.
 
 use std::path::Path;
 
@@ -26,6 +25,8 @@ pub fn decode(bytes: &[u8], path: &Path) -> Result<String, IngestError> {
         s.to_owned()
     } else if let Some(enc) = utf16_without_bom(bytes) {
         enc.decode_without_bom_handling(bytes).0.into_owned()
+    } else if let Some(enc) = declared_charset(bytes) {
+        enc.decode_without_bom_handling(bytes).0.into_owned()
     } else {
         let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Allow);
         det.feed(bytes, true);
@@ -36,6 +37,27 @@ pub fn decode(bytes: &[u8], path: &Path) -> Result<String, IngestError> {
     check_plausible(&text).map_err(err)?;
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
     Ok(text.nfc().collect())
+}
+
+/// The encoding a web page declares in its first 2 KB (`<meta charset=…>`,
+/// `<meta http-equiv=Content-Type content="…; charset=…">`, an XML
+/// declaration), when it is one encoding_rs knows and not UTF-16 (which a
+/// page cannot declare in ASCII).
+fn declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
+    let head = &bytes[..bytes.len().min(2048)];
+    let head = String::from_utf8_lossy(head).to_ascii_lowercase();
+    let at = head.find("charset=").map(|i| i + 8).or_else(|| {
+        head.starts_with("<?xml")
+            .then(|| head.find("encoding=").map(|i| i + 9))
+            .flatten()
+    })?;
+    let label: String = head[at..]
+        .trim_start_matches(['"', '\'', ' '])
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | ':'))
+        .collect();
+    let enc = Encoding::for_label(label.as_bytes())?;
+    (enc != UTF_16LE && enc != UTF_16BE && enc != UTF_8).then_some(enc)
 }
 
 /// UTF-16 without a BOM shows up as every other byte being NUL.
@@ -86,255 +108,6 @@ fn check_plausible(text: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// Elements whose whole content is dropped.
-const DROP: &[&str] = &[
-    "script", "style", "nav", "header", "footer", "aside", "noscript", "template", "svg", "form",
-    "iframe", "button", "select", "head", "menu", "dialog", "title",
-];
-/// Elements without content (never closed).
-const VOID: &[&str] = &[
-    "br", "img", "hr", "meta", "link", "input", "source", "wbr", "area", "base", "col", "embed",
-    "param", "track",
-];
-/// Elements that start a new block.
-const BLOCK: &[&str] = &[
-    "p",
-    "div",
-    "section",
-    "article",
-    "main",
-    "br",
-    "li",
-    "ul",
-    "ol",
-    "table",
-    "tr",
-    "td",
-    "th",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "blockquote",
-    "pre",
-    "hr",
-    "dl",
-    "dt",
-    "dd",
-    "figure",
-    "figcaption",
-    "body",
-];
-
-/// Page chrome named by its class, id or role (`class="sidebar"`,
-/// `id="related-posts"`, `role="navigation"`): the usual words of site
-/// templates, as in jusText/trafilatura.
-static CHROME_ATTR: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(
-        r#"(?i)\b(?:class|id|role)\s*=\s*["']?[^"'>]*\b(?:nav|navbar|navigation|menu|footer|sidebar|side-bar|related|share|sharing|social|comments?|cookie|breadcrumbs?|banner|advert\w*|ads?|promo|subscribe|newsletter|widget|pagination|tags?|tagcloud)\b"#,
-    )
-    .unwrap()
-});
-
-/// HTML → text: blocks become paragraphs (blank lines), `<li>` becomes
-/// `- item`, headings become `#` lines, scripts, styles and page chrome
-/// (by element or by class/id/role) vanish, entities are decoded. A small
-/// tolerant tokenizer keeps a stack of open elements; no DOM is built.
-pub fn html_to_text(html: &str) -> String {
-    let mut out = String::with_capacity(html.len() / 2);
-    // Open elements: (name, dropped).
-    let mut stack: Vec<(String, bool)> = Vec::new();
-    let dropping = |stack: &[(String, bool)]| stack.iter().any(|e| e.1);
-    let mut rest = html;
-    while !rest.is_empty() {
-        let Some(lt) = rest.find('<') else {
-            if !dropping(&stack) {
-                push_text(&mut out, rest);
-            }
-            break;
-        };
-        if !dropping(&stack) {
-            push_text(&mut out, &rest[..lt]);
-        }
-        rest = &rest[lt..];
-        if let Some(after) = rest.strip_prefix("<!--") {
-            rest = after.find("-->").map_or("", |i| &after[i + 3..]);
-            continue;
-        }
-        let Some(gt) = rest.find('>') else { break };
-        let tag = &rest[1..gt];
-        rest = &rest[gt + 1..];
-        let closing = tag.starts_with('/');
-        let name: String = tag
-            .trim_start_matches('/')
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric())
-            .collect::<String>()
-            .to_ascii_lowercase();
-        if name.is_empty() {
-            continue;
-        }
-        // Raw text elements: skip to their end tag.
-        if !closing && (name == "script" || name == "style") {
-            static END: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-                regex::Regex::new(r"(?i)</(script|style)\s*>").unwrap()
-            });
-            rest = END
-                .find_iter(rest)
-                .find(|m| m.as_str()[2..2 + name.len()].eq_ignore_ascii_case(&name))
-                .map_or("", |m| &rest[m.end()..]);
-            continue;
-        }
-        let was_dropping = dropping(&stack);
-        if closing {
-            if let Some(pos) = stack.iter().rposition(|e| e.0 == name) {
-                stack.truncate(pos);
-            }
-        } else if !VOID.contains(&name.as_str()) && !tag.ends_with('/') {
-            // A `<header>` inside the article holds its title: kept.
-            let in_article = stack.iter().any(|e| e.0 == "article" || e.0 == "main");
-            let drop = (DROP.contains(&name.as_str()) && !(name == "header" && in_article))
-                || CHROME_ATTR.is_match(tag);
-            stack.push((name.clone(), drop));
-        }
-        if was_dropping || dropping(&stack) {
-            continue;
-        }
-        if BLOCK.contains(&name.as_str()) {
-            if name == "br" {
-                out.push('\n');
-            } else {
-                out.push_str("\n\n");
-            }
-            if !closing {
-                match name.as_str() {
-                    "li" => out.push_str("- "),
-                    "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
-                        let level = name[1..].parse::<usize>().unwrap_or(1);
-                        out.push_str(&"#".repeat(level));
-                        out.push(' ');
-                    }
-                    _ => {}
-                }
-            }
-        }
-    }
-    // Tidy: trim lines, collapse runs of blank lines, drop empty markers.
-    let mut tidy = String::with_capacity(out.len());
-    let mut blank = 0;
-    for line in out.lines() {
-        let line = line.trim();
-        if line.is_empty() || line == "-" || line.trim_start_matches('#').trim().is_empty() {
-            blank += 1;
-            continue;
-        }
-        if !tidy.is_empty() {
-            tidy.push_str(if blank > 0 { "\n\n" } else { "\n" });
-        }
-        blank = 0;
-        tidy.push_str(line);
-    }
-    tidy.push('\n');
-    // A page without a headline of its own: its <title> (without the
-    // site name after a separator) stands in.
-    if !tidy.lines().any(|l| l.starts_with("# "))
-        && let Some(title) = html_title(html)
-    {
-        tidy = format!("# {title}\n\n{tidy}");
-    }
-    tidy
-}
-
-fn html_title(html: &str) -> Option<String> {
-    static TITLE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(r"(?is)<title[^>]*>(.*?)</title\s*>").unwrap()
-    });
-    let raw = TITLE.captures(html)?.get(1)?.as_str();
-    let mut t = String::new();
-    push_text(&mut t, raw);
-    let t = t.trim();
-    let t = [" | ", " – ", " — ", " - ", " :: "]
-        .iter()
-        .filter_map(|sep| t.rsplit_once(sep).map(|(head, _)| head))
-        .max_by_key(|h| h.len())
-        .unwrap_or(t)
-        .trim();
-    (t.chars().filter(|c| c.is_alphabetic()).count() >= 3).then(|| t.to_string())
-}
-
-fn push_text(out: &mut String, raw: &str) {
-    let decoded = decode_entities(raw);
-    let mut last_space = out.ends_with(' ') || out.ends_with('\n') || out.is_empty();
-    for c in decoded.chars() {
-        if c.is_whitespace() && c != '\u{A0}' {
-            if !last_space {
-                out.push(' ');
-                last_space = true;
-            }
-        } else {
-            out.push(if c == '\u{A0}' { ' ' } else { c });
-            last_space = false;
-        }
-    }
-}
-
-fn decode_entities(s: &str) -> String {
-    if !s.contains('&') {
-        return s.to_owned();
-    }
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(amp) = rest.find('&') {
-        out.push_str(&rest[..amp]);
-        rest = &rest[amp..];
-        let end = rest[1..].find(';').map(|i| i + 1).filter(|&i| i <= 10);
-        let decoded = end.and_then(|end| {
-            let ent = &rest[1..end];
-            let c = if let Some(num) = ent.strip_prefix('#') {
-                if let Some(hex) = num.strip_prefix(['x', 'X']) {
-                    u32::from_str_radix(hex, 16).ok().and_then(char::from_u32)
-                } else {
-                    num.parse::<u32>().ok().and_then(char::from_u32)
-                }
-            } else {
-                match ent {
-                    "amp" => Some('&'),
-                    "lt" => Some('<'),
-                    "gt" => Some('>'),
-                    "quot" => Some('"'),
-                    "apos" => Some('\''),
-                    "nbsp" => Some('\u{A0}'),
-                    "mdash" => Some('—'),
-                    "ndash" => Some('–'),
-                    "hellip" => Some('…'),
-                    "laquo" => Some('«'),
-                    "raquo" => Some('»'),
-                    "ldquo" => Some('“'),
-                    "rdquo" => Some('”'),
-                    "lsquo" => Some('‘'),
-                    "rsquo" => Some('’'),
-                    _ => None,
-                }
-            };
-            c.map(|c| (c, end))
-        });
-        match decoded {
-            Some((c, end)) => {
-                out.push(c);
-                rest = &rest[end + 1..];
-            }
-            None => {
-                out.push('&');
-                rest = &rest[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -378,6 +151,16 @@ mod tests {
     }
 
     #[test]
+    fn a_page_declares_its_charset() {
+        let ru = "Резолюция о киберпреступности";
+        let (bytes, _, _) = encoding_rs::KOI8_R.encode(ru);
+        let mut page = b"<html><head><meta charset=\"koi8-r\"></head><body>".to_vec();
+        page.extend_from_slice(&bytes);
+        let text = decode(&page, Path::new("p.html")).unwrap();
+        assert!(text.contains(ru), "{text}");
+    }
+
+    #[test]
     fn nfc_normalises_vietnamese() {
         let nfd = "Vie\u{0323}\u{0302}t Nam";
         assert_eq!(decode(nfd.as_bytes(), p()).unwrap(), "Việt Nam");
@@ -391,25 +174,6 @@ mod tests {
     }
 
     #[test]
-    fn html_keeps_blocks_and_drops_chrome() {
-        let html = "<html><head><title>t</title><style>p{}</style></head><body>\
-            <nav><a href='/'>Home</a></nav><h1>Titre</h1><p>Premier&nbsp;paragraphe &amp; suite.</p>\
-            <script>alert(1)</script><ul><li>un</li><li>deux</li></ul><footer>© 2020</footer></body></html>";
-        let t = html_to_text(html);
-        assert_eq!(
-            t,
-            "# Titre\n\nPremier paragraphe & suite.\n\n- un\n\n- deux\n"
-        );
-    }
-
-    #[test]
-    fn article_header_is_kept() {
-        let html =
-            "<header>Site</header><article><header><h1>Titre</h1></header><p>Texte.</p></article>";
-        assert_eq!(html_to_text(html), "# Titre\n\nTexte.\n");
-    }
-
-    #[test]
     fn utf16_without_bom_and_mangled_text() {
         let s = "Résolution 2341 (2017) du Conseil de sécurité";
         let le: Vec<u8> = s.encode_utf16().flat_map(u16::to_le_bytes).collect();
@@ -418,17 +182,5 @@ mod tests {
         let mangled = "Nghị quyết \u{FFFD}\u{FFFD} ".repeat(40);
         let e = decode(mangled.as_bytes(), Path::new("seeds/vi.txt")).unwrap_err();
         assert!(e.to_string().contains("seeds/vi.txt"), "{e}");
-    }
-
-    #[test]
-    fn title_element_stands_in_for_a_missing_headline() {
-        let html = "<html><head><title>Cooperación contra el ciberdelito | Noticias ONU</title></head>\
-            <body><p>Texto.</p></body></html>";
-        assert_eq!(
-            html_to_text(html),
-            "# Cooperación contra el ciberdelito\n\nTexto.\n"
-        );
-        let html = "<title>Site</title><h1>Real headline</h1><p>Text.</p>";
-        assert_eq!(html_to_text(html), "# Real headline\n\nText.\n");
     }
 }

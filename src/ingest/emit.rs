@@ -90,6 +90,22 @@ pub fn render_document(
                 }
                 body.push_str(&link_text(text, rec, &targets, md, &mut seen));
             }
+            Block::Quote(text) => {
+                let quoted = link_text(text, rec, &targets, md, &mut seen);
+                for (i, line) in quoted.lines().enumerate() {
+                    if i > 0 {
+                        body.push('\n');
+                    }
+                    body.push_str("> ");
+                    body.push_str(line);
+                }
+            }
+            Block::Table(rows) => {
+                body.push_str(&table(rows, |cell| {
+                    link_text(cell, rec, &targets, md, &mut seen)
+                }));
+            }
+            Block::Code(text) => body.push_str(&fenced(text)),
             Block::Para { num, text, items } => {
                 if let Some(n) = num {
                     body.push_str(&format!("{n}\\. "));
@@ -162,6 +178,57 @@ pub fn render_document(
     fm.push_str("---\n\n");
     fm.push_str(&body);
     (fm, seen)
+}
+
+/// A GitHub-flavoured markdown table; the first row is the header. Cells
+/// are single lines with their pipes escaped.
+fn table(rows: &[Vec<String>], mut cell: impl FnMut(&str) -> String) -> String {
+    let width = rows.iter().map(Vec::len).max().unwrap_or(0).max(1);
+    let mut out = String::new();
+    for (r, row) in rows.iter().enumerate() {
+        if r > 0 {
+            out.push('\n');
+        }
+        out.push('|');
+        for c in 0..width {
+            let text = row.get(c).map(|t| cell(t)).unwrap_or_default();
+            let text = text.replace('\n', " ");
+            out.push(' ');
+            out.push_str(&escape_pipes(text.trim()));
+            out.push_str(" |");
+        }
+        if r == 0 {
+            out.push_str("\n|");
+            out.push_str(&" --- |".repeat(width));
+        }
+    }
+    out
+}
+
+/// `|` not already escaped becomes `\|`: a table cell ends at a bare pipe.
+fn escape_pipes(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut escaped = false;
+    for c in s.chars() {
+        if c == '|' && !escaped {
+            out.push('\\');
+        }
+        escaped = c == '\\' && !escaped;
+        out.push(c);
+    }
+    out
+}
+
+/// A fenced code block whose fence is longer than any backtick run inside.
+fn fenced(text: &str) -> String {
+    let mut longest = 0;
+    let mut run = 0;
+    for c in text.chars() {
+        run = if c == '`' { run + 1 } else { 0 };
+        longest = longest.max(run);
+    }
+    let fence = "`".repeat(longest.max(2) + 1);
+    format!("{fence}text\n{}\n{fence}", text.trim_end_matches('\n'))
 }
 
 fn list_kind(block: &Block, markdown: bool) -> bool {

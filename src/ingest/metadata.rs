@@ -7,6 +7,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 use whatlang::{Detector, Lang};
 
+use super::model::{Field, Origin};
 use super::structure::{Block, Structured};
 use super::text::{is_han, visible_len};
 
@@ -28,8 +29,12 @@ pub static UN_SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
 /// date, then a dateline near the top of the text.
 pub fn extract(doc: &Structured) -> Metadata {
     let (language, languages) = languages(doc);
-    let symbol = own_symbol(doc);
-    let date = doc_date(doc, &language);
+    let symbol = doc
+        .candidates(Field::Symbol)
+        .iter()
+        .find_map(|c| first_symbol(&c.value))
+        .or_else(|| own_symbol(doc));
+    let date = stated_date(doc, &language).or_else(|| doc_date(doc, &language));
     Metadata {
         symbol,
         date,
@@ -68,6 +73,30 @@ pub fn first_symbol(text: &str) -> Option<String> {
     Some(symbol.to_string())
 }
 
+/// The date the input states as its own: front matter, then a web page's
+/// JSON-LD, `<meta>` tags and `<time>` in its article, in that order.
+fn stated_date(doc: &Structured, lang: &str) -> Option<String> {
+    doc.candidates(Field::Date)
+        .iter()
+        .filter(|c| c.origin <= Origin::TimeElement)
+        .find_map(|c| normalize_date(&c.value, lang))
+}
+
+/// A stated date as ISO `YYYY-MM-DD`: ISO 8601 with or without time and
+/// zone (`2021-03-04T10:00:00Z`, `2021/03/04`, `20210304`), else any form
+/// [`find_date`] reads (`4 March 2021`, `March 4, 2021`, `2021年3月4日`).
+pub fn normalize_date(value: &str, lang: &str) -> Option<String> {
+    static ISO_START: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^\s*(\d{4})[-/.]?(\d{2})[-/.]?(\d{2})(?:$|[T\s])").unwrap());
+    if let Some(c) = ISO_START.captures(value) {
+        let p = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
+        if let (Some(y), Some(m), Some(d)) = (p(1), p(2), p(3)) {
+            return iso(y, m, d);
+        }
+    }
+    find_date(value, lang)
+}
+
 fn doc_date(doc: &Structured, lang: &str) -> Option<String> {
     if !doc.front.is_empty()
         && let Some(d) = find_date(&doc.front, lang)
@@ -84,14 +113,21 @@ fn doc_date(doc: &Structured, lang: &str) -> Option<String> {
     for b in doc.blocks.iter().take(6) {
         let text = match b {
             Block::Para { text, .. } | Block::Heading { text, .. } | Block::ListItem(text) => text,
+            _ => continue,
         };
-        let head: String = text.chars().take(40).collect();
-        let probe = if visible_len(text) <= 60 {
-            text.as_str()
-        } else {
-            head.as_str()
-        };
-        if let Some(d) = find_date(probe, lang) {
+        if visible_len(text) <= 60 {
+            if let Some(d) = find_date(text, lang) {
+                return Some(d);
+            }
+            continue;
+        }
+        // In running text only a dateline counts: the date opens the
+        // paragraph, after at most a place name (`GENEVA, 5 March 2020 —`,
+        // `新华社北京3月5日电`), not a date the text mentions.
+        let head: String = text.chars().take(48).collect();
+        if let Some((at, d)) = find_date_at(&head, lang)
+            && is_dateline_prefix(&head[..at])
+        {
             return Some(d);
         }
     }
@@ -274,6 +310,36 @@ fn iso(y: u32, m: u32, d: u32) -> Option<String> {
 /// The first date in `text`, in any of the supported forms; `lang` decides
 /// ambiguous numeric dates (DD/MM except in English).
 pub fn find_date(text: &str, lang: &str) -> Option<String> {
+    find_date_at(text, lang).map(|(_, d)| d)
+}
+
+/// What comes before the date in a dateline: nothing, or a place name of
+/// at most four capitalised words (`NEW YORK,`, `Berlin (dpa) –`), or a
+/// few characters of an unspaced script.
+fn is_dateline_prefix(prefix: &str) -> bool {
+    let p = prefix.trim();
+    if p.is_empty() {
+        return true;
+    }
+    if p.chars().any(is_han) {
+        return p.chars().count() <= 10;
+    }
+    // Capitalised words, then at most one short particle (`Genève, le`,
+    // `Berlin, den`, `Hà Nội, ngày`).
+    let words: Vec<&str> = p.split_whitespace().collect();
+    let capitalised = |w: &&&str| {
+        w.chars()
+            .find(|c| c.is_alphanumeric())
+            .is_none_or(|c| c.is_uppercase() || c.is_numeric())
+    };
+    let lead = words.iter().take_while(capitalised).count();
+    lead >= 1
+        && words.len() <= 5
+        && (lead == words.len() || (lead + 1 == words.len() && words[lead].chars().count() <= 4))
+}
+
+/// The first date in `text` and its byte offset.
+pub fn find_date_at(text: &str, lang: &str) -> Option<(usize, String)> {
     let mut found: Vec<(usize, String)> = Vec::new();
     let p = |s: &str| s.parse::<u32>().ok();
     for c in DAY_MONTH_YEAR.captures_iter(text) {
@@ -325,7 +391,7 @@ pub fn find_date(text: &str, lang: &str) -> Option<String> {
         }
     }
     found.sort();
-    found.into_iter().next().map(|(_, s)| s)
+    found.into_iter().next()
 }
 
 static DETECTOR: LazyLock<Detector> = LazyLock::new(|| {
@@ -465,13 +531,7 @@ pub fn detect_language(text: &str) -> Option<&'static str> {
 fn languages(doc: &Structured) -> (String, Vec<String>) {
     let mut texts: Vec<&str> = doc.title.iter().map(String::as_str).collect();
     for b in &doc.blocks {
-        match b {
-            Block::Para { text, items, .. } => {
-                texts.push(text);
-                texts.extend(items.iter().map(String::as_str));
-            }
-            Block::Heading { text, .. } | Block::ListItem(text) => texts.push(text),
-        }
+        texts.extend(b.texts());
     }
     // Statistical detection is unreliable on a few words (a headline, a
     // list item): blocks of fewer than 40 letters count only when no
@@ -497,13 +557,43 @@ fn languages(doc: &Structured) -> (String, Vec<String>) {
     let total: usize = share.values().sum();
     let mut langs: Vec<(&str, usize)> = share.into_iter().collect();
     langs.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-    let primary = langs.first().map_or("en", |l| l.0).to_string();
-    let all = langs
+    let mut primary = langs.first().map_or("en", |l| l.0).to_string();
+    let mut all: Vec<String> = langs
         .into_iter()
         .filter(|&(_, n)| n * 20 >= total)
         .map(|(l, _)| l.to_string())
         .collect();
+    // The language the input declares (front matter, `<html lang>`,
+    // JSON-LD) wins when the text bears it out, or when there is too
+    // little text to tell: templates often declare a site's default
+    // language on pages written in another.
+    let declared = doc
+        .candidates(Field::Language)
+        .iter()
+        .find_map(|c| language_code(&c.value));
+    if let Some(d) = declared
+        && (all.iter().any(|l| l == d) || total < 200)
+    {
+        primary = d.to_string();
+        if !all.iter().any(|l| l == d) {
+            all.insert(0, d.to_string());
+        }
+    }
+    if all.is_empty() {
+        all.push(primary.clone());
+    }
     (primary, all)
+}
+
+/// `en-US`, `zh_Hans_CN`, `pt-BR`, `FR` → the ISO 639-1 code.
+pub fn language_code(tag: &str) -> Option<&'static str> {
+    const CODES: &[&str] = &[
+        "ar", "bg", "bn", "cs", "da", "de", "el", "en", "es", "et", "fa", "fi", "fr", "he", "hi",
+        "hr", "hu", "id", "it", "ja", "ko", "lt", "lv", "ms", "nl", "no", "pl", "pt", "ro", "ru",
+        "sk", "sl", "sr", "sv", "sw", "th", "tl", "tr", "uk", "ur", "vi", "zh",
+    ];
+    let primary = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+    CODES.iter().copied().find(|c| *c == primary)
 }
 
 #[cfg(test)]

@@ -30,9 +30,13 @@ pub mod clean;
 pub mod decode;
 pub mod emit;
 pub mod entities;
+pub mod links;
 pub mod metadata;
+pub mod model;
+pub mod read;
 pub mod structure;
 pub mod text;
+pub mod title;
 
 use emit::{DocPage, Manifest, Ownership};
 use entities::{EntityId, EntityKind, Recognizer};
@@ -101,39 +105,58 @@ pub fn run(opts: &IngestOptions) -> Result<IngestReport, IngestError> {
     load_editor_aliases(&opts.content_dir, &manifest, &mut rec, &mut report);
     let source_prefix = source_prefix(&opts.seeds_dir, &opts.content_dir);
 
-    // Decode and clean every seed while the recogniser's automata are
-    // built: cleaning does not need them, and the build is the largest
-    // fixed cost of a run.
-    let (cleaned, ()) = rayon::join(
+    // Read every input (decode, parse, clean) while the recogniser's
+    // automata are built: reading does not need them, and the build is the
+    // largest fixed cost of a run.
+    let (read, ()) = rayon::join(
         || {
             seeds
                 .par_iter()
-                .map(|path| Ok(clean::clean(&read_text(path)?)))
+                .map(|path| read::read(path))
                 .collect::<Result<Vec<_>, IngestError>>()
         },
         || rec.finish(),
     );
-    // Structure → metadata, one document per task.
-    let mut docs: Vec<DocPage> = cleaned?
-        .par_iter()
+    // The passes that know no format: structure (text formats), title,
+    // metadata; one document per task.
+    let mut docs: Vec<DocPage> = read?
+        .into_par_iter()
         .zip(&seeds)
-        .map(|(cleaned, path)| {
-            let name = path
-                .file_name()
-                .and_then(|n| n.to_str())
-                .unwrap_or_default();
-            let doc = structure_text(cleaned, &rec);
+        .map(|(read, path)| {
+            let structured = finish(read.into_document(&rec));
+            let meta = metadata::extract(&structured);
             DocPage {
                 path: String::new(),
                 slug: String::new(),
-                source: format!("{source_prefix}{name}"),
-                structured: doc.0,
-                meta: doc.1,
+                source: format!("{source_prefix}{}", seed_rel(&opts.seeds_dir, path)),
+                structured,
+                meta,
             }
         })
         .collect();
 
     assign_slugs(&mut docs, &seeds);
+    // Links between inputs become links between their pages.
+    let inputs: BTreeMap<String, String> = seeds
+        .iter()
+        .zip(&docs)
+        .map(|(p, d)| (seed_rel(&opts.seeds_dir, p), d.slug.clone()))
+        .collect();
+    docs.par_iter_mut().zip(&seeds).for_each(|(d, path)| {
+        let source = seed_rel(&opts.seeds_dir, path);
+        let base = d
+            .structured
+            .candidates(model::Field::Url)
+            .iter()
+            .map(|c| c.value.clone())
+            .find(|u| u.starts_with("http://") || u.starts_with("https://"));
+        let ctx = links::LinkContext {
+            source: &source,
+            inputs: &inputs,
+            base: base.as_deref(),
+        };
+        links::rewrite(&mut d.structured, &ctx);
+    });
     // Symbol → (language, slug) of every seed document carrying it.
     let mut seed_docs: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
     for d in &docs {
@@ -202,53 +225,59 @@ pub fn run(opts: &IngestOptions) -> Result<IngestReport, IngestError> {
 
 /// The pipeline for one decoded text (exposed for tests and benches).
 pub fn process_text(text: &str, rec: &Recognizer) -> (structure::Structured, metadata::Metadata) {
-    structure_text(&clean::clean(text), rec)
+    let doc = finish(read::text::read(text).into_document(rec));
+    let meta = metadata::extract(&doc);
+    (doc, meta)
 }
 
-fn structure_text(
-    cleaned: &clean::Cleaned,
-    rec: &Recognizer,
-) -> (structure::Structured, metadata::Metadata) {
-    let structured = structure::build(cleaned, rec);
-    let meta = metadata::extract(&structured);
-    (structured, meta)
+/// The format-free passes after reading: the title decided over all the
+/// evidence, and a leading heading that only repeats it dropped.
+fn finish(mut doc: model::Document) -> model::Document {
+    doc.title = title::decide(&doc);
+    if let Some(t) = &doc.title
+        && let Some(i) = doc.blocks.iter().take(3).position(|b| {
+            matches!(b, model::Block::Heading { text, .. }
+                if title::plain(text).is_some_and(|h| h == *t || (title::similar(&h, t) && title::similar(t, &h))))
+        })
+    {
+        doc.blocks.remove(i);
+    }
+    doc
 }
 
-fn read_text(path: &Path) -> Result<String, IngestError> {
-    let bytes = std::fs::read(path).map_err(|source| IngestError::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    let text = decode::decode(&bytes, path)?;
-    let is_html = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"));
-    Ok(if is_html {
-        decode::html_to_text(&text)
-    } else {
-        text
-    })
+/// An input's path under the seeds directory, `/`-separated.
+fn seed_rel(seeds: &Path, path: &Path) -> String {
+    path.strip_prefix(seeds)
+        .unwrap_or(path)
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
+/// Every input under `dir` (its subdirectories too), hidden files and
+/// directories skipped, in path order.
 fn list_seeds(dir: &Path) -> Result<Vec<PathBuf>, IngestError> {
-    let io = |source| IngestError::Io {
-        path: dir.to_path_buf(),
-        source,
-    };
     let mut out = Vec::new();
-    for entry in std::fs::read_dir(dir).map_err(io)? {
-        let entry = entry.map_err(io)?;
+    let walk = walkdir::WalkDir::new(dir)
+        .follow_links(false)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in walk {
+        let entry = entry.map_err(|e| IngestError::Io {
+            path: e.path().unwrap_or(dir).to_path_buf(),
+            source: e
+                .into_io_error()
+                .unwrap_or_else(|| std::io::Error::other("file system loop")),
+        })?;
         let path = entry.path();
-        let name = entry.file_name();
-        let name = name.to_string_lossy();
-        let ext_ok = path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
-            ["txt", "md", "html", "htm"]
-                .iter()
-                .any(|x| e.eq_ignore_ascii_case(x))
-        });
-        if ext_ok && !name.starts_with('.') && path.is_file() {
-            out.push(path);
+        let ext_ok = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| read::EXTENSIONS.iter().any(|x| e.eq_ignore_ascii_case(x)));
+        if ext_ok && entry.file_type().is_file() {
+            out.push(path.to_path_buf());
         }
     }
     out.sort();

@@ -17,48 +17,7 @@ use super::clean::{Cleaned, PAGE_BREAK};
 use super::entities::{EntityKind, Recognizer};
 use super::text::{is_cjk_punct, is_han, is_terminal, is_unspaced, visible_len};
 
-/// Opens/closes a footnote reference inside block text (private-use chars,
-/// turned into `[^N]` by `emit`).
-pub const FN_OPEN: char = '\u{E000}';
-pub const FN_CLOSE: char = '\u{E001}';
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Block {
-    Heading {
-        level: u8,
-        text: String,
-    },
-    /// A paragraph; `num` is the document's own paragraph number; `items`
-    /// are its lettered sub-items `(a)`, `(b)`, … (each starting with its
-    /// label).
-    Para {
-        num: Option<u32>,
-        text: String,
-        items: Vec<String>,
-    },
-    ListItem(String),
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TocEntry {
-    pub level: u8,
-    pub title: String,
-    pub page: u32,
-}
-
-#[derive(Debug, Clone, Default)]
-pub struct Structured {
-    pub title: Option<String>,
-    /// The masthead (symbol, date, distribution, languages, agenda item)
-    /// as found, for `metadata`; not part of the body.
-    pub front: String,
-    pub toc: Vec<TocEntry>,
-    pub blocks: Vec<Block>,
-    /// Footnotes: label → text.
-    pub footnotes: Vec<(String, String)>,
-    /// Whether the body text is markdown (inline markup kept verbatim).
-    pub markdown: bool,
-}
+pub use super::model::{Block, Document as Structured, FN_CLOSE, FN_OPEN, TocEntry};
 
 static ENUM_HEAD: LazyLock<Regex> = LazyLock::new(|| {
     // 一. / I. / A. ; Arabic ordinals written out: أولا - مقدمة
@@ -117,14 +76,8 @@ pub fn build(cleaned: &Cleaned, rec: &Recognizer) -> Structured {
     let mut blocks = seg.blocks;
     if han {
         for b in &mut blocks {
-            match b {
-                Block::Heading { text, .. } | Block::ListItem(text) => *text = han_punct(text),
-                Block::Para { text, items, .. } => {
-                    *text = han_punct(text);
-                    for i in items.iter_mut() {
-                        *i = han_punct(i);
-                    }
-                }
+            for t in b.texts_mut() {
+                *t = han_punct(t);
             }
         }
         for (_, t) in &mut out.footnotes {
@@ -193,13 +146,7 @@ fn drop_orphan_refs(blocks: &mut [Block], notes: &[(String, String)]) {
         *s = out;
     };
     for b in blocks {
-        match b {
-            Block::Heading { text, .. } | Block::ListItem(text) => fix(text),
-            Block::Para { text, items, .. } => {
-                fix(text);
-                items.iter_mut().for_each(fix);
-            }
-        }
+        b.texts_mut().into_iter().for_each(fix);
     }
 }
 
@@ -1905,11 +1852,7 @@ mod glued_note_tests {
         let all: String = s
             .blocks
             .iter()
-            .map(|b| match b {
-                Block::Para { text, .. } | Block::Heading { text, .. } | Block::ListItem(text) => {
-                    text.as_str()
-                }
-            })
+            .flat_map(|b| b.texts().into_iter().take(1))
             .collect();
         assert!(
             all.contains("宪法第三章"),

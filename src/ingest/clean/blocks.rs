@@ -131,6 +131,42 @@ struct Features {
     spaced_items: usize,
 }
 
+/// The same classification over a reader's blocks (a web page's article
+/// as its reader found it): paragraphs and list items are judged, headings
+/// only by their context, tables and code never. Returns how many blocks
+/// were dropped.
+pub fn drop_boilerplate_blocks(blocks: &mut Vec<crate::ingest::model::Block>) -> usize {
+    use crate::ingest::model::Block;
+    let mut lines: Vec<String> = Vec::with_capacity(blocks.len() * 2);
+    for b in blocks.iter() {
+        let line = match b {
+            Block::Para {
+                text,
+                num: None,
+                items,
+            } if items.is_empty() => text.clone(),
+            Block::ListItem(text) => format!("- {text}"),
+            Block::Heading { text, .. } => format!("## {text}"),
+            // Judged never: the document's own structure.
+            Block::Quote(t) => format!("> {t}"),
+            _ => "| kept |".to_string(),
+        };
+        lines.push(line.replace('\n', " "));
+        lines.push(String::new());
+    }
+    let dropped = drop_inner_boilerplate(&mut lines, true);
+    if dropped == 0 {
+        return 0;
+    }
+    let mut i = 0;
+    blocks.retain(|_| {
+        let keep = !lines[2 * i].trim().is_empty();
+        i += 1;
+        keep
+    });
+    dropped
+}
+
 /// Blanks the lines that are boilerplate inside the body; returns how
 /// many were blanked.
 pub fn drop_inner_boilerplate(lines: &mut [String], markdown: bool) -> usize {

@@ -18,9 +18,15 @@ pub struct Cleaned {
     pub markdown: bool,
 }
 
-/// Runs the cleaning rules in order.
+/// Runs the cleaning rules in order; whether the text is markdown is
+/// guessed from its lines.
 pub fn clean(text: &str) -> Cleaned {
-    let markdown = markdown::looks_like_markdown(text);
+    clean_as(text, markdown::looks_like_markdown(text))
+}
+
+/// Runs the cleaning rules in order on text known to be (or not to be)
+/// markdown.
+pub fn clean_as(text: &str, markdown: bool) -> Cleaned {
     let raw: Vec<String> = text
         .lines()
         .map(|l| {

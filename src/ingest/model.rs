@@ -1,0 +1,172 @@
+//! The document model every reader produces and every later pass works on.
+//!
+//! A reader (`read::text`, `read::markdown`, `read::html`) turns one input's
+//! bytes into a [`Document`]: blocks with roles, the page furniture it
+//! stripped, and metadata [`Candidate`]s that say where each came from.
+//! The passes after it — title and date ([`super::title`],
+//! [`super::metadata`]), links ([`super::links`]), entities and emit — know
+//! nothing of the input format.
+
+/// Opens/closes a footnote reference inside block text (private-use chars,
+/// turned into `[^N]` by `emit`).
+pub const FN_OPEN: char = '\u{E000}';
+pub const FN_CLOSE: char = '\u{E001}';
+
+/// One block of the body. Text is plain unless [`Document::markdown`] says
+/// it carries inline markdown (links, emphasis, code spans).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Block {
+    Heading {
+        level: u8,
+        text: String,
+    },
+    /// A paragraph; `num` is the document's own paragraph number; `items`
+    /// are its lettered sub-items `(a)`, `(b)`, … (each starting with its
+    /// label).
+    Para {
+        num: Option<u32>,
+        text: String,
+        items: Vec<String>,
+    },
+    /// A list item; in markdown an ordered item keeps its `1.` number.
+    ListItem(String),
+    /// A quotation (one paragraph).
+    Quote(String),
+    /// A table: rows of cells, the first row is the header.
+    Table(Vec<Vec<String>>),
+    /// Preformatted text (code, verse, ASCII art), kept verbatim.
+    Code(String),
+}
+
+impl Block {
+    /// Every piece of running text in the block (cells of a table, items of
+    /// a paragraph), for passes that rewrite text in place.
+    pub fn texts_mut(&mut self) -> Vec<&mut String> {
+        match self {
+            Block::Heading { text, .. } | Block::ListItem(text) | Block::Quote(text) => {
+                vec![text]
+            }
+            Block::Para { text, items, .. } => {
+                let mut v = vec![text];
+                v.extend(items.iter_mut());
+                v
+            }
+            Block::Table(rows) => rows.iter_mut().flatten().collect(),
+            Block::Code(_) => Vec::new(),
+        }
+    }
+
+    /// The block's running text, read-only (see [`Block::texts_mut`]).
+    pub fn texts(&self) -> Vec<&str> {
+        match self {
+            Block::Heading { text, .. } | Block::ListItem(text) | Block::Quote(text) => {
+                vec![text]
+            }
+            Block::Para { text, items, .. } => {
+                let mut v = vec![text.as_str()];
+                v.extend(items.iter().map(String::as_str));
+                v
+            }
+            Block::Table(rows) => rows.iter().flatten().map(String::as_str).collect(),
+            Block::Code(_) => Vec::new(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TocEntry {
+    pub level: u8,
+    pub title: String,
+    pub page: u32,
+}
+
+/// What a metadata candidate is a candidate for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Field {
+    Title,
+    Date,
+    Language,
+    /// The address the input says it was published at.
+    Url,
+    /// The document's own UN symbol.
+    Symbol,
+}
+
+/// Where a candidate came from, the most explicit first: the order is the
+/// order of trust when two candidates for one field disagree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Origin {
+    /// The input's own YAML/TOML front matter, or a metadata HTML comment.
+    FrontMatter,
+    /// A schema.org JSON-LD block (`headline`, `datePublished`, `inLanguage`).
+    JsonLd,
+    /// `<meta>` tags: Open Graph, `article:published_time`, Dublin Core,
+    /// citation tags; `<link rel=canonical>`.
+    MetaTag,
+    /// The page's own headline: the `<h1>` of an HTML page.
+    Headline,
+    /// A `<time datetime>` in the article's header.
+    TimeElement,
+    /// `<html lang>`.
+    HtmlLang,
+    /// `<title>`, with the site's name taken off.
+    TitleElement,
+    /// A UN masthead: its title line, its date, its symbol.
+    Masthead,
+    /// The running header or footer of a PDF dump (a symbol).
+    Furniture,
+}
+
+/// One piece of evidence for a metadata field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Candidate {
+    pub field: Field,
+    pub value: String,
+    pub origin: Origin,
+}
+
+/// A document as a reader produced it.
+#[derive(Debug, Clone, Default)]
+pub struct Document {
+    /// The title as the reader saw it in the text (masthead title, the
+    /// leading headline, the first heading, the first sentence); the title
+    /// pass weighs it against the [`Candidate`]s.
+    pub title: Option<String>,
+    /// The masthead (symbol, date, distribution, languages, agenda item)
+    /// as found, for `metadata`; not part of the body.
+    pub front: String,
+    pub toc: Vec<TocEntry>,
+    pub blocks: Vec<Block>,
+    /// Footnotes: label → text.
+    pub footnotes: Vec<(String, String)>,
+    /// Whether the body text is markdown (inline markup kept verbatim).
+    pub markdown: bool,
+    /// Metadata evidence other than the text itself, with its origin.
+    pub candidates: Vec<Candidate>,
+}
+
+impl Document {
+    /// The candidates for `field`, most trusted first (stable within one
+    /// origin: the reader's order).
+    pub fn candidates(&self, field: Field) -> Vec<&Candidate> {
+        let mut v: Vec<&Candidate> = self
+            .candidates
+            .iter()
+            .filter(|c| c.field == field)
+            .collect();
+        v.sort_by_key(|c| c.origin);
+        v
+    }
+
+    pub fn add(&mut self, field: Field, value: impl Into<String>, origin: Origin) {
+        let value = value.into();
+        let value = value.trim();
+        if !value.is_empty() {
+            self.candidates.push(Candidate {
+                field,
+                value: value.to_string(),
+                origin,
+            });
+        }
+    }
+}

@@ -1,0 +1,835 @@
+//! An HTML tree → blocks with roles, inline markup as markdown: headings,
+//! paragraphs, lists, quotes, tables, preformatted text; links that lead
+//! somewhere absolute stay links, emphasis and code stay.
+
+use dom_query::NodeRef;
+
+use crate::ingest::model::Block;
+use crate::ingest::text::escape_md_from;
+
+/// Elements whose content is never text of the page.
+const SKIP: &[&str] = &[
+    "script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "embed",
+    "button", "select", "input", "textarea", "map", "head", "title", "meta", "link", "dialog",
+    "math",
+];
+
+/// Elements that end the paragraph being gathered.
+const BLOCKS: &[&str] = &[
+    "address",
+    "article",
+    "aside",
+    "body",
+    "center",
+    "dd",
+    "details",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "header",
+    "hgroup",
+    "hr",
+    "html",
+    "legend",
+    "li",
+    "main",
+    "menu",
+    "nav",
+    "ol",
+    "p",
+    "section",
+    "summary",
+    "td",
+    "th",
+    "tr",
+    "ul",
+    "caption",
+];
+
+/// How the walk treats page chrome.
+#[derive(Debug, Clone, Copy)]
+pub struct Options<'a> {
+    /// Drop navigation, headers, footers, asides, forms and elements whose
+    /// class/id/role names page chrome (for a page not already reduced to
+    /// its article).
+    pub drop_chrome: bool,
+    /// Absolute URL the page was published at: relative links resolve
+    /// against it; without it they become their text.
+    pub base: Option<&'a str>,
+}
+
+/// The blocks under `root`.
+pub fn blocks(root: &NodeRef, opts: Options) -> Vec<Block> {
+    let mut w = Walker {
+        opts,
+        out: Vec::new(),
+        para: String::new(),
+    };
+    w.children(root);
+    w.flush();
+    w.out
+}
+
+struct Walker<'a> {
+    opts: Options<'a>,
+    out: Vec<Block>,
+    /// Inline markdown of the paragraph being gathered.
+    para: String,
+}
+
+impl Walker<'_> {
+    fn flush(&mut self) {
+        let text = tidy(&self.para);
+        self.para.clear();
+        if !text.is_empty() {
+            self.out.push(Block::Para {
+                num: None,
+                text,
+                items: Vec::new(),
+            });
+        }
+    }
+
+    fn children(&mut self, node: &NodeRef) {
+        let mut prev_link = false;
+        for child in node.children_it(false) {
+            let link = is_link(&child);
+            if link
+                && prev_link
+                && !self.para.is_empty()
+                && !self.para.ends_with(char::is_whitespace)
+            {
+                self.para.push(' ');
+            }
+            prev_link = link;
+            self.node(&child);
+        }
+    }
+
+    fn node(&mut self, node: &NodeRef) {
+        if node.is_text() {
+            push_text(&mut self.para, &node.text());
+            return;
+        }
+        if !node.is_element() {
+            return;
+        }
+        let name = node
+            .node_name()
+            .map(|n| n.to_ascii_lowercase())
+            .unwrap_or_default();
+        if SKIP.contains(&name.as_str()) || hidden(node) {
+            return;
+        }
+        if self.opts.drop_chrome && is_chrome(node, &name) {
+            return;
+        }
+        match name.as_str() {
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+                self.flush();
+                let level = name[1..].parse::<u8>().unwrap_or(2);
+                let text = tidy(&self.inline_of(node));
+                if !text.is_empty() {
+                    self.out.push(Block::Heading { level, text });
+                }
+            }
+            "p" => {
+                self.flush();
+                // A `<p>` holding blocks (invalid but common) is walked.
+                if has_block_child(node) {
+                    self.children(node);
+                    self.flush();
+                } else {
+                    self.para = self.inline_of(node);
+                    self.flush();
+                }
+            }
+            "ul" | "ol" | "menu" => {
+                self.flush();
+                self.list(node, name == "ol");
+            }
+            "dl" => {
+                self.flush();
+                for item in node.element_children() {
+                    let text = tidy(&self.inline_of(&item));
+                    if text.is_empty() {
+                        continue;
+                    }
+                    let is_term = item
+                        .node_name()
+                        .is_some_and(|n| n.eq_ignore_ascii_case("dt"));
+                    self.out.push(if is_term {
+                        Block::Para {
+                            num: None,
+                            text: format!("**{text}**"),
+                            items: Vec::new(),
+                        }
+                    } else {
+                        Block::ListItem(text)
+                    });
+                }
+            }
+            "blockquote" => {
+                self.flush();
+                let inner = blocks(node, self.opts);
+                for b in inner {
+                    match b {
+                        Block::Para { text, .. } | Block::ListItem(text) => {
+                            self.out.push(Block::Quote(text));
+                        }
+                        other => self.out.push(other),
+                    }
+                }
+            }
+            "pre" => {
+                self.flush();
+                let text = node.text().to_string();
+                if !text.trim().is_empty() {
+                    self.out.push(Block::Code(text.trim_end().to_string()));
+                }
+            }
+            "table" => {
+                self.flush();
+                self.table(node);
+            }
+            "br" => self.para.push(' '),
+            "hr" => self.flush(),
+            "img" | "picture" | "video" | "audio" | "source" | "track" => {}
+            _ if BLOCKS.contains(&name.as_str()) => {
+                self.flush();
+                self.children(node);
+                self.flush();
+            }
+            _ => {
+                let inline = self.inline_of(node);
+                self.para.push_str(&inline);
+            }
+        }
+    }
+
+    fn list(&mut self, node: &NodeRef, ordered: bool) {
+        let mut n = node
+            .attr("start")
+            .and_then(|s| s.trim().parse::<u32>().ok())
+            .unwrap_or(1);
+        for item in node.element_children() {
+            let name = item
+                .node_name()
+                .map(|n| n.to_ascii_lowercase())
+                .unwrap_or_default();
+            if name != "li" {
+                // Lists nested straight in a list, or stray elements.
+                self.node(&item);
+                continue;
+            }
+            if hidden(&item) || (self.opts.drop_chrome && is_chrome(&item, &name)) {
+                continue;
+            }
+            // The item's own text; its nested lists follow as items.
+            let mut own = String::new();
+            let mut nested: Vec<NodeRef> = Vec::new();
+            for child in item.children_it(false) {
+                let is_list = child
+                    .node_name()
+                    .is_some_and(|n| n.eq_ignore_ascii_case("ul") || n.eq_ignore_ascii_case("ol"));
+                if is_list {
+                    nested.push(child);
+                } else if child.is_text() {
+                    push_text(&mut own, &child.text());
+                } else if child.is_element() {
+                    let cname = child
+                        .node_name()
+                        .map(|n| n.to_ascii_lowercase())
+                        .unwrap_or_default();
+                    if !SKIP.contains(&cname.as_str()) && !hidden(&child) {
+                        if BLOCKS.contains(&cname.as_str()) && !own.trim().is_empty() {
+                            own.push(' ');
+                        }
+                        own.push_str(&self.inline_of(&child));
+                        if BLOCKS.contains(&cname.as_str()) {
+                            own.push(' ');
+                        }
+                    }
+                }
+            }
+            let text = tidy(&own);
+            if !text.is_empty() {
+                self.out.push(Block::ListItem(if ordered {
+                    format!("{n}. {text}")
+                } else {
+                    text
+                }));
+            }
+            n += 1;
+            for l in nested {
+                self.node(&l);
+            }
+        }
+    }
+
+    fn table(&mut self, node: &NodeRef) {
+        let rows: Vec<NodeRef> = node
+            .descendants_it()
+            .filter(|n| n.node_name().is_some_and(|x| x.eq_ignore_ascii_case("tr")))
+            .collect();
+        let nested = node.descendants_it().skip(1).any(|n| {
+            n.node_name()
+                .is_some_and(|x| x.eq_ignore_ascii_case("table"))
+        });
+        fn cells<'n>(r: &NodeRef<'n>) -> Vec<NodeRef<'n>> {
+            r.element_children()
+                .into_iter()
+                .filter(|c| {
+                    c.node_name().is_some_and(|x| {
+                        x.eq_ignore_ascii_case("td") || x.eq_ignore_ascii_case("th")
+                    })
+                })
+                .collect()
+        }
+        let width = rows.iter().map(|r| cells(r).len()).max().unwrap_or(0);
+        // A layout table (one column, nested tables, cells holding whole
+        // paragraphs) is walked as blocks; a data table stays a table.
+        let has_blocks = rows.iter().flat_map(cells).any(|c| has_block_child(&c));
+        if nested || width < 2 || has_blocks || rows.len() < 2 {
+            self.children(node);
+            self.flush();
+            return;
+        }
+        let mut out: Vec<Vec<String>> = Vec::new();
+        for r in &rows {
+            let row: Vec<String> = cells(r).iter().map(|c| tidy(&self.inline_of(c))).collect();
+            if row.iter().any(|c| !c.is_empty()) {
+                out.push(row);
+            }
+        }
+        if let Some(caption) = node.element_children().into_iter().find(|c| {
+            c.node_name()
+                .is_some_and(|x| x.eq_ignore_ascii_case("caption"))
+        }) {
+            self.para = self.inline_of(&caption);
+            self.flush();
+        }
+        if out.len() >= 2 {
+            self.out.push(Block::Table(out));
+        } else {
+            for row in out {
+                self.para = row.join(" ");
+                self.flush();
+            }
+        }
+    }
+
+    /// The inline markdown of `node`'s content: text escaped, links,
+    /// emphasis and code spans as markdown.
+    fn inline_of(&self, node: &NodeRef) -> String {
+        let mut s = String::new();
+        self.inline_children(node, &mut s);
+        s
+    }
+
+    fn inline_children(&self, node: &NodeRef, out: &mut String) {
+        let mut prev_link = false;
+        for child in node.children_it(false) {
+            // Links side by side with nothing between (a strip of tags)
+            // are separate words.
+            let link = is_link(&child);
+            if link && prev_link && !out.ends_with(char::is_whitespace) {
+                out.push(' ');
+            }
+            prev_link = link;
+            self.inline(&child, out);
+        }
+    }
+
+    fn inline(&self, node: &NodeRef, out: &mut String) {
+        if node.is_text() {
+            push_text(out, &node.text());
+            return;
+        }
+        if !node.is_element() {
+            return;
+        }
+        let name = node
+            .node_name()
+            .map(|n| n.to_ascii_lowercase())
+            .unwrap_or_default();
+        if SKIP.contains(&name.as_str()) || hidden(node) {
+            return;
+        }
+        if self.opts.drop_chrome && is_chrome(node, &name) {
+            return;
+        }
+        let wrap = |out: &mut String, mark: &str, inner: String| {
+            let t = inner.trim();
+            if t.is_empty() {
+                out.push_str(&inner);
+                return;
+            }
+            let lead = &inner[..inner.len() - inner.trim_start().len()];
+            let trail = &inner[inner.trim_end().len()..];
+            out.push_str(lead);
+            out.push_str(mark);
+            out.push_str(t);
+            out.push_str(mark);
+            out.push_str(trail);
+        };
+        match name.as_str() {
+            "a" => {
+                let inner = self.inline_of(node);
+                let href = node.attr("href").map(|h| h.trim().to_string());
+                match href.and_then(|h| absolute(&h, self.opts.base)) {
+                    Some(url) if !inner.trim().is_empty() && !inner.contains("](") => {
+                        let lead = &inner[..inner.len() - inner.trim_start().len()];
+                        let trail = &inner[inner.trim_end().len()..];
+                        out.push_str(lead);
+                        out.push('[');
+                        out.push_str(inner.trim());
+                        out.push_str("](");
+                        out.push_str(&url.replace(' ', "%20").replace(')', "%29"));
+                        out.push(')');
+                        out.push_str(trail);
+                    }
+                    _ => out.push_str(&inner),
+                }
+            }
+            "em" | "i" | "cite" | "dfn" => wrap(out, "*", self.inline_of(node)),
+            "strong" | "b" => wrap(out, "**", self.inline_of(node)),
+            "code" | "kbd" | "samp" | "tt" => {
+                let t = node.text().to_string();
+                let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
+                if !t.is_empty() {
+                    let fence = if t.contains('`') { "`` " } else { "`" };
+                    let close = if t.contains('`') { " ``" } else { "`" };
+                    out.push_str(fence);
+                    out.push_str(&t);
+                    out.push_str(close);
+                }
+            }
+            "br" => out.push(' '),
+            "img" | "picture" | "video" | "audio" | "source" | "wbr" => {}
+            _ => {
+                let block = BLOCKS.contains(&name.as_str())
+                    || matches!(
+                        name.as_str(),
+                        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "table" | "pre" | "blockquote"
+                    );
+                if block {
+                    out.push(' ');
+                }
+                self.inline_children(node, out);
+                if block {
+                    out.push(' ');
+                }
+            }
+        }
+    }
+}
+
+/// Text of a text node, whitespace collapsed, escaped for markdown.
+fn push_text(out: &mut String, raw: &str) {
+    let mut collapsed = String::with_capacity(raw.len());
+    let mut space = false;
+    for c in raw.chars() {
+        if c.is_whitespace() {
+            space = true;
+        } else {
+            if space {
+                collapsed.push(' ');
+            }
+            space = false;
+            collapsed.push(c);
+        }
+    }
+    if space {
+        collapsed.push(' ');
+    }
+    out.push_str(&escape_md_from(&collapsed, false));
+}
+
+/// Spaces collapsed and trimmed; a line start that markdown would read as
+/// a heading, list, quote or rule is escaped.
+fn tidy(s: &str) -> String {
+    let t = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let t = t.replace("** **", " ").replace("**  **", " ");
+    match t.chars().next() {
+        Some('#' | '-' | '+' | '=' | '>') => format!("\\{t}"),
+        _ => t,
+    }
+}
+
+fn is_link(node: &NodeRef) -> bool {
+    node.is_element()
+        && node
+            .node_name()
+            .is_some_and(|n| n.eq_ignore_ascii_case("a"))
+}
+
+fn has_block_child(node: &NodeRef) -> bool {
+    node.element_children().iter().any(|c| {
+        c.node_name().is_some_and(|n| {
+            let n = n.to_ascii_lowercase();
+            BLOCKS.contains(&n.as_str())
+                || matches!(
+                    n.as_str(),
+                    "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "table" | "pre" | "blockquote"
+                )
+        })
+    })
+}
+
+/// `hidden`, `aria-hidden="true"`, `display:none` / `visibility:hidden`.
+pub fn hidden(node: &NodeRef) -> bool {
+    if node.has_attr("hidden") {
+        return true;
+    }
+    if node
+        .attr("aria-hidden")
+        .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
+    {
+        return true;
+    }
+    node.attr("style").is_some_and(|s| {
+        let s: String = s
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        s.contains("display:none") || s.contains("visibility:hidden")
+    })
+}
+
+/// Page chrome: navigation and site furniture by element, by ARIA role or
+/// by the usual words of site templates in its class or id.
+pub fn is_chrome(node: &NodeRef, name: &str) -> bool {
+    if matches!(name, "nav" | "aside" | "footer" | "form" | "menu") {
+        return true;
+    }
+    if name == "header"
+        && !node.ancestors_it(None).any(|a| {
+            a.node_name().is_some_and(|n| {
+                n.eq_ignore_ascii_case("article") || n.eq_ignore_ascii_case("main")
+            })
+        })
+    {
+        return true;
+    }
+    if let Some(role) = node.attr("role") {
+        let role = role.to_ascii_lowercase();
+        if [
+            "navigation",
+            "banner",
+            "contentinfo",
+            "complementary",
+            "search",
+            "menu",
+            "menubar",
+            "dialog",
+            "alert",
+        ]
+        .contains(&role.trim())
+        {
+            return true;
+        }
+    }
+    let mut words = String::new();
+    for a in ["class", "id"] {
+        if let Some(v) = node.attr(a) {
+            words.push(' ');
+            words.push_str(&v.to_ascii_lowercase());
+        }
+    }
+    if words.is_empty() {
+        return false;
+    }
+    chrome_words(&words)
+}
+
+/// Whether class/id words name page chrome (`sidebar`, `related-posts`,
+/// `cookie-banner`, `share-buttons`, `breadcrumb`, …) and not content
+/// (`article-body`, `post-content`, `main`).
+pub fn chrome_words(words: &str) -> bool {
+    const CHROME: &[&str] = &[
+        "nav",
+        "navbar",
+        "navigation",
+        "menu",
+        "breadcrumb",
+        "breadcrumbs",
+        "sidebar",
+        "side-bar",
+        "footer",
+        "header",
+        "masthead",
+        "banner",
+        "cookie",
+        "cookies",
+        "consent",
+        "gdpr",
+        "share",
+        "sharing",
+        "social",
+        "related",
+        "recommended",
+        "popular",
+        "trending",
+        "newsletter",
+        "subscribe",
+        "subscription",
+        "signup",
+        "login",
+        "comment",
+        "comments",
+        "disqus",
+        "ad",
+        "ads",
+        "advert",
+        "advertisement",
+        "sponsor",
+        "sponsored",
+        "promo",
+        "widget",
+        "toolbar",
+        "pagination",
+        "pager",
+        "skip",
+        "skiplink",
+        "tags",
+        "tagcloud",
+        "taglist",
+        "print",
+        "modal",
+        "popup",
+        "outbrain",
+        "taboola",
+        "author-bio",
+        "byline",
+        "meta",
+        "sitemap",
+        "topbar",
+        "search",
+        "lang-switch",
+        "language-switcher",
+        "back-to-top",
+        "toc-nav",
+        "hidden",
+        "visually-hidden",
+        "sr-only",
+        "screen-reader-text",
+        "offscreen",
+    ];
+    const CONTENT: &[&str] = &[
+        "article", "content", "main", "post", "entry", "story", "body", "text", "document",
+    ];
+    let tokens: Vec<&str> = words
+        .split(|c: char| c.is_whitespace())
+        .filter(|t| !t.is_empty())
+        .collect();
+    tokens.iter().any(|t| {
+        let parts: Vec<&str> = t.split(['-', '_']).filter(|p| !p.is_empty()).collect();
+        let chrome = CHROME.contains(t) || parts.iter().any(|p| CHROME.contains(p));
+        // `article-header`, `post-meta` are chrome; `entry-content`,
+        // `article-body` are not; `main-nav` is.
+        let content = parts.iter().any(|p| CONTENT.contains(p))
+            && !parts.iter().any(|p| {
+                matches!(
+                    *p,
+                    "nav"
+                        | "navigation"
+                        | "menu"
+                        | "footer"
+                        | "sidebar"
+                        | "related"
+                        | "share"
+                        | "comments"
+                        | "comment"
+                        | "tags"
+                        | "meta"
+                        | "header"
+                        | "byline"
+                )
+            });
+        chrome && !content
+    })
+}
+
+/// An absolute URL for `href`: kept when it has a web or mail scheme,
+/// resolved against `base` when relative; `None` for in-page anchors,
+/// scripts and relative links with no base.
+pub fn absolute(href: &str, base: Option<&str>) -> Option<String> {
+    let h = href.trim();
+    if h.is_empty() || h.starts_with('#') {
+        return None;
+    }
+    let lower = h.to_ascii_lowercase();
+    if lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("mailto:")
+    {
+        return Some(h.to_string());
+    }
+    if crate::markdown::sanitize::is_external(h) && !h.starts_with("//") {
+        // javascript:, data:, tel:, file: … lead nowhere a reader can go.
+        return None;
+    }
+    join_url(base?, h)
+}
+
+/// RFC 3986 reference resolution for the common cases: `//host/p`,
+/// `/p`, `p`, `../p`, `?q`.
+pub fn join_url(base: &str, rel: &str) -> Option<String> {
+    let lower = base.to_ascii_lowercase();
+    if !(lower.starts_with("http://") || lower.starts_with("https://")) {
+        return None;
+    }
+    let scheme_end = base.find("://")? + 3;
+    let scheme = &base[..scheme_end - 3];
+    if let Some(r) = rel.strip_prefix("//") {
+        return Some(format!("{scheme}://{r}"));
+    }
+    let after = &base[scheme_end..];
+    let host_end = after
+        .find(['/', '?', '#'])
+        .map_or(base.len(), |i| scheme_end + i);
+    let origin = &base[..host_end];
+    let path_q = &base[host_end..];
+    let path = path_q.split(['?', '#']).next().unwrap_or("");
+    if rel.starts_with('/') {
+        return Some(format!("{origin}{}", normalize_path(rel)));
+    }
+    if rel.starts_with('?') {
+        return Some(format!("{origin}{path}{rel}"));
+    }
+    let dir = match path.rfind('/') {
+        Some(i) => &path[..=i],
+        None => "/",
+    };
+    Some(format!(
+        "{origin}{}",
+        normalize_path(&format!("{dir}{rel}"))
+    ))
+}
+
+/// `/a/b/../c/./d` → `/a/c/d` (query and fragment kept).
+fn normalize_path(p: &str) -> String {
+    let (path, rest) = match p.find(['?', '#']) {
+        Some(i) => (&p[..i], &p[i..]),
+        None => (p, ""),
+    };
+    let mut parts: Vec<&str> = Vec::new();
+    let segs: Vec<&str> = path.split('/').collect();
+    for (i, seg) in segs.iter().enumerate() {
+        match *seg {
+            "." => {}
+            ".." => {
+                parts.pop();
+            }
+            "" if i > 0 && i + 1 < segs.len() => {}
+            s => parts.push(s),
+        }
+    }
+    let mut out = parts.join("/");
+    if !out.starts_with('/') {
+        out.insert(0, '/');
+    }
+    if path.ends_with('/') && !out.ends_with('/') {
+        out.push('/');
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn of(html: &str) -> Vec<Block> {
+        let doc = dom_query::Document::from(html);
+        let body = doc.select("body");
+        let node = body.nodes().first().cloned().expect("body");
+        blocks(
+            &node,
+            Options {
+                drop_chrome: true,
+                base: Some("https://ex.org/news/a.html"),
+            },
+        )
+    }
+
+    #[test]
+    fn roles_and_inline_markup() {
+        let b = of(
+            "<body><nav><a href='/'>Home</a></nav><h1>Title</h1><p>Some <b>bold</b> and <a href='b.html'>a link</a> and <a href='#x'>an anchor</a>.</p>\
+             <ul><li>one</li><li>two <ul><li>inner</li></ul></li></ul><blockquote><p>Quoted</p></blockquote>\
+             <table><tr><th>A</th><th>B</th></tr><tr><td>1</td><td>x|y</td></tr></table><pre>code\n  kept</pre><footer>© 2024</footer></body>",
+        );
+        assert_eq!(
+            b,
+            vec![
+                Block::Heading {
+                    level: 1,
+                    text: "Title".into()
+                },
+                Block::Para {
+                    num: None,
+                    text: "Some **bold** and [a link](https://ex.org/news/b.html) and an anchor."
+                        .into(),
+                    items: vec![]
+                },
+                Block::ListItem("one".into()),
+                Block::ListItem("two".into()),
+                Block::ListItem("inner".into()),
+                Block::Quote("Quoted".into()),
+                Block::Table(vec![
+                    vec!["A".into(), "B".into()],
+                    vec!["1".into(), "x\\|y".into()]
+                ]),
+                Block::Code("code\n  kept".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn tags_stay_apart_and_text_is_escaped() {
+        let b = of(
+            "<body><div class='post-body'><p>a*b [c]</p><div><a>Ministerio de Hacienda</a><a>hackeo</a></div></div></body>",
+        );
+        let texts: Vec<String> = b
+            .iter()
+            .flat_map(|b| b.texts().into_iter().map(str::to_string))
+            .collect();
+        assert_eq!(texts[0], "a\\*b \\[c\\]");
+        assert_eq!(texts[1], "Ministerio de Hacienda hackeo");
+    }
+
+    #[test]
+    fn chrome_words_by_class() {
+        assert!(chrome_words(" main-nav"));
+        assert!(chrome_words(" related-posts"));
+        assert!(chrome_words(" cookie-banner"));
+        assert!(!chrome_words(" entry-content"));
+        assert!(!chrome_words(" article-body"));
+        assert!(!chrome_words(" shadow"));
+        assert!(!chrome_words(" headline"));
+    }
+
+    #[test]
+    fn urls_resolve() {
+        assert_eq!(
+            join_url("https://a.org/x/y.html", "../z.md").as_deref(),
+            Some("https://a.org/z.md")
+        );
+        assert_eq!(
+            join_url("https://a.org", "z").as_deref(),
+            Some("https://a.org/z")
+        );
+        assert_eq!(
+            join_url("https://a.org/x/", "/p?q=1").as_deref(),
+            Some("https://a.org/p?q=1")
+        );
+        assert_eq!(absolute("javascript:void(0)", Some("https://a.org/")), None);
+        assert_eq!(absolute("rel.html", None), None);
+    }
+}

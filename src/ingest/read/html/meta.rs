@@ -1,0 +1,291 @@
+//! A page's metadata as candidates: JSON-LD, `<meta>` tags (Open Graph,
+//! `article:published_time`, Dublin Core, citation tags), `<time>`,
+//! `<h1>`, `<title>`, `<html lang>`, the canonical URL.
+
+use dom_query::{Document as Dom, NodeRef};
+
+use crate::ingest::model::{Document, Field, Origin};
+
+/// `<meta name|property|itemprop=…>` keys per field, most specific first.
+const META_TITLE: &[&str] = &[
+    "og:title",
+    "twitter:title",
+    "dc.title",
+    "dcterms.title",
+    "citation_title",
+    "title",
+    "headline",
+    "parsely-title",
+    "sailthru.title",
+];
+const META_DATE: &[&str] = &[
+    "article:published_time",
+    "og:published_time",
+    "og:article:published_time",
+    "datepublished",
+    "citation_publication_date",
+    "citation_date",
+    "citation_online_date",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dc.date",
+    "dcterms.date",
+    "dc.date.created",
+    "dcterms.created",
+    "date",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "parsely-pub-date",
+    "sailthru.date",
+    "article.published",
+    "published-date",
+    "release_date",
+    "datecreated",
+];
+const META_LANG: &[&str] = &[
+    "og:locale",
+    "dc.language",
+    "dcterms.language",
+    "content-language",
+    "language",
+    "inlanguage",
+];
+const META_URL: &[&str] = &["og:url", "twitter:url"];
+
+/// Adds every candidate the page states to `doc`.
+pub fn collect(dom: &Dom, doc: &mut Document) {
+    json_ld(dom, doc);
+    for m in dom.select("meta").nodes() {
+        let key = ["property", "name", "itemprop", "http-equiv"]
+            .iter()
+            .find_map(|a| m.attr(a))
+            .map(|k| k.trim().to_ascii_lowercase());
+        let Some(key) = key else { continue };
+        let value = m
+            .attr("content")
+            .or_else(|| m.attr("datetime"))
+            .map(|v| v.to_string())
+            .unwrap_or_default();
+        let field = if META_TITLE.contains(&key.as_str()) {
+            Field::Title
+        } else if META_DATE.contains(&key.as_str()) {
+            Field::Date
+        } else if META_LANG.contains(&key.as_str()) {
+            Field::Language
+        } else if META_URL.contains(&key.as_str()) {
+            Field::Url
+        } else {
+            continue;
+        };
+        doc.add(field, value, Origin::MetaTag);
+    }
+    if let Some(href) = dom
+        .select("link[rel=canonical]")
+        .nodes()
+        .first()
+        .and_then(|l| l.attr("href"))
+    {
+        doc.add(Field::Url, href.to_string(), Origin::MetaTag);
+    }
+    // Dates in the markup of the article itself.
+    for t in dom.select("[itemprop=datePublished], time[pubdate], article time[datetime], main time[datetime], header time[datetime]").nodes() {
+        let v = t
+            .attr("datetime")
+            .or_else(|| t.attr("content"))
+            .map(|v| v.to_string())
+            .unwrap_or_else(|| t.text().to_string());
+        doc.add(Field::Date, v, Origin::TimeElement);
+    }
+    // The page's headline: its one `<h1>`, or the first in its article.
+    let h1s = dom.select("h1").nodes().to_vec();
+    let in_article = |n: &NodeRef| {
+        n.ancestors_it(None).any(|a| {
+            a.node_name().is_some_and(|x| {
+                x.eq_ignore_ascii_case("article") || x.eq_ignore_ascii_case("main")
+            })
+        })
+    };
+    let visible: Vec<&NodeRef> = h1s.iter().filter(|h| !super::blocks::hidden(h)).collect();
+    let headline = if visible.len() == 1 {
+        visible.first().copied()
+    } else {
+        visible.iter().copied().find(|h| in_article(h))
+    };
+    if let Some(h) = headline {
+        doc.add(Field::Title, text_of(h), Origin::Headline);
+    }
+    if let Some(t) = dom.select("title").nodes().first() {
+        doc.add(Field::Title, text_of(t), Origin::TitleElement);
+    }
+    if let Some(lang) = dom
+        .select("html")
+        .nodes()
+        .first()
+        .and_then(|h| h.attr("lang").or_else(|| h.attr("xml:lang")))
+    {
+        doc.add(Field::Language, lang.to_string(), Origin::HtmlLang);
+    }
+}
+
+fn text_of(n: &NodeRef) -> String {
+    let t = n.text();
+    // A 72 KB `<title>` is not a title: the title pass bounds length, but
+    // do not carry megabytes around.
+    let t: String = t.chars().take(2000).collect();
+    t.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// schema.org objects in `<script type="application/ld+json">`: the
+/// article's `headline` (or `name` of an article type), `datePublished`,
+/// `inLanguage`, `url`.
+fn json_ld(dom: &Dom, doc: &mut Document) {
+    for s in dom.select("script[type='application/ld+json']").nodes() {
+        let raw = s.text();
+        let Ok(v) = serde_json::from_str::<serde_json::Value>(raw.trim()) else {
+            continue;
+        };
+        let mut objects: Vec<&serde_json::Value> = Vec::new();
+        gather(&v, &mut objects, 0);
+        // Article-like objects first: a WebSite's or Organization's name
+        // is not the document's title.
+        objects.sort_by_key(|o| !is_article(o));
+        for o in objects {
+            let article = is_article(o);
+            let str_of = |k: &str| -> Option<String> {
+                match o.get(k)? {
+                    serde_json::Value::String(s) => Some(s.clone()),
+                    serde_json::Value::Array(a) => {
+                        a.iter().find_map(|x| x.as_str().map(str::to_string))
+                    }
+                    serde_json::Value::Object(m) => m
+                        .get("@id")
+                        .or(m.get("name"))
+                        .and_then(|x| x.as_str())
+                        .map(str::to_string),
+                    _ => None,
+                }
+            };
+            if let Some(h) = str_of("headline") {
+                doc.add(Field::Title, h, Origin::JsonLd);
+            } else if article && let Some(n) = str_of("name") {
+                doc.add(Field::Title, n, Origin::JsonLd);
+            }
+            if article || o.get("datePublished").is_some() {
+                for k in ["datePublished", "dateCreated"] {
+                    if let Some(d) = str_of(k) {
+                        doc.add(Field::Date, d, Origin::JsonLd);
+                    }
+                }
+            }
+            if let Some(l) = str_of("inLanguage") {
+                doc.add(Field::Language, l, Origin::JsonLd);
+            }
+            if article && let Some(u) = str_of("url") {
+                doc.add(Field::Url, u, Origin::JsonLd);
+            }
+        }
+    }
+}
+
+fn gather<'a>(v: &'a serde_json::Value, out: &mut Vec<&'a serde_json::Value>, depth: usize) {
+    if depth > 4 {
+        return;
+    }
+    match v {
+        serde_json::Value::Array(a) => a.iter().for_each(|x| gather(x, out, depth + 1)),
+        serde_json::Value::Object(m) => {
+            if m.contains_key("@type") {
+                out.push(v);
+            }
+            if let Some(g) = m.get("@graph") {
+                gather(g, out, depth + 1);
+            }
+            if let Some(e) = m.get("mainEntity") {
+                gather(e, out, depth + 1);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn is_article(o: &serde_json::Value) -> bool {
+    const TYPES: &[&str] = &[
+        "Article",
+        "NewsArticle",
+        "BlogPosting",
+        "Report",
+        "ScholarlyArticle",
+        "TechArticle",
+        "AnalysisNewsArticle",
+        "OpinionNewsArticle",
+        "ReportageNewsArticle",
+        "PressRelease",
+        "Legislation",
+        "LiveBlogPosting",
+        "SocialMediaPosting",
+        "CreativeWork",
+        "Book",
+        "Chapter",
+    ];
+    let t = o.get("@type");
+    let matches = |s: &str| TYPES.contains(&s);
+    match t {
+        Some(serde_json::Value::String(s)) => matches(s),
+        Some(serde_json::Value::Array(a)) => a.iter().filter_map(|x| x.as_str()).any(matches),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn first(doc: &Document, f: Field) -> Option<(String, Origin)> {
+        doc.candidates(f)
+            .first()
+            .map(|c| (c.value.clone(), c.origin))
+    }
+
+    #[test]
+    fn page_metadata_in_order_of_trust() {
+        let html = r#"<html lang="es-ES"><head><title>Hackeo a Hacienda | Diario X</title>
+            <meta property="og:title" content="Hackeo a Hacienda">
+            <meta property="article:published_time" content="2022-04-19T08:00:00+02:00">
+            <link rel="canonical" href="https://x.es/a/hackeo">
+            <script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"WebSite","name":"Diario X"},{"@type":"NewsArticle","headline":"Hackeo a Hacienda","datePublished":"2022-04-19"}]}</script>
+            </head><body><nav><h1>Diario X</h1></nav><article><h1>Hackeo a Hacienda</h1><time datetime="2022-04-19">hoy</time></article></body></html>"#;
+        let dom = Dom::from(html);
+        let mut doc = Document::default();
+        collect(&dom, &mut doc);
+        assert_eq!(
+            first(&doc, Field::Title),
+            Some(("Hackeo a Hacienda".into(), Origin::JsonLd))
+        );
+        assert_eq!(
+            first(&doc, Field::Date),
+            Some(("2022-04-19".into(), Origin::JsonLd))
+        );
+        assert_eq!(
+            first(&doc, Field::Url),
+            Some(("https://x.es/a/hackeo".into(), Origin::MetaTag))
+        );
+        assert_eq!(
+            first(&doc, Field::Language),
+            Some(("es-ES".into(), Origin::HtmlLang))
+        );
+        // The website's name is not a title candidate; the article's h1 is.
+        let titles: Vec<String> = doc
+            .candidates(Field::Title)
+            .iter()
+            .map(|c| c.value.clone())
+            .collect();
+        assert!(!titles.contains(&"Diario X".to_string()), "{titles:?}");
+        assert!(
+            doc.candidates(Field::Title)
+                .iter()
+                .any(|c| c.origin == Origin::Headline)
+        );
+    }
+}

@@ -1,0 +1,222 @@
+//! HTML pages: parsed by an HTML5 parser (html5ever, through dom_query),
+//! metadata read from the page's head and markup ([`meta`]), the main
+//! content found by Readability's scoring (dom_smoothie) and turned into
+//! blocks ([`blocks`]).
+//!
+//! Readability can miss: a short page, a page of lists, a page whose
+//! article is split in many containers. Then the page's own landmarks
+//! stand in — `<article>`, `<main>`, `role=main`, else `<body>` — with the
+//! page chrome (navigation, headers, footers, asides, forms, elements
+//! named for chrome) dropped. A page that holds text never comes out empty.
+
+pub mod blocks;
+pub mod meta;
+
+use dom_query::{Document as Dom, NodeRef};
+
+use crate::ingest::model::{Block, Document, Field};
+
+/// Whether text saved without an `.html` extension is an HTML page.
+pub fn looks_like_html(text: &str) -> bool {
+    let head: String = text
+        .trim_start_matches('\u{FEFF}')
+        .trim_start()
+        .chars()
+        .take(512)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    head.starts_with("<!doctype html")
+        || head.starts_with("<html")
+        || (head.starts_with("<?xml") && head.contains("<html"))
+        || (head.starts_with("<!--") && head.contains("<html"))
+}
+
+/// Reads one HTML page.
+pub fn read(html: &str) -> Document {
+    let dom = Dom::from(html);
+    let mut doc = Document {
+        markdown: true,
+        ..Document::default()
+    };
+    meta::collect(&dom, &mut doc);
+    let base = doc
+        .candidates(Field::Url)
+        .iter()
+        .map(|c| c.value.clone())
+        .chain(
+            dom.select("base[href]")
+                .nodes()
+                .first()
+                .and_then(|b| b.attr("href"))
+                .map(|h| h.to_string()),
+        )
+        .find(|u| {
+            let l = u.to_ascii_lowercase();
+            l.starts_with("http://") || l.starts_with("https://")
+        });
+    let landmarks = landmark_blocks(&dom, base.as_deref());
+    let readable = readable_blocks(html, base.as_deref());
+    let (r_len, l_len) = (text_len(&readable), text_len(&landmarks));
+    // Readability's article, unless it missed most of a page whose
+    // landmarks hold the text (a short page; a page of lists), or kept
+    // more than the landmarks without their chrome (a short page it took
+    // whole, navigation and all).
+    let missed = r_len < 200.min(l_len) || (r_len * 3 < l_len && r_len < 1500);
+    let took_chrome = l_len > 0 && r_len > l_len;
+    doc.blocks = if !missed && !took_chrome {
+        readable
+    } else {
+        landmarks
+    };
+    crate::ingest::clean::blocks::drop_boilerplate_blocks(&mut doc.blocks);
+    if doc.blocks.is_empty()
+        && let Some(body) = dom.select("body").nodes().first()
+    {
+        doc.blocks = blocks::blocks(
+            body,
+            blocks::Options {
+                drop_chrome: false,
+                base: base.as_deref(),
+            },
+        );
+    }
+    doc
+}
+
+/// Readability's main content, as blocks.
+fn readable_blocks(html: &str, base: Option<&str>) -> Vec<Block> {
+    let cfg = dom_smoothie::Config {
+        // The page's own metadata is read by `meta`, with provenance.
+        disable_json_ld: true,
+        // Classes kept so that the chrome Readability lets through (share
+        // bars, tag lists) is still known by its name.
+        keep_classes: true,
+        ..dom_smoothie::Config::default()
+    };
+    let Ok(mut r) = dom_smoothie::Readability::new(html, base, Some(cfg)) else {
+        return Vec::new();
+    };
+    let Ok(article) = r.parse() else {
+        return Vec::new();
+    };
+    let content = Dom::from(article.content.as_ref());
+    let Some(root) = content
+        .select("body")
+        .nodes()
+        .first()
+        .cloned()
+        .or_else(|| content.root().first_element_child())
+    else {
+        return Vec::new();
+    };
+    blocks::blocks(
+        &root,
+        blocks::Options {
+            drop_chrome: true,
+            base,
+        },
+    )
+}
+
+/// The page's landmarks with chrome dropped: the `<article>` (when there is
+/// one that holds most of the text), `<main>`, `role=main`, else `<body>`.
+fn landmark_blocks(dom: &Dom, base: Option<&str>) -> Vec<Block> {
+    let opts = blocks::Options {
+        drop_chrome: true,
+        base,
+    };
+    let body = dom.select("body").nodes().first().cloned();
+    let body_blocks = body
+        .as_ref()
+        .map(|b| blocks::blocks(b, opts))
+        .unwrap_or_default();
+    let body_len = text_len(&body_blocks);
+    for sel in [
+        "main",
+        "[role=main]",
+        "article",
+        "#content, #main-content, #main",
+    ] {
+        let nodes: Vec<NodeRef> = dom.select(sel).nodes().to_vec();
+        if nodes.len() != 1 {
+            continue;
+        }
+        let b = blocks::blocks(&nodes[0], opts);
+        if text_len(&b) * 2 >= body_len && !b.is_empty() {
+            return b;
+        }
+    }
+    body_blocks
+}
+
+fn text_len(blocks: &[Block]) -> usize {
+    blocks
+        .iter()
+        .flat_map(Block::texts)
+        .map(|t| t.chars().filter(|c| !c.is_whitespace()).count())
+        .sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_page_keeps_its_text_and_drops_its_navigation() {
+        let html = "<html><body><header><a href='/'>Information</a> / <a href='/n'>Equipo Nizkor</a> / <a href='/b'>Bookshop</a> | <a href='/d'>Donate</a></header>\
+            <main><h1>Comunicado</h1><p>El equipo denuncia el ataque informático contra el ministerio.</p></main>\
+            <footer>© Equipo Nizkor</footer></body></html>";
+        let doc = read(html);
+        let all: Vec<&str> = doc.blocks.iter().flat_map(Block::texts).collect();
+        assert!(
+            all.iter().any(|t| t.contains("ataque informático")),
+            "{all:?}"
+        );
+        assert!(
+            !all.iter()
+                .any(|t| t.contains("Bookshop") || t.contains("©")),
+            "{all:?}"
+        );
+    }
+
+    #[test]
+    fn article_page_with_chrome_around() {
+        let para = "Die Sicherheitslage im Land bleibt angespannt, und Reisende sollten die Hinweise der Behörden beachten. ";
+        let html = format!(
+            "<html lang=de><head><title>Reisehinweise - Auswärtiges Amt</title></head><body>\
+             <nav><ul><li><a href='/a'>Startseite</a></li><li><a href='/b'>Reisen</a></li></ul></nav>\
+             <div class='content'><h1>Reisehinweise</h1><p>{p}</p><p>{p}</p><p>{p}</p><h2>Kriminalität</h2><p>{p}</p></div>\
+             <div class='related-links'><ul><li><a href='/x'>Andere Länder</a></li></ul></div>\
+             <a href='#top' class='back-to-top'>nach oben</a></body></html>",
+            p = para.repeat(3)
+        );
+        let doc = read(&html);
+        let heads: Vec<&Block> = doc
+            .blocks
+            .iter()
+            .filter(|b| matches!(b, Block::Heading { .. }))
+            .collect();
+        assert!(
+            heads.iter().any(|h| h.texts() == vec!["Kriminalität"]),
+            "{:?}",
+            doc.blocks
+        );
+        let all: Vec<&str> = doc.blocks.iter().flat_map(Block::texts).collect();
+        assert!(
+            all.iter().filter(|t| t.contains("Sicherheitslage")).count() >= 4,
+            "{all:?}"
+        );
+        assert!(
+            !all.iter()
+                .any(|t| t.contains("Startseite") || t.contains("nach oben")),
+            "{all:?}"
+        );
+    }
+
+    #[test]
+    fn html_sniffing() {
+        assert!(looks_like_html("<!DOCTYPE html>\n<html>"));
+        assert!(looks_like_html("  <html lang=en>"));
+        assert!(!looks_like_html("Plain text about <html> tags."));
+    }
+}

@@ -1,0 +1,103 @@
+//! Readers: one per input format, each turning a file's bytes into the one
+//! [`Document`] model.
+//!
+//! - [`text`]: plain text and PDF-to-text dumps (and scrapes saved as
+//!   text): lines cleaned of boilerplate and page furniture, then
+//!   structured (masthead, TOC, headings, numbered paragraphs, footnotes).
+//! - [`markdown`]: markdown with YAML (`---`) or TOML (`+++`) front matter:
+//!   the front matter becomes metadata candidates, shortcodes and HTML
+//!   comments go, the body is structured as markdown text.
+//! - [`html`]: an HTML5 parser, the page's metadata (`og:*`, JSON-LD,
+//!   `<time>`, `<h1>`, `<title>`, `<html lang>`, canonical URL), its main
+//!   content as blocks.
+//!
+//! Reading is split in two so that ingest can decode and clean every input
+//! while the entity recogniser builds: [`read`] needs no recogniser; the
+//! text formats finish with [`Read::into_document`], which structures their
+//! lines (structure uses the recogniser to find country sections).
+
+pub mod front_matter;
+pub mod html;
+pub mod markdown;
+pub mod text;
+
+use std::path::Path;
+
+use super::IngestError;
+use super::clean::Cleaned;
+use super::entities::Recognizer;
+use super::model::{Candidate, Document};
+
+/// Input formats, told by the file's extension and, for `.txt`, by a look
+/// at its first bytes (an HTML page saved as `.txt` is still HTML).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Markdown,
+    Html,
+}
+
+/// File extensions ingest reads.
+pub const EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown", "html", "htm", "xhtml"];
+
+impl Format {
+    pub fn of(path: &Path, text: &str) -> Format {
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .unwrap_or_default();
+        match ext.as_str() {
+            "html" | "htm" | "xhtml" => Format::Html,
+            "md" | "markdown" => Format::Markdown,
+            _ if html::looks_like_html(text) => Format::Html,
+            _ => Format::Text,
+        }
+    }
+}
+
+/// An input after its format's own work: text formats still need their
+/// lines structured.
+#[derive(Debug)]
+pub enum Read {
+    Lines {
+        cleaned: Cleaned,
+        candidates: Vec<Candidate>,
+    },
+    Done(Document),
+}
+
+impl Read {
+    pub fn into_document(self, rec: &Recognizer) -> Document {
+        match self {
+            Read::Done(doc) => doc,
+            Read::Lines {
+                cleaned,
+                candidates,
+            } => {
+                let mut doc = super::structure::build(&cleaned, rec);
+                doc.candidates.extend(candidates);
+                doc
+            }
+        }
+    }
+}
+
+/// Reads one input file.
+pub fn read(path: &Path) -> Result<Read, IngestError> {
+    let bytes = std::fs::read(path).map_err(|source| IngestError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    read_bytes(&bytes, path)
+}
+
+/// Reads one input from its bytes (`path` names it and gives its format).
+pub fn read_bytes(bytes: &[u8], path: &Path) -> Result<Read, IngestError> {
+    let text = super::decode::decode(bytes, path)?;
+    Ok(match Format::of(path, &text) {
+        Format::Html => Read::Done(html::read(&text)),
+        Format::Markdown => markdown::read(&text),
+        Format::Text => text::read(&text),
+    })
+}

@@ -1,0 +1,593 @@
+//! The title of a document, by one procedure over all the evidence.
+//!
+//! 1. Every candidate is made plain text: markdown marks and link syntax
+//!    go, whitespace and control characters go, a site's name after a
+//!    separator goes (`Headline | Site`), and it is cut to
+//!    [`MAX_CHARS`] at a word boundary.
+//! 2. Candidates that are not titles are refused: empty or letterless
+//!    text, extraction placeholders (`<missing-text>`), page chrome
+//!    (`Home`, `Tweets`, `Always Enabled`, cookie words), masthead lines
+//!    (`Distr.: General`), a numbered section heading (`I. Introducción`).
+//! 3. The first acceptable one wins, in this order: the input's front
+//!    matter; on a web page the headline (`<h1>`) when the page's metadata
+//!    (JSON-LD, `og:title`, `<title>`) agrees with it, else that metadata,
+//!    else the headline; the title the text itself gives (a UN masthead's
+//!    title line, the leading headline, the first heading); the first
+//!    sentence, cut at a word boundary.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::model::{Block, Document, Field, Origin};
+use super::text::{is_unspaced, visible_len};
+
+/// Longest title kept, in characters.
+pub const MAX_CHARS: usize = 160;
+
+/// The document's title, or `None` when nothing in it is one.
+pub fn decide(doc: &Document) -> Option<String> {
+    let cands = doc.candidates(Field::Title);
+    let of = |o: Origin| -> Vec<String> {
+        cands
+            .iter()
+            .filter(|c| c.origin == o)
+            .filter_map(|c| plain(&c.value))
+            .collect()
+    };
+    if let Some(t) = of(Origin::FrontMatter).into_iter().find(|t| acceptable(t)) {
+        return Some(t);
+    }
+    // A web page: its metadata titles, the site's name taken off.
+    let site_titles: Vec<String> = [Origin::JsonLd, Origin::MetaTag, Origin::TitleElement]
+        .into_iter()
+        .flat_map(of)
+        .collect();
+    // The page's visible headline names it, unless it is only the site's
+    // name (the short part of `Headline | Site`).
+    let headline = of(Origin::Headline)
+        .into_iter()
+        .find(|t| acceptable(t) && !is_site_name(t, &site_titles));
+    let stripped: Vec<String> = site_titles
+        .iter()
+        .map(|t| without_site_name(t, headline.as_deref(), &site_titles))
+        .filter(|t| acceptable(t))
+        .collect();
+    if headline.is_some() {
+        return headline;
+    }
+    if let Some(t) = stripped.into_iter().next() {
+        return Some(t);
+    }
+    if let Some(t) = doc
+        .title
+        .as_deref()
+        .and_then(plain)
+        .filter(|t| acceptable(t))
+    {
+        return Some(t);
+    }
+    // The text's own title was refused (a section heading, chrome): the
+    // first heading or the first sentence that is a title.
+    for b in &doc.blocks {
+        if let Block::Heading { text, .. } = b
+            && let Some(t) = plain(text).filter(|t| acceptable(t))
+        {
+            return Some(t);
+        }
+    }
+    doc.blocks.iter().find_map(|b| match b {
+        Block::Para { text, .. } => first_sentence(text).filter(|t| acceptable(t)),
+        _ => None,
+    })
+}
+
+/// Plain text of a title candidate: markdown marks, link syntax, footnote
+/// markers, control characters and runs of whitespace gone; cut to
+/// [`MAX_CHARS`] at a word boundary.
+pub fn plain(s: &str) -> Option<String> {
+    static LINK: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"!?\[([^\]]*)\]\([^)]*\)").unwrap());
+    static MARKS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\*\*|__|(^|\s)[*_]|[*_](\s|$)|`|^#+\s+|\\([\\`*_{}\[\]()#+\-.!|<>])").unwrap()
+    });
+    let s: String = s.chars().take(4 * MAX_CHARS).collect();
+    let s = LINK.replace_all(&s, "$1");
+    let s = MARKS.replace_all(&s, "$1$2$3");
+    let s: String = s
+        .chars()
+        .map(|c| {
+            if c.is_control() || c == '\u{E000}' || c == '\u{E001}' {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect();
+    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let s = s.trim_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '|' | '-' | '–' | '—' | ':' | '·' | '•')
+    });
+    if s.is_empty() {
+        return None;
+    }
+    Some(cut(s, MAX_CHARS))
+}
+
+/// `s` cut to at most `max` characters, at a word boundary where the
+/// script has words, with an ellipsis when anything was cut.
+fn cut(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s.to_string();
+    }
+    let head: String = s.chars().take(max).collect();
+    let unspaced = head.chars().filter(|&c| is_unspaced(c)).count() * 2 > head.chars().count();
+    let kept = if unspaced {
+        head.as_str()
+    } else {
+        match head.rfind(' ') {
+            Some(i) if i > max / 2 => &head[..i],
+            _ => head.as_str(),
+        }
+    };
+    format!("{}…", kept.trim_end_matches([',', ';', ':', ' ', '-', '–']))
+}
+
+/// The first sentence of a paragraph, when it is short enough to name the
+/// document (cut at a word boundary otherwise).
+fn first_sentence(text: &str) -> Option<String> {
+    let p = plain(&text.chars().take(4 * MAX_CHARS).collect::<String>())?;
+    let end = p
+        .char_indices()
+        .find(|&(i, c)| {
+            matches!(c, '。' | '！' | '？')
+                || (matches!(c, '.' | '!' | '?')
+                    && p[i + c.len_utf8()..].starts_with(' ')
+                    // `No. 5`, `U.S. Army`, `e.g. this`: not a sentence end.
+                    && p[..i].rsplit(' ').next().is_some_and(|w| w.chars().count() > 3))
+        })
+        .map_or(p.len(), |(i, c)| i + c.len_utf8());
+    Some(cut(p[..end].trim_end_matches(['.', '。']), 100))
+}
+
+/// Whether a plain candidate can be a title.
+pub fn acceptable(t: &str) -> bool {
+    static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:<[^>]*>|\[[^\]]*\]|\(cid:\d+\)|untitled(?: document)?|no title|sans titre|sin título|ohne titel|document\d*|page \d+(?: of \d+)?|\d+)$").unwrap()
+    });
+    static SECTION: LazyLock<Regex> = LazyLock::new(|| {
+        // `I. Introducción`, `1. Introduction`, `A. Background`, `一、导言`.
+        Regex::new(r"^(?:[IVXLC]{1,6}|\d{1,2}(?:\.\d{1,2})*|[A-H]|[一二三四五六七八九十]{1,3})[.、．)]\s*\S").unwrap()
+    });
+    static MASTHEAD: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\bDistr\.|\bOriginal\s*:|\bGeneral\s+Assembly\s+Distr|\bDistr\.\s*:?\s*(?:General|Limited|Restricted)").unwrap()
+    });
+    let letters = t.chars().filter(|c| c.is_alphabetic()).count();
+    if letters < 2 || visible_len(t) < 3 && !t.chars().any(is_unspaced) {
+        return false;
+    }
+    if PLACEHOLDER.is_match(t) || SECTION.is_match(t) || MASTHEAD.is_match(t) {
+        return false;
+    }
+    !is_chrome_title(t)
+}
+
+/// Words that title a page's furniture, not a document: navigation,
+/// cookie and consent banners, social widgets, in the languages of the
+/// corpus.
+fn is_chrome_title(t: &str) -> bool {
+    const CHROME: &[&str] = &[
+        // en
+        "home",
+        "homepage",
+        "menu",
+        "main menu",
+        "navigation",
+        "search",
+        "search results",
+        "skip to content",
+        "skip to main content",
+        "information",
+        "info",
+        "tweets",
+        "tweet",
+        "share",
+        "share this",
+        "follow us",
+        "related",
+        "related articles",
+        "related posts",
+        "recent posts",
+        "latest news",
+        "news",
+        "more",
+        "read more",
+        "contact",
+        "contact us",
+        "about",
+        "about us",
+        "sitemap",
+        "site map",
+        "login",
+        "log in",
+        "sign in",
+        "sign up",
+        "subscribe",
+        "newsletter",
+        "cookies",
+        "cookie policy",
+        "cookie settings",
+        "privacy",
+        "privacy policy",
+        "privacy overview",
+        "always enabled",
+        "necessary",
+        "accept",
+        "accept all",
+        "manage consent",
+        "terms of use",
+        "copyright",
+        "advertisement",
+        "comments",
+        "leave a reply",
+        "loading",
+        "loading...",
+        "javascript is disabled",
+        "page not found",
+        "404",
+        "error",
+        "access denied",
+        "welcome",
+        "index",
+        "table of contents",
+        "contents",
+        "summary",
+        "abstract",
+        "introduction",
+        "annex",
+        "print",
+        "back to top",
+        "top",
+        "close",
+        "open menu",
+        "toggle navigation",
+        "breadcrumb",
+        "tags",
+        "categories",
+        "archives",
+        "blog",
+        "facebook",
+        "twitter",
+        "linkedin",
+        "instagram",
+        "youtube",
+        // de, fr, es, pt, it, nl
+        "startseite",
+        "inhalt",
+        "inhaltsverzeichnis",
+        "suche",
+        "nach oben",
+        "impressum",
+        "datenschutz",
+        "kontakt",
+        "accueil",
+        "rechercher",
+        "sommaire",
+        "plan du site",
+        "mentions légales",
+        "inicio",
+        "buscar",
+        "contenido",
+        "índice",
+        "resumen",
+        "contacto",
+        "información",
+        "informacion",
+        "página inicial",
+        "pesquisar",
+        "conteúdo",
+        "sumário",
+        "resumo",
+        "contato",
+        "home page",
+        "zoeken",
+        "inhoud",
+        "cerca",
+        "sommario",
+        // ru, ar, zh, ja, vi, id
+        "главная",
+        "поиск",
+        "содержание",
+        "резюме",
+        "меню",
+        "الرئيسية",
+        "بحث",
+        "المحتويات",
+        "موجز",
+        "首页",
+        "主页",
+        "搜索",
+        "目录",
+        "摘要",
+        "导航",
+        "ホーム",
+        "検索",
+        "目次",
+        "trang chủ",
+        "tìm kiếm",
+        "mục lục",
+        "tóm tắt",
+        "beranda",
+        "cari",
+        "daftar isi",
+        "ringkasan",
+    ];
+    let low = t.to_lowercase();
+    let low = low.trim_matches(|c: char| !c.is_alphanumeric());
+    CHROME.contains(&low)
+}
+
+/// `Headline | Site name` → `Headline`. The part kept is the one the
+/// page's headline or other titles share, else the longest part.
+fn without_site_name(t: &str, headline: Option<&str>, others: &[String]) -> String {
+    const SEPS: &[&str] = &[
+        " | ", " – ", " — ", " - ", " :: ", " · ", " » ", " « ", " • ", " / ", "｜", " ｜ ", " _ ",
+    ];
+    let Some(sep) = SEPS.iter().find(|s| t.contains(**s)) else {
+        return t.to_string();
+    };
+    let parts: Vec<&str> = t
+        .split(sep)
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    if parts.len() < 2 {
+        return t.to_string();
+    }
+    if let Some(h) = headline {
+        if similar(t, h) && visible_len(h) >= visible_len(t) * 3 / 4 {
+            return t.to_string();
+        }
+        if let Some(p) = parts.iter().find(|p| similar(p, h)) {
+            return p.to_string();
+        }
+    }
+    // A part that recurs in another title of the page is the title; one
+    // that is only the site's name appears in no other.
+    if let Some(p) = parts.iter().find(|p| {
+        others
+            .iter()
+            .any(|o| o != t && similar(o, p) && visible_len(p) > 10)
+    }) {
+        return p.to_string();
+    }
+    parts
+        .iter()
+        .max_by_key(|p| visible_len(p))
+        .map_or_else(|| t.to_string(), |p| p.to_string())
+}
+
+/// Whether `h` is the site's name: a part of a metadata title split at a
+/// separator, next to a longer part that says something else.
+fn is_site_name(h: &str, titles: &[String]) -> bool {
+    const SEPS: &[&str] = &[
+        " | ", " – ", " — ", " - ", " :: ", " · ", " » ", " « ", " • ", "｜",
+    ];
+    titles.iter().any(|t| {
+        SEPS.iter().any(|sep| {
+            let parts: Vec<&str> = t.split(sep).map(str::trim).collect();
+            parts.len() >= 2
+                && parts.iter().any(|p| similar(p, h) && similar(h, p))
+                && parts
+                    .iter()
+                    .any(|p| visible_len(p) > visible_len(h) && !similar(p, h))
+        })
+    })
+}
+
+/// Whether two titles say the same: most of the shorter one's words (or
+/// characters, in unspaced scripts) are in the longer one.
+pub fn similar(a: &str, b: &str) -> bool {
+    let norm = |s: &str| -> Vec<String> {
+        let low = s.to_lowercase();
+        if low.chars().filter(|&c| is_unspaced(c)).count() * 2 > low.chars().count() {
+            low.chars()
+                .filter(|c| c.is_alphanumeric())
+                .map(String::from)
+                .collect()
+        } else {
+            low.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(str::to_string)
+                .collect()
+        }
+    };
+    let (wa, wb) = (norm(a), norm(b));
+    let (short, long) = if wa.len() <= wb.len() {
+        (&wa, &wb)
+    } else {
+        (&wb, &wa)
+    };
+    if short.is_empty() {
+        return false;
+    }
+    let shared = short.iter().filter(|w| long.contains(w)).count();
+    shared * 10 >= short.len() * 8
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::model::Candidate;
+
+    fn doc(cands: &[(Origin, &str)], title: Option<&str>, blocks: Vec<Block>) -> Document {
+        Document {
+            title: title.map(str::to_string),
+            blocks,
+            candidates: cands
+                .iter()
+                .map(|(o, v)| Candidate {
+                    field: Field::Title,
+                    value: v.to_string(),
+                    origin: *o,
+                })
+                .collect(),
+            ..Document::default()
+        }
+    }
+
+    fn para(t: &str) -> Block {
+        Block::Para {
+            num: None,
+            text: t.into(),
+            items: vec![],
+        }
+    }
+
+    #[test]
+    fn front_matter_wins() {
+        let d = doc(
+            &[
+                (Origin::FrontMatter, "**Annual** report"),
+                (Origin::Headline, "Other"),
+            ],
+            Some("x"),
+            vec![],
+        );
+        assert_eq!(decide(&d).as_deref(), Some("Annual report"));
+    }
+
+    #[test]
+    fn web_page_headline_and_site_name() {
+        let d = doc(
+            &[
+                (
+                    Origin::TitleElement,
+                    "Ransomware hits hospitals | The Daily Site",
+                ),
+                (
+                    Origin::Headline,
+                    "Ransomware hits hospitals across the region",
+                ),
+            ],
+            None,
+            vec![],
+        );
+        assert_eq!(
+            decide(&d).as_deref(),
+            Some("Ransomware hits hospitals across the region")
+        );
+        let d = doc(
+            &[(
+                Origin::TitleElement,
+                "Equipo Nizkor - Comunicado sobre el ciberataque",
+            )],
+            None,
+            vec![],
+        );
+        assert_eq!(
+            decide(&d).as_deref(),
+            Some("Comunicado sobre el ciberataque")
+        );
+        // The headline differs from a short <title>: the headline.
+        let d = doc(
+            &[
+                (Origin::TitleElement, "Ransomware talks | Example News"),
+                (Origin::Headline, "Countries agree to share data"),
+            ],
+            None,
+            vec![],
+        );
+        assert_eq!(decide(&d).as_deref(), Some("Countries agree to share data"));
+        // The site's name as the page's one h1.
+        let d = doc(
+            &[
+                (
+                    Origin::TitleElement,
+                    "Countries agree to share data | Example News",
+                ),
+                (Origin::Headline, "Example News"),
+            ],
+            None,
+            vec![],
+        );
+        assert_eq!(decide(&d).as_deref(), Some("Countries agree to share data"));
+        // Chrome as the only h1: the page's metadata title is used.
+        let d = doc(
+            &[
+                (Origin::Headline, "Tweets"),
+                (Origin::MetaTag, "Cyber week opens"),
+            ],
+            None,
+            vec![],
+        );
+        assert_eq!(decide(&d).as_deref(), Some("Cyber week opens"));
+    }
+
+    #[test]
+    fn refused_titles() {
+        for bad in [
+            "Always Enabled",
+            "Tweets",
+            "Information",
+            "<missing-text>",
+            "I. Introducción",
+            "2. Background",
+            "General Assembly Distr.: General 5 December 2025",
+            "12",
+            "Startseite",
+            "目录",
+        ] {
+            assert!(!acceptable(&plain(bad).unwrap_or_default()), "{bad}");
+        }
+        for good in [
+            "Viet Nam",
+            "网络犯罪",
+            "Resolution 2341 (2017)",
+            "Report of the Secretary-General",
+            "5G networks",
+        ] {
+            assert!(acceptable(good), "{good}");
+        }
+    }
+
+    #[test]
+    fn section_heading_loses_to_the_text() {
+        let d = doc(
+            &[],
+            Some("I. Introducción"),
+            vec![
+                Block::Heading {
+                    level: 2,
+                    text: "I. Introducción".into(),
+                },
+                para("El presente informe examina la ciberdelincuencia en la región. Luego sigue."),
+            ],
+        );
+        assert_eq!(
+            decide(&d).as_deref(),
+            Some("El presente informe examina la ciberdelincuencia en la región")
+        );
+    }
+
+    #[test]
+    fn long_titles_are_cut_at_a_word() {
+        let long = "word ".repeat(100);
+        let t = plain(&long).expect("title");
+        assert!(
+            t.chars().count() <= MAX_CHARS + 1 && t.ends_with("word…"),
+            "{t}"
+        );
+        let t = plain(&"网络犯罪".repeat(100)).expect("title");
+        assert_eq!(t.chars().count(), MAX_CHARS + 1);
+        // 72 KB of title is cut, never carried.
+        assert!(plain(&"x ".repeat(36_000)).is_some_and(|t| t.len() < 400));
+    }
+
+    #[test]
+    fn first_sentence_at_a_word_boundary() {
+        let s = first_sentence("The U.S. delegation said that cooperation on electronic evidence must improve across all regions of the world quickly and fairly. More.").expect("s");
+        assert!(s.starts_with("The U.S. delegation said"), "{s}");
+        assert!(s.chars().count() <= 101 && !s.ends_with("quic…"), "{s}");
+    }
+}
