@@ -49,6 +49,9 @@ const BLOCKS: &[&str] = &[
     "tr",
     "ul",
     "caption",
+    "thead",
+    "tbody",
+    "tfoot",
 ];
 
 /// How the walk treats page chrome.
@@ -292,10 +295,14 @@ impl Walker<'_> {
                 .collect()
         }
         let width = rows.iter().map(|r| cells(r).len()).max().unwrap_or(0);
-        // A layout table (one column, nested tables, cells holding whole
-        // paragraphs) is walked as blocks; a data table stays a table.
-        let has_blocks = rows.iter().flat_map(cells).any(|c| has_block_child(&c));
-        if nested || width < 2 || has_blocks || rows.len() < 2 {
+        // A layout table (one column, nested tables, cells holding long
+        // runs of blocks) is walked as blocks; a data table stays a table.
+        let block_cells = rows
+            .iter()
+            .flat_map(cells)
+            .filter(|c| c.element_children().iter().filter(|x| is_block(x)).count() > 2)
+            .count();
+        if nested || width < 2 || block_cells > 0 || rows.len() < 2 {
             self.children(node);
             self.flush();
             return;
@@ -397,7 +404,7 @@ impl Walker<'_> {
                     _ => out.push_str(&inner),
                 }
             }
-            "em" | "i" | "cite" | "dfn" => wrap(out, "*", self.inline_of(node)),
+            "em" | "i" => wrap(out, "*", self.inline_of(node)),
             "strong" | "b" => wrap(out, "**", self.inline_of(node)),
             "code" | "kbd" | "samp" | "tt" => {
                 let t = node.text().to_string();
@@ -470,15 +477,17 @@ fn is_link(node: &NodeRef) -> bool {
 }
 
 fn has_block_child(node: &NodeRef) -> bool {
-    node.element_children().iter().any(|c| {
-        c.node_name().is_some_and(|n| {
-            let n = n.to_ascii_lowercase();
-            BLOCKS.contains(&n.as_str())
-                || matches!(
-                    n.as_str(),
-                    "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "table" | "pre" | "blockquote"
-                )
-        })
+    node.element_children().iter().any(is_block)
+}
+
+fn is_block(node: &NodeRef) -> bool {
+    node.node_name().is_some_and(|n| {
+        let n = n.to_ascii_lowercase();
+        BLOCKS.contains(&n.as_str())
+            || matches!(
+                n.as_str(),
+                "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "table" | "pre" | "blockquote"
+            )
     })
 }
 
@@ -506,7 +515,27 @@ pub fn hidden(node: &NodeRef) -> bool {
 /// Page chrome: navigation and site furniture by element, by ARIA role or
 /// by the usual words of site templates in its class or id.
 pub fn is_chrome(node: &NodeRef, name: &str) -> bool {
-    if matches!(name, "nav" | "aside" | "footer" | "form" | "menu") {
+    if matches!(name, "html" | "body" | "main" | "article") {
+        return false;
+    }
+    let chrome = name == "nav" || chrome_by_name(node, name);
+    // A container that holds paragraphs of text is not chrome, whatever
+    // it is called: `<body class="one-sidebar">`, Blogger's
+    // `<div class="widget Blog">`, an ASP.NET page's whole-page `<form>`.
+    chrome && (name == "nav" || !holds_text(node))
+}
+
+fn holds_text(node: &NodeRef) -> bool {
+    let paras = node
+        .descendants_it()
+        .filter(|d| d.node_name().is_some_and(|n| n.eq_ignore_ascii_case("p")))
+        .take(3)
+        .count();
+    paras >= 3 && node.text().chars().filter(|c| !c.is_whitespace()).count() >= 600
+}
+
+fn chrome_by_name(node: &NodeRef, name: &str) -> bool {
+    if matches!(name, "aside" | "footer" | "form" | "menu") {
         return true;
     }
     if name == "header"
@@ -802,6 +831,18 @@ mod tests {
             .collect();
         assert_eq!(texts[0], "a\\*b \\[c\\]");
         assert_eq!(texts[1], "Ministerio de Hacienda hackeo");
+    }
+
+    #[test]
+    fn containers_named_for_chrome_keep_their_article() {
+        let p = "<p>A paragraph of the article that says something of substance about the case at hand.</p>";
+        let html = format!(
+            "<body class='one-sidebar ads-enabled'><div class='widget Blog'><h2>Post</h2>{}</div><div class='sidebar'><p>Archive</p></div></body>",
+            p.repeat(10)
+        );
+        let b = of(&html);
+        assert!(b.len() >= 11, "{b:?}");
+        assert!(!b.iter().any(|b| b.texts() == vec!["Archive"]), "{b:?}");
     }
 
     #[test]

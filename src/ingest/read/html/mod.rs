@@ -64,11 +64,14 @@ pub fn read(html: &str) -> Document {
     let missed = r_len < 200.min(l_len) || (r_len * 3 < l_len && r_len < 1500);
     let took_chrome = l_len > 0 && r_len > l_len;
     doc.blocks = if !missed && !took_chrome {
-        readable
+        // Readability judged the body; what it lets through lingers at the
+        // article's edges (a tag line, a share bar, a sign-off).
+        edges_without_boilerplate(readable)
     } else {
-        landmarks
+        let mut b = landmarks;
+        crate::ingest::clean::blocks::drop_boilerplate_blocks(&mut b);
+        b
     };
-    crate::ingest::clean::blocks::drop_boilerplate_blocks(&mut doc.blocks);
     if doc.blocks.is_empty()
         && let Some(body) = dom.select("body").nodes().first()
     {
@@ -81,6 +84,32 @@ pub fn read(html: &str) -> Document {
         );
     }
     doc
+}
+
+/// The in-body boilerplate classes applied to an article, but only the
+/// first two and last four blocks may go: inside an article Readability
+/// has already judged, a link-dense list or table is content.
+fn edges_without_boilerplate(blocks: Vec<Block>) -> Vec<Block> {
+    let mut judged = blocks.clone();
+    if crate::ingest::clean::blocks::drop_boilerplate_blocks(&mut judged) == 0 {
+        return blocks;
+    }
+    // Which blocks survived: `judged` is a subsequence of `blocks`.
+    let n = blocks.len();
+    let mut kept = vec![false; n];
+    let mut j = 0;
+    for (i, b) in blocks.iter().enumerate() {
+        if judged.get(j) == Some(b) {
+            kept[i] = true;
+            j += 1;
+        }
+    }
+    blocks
+        .into_iter()
+        .enumerate()
+        .filter(|&(i, _)| kept[i] || (i >= 2 && i + 4 < n))
+        .map(|(_, b)| b)
+        .collect()
 }
 
 /// Readability's main content, as blocks.
