@@ -221,13 +221,34 @@ fn run_init(dir: &Path) -> ExitCode {
 }
 
 fn run_ingest(args: &IngestArgs) -> ExitCode {
-    let config = match Config::load(&args.root) {
-        Ok(c) => c,
-        Err(e) => return fail(e),
+    // With both directories named, no site.toml is needed.
+    let (seeds_dir, content_dir) = match (&args.seeds, &args.content) {
+        (Some(s), Some(c)) => (s.clone(), c.clone()),
+        _ => match Config::load(&args.root) {
+            Ok(config) => (
+                args.seeds.clone().unwrap_or(config.seeds_dir),
+                args.content.clone().unwrap_or(config.content_dir),
+            ),
+            Err(e @ ConfigError::Io { .. }) if !args.root.join(crate::config::CONFIG_FILE).exists() => {
+                return fail(format!(
+                    "{e}
+(no site here: run `pilcrow init DIR` to create one and put your documents \
+                     in DIR/seeds/, pass --root DIR, or name both --seeds DIR and --content DIR)"
+                ));
+            }
+            Err(e) => return fail(e),
+        },
     };
+    if !seeds_dir.is_dir() {
+        return fail(format!(
+            "{} does not exist or is not a directory\n(put the documents to ingest there: \
+             .txt, .md or .html files, in any language; or pass --seeds DIR)",
+            display_path(&seeds_dir)
+        ));
+    }
     let opts = IngestOptions {
-        seeds_dir: args.seeds.clone().unwrap_or(config.seeds_dir),
-        content_dir: args.content.clone().unwrap_or(config.content_dir),
+        seeds_dir,
+        content_dir,
         force: args.force,
     };
     match ingest::run(&opts) {

@@ -1,7 +1,8 @@
 //! `pilcrow init DIR`: a new site that builds as is.
 //!
-//! Writes site.toml, a home page, a sample page and a copy of the default
-//! theme (from the binary, see `render::embedded`). Never overwrites: the
+//! Writes site.toml, a home page, a sample page, an empty `seeds/` for
+//! `pilcrow ingest`, and a copy of the default theme (from the binary, see
+//! `render::embedded`). Never overwrites: the
 //! target must be missing or empty.
 
 use std::path::Path;
@@ -84,6 +85,9 @@ pub fn init(dir: &Path) -> Result<Vec<String>, String> {
         ("site.toml".into(), SITE_TOML.as_bytes()),
         ("content/_index.md".into(), HOME.as_bytes()),
         ("content/pages/getting-started.md".into(), SAMPLE.as_bytes()),
+        // Where `pilcrow ingest` reads raw documents (hidden files are
+        // not documents).
+        ("seeds/.gitkeep".into(), b""),
     ];
     for (path, bytes) in DEFAULT_THEME {
         files.push((format!("themes/default/{path}"), bytes));

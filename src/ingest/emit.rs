@@ -8,7 +8,7 @@ use sha2::{Digest, Sha256};
 
 use super::entities::{EntityId, EntityKind, Mention, Recognizer};
 use super::metadata::Metadata;
-use super::structure::{Block, FN_CLOSE, FN_OPEN, Structured};
+use super::model::{Block, Document as Structured, FN_CLOSE, FN_OPEN};
 use super::text::escape_md_from;
 use super::{IngestError, IngestReport};
 

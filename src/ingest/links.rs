@@ -14,7 +14,6 @@ use std::sync::LazyLock;
 use regex::{Captures, Regex};
 
 use super::model::Document;
-use super::read::html::blocks::join_url;
 
 /// What a document's links are resolved against.
 pub struct LinkContext<'a> {
@@ -126,7 +125,7 @@ pub fn target(dest: &str, ctx: &LinkContext) -> Option<String> {
             }
         }
     }
-    ctx.base.and_then(|b| join_url(b, dest))
+    ctx.base.and_then(|b| super::url::join(b, dest))
 }
 
 #[cfg(test)]

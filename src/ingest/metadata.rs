@@ -7,8 +7,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 use whatlang::{Detector, Lang};
 
+use super::model::{Block, Document as Structured};
 use super::model::{Field, Origin};
-use super::structure::{Block, Structured};
 use super::text::{is_han, visible_len};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,6 +18,11 @@ pub struct Metadata {
     pub language: String,
     pub languages: Vec<String>,
 }
+
+/// Lines of a UN masthead (`Distr.: General`, `Original: English`).
+pub(crate) static MASTHEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)Distr\.|Original\s*:|\bGeneral\s*\d|Limited\s*\d|Restricted\s*\d|Dist\.\s*(?:GENERAL|LIMITED)").unwrap()
+});
 
 /// UN document symbols: `A/74/130`, `S/2015/939`, `E/CN.15/2019/7`,
 /// `A/RES/73/187`, `S/PRST/2016/6`.

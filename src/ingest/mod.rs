@@ -37,6 +37,7 @@ pub mod read;
 pub mod structure;
 pub mod text;
 pub mod title;
+pub mod url;
 
 use emit::{DocPage, Manifest, Ownership};
 use entities::{EntityId, EntityKind, Recognizer};
@@ -551,3 +552,6 @@ mod robustness {
         }
     }
 }
+
+#[cfg(test)]
+mod invariant_tests;

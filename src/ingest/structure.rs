@@ -17,6 +17,7 @@ use super::clean::{Cleaned, PAGE_BREAK};
 use super::entities::{EntityKind, Recognizer};
 use super::text::{is_cjk_punct, is_han, is_terminal, is_unspaced, visible_len};
 
+use super::metadata::MASTHEAD;
 pub use super::model::{Block, Document as Structured, FN_CLOSE, FN_OPEN, TocEntry};
 
 static ENUM_HEAD: LazyLock<Regex> = LazyLock::new(|| {
@@ -42,9 +43,6 @@ static MD_HEAD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(#{1,6})\s*(.*?
 static LIST: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[-*+•▪●]\s+(\S.*)$").unwrap());
 /// A markdown ordered-list item (kept with its number).
 pub static ORDERED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d{1,9}[.)]\s+\S").unwrap());
-pub(crate) static MASTHEAD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)Distr\.|Original\s*:|\bGeneral\s*\d|Limited\s*\d|Restricted\s*\d|Dist\.\s*(?:GENERAL|LIMITED)").unwrap()
-});
 static SUMMARY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"摘要|Summary|Résumé|Resumen|Резюме|موجز|Tóm tắt").unwrap());
 static TOC_HEAD: LazyLock<Regex> = LazyLock::new(|| {

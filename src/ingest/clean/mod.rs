@@ -95,7 +95,7 @@ fn protect_structure(lines: &[&str], span: std::ops::Range<usize>) -> std::ops::
     let (mut start, mut end) = (span.start, span.end);
     if let Some(i) = lines[..start]
         .iter()
-        .position(|l| crate::ingest::structure::MASTHEAD.is_match(l))
+        .position(|l| crate::ingest::metadata::MASTHEAD.is_match(l))
     {
         let above = i > 0 && crate::ingest::metadata::first_symbol(lines[i - 1]).is_some();
         start = if above { i - 1 } else { i };
