@@ -1540,7 +1540,53 @@ fn without_footnote_markers(text: &str) -> String {
 
 /// A title from the leading short lines (the longest one, so a kicker like
 /// `Press release` loses to the headline), else the first heading.
+/// A title broken over two leading lines (`COMMUNIQUÉ … ST` / `VINCENT AND
+/// THE GRENADINES, 18 - 21 NOVEMBER 2002`) is one heading: the first line
+/// ends without punctuation and the second goes on in the same case, or in
+/// lower case.
+fn join_broken_title(blocks: &mut Vec<Block>) {
+    let continues = |a: &str, b: &str| -> bool {
+        let a = a.trim_end();
+        let Some(first_b) = b.trim_start().chars().next() else {
+            return false;
+        };
+        let ends_open = !a.ends_with(|c: char| {
+            is_terminal(c) || matches!(c, ':' | '：' | ')' | '）' | '»' | '"' | '”')
+        });
+        let caps = |s: &str| {
+            let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
+            letters.len() >= 4 && letters.iter().all(|c| !c.is_lowercase())
+        };
+        ends_open
+            && visible_len(a) >= 25
+            && !ENUM_HEAD.is_match(b.trim_start())
+            && (first_b.is_lowercase() || (caps(a) && caps(b)))
+    };
+    if blocks.len() < 2 {
+        return;
+    }
+    let second = match &blocks[1] {
+        Block::Heading { text, .. } => Some(text),
+        Block::Para {
+            num: None,
+            text,
+            items,
+        } if items.is_empty() && visible_len(text) <= 120 => Some(text),
+        _ => None,
+    };
+    if let (Block::Heading { text: a, .. }, Some(b)) = (&blocks[0], second)
+        && continues(a, b)
+    {
+        let joined = format!("{} {}", a.trim_end(), b.trim_start());
+        blocks.remove(1);
+        if let Block::Heading { text, .. } = &mut blocks[0] {
+            *text = joined;
+        }
+    }
+}
+
 fn take_title(blocks: &mut Vec<Block>, toc: &[TocEntry]) -> Option<String> {
+    join_broken_title(blocks);
     let mut best: Option<(usize, usize)> = None;
     for (i, b) in blocks.iter().enumerate().take(4) {
         match b {
@@ -1566,21 +1612,8 @@ fn take_title(blocks: &mut Vec<Block>, toc: &[TocEntry]) -> Option<String> {
         }
         _ => None,
     });
-    if first_heading.is_some() {
-        return first_heading;
-    }
-    let first = blocks.iter().find_map(|b| match b {
-        Block::Para { text, .. } => Some(text.clone()),
-        _ => None,
-    })?;
-    let s: String = first
-        .split(['。', '.', '!', '?'])
-        .next()
-        .unwrap_or(&first)
-        .chars()
-        .take(80)
-        .collect();
-    Some(s.trim().to_string())
+    // Else the title pass takes the first sentence.
+    first_heading
 }
 
 #[cfg(test)]
@@ -1600,6 +1633,24 @@ mod tests {
                 _ => None,
             })
             .collect()
+    }
+
+    #[test]
+    fn a_title_broken_over_two_lines_is_one_title() {
+        let s = structure(
+            "COMMUNIQUÉ OF THE TWENTY-THIRD MEETING OF THE CONFERENCE HELD IN ST\nVINCENT AND THE GRENADINES, 18 - 21 NOVEMBER 2002\n\nThe Conference of Heads of Government met in Kingstown. It discussed security.\n",
+        );
+        assert_eq!(
+            s.title.as_deref(),
+            Some(
+                "COMMUNIQUÉ OF THE TWENTY-THIRD MEETING OF THE CONFERENCE HELD IN ST VINCENT AND THE GRENADINES, 18 - 21 NOVEMBER 2002"
+            )
+        );
+        // A kicker above a headline is not a broken line.
+        let s = structure(
+            "PRESS RELEASE\nMINISTERS AGREE ON CYBER RULES\n\nThe ministers met in Geneva today and agreed.\n",
+        );
+        assert!(!s.title.is_some_and(|t| t.contains("RELEASE MINISTERS")));
     }
 
     #[test]

@@ -261,6 +261,27 @@ fn is_chrome_title(t: &str) -> bool {
         "linkedin",
         "instagram",
         "youtube",
+        // genre labels above a headline (a kicker), in several languages
+        "press release",
+        "news release",
+        "media release",
+        "press statement",
+        "statement",
+        "communiqué de presse",
+        "nota de prensa",
+        "comunicado de prensa",
+        "pressemitteilung",
+        "nota à imprensa",
+        "comunicado à imprensa",
+        "persbericht",
+        "пресс-релиз",
+        "بيان صحفي",
+        "新闻稿",
+        "新闻公报",
+        "プレスリリース",
+        "thông cáo báo chí",
+        "siaran pers",
+        "breaking news",
         // de, fr, es, pt, it, nl
         "startseite",
         "inhalt",
@@ -582,6 +603,16 @@ mod tests {
         assert_eq!(t.chars().count(), MAX_CHARS + 1);
         // 72 KB of title is cut, never carried.
         assert!(plain(&"x ".repeat(36_000)).is_some_and(|t| t.len() < 400));
+    }
+
+    #[test]
+    fn a_kicker_is_not_the_title() {
+        let rec = crate::ingest::entities::Recognizer::builtin();
+        let (doc, _) = crate::ingest::process_text(
+            "PRESS RELEASE\nMINISTERS AGREE ON CYBER RULES\n\nThe ministers met in Geneva today and agreed on rules.\n",
+            &rec,
+        );
+        assert_eq!(doc.title.as_deref(), Some("MINISTERS AGREE ON CYBER RULES"));
     }
 
     #[test]
