@@ -418,6 +418,13 @@ static DETECTOR: LazyLock<Detector> = LazyLock::new(|| {
         Lang::Tur,
         Lang::Nld,
         Lang::Pol,
+        Lang::Ces,
+        Lang::Slk,
+        Lang::Ron,
+        Lang::Hun,
+        Lang::Ell,
+        Lang::Heb,
+        Lang::Bul,
     ])
 });
 
@@ -526,6 +533,13 @@ pub fn detect_language(text: &str) -> Option<&'static str> {
         Lang::Tur => "tr",
         Lang::Nld => "nl",
         Lang::Pol => "pl",
+        Lang::Ces => "cs",
+        Lang::Slk => "sk",
+        Lang::Ron => "ro",
+        Lang::Hun => "hu",
+        Lang::Ell => "el",
+        Lang::Heb => "he",
+        Lang::Bul => "bg",
         _ => return None,
     })
 }
@@ -576,9 +590,18 @@ fn languages(doc: &Structured) -> (String, Vec<String>) {
         .candidates(Field::Language)
         .iter()
         .find_map(|c| language_code(&c.value));
-    if let Some(d) = declared
-        && (all.iter().any(|l| l == d) || total < 200)
-    {
+    let trusted = declared.filter(|&d| {
+        let script = text_script(&texts);
+        let consistent = script.is_none() || script == Some(script_of(d));
+        consistent
+            && (all.iter().any(|l| l == d)
+                || total < 1000
+                || !DETECTED.contains(&d)
+                // Han text is Chinese or Japanese by its kana, which the
+                // count above already weighed.
+                || (d == "ja" && all.iter().any(|l| l == "zh")))
+    });
+    if let Some(d) = trusted {
         primary = d.to_string();
         if !all.iter().any(|l| l == d) {
             all.insert(0, d.to_string());
@@ -588,6 +611,79 @@ fn languages(doc: &Structured) -> (String, Vec<String>) {
         all.push(primary.clone());
     }
     (primary, all)
+}
+
+/// The languages [`detect_language`] can tell; a declared language
+/// outside them is trusted when the script agrees.
+const DETECTED: &[&str] = &[
+    "en", "fr", "es", "ru", "ar", "vi", "pt", "de", "it", "ja", "ko", "uk", "th", "id", "tr", "nl",
+    "pl", "cs", "sk", "ro", "hu", "el", "he", "bg", "zh",
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Script {
+    Latin,
+    Han,
+    Hangul,
+    Cyrillic,
+    Arabic,
+    Hebrew,
+    Greek,
+    Thai,
+    Devanagari,
+}
+
+fn script_of(lang: &str) -> Script {
+    match lang {
+        "zh" | "ja" => Script::Han,
+        "ko" => Script::Hangul,
+        "ru" | "uk" | "bg" | "sr" | "mk" | "be" | "kk" | "mn" => Script::Cyrillic,
+        "ar" | "fa" | "ur" => Script::Arabic,
+        "he" => Script::Hebrew,
+        "el" => Script::Greek,
+        "th" => Script::Thai,
+        "hi" | "mr" | "ne" => Script::Devanagari,
+        _ => Script::Latin,
+    }
+}
+
+/// The script most letters of the text are written in (kana counts as
+/// Han), `None` for text without letters.
+fn text_script(texts: &[&str]) -> Option<Script> {
+    let mut counts = [0usize; 9];
+    for c in texts
+        .iter()
+        .flat_map(|t| t.chars())
+        .filter(|c| c.is_alphabetic())
+    {
+        let s = match c as u32 {
+            0x3040..=0x30FF => Script::Han,
+            _ if is_han(c) => Script::Han,
+            0xAC00..=0xD7AF | 0x1100..=0x11FF => Script::Hangul,
+            0x0400..=0x04FF => Script::Cyrillic,
+            0x0600..=0x06FF | 0x0750..=0x077F | 0xFB50..=0xFEFF => Script::Arabic,
+            0x0590..=0x05FF => Script::Hebrew,
+            0x0370..=0x03FF => Script::Greek,
+            0x0E00..=0x0E7F => Script::Thai,
+            0x0900..=0x097F => Script::Devanagari,
+            _ => Script::Latin,
+        };
+        counts[s as usize] += 1;
+    }
+    let (i, &n) = counts.iter().enumerate().max_by_key(|&(_, n)| *n)?;
+    (n > 0).then(|| {
+        [
+            Script::Latin,
+            Script::Han,
+            Script::Hangul,
+            Script::Cyrillic,
+            Script::Arabic,
+            Script::Hebrew,
+            Script::Greek,
+            Script::Thai,
+            Script::Devanagari,
+        ][i]
+    })
 }
 
 /// `en-US`, `zh_Hans_CN`, `pt-BR`, `FR` → the ISO 639-1 code.

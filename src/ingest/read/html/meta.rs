@@ -143,7 +143,21 @@ fn text_of(n: &NodeRef) -> String {
 fn json_ld(dom: &Dom, doc: &mut Document) {
     for s in dom.select("script[type='application/ld+json']").nodes() {
         let raw = s.text();
-        let Ok(v) = serde_json::from_str::<serde_json::Value>(raw.trim()) else {
+        // Wrapped in CDATA or a comment, or with text around it.
+        let t = raw
+            .trim()
+            .trim_start_matches("<![CDATA[")
+            .trim_start_matches("<!--")
+            .trim_end_matches("]]>")
+            .trim_end_matches("-->")
+            .trim();
+        let (Some(start), Some(end)) = (t.find(['{', '[']), t.rfind(['}', ']'])) else {
+            continue;
+        };
+        if end < start {
+            continue;
+        }
+        let Ok(v) = serde_json::from_str::<serde_json::Value>(&t[start..=end]) else {
             continue;
         };
         let mut objects: Vec<&serde_json::Value> = Vec::new();
@@ -246,6 +260,17 @@ mod tests {
         doc.candidates(f)
             .first()
             .map(|c| (c.value.clone(), c.origin))
+    }
+
+    #[test]
+    fn json_ld_in_cdata() {
+        let html = "<html><head><script type=\"application/ld+json\">\n<![CDATA[\n{\"@type\":\"Article\",\"name\":\"New Zealand\",\"datePublished\":\"2001-10-29T01:59:14Z\"}\n]]>\n</script></head><body></body></html>";
+        let mut doc = Document::default();
+        collect(&Dom::from(html), &mut doc);
+        assert_eq!(
+            first(&doc, Field::Date),
+            Some(("2001-10-29T01:59:14Z".into(), Origin::JsonLd))
+        );
     }
 
     #[test]
