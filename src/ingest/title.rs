@@ -48,16 +48,40 @@ pub fn decide(doc: &Document) -> Option<String> {
     let headline = of(Origin::Headline)
         .into_iter()
         .find(|t| acceptable(t) && !is_site_name(t, &site_titles));
-    let stripped: Vec<String> = site_titles
-        .iter()
-        .map(|t| without_site_name(t, headline.as_deref(), &site_titles))
-        .filter(|t| acceptable(t))
+    let stripped = |o: Origin| -> Vec<(String, bool)> {
+        of(o)
+            .iter()
+            .map(|t| {
+                let s = without_site_name(t, headline.as_deref(), &site_titles);
+                let cut = s != *t;
+                (s, cut)
+            })
+            .filter(|(t, _)| acceptable(t))
+            .collect()
+    };
+    let explicit: Vec<(String, bool)> = [Origin::JsonLd, Origin::MetaTag]
+        .into_iter()
+        .flat_map(stripped)
         .collect();
-    if headline.is_some() {
+    let element = stripped(Origin::TitleElement);
+    // The headline when the page's metadata agrees with it (it is the
+    // fuller form, without the site's name); else the article's own
+    // metadata title; else the `<title>` when a site's name was cut from
+    // it (a `<title>` with no separator may be the site's name alone);
+    // else the headline.
+    if let Some(h) = &headline
+        && explicit.iter().chain(&element).any(|(t, _)| similar(t, h))
+    {
         return headline;
     }
-    if let Some(t) = stripped.into_iter().next() {
+    if let Some((t, _)) = explicit.into_iter().next() {
         return Some(t);
+    }
+    if let Some((t, _)) = element.iter().find(|(_, cut)| *cut || headline.is_none()) {
+        return Some(t.clone());
+    }
+    if headline.is_some() {
+        return headline;
     }
     if let Some(t) = doc
         .title
@@ -510,10 +534,28 @@ mod tests {
             decide(&d).as_deref(),
             Some("Comunicado sobre el ciberataque")
         );
-        // The headline differs from a short <title>: the headline.
+        // The headline differs from the page's title: the title without
+        // the site's name (a headline that disagrees is often the name of
+        // a section or a blog).
         let d = doc(
             &[
-                (Origin::TitleElement, "Ransomware talks | Example News"),
+                (
+                    Origin::TitleElement,
+                    "Babies who eat peanuts early may avoid allergy - WebMD",
+                ),
+                (Origin::Headline, "Allergies Health Center"),
+            ],
+            None,
+            vec![],
+        );
+        assert_eq!(
+            decide(&d).as_deref(),
+            Some("Babies who eat peanuts early may avoid allergy")
+        );
+        // A <title> without a separator may be the site's name alone.
+        let d = doc(
+            &[
+                (Origin::TitleElement, "Example News"),
                 (Origin::Headline, "Countries agree to share data"),
             ],
             None,

@@ -154,7 +154,20 @@ pub fn drop_boilerplate_blocks(blocks: &mut Vec<crate::ingest::model::Block>) ->
         lines.push(line.replace('\n', " "));
         lines.push(String::new());
     }
-    let dropped = drop_inner_boilerplate(&mut lines, true);
+    let mut dropped = drop_inner_boilerplate(&mut lines, true);
+    // Too few blocks to judge by context (the classes need five): a
+    // labelled strip at either end (`Tags: a b c`, `Share: …`) still goes.
+    if dropped == 0 && blocks.len() < 5 {
+        for i in [0, blocks.len().saturating_sub(1)] {
+            if let Some(Block::Para { text, .. }) = blocks.get(i)
+                && is_labelled_strip(text)
+                && !lines[2 * i].is_empty()
+            {
+                lines[2 * i].clear();
+                dropped += 1;
+            }
+        }
+    }
     if dropped == 0 {
         return 0;
     }
@@ -165,6 +178,25 @@ pub fn drop_boilerplate_blocks(blocks: &mut Vec<crate::ingest::model::Block>) ->
         keep
     });
     dropped
+}
+
+/// A short strip led by a chrome word and a colon (`Tags: ransomware
+/// police`, `Partager : Facebook Twitter`, `相关阅读：…`) that is not a
+/// sentence.
+fn is_labelled_strip(text: &str) -> bool {
+    let t = text.trim();
+    let lower = t.to_lowercase();
+    if t.chars().count() > 160 || ends_sentence(t) {
+        return false;
+    }
+    CHROME_WORDS.find_iter(&lower).next().is_some_and(|m| {
+        m.start() == 0
+            && on_word_boundaries(&lower, m.start(), m.end())
+            && lower[m.end()..]
+                .trim_start()
+                .starts_with([':', '：', '|', '»', '›'])
+            && t.split_whitespace().count() <= 15
+    })
 }
 
 /// Blanks the lines that are boilerplate inside the body; returns how
