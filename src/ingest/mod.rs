@@ -6,6 +6,7 @@
 //! `content/`.
 //!
 //! - [`decode`]: bytes in any common encoding → NFC text; HTML → block text.
+//! - [`mojibake`]: UTF-8 read as Windows-1252/Latin-1 repaired, control characters removed.
 //! - [`clean`]: web boilerplate at a scrape's head and tail ([`clean::boiler`])
 //!   and inside its body ([`clean::blocks`]),
 //!   PDF page furniture ([`clean::pages`]), markdown tidying ([`clean::markdown`]).
@@ -31,6 +32,7 @@ pub mod decode;
 pub mod emit;
 pub mod entities;
 pub mod metadata;
+pub mod mojibake;
 pub mod structure;
 pub mod text;
 

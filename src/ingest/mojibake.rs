@@ -1,0 +1,648 @@
+//! Mojibake repair and control characters, the last step of decoding.
+//!
+//! Mojibake here is UTF-8 that some program once decoded as Windows-1252
+//! or Latin-1: `é` (bytes C3 A9) became `Ã©`, `’` (E2 80 99) became `â€™`,
+//! `при` became `Ð¿Ñ€Ð¸`, `中文` became `ä¸­æ–‡`. The approach is ftfy's
+//! (Robyn Speer's python-ftfy): find runs of characters that *could* be
+//! such a decoding — a Latin-1 letter that stands for a UTF-8 lead byte
+//! followed by the right number of characters that stand for continuation
+//! bytes (`€`…`Ÿ` of Windows-1252, the C1 controls of Latin-1, `\u{A0}`…`¿`)
+//! — turn them back into bytes and decode those as UTF-8. A run is
+//! repaired only when it decodes to a plausible character *and* the
+//! evidence says it is broken, because correct text can look the same:
+//! `«CAFÉ»` is `É` + `»`, which would decode to `ɛ`; `Straße“` would
+//! become an N'Ko letter.
+//!
+//! Evidence, per run ("unit" = one would-be UTF-8 character):
+//! - **strong**: a C1 control in it; a continuation character that has no
+//!   business directly after a letter (`©`, `€`, `¨`, `±`, `¸`, `º`, …);
+//!   an opening or closing mark glued to a following letter (`aoÃ»t`);
+//!   an upper-case `Ã`/`Â` right after a lower-case letter (`voilÃ le`).
+//! - **weak**: every character of the unit is punctuation that may follow
+//!   a letter (`’ ” “ … – — » ™ \u{A0}`): `Ã’`, `Å™`, `É…` are usually
+//!   right as they are.
+//!
+//! Strong units are repaired; weak ones only when their run holds a strong
+//! one, or their line (or the whole text) does and has no non-ASCII letter
+//! outside units — a line that mixes correct `«CAFÉ»` with broken `Ã©`
+//! keeps the former.
+//! Double encoding is undone by repeating (at most three times).
+//!
+//! Then control characters: NEL becomes a line break (or `…` where it is
+//! glued to a word and followed by a space, as Windows-1252's `…` read as
+//! Latin-1 is), as does a vertical tab (Word's manual line break); other C0 controls except tab, line
+//! feed, carriage return and form feed (a page break), DEL, the C1
+//! controls and stray byte-order marks are removed — except when the C1
+//! controls are plainly Windows-1252 punctuation read as Latin-1
+//! (`It\u{92}s`, `\u{93}quoted\u{94}`): then they become that punctuation.
+//!
+//! Clean text costs one scan with a byte regex and is returned borrowed.
+
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
+/// Repairs mojibake, then removes or replaces control characters.
+pub fn repair(text: &str) -> Cow<'_, str> {
+    match fix_mojibake(text) {
+        Cow::Borrowed(t) => clean_controls(t),
+        Cow::Owned(t) => match clean_controls(&t) {
+            Cow::Borrowed(_) => Cow::Owned(t),
+            Cow::Owned(c) => Cow::Owned(c),
+        },
+    }
+}
+
+/// A UTF-8 lead byte read as Latin-1 (`Â`…`ô`, all encoded C3 82…C3 B4)
+/// followed by something that stands for a continuation byte, or `Ã`/`Â`
+/// followed by a space (a `\u{A0}` some program turned into a space).
+static SUSPECT: LazyLock<regex::bytes::Regex> = LazyLock::new(|| {
+    regex::bytes::Regex::new(concat!(
+        r"(?-u)\xC3[\x82-\xB4](?:",
+        r"\xC2[\x80-\xBF]",                     // U+0080..U+00BF
+        r"|\xC5[\x92\x93\xA0\xA1\xB8\xBD\xBE]", // Œ œ Š š Ÿ Ž ž
+        r"|\xC6\x92|\xCB[\x86\x9C]",            // ƒ ˆ ˜
+        r"|\xE2\x80[\x93\x94\x98-\x9A\x9C-\x9E\xA0-\xA2\xA6\xB0\xB9\xBA]",
+        r"|\xE2\x82\xAC|\xE2\x84\xA2|\xEF\xBF\xBD", // € ™
+        r")|\xC3[\x82\x83]\x20",
+    ))
+    .unwrap()
+});
+
+/// Windows-1252 bytes 0x80..=0x9F; the five it leaves undefined stay C1.
+const CP1252_HIGH: [char; 32] = [
+    '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8D}', 'Ž', '\u{8F}',
+    '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9D}', 'ž', 'Ÿ',
+];
+
+/// The byte a Windows-1252 or Latin-1 decoder turned into `c`.
+fn byte_of(c: char) -> Option<u8> {
+    let cp = c as u32;
+    if (0x80..=0xFF).contains(&cp) {
+        return Some(cp as u8);
+    }
+    if cp < 0x152 {
+        return None;
+    }
+    CP1252_HIGH
+        .iter()
+        .position(|&h| h == c)
+        .map(|i| 0x80 + i as u8)
+}
+
+/// Continuation characters that may directly follow a letter in correct
+/// text: quotes, apostrophes, dashes, ellipsis, guillemets, marks like
+/// `™ ® °` and superscripts (`NESTLÉ®`), no-break space, soft hyphen,
+/// acute accent used as an apostrophe, middle dot, Spanish inverted marks
+/// (`SÉ¡` is odd but not mojibake).
+fn may_follow_letter(c: char) -> bool {
+    closing(c)
+        || matches!(
+            c,
+            '‘' | '“'
+                | '‹'
+                | '›'
+                | '™'
+                | '®'
+                | '°'
+                | '¹'
+                | '²'
+                | '³'
+                | '«'
+                | '¡'
+                | '¿'
+                | '\u{AD}'
+                | '´'
+                | '·'
+        )
+}
+
+/// Closing punctuation, the only kind that follows a word-final `Ã` or
+/// `Â` in correct text (`IRMÃ’s`, `MAÇÃ…`) or comes two in a row after a
+/// letter (`été’”`, `Brontë…”`).
+fn closing(c: char) -> bool {
+    matches!(c, '’' | '”' | '…' | '–' | '—' | '»' | '\u{A0}')
+}
+
+/// Continuation characters that also sit between letters (`ZZAJÉ’s`,
+/// `l·l`, `CAFÉ–BAR`, `Ä\u{A0}E`).
+fn before_letters(c: char) -> bool {
+    matches!(c, '’' | '´' | '·' | '\u{AD}' | '–' | '—' | '\u{A0}')
+}
+
+fn is_c1(c: char) -> bool {
+    ('\u{80}'..='\u{9F}').contains(&c)
+}
+
+fn is_continuation(c: char) -> bool {
+    byte_of(c).is_some_and(|b| (0x80..=0xBF).contains(&b))
+}
+
+/// A character UTF-8 mojibake plausibly stood for: not a C0 control,
+/// not private use, not a noncharacter, not a rare historic block. C1
+/// controls are allowed: in doubly encoded text they are the next round's
+/// continuation bytes, and [`clean_controls`] removes any left over.
+fn plausible(c: char) -> bool {
+    let cp = c as u32;
+    !(c.is_ascii_control()
+        || (0xE000..=0xF8FF).contains(&cp)
+        || (0xFDD0..=0xFDEF).contains(&cp)
+        || cp & 0xFFFE == 0xFFFE
+        || (0x0800..=0x089F).contains(&cp)
+        || cp >= 0x30000)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Evidence {
+    Weak,
+    Strong,
+}
+
+/// One would-be UTF-8 character: `text[start..end]` stands for `fixed`.
+#[derive(Debug)]
+struct Unit {
+    start: usize,
+    end: usize,
+    fixed: Option<char>,
+    evidence: Evidence,
+}
+
+fn char_at(text: &str, i: usize) -> Option<char> {
+    text.get(i..).and_then(|s| s.chars().next())
+}
+
+fn char_before(text: &str, i: usize) -> Option<char> {
+    text[..i].chars().next_back()
+}
+
+/// Parses the unit starting at `start`, if there is one.
+fn unit_at(text: &str, start: usize) -> Option<Unit> {
+    let lead = char_at(text, start)?;
+    let b0 = byte_of(lead).filter(|b| (0xC2..=0xF4).contains(b))?;
+    let n = match b0 {
+        0xC2..=0xDF => 1,
+        0xE0..=0xEF => 2,
+        _ => 3,
+    };
+    let prev = char_before(text, start);
+    let a_lead = matches!(lead, 'Ã' | 'Â');
+    let unusual = |c: char| is_c1(c) || !may_follow_letter(c) || ((a_lead || n > 1) && !closing(c));
+    let mut bytes = [b0, 0, 0, 0];
+    let mut conts = ['\0'; 3];
+    let mut end = start + lead.len_utf8();
+    for k in 0..n {
+        match char_at(text, end) {
+            Some(c) if is_continuation(c) => {
+                bytes[k + 1] = byte_of(c)?;
+                conts[k] = c;
+                end += c.len_utf8();
+            }
+            // A byte lost on the way (`â€\u{FFFD}`, `â€?` for `”`): the
+            // character is gone, its mojibake is replaced by U+FFFD.
+            Some(c) if c == '\u{FFFD}' || (c == '?' && lead == 'â' && conts[..k] == ['€']) => {
+                let strong = conts[..k].iter().any(|&c| unusual(c))
+                    || (lead.is_uppercase() && prev.is_some_and(char::is_lowercase));
+                return Some(Unit {
+                    start,
+                    end: end + c.len_utf8(),
+                    fixed: Some('\u{FFFD}'),
+                    evidence: if strong {
+                        Evidence::Strong
+                    } else {
+                        Evidence::Weak
+                    },
+                });
+            }
+            _ => return lost_no_break_space(text, start, lead, prev),
+        }
+    }
+    let fixed = std::str::from_utf8(&bytes[..=n])
+        .ok()?
+        .chars()
+        .next()
+        .filter(|&c| plausible(c))?;
+    let conts = &conts[..n];
+    let next = char_at(text, end);
+    let last = conts[n - 1];
+    let strong = conts.iter().any(|&c| unusual(c))
+        // punctuation glued to the next word: `aoÃ»t`, `HÃ”TEL`
+        || (next.is_some_and(char::is_alphanumeric)
+            && !(before_letters(last) && !(a_lead && last == '\u{A0}')))
+        // a capital right after a small letter: `cafÃ©`
+        || (lead.is_uppercase() && prev.is_some_and(char::is_lowercase))
+        // `Ã\u{A0}` standing alone is the word `à`
+        || (a_lead && last == '\u{A0}' && !prev.is_some_and(char::is_alphabetic));
+    // `×` (a lead of Hebrew) is a symbol of its own (`5×£35`): strong only
+    // beside another unit.
+    let lone_symbol = !lead.is_alphabetic()
+        && !next.is_some_and(|c| byte_of(c).is_some_and(|b| b >= 0xC2))
+        && !prev.is_some_and(is_continuation);
+    // A non-Latin letter glued to an ASCII word (`Nestlé®’s` would become
+    // `Nestl鮙s`) needs support from its line.
+    let latin = fixed as u32 <= 0x24F || ('\u{1E00}'..='\u{1EFF}').contains(&fixed);
+    let glued =
+        n == 2 && fixed.is_alphabetic() && !latin && prev.is_some_and(|p| p.is_ascii_alphabetic());
+    let evidence = if strong && !glued && !lone_symbol {
+        Evidence::Strong
+    } else {
+        Evidence::Weak
+    };
+    Some(Unit {
+        start,
+        end,
+        fixed: Some(fixed),
+        evidence,
+    })
+}
+
+/// A lead followed by a space that stood for byte A0, which some program
+/// turned from a no-break space into a space. `Ã` + space is `à`
+/// (`voilÃ le`, `Ã partir`) — strong evidence, as Portuguese capitals end
+/// words in `Ã` (`IRMÃ E`) only after a capital and before a capital; `Â`
+/// + space is a no-break space; `Å`, `Î`, `Ð` + space are `Š`, `Π`, `Р`
+/// (`Ð ÑƒÑ`) — weak, for their line to confirm.
+fn lost_no_break_space(text: &str, start: usize, lead: char, prev: Option<char>) -> Option<Unit> {
+    let after = text[start + lead.len_utf8()..].strip_prefix(' ')?;
+    let fixed = match lead {
+        'Ã' | 'Â' => {
+            let next_word = after.trim_start_matches(' ').chars().next();
+            if prev.is_some_and(|p| p.is_alphabetic() && !p.is_lowercase())
+                || !next_word.is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
+            {
+                return None;
+            }
+            (lead == 'Ã').then_some('à')
+        }
+        'Å' => Some('Š'),
+        'Î' => Some('Π'),
+        'Ð' => Some('Р'),
+        _ => return None,
+    };
+    // For `Ã` the space may also be the word break that followed (`voilÃ
+    // le`): it is kept unless a second space follows or the word is one of
+    // Portuguese's `à` contractions (`Ã s` = `às`, `Ã quele` = `àquele`),
+    // as ftfy does.
+    let joined = lead != 'Ã'
+        || after.starts_with(' ')
+        || ["s ", "s,", "s.", "quel", "quil"]
+            .iter()
+            .any(|w| after.starts_with(w));
+    Some(Unit {
+        start,
+        end: start + 2 + usize::from(joined),
+        fixed,
+        evidence: if lead == 'Ã' {
+            Evidence::Strong
+        } else {
+            Evidence::Weak
+        },
+    })
+}
+
+/// Non-ASCII letters in `s`: where a line or text has some outside the
+/// units, correct accented text lives beside the mojibake.
+fn letters(s: &str) -> usize {
+    s.chars()
+        .filter(|c| !c.is_ascii() && c.is_alphabetic())
+        .count()
+}
+
+/// One round of repair; `None` when nothing was repaired.
+fn fix_once(text: &str) -> Option<String> {
+    // The quick test; then every lead is looked at (units before the
+    // first suspect one, such as `Ð ` for `Р`, count too).
+    SUSPECT.find(text.as_bytes())?;
+    let bytes = text.as_bytes();
+    // Units, each with the index of its run and of its line; lines as
+    // (start, end, strong units, letters in units).
+    let mut units: Vec<(Unit, usize, usize)> = Vec::new();
+    let mut lines: Vec<(usize, usize, usize, usize)> = Vec::new();
+    let mut run = 0usize;
+    let mut pos = 0;
+    while pos < bytes.len() {
+        // Lead characters `Â`…`ô` are C3 82…C3 B4 in UTF-8.
+        let Some(off) = bytes[pos..]
+            .windows(2)
+            .position(|w| w[0] == 0xC3 && (0x82..=0xB4).contains(&w[1]))
+        else {
+            break;
+        };
+        let start = pos + off;
+        let Some(unit) = unit_at(text, start) else {
+            pos = start + 2;
+            continue;
+        };
+        if units.last().is_none_or(|(u, _, _)| u.end != start) {
+            run += 1;
+        }
+        if lines.last().is_none_or(|l| start >= l.1) {
+            let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+            let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+            lines.push((line_start, line_end, 0, 0));
+        }
+        if let Some(line) = lines.last_mut() {
+            line.2 += usize::from(unit.evidence == Evidence::Strong);
+            line.3 += letters(&text[unit.start..unit.end]);
+        }
+        pos = unit.end;
+        units.push((unit, run, lines.len() - 1));
+    }
+    if lines.iter().all(|l| l.2 == 0) {
+        return None;
+    }
+    // A line that is all mojibake (no letters outside units) with strong
+    // evidence: its weak units are mojibake too. Likewise the whole text.
+    let line_ok: Vec<bool> = lines
+        .iter()
+        .map(|&(s, e, strong, unit_letters)| strong > 0 && letters(&text[s..e]) == unit_letters)
+        .collect();
+    let whole = letters(text) == lines.iter().map(|l| l.3).sum::<usize>();
+    let strong_runs: std::collections::HashSet<usize> = units
+        .iter()
+        .filter(|(u, _, _)| u.evidence == Evidence::Strong)
+        .map(|(_, r, _)| *r)
+        .collect();
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    for (u, r, l) in &units {
+        if u.evidence == Evidence::Strong || whole || strong_runs.contains(r) || line_ok[*l] {
+            out.push_str(&text[last..u.start]);
+            out.extend(u.fixed);
+            last = u.end;
+        }
+    }
+    out.push_str(&text[last..]);
+    Some(out)
+}
+
+/// Repairs UTF-8 read as Windows-1252/Latin-1, once, twice or three
+/// times encoded. Text without mojibake comes back borrowed.
+pub fn fix_mojibake(text: &str) -> Cow<'_, str> {
+    let Some(mut fixed) = fix_once(text) else {
+        return Cow::Borrowed(text);
+    };
+    for _ in 0..2 {
+        match fix_once(&fixed) {
+            Some(again) => fixed = again,
+            None => break,
+        }
+    }
+    Cow::Owned(fixed)
+}
+
+static CONTROL: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(r"[\x00-\x08\x0B\x0E-\x1F\x7F\u{80}-\u{9F}\u{FEFF}]").unwrap()
+});
+
+/// Removes or replaces control characters (see the module doc).
+pub fn clean_controls(text: &str) -> Cow<'_, str> {
+    clean(text, cp1252_as_latin1(text))
+}
+
+/// Whether `text` holds C1 controls Windows-1252 gives punctuation to,
+/// other than NEL (U+0085, its `…`): the sign of Windows-1252 (or UTF-8)
+/// read as Latin-1.
+fn cp1252_as_latin1(text: &str) -> bool {
+    text.contains(|c: char| is_c1(c) && c != '\u{85}' && CP1252_HIGH[c as usize - 0x80] != c)
+}
+
+fn clean(text: &str, cp1252: bool) -> Cow<'_, str> {
+    let Some(first) = CONTROL.find(text) else {
+        return Cow::Borrowed(text);
+    };
+    let mut out = String::with_capacity(text.len());
+    out.push_str(&text[..first.start()]);
+    let mut chars = text[first.start()..].chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\t' | '\n' | '\r' | '\u{0C}' => out.push(c),
+            // NEL is a line break, except where it plainly is Windows-1252's
+            // `…` read as Latin-1: glued to a word and followed by a space.
+            '\u{85}' if !cp1252 => {
+                let glued = out.chars().next_back().is_some_and(|p| !p.is_whitespace());
+                let ellipsis = glued && chars.peek() == Some(&' ');
+                out.push(if ellipsis { '…' } else { '\n' });
+            }
+            '\u{0B}' => out.push('\n'),
+            '\u{80}'..='\u{9F}' if cp1252 => {
+                let w = CP1252_HIGH[c as usize - 0x80];
+                if w != c {
+                    out.push(w);
+                }
+            }
+            '\u{FEFF}' => {}
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What a Windows-1252 reader (as browsers and encoding_rs define it:
+    /// undefined bytes become C1 controls) makes of UTF-8.
+    fn as_cp1252(s: &str) -> String {
+        encoding_rs::WINDOWS_1252
+            .decode(s.as_bytes())
+            .0
+            .into_owned()
+    }
+
+    /// What a Latin-1 reader makes of UTF-8 (0x80..=0x9F become C1).
+    fn as_latin1(s: &str) -> String {
+        s.bytes().map(char::from).collect()
+    }
+
+    /// Correct text in many scripts, with the shapes that look most like
+    /// mojibake: Portuguese capitals ending in `Ã`, `Â`-initial words,
+    /// guillemets glued to capitals, German closing quotes after `ß`.
+    const CORRECT: &[&str] = &[
+        "Le Conseil de sécurité a adopté à l’unanimité la résolution : « c’est un progrès », \
+         a déclaré la présidente. Où est l’œuvre ? Noël, naïve, ÉTÉ, COMMUNIQUÉ, «CAFÉ», Âge d’or, ÂME.",
+        "Die Außenministerin äußerte „große Sorge“ über die Lage in der Straße. Grüße aus München, \
+         ÖL, ÜBERSEE, »Schloß«, ›Maß‹.",
+        "INFORMAÇÃO À IMPRENSA: SÃO PAULO NÃO ACEITA. A IRMÃ MARIA e o CAPITÃO JOÃO chegaram. \
+         A comissão aprovou a votação das ações; coração, Câmara, ÓRGÃOS, MÃE.",
+        "¿Dónde está el niño? ¡Qué año! La Comisión Económica para América Latina. ACCIÓN, AÑO, !YO SÉ¡",
+        "Hội đồng Bảo an Liên Hợp Quốc đã thông qua nghị quyết. NGÃ TƯ, Đà Nẵng, Tiếng Việt.",
+        "Совет Безопасности принял резолюцию о сотрудничестве при расследовании преступлений.",
+        "中文：联合国安全理事会通过了关于打击网络犯罪的决议。",
+        "日本語：国際連合安全保障理事会は決議を採択した。カタカナ、ひらがな。",
+        "اعتمد مجلس الأمن القرار بالإجماع، رسالة من الأمين العام.",
+        "Ελληνικά: Το Συμβούλιο Ασφαλείας ενέκρινε το ψήφισμα.",
+        "© 2024 — 20 €, Pokémon™, 37,5 °C, ±3 %, 3 × 4, ½ kg, N° 5, 1º, Nestlé®’s, 4288×…",
+        "Ørsted, Þingvellir, Þórshöfn, Tórshavn, Færøerne, blåbær, Ísland, HÅØYA, ð, Æ.",
+        "Charlotte Brontë…” and ZZAJÉ’s list; HUHLL Õ…; RETWEET SE VOCÊ…; AHÅ™; a radius of 10 Å—",
+        "Cànan nan Gàidheal, Čeština, Lietuvių, Polski: zażółć gęślą jaźń, Türkçe: İstanbul, ılık.",
+    ];
+
+    /// Odd but correct strings that look like mojibake (most from ftfy's
+    /// negative test cases).
+    const LOOKALIKES: &[&str] = &[
+        "NESTLÉ® requiere contratar personal",
+        "C O N C L U S Ã O",
+        "There are a lot of Ã’s in mojibake text",
+        "Offering 5×£35 pin ups",
+        "``toda produzida pronta pra assa aí´´",
+        "PARCE QUE SUR LEURS PLAQUES IL Y MARQUÉ…",
+        "Con il corpo e lo spirito ammaccato,\u{a0}è come se nel cuore avessi un vetro conficcato.",
+        "Join ZZAJÉ’s Official Fan List",
+        "higher values (“+” and “×” curves)",
+        "SELKÄ\u{a0}EDELLÄ\u{a0}MAAHAN via @YouTube",
+        "HÅØYA ER BLÅØYD",
+        "Η ¨ανατροφή¨ δυστυχώς",
+        "«ÉTÉ» — «CAFÉ»… «IRMÃ» „Straße“ ›Maß‹ A IRMÃ E O IRMÃO",
+    ];
+
+    #[test]
+    fn correct_text_is_left_alone() {
+        for s in CORRECT.iter().chain(LOOKALIKES) {
+            assert!(matches!(fix_mojibake(s), Cow::Borrowed(_)), "changed: {s}");
+            assert_eq!(repair(s), *s);
+        }
+    }
+
+    #[test]
+    fn broken_text_comes_back_in_every_script() {
+        for s in CORRECT {
+            assert_eq!(
+                fix_mojibake(&as_cp1252(s)),
+                *s,
+                "Windows-1252: {}",
+                as_cp1252(s)
+            );
+            assert_eq!(
+                fix_mojibake(&as_latin1(s)),
+                *s,
+                "Latin-1: {:?}",
+                as_latin1(s)
+            );
+            let twice = as_cp1252(&as_cp1252(s));
+            assert_eq!(fix_mojibake(&twice), *s, "twice: {twice}");
+        }
+    }
+
+    #[test]
+    fn single_tokens() {
+        for (broken, fixed) in [
+            ("COMMUNIQUÃ\u{89}", "COMMUNIQUÉ"),
+            ("COMMUNIQUÃ‰", "COMMUNIQUÉ"),
+            ("â€œquotedâ€\u{9d}", "“quoted”"),
+            ("donâ€™t", "don’t"),
+            ("cafÃ©", "café"),
+            ("aoÃ»t", "août"),
+            ("HÃ”TEL", "HÔTEL"),
+            ("ï·º", "\u{FDFA}"),
+            ("ï»¿Title", "Title"),
+            ("Ð¿Ñ€Ð¸", "при"),
+            ("ä¸­æ–‡", "中文"),
+            ("NicolÃ¡s", "Nicolás"),
+            ("Ä°stanbul", "İstanbul"),
+            ("ÃƒÂ©", "é"),
+            ("Ningboï¼ŒChina", "Ningbo，China"),
+            ("He's Justinâ\u{9d}¤", "He's Justin❤"),
+            ("ðŸ˜€", "😀"),
+            ("<40% vs â\u{89}¥40%", "<40% vs ≥40%"),
+            ("Ð ÑƒÑ\u{81}Ñ\u{81}ÐºÐ¸Ð¹", "Русский"),
+            (
+                "The ICR was upgraded to â€œbb+â€? from â€œbbâ€\u{FFFD}",
+                "The ICR was upgraded to “bb+\u{FFFD} from “bb\u{FFFD}",
+            ),
+            ("SlovenÄ\u{FFFD}ina", "Sloven\u{FFFD}ina"),
+            (
+                "ART TRIP Ã\u{a0} l'office de tourisme",
+                "ART TRIP à l'office de tourisme",
+            ),
+            ("CÃ\u{a0}nan nan GÃ\u{a0}idheal", "Cànan nan Gàidheal"),
+            ("×‘×”×•×“×¢×”", "בהודעה"),
+            ("Ø±Ø³Ø§Ù„Ø©", "رسالة"),
+            ("Î•Î»Î»Î·Î½Î¹ÎºÎ¬", "Ελληνικά"),
+            ("Ã€ tous mes frÃ¨res", "À tous mes frères"),
+            (
+                "Iggy Pop (nÃƒÂ© Jim Osterberg)",
+                "Iggy Pop (né Jim Osterberg)",
+            ),
+            (
+                "The Mona Lisa doesnÃƒÂ¢Ã¢â€šÂ¬Ã¢â€žÂ¢t have eyebrows.",
+                "The Mona Lisa doesn’t have eyebrows.",
+            ),
+        ] {
+            assert_eq!(repair(broken), fixed, "{broken}");
+        }
+    }
+
+    #[test]
+    fn lost_no_break_space_after_a_grave_a() {
+        assert_eq!(fix_mojibake("voilÃ le travail"), "voilà le travail");
+        assert_eq!(
+            fix_mojibake("Ã perturber la rÃ©flexion jusqu'Ã nos jours"),
+            "à perturber la réflexion jusqu'à nos jours"
+        );
+        assert_eq!(
+            fix_mojibake("com especial atenÃ§Ã£o Ã s crianÃ§as"),
+            "com especial atenção às crianças"
+        );
+        // Portuguese capitals end words in Ã: no evidence, no change.
+        assert_eq!(fix_mojibake("A IRMÃ E O IRMÃO"), "A IRMÃ E O IRMÃO");
+    }
+
+    #[test]
+    fn mixed_text_repairs_only_the_broken_runs() {
+        let s = "Le barÃ¨me permet l’Ã©valuation des frais.\n\
+                 Déjà correct, «CAFÉ» reste «CAFÉ», mais â€œceciâ€\u{9d} ne l’est pas.";
+        assert_eq!(
+            fix_mojibake(s),
+            "Le barème permet l’évaluation des frais.\n\
+             Déjà correct, «CAFÉ» reste «CAFÉ», mais “ceci” ne l’est pas."
+        );
+    }
+
+    #[test]
+    fn whole_paragraphs() {
+        let fr = "Le Secrétaire général a présenté son rapport sur la coopération \
+                  internationale ; les États Membres ont salué l’initiative à l’unanimité.";
+        let ru = "Генеральный секретарь представил доклад о международном сотрудничестве.";
+        let vi = "Tại sao giá hạt sầu riêng lại lên giá? Việt Nam, Hà Nội.";
+        for s in [fr, ru, vi] {
+            let page = format!("{s}\n\n{s}\n");
+            assert_eq!(fix_mojibake(&as_cp1252(&page)), page);
+        }
+    }
+
+    #[test]
+    fn controls_are_removed_or_replaced() {
+        assert_eq!(clean_controls("a\u{85}b\u{85}\u{85}c"), "a\nb\n\nc");
+        assert_eq!(clean_controls("parlé\u{85} Tu sais"), "parlé… Tu sais");
+        assert_eq!(clean_controls("a\u{7F}b\u{1}c\u{9D}d\u{FEFF}"), "abcd");
+        assert_eq!(
+            clean_controls("page\u{0C}break\tand\r\n"),
+            "page\u{0C}break\tand\r\n"
+        );
+        assert_eq!(clean_controls("line\u{0B}break"), "line\nbreak");
+        // Windows-1252 read as Latin-1: the C1 controls are its punctuation.
+        assert_eq!(
+            clean_controls("It\u{92}s \u{93}quoted\u{94}\u{85}"),
+            "It’s “quoted”…"
+        );
+        assert_eq!(
+            clean_controls("\u{84}Handwerk bringt dich überall hin\u{93}"),
+            "„Handwerk bringt dich überall hin“"
+        );
+        // Mojibake repair sees the C1 controls first.
+        assert_eq!(repair("COMMUNIQUÃ\u{89}\u{7F}"), "COMMUNIQUÉ");
+    }
+
+    #[test]
+    fn large_clean_text_is_borrowed() {
+        let mut big = String::new();
+        while big.len() < 4 << 20 {
+            for s in CORRECT {
+                big.push_str(s);
+                big.push('\n');
+            }
+        }
+        assert!(matches!(repair(&big), Cow::Borrowed(_)));
+    }
+}
