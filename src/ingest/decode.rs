@@ -1,15 +1,17 @@
 //! Decode: bytes of any common encoding → NFC-normalised `String`.
 
+use std::borrow::Cow;
 use std::path::Path;
 
 use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE};
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 use super::IngestError;
 
 /// Decodes `bytes` read from `path`: a BOM wins, then valid UTF-8, then the
 /// encoding chardetng guesses (GB18030, Big5, Shift_JIS, Windows-125x, …).
-/// Text that still looks binary or mangled is refused, never passed on.
+/// Binary data and mostly undecodable text are refused, never passed on;
+/// mojibake is repaired and control characters dropped ([`super::mojibake`]).
 pub fn decode(bytes: &[u8], path: &Path) -> Result<String, IngestError> {
     let err = |message: String| IngestError::Input {
         path: path.to_path_buf(),
@@ -35,7 +37,20 @@ pub fn decode(bytes: &[u8], path: &Path) -> Result<String, IngestError> {
         cow.into_owned()
     };
     check_plausible(&text).map_err(err)?;
-    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    let text = match super::mojibake::repair(&text) {
+        Cow::Borrowed(_) => text,
+        Cow::Owned(repaired) => repaired,
+    };
+    let text = if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text
+    };
+    // Most text is already NFC; the quick check is several times faster
+    // than normalising.
+    if is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        return Ok(text);
+    }
     Ok(text.nfc().collect())
 }
 
@@ -83,26 +98,33 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
     }
 }
 
-/// Refuses binary data and text full of replacement characters.
+/// Refuses binary data and text that is mostly undecodable. A few stray
+/// control characters (a NEL, a DEL) or replacement characters in text
+/// that is otherwise fine are not fatal: [`super::mojibake`] removes the
+/// controls, and the replacement characters stay as marks of what was lost.
 fn check_plausible(text: &str) -> Result<(), String> {
-    let total = text.chars().count();
-    if total == 0 {
-        return Ok(());
+    // One pass over the bytes: a UTF-8 character starts at every byte that
+    // is not a continuation byte; U+FFFD is EF BF BD; C0 controls and DEL
+    // (the marks of binary data) are single bytes. C1 controls are what
+    // mojibake is made of, and are handled there.
+    let (mut total, mut replacement, mut control) = (0usize, 0usize, 0usize);
+    let bytes = text.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        total += usize::from(b & 0xC0 != 0x80);
+        control += usize::from(
+            (b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0B | 0x0C)) || b == 0x7F,
+        );
+        replacement += usize::from(b == 0xEF && bytes.get(i + 1..i + 3) == Some(&[0xBF, 0xBD]));
     }
-    let replacement = text.chars().filter(|&c| c == '\u{FFFD}').count();
-    let control = text
-        .chars()
-        .filter(|&c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{0C}'))
-        .count();
-    if control * 100 > total {
+    if control >= 4 && control * 50 > total {
         return Err(format!(
             "looks like binary data ({control} control characters in {total}), not text"
         ));
     }
-    if replacement * 200 > total || replacement > 50 {
+    if replacement >= 16 && replacement * 10 > total {
         return Err(format!(
-            "cannot be decoded cleanly ({replacement} undecodable sequences); \
-             convert it to UTF-8 first"
+            "cannot be decoded cleanly ({replacement} undecodable sequences in {total} \
+             characters); convert it to UTF-8 first"
         ));
     }
     Ok(())

@@ -81,7 +81,7 @@ const TITLES: &[&str] = &[
 ];
 
 fn title(rng: &mut Lcg) -> String {
-    if rng.next() % 10 == 0 {
+    if rng.next().is_multiple_of(10) {
         return "Long title ".repeat(7_000);
     }
     rng.text(TITLES, 1, 3)

@@ -1,17 +1,18 @@
 //! `pilcrow ingest`: raw documents in `seeds/` → structured markdown in `content/`.
 //!
-//! Stages, one module each: decode → clean → structure → metadata →
-//! entities → emit. Ingest reads only the seeds (and, to learn editors'
-//! aliases, the entity pages already in `content/`); it writes only
-//! `content/`.
+//! Readers first, one per input format, each into one document model
+//! ([`model`]); then passes that know nothing of the format:
 //!
-//! - [`decode`]: bytes in any common encoding → NFC text; HTML → block text.
-//! - [`clean`]: web boilerplate at a scrape's head and tail ([`clean::boiler`])
-//!   and inside its body ([`clean::blocks`]),
-//!   PDF page furniture ([`clean::pages`]), markdown tidying ([`clean::markdown`]).
-//! - [`structure`]: masthead, TOC, footnotes, headings, numbered paragraphs,
-//!   lettered items, lists; lines re-joined.
+//! - [`read`]: [`read::text`] (plain text, PDF-to-text dumps),
+//!   [`read::markdown`] (front matter, shortcodes), [`read::html`] (HTML5
+//!   parser, page metadata, main content); all start with [`decode`]
+//!   (encodings, NFC) and [`mojibake`] (UTF-8 read as Windows-1252/Latin-1
+//!   repaired, control characters removed). The text formats use the line
+//!   cleaners in [`clean`] (boilerplate, page furniture) and [`structure`]
+//!   (masthead, TOC, footnotes, headings, numbered paragraphs, items).
+//! - [`title`]: the title, by one procedure over all the evidence.
 //! - [`metadata`]: symbol, date, languages.
+//! - [`links`]: links written in the inputs made into links the site keeps.
 //! - [`entities`]: the recogniser (its own work, behind a fixed interface).
 //! - [`emit`]: markdown + front matter, entity pages, the manifest that
 //!   keeps editors' changes, atomic writes.
@@ -33,6 +34,7 @@ pub mod entities;
 pub mod links;
 pub mod metadata;
 pub mod model;
+pub mod mojibake;
 pub mod read;
 pub mod structure;
 pub mod text;
