@@ -259,6 +259,93 @@ const MONTHS: &[(&str, &[&str])] = &[
             "dezember",
         ],
     ),
+    (
+        "nl",
+        &[
+            "januari",
+            "februari",
+            "maart",
+            "april",
+            "mei",
+            "juni",
+            "juli",
+            "augustus",
+            "september",
+            "oktober",
+            "november",
+            "december",
+        ],
+    ),
+    (
+        "id",
+        &[
+            "januari",
+            "februari",
+            "maret",
+            "april",
+            "mei",
+            "juni",
+            "juli",
+            "agustus",
+            "september",
+            "oktober",
+            "november",
+            "desember",
+        ],
+    ),
+    (
+        "it",
+        &[
+            "gennaio",
+            "febbraio",
+            "marzo",
+            "aprile",
+            "maggio",
+            "giugno",
+            "luglio",
+            "agosto",
+            "settembre",
+            "ottobre",
+            "novembre",
+            "dicembre",
+        ],
+    ),
+    // Arabic: the Egyptian/Gulf spellings, and the Levantine (Syriac)
+    // month names (`28 آب/اغسطس 2013`).
+    (
+        "ar",
+        &[
+            "يناير",
+            "فبراير",
+            "مارس",
+            "ابريل",
+            "ماي",
+            "يونيو",
+            "يوليو",
+            "اغسطس",
+            "سبتمبر",
+            "اكتوبر",
+            "نوفمبر",
+            "ديسمبر",
+        ],
+    ),
+    (
+        "ar",
+        &[
+            "كانون الثاني",
+            "شباط",
+            "آذار",
+            "نيسان",
+            "أيار",
+            "حزيران",
+            "تموز",
+            "آب",
+            "أيلول",
+            "تشرين الأول",
+            "تشرين الثاني",
+            "كانون الأول",
+        ],
+    ),
 ];
 
 static MONTH_ALT: LazyLock<String> = LazyLock::new(|| {
@@ -703,6 +790,16 @@ mod tests {
 
     #[test]
     fn dates_in_many_forms() {
+        for (text, want) in [
+            ("الأربعاء، 28 آب/اغسطس 2013", "2013-08-28"),
+            ("15 تشرين الأول 2020", "2020-10-15"),
+            ("от 10 декабря 1948 года", "1948-12-10"),
+            ("Den Haag, 12 maart 2021", "2021-03-12"),
+            ("Jakarta, 17 Agustus 1945", "1945-08-17"),
+            ("Roma, 3 settembre 2019", "2019-09-03"),
+        ] {
+            assert_eq!(find_date(text, "").as_deref(), Some(want), "{text}");
+        }
         assert_eq!(
             find_date("General30July2019Chinese", "zh").as_deref(),
             Some("2019-07-30")

@@ -234,11 +234,12 @@ pub fn process_text(text: &str, rec: &Recognizer) -> (structure::Structured, met
 }
 
 /// The format-free passes after reading: the title decided over all the
-/// evidence, and a leading heading that only repeats it dropped.
+/// evidence, and a heading that opens the body and only repeats it
+/// dropped (a heading further down stays: it heads its section).
 fn finish(mut doc: model::Document) -> model::Document {
     doc.title = title::decide(&doc);
     if let Some(t) = &doc.title
-        && let Some(i) = doc.blocks.iter().take(3).position(|b| {
+        && let Some(i) = doc.blocks.iter().take(1).position(|b| {
             matches!(b, model::Block::Heading { text, .. }
                 if title::plain(text).is_some_and(|h| h == *t || (title::similar(&h, t) && title::similar(t, &h))))
         })
