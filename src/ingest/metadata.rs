@@ -44,13 +44,19 @@ fn own_symbol(doc: &Structured) -> Option<String> {
     }
     // A document without masthead may still start with its symbol alone
     // on a line.
-    doc.blocks.iter().take(2).find_map(|b| match b {
-        Block::Para { text, .. } | Block::Heading { text, .. } => {
-            let t = text.trim();
-            first_symbol(t).filter(|s| s.len() + 2 >= t.len())
-        }
-        _ => None,
-    })
+    doc.blocks
+        .iter()
+        .take(2)
+        .find_map(|b| match b {
+            Block::Para { text, .. } | Block::Heading { text, .. } => {
+                let t = text.trim();
+                first_symbol(t).filter(|s| s.len() + 2 >= t.len())
+            }
+            _ => None,
+        })
+        // Or it stands only in the running header stripped from every
+        // page (`A/RES/80/41`).
+        .or_else(|| doc.furniture.iter().find_map(|f| first_symbol(f)))
 }
 
 pub fn first_symbol(text: &str) -> Option<String> {

@@ -58,6 +58,8 @@ pub struct Structured {
     pub footnotes: Vec<(String, String)>,
     /// Whether the body text is markdown (inline markup kept verbatim).
     pub markdown: bool,
+    /// The page furniture `clean` stripped (see [`Cleaned::furniture`]).
+    pub furniture: Vec<String>,
 }
 
 static ENUM_HEAD: LazyLock<Regex> = LazyLock::new(|| {
@@ -98,6 +100,7 @@ pub fn build(cleaned: &Cleaned, rec: &Recognizer) -> Structured {
     let mut lines: Vec<String> = cleaned.lines.clone();
     let mut out = Structured {
         markdown: cleaned.markdown,
+        furniture: cleaned.furniture.clone(),
         ..Structured::default()
     };
     let (front, masthead_title) = split_masthead(&mut lines);

@@ -7,6 +7,7 @@ pub mod blocks;
 pub mod boiler;
 pub mod markdown;
 pub mod pages;
+pub mod placeholders;
 
 pub use pages::PAGE_BREAK;
 
@@ -16,6 +17,10 @@ pub use pages::PAGE_BREAK;
 pub struct Cleaned {
     pub lines: Vec<String>,
     pub markdown: bool,
+    /// The running headers/footers stripped from the pages, most frequent
+    /// first: not the body, but evidence for metadata (a document's own
+    /// symbol may stand only in its page header).
+    pub furniture: Vec<String>,
 }
 
 /// Runs the cleaning rules in order.
@@ -74,9 +79,16 @@ pub fn clean(text: &str) -> Cleaned {
         }
     }
     boiler::drop_trailing_chrome(&mut kept);
-    let mut lines = pages::strip(kept);
+    let pages::Stripped {
+        mut lines,
+        furniture,
+    } = pages::strip(kept, markdown);
     blocks::drop_inner_boilerplate(&mut lines, markdown);
-    Cleaned { lines, markdown }
+    Cleaned {
+        lines,
+        markdown,
+        furniture,
+    }
 }
 
 /// The boilerplate cut never takes a document's own structure: its

@@ -1,33 +1,75 @@
-//! PDF page furniture: running headers/footers and page counters.
+//! PDF page furniture: running headers/footers, page numbers, catchwords.
 //!
-//! Nothing is hard-coded. A page counter `N/T` (page N of T) is found as
-//! the `/T` that recurs with an increasing N; the strings glued around the
+//! Nothing is hard-coded about an issuer or a language: furniture is what
+//! repeats at the edges of pages. Pages are delimited by the form feeds of
+//! pdftotext; without them, by page numbers that run in sequence at a
+//! regular spacing (`2`, `- 3 -`, `Page 4 of 9`, `第 5 页`, `Стр. 6`) or by
+//! a line that recurs at a regular spacing (a running header). Lines near
+//! page breaks whose text, with digits, spacing and case folded, recurs on
+//! a good share of the pages are stripped; what they said is kept in
+//! [`Stripped::furniture`] (a document's own symbol may stand only there).
+//!
+//! A page counter `N/T` (page N of T) glued to other text is found as the
+//! `/T` that recurs with an increasing N; the strings glued around the
 //! counters that recur on many pages (`A/74/130`, `V.`, `19-08181`) are
 //! learned as the running header/footer and stripped wherever they touch a
-//! page break. Each page break becomes a form-feed line (`\u{c}`) so later
-//! stages can join text across it and find footnotes at page ends.
-//! Digits glued after a counter stay in the text: `19-081817/7417.` is
-//! page 7 of 74, then paragraph `17.`.
+//! page break. Digits glued after a counter stay in the text:
+//! `19-081817/7417.` is page 7 of 74, then paragraph `17.`.
+//!
+//! Each page break becomes a form-feed line ([`PAGE_BREAK`]) so later
+//! stages can join text across it and find footnotes at page ends. Blank
+//! lines around a break are dropped when the page stops mid-sentence, so
+//! that the paragraph goes on across it.
+//!
+//! Every pass is linear in the number of lines.
 
 use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::placeholders;
+use crate::ingest::text::is_terminal;
 
 /// The line that stands for a page break in cleaned text.
 pub const PAGE_BREAK: &str = "\u{c}";
 
-#[derive(Debug, Clone)]
-struct Counter {
-    line: usize,
-    /// Byte range of `N/T` within the line.
-    start: usize,
-    end: usize,
+/// Lines with the page furniture removed, and what was removed.
+#[derive(Debug, Clone, Default)]
+pub struct Stripped {
+    pub lines: Vec<String>,
+    /// The distinct running headers/footers that were stripped (as first
+    /// seen, spacing collapsed), those on most pages first; bare page
+    /// numbers are not listed.
+    pub furniture: Vec<String>,
 }
 
-/// Removes page counters and running headers/footers; returns the lines
-/// with a [`PAGE_BREAK`] line at each page break found.
-pub fn strip(lines: Vec<String>) -> Vec<String> {
+/// How many non-empty lines at each end of a page can be furniture.
+const EDGE: usize = 3;
+
+/// Removes extraction placeholders, page counters, page numbers, running
+/// headers/footers and catchwords; returns the lines with a
+/// [`PAGE_BREAK`] line at each page break found. Markdown has no pages:
+/// only placeholders and form feeds are handled there.
+pub fn strip(lines: Vec<String>, markdown: bool) -> Stripped {
+    let lines: Vec<String> = lines.iter().map(|l| placeholders::scrub(l)).collect();
     let lines = split_form_feeds(lines);
-    let lines = strip_counters(lines);
-    strip_repeated_edges(lines)
+    let (lines, markers) = strip_counters(lines);
+    let lines = if markdown || lines.iter().filter(|l| *l == PAGE_BREAK).count() >= 2 {
+        lines
+    } else {
+        infer_breaks(lines)
+    };
+    let (lines, running) = strip_repeated_edges(lines);
+    let lines = drop_catchwords(lines);
+    let lines = tidy_breaks(lines);
+    let mut furniture: Vec<String> = Vec::new();
+    for f in running.into_iter().chain(markers) {
+        if !furniture.contains(&f) {
+            furniture.push(f);
+        }
+    }
+    Stripped { lines, furniture }
 }
 
 /// pdftotext ends each page with a form feed, often glued to the next
@@ -54,75 +96,428 @@ fn split_form_feeds(lines: Vec<String>) -> Vec<String> {
     out
 }
 
-/// Lines at the top or bottom of many pages that say the same thing up to
-/// their digits (`A/75/200`, `20-09876 3/6`, `- 4 -`, a running title)
-/// are furniture, whatever their wording.
-fn strip_repeated_edges(mut lines: Vec<String>) -> Vec<String> {
-    let breaks: Vec<usize> = lines
-        .iter()
-        .enumerate()
-        .filter(|(_, l)| *l == PAGE_BREAK)
-        .map(|(i, _)| i)
-        .collect();
-    if breaks.len() < 2 {
-        return lines;
+// ------------------------------------------------------------ page keys
+
+/// A line's identity as furniture: its text with whitespace removed, case
+/// folded and every run of digits one `#` (`- 12 -` and `-3-` are both
+/// `-#-`; `PRESIDEN  REPUBLIK` and `Presiden Republik` are one). `None`
+/// for what cannot be furniture: blank lines, long lines, and the labels
+/// that start paragraphs and items (`12.`, `(3)`, `b)`).
+fn key(line: &str) -> Option<String> {
+    let t = line.trim();
+    if t.is_empty() || t == PAGE_BREAK {
+        return None;
     }
-    let mut bounds = Vec::with_capacity(breaks.len() + 1);
-    let mut start = 0;
-    for &b in &breaks {
-        bounds.push(start..b);
-        start = b + 1;
-    }
-    bounds.push(start..lines.len());
-    let key = |l: &str| -> Option<String> {
-        let t = l.split_whitespace().collect::<Vec<_>>().join(" ");
-        let k: String = t
-            .chars()
-            .map(|c| if c.is_ascii_digit() { '#' } else { c })
-            .collect();
-        // Paragraph numbers and item labels start pages too: never furniture.
-        let para = k.ends_with('.') && k.trim_end_matches('.').chars().all(|c| c == '#');
-        let furniture_like = !k.is_empty() && !para;
-        (furniture_like && t.split(' ').count() <= 10 && k.chars().count() <= 80).then_some(k)
-    };
-    // Edge lines of each page: the first and last two non-empty lines.
-    let edges: Vec<Vec<usize>> = bounds
-        .iter()
-        .map(|r| {
-            let idx: Vec<usize> = r.clone().filter(|&i| !lines[i].trim().is_empty()).collect();
-            let mut e: Vec<usize> = idx.iter().take(2).copied().collect();
-            e.extend(idx.iter().rev().take(2).copied());
-            e.sort_unstable();
-            e.dedup();
-            e
-        })
-        .collect();
-    let mut pages_with: HashMap<String, usize> = HashMap::new();
-    for e in &edges {
-        let mut keys: Vec<String> = e.iter().filter_map(|&i| key(&lines[i])).collect();
-        keys.sort();
-        keys.dedup();
-        for k in keys {
-            *pages_with.entry(k).or_default() += 1;
+    let mut k = String::with_capacity(t.len());
+    let mut chars = 0;
+    let mut words = 0;
+    let mut in_word = false;
+    for c in t.chars() {
+        chars += 1;
+        if c.is_whitespace() {
+            in_word = false;
+            continue;
+        }
+        if !in_word {
+            words += 1;
+            in_word = true;
+        }
+        if c.is_numeric() {
+            if !k.ends_with('#') {
+                k.push('#');
+            }
+        } else {
+            k.extend(c.to_lowercase());
         }
     }
-    let pages = bounds.iter().filter(|r| !r.is_empty()).count();
-    let min = (pages * 2 / 5).max(3);
-    for e in &edges {
-        for &i in e {
-            if key(&lines[i]).is_some_and(|k| pages_with.get(&k).is_some_and(|&n| n >= min)) {
-                lines[i].clear();
+    if words > 10 || chars > 80 {
+        return None;
+    }
+    let label = k.chars().count() <= 5 && (k.ends_with('.') || k.ends_with(')'));
+    (!label).then_some(k)
+}
+
+/// Whether a key has no letters (a page number and its decoration).
+fn numeric_key(k: &str) -> bool {
+    !k.chars().any(char::is_alphabetic)
+}
+
+/// The value of a digit run in any of the common decimal scripts.
+fn number_value(s: &str) -> Option<u32> {
+    let mut v: u32 = 0;
+    let mut any = false;
+    for c in s.chars() {
+        let d = match c as u32 {
+            0x30..=0x39 => c as u32 - 0x30,
+            0x660..=0x669 => c as u32 - 0x660,
+            0x6F0..=0x6F9 => c as u32 - 0x6F0,
+            0x966..=0x96F => c as u32 - 0x966,
+            _ => continue,
+        };
+        v = v.checked_mul(10)?.checked_add(d)?;
+        any = true;
+    }
+    any.then_some(v)
+}
+
+/// A line that is only a page number: `7`, `- 7 -`, `— 7 —`, `[7]`,
+/// `Page 7`, `Page 7 of 12`, `7 of 12`, `Seite 7`, `Página 7 de 12`,
+/// `Стр. 7`, `صفحة 7`, `第 7 页`, `7ページ`. The words for "page" and
+/// "of" are those of the languages ingest meets.
+fn page_number(line: &str) -> Option<u32> {
+    static PAGE_NO: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(concat!(
+            r"^[\s\-–—_|·•*~\[\]]*",
+            r"(?:(?i:page|pages|pg|pp?|seite|s|página|pagina|pág|pag|страница|стр|с|صفحة|ص",
+            r"|halaman|hal|trang|blz|bladzijde|sida|side|sivu|strona|str|oldal|sayfa|σελίδα|σελ",
+            r"|folio|fol|페이지|หน้า|עמוד)\.?\s*)?",
+            r"(\d{1,4})",
+            r"(?:\s*(?:/|(?i:of|de|von|из|di|van|av|z|sur|od|من|из))\s*\d{1,4})?",
+            r"\s*(?:ページ|頁|页|페이지)?",
+            r"[\s\-–—_|·•*~\[\]]*$",
+            r"|^第\s*(\d{1,4})\s*[页頁](?:\s*[,，/]?\s*共\s*\d{1,4}\s*[页頁])?$",
+        ))
+        .unwrap()
+    });
+    let t = line.trim();
+    if t.is_empty() || t.len() > 40 {
+        return None;
+    }
+    let c = PAGE_NO.captures(t)?;
+    number_value(c.get(1).or_else(|| c.get(2))?.as_str())
+}
+
+// ------------------------------------------------------------ page breaks
+
+/// Page breaks of a dump without form feeds, from page numbers in
+/// sequence or, failing them, from a line that recurs at a regular
+/// spacing. Nothing changes when neither is clear.
+fn infer_breaks(lines: Vec<String>) -> Vec<String> {
+    let Some(starts) = numbered_pages(&lines).or_else(|| recurring_line(&lines)) else {
+        return lines;
+    };
+    let mut out = Vec::with_capacity(lines.len() + starts.len());
+    let mut next = starts.iter().copied().filter(|&s| s > 0).peekable();
+    for (i, l) in lines.into_iter().enumerate() {
+        if next.peek() == Some(&i) {
+            next.next();
+            out.push(PAGE_BREAK.to_string());
+        }
+        out.push(l);
+    }
+    out
+}
+
+/// Fewest lines between two page numbers of one chain.
+const MIN_PAGE_LINES: usize = 5;
+
+/// Where pages start, from lines that are page numbers running in
+/// sequence (each 1 or 2 more than the last, on lines far enough apart).
+/// A number that heads its page starts it; one that ends its page is
+/// followed by the next.
+fn numbered_pages(lines: &[String]) -> Option<Vec<usize>> {
+    let cands: Vec<(usize, u32)> = lines
+        .iter()
+        .enumerate()
+        .filter_map(|(i, l)| page_number(l).map(|v| (i, v)))
+        .collect();
+    // Longest chain: for each value, the best chain ending there.
+    let mut best: HashMap<u32, usize> = HashMap::new();
+    let mut len: Vec<usize> = Vec::with_capacity(cands.len());
+    let mut prev: Vec<Option<usize>> = Vec::with_capacity(cands.len());
+    for (k, &(i, v)) in cands.iter().enumerate() {
+        let mut l = 1;
+        let mut p = None;
+        for step in 1..=2 {
+            if let Some(&j) = v.checked_sub(step).and_then(|w| best.get(&w))
+                && i >= cands[j].0 + MIN_PAGE_LINES
+                && len[j] + 1 > l
+            {
+                l = len[j] + 1;
+                p = Some(j);
+            }
+        }
+        len.push(l);
+        prev.push(p);
+        if best.get(&v).is_none_or(|&j| len[j] < l) {
+            best.insert(v, k);
+        }
+    }
+    let mut end = (0..cands.len()).max_by_key(|&k| (len[k], std::cmp::Reverse(k)))?;
+    if len[end] < 3 {
+        return None;
+    }
+    let mut chain = vec![cands[end]];
+    while let Some(p) = prev[end] {
+        chain.push(cands[p]);
+        end = p;
+    }
+    chain.reverse();
+    let mut gaps: Vec<usize> = chain.windows(2).map(|w| w[1].0 - w[0].0).collect();
+    gaps.sort_unstable();
+    let median = gaps[gaps.len() / 2];
+    if median < 12 {
+        return None;
+    }
+    // Header or footer? Count the pages before the first number: as many
+    // as its value less one when it heads its page, as its value when it
+    // ends it.
+    let (first_line, first_value) = chain[0];
+    let pages_before = first_line as f64 / median as f64;
+    let heads = pages_before < f64::from(first_value) - 0.5;
+    Some(
+        chain
+            .iter()
+            .map(|&(i, _)| if heads { i } else { i + 1 })
+            .filter(|&i| i < lines.len())
+            .collect(),
+    )
+}
+
+/// Where pages start, from the line (up to digits, spacing and case) that
+/// recurs through the whole text at a regular spacing of a page's length.
+fn recurring_line(lines: &[String]) -> Option<Vec<usize>> {
+    let mut at: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, l) in lines.iter().enumerate() {
+        if let Some(k) = key(l) {
+            at.entry(k).or_default().push(i);
+        }
+    }
+    let mut best: Option<Vec<usize>> = None;
+    for (_, occ) in at {
+        if occ.len() < 4 || best.as_ref().is_some_and(|b| b.len() >= occ.len()) {
+            continue;
+        }
+        let mut gaps: Vec<usize> = occ.windows(2).map(|w| w[1] - w[0]).collect();
+        gaps.sort_unstable();
+        let median = gaps[gaps.len() / 2];
+        let regular = gaps
+            .iter()
+            .filter(|&&g| g * 10 >= median * 6 && g * 10 <= median * 15)
+            .count();
+        let covers = occ.len() * median * 10 >= lines.len() * 6;
+        if (15..=150).contains(&median)
+            && gaps[0] >= MIN_PAGE_LINES
+            && regular * 10 >= gaps.len() * 7
+            && covers
+        {
+            best = Some(occ);
+        }
+    }
+    best
+}
+
+// ------------------------------------------------------------ running lines
+
+/// Lines at the top or bottom of many pages that say the same thing up to
+/// their digits (`A/75/200`, `PRESIDEN REPUBLIK INDONESIA`, `- 4 -`, a
+/// running title, the even and the odd pages' headers) are furniture,
+/// whatever their wording. A line that also recurs inside pages (a
+/// heading `Article 5`) is the document's own.
+fn strip_repeated_edges(lines: Vec<String>) -> (Vec<String>, Vec<String>) {
+    let breaks = lines.iter().filter(|l| *l == PAGE_BREAK).count();
+    if breaks < 2 {
+        return (lines, Vec::new());
+    }
+    let keys: Vec<Option<String>> = lines.iter().map(|l| key(l)).collect();
+    // Pages as ranges of line indices.
+    let mut bounds = Vec::with_capacity(breaks + 1);
+    let mut start = 0;
+    for (i, l) in lines.iter().enumerate() {
+        if l == PAGE_BREAK {
+            bounds.push(start..i);
+            start = i + 1;
+        }
+    }
+    bounds.push(start..lines.len());
+    let mut is_edge = vec![false; lines.len()];
+    // (page, line) of each key's edge occurrences.
+    let mut edge_at: HashMap<&str, Vec<(usize, usize)>> = HashMap::new();
+    for (p, r) in bounds.iter().enumerate() {
+        let idx = || r.clone().filter(|&i| !lines[i].trim().is_empty());
+        let mut e: Vec<usize> = idx().take(EDGE).collect();
+        e.extend(idx().rev().take(EDGE));
+        e.sort_unstable();
+        e.dedup();
+        for i in e {
+            is_edge[i] = true;
+            if let Some(k) = &keys[i] {
+                edge_at.entry(k.as_str()).or_default().push((p, i));
             }
         }
     }
-    lines
+    let mut inside: HashMap<&str, usize> = HashMap::new();
+    for (i, k) in keys.iter().enumerate() {
+        if let Some(k) = k
+            && !is_edge[i]
+            && edge_at.contains_key(k.as_str())
+        {
+            *inside.entry(k.as_str()).or_default() += 1;
+        }
+    }
+    let pages = bounds.iter().filter(|r| !r.is_empty()).count();
+    let min = (pages * 35).div_ceil(100).max(3);
+    let mut drop = vec![false; lines.len()];
+    let mut running: Vec<(usize, usize, String)> = Vec::new();
+    for (k, occ) in &edge_at {
+        // Page numbers: only those that run with the pages (value = page
+        // index + a constant), not a footnote number at a page's foot.
+        let occ: Vec<(usize, usize)> = if numeric_key(k) {
+            in_step(occ, &lines)
+        } else {
+            occ.clone()
+        };
+        let mut pages_with: Vec<usize> = occ.iter().map(|&(p, _)| p).collect();
+        pages_with.dedup();
+        let n = pages_with.len();
+        if n < min || inside.get(k).copied().unwrap_or(0) * 2 > n {
+            continue;
+        }
+        for &(_, i) in &occ {
+            drop[i] = true;
+        }
+        if !numeric_key(k) {
+            let first = occ.iter().map(|&(_, i)| i).min().unwrap_or(0);
+            let text = lines[first]
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            running.push((n, first, text));
+        }
+    }
+    running.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    let furniture = running.into_iter().map(|(_, _, t)| t).collect();
+    (remove(lines, &drop), furniture)
 }
 
-/// Page counters `N/T` and the strings glued around them.
-fn strip_counters(lines: Vec<String>) -> Vec<String> {
+/// The occurrences of a page-number key whose value keeps step with the
+/// page index (the most common offset, give or take one).
+fn in_step(occ: &[(usize, usize)], lines: &[String]) -> Vec<(usize, usize)> {
+    let vals: Vec<(usize, usize, i64)> = occ
+        .iter()
+        .filter_map(|&(p, i)| number_value(&lines[i]).map(|v| (p, i, i64::from(v) - p as i64)))
+        .collect();
+    let mut counts: HashMap<i64, usize> = HashMap::new();
+    for &(_, _, off) in &vals {
+        *counts.entry(off).or_default() += 1;
+    }
+    let Some(mode) = counts
+        .iter()
+        .max_by_key(|&(off, n)| (*n, std::cmp::Reverse(*off)))
+        .map(|(off, _)| *off)
+    else {
+        return Vec::new();
+    };
+    vals.into_iter()
+        .filter(|&(_, _, off)| (off - mode).abs() <= 1)
+        .map(|(p, i, _)| (p, i))
+        .collect()
+}
+
+/// Old-style catchwords: a page's last line repeats the first words of the
+/// next page and ends with dots (`Pasal 3 . . .`, `b. bahwa ...`).
+fn drop_catchwords(lines: Vec<String>) -> Vec<String> {
+    let norm = |s: &str| {
+        s.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    let mut drop = vec![false; lines.len()];
+    let mut any = false;
+    for (b, l) in lines.iter().enumerate() {
+        if l != PAGE_BREAK {
+            continue;
+        }
+        let Some(p) = (0..b).rev().find(|&i| !blank(&lines[i])) else {
+            continue;
+        };
+        let Some(q) = (b + 1..lines.len()).find(|&i| !blank(&lines[i])) else {
+            continue;
+        };
+        let last = lines[p].trim();
+        let stem = last.trim_end_matches(['.', '…', ' ']);
+        let dotted = last.ends_with("...") || last.ends_with(". . .") || last.ends_with('…');
+        if dotted
+            && !stem.is_empty()
+            && lines[p] != PAGE_BREAK
+            && lines[q] != PAGE_BREAK
+            && stem.chars().count() <= 60
+            && norm(&lines[q]).starts_with(&norm(stem))
+        {
+            drop[p] = true;
+            any = true;
+        }
+    }
+    if any { remove(lines, &drop) } else { lines }
+}
+
+/// Blank lines around a page break go when the page stops mid-sentence,
+/// so the paragraph runs on across the break.
+fn tidy_breaks(lines: Vec<String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(lines.len());
+    let mut skip_blanks = false;
+    for l in lines {
+        if l == PAGE_BREAK {
+            let blanks = out.iter().rev().take_while(|l| blank(l)).count();
+            let open = out
+                .len()
+                .checked_sub(blanks + 1)
+                .map(|i| &out[i])
+                .is_some_and(|t| {
+                    t != PAGE_BREAK
+                        && t.trim_end()
+                            .chars()
+                            .next_back()
+                            .is_some_and(|c| !is_terminal(c))
+                });
+            if open {
+                out.truncate(out.len() - blanks);
+                skip_blanks = true;
+            }
+            out.push(l);
+            continue;
+        }
+        if skip_blanks && blank(&l) {
+            continue;
+        }
+        skip_blanks = false;
+        out.push(l);
+    }
+    out
+}
+
+/// An empty line (a page break is not one, though a form feed is white
+/// space).
+fn blank(l: &str) -> bool {
+    l != PAGE_BREAK && l.trim().is_empty()
+}
+
+fn remove(lines: Vec<String>, drop: &[bool]) -> Vec<String> {
+    lines
+        .into_iter()
+        .zip(drop)
+        .filter(|(_, d)| !**d)
+        .map(|(l, _)| l)
+        .collect()
+}
+
+// ------------------------------------------------------------ counters N/T
+
+#[derive(Debug, Clone)]
+struct Counter {
+    line: usize,
+    /// Byte range of `N/T` within the line.
+    start: usize,
+    end: usize,
+}
+
+/// Page counters `N/T` and the strings glued around them; returns the
+/// lines and those strings.
+fn strip_counters(lines: Vec<String>) -> (Vec<String>, Vec<String>) {
     let counters = find_counters(&lines);
     if counters.len() < 3 {
-        return lines;
+        return (lines, Vec::new());
     }
     let markers = learn_markers(&lines, &counters);
     let mut lines = lines;
@@ -164,7 +559,7 @@ fn strip_counters(lines: Vec<String>) -> Vec<String> {
             result.push(line);
         }
     }
-    result
+    (result, markers)
 }
 
 /// Page counters `N/T`: T is the denominator that recurs most with a chain
@@ -327,7 +722,7 @@ mod tests {
     use super::*;
 
     fn run(text: &str) -> Vec<String> {
-        strip(text.lines().map(str::to_string).collect())
+        strip(text.lines().map(str::to_string).collect(), false).lines
     }
 
     #[test]
