@@ -39,24 +39,24 @@ pub fn extract(doc: &Structured) -> Metadata {
 }
 
 fn own_symbol(doc: &Structured) -> Option<String> {
+    // A symbol in the running header of the pages (`A/RES/80/41`) is the
+    // document's own: it is repeated on every page, where the masthead may
+    // also cite the report it was adopted on (`(A/80/412)`).
+    if let Some(s) = doc.furniture.iter().find_map(|f| first_symbol(f)) {
+        return Some(s);
+    }
     if let Some(s) = first_symbol(&doc.front) {
         return Some(s);
     }
     // A document without masthead may still start with its symbol alone
     // on a line.
-    doc.blocks
-        .iter()
-        .take(2)
-        .find_map(|b| match b {
-            Block::Para { text, .. } | Block::Heading { text, .. } => {
-                let t = text.trim();
-                first_symbol(t).filter(|s| s.len() + 2 >= t.len())
-            }
-            _ => None,
-        })
-        // Or it stands only in the running header stripped from every
-        // page (`A/RES/80/41`).
-        .or_else(|| doc.furniture.iter().find_map(|f| first_symbol(f)))
+    doc.blocks.iter().take(2).find_map(|b| match b {
+        Block::Para { text, .. } | Block::Heading { text, .. } => {
+            let t = text.trim();
+            first_symbol(t).filter(|s| s.len() + 2 >= t.len())
+        }
+        _ => None,
+    })
 }
 
 pub fn first_symbol(text: &str) -> Option<String> {

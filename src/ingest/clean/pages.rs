@@ -170,7 +170,7 @@ fn page_number(line: &str) -> Option<u32> {
             r"^[\s\-–—_|·•*~\[\]]*",
             r"(?:(?i:page|pages|pg|pp?|seite|s|página|pagina|pág|pag|страница|стр|с|صفحة|ص",
             r"|halaman|hal|trang|blz|bladzijde|sida|side|sivu|strona|str|oldal|sayfa|σελίδα|σελ",
-            r"|folio|fol|페이지|หน้า|עמוד)\.?\s*)?",
+            r"|الصفحة|folio|fol|페이지|หน้า|עמוד)\.?\s*)?",
             r"(\d{1,4})",
             r"(?:\s*(?:/|(?i:of|de|von|из|di|van|av|z|sur|od|من|из))\s*\d{1,4})?",
             r"\s*(?:ページ|頁|页|페이지)?",
@@ -193,6 +193,9 @@ fn page_number(line: &str) -> Option<u32> {
 /// sequence or, failing them, from a line that recurs at a regular
 /// spacing. Nothing changes when neither is clear.
 fn infer_breaks(lines: Vec<String>) -> Vec<String> {
+    if !wrapped(&lines) {
+        return lines;
+    }
     let Some(starts) = numbered_pages(&lines).or_else(|| recurring_line(&lines)) else {
         return lines;
     };
@@ -206,6 +209,24 @@ fn infer_breaks(lines: Vec<String>) -> Vec<String> {
         out.push(l);
     }
     out
+}
+
+/// Text laid out on pages is wrapped: most of its long lines stop short
+/// of a sentence's end. A web page's lines are whole paragraphs, and a
+/// line recurring in them (`Advertisement`) does not make pages.
+fn wrapped(lines: &[String]) -> bool {
+    let mut long = 0;
+    let mut open = 0;
+    for l in lines {
+        let t = l.trim_end();
+        if t.chars().filter(|c| !c.is_whitespace()).count() >= 30 {
+            long += 1;
+            if t.chars().next_back().is_some_and(|c| !is_terminal(c)) {
+                open += 1;
+            }
+        }
+    }
+    long >= 10 && open * 2 >= long
 }
 
 /// Fewest lines between two page numbers of one chain.
@@ -274,8 +295,10 @@ fn numbered_pages(lines: &[String]) -> Option<Vec<usize>> {
     )
 }
 
-/// Where pages start, from the line (up to digits, spacing and case) that
-/// recurs through the whole text at a regular spacing of a page's length.
+/// Where pages start, from the lines (up to digits, spacing and case)
+/// that recur through the whole text at a regular spacing of a page's
+/// length: a running header, or the even and the odd pages' headers. A
+/// header and a footer next to each other start one page.
 fn recurring_line(lines: &[String]) -> Option<Vec<usize>> {
     let mut at: HashMap<String, Vec<usize>> = HashMap::new();
     for (i, l) in lines.iter().enumerate() {
@@ -283,9 +306,9 @@ fn recurring_line(lines: &[String]) -> Option<Vec<usize>> {
             at.entry(k).or_default().push(i);
         }
     }
-    let mut best: Option<Vec<usize>> = None;
-    for (_, occ) in at {
-        if occ.len() < 4 || best.as_ref().is_some_and(|b| b.len() >= occ.len()) {
+    let mut starts: Vec<usize> = Vec::new();
+    for occ in at.into_values() {
+        if occ.len() < 3 {
             continue;
         }
         let mut gaps: Vec<usize> = occ.windows(2).map(|w| w[1] - w[0]).collect();
@@ -296,15 +319,25 @@ fn recurring_line(lines: &[String]) -> Option<Vec<usize>> {
             .filter(|&&g| g * 10 >= median * 6 && g * 10 <= median * 15)
             .count();
         let covers = occ.len() * median * 10 >= lines.len() * 6;
-        if (15..=150).contains(&median)
+        if (15..=300).contains(&median)
             && gaps[0] >= MIN_PAGE_LINES
             && regular * 10 >= gaps.len() * 7
             && covers
         {
-            best = Some(occ);
+            starts.extend(occ);
         }
     }
-    best
+    if starts.is_empty() {
+        return None;
+    }
+    starts.sort_unstable();
+    let mut kept: Vec<usize> = Vec::with_capacity(starts.len());
+    for s in starts {
+        if kept.last().is_none_or(|&k| s >= k + MIN_PAGE_LINES) {
+            kept.push(s);
+        }
+    }
+    Some(kept)
 }
 
 // ------------------------------------------------------------ running lines
@@ -313,7 +346,8 @@ fn recurring_line(lines: &[String]) -> Option<Vec<usize>> {
 /// their digits (`A/75/200`, `PRESIDEN REPUBLIK INDONESIA`, `- 4 -`, a
 /// running title, the even and the odd pages' headers) are furniture,
 /// whatever their wording. A line that also recurs inside pages (a
-/// heading `Article 5`) is the document's own.
+/// heading `Article 5`) is the document's own. Found in rounds: once the
+/// outermost furniture is known, the lines it hid are a page's edges.
 fn strip_repeated_edges(lines: Vec<String>) -> (Vec<String>, Vec<String>) {
     let breaks = lines.iter().filter(|l| *l == PAGE_BREAK).count();
     if breaks < 2 {
@@ -330,63 +364,93 @@ fn strip_repeated_edges(lines: Vec<String>) -> (Vec<String>, Vec<String>) {
         }
     }
     bounds.push(start..lines.len());
-    let mut is_edge = vec![false; lines.len()];
-    // (page, line) of each key's edge occurrences.
-    let mut edge_at: HashMap<&str, Vec<(usize, usize)>> = HashMap::new();
-    for (p, r) in bounds.iter().enumerate() {
-        let idx = || r.clone().filter(|&i| !lines[i].trim().is_empty());
-        let mut e: Vec<usize> = idx().take(EDGE).collect();
-        e.extend(idx().rev().take(EDGE));
-        e.sort_unstable();
-        e.dedup();
-        for i in e {
-            is_edge[i] = true;
-            if let Some(k) = &keys[i] {
-                edge_at.entry(k.as_str()).or_default().push((p, i));
-            }
-        }
-    }
-    let mut inside: HashMap<&str, usize> = HashMap::new();
-    for (i, k) in keys.iter().enumerate() {
-        if let Some(k) = k
-            && !is_edge[i]
-            && edge_at.contains_key(k.as_str())
-        {
-            *inside.entry(k.as_str()).or_default() += 1;
-        }
-    }
     let pages = bounds.iter().filter(|r| !r.is_empty()).count();
     let min = (pages * 35).div_ceil(100).max(3);
     let mut drop = vec![false; lines.len()];
-    let mut running: Vec<(usize, usize, String)> = Vec::new();
-    for (k, occ) in &edge_at {
-        // Page numbers: only those that run with the pages (value = page
-        // index + a constant), not a footnote number at a page's foot.
-        let occ: Vec<(usize, usize)> = if numeric_key(k) {
-            in_step(occ, &lines)
-        } else {
-            occ.clone()
-        };
-        let mut pages_with: Vec<usize> = occ.iter().map(|&(p, _)| p).collect();
-        pages_with.dedup();
-        let n = pages_with.len();
-        if n < min || inside.get(k).copied().unwrap_or(0) * 2 > n {
-            continue;
+    let mut furniture: HashMap<String, (usize, usize)> = HashMap::new();
+    for _round in 0..3 {
+        let mut is_edge = vec![false; lines.len()];
+        // (page, line) of each key's edge occurrences.
+        let mut edge_at: HashMap<&str, Vec<(usize, usize)>> = HashMap::new();
+        for (p, r) in bounds.iter().enumerate() {
+            let idx = || r.clone().filter(|&i| !drop[i] && !blank(&lines[i]));
+            let mut e: Vec<usize> = idx().take(EDGE).collect();
+            e.extend(idx().rev().take(EDGE));
+            e.sort_unstable();
+            e.dedup();
+            for i in e {
+                is_edge[i] = true;
+                if let Some(k) = &keys[i] {
+                    edge_at.entry(k.as_str()).or_default().push((p, i));
+                }
+            }
         }
-        for &(_, i) in &occ {
-            drop[i] = true;
+        let mut inside: HashMap<&str, usize> = HashMap::new();
+        for (i, k) in keys.iter().enumerate() {
+            if let Some(k) = k
+                && !is_edge[i]
+                && !drop[i]
+                && edge_at.contains_key(k.as_str())
+            {
+                *inside.entry(k.as_str()).or_default() += 1;
+            }
         }
-        if !numeric_key(k) {
-            let first = occ.iter().map(|&(_, i)| i).min().unwrap_or(0);
-            let text = lines[first]
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ");
-            running.push((n, first, text));
+        let mut found = false;
+        for (k, occ) in &edge_at {
+            let known = furniture.contains_key(*k);
+            // Page numbers: only those that run with the pages (value =
+            // page index + a constant), not a footnote number at a foot.
+            let occ: Vec<(usize, usize)> =
+                if numeric_key(k) && occ.iter().any(|&(_, i)| page_number(&lines[i]).is_some()) {
+                    in_step(occ, &lines)
+                } else {
+                    occ.clone()
+                };
+            let mut pages_with: Vec<usize> = occ.iter().map(|&(p, _)| p).collect();
+            pages_with.dedup();
+            let n = pages_with.len();
+            if !known && (n < min || inside.get(k).copied().unwrap_or(0) * 2 > n) {
+                continue;
+            }
+            for &(_, i) in &occ {
+                found |= !drop[i];
+                drop[i] = true;
+            }
+            if !known && !numeric_key(k) {
+                let first = occ.iter().map(|&(_, i)| i).min().unwrap_or(0);
+                furniture.insert(k.to_string(), (n, first));
+            }
+        }
+        // A header set on two lines on most pages and on one on others
+        // (`PRESIDEN` + `REPUBLIK INDONESIA`, `PRESIDEN REPUBLIK
+        // INDONESIA`): the joined lines are furniture too, at an edge.
+        let mut joined: HashMap<String, usize> = HashMap::new();
+        for i in 1..lines.len() {
+            if drop[i - 1]
+                && drop[i]
+                && let (Some(a), Some(b)) = (&keys[i - 1], &keys[i])
+                && !numeric_key(a)
+                && !numeric_key(b)
+            {
+                *joined.entry(format!("{a}{b}")).or_default() += 1;
+            }
+        }
+        for i in 0..lines.len() {
+            if is_edge[i] && !drop[i] && keys[i].as_ref().is_some_and(|k| joined.contains_key(k)) {
+                drop[i] = true;
+                found = true;
+            }
+        }
+        if !found {
+            break;
         }
     }
+    let mut running: Vec<(usize, usize)> = furniture.into_values().collect();
     running.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    let furniture = running.into_iter().map(|(_, _, t)| t).collect();
+    let furniture = running
+        .into_iter()
+        .map(|(_, i)| lines[i].split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect();
     (remove(lines, &drop), furniture)
 }
 
@@ -438,13 +502,18 @@ fn drop_catchwords(lines: Vec<String>) -> Vec<String> {
         let last = lines[p].trim();
         let stem = last.trim_end_matches(['.', '…', ' ']);
         let dotted = last.ends_with("...") || last.ends_with(". . .") || last.ends_with('…');
-        if dotted
-            && !stem.is_empty()
-            && lines[p] != PAGE_BREAK
-            && lines[q] != PAGE_BREAK
-            && stem.chars().count() <= 60
-            && norm(&lines[q]).starts_with(&norm(stem))
-        {
+        if !dotted || stem.is_empty() || lines[p] == PAGE_BREAK || stem.chars().count() > 60 {
+            continue;
+        }
+        // The next page's start, across a label set apart (`c.` / `bahwa …`).
+        let next: Vec<&str> = lines[q..]
+            .iter()
+            .take_while(|l| *l != PAGE_BREAK)
+            .filter(|l| !blank(l))
+            .take(3)
+            .map(String::as_str)
+            .collect();
+        if norm(&next.join(" ")).starts_with(&norm(stem)) {
             drop[p] = true;
             any = true;
         }
