@@ -409,7 +409,11 @@ fn strip_repeated_edges(lines: Vec<String>) -> (Vec<String>, Vec<String>) {
             let mut pages_with: Vec<usize> = occ.iter().map(|&(p, _)| p).collect();
             pages_with.dedup();
             let n = pages_with.len();
-            if !known && (n < min || inside.get(k).copied().unwrap_or(0) * 2 > n) {
+            if !known
+                && (n < min
+                    || inside.get(k).copied().unwrap_or(0) * 2 > n
+                    || !numbers_fit(&occ, &lines))
+            {
                 continue;
             }
             for &(_, i) in &occ {
@@ -452,6 +456,50 @@ fn strip_repeated_edges(lines: Vec<String>) -> (Vec<String>, Vec<String>) {
         .map(|(_, i)| lines[i].split_whitespace().collect::<Vec<_>>().join(" "))
         .collect();
     (remove(lines, &drop), furniture)
+}
+
+/// The numbers of a running line are the same on every page (`A/75/200`,
+/// `20. Wahlperiode`) or keep step with the pages (`Page 4`, `– 6 –`); a
+/// heading that opens many pages (`Article 12`) numbers something else.
+fn numbers_fit(occ: &[(usize, usize)], lines: &[String]) -> bool {
+    static NUM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d+").unwrap());
+    let nums: Vec<(usize, Vec<i64>)> = occ
+        .iter()
+        .map(|&(p, i)| {
+            let v = NUM
+                .find_iter(&lines[i])
+                .filter_map(|m| number_value(m.as_str()))
+                .map(i64::from)
+                .collect();
+            (p, v)
+        })
+        .collect();
+    let Some(width) = nums.first().map(|(_, v)| v.len()) else {
+        return true;
+    };
+    if width == 0 || nums.iter().any(|(_, v)| v.len() != width) {
+        return true;
+    }
+    (0..width).all(|j| {
+        let mut offsets: HashMap<i64, usize> = HashMap::new();
+        let mut values: HashMap<i64, usize> = HashMap::new();
+        for (p, v) in &nums {
+            *offsets.entry(v[j] - *p as i64).or_default() += 1;
+            *values.entry(v[j]).or_default() += 1;
+        }
+        let near_mode = |m: &HashMap<i64, usize>| {
+            let mode = m
+                .iter()
+                .max_by_key(|&(k, n)| (*n, -*k))
+                .map_or(0, |(k, _)| *k);
+            m.iter()
+                .filter(|&(k, _)| (k - mode).abs() <= 1)
+                .map(|(_, n)| n)
+                .sum::<usize>()
+        };
+        let need = (nums.len() * 6).div_ceil(10);
+        values.values().max().copied().unwrap_or(0) >= need.max(1) || near_mode(&offsets) >= need
+    })
 }
 
 /// The occurrences of a page-number key whose value keeps step with the
@@ -859,5 +907,319 @@ mod tests {
         }
         let out = run(&text);
         assert!(out.contains(&"3.".to_string()), "{out:?}");
+    }
+
+    fn strip_text(text: &str) -> Stripped {
+        strip(text.lines().map(str::to_string).collect(), false)
+    }
+
+    /// `pages` pages of `per` wrapped lines of running text, each line
+    /// distinct; `top`/`bottom` give a page's furniture lines.
+    fn pages_of(
+        pages: usize,
+        per: usize,
+        top: impl Fn(usize) -> Vec<String>,
+        bottom: impl Fn(usize) -> Vec<String>,
+        feed: bool,
+    ) -> String {
+        let mut text = String::new();
+        for p in 1..=pages {
+            if feed && p > 1 {
+                text.push('\u{c}');
+            }
+            for l in top(p) {
+                text.push_str(&l);
+                text.push('\n');
+            }
+            for i in 0..per {
+                text.push_str(&format!(
+                    "the running text of page {p} goes on in line {i} and it does not stop at\n"
+                ));
+            }
+            for l in bottom(p) {
+                text.push_str(&l);
+                text.push('\n');
+            }
+        }
+        text
+    }
+
+    #[test]
+    fn page_numbers_in_many_forms() {
+        for (l, v) in [
+            ("2", 2),
+            ("- 12 -", 12),
+            ("-3-", 3),
+            ("— 4 —", 4),
+            ("Page 5 of 10", 5),
+            ("page 6", 6),
+            ("Seite 7 von 9", 7),
+            ("Página 8 de 20", 8),
+            ("Стр. 9", 9),
+            ("Страница 10 из 40", 10),
+            ("صفحة 11", 11),
+            ("الصفحة ١٢ من ٣٠", 12),
+            ("第 13 页", 13),
+            ("第14页 共20页", 14),
+            ("[15]", 15),
+            ("16/40", 16),
+        ] {
+            assert_eq!(page_number(l), Some(v), "{l}");
+        }
+        for l in [
+            "Pasal 2",
+            "Article 3",
+            "(2)",
+            "2.",
+            "20-09876",
+            "A/75/200",
+            "1 Notes verbales",
+        ] {
+            assert_eq!(page_number(l), None, "{l}");
+        }
+    }
+
+    #[test]
+    fn pages_found_from_numbers_in_sequence_without_form_feeds() {
+        // Indonesian-style: a two-line letterhead and `- N -` atop every
+        // page but the first, no form feeds.
+        let text = pages_of(
+            5,
+            20,
+            |p| {
+                let mut v = vec!["PRESIDEN".to_string(), "REPUBLIK INDONESIA".to_string()];
+                if p > 1 {
+                    v.push(format!("- {p} -"));
+                }
+                v
+            },
+            |_| vec![],
+            false,
+        );
+        let out = strip_text(&text);
+        let breaks = out.lines.iter().filter(|l| *l == PAGE_BREAK).count();
+        assert_eq!(breaks, 4, "{:?}", out.lines);
+        assert!(
+            out.lines.iter().all(|l| !l.contains("PRESIDEN")
+                && !l.contains("REPUBLIK")
+                && !l.starts_with("- ")),
+            "{:?}",
+            out.lines
+        );
+        assert_eq!(out.furniture, ["PRESIDEN", "REPUBLIK INDONESIA"]);
+        assert_eq!(out.lines.len(), 100 + breaks);
+    }
+
+    #[test]
+    fn bare_page_numbers_at_page_feet() {
+        let text = pages_of(
+            6,
+            30,
+            |_| vec![],
+            |p| vec![String::new(), p.to_string()],
+            false,
+        );
+        let out = strip_text(&text);
+        // Six pages, five breaks between them.
+        assert_eq!(out.lines.iter().filter(|l| *l == PAGE_BREAK).count(), 5);
+        assert!(
+            out.lines.iter().all(|l| l.trim().parse::<u32>().is_err()),
+            "{:?}",
+            out.lines
+        );
+    }
+
+    #[test]
+    fn running_header_found_by_its_regular_recurrence() {
+        // No page numbers, no form feeds: only the header recurs, its case
+        // and spacing varying.
+        let text = pages_of(
+            5,
+            25,
+            |p| {
+                vec![if p % 2 == 0 {
+                    "Journal  of Testing, Vol. 3".to_string()
+                } else {
+                    "JOURNAL OF TESTING, VOL. 3".to_string()
+                }]
+            },
+            |_| vec![],
+            false,
+        );
+        let out = strip_text(&text);
+        assert!(
+            out.lines
+                .iter()
+                .all(|l| !l.to_lowercase().contains("journal")),
+            "{:?}",
+            out.lines
+        );
+        assert_eq!(out.furniture, ["JOURNAL OF TESTING, VOL. 3"]);
+    }
+
+    #[test]
+    fn alternating_even_and_odd_headers() {
+        let text = pages_of(
+            7,
+            12,
+            |p| {
+                vec![if p % 2 == 0 {
+                    format!("{p} SMITH AND LEE")
+                } else {
+                    format!("ON REPETITION {p}")
+                }]
+            },
+            |_| vec![],
+            true,
+        );
+        let out = strip_text(&text);
+        assert!(
+            out.lines
+                .iter()
+                .all(|l| !l.contains("SMITH") && !l.contains("REPETITION")),
+            "{:?}",
+            out.lines
+        );
+    }
+
+    #[test]
+    fn a_heading_that_recurs_inside_pages_is_content() {
+        // `Article N` opens every other page but also stands inside
+        // pages: the document's own heading, not a running header.
+        let mut text = String::new();
+        let mut art = 0;
+        for p in 1..=6 {
+            text.push('\u{c}');
+            for block in 0..4 {
+                if block == 0 && p % 2 == 1 || block == 2 {
+                    art += 1;
+                    text.push_str(&format!("Article {art}\n"));
+                }
+                for i in 0..5 {
+                    text.push_str(&format!("Line {i} of block {block} on page {p}, wrapped\n"));
+                }
+            }
+        }
+        let out = strip_text(&text);
+        let arts = out
+            .lines
+            .iter()
+            .filter(|l| l.starts_with("Article "))
+            .count();
+        assert_eq!(arts, art, "{:?}", out.lines);
+    }
+
+    #[test]
+    fn a_footnote_number_at_a_page_foot_is_not_a_page_number() {
+        // Page numbers run with the pages; the footnote numbers do not.
+        let text = pages_of(
+            6,
+            15,
+            |_| vec![],
+            |p| {
+                vec![
+                    (p * 3).to_string(),
+                    "See the annex.".to_string(),
+                    format!("- {p} -"),
+                ]
+            },
+            true,
+        );
+        let out = strip_text(&text);
+        for p in 1..=6 {
+            assert!(out.lines.contains(&(p * 3).to_string()), "{:?}", out.lines);
+        }
+        assert!(
+            out.lines.iter().all(|l| !l.starts_with("- ")),
+            "{:?}",
+            out.lines
+        );
+    }
+
+    #[test]
+    fn catchwords_go() {
+        let mut text = String::new();
+        for p in 1..=4 {
+            text.push_str(&format!("\u{c}Header Line\nPasal {}\n", 2 * p - 1));
+            for i in 0..12 {
+                if i == 6 {
+                    text.push_str(&format!("Pasal {}\n", 2 * p));
+                }
+                text.push_str(&format!("Line {i} of page {p}, wrapped\n"));
+            }
+            text.push_str(&format!("Pasal {} . . .\n", 2 * p + 1));
+        }
+        let out = strip_text(&text);
+        // The last page's catchword has no next page to match: it stays.
+        let dotted: Vec<&String> = out.lines.iter().filter(|l| l.contains(". . .")).collect();
+        assert_eq!(dotted, ["Pasal 9 . . ."], "{:?}", out.lines);
+        assert_eq!(
+            out.lines.iter().filter(|l| l.starts_with("Pasal")).count(),
+            9
+        );
+    }
+
+    #[test]
+    fn blank_lines_around_a_break_go_only_mid_sentence() {
+        let text = "\u{c}Head\n\nThe sentence runs on\n\n- 1 -\n\u{c}Head\n\nacross the page.\n\n- 2 -\n\
+                    \u{c}Head\n\nA new paragraph.\n\n- 3 -\n\u{c}Head\n\nEnd.\n\n- 4 -\n";
+        let out = strip_text(text).lines;
+        let at = out
+            .iter()
+            .position(|l| l == "The sentence runs on")
+            .unwrap();
+        assert_eq!(out[at + 1], PAGE_BREAK, "{out:?}");
+        assert_eq!(out[at + 2], "across the page.", "{out:?}");
+        let at = out.iter().position(|l| l == "across the page.").unwrap();
+        assert_eq!(out[at + 1], "", "{out:?}");
+    }
+
+    #[test]
+    fn prose_without_pages_is_left_alone() {
+        // A web text: whole paragraphs on lines, a line recurring at a
+        // regular spacing. No pages are invented.
+        let mut text = String::new();
+        for i in 0..80 {
+            if i % 16 == 0 {
+                text.push_str("Advertisement\n");
+            }
+            text.push_str(&format!(
+                "Paragraph {i} of the story says something complete.\n\n"
+            ));
+        }
+        let out = strip_text(&text);
+        assert!(!out.lines.contains(&PAGE_BREAK.to_string()));
+        assert_eq!(
+            out.lines,
+            text.lines().map(str::to_string).collect::<Vec<_>>()
+        );
+    }
+
+    #[test]
+    fn stripping_is_linear() {
+        // 100k short lines in 2,000 pages: twice the input takes about
+        // twice the time (generous bound against noisy machines).
+        let text = |n: usize| {
+            pages_of(
+                n,
+                48,
+                |_| vec!["JOURNAL OF TESTING".into()],
+                |p| vec![format!("- {p} -")],
+                false,
+            )
+        };
+        let time = |t: &str| {
+            let lines: Vec<String> = t.lines().map(str::to_string).collect();
+            let start = std::time::Instant::now();
+            let out = strip(lines, false);
+            (start.elapsed(), out.lines.len())
+        };
+        let (small, _) = time(&text(1000));
+        let (large, n) = time(&text(2000));
+        assert!(n >= 96_000);
+        assert!(
+            large < small * 4,
+            "{small:?} for 50k lines, {large:?} for 100k"
+        );
     }
 }
