@@ -449,6 +449,27 @@ fn strip_repeated_edges(lines: Vec<String>) -> (Vec<String>, Vec<String>) {
             break;
         }
     }
+    // A running line misread on a page (`INDONESlA`): within two edits of
+    // a known one, at a page's edge.
+    let known: Vec<&str> = furniture
+        .keys()
+        .map(String::as_str)
+        .filter(|k| k.chars().count() >= 10)
+        .collect();
+    if !known.is_empty() {
+        for r in &bounds {
+            let idx = || r.clone().filter(|&i| !drop[i] && !blank(&lines[i]));
+            let mut e: Vec<usize> = idx().take(EDGE).collect();
+            e.extend(idx().rev().take(EDGE));
+            for i in e {
+                if let Some(k) = &keys[i]
+                    && known.iter().any(|f| within_edits(k, f, 2))
+                {
+                    drop[i] = true;
+                }
+            }
+        }
+    }
     let mut running: Vec<(usize, usize)> = furniture.into_values().collect();
     running.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     let furniture = running
@@ -456,6 +477,33 @@ fn strip_repeated_edges(lines: Vec<String>) -> (Vec<String>, Vec<String>) {
         .map(|(_, i)| lines[i].split_whitespace().collect::<Vec<_>>().join(" "))
         .collect();
     (remove(lines, &drop), furniture)
+}
+
+/// Whether `a` becomes `b` by at most `k` insertions, deletions or
+/// substitutions of characters (a band of the edit-distance table).
+fn within_edits(a: &str, b: &str, k: usize) -> bool {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > k {
+        return false;
+    }
+    let inf = k + 1;
+    let mut prev: Vec<usize> = (0..=b.len()).map(|j| j.min(inf)).collect();
+    for i in 1..=a.len() {
+        let mut cur = vec![inf; b.len() + 1];
+        cur[0] = i.min(inf);
+        let lo = i.saturating_sub(k).max(1);
+        let hi = (i + k).min(b.len());
+        for j in lo..=hi {
+            let sub = prev[j - 1] + usize::from(a[i - 1] != b[j - 1]);
+            cur[j] = sub.min(prev[j] + 1).min(cur[j - 1] + 1).min(inf);
+        }
+        if cur.iter().all(|&d| d >= inf) {
+            return false;
+        }
+        prev = cur;
+    }
+    prev[b.len()] <= k
 }
 
 /// The numbers of a running line are the same on every page (`A/75/200`,
@@ -1220,6 +1268,58 @@ mod tests {
         assert!(
             large < small * 4,
             "{small:?} for 50k lines, {large:?} for 100k"
+        );
+    }
+
+    #[test]
+    fn deep_furniture_is_peeled_in_rounds() {
+        // A legal database's dump: a three-line header and a four-line
+        // footer on every page, more than one look at a page's edges sees.
+        let text = pages_of(
+            6,
+            20,
+            |_| {
+                vec![
+                    "Федеральный закон от 27.07.2006 N 152-ФЗ".to_string(),
+                    "(ред. от 08.08.2024)".to_string(),
+                    "\"О персональных данных\"".to_string(),
+                ]
+            },
+            |p| {
+                vec![
+                    "Документ предоставлен КонсультантПлюс".to_string(),
+                    "Дата сохранения: 01.10.2024".to_string(),
+                    "www.consultant.ru".to_string(),
+                    format!("Страница {p} из 6"),
+                ]
+            },
+            true,
+        );
+        let out = strip_text(&text);
+        assert_eq!(out.lines.len(), 6 * 20 + 5, "{:?}", out.lines);
+        assert!(out.furniture.iter().any(|f| f.contains("152-ФЗ")));
+    }
+
+    #[test]
+    fn a_header_misread_on_one_page_goes_too() {
+        let text = pages_of(
+            6,
+            20,
+            |p| {
+                vec![if p == 4 {
+                    "PRESIDEN REPUBLIK INDONESlA".to_string()
+                } else {
+                    "PRESIDEN REPUBLIK INDONESIA".to_string()
+                }]
+            },
+            |p| vec![format!("- {p} -")],
+            true,
+        );
+        let out = strip_text(&text);
+        assert!(
+            out.lines.iter().all(|l| !l.contains("PRESIDEN")),
+            "{:?}",
+            out.lines
         );
     }
 }
