@@ -400,21 +400,34 @@ fn strip_repeated_edges(lines: Vec<String>) -> (Vec<String>, Vec<String>) {
             let known = furniture.contains_key(*k);
             // Page numbers: only those that run with the pages (value =
             // page index + a constant), not a footnote number at a foot.
-            let occ: Vec<(usize, usize)> =
-                if numeric_key(k) && occ.iter().any(|&(_, i)| page_number(&lines[i]).is_some()) {
-                    in_step(occ, &lines)
-                } else {
-                    occ.clone()
-                };
+            // Their place is evidence enough: digits alone on a line may
+            // also stand inside pages (a formula, a table).
+            let page_numbers =
+                numeric_key(k) && occ.iter().any(|&(_, i)| page_number(&lines[i]).is_some());
+            let mut occ: Vec<(usize, usize)> = if page_numbers {
+                in_step(occ, &lines)
+            } else {
+                occ.clone()
+            };
             let mut pages_with: Vec<usize> = occ.iter().map(|&(p, _)| p).collect();
             pages_with.dedup();
             let n = pages_with.len();
-            if !known
-                && (n < min
-                    || inside.get(k).copied().unwrap_or(0) * 2 > n
-                    || !numbers_fit(&occ, &lines))
-            {
+            let rare_inside = page_numbers || inside.get(k).copied().unwrap_or(0) * 2 <= n;
+            let fits = rare_inside && numbers_fit(&occ, &lines);
+            if !known && !fits {
                 continue;
+            }
+            if !known && n < min {
+                // A chapter's running head: on the edges of a run of
+                // pages (three or more, one skipped at most), not of many.
+                if page_numbers || !varied_neighbours(&occ, &lines) {
+                    continue;
+                }
+                let runs = runs_of_pages(&pages_with);
+                occ.retain(|(p, _)| runs.binary_search(p).is_ok());
+                if occ.is_empty() {
+                    continue;
+                }
             }
             for &(_, i) in &occ {
                 found |= !drop[i];
@@ -477,6 +490,57 @@ fn strip_repeated_edges(lines: Vec<String>) -> (Vec<String>, Vec<String>) {
         .map(|(_, i)| lines[i].split_whitespace().collect::<Vec<_>>().join(" "))
         .collect();
     (remove(lines, &drop), furniture)
+}
+
+/// A running head is followed (or, at a foot, preceded) by different
+/// text on each page; a table or legend repeated on several pages keeps
+/// its neighbours too, and a sentence ends where a head does not.
+fn varied_neighbours(occ: &[(usize, usize)], lines: &[String]) -> bool {
+    if occ
+        .first()
+        .is_some_and(|&(_, i)| lines[i].trim_end().ends_with(['.', '。', ';', ':']))
+    {
+        return false;
+    }
+    let neighbour = |i: usize, up: bool| -> Option<&str> {
+        let mut j = i;
+        loop {
+            j = if up { j.checked_sub(1)? } else { j + 1 };
+            let l = lines.get(j)?;
+            if l == PAGE_BREAK {
+                return None;
+            }
+            if !blank(l) {
+                return Some(l.trim());
+            }
+        }
+    };
+    [true, false].iter().all(|&up| {
+        let mut counts: HashMap<&str, usize> = HashMap::new();
+        for &(_, i) in occ {
+            if let Some(t) = neighbour(i, up) {
+                *counts.entry(t).or_default() += 1;
+            }
+        }
+        let shared: usize = counts.values().filter(|&&n| n > 1).sum();
+        shared * 3 <= occ.len()
+    })
+}
+
+/// The pages (sorted) that belong to runs of three or more pages, each
+/// at most two after the one before.
+fn runs_of_pages(pages: &[usize]) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 1..=pages.len() {
+        if i == pages.len() || pages[i] > pages[i - 1] + 2 {
+            if i - start >= 3 {
+                out.extend_from_slice(&pages[start..i]);
+            }
+            start = i;
+        }
+    }
+    out
 }
 
 /// Whether `a` becomes `b` by at most `k` insertions, deletions or
@@ -1318,6 +1382,45 @@ mod tests {
         let out = strip_text(&text);
         assert!(
             out.lines.iter().all(|l| !l.contains("PRESIDEN")),
+            "{:?}",
+            out.lines
+        );
+    }
+
+    #[test]
+    fn a_chapter_head_on_a_run_of_pages_goes_a_repeated_table_stays() {
+        // Texinfo-style heads: `Chapter N: Title` atop the pages of each
+        // chapter, then the page number. A benchmark table repeated atop
+        // three pages keeps its header: its neighbours repeat too.
+        let mut text = String::new();
+        for p in 1..=12 {
+            text.push('\u{c}');
+            let chapter = (p - 1) / 4 + 1;
+            text.push_str(&format!(
+                "Chapter {chapter}: Part {}\n\n{p}\n\n",
+                ["one", "two", "three"][chapter - 1]
+            ));
+            if (6..=8).contains(&p) {
+                text.push_str("Input size\nSarwate\nSlicing\n");
+            }
+            for i in 0..20 {
+                text.push_str(&format!("Line {i} of page {p} of the manual, wrapped\n"));
+            }
+        }
+        let out = strip_text(&text);
+        assert!(
+            out.lines.iter().all(|l| !l.starts_with("Chapter")),
+            "{:?}",
+            out.lines
+        );
+        assert!(
+            out.lines.iter().all(|l| l.trim().parse::<u32>().is_err()),
+            "{:?}",
+            out.lines
+        );
+        assert_eq!(
+            out.lines.iter().filter(|l| *l == "Input size").count(),
+            3,
             "{:?}",
             out.lines
         );
