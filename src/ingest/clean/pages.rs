@@ -52,7 +52,10 @@ const EDGE: usize = 3;
 /// [`PAGE_BREAK`] line at each page break found. Markdown has no pages:
 /// only placeholders and form feeds are handled there.
 pub fn strip(lines: Vec<String>, markdown: bool) -> Stripped {
-    let lines: Vec<String> = lines.iter().map(|l| placeholders::scrub(l)).collect();
+    let lines: Vec<String> = lines
+        .iter()
+        .map(|l| placeholders::scrub(l, markdown))
+        .collect();
     let lines = split_form_feeds(lines);
     let (lines, markers) = strip_counters(lines);
     let lines = if markdown || lines.iter().filter(|l| *l == PAGE_BREAK).count() >= 2 {
@@ -199,8 +202,14 @@ fn infer_breaks(lines: Vec<String>) -> Vec<String> {
     let Some(starts) = numbered_pages(&lines).or_else(|| recurring_line(&lines)) else {
         return lines;
     };
+    // No break before the first line or after the last.
+    let last = lines.iter().rposition(|l| !blank(l)).unwrap_or(0);
     let mut out = Vec::with_capacity(lines.len() + starts.len());
-    let mut next = starts.iter().copied().filter(|&s| s > 0).peekable();
+    let mut next = starts
+        .iter()
+        .copied()
+        .filter(|&s| s > 0 && s <= last)
+        .peekable();
     for (i, l) in lines.into_iter().enumerate() {
         if next.peek() == Some(&i) {
             next.next();
@@ -1424,5 +1433,36 @@ mod tests {
             "{:?}",
             out.lines
         );
+    }
+
+    #[test]
+    fn letterhead_on_top_page_number_at_the_foot_without_form_feeds() {
+        let text = pages_of(
+            5,
+            30,
+            |p| {
+                vec![if p == 3 {
+                    "Presiden   Republik Indonesia".to_string()
+                } else {
+                    "PRESIDEN REPUBLIK INDONESIA".to_string()
+                }]
+            },
+            |p| vec![String::new(), p.to_string(), String::new()],
+            false,
+        );
+        let out = strip_text(&text);
+        assert_eq!(out.lines.iter().filter(|l| *l == PAGE_BREAK).count(), 4);
+        assert!(
+            out.lines.iter().all(|l| !l.to_uppercase().contains("PRESIDEN")
+                && l.trim().parse::<u32>().is_err()),
+            "{:?}",
+            out.lines
+        );
+        // Each page stops mid-sentence: no blank line is left at a break.
+        for (i, l) in out.lines.iter().enumerate() {
+            if l == PAGE_BREAK {
+                assert!(!out.lines[i - 1].is_empty() && !out.lines[i + 1].is_empty());
+            }
+        }
     }
 }

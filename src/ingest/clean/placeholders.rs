@@ -42,15 +42,18 @@ static INLINE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Removes placeholders from one line; a line left with nothing but
-/// leader dots, underscores or ellipses becomes empty.
-pub fn scrub(line: &str) -> String {
+/// leader dots, underscores or ellipses becomes empty (in markdown, `___`
+/// is a rule and stays).
+pub fn scrub(line: &str, markdown: bool) -> String {
     let mut out: Option<String> = None;
     if INLINE.is_match(line) {
         let mut s = String::with_capacity(line.len());
         let mut last = 0;
         for m in INLINE.find_iter(line) {
-            // `[image](x.png)`: link text, not a placeholder.
-            if line[m.end()..].starts_with('(') && m.as_str().starts_with('[') {
+            // `[image](x.png)`, `![image][1]`: link text, not a placeholder.
+            if m.as_str().starts_with('[')
+                && (line[m.end()..].starts_with(['(', '[']) || line[..m.start()].ends_with('!'))
+            {
                 continue;
             }
             s.push_str(&line[last..m.start()]);
@@ -66,7 +69,7 @@ pub fn scrub(line: &str) -> String {
         out = Some(s);
     }
     let l = out.as_deref().unwrap_or(line);
-    if is_leader_only(l) {
+    if is_leader_only(l) && !(markdown && l.contains('_')) {
         return String::new();
     }
     out.unwrap_or_else(|| line.to_string())
@@ -89,7 +92,9 @@ fn is_leader_only(line: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::scrub;
+    fn scrub(line: &str) -> String {
+        super::scrub(line, false)
+    }
 
     #[test]
     fn tool_markers_go_wherever_they_stand() {
@@ -120,8 +125,10 @@ mod tests {
             "Wait...",
             "  1. Indented item",
             "Article 5 [Type of measures]",
+            "![image][1]",
         ] {
             assert_eq!(scrub(l), l);
         }
+        assert_eq!(super::scrub("___", true), "___");
     }
 }
