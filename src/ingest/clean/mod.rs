@@ -1,5 +1,6 @@
 //! Clean: remove what is not the document (web boilerplate at the head and
-//! tail of a scrape, PDF page furniture) and tidy what is.
+//! tail of a scrape, PDF page furniture, extraction tools' placeholders)
+//! and tidy what is. The furniture stripped is kept for metadata.
 //! Line re-joining happens in `structure`, which knows where paragraphs
 //! start.
 

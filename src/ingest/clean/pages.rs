@@ -487,11 +487,15 @@ fn strip_repeated_edges(lines: Vec<String>) -> (Vec<String>, Vec<String>) {
     }
     // A running line misread on a page (`INDONESlA`): within two edits of
     // a known one, at a page's edge.
-    let known: Vec<&str> = furniture
-        .keys()
-        .map(String::as_str)
-        .filter(|k| k.chars().count() >= 10)
+    // (The few running lines on most pages: the work stays linear.)
+    let mut known: Vec<(&str, usize)> = furniture
+        .iter()
+        .filter(|(k, v)| v.0 >= min && k.chars().count() >= 10)
+        .map(|(k, v)| (k.as_str(), v.0))
         .collect();
+    known.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    known.truncate(4);
+    let known: Vec<&str> = known.into_iter().map(|(k, _)| k).collect();
     if !known.is_empty() {
         for r in &bounds {
             let idx = || r.clone().filter(|&i| !drop[i] && !blank(&lines[i]));
