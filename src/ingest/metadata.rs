@@ -49,6 +49,12 @@ pub fn extract(doc: &Structured) -> Metadata {
 }
 
 fn own_symbol(doc: &Structured) -> Option<String> {
+    // A symbol in the running header of the pages (`A/RES/80/41`) is the
+    // document's own: it is repeated on every page, where the masthead may
+    // also cite the report it was adopted on (`(A/80/412)`).
+    if let Some(s) = doc.furniture.iter().find_map(|f| first_symbol(f)) {
+        return Some(s);
+    }
     if let Some(s) = first_symbol(&doc.front) {
         return Some(s);
     }

@@ -143,6 +143,10 @@ pub struct Document {
     pub markdown: bool,
     /// Metadata evidence other than the text itself, with its origin.
     pub candidates: Vec<Candidate>,
+    /// The page furniture a reader stripped (running headers and footers
+    /// of a PDF dump, most frequent first): not text, but evidence (a
+    /// symbol in a page header).
+    pub furniture: Vec<String>,
 }
 
 impl Document {

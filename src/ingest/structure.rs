@@ -55,6 +55,7 @@ pub fn build(cleaned: &Cleaned, rec: &Recognizer) -> Structured {
     let mut lines: Vec<String> = cleaned.lines.clone();
     let mut out = Structured {
         markdown: cleaned.markdown,
+        furniture: cleaned.furniture.clone(),
         ..Structured::default()
     };
     let (front, masthead_title) = split_masthead(&mut lines);

@@ -1,5 +1,6 @@
 //! Clean: remove what is not the document (web boilerplate at the head and
-//! tail of a scrape, PDF page furniture) and tidy what is.
+//! tail of a scrape, PDF page furniture, extraction tools' placeholders)
+//! and tidy what is. The furniture stripped is kept for metadata.
 //! Line re-joining happens in `structure`, which knows where paragraphs
 //! start.
 
@@ -7,6 +8,7 @@ pub mod blocks;
 pub mod boiler;
 pub mod markdown;
 pub mod pages;
+pub mod placeholders;
 
 pub use pages::PAGE_BREAK;
 
@@ -16,6 +18,10 @@ pub use pages::PAGE_BREAK;
 pub struct Cleaned {
     pub lines: Vec<String>,
     pub markdown: bool,
+    /// The running headers/footers stripped from the pages, most frequent
+    /// first: not the body, but evidence for metadata (a document's own
+    /// symbol may stand only in its page header).
+    pub furniture: Vec<String>,
 }
 
 /// Runs the cleaning rules in order; whether the text is markdown is
@@ -80,9 +86,16 @@ pub fn clean_as(text: &str, markdown: bool) -> Cleaned {
         }
     }
     boiler::drop_trailing_chrome(&mut kept);
-    let mut lines = pages::strip(kept);
+    let pages::Stripped {
+        mut lines,
+        furniture,
+    } = pages::strip(kept, markdown);
     blocks::drop_inner_boilerplate(&mut lines, markdown);
-    Cleaned { lines, markdown }
+    Cleaned {
+        lines,
+        markdown,
+        furniture,
+    }
 }
 
 /// The boilerplate cut never takes a document's own structure: its

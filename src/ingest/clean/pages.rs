@@ -1,33 +1,85 @@
-//! PDF page furniture: running headers/footers and page counters.
+//! PDF page furniture: running headers/footers, page numbers, catchwords.
 //!
-//! Nothing is hard-coded. A page counter `N/T` (page N of T) is found as
-//! the `/T` that recurs with an increasing N; the strings glued around the
+//! Nothing is hard-coded about an issuer or a language: furniture is what
+//! repeats at the edges of pages. Pages are delimited by the form feeds of
+//! pdftotext; without them, by page numbers that run in sequence at a
+//! regular spacing (`2`, `- 3 -`, `Page 4 of 9`, `第 5 页`, `Стр. 6`) or by
+//! a line that recurs at a regular spacing (a running header). Lines near
+//! page breaks whose text, with digits, spacing and case folded, recurs on
+//! a good share of the pages are stripped; what they said is kept in
+//! [`Stripped::furniture`] (a document's own symbol may stand only there).
+//!
+//! A page counter `N/T` (page N of T) glued to other text is found as the
+//! `/T` that recurs with an increasing N; the strings glued around the
 //! counters that recur on many pages (`A/74/130`, `V.`, `19-08181`) are
 //! learned as the running header/footer and stripped wherever they touch a
-//! page break. Each page break becomes a form-feed line (`\u{c}`) so later
-//! stages can join text across it and find footnotes at page ends.
-//! Digits glued after a counter stay in the text: `19-081817/7417.` is
-//! page 7 of 74, then paragraph `17.`.
+//! page break. Digits glued after a counter stay in the text:
+//! `19-081817/7417.` is page 7 of 74, then paragraph `17.`.
+//!
+//! Each page break becomes a form-feed line ([`PAGE_BREAK`]) so later
+//! stages can join text across it and find footnotes at page ends. Blank
+//! lines around a break are dropped when the page stops mid-sentence, so
+//! that the paragraph goes on across it.
+//!
+//! Every pass is linear in the number of lines.
 
-use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+mod counters;
+mod edges;
+mod infer;
+
+use counters::strip_counters;
+use edges::strip_repeated_edges;
+use infer::infer_breaks;
+
+use super::placeholders;
+use crate::ingest::text::is_terminal;
 
 /// The line that stands for a page break in cleaned text.
 pub const PAGE_BREAK: &str = "\u{c}";
 
-#[derive(Debug, Clone)]
-struct Counter {
-    line: usize,
-    /// Byte range of `N/T` within the line.
-    start: usize,
-    end: usize,
+/// Lines with the page furniture removed, and what was removed.
+#[derive(Debug, Clone, Default)]
+pub struct Stripped {
+    pub lines: Vec<String>,
+    /// The distinct running headers/footers that were stripped (as first
+    /// seen, spacing collapsed), those on most pages first; bare page
+    /// numbers are not listed.
+    pub furniture: Vec<String>,
 }
 
-/// Removes page counters and running headers/footers; returns the lines
-/// with a [`PAGE_BREAK`] line at each page break found.
-pub fn strip(lines: Vec<String>) -> Vec<String> {
+/// How many non-empty lines at each end of a page can be furniture.
+const EDGE: usize = 3;
+
+/// Removes extraction placeholders, page counters, page numbers, running
+/// headers/footers and catchwords; returns the lines with a
+/// [`PAGE_BREAK`] line at each page break found. Markdown has no pages:
+/// only placeholders and form feeds are handled there.
+pub fn strip(lines: Vec<String>, markdown: bool) -> Stripped {
+    let lines: Vec<String> = lines
+        .iter()
+        .map(|l| placeholders::scrub(l, markdown))
+        .collect();
     let lines = split_form_feeds(lines);
-    let lines = strip_counters(lines);
-    strip_repeated_edges(lines)
+    let (lines, markers) = strip_counters(lines);
+    let lines = if markdown || lines.iter().filter(|l| *l == PAGE_BREAK).count() >= 2 {
+        lines
+    } else {
+        infer_breaks(lines)
+    };
+    let (lines, running) = strip_repeated_edges(lines);
+    let lines = drop_catchwords(lines);
+    let lines = tidy_breaks(lines);
+    let mut furniture: Vec<String> = Vec::new();
+    for f in running.into_iter().chain(markers) {
+        if !furniture.contains(&f) {
+            furniture.push(f);
+        }
+    }
+    Stripped { lines, furniture }
 }
 
 /// pdftotext ends each page with a form feed, often glued to the next
@@ -54,272 +106,188 @@ fn split_form_feeds(lines: Vec<String>) -> Vec<String> {
     out
 }
 
-/// Lines at the top or bottom of many pages that say the same thing up to
-/// their digits (`A/75/200`, `20-09876 3/6`, `- 4 -`, a running title)
-/// are furniture, whatever their wording.
-fn strip_repeated_edges(mut lines: Vec<String>) -> Vec<String> {
-    let breaks: Vec<usize> = lines
-        .iter()
-        .enumerate()
-        .filter(|(_, l)| *l == PAGE_BREAK)
-        .map(|(i, _)| i)
-        .collect();
-    if breaks.len() < 2 {
-        return lines;
-    }
-    let mut bounds = Vec::with_capacity(breaks.len() + 1);
-    let mut start = 0;
-    for &b in &breaks {
-        bounds.push(start..b);
-        start = b + 1;
-    }
-    bounds.push(start..lines.len());
-    let key = |l: &str| -> Option<String> {
-        let t = l.split_whitespace().collect::<Vec<_>>().join(" ");
-        let k: String = t
-            .chars()
-            .map(|c| if c.is_ascii_digit() { '#' } else { c })
-            .collect();
-        // Paragraph numbers and item labels start pages too: never furniture.
-        let para = k.ends_with('.') && k.trim_end_matches('.').chars().all(|c| c == '#');
-        let furniture_like = !k.is_empty() && !para;
-        (furniture_like && t.split(' ').count() <= 10 && k.chars().count() <= 80).then_some(k)
-    };
-    // Edge lines of each page: the first and last two non-empty lines.
-    let edges: Vec<Vec<usize>> = bounds
-        .iter()
-        .map(|r| {
-            let idx: Vec<usize> = r.clone().filter(|&i| !lines[i].trim().is_empty()).collect();
-            let mut e: Vec<usize> = idx.iter().take(2).copied().collect();
-            e.extend(idx.iter().rev().take(2).copied());
-            e.sort_unstable();
-            e.dedup();
-            e
-        })
-        .collect();
-    let mut pages_with: HashMap<String, usize> = HashMap::new();
-    for e in &edges {
-        let mut keys: Vec<String> = e.iter().filter_map(|&i| key(&lines[i])).collect();
-        keys.sort();
-        keys.dedup();
-        for k in keys {
-            *pages_with.entry(k).or_default() += 1;
-        }
-    }
-    let pages = bounds.iter().filter(|r| !r.is_empty()).count();
-    let min = (pages * 2 / 5).max(3);
-    for e in &edges {
-        for &i in e {
-            if key(&lines[i]).is_some_and(|k| pages_with.get(&k).is_some_and(|&n| n >= min)) {
-                lines[i].clear();
-            }
-        }
-    }
-    lines
-}
+// ------------------------------------------------------------ page keys
 
-/// Page counters `N/T` and the strings glued around them.
-fn strip_counters(lines: Vec<String>) -> Vec<String> {
-    let counters = find_counters(&lines);
-    if counters.len() < 3 {
-        return lines;
+/// A line's identity as furniture: its text with whitespace removed, case
+/// folded and every run of digits one `#` (`- 12 -` and `-3-` are both
+/// `-#-`; `PRESIDEN  REPUBLIK` and `Presiden Republik` are one). `None`
+/// for what cannot be furniture: blank lines, long lines, and the labels
+/// that start paragraphs and items (`12.`, `(3)`, `b)`).
+fn key(line: &str) -> Option<String> {
+    let t = line.trim();
+    if t.is_empty() || t == PAGE_BREAK {
+        return None;
     }
-    let markers = learn_markers(&lines, &counters);
-    let mut lines = lines;
-    let mut out_breaks: HashMap<usize, (usize, usize)> = HashMap::new();
-    for c in &counters {
-        out_breaks.insert(c.line, (c.start, c.end));
-    }
-    // Strip markers touching a counter line: the end of the line before,
-    // the counter line itself, and the start of the line after.
-    let mut result = Vec::with_capacity(lines.len() + counters.len());
-    let n = lines.len();
-    let near: Vec<bool> = (0..n)
-        .map(|i| {
-            out_breaks.contains_key(&i)
-                || (i > 0 && out_breaks.contains_key(&(i - 1)))
-                || out_breaks.contains_key(&(i + 1))
-        })
-        .collect();
-    for i in 0..n {
-        let line = std::mem::take(&mut lines[i]);
-        if let Some(&(s, e)) = out_breaks.get(&i) {
-            let left = strip_markers_end(&line[..s], &markers);
-            let right = strip_markers_start(&line[e..], &markers);
-            let right = strip_markers_end(right, &markers);
-            if !left.trim().is_empty() {
-                result.push(strip_markers_start(left, &markers).to_string());
-            }
-            result.push(PAGE_BREAK.to_string());
-            if !right.trim().is_empty() {
-                result.push(right.to_string());
-            }
-        } else if near[i] {
-            let t = strip_markers_start(&line, &markers);
-            let t = strip_markers_end(t, &markers);
-            if !t.trim().is_empty() || line.trim().is_empty() {
-                result.push(t.to_string());
+    let mut k = String::with_capacity(t.len());
+    let mut chars = 0;
+    let mut words = 0;
+    let mut in_word = false;
+    for c in t.chars() {
+        chars += 1;
+        if c.is_whitespace() {
+            in_word = false;
+            continue;
+        }
+        if !in_word {
+            words += 1;
+            in_word = true;
+        }
+        if c.is_numeric() {
+            if !k.ends_with('#') {
+                k.push('#');
             }
         } else {
-            result.push(line);
+            k.extend(c.to_lowercase());
         }
     }
-    result
-}
-
-/// Page counters `N/T`: T is the denominator that recurs most with a chain
-/// of increasing numerators; N may be the tail of a longer digit run
-/// (`A/74/1302/74` is `A/74/130` then `2/74`).
-fn find_counters(lines: &[String]) -> Vec<Counter> {
-    // Candidate totals: digit runs right after a '/', preceded by a digit.
-    let mut totals: HashMap<&str, usize> = HashMap::new();
-    for line in lines {
-        let b = line.as_bytes();
-        for (i, &ch) in b.iter().enumerate() {
-            if ch == b'/' && i > 0 && b[i - 1].is_ascii_digit() {
-                let run = digit_run(&line[i + 1..]);
-                if (1..=4).contains(&run.len()) {
-                    *totals.entry(run).or_default() += 1;
-                }
-            }
-        }
+    if words > 10 || chars > 80 {
+        return None;
     }
-    let mut cands: Vec<(&str, usize)> = totals.into_iter().filter(|&(_, n)| n >= 3).collect();
-    cands.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-    let mut best: Vec<Counter> = Vec::new();
-    for (total, _) in cands.into_iter().take(4) {
-        let chain = chain_for(lines, total);
-        if chain.len() > best.len() {
-            best = chain;
-        }
+    let label = k.chars().count() <= 5 && (k.ends_with('.') || k.ends_with(')'));
+    (!label).then_some(k)
+}
+
+/// Whether a key has no letters (a page number and its decoration).
+fn numeric_key(k: &str) -> bool {
+    !k.chars().any(char::is_alphabetic)
+}
+
+/// The value of a digit run in any of the common decimal scripts.
+fn number_value(s: &str) -> Option<u32> {
+    let mut v: u32 = 0;
+    let mut any = false;
+    for c in s.chars() {
+        let d = match c as u32 {
+            0x30..=0x39 => c as u32 - 0x30,
+            0x660..=0x669 => c as u32 - 0x660,
+            0x6F0..=0x6F9 => c as u32 - 0x6F0,
+            0x966..=0x96F => c as u32 - 0x966,
+            _ => continue,
+        };
+        v = v.checked_mul(10)?.checked_add(d)?;
+        any = true;
     }
-    best
+    any.then_some(v)
 }
 
-fn digit_run(s: &str) -> &str {
-    let n = s.bytes().take_while(u8::is_ascii_digit).count();
-    &s[..n]
-}
-
-/// Occurrences of `N/total` with N increasing by 1–3 each time.
-fn chain_for(lines: &[String], total: &str) -> Vec<Counter> {
-    let t: u32 = match total.parse() {
-        Ok(t) if t >= 2 => t,
-        _ => return Vec::new(),
-    };
-    let pat = format!("/{total}");
-    let mut out = Vec::new();
-    let mut last = 0u32;
-    for (li, line) in lines.iter().enumerate() {
-        let mut from = 0;
-        while let Some(off) = line[from..].find(&pat) {
-            let slash = from + off;
-            from = slash + 1;
-            // The digits before the slash; N is one of their suffixes.
-            let before = &line[..slash];
-            let digits = before.len() - before.bytes().rev().take_while(u8::is_ascii_digit).count();
-            let run = &before[digits..];
-            if run.is_empty() {
-                continue;
-            }
-            let mut found = None;
-            for k in (1..=run.len().min(4)).rev() {
-                let s = &run[run.len() - k..];
-                if s.starts_with('0') {
-                    continue;
-                }
-                if let Ok(v) = s.parse::<u32>()
-                    && v > last
-                    && v <= last + 3
-                    && v <= t
-                {
-                    found = Some((v, slash - k));
-                    break;
-                }
-            }
-            if let Some((v, start)) = found {
-                last = v;
-                out.push(Counter {
-                    line: li,
-                    start,
-                    end: slash + pat.len(),
-                });
-            }
-        }
+/// A line that is only a page number: `7`, `- 7 -`, `— 7 —`, `[7]`,
+/// `Page 7`, `Page 7 of 12`, `7 of 12`, `Seite 7`, `Página 7 de 12`,
+/// `Стр. 7`, `صفحة 7`, `第 7 页`, `7ページ`. The words for "page" and
+/// "of" are those of the languages ingest meets.
+fn page_number(line: &str) -> Option<u32> {
+    static PAGE_NO: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(concat!(
+            r"^[\s\-–—_|·•*~\[\]]*",
+            r"(?:(?i:page|pages|pg|pp?|seite|s|página|pagina|pág|pag|страница|стр|с|صفحة|ص",
+            r"|halaman|hal|trang|blz|bladzijde|sida|side|sivu|strona|str|oldal|sayfa|σελίδα|σελ",
+            r"|الصفحة|folio|fol|페이지|หน้า|עמוד)\.?\s*)?",
+            r"(\d{1,4})",
+            r"(?:\s*(?:/|(?i:of|de|von|из|di|van|av|z|sur|od|من|из))\s*\d{1,4})?",
+            r"\s*(?:ページ|頁|页|페이지)?",
+            r"[\s\-–—_|·•*~\[\]]*$",
+            r"|^第\s*(\d{1,4})\s*[页頁](?:\s*[,，/]?\s*共\s*\d{1,4}\s*[页頁])?$",
+        ))
+        .unwrap()
+    });
+    let t = line.trim();
+    if t.is_empty() || t.len() > 40 {
+        return None;
     }
-    if out.len() < 3 { Vec::new() } else { out }
+    let c = PAGE_NO.captures(t)?;
+    number_value(c.get(1).or_else(|| c.get(2))?.as_str())
 }
 
-/// Strings glued to the counters on many pages.
-fn learn_markers(lines: &[String], counters: &[Counter]) -> Vec<String> {
-    let mut counts: HashMap<String, usize> = HashMap::new();
-    // The runs next to a counter, across the spaces that may separate
-    // them (`20-09876 3/6`).
-    let ascii_run_before = |s: &str| -> String {
-        let s = s.trim_end();
-        let n = s.chars().rev().take_while(|c| c.is_ascii_graphic()).count();
-        s.chars()
-            .rev()
-            .take(n)
+/// Old-style catchwords: a page's last line repeats the first words of the
+/// next page and ends with dots (`Pasal 3 . . .`, `b. bahwa ...`).
+fn drop_catchwords(lines: Vec<String>) -> Vec<String> {
+    let norm = |s: &str| {
+        s.split_whitespace()
             .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect()
+            .join(" ")
+            .to_lowercase()
     };
-    let ascii_run_after = |s: &str| -> String {
-        s.trim_start()
-            .chars()
-            .take_while(|c| c.is_ascii_graphic())
-            .collect()
-    };
-    for c in counters {
-        let line = &lines[c.line];
-        let before = ascii_run_before(&line[..c.start]);
-        let after = ascii_run_after(&line[c.end..]);
-        for s in [before, after] {
-            if !s.is_empty() {
-                *counts.entry(s).or_default() += 1;
-            }
+    let mut drop = vec![false; lines.len()];
+    let mut any = false;
+    for (b, l) in lines.iter().enumerate() {
+        if l != PAGE_BREAK {
+            continue;
         }
-        // Whole neighbouring lines that are pure ASCII furniture.
-        for j in [c.line.wrapping_sub(1), c.line + 1] {
-            if let Some(l) = lines.get(j) {
-                let t = l.trim();
-                if !t.is_empty() && t.len() <= 24 && t.chars().all(|ch| ch.is_ascii_graphic()) {
-                    *counts.entry(t.to_string()).or_default() += 1;
-                }
-            }
+        let Some(p) = (0..b).rev().find(|&i| !blank(&lines[i])) else {
+            continue;
+        };
+        let Some(q) = (b + 1..lines.len()).find(|&i| !blank(&lines[i])) else {
+            continue;
+        };
+        let last = lines[p].trim();
+        let stem = last.trim_end_matches(['.', '…', ' ']);
+        let dotted = last.ends_with("...") || last.ends_with(". . .") || last.ends_with('…');
+        if !dotted || stem.is_empty() || lines[p] == PAGE_BREAK || stem.chars().count() > 60 {
+            continue;
+        }
+        // The next page's start, across a label set apart (`c.` / `bahwa …`).
+        let next: Vec<&str> = lines[q..]
+            .iter()
+            .take_while(|l| *l != PAGE_BREAK)
+            .filter(|l| !blank(l))
+            .take(3)
+            .map(String::as_str)
+            .collect();
+        if norm(&next.join(" ")).starts_with(&norm(stem)) {
+            drop[p] = true;
+            any = true;
         }
     }
-    let min = (counters.len() / 4).max(2);
-    let mut markers: Vec<String> = counts
+    if any { remove(lines, &drop) } else { lines }
+}
+
+/// Blank lines around a page break go when the page stops mid-sentence,
+/// so the paragraph runs on across the break.
+fn tidy_breaks(lines: Vec<String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(lines.len());
+    let mut skip_blanks = false;
+    for l in lines {
+        if l == PAGE_BREAK {
+            let blanks = out.iter().rev().take_while(|l| blank(l)).count();
+            let open = out
+                .len()
+                .checked_sub(blanks + 1)
+                .map(|i| &out[i])
+                .is_some_and(|t| {
+                    t != PAGE_BREAK
+                        && t.trim_end()
+                            .chars()
+                            .next_back()
+                            .is_some_and(|c| !is_terminal(c))
+                });
+            if open {
+                out.truncate(out.len() - blanks);
+                skip_blanks = true;
+            }
+            out.push(l);
+            continue;
+        }
+        if skip_blanks && blank(&l) {
+            continue;
+        }
+        skip_blanks = false;
+        out.push(l);
+    }
+    out
+}
+
+/// An empty line (a page break is not one, though a form feed is white
+/// space).
+fn blank(l: &str) -> bool {
+    l != PAGE_BREAK && l.trim().is_empty()
+}
+
+fn remove(lines: Vec<String>, drop: &[bool]) -> Vec<String> {
+    lines
         .into_iter()
-        .filter(|(s, n)| *n >= min && s.chars().any(|c| c.is_ascii_alphanumeric()))
-        .map(|(s, _)| s)
-        .collect();
-    // Longest first so `A/74/130V.` is not cut as `A/74/130` + `V.` badly.
-    markers.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
-    markers
-}
-
-fn strip_markers_start<'a>(mut s: &'a str, markers: &[String]) -> &'a str {
-    loop {
-        let t = s.trim_start();
-        match markers.iter().find(|m| t.starts_with(m.as_str())) {
-            Some(m) => s = &t[m.len()..],
-            None => return s,
-        }
-    }
-}
-
-fn strip_markers_end<'a>(mut s: &'a str, markers: &[String]) -> &'a str {
-    loop {
-        let t = s.trim_end();
-        match markers.iter().find(|m| t.ends_with(m.as_str())) {
-            Some(m) => s = &t[..t.len() - m.len()],
-            None => return s,
-        }
-    }
+        .zip(drop)
+        .filter(|(_, d)| !**d)
+        .map(|(l, _)| l)
+        .collect()
 }
 
 #[cfg(test)]
@@ -327,7 +295,7 @@ mod tests {
     use super::*;
 
     fn run(text: &str) -> Vec<String> {
-        strip(text.lines().map(str::to_string).collect())
+        strip(text.lines().map(str::to_string).collect(), false).lines
     }
 
     #[test]
@@ -395,5 +363,461 @@ mod tests {
         }
         let out = run(&text);
         assert!(out.contains(&"3.".to_string()), "{out:?}");
+    }
+
+    fn strip_text(text: &str) -> Stripped {
+        strip(text.lines().map(str::to_string).collect(), false)
+    }
+
+    /// `pages` pages of `per` wrapped lines of running text, each line
+    /// distinct; `top`/`bottom` give a page's furniture lines.
+    fn pages_of(
+        pages: usize,
+        per: usize,
+        top: impl Fn(usize) -> Vec<String>,
+        bottom: impl Fn(usize) -> Vec<String>,
+        feed: bool,
+    ) -> String {
+        let mut text = String::new();
+        for p in 1..=pages {
+            if feed && p > 1 {
+                text.push('\u{c}');
+            }
+            for l in top(p) {
+                text.push_str(&l);
+                text.push('\n');
+            }
+            for i in 0..per {
+                text.push_str(&format!(
+                    "the running text of page {p} goes on in line {i} and it does not stop at\n"
+                ));
+            }
+            for l in bottom(p) {
+                text.push_str(&l);
+                text.push('\n');
+            }
+        }
+        text
+    }
+
+    #[test]
+    fn page_numbers_in_many_forms() {
+        for (l, v) in [
+            ("2", 2),
+            ("- 12 -", 12),
+            ("-3-", 3),
+            ("— 4 —", 4),
+            ("Page 5 of 10", 5),
+            ("page 6", 6),
+            ("Seite 7 von 9", 7),
+            ("Página 8 de 20", 8),
+            ("Стр. 9", 9),
+            ("Страница 10 из 40", 10),
+            ("صفحة 11", 11),
+            ("الصفحة ١٢ من ٣٠", 12),
+            ("第 13 页", 13),
+            ("第14页 共20页", 14),
+            ("[15]", 15),
+            ("16/40", 16),
+        ] {
+            assert_eq!(page_number(l), Some(v), "{l}");
+        }
+        for l in [
+            "Pasal 2",
+            "Article 3",
+            "(2)",
+            "2.",
+            "20-09876",
+            "A/75/200",
+            "1 Notes verbales",
+        ] {
+            assert_eq!(page_number(l), None, "{l}");
+        }
+    }
+
+    #[test]
+    fn pages_found_from_numbers_in_sequence_without_form_feeds() {
+        // Indonesian-style: a two-line letterhead and `- N -` atop every
+        // page but the first, no form feeds.
+        let text = pages_of(
+            5,
+            20,
+            |p| {
+                let mut v = vec!["PRESIDEN".to_string(), "REPUBLIK INDONESIA".to_string()];
+                if p > 1 {
+                    v.push(format!("- {p} -"));
+                }
+                v
+            },
+            |_| vec![],
+            false,
+        );
+        let out = strip_text(&text);
+        let breaks = out.lines.iter().filter(|l| *l == PAGE_BREAK).count();
+        assert_eq!(breaks, 4, "{:?}", out.lines);
+        assert!(
+            out.lines.iter().all(|l| !l.contains("PRESIDEN")
+                && !l.contains("REPUBLIK")
+                && !l.starts_with("- ")),
+            "{:?}",
+            out.lines
+        );
+        assert_eq!(out.furniture, ["PRESIDEN", "REPUBLIK INDONESIA"]);
+        assert_eq!(out.lines.len(), 100 + breaks);
+    }
+
+    #[test]
+    fn bare_page_numbers_at_page_feet() {
+        let text = pages_of(
+            6,
+            30,
+            |_| vec![],
+            |p| vec![String::new(), p.to_string()],
+            false,
+        );
+        let out = strip_text(&text);
+        // Six pages, five breaks between them.
+        assert_eq!(out.lines.iter().filter(|l| *l == PAGE_BREAK).count(), 5);
+        assert!(
+            out.lines.iter().all(|l| l.trim().parse::<u32>().is_err()),
+            "{:?}",
+            out.lines
+        );
+    }
+
+    #[test]
+    fn running_header_found_by_its_regular_recurrence() {
+        // No page numbers, no form feeds: only the header recurs, its case
+        // and spacing varying.
+        let text = pages_of(
+            5,
+            25,
+            |p| {
+                vec![if p % 2 == 0 {
+                    "Journal  of Testing, Vol. 3".to_string()
+                } else {
+                    "JOURNAL OF TESTING, VOL. 3".to_string()
+                }]
+            },
+            |_| vec![],
+            false,
+        );
+        let out = strip_text(&text);
+        assert!(
+            out.lines
+                .iter()
+                .all(|l| !l.to_lowercase().contains("journal")),
+            "{:?}",
+            out.lines
+        );
+        assert_eq!(out.furniture, ["JOURNAL OF TESTING, VOL. 3"]);
+    }
+
+    #[test]
+    fn alternating_even_and_odd_headers() {
+        let text = pages_of(
+            7,
+            12,
+            |p| {
+                vec![if p % 2 == 0 {
+                    format!("{p} SMITH AND LEE")
+                } else {
+                    format!("ON REPETITION {p}")
+                }]
+            },
+            |_| vec![],
+            true,
+        );
+        let out = strip_text(&text);
+        assert!(
+            out.lines
+                .iter()
+                .all(|l| !l.contains("SMITH") && !l.contains("REPETITION")),
+            "{:?}",
+            out.lines
+        );
+    }
+
+    #[test]
+    fn a_heading_that_recurs_inside_pages_is_content() {
+        // `Article N` opens every other page but also stands inside
+        // pages: the document's own heading, not a running header.
+        let mut text = String::new();
+        let mut art = 0;
+        for p in 1..=6 {
+            text.push('\u{c}');
+            for block in 0..4 {
+                if block == 0 && p % 2 == 1 || block == 2 {
+                    art += 1;
+                    text.push_str(&format!("Article {art}\n"));
+                }
+                for i in 0..5 {
+                    text.push_str(&format!("Line {i} of block {block} on page {p}, wrapped\n"));
+                }
+            }
+        }
+        let out = strip_text(&text);
+        let arts = out
+            .lines
+            .iter()
+            .filter(|l| l.starts_with("Article "))
+            .count();
+        assert_eq!(arts, art, "{:?}", out.lines);
+    }
+
+    #[test]
+    fn a_footnote_number_at_a_page_foot_is_not_a_page_number() {
+        // Page numbers run with the pages; the footnote numbers do not.
+        let text = pages_of(
+            6,
+            15,
+            |_| vec![],
+            |p| {
+                vec![
+                    (p * 3).to_string(),
+                    "See the annex.".to_string(),
+                    format!("- {p} -"),
+                ]
+            },
+            true,
+        );
+        let out = strip_text(&text);
+        for p in 1..=6 {
+            assert!(out.lines.contains(&(p * 3).to_string()), "{:?}", out.lines);
+        }
+        assert!(
+            out.lines.iter().all(|l| !l.starts_with("- ")),
+            "{:?}",
+            out.lines
+        );
+    }
+
+    #[test]
+    fn catchwords_go() {
+        let mut text = String::new();
+        for p in 1..=4 {
+            text.push_str(&format!("\u{c}Header Line\nPasal {}\n", 2 * p - 1));
+            for i in 0..12 {
+                if i == 6 {
+                    text.push_str(&format!("Pasal {}\n", 2 * p));
+                }
+                text.push_str(&format!("Line {i} of page {p}, wrapped\n"));
+            }
+            text.push_str(&format!("Pasal {} . . .\n", 2 * p + 1));
+        }
+        let out = strip_text(&text);
+        // The last page's catchword has no next page to match: it stays.
+        let dotted: Vec<&String> = out.lines.iter().filter(|l| l.contains(". . .")).collect();
+        assert_eq!(dotted, ["Pasal 9 . . ."], "{:?}", out.lines);
+        assert_eq!(
+            out.lines.iter().filter(|l| l.starts_with("Pasal")).count(),
+            9
+        );
+    }
+
+    #[test]
+    fn blank_lines_around_a_break_go_only_mid_sentence() {
+        let text = "\u{c}Head\n\nThe sentence runs on\n\n- 1 -\n\u{c}Head\n\nacross the page.\n\n- 2 -\n\
+                    \u{c}Head\n\nA new paragraph.\n\n- 3 -\n\u{c}Head\n\nEnd.\n\n- 4 -\n";
+        let out = strip_text(text).lines;
+        let at = out
+            .iter()
+            .position(|l| l == "The sentence runs on")
+            .unwrap();
+        assert_eq!(out[at + 1], PAGE_BREAK, "{out:?}");
+        assert_eq!(out[at + 2], "across the page.", "{out:?}");
+        let at = out.iter().position(|l| l == "across the page.").unwrap();
+        assert_eq!(out[at + 1], "", "{out:?}");
+    }
+
+    #[test]
+    fn prose_without_pages_is_left_alone() {
+        // A web text: whole paragraphs on lines, a line recurring at a
+        // regular spacing. No pages are invented.
+        let mut text = String::new();
+        for i in 0..80 {
+            if i % 16 == 0 {
+                text.push_str("Advertisement\n");
+            }
+            text.push_str(&format!(
+                "Paragraph {i} of the story says something complete.\n\n"
+            ));
+        }
+        let out = strip_text(&text);
+        assert!(!out.lines.contains(&PAGE_BREAK.to_string()));
+        assert_eq!(
+            out.lines,
+            text.lines().map(str::to_string).collect::<Vec<_>>()
+        );
+    }
+
+    #[test]
+    fn stripping_is_linear() {
+        // 100k short lines in 2,000 pages: twice the input takes about
+        // twice the time (generous bound against noisy machines).
+        let text = |n: usize| {
+            pages_of(
+                n,
+                48,
+                |_| vec!["JOURNAL OF TESTING".into()],
+                |p| vec![format!("- {p} -")],
+                false,
+            )
+        };
+        let time = |t: &str| {
+            let lines: Vec<String> = t.lines().map(str::to_string).collect();
+            let start = std::time::Instant::now();
+            let out = strip(lines, false);
+            (start.elapsed(), out.lines.len())
+        };
+        let (small, _) = time(&text(1000));
+        let (large, n) = time(&text(2000));
+        assert!(n >= 96_000);
+        assert!(
+            large < small * 4,
+            "{small:?} for 50k lines, {large:?} for 100k"
+        );
+    }
+
+    #[test]
+    fn deep_furniture_is_peeled_in_rounds() {
+        // A legal database's dump: a three-line header and a four-line
+        // footer on every page, more than one look at a page's edges sees.
+        let text = pages_of(
+            6,
+            20,
+            |_| {
+                vec![
+                    "Федеральный закон от 27.07.2006 N 152-ФЗ".to_string(),
+                    "(ред. от 08.08.2024)".to_string(),
+                    "\"О персональных данных\"".to_string(),
+                ]
+            },
+            |p| {
+                vec![
+                    "Документ предоставлен КонсультантПлюс".to_string(),
+                    "Дата сохранения: 01.10.2024".to_string(),
+                    "www.consultant.ru".to_string(),
+                    format!("Страница {p} из 6"),
+                ]
+            },
+            true,
+        );
+        let out = strip_text(&text);
+        assert_eq!(out.lines.len(), 6 * 20 + 5, "{:?}", out.lines);
+        assert!(out.furniture.iter().any(|f| f.contains("152-ФЗ")));
+    }
+
+    #[test]
+    fn a_header_misread_on_one_page_goes_too() {
+        let text = pages_of(
+            6,
+            20,
+            |p| {
+                vec![if p == 4 {
+                    "PRESIDEN REPUBLIK INDONESlA".to_string()
+                } else {
+                    "PRESIDEN REPUBLIK INDONESIA".to_string()
+                }]
+            },
+            |p| vec![format!("- {p} -")],
+            true,
+        );
+        let out = strip_text(&text);
+        assert!(
+            out.lines.iter().all(|l| !l.contains("PRESIDEN")),
+            "{:?}",
+            out.lines
+        );
+    }
+
+    #[test]
+    fn a_chapter_head_on_a_run_of_pages_goes_a_repeated_table_stays() {
+        // Texinfo-style heads: `Chapter N: Title` atop the pages of each
+        // chapter, then the page number. A benchmark table repeated atop
+        // three pages keeps its header: its neighbours repeat too.
+        let mut text = String::new();
+        for p in 1..=12 {
+            text.push('\u{c}');
+            let chapter = (p - 1) / 4 + 1;
+            text.push_str(&format!(
+                "Chapter {chapter}: Part {}\n\n{p}\n\n",
+                ["one", "two", "three"][chapter - 1]
+            ));
+            if (6..=8).contains(&p) {
+                text.push_str("Input size\nSarwate\nSlicing\n");
+            }
+            for i in 0..20 {
+                text.push_str(&format!("Line {i} of page {p} of the manual, wrapped\n"));
+            }
+        }
+        let out = strip_text(&text);
+        assert!(
+            out.lines.iter().all(|l| !l.starts_with("Chapter")),
+            "{:?}",
+            out.lines
+        );
+        assert!(
+            out.lines.iter().all(|l| l.trim().parse::<u32>().is_err()),
+            "{:?}",
+            out.lines
+        );
+        assert_eq!(
+            out.lines.iter().filter(|l| *l == "Input size").count(),
+            3,
+            "{:?}",
+            out.lines
+        );
+    }
+
+    #[test]
+    fn letterhead_on_top_page_number_at_the_foot_without_form_feeds() {
+        let text = pages_of(
+            5,
+            30,
+            |p| {
+                vec![if p == 3 {
+                    "Presiden   Republik Indonesia".to_string()
+                } else {
+                    "PRESIDEN REPUBLIK INDONESIA".to_string()
+                }]
+            },
+            |p| vec![String::new(), p.to_string(), String::new()],
+            false,
+        );
+        let out = strip_text(&text);
+        assert_eq!(out.lines.iter().filter(|l| *l == PAGE_BREAK).count(), 4);
+        assert!(
+            out.lines.iter().all(|l| !l.to_uppercase().contains("PRESIDEN")
+                && l.trim().parse::<u32>().is_err()),
+            "{:?}",
+            out.lines
+        );
+        // Each page stops mid-sentence: no blank line is left at a break.
+        for (i, l) in out.lines.iter().enumerate() {
+            if l == PAGE_BREAK {
+                assert!(!out.lines[i - 1].is_empty() && !out.lines[i + 1].is_empty());
+            }
+        }
+    }
+
+    #[test]
+    fn headings_at_a_loose_rhythm_make_no_pages() {
+        // `Article N` every 14 to 30 lines in a wrapped text without page
+        // marks: not a running header, no pages, nothing stripped.
+        let mut text = String::new();
+        for (n, len) in [20, 14, 30, 22, 16, 28, 18, 25].iter().enumerate() {
+            text.push_str(&format!("Article {}\n", n + 1));
+            for i in 0..*len {
+                text.push_str(&format!(
+                    "line {i} of article {n} in the law goes on and on\n"
+                ));
+            }
+        }
+        let out = strip_text(&text);
+        assert_eq!(
+            out.lines,
+            text.lines().map(str::to_string).collect::<Vec<_>>()
+        );
     }
 }
