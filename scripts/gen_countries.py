@@ -31,9 +31,10 @@ ISO_LOCALES = {"fr": "fr", "es": "es", "ru": "ru", "zh": "zh_CN", "ar": "ar", "v
 
 # ISO 3166-1 entries that are not UN Member States. The two observer States
 # are kept (status "observer"); a few much-cited territories are kept as
-# "territory"; the rest are dropped from the gazetteer.
+# "territory" (Taiwan as TWN, also for "Chinese Taipei"); the rest are
+# dropped from the gazetteer.
 OBSERVERS = {"VAT", "PSE"}
-TERRITORIES_KEPT = {"HKG", "MAC"}
+TERRITORIES_KEPT = {"HKG", "MAC", "TWN"}
 NON_MEMBERS = {
     "ALA", "ASM", "AIA", "ATA", "ABW", "BMU", "BES", "BVT", "IOT", "CYM", "CXR",
     "CCK", "COK", "CUW", "FLK", "FRO", "GUF", "PYF", "ATF", "GIB", "GRL", "GLP",

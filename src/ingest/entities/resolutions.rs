@@ -93,15 +93,40 @@ pub fn ga_id(session: u32, n: u32) -> String {
 // space, digits are ASCII, case is folded. So the patterns are lower-case
 // literals with ` ?` for optional space, and ASCII classes — which keeps
 // them small and fast to compile.
-const ITEM: &str =
-    r"\[?(?:[0-9]{1,4} ?\( ?[0-9]{4} ?\)|[0-9]{1,2}/[0-9]{1,4}|[0-9]{1,4})(?:\]\([^) ]*\))?";
+//
+// One item of a list: the number, a markdown link around it, the letter of a
+// part (`66/253 A and B`; never `e`, the Italian/Portuguese "and"), and
+// the date of adoption that UN texts put after each number
+// (`1540 (2004) of 28 April 2004`, `du 28 avril 2004`, `, de 23 de diciembre
+// de 2016`, `vom 25. April 2012`, `от 17 декабря 2018 года`, `ngày 17 tháng
+// 12 năm 2018`). Without the date the list would stop at the first one.
+const ITEM: &str = concat!(
+    r"\[?(?:[0-9]{1,4} ?\( ?[0-9]{4} ?\)|[0-9]{1,2}/[0-9]{1,4}|[0-9]{1,4})(?:\]\([^) ]*\))?",
+    r"(?: [a-dfgh]\b(?: (?:and|et|y|и|und|to|à) [a-h]\b)?)?",
+    r"(?:,? (?:(?:of|du|de|del|vom|от|dated|ngày) )?(?:",
+    r"[0-9]{1,2}\.? (?:de )?\pL{3,}\.? (?:de )?(?:19|20)[0-9]{2}(?: года| г\.)?",
+    r"|[0-9]{1,2}(?: tháng |/)[0-9]{1,2}(?: năm |/)(?:19|20)[0-9]{2}))?"
+);
+
+/// A date inside a citation list (see [`ITEM`]; also the Chinese date that
+/// precedes each number: `2004年4月28日第1540(2004)號`): skipped when the
+/// items are read.
+const DATE: &str = concat!(
+    r"[0-9]{1,2}\.? (?:de )?\pL{3,}\.? (?:de )?(?:19|20)[0-9]{2}",
+    r"|[0-9]{1,2}(?: tháng |/)[0-9]{1,2}(?: năm |/)(?:19|20)[0-9]{2}",
+    r"|[0-9]{4} ?年 ?[0-9]{1,2} ?月 ?(?:[0-9]{1,2} ?日)?"
+);
 
 /// Separators between numbers of one citation list, in every language.
-const SEP: &str = r"(?: ?[,、;，；] ?(?:(?:and|et|y|e|и|و|và) )?| (?:and|et|y|e|и|và|as well as|ainsi que|así como|а также) | ?و ?| ?(?:和|及|以及|与|至) ?)";
+const SEP: &str = concat!(
+    r"(?: ?[,、;，；] ?(?:(?:and|et|y|e|и|و|và|und|or|ou|o|или|hoặc|oder) )?",
+    r"| (?:and|et|y|e|и|và|und|or|ou|o|oder|или|либо|hoặc|as well as|ainsi que|así como|а также|sowie|bem como|cũng như) ",
+    r"| ?و ?| ?(?:和|及|以及|与|與|或|至) ?)"
+);
 
 static PREFIX_RE: LazyLock<Regex> = LazyLock::new(|| {
     // A word boundary before the trigger is checked in code.
-    let trigger = r"(?:unscrs?|res\.|resolutions?|résolutions?|resoluci(?:ón|ones)|resolu(?:ção|ções)|resolution(?:en)?|резолюци(?:я|и|ю|ей|ям|ями|ях)|nghị quyết|[وب]?(?:ال)?قرار(?:ات|ي|ين|ا)?|risoluzion[ei]|resoluti(?:e|es)|rezolucj[aięi]|rezoluc[ei]|(?:決議|决议) ?第?|결의(?:안)? ?제?)";
+    let trigger = r"(?:unscrs?|res\.|resolutions?|résolutions?|resoluci(?:ón|ones)|resolu(?:ção|ções)|resolution(?:en)?|резолюци(?:я|и|ю|ей|ям|ями|ях)|nghị quyết|[وفب]?(?:ال|لل|ل)?قرار(?:ات|ه|ها|ي|ين|ا)?|risoluzion[ei]|resoluti(?:e|es)|rezolucj[aięi]|rezoluc[ei]|(?:決議|决议) ?第?|결의(?:안)? ?제?)";
     let body = r"(?: (?:of the |du |de l'|del |de la |của )?(?:security council|general assembly|conseil de sécurité|assemblée générale|consejo de seguridad|asamblea general|совета безопасности|генеральной ассамблеи|مجلس الامن(?: الدولي)?|الجمعية العامة|hội đồng bảo an(?: liên hợp quốc)?|đại hội đồng(?: liên hợp quốc)?))?";
     let marker = r"(?: ?(?:no\.|nos\.|n[°º]s?|№|núm\.|số|رقم|n\.))?";
     Regex::new(&format!(
@@ -111,13 +136,14 @@ static PREFIX_RE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static ZH_RE: LazyLock<Regex> = LazyLock::new(|| {
-    let zitem = format!(r"(?:第 ?)?{ITEM}(?: ?号)?");
-    Regex::new(&format!(r"{zitem}(?:{SEP}{zitem})* ?号 ?(?:决议|決議)")).expect("zh regex")
+    let zdate = r"(?:[0-9]{4} ?年 ?[0-9]{1,2} ?月 ?(?:[0-9]{1,2} ?日)? ?)?";
+    let zitem = format!(r"{zdate}(?:第 ?)?{ITEM}(?: ?[号號])?");
+    Regex::new(&format!(r"{zitem}(?:{SEP}{zitem})* ?[号號] ?(?:决议|決議)")).expect("zh regex")
 });
 
 static ITEM_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?P<ga>(?P<s>[0-9]{1,2})/(?P<g>[0-9]{1,4}))|(?P<n>[0-9]{1,4})(?: ?\( ?(?P<y>[0-9]{4}) ?\))?",
+        &format!(r"(?P<date>{DATE})|(?P<ga>(?P<s>[0-9]{{1,2}})/(?P<g>[0-9]{{1,4}}))|(?P<n>[0-9]{{1,4}})(?: ?\( ?(?P<y>[0-9]{{4}}) ?\))?"),
     )
     .expect("item regex")
 });
@@ -161,6 +187,24 @@ const GA_BODIES: &[&str] = &[
     "đại hội đồng",
     "大会",
 ];
+
+/// An older Assembly resolution: a number, a part letter and the session in
+/// Roman numerals (`2200 A (XXI)`, `1991 (XVIII)`).
+static OLD_GA_RE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^ ?(?:[a-h] ?)?\( ?[ivxl]+ ?\)").expect("old GA regex"));
+
+/// Does the clause just before a citation name another body? The body's
+/// name may be long (`Commission on Crime Prevention and Criminal Justice
+/// resolution 22/8`), so the window is wider than the short one used for
+/// any mention, but the name must be in the same clause (no `,` `;` `.`
+/// between it and the citation).
+fn names_other_body(window: &str) -> bool {
+    OTHER_BODIES.iter().any(|b| {
+        window
+            .rfind(b)
+            .is_some_and(|i| !window[i + b.len()..].contains([',', ';', '.', ':', '(', ')']))
+    })
+}
 
 fn window_before(text: &str, pos: usize, bytes: usize) -> String {
     let mut s = pos.saturating_sub(bytes);
@@ -261,13 +305,20 @@ fn first_item_start(text: &str, start: usize, end: usize) -> usize {
 /// at `items_from`.
 fn list(text: &str, start: usize, items_from: usize, end: usize, out: &mut Vec<Found>) {
     let window = window_before(text, start, 48);
-    let other_body = OTHER_BODIES.iter().any(|b| window.contains(b));
+    let other_body = OTHER_BODIES.iter().any(|b| window.contains(b))
+        || names_other_body(&window_before(text, start, 112));
     let ga_body = GA_BODIES.iter().any(|b| window.contains(b))
         || GA_BODIES
             .iter()
             .any(|b| text[start..items_from].to_lowercase().contains(b));
     let mut items = Vec::new();
-    let caps: Vec<_> = ITEM_RE.captures_iter(&text[items_from..end]).collect();
+    let mut caps: Vec<_> = ITEM_RE.captures_iter(&text[items_from..end]).collect();
+    // A date after the last number is not part of the mention.
+    let end = match caps.iter().rposition(|c| c.name("date").is_none()) {
+        Some(i) if i + 1 < caps.len() => items_from + caps[i].get(0).map_or(0, |m| m.end()),
+        _ => end,
+    };
+    caps.retain(|c| c.name("date").is_none());
     // Lists are homogeneous: once one number carries its year (or is a
     // session/number pair), a bare number in the same list is something
     // else (`resolution 2178 (2014), 2015 saw …`).
@@ -308,7 +359,9 @@ fn list(text: &str, start: usize, items_from: usize, end: usize, out: &mut Vec<F
                         Some(ch) => ch.is_alphanumeric(),
                         None => false,
                     };
-                    if other_body || ga_body || n < 100 || glued || !all_bare {
+                    // `2200 A (XXI)`: the Assembly's numbering before 1976.
+                    let roman = OLD_GA_RE.is_match(&text[e..]);
+                    if other_body || ga_body || n < 100 || glued || roman || !all_bare {
                         None
                     } else {
                         sc_year(n).map(|y| sc_id(n, y))
