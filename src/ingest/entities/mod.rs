@@ -384,6 +384,76 @@ mod tests {
     }
 
     #[test]
+    fn abbreviations_and_short_forms() {
+        let r = Recognizer::builtin();
+        assert_eq!(
+            countries(
+                &r,
+                "The U.S. and the US, U.S.A., USA, UK, U.K., UAE, DRC, DPRK and ROK."
+            ),
+            [
+                "USA", "USA", "USA", "USA", "GBR", "GBR", "ARE", "COD", "PRK", "KOR"
+            ]
+        );
+        assert_eq!(
+            countries(&r, "Chinese Taipei; Taiwan; 中华台北; Đài Loan"),
+            ["TWN", "TWN", "TWN", "TWN"]
+        );
+        // "US" only as an upper-case word, and not inside all-caps text.
+        assert!(countries(&r, "let us know; tell us").is_empty());
+        assert!(countries(&r, "PLEASE LET US KNOW").is_empty());
+        assert_eq!(
+            countries(&r, "US-China trade and EU, US and UK"),
+            ["USA", "CHN", "USA", "GBR"]
+        );
+        assert!(countries(&r, "US$ 5 million and 3 US dollars").is_empty());
+    }
+
+    #[test]
+    fn saint_st_and_ampersand_spellings_of_every_name() {
+        let r = Recognizer::builtin();
+        assert_eq!(
+            countries(
+                &r,
+                "St Vincent & the Grenadines, St. Kitts and Nevis, St Lucia, Saint Lucia, \
+                 Saint Kitts & Nevis, Trinidad & Tobago, Bosnia & Herzegovina, \
+                 Antigua & Barbuda, São Tomé & Príncipe"
+            ),
+            [
+                "VCT", "KNA", "LCA", "LCA", "KNA", "TTO", "BIH", "ATG", "STP"
+            ]
+        );
+        assert!(countries(&r, "St Andrews and Stanley").is_empty());
+    }
+
+    #[test]
+    fn letterhead_names_in_capitals_and_across_line_breaks() {
+        let r = Recognizer::builtin();
+        assert_eq!(
+            countries(
+                &r,
+                "ANTIGUA AND BARBUDA\nSAINT VINCENT AND THE GRENADINES\nTRINIDAD AND TOBAGO"
+            ),
+            ["ATG", "VCT", "TTO"]
+        );
+        assert_eq!(
+            countries(
+                &r,
+                "ST VINCENT AND\nTHE GRENADINES • CENTRAL AFRICAN\nREPUBLIC | DOMINICA | DOMINICAN REPUBLIC"
+            ),
+            ["VCT", "CAF", "DMA", "DOM"]
+        );
+        assert_eq!(
+            countries(
+                &r,
+                "NIGER • NIGERIA • GUINEA • GUINEA-BISSAU • EQUATORIAL GUINEA • PAPUA NEW GUINEA"
+            ),
+            ["NER", "NGA", "GIN", "GNB", "GNQ", "PNG"]
+        );
+        assert!(countries(&r, "PORT OF SPAIN, 5 July 2021").is_empty());
+    }
+
+    #[test]
     fn vietnamese_country_names_and_language_names() {
         let r = Recognizer::builtin();
         assert_eq!(

@@ -632,6 +632,94 @@ mod tests {
     }
 
     #[test]
+    fn every_member_of_a_list_in_every_language() {
+        let sc = ["S/RES/2325 (2016)", "S/RES/2663 (2022)"];
+        let ga = ["A/RES/73/187", "A/RES/76/19"];
+        for t in [
+            "resolutions 2325 (2016) and 2663 (2022)",
+            "Security Council resolutions 2325 (2016), and 2663 (2022)",
+            "resolutions 2325 (2016) as well as 2663 (2022)",
+            "resolutions 2325 (2016) or 2663 (2022)",
+            "résolutions 2325 (2016) et 2663 (2022)",
+            "resoluciones 2325 (2016) y 2663 (2022)",
+            "резолюции 2325 (2016) и 2663 (2022)",
+            "Resolutionen 2325 (2016) und 2663 (2022)",
+            "Resolutionen 2325 (2016) sowie 2663 (2022)",
+            "các nghị quyết 2325 (2016) và 2663 (2022)",
+            "resoluções 2325 (2016) e 2663 (2022)",
+            "القرارين 2325 (2016) و 2663 (2022)",
+            "第2325(2016)号和第2663(2022)号决议",
+            "第2325(2016)號和第2663(2022)號決議",
+            "resolutions 2325 (2016) of 15 December 2016 and 2663 (2022) of 30 November 2022",
+            "résolutions 2325 (2016) du 15 décembre 2016 et 2663 (2022) du 30 novembre 2022",
+            "resoluciones 2325 (2016), de 15 de diciembre de 2016, y 2663 (2022), de 30 de noviembre de 2022",
+            "Resolutionen 2325 (2016) vom 15. Dezember 2016 und 2663 (2022) vom 30. November 2022",
+            "резолюции 2325 (2016) от 15 декабря 2016 года и 2663 (2022) от 30 ноября 2022 года",
+            "nghị quyết 2325 (2016) ngày 15 tháng 12 năm 2016 và 2663 (2022)",
+            "其2016年12月15日第2325(2016)号和2022年11月30日第2663(2022)号决议",
+        ] {
+            assert_eq!(ids(t), sc, "{t}");
+        }
+        for t in [
+            "resolutions 73/187 and 76/19",
+            "General Assembly resolutions 73/187 and 76/19",
+            "résolutions 73/187 et 76/19",
+            "resoluciones 73/187 y 76/19",
+            "резолюции 73/187 и 76/19",
+            "Resolutionen 73/187 und 76/19",
+            "các nghị quyết 73/187 và 76/19",
+            "resolutions 73/187 of 17 December 2018 and 76/19 of 6 December 2021",
+            "resolutions 73/187 A and B, and 76/19",
+            "第73/187号和第76/19号决议",
+        ] {
+            assert_eq!(ids(t), ga, "{t}");
+        }
+    }
+
+    #[test]
+    fn numbers_after_a_list_that_belong_to_something_else() {
+        for (t, want) in [
+            (
+                "resolutions 2325 (2016) and 2663 (2022), paragraphs 3 and 4",
+                &["S/RES/2325 (2016)", "S/RES/2663 (2022)"][..],
+            ),
+            (
+                "resolutions 2325 (2016) and 2663 (2022) and 2023 and 2024",
+                &["S/RES/2325 (2016)", "S/RES/2663 (2022)"],
+            ),
+            (
+                "resolutions 73/187 and 76/19 and 2023 and 2024",
+                &["A/RES/73/187", "A/RES/76/19"],
+            ),
+            ("resolution 73/187, p. 12 and 14", &["A/RES/73/187"]),
+            (
+                "resolutions 73/187 and 76/19, pages 4 and 5",
+                &["A/RES/73/187", "A/RES/76/19"],
+            ),
+            (
+                "resolutions 73/187 and 76/19 and decisions 59/568 and 62/554",
+                &["A/RES/73/187", "A/RES/76/19"],
+            ),
+            ("resolución 73/187 a la Asamblea y 2024", &["A/RES/73/187"]),
+            ("the Assembly adopted resolution 1991 A (XVIII)", &[]),
+            (
+                "Recalling Commission on Crime Prevention and Criminal Justice resolution 22/8 of 26 April 2013",
+                &[],
+            ),
+        ] {
+            assert_eq!(ids(t), want, "{t}");
+        }
+    }
+
+    #[test]
+    fn a_date_after_one_resolution_stays_out_of_its_span() {
+        let t = plain("In resolution 1540 (2004) of 28 April 2004, the Council");
+        let f = find(&t);
+        assert_eq!(f.len(), 1);
+        assert_eq!(&t[f[0].start..f[0].end], "resolution 1540 (2004)");
+    }
+
+    #[test]
     fn contradicted_year_is_not_emitted() {
         assert!(ids("resolution 2341 (2015)").is_empty());
         assert!(ids("S/RES/2396 (2019)").is_empty());
