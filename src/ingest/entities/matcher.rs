@@ -151,7 +151,7 @@ fn compile(surfaces: &[(Option<u32>, String, Option<EntityKind>, bool)]) -> Comp
         if let Some(rest) = text.strip_prefix("ال") {
             forms.push(format!("لل{rest}"));
         }
-        forms.extend(spelling_variants(text));
+        forms.extend(spelling_variants(text, *kind == Some(EntityKind::Country)));
         std::iter::once((*entity, text.clone(), *kind))
             .chain(forms.into_iter().map(move |f| (*entity, f, *kind)))
     });
@@ -211,15 +211,10 @@ fn compile(surfaces: &[(Option<u32>, String, Option<EntityKind>, bool)]) -> Comp
 /// Other spellings of a name that texts use as freely as the name itself:
 /// `Saint`, `St` and `St.` (`St Vincent`, `St. Kitts`, `Saint Lucia`), and
 /// `and` or `&` (`Trinidad & Tobago`, `St Vincent & the Grenadines`) —
-/// every combination, whichever of them the gazetteer has.
-fn spelling_variants(text: &str) -> Vec<String> {
+/// every combination, whichever of them the gazetteer has — and each of
+/// them without accents.
+fn spelling_variants(text: &str, country: bool) -> Vec<String> {
     let words: Vec<&str> = text.split(' ').collect();
-    if !words
-        .iter()
-        .any(|w| matches!(*w, "Saint" | "St" | "St." | "and" | "&"))
-    {
-        return Vec::new();
-    }
     let mut out = vec![String::new()];
     for (i, w) in words.iter().enumerate() {
         let alternatives: &[&str] = match *w {
@@ -240,8 +235,40 @@ fn spelling_variants(text: &str) -> Vec<String> {
             })
             .collect();
     }
+    // Country names as written without their accents (`Cote d'Ivoire`,
+    // `Turkiye`, `Sao Tome`): Latin script only, and six letters or more, so
+    // that no short word comes of it (Vietnamese `Mỹ` is not English `My`,
+    // French `Suède` not `Suede`).
+    if country {
+        let stripped: Vec<String> = std::iter::once(text.to_string())
+            .chain(out.iter().cloned())
+            .filter_map(|v| without_accents(&v))
+            .collect();
+        out.extend(stripped);
+    }
     out.retain(|v| v != text);
+    out.sort();
+    out.dedup();
     out
+}
+
+fn without_accents(text: &str) -> Option<String> {
+    use unicode_normalization::UnicodeNormalization;
+    use unicode_normalization::char::canonical_combining_class;
+    let latin = |c: char| {
+        c.is_ascii()
+            || ('\u{00C0}'..='\u{024F}').contains(&c)
+            || ('\u{1E00}'..='\u{1EFF}').contains(&c)
+    };
+    if text.is_ascii() || !text.chars().all(latin) {
+        return None;
+    }
+    let s: String = text
+        .nfd()
+        .filter(|&c| canonical_combining_class(c) == 0)
+        .collect();
+    let letters = s.chars().filter(|c| c.is_alphabetic()).count();
+    (letters >= 6 && s.is_ascii()).then_some(s)
 }
 
 /// Script groups: a pattern containing Han, Cyrillic or Arabic letters can

@@ -424,6 +424,15 @@ mod tests {
             ]
         );
         assert!(countries(&r, "St Andrews and Stanley").is_empty());
+        // The same names without their accents, in any letterhead layout.
+        assert_eq!(
+            countries(
+                &r,
+                "Cote d'Ivoire, Turkiye, SAO TOME\nAND PRINCIPE | GUINEA-\nBISSAU | Lao PDR"
+            ),
+            ["CIV", "TUR", "STP", "GNB", "LAO"]
+        );
+        assert!(countries(&r, "My friend wore Suede; Ai Cap; legislation").is_empty());
     }
 
     #[test]
