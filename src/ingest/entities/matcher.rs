@@ -45,8 +45,8 @@ struct Variant {
     left: Edge,
     right: Edge,
     arabic_start: bool,
-    /// A two-letter all-caps country form (`US`, `UK`): not inside all-caps
-    /// text, where it is a word (`LET US KNOW`).
+    /// A two-letter all-caps country form (`US`, `UK`; not `U.S.`): not
+    /// inside all-caps text, where it is a word (`LET US KNOW`).
     caps_shy: bool,
     /// Pattern is a Russian stem: up to [`MAX_ENDING`] Cyrillic letters
     /// may follow before the word boundary (`Франци|я`, `Франци|и`).
@@ -182,7 +182,8 @@ fn compile(surfaces: &[(Option<u32>, String, Option<EntityKind>, bool)]) -> Comp
             arabic_start: ('\u{0600}'..='\u{06FF}').contains(&first),
             caps_shy: case == CaseRule::Exact
                 && kind == Some(EntityKind::Country)
-                && text.chars().filter(|c| c.is_alphabetic()).count() <= 2,
+                && text.chars().all(char::is_alphabetic)
+                && text.chars().count() <= 2,
             stem: stem.is_some(),
         };
         let idx = *by_folded.entry(folded.clone()).or_insert_with(|| {

@@ -402,6 +402,7 @@ mod tests {
         // "US" only as an upper-case word, and not inside all-caps text.
         assert!(countries(&r, "let us know; tell us").is_empty());
         assert!(countries(&r, "PLEASE LET US KNOW").is_empty());
+        assert_eq!(countries(&r, "U.S. DEPARTMENT OF STATE"), ["USA"]);
         assert_eq!(
             countries(&r, "US-China trade and EU, US and UK"),
             ["USA", "CHN", "USA", "GBR"]
