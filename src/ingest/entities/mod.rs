@@ -21,6 +21,8 @@
 //! * A Security Council citation whose stated year contradicts the year
 //!   table is not emitted (a wrong link is worse than none); a bare number
 //!   gets its year from the table.
+//! * Taiwan is the country `TWN` (ISO 3166-1), whether written "Taiwan" or
+//!   "Chinese Taipei" (kept as a territory like Hong Kong and Macao).
 //! * The United Nations itself is not an entity (every document names it);
 //!   大会 alone is not the General Assembly (only 联合国大会 is).
 

@@ -6,11 +6,16 @@
 //!   `A/RES/72/284`;
 //! * a resolution word followed by one or more numbers, in any language:
 //!   `resolution 2341 (2017)`, `resolutions 2322 (2016) and 2396 (2017)`,
+//!   `Resolutionen 1196 (1998), 1209 (1998) und 2117 (2013)`, with each
+//!   number's date of adoption or part letters in between
+//!   (`1540 (2004) of 28 April 2004, 1673 (2006) of …`, `66/253 A and B`),
 //!   `résolution`, `resolución`, `резолюция`/`резолюции`, `القرار`,
 //!   `Nghị quyết (số)`, optionally with the body in between
 //!   (`قرار مجلس الأمن 2341 (2017)`, `резолюция Совета Безопасности …`);
 //! * the Chinese frame `第 … 号决议` around one or more numbers
-//!   (`第2322(2016)、2331(2016)和2396(2017)号决议`, `第73/187号决议`).
+//!   (`第2322(2016)、2331(2016)和2396(2017)号决议`, `第73/187号决议`,
+//!   traditional `號決議`, a date before each number:
+//!   `2004年4月28日第1540(2004)號`).
 //!
 //! Numbers: `N (YYYY)` is a Council resolution; `S/N` with `S ≤ 99` and
 //! `N ≤ 999` is an Assembly resolution (session/number — `2016/679` or
