@@ -3,7 +3,8 @@
 
 Sources (authoritative, nothing typed by hand except the reviewed table):
   * CLDR territory names via PyPI `babel` (the UN languages en fr es ru zh ar,
-    plus vi, and de pt it ja for documents beyond the corpus languages);
+    plus vi, and de pt it ja for documents beyond the corpus languages, and
+    Traditional Chinese as `zh-Hant`, recognised but not displayed);
   * ISO 3166-1 official names via PyPI `pycountry` (Debian iso-codes data)
     and their iso-codes translations;
   * src/ingest/entities/data/un_country_names.tsv: the reviewed table of UN
@@ -88,6 +89,15 @@ def main():
             name = terr.get(c.alpha_2)
             if name:
                 add(a3, lang, "cldr", name.replace("\u2019", "'"))
+    # CLDR Traditional Chinese (Taiwan, Hong Kong and Macao texts; UN
+    # texts quoted there): recognised only, where it differs from the
+    # Simplified name; the gazetteer does not display a script variant.
+    hant = Locale.parse("zh_Hant").territories
+    hans = Locale.parse("zh").territories
+    for a3, (c, _) in countries.items():
+        name = hant.get(c.alpha_2)
+        if name and name != hans.get(c.alpha_2):
+            add(a3, "zh-Hant", "cldr", name)
     # iso-codes (English + translations)
     translations = {
         lang: gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[loc], fallback=True)

@@ -341,6 +341,21 @@ mod tests {
     }
 
     #[test]
+    fn traditional_chinese_names_and_blocks() {
+        let r = Recognizer::builtin();
+        assert_eq!(
+            countries(&r, "認定南蘇丹局勢,蘇丹、美國、英國、德國與中華台北"),
+            ["SSD", "SDN", "USA", "GBR", "DEU", "TWN"]
+        );
+        assert_eq!(countries(&r, "尼日利亞與尼日"), ["NGA", "NER"]);
+        assert!(countries(&r, "發展中國家、東加勒比、理查德、俄語和英語").is_empty());
+        // Displayed names stay Simplified.
+        let i = r.info(&EntityId::new(EntityKind::Country, "SSD"));
+        assert_eq!(i.names["zh"], "南苏丹");
+        assert!(!i.names.contains_key("zh-Hant"));
+    }
+
+    #[test]
     fn english_word_boundaries_and_case() {
         let r = Recognizer::builtin();
         assert!(countries(&r, "a woman said").is_empty());
