@@ -154,7 +154,9 @@ static ITEM_RE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static SYMBOL_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:s/res/(?P<n>[0-9]{1,4})(?: ?\( ?(?P<y>[0-9]{4}) ?\))?|a/res/(?P<s>[0-9]{1,2})/(?P<g>[0-9]{1,4}))")
+    // Copied from a web page or a PDF, the slashes may stand between spaces
+    // (`S / RES / 1325`).
+    Regex::new(r"(?-u:\b)(?:s ?/ ?res ?/ ?(?P<n>[0-9]{1,4})(?: ?\( ?(?P<y>[0-9]{4}) ?\))?|a ?/ ?res ?/ ?(?P<s>[0-9]{1,2}) ?/ ?(?P<g>[0-9]{1,4}))")
         .expect("resolution symbol regex")
 });
 
@@ -497,6 +499,8 @@ mod tests {
             ["A/RES/72/284"]
         );
         assert_eq!(ids("see S/RES/2396(2017)."), ["S/RES/2396 (2017)"]);
+        assert_eq!(ids("(S / RES / 1325)"), ["S/RES/1325 (2000)"]);
+        assert_eq!(ids("A / RES / 73 / 187"), ["A/RES/73/187"]);
         assert_eq!(ids("see S/RES/2396 (2017)."), ["S/RES/2396 (2017)"]);
         assert_eq!(ids("resolution 2178"), ["S/RES/2178 (2014)"]);
         assert_eq!(
