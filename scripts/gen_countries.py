@@ -3,7 +3,8 @@
 
 Sources (authoritative, nothing typed by hand except the reviewed table):
   * CLDR territory names via PyPI `babel` (the UN languages en fr es ru zh ar,
-    plus vi, and de pt it ja for documents beyond the corpus languages);
+    plus vi, and de pt it ja for documents beyond the corpus languages, and
+    Traditional Chinese as `zh-Hant`, recognised but not displayed);
   * ISO 3166-1 official names via PyPI `pycountry` (Debian iso-codes data)
     and their iso-codes translations;
   * src/ingest/entities/data/un_country_names.tsv: the reviewed table of UN
@@ -31,9 +32,10 @@ ISO_LOCALES = {"fr": "fr", "es": "es", "ru": "ru", "zh": "zh_CN", "ar": "ar", "v
 
 # ISO 3166-1 entries that are not UN Member States. The two observer States
 # are kept (status "observer"); a few much-cited territories are kept as
-# "territory"; the rest are dropped from the gazetteer.
+# "territory" (Taiwan as TWN, also for "Chinese Taipei"); the rest are
+# dropped from the gazetteer.
 OBSERVERS = {"VAT", "PSE"}
-TERRITORIES_KEPT = {"HKG", "MAC"}
+TERRITORIES_KEPT = {"HKG", "MAC", "TWN"}
 NON_MEMBERS = {
     "ALA", "ASM", "AIA", "ATA", "ABW", "BMU", "BES", "BVT", "IOT", "CYM", "CXR",
     "CCK", "COK", "CUW", "FLK", "FRO", "GUF", "PYF", "ATF", "GIB", "GRL", "GLP",
@@ -87,6 +89,15 @@ def main():
             name = terr.get(c.alpha_2)
             if name:
                 add(a3, lang, "cldr", name.replace("\u2019", "'"))
+    # CLDR Traditional Chinese (Taiwan, Hong Kong and Macao texts; UN
+    # texts quoted there): recognised only, where it differs from the
+    # Simplified name; the gazetteer does not display a script variant.
+    hant = Locale.parse("zh_Hant").territories
+    hans = Locale.parse("zh").territories
+    for a3, (c, _) in countries.items():
+        name = hant.get(c.alpha_2)
+        if name and name != hans.get(c.alpha_2):
+            add(a3, "zh-Hant", "cldr", name)
     # iso-codes (English + translations)
     translations = {
         lang: gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[loc], fallback=True)

@@ -141,9 +141,12 @@ impl Gazetteer {
             let (a3, lang, form, name, rec) = (cols[0], cols[2], cols[3], cols[4], cols[5]);
             let e = self.entity_index(&EntityId::new(EntityKind::Country, a3));
             let d = &mut self.data[e as usize];
-            d.names
-                .entry(lang.to_string())
-                .or_insert_with(|| name.to_string());
+            // A script variant (`zh-Hant`) is recognised, not displayed.
+            if !lang.contains('-') {
+                d.names
+                    .entry(lang.to_string())
+                    .or_insert_with(|| name.to_string());
+            }
             if lang == "en" && d.title.is_none() {
                 d.title = Some(name.to_string());
             }

@@ -45,6 +45,9 @@ struct Variant {
     left: Edge,
     right: Edge,
     arabic_start: bool,
+    /// A two-letter all-caps country form (`US`, `UK`; not `U.S.`): not
+    /// inside all-caps text, where it is a word (`LET US KNOW`).
+    caps_shy: bool,
     /// Pattern is a Russian stem: up to [`MAX_ENDING`] Cyrillic letters
     /// may follow before the word boundary (`Франци|я`, `Франци|и`).
     stem: bool,
@@ -148,6 +151,7 @@ fn compile(surfaces: &[(Option<u32>, String, Option<EntityKind>, bool)]) -> Comp
         if let Some(rest) = text.strip_prefix("ال") {
             forms.push(format!("لل{rest}"));
         }
+        forms.extend(spelling_variants(text, *kind == Some(EntityKind::Country)));
         std::iter::once((*entity, text.clone(), *kind))
             .chain(forms.into_iter().map(move |f| (*entity, f, *kind)))
     });
@@ -176,6 +180,10 @@ fn compile(surfaces: &[(Option<u32>, String, Option<EntityKind>, bool)]) -> Comp
             left: Edge::of(first),
             right: Edge::of(last),
             arabic_start: ('\u{0600}'..='\u{06FF}').contains(&first),
+            caps_shy: case == CaseRule::Exact
+                && kind == Some(EntityKind::Country)
+                && text.chars().all(char::is_alphabetic)
+                && text.chars().count() <= 2,
             stem: stem.is_some(),
         };
         let idx = *by_folded.entry(folded.clone()).or_insert_with(|| {
@@ -199,6 +207,69 @@ fn compile(surfaces: &[(Option<u32>, String, Option<EntityKind>, bool)]) -> Comp
             .expect("automaton")
     });
     Compiled { ac, variants }
+}
+
+/// Other spellings of a name that texts use as freely as the name itself:
+/// `Saint`, `St` and `St.` (`St Vincent`, `St. Kitts`, `Saint Lucia`), and
+/// `and` or `&` (`Trinidad & Tobago`, `St Vincent & the Grenadines`) —
+/// every combination, whichever of them the gazetteer has — and each of
+/// them without accents.
+fn spelling_variants(text: &str, country: bool) -> Vec<String> {
+    let words: Vec<&str> = text.split(' ').collect();
+    let mut out = vec![String::new()];
+    for (i, w) in words.iter().enumerate() {
+        let alternatives: &[&str] = match *w {
+            "Saint" | "St" | "St." => &["Saint", "St", "St."],
+            "and" | "&" if i > 0 => &["and", "&"],
+            _ => &[w],
+        };
+        out = out
+            .iter()
+            .flat_map(|prefix| {
+                alternatives.iter().map(move |a| {
+                    if prefix.is_empty() {
+                        (*a).to_string()
+                    } else {
+                        format!("{prefix} {a}")
+                    }
+                })
+            })
+            .collect();
+    }
+    // Country names as written without their accents (`Cote d'Ivoire`,
+    // `Turkiye`, `Sao Tome`): Latin script only, and six letters or more, so
+    // that no short word comes of it (Vietnamese `Mỹ` is not English `My`,
+    // French `Suède` not `Suede`).
+    if country {
+        let stripped: Vec<String> = std::iter::once(text.to_string())
+            .chain(out.iter().cloned())
+            .filter_map(|v| without_accents(&v))
+            .collect();
+        out.extend(stripped);
+    }
+    out.retain(|v| v != text);
+    out.sort();
+    out.dedup();
+    out
+}
+
+fn without_accents(text: &str) -> Option<String> {
+    use unicode_normalization::UnicodeNormalization;
+    use unicode_normalization::char::canonical_combining_class;
+    let latin = |c: char| {
+        c.is_ascii()
+            || ('\u{00C0}'..='\u{024F}').contains(&c)
+            || ('\u{1E00}'..='\u{1EFF}').contains(&c)
+    };
+    if text.is_ascii() || !text.chars().all(latin) {
+        return None;
+    }
+    let s: String = text
+        .nfd()
+        .filter(|&c| canonical_combining_class(c) == 0)
+        .collect();
+    let letters = s.chars().filter(|c| c.is_alphabetic()).count();
+    (letters >= 6 && s.is_ascii()).then_some(s)
 }
 
 /// Script groups: a pattern containing Han, Cyrillic or Arabic letters can
@@ -328,7 +399,10 @@ impl Matcher {
                         .chars()
                         .find(|c| c.is_alphabetic())
                         .is_none_or(|c| !c.is_lowercase()),
-                    CaseRule::Exact => normalize::plain(orig) == v.plain,
+                    CaseRule::Exact => {
+                        normalize::plain(orig) == v.plain
+                            && !(v.caps_shy && in_caps_context(original, os, oe))
+                    }
                 };
                 if ok {
                     out.push(Candidate {
@@ -346,6 +420,22 @@ impl Matcher {
             }
         }
     }
+}
+
+/// Is `original[s..e]` inside all-caps text: a neighbouring word of two or
+/// more upper-case letters and no lower-case letter nearby?
+fn in_caps_context(original: &str, s: usize, e: usize) -> bool {
+    const REACH: usize = 24;
+    let before: String = original[..s].chars().rev().take(REACH).collect();
+    let after: String = original[e..].chars().take(REACH).collect();
+    let near = [before.as_str(), after.as_str()];
+    if near.iter().any(|t| t.chars().any(char::is_lowercase)) {
+        return false;
+    }
+    near.iter().any(|t| {
+        t.split(|c: char| !c.is_alphabetic())
+            .any(|w| w.chars().count() >= 2)
+    })
 }
 
 static URL_RE: LazyLock<Regex> = LazyLock::new(|| {

@@ -21,6 +21,8 @@
 //! * A Security Council citation whose stated year contradicts the year
 //!   table is not emitted (a wrong link is worse than none); a bare number
 //!   gets its year from the table.
+//! * Taiwan is the country `TWN` (ISO 3166-1), whether written "Taiwan" or
+//!   "Chinese Taipei" (kept as a territory like Hong Kong and Macao).
 //! * The United Nations itself is not an entity (every document names it);
 //!   大会 alone is not the General Assembly (only 联合国大会 is).
 
@@ -339,6 +341,21 @@ mod tests {
     }
 
     #[test]
+    fn traditional_chinese_names_and_blocks() {
+        let r = Recognizer::builtin();
+        assert_eq!(
+            countries(&r, "認定南蘇丹局勢,蘇丹、美國、英國、德國與中華台北"),
+            ["SSD", "SDN", "USA", "GBR", "DEU", "TWN"]
+        );
+        assert_eq!(countries(&r, "尼日利亞與尼日"), ["NGA", "NER"]);
+        assert!(countries(&r, "發展中國家、東加勒比、理查德、俄語和英語").is_empty());
+        // Displayed names stay Simplified.
+        let i = r.info(&EntityId::new(EntityKind::Country, "SSD"));
+        assert_eq!(i.names["zh"], "南苏丹");
+        assert!(!i.names.contains_key("zh-Hant"));
+    }
+
+    #[test]
     fn english_word_boundaries_and_case() {
         let r = Recognizer::builtin();
         assert!(countries(&r, "a woman said").is_empty());
@@ -381,6 +398,86 @@ mod tests {
         assert!(countries(&r, "usa uk").is_empty());
         assert!(countries(&r, "Northern Ireland; 北爱尔兰; Irlande du Nord").is_empty());
         assert_eq!(countries(&r, "Ireland and Northern Ireland"), ["IRL"]);
+    }
+
+    #[test]
+    fn abbreviations_and_short_forms() {
+        let r = Recognizer::builtin();
+        assert_eq!(
+            countries(
+                &r,
+                "The U.S. and the US, U.S.A., USA, UK, U.K., UAE, DRC, DPRK and ROK."
+            ),
+            [
+                "USA", "USA", "USA", "USA", "GBR", "GBR", "ARE", "COD", "PRK", "KOR"
+            ]
+        );
+        assert_eq!(
+            countries(&r, "Chinese Taipei; Taiwan; 中华台北; Đài Loan"),
+            ["TWN", "TWN", "TWN", "TWN"]
+        );
+        // "US" only as an upper-case word, and not inside all-caps text.
+        assert!(countries(&r, "let us know; tell us").is_empty());
+        assert!(countries(&r, "PLEASE LET US KNOW").is_empty());
+        assert_eq!(countries(&r, "U.S. DEPARTMENT OF STATE"), ["USA"]);
+        assert_eq!(
+            countries(&r, "US-China trade and EU, US and UK"),
+            ["USA", "CHN", "USA", "GBR"]
+        );
+        assert!(countries(&r, "US$ 5 million and 3 US dollars").is_empty());
+    }
+
+    #[test]
+    fn saint_st_and_ampersand_spellings_of_every_name() {
+        let r = Recognizer::builtin();
+        assert_eq!(
+            countries(
+                &r,
+                "St Vincent & the Grenadines, St. Kitts and Nevis, St Lucia, Saint Lucia, \
+                 Saint Kitts & Nevis, Trinidad & Tobago, Bosnia & Herzegovina, \
+                 Antigua & Barbuda, São Tomé & Príncipe"
+            ),
+            [
+                "VCT", "KNA", "LCA", "LCA", "KNA", "TTO", "BIH", "ATG", "STP"
+            ]
+        );
+        assert!(countries(&r, "St Andrews and Stanley").is_empty());
+        // The same names without their accents, in any letterhead layout.
+        assert_eq!(
+            countries(
+                &r,
+                "Cote d'Ivoire, Turkiye, SAO TOME\nAND PRINCIPE | GUINEA-\nBISSAU | Lao PDR"
+            ),
+            ["CIV", "TUR", "STP", "GNB", "LAO"]
+        );
+        assert!(countries(&r, "My friend wore Suede; Ai Cap; legislation").is_empty());
+    }
+
+    #[test]
+    fn letterhead_names_in_capitals_and_across_line_breaks() {
+        let r = Recognizer::builtin();
+        assert_eq!(
+            countries(
+                &r,
+                "ANTIGUA AND BARBUDA\nSAINT VINCENT AND THE GRENADINES\nTRINIDAD AND TOBAGO"
+            ),
+            ["ATG", "VCT", "TTO"]
+        );
+        assert_eq!(
+            countries(
+                &r,
+                "ST VINCENT AND\nTHE GRENADINES • CENTRAL AFRICAN\nREPUBLIC | DOMINICA | DOMINICAN REPUBLIC"
+            ),
+            ["VCT", "CAF", "DMA", "DOM"]
+        );
+        assert_eq!(
+            countries(
+                &r,
+                "NIGER • NIGERIA • GUINEA • GUINEA-BISSAU • EQUATORIAL GUINEA • PAPUA NEW GUINEA"
+            ),
+            ["NER", "NGA", "GIN", "GNB", "GNQ", "PNG"]
+        );
+        assert!(countries(&r, "PORT OF SPAIN, 5 July 2021").is_empty());
     }
 
     #[test]

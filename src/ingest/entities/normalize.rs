@@ -35,16 +35,20 @@ impl Normalized {
         let mut iter = original.char_indices().peekable();
         let mut unit_buf = String::new();
         while let Some((start, c)) = iter.next() {
-            // Whitespace run → one space.
+            // Whitespace run → one space; none after a hyphen that ends a
+            // line (`Guinea-⏎Bissau` in a letterhead column is one name).
             if c.is_whitespace() || c == '\u{3000}' {
+                let mut line_break = c == '\n';
                 while let Some(&(_, n)) = iter.peek() {
                     if n.is_whitespace() || n == '\u{3000}' || is_dropped(n) {
+                        line_break |= n == '\n';
                         iter.next();
                     } else {
                         break;
                     }
                 }
-                if !text.ends_with(' ') {
+                let hyphenated = line_break && text.ends_with('-') && text.len() > 1;
+                if !text.ends_with(' ') && !hyphenated {
                     push(&mut text, &mut map, ' ', start as u32);
                 }
                 continue;
@@ -291,6 +295,15 @@ mod tests {
             assert_eq!(fold(s), Normalized::new(s.trim(), true).text, "{s:?}");
             assert_eq!(plain(s), Normalized::new(s.trim(), false).text, "{s:?}");
         }
+    }
+
+    #[test]
+    fn a_hyphen_at_a_line_end_joins_the_lines() {
+        let s = "GUINEA-\nBISSAU and Guinea - Bissau";
+        let n = Normalized::new(s, true);
+        assert_eq!(n.text, "guinea-bissau and guinea - bissau");
+        let b = n.text.find("bissau").unwrap();
+        assert_eq!(n.orig_start(b), s.find("BISSAU").unwrap());
     }
 
     #[test]

@@ -6,11 +6,16 @@
 //!   `A/RES/72/284`;
 //! * a resolution word followed by one or more numbers, in any language:
 //!   `resolution 2341 (2017)`, `resolutions 2322 (2016) and 2396 (2017)`,
+//!   `Resolutionen 1196 (1998), 1209 (1998) und 2117 (2013)`, with each
+//!   number's date of adoption or part letters in between
+//!   (`1540 (2004) of 28 April 2004, 1673 (2006) of …`, `66/253 A and B`),
 //!   `résolution`, `resolución`, `резолюция`/`резолюции`, `القرار`,
 //!   `Nghị quyết (số)`, optionally with the body in between
 //!   (`قرار مجلس الأمن 2341 (2017)`, `резолюция Совета Безопасности …`);
 //! * the Chinese frame `第 … 号决议` around one or more numbers
-//!   (`第2322(2016)、2331(2016)和2396(2017)号决议`, `第73/187号决议`).
+//!   (`第2322(2016)、2331(2016)和2396(2017)号决议`, `第73/187号决议`,
+//!   traditional `號決議`, a date before each number:
+//!   `2004年4月28日第1540(2004)號`).
 //!
 //! Numbers: `N (YYYY)` is a Council resolution; `S/N` with `S ≤ 99` and
 //! `N ≤ 999` is an Assembly resolution (session/number — `2016/679` or
@@ -93,15 +98,40 @@ pub fn ga_id(session: u32, n: u32) -> String {
 // space, digits are ASCII, case is folded. So the patterns are lower-case
 // literals with ` ?` for optional space, and ASCII classes — which keeps
 // them small and fast to compile.
-const ITEM: &str =
-    r"\[?(?:[0-9]{1,4} ?\( ?[0-9]{4} ?\)|[0-9]{1,2}/[0-9]{1,4}|[0-9]{1,4})(?:\]\([^) ]*\))?";
+//
+// One item of a list: the number, a markdown link around it, the letter of a
+// part (`66/253 A and B`; never `e`, the Italian/Portuguese "and"), and
+// the date of adoption that UN texts put after each number
+// (`1540 (2004) of 28 April 2004`, `du 28 avril 2004`, `, de 23 de diciembre
+// de 2016`, `vom 25. April 2012`, `от 17 декабря 2018 года`, `ngày 17 tháng
+// 12 năm 2018`). Without the date the list would stop at the first one.
+const ITEM: &str = concat!(
+    r"\[?(?:[0-9]{1,4} ?\( ?[0-9]{4} ?\)|[0-9]{1,2}/[0-9]{1,4}|[0-9]{1,4})(?:\]\([^) ]*\))?",
+    r"(?: [a-dfgh](?-u:\b)(?: (?:and|et|y|и|und|to|à) [a-h](?-u:\b))?)?",
+    r"(?:,? (?:(?:of|du|de|del|vom|от|dated|ngày) )?(?:",
+    r"[0-9]{1,2}\.? (?:de )?[a-zà-ÿа-яё]{3,}\.? (?:de )?(?:19|20)[0-9]{2}(?: года| г\.)?",
+    r"|[0-9]{1,2}(?: tháng |/)[0-9]{1,2}(?: năm |/)(?:19|20)[0-9]{2}))?"
+);
+
+/// A date inside a citation list (see [`ITEM`]; also the Chinese date that
+/// precedes each number: `2004年4月28日第1540(2004)號`): skipped when the
+/// items are read.
+const DATE: &str = concat!(
+    r"[0-9]{1,2}\.? (?:de )?[a-zà-ÿа-яё]{3,}\.? (?:de )?(?:19|20)[0-9]{2}",
+    r"|[0-9]{1,2}(?: tháng |/)[0-9]{1,2}(?: năm |/)(?:19|20)[0-9]{2}",
+    r"|[0-9]{4} ?年 ?[0-9]{1,2} ?月 ?(?:[0-9]{1,2} ?日)?"
+);
 
 /// Separators between numbers of one citation list, in every language.
-const SEP: &str = r"(?: ?[,、;，；] ?(?:(?:and|et|y|e|и|و|và) )?| (?:and|et|y|e|и|và|as well as|ainsi que|así como|а также) | ?و ?| ?(?:和|及|以及|与|至) ?)";
+const SEP: &str = concat!(
+    r"(?: ?[,、;，；] ?(?:(?:and|et|y|e|и|و|và|und|or|ou|o|или|hoặc|oder) )?",
+    r"| (?:and|et|y|e|и|và|und|or|ou|o|oder|или|либо|hoặc|as well as|ainsi que|así como|а также|sowie|bem como|cũng như) ",
+    r"| ?و ?| ?(?:和|及|以及|与|與|或|至) ?)"
+);
 
 static PREFIX_RE: LazyLock<Regex> = LazyLock::new(|| {
     // A word boundary before the trigger is checked in code.
-    let trigger = r"(?:unscrs?|res\.|resolutions?|résolutions?|resoluci(?:ón|ones)|resolu(?:ção|ções)|resolution(?:en)?|резолюци(?:я|и|ю|ей|ям|ями|ях)|nghị quyết|[وب]?(?:ال)?قرار(?:ات|ي|ين|ا)?|risoluzion[ei]|resoluti(?:e|es)|rezolucj[aięi]|rezoluc[ei]|(?:決議|决议) ?第?|결의(?:안)? ?제?)";
+    let trigger = r"(?:unscrs?|res\.|resolutions?|résolutions?|resoluci(?:ón|ones)|resolu(?:ção|ções)|resolution(?:en)?|резолюци(?:я|и|ю|ей|ям|ями|ях)|nghị quyết|[وفب]?(?:ال|لل|ل)?قرار(?:ات|ه|ها|ي|ين|ا)?|risoluzion[ei]|resoluti(?:e|es)|rezolucj[aięi]|rezoluc[ei]|(?:決議|决议) ?第?|결의(?:안)? ?제?)";
     let body = r"(?: (?:of the |du |de l'|del |de la |của )?(?:security council|general assembly|conseil de sécurité|assemblée générale|consejo de seguridad|asamblea general|совета безопасности|генеральной ассамблеи|مجلس الامن(?: الدولي)?|الجمعية العامة|hội đồng bảo an(?: liên hợp quốc)?|đại hội đồng(?: liên hợp quốc)?))?";
     let marker = r"(?: ?(?:no\.|nos\.|n[°º]s?|№|núm\.|số|رقم|n\.))?";
     Regex::new(&format!(
@@ -111,19 +141,22 @@ static PREFIX_RE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static ZH_RE: LazyLock<Regex> = LazyLock::new(|| {
-    let zitem = format!(r"(?:第 ?)?{ITEM}(?: ?号)?");
-    Regex::new(&format!(r"{zitem}(?:{SEP}{zitem})* ?号 ?(?:决议|決議)")).expect("zh regex")
+    let zdate = r"(?:[0-9]{4} ?年 ?[0-9]{1,2} ?月 ?(?:[0-9]{1,2} ?日)? ?)?";
+    let zitem = format!(r"{zdate}(?:第 ?)?{ITEM}(?: ?[号號])?");
+    Regex::new(&format!(r"{zitem}(?:{SEP}{zitem})* ?[号號] ?(?:决议|決議)")).expect("zh regex")
 });
 
 static ITEM_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?P<ga>(?P<s>[0-9]{1,2})/(?P<g>[0-9]{1,4}))|(?P<n>[0-9]{1,4})(?: ?\( ?(?P<y>[0-9]{4}) ?\))?",
+        &format!(r"(?P<date>{DATE})|(?P<ga>(?P<s>[0-9]{{1,2}})/(?P<g>[0-9]{{1,4}}))|(?P<n>[0-9]{{1,4}})(?: ?\( ?(?P<y>[0-9]{{4}}) ?\))?"),
     )
     .expect("item regex")
 });
 
 static SYMBOL_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:s/res/(?P<n>[0-9]{1,4})(?: ?\( ?(?P<y>[0-9]{4}) ?\))?|a/res/(?P<s>[0-9]{1,2})/(?P<g>[0-9]{1,4}))")
+    // Copied from a web page or a PDF, the slashes may stand between spaces
+    // (`S / RES / 1325`).
+    Regex::new(r"(?-u:\b)(?:s ?/ ?res ?/ ?(?P<n>[0-9]{1,4})(?: ?\( ?(?P<y>[0-9]{4}) ?\))?|a ?/ ?res ?/ ?(?P<s>[0-9]{1,2}) ?/ ?(?P<g>[0-9]{1,4}))")
         .expect("resolution symbol regex")
 });
 
@@ -161,6 +194,24 @@ const GA_BODIES: &[&str] = &[
     "đại hội đồng",
     "大会",
 ];
+
+/// An older Assembly resolution: a number, a part letter and the session in
+/// Roman numerals (`2200 A (XXI)`, `1991 (XVIII)`).
+static OLD_GA_RE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^ ?(?:[a-h] ?)?\( ?[ivxl]+ ?\)").expect("old GA regex"));
+
+/// Does the clause just before a citation name another body? The body's
+/// name may be long (`Commission on Crime Prevention and Criminal Justice
+/// resolution 22/8`), so the window is wider than the short one used for
+/// any mention, but the name must be in the same clause (no `,` `;` `.`
+/// between it and the citation).
+fn names_other_body(window: &str) -> bool {
+    OTHER_BODIES.iter().any(|b| {
+        window
+            .rfind(b)
+            .is_some_and(|i| !window[i + b.len()..].contains([',', ';', '.', ':', '(', ')']))
+    })
+}
 
 fn window_before(text: &str, pos: usize, bytes: usize) -> String {
     let mut s = pos.saturating_sub(bytes);
@@ -261,13 +312,20 @@ fn first_item_start(text: &str, start: usize, end: usize) -> usize {
 /// at `items_from`.
 fn list(text: &str, start: usize, items_from: usize, end: usize, out: &mut Vec<Found>) {
     let window = window_before(text, start, 48);
-    let other_body = OTHER_BODIES.iter().any(|b| window.contains(b));
+    let other_body = OTHER_BODIES.iter().any(|b| window.contains(b))
+        || names_other_body(&window_before(text, start, 112));
     let ga_body = GA_BODIES.iter().any(|b| window.contains(b))
         || GA_BODIES
             .iter()
             .any(|b| text[start..items_from].to_lowercase().contains(b));
     let mut items = Vec::new();
-    let caps: Vec<_> = ITEM_RE.captures_iter(&text[items_from..end]).collect();
+    let mut caps: Vec<_> = ITEM_RE.captures_iter(&text[items_from..end]).collect();
+    // A date after the last number is not part of the mention.
+    let end = match caps.iter().rposition(|c| c.name("date").is_none()) {
+        Some(i) if i + 1 < caps.len() => items_from + caps[i].get(0).map_or(0, |m| m.end()),
+        _ => end,
+    };
+    caps.retain(|c| c.name("date").is_none());
     // Lists are homogeneous: once one number carries its year (or is a
     // session/number pair), a bare number in the same list is something
     // else (`resolution 2178 (2014), 2015 saw …`).
@@ -308,7 +366,9 @@ fn list(text: &str, start: usize, items_from: usize, end: usize, out: &mut Vec<F
                         Some(ch) => ch.is_alphanumeric(),
                         None => false,
                     };
-                    if other_body || ga_body || n < 100 || glued || !all_bare {
+                    // `2200 A (XXI)`: the Assembly's numbering before 1976.
+                    let roman = OLD_GA_RE.is_match(&text[e..]);
+                    if other_body || ga_body || n < 100 || glued || roman || !all_bare {
                         None
                     } else {
                         sc_year(n).map(|y| sc_id(n, y))
@@ -439,6 +499,8 @@ mod tests {
             ["A/RES/72/284"]
         );
         assert_eq!(ids("see S/RES/2396(2017)."), ["S/RES/2396 (2017)"]);
+        assert_eq!(ids("(S / RES / 1325)"), ["S/RES/1325 (2000)"]);
+        assert_eq!(ids("A / RES / 73 / 187"), ["A/RES/73/187"]);
         assert_eq!(ids("see S/RES/2396 (2017)."), ["S/RES/2396 (2017)"]);
         assert_eq!(ids("resolution 2178"), ["S/RES/2178 (2014)"]);
         assert_eq!(
@@ -576,6 +638,94 @@ mod tests {
         ] {
             assert!(ids(t).is_empty(), "{t}: {:?}", ids(t));
         }
+    }
+
+    #[test]
+    fn every_member_of_a_list_in_every_language() {
+        let sc = ["S/RES/2325 (2016)", "S/RES/2663 (2022)"];
+        let ga = ["A/RES/73/187", "A/RES/76/19"];
+        for t in [
+            "resolutions 2325 (2016) and 2663 (2022)",
+            "Security Council resolutions 2325 (2016), and 2663 (2022)",
+            "resolutions 2325 (2016) as well as 2663 (2022)",
+            "resolutions 2325 (2016) or 2663 (2022)",
+            "résolutions 2325 (2016) et 2663 (2022)",
+            "resoluciones 2325 (2016) y 2663 (2022)",
+            "резолюции 2325 (2016) и 2663 (2022)",
+            "Resolutionen 2325 (2016) und 2663 (2022)",
+            "Resolutionen 2325 (2016) sowie 2663 (2022)",
+            "các nghị quyết 2325 (2016) và 2663 (2022)",
+            "resoluções 2325 (2016) e 2663 (2022)",
+            "القرارين 2325 (2016) و 2663 (2022)",
+            "第2325(2016)号和第2663(2022)号决议",
+            "第2325(2016)號和第2663(2022)號決議",
+            "resolutions 2325 (2016) of 15 December 2016 and 2663 (2022) of 30 November 2022",
+            "résolutions 2325 (2016) du 15 décembre 2016 et 2663 (2022) du 30 novembre 2022",
+            "resoluciones 2325 (2016), de 15 de diciembre de 2016, y 2663 (2022), de 30 de noviembre de 2022",
+            "Resolutionen 2325 (2016) vom 15. Dezember 2016 und 2663 (2022) vom 30. November 2022",
+            "резолюции 2325 (2016) от 15 декабря 2016 года и 2663 (2022) от 30 ноября 2022 года",
+            "nghị quyết 2325 (2016) ngày 15 tháng 12 năm 2016 và 2663 (2022)",
+            "其2016年12月15日第2325(2016)号和2022年11月30日第2663(2022)号决议",
+        ] {
+            assert_eq!(ids(t), sc, "{t}");
+        }
+        for t in [
+            "resolutions 73/187 and 76/19",
+            "General Assembly resolutions 73/187 and 76/19",
+            "résolutions 73/187 et 76/19",
+            "resoluciones 73/187 y 76/19",
+            "резолюции 73/187 и 76/19",
+            "Resolutionen 73/187 und 76/19",
+            "các nghị quyết 73/187 và 76/19",
+            "resolutions 73/187 of 17 December 2018 and 76/19 of 6 December 2021",
+            "resolutions 73/187 A and B, and 76/19",
+            "第73/187号和第76/19号决议",
+        ] {
+            assert_eq!(ids(t), ga, "{t}");
+        }
+    }
+
+    #[test]
+    fn numbers_after_a_list_that_belong_to_something_else() {
+        for (t, want) in [
+            (
+                "resolutions 2325 (2016) and 2663 (2022), paragraphs 3 and 4",
+                &["S/RES/2325 (2016)", "S/RES/2663 (2022)"][..],
+            ),
+            (
+                "resolutions 2325 (2016) and 2663 (2022) and 2023 and 2024",
+                &["S/RES/2325 (2016)", "S/RES/2663 (2022)"],
+            ),
+            (
+                "resolutions 73/187 and 76/19 and 2023 and 2024",
+                &["A/RES/73/187", "A/RES/76/19"],
+            ),
+            ("resolution 73/187, p. 12 and 14", &["A/RES/73/187"]),
+            (
+                "resolutions 73/187 and 76/19, pages 4 and 5",
+                &["A/RES/73/187", "A/RES/76/19"],
+            ),
+            (
+                "resolutions 73/187 and 76/19 and decisions 59/568 and 62/554",
+                &["A/RES/73/187", "A/RES/76/19"],
+            ),
+            ("resolución 73/187 a la Asamblea y 2024", &["A/RES/73/187"]),
+            ("the Assembly adopted resolution 1991 A (XVIII)", &[]),
+            (
+                "Recalling Commission on Crime Prevention and Criminal Justice resolution 22/8 of 26 April 2013",
+                &[],
+            ),
+        ] {
+            assert_eq!(ids(t), want, "{t}");
+        }
+    }
+
+    #[test]
+    fn a_date_after_one_resolution_stays_out_of_its_span() {
+        let t = plain("In resolution 1540 (2004) of 28 April 2004, the Council");
+        let f = find(&t);
+        assert_eq!(f.len(), 1);
+        assert_eq!(&t[f[0].start..f[0].end], "resolution 1540 (2004)");
     }
 
     #[test]
