@@ -138,6 +138,19 @@ pub fn render_document(
         }
     }
     body.push('\n');
+    // What the title and the masthead cite (a letterhead's member states,
+    // a resolution named in the title) belongs to the document too; they
+    // are not body text, so nothing links there.
+    for text in [
+        doc.structured.title.as_deref().unwrap_or(""),
+        &doc.structured.front,
+    ] {
+        for m in rec.find(text) {
+            if targets.href(&m.entity).is_some() {
+                seen.insert(m.entity);
+            }
+        }
+    }
 
     let mut by_kind: BTreeMap<EntityKind, Vec<&str>> = BTreeMap::new();
     for e in &seen {

@@ -132,6 +132,13 @@ fn doc_date(doc: &Structured, lang: &str) -> Option<String> {
             }
             continue;
         }
+        // `Adopted by resolution 217 A (III) of 10 December 1948`: the
+        // date of adoption is the document's.
+        if super::text::is_adoption_statement(text)
+            && let Some(d) = find_date(text, lang)
+        {
+            return Some(d);
+        }
         // In running text only a dateline counts: the date opens the
         // paragraph, after at most a place name (`GENEVA, 5 March 2020 —`,
         // `新华社北京3月5日电`), not a date the text mentions.

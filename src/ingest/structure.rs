@@ -1592,7 +1592,12 @@ fn take_title(blocks: &mut Vec<Block>, toc: &[TocEntry]) -> Option<String> {
     for (i, b) in blocks.iter().enumerate().take(4) {
         match b {
             Block::Heading { text, .. } if !toc.iter().any(|e| text.ends_with(&e.title)) => {
-                let l = visible_len(text);
+                // An adoption statement is no title, however long.
+                let l = if super::text::is_adoption_statement(text) {
+                    0
+                } else {
+                    visible_len(text)
+                };
                 if best.is_none_or(|(_, bl)| l > bl) {
                     best = Some((i, l));
                 }

@@ -46,6 +46,20 @@ pub fn is_terminal(c: char) -> bool {
     )
 }
 
+/// A statement of how a text was adopted (`Adopted by General Assembly
+/// resolution 217 A (III) of 10 December 1948`, `Adoptée et proclamée par
+/// …`, `Принята резолюцией …`, `…第217A(III)号决议通过并颁布`): it gives the
+/// document's date, never its title.
+pub fn is_adoption_statement(t: &str) -> bool {
+    static ADOPTED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"(?i)^(?:\W*)(?:adopted|proclaimed|approved|adoptée?s?|proclamée?s?|adoptad[ao]s?|proclamad[ao]s?|aprobad[ao]s?|aprovad[ao]s?|adotad[ao]s?|angenommen|verabschiedet|принят[аоы]?|провозглашен[аоы]?|اعتمد|اعتُمد|أقر|aangenomen|disahkan|được thông qua)|(?:通过并颁布|通过并宣布|决议通过|號決議通過|号决议通过)\s*$",
+        )
+        .unwrap()
+    });
+    ADOPTED.is_match(t.trim())
+}
+
 /// Number of non-whitespace characters.
 pub fn visible_len(s: &str) -> usize {
     s.chars().filter(|c| !c.is_whitespace()).count()

@@ -22,8 +22,9 @@ use regex::Regex;
 use super::model::{Block, Document, Field, Origin};
 use super::text::{is_unspaced, visible_len};
 
-/// Longest title kept, in characters.
-pub const MAX_CHARS: usize = 160;
+/// Longest title kept, in characters: a stated title is never shortened
+/// below this; a longer one (a 72 KB `<title>`) is not a title anyone wrote.
+pub const MAX_CHARS: usize = 300;
 
 /// The document's title, or `None` when nothing in it is one.
 pub fn decide(doc: &Document) -> Option<String> {
@@ -110,12 +111,17 @@ pub fn decide(doc: &Document) -> Option<String> {
 /// markers, control characters and runs of whitespace gone; cut to
 /// [`MAX_CHARS`] at a word boundary.
 pub fn plain(s: &str) -> Option<String> {
+    plain_max(s, MAX_CHARS)
+}
+
+/// [`plain`] with its own bound on length.
+fn plain_max(s: &str, max: usize) -> Option<String> {
     static LINK: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"!?\[([^\]]*)\]\([^)]*\)").unwrap());
     static MARKS: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"\*\*|__|(^|\s)[*_]|[*_](\s|$)|`|^#+\s+|\\([\\`*_{}\[\]()#+\-.!|<>])").unwrap()
     });
-    let s: String = s.chars().take(4 * MAX_CHARS).collect();
+    let s: String = s.chars().take(4 * max).collect();
     let s = LINK.replace_all(&s, "$1");
     let s = MARKS.replace_all(&s, "$1$2$3");
     let s: String = s
@@ -135,7 +141,7 @@ pub fn plain(s: &str) -> Option<String> {
     if s.is_empty() {
         return None;
     }
-    Some(cut(s, MAX_CHARS))
+    Some(cut(s, max))
 }
 
 /// `s` cut to at most `max` characters, at a word boundary where the
@@ -171,7 +177,7 @@ fn first_sentence(text: &str) -> Option<String> {
                     && p[..i].rsplit(' ').next().is_some_and(|w| w.chars().count() > 3))
         })
         .map_or(p.len(), |(i, c)| i + c.len_utf8());
-    Some(cut(p[..end].trim_end_matches(['.', '。']), 100))
+    Some(cut(p[..end].trim_end_matches(['.', '。']), 120))
 }
 
 /// Whether a plain candidate can be a title.
@@ -191,6 +197,13 @@ pub fn acceptable(t: &str) -> bool {
         return false;
     }
     if PLACEHOLDER.is_match(t) || SECTION.is_match(t) || MASTHEAD.is_match(t) {
+        return false;
+    }
+    // A strip of items (`KENYA | LESOTHO | LIBERIA`, `Home • News • Contact`).
+    if t.matches(['|', '•', '·', '»']).count() >= 2 {
+        return false;
+    }
+    if super::text::is_adoption_statement(t) {
         return false;
     }
     !is_chrome_title(t)
@@ -661,6 +674,6 @@ mod tests {
     fn first_sentence_at_a_word_boundary() {
         let s = first_sentence("The U.S. delegation said that cooperation on electronic evidence must improve across all regions of the world quickly and fairly. More.").expect("s");
         assert!(s.starts_with("The U.S. delegation said"), "{s}");
-        assert!(s.chars().count() <= 101 && !s.ends_with("quic…"), "{s}");
+        assert!(s.chars().count() <= 121 && s.ends_with("quickly…"), "{s}");
     }
 }

@@ -33,6 +33,48 @@ pub fn clean(text: &str) -> Cleaned {
 /// Runs the cleaning rules in order on text known to be (or not to be)
 /// markdown.
 pub fn clean_as(text: &str, markdown: bool) -> Cleaned {
+    let raw = normalized_lines(text, markdown);
+    let refs: Vec<&str> = raw.iter().map(String::as_str).collect();
+    let span = protect_structure(&refs, boiler::content_span(&refs));
+    let cut_tail = span.end < raw.len();
+    let mut kept: Vec<String> = raw[span].to_vec();
+    if cut_tail {
+        // `For more information, contact:` whose contacts were cut.
+        while let Some(last) = kept.iter().rposition(|l| !l.trim().is_empty()) {
+            if kept[last].trim_end().ends_with([':', '：']) {
+                kept.truncate(last);
+            } else {
+                break;
+            }
+        }
+    }
+    boiler::drop_trailing_chrome(&mut kept);
+    let pages::Stripped {
+        mut lines,
+        furniture,
+    } = pages::strip(kept, markdown);
+    blocks::drop_inner_boilerplate(&mut lines, markdown);
+    Cleaned {
+        lines,
+        markdown,
+        furniture,
+    }
+}
+
+/// Markdown an author wrote (a `.md` file): no page chrome to cut and no
+/// pages, so only the characters are tidied. The web-boilerplate rules,
+/// run on an authored post, take its dateline and headings for chrome.
+pub fn clean_authored(text: &str) -> Cleaned {
+    Cleaned {
+        lines: normalized_lines(text, true),
+        markdown: true,
+        furniture: Vec::new(),
+    }
+}
+
+/// Lines with invisible characters dropped, full-width ASCII folded, dead
+/// links reduced (markdown), rules and address bars blanked.
+fn normalized_lines(text: &str, markdown: bool) -> Vec<String> {
     let raw: Vec<String> = text
         .lines()
         .map(|l| {
@@ -61,8 +103,7 @@ pub fn clean_as(text: &str, markdown: bool) -> Cleaned {
         .collect();
     // Rules drawn with characters (the line above a page's footnotes) and
     // lines that are only addresses (a contact bar) carry no text.
-    let raw: Vec<String> = raw
-        .into_iter()
+    raw.into_iter()
         .map(|l| {
             if is_rule(&l, markdown) || is_address_bar(&l) {
                 String::new()
@@ -70,32 +111,7 @@ pub fn clean_as(text: &str, markdown: bool) -> Cleaned {
                 l
             }
         })
-        .collect();
-    let refs: Vec<&str> = raw.iter().map(String::as_str).collect();
-    let span = protect_structure(&refs, boiler::content_span(&refs));
-    let cut_tail = span.end < raw.len();
-    let mut kept: Vec<String> = raw[span].to_vec();
-    if cut_tail {
-        // `For more information, contact:` whose contacts were cut.
-        while let Some(last) = kept.iter().rposition(|l| !l.trim().is_empty()) {
-            if kept[last].trim_end().ends_with([':', '：']) {
-                kept.truncate(last);
-            } else {
-                break;
-            }
-        }
-    }
-    boiler::drop_trailing_chrome(&mut kept);
-    let pages::Stripped {
-        mut lines,
-        furniture,
-    } = pages::strip(kept, markdown);
-    blocks::drop_inner_boilerplate(&mut lines, markdown);
-    Cleaned {
-        lines,
-        markdown,
-        furniture,
-    }
+        .collect()
 }
 
 /// The boilerplate cut never takes a document's own structure: its

@@ -53,12 +53,57 @@ pub fn split(text: &str) -> (Document, &str) {
     let Some(pairs) = pairs else {
         return (doc, text);
     };
-    for (key, value) in pairs {
-        if let Some(field) = field_of(&key) {
-            doc.add(field, value, Origin::FrontMatter);
+    for (key, value) in &pairs {
+        if let Some(field) = field_of(key) {
+            doc.add(field, value.clone(), Origin::FrontMatter);
         }
     }
+    // No date key: a dated path (`path = "2019/05/15/4-years-of-rust"`,
+    // a permalink, an alias) says when the post was published.
+    if doc.candidates(Field::Date).is_empty()
+        && let Some(d) = pairs
+            .iter()
+            .filter(|(k, _)| DATED.contains(&k.to_ascii_lowercase().as_str()))
+            .find_map(|(_, v)| dated_path(v))
+    {
+        doc.add(Field::Date, d, Origin::FrontMatter);
+    }
     (doc, body)
+}
+
+/// A file named like a Jekyll post (`2018-07-01-notes.md`) is dated by
+/// its name when nothing else in the file dates it.
+pub fn date_from_name(doc: &mut Document, name: &str) {
+    if doc.candidates(Field::Date).is_empty()
+        && let Some(d) = dated_path(name)
+    {
+        doc.add(Field::Date, d, Origin::FrontMatter);
+    }
+}
+
+/// Keys whose value may be a dated path.
+const DATED: &[&str] = &[
+    "path",
+    "slug",
+    "url",
+    "permalink",
+    "aliases",
+    "alias",
+    "canonical",
+];
+
+/// `2019/05/15/title`, `/blog/2019-05-15-title.html` → `2019-05-15`: a
+/// date as a path's own segments (a Jekyll post's file name, a dated
+/// permalink), never digits inside a word.
+pub fn dated_path(s: &str) -> Option<String> {
+    static DATED_PATH: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"(?:^|[/_])((?:19|20)\d{2})[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?:$|[/\-_.])",
+        )
+        .unwrap()
+    });
+    let c = DATED_PATH.captures(s)?;
+    Some(format!("{}-{}-{}", &c[1], &c[2], &c[3]))
 }
 
 fn field_of(key: &str) -> Option<Field> {
@@ -141,14 +186,16 @@ fn yaml_pairs(raw: &str) -> Option<Vec<(String, String)>> {
 
 fn toml_pairs(raw: &str) -> Option<Vec<(String, String)>> {
     let table: toml::Table = raw.parse().ok()?;
-    let scalar = |v: &toml::Value| -> Option<String> {
+    fn scalar(v: &toml::Value) -> Option<String> {
         match v {
             toml::Value::String(s) => Some(s.clone()),
             toml::Value::Datetime(d) => Some(d.to_string()),
             toml::Value::Integer(i) => Some(i.to_string()),
+            // `aliases = ["2019/05/15/x.html"]`: the first.
+            toml::Value::Array(a) => a.iter().find_map(scalar),
             _ => None,
         }
-    };
+    }
     let mut out: Vec<(String, String)> = table
         .iter()
         .filter_map(|(k, v)| Some((k.clone(), scalar(v)?)))
@@ -200,6 +247,20 @@ mod tests {
         assert_eq!(value(&doc, Field::Date), Some("2021-03-04T10:00:00Z"));
         assert_eq!(value(&doc, Field::Url), Some("https://ex.org/a/"));
         assert_eq!(body.trim(), "Body text.");
+    }
+
+    #[test]
+    fn a_dated_path_dates_a_post_without_a_date_key() {
+        let (doc, _) = split(
+            "+++\ntitle = \"4 years of Rust\"\npath = \"2019/05/15/4-Years-Of-Rust\"\naliases = [\"2019/05/15/4-Years-Of-Rust.html\"]\n+++\nText\n",
+        );
+        assert_eq!(value(&doc, Field::Date), Some("2019-05-15"));
+        assert_eq!(
+            dated_path("_posts/2018-07-01-notes.md").as_deref(),
+            Some("2018-07-01")
+        );
+        assert_eq!(dated_path("report-20190515.md"), None);
+        assert_eq!(dated_path("v2019/05/15"), None);
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Markdown with front matter (Hugo, Zola, Jekyll, Obsidian): the front
 //! matter is metadata, shortcodes are reduced to their content, HTML
-//! comments go; the body is markdown whatever it looks like.
+//! comments go; the body is markdown whatever it looks like, and an
+//! author's: no web boilerplate or page furniture is looked for in it.
 
 use std::sync::LazyLock;
 
@@ -10,11 +11,12 @@ use super::Read;
 use super::front_matter;
 use crate::ingest::clean;
 
-pub fn read(text: &str) -> Read {
-    let (meta, body) = front_matter::split(text);
+pub fn read(text: &str, name: &str) -> Read {
+    let (mut meta, body) = front_matter::split(text);
+    front_matter::date_from_name(&mut meta, name);
     let body = without_templates(body);
     Read::Lines {
-        cleaned: clean::clean_as(&body, true),
+        cleaned: clean::clean_authored(&body),
         candidates: meta.candidates,
     }
 }

@@ -95,9 +95,13 @@ pub fn read(path: &Path) -> Result<Read, IngestError> {
 /// Reads one input from its bytes (`path` names it and gives its format).
 pub fn read_bytes(bytes: &[u8], path: &Path) -> Result<Read, IngestError> {
     let text = super::decode::decode(bytes, path)?;
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default();
     Ok(match Format::of(path, &text) {
         Format::Html => Read::Done(html::read(&text)),
-        Format::Markdown => markdown::read(&text),
+        Format::Markdown => markdown::read(&text, name),
         Format::Text => text::read(&text),
     })
 }

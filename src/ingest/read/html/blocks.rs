@@ -9,9 +9,10 @@ use crate::ingest::text::escape_md_from;
 
 /// Elements whose content is never text of the page.
 const SKIP: &[&str] = &[
-    "script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "embed",
-    "button", "select", "input", "textarea", "map", "head", "title", "meta", "link", "dialog",
-    "math",
+    // `<rt>`/`<rp>`: the reading of a ruby annotation, not the text.
+    "rt", "rp", "script", "style", "noscript", "template", "svg", "canvas", "iframe", "object",
+    "embed", "button", "select", "input", "textarea", "map", "head", "title", "meta", "link",
+    "dialog", "math",
 ];
 
 /// Elements that end the paragraph being gathered.
@@ -435,6 +436,32 @@ impl Walker<'_> {
             }
         }
     }
+}
+
+/// The text a reader sees in `node`: scripts, ruby readings and hidden
+/// elements left out, whitespace collapsed (for titles).
+pub fn visible_text(node: &NodeRef) -> String {
+    fn walk(n: &NodeRef, out: &mut String) {
+        for c in n.children_it(false) {
+            if c.is_text() {
+                out.push_str(&c.text());
+            } else if c.is_element() {
+                let name = c
+                    .node_name()
+                    .map(|x| x.to_ascii_lowercase())
+                    .unwrap_or_default();
+                if !SKIP.contains(&name.as_str()) && !hidden(&c) {
+                    if name == "br" {
+                        out.push(' ');
+                    }
+                    walk(&c, out);
+                }
+            }
+        }
+    }
+    let mut out = String::new();
+    walk(node, &mut out);
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Text of a text node, whitespace collapsed, escaped for markdown.

@@ -130,7 +130,7 @@ pub fn collect(dom: &Dom, doc: &mut Document) {
 }
 
 fn text_of(n: &NodeRef) -> String {
-    let t = n.text();
+    let t = super::blocks::visible_text(n);
     // A 72 KB `<title>` is not a title: the title pass bounds length, but
     // do not carry megabytes around.
     let t: String = t.chars().take(2000).collect();
