@@ -85,11 +85,12 @@ pub fn first_symbol(text: &str) -> Option<String> {
 }
 
 /// The date the input states as its own: front matter, then a web page's
-/// JSON-LD, `<meta>` tags and `<time>` in its article, in that order.
+/// JSON-LD, `<meta>` tags, `<time>` in its article and a date shown by its
+/// headline, in that order.
 fn stated_date(doc: &Structured, lang: &str) -> Option<String> {
     doc.candidates(Field::Date)
         .iter()
-        .filter(|c| c.origin <= Origin::TimeElement)
+        .filter(|c| c.origin <= Origin::ShownDate)
         .find_map(|c| normalize_date(&c.value, lang))
 }
 

@@ -107,6 +107,9 @@ pub enum Origin {
     Headline,
     /// A `<time datetime>` in the article's header.
     TimeElement,
+    /// A date a web page shows by its headline (an element named for a
+    /// date, or holding only a date).
+    ShownDate,
     /// `<html lang>`.
     HtmlLang,
     /// `<title>`, with the site's name taken off.

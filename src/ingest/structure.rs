@@ -1556,11 +1556,13 @@ fn join_broken_title(blocks: &mut Vec<Block>) {
         });
         let caps = |s: &str| {
             let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
-            letters.len() >= 4 && letters.iter().all(|c| !c.is_lowercase())
+            // Caseless scripts (Arabic, Han) have no capitals to match.
+            letters.len() >= 4 && letters.iter().all(|c| c.is_uppercase())
         };
         ends_open
             && visible_len(a) >= 25
             && !ENUM_HEAD.is_match(b.trim_start())
+            && !super::text::is_adoption_statement(b)
             && (first_b.is_lowercase() || (caps(a) && caps(b)))
     };
     if blocks.len() < 2 {

@@ -53,7 +53,7 @@ pub fn is_terminal(c: char) -> bool {
 pub fn is_adoption_statement(t: &str) -> bool {
     static ADOPTED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         regex::Regex::new(
-            r"(?i)^(?:\W*)(?:adopted|proclaimed|approved|adoptée?s?|proclamée?s?|adoptad[ao]s?|proclamad[ao]s?|aprobad[ao]s?|aprovad[ao]s?|adotad[ao]s?|angenommen|verabschiedet|принят[аоы]?|провозглашен[аоы]?|اعتمد|اعتُمد|أقر|aangenomen|disahkan|được thông qua)|(?:通过并颁布|通过并宣布|决议通过|號決議通過|号决议通过)\s*$",
+            r"(?i)^(?:\W*)(?:adopted|proclaimed|approved|adoptée?s?|proclamée?s?|adoptad[ao]s?|proclamad[ao]s?|aprobad[ao]s?|aprovad[ao]s?|adotad[ao]s?|angenommen|verabschiedet|принят[аоы]?|провозглашен[аоы]?|اعتمد|اعتُمد|أقر|aangenomen|disahkan|được thông qua)\b|(?:通过并颁布|通过并宣布|决议通过|號決議通過|号决议通过)\s*$",
         )
         .unwrap()
     });
@@ -156,6 +156,25 @@ pub fn ascii_slug(s: &str, max_len: usize) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn adoption_statements() {
+        for t in [
+            "Adopted by General Assembly resolution 217 A (III) of 10 December 1948",
+            "Adoptada y proclamada por la Asamblea General en su resolución 217 A (III)",
+            "Adoptée et proclamée par l'Assemblée générale",
+            "Принята резолюцией 217 А (III) Генеральной Ассамблеи от 10 декабря 1948 года",
+            "联合国大会一九四八年十二月十日第217A(III)号决议通过并颁布",
+        ] {
+            assert!(is_adoption_statement(t), "{t}");
+        }
+        for t in [
+            "Adoptions of children across borders",
+            "Universal Declaration of Human Rights",
+        ] {
+            assert!(!is_adoption_statement(t), "{t}");
+        }
+    }
 
     #[test]
     fn scripts() {

@@ -392,7 +392,7 @@ fn without_site_name(t: &str, headline: Option<&str>, others: &[String]) -> Stri
         " | ", " – ", " — ", " - ", " :: ", " · ", " » ", " « ", " • ", " / ", "｜", " ｜ ", " _ ",
     ];
     let Some(sep) = SEPS.iter().find(|s| t.contains(**s)) else {
-        return t.to_string();
+        return without_unspaced_site_name(t);
     };
     let parts: Vec<&str> = t
         .split(sep)
@@ -423,6 +423,27 @@ fn without_site_name(t: &str, headline: Option<&str>, others: &[String]) -> Stri
         .iter()
         .max_by_key(|p| visible_len(p))
         .map_or_else(|| t.to_string(), |p| p.to_string())
+}
+
+/// Titles in scripts without spaces join the site's name with a bare
+/// `-`, `_` or `|` (`标题_科技_腾讯网`, `标题-新华网`): the first part, when it
+/// is the long one and the others are short.
+fn without_unspaced_site_name(t: &str) -> String {
+    let unspaced = t.chars().filter(|&c| is_unspaced(c)).count();
+    if unspaced * 2 < t.chars().count() {
+        return t.to_string();
+    }
+    let parts: Vec<&str> = t.split(['-', '_', '|', '｜', '—']).map(str::trim).collect();
+    if parts.len() < 2 {
+        return t.to_string();
+    }
+    let first = visible_len(parts[0]);
+    let rest_short = parts[1..].iter().all(|p| visible_len(p) <= 12);
+    if first >= 6 && rest_short && parts[1..].iter().all(|p| visible_len(p) < first) {
+        parts[0].to_string()
+    } else {
+        t.to_string()
+    }
 }
 
 /// Whether `h` is the site's name: a part of a metadata title split at a
@@ -598,6 +619,41 @@ mod tests {
             vec![],
         );
         assert_eq!(decide(&d).as_deref(), Some("Cyber week opens"));
+    }
+
+    #[test]
+    fn site_names_after_a_bare_separator_in_unspaced_titles() {
+        let d = doc(
+            &[(
+                Origin::TitleElement,
+                "武汉的声音：有英勇的你，才有英雄的城！-新华网",
+            )],
+            None,
+            vec![],
+        );
+        assert_eq!(
+            decide(&d).as_deref(),
+            Some("武汉的声音：有英勇的你，才有英雄的城！")
+        );
+        let d = doc(
+            &[(
+                Origin::TitleElement,
+                "DeepMind新电脑已可利用记忆自学_科技_腾讯网",
+            )],
+            None,
+            vec![],
+        );
+        assert_eq!(
+            decide(&d).as_deref(),
+            Some("DeepMind新电脑已可利用记忆自学")
+        );
+        // A Latin title keeps its hyphens.
+        let d = doc(
+            &[(Origin::TitleElement, "Anti-money-laundering rules")],
+            None,
+            vec![],
+        );
+        assert_eq!(decide(&d).as_deref(), Some("Anti-money-laundering rules"));
     }
 
     #[test]

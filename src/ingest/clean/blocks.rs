@@ -415,10 +415,29 @@ fn stop_density(
         Some(hits as f64 / han as f64)
     } else {
         stops.filter(|_| !words.is_empty()).map(|list| {
-            let hits = words.iter().filter(|w| list.contains(*w)).count();
+            let hits = words.iter().filter(|w| is_function_word(list, w)).count();
             hits as f64 / words.len() as f64
         })
     }
+}
+
+/// A function word of the list, also when an Arabic proclitic (و ف ب ل ك)
+/// is written onto it or the word carries the article (ال, وال, بال, لل):
+/// Arabic writes its function words into its content words.
+pub(crate) fn is_function_word(list: &Stoplist, w: &str) -> bool {
+    if list.contains(w) {
+        return true;
+    }
+    let mut chars = w.chars();
+    match chars.next() {
+        Some('ا' | 'و' | 'ف' | 'ب' | 'ل' | 'ك') => {}
+        _ => return false,
+    }
+    let rest = chars.as_str();
+    (rest.chars().count() >= 2 && list.contains(rest))
+        || ["ال", "وال", "بال", "فال", "كال", "لل"]
+            .iter()
+            .any(|a| w.starts_with(a) && w.chars().count() > a.chars().count() + 1)
 }
 
 fn ends_sentence(t: &str) -> bool {

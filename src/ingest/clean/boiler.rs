@@ -322,7 +322,12 @@ fn penalties(line: &str, stops: Option<&'static super::blocks::Stoplist>, tags: 
         let no_function_words = || {
             let words: Vec<String> = items.iter().map(|w| w.to_lowercase()).collect();
             stops.is_some_and(|list| {
-                words.iter().filter(|w| list.contains(w.as_str())).count() * 10 < words.len()
+                words
+                    .iter()
+                    .filter(|w| super::blocks::is_function_word(list, w))
+                    .count()
+                    * 10
+                    < words.len()
             })
         };
         if (has_han || no_function_words()) && avg < 8.0 && punct * 4 < items.len() {

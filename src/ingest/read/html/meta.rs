@@ -98,6 +98,7 @@ pub fn collect(dom: &Dom, doc: &mut Document) {
             .unwrap_or_else(|| t.text().to_string());
         doc.add(Field::Date, v, Origin::TimeElement);
     }
+    shown_dates(dom, doc);
     // The page's headline: its one `<h1>`, or the first in its article.
     let h1s = dom.select("h1").nodes().to_vec();
     let in_article = |n: &NodeRef| {
@@ -126,6 +127,55 @@ pub fn collect(dom: &Dom, doc: &mut Document) {
         .and_then(|h| h.attr("lang").or_else(|| h.attr("xml:lang")))
     {
         doc.add(Field::Language, lang.to_string(), Origin::HtmlLang);
+    }
+}
+
+/// Dates the page shows by its headline rather than states in its markup:
+/// an element named for a date (`class="date"`, `span.h-time`,
+/// `.published`), or an element holding nothing but a date, before the
+/// article's first long paragraph. Their text is a candidate; `metadata`
+/// reads the date in it, or passes on.
+fn shown_dates(dom: &Dom, doc: &mut Document) {
+    let mut found = 0;
+    for n in dom.select("body *").nodes() {
+        if found >= 3 {
+            break;
+        }
+        let name = n
+            .node_name()
+            .map(|x| x.to_ascii_lowercase())
+            .unwrap_or_default();
+        if matches!(
+            name.as_str(),
+            "script" | "style" | "nav" | "footer" | "aside"
+        ) {
+            continue;
+        }
+        if name == "p" && n.text().chars().filter(|c| !c.is_whitespace()).count() > 200 {
+            break;
+        }
+        let named = ["class", "id", "itemprop"].iter().any(|a| {
+            n.attr(a).is_some_and(|v| {
+                let v = v.to_ascii_lowercase();
+                (v.contains("date")
+                    || v.contains("time")
+                    || v.contains("publish")
+                    || v.contains("posted"))
+                    && !v.contains("update")
+                    && !v.contains("modif")
+            })
+        });
+        let text = super::blocks::visible_text(n);
+        let len = text.chars().count();
+        if len == 0 || len > 80 || !text.chars().any(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+        let date_only = len <= 40 && letters <= 24 && n.element_children().is_empty();
+        if named || date_only {
+            doc.add(Field::Date, text, Origin::ShownDate);
+            found += 1;
+        }
     }
 }
 
