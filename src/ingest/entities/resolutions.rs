@@ -281,7 +281,13 @@ pub fn find(text: &str) -> Vec<Found> {
         // Items begin after the trigger word (and body/marker); find where
         // the first digit-bearing item begins.
         let head_end = first_item_start(text, m.start(), m.end());
-        list(text, m.start(), head_end, m.end(), &mut out);
+        list(
+            text,
+            m.start(),
+            head_end,
+            without_glued_part(text, m.start(), m.end()),
+            &mut out,
+        );
     }
     for m in ZH_RE.find_iter(text) {
         if prev_char(text, m.start()).is_some_and(|c| c.is_ascii_digit() || c == '/' || c == '.') {
@@ -292,6 +298,20 @@ pub fn find(text: &str) -> Vec<Found> {
     out.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
     out.dedup_by(|b, a| a.start <= b.start && b.end <= a.end);
     out
+}
+
+/// A part letter (`66/253 A`) that is the first letter of the next word
+/// (`2396 công`, `73/187 của`: the pattern's word boundary is ASCII) is
+/// not a part: the mention ends before it.
+fn without_glued_part(text: &str, start: usize, end: usize) -> usize {
+    if !next_char(text, end).is_some_and(char::is_alphabetic) {
+        return end;
+    }
+    let seg = &text[start..end];
+    match seg.rfind(' ') {
+        Some(i) if seg[i + 1..].chars().count() == 1 => start + i,
+        _ => end,
+    }
 }
 
 fn first_item_start(text: &str, start: usize, end: usize) -> usize {
@@ -682,6 +702,22 @@ mod tests {
             "第73/187号和第76/19号决议",
         ] {
             assert_eq!(ids(t), ga, "{t}");
+        }
+    }
+
+    #[test]
+    fn a_word_after_the_number_is_not_a_part_letter() {
+        for t in [
+            "nhất trí thông qua nghị quyết số 2396 công nhận những nỗ lực",
+            "nghị quyết 73/187 của Đại hội đồng",
+        ] {
+            let f = find(&t.to_lowercase());
+            assert_eq!(f.len(), 1, "{t}");
+            let surface = &t.to_lowercase()[f[0].start..f[0].end];
+            assert!(
+                surface.ends_with(|c: char| c.is_ascii_digit()),
+                "{t}: {surface:?}"
+            );
         }
     }
 
