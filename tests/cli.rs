@@ -181,3 +181,72 @@ fn content_and_output_flags_override_site_toml() {
     assert!(out.join("n/index.html").is_file());
     assert!(!tmp.path().join("public").exists());
 }
+
+#[test]
+fn ingest_works_in_a_site_made_by_init() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    pilcrow().arg("init").arg(&site).assert().success();
+    assert!(site.join("seeds").is_dir(), "init makes seeds/");
+    std::fs::write(
+        site.join("seeds/note.md"),
+        "---\ntitle: A note on cybercrime\ndate: 2024-05-01\n---\n\nViet Nam and Chile met. See the [FAQ](faq.md).\n",
+    )
+    .unwrap();
+    pilcrow()
+        .args(["ingest", "--root"])
+        .arg(&site)
+        .assert()
+        .success();
+    let page =
+        std::fs::read_to_string(site.join("content/documents/a-note-on-cybercrime.md")).unwrap();
+    assert!(
+        page.contains("title: \"A note on cybercrime\"")
+            || page.contains("title: A note on cybercrime"),
+        "{page}"
+    );
+    assert!(page.contains("date: 2024-05-01"), "{page}");
+    assert!(page.contains("countries: [CHL, VNM]"), "{page}");
+    // The link to an input that does not exist became its text.
+    assert!(page.contains("See the FAQ."), "{page}");
+    pilcrow()
+        .args(["build", "--root"])
+        .arg(&site)
+        .assert()
+        .success();
+}
+
+#[test]
+fn ingest_outside_a_site_says_what_to_do() {
+    let tmp = tempfile::tempdir().unwrap();
+    pilcrow()
+        .args(["ingest", "--root"])
+        .arg(tmp.path())
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("pilcrow init"));
+    // Both directories named: no site.toml needed.
+    let seeds = tmp.path().join("in");
+    std::fs::create_dir(&seeds).unwrap();
+    std::fs::write(
+        seeds.join("a.txt"),
+        "Report on cybercrime\n\nText about the report.\n",
+    )
+    .unwrap();
+    pilcrow()
+        .args(["ingest", "--seeds"])
+        .arg(&seeds)
+        .arg("--content")
+        .arg(tmp.path().join("out"))
+        .assert()
+        .success();
+    assert!(tmp.path().join("out/documents").is_dir());
+    // A seeds directory that does not exist is named.
+    std::fs::write(tmp.path().join("site.toml"), "title = \"T\"\n").unwrap();
+    pilcrow()
+        .args(["ingest", "--root"])
+        .arg(tmp.path())
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("seeds"));
+}
