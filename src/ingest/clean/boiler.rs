@@ -115,6 +115,47 @@ pub fn drop_trailing_chrome(lines: &mut Vec<String>) {
     }
 }
 
+/// The menu a short scraped page opens with (`Information` / `Equipo
+/// Nizkor` / `Bookshop | Donate`): a first block of two or more lines of at
+/// most four words each, none a sentence, at least one of them a bar of
+/// items (`a | b`, `a • b`, `a / b`), followed by more text. Blanked.
+pub fn drop_leading_menu(lines: &mut [String]) {
+    let Some(first) = lines.iter().position(|l| !l.trim().is_empty()) else {
+        return;
+    };
+    let end = lines[first..]
+        .iter()
+        .position(|l| l.trim().is_empty())
+        .map_or(lines.len(), |k| first + k);
+    let block = &lines[first..end];
+    let short = |t: &str| {
+        let t = t.trim();
+        t.split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .count()
+            <= 4
+            && !t.ends_with(['.', '!', '?', ':', '。', '！', '？', '：'])
+            && !t.starts_with('#')
+    };
+    let bar = |t: &str| {
+        t.split_whitespace()
+            .any(|w| matches!(w, "|" | "/" | "•" | "·" | "»" | "›"))
+    };
+    let rest_has_text = lines[end..].iter().any(|l| l.trim().chars().count() >= 60);
+    if block.len() >= 2
+        && block.iter().all(|l| short(l))
+        && block.iter().any(|l| bar(l))
+        && !block
+            .iter()
+            .any(|l| crate::ingest::metadata::MASTHEAD.is_match(l))
+        && rest_has_text
+    {
+        for l in &mut lines[first..end] {
+            l.clear();
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum Token {
     /// Two adjacent Han characters.
@@ -373,6 +414,20 @@ fn best_span(values: &[f64]) -> std::ops::Range<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_short_page_loses_its_leading_menu() {
+        let text = "Information\nEquipo Nizkor\nBookshop | Donate\n\nComunicado sobre el ciberataque\n\nEl Equipo Nizkor denuncia el ataque informático contra el Ministerio de Hacienda.\n";
+        let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+        drop_leading_menu(&mut lines);
+        assert!(lines[..3].iter().all(String::is_empty), "{lines:?}");
+        assert_eq!(lines[4], "Comunicado sobre el ciberataque");
+        // A title over a subtitle is no menu.
+        let text = "Annual report 2023\nCybercrime and evidence\n\nThe year saw more cases than any before it, and more arrests.\n";
+        let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+        drop_leading_menu(&mut lines);
+        assert_eq!(lines[0], "Annual report 2023");
+    }
 
     #[test]
     fn span_prefers_the_heavier_middle() {

@@ -48,6 +48,7 @@ pub fn clean_as(text: &str, markdown: bool) -> Cleaned {
             }
         }
     }
+    boiler::drop_leading_menu(&mut kept);
     boiler::drop_trailing_chrome(&mut kept);
     let pages::Stripped {
         mut lines,
