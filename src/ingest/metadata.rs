@@ -60,13 +60,64 @@ fn own_symbol(doc: &Structured) -> Option<String> {
     }
     // A document without masthead may still start with its symbol alone
     // on a line.
-    doc.blocks.iter().take(2).find_map(|b| match b {
+    let alone = doc.blocks.iter().take(2).find_map(|b| match b {
         Block::Para { text, .. } | Block::Heading { text, .. } => {
             let t = text.trim();
             first_symbol(t).filter(|s| s.len() + 2 >= t.len())
         }
         _ => None,
+    });
+    // Or state the resolution that adopted it (`Adopted by General
+    // Assembly resolution 217 A (III) of 10 December 1948`).
+    alone.or_else(|| {
+        doc.title
+            .iter()
+            .map(String::as_str)
+            .chain(doc.blocks.iter().take(6).flat_map(Block::texts))
+            .filter(|t| super::text::is_adoption_statement(t))
+            .find_map(adopting_resolution)
     })
+}
+
+/// The resolution an adoption statement names: a symbol, or the
+/// Assembly's numbering before 1976 — number, part letter, session in
+/// roman numerals (`217 A (III)`, `217 А (III)`, `第217A(III)号`, `217 ألف
+/// (د-3)`) — as `A/RES/217(III)`.
+fn adopting_resolution(text: &str) -> Option<String> {
+    static OLD_GA: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(\d{1,4})\s*(?:[A-EА-Д]|ألف|باء)?\s*\(\s*(?:د\s*-\s*(\d{1,2})|([IVXL]{1,6}))\s*\)",
+        )
+        .unwrap()
+    });
+    if let Some(s) = first_symbol(text).filter(|s| s.contains("/RES/")) {
+        return Some(s);
+    }
+    let c = OLD_GA.captures(text)?;
+    let roman = match (c.get(2), c.get(3)) {
+        (_, Some(r)) => r.as_str().to_string(),
+        (Some(n), None) => to_roman(n.as_str().parse().ok()?),
+        _ => return None,
+    };
+    Some(format!("A/RES/{}({roman})", &c[1]))
+}
+
+fn to_roman(mut n: u32) -> String {
+    let mut out = String::new();
+    for (v, s) in [
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ] {
+        while n >= v {
+            out.push_str(s);
+            n -= v;
+        }
+    }
+    out
 }
 
 pub fn first_symbol(text: &str) -> Option<String> {
@@ -801,6 +852,26 @@ pub fn language_code(tag: &str) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_resolution_that_adopted_a_text() {
+        for t in [
+            "Adopted by General Assembly resolution 217 A (III) of 10 December 1948",
+            "Принята резолюцией 217 А (III) Генеральной Ассамблеи от 10 декабря 1948 года",
+            "اعتُمد بموجب قرار الجمعية العامة 217 ألف (د-3) المؤرخ في 10 كانون الأول / ديسمبر 1948.",
+            "联合国大会一九四八年十二月十日第217A(III)号决议通过并颁布",
+        ] {
+            assert_eq!(
+                adopting_resolution(t).as_deref(),
+                Some("A/RES/217(III)"),
+                "{t}"
+            );
+        }
+        assert_eq!(
+            adopting_resolution("Adopted by resolution A/RES/73/187").as_deref(),
+            Some("A/RES/73/187")
+        );
+    }
 
     #[test]
     fn dates_in_many_forms() {

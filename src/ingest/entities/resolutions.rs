@@ -198,7 +198,12 @@ const GA_BODIES: &[&str] = &[
 /// An older Assembly resolution: a number, a part letter and the session in
 /// Roman numerals (`2200 A (XXI)`, `1991 (XVIII)`).
 static OLD_GA_RE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^ ?(?:[a-h] ?)?\( ?[ivxl]+ ?\)").expect("old GA regex"));
+    // The part letter in Latin or Cyrillic (`217 А (III)`), or Arabic
+    // (`217 ألف (د-3)`: session 3).
+    LazyLock::new(|| {
+        Regex::new(r"^ ?(?:(?:[a-h]|[а-д]|ألف|باء) ?)?\( ?(?:[ivxl]+|د ?- ?[0-9]{1,2}) ?\)")
+            .expect("old GA regex")
+    });
 
 /// Does the clause just before a citation name another body? The body's
 /// name may be long (`Commission on Crime Prevention and Criminal Justice
@@ -702,6 +707,17 @@ mod tests {
             "第73/187号和第76/19号决议",
         ] {
             assert_eq!(ids(t), ga, "{t}");
+        }
+    }
+
+    #[test]
+    fn the_assemblys_old_numbering_is_no_council_resolution() {
+        for t in [
+            "резолюцией 217 а (iii) генеральной ассамблеи",
+            "resolution 217 a (iii)",
+            "قرار الجمعية العامة 217 ألف (د-3)",
+        ] {
+            assert!(ids(t).is_empty(), "{t}: {:?}", ids(t));
         }
     }
 
