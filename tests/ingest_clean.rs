@@ -3,32 +3,10 @@
 //! legacy and UTF-16 encodings. Inputs written for the purpose
 //! (tests/ingest_data/); assertions are facts, not snapshots.
 
-use std::path::Path;
+mod common;
 
-use pilcrow::ingest::{IngestOptions, run};
-
-/// Ingests one test document alone; returns its page.
 fn page(name: &str) -> String {
-    let dir = tempfile::tempdir().unwrap();
-    let seeds = dir.path().join("seeds");
-    std::fs::create_dir_all(&seeds).unwrap();
-    let src = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/ingest_data")
-        .join(name);
-    std::fs::copy(src, seeds.join(name)).unwrap();
-    let content = dir.path().join("content");
-    run(&IngestOptions {
-        seeds_dir: seeds,
-        content_dir: content.clone(),
-        force: false,
-    })
-    .unwrap();
-    let mut pages: Vec<_> = std::fs::read_dir(content.join("documents"))
-        .unwrap()
-        .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
-        .collect();
-    assert_eq!(pages.len(), 1);
-    pages.pop().unwrap()
+    common::ingest_one(name)
 }
 
 fn body(page: &str) -> &str {

@@ -8,33 +8,10 @@
 //! written for the purpose (tests/ingest_data/). Each is ingested in a
 //! temporary site; assertions read the markdown written.
 
-use std::path::Path;
+mod common;
 
-use pilcrow::ingest::{IngestOptions, run};
-
-/// Ingests a site holding one seed (as `pilcrow ingest` does); returns
-/// its page.
 fn page(name: &str) -> String {
-    let dir = tempfile::tempdir().unwrap();
-    let seeds = dir.path().join("seeds");
-    std::fs::create_dir_all(&seeds).unwrap();
-    let src = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/ingest_data")
-        .join(name);
-    std::fs::copy(src, seeds.join(name)).unwrap();
-    let content = dir.path().join("content");
-    run(&IngestOptions {
-        seeds_dir: seeds,
-        content_dir: content.clone(),
-        force: false,
-    })
-    .unwrap_or_else(|e| panic!("{name}: ingest failed: {e}"));
-    let mut pages: Vec<String> = std::fs::read_dir(content.join("documents"))
-        .unwrap()
-        .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
-        .collect();
-    assert_eq!(pages.len(), 1, "{name}");
-    pages.remove(0)
+    common::ingest_one(name)
 }
 
 /// (front matter, body) of a written page.

@@ -127,3 +127,28 @@ pub fn site_problems(public: &Path, base_path: &str) -> (usize, Vec<String>) {
     }
     (checked, problems)
 }
+
+/// Ingests `tests/ingest_data/NAME` alone in a scratch site (as `pilcrow
+/// ingest` does) and returns the one document page written.
+pub fn ingest_one(name: &str) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let seeds = dir.path().join("seeds");
+    std::fs::create_dir_all(&seeds).unwrap();
+    let src = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/ingest_data")
+        .join(name);
+    std::fs::copy(src, seeds.join(name)).unwrap();
+    let content = dir.path().join("content");
+    pilcrow::ingest::run(&pilcrow::ingest::IngestOptions {
+        seeds_dir: seeds,
+        content_dir: content.clone(),
+        force: false,
+    })
+    .unwrap_or_else(|e| panic!("{name}: ingest failed: {e}"));
+    let mut pages: Vec<String> = std::fs::read_dir(content.join("documents"))
+        .unwrap()
+        .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+        .collect();
+    assert_eq!(pages.len(), 1, "{name}");
+    pages.remove(0)
+}

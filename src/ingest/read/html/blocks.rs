@@ -115,24 +115,31 @@ impl Walker<'_> {
         }
     }
 
-    fn node(&mut self, node: &NodeRef) {
-        if node.is_text() {
-            push_text(&mut self.para, &node.text());
-            return;
-        }
+    /// The lower-case name of an element the walk enters: `None` for
+    /// anything else, and for scripts, hidden elements and (when asked)
+    /// chrome.
+    fn entered(&self, node: &NodeRef) -> Option<String> {
         if !node.is_element() {
-            return;
+            return None;
         }
         let name = node
             .node_name()
             .map(|n| n.to_ascii_lowercase())
             .unwrap_or_default();
-        if SKIP.contains(&name.as_str()) || hidden(node) {
+        let skipped = SKIP.contains(&name.as_str())
+            || hidden(node)
+            || (self.opts.drop_chrome && is_chrome(node, &name));
+        (!skipped).then_some(name)
+    }
+
+    fn node(&mut self, node: &NodeRef) {
+        if node.is_text() {
+            push_text(&mut self.para, &node.text());
             return;
         }
-        if self.opts.drop_chrome && is_chrome(node, &name) {
+        let Some(name) = self.entered(node) else {
             return;
-        }
+        };
         match name.as_str() {
             "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
                 self.flush();
@@ -359,19 +366,9 @@ impl Walker<'_> {
             push_text(out, &node.text());
             return;
         }
-        if !node.is_element() {
+        let Some(name) = self.entered(node) else {
             return;
-        }
-        let name = node
-            .node_name()
-            .map(|n| n.to_ascii_lowercase())
-            .unwrap_or_default();
-        if SKIP.contains(&name.as_str()) || hidden(node) {
-            return;
-        }
-        if self.opts.drop_chrome && is_chrome(node, &name) {
-            return;
-        }
+        };
         let wrap = |out: &mut String, mark: &str, inner: String| {
             let t = inner.trim();
             if t.is_empty() {
