@@ -72,6 +72,7 @@ pub fn read(html: &str) -> Document {
         crate::ingest::clean::blocks::drop_boilerplate_blocks(&mut b);
         b
     };
+    number_paragraphs(&mut doc.blocks);
     if doc.blocks.is_empty()
         && let Some(body) = dom.select("body").nodes().first()
     {
@@ -110,6 +111,47 @@ fn edges_without_boilerplate(blocks: Vec<Block>) -> Vec<Block> {
         .filter(|&(i, _)| kept[i] || (i >= 2 && i + 4 < n))
         .map(|(_, b)| b)
         .collect()
+}
+
+/// A page of numbered paragraphs (`<p>1. The General Assembly …</p>`, a
+/// UN document published as HTML) keeps its numbers as the paragraphs'
+/// own, so each gets its stable anchor: when at least three paragraphs
+/// open with a number and the numbers mostly run in sequence.
+fn number_paragraphs(blocks: &mut [Block]) {
+    static NUM: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| regex::Regex::new(r"^(\d{1,4})\.\s+(\S.*)$").unwrap());
+    let nums: Vec<(usize, u32)> = blocks
+        .iter()
+        .enumerate()
+        .filter_map(|(i, b)| match b {
+            Block::Para {
+                num: None, text, ..
+            } => {
+                let c = NUM.captures(text)?;
+                Some((i, c[1].parse().ok()?))
+            }
+            _ => None,
+        })
+        .collect();
+    let in_step = nums.windows(2).filter(|w| w[1].1 == w[0].1 + 1).count();
+    if nums.len() < 3 || in_step * 5 < (nums.len() - 1) * 4 {
+        return;
+    }
+    let mut last = 0;
+    for (i, n) in nums {
+        // Only numbers that go up: a repeated or lower one is text.
+        if n <= last {
+            continue;
+        }
+        last = n;
+        if let Block::Para { num, text, .. } = &mut blocks[i]
+            && let Some(c) = NUM.captures(text)
+        {
+            let rest = c[2].to_string();
+            *text = rest;
+            *num = Some(n);
+        }
+    }
 }
 
 /// Readability's main content, as blocks.
@@ -240,6 +282,34 @@ mod tests {
                 .any(|t| t.contains("Startseite") || t.contains("nach oben")),
             "{all:?}"
         );
+    }
+
+    #[test]
+    fn numbered_paragraphs_keep_their_numbers() {
+        let p = |n: u32| {
+            format!("<p>{n}. The Assembly recalls its earlier work on the matter, number {n}.</p>")
+        };
+        let html = format!(
+            "<html><body><main><h1>Resolution</h1><p>Preamble text of the resolution.</p>{}{}{}</main></body></html>",
+            p(1),
+            p(2),
+            p(3)
+        );
+        let doc = read(&html);
+        let nums: Vec<u32> = doc
+            .blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Para {
+                    num: Some(n), text, ..
+                } => {
+                    assert!(text.starts_with("The Assembly"), "{text}");
+                    Some(*n)
+                }
+                _ => None,
+            })
+            .collect();
+        assert_eq!(nums, vec![1, 2, 3]);
     }
 
     #[test]
