@@ -102,7 +102,7 @@ pub enum IngestError {
 /// Runs ingest over every `.txt`, `.md` and `.html` file in `seeds_dir`.
 pub fn run(opts: &IngestOptions) -> Result<IngestReport, IngestError> {
     let mut report = IngestReport::default();
-    let seeds = list_seeds(&opts.seeds_dir)?;
+    let seeds = list_seeds(&opts.seeds_dir, &opts.content_dir)?;
     let mut rec = Recognizer::builtin();
     let mut manifest = Manifest::load(&opts.content_dir)?;
     load_editor_aliases(&opts.content_dir, &manifest, &mut rec, &mut report);
@@ -260,14 +260,22 @@ fn seed_rel(seeds: &Path, path: &Path) -> String {
 }
 
 /// Every input under `dir` (its subdirectories too), hidden files and
-/// directories skipped, in path order.
-fn list_seeds(dir: &Path) -> Result<Vec<PathBuf>, IngestError> {
+/// directories skipped, in path order. The content directory is never an
+/// input, even when it lies inside `dir`: ingest would read what it wrote.
+fn list_seeds(dir: &Path, content: &Path) -> Result<Vec<PathBuf>, IngestError> {
     let mut out = Vec::new();
+    let content = std::fs::canonicalize(content).ok();
     let walk = walkdir::WalkDir::new(dir)
         .follow_links(false)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+        .filter_entry(|e| {
+            e.depth() == 0
+                || !(e.file_name().to_string_lossy().starts_with('.')
+                    || (e.file_type().is_dir()
+                        && content.is_some()
+                        && std::fs::canonicalize(e.path()).ok() == content))
+        });
     for entry in walk {
         let entry = entry.map_err(|e| IngestError::Io {
             path: e.path().unwrap_or(dir).to_path_buf(),
@@ -475,6 +483,29 @@ mod tests {
     fn stem_slugs() {
         assert_eq!(stem_slug("000_b241c94923249c51"), "000-b241c949");
         assert_eq!(stem_slug("Rapport annuel"), "rapport-annuel");
+    }
+
+    #[test]
+    fn seeds_are_found_in_subfolders_but_never_in_the_content_dir() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path();
+        for f in [
+            "a.txt",
+            "sub/b.md",
+            "content/documents/x.md",
+            ".hidden/c.txt",
+            "d.pdf",
+        ] {
+            let p = root.join(f);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(p, "text").unwrap();
+        }
+        let found: Vec<String> = list_seeds(root, &root.join("content"))
+            .unwrap()
+            .iter()
+            .map(|p| seed_rel(root, p))
+            .collect();
+        assert_eq!(found, vec!["a.txt", "sub/b.md"]);
     }
 
     #[test]
