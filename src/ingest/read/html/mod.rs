@@ -220,11 +220,15 @@ fn landmark_blocks(dom: &Dom, base: Option<&str>) -> Vec<Block> {
     body_blocks
 }
 
+/// How much text the blocks hold, in letters of a spaced script: a Han or
+/// kana character says about as much as three.
 fn text_len(blocks: &[Block]) -> usize {
     blocks
         .iter()
         .flat_map(Block::texts)
-        .map(|t| t.chars().filter(|c| !c.is_whitespace()).count())
+        .flat_map(str::chars)
+        .filter(|c| !c.is_whitespace())
+        .map(|c| if crate::ingest::text::is_unspaced(c) { 3 } else { 1 })
         .sum()
 }
 
