@@ -164,6 +164,9 @@ fn han_dominant(lines: &[String]) -> bool {
 
 /// `.` `,` `;` `:` `?` `!` written between Han characters → full width.
 pub fn han_punct(s: &str) -> String {
+    if !s.contains(['.', ',', ';', ':', '?', '!', '"']) {
+        return s.to_string();
+    }
     let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len());
     // Straight double quotes in pairs around Han text become “ ”.
@@ -173,6 +176,10 @@ pub fn han_punct(s: &str) -> String {
     for (i, &c) in chars.iter().enumerate() {
         let prev = if i > 0 { Some(chars[i - 1]) } else { None };
         let next = chars.get(i + 1).copied();
+        if !matches!(c, '.' | ',' | ';' | ':' | '?' | '!' | '"') {
+            out.push(c);
+            continue;
+        }
         let hanish = |c: char| is_han(c) || c == FN_CLOSE;
         let han_before =
             prev.is_some_and(|p| hanish(p) || matches!(p, '》' | '」' | '”' | ')' | '）' | '"'));

@@ -147,7 +147,9 @@ pub(crate) struct TokenHasher(u64);
 
 impl std::hash::Hasher for TokenHasher {
     fn finish(&self) -> u64 {
-        self.0
+        // The multiply mixes upwards only; the table indexes by the low
+        // bits (as FxHash does).
+        self.0.rotate_left(26)
     }
     fn write(&mut self, bytes: &[u8]) {
         for &b in bytes {
