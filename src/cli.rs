@@ -229,9 +229,7 @@ fn run_ingest(args: &IngestArgs) -> ExitCode {
                 args.seeds.clone().unwrap_or(config.seeds_dir),
                 args.content.clone().unwrap_or(config.content_dir),
             ),
-            Err(e @ ConfigError::Io { .. })
-                if !args.root.join(crate::config::CONFIG_FILE).exists() =>
-            {
+            Err(e @ ConfigError::Io { .. }) if !args.root.join(crate::config::CONFIG_FILE).exists() => {
                 return fail(format!(
                     "{e}
 (no site here: run `pilcrow init DIR` to create one and put your documents \

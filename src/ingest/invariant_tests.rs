@@ -93,18 +93,11 @@ fn input(rng: &mut Lcg, i: usize) -> (String, String) {
     match rng.next() % 6 {
         0 => (
             format!("{i}.md"),
-            format!(
-                "---\ntitle: {}\ndate: 2020-01-0{}\n---\n{body}",
-                title(rng),
-                i % 9 + 1
-            ),
+            format!("---\ntitle: {}\ndate: 2020-01-0{}\n---\n{body}", title(rng), i % 9 + 1),
         ),
         1 => (
             format!("{i}.md"),
-            format!(
-                "+++\ntitle = \"{}\"\n+++\n{body}",
-                title(rng).replace('"', "")
-            ),
+            format!("+++\ntitle = \"{}\"\n+++\n{body}", title(rng).replace('"', "")),
         ),
         2 => (
             format!("{i}.html"),
@@ -148,8 +141,7 @@ fn whatever_ingest_writes_build_accepts() {
             content_dir: config.content_dir.clone(),
             force: false,
         };
-        super::run(&opts)
-            .unwrap_or_else(|e| panic!("round {round}: ingest failed: {e}\n{written:#?}"));
+        super::run(&opts).unwrap_or_else(|e| panic!("round {round}: ingest failed: {e}\n{written:#?}"));
         if let Err(problems) = crate::build::check(&config) {
             let pages: Vec<String> = walkdir::WalkDir::new(dir.join("content/documents"))
                 .into_iter()
@@ -158,9 +150,7 @@ fn whatever_ingest_writes_build_accepts() {
                 .map(|e| std::fs::read_to_string(e.path()).unwrap_or_default())
                 .map(|t| t.chars().take(3000).collect())
                 .collect();
-            panic!(
-                "round {round}: build rejects what ingest wrote:\n{problems}\n\ninputs: {written:#?}\n\npages: {pages:#?}"
-            );
+            panic!("round {round}: build rejects what ingest wrote:\n{problems}\n\ninputs: {written:#?}\n\npages: {pages:#?}");
         }
     }
 }
