@@ -298,7 +298,11 @@ fn link_text(
         at = m.end;
     }
     out.push_str(&esc(&text[at..], at == 0));
-    out.replace(FN_OPEN, "[^").replace(FN_CLOSE, "]")
+    if out.contains([FN_OPEN, FN_CLOSE]) {
+        out.replace(FN_OPEN, "[^").replace(FN_CLOSE, "]")
+    } else {
+        out
+    }
 }
 
 /// Markdown input keeps its markup but not raw HTML (`<script>`, `<div>`):

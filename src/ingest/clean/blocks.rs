@@ -44,6 +44,18 @@ static STOPWORDS: LazyLock<Vec<(&'static str, Stoplist)>> = LazyLock::new(|| {
         .collect()
 });
 
+/// Every function word, with the languages (bits, in [`STOPWORDS`]
+/// order) whose list holds it: one look-up per word.
+static STOP_LANGS: LazyLock<HashMap<&'static str, u32, Fast>> = LazyLock::new(|| {
+    let mut out: HashMap<&'static str, u32, Fast> = HashMap::default();
+    for (k, (_, list)) in STOPWORDS.iter().enumerate() {
+        for w in list {
+            *out.entry(w).or_default() |= 1 << k;
+        }
+    }
+    out
+});
+
 static HAN_STOPS: LazyLock<HashSet<char, Fast>> = LazyLock::new(|| {
     data_lines(include_str!("data/stopwords.tsv"))
         .filter(|(lang, _)| *lang == "zh")
@@ -632,9 +644,9 @@ pub(crate) fn document_stopwords<S: AsRef<str>>(lines: &[S]) -> Option<&'static 
             words += 1;
             lower.clear();
             lower.extend(w.chars().flat_map(char::to_lowercase));
-            for (k, (_, list)) in STOPWORDS.iter().enumerate() {
-                if list.contains(lower.as_str()) {
-                    hits[k] += 1;
+            if let Some(&langs) = STOP_LANGS.get(lower.as_str()) {
+                for (k, hit) in hits.iter_mut().enumerate() {
+                    *hit += usize::from(langs & (1 << k) != 0);
                 }
             }
         }

@@ -193,7 +193,9 @@ pub(crate) fn tokenize(line: &str) -> Vec<Token> {
             prev_han = Some(c);
         } else {
             prev_han = None;
-            if c.is_alphabetic() {
+            if c.is_ascii_alphabetic() {
+                word.push(c.to_ascii_lowercase());
+            } else if !c.is_ascii() && c.is_alphabetic() {
                 word.extend(c.to_lowercase());
             } else {
                 flush(&mut word, &mut out);
