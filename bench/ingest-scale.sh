@@ -8,12 +8,14 @@
 #       paras  "12. Text of paragraph 12…"  (numbered paragraphs)
 #       han    "会员国…第123行"              (unspaced text, no full stop:
 #                                            all lines join into one paragraph)
+#       oneline  N times "France and Germany see https://example.org/p123 and "
+#                on a single line (mentions and addresses in one paragraph)
 #   - COPIES (default 200) copies of each seed under distinct names (the
 #     bundled seeds: 200 copies ≈ 52 MB).
 # Needs GNU time (/usr/bin/time) and, for CALLGRIND=1, valgrind.
 # Prints per input: lines, MB, wall s, CPU s (user+sys), MB/s per CPU
-# second, and the CPU time per line relative to the 25k run of the same
-# shape (1.0 = linear; a quadratic step doubles it at each size).
+# second, and the CPU time per byte relative to the smallest run of the
+# same shape (1.0 = linear; a quadratic step doubles it at each size).
 # The machine may be shared and noisy: CALLGRIND=1 also counts
 # instructions with callgrind (slow: minutes for the big inputs; SIZES
 # and COPIES narrow the run), and the instructions-per-line ratio is the
@@ -25,7 +27,7 @@ cargo build --release --quiet --bin pilcrow
 bin=${CARGO_TARGET_DIR:-target}/release/pilcrow
 case $bin in /*) ;; *) bin=$(pwd)/$bin ;; esac
 sizes=${SIZES:-25000 50000 100000 200000}
-shapes=${SHAPES:-lines share paras han}
+shapes=${SHAPES:-lines share paras han oneline}
 copies=${COPIES:-200}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -36,13 +38,15 @@ gen() { # gen SHAPE N FILE
             if (k == "lines") printf "Line %d of a report.\n", i
             else if (k == "share") print "Share"
             else if (k == "paras") printf "%d. Text of paragraph %d of the report, which says what the States reported.\n", i, i
-            else printf "会员国在打击为犯罪目的使用信息和通信技术行为方面面临挑战第%d行\n", i
+            else if (k == "han") printf "会员国在打击为犯罪目的使用信息和通信技术行为方面面临挑战第%d行\n", i
+            else printf "France and Germany see https://example.org/p%d and ", i
         }
+        if (k == "oneline") print ""
     }' >"$3"
 }
 
-# run NAME DIR [BASE_PER_LINE_CPU BASE_PER_LINE_IR]: one ingest, one line
-# of figures; sets cpu and ir for the caller.
+# run NAME DIR [BASE_CPU_PER_BYTE BASE_IR_PER_BYTE]: one ingest, one
+# line of figures; sets cpu, ir and bytes for the caller.
 run() {
     name=$1 dir=$2
     bytes=$(cat "$dir"/seeds/* | wc -c)
@@ -65,8 +69,8 @@ run() {
         rate = ($5 > 0) ? mb / $5 : 0
         line = sprintf("%-14s %8d lines %7.1f MB  wall %6.2f s  cpu %6.2f s  %6.1f MB/s/cpu", $1, $2, mb, $4, $5, rate)
         if ($6 != "-") line = line sprintf("  %14.0f instr (%5.0f /byte)", $6, $6 / $3)
-        if ($7 != "" && $7 > 0) line = line sprintf("  cpu/line x%.2f", ($5 / $2) / $7)
-        if ($8 != "" && $8 > 0 && $6 != "-") line = line sprintf("  instr/line x%.2f", ($6 / $2) / $8)
+        if ($7 != "" && $7 > 0) line = line sprintf("  cpu/byte x%.2f", ($5 / $3) / $7)
+        if ($8 != "" && $8 > 0 && $6 != "-") line = line sprintf("  instr/byte x%.2f", ($6 / $3) / $8)
         print line
     }'
     rm -rf "$dir/content"
@@ -80,8 +84,8 @@ for shape in $shapes; do
         gen "$shape" "$n" "$d/seeds/input.txt"
         run "$shape-$n" "$d" "$base_cpu" "$base_ir"
         if [ -z "$base_cpu" ]; then
-            base_cpu=$(awk -v c="$cpu" -v n="$n" 'BEGIN {printf "%.12f", c / n}')
-            [ -n "$ir" ] && base_ir=$(awk -v c="$ir" -v n="$n" 'BEGIN {printf "%.6f", c / n}')
+            base_cpu=$(awk -v c="$cpu" -v n="$bytes" 'BEGIN {printf "%.15f", c / n}')
+            [ -n "$ir" ] && base_ir=$(awk -v c="$ir" -v n="$bytes" 'BEGIN {printf "%.6f", c / n}')
         fi
         rm -rf "$d"
     done
