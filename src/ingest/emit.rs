@@ -287,7 +287,11 @@ fn link_text(
         {
             continue;
         }
-        if protected.iter().any(|&(s, e)| m.start < e && m.end > s) {
+        // The ranges are a regex's matches: in order, not overlapping, so
+        // the last one starting before the mention's end is the only one
+        // that can reach into it.
+        let before_end = protected.partition_point(|&(s, _)| s < m.end);
+        if before_end > 0 && protected[before_end - 1].1 > m.start {
             continue;
         }
         let surface = &text[m.start..m.end];
@@ -311,7 +315,11 @@ fn link_text(
         at = m.end;
     }
     out.push_str(&esc(&text[at..], at == 0));
-    out.replace(FN_OPEN, "[^").replace(FN_CLOSE, "]")
+    if out.contains([FN_OPEN, FN_CLOSE]) {
+        out.replace(FN_OPEN, "[^").replace(FN_CLOSE, "]")
+    } else {
+        out
+    }
 }
 
 /// Markdown input keeps its markup but not raw HTML (`<script>`, `<div>`):
@@ -340,8 +348,9 @@ fn escape_raw_html(s: &str) -> String {
     out
 }
 
-/// Byte ranges where no link may be made: web addresses always; in
-/// markdown also existing links, code spans and inline HTML.
+/// Byte ranges where no link may be made (in order, not overlapping): web
+/// addresses always; in markdown also existing links, code spans and
+/// inline HTML.
 fn protected_ranges(text: &str, markdown: bool) -> Vec<(usize, usize)> {
     static MD: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         regex::Regex::new(

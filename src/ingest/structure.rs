@@ -165,6 +165,9 @@ fn han_dominant(lines: &[String]) -> bool {
 
 /// `.` `,` `;` `:` `?` `!` written between Han characters → full width.
 pub fn han_punct(s: &str) -> String {
+    if !s.contains(['.', ',', ';', ':', '?', '!', '"']) {
+        return s.to_string();
+    }
     let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len());
     // Straight double quotes in pairs around Han text become “ ”.
@@ -174,6 +177,10 @@ pub fn han_punct(s: &str) -> String {
     for (i, &c) in chars.iter().enumerate() {
         let prev = if i > 0 { Some(chars[i - 1]) } else { None };
         let next = chars.get(i + 1).copied();
+        if !matches!(c, '.' | ',' | ';' | ':' | '?' | '!' | '"') {
+            out.push(c);
+            continue;
+        }
         let hanish = |c: char| is_han(c) || c == FN_CLOSE;
         let han_before =
             prev.is_some_and(|p| hanish(p) || matches!(p, '》' | '」' | '”' | ')' | '）' | '"'));
@@ -1329,7 +1336,7 @@ pub fn join_into(text: &mut String, next: &str) {
 /// when one is broken at its hyphen, the hyphen stays.
 pub fn hyphenated_words(lines: &[String]) -> HashSet<String> {
     let mut out = HashSet::new();
-    for l in lines {
+    for l in lines.iter().filter(|l| l.contains('-')) {
         for w in l.split(|c: char| !(c.is_alphanumeric() || c == '-')) {
             let w = w.trim_matches('-');
             if w.contains('-') && w.split('-').all(|p| p.chars().any(char::is_alphabetic)) {
@@ -1368,18 +1375,30 @@ pub fn join_keeping(text: &mut String, next: &str, keep: &HashSet<String>) {
         text.push_str(next);
         return;
     }
-    let last_word = text.rsplit(char::is_whitespace).next().unwrap_or("");
+    // Only looked at after a full stop, and only its last 4 KiB: in
+    // unspaced text the last "word" is the whole paragraph.
+    let last_word = || {
+        let mut from = text.len().saturating_sub(4096);
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        text[from..]
+            .rsplit(char::is_whitespace)
+            .next()
+            .unwrap_or("")
+    };
     let url_like = last == '.'
         && first.is_ascii_lowercase()
-        && (last_word.contains("www.")
-            || last_word.contains("://")
-            || last_word.contains('/')
-            || last_word
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '.')
-                && last_word.len() <= 6
-                && !last_word.is_empty()
-                && last_word.starts_with(|c: char| c.is_ascii_lowercase()));
+        && (last_word().contains("www.")
+            || last_word().contains("://")
+            || last_word().contains('/')
+            || {
+                let w = last_word();
+                w.len() <= 6
+                    && w.chars().all(|c| c.is_ascii_alphanumeric() || c == '.')
+                    && !w.is_empty()
+                    && w.starts_with(|c: char| c.is_ascii_lowercase())
+            });
     let tight = is_unspaced(last)
         || is_unspaced(first)
         || is_cjk_punct(last)
@@ -1398,6 +1417,10 @@ pub fn join_keeping(text: &mut String, next: &str, keep: &HashSet<String>) {
 
 /// Splits `(a)…(b)…` out of a paragraph when the letters run in order.
 fn split_items(text: &str) -> (String, Vec<String>) {
+    // Every label closes with a parenthesis.
+    if !text.contains([')', '）']) {
+        return (text.to_string(), Vec::new());
+    }
     // Labels in the alphabets of the UN languages: `(a)` (English,
     // Chinese), `a)` after a space or colon (French, Spanish), `а)`/`(а)`
     // (Russian), `(أ)` (Arabic). The style that runs furthest in sequence wins.

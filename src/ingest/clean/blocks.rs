@@ -44,6 +44,18 @@ static STOPWORDS: LazyLock<Vec<(&'static str, Stoplist)>> = LazyLock::new(|| {
         .collect()
 });
 
+/// Every function word, with the languages (bits, in [`STOPWORDS`]
+/// order) whose list holds it: one look-up per word.
+static STOP_LANGS: LazyLock<HashMap<&'static str, u32, Fast>> = LazyLock::new(|| {
+    let mut out: HashMap<&'static str, u32, Fast> = HashMap::default();
+    for (k, (_, list)) in STOPWORDS.iter().enumerate() {
+        for w in list {
+            *out.entry(w).or_default() |= 1 << k;
+        }
+    }
+    out
+});
+
 static HAN_STOPS: LazyLock<HashSet<char, Fast>> = LazyLock::new(|| {
     data_lines(include_str!("data/stopwords.tsv"))
         .filter(|(lang, _)| *lang == "zh")
@@ -295,61 +307,69 @@ pub fn drop_inner_boilerplate(lines: &mut [String], markdown: bool) -> usize {
             && f.link_density <= 0.2
             && f.separators < 2
             && !f.tag_cloud;
-        if chrome_only
-            && classes[k + 1] == Class::Good
-            && tokens[k].iter().any(|t| tokens[k + 1].contains(t))
+        if chrome_only && classes[k + 1] == Class::Good && shares_token(&tokens[k], &tokens[k + 1])
         {
             classes[k] = Class::Short;
         }
     }
-    // Context, jusText-style, leaning towards keeping.
+    // Context, jusText-style, leaning towards keeping. The nearest
+    // decided neighbours of every block, found in one pass each way (edges
+    // count as good: the head and tail were judged already).
+    let undecided = |c: Class| matches!(c, Class::Short | Class::NearGood);
+    let mut prev_decided: Vec<Option<Class>> = Vec::with_capacity(n);
+    let mut last = None;
+    for &c in &classes {
+        prev_decided.push(last);
+        if !undecided(c) {
+            last = Some(c);
+        }
+    }
+    let mut next_decided: Vec<Option<Class>> = vec![None; n];
+    let mut last = None;
+    for k in (0..n).rev() {
+        next_decided[k] = last;
+        if !undecided(classes[k]) {
+            last = Some(classes[k]);
+        }
+    }
     let mut out = classes.clone();
+    // Whether every block since the last bad one (or since the start) was
+    // judged bad.
+    let mut run_all_bad = true;
     for k in 0..n {
-        if !matches!(classes[k], Class::Short | Class::NearGood) {
-            continue;
+        if undecided(classes[k]) {
+            let prev_bad = prev_decided[k] == Some(Class::Bad);
+            let next_bad = next_decided[k] == Some(Class::Bad);
+            let f = &feats[k];
+            let bad = if prev_bad && next_bad {
+                // Between two bad blocks: bad unless it is prose.
+                let prose = f.ends_sentence
+                    || classes[k] == Class::NearGood && f.stop_density.is_some_and(|d| d >= 0.12);
+                !prose && (classes[k] == Class::Short || low_share(f))
+            } else if prev_bad {
+                // Under a bad block (`Related articles` → headlines): bad
+                // while the run is short, unpunctuated and off the
+                // document's topic, unless it heads the good block that
+                // follows. A heading names what follows: it shares words
+                // with the block below it or with the document.
+                let heads_good = classes
+                    .get(k + 1)
+                    .is_some_and(|c| matches!(c, Class::Good | Class::Kept))
+                    && (f.share.is_some_and(|s| s >= median_share)
+                        || shares_token(&tokens[k], &tokens[k + 1]));
+                classes[k] == Class::Short
+                    && !f.ends_sentence
+                    && f.share.is_none_or(|s| s < median_share)
+                    && !heads_good
+                    && run_all_bad
+            } else {
+                false
+            };
+            if bad {
+                out[k] = Class::Bad;
+            }
         }
-        // The nearest decided neighbours (edges count as good: the head
-        // and tail were judged already).
-        let prev = (0..k)
-            .rev()
-            .map(|j| classes[j])
-            .find(|c| !matches!(c, Class::Short | Class::NearGood));
-        let next = (k + 1..n)
-            .map(|j| classes[j])
-            .find(|c| !matches!(c, Class::Short | Class::NearGood));
-        let prev_bad = prev == Some(Class::Bad);
-        let next_bad = next == Some(Class::Bad);
-        let f = &feats[k];
-        let bad = if prev_bad && next_bad {
-            // Between two bad blocks: bad unless it is prose.
-            let prose = f.ends_sentence
-                || classes[k] == Class::NearGood && f.stop_density.is_some_and(|d| d >= 0.12);
-            !prose && (classes[k] == Class::Short || low_share(f))
-        } else if prev_bad {
-            // Under a bad block (`Related articles` → headlines): bad while
-            // the run is short, unpunctuated and off the document's topic,
-            // unless it heads the good block that follows.
-            // A heading names what follows: it shares words with the
-            // block below it or with the document.
-            let heads_good = classes
-                .get(k + 1)
-                .is_some_and(|c| matches!(c, Class::Good | Class::Kept))
-                && (f.share.is_some_and(|s| s >= median_share)
-                    || tokens[k].iter().any(|t| tokens[k + 1].contains(t)));
-            classes[k] == Class::Short
-                && !f.ends_sentence
-                && f.share.is_none_or(|s| s < median_share)
-                && !heads_good
-                && (0..k)
-                    .rev()
-                    .take_while(|&j| classes[j] != Class::Bad)
-                    .all(|j| out[j] == Class::Bad)
-        } else {
-            false
-        };
-        if bad {
-            out[k] = Class::Bad;
-        }
+        run_all_bad = classes[k] == Class::Bad || run_all_bad && out[k] == Class::Bad;
     }
     if std::env::var_os("PILCROW_DEBUG_BLOCKS").is_some() {
         eprintln!("median share {median_share:.2}");
@@ -363,9 +383,10 @@ pub fn drop_inner_boilerplate(lines: &mut [String], markdown: bool) -> usize {
         }
     }
     let mut dropped = 0;
+    let debug = std::env::var_os("PILCROW_DEBUG_BOILER").is_some();
     for (&i, c) in units.iter().zip(&out) {
         if *c == Class::Bad {
-            if std::env::var_os("PILCROW_DEBUG_BOILER").is_some() {
+            if debug {
                 eprintln!("inner boilerplate: {}", lines[i]);
             }
             lines[i].clear();
@@ -387,7 +408,7 @@ pub(crate) fn is_prose(line: &str, stops: Option<&'static Stoplist>) -> bool {
     if t.chars().count() < 70 && han < 15 || !ends_sentence(t) {
         return false;
     }
-    let lower = t.to_lowercase();
+    let lower = lowercase(t);
     let words = words_of(&lower);
     let link_chars: usize = LINK.find_iter(t).map(|m| m.as_str().chars().count()).sum();
     link_chars * 5 < t.chars().count()
@@ -395,9 +416,43 @@ pub(crate) fn is_prose(line: &str, stops: Option<&'static Stoplist>) -> bool {
             .is_some_and(|d| if han >= 15 { d >= 0.125 } else { d >= 0.25 })
 }
 
+/// `str::to_lowercase`, with the common scripts that have no case (Han)
+/// and ASCII taken the short way.
+fn lowercase(t: &str) -> String {
+    if t.is_ascii() {
+        return t.to_ascii_lowercase();
+    }
+    // Σ lowercases by its context: the library does it.
+    if t.contains('Σ') {
+        return t.to_lowercase();
+    }
+    let mut out = String::with_capacity(t.len());
+    for c in t.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else if is_core_han(c) {
+            out.push(c);
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
+}
+
+/// The CJK Unified Ideographs (and extension A): every one assigned, a
+/// letter, with no case.
+fn is_core_han(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF)
+}
+
+/// `char::is_alphanumeric` with Han ideographs answered without the table.
+fn is_alphanumeric(c: char) -> bool {
+    is_core_han(c) || c.is_alphanumeric()
+}
+
 fn words_of(lower: &str) -> Vec<&str> {
     lower
-        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-')
+        .split(|c: char| !is_alphanumeric(c) && c != '\'' && c != '-')
         .filter(|w| w.chars().any(char::is_alphabetic) && !w.chars().any(is_han))
         .collect()
 }
@@ -551,7 +606,7 @@ fn features(
         } else {
             0
         };
-    let lower = t.to_lowercase();
+    let lower = lowercase(t);
     let words = words_of(&lower);
     let stop_density = stop_density(t, han, &words, stops);
     let share = share(toks, lines_with);
@@ -632,7 +687,7 @@ pub(crate) fn document_stopwords<S: AsRef<str>>(lines: &[S]) -> Option<&'static 
     for line in lines {
         for w in line
             .as_ref()
-            .split(|c: char| !c.is_alphanumeric() && c != '\'')
+            .split(|c: char| !is_alphanumeric(c) && c != '\'')
         {
             if w.is_empty() || w.chars().any(is_han) || !w.chars().any(char::is_alphabetic) {
                 continue;
@@ -640,15 +695,25 @@ pub(crate) fn document_stopwords<S: AsRef<str>>(lines: &[S]) -> Option<&'static 
             words += 1;
             lower.clear();
             lower.extend(w.chars().flat_map(char::to_lowercase));
-            for (k, (_, list)) in STOPWORDS.iter().enumerate() {
-                if list.contains(lower.as_str()) {
-                    hits[k] += 1;
+            if let Some(&langs) = STOP_LANGS.get(lower.as_str()) {
+                for (k, hit) in hits.iter_mut().enumerate() {
+                    *hit += usize::from(langs & (1 << k) != 0);
                 }
             }
         }
     }
     let (best, &n) = hits.iter().enumerate().max_by_key(|&(_, n)| *n)?;
     (words > 0 && n * 100 >= words * 15).then(|| &STOPWORDS[best].1)
+}
+
+/// Whether two lines have a token in common (linear in their lengths,
+/// however long they are).
+fn shares_token(a: &[Token], b: &[Token]) -> bool {
+    if a.len().saturating_mul(b.len()) <= 256 {
+        return a.iter().any(|t| b.contains(t));
+    }
+    let set: HashSet<&Token, Fast> = b.iter().collect();
+    a.iter().any(|t| set.contains(t))
 }
 
 fn token_key(t: &Token) -> (u8, u64) {

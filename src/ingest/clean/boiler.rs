@@ -156,12 +156,23 @@ pub fn drop_leading_menu(lines: &mut [String]) {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Token {
     /// Two adjacent Han characters.
     Han(char, char),
     /// A lowercased word of letters (any alphabetic script), hashed.
     Word(u64),
+}
+
+/// One word to hash per token (the derived hash writes three for a Han
+/// pair); equal tokens hash equal.
+impl std::hash::Hash for Token {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        match *self {
+            Token::Han(a, b) => state.write_u64((u64::from(a as u32) << 32) | u64::from(b as u32)),
+            Token::Word(h) => state.write_u64(h),
+        }
+    }
 }
 
 /// FNV-1a over the lowercased letters of a word.
@@ -177,7 +188,9 @@ pub(crate) struct TokenHasher(u64);
 
 impl std::hash::Hasher for TokenHasher {
     fn finish(&self) -> u64 {
-        self.0
+        // The multiply mixes upwards only; the table indexes by the low
+        // bits (as FxHash does).
+        self.0.rotate_left(26)
     }
     fn write(&mut self, bytes: &[u8]) {
         for &b in bytes {
@@ -221,7 +234,9 @@ pub(crate) fn tokenize(line: &str) -> Vec<Token> {
             prev_han = Some(c);
         } else {
             prev_han = None;
-            if c.is_alphabetic() {
+            if c.is_ascii_alphabetic() {
+                word.push(c.to_ascii_lowercase());
+            } else if !c.is_ascii() && c.is_alphabetic() {
                 word.extend(c.to_lowercase());
             } else {
                 flush(&mut word, &mut out);
@@ -347,12 +362,15 @@ fn penalties(line: &str, stops: Option<&'static super::blocks::Stoplist>, tags: 
         })
         .count();
     value -= 3.0 * links as f64;
+    if !tags {
+        return value;
+    }
     // Items are words: a date or a `|` is not a tag.
     let items: Vec<&str> = line
         .split_whitespace()
         .filter(|w| w.chars().any(char::is_alphabetic))
         .collect();
-    if tags && items.len() >= 8 {
+    if items.len() >= 8 {
         let avg =
             items.iter().map(|w| w.chars().count()).sum::<usize>() as f64 / items.len() as f64;
         let has_han = line.chars().any(is_han);

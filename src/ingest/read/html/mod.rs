@@ -228,7 +228,13 @@ fn text_len(blocks: &[Block]) -> usize {
         .flat_map(Block::texts)
         .flat_map(str::chars)
         .filter(|c| !c.is_whitespace())
-        .map(|c| if crate::ingest::text::is_unspaced(c) { 3 } else { 1 })
+        .map(|c| {
+            if crate::ingest::text::is_unspaced(c) {
+                3
+            } else {
+                1
+            }
+        })
         .sum()
 }
 
