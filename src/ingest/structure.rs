@@ -334,8 +334,11 @@ fn split_masthead(lines: &mut Vec<String>) -> (String, Option<String>) {
 fn extension_title(ext: &[String]) -> Option<String> {
     // Job numbers, bar codes, session and adoption lines (with a date)
     // are not the title.
+    // An editorial note in brackets (`[on the report of the Fourth
+    // Committee (A/80/412)]`) is not part of the title either.
     let is_meta = |l: &str| {
         l.starts_with('*')
+            || (l.starts_with('[') && l.ends_with(']'))
             || l.chars().filter(|c| c.is_ascii_digit()).count() * 2 > visible_len(l)
             || visible_len(l) < 4
             || super::metadata::find_date(l, "").is_some()
@@ -1126,7 +1129,14 @@ impl<'a> Segmenter<'a> {
                 // line that happens to end a sentence goes on.
                 let full =
                     self.hard_wrapped && self.width >= 30 && self.last_len * 10 >= self.width * 9;
-                if blank_before {
+                // In wrapped Han text, where every line runs into the next,
+                // a line well short of the width ends its paragraph (a
+                // title line, an article number standing alone).
+                let short_han = self.hard_wrapped
+                    && self.width >= 20
+                    && self.last_len * 10 < self.width * 6
+                    && last.is_some_and(is_han);
+                if blank_before || short_han {
                     false
                 } else {
                     broken
@@ -1664,6 +1674,32 @@ mod tests {
                 _ => None,
             })
             .collect()
+    }
+
+    #[test]
+    fn a_short_han_line_ends_its_paragraph_in_wrapped_text() {
+        // A regulation wrapped at ~38 characters: its title line and the
+        // article numbers standing alone are not joined into the text.
+        let text = include_str!("../../tests/ingest_data/banfa_zh_formfeed.txt");
+        let (doc, _) = crate::ingest::process_text(text, &Recognizer::builtin());
+        assert_eq!(
+            doc.title.as_deref(),
+            Some("国务院办公厅关于数据安全管理的办法")
+        );
+        let s = structure(text);
+        assert!(
+            s.blocks.iter().any(|b| b.texts() == vec!["第一条"]),
+            "{:?}",
+            &s.blocks[..3]
+        );
+    }
+
+    #[test]
+    fn a_bracketed_note_in_a_masthead_is_not_the_title() {
+        let s = structure(
+            "A/RES/80/41\nUnited Nations\nGeneral Assembly\nDistr.: General\n10 December 2025\n\nEightieth session\nAgenda item 47\nResolution adopted by the General Assembly on 4 December 2025\n[on the report of the Fourth Committee (A/80/412)]\n\n80/41. Assistance in mine action\nThe General Assembly,\nRecalling its resolution 79/70 of 2 December 2024 and all its previous resolutions.\n",
+        );
+        assert_eq!(s.title.as_deref(), Some("80/41. Assistance in mine action"));
     }
 
     #[test]
