@@ -2,6 +2,8 @@
 //! (`tests/ingest_data/entities/`, see its README): precision, recall and F1
 //! per kind, over the distinct ids of each passage.
 
+mod common;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
@@ -151,4 +153,20 @@ fn dev_set_f1_per_kind_is_at_least_0_95() {
         dir.display(),
         errors.join("\n")
     );
+}
+
+/// A communiqué's letterhead of member states, cut from the body as a
+/// strip of names, still gives the document its countries.
+#[test]
+fn a_letterhead_of_member_states_gives_its_countries() {
+    let page = common::ingest_one("entities/17_en_letterhead_african_union.txt");
+    let line = page
+        .lines()
+        .find(|l| l.starts_with("countries: "))
+        .unwrap_or_default();
+    let n = line.matches(", ").count() + 1;
+    assert!(n >= 50, "{line}");
+    for id in ["DZA", "CAF", "COD", "GNB", "SWZ", "ZWE"] {
+        assert!(line.contains(id), "{id}: {line}");
+    }
 }

@@ -152,6 +152,26 @@ pub fn render_document(
         }
     }
 
+    // A list of countries among the lines cut as boilerplate (a
+    // communiqué's letterhead of member states): its countries are the
+    // document's, when the run is mostly country names.
+    for run in &doc.structured.set_aside {
+        let countries: Vec<Mention> = rec
+            .find(run)
+            .into_iter()
+            .filter(|m| m.entity.kind == EntityKind::Country)
+            .collect();
+        let letters = |s: &str| s.chars().filter(|c| c.is_alphabetic()).count();
+        let covered: usize = countries
+            .iter()
+            .filter_map(|m| run.get(m.start..m.end))
+            .map(letters)
+            .sum();
+        if countries.len() >= 3 && covered * 10 >= letters(run) * 6 {
+            seen.extend(countries.into_iter().map(|m| m.entity));
+        }
+    }
+
     let mut by_kind: BTreeMap<EntityKind, Vec<&str>> = BTreeMap::new();
     for e in &seen {
         by_kind.entry(e.kind).or_default().push(&e.id);

@@ -150,6 +150,9 @@ pub struct Document {
     /// of a PDF dump, most frequent first): not text, but evidence (a
     /// symbol in a page header).
     pub furniture: Vec<String>,
+    /// Runs of lines a reader cut as boilerplate, each as one line: not
+    /// the body, but evidence (a letterhead's list of member states).
+    pub set_aside: Vec<String>,
 }
 
 impl Document {

@@ -56,6 +56,7 @@ pub fn build(cleaned: &Cleaned, rec: &Recognizer) -> Structured {
     let mut out = Structured {
         markdown: cleaned.markdown,
         furniture: cleaned.furniture.clone(),
+        set_aside: cleaned.set_aside.clone(),
         ..Structured::default()
     };
     let (front, masthead_title) = split_masthead(&mut lines);

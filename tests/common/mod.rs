@@ -137,7 +137,8 @@ pub fn ingest_one(name: &str) -> String {
     let src = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/ingest_data")
         .join(name);
-    std::fs::copy(src, seeds.join(name)).unwrap();
+    let file = Path::new(name).file_name().unwrap();
+    std::fs::copy(src, seeds.join(file)).unwrap();
     let content = dir.path().join("content");
     pilcrow::ingest::run(&pilcrow::ingest::IngestOptions {
         seeds_dir: seeds,

@@ -22,6 +22,10 @@ pub struct Cleaned {
     /// first: not the body, but evidence for metadata (a document's own
     /// symbol may stand only in its page header).
     pub furniture: Vec<String>,
+    /// The runs of lines cut as boilerplate (each run joined into one
+    /// line): not the body, but a letterhead's list of member states is
+    /// among them.
+    pub set_aside: Vec<String>,
 }
 
 /// Runs the cleaning rules in order; whether the text is markdown is
@@ -37,6 +41,8 @@ pub fn clean_as(text: &str, markdown: bool) -> Cleaned {
     let refs: Vec<&str> = raw.iter().map(String::as_str).collect();
     let span = protect_structure(&refs, boiler::content_span(&refs));
     let cut_tail = span.end < raw.len();
+    let mut set_aside = runs(&raw[..span.start]);
+    set_aside.extend(runs(&raw[span.end..]));
     let mut kept: Vec<String> = raw[span].to_vec();
     if cut_tail {
         // `For more information, contact:` whose contacts were cut.
@@ -54,12 +60,44 @@ pub fn clean_as(text: &str, markdown: bool) -> Cleaned {
         mut lines,
         furniture,
     } = pages::strip(kept, markdown);
-    blocks::drop_inner_boilerplate(&mut lines, markdown);
+    let before = lines.clone();
+    if blocks::drop_inner_boilerplate(&mut lines, markdown) > 0 {
+        let blanked: Vec<String> = before
+            .into_iter()
+            .zip(&lines)
+            .map(|(b, a)| if a.is_empty() { b } else { String::new() })
+            .collect();
+        set_aside.extend(runs(&blanked));
+    }
     Cleaned {
         lines,
         markdown,
         furniture,
+        set_aside,
     }
+}
+
+/// The runs of non-blank lines, each joined into one line.
+fn runs(lines: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut cur = String::new();
+    for l in lines {
+        let t = l.trim();
+        if t.is_empty() || t == PAGE_BREAK {
+            if !cur.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+        } else {
+            if !cur.is_empty() {
+                cur.push(' ');
+            }
+            cur.push_str(t);
+        }
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
 }
 
 /// Markdown an author wrote (a `.md` file): no page chrome to cut and no
@@ -70,6 +108,7 @@ pub fn clean_authored(text: &str) -> Cleaned {
         lines: normalized_lines(text, true),
         markdown: true,
         furniture: Vec::new(),
+        set_aside: Vec::new(),
     }
 }
 
