@@ -85,10 +85,11 @@ pub fn build(cleaned: &Cleaned, rec: &Recognizer) -> Structured {
         }
     }
     drop_orphan_refs(&mut blocks, &out.footnotes);
+    let set_title = masthead_title.is_none() && join_title_lines(&mut blocks, &lines);
     // A title is plain text: a footnote marker glued to the line it came
     // from has no place in front matter.
     out.title = masthead_title
-        .or_else(|| take_title(&mut blocks, &out.toc))
+        .or_else(|| take_title(&mut blocks, &out.toc, !set_title))
         .map(|t| without_footnote_markers(&t))
         .filter(|t| !t.is_empty());
     // A dateline alone near the top is metadata, not text.
@@ -1575,6 +1576,57 @@ fn without_footnote_markers(text: &str) -> String {
 
 /// A title from the leading short lines (the longest one, so a kicker like
 /// `Press release` loses to the headline), else the first heading.
+/// A title set in capitals over three or more lines of the document's
+/// first block (`UNDANG-UNDANG REPUBLIK INDONESIA` / `NOMOR 7 TAHUN 2024` /
+/// `TENTANG` / `PERLINDUNGAN ARSIP DAERAH`, a law's or a treaty's heading)
+/// is one heading: the lines stand together, with no blank line between.
+/// Two lines are left to [`join_broken_title`] (a kicker over a headline
+/// is two headings).
+fn join_title_lines(blocks: &mut Vec<Block>, lines: &[String]) -> bool {
+    let lead: Vec<&str> = lines
+        .iter()
+        .map(|l| l.trim())
+        .skip_while(|l| l.is_empty() || *l == PAGE_BREAK)
+        .take_while(|l| !l.is_empty() && *l != PAGE_BREAK)
+        .take(6)
+        .collect();
+    let caps = |s: &str| {
+        let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
+        !letters.is_empty() && letters.iter().all(|c| c.is_uppercase())
+    };
+    let k = blocks
+        .iter()
+        .zip(&lead)
+        .take_while(|(b, l)| {
+            let text = match b {
+                Block::Heading { text, .. } => text,
+                Block::Para {
+                    num: None,
+                    text,
+                    items,
+                } if items.is_empty() => text,
+                _ => return false,
+            };
+            text == *l && caps(l)
+        })
+        .count();
+    if k < 3 || k < lead.len() {
+        return false;
+    }
+    let joined = lead.join(" ");
+    if visible_len(&joined) > 250 {
+        return false;
+    }
+    blocks.splice(
+        0..k,
+        [Block::Heading {
+            level: 1,
+            text: joined,
+        }],
+    );
+    true
+}
+
 /// A title broken over two leading lines (`COMMUNIQUÉ … ST` / `VINCENT AND
 /// THE GRENADINES, 18 - 21 NOVEMBER 2002`) is one heading: the first line
 /// ends without punctuation and the second goes on in the same case, or in
@@ -1622,8 +1674,10 @@ fn join_broken_title(blocks: &mut Vec<Block>) {
     }
 }
 
-fn take_title(blocks: &mut Vec<Block>, toc: &[TocEntry]) -> Option<String> {
-    join_broken_title(blocks);
+fn take_title(blocks: &mut Vec<Block>, toc: &[TocEntry], join: bool) -> Option<String> {
+    if join {
+        join_broken_title(blocks);
+    }
     let mut best: Option<(usize, usize)> = None;
     for (i, b) in blocks.iter().enumerate().take(4) {
         match b {
@@ -1692,6 +1746,18 @@ mod tests {
             s.blocks.iter().any(|b| b.texts() == vec!["第一条"]),
             "{:?}",
             &s.blocks[..3]
+        );
+    }
+
+    #[test]
+    fn a_title_in_capitals_over_several_lines_is_one_title() {
+        let text = include_str!("../../tests/ingest_data/law_id_nofeed.txt");
+        let (doc, _) = crate::ingest::process_text(text, &Recognizer::builtin());
+        assert_eq!(
+            doc.title.as_deref(),
+            Some(
+                "UNDANG-UNDANG REPUBLIK INDONESIA NOMOR 7 TAHUN 2024 TENTANG PERLINDUNGAN ARSIP DAERAH"
+            )
         );
     }
 
