@@ -114,10 +114,6 @@ pub enum Origin {
     HtmlLang,
     /// `<title>`, with the site's name taken off.
     TitleElement,
-    /// A UN masthead: its title line, its date, its symbol.
-    Masthead,
-    /// The running header or footer of a PDF dump (a symbol).
-    Furniture,
 }
 
 /// One piece of evidence for a metadata field.

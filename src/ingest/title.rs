@@ -385,12 +385,14 @@ fn is_chrome_title(t: &str) -> bool {
     CHROME.contains(&low)
 }
 
+/// What joins a page's title to its site's name (`Headline | Site`).
+const SEPS: &[&str] = &[
+    " | ", " – ", " — ", " - ", " :: ", " · ", " » ", " « ", " • ", " / ", " ｜ ", "｜", " _ ",
+];
+
 /// `Headline | Site name` → `Headline`. The part kept is the one the
 /// page's headline or other titles share, else the longest part.
 fn without_site_name(t: &str, headline: Option<&str>, others: &[String]) -> String {
-    const SEPS: &[&str] = &[
-        " | ", " – ", " — ", " - ", " :: ", " · ", " » ", " « ", " • ", " / ", "｜", " ｜ ", " _ ",
-    ];
     let Some(sep) = SEPS.iter().find(|s| t.contains(**s)) else {
         return without_unspaced_site_name(t);
     };
@@ -449,9 +451,6 @@ fn without_unspaced_site_name(t: &str) -> String {
 /// Whether `h` is the site's name: a part of a metadata title split at a
 /// separator, next to a longer part that says something else.
 fn is_site_name(h: &str, titles: &[String]) -> bool {
-    const SEPS: &[&str] = &[
-        " | ", " – ", " — ", " - ", " :: ", " · ", " » ", " « ", " • ", "｜",
-    ];
     titles.iter().any(|t| {
         SEPS.iter().any(|sep| {
             let parts: Vec<&str> = t.split(sep).map(str::trim).collect();

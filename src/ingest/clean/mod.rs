@@ -36,7 +36,7 @@ pub fn clean(text: &str) -> Cleaned {
 
 /// Runs the cleaning rules in order on text known to be (or not to be)
 /// markdown.
-pub fn clean_as(text: &str, markdown: bool) -> Cleaned {
+fn clean_as(text: &str, markdown: bool) -> Cleaned {
     let raw = normalized_lines(text, markdown);
     let refs: Vec<&str> = raw.iter().map(String::as_str).collect();
     let span = protect_structure(&refs, boiler::content_span(&refs));
