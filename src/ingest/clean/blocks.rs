@@ -195,7 +195,7 @@ pub fn drop_boilerplate_blocks(blocks: &mut Vec<crate::ingest::model::Block>) ->
 /// A short strip led by a chrome word and a colon (`Tags: ransomware
 /// police`, `Partager : Facebook Twitter`, `相关阅读：…`) that is not a
 /// sentence.
-fn is_labelled_strip(text: &str) -> bool {
+pub(crate) fn is_labelled_strip(text: &str) -> bool {
     let t = text.trim();
     let lower = t.to_lowercase();
     if t.chars().count() > 160 || ends_sentence(t) {

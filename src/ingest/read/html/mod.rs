@@ -90,7 +90,8 @@ pub fn read(html: &str) -> Document {
 /// The in-body boilerplate classes applied to an article, but only the
 /// first two and last four blocks may go: inside an article Readability
 /// has already judged, a link-dense list or table is content.
-fn edges_without_boilerplate(blocks: Vec<Block>) -> Vec<Block> {
+fn edges_without_boilerplate(mut blocks: Vec<Block>) -> Vec<Block> {
+    blocks.retain(|b| !is_link_teaser(b));
     let mut judged = blocks.clone();
     if crate::ingest::clean::blocks::drop_boilerplate_blocks(&mut judged) == 0 {
         return blocks;
@@ -111,6 +112,33 @@ fn edges_without_boilerplate(blocks: Vec<Block>) -> Vec<Block> {
         .filter(|&(i, _)| kept[i] || (i >= 2 && i + 4 < n))
         .map(|(_, b)| b)
         .collect()
+}
+
+/// A paragraph that only points to another article under a label
+/// (`Read also: [Other headline](…)`, `Baca juga: …`, `Lesen Sie auch: …`):
+/// the label is a chrome word and most of the rest is one link. Such a
+/// teaser goes wherever it stands in the article.
+fn is_link_teaser(b: &Block) -> bool {
+    static LINK: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| regex::Regex::new(r"\[([^\]]*)\]\([^)]*\)").unwrap());
+    let Block::Para {
+        num: None,
+        text,
+        items,
+    } = b
+    else {
+        return false;
+    };
+    if !items.is_empty() || !text.contains("](") {
+        return false;
+    }
+    let plain = LINK.replace_all(text, "$1").replace(['*', '_', '\\'], "");
+    let linked: usize = LINK
+        .captures_iter(text)
+        .map(|c| c[1].chars().filter(|c| c.is_alphanumeric()).count())
+        .sum();
+    let letters = plain.chars().filter(|c| c.is_alphanumeric()).count();
+    crate::ingest::clean::blocks::is_labelled_strip(&plain) && linked * 3 >= letters * 2
 }
 
 /// A page of numbered paragraphs (`<p>1. The General Assembly …</p>`, a
@@ -320,6 +348,27 @@ mod tests {
             })
             .collect();
         assert_eq!(nums, vec![1, 2, 3]);
+    }
+
+    #[test]
+    fn link_teasers_inside_an_article_go() {
+        let para = |t: &str| Block::Para {
+            num: None,
+            text: t.into(),
+            items: vec![],
+        };
+        assert!(is_link_teaser(&para(
+            "**Baca juga: [Menhub Lobi Sri Mulyani untuk Bebaskan Pajak](https://x.id/a)**"
+        )));
+        assert!(is_link_teaser(&para(
+            "Read more: [Ministers meet in Geneva](https://x.org/b)"
+        )));
+        assert!(!is_link_teaser(&para(
+            "The [ministers](https://x.org/m) met in Geneva: they agreed on rules."
+        )));
+        assert!(!is_link_teaser(&para(
+            "Read the [report](https://x.org/r) and the annex, which explain why the rules changed."
+        )));
     }
 
     #[test]
