@@ -100,6 +100,10 @@ pub struct ServeArgs {
     /// Open the site in a browser
     #[arg(long, short = 'o')]
     pub open: bool,
+    /// Re-run ingest when a file in seeds/ changes (writes content/; pages
+    /// edited since ingest wrote them are kept)
+    #[arg(long)]
+    pub ingest: bool,
 }
 
 /// Runs a parsed command line.
@@ -290,6 +294,7 @@ fn run_serve(args: &ServeArgs) -> ExitCode {
         interface,
         port: args.port,
         open: args.open,
+        ingest: args.ingest,
     };
     match crate::serve::run(opts) {
         Ok(()) => ExitCode::SUCCESS,

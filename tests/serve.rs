@@ -35,6 +35,7 @@ fn start(extra: &[&str]) -> Server {
     let root = tempfile::tempdir().unwrap();
     copy_dir(Path::new(FIXTURE), root.path());
     copy_dir(Path::new(THEME), &root.path().join("themes/default"));
+    std::fs::create_dir_all(root.path().join("seeds")).unwrap();
     let mut child = Command::new(env!("CARGO_BIN_EXE_pilcrow"))
         .arg("serve")
         .arg("--root")
@@ -526,4 +527,97 @@ fn the_content_directory_can_go_away_and_come_back() {
     wait_until("an edit after the move is served", || {
         get(&server.addr, "/about/").text().contains("Back again")
     });
+}
+
+#[test]
+fn a_half_open_connection_is_closed_and_the_server_keeps_serving() {
+    let server = start(&[]);
+    // A client that opens a connection and never finishes its request.
+    let mut stalled = TcpStream::connect(&server.addr).unwrap();
+    stalled.write_all(b"GET / HTTP/1.1\r\nHost: x\r\n").unwrap();
+    stalled
+        .set_read_timeout(Some(Duration::from_secs(30)))
+        .unwrap();
+    // Meanwhile others are served.
+    assert_eq!(get(&server.addr, "/").status, 200);
+    let started = Instant::now();
+    let mut buf = Vec::new();
+    let closed = match stalled.read_to_end(&mut buf) {
+        Ok(_) => true,
+        Err(e) => e.kind() == std::io::ErrorKind::ConnectionReset,
+    };
+    assert!(
+        closed,
+        "the server still held the half-open connection after {:?}",
+        started.elapsed()
+    );
+    assert_eq!(get(&server.addr, "/").status, 200);
+}
+
+#[test]
+fn a_seed_change_is_ingested_only_when_asked() {
+    let server = start(&[]);
+    let seeds = server.root.path().join("seeds");
+    let content = server.root.path().join("content");
+    let before = common_tree(&content);
+    std::fs::write(
+        seeds.join("new.txt"),
+        "A new report\n\n1. First paragraph.\n",
+    )
+    .unwrap();
+    wait_for_line(&server, "pilcrow ingest");
+    assert_eq!(common_tree(&content), before, "serve wrote content/");
+    drop(server);
+
+    let server = start(&["--ingest"]);
+    let seeds = server.root.path().join("seeds");
+    let content = server.root.path().join("content");
+    let before = walkdir_files(&content).len();
+    std::fs::write(
+        seeds.join("new.txt"),
+        "A new report\n\n1. First paragraph.\n",
+    )
+    .unwrap();
+    wait_until("ingest wrote the new document", || {
+        walkdir_files(&content).len() > before
+    });
+}
+
+/// Every file under `dir` with its bytes.
+fn common_tree(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut out: Vec<(PathBuf, Vec<u8>)> = walkdir_files(dir)
+        .into_iter()
+        .map(|p| {
+            let bytes = std::fs::read(&p).unwrap();
+            (p, bytes)
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+fn walkdir_files(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            out.extend(walkdir_files(&path));
+        } else {
+            out.push(path);
+        }
+    }
+    out
+}
+
+/// Waits for a stderr or stdout line of the server containing `needle`.
+fn wait_for_line(server: &Server, needle: &str) {
+    let deadline = Instant::now() + WAIT;
+    while Instant::now() < deadline {
+        if let Ok(line) = server.stderr.recv_timeout(Duration::from_millis(100))
+            && line.contains(needle)
+        {
+            return;
+        }
+    }
+    panic!("serve never said {needle:?}");
 }

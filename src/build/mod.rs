@@ -414,18 +414,33 @@ pub fn write_into(files: &SiteFiles, dir: &Path) -> std::io::Result<()> {
     Ok(())
 }
 
+/// Where the site goes and what is there now, if a build may replace it:
+/// never the site's own files (see `output::check_output_dir`).
+fn output_target(config: &Config) -> Result<(std::path::PathBuf, output::Previous), String> {
+    let site_toml = config.root.join(CONFIG_FILE);
+    let themes = config.root.join("themes");
+    let source = |name, path, may_hold_output| output::Source {
+        name,
+        path,
+        may_hold_output,
+    };
+    output::check_output_dir(
+        &config.output_dir,
+        &[
+            source("root", &config.root, true),
+            source("site.toml", &site_toml, false),
+            source("content directory", &config.content_dir, false),
+            source("seeds directory", &config.seeds_dir, false),
+            source("themes directory", &themes, false),
+        ],
+    )
+}
+
 /// Loads the site and renders it; all problems, or the files.
 pub fn prepare(config: &Config) -> Result<(LoadedSite, SiteFiles), Problems> {
     let site = load(config);
     let mut problems = site.problems.clone();
-    if let Err(message) = output::check_output_dir(
-        &config.output_dir,
-        &[
-            &config.root.join(CONFIG_FILE),
-            &config.content_dir,
-            &config.theme_dir(),
-        ],
-    ) {
+    if let Err(message) = output_target(config) {
         problems.push(Problem::general(message));
     }
     let files = match Theme::load(config) {
@@ -458,10 +473,12 @@ pub fn check(config: &Config) -> Result<usize, Problems> {
 /// previous output is left as it was.
 pub fn build(config: &Config) -> Result<BuildReport, BuildError> {
     let (_, files) = prepare(config).map_err(BuildError::Problems)?;
+    let (output, previous) = output_target(config)
+        .map_err(|m| BuildError::Problems(Problems::single(Problem::general(m))))?;
     let io = |e: std::io::Error| BuildError::Io(format!("cannot write the site: {e}"));
-    let staging = Staging::new(&config.output_dir).map_err(io)?;
+    let staging = Staging::new(&output).map_err(io)?;
     write_into(&files, staging.path()).map_err(io)?;
-    staging.swap_into_place().map_err(io)?;
+    staging.swap_into_place(&previous).map_err(io)?;
     Ok(BuildReport {
         pages: files.pages,
         output_dir: config.output_dir.clone(),

@@ -47,6 +47,9 @@ pub struct ServeOptions {
     pub port: u16,
     /// Open the browser once serving.
     pub open: bool,
+    /// `--ingest`: re-run ingest (which writes `content/`) when seeds
+    /// change. Without it `serve` writes nothing.
+    pub ingest: bool,
 }
 
 /// Reads site.toml with the command line's overrides.
@@ -161,7 +164,7 @@ pub fn run(opts: ServeOptions) -> Result<(), String> {
         let app = axum::Router::new()
             .fallback(http::handle)
             .with_state(shared);
-        axum::serve(listener, app).await
+        http::accept_loop(listener, app).await
     });
     result.map_err(|e| format!("server stopped: {e}"))
 }
@@ -334,7 +337,15 @@ fn rebuild_loop(
         }
         let started = Instant::now();
         let what = batch.describe();
-        if batch.seeds {
+        if batch.seeds && !opts.ingest {
+            eprintln!(
+                "note: seeds/ changed; run `pilcrow ingest` to update content/ (or serve with --ingest)"
+            );
+            if !batch.config && !batch.theme_templates && batch.content.is_empty() {
+                continue;
+            }
+        }
+        if batch.seeds && opts.ingest {
             let config = engine.config();
             let ingest_opts = IngestOptions {
                 seeds_dir: config.seeds_dir.clone(),
