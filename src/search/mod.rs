@@ -330,4 +330,97 @@ mod tests {
         let langs = entry["languages"].as_object().unwrap();
         assert_eq!(langs.keys().collect::<Vec<_>>(), ["zh"], "{entry}");
     }
+
+    /// The bundled site: real documents, real mentions.
+    fn bundled() -> LoadedSite {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let config = Config::load(root).unwrap();
+        let site = crate::build::load(&config);
+        assert!(site.problems.is_empty(), "{:?}", site.problems);
+        site
+    }
+
+    #[test]
+    fn a_paragraph_is_filtered_by_what_it_mentions_not_by_its_whole_document() {
+        let site = bundled();
+        let records = records::records(&site);
+        let pages = &site.content.pages;
+        // Every name a country page gives its country.
+        let names_of = |title: &str| -> Vec<String> {
+            let p = pages
+                .iter()
+                .find(|p| p.front.kind == crate::content::Kind::Country && p.front.title == title)
+                .unwrap_or_else(|| panic!("no country page titled {title}"));
+            let mut v = vec![p.front.title.clone()];
+            v.extend(p.front.names.values().cloned());
+            v.extend(p.front.aliases.iter().cloned());
+            v
+        };
+        // The heading each paragraph sits under, by its indexed text.
+        let mut heading_of = std::collections::HashMap::new();
+        for (p, r) in pages.iter().zip(&site.rendered) {
+            if p.front.kind == crate::content::Kind::Document {
+                for b in records::blocks(&r.html) {
+                    heading_of.insert(
+                        records::fold_for_index(&b.text),
+                        b.heading.unwrap_or_default(),
+                    );
+                }
+            }
+        }
+        use unicode_normalization::UnicodeNormalization;
+        let fold = |s: &str| s.nfc().collect::<String>().to_lowercase();
+        let mut checked = 0;
+        let mut narrowed = 0;
+        for r in records
+            .iter()
+            .filter(|r| r.filters[FILTER_KIND] == ["document"])
+        {
+            let doc = pages
+                .iter()
+                .find(|p| r.url.starts_with(&format!("/{}", p.url)))
+                .unwrap();
+            let countries = r.filters.get(FILTER_COUNTRY).cloned().unwrap_or_default();
+            if countries.len() < doc.front.countries.len() {
+                narrowed += 1;
+            }
+            let Some(heading) = heading_of.get(&r.content) else {
+                continue; // a paragraph repeated word for word: one record
+            };
+            // Each country a paragraph is filed under is named in it or in
+            // the heading of its section.
+            for c in &countries {
+                let names = names_of(c);
+                assert!(
+                    names
+                        .iter()
+                        .map(|n| fold(n))
+                        .any(|n| fold(&r.content).contains(&n) || fold(heading).contains(&n)),
+                    "{} is filed under {c} but names it nowhere: {names:?} / {heading} / {}",
+                    r.url,
+                    r.content,
+                );
+                checked += 1;
+            }
+        }
+        assert!(checked > 200, "only {checked} paragraph-country pairs");
+        assert!(narrowed > 300, "only {narrowed} paragraphs narrowed");
+        // The reader's example: "IP地址" filtered to Mongolia.
+        let mongolia: Vec<&Record> = records
+            .iter()
+            .filter(|r| r.content.contains("IP地址"))
+            .filter(|r| {
+                r.filters
+                    .get(FILTER_COUNTRY)
+                    .is_some_and(|c| c.iter().any(|c| c == "Mongolia"))
+            })
+            .collect();
+        assert!(!mongolia.is_empty());
+        for r in mongolia {
+            assert!(
+                r.content.contains("蒙古") || r.title.contains("蒙古"),
+                "{r:?}"
+            );
+        }
+    }
 }

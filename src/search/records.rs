@@ -4,7 +4,7 @@
 //!
 //! Pure data, no pagefind: tested without the `search` feature.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use crate::build::LoadedSite;
 use crate::content::{Kind, Page};
@@ -15,6 +15,20 @@ pub const FILTER_KIND: &str = "kind";
 pub const FILTER_LANGUAGE: &str = "language";
 pub const FILTER_COUNTRY: &str = "country";
 pub const FILTER_TOPIC: &str = "topic";
+pub const FILTER_ORGANIZATION: &str = "organization";
+pub const FILTER_RESOLUTION: &str = "resolution";
+pub const FILTER_YEAR: &str = "year";
+
+/// The filter an entity page of this kind is offered under.
+fn entity_filter(kind: Kind) -> Option<&'static str> {
+    match kind {
+        Kind::Country => Some(FILTER_COUNTRY),
+        Kind::Topic => Some(FILTER_TOPIC),
+        Kind::Organization => Some(FILTER_ORGANIZATION),
+        Kind::Resolution => Some(FILTER_RESOLUTION),
+        _ => None,
+    }
+}
 
 /// One searchable unit.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -73,6 +87,11 @@ pub struct Block {
     pub anchor: Option<String>,
     /// Title of the heading the block is under.
     pub heading: Option<String>,
+    /// Where the links in it point (`href`s, as written).
+    pub links: Vec<String>,
+    /// Where the links in the headings it is under point: the section is
+    /// about them (its subsections too).
+    pub section_links: Vec<String>,
     pub text: String,
 }
 
@@ -174,6 +193,9 @@ pub fn blocks(html: &str) -> Vec<Block> {
     let mut open: Option<(String, Option<String>)> = None;
     let mut last_anchor: Option<String> = None;
     let mut heading: Option<String> = None;
+    // The open headings: (level, their links).
+    let mut outline: Vec<(u8, Vec<String>)> = Vec::new();
+    let mut links: Vec<String> = Vec::new();
     let mut skip_depth = 0usize; // inside <a class="anchor"> or <sup>
     let mut skip_stack: Vec<bool> = Vec::new(); // per open <a>/<sup>: skipped?
 
@@ -181,7 +203,10 @@ pub fn blocks(html: &str) -> Vec<Block> {
                  open: &mut Option<(String, Option<String>)>,
                  last_anchor: &mut Option<String>,
                  heading: &mut Option<String>,
+                 outline: &mut Vec<(u8, Vec<String>)>,
+                 links: &mut Vec<String>,
                  out: &mut Vec<Block>| {
+        let own_links = std::mem::take(links);
         let words: Vec<&str> = text.split_whitespace().collect();
         let joined = words.join(" ");
         text.clear();
@@ -189,10 +214,12 @@ pub fn blocks(html: &str) -> Vec<Block> {
         if let Some(id) = &id {
             *last_anchor = Some(id.clone());
         }
-        if tag.len() == 2 && tag.starts_with('h') {
+        if let Some(level) = tag.strip_prefix('h').and_then(|l| l.parse::<u8>().ok()) {
             if !joined.is_empty() {
                 *heading = Some(joined);
             }
+            outline.retain(|(l, _)| *l < level);
+            outline.push((level, own_links));
             return;
         }
         if joined.is_empty() {
@@ -202,6 +229,11 @@ pub fn blocks(html: &str) -> Vec<Block> {
             id,
             anchor: last_anchor.clone(),
             heading: heading.clone(),
+            links: own_links,
+            section_links: outline
+                .iter()
+                .flat_map(|(_, l)| l.iter().cloned())
+                .collect(),
             text: joined,
         });
     };
@@ -240,6 +272,10 @@ pub fn blocks(html: &str) -> Vec<Block> {
                     || (name == "sup" && attr(body, "class") == Some("footnote-reference"));
                 if skip {
                     skip_depth += 1;
+                } else if name == "a"
+                    && let Some(href) = attr(body, "href")
+                {
+                    links.push(decode_entities(href));
                 }
                 skip_stack.push(skip);
             }
@@ -253,6 +289,8 @@ pub fn blocks(html: &str) -> Vec<Block> {
             &mut open,
             &mut last_anchor,
             &mut heading,
+            &mut outline,
+            &mut links,
             &mut out,
         );
         if !closing
@@ -270,6 +308,8 @@ pub fn blocks(html: &str) -> Vec<Block> {
         &mut open,
         &mut last_anchor,
         &mut heading,
+        &mut outline,
+        &mut links,
         &mut out,
     );
     out
@@ -304,8 +344,10 @@ fn sorted(mut v: Vec<String>) -> Vec<String> {
     v
 }
 
-/// The filters of a page: its kind, languages, countries and topics (an
-/// entity page also counts as about itself).
+/// The filters of a page: its kind, languages and year; a document's
+/// countries, topics, organizations and resolutions are per paragraph
+/// ([`Mentioned`]), other pages carry their front matter's (an entity page
+/// also counts as about itself).
 fn filters_of(page: &Page, names: &Names<'_>) -> BTreeMap<String, Vec<String>> {
     let f = &page.front;
     let mut filters = BTreeMap::new();
@@ -314,6 +356,14 @@ fn filters_of(page: &Page, names: &Names<'_>) -> BTreeMap<String, Vec<String>> {
     languages.extend(f.language.clone());
     if !languages.is_empty() {
         filters.insert(FILTER_LANGUAGE.to_string(), sorted(languages));
+    }
+    if let Some(year) = f.date.as_deref().and_then(|d| d.get(..4))
+        && year.bytes().all(|b| b.is_ascii_digit())
+    {
+        filters.insert(FILTER_YEAR.to_string(), vec![year.to_string()]);
+    }
+    if f.kind == Kind::Document {
+        return filters;
     }
     let mut countries: Vec<String> = f
         .countries
@@ -336,7 +386,50 @@ fn filters_of(page: &Page, names: &Names<'_>) -> BTreeMap<String, Vec<String>> {
     if !topics.is_empty() {
         filters.insert(FILTER_TOPIC.to_string(), sorted(topics));
     }
+    if let (Some(name), Some(_)) = (entity_filter(f.kind), &f.id)
+        && name != FILTER_COUNTRY
+        && name != FILTER_TOPIC
+    {
+        filters.insert(name.to_string(), vec![f.title.clone()]);
+    }
     filters
+}
+
+/// The entity pages a block is about: those linked from the block itself
+/// and from the headings above it.
+struct Linked<'a> {
+    by_url: HashMap<String, &'a Page>,
+}
+
+impl<'a> Linked<'a> {
+    fn new(base: &str, pages: &'a [Page]) -> Linked<'a> {
+        let by_url = pages
+            .iter()
+            .filter(|p| entity_filter(p.front.kind).is_some())
+            .map(|p| (page_url(base, p), p))
+            .collect();
+        Linked { by_url }
+    }
+
+    /// Adds the entity filters of `b` to `filters`.
+    fn add_filters(&self, b: &Block, filters: &mut BTreeMap<String, Vec<String>>) {
+        for href in b.links.iter().chain(&b.section_links) {
+            let path = href.split(['#', '?']).next().unwrap_or_default();
+            let Some(page) = self.by_url.get(path) else {
+                continue;
+            };
+            if let Some(name) = entity_filter(page.front.kind) {
+                filters
+                    .entry(name.to_string())
+                    .or_default()
+                    .push(page.front.title.clone());
+            }
+        }
+        for values in filters.values_mut() {
+            values.sort();
+            values.dedup();
+        }
+    }
 }
 
 /// The site URL of a page, base path included.
@@ -355,6 +448,7 @@ pub fn records(site: &LoadedSite) -> Vec<Record> {
     let base = site.config.base_path();
     let pages = &site.content.pages;
     let names = Names::new(pages);
+    let linked = Linked::new(base, pages);
     let mut out: Vec<Record> = Vec::new();
     let mut by_url: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for (page, rendered) in pages.iter().zip(&site.rendered) {
@@ -391,12 +485,14 @@ pub fn records(site: &LoadedSite) -> Vec<Record> {
                     }
                     None => {
                         by_url.insert(url.clone(), out.len());
+                        let mut filters = filters.clone();
+                        linked.add_filters(&b, &mut filters);
                         out.push(Record {
                             url,
                             title,
                             content: fold_for_index(&b.text),
                             language: language.clone(),
-                            filters: filters.clone(),
+                            filters,
                         });
                     }
                 }
@@ -551,6 +647,20 @@ fn encode_fragment(id: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_block_is_about_what_it_and_the_headings_above_it_link_to() {
+        let html = "<h2 id=\"a\"><a href=\"/countries/arg/\">Argentina</a></h2>\n\
+            <h3 id=\"a1\">Law</h3>\n<p id=\"p-1\">See <a href=\"/topics/x/#p-2\">x</a>.</p>\n\
+            <h2 id=\"b\">Other</h2>\n<p id=\"p-2\">Nothing.</p>";
+        let b = blocks(html);
+        assert_eq!(b.len(), 2, "{b:?}");
+        assert_eq!(b[0].links, ["/topics/x/#p-2"]);
+        // Under a subsection of Argentina's section: still about Argentina.
+        assert_eq!(b[0].section_links, ["/countries/arg/"]);
+        // A sibling section is not.
+        assert!(b[1].links.is_empty() && b[1].section_links.is_empty(), "{b:?}");
+    }
 
     #[test]
     fn blocks_follow_anchors_and_headings() {
