@@ -310,6 +310,19 @@ impl FrontMatter {
                 format!("`language: {lang}` is not an ISO 639-1 code like en, zh or vi"),
             ));
         }
+        if let Some(name) = &self.template {
+            crate::render::check_page_template(name)
+                .map_err(|m| err(line_of("template"), None, m))?;
+        }
+        if let Some((path, url)) = script_url_in(&self.extra, "extra") {
+            return Err(err(
+                value_line(split, &url).unwrap_or_else(|| line_of("extra")),
+                None,
+                format!(
+                    "`{path}: {url}` is a URL that runs or embeds code (javascript:, vbscript:, data:); front matter never gives a page a script"
+                ),
+            ));
+        }
         if let Some(bad) = self.languages.iter().find(|l| !is_language(l)) {
             return Err(err(
                 line_of("languages"),
@@ -321,6 +334,39 @@ impl FrontMatter {
         }
         Ok(())
     }
+}
+
+/// The first string under `extra` (depth first, keys in order) that is a
+/// `javascript:`, `vbscript:` or `data:` URL, with its dotted path.
+fn script_url_in(
+    map: &serde_json::Map<String, serde_json::Value>,
+    path: &str,
+) -> Option<(String, String)> {
+    fn walk(value: &serde_json::Value, path: String) -> Option<(String, String)> {
+        match value {
+            serde_json::Value::String(s) if crate::markdown::sanitize::is_dangerous_url(s) => {
+                Some((path, s.clone()))
+            }
+            serde_json::Value::Array(items) => items
+                .iter()
+                .enumerate()
+                .find_map(|(i, v)| walk(v, format!("{path}[{i}]"))),
+            serde_json::Value::Object(map) => {
+                map.iter().find_map(|(k, v)| walk(v, format!("{path}.{k}")))
+            }
+            _ => None,
+        }
+    }
+    map.iter().find_map(|(k, v)| walk(v, format!("{path}.{k}")))
+}
+
+/// Line of the first YAML line that holds `text`, if one does.
+fn value_line(split: &Split<'_>, text: &str) -> Option<usize> {
+    split
+        .yaml
+        .lines()
+        .position(|l| l.contains(text))
+        .map(|i| split.yaml_line + i)
 }
 
 /// Line of a top-level `key:` in the front matter, or the first YAML line.

@@ -1,0 +1,131 @@
+//! What a build publishes is what the publisher wrote: front matter
+//! cannot put a script into a page, a symlink cannot publish a file from
+//! outside the site, raw `.html`/`.svg` files follow `[content]
+//! raw_html_files`, and messages name the file at fault.
+
+use std::path::Path;
+
+use assert_cmd::Command;
+use tempfile::TempDir;
+
+fn write(root: &Path, rel: &str, text: &str) {
+    let p = root.join(rel);
+    std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+    std::fs::write(p, text).unwrap();
+}
+
+/// A small site: `site.toml` (with `extra_config` appended) and a home page.
+fn site(extra_config: &str) -> TempDir {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("site");
+    write(
+        &root,
+        "site.toml",
+        &format!("title = \"T\"\n{extra_config}"),
+    );
+    write(&root, "content/_index.md", "---\ntitle: Home\n---\nHello\n");
+    tmp
+}
+
+fn root(tmp: &TempDir) -> std::path::PathBuf {
+    tmp.path().join("site")
+}
+
+/// Runs `pilcrow CMD --root ROOT`; returns (success, stdout, stderr).
+fn run(cmd: &str, root: &Path) -> (bool, String, String) {
+    let out = Command::cargo_bin("pilcrow")
+        .unwrap()
+        .arg(cmd)
+        .arg("--root")
+        .arg(root)
+        .output()
+        .unwrap();
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn read(root: &Path, rel: &str) -> String {
+    std::fs::read_to_string(root.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+}
+
+/// Every `src`/`href` a page loads a script or stylesheet from.
+fn loaded_urls(html: &str) -> Vec<String> {
+    let doc = scraper::Html::parse_document(html);
+    let sel = scraper::Selector::parse("script[src], link[href], img[src], iframe[src]").unwrap();
+    doc.select(&sel)
+        .filter_map(|e| e.attr("src").or(e.attr("href")).map(str::to_string))
+        .collect()
+}
+
+// --- Front matter never chooses a script -------------------------------
+
+#[test]
+fn front_matter_cannot_choose_the_search_template_and_its_script() {
+    let tmp = site("");
+    let root = root(&tmp);
+    write(
+        &root,
+        "content/evil.md",
+        "---\ntitle: Evil\ntemplate: search.html\nextra:\n  search:\n    available: true\n    script: \"data:text/javascript,alert(1)\"\n---\nHi\n",
+    );
+    let (ok, _, err) = run("build", &root);
+    assert!(!ok, "the build must fail: {err}");
+    assert!(err.contains("content/evil.md:3"), "{err}");
+    assert!(err.contains("search.html"), "{err}");
+    assert!(!root.join("public").exists(), "nothing may be written");
+}
+
+#[test]
+fn a_script_url_in_extra_is_refused_with_its_line() {
+    let tmp = site("");
+    let root = root(&tmp);
+    write(
+        &root,
+        "content/a.md",
+        "---\ntitle: A\nextra:\n  links:\n    - https://example.org/\n    - \"JavaScript:alert(1)\"\n---\nHi\n",
+    );
+    let (ok, _, err) = run("check", &root);
+    assert!(!ok, "{err}");
+    assert!(err.contains("content/a.md:6"), "{err}");
+    assert!(err.contains("extra.links[1]"), "{err}");
+}
+
+#[test]
+fn theme_internal_templates_and_partials_cannot_be_chosen() {
+    for name in ["404.html", "base.html", "graph.html", "_row.html"] {
+        let tmp = site("");
+        let root = root(&tmp);
+        write(
+            &root,
+            "content/a.md",
+            &format!("---\ntitle: A\n\ntemplate: {name}\n---\nHi\n"),
+        );
+        let (ok, _, err) = run("check", &root);
+        assert!(!ok, "{name}: {err}");
+        assert!(err.contains("content/a.md:4"), "{name}: {err}");
+    }
+}
+
+#[test]
+fn the_search_page_loads_only_the_themes_script() {
+    let tmp = site("");
+    let root = root(&tmp);
+    write(
+        &root,
+        "content/a.md",
+        "---\ntitle: A\nextra:\n  search:\n    script: /evil.js\n---\nHi\n",
+    );
+    let (ok, _, err) = run("build", &root);
+    assert!(ok, "{err}");
+    for page in ["public/search/index.html", "public/a/index.html"] {
+        let urls = loaded_urls(&read(&root, page));
+        assert!(!urls.iter().any(|u| u.contains("evil")), "{page}: {urls:?}");
+    }
+    let search = loaded_urls(&read(&root, "public/search/index.html"));
+    if cfg!(feature = "search") {
+        assert!(search.iter().any(|u| u == "/search.js"), "{search:?}");
+    }
+}
