@@ -129,3 +129,58 @@ fn the_search_page_loads_only_the_themes_script() {
         assert!(search.iter().any(|u| u == "/search.js"), "{search:?}");
     }
 }
+
+// --- Symbolic links --------------------------------------------------
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_to_a_file_outside_the_site_is_not_published() {
+    let tmp = site("");
+    let root = root(&tmp);
+    write(tmp.path(), "private/secret.txt", "secret");
+    std::os::unix::fs::symlink(
+        tmp.path().join("private/secret.txt"),
+        root.join("content/leak.txt"),
+    )
+    .unwrap();
+    let (ok, _, err) = run("build", &root);
+    assert!(!ok, "{err}");
+    assert!(err.contains("content/leak.txt"), "{err}");
+    assert!(err.contains("outside the site"), "{err}");
+    assert!(!root.join("public").exists());
+    let (ok, _, err) = run("check", &root);
+    assert!(!ok && err.contains("content/leak.txt"), "{err}");
+    // Removing the link is all it takes.
+    std::fs::remove_file(root.join("content/leak.txt")).unwrap();
+    let (ok, _, err) = run("build", &root);
+    assert!(ok, "{err}");
+}
+
+#[cfg(unix)]
+#[test]
+fn etc_passwd_through_a_symlink_is_refused() {
+    let tmp = site("");
+    let root = root(&tmp);
+    std::os::unix::fs::symlink("/etc/passwd", root.join("content/leak.txt")).unwrap();
+    let (ok, _, err) = run("build", &root);
+    assert!(!ok, "{err}");
+    assert!(err.contains("content/leak.txt"), "{err}");
+    assert!(!root.join("public/leak.txt").exists());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_dangling_symlink_is_a_warning_and_the_site_still_builds() {
+    let tmp = site("");
+    let root = root(&tmp);
+    write(&root, "shared/a.md", "---\ntitle: A\n---\nA\n");
+    write(&root, "shared/logo.txt", "logo");
+    std::os::unix::fs::symlink(root.join("shared/gone.md"), root.join("shared/b.md")).unwrap();
+    std::os::unix::fs::symlink(root.join("shared"), root.join("content/shared")).unwrap();
+    let (ok, _, err) = run("build", &root);
+    assert!(ok, "{err}");
+    assert!(err.contains("content/shared/b.md"), "{err}");
+    assert!(err.contains("does not exist"), "{err}");
+    assert!(root.join("public/shared/a/index.html").is_file());
+    assert_eq!(read(&root, "public/shared/logo.txt"), "logo");
+}

@@ -37,6 +37,9 @@ pub struct LoadedSite {
     pub outgoing: Vec<Vec<InternalLink>>,
     /// Content, markdown and link problems, in no particular order.
     pub problems: Vec<Problem>,
+    /// Content entries left out that the build goes on without (a
+    /// dangling symbolic link), each naming its file.
+    pub warnings: Vec<Problem>,
 }
 
 /// What a successful build did.
@@ -69,6 +72,7 @@ impl LoadedSite {
             rendered: Vec::new(),
             outgoing: Vec::new(),
             problems: Vec::new(),
+            warnings: Vec::new(),
         }
     }
 }
@@ -105,7 +109,7 @@ pub fn render_markdown(config: &Config, index: &SiteIndex, i: usize, page: &Page
 /// Loads content, renders markdown and checks links. Never stops at the
 /// first problem.
 pub fn load(config: &Config) -> LoadedSite {
-    let (content, mut problems) = content::load(&config.content_dir);
+    let (content, mut problems, warnings) = content::load(&config.content_dir, &config.root);
     let sections = content::sections(&content.pages);
     let index = SiteIndex::new(config.base_path(), &content, &sections);
     let results: Vec<PageMarkdown> = content
@@ -136,6 +140,7 @@ pub fn load(config: &Config) -> LoadedSite {
         rendered,
         outgoing,
         problems,
+        warnings,
     }
 }
 
@@ -337,6 +342,8 @@ fn render_site_with(
         }
     }
     out.pages = out.files.len();
+    out.warnings
+        .extend(site.warnings.iter().map(|p| p.to_string()));
     let html_urls = html_urls(out.files.iter().map(|f| f.path.as_str()));
     out.files.extend(extras::files(site, &cx, &html_urls));
     if !extras::is_absolute(&config.base_url) {
