@@ -184,3 +184,52 @@ fn a_dangling_symlink_is_a_warning_and_the_site_still_builds() {
     assert!(root.join("public/shared/a/index.html").is_file());
     assert_eq!(read(&root, "public/shared/logo.txt"), "logo");
 }
+
+// --- Messages that name the file at fault ----------------------------
+
+#[test]
+fn a_content_page_on_the_search_pages_url_is_named() {
+    let tmp = site("");
+    let root = root(&tmp);
+    write(
+        &root,
+        "content/search.md",
+        "---\ntitle: My search\n---\nHi\n",
+    );
+    let (ok, _, err) = run("check", &root);
+    assert!(!ok, "{err}");
+    assert!(err.contains("content/search.md"), "{err}");
+    assert!(err.contains("search page"), "{err}");
+    assert!(!err.contains("theme static file"), "{err}");
+}
+
+#[test]
+fn a_content_asset_named_like_a_generated_file_is_named_with_it() {
+    let tmp = site("");
+    let root = root(&tmp);
+    write(&root, "content/robots.txt", "User-agent: *\n");
+    let (ok, _, err) = run("check", &root);
+    assert!(!ok, "{err}");
+    assert!(err.contains("content/robots.txt"), "{err}");
+    assert!(err.contains("the path of pilcrow's robots.txt"), "{err}");
+}
+
+#[test]
+fn number_like_titles_keep_their_text() {
+    let tmp = site("");
+    let root = root(&tmp);
+    write(&root, "content/a.md", "---\ntitle: 0x1F\n---\nHi\n");
+    write(
+        &root,
+        "content/b.md",
+        "---\ntitle: 1e3\nsymbol: 0o17\n---\nHi\n",
+    );
+    let (ok, _, err) = run("build", &root);
+    assert!(ok, "{err}");
+    let a = read(&root, "public/a/index.html");
+    assert!(a.contains("<h1>0x1F</h1>") || a.contains(">0x1F<"), "{a}");
+    assert!(!a.contains(">31<"), "{a}");
+    let b = read(&root, "public/b/index.html");
+    assert!(b.contains(">1e3<") && b.contains("0o17"), "{b}");
+    assert!(!b.contains(">1000<"), "{b}");
+}

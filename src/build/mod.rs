@@ -18,7 +18,9 @@ use crate::markdown::{self, MarkdownOptions, Rendered};
 use crate::output::{self, OutputFile, Staging};
 use crate::problem::{Problem, Problems};
 use crate::render::{RenderContext, Theme};
+use clashes::Origin;
 
+pub mod clashes;
 mod contexts;
 pub mod extras;
 pub use contexts::{Contexts, ENTITY_SECTIONS, kind_key, list_order};
@@ -334,10 +336,25 @@ fn render_site_with(
     let mut problems = Vec::new();
     let mut out = SiteFiles::default();
     let mut not_found = None;
+    // Where each output comes from, to name both sides of a clash.
+    let mut origins: Vec<(String, Origin)> = Vec::new();
+    let generated = |what: &str| Origin::Generated(format!("pilcrow's {what}"));
     for (job, r) in results {
+        let origin = match job {
+            OutputJob::Page(i) => Origin::Content(site.content.pages[i].display.clone()),
+            OutputJob::Section(k) => match site.sections[k].index_page {
+                Some(i) => Origin::Content(site.content.pages[i].display.clone()),
+                None => generated(&format!("list page /{}", site.sections[k].url)),
+            },
+            OutputJob::Graph => generated("graph page"),
+            OutputJob::NotFound => generated("404 page"),
+        };
         match r {
             Ok(f) if job == OutputJob::NotFound => not_found = Some(f),
-            Ok(f) => out.files.push(f),
+            Ok(f) => {
+                origins.push((f.path.clone(), origin));
+                out.files.push(f);
+            }
             Err(p) => problems.push(p),
         }
     }
@@ -345,27 +362,54 @@ fn render_site_with(
     out.warnings
         .extend(site.warnings.iter().map(|p| p.to_string()));
     let html_urls = html_urls(out.files.iter().map(|f| f.path.as_str()));
-    out.files.extend(extras::files(site, &cx, &html_urls));
+    let extra_files = extras::files(site, &cx, &html_urls);
+    origins.extend(
+        extra_files
+            .iter()
+            .map(|f| (f.path.clone(), generated(&f.path))),
+    );
+    out.files.extend(extra_files);
     if !extras::is_absolute(&config.base_url) {
         out.warnings
             .push(extras::bare_base_url_warning(&config.base_url));
     }
 
+    origins.extend(
+        not_found
+            .iter()
+            .map(|f| (f.path.clone(), generated("404 page"))),
+    );
     out.files.extend(not_found);
 
     // Search (src/search): the search page, search/symbols.json, pagefind/.
     if with_search {
         let (search_files, search_problems) = crate::search::files(site, theme, &cx);
+        let search_page = format!("{}index.html", crate::search::SEARCH_URL);
+        origins.extend(search_files.iter().map(|f| {
+            let what = if f.path == search_page {
+                "search page".to_string()
+            } else {
+                format!("search file {}", f.path)
+            };
+            (f.path.clone(), generated(&what))
+        }));
         out.files.extend(search_files);
         problems.extend(search_problems);
     }
 
     match highlight_css(site) {
-        Some(Ok(f)) => out.files.push(f),
+        Some(Ok(f)) => {
+            origins.push((f.path.clone(), generated(&f.path)));
+            out.files.push(f);
+        }
         Some(Err(p)) => problems.push(p),
         None => {}
     }
     for (path, bytes) in &theme.static_files {
+        origins.push((
+            path.clone(),
+            Origin::Generated(format!("the theme's static file static/{path}")),
+        ));
         out.files.push(OutputFile {
             path: path.clone(),
             bytes: bytes.clone(),
@@ -381,24 +425,14 @@ fn render_site_with(
     out.copies.sort();
 
     // Two outputs must not claim the same path (a theme static file named
-    // like a page, or a content file named like a generated one).
-    for pair in out.files.windows(2) {
-        if pair[0].path == pair[1].path {
-            problems.push(Problem::general(format!(
-                "two outputs would be written to {}: a theme static file has the same path as a generated page or stylesheet; rename it",
-                pair[0].path
-            )));
-        }
-    }
-    let generated: HashSet<&str> = out.files.iter().map(|f| f.path.as_str()).collect();
-    for (rel, _) in &out.copies {
-        if generated.contains(rel.as_str()) {
-            problems.push(Problem::in_file(
-                content::display_path(&config.content_dir.join(rel)),
-                "has the same output path as a generated file; rename it",
-            ));
-        }
-    }
+    // like a page, a content file named like a generated one).
+    origins.extend(out.copies.iter().map(|(rel, _)| {
+        (
+            rel.clone(),
+            Origin::Content(content::display_path(&config.content_dir.join(rel))),
+        )
+    }));
+    problems.extend(clashes::clashes(&origins));
     (out, problems)
 }
 
