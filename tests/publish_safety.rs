@@ -233,3 +233,73 @@ fn number_like_titles_keep_their_text() {
     assert!(b.contains(">1e3<") && b.contains("0o17"), "{b}");
     assert!(!b.contains(">1000<"), "{b}");
 }
+
+// --- .html and .svg in content/ ----------------------------------------
+
+const EVIL_SVG: &str = r#"<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(2)</script><circle r="4"/></svg>"#;
+
+fn site_with_raw_files(config: &str) -> TempDir {
+    let tmp = site(config);
+    let root = root(&tmp);
+    write(&root, "content/img/logo.svg", EVIL_SVG);
+    write(&root, "content/old/page.html", "<script>alert(3)</script>");
+    write(&root, "content/img/photo.png", "png");
+    tmp
+}
+
+#[test]
+fn html_and_svg_are_published_as_they_are_by_default() {
+    let tmp = site_with_raw_files("");
+    let root = root(&tmp);
+    let (ok, _, err) = run("build", &root);
+    assert!(ok, "{err}");
+    assert!(
+        !err.contains("logo.svg") && !err.contains("page.html"),
+        "{err}"
+    );
+    assert_eq!(read(&root, "public/img/logo.svg"), EVIL_SVG);
+    assert_eq!(
+        read(&root, "public/old/page.html"),
+        "<script>alert(3)</script>"
+    );
+}
+
+#[test]
+fn html_and_svg_can_be_refused() {
+    let tmp = site_with_raw_files("[content]\nhtml_and_svg = \"refuse\"\n");
+    let root = root(&tmp);
+    let (ok, _, err) = run("check", &root);
+    assert!(!ok, "{err}");
+    assert!(err.contains("content/img/logo.svg"), "{err}");
+    assert!(err.contains("content/old/page.html"), "{err}");
+    assert!(!err.contains("photo.png"), "{err}");
+    let (ok, _, _) = run("build", &root);
+    assert!(!ok);
+    assert!(!root.join("public").exists());
+}
+
+#[test]
+fn svg_can_be_sanitized_and_html_is_then_refused() {
+    let tmp = site_with_raw_files("[content]\nhtml_and_svg = \"sanitize\"\n");
+    let root = root(&tmp);
+    let (ok, _, err) = run("build", &root);
+    assert!(!ok, "{err}");
+    assert!(err.contains("content/old/page.html"), "{err}");
+    assert!(!err.contains("logo.svg"), "{err}");
+    std::fs::remove_file(root.join("content/old/page.html")).unwrap();
+    let (ok, _, err) = run("build", &root);
+    assert!(ok, "{err}");
+    let svg = read(&root, "public/img/logo.svg");
+    assert!(!svg.contains("alert") && !svg.contains("onload"), "{svg}");
+    assert!(svg.contains("<circle r=\"4\"/>"), "{svg}");
+    assert_eq!(read(&root, "public/img/photo.png"), "png");
+}
+
+#[test]
+fn an_unknown_html_and_svg_word_is_named_with_its_line() {
+    let tmp = site("\n[content]\nhtml_and_svg = \"strip\"\n");
+    let (ok, _, err) = run("check", &root(&tmp));
+    assert!(!ok, "{err}");
+    assert!(err.contains("site.toml:4"), "{err}");
+    assert!(err.contains("refuse") && err.contains("sanitize"), "{err}");
+}

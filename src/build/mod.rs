@@ -23,6 +23,8 @@ use clashes::Origin;
 pub mod clashes;
 mod contexts;
 pub mod extras;
+pub mod raw_files;
+pub mod svg;
 pub use contexts::{Contexts, ENTITY_SECTIONS, kind_key, list_order};
 
 /// The site after loading: everything needed to render, plus the problems
@@ -415,12 +417,22 @@ fn render_site_with(
             bytes: bytes.clone(),
         });
     }
-    out.copies = site
-        .content
-        .assets
-        .iter()
-        .map(|a| (a.rel.clone(), a.source.clone()))
-        .collect();
+    // Content assets: copied, except `.html`/`.svg` as `[content]
+    // html_and_svg` says (refused, or SVG sanitized and written).
+    let placed = raw_files::place(
+        config.content.html_and_svg,
+        &config.content_dir,
+        &site.content.assets,
+    );
+    out.copies = placed.copies;
+    problems.extend(placed.problems);
+    origins.extend(placed.files.iter().map(|f| {
+        (
+            f.path.clone(),
+            Origin::Content(content::display_path(&config.content_dir.join(&f.path))),
+        )
+    }));
+    out.files.extend(placed.files);
     out.files.sort_by(|a, b| a.path.cmp(&b.path));
     out.copies.sort();
 
