@@ -50,6 +50,33 @@ impl Default for MarkdownConfig {
     }
 }
 
+// --- [content]: what happens to files browsers run scripts in ----------
+
+/// What a build does with `.html` and `.svg` files in `content/` (and
+/// their variants, see `build::raw_files`): a browser opening one runs
+/// its scripts.
+#[derive(Debug, Clone, Copy, Default, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum HtmlAndSvg {
+    /// Copied as they are (what Zola and Hugo do).
+    #[default]
+    Publish,
+    /// Each one is an error naming the file.
+    Refuse,
+    /// SVG is published without scripts, event handlers, script URLs and
+    /// embedded HTML; HTML is refused.
+    Sanitize,
+}
+
+/// The `[content]` table.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields, default)]
+pub struct ContentConfig {
+    pub html_and_svg: HtmlAndSvg,
+}
+
+// --- end [content] -------------------------------------------------------
+
 /// The raw shape of `site.toml`. Unknown keys are rejected.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -71,6 +98,8 @@ struct RawConfig {
     seeds_dir: PathBuf,
     #[serde(default)]
     markdown: MarkdownConfig,
+    #[serde(default)]
+    content: ContentConfig,
 }
 
 fn default_base_url() -> String {
@@ -109,6 +138,8 @@ pub struct Config {
     pub output_dir: PathBuf,
     pub seeds_dir: PathBuf,
     pub markdown: MarkdownConfig,
+    /// `[content]`: `html_and_svg`.
+    pub content: ContentConfig,
 }
 
 impl Config {
@@ -161,6 +192,7 @@ impl Config {
             output_dir: root.join(raw.output_dir),
             seeds_dir: root.join(raw.seeds_dir),
             markdown: raw.markdown,
+            content: raw.content,
         })
     }
 
@@ -258,6 +290,21 @@ mod tests {
     fn unknown_markdown_key_is_rejected() {
         let err = parse("title = \"KB\"\n[markdown]\nallow_htm = true\n").unwrap_err();
         assert!(err.to_string().contains("allow_htm"), "{err}");
+        assert!(err.to_string().contains(":3:"), "{err}");
+    }
+
+    #[test]
+    fn content_html_and_svg_takes_three_words() {
+        assert_eq!(
+            parse("title = \"KB\"\n").unwrap().content.html_and_svg,
+            HtmlAndSvg::Publish
+        );
+        let c = parse("title = \"KB\"\n[content]\nhtml_and_svg = \"refuse\"\n").unwrap();
+        assert_eq!(c.content.html_and_svg, HtmlAndSvg::Refuse);
+        let err = parse("title = \"KB\"\n[content]\nhtml_and_svg = \"strip\"\n").unwrap_err();
+        let msg = err.to_string();
+        assert!(msg.contains(":3:") && msg.contains("sanitize"), "{msg}");
+        let err = parse("title = \"KB\"\n[content]\nhtml = \"refuse\"\n").unwrap_err();
         assert!(err.to_string().contains(":3:"), "{err}");
     }
 

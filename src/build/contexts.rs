@@ -78,6 +78,7 @@ impl<'a> Contexts<'a> {
                 language: config.language.clone(),
                 nav: Vec::new(),
                 has_feed: super::extras::is_absolute(&config.base_url),
+                has_search: crate::search::AVAILABLE,
             },
             strings: i18n::strings(&config.language),
             graph,

@@ -18,9 +18,13 @@ use crate::markdown::{self, MarkdownOptions, Rendered};
 use crate::output::{self, OutputFile, Staging};
 use crate::problem::{Problem, Problems};
 use crate::render::{RenderContext, Theme};
+use clashes::Origin;
 
+pub mod clashes;
 mod contexts;
 pub mod extras;
+pub mod raw_files;
+pub mod svg;
 pub use contexts::{Contexts, ENTITY_SECTIONS, kind_key, list_order};
 
 /// The site after loading: everything needed to render, plus the problems
@@ -37,6 +41,9 @@ pub struct LoadedSite {
     pub outgoing: Vec<Vec<InternalLink>>,
     /// Content, markdown and link problems, in no particular order.
     pub problems: Vec<Problem>,
+    /// Content entries left out that the build goes on without (a
+    /// dangling symbolic link), each naming its file.
+    pub warnings: Vec<Problem>,
 }
 
 /// What a successful build did.
@@ -69,6 +76,7 @@ impl LoadedSite {
             rendered: Vec::new(),
             outgoing: Vec::new(),
             problems: Vec::new(),
+            warnings: Vec::new(),
         }
     }
 }
@@ -105,7 +113,7 @@ pub fn render_markdown(config: &Config, index: &SiteIndex, i: usize, page: &Page
 /// Loads content, renders markdown and checks links. Never stops at the
 /// first problem.
 pub fn load(config: &Config) -> LoadedSite {
-    let (content, mut problems) = content::load(&config.content_dir);
+    let (content, mut problems, warnings) = content::load(&config.content_dir, &config.root);
     let sections = content::sections(&content.pages);
     let index = SiteIndex::new(config.base_path(), &content, &sections);
     let results: Vec<PageMarkdown> = content
@@ -136,6 +144,7 @@ pub fn load(config: &Config) -> LoadedSite {
         rendered,
         outgoing,
         problems,
+        warnings,
     }
 }
 
@@ -329,69 +338,113 @@ fn render_site_with(
     let mut problems = Vec::new();
     let mut out = SiteFiles::default();
     let mut not_found = None;
+    // Where each output comes from, to name both sides of a clash.
+    let mut origins: Vec<(String, Origin)> = Vec::new();
+    let generated = |what: &str| Origin::Generated(format!("pilcrow's {what}"));
     for (job, r) in results {
+        let origin = match job {
+            OutputJob::Page(i) => Origin::Content(site.content.pages[i].display.clone()),
+            OutputJob::Section(k) => match site.sections[k].index_page {
+                Some(i) => Origin::Content(site.content.pages[i].display.clone()),
+                None => generated(&format!("list page /{}", site.sections[k].url)),
+            },
+            OutputJob::Graph => generated("graph page"),
+            OutputJob::NotFound => generated("404 page"),
+        };
         match r {
             Ok(f) if job == OutputJob::NotFound => not_found = Some(f),
-            Ok(f) => out.files.push(f),
+            Ok(f) => {
+                origins.push((f.path.clone(), origin));
+                out.files.push(f);
+            }
             Err(p) => problems.push(p),
         }
     }
     out.pages = out.files.len();
+    out.warnings
+        .extend(site.warnings.iter().map(|p| p.to_string()));
     let html_urls = html_urls(out.files.iter().map(|f| f.path.as_str()));
-    out.files.extend(extras::files(site, &cx, &html_urls));
+    let extra_files = extras::files(site, &cx, &html_urls);
+    origins.extend(
+        extra_files
+            .iter()
+            .map(|f| (f.path.clone(), generated(&f.path))),
+    );
+    out.files.extend(extra_files);
     if !extras::is_absolute(&config.base_url) {
         out.warnings
             .push(extras::bare_base_url_warning(&config.base_url));
     }
 
+    origins.extend(
+        not_found
+            .iter()
+            .map(|f| (f.path.clone(), generated("404 page"))),
+    );
     out.files.extend(not_found);
 
     // Search (src/search): the search page, search/symbols.json, pagefind/.
     if with_search {
         let (search_files, search_problems) = crate::search::files(site, theme, &cx);
+        let search_page = format!("{}index.html", crate::search::SEARCH_URL);
+        origins.extend(search_files.iter().map(|f| {
+            let what = if f.path == search_page {
+                "search page".to_string()
+            } else {
+                format!("search file {}", f.path)
+            };
+            (f.path.clone(), generated(&what))
+        }));
         out.files.extend(search_files);
         problems.extend(search_problems);
     }
 
     match highlight_css(site) {
-        Some(Ok(f)) => out.files.push(f),
+        Some(Ok(f)) => {
+            origins.push((f.path.clone(), generated(&f.path)));
+            out.files.push(f);
+        }
         Some(Err(p)) => problems.push(p),
         None => {}
     }
     for (path, bytes) in &theme.static_files {
+        origins.push((
+            path.clone(),
+            Origin::Generated(format!("the theme's static file static/{path}")),
+        ));
         out.files.push(OutputFile {
             path: path.clone(),
             bytes: bytes.clone(),
         });
     }
-    out.copies = site
-        .content
-        .assets
-        .iter()
-        .map(|a| (a.rel.clone(), a.source.clone()))
-        .collect();
+    // Content assets: copied, except `.html`/`.svg` as `[content]
+    // html_and_svg` says (refused, or SVG sanitized and written).
+    let placed = raw_files::place(
+        config.content.html_and_svg,
+        &config.content_dir,
+        &site.content.assets,
+    );
+    out.copies = placed.copies;
+    problems.extend(placed.problems);
+    origins.extend(placed.files.iter().map(|f| {
+        (
+            f.path.clone(),
+            Origin::Content(content::display_path(&config.content_dir.join(&f.path))),
+        )
+    }));
+    out.files.extend(placed.files);
     out.files.sort_by(|a, b| a.path.cmp(&b.path));
     out.copies.sort();
 
     // Two outputs must not claim the same path (a theme static file named
-    // like a page, or a content file named like a generated one).
-    for pair in out.files.windows(2) {
-        if pair[0].path == pair[1].path {
-            problems.push(Problem::general(format!(
-                "two outputs would be written to {}: a theme static file has the same path as a generated page or stylesheet; rename it",
-                pair[0].path
-            )));
-        }
-    }
-    let generated: HashSet<&str> = out.files.iter().map(|f| f.path.as_str()).collect();
-    for (rel, _) in &out.copies {
-        if generated.contains(rel.as_str()) {
-            problems.push(Problem::in_file(
-                content::display_path(&config.content_dir.join(rel)),
-                "has the same output path as a generated file; rename it",
-            ));
-        }
-    }
+    // like a page, a content file named like a generated one).
+    origins.extend(out.copies.iter().map(|(rel, _)| {
+        (
+            rel.clone(),
+            Origin::Content(content::display_path(&config.content_dir.join(rel))),
+        )
+    }));
+    problems.extend(clashes::clashes(&origins));
     (out, problems)
 }
 

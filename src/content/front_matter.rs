@@ -310,6 +310,19 @@ impl FrontMatter {
                 format!("`language: {lang}` is not an ISO 639-1 code like en, zh or vi"),
             ));
         }
+        if let Some(name) = &self.template {
+            crate::render::check_page_template(name)
+                .map_err(|m| err(line_of("template"), None, m))?;
+        }
+        if let Some((path, url)) = script_url_in(&self.extra, "extra") {
+            return Err(err(
+                value_line(split, &url).unwrap_or_else(|| line_of("extra")),
+                None,
+                format!(
+                    "`{path}: {url}` is a URL that runs or embeds code (javascript:, vbscript:, data:); front matter never gives a page a script"
+                ),
+            ));
+        }
         if let Some(bad) = self.languages.iter().find(|l| !is_language(l)) {
             return Err(err(
                 line_of("languages"),
@@ -321,6 +334,39 @@ impl FrontMatter {
         }
         Ok(())
     }
+}
+
+/// The first string under `extra` (depth first, keys in order) that is a
+/// `javascript:`, `vbscript:` or `data:` URL, with its dotted path.
+fn script_url_in(
+    map: &serde_json::Map<String, serde_json::Value>,
+    path: &str,
+) -> Option<(String, String)> {
+    fn walk(value: &serde_json::Value, path: String) -> Option<(String, String)> {
+        match value {
+            serde_json::Value::String(s) if crate::markdown::sanitize::is_dangerous_url(s) => {
+                Some((path, s.clone()))
+            }
+            serde_json::Value::Array(items) => items
+                .iter()
+                .enumerate()
+                .find_map(|(i, v)| walk(v, format!("{path}[{i}]"))),
+            serde_json::Value::Object(map) => {
+                map.iter().find_map(|(k, v)| walk(v, format!("{path}.{k}")))
+            }
+            _ => None,
+        }
+    }
+    map.iter().find_map(|(k, v)| walk(v, format!("{path}.{k}")))
+}
+
+/// Line of the first YAML line that holds `text`, if one does.
+fn value_line(split: &Split<'_>, text: &str) -> Option<usize> {
+    split
+        .yaml
+        .lines()
+        .position(|l| l.contains(text))
+        .map(|i| split.yaml_line + i)
 }
 
 /// Line of a top-level `key:` in the front matter, or the first YAML line.
@@ -367,8 +413,10 @@ fn is_language(s: &str) -> bool {
             .all(|p| !p.is_empty() && p.len() <= 8 && p.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
-/// Accepts a YAML scalar (string, number, bool) as text: `symbol: 2341`
-/// means the text "2341", not an error.
+/// Accepts a YAML scalar as text, exactly as written: `symbol: 2341` is
+/// the text "2341", and `title: 0x1F` stays "0x1F" (read as a number it
+/// would become 31; `1e3` would become 1000). The deserializer is asked
+/// for a string, which gives the scalar's own text.
 struct TextVisitor;
 
 impl<'de> Visitor<'de> for TextVisitor {
@@ -382,18 +430,6 @@ impl<'de> Visitor<'de> for TextVisitor {
     fn visit_string<E: de::Error>(self, v: String) -> Result<String, E> {
         Ok(v)
     }
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<String, E> {
-        Ok(v.to_string())
-    }
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<String, E> {
-        Ok(v.to_string())
-    }
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<String, E> {
-        Ok(v.to_string())
-    }
-    fn visit_bool<E: de::Error>(self, v: bool) -> Result<String, E> {
-        Ok(v.to_string())
-    }
 }
 
 #[derive(PartialEq)]
@@ -401,12 +437,16 @@ struct Text(String);
 
 impl<'de> Deserialize<'de> for Text {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Text, D::Error> {
-        d.deserialize_any(TextVisitor).map(Text)
+        d.deserialize_str(TextVisitor).map(Text)
     }
 }
 
+/// A required text: `null` (or nothing after the colon) is an error.
 fn de_text<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
-    d.deserialize_any(TextVisitor)
+    match Option::<Text>::deserialize(d)? {
+        Some(t) => Ok(t.0),
+        None => Err(de::Error::invalid_type(de::Unexpected::Unit, &"text")),
+    }
 }
 
 fn de_opt_text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
@@ -528,6 +568,28 @@ mod tests {
         assert_eq!(fm.title, "2019");
         assert_eq!(fm.symbol.as_deref(), Some("42"));
         assert_eq!(fm.extra["n"], serde_json::json!(3));
+    }
+
+    /// YAML would read these as numbers (31, 15, 1000, 1.5); the page
+    /// keeps what its author wrote.
+    #[test]
+    fn number_like_text_is_kept_as_written() {
+        for title in [
+            "0x1F", "0o17", "1e3", "1.50", "+12", "1_000", ".inf", "2019",
+        ] {
+            let fm = parse_file(&format!("---\ntitle: {title}\n---\n")).unwrap();
+            assert_eq!(fm.title, title);
+        }
+        let fm = parse_file(
+            "---\ntitle: X\nsymbol: 0x10\ndescription: 1e3\ncountries: [0x1F, 007]\nnames: {en: 0o17}\n---\n",
+        )
+        .unwrap();
+        assert_eq!(fm.symbol.as_deref(), Some("0x10"));
+        assert_eq!(fm.description.as_deref(), Some("1e3"));
+        assert_eq!(fm.countries, ["0x1F", "007"]);
+        assert_eq!(fm.names["en"], "0o17");
+        let e = parse_file("---\ntitle: null\n---\n").unwrap_err();
+        assert!(e.message.contains("found null"), "{}", e.message);
     }
 
     /// Random front matter never panics; every error has a line ≥ 1.

@@ -8,7 +8,7 @@ pub mod front_matter;
 mod section;
 mod walk;
 
-pub use walk::{Found, walk};
+pub use walk::{Found, walk, walk_within};
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -64,16 +64,22 @@ pub struct Content {
     pub assets: Vec<Asset>,
 }
 
+/// What [`load`] found: the content, the problems (the build fails) and
+/// the warnings (entries the build goes on without: a dangling symbolic
+/// link, a link loop), each naming its file.
+pub type Loaded = (Content, Vec<Problem>, Vec<Problem>);
+
 /// Loads every content file. Problems are collected for all files; the
-/// pages that loaded are returned alongside them.
-pub fn load(content_dir: &Path) -> (Content, Vec<Problem>) {
+/// pages that loaded are returned alongside them. A symbolic link is
+/// followed only to a file inside `site_root` or the content dir.
+pub fn load(content_dir: &Path, site_root: &Path) -> Loaded {
     let mut problems = Vec::new();
     let display_dir = display_path(content_dir);
-    let found = match walk::walk(content_dir) {
+    let found = match walk::walk_within(content_dir, site_root) {
         Ok(found) => found,
         Err(message) => {
             problems.push(Problem::in_file(display_dir, message));
-            return (Content::default(), problems);
+            return (Content::default(), problems, Vec::new());
         }
     };
     let results: Vec<(String, Result<Page, Problem>)> = found
@@ -86,7 +92,18 @@ pub fn load(content_dir: &Path) -> (Content, Vec<Problem>) {
         })
         .collect();
 
+    let warnings = found
+        .warnings
+        .iter()
+        .map(|(rel, m)| Problem::in_file(format!("{display_dir}/{rel}"), m))
+        .collect();
     let mut content = Content {
+        failed: found
+            .errors
+            .iter()
+            .filter(|(rel, _)| rel.ends_with(".md"))
+            .map(|(rel, _)| rel.clone())
+            .collect(),
         assets: found
             .other
             .into_iter()
@@ -97,6 +114,12 @@ pub fn load(content_dir: &Path) -> (Content, Vec<Problem>) {
             .collect(),
         ..Content::default()
     };
+    problems.extend(
+        found
+            .errors
+            .iter()
+            .map(|(rel, m)| Problem::in_file(format!("{display_dir}/{rel}"), m)),
+    );
     for (rel, result) in results {
         match result {
             Ok(page) if page.front.draft => content.drafts.push(rel),
@@ -107,8 +130,9 @@ pub fn load(content_dir: &Path) -> (Content, Vec<Problem>) {
             }
         }
     }
+    content.failed.sort();
     problems.extend(duplicate_urls(&content));
-    (content, problems)
+    (content, problems, warnings)
 }
 
 /// A path as the user would write it from the current directory: the
@@ -255,7 +279,7 @@ mod tests {
         write(&c, "documents/bad.md", b"---\ntitle: [\n---\n");
         write(&c, "documents/latin1.md", b"---\ntitle: caf\xe9\n---\n");
         write(&c, "img/logo.png", b"\x89PNG");
-        let (content, problems) = load(&c);
+        let (content, problems, _) = load(&c, tmp.path());
         let rels: Vec<_> = content.pages.iter().map(|p| p.rel.as_str()).collect();
         assert_eq!(rels, vec!["_index.md", "documents/a.md"]);
         assert_eq!(content.drafts, vec!["documents/draft.md"]);
@@ -283,9 +307,57 @@ mod tests {
         std::fs::create_dir_all(&c).unwrap();
         std::os::unix::fs::symlink(tmp.path().join("elsewhere/shared.md"), c.join("shared.md"))
             .unwrap();
-        let (content, problems) = load(&c);
+        let (content, problems, _) = load(&c, tmp.path());
         assert!(problems.is_empty(), "{problems:?}");
         assert_eq!(content.pages[0].url, "shared/");
+    }
+
+    /// A link to a file or directory outside the site is refused and
+    /// named; nothing under it is loaded or copied.
+    #[cfg(unix)]
+    #[test]
+    fn symlinks_out_of_the_site_are_refused() {
+        let outside = tempfile::tempdir().unwrap();
+        write(outside.path(), "secret.txt", b"secret");
+        write(outside.path(), "dir/page.md", b"---\ntitle: P\n---\n");
+        let tmp = tempfile::tempdir().unwrap();
+        let c = tmp.path().join("content");
+        write(&c, "_index.md", b"---\ntitle: Home\n---\n");
+        std::os::unix::fs::symlink(outside.path().join("secret.txt"), c.join("leak.txt")).unwrap();
+        std::os::unix::fs::symlink(outside.path().join("dir"), c.join("linked")).unwrap();
+        let (content, problems, _) = load(&c, tmp.path());
+        assert!(content.assets.is_empty(), "{:?}", content.assets);
+        assert_eq!(content.pages.len(), 1);
+        let text: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+        assert_eq!(text.len(), 2, "{text:?}");
+        assert!(
+            text[0].starts_with(&format!("{}/leak.txt:", c.display())),
+            "{text:?}"
+        );
+        assert!(text[0].contains("outside the site"), "{text:?}");
+        assert!(text[1].contains("/linked:"), "{text:?}");
+    }
+
+    /// A dangling link is a warning about that link; the rest of the
+    /// directory it sits in still loads.
+    #[cfg(unix)]
+    #[test]
+    fn a_dangling_symlink_is_a_warning_not_a_failed_build() {
+        let tmp = tempfile::tempdir().unwrap();
+        let c = tmp.path().join("content");
+        write(tmp.path(), "shared/a.md", b"---\ntitle: A\n---\n");
+        std::os::unix::fs::symlink(tmp.path().join("gone.md"), tmp.path().join("shared/b.md"))
+            .unwrap();
+        std::fs::create_dir_all(&c).unwrap();
+        std::os::unix::fs::symlink(tmp.path().join("shared"), c.join("shared")).unwrap();
+        let (content, problems, warnings) = load(&c, tmp.path());
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(content.pages.len(), 1);
+        assert_eq!(content.pages[0].rel, "shared/a.md");
+        let warnings: Vec<String> = warnings.iter().map(|p| p.to_string()).collect();
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert!(warnings[0].contains("shared/b.md"), "{warnings:?}");
+        assert!(warnings[0].contains("does not exist"), "{warnings:?}");
     }
 
     #[test]
@@ -294,7 +366,7 @@ mod tests {
         let c = tmp.path().join("content");
         write(&c, "topics.md", b"---\ntitle: A\n---\n");
         write(&c, "topics/_index.md", b"---\ntitle: B\n---\n");
-        let (_, problems) = load(&c);
+        let (_, problems, _) = load(&c, tmp.path());
         assert_eq!(problems.len(), 1);
         let msg = problems[0].to_string();
         assert!(msg.contains("content/topics.md"), "{msg}");

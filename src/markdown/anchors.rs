@@ -1,7 +1,7 @@
 //! Anchors inside a page: heading slugs and Obsidian-style block ids
 //! (`17\. Text … ^p-17`).
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
@@ -59,6 +59,9 @@ pub fn slugify(text: &str) -> String {
 #[derive(Debug, Default)]
 pub struct IdSet {
     used: HashSet<String>,
+    /// Per base, the last suffix handed out: the next `unique(base)`
+    /// starts there, so N headings with one slug cost O(N), not O(N²).
+    next_suffix: HashMap<String, usize>,
     /// In order of appearance.
     pub ids: Vec<String>,
 }
@@ -80,11 +83,19 @@ impl IdSet {
     /// Returns `base`, or `base-1`, `base-2`, … if taken, and records it.
     pub fn unique(&mut self, base: &str) -> String {
         let mut id = base.to_string();
-        let mut n = 0;
-        while self.used.contains(&id) {
-            n += 1;
-            id = format!("{base}-{n}");
+        let mut n = self.next_suffix.get(base).copied().unwrap_or(0);
+        if n > 0 || self.used.contains(&id) {
+            // Suffixes below `n` were all taken when `base` last asked;
+            // taken ids stay taken, so the search resumes at `n + 1`.
+            loop {
+                n += 1;
+                id = format!("{base}-{n}");
+                if !self.used.contains(&id) {
+                    break;
+                }
+            }
         }
+        self.next_suffix.insert(base.to_string(), n);
         self.used.insert(id.clone());
         self.ids.push(id.clone());
         id
@@ -127,5 +138,23 @@ mod tests {
         assert_eq!(ids.unique("intro"), "intro-2");
         ids.explicit("p-1");
         assert_eq!(ids.unique("p-1"), "p-1-1");
+    }
+
+    /// Many headings with one slug: every id once, in order, and an id
+    /// taken in between (written, or another slug's) is skipped.
+    #[test]
+    fn many_duplicates_stay_unique_and_in_order() {
+        let mut ids = IdSet::default();
+        ids.explicit("a-3");
+        let got: Vec<String> = (0..6).map(|_| ids.unique("a")).collect();
+        assert_eq!(got, ["a", "a-1", "a-2", "a-4", "a-5", "a-6"]);
+        ids.explicit("a-7");
+        assert_eq!(ids.unique("a-1"), "a-1-1");
+        assert_eq!(ids.unique("a"), "a-8");
+        let mut seen = std::collections::HashSet::new();
+        for _ in 0..5000 {
+            assert!(seen.insert(ids.unique("section")));
+        }
+        assert!(seen.contains("section-4999"));
     }
 }

@@ -27,6 +27,35 @@ pub use context::{
 /// Templates every theme must provide.
 pub const REQUIRED_TEMPLATES: &[&str] = &["page.html", "list.html", "home.html", "404.html"];
 
+/// Templates pilcrow renders its own pages with, from data it generates
+/// (the layout, the 404, search and graph pages). A content page may not
+/// choose them: see [`check_page_template`].
+pub const INTERNAL_TEMPLATES: &[&str] = &["base.html", "404.html", "search.html", "graph.html"];
+
+/// Whether a page's `template:` may name `name`: a theme's page templates
+/// are its top-level `.html` templates (`page.html`, `list.html`,
+/// `home.html`, or one the theme adds such as `landing.html`), not a
+/// partial (`_row.html`, or one in a subdirectory) and not one of the
+/// [`INTERNAL_TEMPLATES`]. The message says why not.
+pub fn check_page_template(name: &str) -> Result<(), String> {
+    let page_templates = "page.html, list.html, home.html or another top-level template of the theme whose name does not start with `_`";
+    if INTERNAL_TEMPLATES.contains(&name) {
+        return Err(format!(
+            "`template: {name}` is a template pilcrow renders its own pages with; a page may use {page_templates}"
+        ));
+    }
+    if !name.ends_with(".html")
+        || name.contains(['/', '\\'])
+        || name.starts_with(['_', '.'])
+        || name.chars().any(char::is_control)
+    {
+        return Err(format!(
+            "`template: {name}` is not a page template; a page may use {page_templates}"
+        ));
+    }
+    Ok(())
+}
+
 /// A loaded theme: parsed templates and static files.
 pub struct Theme {
     tera: Tera,
@@ -257,6 +286,7 @@ mod tests {
             language: "en".into(),
             nav: vec![],
             has_feed: false,
+            has_search: false,
         }
     }
 
@@ -302,6 +332,28 @@ mod tests {
             theme.render("page.html", &ctx).unwrap(),
             "/kb/style.css /kb/a%20b/"
         );
+    }
+
+    #[test]
+    fn internal_templates_and_partials_are_not_page_templates() {
+        assert!(INTERNAL_TEMPLATES.contains(&crate::build::GRAPH_TEMPLATE));
+        assert!(INTERNAL_TEMPLATES.contains(&crate::search::SEARCH_TEMPLATE));
+        for ok in ["page.html", "list.html", "home.html", "landing.html"] {
+            assert!(check_page_template(ok).is_ok(), "{ok}");
+        }
+        for bad in [
+            "search.html",
+            "404.html",
+            "base.html",
+            "graph.html",
+            "_row.html",
+            "partials/x.html",
+            "../page.html",
+            "page",
+            ".hidden.html",
+        ] {
+            assert!(check_page_template(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]

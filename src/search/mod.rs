@@ -30,28 +30,21 @@ pub const SYMBOLS_PATH: &str = "search/symbols.json";
 /// `true` when this pilcrow was built with the search index.
 pub const AVAILABLE: bool = cfg!(feature = "search");
 
-/// The search page's context: `page.extra.search` tells the template
-/// whether the index exists and where its files are.
+/// The search page's context. What the template needs besides it comes
+/// from pilcrow, never from a page: `site.has_search` says whether the
+/// index exists, and the theme names its files with `url()`.
 pub fn page_context(cx: &Contexts<'_>, language: &str) -> PageContext {
-    let mut search = serde_json::Map::new();
-    search.insert("available".into(), AVAILABLE.into());
-    search.insert("bundle".into(), cx.url("pagefind/").into());
-    search.insert("symbols".into(), cx.url(SYMBOLS_PATH).into());
-    search.insert("script".into(), cx.url("search.js").into());
     let title = cx
         .strings
         .get("search_title")
         .cloned()
         .unwrap_or_else(|| "Search".into());
-    let mut extra = serde_json::Map::new();
-    extra.insert("search".into(), search.into());
     PageContext {
         title,
         kind: "search".into(),
         url: cx.url(SEARCH_URL),
         permalink: cx.permalink(SEARCH_URL),
         lang: language.to_string(),
-        extra,
         ..PageContext::default()
     }
 }
