@@ -3,7 +3,8 @@
 //! by the next one, a deleted manifest is rebuilt from what is on disk.
 
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use pilcrow::ingest::{IngestOptions, IngestReport, run};
 
@@ -192,5 +193,235 @@ fn temporary_files_of_an_interrupted_run_are_removed() {
     }
     for f in theirs {
         assert!(content.join(f).exists(), "{f} removed");
+    }
+}
+
+// ------------------------------------------------------ killed at random
+
+/// A small deterministic generator: the same cases on every machine.
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self) -> usize {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (self.0 >> 33) as usize
+    }
+    fn pick<'a>(&mut self, from: &[&'a str]) -> &'a str {
+        from[self.next() % from.len()]
+    }
+}
+
+const COUNTRIES: &[&str] = &[
+    "Argentina",
+    "Brazil",
+    "Chile",
+    "France",
+    "Germany",
+    "India",
+    "Japan",
+    "Kenya",
+    "Mexico",
+    "Norway",
+    "Peru",
+    "Senegal",
+    "Spain",
+    "Viet Nam",
+];
+const TITLES: &[&str] = &["Annual Report", "Note by the Secretariat", "Summary record"];
+
+/// Seed `n` of a corpus, in version `v` (each version names other
+/// countries and cites other documents; a later one adds a paragraph).
+/// Titles repeat (slugs collide), some seeds carry a symbol; title and
+/// symbol do not change with the version.
+fn seed_text(n: usize, v: usize) -> (String, String) {
+    let title = if n.is_multiple_of(3) {
+        TITLES[n % TITLES.len()].to_string()
+    } else {
+        format!("Report {n} on cooperation")
+    };
+    let mut rng = Lcg(n as u64 * 7919 + v as u64 * 104_729 + 1);
+    let mut text = String::new();
+    if n.is_multiple_of(5) {
+        text.push_str(&format!("A/74/{}\n\n", 100 + n));
+    }
+    text.push_str(&format!("{title}\n\n"));
+    for p in 1..=2 + v % 2 {
+        text.push_str(&format!(
+            "{p}. The delegation of {} described its work with {} on cybercrime, in line with document A/74/{}.\n\n",
+            rng.pick(COUNTRIES),
+            rng.pick(COUNTRIES),
+            100 + rng.next() % 40 * 5
+        ));
+    }
+    let ext = if n.is_multiple_of(7) { "md" } else { "txt" };
+    (format!("{n:03}.{ext}"), text)
+}
+
+fn write_seeds(seeds: &Path, range: std::ops::Range<usize>, v: usize) {
+    for n in range {
+        let (name, text) = seed_text(n, v);
+        std::fs::write(seeds.join(name), text).unwrap();
+    }
+}
+
+/// When to kill a run.
+#[derive(Clone, Copy, Debug)]
+enum Kill {
+    /// This long after it started.
+    After(Duration),
+    /// This long after it wrote its first page.
+    Writing(Duration),
+}
+
+/// What one run of `pilcrow ingest` did.
+struct Run {
+    stderr: String,
+    /// Killed (or else run to completion, successfully).
+    killed: bool,
+    /// When `content/documents/` first changed (the first page written).
+    first_write: Option<Duration>,
+    took: Duration,
+}
+
+/// Runs the `pilcrow` binary's ingest on `seeds` → `content`, killed as
+/// `kill` says, else to completion (a failure fails the test).
+fn ingest_bin(seeds: &Path, content: &Path, kill: Option<Kill>) -> Run {
+    let pages = content.join("documents");
+    let changed = || std::fs::metadata(&pages).and_then(|m| m.modified()).ok();
+    let before = changed();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_pilcrow"))
+        .arg("ingest")
+        .arg("--seeds")
+        .arg(seeds)
+        .arg("--content")
+        .arg(content)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = Instant::now();
+    let mut pipe = child.stderr.take().unwrap();
+    let reader = std::thread::spawn(move || {
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut pipe, &mut text).unwrap();
+        text
+    });
+    let mut first_write = None;
+    let mut killed = false;
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        let now = started.elapsed();
+        if first_write.is_none() && changed() != before {
+            first_write = Some(now);
+        }
+        let due = match kill {
+            Some(Kill::After(d)) => now >= d,
+            Some(Kill::Writing(d)) => first_write.is_some_and(|f| now >= f + d),
+            None => false,
+        };
+        assert!(now < Duration::from_secs(120), "ingest hangs");
+        if due {
+            // SIGKILL: no destructor, no clean-up runs.
+            let _ = child.kill();
+            killed = true;
+            break child.wait().unwrap();
+        }
+        std::thread::sleep(Duration::from_micros(200));
+    };
+    let took = started.elapsed();
+    let stderr = reader.join().unwrap();
+    assert!(killed || status.success(), "{stderr}");
+    Run {
+        stderr,
+        killed,
+        first_write,
+        took,
+    }
+}
+
+/// One site's history: half the corpus ingested, an editor's edit, then
+/// the whole corpus. Before the final run, each of `kills` runs ingest on
+/// the corpus in another version (2 and 1 in turn: what was written and
+/// what is on disk keep differing) and kills it. Returns the final run
+/// and the edited page.
+fn history(root: &Path, kills: &[Kill]) -> (Run, PathBuf) {
+    let (seeds, content) = (root.join("seeds"), root.join("content"));
+    std::fs::create_dir_all(&seeds).unwrap();
+    write_seeds(&seeds, 0..150, 0);
+    ingest_bin(&seeds, &content, None);
+    let edited = content.join("documents/report-4-on-cooperation.md");
+    let text = std::fs::read_to_string(&edited).unwrap();
+    std::fs::write(&edited, format!("{text}\nAn editor's note.\n")).unwrap();
+    for (k, kill) in kills.iter().enumerate() {
+        write_seeds(&seeds, 0..300, 2 - k % 2);
+        ingest_bin(&seeds, &content, Some(*kill));
+    }
+    write_seeds(&seeds, 0..300, 1);
+    (ingest_bin(&seeds, &content, None), edited)
+}
+
+#[test]
+fn ingest_killed_at_random_points_loses_nothing_and_finishes_as_if_never_killed() {
+    // The history without a kill, timed to place the kills: anywhere in
+    // the run, or while it writes pages.
+    let clean = tempfile::tempdir().unwrap();
+    let (clean_run, _) = history(clean.path(), &[]);
+    let took = clean_run.took.as_micros() as usize + 1;
+    let writing = took - clean_run.first_write.unwrap_or_default().as_micros() as usize;
+    let mut rng = Lcg(0x9_1A7E);
+    let kills: Vec<Kill> = (0..8)
+        .map(|k| {
+            let at = |us: usize| Duration::from_micros(us as u64);
+            if k % 2 == 0 {
+                Kill::Writing(at(rng.next() % writing))
+            } else {
+                Kill::After(at(rng.next() % took))
+            }
+        })
+        .collect();
+
+    let killed = tempfile::tempdir().unwrap();
+    let (run, edited) = history(killed.path(), &kills);
+    let seeds_now: BTreeMap<String, Vec<u8>> = (0..300)
+        .map(|n| {
+            let (name, text) = seed_text(n, 1);
+            (name, text.into_bytes())
+        })
+        .collect();
+    assert_eq!(snapshot(&killed.path().join("seeds")), seeds_now);
+    assert!(
+        std::fs::read_to_string(&edited)
+            .unwrap()
+            .ends_with("\nAn editor's note.\n")
+    );
+    // Only the editor's page is kept as edited: nothing a killed run
+    // wrote is taken for an editor's work.
+    let kept = |log: &str| log.lines().filter(|l| l.starts_with("note: kept")).count();
+    assert_eq!(kept(&clean_run.stderr), 1, "{}", clean_run.stderr);
+    assert_eq!(kept(&run.stderr), 1, "{}", run.stderr);
+    assert!(!run.killed);
+    // No temporary file left, and the same bytes (manifest included) as
+    // the run that was never killed.
+    let site = snapshot(&killed.path().join("content"));
+    let reference = snapshot(&clean.path().join("content"));
+    let only_here: Vec<&String> = site
+        .keys()
+        .filter(|k| !reference.contains_key(*k))
+        .collect();
+    let missing: Vec<&String> = reference
+        .keys()
+        .filter(|k| !site.contains_key(*k))
+        .collect();
+    assert!(
+        only_here.is_empty() && missing.is_empty(),
+        "only after kills: {only_here:?}; missing: {missing:?}"
+    );
+    for (path, bytes) in &reference {
+        assert!(site[path] == *bytes, "{path} differs");
     }
 }
