@@ -196,6 +196,61 @@ fn temporary_files_of_an_interrupted_run_are_removed() {
     }
 }
 
+/// A disk that fills while pages are written: the run fails naming the
+/// page, the page keeps its old bytes, no temporary file stays, and the
+/// next run ends as if nothing had happened.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_disk_fails_the_run_and_the_next_one_recovers() {
+    let history = |root: &Path, full: bool| -> IngestReport {
+        let (seeds, content) = (root.join("seeds"), root.join("content"));
+        std::fs::create_dir_all(&seeds).unwrap();
+        std::fs::write(seeds.join("a.txt"), report("Cooperation", "Argentina")).unwrap();
+        std::fs::write(seeds.join("b.txt"), report("Digital evidence", "France")).unwrap();
+        ingest(&seeds, &content);
+        std::fs::write(seeds.join("a.txt"), report("Cooperation", "Chile")).unwrap();
+        std::fs::write(seeds.join("b.txt"), report("Digital evidence", "Peru")).unwrap();
+        if full {
+            // The temporary file the page is written through (this
+            // process's, named as ingest names them) leads to a device
+            // that is always full.
+            let page = content.join("documents/digital-evidence.md");
+            let before = std::fs::read(&page).unwrap();
+            let tmp = content.join(format!(
+                "documents/.digital-evidence.md.{}.tmp",
+                std::process::id()
+            ));
+            std::os::unix::fs::symlink("/dev/full", &tmp).unwrap();
+            let err = run(&IngestOptions {
+                seeds_dir: seeds.clone(),
+                content_dir: content.clone(),
+                force: false,
+            })
+            .unwrap_err();
+            assert!(
+                err.to_string().contains(&page.display().to_string()),
+                "{err}"
+            );
+            assert_eq!(std::fs::read(&page).unwrap(), before);
+            let temps: Vec<String> = snapshot(&content)
+                .into_keys()
+                .filter(|k| k.ends_with(".tmp"))
+                .collect();
+            assert!(temps.is_empty(), "{temps:?}");
+        }
+        ingest(&seeds, &content)
+    };
+    let clean = tempfile::tempdir().unwrap();
+    history(clean.path(), false);
+    let failed = tempfile::tempdir().unwrap();
+    let r = history(failed.path(), true);
+    assert!(r.kept_edited.is_empty(), "{r}: {:?}", r.kept_edited);
+    assert_eq!(
+        snapshot(&failed.path().join("content")),
+        snapshot(&clean.path().join("content"))
+    );
+}
+
 // ------------------------------------------------------ killed at random
 
 /// A small deterministic generator: the same cases on every machine.

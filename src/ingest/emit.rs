@@ -923,5 +923,13 @@ mod tests {
             std::fs::read_to_string(dir.path().join("countries/arg.md")).unwrap(),
             "mine\n"
         );
+        // With --force, that is said (it is what --force leaves).
+        assert!(
+            r.warnings
+                .last()
+                .is_some_and(|w| w.contains("countries/arg.md") && w.contains("--force")),
+            "{:?}",
+            r.warnings
+        );
     }
 }
