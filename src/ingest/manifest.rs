@@ -42,7 +42,10 @@ impl Manifest {
         let mut manifest: Manifest = match std::fs::read(&path) {
             Ok(bytes) => serde_json::from_slice(&bytes).map_err(|e| IngestError::Input {
                 path,
-                message: format!("unreadable manifest ({e}); delete it to start afresh"),
+                message: format!(
+                    "unreadable manifest ({e}); delete it: the next ingest takes back every page \
+                     that holds what ingest would write, and keeps the others as edited"
+                ),
             })?,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Manifest::default(),
             Err(source) => return Err(IngestError::Io { path, source }),

@@ -14,8 +14,10 @@
 //! - [`metadata`]: symbol, date, languages.
 //! - [`links`]: links written in the inputs made into links the site keeps.
 //! - [`entities`]: the recogniser (its own work, behind a fixed interface).
-//! - [`emit`]: markdown + front matter, entity pages, the manifest that
-//!   keeps editors' changes, atomic writes.
+//! - [`slugs`]: each document's page; a slug once given never moves.
+//! - [`emit`]: markdown + front matter, entity pages, writing each page
+//!   unless an editor changed it; [`manifest`]: what ingest wrote and is
+//!   about to write (an interrupted run is recovered), atomic writes.
 //!
 //! Every rule is about features of text (repetition, sequence, line shape,
 //! shared vocabulary), never about one file: the seeds are the first
