@@ -94,6 +94,25 @@ fn slugs_of_ingested_documents_never_move() {
 }
 
 #[test]
+fn a_new_document_never_takes_the_name_of_an_editors_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let (seeds, content) = (dir.path().join("seeds"), dir.path().join("content"));
+    std::fs::create_dir_all(&seeds).unwrap();
+    std::fs::create_dir_all(content.join("documents")).unwrap();
+    let own = content.join("documents/annual-report.md");
+    std::fs::write(&own, "---\ntitle: Our own annual report\n---\nMine.\n").unwrap();
+    std::fs::write(seeds.join("a.txt"), report("Annual Report", "Chile")).unwrap();
+    let r = ingest(&seeds, &content);
+    assert!(r.kept_edited.is_empty(), "{r}: {:?}", r.kept_edited);
+    assert_eq!(
+        std::fs::read_to_string(&own).unwrap(),
+        "---\ntitle: Our own annual report\n---\nMine.\n"
+    );
+    let pages = sources(&content);
+    assert!(pages.values().any(|s| s == "seeds/a.txt"), "{pages:?}");
+}
+
+#[test]
 fn slugs_survive_a_deleted_manifest() {
     let dir = tempfile::tempdir().unwrap();
     let (seeds, content) = (dir.path().join("seeds"), dir.path().join("content"));
