@@ -495,7 +495,16 @@ pub fn write_page(
     manifest: &mut Manifest,
     report: &mut IngestReport,
 ) -> Result<(), IngestError> {
-    let outcome = write_one(content, rel, text, own, force, manifest.files.get(rel))?;
+    let hash = sha256_hex(text.as_bytes());
+    let outcome = write_one(
+        content,
+        rel,
+        text,
+        &hash,
+        own,
+        force,
+        manifest.files.get(rel),
+    )?;
     record(content, rel, outcome, manifest, report);
     Ok(())
 }
@@ -516,8 +525,9 @@ pub enum Outcome {
 }
 
 /// The file-system half of [`write_page`]: decides from the file on disk
-/// and the hash the manifest recorded (`recorded`), and writes. Touches
-/// nothing shared, so pages can be written in parallel.
+/// and the hash the manifest recorded (`recorded`), and writes `text`
+/// (`new_hash`: its sha256). Touches nothing shared, so pages can
+/// be written in parallel.
 ///
 /// A file that holds exactly what ingest would write is ingest's whatever
 /// the manifest says: a run killed before it saved the manifest, or a
@@ -526,12 +536,12 @@ pub fn write_one(
     content: &Path,
     rel: &str,
     text: &str,
+    new_hash: &String,
     own: Ownership,
     force: bool,
     recorded: Option<&String>,
 ) -> Result<Outcome, IngestError> {
     let path = content.join(rel);
-    let new_hash = sha256_hex(text.as_bytes());
     let existing = match std::fs::read(&path) {
         Ok(b) => Some(b),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
@@ -539,8 +549,8 @@ pub fn write_one(
     };
     if let Some(bytes) = existing {
         let disk_hash = sha256_hex(&bytes);
-        if disk_hash == new_hash {
-            return Ok(Outcome::Unchanged(new_hash));
+        if disk_hash == *new_hash {
+            return Ok(Outcome::Unchanged(new_hash.clone()));
         }
         match recorded {
             Some(h) if *h == disk_hash => {}
@@ -551,7 +561,7 @@ pub fn write_one(
         }
     }
     write_atomic(&path, text.as_bytes())?;
-    Ok(Outcome::Written(new_hash))
+    Ok(Outcome::Written(new_hash.clone()))
 }
 
 /// The bookkeeping half of [`write_page`], run in page order so the report

@@ -72,12 +72,12 @@ impl Manifest {
     pub fn begin<'a>(
         &mut self,
         content: &Path,
-        pages: impl IntoIterator<Item = (&'a str, String)>,
+        pages: impl IntoIterator<Item = (&'a str, &'a String)>,
     ) -> Result<(), IngestError> {
         self.pending = pages
             .into_iter()
-            .filter(|(rel, hash)| self.files.get(*rel) != Some(hash))
-            .map(|(rel, hash)| (rel.to_string(), hash))
+            .filter(|(rel, hash)| self.files.get(*rel) != Some(*hash))
+            .map(|(rel, hash)| (rel.to_string(), hash.clone()))
             .collect();
         self.save(content)
     }
@@ -245,16 +245,14 @@ mod tests {
             .insert("documents/old.md".into(), sha256_hex(b"old\n"));
         std::fs::create_dir_all(content.join("documents")).unwrap();
         std::fs::write(content.join("documents/old.md"), "old\n").unwrap();
-        m.begin(
-            content,
-            [
-                ("documents/old.md", sha256_hex(b"new\n")),
-                ("documents/written.md", sha256_hex(b"w\n")),
-                ("documents/never.md", sha256_hex(b"n\n")),
-                ("../outside.md", sha256_hex(b"o\n")),
-            ],
-        )
-        .unwrap();
+        let pages = [
+            ("documents/old.md", sha256_hex(b"new\n")),
+            ("documents/written.md", sha256_hex(b"w\n")),
+            ("documents/never.md", sha256_hex(b"n\n")),
+            ("../outside.md", sha256_hex(b"o\n")),
+        ];
+        m.begin(content, pages.iter().map(|(r, h)| (*r, h)))
+            .unwrap();
         // Killed after one page reached the disk.
         std::fs::write(content.join("documents/written.md"), "w\n").unwrap();
         let m = Manifest::load(content).unwrap();

@@ -213,17 +213,19 @@ pub fn run(opts: &IngestOptions) -> Result<IngestReport, IngestError> {
         .collect();
     manifest.begin(
         &opts.content_dir,
-        pages.iter().map(|(rel, _, _)| rel.as_str()).zip(hashes),
+        pages.iter().map(|(rel, _, _)| rel.as_str()).zip(&hashes),
     )?;
     // Written in parallel (the file system is the largest cost of a first
     // run); the outcomes are recorded in page order.
     let outcomes = pages
         .par_iter()
-        .map(|(rel, text, own)| {
+        .zip(&hashes)
+        .map(|((rel, text, own), hash)| {
             emit::write_one(
                 &opts.content_dir,
                 rel,
                 text,
+                hash,
                 *own,
                 opts.force,
                 manifest.files.get(rel),
