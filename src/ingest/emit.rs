@@ -4,9 +4,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-use sha2::{Digest, Sha256};
-
 use super::entities::{EntityId, EntityKind, Mention, Recognizer};
+pub use super::manifest::{MANIFEST, Manifest, sha256_hex, write_atomic};
 use super::metadata::Metadata;
 use super::model::{Block, Document as Structured, FN_CLOSE, FN_OPEN};
 use super::text::escape_md_from;
@@ -194,7 +193,7 @@ pub fn render_document(
         m.symbol.as_deref().map_or("null".into(), yaml_str)
     ));
     fm.push_str(&format!("date: {}\n", m.date.as_deref().unwrap_or("null")));
-    fm.push_str(&format!("language: {}\n", m.language));
+    fm.push_str(&format!("language: {}\n", yaml_str(&m.language)));
     let langs: Vec<&str> = m.languages.iter().map(String::as_str).collect();
     fm.push_str(&format!("languages: {}\n", yaml_list(&langs)));
     fm.push_str(&format!("source: {}\n", yaml_str(&doc.source)));
@@ -426,25 +425,46 @@ pub fn render_entity(e: &EntityId, rec: &Recognizer) -> String {
     fm
 }
 
-/// A YAML scalar: plain when it is unambiguous, else double-quoted.
+/// A YAML scalar: plain when every YAML reader (1.1 or 1.2, core or
+/// JSON schema) reads it back as this exact string, else double-quoted.
+/// Plain only: letters, digits and `/ . _ -`, starting with a letter (a
+/// leading digit may read as a number in some schema: `0x1F`, `0o17`,
+/// `1e3`, `1_000`, `017`, `2019-07-30`), and no word a reader takes for
+/// null or a boolean.
 pub fn yaml_str(s: &str) -> String {
-    let plain = !s.is_empty()
+    let plain = s.chars().next().is_some_and(char::is_alphabetic)
         && s.chars()
             .all(|c| c.is_alphanumeric() || matches!(c, '/' | '.' | '_' | '-'))
-        && s.chars().next().is_some_and(|c| c.is_alphanumeric())
         && !matches!(
             s.to_ascii_lowercase().as_str(),
-            "null" | "true" | "false" | "yes" | "no" | "on" | "off" | "y" | "n" | "~"
-        )
-        && s.parse::<f64>().is_err()
-        && !s
-            .chars()
-            .all(|c| c.is_ascii_digit() || c == '-' || c == '.');
+            "null" | "true" | "false" | "yes" | "no" | "on" | "off" | "y" | "n"
+        );
     if plain {
-        s.to_string()
-    } else {
-        serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into())
+        return s.to_string();
     }
+    // A JSON string is a YAML double-quoted scalar, but for what YAML
+    // does not take as it stands: characters it does not allow in a file
+    // (DEL, C1 controls, non-characters, a byte-order mark) and those
+    // YAML 1.1 takes for line breaks (folded into a space); escaped.
+    let quoted = serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into());
+    let escape = |c: char| {
+        matches!(
+            c,
+            '\u{7f}'..='\u{9f}' | '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}'
+        )
+    };
+    if !quoted.contains(escape) {
+        return quoted;
+    }
+    let mut out = String::with_capacity(quoted.len() + 8);
+    for c in quoted.chars() {
+        if escape(c) {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 fn yaml_list(items: &[&str]) -> String {
@@ -453,47 +473,6 @@ fn yaml_list(items: &[&str]) -> String {
 }
 
 // ---------------------------------------------------------------- writing
-
-/// Paths (relative to `content/`) → sha256 of what ingest last wrote.
-#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
-pub struct Manifest {
-    pub version: u32,
-    pub files: BTreeMap<String, String>,
-}
-
-pub const MANIFEST: &str = ".pilcrow/ingest.json";
-
-impl Manifest {
-    pub fn load(content: &Path) -> Result<Manifest, IngestError> {
-        let path = content.join(MANIFEST);
-        match std::fs::read(&path) {
-            Ok(bytes) => serde_json::from_slice(&bytes).map_err(|e| IngestError::Input {
-                path,
-                message: format!("unreadable manifest ({e}); delete it to start afresh"),
-            }),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Manifest {
-                version: 1,
-                files: BTreeMap::new(),
-            }),
-            Err(source) => Err(IngestError::Io { path, source }),
-        }
-    }
-
-    pub fn save(&self, content: &Path) -> Result<(), IngestError> {
-        let path = content.join(MANIFEST);
-        let mut text = serde_json::to_string_pretty(self).unwrap_or_default();
-        text.push('\n');
-        if std::fs::read(&path).ok().as_deref() == Some(text.as_bytes()) {
-            return Ok(());
-        }
-        write_atomic(&path, text.as_bytes())
-    }
-}
-
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    let digest = Sha256::digest(bytes);
-    digest.iter().map(|b| format!("{b:02x}")).collect()
-}
 
 /// Who may overwrite a file that is already there.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -516,7 +495,16 @@ pub fn write_page(
     manifest: &mut Manifest,
     report: &mut IngestReport,
 ) -> Result<(), IngestError> {
-    let outcome = write_one(content, rel, text, own, force, manifest.files.get(rel))?;
+    let hash = sha256_hex(text.as_bytes());
+    let outcome = write_one(
+        content,
+        rel,
+        text,
+        &hash,
+        own,
+        force,
+        manifest.files.get(rel),
+    )?;
     record(content, rel, outcome, manifest, report);
     Ok(())
 }
@@ -526,27 +514,34 @@ pub fn write_page(
 pub enum Outcome {
     /// Written (new or changed), with the hash of what was written.
     Written(String),
-    /// Already what ingest would write.
+    /// Already what ingest would write (adopted if the manifest did not
+    /// know it: ingest's own page, or an edit identical to it).
     Unchanged(String),
     /// Left alone: an editor changed it, or it is not ingest's.
     Kept(&'static str),
-    /// An editor's own entity page: never touched, nothing to say.
-    Skipped,
+    /// An entity page ingest did not write: never touched. With `--force`
+    /// this is said, as it is the one page `--force` does not overwrite.
+    Skipped { force: bool },
 }
 
 /// The file-system half of [`write_page`]: decides from the file on disk
-/// and the hash the manifest recorded (`recorded`), and writes. Touches
-/// nothing shared, so pages can be written in parallel.
+/// and the hash the manifest recorded (`recorded`), and writes `text`
+/// (`new_hash`: its sha256). Touches nothing shared, so pages can
+/// be written in parallel.
+///
+/// A file that holds exactly what ingest would write is ingest's whatever
+/// the manifest says: a run killed before it saved the manifest, or a
+/// deleted manifest, must not leave pages that later runs never update.
 pub fn write_one(
     content: &Path,
     rel: &str,
     text: &str,
+    new_hash: &String,
     own: Ownership,
     force: bool,
     recorded: Option<&String>,
 ) -> Result<Outcome, IngestError> {
     let path = content.join(rel);
-    let new_hash = sha256_hex(text.as_bytes());
     let existing = match std::fs::read(&path) {
         Ok(b) => Some(b),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
@@ -554,19 +549,19 @@ pub fn write_one(
     };
     if let Some(bytes) = existing {
         let disk_hash = sha256_hex(&bytes);
+        if disk_hash == *new_hash {
+            return Ok(Outcome::Unchanged(new_hash.clone()));
+        }
         match recorded {
             Some(h) if *h == disk_hash => {}
             Some(_) if !force => return Ok(Outcome::Kept("was edited since ingest wrote it")),
-            None if own == Ownership::Entity => return Ok(Outcome::Skipped),
+            None if own == Ownership::Entity => return Ok(Outcome::Skipped { force }),
             None if !force => return Ok(Outcome::Kept("was not written by ingest")),
             _ => {}
         }
-        if disk_hash == new_hash {
-            return Ok(Outcome::Unchanged(new_hash));
-        }
     }
     write_atomic(&path, text.as_bytes())?;
-    Ok(Outcome::Written(new_hash))
+    Ok(Outcome::Written(new_hash.clone()))
 }
 
 /// The bookkeeping half of [`write_page`], run in page order so the report
@@ -588,7 +583,13 @@ pub fn record(
             report.unchanged += 1;
         }
         Outcome::Kept(why) => keep(report, &content.join(rel), why),
-        Outcome::Skipped => {}
+        Outcome::Skipped { force: false } => {}
+        Outcome::Skipped { force: true } => report.warnings.push(format!(
+            "{}: an entity page ingest did not write (it is not in {}) is never overwritten, \
+             not even with --force; delete it to let ingest write it",
+            content.join(rel).display(),
+            content.join(MANIFEST).display()
+        )),
     }
 }
 
@@ -736,27 +737,6 @@ fn keep(report: &mut IngestReport, path: &Path, why: &str) {
     report.kept_edited.push(path.to_path_buf());
 }
 
-/// Writes through a temporary file in the same directory and a rename, so
-/// an interrupted run never leaves half a file.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), IngestError> {
-    let io = |path: &Path| {
-        let path: PathBuf = path.to_path_buf();
-        move |source| IngestError::Io { path, source }
-    };
-    let dir = path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir).map_err(io(dir))?;
-    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("file");
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    std::fs::write(&tmp, bytes).map_err(io(&tmp))?;
-    std::fs::rename(&tmp, path).map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        IngestError::Io {
-            path: path.to_path_buf(),
-            source: e,
-        }
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -781,6 +761,107 @@ mod tests {
         assert_eq!(yaml_str("2019"), "\"2019\"");
         assert_eq!(yaml_str("标题: 副标题"), "\"标题: 副标题\"");
         assert_eq!(yaml_str("阿根廷"), "阿根廷");
+        assert_eq!(yaml_str("0x1F"), "\"0x1F\"");
+        assert_eq!(yaml_str("No"), "\"No\"");
+    }
+
+    /// What YAML reads as a number, a boolean or null keeps its quotes:
+    /// the title reaches the site as the exact string the document had,
+    /// read by the content stage's own front matter parser.
+    #[test]
+    fn titles_round_trip_through_the_content_reader() {
+        let rec = Recognizer::builtin();
+        let (structured, meta) = super::super::process_text("Some text.\n", &rec);
+        let mut page = DocPage {
+            path: "documents/x.md".into(),
+            slug: "x".into(),
+            source: "seeds/x.txt".into(),
+            structured,
+            meta,
+        };
+        let mut titles: Vec<String> = [
+            "0x1F",
+            "0o17",
+            "0b101",
+            "1e3",
+            "1E3",
+            "1_000",
+            "017",
+            "123",
+            "-1",
+            "+1",
+            "1.5",
+            ".5",
+            ".inf",
+            "-.inf",
+            ".NaN",
+            "true",
+            "True",
+            "FALSE",
+            "yes",
+            "No",
+            "on",
+            "OFF",
+            "y",
+            "N",
+            "null",
+            "Null",
+            "~",
+            "2019-07-30",
+            "12:30",
+            "1:20:30",
+            "3D",
+            "A/74/130",
+            "阿根廷",
+            "Annual Report",
+            "a: b",
+            "- x",
+            "#x",
+            "[x]",
+            "{x}",
+            "'x'",
+            "\"x\"",
+            "x #y",
+            "|",
+            ">",
+            "&a",
+            "*a",
+            "!x",
+            "%x",
+            "@x",
+            "`x`",
+            "? x",
+            "x\u{2028}y",
+            "x\u{85}y",
+            "x\ty",
+            " x ",
+            "\\",
+            "<<",
+            "=",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        // And a fixed stream of short strings of the characters that
+        // matter to YAML's plain scalars.
+        let alphabet: Vec<char> = "0123456789xobeE.+-_:~# ntrufalsyNTYo/'\"[]{}"
+            .chars()
+            .collect();
+        let mut rng = crate::test_support::Lcg::new(0x5EED_0009);
+        for _ in 0..2000 {
+            let t = rng.text(&alphabet, 1, 6);
+            if !t.trim().is_empty() {
+                titles.push(t);
+            }
+        }
+        for title in titles {
+            page.structured.title = Some(title.clone());
+            let (text, _) = render_document(&page, &rec, &BTreeMap::new());
+            let split = crate::content::front_matter::split(&text).unwrap();
+            let fm = crate::content::front_matter::parse(&split)
+                .unwrap_or_else(|e| panic!("{title:?}: {e:?}\n{text}"));
+            assert_eq!(fm.title, title, "{text}");
+        }
     }
 
     #[test]
@@ -851,6 +932,14 @@ mod tests {
         assert_eq!(
             std::fs::read_to_string(dir.path().join("countries/arg.md")).unwrap(),
             "mine\n"
+        );
+        // With --force, that is said (it is what --force leaves).
+        assert!(
+            r.warnings
+                .last()
+                .is_some_and(|w| w.contains("countries/arg.md") && w.contains("--force")),
+            "{:?}",
+            r.warnings
         );
     }
 }

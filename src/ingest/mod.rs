@@ -14,8 +14,10 @@
 //! - [`metadata`]: symbol, date, languages.
 //! - [`links`]: links written in the inputs made into links the site keeps.
 //! - [`entities`]: the recogniser (its own work, behind a fixed interface).
-//! - [`emit`]: markdown + front matter, entity pages, the manifest that
-//!   keeps editors' changes, atomic writes.
+//! - [`slugs`]: each document's page; a slug once given never moves.
+//! - [`emit`]: markdown + front matter, entity pages, writing each page
+//!   unless an editor changed it; [`manifest`]: what ingest wrote and is
+//!   about to write (an interrupted run is recovered), atomic writes.
 //!
 //! Every rule is about features of text (repetition, sequence, line shape,
 //! shared vocabulary), never about one file: the seeds are the first
@@ -32,17 +34,20 @@ pub mod decode;
 pub mod emit;
 pub mod entities;
 pub mod links;
+pub mod manifest;
 pub mod metadata;
 pub mod model;
 pub mod mojibake;
 pub mod read;
+pub mod slugs;
 pub mod structure;
 pub mod text;
 pub mod title;
 pub mod url;
 
-use emit::{DocPage, Manifest, Ownership};
+use emit::{DocPage, Ownership};
 use entities::{EntityId, EntityKind, Recognizer};
+use manifest::Manifest;
 
 /// What `pilcrow ingest` was asked to do. The CLI fills the paths from
 /// `--seeds` / `--content` or from `site.toml`.
@@ -105,6 +110,7 @@ pub fn run(opts: &IngestOptions) -> Result<IngestReport, IngestError> {
     let seeds = list_seeds(&opts.seeds_dir, &opts.content_dir)?;
     let mut rec = Recognizer::builtin();
     let mut manifest = Manifest::load(&opts.content_dir)?;
+    manifest::remove_temp_files(&opts.content_dir)?;
     load_editor_aliases(&opts.content_dir, &manifest, &mut rec, &mut report);
     let source_prefix = source_prefix(&opts.seeds_dir, &opts.content_dir);
 
@@ -138,7 +144,8 @@ pub fn run(opts: &IngestOptions) -> Result<IngestReport, IngestError> {
         })
         .collect();
 
-    assign_slugs(&mut docs, &seeds);
+    let seed_rels: Vec<String> = seeds.iter().map(|p| seed_rel(&opts.seeds_dir, p)).collect();
+    slugs::assign(&mut docs, &seed_rels, &mut manifest, &opts.content_dir);
     // Links between inputs become links between their pages.
     let inputs: BTreeMap<String, String> = seeds
         .iter()
@@ -198,15 +205,27 @@ pub fn run(opts: &IngestOptions) -> Result<IngestReport, IngestError> {
                 .collect::<Vec<_>>(),
         )
         .collect();
+    // What is about to be written is recorded first: a run killed while
+    // writing leaves pages the next run knows as ingest's.
+    let hashes: Vec<String> = pages
+        .par_iter()
+        .map(|(_, text, _)| emit::sha256_hex(text.as_bytes()))
+        .collect();
+    manifest.begin(
+        &opts.content_dir,
+        pages.iter().map(|(rel, _, _)| rel.as_str()).zip(&hashes),
+    )?;
     // Written in parallel (the file system is the largest cost of a first
     // run); the outcomes are recorded in page order.
     let outcomes = pages
         .par_iter()
-        .map(|(rel, text, own)| {
+        .zip(&hashes)
+        .map(|((rel, text, own), hash)| {
             emit::write_one(
                 &opts.content_dir,
                 rel,
                 text,
+                hash,
                 *own,
                 opts.force,
                 manifest.files.get(rel),
@@ -222,7 +241,7 @@ pub fn run(opts: &IngestOptions) -> Result<IngestReport, IngestError> {
         .chain(entities.iter().map(EntityId::content_path))
         .collect();
     emit::remove_stale(&opts.content_dir, &produced, &mut manifest, &mut report)?;
-    manifest.save(&opts.content_dir)?;
+    manifest.finish(&opts.content_dir)?;
     Ok(report)
 }
 
@@ -315,86 +334,6 @@ fn source_prefix(seeds: &Path, content: &Path) -> String {
     s
 }
 
-/// Slug from the symbol (`a-74-130`), else from an ASCII title, else from
-/// the seed's file stem (`000-b241c949`); made unique in seed order.
-fn assign_slugs(docs: &mut [DocPage], seeds: &[PathBuf]) {
-    // The same symbol in several languages (one report, six UN
-    // languages): each version is `<symbol>-<lang>`.
-    let mut per_symbol: BTreeMap<&str, usize> = BTreeMap::new();
-    for d in docs.iter() {
-        if let Some(s) = d.meta.symbol.as_deref() {
-            *per_symbol.entry(s).or_default() += 1;
-        }
-    }
-    let shared: BTreeSet<String> = per_symbol
-        .into_iter()
-        .filter(|&(_, n)| n > 1)
-        .map(|(s, _)| s.to_string())
-        .collect();
-    let mut used: BTreeSet<String> = BTreeSet::new();
-    for (doc, path) in docs.iter_mut().zip(seeds) {
-        let stem = path
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .unwrap_or("document");
-        let base = doc
-            .meta
-            .symbol
-            .as_ref()
-            .map(|s| {
-                let slug = EntityId::new(EntityKind::DocumentRef, s.clone()).slug();
-                if shared.contains(s) {
-                    format!("{slug}-{}", doc.meta.language)
-                } else {
-                    slug
-                }
-            })
-            .filter(|s| !s.is_empty())
-            .or_else(|| {
-                doc.structured
-                    .title
-                    .as_deref()
-                    .filter(|_| !matches!(doc.meta.language.as_str(), "zh" | "ja" | "ko" | "th"))
-                    .and_then(|t| text::ascii_slug(t, 60))
-            })
-            .unwrap_or_else(|| stem_slug(stem));
-        let mut slug = base.clone();
-        let mut k = 2;
-        while !used.insert(slug.clone()) {
-            slug = format!("{base}-{k}");
-            k += 1;
-        }
-        doc.path = format!("documents/{slug}.md");
-        doc.slug = slug;
-    }
-}
-
-/// `000_b241c94923249c51` → `000-b241c949`: long hex runs shortened.
-fn stem_slug(stem: &str) -> String {
-    let slug = text::ascii_slug(stem, 80).unwrap_or_else(|| {
-        stem.chars()
-            .map(|c| {
-                if c.is_ascii_alphanumeric() {
-                    c.to_ascii_lowercase()
-                } else {
-                    '-'
-                }
-            })
-            .collect()
-    });
-    slug.split('-')
-        .filter(|p| !p.is_empty())
-        .map(|p| {
-            if p.len() > 8 && p.chars().all(|c| c.is_ascii_hexdigit()) {
-                &p[..8]
-            } else {
-                p
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("-")
-}
-
 /// Editors extend the gazetteers from `content/`: an entity page's
 /// `aliases:` and (topics) `keywords:`.
 /// Pages exactly as ingest wrote them (hash in the manifest) teach nothing
@@ -478,12 +417,6 @@ fn front_matter(text: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn stem_slugs() {
-        assert_eq!(stem_slug("000_b241c94923249c51"), "000-b241c949");
-        assert_eq!(stem_slug("Rapport annuel"), "rapport-annuel");
-    }
 
     #[test]
     fn seeds_are_found_in_subfolders_but_never_in_the_content_dir() {
