@@ -38,9 +38,10 @@ pub enum Command {
 /// Where the site is.
 #[derive(Debug, Args)]
 pub struct SiteArgs {
-    /// Site root: the directory holding site.toml
-    #[arg(long, value_name = "DIR", default_value = ".")]
-    pub root: PathBuf,
+    /// Site root: the directory holding site.toml (default: the current
+    /// directory or the nearest parent holding site.toml)
+    #[arg(long, value_name = "DIR")]
+    pub root: Option<PathBuf>,
     /// Content directory (default: `content_dir` from site.toml)
     #[arg(long, value_name = "DIR")]
     pub content: Option<PathBuf>,
@@ -54,7 +55,7 @@ pub struct BuildArgs {
     #[command(flatten)]
     pub site: SiteArgs,
     /// Output directory (default: `output_dir` from site.toml)
-    #[arg(long, value_name = "DIR")]
+    #[arg(long, short = 'o', value_name = "DIR")]
     pub output: Option<PathBuf>,
 }
 
@@ -73,9 +74,10 @@ pub struct InitArgs {
 
 #[derive(Debug, Args)]
 pub struct IngestArgs {
-    /// Site root: the directory holding site.toml
-    #[arg(long, value_name = "DIR", default_value = ".")]
-    pub root: PathBuf,
+    /// Site root: the directory holding site.toml (default: the current
+    /// directory or the nearest parent holding site.toml)
+    #[arg(long, value_name = "DIR")]
+    pub root: Option<PathBuf>,
     /// Directory of raw documents (default: `seeds_dir` from site.toml)
     #[arg(long, value_name = "DIR")]
     pub seeds: Option<PathBuf>,
@@ -98,7 +100,7 @@ pub struct ServeArgs {
     #[arg(long, short = 'i', value_name = "ADDR", default_value = "127.0.0.1")]
     pub interface: String,
     /// Open the site in a browser
-    #[arg(long, short = 'o')]
+    #[arg(long, short = 'O')]
     pub open: bool,
     /// Re-run ingest when a file in seeds/ changes (writes content/; pages
     /// edited since ingest wrote them are kept)
@@ -122,8 +124,36 @@ fn fail(message: impl std::fmt::Display) -> ExitCode {
     ExitCode::from(1)
 }
 
+/// A flag's value or an argument that cannot be used: exit code 2, as
+/// for the errors clap finds.
+fn usage_error(message: impl std::fmt::Display) -> ExitCode {
+    eprintln!("error: {message}");
+    ExitCode::from(2)
+}
+
+/// The site root: `--root`, else the current directory or the nearest
+/// parent holding site.toml (as Zola and Hugo find theirs), else `.`.
+pub fn site_root(explicit: Option<&Path>) -> PathBuf {
+    if let Some(root) = explicit {
+        return root.to_path_buf();
+    }
+    let Ok(cwd) = std::env::current_dir() else {
+        return PathBuf::from(".");
+    };
+    match cwd
+        .ancestors()
+        .find(|d| d.join(crate::config::CONFIG_FILE).is_file())
+    {
+        // Shown relative when it is the current directory.
+        Some(found) if found == cwd => PathBuf::from("."),
+        Some(found) => found.to_path_buf(),
+        None => PathBuf::from("."),
+    }
+}
+
 fn load_config(site: &SiteArgs) -> Result<Config, ExitCode> {
-    let mut config = Config::load(&site.root).map_err(|e| match &e {
+    let root = site_root(site.root.as_deref());
+    let mut config = Config::load(&root).map_err(|e| match &e {
         // No site here at all: say how to get one.
         ConfigError::Io { source, .. } if source.kind() == std::io::ErrorKind::NotFound => fail(
             format!("{e}\n(run `pilcrow init DIR` to create a new site, or pass --root DIR)"),
@@ -136,7 +166,7 @@ fn load_config(site: &SiteArgs) -> Result<Config, ExitCode> {
     if let Some(url) = &site.base_url {
         config
             .set_base_url(url)
-            .map_err(|e| fail(format!("--base-url: {e}")))?;
+            .map_err(|e| usage_error(format!("--base-url: {e}")))?;
     }
     Ok(config)
 }
@@ -208,6 +238,9 @@ fn run_check(args: &CheckArgs) -> ExitCode {
 }
 
 fn run_init(dir: &Path) -> ExitCode {
+    // A directory that is there and not empty is the wrong argument.
+    let occupied =
+        dir.is_file() || std::fs::read_dir(dir).is_ok_and(|mut entries| entries.next().is_some());
     match crate::init::init(dir) {
         Ok(files) => {
             for f in &files {
@@ -220,22 +253,22 @@ fn run_init(dir: &Path) -> ExitCode {
             );
             ExitCode::SUCCESS
         }
+        Err(message) if occupied => usage_error(message),
         Err(message) => fail(message),
     }
 }
 
 fn run_ingest(args: &IngestArgs) -> ExitCode {
+    let root = site_root(args.root.as_deref());
     // With both directories named, no site.toml is needed.
     let (seeds_dir, content_dir) = match (&args.seeds, &args.content) {
         (Some(s), Some(c)) => (s.clone(), c.clone()),
-        _ => match Config::load(&args.root) {
+        _ => match Config::load(&root) {
             Ok(config) => (
                 args.seeds.clone().unwrap_or(config.seeds_dir),
                 args.content.clone().unwrap_or(config.content_dir),
             ),
-            Err(e @ ConfigError::Io { .. })
-                if !args.root.join(crate::config::CONFIG_FILE).exists() =>
-            {
+            Err(e @ ConfigError::Io { .. }) if !root.join(crate::config::CONFIG_FILE).exists() => {
                 return fail(format!(
                     "{e}
 (no site here: run `pilcrow init DIR` to create one and put your documents \
@@ -281,14 +314,14 @@ fn run_serve(args: &ServeArgs) -> ExitCode {
         other => match other.parse() {
             Ok(ip) => ip,
             Err(_) => {
-                return fail(format!(
+                return usage_error(format!(
                     "--interface {other:?} is not an IP address (e.g. 127.0.0.1, ::1, 0.0.0.0)"
                 ));
             }
         },
     };
     let opts = crate::serve::ServeOptions {
-        root: args.site.root.clone(),
+        root: site_root(args.site.root.as_deref()),
         content: args.site.content.clone(),
         base_url: args.site.base_url.clone(),
         interface,

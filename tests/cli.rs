@@ -61,14 +61,14 @@ fn invalid_site_toml_names_the_key_and_line_without_the_init_hint() {
 }
 
 #[test]
-fn bad_base_url_flag_exits_1() {
+fn bad_base_url_flag_is_a_usage_error() {
     let tmp = tempfile::tempdir().unwrap();
     std::fs::write(tmp.path().join("site.toml"), "title = \"T\"\n").unwrap();
     pilcrow()
         .args(["build", "--base-url", "example.org", "--root"])
         .arg(tmp.path())
         .assert()
-        .code(1)
+        .code(2)
         .stderr(predicate::str::contains("--base-url"));
 }
 
@@ -95,12 +95,13 @@ fn init_scaffolds_a_site_that_builds() {
     let page =
         std::fs::read_to_string(dir.join("public/pages/getting-started/index.html")).unwrap();
     assert!(page.contains("id=\"p-2\""), "{page}");
-    // A second init into the now non-empty dir refuses and keeps the files.
+    // A second init into the now non-empty dir refuses and keeps the files:
+    // a wrong argument, exit 2.
     pilcrow()
         .arg("init")
         .arg(&dir)
         .assert()
-        .code(1)
+        .code(2)
         .stderr(predicate::str::contains("not empty"));
     assert!(dir.join("site.toml").is_file());
 }
@@ -249,4 +250,56 @@ fn ingest_outside_a_site_says_what_to_do() {
         .assert()
         .code(1)
         .stderr(predicate::str::contains("seeds"));
+}
+
+#[test]
+fn commands_find_the_site_from_any_directory_inside_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("kb");
+    pilcrow().arg("init").arg(&dir).assert().success();
+    // From content/pages/, as Zola and Hugo do: site.toml is found above.
+    let inside = dir.join("content/pages");
+    pilcrow()
+        .current_dir(&inside)
+        .arg("check")
+        .assert()
+        .success();
+    // `-o` names the output directory, as in Zola (relative to where
+    // the command runs).
+    pilcrow()
+        .current_dir(&inside)
+        .args(["build", "-o", "../../out"])
+        .assert()
+        .success();
+    assert!(dir.join("out/index.html").is_file());
+    assert!(!dir.join("public").exists());
+    assert!(!inside.join("public").exists());
+    pilcrow()
+        .current_dir(&inside)
+        .arg("ingest")
+        .assert()
+        .success();
+    // Outside any site: the hint, exit 1.
+    pilcrow()
+        .current_dir(tmp.path())
+        .arg("check")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("pilcrow init"));
+}
+
+#[test]
+fn a_bad_interface_is_a_usage_error() {
+    let tmp = tempfile::tempdir().unwrap();
+    pilcrow()
+        .arg("init")
+        .arg(tmp.path().join("kb"))
+        .assert()
+        .success();
+    pilcrow()
+        .args(["serve", "--interface", "nowhere", "--root"])
+        .arg(tmp.path().join("kb"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--interface"));
 }

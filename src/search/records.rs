@@ -659,7 +659,10 @@ mod tests {
         // Under a subsection of Argentina's section: still about Argentina.
         assert_eq!(b[0].section_links, ["/countries/arg/"]);
         // A sibling section is not.
-        assert!(b[1].links.is_empty() && b[1].section_links.is_empty(), "{b:?}");
+        assert!(
+            b[1].links.is_empty() && b[1].section_links.is_empty(),
+            "{b:?}"
+        );
     }
 
     #[test]
