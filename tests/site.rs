@@ -580,3 +580,72 @@ fn the_checker_catches_what_it_checks() {
     assert!(msg.contains("/nowhere/ (no such file)"), "{msg}");
     assert!(msg.contains("<p> directly in a list"), "{msg}");
 }
+
+#[test]
+fn lists_are_complete_and_the_summary_comes_before_the_mentions() {
+    // A report citing 45 countries, each also cited by a note: more than
+    // any list shows at first.
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    std::fs::write(root.join("site.toml"), "title = \"T\"\n").unwrap();
+    let content = root.join("content");
+    std::fs::create_dir_all(content.join("countries")).unwrap();
+    std::fs::create_dir_all(content.join("documents")).unwrap();
+    let mut report = String::from("---\ntitle: Report\nkind: document\n---\n");
+    let mut note = String::from("---\ntitle: Note\nkind: document\n---\n");
+    for i in 0..45 {
+        std::fs::write(
+            content.join(format!("countries/c{i}.md")),
+            format!("---\ntitle: Country {i}\nkind: country\nid: c{i}\n---\n"),
+        )
+        .unwrap();
+        report.push_str(&format!(
+            "{}\\. About [Country {i}](../countries/c{i}.md). ^p-{}\n\n",
+            i + 1,
+            i + 1
+        ));
+        note.push_str(&format!(
+            "[Country {i}](../countries/c{i}.md) and [Country 0](../countries/c0.md).\n\n"
+        ));
+    }
+    std::fs::write(content.join("documents/report.md"), report).unwrap();
+    std::fs::write(content.join("documents/note.md"), note).unwrap();
+    let out = Command::cargo_bin("pilcrow")
+        .unwrap()
+        .args(["build", "--root"])
+        .arg(root)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let public = root.join("public");
+
+    // The report's list of cited countries names all 45, the ones past
+    // the first screen behind a disclosure.
+    let doc = parse(&public.join("documents/report/index.html"));
+    let cited: HashSet<String> = doc
+        .select(&sel("section.cites a"))
+        .filter_map(|a| a.value().attr("href").map(str::to_string))
+        .collect();
+    assert_eq!(cited.len(), 45, "{cited:?}");
+    assert_eq!(doc.select(&sel("section.cites details.more a")).count(), 15);
+
+    // Country 0: what it is mentioned with (all 44 others), then the
+    // mentions; a line of links leads to each part.
+    let html = std::fs::read_to_string(public.join("countries/c0/index.html")).unwrap();
+    let with = html
+        .find("id=\"pc-related\"")
+        .expect("mentioned-with section");
+    let mentions = html.find("id=\"mentions\"").expect("mentions section");
+    assert!(with < mentions, "the summary comes after the mentions");
+    let page = Html::parse_document(&html);
+    assert_eq!(page.select(&sel("section.related li a")).count(), 44);
+    let parts: Vec<String> = page
+        .select(&sel("nav.page-parts a"))
+        .filter_map(|a| a.value().attr("href").map(str::to_string))
+        .collect();
+    assert_eq!(parts, ["#pc-related", "#mentions"]);
+}

@@ -319,11 +319,14 @@ impl<'a> Contexts<'a> {
             .map(|mut v| {
                 v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
                 let kind = self.pages()[v[0].0].front.kind;
+                let mut items = self.items(&v, usize::MAX);
+                let rest = items.split_off(items.len().min(RELATED_SHOWN));
                 RelatedGroup {
                     kind: kind.as_str().to_string(),
                     key: kind_key(kind).to_string(),
-                    items: self.items(&v, RELATED_SHOWN),
-                    more: v.len().saturating_sub(RELATED_SHOWN),
+                    more: rest.len(),
+                    items,
+                    rest,
                 }
             })
             .collect()

@@ -146,8 +146,11 @@ pub struct RelatedGroup {
     pub kind: String,
     /// Section key for the heading's UI string (`resolutions`).
     pub key: String,
+    /// The first entries, shown.
     pub items: Vec<RelatedItem>,
-    /// How many more there are than listed.
+    /// The others, behind a disclosure: lists are complete.
+    pub rest: Vec<RelatedItem>,
+    /// `rest.len()`.
     pub more: usize,
 }
 

@@ -134,6 +134,7 @@ const STRINGS: &[(&str, &str, &str, &str)] = &[
         "Con số là số đoạn văn nhắc đến cả hai.",
     ),
     ("and_more", "+{n} more", "另有 {n} 项", "và {n} mục khác"),
+    ("on_this_page", "On this page", "本页内容", "Trên trang này"),
     (
         "related_documents",
         "Related documents",
