@@ -649,3 +649,50 @@ fn lists_are_complete_and_the_summary_comes_before_the_mentions() {
         .collect();
     assert_eq!(parts, ["#pc-related", "#mentions"]);
 }
+
+#[test]
+fn a_paragraph_is_one_mention_entry_cited_by_its_number() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    std::fs::write(root.join("site.toml"), "title = \"T\"\n").unwrap();
+    let content = root.join("content");
+    std::fs::create_dir_all(content.join("countries")).unwrap();
+    std::fs::create_dir_all(content.join("documents")).unwrap();
+    std::fs::write(
+        content.join("countries/mng.md"),
+        "---\ntitle: Mongolia\nkind: country\nid: mng\n---\n",
+    )
+    .unwrap();
+    let filler = "The report describes the measures taken in detail. ".repeat(8);
+    std::fs::write(
+        content.join("documents/r.md"),
+        format!(
+            "---\ntitle: Report\nkind: document\n---\n\
+             4\\. The following challenges were named: ^p-4\n\n\
+             (b) Access to data held by [Mongolia](../countries/mng.md)'s providers.\n\n\
+             5\\. [Mongolia](../countries/mng.md) reported first. {filler} Later, [Mongolia](../countries/mng.md) added more. ^p-5\n"
+        ),
+    )
+    .unwrap();
+    let out = Command::cargo_bin("pilcrow")
+        .unwrap()
+        .args(["build", "--root"])
+        .arg(root)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let page = parse(&root.join("public/countries/mng/index.html"));
+    let items: Vec<ElementRef> = page.select(&sel("li.mention")).collect();
+    let labels: Vec<String> = items
+        .iter()
+        .map(|li| text(li.select(&sel("a.mention-link")).next().unwrap()))
+        .collect();
+    // The sub-item is cited by the paragraph it belongs to; ¶5 is listed
+    // once, both of its mentions marked.
+    assert_eq!(labels, ["¶4", "¶5"]);
+    assert_eq!(items[1].select(&sel("mark")).count(), 2);
+}

@@ -357,27 +357,24 @@ impl<'a> Contexts<'a> {
                     kind: p.front.kind.as_str().to_string(),
                     symbol: p.front.symbol.clone(),
                     date: p.front.date.clone(),
-                    items: ms
-                        .into_iter()
-                        .map(|m| {
-                            let m = &g.mentions[m];
-                            let s = &m.snippet;
-                            MentionItem {
-                                parts: snippet_parts(m),
-                                cut_start: s.cut_start,
-                                cut_end: s.cut_end,
-                                url: match &m.anchor {
-                                    Some(a) => format!("{url}#{}", links::encode_path(a)),
-                                    None => url.clone(),
-                                },
-                                label: m
-                                    .anchor
-                                    .as_deref()
-                                    .map_or_else(|| "¶".to_string(), paragraph_label),
-                                in_heading: m.in_heading,
-                            }
-                        })
-                        .collect(),
+                    items: one_per_paragraph(ms.into_iter().map(|m| {
+                        let m = &g.mentions[m];
+                        let s = &m.snippet;
+                        MentionItem {
+                            parts: snippet_parts(m),
+                            cut_start: s.cut_start,
+                            cut_end: s.cut_end,
+                            url: match &m.anchor {
+                                Some(a) => format!("{url}#{}", links::encode_path(a)),
+                                None => url.clone(),
+                            },
+                            label: m
+                                .number
+                                .as_deref()
+                                .map_or_else(|| "¶".to_string(), |n| format!("¶{n}")),
+                            in_heading: m.in_heading,
+                        }
+                    })),
                 }
             })
             .collect()
@@ -764,6 +761,26 @@ pub fn strip_paragraph_number(text: &str) -> &str {
 }
 
 /// `p-17` → `¶17`; other anchors → `¶`.
+/// Mentions of one page in one paragraph become one entry: the snippets
+/// joined by an ellipsis, every mention marked.
+fn one_per_paragraph(items: impl Iterator<Item = MentionItem>) -> Vec<MentionItem> {
+    let mut out: Vec<MentionItem> = Vec::new();
+    for item in items {
+        match out.last_mut() {
+            Some(last) if last.url == item.url && last.in_heading == item.in_heading => {
+                last.parts.push(SnippetPart {
+                    text: " … ".into(),
+                    mark: false,
+                });
+                last.parts.extend(item.parts);
+                last.cut_end = item.cut_end;
+            }
+            _ => out.push(item),
+        }
+    }
+    out
+}
+
 pub fn paragraph_label(anchor: &str) -> String {
     match anchor.strip_prefix("p-") {
         Some(n) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => format!("¶{n}"),

@@ -22,6 +22,11 @@ pub struct Mention {
     pub anchor: Option<String>,
     /// The mention is in a heading (the section is about the target).
     pub in_heading: bool,
+    /// The number a reader cites the paragraph by: its own (`17` for
+    /// `p-17`), else that of the nearest numbered paragraph before it (a
+    /// sub-item `(b)` after ¶4 is cited as ¶4); `None` in a page without
+    /// numbered paragraphs before it.
+    pub number: Option<String>,
     /// 1-based line in the source file.
     pub line: usize,
     pub snippet: Snippet,
@@ -64,6 +69,25 @@ pub struct Extracted {
     pub units: Vec<(Vec<usize>, Vec<usize>)>,
 }
 
+/// Per block: its paragraph number (`17` for `p-17`), else the number of
+/// the nearest numbered block before it.
+fn paragraph_numbers(blocks: &[Block]) -> Vec<Option<&str>> {
+    let mut last = None;
+    blocks
+        .iter()
+        .map(|b| {
+            if let Some(n) =
+                b.id.as_deref()
+                    .and_then(|id| id.strip_prefix("p-"))
+                    .filter(|n| !n.is_empty() && n.bytes().all(|c| c.is_ascii_digit()))
+            {
+                last = Some(n);
+            }
+            last
+        })
+        .collect()
+}
+
 /// Extracts every page's mentions, in parallel; one entry per page.
 pub fn extract(site: &LoadedSite) -> Vec<Extracted> {
     (0..site.content.pages.len())
@@ -85,6 +109,7 @@ fn extract_source(source: usize, site: &LoadedSite) -> Extracted {
     let blocks = &rendered.blocks;
     let sites = &rendered.link_sites; // sorted by call
     let mut out = Extracted::default();
+    let numbers = paragraph_numbers(blocks);
     let mut block_targets: Vec<Vec<usize>> = vec![Vec::new(); blocks.len()];
     // (target, block) → (mention index, block offset where its `after` starts).
     let mut last_in_block: std::collections::HashMap<(usize, usize), (usize, usize)> =
@@ -111,7 +136,7 @@ fn extract_source(source: usize, site: &LoadedSite) -> Extracted {
         if let Some(s) = at {
             last_in_block.insert((link.target, s.block), (out.mentions.len(), s.end));
         }
-        let (anchor, in_heading, snippet) = match at {
+        let (anchor, in_heading, snippet, number) = match at {
             Some(s) => {
                 let b = &blocks[s.block];
                 let t = &mut block_targets[s.block];
@@ -122,15 +147,17 @@ fn extract_source(source: usize, site: &LoadedSite) -> Extracted {
                     b.anchor(blocks).map(str::to_string),
                     b.kind == BlockKind::Heading,
                     snippet::cut(&b.text, s.start, s.end),
+                    numbers[s.block].map(str::to_string),
                 )
             }
-            None => (None, false, Snippet::default()),
+            None => (None, false, Snippet::default(), None),
         };
         out.mentions.push(Arc::new(Mention {
             source,
             target: link.target,
             anchor,
             in_heading,
+            number,
             line: link.line,
             snippet,
             also: Vec::new(),

@@ -126,7 +126,8 @@ pub struct MentionItem {
     pub cut_end: bool,
     /// URL of the paragraph (`/documents/a-74-130/#p-17`).
     pub url: String,
-    /// `¶17`, or `§ heading` for a mention outside a numbered paragraph.
+    /// `¶17`; a sub-item after ¶4 is `¶4`; `¶` in a page with no numbered
+    /// paragraph before it.
     pub label: String,
     pub in_heading: bool,
 }
