@@ -377,6 +377,14 @@ fn chinese_site_speaks_chinese() {
         .next()
         .unwrap();
     assert_eq!(search.value().attr("placeholder"), Some("搜索文件"));
+    // Languages by name in the UI language, never as codes.
+    let doc = page(&site, "documents/a-74-130/index.html");
+    let meta: Vec<String> = doc.select(&sel("dl.meta dd")).map(text).collect();
+    assert!(meta.iter().any(|d| d == "中文"), "{meta:?}");
+    let doc = page(&site, "documents/en-note/index.html");
+    let meta: Vec<String> = doc.select(&sel("dl.meta dd")).map(text).collect();
+    assert!(meta.iter().any(|d| d == "英文"), "{meta:?}");
+    assert!(!meta.iter().any(|d| d == "en" || d == "zh"), "{meta:?}");
 
     let mng = page(&site, "countries/mng/index.html");
     assert_eq!(text(mng.select(&sel("h1")).next().unwrap()), "蒙古");

@@ -91,6 +91,11 @@ impl<'a> Contexts<'a> {
         contexts
     }
 
+    /// A UI string in the site's language (its key when missing).
+    fn string<'s>(&'s self, key: &'s str) -> &'s str {
+        self.strings.get(key).map_or(key, String::as_str)
+    }
+
     /// The site these contexts are built from.
     pub fn site(&self) -> &'a LoadedSite {
         self.site
@@ -487,6 +492,7 @@ impl<'a> Contexts<'a> {
                     listed
                         .iter()
                         .map(|&i| (year_of_date(pages[i].front.date.as_deref()), i)),
+                    self.string("undated"),
                     |i| self.summary(i),
                 );
             }
@@ -583,7 +589,9 @@ impl<'a> Contexts<'a> {
                 i,
             )
         });
-        cx.timeline = by_year(ordered.into_iter(), |i| by_row[&i].clone());
+        cx.timeline = by_year(ordered.into_iter(), self.string("undated"), |i| {
+            by_row[&i].clone()
+        });
     }
 
     /// Sort key of an entity in A–Z lists: its name in the site's
@@ -821,6 +829,7 @@ fn year_of_date(date: Option<&str>) -> Option<u32> {
 /// Groups by year, newest first, undated last; order within a year kept.
 fn by_year(
     items: impl Iterator<Item = (Option<u32>, usize)>,
+    undated: &str,
     summary: impl Fn(usize) -> PageSummary,
 ) -> Vec<GroupContext> {
     let mut years: BTreeMap<std::cmp::Reverse<Option<u32>>, Vec<usize>> = BTreeMap::new();
@@ -833,7 +842,7 @@ fn by_year(
         .map(|(std::cmp::Reverse(y), list)| {
             let key = y.map_or_else(|| "undated".to_string(), |y| y.to_string());
             GroupContext {
-                title: y.map_or_else(|| "—".to_string(), |y| y.to_string()),
+                title: y.map_or_else(|| undated.to_string(), |y| y.to_string()),
                 key,
                 pages: list.into_iter().map(&summary).collect(),
             }
@@ -939,6 +948,7 @@ mod tests {
     fn years_newest_first_undated_last() {
         let groups = by_year(
             [(Some(2017), 0), (None, 1), (Some(2019), 2), (Some(2017), 3)].into_iter(),
+            "Undated",
             |i| PageSummary {
                 title: i.to_string(),
                 url: String::new(),

@@ -135,6 +135,7 @@ const STRINGS: &[(&str, &str, &str, &str)] = &[
     ),
     ("and_more", "+{n} more", "另有 {n} 项", "và {n} mục khác"),
     ("on_this_page", "On this page", "本页内容", "Trên trang này"),
+    ("undated", "Undated", "未注明日期", "Không ghi ngày"),
     (
         "related_documents",
         "Related documents",
@@ -272,6 +273,16 @@ const STRINGS: &[(&str, &str, &str, &str)] = &[
     ("lang_it", "Italian", "意大利文", "Tiếng Ý"),
     ("lang_ja", "Japanese", "日文", "Tiếng Nhật"),
     ("lang_pt", "Portuguese", "葡萄牙文", "Tiếng Bồ Đào Nha"),
+    ("lang_id", "Indonesian", "印度尼西亚文", "Tiếng Indonesia"),
+    ("lang_nl", "Dutch", "荷兰文", "Tiếng Hà Lan"),
+    ("lang_ko", "Korean", "韩文", "Tiếng Hàn"),
+    ("lang_tr", "Turkish", "土耳其文", "Tiếng Thổ Nhĩ Kỳ"),
+    ("lang_pl", "Polish", "波兰文", "Tiếng Ba Lan"),
+    ("lang_uk", "Ukrainian", "乌克兰文", "Tiếng Ukraina"),
+    ("lang_th", "Thai", "泰文", "Tiếng Thái"),
+    ("lang_hi", "Hindi", "印地文", "Tiếng Hindi"),
+    ("lang_fa", "Persian", "波斯文", "Tiếng Ba Tư"),
+    ("lang_sw", "Swahili", "斯瓦希里文", "Tiếng Swahili"),
 ];
 
 /// The UI strings for a language (`zh`, `zh-Hans`, `vi`, …), English for
