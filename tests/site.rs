@@ -703,4 +703,13 @@ fn a_paragraph_is_one_mention_entry_cited_by_its_number() {
     // once, both of its mentions marked.
     assert_eq!(labels, ["¶4", "¶5"]);
     assert_eq!(items[1].select(&sel("mark")).count(), 2);
+    // The same count everywhere: paragraphs, not links.
+    let count = page.select(&sel("#pc-mentions .count")).next().map(text);
+    assert_eq!(count.as_deref(), Some("2"));
+    let doc = parse(&root.join("public/documents/r/index.html"));
+    let cited: Vec<String> = doc
+        .select(&sel("section.cites li .count"))
+        .map(text)
+        .collect();
+    assert_eq!(cited, ["2"]);
 }

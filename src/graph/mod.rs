@@ -31,7 +31,8 @@ pub struct Graph {
     /// Per page: the mentions pointing at it (indexes into `mentions`),
     /// those in headings excepted (see `sections`).
     pub incoming: Vec<Vec<usize>>,
-    /// Per page: the pages it links to, with the number of mentions, in
+    /// Per page: the pages it links to, with the number of its paragraphs
+    /// mentioning each (headings excepted), in
     /// order of first mention.
     pub cites: Vec<Vec<(usize, u32)>>,
     /// Per page: pages mentioned in the same paragraphs (or in a paragraph
@@ -201,23 +202,43 @@ impl Graph {
     }
 
     /// Number of mentions of a page.
+    /// How many paragraphs mention `page` (the entries of its mentions
+    /// list: two mentions in one paragraph count once).
     pub fn mention_count(&self, page: usize) -> usize {
-        self.incoming.get(page).map_or(0, Vec::len)
+        let Some(incoming) = self.incoming.get(page) else {
+            return 0;
+        };
+        let mut paragraphs = std::collections::HashSet::new();
+        incoming
+            .iter()
+            .filter(|&&m| {
+                let m = &self.mentions[m];
+                m.anchor
+                    .as_deref()
+                    .is_none_or(|a| paragraphs.insert((m.source, a)))
+            })
+            .count()
     }
 }
 
-/// The pages a page links to, with the number of mentions, in order of
-/// first mention.
+/// The pages a page links to, in order of first mention, each with the
+/// number of its paragraphs that mention it: what the target's page lists
+/// for this page (a mention in a heading makes a section, not a count).
 fn cites_of(e: &Extracted) -> Vec<(usize, u32)> {
     let mut counts: Vec<(usize, u32)> = Vec::new();
     let mut seen: std::collections::HashMap<usize, usize> = Default::default();
+    let mut paragraphs: std::collections::HashSet<(usize, &str, bool)> = Default::default();
     for m in &e.mentions {
-        match seen.get(&m.target) {
-            Some(&k) => counts[k].1 += 1,
-            None => {
-                seen.insert(m.target, counts.len());
-                counts.push((m.target, 1));
-            }
+        let k = *seen.entry(m.target).or_insert_with(|| {
+            counts.push((m.target, 0));
+            counts.len() - 1
+        });
+        let new_paragraph = match m.anchor.as_deref() {
+            Some(a) => paragraphs.insert((m.target, a, m.in_heading)),
+            None => true,
+        };
+        if !m.in_heading && new_paragraph {
+            counts[k].1 += 1;
         }
     }
     counts
