@@ -136,6 +136,7 @@ const STRINGS: &[(&str, &str, &str, &str)] = &[
     ("and_more", "+{n} more", "另有 {n} 项", "và {n} mục khác"),
     ("on_this_page", "On this page", "本页内容", "Trên trang này"),
     ("undated", "Undated", "未注明日期", "Không ghi ngày"),
+    ("back_to_top", "Back to top", "返回顶部", "Lên đầu trang"),
     (
         "related_documents",
         "Related documents",
