@@ -647,9 +647,12 @@ fn a_link_out_of_the_site_is_never_served_and_is_shown_as_build_shows_it() {
     assert!(!r.text().contains("TOP SECRET"));
     // The error is shown as `build` reports it.
     let data = wait_event(&rx, "error");
+    assert!(data.contains("content/notes.txt"), "{data}");
+    let status = get(&server.addr, "/__pilcrow/status").text();
     assert!(
-        data.contains("content/notes.txt") && data.contains("outside the site"),
-        "{data}"
+        status.contains("content/notes.txt\",\"message\":\"is a symbolic link to")
+            && status.contains("outside the site"),
+        "{status}"
     );
     assert_eq!(get(&server.addr, "/notes.txt").status, 404);
 
@@ -657,8 +660,11 @@ fn a_link_out_of_the_site_is_never_served_and_is_shown_as_build_shows_it() {
     // stays, with the error; the page outside is never rendered.
     std::fs::remove_file(content.join("about.md")).unwrap();
     std::os::unix::fs::symlink(&secret_page, content.join("about.md")).unwrap();
-    let data = wait_event(&rx, "error");
-    assert!(data.contains("content/about.md"), "{data}");
+    wait_until("the link out of the site is an error", || {
+        get(&server.addr, "/__pilcrow/status")
+            .text()
+            .contains("content/about.md\",\"message\":\"is a symbolic link to")
+    });
     let page = get(&server.addr, "/about/");
     assert!(!page.text().contains("TOP SECRET page"));
     assert!(page.text().contains("This page lives at the top level"));
