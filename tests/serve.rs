@@ -621,3 +621,115 @@ fn wait_for_line(server: &Server, needle: &str) {
     }
     panic!("serve never said {needle:?}");
 }
+
+#[test]
+fn a_link_out_of_the_site_is_never_served_and_is_shown_as_build_shows_it() {
+    let server = start(&[]);
+    let rx = events(&server.addr);
+    wait_event(&rx, "hello");
+    let outside = tempfile::tempdir().unwrap();
+    let secret = outside.path().join("secret.txt");
+    std::fs::write(&secret, "TOP SECRET").unwrap();
+    let secret_page = outside.path().join("secret.md");
+    std::fs::write(&secret_page, "---\ntitle: Leaked\n---\nTOP SECRET page\n").unwrap();
+    let content = server.root.path().join("content");
+
+    // An asset being served is replaced by a link out of the site: it is
+    // not read, not even before the rebuild has noticed the change.
+    std::fs::write(content.join("notes.txt"), "plain notes").unwrap();
+    wait_until("the asset is served", || {
+        get(&server.addr, "/notes.txt").text() == "plain notes"
+    });
+    std::fs::remove_file(content.join("notes.txt")).unwrap();
+    std::os::unix::fs::symlink(&secret, content.join("notes.txt")).unwrap();
+    let r = get(&server.addr, "/notes.txt");
+    assert_eq!(r.status, 404);
+    assert!(!r.text().contains("TOP SECRET"));
+    // The error is shown as `build` reports it.
+    let data = wait_event(&rx, "error");
+    assert!(data.contains("content/notes.txt"), "{data}");
+    let status = get(&server.addr, "/__pilcrow/status").text();
+    assert!(
+        status.contains("content/notes.txt\",\"message\":\"is a symbolic link to")
+            && status.contains("outside the site"),
+        "{status}"
+    );
+    assert_eq!(get(&server.addr, "/notes.txt").status, 404);
+
+    // A page replaced by a link to a page outside: the last good page
+    // stays, with the error; the page outside is never rendered.
+    std::fs::remove_file(content.join("about.md")).unwrap();
+    std::os::unix::fs::symlink(&secret_page, content.join("about.md")).unwrap();
+    wait_until("the link out of the site is an error", || {
+        get(&server.addr, "/__pilcrow/status")
+            .text()
+            .contains("content/about.md\",\"message\":\"is a symbolic link to")
+    });
+    let page = get(&server.addr, "/about/");
+    assert!(!page.text().contains("TOP SECRET page"));
+    assert!(page.text().contains("This page lives at the top level"));
+
+    // Removed again, the site is good; a dangling link is a warning on
+    // the terminal only.
+    std::fs::remove_file(content.join("notes.txt")).unwrap();
+    std::fs::remove_file(content.join("about.md")).unwrap();
+    std::fs::write(
+        content.join("about.md"),
+        "---\ntitle: About\n---\nBack home.\n",
+    )
+    .unwrap();
+    std::os::unix::fs::symlink("nowhere.png", content.join("gone.png")).unwrap();
+    wait_until("the page is back", || {
+        get(&server.addr, "/about/").text().contains("Back home")
+    });
+    wait_for_line(
+        &server,
+        "content/gone.png: is a symbolic link to nowhere.png",
+    );
+    assert!(
+        get(&server.addr, "/__pilcrow/status")
+            .text()
+            .contains("\"problems\":[]")
+    );
+    assert_eq!(get(&server.addr, "/gone.png").status, 404);
+}
+
+#[test]
+fn html_and_svg_applies_to_what_is_served() {
+    let server = start(&[]);
+    let rx = events(&server.addr);
+    wait_event(&rx, "hello");
+    let svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"><script>alert(2)</script><circle r=\"4\"/></svg>";
+    let content = server.root.path().join("content");
+    std::fs::write(content.join("fig.svg"), svg).unwrap();
+    wait_until("the svg is published as it is", || {
+        get(&server.addr, "/fig.svg").text().contains("<script>")
+    });
+    let toml = server.root.path().join("site.toml");
+    let base = std::fs::read_to_string(&toml).unwrap();
+    std::fs::write(
+        &toml,
+        format!("{base}\n[content]\nhtml_and_svg = \"refuse\"\n"),
+    )
+    .unwrap();
+    let data = wait_event(&rx, "error");
+    assert!(
+        data.contains("content/fig.svg") && data.contains("refuse"),
+        "{data}"
+    );
+    std::fs::write(
+        &toml,
+        format!("{base}\n[content]\nhtml_and_svg = \"sanitize\"\n"),
+    )
+    .unwrap();
+    wait_until("the sanitized svg is served", || {
+        let t = get(&server.addr, "/fig.svg").text();
+        t.contains("<circle") && !t.contains("script") && !t.contains("onload")
+    });
+    // An edit is sanitized too.
+    std::fs::write(content.join("fig.svg"), svg.replace("r=\"4\"", "r=\"7\"")).unwrap();
+    wait_until("the edited svg is served sanitized", || {
+        let t = get(&server.addr, "/fig.svg").text();
+        t.contains("r=\"7\"") && !t.contains("script")
+    });
+}

@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use pilcrow::build;
-use pilcrow::config::Config;
+use pilcrow::config::{Config, HtmlAndSvg};
 use pilcrow::render::Theme;
 use pilcrow::serve::engine::{Engine, Entry, Templates};
 use pilcrow::serve::watch::Roots;
@@ -44,20 +44,77 @@ struct Site {
     config: Config,
     content: PathBuf,
     roots: Roots,
+    /// A directory beside the site root, holding a file no link may
+    /// publish.
+    outside: PathBuf,
 }
+
+/// What the file outside the site holds (must never be served).
+const SECRET: &str = "SECRET outside the site";
 
 impl Site {
     fn new() -> Site {
+        Site::with_policy(HtmlAndSvg::Publish)
+    }
+
+    /// The fixture with `[content] html_and_svg` set to `policy`.
+    fn with_policy(policy: HtmlAndSvg) -> Site {
         let tmp = tempfile::tempdir().unwrap();
-        copy_dir(Path::new(FIXTURE), tmp.path());
-        let config = Config::load(tmp.path()).unwrap();
+        let root = tmp.path().join("site");
+        copy_dir(Path::new(FIXTURE), &root);
+        let word = match policy {
+            HtmlAndSvg::Publish => "publish",
+            HtmlAndSvg::Refuse => "refuse",
+            HtmlAndSvg::Sanitize => "sanitize",
+        };
+        let toml = root.join("site.toml");
+        let text = std::fs::read_to_string(&toml).unwrap()
+            + &format!("\n[content]\nhtml_and_svg = \"{word}\"\n");
+        std::fs::write(&toml, text).unwrap();
+        let outside = tmp.path().join("outside");
+        std::fs::create_dir_all(&outside).unwrap();
+        std::fs::write(outside.join("secret.txt"), SECRET).unwrap();
+        std::fs::write(
+            outside.join("secret.md"),
+            format!("---\ntitle: Leaked\n---\n{SECRET}\n"),
+        )
+        .unwrap();
+        std::fs::write(root.join("inside.png"), "\u{89}PNG in the root").unwrap();
+        let config = Config::load(&root).unwrap();
+        assert_eq!(config.content.html_and_svg, policy);
         let roots = Roots::new(&config);
         Site {
             content: roots.content.clone(),
             _tmp: tmp,
             config,
             roots,
+            outside,
         }
+    }
+
+    /// Symbolic links under content/, as rels.
+    fn links(&self) -> Vec<String> {
+        walkdir::WalkDir::new(&self.content)
+            .sort_by_file_name()
+            .into_iter()
+            .map(Result::unwrap)
+            .filter(|e| e.path_is_symlink())
+            .map(|e| {
+                e.path()
+                    .strip_prefix(&self.content)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/")
+            })
+            .collect()
+    }
+
+    /// Replaces whatever is at `rel` with a symbolic link to `target`.
+    fn link(&self, rel: &str, target: &Path) {
+        let p = self.path(rel);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        let _ = std::fs::remove_file(&p);
+        std::os::unix::fs::symlink(target, &p).unwrap();
     }
 
     /// Markdown files and other files under content/, as rels.
@@ -150,7 +207,7 @@ fn act(site: &Site, rng: &mut Rng, n: usize) -> (String, Vec<PathBuf>) {
         .filter(|r| r.starts_with("documents/") && !r.ends_with("_index.md"))
         .cloned()
         .collect();
-    match rng.below(21) {
+    match rng.below(22) {
         16 | 17 => {
             // Mention one or two entities in a new paragraph of a document
             // (mentions appear on their pages; two co-cite each other).
@@ -359,11 +416,78 @@ fn act(site: &Site, rng: &mut Rng, n: usize) -> (String, Vec<PathBuf>) {
             if let Some(asset) = rng.pick(&other).cloned().filter(|_| rng.below(2) == 0) {
                 std::fs::remove_file(site.path(&asset)).unwrap();
                 (format!("delete asset {asset}"), vec![site.path(&asset)])
+            } else if rng.below(2) == 0 {
+                // An SVG with a script (published, refused or sanitized
+                // as site.toml says), or an edit of one.
+                let rel = other
+                    .iter()
+                    .find(|r| r.ends_with(".svg"))
+                    .cloned()
+                    .filter(|_| rng.below(2) == 0)
+                    .unwrap_or_else(|| format!("documents/fig-{n}.svg"));
+                site.write(
+                    &rel,
+                    &format!(
+                        "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert({n})\"><script>alert(1)</script><circle r=\"{n}\"/></svg>"
+                    ),
+                );
+                (format!("write svg {rel}"), vec![site.path(&rel)])
             } else {
                 let rel = format!("documents/img-{n}.png");
                 site.write(&rel, "\u{89}PNG");
                 (format!("add asset {rel}"), vec![site.path(&rel)])
             }
+        }
+        21 => {
+            // Symbolic links: out of the site (refused), to nothing
+            // (skipped with a warning), to a file inside the
+            // site root (published); an existing page or asset replaced by
+            // a link out of the site; or a link removed again.
+            let links = site.links();
+            if let Some(l) = rng.pick(&links).cloned().filter(|_| rng.below(3) == 0) {
+                std::fs::remove_file(site.path(&l)).unwrap();
+                return (format!("remove link {l}"), vec![site.path(&l)]);
+            }
+            let (what, rel, target) = match rng.below(6) {
+                0 => (
+                    "out of the site",
+                    format!("leak-{n}.txt"),
+                    site.outside.join("secret.txt"),
+                ),
+                1 => (
+                    "a page out of the site",
+                    format!("documents/leak-{n}.md"),
+                    site.outside.join("secret.md"),
+                ),
+                2 => (
+                    "to nothing",
+                    format!("gone-{n}.png"),
+                    PathBuf::from("no-such-file.png"),
+                ),
+                3 => (
+                    "inside the root",
+                    format!("documents/inside-{n}.png"),
+                    PathBuf::from("../../inside.png"),
+                ),
+                4 => match rng.pick(&md).cloned() {
+                    Some(page) if md.len() > 4 => (
+                        "page replaced by a link out",
+                        page,
+                        site.outside.join("secret.md"),
+                    ),
+                    _ => return ("nothing".into(), vec![]),
+                },
+                _ => match rng.pick(&other).cloned() {
+                    Some(asset) => (
+                        "asset replaced by a link out",
+                        asset,
+                        site.outside.join("secret.txt"),
+                    ),
+                    None => return ("nothing".into(), vec![]),
+                },
+            };
+            site.link(&rel, &target);
+            (format!("link {rel} ({what})"), vec![site.path(&rel)])
         }
         12 => {
             let dirs = site.dirs();
@@ -378,8 +502,16 @@ fn act(site: &Site, rng: &mut Rng, n: usize) -> (String, Vec<PathBuf>) {
             )
         }
         _ => {
-            // Repair: rewrite every broken page with valid front matter.
+            // Repair: rewrite every broken page with valid front matter,
+            // remove every link out of the site.
             let mut paths = Vec::new();
+            for l in site.links() {
+                let target = std::fs::read_link(site.path(&l)).unwrap();
+                if target.starts_with(&site.outside) {
+                    std::fs::remove_file(site.path(&l)).unwrap();
+                    paths.push(site.path(&l));
+                }
+            }
             for rel in &md {
                 if site.read(rel).contains("title: [broken") {
                     site.write(rel, &format!("---\ntitle: Fixed {n}\n---\nFixed.\n"));
@@ -391,8 +523,10 @@ fn act(site: &Site, rng: &mut Rng, n: usize) -> (String, Vec<PathBuf>) {
     }
 }
 
-fn expected(config: &Config) -> (BTreeMap<String, Entry>, Vec<String>) {
+/// What a full build gives: its files, problems and warnings.
+fn expected(config: &Config) -> (BTreeMap<String, Entry>, Vec<String>, Vec<String>) {
     let site = build::load(config);
+    let warnings = site.warnings.iter().map(ToString::to_string).collect();
     let theme = Theme::load(config).unwrap();
     // The search page and index are built by `serve::search_index` in the
     // background, not by the incremental engine.
@@ -412,11 +546,13 @@ fn expected(config: &Config) -> (BTreeMap<String, Entry>, Vec<String>) {
     for f in files.files {
         map.insert(f.path, Entry::Bytes(f.bytes.into()));
     }
-    (map, problems)
+    (map, problems, warnings)
 }
 
 fn assert_same(engine: &Engine, config: &Config, history: &[String]) {
-    let (want_files, want_problems) = expected(config);
+    let (want_files, want_problems, want_warnings) = expected(config);
+    let got_warnings: Vec<String> = engine.warnings().iter().map(ToString::to_string).collect();
+    assert_eq!(got_warnings, want_warnings, "warnings after {history:#?}");
     let got_problems: Vec<String> = engine
         .problems()
         .map(|p| p.into_vec())
@@ -446,7 +582,11 @@ fn assert_same(engine: &Engine, config: &Config, history: &[String]) {
 }
 
 fn run_sequence(seed: u64, steps: usize) {
-    let site = Site::new();
+    run_sequence_with(seed, steps, HtmlAndSvg::Publish);
+}
+
+fn run_sequence_with(seed: u64, steps: usize, policy: HtmlAndSvg) {
+    let site = Site::with_policy(policy);
     let (mut engine, _) = Engine::new(site.config.clone());
     assert_same(&engine, &site.config, &[]);
     let mut rng = Rng(seed);
@@ -495,15 +635,184 @@ fn incremental_equals_full_build_seed_3() {
 }
 
 #[test]
+fn incremental_equals_full_build_when_svg_is_refused() {
+    run_sequence_with(0x6A09_E667_F3BC_C909, 60, HtmlAndSvg::Refuse);
+}
+
+#[test]
+fn incremental_equals_full_build_when_svg_is_sanitized() {
+    run_sequence_with(0xBB67_AE85_84CA_A73B, 60, HtmlAndSvg::Sanitize);
+}
+
+#[test]
 fn incremental_equals_full_build_more_seeds() {
     // PILCROW_SEEDS=N tries N seeds (a longer hunt for missed dependencies).
     let seeds: u64 = std::env::var("PILCROW_SEEDS")
         .ok()
         .and_then(|s| s.parse().ok())
         .unwrap_or(12);
+    let policies = [
+        HtmlAndSvg::Publish,
+        HtmlAndSvg::Refuse,
+        HtmlAndSvg::Sanitize,
+    ];
     for seed in 1..=seeds {
-        run_sequence(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1, 40);
+        let policy = policies[seed as usize % policies.len()];
+        run_sequence_with(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1, 40, policy);
     }
+}
+
+/// Applies a change to `paths` as the watcher would report it.
+fn apply(site: &Site, engine: &mut Engine, paths: &[PathBuf]) {
+    let paths: BTreeSet<PathBuf> = paths.iter().cloned().collect();
+    let (rels, rescan, _) = site.roots.content_changes(&paths, engine);
+    engine.update(&rels, rescan, false);
+}
+
+/// The served bytes of every file (content assets read from disk, as the
+/// server reads them).
+fn served_text(engine: &Engine) -> Vec<(String, String)> {
+    engine
+        .files()
+        .into_iter()
+        .map(|(k, e)| {
+            let bytes = match e {
+                Entry::Bytes(b) => b.to_vec(),
+                Entry::File(p) => std::fs::read(p).unwrap_or_default(),
+            };
+            (k, String::from_utf8_lossy(&bytes).into_owned())
+        })
+        .collect()
+}
+
+#[test]
+fn a_link_out_of_the_site_is_refused_as_build_refuses_it() {
+    let site = Site::new();
+    site.write("notes.txt", "plain notes");
+    let (mut engine, first) = Engine::new(site.config.clone());
+    assert!(first.problems.is_none(), "{:?}", first.problems);
+    // A page and an asset replaced by links out of the site, a new link
+    // out, a dangling link: what a full build reports, nothing leaked.
+    site.link("about.md", &site.outside.join("secret.md"));
+    apply(&site, &mut engine, &[site.path("about.md")]);
+    site.link("notes.txt", &site.outside.join("secret.txt"));
+    apply(&site, &mut engine, &[site.path("notes.txt")]);
+    site.link("documents/new.txt", &site.outside.join("secret.txt"));
+    site.link("gone.png", Path::new("nowhere.png"));
+    apply(
+        &site,
+        &mut engine,
+        &[site.path("documents/new.txt"), site.path("gone.png")],
+    );
+    let history = ["links out of the site".to_string()];
+    assert_same(&engine, &site.config, &history);
+    let problems = engine.problems().expect("problems").to_string();
+    for rel in ["about.md", "notes.txt", "documents/new.txt"] {
+        assert!(
+            problems.contains(&format!("content/{rel}: is a symbolic link to")),
+            "{problems}"
+        );
+    }
+    assert!(!problems.contains("gone.png"), "{problems}");
+    let warnings: Vec<String> = engine.warnings().iter().map(|w| w.to_string()).collect();
+    assert!(
+        warnings.iter().any(|w| w.contains("content/gone.png")),
+        "{warnings:?}"
+    );
+    for (path, text) in served_text(&engine) {
+        assert!(
+            !text.contains(SECRET),
+            "{path} serves the file outside the site"
+        );
+    }
+    // Removed again: the page comes back as it is now on disk.
+    for rel in ["about.md", "notes.txt", "documents/new.txt"] {
+        std::fs::remove_file(site.path(rel)).unwrap();
+    }
+    site.write("about.md", "---\ntitle: About again\n---\nBack.\n");
+    apply(
+        &site,
+        &mut engine,
+        &[
+            site.path("about.md"),
+            site.path("notes.txt"),
+            site.path("documents/new.txt"),
+        ],
+    );
+    assert_same(&engine, &site.config, &history);
+    assert!(engine.problems().is_none(), "{:?}", engine.problems());
+}
+
+#[test]
+fn svg_is_published_refused_or_sanitized_as_build_does() {
+    let svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"><script>alert(2)</script><circle r=\"4\"/></svg>";
+    for policy in [
+        HtmlAndSvg::Publish,
+        HtmlAndSvg::Refuse,
+        HtmlAndSvg::Sanitize,
+    ] {
+        let site = Site::with_policy(policy);
+        site.write("documents/a.svg", svg);
+        let (mut engine, _) = Engine::new(site.config.clone());
+        assert_same(&engine, &site.config, &[format!("{policy:?}")]);
+        // Added and edited while serving, too.
+        site.write("b.svg", &svg.replace("alert(2)", "alert(3)"));
+        apply(&site, &mut engine, &[site.path("b.svg")]);
+        assert_same(&engine, &site.config, &[format!("{policy:?}: add")]);
+        site.write("b.svg", &svg.replace("r=\"4\"", "r=\"5\""));
+        apply(&site, &mut engine, &[site.path("b.svg")]);
+        assert_same(&engine, &site.config, &[format!("{policy:?}: edit")]);
+        let served = served_text(&engine);
+        let b = served.iter().find(|(k, _)| k == "b.svg").map(|(_, t)| t);
+        match policy {
+            HtmlAndSvg::Publish => assert!(b.is_some_and(|t| t.contains("<script"))),
+            HtmlAndSvg::Refuse => {
+                assert!(b.is_none());
+                let p = engine.problems().expect("refused").to_string();
+                assert!(p.contains("content/b.svg:") && p.contains("refuse"), "{p}");
+            }
+            HtmlAndSvg::Sanitize => {
+                let t = b.expect("sanitized svg served");
+                assert!(
+                    t.contains("r=\"5\"") && !t.contains("script") && !t.contains("onload"),
+                    "{t}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn clashes_are_named_as_build_names_them() {
+    let site = Site::new();
+    let (mut engine, _) = Engine::new(site.config.clone());
+    // A content file on the path of a theme file, of a file for
+    // machines, of the search page and of the graph page.
+    let rels = ["style.css", "robots.txt", "search.md", "graph/index.html"];
+    for rel in rels {
+        site.write(rel, "---\ntitle: Clash\n---\nText.\n");
+    }
+    let paths: Vec<PathBuf> = rels.iter().map(|r| site.path(r)).collect();
+    apply(&site, &mut engine, &paths);
+    let full = build::load(&site.config);
+    let theme = Theme::load(&site.config).unwrap();
+    let (_, render_problems) = build::render_site(&full, &theme);
+    let mut want = full.problems.clone();
+    want.extend(render_problems);
+    let want = pilcrow::problem::Problems::from_vec(want)
+        .expect("clashes")
+        .to_string();
+    for rel in rels {
+        assert!(
+            want.contains(&format!("content/{rel}: would be written to")),
+            "{want}"
+        );
+    }
+    let got = engine.problems().expect("clashes").to_string();
+    assert_eq!(got, want);
+    // The same from the start.
+    let (engine, _) = Engine::new(site.config.clone());
+    assert_eq!(engine.problems().expect("clashes").to_string(), want);
 }
 
 #[test]

@@ -8,7 +8,7 @@ pub mod front_matter;
 mod section;
 mod walk;
 
-pub use walk::{Found, walk, walk_within};
+pub use walk::{Found, Within, walk, walk_within};
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};

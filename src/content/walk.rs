@@ -22,6 +22,30 @@ fn is_hidden(name: &std::ffi::OsStr) -> bool {
     name.to_string_lossy().starts_with('.')
 }
 
+/// Where a content file may resolve to: the site root and the content
+/// dir, canonical. [`walk_within`] follows a symbolic link only into
+/// them; `serve` checks each file again when it reads it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Within {
+    bounds: Vec<PathBuf>,
+}
+
+impl Within {
+    pub fn new(dir: &Path, site_root: &Path) -> Within {
+        Within {
+            bounds: [site_root, dir]
+                .iter()
+                .map(|p| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf()))
+                .collect(),
+        }
+    }
+
+    /// Is the resolved (canonical) path `real` inside?
+    pub fn holds(&self, real: &Path) -> bool {
+        self.bounds.iter().any(|b| real.starts_with(b))
+    }
+}
+
 /// [`walk_within`] with the content dir's parent as the site root (the
 /// default layout, `content/` beside `site.toml`).
 pub fn walk(dir: &Path) -> Result<Found, String> {
@@ -37,11 +61,8 @@ pub fn walk_within(dir: &Path, site_root: &Path) -> Result<Found, String> {
     if !dir.is_dir() {
         return Err("content directory not found (create it, or pass --content DIR)".to_string());
     }
-    let bounds: Vec<PathBuf> = [site_root, dir]
-        .iter()
-        .map(|p| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf()))
-        .collect();
-    let inside = |p: &Path| bounds.iter().any(|b| p.starts_with(b));
+    let within = Within::new(dir, site_root);
+    let inside = |p: &Path| within.holds(p);
     let rel_of = |path: &Path| {
         path.strip_prefix(dir).ok().map(|rel| {
             rel.components()

@@ -16,6 +16,7 @@ use rayon::prelude::*;
 
 use std::borrow::Cow;
 
+use crate::build::clashes::Origin;
 use crate::build::{self, Contexts, LoadedSite, OutputJob};
 use crate::config::Config;
 use crate::content::{self, Page};
@@ -140,6 +141,19 @@ pub struct Engine {
     load_problems: BTreeMap<String, Problem>,
     /// The content dir itself could not be walked.
     dir_problem: Option<Problem>,
+    /// Entries the walk refused (a symbolic link out of the site), as
+    /// `content::load` reports them.
+    walk_problems: Vec<Problem>,
+    /// Markdown rels among them (kept in `content.failed`, like `load`).
+    walk_failed: BTreeSet<String>,
+    /// Where a served content file may resolve to (checked again when
+    /// the server reads it).
+    within: Arc<content::Within>,
+    /// Content assets as `build::raw_files::place` puts them: output
+    /// path → file (copied) or bytes (sanitized SVG).
+    assets: BTreeMap<String, Entry>,
+    /// Assets `place` refused.
+    asset_problems: Vec<Problem>,
     /// Pages and list pages: output path → bytes.
     html: BTreeMap<String, Bytes>,
     render_problems: BTreeMap<String, Problem>,
@@ -175,6 +189,7 @@ impl Engine {
             Ok(t) => (Some(t), Vec::new()),
             Err(p) => (None, p),
         };
+        let within = content::Within::new(&config.content_dir, &config.root);
         let mut engine = Engine {
             site: LoadedSite::empty(&config),
             config,
@@ -187,6 +202,11 @@ impl Engine {
             clashes: Vec::new(),
             load_problems: BTreeMap::new(),
             dir_problem: None,
+            walk_problems: Vec::new(),
+            walk_failed: BTreeSet::new(),
+            within: Arc::new(within),
+            assets: BTreeMap::new(),
+            asset_problems: Vec::new(),
             html: BTreeMap::new(),
             render_problems: BTreeMap::new(),
             from_full: BTreeMap::new(),
@@ -208,6 +228,18 @@ impl Engine {
 
     pub fn site(&self) -> &LoadedSite {
         &self.site
+    }
+
+    /// Content entries left out that the site goes on without (a
+    /// dangling symbolic link), as `build` reports them.
+    pub fn warnings(&self) -> &[Problem] {
+        &self.site.warnings
+    }
+
+    /// Where the content files it serves from disk may resolve to: the
+    /// server reads a file only if it still resolves inside.
+    pub fn within(&self) -> Arc<content::Within> {
+        self.within.clone()
     }
 
     /// The mention graph of [`Engine::site`], kept up to date.
@@ -317,12 +349,31 @@ impl Engine {
             .cloned()
             .collect();
         let content_dir = self.config.content_dir.clone();
+        // A file the walk refused, or one reached through a symbolic
+        // link, is decided by walking again (as `build` would), never by
+        // reading it.
+        let rescan = rescan
+            || changed
+                .iter()
+                .any(|rel| self.walk_failed.contains(rel) || through_link(&content_dir, rel));
         let mut present: Option<HashSet<String>> = None;
         let mut assets_changed = false;
         if rescan {
-            match content::walk(&content_dir) {
+            self.within = Arc::new(content::Within::new(&content_dir, &self.config.root));
+            match content::walk_within(&content_dir, &self.config.root) {
                 Ok(found) => {
                     self.dir_problem = None;
+                    let shown = content::display_path(&content_dir);
+                    let problem =
+                        |(rel, m): &(String, String)| Problem::in_file(format!("{shown}/{rel}"), m);
+                    self.walk_problems = found.errors.iter().map(problem).collect();
+                    self.site.warnings = found.warnings.iter().map(problem).collect();
+                    self.walk_failed = found
+                        .errors
+                        .iter()
+                        .filter(|(rel, _)| rel.ends_with(".md"))
+                        .map(|(rel, _)| rel.clone())
+                        .collect();
                     let known: BTreeSet<&str> = self
                         .site
                         .content
@@ -363,6 +414,9 @@ impl Engine {
                         content::display_path(&content_dir),
                         message,
                     ));
+                    self.walk_problems.clear();
+                    self.walk_failed.clear();
+                    self.site.warnings.clear();
                     assets_changed = !self.site.content.assets.is_empty();
                     self.site.content.assets.clear();
                     changed.extend(self.site.content.pages.iter().map(|p| p.rel.clone()));
@@ -371,6 +425,10 @@ impl Engine {
                     present = Some(HashSet::new());
                 }
             }
+        }
+
+        if rescan {
+            self.place_assets();
         }
 
         // What the changed pages looked like before, for `affected`.
@@ -470,9 +528,11 @@ impl Engine {
                 .filter(|d| !changed.contains(*d))
                 .cloned()
                 .collect();
+            // Files the walk refused count as failed, as in `content::load`.
             let mut failed: BTreeSet<String> = old_failed
                 .iter()
                 .filter(|d| !changed.contains(*d))
+                .chain(&self.walk_failed)
                 .cloned()
                 .collect();
             self.load_problems.retain(|rel, _| !changed.contains(rel));
@@ -864,6 +924,7 @@ impl Engine {
     /// Problems of loading, markdown and links (what `build::load` reports).
     fn content_problems(&self) -> Vec<Problem> {
         let mut problems: Vec<Problem> = self.dir_problem.iter().cloned().collect();
+        problems.extend(self.walk_problems.iter().cloned());
         problems.extend(self.load_problems.values().cloned());
         problems.extend(self.clashes.iter().cloned());
         for e in &self.extra {
@@ -882,43 +943,90 @@ impl Engine {
             if let Some(Err(p)) = &self.highlight {
                 problems.push(p.clone());
             }
-            problems.extend(self.collisions());
+            problems.extend(self.asset_problems.iter().cloned());
+            problems.extend(build::clashes::clashes(&self.origins()));
         }
         Problems::from_vec(problems)
     }
 
-    fn collisions(&self) -> Vec<Problem> {
-        let mut problems = Vec::new();
+    /// Places the content assets as `build` does (`[content]
+    /// html_and_svg`: copied, refused or sanitized).
+    fn place_assets(&mut self) {
+        let placed = build::raw_files::place(
+            self.config.content.html_and_svg,
+            &self.config.content_dir,
+            &self.site.content.assets,
+        );
+        self.assets = placed
+            .copies
+            .into_iter()
+            .map(|(rel, source)| (rel, Entry::File(source)))
+            .chain(
+                placed
+                    .files
+                    .into_iter()
+                    .map(|f| (f.path, Entry::Bytes(f.bytes.into()))),
+            )
+            .collect();
+        self.asset_problems = placed.problems;
+    }
+
+    /// Every output with where it comes from, named as `build` names
+    /// them, for [`build::clashes::clashes`]. The search outputs are made
+    /// in the background (`search_index`), but their paths are known: the
+    /// search page and `search/symbols.json`.
+    fn origins(&self) -> Vec<(String, Origin)> {
         let Some(theme) = &self.theme else {
-            return problems;
+            return Vec::new();
         };
-        let mut generated: BTreeMap<&str, usize> = BTreeMap::new();
-        for path in self.html.keys().map(String::as_str).chain(
-            theme
-                .static_files
-                .iter()
-                .map(|(p, _)| p.as_str())
-                .chain(self.machine.keys().map(String::as_str))
-                .chain(matches!(self.highlight, Some(Ok(_))).then_some("highlight.css")),
-        ) {
-            *generated.entry(path).or_default() += 1;
-        }
-        for (path, n) in &generated {
-            for _ in 1..*n {
-                problems.push(Problem::general(format!(
-                    "two outputs would be written to {path}: a theme static file has the same path as a generated page or stylesheet; rename it"
-                )));
+        let site = &self.site;
+        let pages = &site.content.pages;
+        let generated = |what: &str| Origin::Generated(format!("pilcrow's {what}"));
+        let mut origins: Vec<(String, Origin)> = Vec::new();
+        for job in build::output_jobs(site, theme) {
+            let path = job.path(site);
+            // A page that did not render is a problem, not an output.
+            if self.render_problems.contains_key(&path) {
+                continue;
             }
+            let origin = match job {
+                OutputJob::Page(i) => Origin::Content(pages[i].display.clone()),
+                OutputJob::Section(k) => match site.sections[k].index_page {
+                    Some(i) => Origin::Content(pages[i].display.clone()),
+                    None => generated(&format!("list page /{}", site.sections[k].url)),
+                },
+                OutputJob::Graph => generated("graph page"),
+                OutputJob::NotFound => generated("404 page"),
+            };
+            origins.push((path, origin));
         }
-        for a in &self.site.content.assets {
-            if generated.contains_key(a.rel.as_str()) {
-                problems.push(Problem::in_file(
-                    content::display_path(&self.config.content_dir.join(&a.rel)),
-                    "has the same output path as a generated file; rename it",
-                ));
-            }
+        for path in self.machine.keys() {
+            origins.push((path.clone(), generated(path)));
         }
-        problems
+        if theme.has_template(crate::search::SEARCH_TEMPLATE) {
+            origins.push((
+                format!("{}index.html", crate::search::SEARCH_URL),
+                generated("search page"),
+            ));
+        }
+        let symbols = crate::search::SYMBOLS_PATH;
+        origins.push((symbols.into(), generated(&format!("search file {symbols}"))));
+        if let Some(Ok(_)) = &self.highlight {
+            origins.push(("highlight.css".into(), generated("highlight.css")));
+        }
+        for (path, _) in &theme.static_files {
+            origins.push((
+                path.clone(),
+                Origin::Generated(format!("the theme's static file static/{path}")),
+            ));
+        }
+        for rel in self.assets.keys() {
+            origins.push((
+                rel.clone(),
+                Origin::Content(content::display_path(&self.config.content_dir.join(rel))),
+            ));
+        }
+        origins
     }
 
     /// Renders the outputs `aff` names, plus any expected output that is
@@ -1108,9 +1216,7 @@ impl Engine {
     /// Every file of the site as it would be served: path → entry.
     pub fn files(&self) -> BTreeMap<String, Entry> {
         let mut files: BTreeMap<String, Entry> = BTreeMap::new();
-        for a in &self.site.content.assets {
-            files.insert(a.rel.clone(), Entry::File(a.source.clone()));
-        }
+        files.extend(self.assets.iter().map(|(k, v)| (k.clone(), v.clone())));
         if let Some(theme) = &self.theme {
             for (path, bytes) in &theme.static_files {
                 files.insert(path.clone(), Entry::Bytes(bytes.as_slice().into()));
@@ -1584,4 +1690,15 @@ pub fn content_rel(content_dir: &Path, path: &Path) -> Option<String> {
         return None;
     }
     Some(parts.join("/"))
+}
+
+/// Is any part of `rel` under the content dir a symbolic link? Such a
+/// file may resolve anywhere: only a walk of the content dir
+/// (`content::walk_within`) may decide whether it is part of the site.
+pub fn through_link(content_dir: &Path, rel: &str) -> bool {
+    let mut path = content_dir.to_path_buf();
+    rel.split('/').any(|part| {
+        path.push(part);
+        path.symlink_metadata().is_ok_and(|m| m.is_symlink())
+    })
 }

@@ -15,6 +15,7 @@ use futures_util::stream::{self, StreamExt};
 use tokio::sync::broadcast;
 
 use super::engine::Entry;
+use crate::content::Within;
 
 /// A connection that has not sent a request's headers within this time is
 /// closed: idle keep-alive connections and half-open ones alike.
@@ -89,6 +90,10 @@ pub struct Current {
     pub generation: u64,
     /// The current problems as JSON (`None`: the last build was good).
     pub problems: Option<Arc<String>>,
+    /// Where a content file read from disk must still resolve to (a file
+    /// replaced by a symbolic link out of the site is not read, even
+    /// before the rebuild notices it). Empty: nothing is read from disk.
+    pub within: Arc<Within>,
 }
 
 /// State shared by the HTTP handlers and the rebuild thread.
@@ -122,6 +127,11 @@ impl Shared {
     fn snapshot(&self) -> (Arc<BTreeMap<String, Entry>>, u64, Option<Arc<String>>) {
         let c = self.current.read().unwrap_or_else(|e| e.into_inner());
         (c.files.clone(), c.generation, c.problems.clone())
+    }
+
+    fn within(&self) -> Arc<Within> {
+        let c = self.current.read().unwrap_or_else(|e| e.into_inner());
+        c.within.clone()
     }
 }
 
@@ -320,6 +330,7 @@ pub async fn handle(
         return no_store(head_only(&method, r));
     }
     let (files, generation, problems) = shared.snapshot();
+    let within = shared.within();
     let found = resolve(path, &shared.base_path).and_then(|rel| {
         let entry = files.get(&rel)?;
         Some((rel, entry.clone()))
@@ -328,6 +339,7 @@ pub async fn handle(
         Some((rel, entry)) => {
             file_response(
                 &shared.base_path,
+                &within,
                 &rel,
                 &entry,
                 generation,
@@ -351,6 +363,7 @@ pub async fn handle(
                     Some(entry) => {
                         file_response(
                             &shared.base_path,
+                            &within,
                             "404.html",
                             entry,
                             generation,
@@ -378,6 +391,7 @@ fn head_only(method: &Method, r: Response) -> Response {
 
 async fn file_response(
     base_path: &str,
+    within: &Arc<Within>,
     rel: &str,
     entry: &Entry,
     generation: u64,
@@ -386,7 +400,7 @@ async fn file_response(
 ) -> Response {
     let bytes: Vec<u8> = match entry {
         Entry::Bytes(b) => b.to_vec(),
-        Entry::File(path) => match tokio_read(path.clone()).await {
+        Entry::File(path) => match read_within(path.clone(), within.clone()).await {
             Some(b) => b,
             None => return (StatusCode::NOT_FOUND, "404 Not Found\n").into_response(),
         },
@@ -404,11 +418,20 @@ async fn file_response(
     r
 }
 
-async fn tokio_read(path: std::path::PathBuf) -> Option<Vec<u8>> {
-    tokio::task::spawn_blocking(move || std::fs::read(path).ok())
-        .await
-        .ok()
-        .flatten()
+/// Reads a content file if it still resolves inside the site (it may
+/// have been replaced by a symbolic link since the last walk). The
+/// resolved path is read, not the link.
+async fn read_within(path: std::path::PathBuf, within: Arc<Within>) -> Option<Vec<u8>> {
+    tokio::task::spawn_blocking(move || {
+        let real = std::fs::canonicalize(path).ok()?;
+        if !within.holds(&real) {
+            return None;
+        }
+        std::fs::read(real).ok()
+    })
+    .await
+    .ok()
+    .flatten()
 }
 
 fn signal_event(s: Signal) -> Event {

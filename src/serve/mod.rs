@@ -26,7 +26,7 @@ use std::time::Instant;
 use crate::config::Config;
 use crate::content::display_path;
 use crate::ingest::{self, IngestOptions};
-use crate::problem::Problems;
+use crate::problem::{Problem, Problems};
 use engine::{Engine, Outcome};
 use http::{Current, Shared, Signal};
 use search_index::SearchIndexer;
@@ -116,6 +116,8 @@ pub fn run(opts: ServeOptions) -> Result<(), String> {
         ),
         Some(p) => report_problems(p, "the site"),
     }
+    let mut warned = Vec::new();
+    report_warnings(&engine, &mut warned);
     publish(&shared, &engine, &outcome, true, false);
 
     let (tx, rx) = mpsc::channel();
@@ -129,7 +131,7 @@ pub fn run(opts: ServeOptions) -> Result<(), String> {
         .name("pilcrow-rebuild".into())
         .spawn(move || {
             rebuild_loop(
-                engine,
+                (engine, warned),
                 indexer,
                 (roots, watcher, tx),
                 rx,
@@ -167,6 +169,16 @@ pub fn run(opts: ServeOptions) -> Result<(), String> {
         http::accept_loop(listener, app).await
     });
     result.map_err(|e| format!("server stopped: {e}"))
+}
+
+/// Prints the content warnings (as `build` prints them) not printed
+/// already; `warned` holds the ones printed.
+fn report_warnings(engine: &Engine, warned: &mut Vec<Problem>) {
+    let now = engine.warnings();
+    for w in now.iter().filter(|w| !warned.contains(w)) {
+        eprintln!("warning: {w}");
+    }
+    *warned = now.to_vec();
 }
 
 fn report_problems(problems: &Problems, what: &str) {
@@ -245,6 +257,7 @@ fn publish(shared: &Shared, engine: &Engine, outcome: &Outcome, force: bool, css
             files: Arc::new(files),
             generation,
             problems: None,
+            within: engine.within(),
         };
         drop(current);
         // Pages whose HTML did not change need not reload (a reader
@@ -276,7 +289,7 @@ fn publish(shared: &Shared, engine: &Engine, outcome: &Outcome, force: bool, css
 const RECONCILE_AFTER: std::time::Duration = std::time::Duration::from_millis(400);
 
 fn rebuild_loop(
-    mut engine: Engine,
+    (mut engine, mut warned): (Engine, Vec<Problem>),
     mut indexer: SearchIndexer,
     (mut roots, watcher, tx): (Roots, watch::Watcher, mpsc::Sender<watch::Events>),
     rx: mpsc::Receiver<watch::Events>,
@@ -440,6 +453,7 @@ fn rebuild_loop(
             }
         };
         let ms = started.elapsed().as_secs_f64() * 1000.0;
+        report_warnings(&engine, &mut warned);
         match &outcome.problems {
             Some(p) => {
                 eprintln!("{what}:");

@@ -12,8 +12,9 @@ use std::time::Duration;
 use notify_debouncer_full::notify::{EventKind, RecommendedWatcher, RecursiveMode};
 use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, new_debouncer};
 
-use super::engine::{Engine, content_rel};
-use crate::config::{CONFIG_FILE, Config};
+use super::engine::{Engine, content_rel, through_link};
+use crate::build::raw_files::is_html_or_svg;
+use crate::config::{CONFIG_FILE, Config, HtmlAndSvg};
 
 /// What the watcher sends: one debounced batch.
 pub type Events = DebounceEventResult;
@@ -255,6 +256,7 @@ impl Roots {
         let mut rels = Vec::new();
         let mut rescan = false;
         let mut assets = false;
+        let policy = engine.config().content.html_and_svg;
         for p in paths {
             if *p == self.content {
                 rescan = true;
@@ -268,9 +270,17 @@ impl Roots {
                     rescan = true;
                 }
                 rels.push(rel);
-            } else if p.is_file() && engine.knows_asset(&rel) {
+            } else if p.is_file()
+                && engine.knows_asset(&rel)
+                && !through_link(&self.content, &rel)
+                && !(policy != HtmlAndSvg::Publish && is_html_or_svg(&rel))
+            {
+                // Served from disk as it is: nothing to make again.
                 assets = true;
             } else {
+                // Added or removed, reached through a symbolic link (the
+                // walk decides whether it is in the site), or refused or
+                // sanitized by `[content] html_and_svg`.
                 rescan = true;
             }
         }
