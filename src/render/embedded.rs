@@ -31,6 +31,10 @@ pub const DEFAULT_THEME: &[(&str, &[u8])] = &[
         include_bytes!("../../themes/default/templates/404.html"),
     ),
     (
+        "templates/_counted.html",
+        include_bytes!("../../themes/default/templates/_counted.html"),
+    ),
+    (
         "templates/_entity.html",
         include_bytes!("../../themes/default/templates/_entity.html"),
     ),
