@@ -8,6 +8,7 @@
 
 pub mod anchors;
 mod blocks;
+mod footnotes;
 pub mod highlight;
 pub mod sanitize;
 
@@ -269,10 +270,12 @@ pub fn render(
         events[start] = Event::Html(format!("<{tag} id=\"{}\">", escape_html(&id)).into());
         final_ids.push((start, id, true));
     }
+    let notes = footnotes::plan(&events, &mut ids);
     out.anchors = ids.ids;
     walk.set_ids(final_ids);
     out.blocks = walk.blocks;
     out.link_sites = walk.links;
+    footnotes::apply(&mut events, notes);
     pulldown_cmark::html::push_html(&mut out.html, events.into_iter());
     out
 }
@@ -553,6 +556,44 @@ mod tests {
         assert!(r.html.contains("<del>old</del>"), "{}", r.html);
         assert!(r.html.contains("footnote-definition"), "{}", r.html);
         assert!(r.anchors.contains(&"4".to_string()));
+    }
+
+    #[test]
+    fn footnotes_link_both_ways() {
+        let r = html("A[^n] and B[^m], again A[^n].\n\n[^m]: Second.\n\n[^n]: First.\n");
+        // Numbered by first appearance; each reference has an id.
+        assert!(
+            r.html.contains(
+                "<sup class=\"footnote-reference\" id=\"fnref-n\"><a href=\"#n\">1</a></sup>"
+            ),
+            "{}",
+            r.html
+        );
+        assert!(
+            r.html.contains("id=\"fnref-m\"><a href=\"#m\">2</a>"),
+            "{}",
+            r.html
+        );
+        assert!(
+            r.html.contains("id=\"fnref-n-1\"><a href=\"#n\">1</a>"),
+            "{}",
+            r.html
+        );
+        // Each note links back to its first reference, inside its text.
+        assert!(
+            r.html.contains("<div class=\"footnote-definition\" id=\"n\"><sup class=\"footnote-definition-label\">1</sup>"),
+            "{}",
+            r.html
+        );
+        assert!(
+            r.html
+                .contains("First. <a class=\"footnote-backref\" href=\"#fnref-n\""),
+            "{}",
+            r.html
+        );
+        for id in ["fnref-n", "fnref-m", "fnref-n-1"] {
+            assert!(r.anchors.iter().any(|a| a == id), "{id}: {:?}", r.anchors);
+        }
     }
 
     #[test]
