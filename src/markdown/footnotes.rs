@@ -98,7 +98,7 @@ pub fn apply(events: &mut Vec<Event<'_>>, mut plan: Plan) {
     for (i, html) in plan.replace {
         events[i] = Event::Html(html.into());
     }
-    plan.insert.sort_by(|a, b| b.0.cmp(&a.0));
+    plan.insert.sort_by_key(|&(i, _)| std::cmp::Reverse(i));
     for (i, html) in plan.insert {
         events.insert(i, Event::Html(html.into()));
     }
