@@ -190,6 +190,14 @@ fn run_build(args: &BuildArgs) -> ExitCode {
     }
     let shown = display_path(&config.output_dir);
     match build::build(&config) {
+        Ok(report) if report.unchanged => {
+            println!(
+                "Nothing changed since the last build: {}/ is up to date ({:.2} s)",
+                shown.trim_end_matches('/'),
+                started.elapsed().as_secs_f64()
+            );
+            ExitCode::SUCCESS
+        }
         Ok(report) => {
             for w in &report.warnings {
                 eprintln!("warning: {w}");

@@ -394,3 +394,34 @@ fn a_full_disk_or_a_read_only_output_changes_nothing() {
     assert_eq!(snapshot(&copy.join("public")), v1);
     assert_eq!(sources(&root), before);
 }
+
+#[test]
+fn a_rebuild_with_nothing_changed_writes_nothing() {
+    let (_tmp, root) = new_site(3);
+    build_ok(&root);
+    let public = root.join("public");
+    let before = snapshot(&public);
+    let modified = |p: &Path| std::fs::metadata(p).unwrap().modified().unwrap();
+    let page = public.join("documents/d0/index.html");
+    let stamp = modified(&page);
+    let o = pilcrow(&root, &["build"]);
+    assert!(o.status.success());
+    assert!(
+        String::from_utf8_lossy(&o.stdout).contains("Nothing changed"),
+        "{}",
+        String::from_utf8_lossy(&o.stdout)
+    );
+    assert_eq!(snapshot(&public), before);
+    assert_eq!(modified(&page), stamp, "an unchanged page was rewritten");
+    // A page of the output deleted by hand: built again.
+    std::fs::remove_file(&page).unwrap();
+    build_ok(&root);
+    assert_eq!(snapshot(&public), before);
+    // An edit, another base URL: built again.
+    write_content(&root, 3, 2);
+    build_ok(&root);
+    assert_ne!(snapshot(&public), before);
+    let o = pilcrow(&root, &["build", "--base-url", "/kb/"]);
+    assert!(o.status.success());
+    assert!(String::from_utf8_lossy(&o.stdout).starts_with("Built"));
+}

@@ -23,6 +23,7 @@ use clashes::Origin;
 pub mod clashes;
 mod contexts;
 pub mod extras;
+mod inputs;
 pub mod raw_files;
 pub mod svg;
 pub use contexts::{Contexts, ENTITY_SECTIONS, kind_key, list_order};
@@ -54,6 +55,8 @@ pub struct BuildReport {
     pub output_dir: PathBuf,
     /// Things the publisher should know (the build still succeeded).
     pub warnings: Vec<String>,
+    /// Nothing changed since the output was built: nothing was written.
+    pub unchanged: bool,
 }
 
 /// Why a build failed.
@@ -524,18 +527,39 @@ pub fn check(config: &Config) -> Result<usize, Problems> {
 
 /// Builds the site into `config.output_dir`, atomically: on any error the
 /// previous output is left as it was.
+///
+/// When the output was built from exactly these inputs (same binary,
+/// configuration, theme and content; see `inputs`) and still holds every
+/// file it was written with, there is nothing to do and nothing is written.
 pub fn build(config: &Config) -> Result<BuildReport, BuildError> {
+    let fingerprint = inputs::fingerprint(config);
+    if let Some(f) = &fingerprint
+        && let Ok((output, output::Previous::Site(_))) = output_target(config)
+        && output::up_to_date(&output, f)
+    {
+        let io = |e: std::io::Error| BuildError::Io(format!("cannot tidy the output: {e}"));
+        output::tidy(&output).map_err(io)?;
+        return Ok(BuildReport {
+            pages: 0,
+            output_dir: config.output_dir.clone(),
+            warnings: Vec::new(),
+            unchanged: true,
+        });
+    }
     let (_, files) = prepare(config).map_err(BuildError::Problems)?;
     let (output, previous) = output_target(config)
         .map_err(|m| BuildError::Problems(Problems::single(Problem::general(m))))?;
     let io = |e: std::io::Error| BuildError::Io(format!("cannot write the site: {e}"));
     let staging = Staging::new(&output).map_err(io)?;
     write_into(&files, staging.path()).map_err(io)?;
-    staging.swap_into_place(&previous).map_err(io)?;
+    staging
+        .swap_into_place(&previous, fingerprint.as_deref())
+        .map_err(io)?;
     Ok(BuildReport {
         pages: files.pages,
         output_dir: config.output_dir.clone(),
         warnings: files.warnings,
+        unchanged: false,
     })
 }
 

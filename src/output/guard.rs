@@ -112,10 +112,7 @@ fn previous(out: &Path) -> Result<Previous, String> {
     }
     match std::fs::read_to_string(out.join(MARKER)) {
         Ok(list) => Ok(Previous::Site(
-            list.lines()
-                .filter(|l| !l.is_empty() && !l.starts_with('#'))
-                .map(str::to_string)
-                .collect(),
+            listed(&list).map(|(path, _)| path.to_string()).collect(),
         )),
         Err(e) if e.kind() == io::ErrorKind::NotFound => {
             let mut entries =
@@ -132,16 +129,55 @@ fn previous(out: &Path) -> Result<Previous, String> {
     }
 }
 
-/// The text of the marker: a comment, then one written file per line.
-pub fn marker_text(files: &[String]) -> String {
+/// The marker's comment line that holds the build's inputs fingerprint.
+const INPUTS: &str = "# inputs: ";
+
+/// The files a marker lists, each with its size when recorded.
+fn listed(marker: &str) -> impl Iterator<Item = (&str, Option<u64>)> {
+    marker
+        .lines()
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|l| match l.split_once('\t') {
+            Some((path, size)) => (path, size.parse().ok()),
+            None => (l, None),
+        })
+}
+
+/// The text of the marker: a comment, the fingerprint of what the site
+/// was built from, then one written file per line with its size.
+pub fn marker_text(files: &[(String, u64)], inputs: Option<&str>) -> String {
     let mut text = String::from(
         "# Written by `pilcrow build`: the files below are pilcrow's and are replaced on every build.\n# Any other file here is yours and is kept.\n",
     );
-    for f in files {
+    if let Some(inputs) = inputs {
+        text.push_str(INPUTS);
+        text.push_str(inputs);
+        text.push('\n');
+    }
+    for (f, size) in files {
         text.push_str(f);
+        text.push('\t');
+        text.push_str(&size.to_string());
         text.push('\n');
     }
     text
+}
+
+/// Whether the site at `out` was built from exactly `inputs` and every
+/// file it lists is still there, with the size it was written with.
+pub fn up_to_date(out: &Path, inputs: &str) -> bool {
+    let Ok(marker) = std::fs::read_to_string(out.join(MARKER)) else {
+        return false;
+    };
+    let recorded = marker
+        .lines()
+        .find_map(|l| l.strip_prefix(INPUTS))
+        .is_some_and(|r| r == inputs);
+    recorded
+        && listed(&marker).all(|(path, size)| {
+            size.is_some()
+                && std::fs::symlink_metadata(out.join(path)).is_ok_and(|m| Some(m.len()) == size)
+        })
 }
 
 #[cfg(test)]
@@ -220,7 +256,11 @@ mod tests {
         std::fs::write(out.join("notes.txt"), "mine").unwrap();
         let err = check_in(&root, &out).unwrap_err();
         assert!(err.contains("did not write"), "{err}");
-        std::fs::write(out.join(MARKER), marker_text(&["index.html".into()])).unwrap();
+        std::fs::write(
+            out.join(MARKER),
+            marker_text(&[("index.html".into(), 3)], None),
+        )
+        .unwrap();
         assert_eq!(
             check_in(&root, &out).unwrap().1,
             Previous::Site(vec!["index.html".into()])

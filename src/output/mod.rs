@@ -9,8 +9,8 @@
 mod guard;
 mod staging;
 
-pub use guard::{MARKER, Previous, Source, check as check_output_dir, resolve};
-pub use staging::Staging;
+pub use guard::{MARKER, Previous, Source, check as check_output_dir, resolve, up_to_date};
+pub use staging::{Staging, tidy};
 
 use std::io;
 use std::path::Path;

@@ -35,8 +35,7 @@ impl Staging {
     /// Creates an empty staging directory next to `output` (a path already
     /// resolved by the guard), after cleaning up what killed builds left.
     pub fn new(output: &Path) -> io::Result<Staging> {
-        recover_interrupted_swap(output)?;
-        remove_stale_stagings(output);
+        tidy(output)?;
         // pid plus a per-process counter: two builds in one process (serve,
         // tests) must not share (and delete) each other's staging dir.
         static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
@@ -67,14 +66,23 @@ impl Staging {
     /// carried into the new site (hard links where possible), the staged
     /// files are listed in the marker, and the two directories are
     /// exchanged in one step where the file system allows it.
-    pub fn swap_into_place(mut self, previous: &Previous) -> io::Result<()> {
+    /// `inputs` fingerprints what the site was built from (see
+    /// `guard::up_to_date`).
+    pub fn swap_into_place(mut self, previous: &Previous, inputs: Option<&str>) -> io::Result<()> {
         let mut written = Vec::new();
         list_files(&self.dir, "", &mut written)?;
         written.sort();
+        let sized = written
+            .into_iter()
+            .map(|f| {
+                let size = std::fs::symlink_metadata(self.dir.join(&f))?.len();
+                Ok((f, size))
+            })
+            .collect::<io::Result<Vec<_>>>()?;
         if let Previous::Site(listed) = previous {
             carry_over(&self.output, &self.dir, listed)?;
         }
-        std::fs::write(self.dir.join(MARKER), marker_text(&written))?;
+        std::fs::write(self.dir.join(MARKER), marker_text(&sized, inputs))?;
         put_in_place(&self.dir, &self.output)?;
         self.done = true;
         Ok(())
@@ -127,6 +135,14 @@ fn put_in_place(staging: &Path, output: &Path) -> io::Result<()> {
         return Err(e);
     }
     let _ = std::fs::remove_dir_all(&old);
+    Ok(())
+}
+
+/// Removes what killed builds left beside `output` (their staging dirs, an
+/// interrupted swap's `.old`), as every build does before it writes.
+pub fn tidy(output: &Path) -> io::Result<()> {
+    recover_interrupted_swap(output)?;
+    remove_stale_stagings(output);
     Ok(())
 }
 
@@ -307,10 +323,10 @@ mod tests {
         let tmp = tempfile::tempdir().unwrap();
         let out = tmp.path().join("public");
         stage(&out, &[("stale.html", "old")])
-            .swap_into_place(&Previous::Nothing)
+            .swap_into_place(&Previous::Nothing, None)
             .unwrap();
         stage(&out, &[("a/index.html", "new")])
-            .swap_into_place(&Previous::Site(vec!["stale.html".into()]))
+            .swap_into_place(&Previous::Site(vec!["stale.html".into()]), None)
             .unwrap();
         assert_eq!(
             std::fs::read_to_string(out.join("a/index.html")).unwrap(),
@@ -322,7 +338,7 @@ mod tests {
             std::fs::read_to_string(out.join(MARKER))
                 .unwrap()
                 .lines()
-                .any(|l| l == "a/index.html")
+                .any(|l| l == "a/index.html\t3")
         );
     }
 
@@ -331,7 +347,7 @@ mod tests {
         let tmp = tempfile::tempdir().unwrap();
         let out = tmp.path().join("public");
         stage(&out, &[("index.html", "old"), ("docs/a.html", "a")])
-            .swap_into_place(&Previous::Nothing)
+            .swap_into_place(&Previous::Nothing, None)
             .unwrap();
         std::fs::write(out.join("CNAME"), "example.org").unwrap();
         std::fs::create_dir_all(out.join(".git/objects")).unwrap();
@@ -339,7 +355,7 @@ mod tests {
         std::fs::write(out.join("docs/mine.pdf"), "pdf").unwrap();
         let listed = vec!["docs/a.html".to_string(), "index.html".to_string()];
         stage(&out, &[("index.html", "new")])
-            .swap_into_place(&Previous::Site(listed.clone()))
+            .swap_into_place(&Previous::Site(listed.clone()), None)
             .unwrap();
         assert_eq!(
             std::fs::read_to_string(out.join("CNAME")).unwrap(),
@@ -364,7 +380,7 @@ mod tests {
         std::fs::write(out.join("about.html"), "user's").unwrap();
         let listed = vec!["index.html".to_string()];
         let err = stage(&out, &[("about.html", "generated")])
-            .swap_into_place(&Previous::Site(listed))
+            .swap_into_place(&Previous::Site(listed), None)
             .unwrap_err();
         assert!(err.to_string().contains("not written by pilcrow"), "{err}");
         assert_eq!(
