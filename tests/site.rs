@@ -651,6 +651,23 @@ fn lists_are_complete_and_the_summary_comes_before_the_mentions() {
     assert!(with < mentions, "the summary comes after the mentions");
     let page = Html::parse_document(&html);
     assert_eq!(page.select(&sel("section.related li a")).count(), 44);
+    // Drawn too: the twelve most frequent, each a link to its page, with
+    // a legend naming their kind.
+    let drawn: Vec<String> = page
+        .select(&sel("figure.local-graph svg a"))
+        .filter_map(|a| a.value().attr("href").map(str::to_string))
+        .collect();
+    assert_eq!(drawn.len(), 12, "{drawn:?}");
+    let listed: HashSet<String> = page
+        .select(&sel("section.related li a"))
+        .filter_map(|a| a.value().attr("href").map(str::to_string))
+        .collect();
+    assert!(drawn.iter().all(|u| listed.contains(u)), "{drawn:?}");
+    let legend: Vec<String> = page
+        .select(&sel("figure.local-graph .legend li"))
+        .map(text)
+        .collect();
+    assert_eq!(legend, ["Countries"]);
     let parts: Vec<String> = page
         .select(&sel("nav.page-parts a"))
         .filter_map(|a| a.value().attr("href").map(str::to_string))

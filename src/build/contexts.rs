@@ -12,14 +12,15 @@ use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
 use super::LoadedSite;
+use super::local_graph;
 use crate::content::{Kind, Page, Section};
 use crate::graph::{Graph, entity};
 use crate::links;
 use crate::render::i18n;
 use crate::render::{
-    GroupContext, LinkContext, MentionGroup, MentionItem, NameContext, PageContext, PageSummary,
-    RelatedGroup, RelatedItem, SectionContext, SectionRef, SectionSummary, SiteContext,
-    SnippetPart, StatContext,
+    GroupContext, LinkContext, LocalGraph, MentionGroup, MentionItem, NameContext, PageContext,
+    PageSummary, RelatedGroup, RelatedItem, SectionContext, SectionRef, SectionSummary,
+    SiteContext, SnippetPart, StatContext,
 };
 
 /// The content sections that hold one kind each, in display order.
@@ -233,6 +234,7 @@ impl<'a> Contexts<'a> {
             mention_count: self.graph.mention_count(i),
             mentions: self.mentions(i),
             related: self.grouped(&self.graph.cooccur[i]),
+            local_graph: self.local_graph(i),
             related_documents: self.items(&self.graph.related_docs[i], 20),
             cites: match f.kind {
                 Kind::Document => self.grouped(&self.graph.cites[i]),
@@ -298,6 +300,17 @@ impl<'a> Contexts<'a> {
             count,
             lang: self.name_lang(page),
         }
+    }
+
+    /// Page `i` amid the pages most often mentioned with it.
+    fn local_graph(&self, i: usize) -> Option<LocalGraph> {
+        let list = &self.graph.cooccur[i];
+        let shown = &list[..list.len().min(local_graph::NEIGHBOURS)];
+        let neighbours: Vec<(RelatedItem, Kind)> = shown
+            .iter()
+            .map(|&(p, n)| (self.item(p, n), self.pages()[p].front.kind))
+            .collect();
+        local_graph::lay_out(&neighbours)
     }
 
     fn items(&self, list: &[(usize, u32)], max: usize) -> Vec<RelatedItem> {

@@ -24,6 +24,7 @@ pub mod clashes;
 mod contexts;
 pub mod extras;
 mod inputs;
+mod local_graph;
 pub mod raw_files;
 pub mod svg;
 pub use contexts::{Contexts, ENTITY_SECTIONS, kind_key, list_order};

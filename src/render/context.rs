@@ -85,6 +85,9 @@ pub struct PageContext {
     pub mentions: Vec<MentionGroup>,
     /// Pages mentioned together with this one, by kind.
     pub related: Vec<RelatedGroup>,
+    /// The same, drawn: the page amid those it is most often mentioned
+    /// with (`None` when it is mentioned with nothing).
+    pub local_graph: Option<LocalGraph>,
     /// For documents: other documents citing the same pages.
     pub related_documents: Vec<RelatedItem>,
     /// For documents: the pages it mentions, by kind.
@@ -138,6 +141,43 @@ pub struct SnippetPart {
     pub text: String,
     /// This piece is a mention (wrap it in `<mark>`).
     pub mark: bool,
+}
+
+/// A page amid its most frequent neighbours, laid out for a static SVG
+/// (viewBox `-260 -160 520 320`, the page at the origin).
+#[derive(Debug, Clone, Serialize)]
+pub struct LocalGraph {
+    pub nodes: Vec<GraphNode>,
+    /// The kinds drawn, for the legend: (`kind`, UI-string key).
+    pub kinds: Vec<GraphKind>,
+}
+
+/// A neighbour in a [`LocalGraph`].
+#[derive(Debug, Clone, Serialize)]
+pub struct GraphNode {
+    pub title: String,
+    /// The label: the title, shortened.
+    pub label: String,
+    pub url: String,
+    pub lang: Option<String>,
+    pub kind: String,
+    pub count: u32,
+    pub x: f32,
+    pub y: f32,
+    /// Where the label goes and which way it runs (`start`, `end`).
+    pub label_x: f32,
+    pub label_y: f32,
+    pub anchor: &'static str,
+    /// Node radius and edge width, by count.
+    pub r: f32,
+    pub w: f32,
+}
+
+/// A kind in a [`LocalGraph`]'s legend.
+#[derive(Debug, Clone, Serialize)]
+pub struct GraphKind {
+    pub kind: String,
+    pub key: String,
 }
 
 /// Related pages of one kind.
