@@ -137,6 +137,7 @@ const STRINGS: &[(&str, &str, &str, &str)] = &[
     ("on_this_page", "On this page", "本页内容", "Trên trang này"),
     ("undated", "Undated", "未注明日期", "Không ghi ngày"),
     ("back_to_top", "Back to top", "返回顶部", "Lên đầu trang"),
+    ("show_kinds", "Show", "显示", "Hiển thị"),
     (
         "related_documents",
         "Related documents",

@@ -105,13 +105,44 @@
       title.textContent = n.title + (n.entity ? " (" + n.entity + ")" : "");
       link.appendChild(title);
       if (r > 6) {
+        // Names, never ids: "Digital evidence", not "digital-evidence".
         var label = el("text", { x: n.x + r + 2, y: n.y + 4 });
-        label.textContent = n.entity || n.title;
+        label.textContent = n.title;
         link.appendChild(label);
       }
+      link.setAttribute("data-section", section(n.id));
       svg.appendChild(link);
     });
     box.appendChild(svg);
+    box.hidden = false;
+    filterByKind(svg, nodes, edges, index, lines);
+  }
+
+  // The section a node's page is in (`countries/arg/` → `countries`).
+  function section(id) {
+    return id.split("/")[0];
+  }
+
+  // The page's kind checkboxes (rendered hidden, shown once the drawing
+  // exists) hide and show the pages of a kind and their links.
+  function filterByKind(svg, nodes, edges, index, lines) {
+    var box = document.getElementById("graph-kinds");
+    if (!box) return;
+    var inputs = box.querySelectorAll("input[type=checkbox]");
+    function apply() {
+      var shown = {};
+      inputs.forEach(function (i) { shown[i.value] = i.checked; });
+      var visible = function (id) { return shown[section(id)] !== false; };
+      svg.querySelectorAll("a[data-section]").forEach(function (a) {
+        a.style.display = shown[a.getAttribute("data-section")] === false ? "none" : "";
+      });
+      var k = 0;
+      edges.forEach(function (e) {
+        var line = lines.childNodes[k++];
+        line.style.display = visible(e.source) && visible(e.target) ? "" : "none";
+      });
+    }
+    inputs.forEach(function (i) { i.addEventListener("change", apply); });
     box.hidden = false;
   }
 })();
