@@ -203,8 +203,9 @@ fn run_build(args: &BuildArgs) -> ExitCode {
                 eprintln!("warning: {w}");
             }
             println!(
-                "Built {} in {:.2} s → {}/",
+                "Built {} (+{} generated: lists, indexes, search, graph) in {:.2} s → {}/",
                 plural(report.pages, "page", "pages"),
+                report.generated,
                 started.elapsed().as_secs_f64(),
                 shown.trim_end_matches('/')
             );

@@ -88,7 +88,7 @@ fn init_scaffolds_a_site_that_builds() {
         .arg(&dir)
         .assert()
         .success()
-        .stdout(predicate::str::starts_with("Built 4 pages in "))
+        .stdout(predicate::str::starts_with("Built 2 pages (+2 generated"))
         // A new site is complete as scaffolded: nothing to warn about.
         .stderr(predicate::str::contains("warning").not());
     assert!(dir.join("public/sitemap.xml").is_file());

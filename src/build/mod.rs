@@ -51,8 +51,11 @@ pub struct LoadedSite {
 /// What a successful build did.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BuildReport {
-    /// HTML pages written (404 page not counted).
+    /// Content pages built (what `check` and `serve` count).
     pub pages: usize,
+    /// HTML pages pilcrow generated besides them: lists, indexes, the
+    /// search and graph pages (404 not counted).
+    pub generated: usize,
     pub output_dir: PathBuf,
     /// Things the publisher should know (the build still succeeded).
     pub warnings: Vec<String>,
@@ -542,12 +545,15 @@ pub fn build(config: &Config) -> Result<BuildReport, BuildError> {
         output::tidy(&output).map_err(io)?;
         return Ok(BuildReport {
             pages: 0,
+            generated: 0,
             output_dir: config.output_dir.clone(),
             warnings: Vec::new(),
             unchanged: true,
         });
     }
-    let (_, files) = prepare(config).map_err(BuildError::Problems)?;
+    let (site, files) = prepare(config).map_err(BuildError::Problems)?;
+    let pages = site.content.pages.len();
+    drop(site);
     let (output, previous) = output_target(config)
         .map_err(|m| BuildError::Problems(Problems::single(Problem::general(m))))?;
     let io = |e: std::io::Error| BuildError::Io(format!("cannot write the site: {e}"));
@@ -557,7 +563,8 @@ pub fn build(config: &Config) -> Result<BuildReport, BuildError> {
         .swap_into_place(&previous, fingerprint.as_deref())
         .map_err(io)?;
     Ok(BuildReport {
-        pages: files.pages,
+        pages,
+        generated: files.pages.saturating_sub(pages),
         output_dir: config.output_dir.clone(),
         warnings: files.warnings,
         unchanged: false,
