@@ -43,6 +43,7 @@ pub mod slugs;
 pub mod structure;
 pub mod text;
 pub mod title;
+pub mod typography;
 pub mod url;
 
 use emit::{DocPage, Ownership};
@@ -132,8 +133,9 @@ pub fn run(opts: &IngestOptions) -> Result<IngestReport, IngestError> {
         .into_par_iter()
         .zip(&seeds)
         .map(|(read, path)| {
-            let structured = finish(read.into_document(&rec));
+            let mut structured = finish(read.into_document(&rec));
             let meta = metadata::extract(&structured);
+            typography::apply(&mut structured);
             DocPage {
                 path: String::new(),
                 slug: String::new(),
@@ -247,8 +249,9 @@ pub fn run(opts: &IngestOptions) -> Result<IngestReport, IngestError> {
 
 /// The pipeline for one decoded text (exposed for tests and benches).
 pub fn process_text(text: &str, rec: &Recognizer) -> (structure::Structured, metadata::Metadata) {
-    let doc = finish(read::text::read(text).into_document(rec));
+    let mut doc = finish(read::text::read(text).into_document(rec));
     let meta = metadata::extract(&doc);
+    typography::apply(&mut doc);
     (doc, meta)
 }
 

@@ -1,0 +1,212 @@
+//! Chinese punctuation: text converted from PDFs and web pages often has
+//! ASCII `,` `;` `:` `?` `!` `.` where Chinese typography has full-width
+//! marks (`蒙古还指出,IP地址` for `蒙古还指出，IP地址`). In Chinese text
+//! (a block mostly of Han characters, without kana: Japanese has its own
+//! marks), a mark that follows a Han character (or a full-width mark) is
+//! written full width, and the ASCII spaces after it are dropped. Blocks
+//! are judged one by one: an English report quoting Chinese gets Chinese
+//! punctuation in the Chinese paragraphs only.
+//!
+//! What must stay as written: numbers (`1,000`, `5.2`), times (`10:30`),
+//! symbols and addresses (`A/74/130,`, `https://…`), a full stop before a
+//! Latin word (`报告.docx`), text in other scripts. A mark is changed only
+//! when the character before it is Han, so none of these is touched.
+
+use std::borrow::Cow;
+
+use super::model::Document;
+use super::text::{is_cjk_punct, is_han};
+
+/// The full-width form of an ASCII mark this pass converts.
+fn full_width(c: char) -> Option<char> {
+    Some(match c {
+        ',' => '，',
+        ';' => '；',
+        ':' => '：',
+        '?' => '？',
+        '!' => '！',
+        '.' => '。',
+        _ => return None,
+    })
+}
+
+/// Chinese numerals, as in section numbers (`一.`, `十二.`).
+fn is_chinese_numeral(c: char) -> bool {
+    "〇零一二三四五六七八九十百千".contains(c)
+}
+
+/// `text` with the ASCII marks that follow Han characters made full width.
+pub fn full_width_punctuation(text: &str) -> Cow<'_, str> {
+    // Fast path: nothing to do without both a Han character and a mark.
+    if !text
+        .bytes()
+        .any(|b| matches!(b, b',' | b';' | b':' | b'?' | b'!' | b'.'))
+        || !text.chars().any(is_han)
+    {
+        return Cow::Borrowed(text);
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut changed = false;
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let after_han = i > 0 && (is_han(chars[i - 1]) || is_cjk_punct(chars[i - 1]));
+        let next = chars.get(i + 1).copied();
+        let convert = after_han
+            && full_width(c).is_some()
+            && match c {
+                // A full stop ends a sentence only before Chinese, a space
+                // or the end (`报告.docx` is a file name); after a Chinese
+                // numeral that opens the text it numbers a section
+                // (`一. 导言`).
+                '.' => {
+                    next.is_none_or(|n| n.is_whitespace() || is_han(n) || is_cjk_punct(n))
+                        && !chars[..i]
+                            .iter()
+                            .all(|&p| is_chinese_numeral(p) || p == ' ')
+                }
+                // `:` before `//` is an address's scheme.
+                ':' => !matches!(next, Some('/')),
+                // Two marks in a row (`..`, `?!`) are left alone.
+                _ => !next.is_some_and(|n| full_width(n).is_some()),
+            };
+        if convert && let Some(w) = full_width(c) {
+            out.push(w);
+            changed = true;
+            i += 1;
+            // Full-width marks carry their own spacing.
+            while i < chars.len() && chars[i] == ' ' {
+                i += 1;
+            }
+            continue;
+        }
+        out.push(c);
+        i += 1;
+    }
+    if changed {
+        Cow::Owned(out)
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+/// Whether `text` is Chinese: most of its letters Han, hardly any kana.
+fn is_chinese(text: &str) -> bool {
+    let (mut letters, mut han, mut kana) = (0usize, 0usize, 0usize);
+    for c in text.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        if is_han(c) {
+            han += 1;
+        } else if matches!(c as u32, 0x3040..=0x30FF) {
+            kana += 1;
+        }
+    }
+    han * 2 > letters && kana * 20 < letters.max(1)
+}
+
+/// Applies [`full_width_punctuation`] to every running text that is
+/// Chinese (headings, paragraphs, items, quotes, table cells, footnotes,
+/// the title).
+pub fn apply(doc: &mut Document) {
+    let fix = |s: &mut String| {
+        if is_chinese(s)
+            && let Cow::Owned(o) = full_width_punctuation(s)
+        {
+            *s = o;
+        }
+    };
+    for block in &mut doc.blocks {
+        for t in block.texts_mut() {
+            fix(t);
+        }
+    }
+    for (_, note) in &mut doc.footnotes {
+        fix(note);
+    }
+    if let Some(title) = &mut doc.title {
+        fix(title);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn marks_after_han_become_full_width() {
+        for (raw, want) in [
+            ("蒙古还指出,IP地址", "蒙古还指出，IP地址"),
+            (
+                "在网络挑战赛上, 15支年轻创新者团队",
+                "在网络挑战赛上，15支年轻创新者团队",
+            ),
+            ("图片来源:反恐办公室", "图片来源：反恐办公室"),
+            ("风险不断增加;成本较低", "风险不断增加；成本较低"),
+            ("是否需要?是的!", "是否需要？是的！"),
+            ("已经生效.下一步", "已经生效。下一步"),
+            ("已经生效.", "已经生效。"),
+            ("“数字证据”,以及", "“数字证据”，以及"),
+            ("见网站:https://www.un.org", "见网站：https://www.un.org"),
+        ] {
+            assert_eq!(full_width_punctuation(raw), want, "{raw}");
+        }
+    }
+
+    #[test]
+    fn only_chinese_blocks_change() {
+        let mut doc = Document {
+            blocks: vec![
+                crate::ingest::model::Block::Para {
+                    num: None,
+                    text: "在网络挑战赛上, 15支团队".into(),
+                    items: Vec::new(),
+                },
+                crate::ingest::model::Block::Para {
+                    num: None,
+                    text: "The office (联合国反恐办公室), said:".into(),
+                    items: Vec::new(),
+                },
+                crate::ingest::model::Block::Para {
+                    num: None,
+                    text: "東京で会議が開かれました,そして".into(),
+                    items: Vec::new(),
+                },
+            ],
+            ..Document::default()
+        };
+        apply(&mut doc);
+        let texts: Vec<&str> = doc.blocks.iter().flat_map(|b| b.texts()).collect();
+        assert_eq!(
+            texts,
+            [
+                "在网络挑战赛上，15支团队",
+                "The office (联合国反恐办公室), said:",
+                "東京で会議が開かれました,そして"
+            ]
+        );
+    }
+
+    #[test]
+    fn numbers_symbols_addresses_and_other_scripts_stay() {
+        for keep in [
+            "共1,000份报告",
+            "第5.2段",
+            "会议于10:30开始",
+            "见A/74/130,第5段",
+            "网站https://www.un.org/zh,见",
+            "附件报告.docx已发送",
+            "Member States, as noted: yes.",
+            "Việt Nam, Trung Quốc.",
+            "等等...",
+            "真的?!",
+            "第2341(2017)号决议",
+            "一. 导言",
+            "十二. 结论和建议",
+        ] {
+            let got = full_width_punctuation(keep);
+            assert_eq!(got, keep, "{keep}");
+            assert!(matches!(got, Cow::Borrowed(_)), "{keep}");
+        }
+    }
+}
