@@ -69,7 +69,7 @@ pub fn full_width_punctuation(text: &str) -> Cow<'_, str> {
                 // `:` before `//` is an address's scheme.
                 ':' => !matches!(next, Some('/')),
                 // Two marks in a row (`..`, `?!`) are left alone.
-                _ => !next.is_some_and(|n| full_width(n).is_some()),
+                _ => next.is_none_or(|n| full_width(n).is_none()),
             };
         if convert && let Some(w) = full_width(c) {
             out.push(w);
