@@ -499,3 +499,29 @@ fn ingest_killed_at_random_points_loses_nothing_and_finishes_as_if_never_killed(
         assert!(site[path] == *bytes, "{path} differs");
     }
 }
+
+#[test]
+fn seeds_and_content_in_one_directory_are_refused_and_nothing_is_written() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("docs");
+    std::fs::create_dir(&dir).unwrap();
+    std::fs::write(dir.join("a.txt"), "Report on cybercrime\n\nText.\n").unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_pilcrow"))
+        .args(["ingest", "--seeds"])
+        .arg(&dir)
+        .arg("--content")
+        .arg(&dir)
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("also the seeds directory"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let names: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names, ["a.txt"]);
+}

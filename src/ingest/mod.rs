@@ -108,6 +108,18 @@ pub enum IngestError {
 /// Runs ingest over every `.txt`, `.md` and `.html` file in `seeds_dir`.
 pub fn run(opts: &IngestOptions) -> Result<IngestReport, IngestError> {
     let mut report = IngestReport::default();
+    // One directory for both would have ingest read back its own pages as
+    // documents (content inside seeds is fine: it is never read).
+    if let (Ok(s), Ok(c)) = (
+        std::fs::canonicalize(&opts.seeds_dir),
+        std::fs::canonicalize(&opts.content_dir),
+    ) && s == c
+    {
+        return Err(IngestError::Input {
+            path: opts.content_dir.clone(),
+            message: "is also the seeds directory: ingest would read the pages it writes as documents; give content/ a directory of its own".into(),
+        });
+    }
     let seeds = list_seeds(&opts.seeds_dir, &opts.content_dir)?;
     let mut rec = Recognizer::builtin();
     let mut manifest = Manifest::load(&opts.content_dir)?;
