@@ -730,3 +730,41 @@ fn a_paragraph_is_one_mention_entry_cited_by_its_number() {
         .collect();
     assert_eq!(cited, ["2"]);
 }
+
+#[test]
+fn a_mention_without_a_paragraph_number_is_cited_by_its_section() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    std::fs::write(root.join("site.toml"), "title = \"T\"\n").unwrap();
+    let content = root.join("content");
+    std::fs::create_dir_all(content.join("countries")).unwrap();
+    std::fs::create_dir_all(content.join("documents")).unwrap();
+    std::fs::write(
+        content.join("countries/fra.md"),
+        "---\ntitle: France\nkind: country\nid: fra\n---\n",
+    )
+    .unwrap();
+    std::fs::write(
+        content.join("documents/news.md"),
+        "---\ntitle: News\nkind: document\n---\n\
+         [France](../countries/fra.md) opened the meeting.\n\n\
+         ## Workshop in Lyon on capacity building\n\n\
+         Experts from [France](../countries/fra.md) took part.\n",
+    )
+    .unwrap();
+    let out = Command::cargo_bin("pilcrow")
+        .unwrap()
+        .args(["build", "--root"])
+        .arg(root)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let page = parse(&root.join("public/countries/fra/index.html"));
+    let labels: Vec<String> = page.select(&sel("a.mention-link")).map(text).collect();
+    // No number and no heading: a bare ¶; under a heading: the heading.
+    assert_eq!(labels, ["¶", "§ Workshop in Lyon on…"]);
+}

@@ -386,10 +386,7 @@ impl<'a> Contexts<'a> {
                                 Some(a) => format!("{url}#{}", links::encode_path(a)),
                                 None => url.clone(),
                             },
-                            label: m
-                                .number
-                                .as_deref()
-                                .map_or_else(|| "¶".to_string(), |n| format!("¶{n}")),
+                            label: mention_label(m),
                             in_heading: m.in_heading,
                         }
                     })),
@@ -782,6 +779,27 @@ pub fn strip_paragraph_number(text: &str) -> &str {
 }
 
 /// `p-17` → `¶17`; other anchors → `¶`.
+/// How a reader cites the paragraph of a mention: `¶17`, else `§ heading`
+/// (shortened), else `¶`.
+fn mention_label(m: &crate::graph::Mention) -> String {
+    match (&m.number, &m.section) {
+        (Some(n), _) => format!("¶{n}"),
+        (None, Some(h)) => {
+            if h.chars().count() <= 24 {
+                return format!("§ {h}");
+            }
+            let short: String = h.chars().take(24).collect();
+            // At a space when there is one (Latin), else at 24 characters.
+            let short = match short.rfind(' ') {
+                Some(i) if i > 12 => &short[..i],
+                _ => &short[..],
+            };
+            format!("§ {}…", short.trim_end())
+        }
+        (None, None) => "¶".to_string(),
+    }
+}
+
 /// Mentions of one page in one paragraph become one entry: the snippets
 /// joined by an ellipsis, every mention marked.
 fn one_per_paragraph(items: impl Iterator<Item = MentionItem>) -> Vec<MentionItem> {

@@ -27,6 +27,9 @@ pub struct Mention {
     /// sub-item `(b)` after ¶4 is cited as ¶4); `None` in a page without
     /// numbered paragraphs before it.
     pub number: Option<String>,
+    /// Without a number: the heading of the section it is in, if any (a
+    /// reader cites it as `§ heading`).
+    pub section: Option<String>,
     /// 1-based line in the source file.
     pub line: usize,
     pub snippet: Snippet,
@@ -136,7 +139,7 @@ fn extract_source(source: usize, site: &LoadedSite) -> Extracted {
         if let Some(s) = at {
             last_in_block.insert((link.target, s.block), (out.mentions.len(), s.end));
         }
-        let (anchor, in_heading, snippet, number) = match at {
+        let (anchor, in_heading, snippet, number, section) = match at {
             Some(s) => {
                 let b = &blocks[s.block];
                 let t = &mut block_targets[s.block];
@@ -148,9 +151,12 @@ fn extract_source(source: usize, site: &LoadedSite) -> Extracted {
                     b.kind == BlockKind::Heading,
                     snippet::cut(&b.text, s.start, s.end),
                     numbers[s.block].map(str::to_string),
+                    b.parent
+                        .filter(|_| b.kind != BlockKind::Heading)
+                        .map(|h| blocks[h].text.clone()),
                 )
             }
-            None => (None, false, Snippet::default(), None),
+            None => (None, false, Snippet::default(), None, None),
         };
         out.mentions.push(Arc::new(Mention {
             source,
@@ -158,6 +164,7 @@ fn extract_source(source: usize, site: &LoadedSite) -> Extracted {
             anchor,
             in_heading,
             number,
+            section,
             line: link.line,
             snippet,
             also: Vec::new(),
