@@ -231,8 +231,11 @@ fn run_check(args: &CheckArgs) -> ExitCode {
         Ok(c) => c,
         Err(code) => return code,
     };
-    match build::check(&config) {
-        Ok(pages) => {
+    match build::check_with_warnings(&config) {
+        Ok((pages, warnings)) => {
+            for w in &warnings {
+                eprintln!("warning: {w}");
+            }
             println!("No problems found in {}.", plural(pages, "page", "pages"));
             ExitCode::SUCCESS
         }

@@ -183,6 +183,10 @@ fn a_dangling_symlink_is_a_warning_and_the_site_still_builds() {
     assert!(err.contains("does not exist"), "{err}");
     assert!(root.join("public/shared/a/index.html").is_file());
     assert_eq!(read(&root, "public/shared/logo.txt"), "logo");
+    // `check` says so too.
+    let (ok, _, err) = run("check", &root);
+    assert!(ok, "{err}");
+    assert!(err.contains("content/shared/b.md"), "{err}");
 }
 
 // --- Messages that name the file at fault ----------------------------

@@ -526,7 +526,12 @@ pub fn prepare(config: &Config) -> Result<(LoadedSite, SiteFiles), Problems> {
 /// Validates everything `build` validates and writes nothing. Returns the
 /// number of content pages checked.
 pub fn check(config: &Config) -> Result<usize, Problems> {
-    prepare(config).map(|(site, _)| site.content.pages.len())
+    check_with_warnings(config).map(|(pages, _)| pages)
+}
+
+/// [`check`], with the warnings `build` would print.
+pub fn check_with_warnings(config: &Config) -> Result<(usize, Vec<String>), Problems> {
+    prepare(config).map(|(site, files)| (site.content.pages.len(), files.warnings))
 }
 
 /// Builds the site into `config.output_dir`, atomically: on any error the
