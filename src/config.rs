@@ -39,6 +39,9 @@ pub struct MarkdownConfig {
     /// Pass raw HTML in markdown through. Off by default: content comes
     /// from scraped sources and raw HTML is escaped.
     pub allow_html: bool,
+    /// Keep every link to a page. Off by default: after the first link to
+    /// a page in a section, later ones are its text (still mentions).
+    pub link_repeats: bool,
 }
 
 impl Default for MarkdownConfig {
@@ -46,6 +49,7 @@ impl Default for MarkdownConfig {
         MarkdownConfig {
             highlight_theme: "InspiredGitHub".to_string(),
             allow_html: false,
+            link_repeats: false,
         }
     }
 }

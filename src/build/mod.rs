@@ -107,6 +107,7 @@ pub fn render_markdown(config: &Config, index: &SiteIndex, i: usize, page: &Page
     let opts = MarkdownOptions {
         allow_html: config.markdown.allow_html,
         anchor_label: Some(crate::render::i18n::get(lang, "link_to_paragraph")),
+        link_repeats: config.markdown.link_repeats,
     };
     let rendered = markdown::render(&page.body, page.body_line, &opts, &mut resolver);
     PageMarkdown {

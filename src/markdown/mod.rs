@@ -10,6 +10,7 @@ pub mod anchors;
 mod blocks;
 mod footnotes;
 pub mod highlight;
+mod repeats;
 pub mod sanitize;
 
 pub use blocks::{Block, BlockKind, LinkSite};
@@ -35,6 +36,9 @@ pub struct MarkdownOptions {
     /// Accessible name of the ¶ link after an anchored paragraph, in the
     /// page's language (default: English).
     pub anchor_label: Option<String>,
+    /// Keep every link to a page; otherwise only the first per section
+    /// (see `repeats`).
+    pub link_repeats: bool,
 }
 
 /// What to do with a link or image destination.
@@ -275,6 +279,9 @@ pub fn render(
     walk.set_ids(final_ids);
     out.blocks = walk.blocks;
     out.link_sites = walk.links;
+    if !opts.link_repeats {
+        repeats::unlink_repeats(&mut events);
+    }
     footnotes::apply(&mut events, notes);
     pulldown_cmark::html::push_html(&mut out.html, events.into_iter());
     out

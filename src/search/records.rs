@@ -261,6 +261,17 @@ pub fn blocks(html: &str) -> Vec<Block> {
             .next()
             .unwrap_or("")
             .to_ascii_lowercase();
+        // A page named again in its section is written as text that keeps
+        // its destination (`markdown::repeats`): still what the block is
+        // about.
+        if name == "span"
+            && !closing
+            && attr(body, "class") == Some("re-mention")
+            && let Some(href) = attr(body, "data-href")
+        {
+            links.push(decode_entities(href));
+            continue;
+        }
         if name == "a" || name == "sup" {
             if closing {
                 if skip_stack.pop().unwrap_or(false) {
@@ -656,6 +667,11 @@ mod tests {
         let b = blocks(html);
         assert_eq!(b.len(), 2, "{b:?}");
         assert_eq!(b[0].links, ["/topics/x/#p-2"]);
+        let again = blocks(
+            "<p id=\"p-9\">Once <span class=\"re-mention\" data-href=\"/countries/arg/\">Argentina</span>.</p>",
+        );
+        assert_eq!(again[0].links, ["/countries/arg/"]);
+        assert_eq!(again[0].text, "Once Argentina.");
         // Under a subsection of Argentina's section: still about Argentina.
         assert_eq!(b[0].section_links, ["/countries/arg/"]);
         // A sibling section is not.

@@ -652,31 +652,21 @@ mod tests {
     }
 
     #[test]
-    fn stripping_is_linear() {
-        // 100k short lines in 2,000 pages: twice the input takes about
-        // twice the time (generous bound against noisy machines).
-        let text = |n: usize| {
-            pages_of(
-                n,
-                48,
-                |_| vec!["JOURNAL OF TESTING".into()],
-                |p| vec![format!("- {p} -")],
-                false,
-            )
-        };
-        let time = |t: &str| {
-            let lines: Vec<String> = t.lines().map(str::to_string).collect();
-            let start = std::time::Instant::now();
-            let out = strip(lines, false);
-            (start.elapsed(), out.lines.len())
-        };
-        let (small, _) = time(&text(1000));
-        let (large, n) = time(&text(2000));
-        assert!(n >= 96_000);
-        assert!(
-            large < small * 4,
-            "{small:?} for 50k lines, {large:?} for 100k"
+    fn a_long_dump_keeps_every_body_line() {
+        // 100k short lines in 2,000 pages: the furniture goes, the body
+        // stays. (How the time grows with size is bench/ingest-scale.sh's
+        // to measure, not a test's: machines here are shared and noisy.)
+        let text = pages_of(
+            2000,
+            48,
+            |_| vec!["JOURNAL OF TESTING".into()],
+            |p| vec![format!("- {p} -")],
+            false,
         );
+        let lines: Vec<String> = text.lines().map(str::to_string).collect();
+        let out = strip(lines, false);
+        assert!(out.lines.len() >= 96_000, "{}", out.lines.len());
+        assert!(!out.lines.iter().any(|l| l.contains("JOURNAL OF TESTING")));
     }
 
     #[test]
