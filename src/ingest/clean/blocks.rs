@@ -109,6 +109,10 @@ static LINK: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 
+/// Token → (lines holding it, the last line counted: each distinct token
+/// of a line counts once).
+type LinesWith = HashMap<Token, (u32, u32), Fast>;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Class {
     Good,
@@ -239,15 +243,16 @@ pub fn drop_inner_boilerplate(lines: &mut [String], markdown: bool) -> usize {
             t
         })
         .collect();
-    let mut lines_with: HashMap<Token, u32, Fast> = HashMap::default();
-    for toks in &tokens {
-        let mut seen: Vec<Token> = toks.clone();
-        seen.sort_unstable_by_key(token_key);
-        seen.dedup();
-        for t in seen {
-            *lines_with.entry(t).or_default() += 1;
+    let mut counted: LinesWith = HashMap::default();
+    for (k, toks) in tokens.iter().enumerate() {
+        for &t in toks {
+            let e = counted.entry(t).or_insert((0, u32::MAX));
+            if e.1 != k as u32 {
+                *e = (e.0 + 1, k as u32);
+            }
         }
     }
+    let lines_with = counted;
     // A document's own structure is never judged (its features only feed
     // the document's typical vocabulary share).
     let mut in_fence = false;
@@ -559,7 +564,7 @@ fn classify(f: &Features, low_share: bool, median_share: f64) -> Class {
 
 /// Only what a structural line contributes: its length and vocabulary
 /// share.
-fn light_features(t: &str, toks: &[Token], lines_with: &HashMap<Token, u32, Fast>) -> Features {
+fn light_features(t: &str, toks: &[Token], lines_with: &LinesWith) -> Features {
     let han = t.chars().filter(|&c| is_han(c)).count();
     let words = t
         .split_whitespace()
@@ -582,11 +587,11 @@ fn light_features(t: &str, toks: &[Token], lines_with: &HashMap<Token, u32, Fast
     }
 }
 
-fn share(toks: &[Token], lines_with: &HashMap<Token, u32, Fast>) -> Option<f64> {
+fn share(toks: &[Token], lines_with: &LinesWith) -> Option<f64> {
     (toks.len() >= 3).then(|| {
         let shared = toks
             .iter()
-            .filter(|t| lines_with.get(t).is_some_and(|&n| n >= 2))
+            .filter(|t| lines_with.get(t).is_some_and(|&(n, _)| n >= 2))
             .count();
         shared as f64 / toks.len() as f64
     })
@@ -595,7 +600,7 @@ fn share(toks: &[Token], lines_with: &HashMap<Token, u32, Fast>) -> Option<f64> 
 fn features(
     t: &str,
     toks: &[Token],
-    lines_with: &HashMap<Token, u32, Fast>,
+    lines_with: &LinesWith,
     stops: Option<&'static Stoplist>,
 ) -> Features {
     let chars = t.chars().count();
@@ -714,13 +719,6 @@ fn shares_token(a: &[Token], b: &[Token]) -> bool {
     }
     let set: HashSet<&Token, Fast> = b.iter().collect();
     a.iter().any(|t| set.contains(t))
-}
-
-fn token_key(t: &Token) -> (u8, u64) {
-    match *t {
-        Token::Han(a, b) => (0, (u64::from(a as u32) << 32) | u64::from(b as u32)),
-        Token::Word(h) => (1, h),
-    }
 }
 
 fn median(it: impl Iterator<Item = f64>) -> f64 {
