@@ -115,7 +115,9 @@ fn split_form_feeds(lines: Vec<String>) -> Vec<String> {
 /// that start paragraphs and items (`12.`, `(3)`, `b)`).
 fn key(line: &str) -> Option<String> {
     let t = line.trim();
-    if t.is_empty() || t == PAGE_BREAK {
+    // More than 80 characters need more than 80 bytes; more than 320
+    // bytes are more than 80 characters.
+    if t.is_empty() || t == PAGE_BREAK || t.len() > 4 * 80 {
         return None;
     }
     let mut k = String::with_capacity(t.len());
@@ -124,12 +126,18 @@ fn key(line: &str) -> Option<String> {
     let mut in_word = false;
     for c in t.chars() {
         chars += 1;
+        if chars > 80 {
+            return None;
+        }
         if c.is_whitespace() {
             in_word = false;
             continue;
         }
         if !in_word {
             words += 1;
+            if words > 10 {
+                return None;
+            }
             in_word = true;
         }
         if c.is_numeric() {

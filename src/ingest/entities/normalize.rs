@@ -61,6 +61,26 @@ impl Normalized {
             {
                 continue;
             }
+            let first_len = text.len();
+            // A unit of one character (the next one does not combine):
+            // no buffer.
+            let combines = |n: char| may_combine(n) && canonical_combining_class(n) != 0;
+            if !iter.peek().is_some_and(|&(_, n)| combines(n)) {
+                if c < '\u{0300}'
+                    || ('\u{3400}'..='\u{9FFF}').contains(&c)
+                    || is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes
+                {
+                    emit(&mut text, &mut map, c, start as u32, lower);
+                } else {
+                    for d in std::iter::once(c).nfc() {
+                        emit(&mut text, &mut map, d, start as u32, lower);
+                    }
+                }
+                if text.len() > first_len {
+                    map[first_len] &= !CONT;
+                }
+                continue;
+            }
             // Collect the unit: starter + following non-starters.
             let mut single = true;
             unit_buf.clear();
@@ -74,7 +94,6 @@ impl Normalized {
                     break;
                 }
             }
-            let first_len = text.len();
             let fast = single
                 && (c < '\u{0300}'
                     || ('\u{3400}'..='\u{9FFF}').contains(&c)
