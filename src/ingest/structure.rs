@@ -167,22 +167,25 @@ fn han_dominant(lines: &[String]) -> bool {
 
 /// `.` `,` `;` `:` `?` `!` written between Han characters → full width.
 pub fn han_punct(s: &str) -> String {
-    if !s.contains(['.', ',', ';', ':', '?', '!', '"']) {
+    const PUNCT: [char; 7] = ['.', ',', ';', ':', '?', '!', '"'];
+    if !s.contains(PUNCT) {
         return s.to_string();
     }
-    let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len());
     // Straight double quotes in pairs around Han text become “ ”.
-    let curly = chars.iter().filter(|&&c| c == '"').count() % 2 == 0;
+    let curly = s.bytes().filter(|&b| b == b'"').count() % 2 == 0;
     let mut quote_open = false;
     let mut open_curly = false;
-    for (i, &c) in chars.iter().enumerate() {
-        let prev = if i > 0 { Some(chars[i - 1]) } else { None };
-        let next = chars.get(i + 1).copied();
-        if !matches!(c, '.' | ',' | ';' | ':' | '?' | '!' | '"') {
-            out.push(c);
-            continue;
-        }
+    // Only the punctuation is looked at (with its neighbours); the text
+    // between is copied as it stands.
+    let mut last = 0;
+    for (i, m) in s.match_indices(PUNCT) {
+        out.push_str(&s[last..i]);
+        last = i + m.len();
+        let c = m.chars().next().unwrap_or('.');
+        let mut before = s[..i].chars();
+        let prev = before.next_back();
+        let next = s[last..].chars().next();
         let hanish = |c: char| is_han(c) || c == FN_CLOSE;
         let han_before =
             prev.is_some_and(|p| hanish(p) || matches!(p, '》' | '」' | '”' | ')' | '）' | '"'));
@@ -194,8 +197,7 @@ pub fn han_punct(s: &str) -> String {
             '.' if prev == Some(')')
                 && han_before
                 && next.is_none_or(is_han)
-                && i > 1
-                && hanish(chars[i - 2]) =>
+                && before.next_back().is_some_and(hanish) =>
             {
                 Some('。')
             }
@@ -220,6 +222,7 @@ pub fn han_punct(s: &str) -> String {
         };
         out.push(mapped.unwrap_or(c));
     }
+    out.push_str(&s[last..]);
     out
 }
 
@@ -1452,19 +1455,57 @@ fn split_items(text: &str) -> (String, Vec<String>) {
             .next_back()
             .is_none_or(|c| !c.is_alphanumeric() || is_han(c))
     };
-    let latin: Vec<String> = LATIN.chars().map(String::from).collect();
-    let cyrillic: Vec<String> = CYRILLIC.chars().map(String::from).collect();
-    let arabic: Vec<String> = ARABIC.iter().map(|s| s.to_string()).collect();
+    // The labels of each style, made once.
+    type Labels = LazyLock<Vec<String>>;
+    fn labels(letters: Vec<String>, label: fn(&str) -> String) -> Vec<String> {
+        letters.iter().map(|l| label(l)).collect()
+    }
+    static LATIN_P: Labels = LazyLock::new(|| {
+        labels(LATIN.chars().map(String::from).collect(), |l| {
+            format!("({l})")
+        })
+    });
+    static LATIN_R: Labels = LazyLock::new(|| {
+        labels(LATIN.chars().map(String::from).collect(), |l| {
+            format!("{l})")
+        })
+    });
+    static CYRILLIC_P: Labels = LazyLock::new(|| {
+        labels(CYRILLIC.chars().map(String::from).collect(), |l| {
+            format!("({l})")
+        })
+    });
+    static CYRILLIC_R: Labels = LazyLock::new(|| {
+        labels(CYRILLIC.chars().map(String::from).collect(), |l| {
+            format!("{l})")
+        })
+    });
+    static ARABIC_P: Labels = LazyLock::new(|| {
+        labels(ARABIC.iter().map(|s| s.to_string()).collect(), |l| {
+            format!("({l})")
+        })
+    });
     // Chinese: (一) (二) (三) or full-width （一）.
-    let han: Vec<String> = "一二三四五六七八九十".chars().map(String::from).collect();
+    static HAN_P: Labels = LazyLock::new(|| {
+        labels(
+            "一二三四五六七八九十".chars().map(String::from).collect(),
+            |l| format!("({l})"),
+        )
+    });
+    static HAN_F: Labels = LazyLock::new(|| {
+        labels(
+            "一二三四五六七八九十".chars().map(String::from).collect(),
+            |l| format!("（{l}）"),
+        )
+    });
     let candidates = [
-        item_cuts(text, &latin, |l| format!("({l})"), not_in_word),
-        item_cuts(text, &latin, |l| format!("{l})"), after_space),
-        item_cuts(text, &cyrillic, |l| format!("({l})"), not_in_word),
-        item_cuts(text, &cyrillic, |l| format!("{l})"), after_space),
-        item_cuts(text, &arabic, |l| format!("({l})"), not_in_word),
-        item_cuts(text, &han, |l| format!("({l})"), |_| true),
-        item_cuts(text, &han, |l| format!("（{l}）"), |_| true),
+        item_cuts(text, &LATIN_P, not_in_word),
+        item_cuts(text, &LATIN_R, after_space),
+        item_cuts(text, &CYRILLIC_P, not_in_word),
+        item_cuts(text, &CYRILLIC_R, after_space),
+        item_cuts(text, &ARABIC_P, not_in_word),
+        item_cuts(text, &HAN_P, |_| true),
+        item_cuts(text, &HAN_F, |_| true),
     ];
     let cuts = candidates
         .into_iter()
@@ -1511,34 +1552,24 @@ fn roman_cuts(text: &str) -> Vec<usize> {
     const ROMAN: [&str; 12] = [
         "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii",
     ];
-    let numerals: Vec<String> = ROMAN.iter().map(|s| s.to_string()).collect();
-    item_cuts(
-        text,
-        &numerals,
-        |l| format!("({l})"),
-        |before: &str| {
-            before
-                .chars()
-                .next_back()
-                .is_none_or(|c| !c.is_alphanumeric() || is_han(c))
-        },
-    )
+    static NUMERALS: LazyLock<Vec<String>> =
+        LazyLock::new(|| ROMAN.iter().map(|l| format!("({l})")).collect());
+    item_cuts(text, &NUMERALS, |before: &str| {
+        before
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric() || is_han(c))
+    })
 }
 
 /// Positions of the labels of an alphabet, in order.
-fn item_cuts(
-    text: &str,
-    letters: &[String],
-    label: impl Fn(&str) -> String,
-    before_ok: impl Fn(&str) -> bool,
-) -> Vec<usize> {
+fn item_cuts(text: &str, labels: &[String], before_ok: impl Fn(&str) -> bool) -> Vec<usize> {
     let mut cuts = Vec::new();
     let mut from = 0;
-    for l in letters {
-        let pat = label(l);
+    for pat in labels {
         let mut found = None;
         let mut search = from;
-        while let Some(off) = text[search..].find(&pat) {
+        while let Some(off) = text[search..].find(pat.as_str()) {
             let at = search + off;
             if before_ok(&text[..at]) {
                 found = Some(at);

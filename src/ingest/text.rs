@@ -62,7 +62,30 @@ pub fn is_adoption_statement(t: &str) -> bool {
 
 /// Number of non-whitespace characters.
 pub fn visible_len(s: &str) -> usize {
-    s.chars().filter(|c| !c.is_whitespace()).count()
+    // By bytes: ASCII answered at once, continuation bytes skipped, and
+    // only the lead bytes of the non-ASCII white space (U+0085, U+00A0,
+    // U+1680, U+2000…U+205F, U+3000) decoded.
+    let b = s.as_bytes();
+    let (mut n, mut i) = (0, 0);
+    while i < b.len() {
+        match b[i] {
+            x if x < 0x80 => {
+                n += usize::from(!matches!(x, b' ' | b'\t'..=b'\r'));
+                i += 1;
+            }
+            0xC2 | 0xE1 | 0xE2 | 0xE3 => {
+                let c = s[i..].chars().next().unwrap_or(' ');
+                n += usize::from(!c.is_whitespace());
+                i += c.len_utf8();
+            }
+            x if x & 0xC0 == 0x80 => i += 1,
+            _ => {
+                n += 1;
+                i += 1;
+            }
+        }
+    }
+    n
 }
 
 /// Escapes characters that would change the meaning of plain text in markdown.

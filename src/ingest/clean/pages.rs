@@ -60,8 +60,8 @@ const EDGE: usize = 3;
 /// only placeholders and form feeds are handled there.
 pub fn strip(lines: Vec<String>, markdown: bool) -> Stripped {
     let lines: Vec<String> = lines
-        .iter()
-        .map(|l| placeholders::scrub(l, markdown))
+        .into_iter()
+        .map(|l| placeholders::scrub_owned(l, markdown))
         .collect();
     let lines = split_form_feeds(lines);
     let (lines, markers) = strip_counters(lines);
@@ -144,6 +144,10 @@ fn key(line: &str) -> Option<String> {
             if !k.ends_with('#') {
                 k.push('#');
             }
+        } else if c.is_ascii() {
+            k.push(c.to_ascii_lowercase());
+        } else if crate::ingest::text::is_han(c) {
+            k.push(c);
         } else {
             k.extend(c.to_lowercase());
         }
