@@ -78,6 +78,27 @@ static CHROME_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
         .unwrap()
 });
 
+/// [`HAN_STOPS`] of the core CJK blocks as a bitmap (U+3400…U+9FFF):
+/// one bit test per character of Han text.
+static HAN_STOP_BITS: LazyLock<Vec<u64>> = LazyLock::new(|| {
+    let mut bits = vec![0u64; (0xA000 - 0x3400) / 64];
+    for &c in HAN_STOPS.iter() {
+        if let Some(k) = (c as usize).checked_sub(0x3400)
+            && k < bits.len() * 64
+        {
+            bits[k / 64] |= 1 << (k % 64);
+        }
+    }
+    bits
+});
+
+fn is_han_stop(c: char) -> bool {
+    match (c as usize).checked_sub(0x3400) {
+        Some(k) if k < HAN_STOP_BITS.len() * 64 => HAN_STOP_BITS[k / 64] & (1 << (k % 64)) != 0,
+        _ => !c.is_ascii() && HAN_STOPS.contains(&c),
+    }
+}
+
 fn data_lines(text: &'static str) -> impl Iterator<Item = (&'static str, &'static str)> {
     text.lines()
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
@@ -219,6 +240,18 @@ pub(crate) fn is_labelled_strip(text: &str) -> bool {
 /// Blanks the lines that are boilerplate inside the body; returns how
 /// many were blanked.
 pub fn drop_inner_boilerplate(lines: &mut [String], markdown: bool) -> usize {
+    let mut cut = Vec::new();
+    drop_inner_boilerplate_into(lines, markdown, &mut cut);
+    cut.len()
+}
+
+/// [`drop_inner_boilerplate`], the blanked lines' text put in `cut` with
+/// their indices, in order.
+pub fn drop_inner_boilerplate_into(
+    lines: &mut [String],
+    markdown: bool,
+    cut: &mut Vec<(usize, String)>,
+) {
     let units: Vec<usize> = (0..lines.len())
         .filter(|&i| {
             let t = lines[i].trim();
@@ -226,7 +259,7 @@ pub fn drop_inner_boilerplate(lines: &mut [String], markdown: bool) -> usize {
         })
         .collect();
     if units.len() < 5 {
-        return 0;
+        return;
     }
     let lang_stops = document_stopwords(lines);
     // Vocabulary is judged on content words: function words are shared by
@@ -244,7 +277,10 @@ pub fn drop_inner_boilerplate(lines: &mut [String], markdown: bool) -> usize {
             t
         })
         .collect();
-    let mut counted: LinesWith = HashMap::default();
+    let mut counted: LinesWith = HashMap::with_capacity_and_hasher(
+        tokens.iter().map(Vec::len).sum::<usize>() / 2,
+        Fast::default(),
+    );
     for (k, toks) in tokens.iter().enumerate() {
         for &t in toks {
             let e = counted.entry(t).or_insert((0, u32::MAX));
@@ -388,18 +424,15 @@ pub fn drop_inner_boilerplate(lines: &mut [String], markdown: bool) -> usize {
             );
         }
     }
-    let mut dropped = 0;
     let debug = std::env::var_os("PILCROW_DEBUG_BOILER").is_some();
     for (&i, c) in units.iter().zip(&out) {
         if *c == Class::Bad {
             if debug {
                 eprintln!("inner boilerplate: {}", lines[i]);
             }
-            lines[i].clear();
-            dropped += 1;
+            cut.push((i, std::mem::take(&mut lines[i])));
         }
     }
-    dropped
 }
 
 /// Whether a line reads as prose of the document's language: long, ends
@@ -472,7 +505,7 @@ fn stop_density(
     stops: Option<&'static Stoplist>,
 ) -> Option<f64> {
     if han >= 10 && han >= words.len() {
-        let hits = t.chars().filter(|c| HAN_STOPS.contains(c)).count();
+        let hits = t.chars().filter(|&c| is_han_stop(c)).count();
         Some(hits as f64 / han as f64)
     } else {
         stops.filter(|_| !words.is_empty()).map(|list| {

@@ -282,7 +282,10 @@ fn core_vocabulary(lines: &[&str], tokens: &[Vec<Token>]) -> Core {
     let total: usize = lines.iter().map(|l| l.len() + 1).sum();
     let (lo, hi) = (total / 5, total - total / 5);
     // Token → (middle lines holding it, the last line counted).
-    let mut lines_with: TokenMap<(usize, usize)> = TokenMap::default();
+    let mut lines_with: TokenMap<(usize, usize)> = TokenMap::with_capacity_and_hasher(
+        tokens.iter().map(Vec::len).sum::<usize>() / 2,
+        Fast::default(),
+    );
     let mut middle = Vec::with_capacity(lines.len());
     let mut pos = 0;
     let (mut han_lines, mut word_lines) = (0, 0);
@@ -376,12 +379,16 @@ fn weighted_median_share(counts: &[(usize, usize)]) -> f64 {
 /// between spaces: its items are judged by shape alone).
 fn penalties(line: &str, stops: Option<&'static super::blocks::Stoplist>, tags: bool) -> f64 {
     let mut value = 0.0;
-    let links = line
-        .split_whitespace()
-        .filter(|w| {
-            w.contains("://") || w.starts_with("www.") || (w.contains('@') && w.contains('.'))
-        })
-        .count();
+    // No word is a link on a line with none of their marks.
+    let links = if line.contains("://") || line.contains("www.") || line.contains('@') {
+        line.split_whitespace()
+            .filter(|w| {
+                w.contains("://") || w.starts_with("www.") || (w.contains('@') && w.contains('.'))
+            })
+            .count()
+    } else {
+        0
+    };
     value -= 3.0 * links as f64;
     if !tags {
         return value;

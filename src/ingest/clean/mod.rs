@@ -60,14 +60,20 @@ fn clean_as(text: &str, markdown: bool) -> Cleaned {
         mut lines,
         furniture,
     } = pages::strip(kept, markdown);
-    let before = lines.clone();
-    if blocks::drop_inner_boilerplate(&mut lines, markdown) > 0 {
-        let blanked: Vec<String> = before
-            .into_iter()
-            .zip(&lines)
-            .map(|(b, a)| if a.is_empty() { b } else { String::new() })
-            .collect();
-        set_aside.extend(runs(&blanked));
+    // The runs of lines cut, each joined into one line.
+    let mut cut: Vec<(usize, String)> = Vec::new();
+    blocks::drop_inner_boilerplate_into(&mut lines, markdown, &mut cut);
+    let mut next = usize::MAX;
+    for (i, l) in cut {
+        let l = l.trim();
+        match set_aside.last_mut() {
+            Some(run) if i == next => {
+                run.push(' ');
+                run.push_str(l);
+            }
+            _ => set_aside.push(l.to_string()),
+        }
+        next = i + 1;
     }
     Cleaned {
         lines,

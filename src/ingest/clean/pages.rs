@@ -129,6 +129,19 @@ fn key(line: &str) -> Option<String> {
         if chars > 80 {
             return None;
         }
+        // A Han ideograph is a letter with no case, neither white space
+        // nor a digit: the common case, answered without the tables.
+        if crate::ingest::text::is_han(c) {
+            if !in_word {
+                words += 1;
+                if words > 10 {
+                    return None;
+                }
+                in_word = true;
+            }
+            k.push(c);
+            continue;
+        }
         if c.is_whitespace() {
             in_word = false;
             continue;
@@ -146,8 +159,6 @@ fn key(line: &str) -> Option<String> {
             }
         } else if c.is_ascii() {
             k.push(c.to_ascii_lowercase());
-        } else if crate::ingest::text::is_han(c) {
-            k.push(c);
         } else {
             k.extend(c.to_lowercase());
         }
