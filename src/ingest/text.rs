@@ -62,27 +62,20 @@ pub fn is_adoption_statement(t: &str) -> bool {
 
 /// Number of non-whitespace characters.
 pub fn visible_len(s: &str) -> usize {
-    // By bytes: ASCII answered at once, continuation bytes skipped, and
-    // only the lead bytes of the non-ASCII white space (U+0085, U+00A0,
-    // U+1680, U+2000…U+205F, U+3000) decoded.
+    // Characters are the bytes that are not continuation bytes; ASCII
+    // white space is known by its byte, and only characters that start
+    // like the non-ASCII white space (U+0085, U+00A0, U+1680,
+    // U+2000…U+205F, U+3000) are decoded.
     let b = s.as_bytes();
-    let (mut n, mut i) = (0, 0);
-    while i < b.len() {
-        match b[i] {
-            x if x < 0x80 => {
-                n += usize::from(!matches!(x, b' ' | b'\t'..=b'\r'));
-                i += 1;
-            }
-            0xC2 | 0xE1 | 0xE2 | 0xE3 => {
-                let c = s[i..].chars().next().unwrap_or(' ');
-                n += usize::from(!c.is_whitespace());
-                i += c.len_utf8();
-            }
-            x if x & 0xC0 == 0x80 => i += 1,
-            _ => {
-                n += 1;
-                i += 1;
-            }
+    let mut n = b
+        .iter()
+        .filter(|&&x| x & 0xC0 != 0x80 && !matches!(x, b' ' | b'\t'..=b'\r'))
+        .count();
+    for (i, &x) in b.iter().enumerate() {
+        if matches!(x, 0xC2 | 0xE1 | 0xE2 | 0xE3)
+            && s[i..].chars().next().is_some_and(char::is_whitespace)
+        {
+            n -= 1;
         }
     }
     n
