@@ -637,8 +637,9 @@ fn features(
     lines_with: &LinesWith,
     stops: Option<&'static Stoplist>,
 ) -> Features {
-    let chars = t.chars().count();
-    let han = t.chars().filter(|&c| is_han(c)).count();
+    let (chars, han) = t
+        .chars()
+        .fold((0, 0), |(n, h), c| (n + 1, h + usize::from(is_han(c))));
     let link_chars: usize =
         if t.contains("](") || t.contains('@') || t.contains("://") || t.contains("www.") {
             LINK.find_iter(t).map(|m| m.as_str().chars().count()).sum()
@@ -650,10 +651,17 @@ fn features(
     let stop_density = stop_density(t, han, &words, stops);
     let share = share(toks, lines_with);
     let ends_sentence = ends_sentence(t);
-    let separators = t
-        .split_whitespace()
-        .filter(|w| matches!(*w, "|" | "•" | "·" | "∙" | "»" | "›"))
-        .count();
+    // One pass over the space-separated items: separators, and words
+    // (items with a letter) with their length in characters.
+    let (mut separators, mut items, mut item_chars) = (0usize, 0usize, 0usize);
+    for w in t.split_whitespace() {
+        if matches!(w, "|" | "•" | "·" | "∙" | "»" | "›") {
+            separators += 1;
+        } else if w.chars().any(char::is_alphabetic) {
+            items += 1;
+            item_chars += w.chars().count();
+        }
+    }
     // Chrome words matter only on short lines (see `classify`).
     let (mut chrome, mut chrome_lead) = (false, false);
     let mut chrome_hits = 0;
@@ -670,19 +678,14 @@ fn features(
             }
         }
     }
-    let items: Vec<&str> = t
-        .split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphabetic))
-        .collect();
-    let tag_cloud = items.len() >= 8 && {
-        let avg =
-            items.iter().map(|w| w.chars().count()).sum::<usize>() as f64 / items.len() as f64;
+    let tag_cloud = items >= 8 && {
+        let avg = item_chars as f64 / items as f64;
         let punct = t
             .chars()
             .filter(|c| matches!(c, ',' | '.' | '，' | '。' | ';' | '、'))
             .count();
         let low_stops = stop_density.is_none_or(|d| d < 0.1);
-        avg < 8.0 && punct * 4 < items.len() && low_stops && !ends_sentence
+        avg < 8.0 && punct * 4 < items && low_stops && !ends_sentence
     };
     Features {
         chars,
@@ -701,7 +704,7 @@ fn features(
         chrome_hits,
         chrome_lead,
         tag_cloud,
-        spaced_items: items.len(),
+        spaced_items: items,
     }
 }
 
