@@ -51,12 +51,17 @@ static TOC_HEAD: LazyLock<Regex> = LazyLock::new(|| {
 static ASTERISK_NOTE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\*+\s*\S{1,30}$").unwrap());
 
 /// Builds the structure of a cleaned document.
-pub fn build(cleaned: &Cleaned, rec: &Recognizer) -> Structured {
-    let mut lines: Vec<String> = cleaned.lines.clone();
+pub fn build(cleaned: Cleaned, rec: &Recognizer) -> Structured {
+    let Cleaned {
+        mut lines,
+        markdown,
+        furniture,
+        set_aside,
+    } = cleaned;
     let mut out = Structured {
-        markdown: cleaned.markdown,
-        furniture: cleaned.furniture.clone(),
-        set_aside: cleaned.set_aside.clone(),
+        markdown,
+        furniture,
+        set_aside,
         ..Structured::default()
     };
     let (front, masthead_title) = split_masthead(&mut lines);
@@ -66,9 +71,9 @@ pub fn build(cleaned: &Cleaned, rec: &Recognizer) -> Structured {
     out.footnotes = extract_footnotes(&mut lines, &hyphenated);
     let han = han_dominant(&lines);
     // In markdown, `1. text` is an ordered list, not a paragraph number.
-    let numbered = !cleaned.markdown && numbered(&lines);
+    let numbered = !markdown && numbered(&lines);
     let mut seg = Segmenter::new(&out.toc, rec, numbered);
-    seg.markdown = cleaned.markdown;
+    seg.markdown = markdown;
     seg.hard_wrapped = hard_wrapped(&lines);
     seg.hyphenated = hyphenated;
     seg.width = line_width(&lines);
@@ -1749,7 +1754,7 @@ mod tests {
     use crate::ingest::clean::clean;
 
     fn structure(text: &str) -> Structured {
-        build(&clean(text), &Recognizer::builtin())
+        build(clean(text), &Recognizer::builtin())
     }
 
     fn nums(s: &Structured) -> Vec<u32> {
@@ -2017,7 +2022,7 @@ mod country_sections {
     use crate::ingest::clean::clean;
 
     fn heads(text: &str) -> (Vec<String>, Vec<u32>) {
-        let s = build(&clean(text), &Recognizer::builtin());
+        let s = build(clean(text), &Recognizer::builtin());
         let mut h = Vec::new();
         let mut n = Vec::new();
         for b in s.blocks {
@@ -2058,7 +2063,7 @@ mod glued_note_tests {
         let text = "1.\n各国提到了该法》1的规定以及其他很多很多很多的内容和情况说明.\n2.\n正文继续写了很多很多很多很多很多很多很多的内容.\n\
                     该法案已在《计算机犯罪1根据该法的规定须获得令状.\n宪法第三章对若干权利做出了规定.\nX/1/2V.\n11-111112/4\n\
                     3.\n第三段.\nX/1/2V.\n11-111113/4\n4.\n第四段.\nX/1/2V.\n11-111114/4\n5.\n完.\n";
-        let s = build(&clean(text), &Recognizer::builtin());
+        let s = build(clean(text), &Recognizer::builtin());
         assert_eq!(
             s.footnotes,
             vec![("1".to_string(), "根据该法的规定须获得令状。".to_string())]
@@ -2092,7 +2097,7 @@ mod wrapped_text_tests {
                     The debate was lively.\n\
                     The second paragraph begins here and runs over more than one\n\
                     line of text so that the width of the text is clear to see.\n";
-        let s = build(&clean(text), &Recognizer::builtin());
+        let s = build(clean(text), &Recognizer::builtin());
         let paras: Vec<&str> = s
             .blocks
             .iter()
@@ -2114,7 +2119,7 @@ mod part_tests {
     #[test]
     fn annexes_and_chapters_are_headings() {
         let text = "1. First paragraph of the report.\n2. Second paragraph.\nAnnex I\nList of replies received.\n";
-        let s = build(&clean(text), &Recognizer::builtin());
+        let s = build(clean(text), &Recognizer::builtin());
         assert!(
             s.blocks.contains(&Block::Heading {
                 level: 2,

@@ -37,13 +37,17 @@ pub fn clean(text: &str) -> Cleaned {
 /// Runs the cleaning rules in order on text known to be (or not to be)
 /// markdown.
 fn clean_as(text: &str, markdown: bool) -> Cleaned {
-    let raw = normalized_lines(text, markdown);
-    let refs: Vec<&str> = raw.iter().map(String::as_str).collect();
-    let span = protect_structure(&refs, boiler::content_span(&refs));
+    let mut raw = normalized_lines(text, markdown);
+    let span = {
+        let refs: Vec<&str> = raw.iter().map(String::as_str).collect();
+        protect_structure(&refs, boiler::content_span(&refs))
+    };
     let cut_tail = span.end < raw.len();
-    let mut set_aside = runs(&raw[..span.start]);
-    set_aside.extend(runs(&raw[span.end..]));
-    let mut kept: Vec<String> = raw[span].to_vec();
+    // The lines kept are moved out, not copied.
+    let tail = raw.split_off(span.end);
+    let mut kept: Vec<String> = raw.split_off(span.start);
+    let mut set_aside = runs(&raw);
+    set_aside.extend(runs(&tail));
     if cut_tail {
         // `For more information, contact:` whose contacts were cut.
         while let Some(last) = kept.iter().rposition(|l| !l.trim().is_empty()) {
