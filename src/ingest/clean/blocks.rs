@@ -118,13 +118,21 @@ static STRUCTURE: LazyLock<Regex> = LazyLock::new(|| {
           | [一二三四五六七八九十]{1,3}[、.．]   # 一、
           | （[一二三四五六七八九十]{1,3}）      # （一）
           | \#{1,6}\s | > | \| | ``` | ~~~
-          | .*(?:\.\s?){4,}\s*\d{1,4}\s*$    # TOC line with dot leaders
           | \^\[?\d                          # footnote definitions
           | \[\^
         )",
     )
     .unwrap()
 });
+
+/// A TOC line with dot leaders, the one shape of [`STRUCTURE`] that must
+/// read the whole line: tried only on lines with four dots or more.
+static TOC_LINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*.*(?:\.\s?){4,}\s*\d{1,4}\s*$").unwrap());
+
+fn is_structure(t: &str) -> bool {
+    STRUCTURE.is_match(t) || t.bytes().filter(|&b| b == b'.').count() >= 4 && TOC_LINE.is_match(t)
+}
 
 static LINK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\[[^\[\]]*\]\([^)\s]*\)|<?(?:https?://|www\.)[^\s<>]+>?|[A-Za-z0-9_.+-]+@[A-Za-z0-9_-]+\.[A-Za-z0-9_.-]+")
@@ -301,7 +309,7 @@ pub fn drop_inner_boilerplate_into(
                 in_fence = !in_fence;
                 return true;
             }
-            in_fence || STRUCTURE.is_match(t) && !(markdown && link_item(t))
+            in_fence || is_structure(t) && !(markdown && link_item(t))
         })
         .collect();
     let feats: Vec<Features> = units

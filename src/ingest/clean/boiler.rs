@@ -227,7 +227,9 @@ pub(crate) fn tokenize(line: &str) -> Vec<Token> {
     // as `word_hash`), its characters counted: no string per word.
     const FNV: u64 = 0xcbf2_9ce4_8422_2325;
     let fnv = |h: u64, b: u8| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3);
-    let mut out = Vec::with_capacity(line.len() / 4);
+    // At most one token per two bytes (a word has two letters and ends;
+    // a Han pair adds three bytes): no reallocation.
+    let mut out = Vec::with_capacity(line.len() / 2 + 1);
     let mut prev_han: Option<char> = None;
     let (mut hash, mut chars) = (FNV, 0usize);
     let flush = |hash: &mut u64, chars: &mut usize, out: &mut Vec<Token>| {

@@ -128,10 +128,12 @@ fn normalized_lines(text: &str, markdown: bool) -> Vec<String> {
     let raw: Vec<String> = text
         .lines()
         .map(|l| {
-            let l: String = l
-                .chars()
-                .filter(|&c| !matches!(c, '\u{200B}' | '\u{FEFF}' | '\u{00AD}'))
-                .map(|c| match c {
+            // No replacement is longer than the character it replaces:
+            // the line's length is enough.
+            let mut out = String::with_capacity(l.len());
+            for c in l.chars() {
+                out.push(match c {
+                    '\u{200B}' | '\u{FEFF}' | '\u{00AD}' => continue,
                     '\t' | '\u{A0}' => ' ',
                     // Full-width digits and Latin letters (２０１９, ＵＮＯＤＣ)
                     // are the ASCII ones; CJK punctuation stays as it is.
@@ -141,9 +143,10 @@ fn normalized_lines(text: &str, markdown: bool) -> Vec<String> {
                         char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
                     }
                     _ => c,
-                })
-                .collect();
-            let l = l.trim_end().to_string();
+                });
+            }
+            let mut l = out;
+            l.truncate(l.trim_end().len());
             if markdown {
                 markdown::reduce_dead_links(&l)
             } else {
