@@ -492,6 +492,11 @@ fn is_core_han(c: char) -> bool {
     matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF)
 }
 
+/// `char::is_alphabetic` with Han ideographs answered without the table.
+pub(crate) fn is_letter(c: char) -> bool {
+    is_core_han(c) || c.is_alphabetic()
+}
+
 /// `char::is_alphanumeric` with Han ideographs answered without the table.
 fn is_alphanumeric(c: char) -> bool {
     is_core_han(c) || c.is_alphanumeric()
@@ -500,7 +505,7 @@ fn is_alphanumeric(c: char) -> bool {
 fn words_of(lower: &str) -> Vec<&str> {
     lower
         .split(|c: char| !is_alphanumeric(c) && c != '\'' && c != '-')
-        .filter(|w| w.chars().any(char::is_alphabetic) && !w.chars().any(is_han))
+        .filter(|w| !w.chars().any(is_han) && w.chars().any(char::is_alphabetic))
         .collect()
 }
 
@@ -610,7 +615,7 @@ fn light_features(t: &str, toks: &[Token], lines_with: &LinesWith) -> Features {
     let han = t.chars().filter(|&c| is_han(c)).count();
     let words = t
         .split_whitespace()
-        .filter(|w| w.chars().any(|c| c.is_alphabetic() && !is_han(c)))
+        .filter(|w| w.chars().any(|c| !is_han(c) && c.is_alphabetic()))
         .count();
     Features {
         chars: t.chars().count(),
@@ -665,7 +670,7 @@ fn features(
     for w in t.split_whitespace() {
         if matches!(w, "|" | "•" | "·" | "∙" | "»" | "›") {
             separators += 1;
-        } else if w.chars().any(char::is_alphabetic) {
+        } else if w.chars().any(is_letter) {
             items += 1;
             item_chars += w.chars().count();
         }

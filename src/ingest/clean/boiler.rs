@@ -398,7 +398,7 @@ fn penalties(line: &str, stops: Option<&'static super::blocks::Stoplist>, tags: 
     // Items are words: a date or a `|` is not a tag.
     let items: Vec<&str> = line
         .split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphabetic))
+        .filter(|w| w.chars().any(super::blocks::is_letter))
         .collect();
     if items.len() >= 8 {
         let avg =
