@@ -281,7 +281,10 @@ pub fn drop_inner_boilerplate_into(
         .iter()
         .map(|&i| {
             let mut t = tokenize(&lines[i]);
-            t.retain(|t| !stop_tokens.contains(t));
+            // Only words are function words (Han pairs never are).
+            if !stop_tokens.is_empty() {
+                t.retain(|t| matches!(t, Token::Han(..)) || !stop_tokens.contains(t));
+            }
             t
         })
         .collect();
@@ -477,7 +480,9 @@ fn lowercase(t: &str) -> String {
     for c in t.chars() {
         if c.is_ascii() {
             out.push(c.to_ascii_lowercase());
-        } else if is_core_han(c) {
+        } else if is_core_han(c) || matches!(c as u32, 0x3000..=0x303F | 0xFF01..=0xFF20) {
+            // Han, CJK punctuation, full-width punctuation and digits:
+            // no case.
             out.push(c);
         } else {
             out.extend(c.to_lowercase());
