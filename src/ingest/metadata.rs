@@ -599,7 +599,10 @@ fn by_script(text: &str) -> Option<Option<&'static str>> {
     let (mut han, mut kana, mut hangul, mut letters, mut vi) =
         (0usize, 0usize, 0usize, 0usize, 0usize);
     for c in text.chars() {
-        if is_han(c) {
+        if c.is_ascii() {
+            // ASCII: a letter or not, never one of the scripts below.
+            letters += usize::from(c.is_ascii_alphabetic());
+        } else if is_han(c) {
             han += 1;
         } else if matches!(c as u32, 0x3040..=0x30FF) {
             kana += 1;
