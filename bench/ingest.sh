@@ -11,7 +11,7 @@
 set -eu
 cd "$(dirname "$0")/.."
 cargo build --release --quiet --bin pilcrow
-bin=target/release/pilcrow
+bin=${CARGO_TARGET_DIR:-target}/release/pilcrow
 n=${REPEAT:-20}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT

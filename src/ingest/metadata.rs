@@ -583,10 +583,26 @@ static DETECTOR: LazyLock<Detector> = LazyLock::new(|| {
 /// The language of one piece of text (ISO 639-1), by script first:
 /// Han → zh (ja with kana), Vietnamese letters → vi; else whatlang.
 pub fn detect_language(text: &str) -> Option<&'static str> {
+    by_script(text).unwrap_or_else(|| statistical_language(text))
+}
+
+/// How much text whose language only statistics tell (whatlang) a
+/// document's languages are judged on: beyond it, blocks spread evenly
+/// over the document stand for the rest (detection is the costliest step
+/// of ingest on long text, and a sample this size decides it).
+const LANGUAGE_SAMPLE: usize = 64 * 1024;
+
+/// The language of a text told by its script alone (`Some(..)`; `Some(None)`
+/// when it has too few letters to tell), or `None` when statistics must
+/// decide.
+fn by_script(text: &str) -> Option<Option<&'static str>> {
     let (mut han, mut kana, mut hangul, mut letters, mut vi) =
         (0usize, 0usize, 0usize, 0usize, 0usize);
     for c in text.chars() {
-        if is_han(c) {
+        if c.is_ascii() {
+            // ASCII: a letter or not, never one of the scripts below.
+            letters += usize::from(c.is_ascii_alphabetic());
+        } else if is_han(c) {
             han += 1;
         } else if matches!(c as u32, 0x3040..=0x30FF) {
             kana += 1;
@@ -652,20 +668,25 @@ pub fn detect_language(text: &str) -> Option<&'static str> {
     }
     let cjk = han + kana + hangul;
     if cjk > 0 && cjk * 3 >= letters {
-        return Some(if kana * 10 > cjk {
+        return Some(Some(if kana * 10 > cjk {
             "ja"
         } else if hangul > han {
             "ko"
         } else {
             "zh"
-        });
+        }));
     }
     if letters < 3 {
-        return None;
+        return Some(None);
     }
     if vi * 20 >= letters && vi >= 2 {
-        return Some("vi");
+        return Some(Some("vi"));
     }
+    None
+}
+
+/// The language whatlang finds, among those ingest names.
+fn statistical_language(text: &str) -> Option<&'static str> {
     let info = DETECTOR.detect(text)?;
     Some(match info.lang() {
         Lang::Eng => "en",
@@ -710,16 +731,54 @@ fn languages(doc: &Structured) -> (String, Vec<String>) {
     let long_enough =
         |t: &str| t.chars().any(is_han) || t.chars().filter(|c| c.is_alphabetic()).count() >= 40;
     let mut share: BTreeMap<&'static str, usize> = BTreeMap::new();
+    let weight = |t: &str| -> usize {
+        t.chars()
+            .filter(|c| !c.is_whitespace())
+            .map(|c| if is_han(c) { 3 } else { 1 })
+            .sum()
+    };
     for pass in [true, false] {
-        for t in texts.iter().filter(|t| !pass || long_enough(t)) {
-            if let Some(l) = detect_language(t) {
-                let w: usize = t
-                    .chars()
-                    .filter(|c| !c.is_whitespace())
-                    .map(|c| if is_han(c) { 3 } else { 1 })
-                    .sum();
-                *share.entry(l).or_default() += w;
+        let judged: Vec<(&str, Option<Option<&'static str>>)> = texts
+            .iter()
+            .filter(|t| !pass || long_enough(t))
+            .map(|&t| (t, by_script(t)))
+            .collect();
+        // Text for statistics beyond the sample: blocks are taken while
+        // the bytes taken stay under the sample's share of the bytes seen,
+        // and the languages found weigh for all of it.
+        let statistical: usize = judged
+            .iter()
+            .filter(|(_, d)| d.is_none())
+            .map(|(t, _)| t.len())
+            .sum();
+        let sampled = statistical > LANGUAGE_SAMPLE;
+        let (mut seen, mut taken) = (0usize, 0usize);
+        let (mut all_w, mut taken_w) = (0usize, 0usize);
+        let mut found: Vec<(&'static str, usize)> = Vec::new();
+        for (t, decided) in judged {
+            let lang = match decided {
+                Some(l) => l,
+                None if !sampled => statistical_language(t),
+                None => {
+                    let w = weight(t);
+                    all_w += w;
+                    seen += t.len();
+                    if taken * statistical < seen * LANGUAGE_SAMPLE {
+                        taken += t.len();
+                        taken_w += w;
+                        if let Some(l) = statistical_language(t) {
+                            found.push((l, w));
+                        }
+                    }
+                    continue;
+                }
+            };
+            if let Some(l) = lang {
+                *share.entry(l).or_default() += weight(t);
             }
+        }
+        for (l, w) in found {
+            *share.entry(l).or_default() += w * all_w / taken_w.max(1);
         }
         if !share.is_empty() {
             break;
@@ -968,6 +1027,41 @@ mod tests {
             ),
             Some("es")
         );
+    }
+
+    #[test]
+    fn a_long_document_is_judged_over_all_its_length() {
+        // More text than the statistical sample: the blocks judged are
+        // spread over the document, so a language used only at its end
+        // (an annex in French) is still one of its languages.
+        let en = "Member States expressed concern at the increasing use by terrorists of \
+                  information and communications technologies, and stressed that international \
+                  cooperation was needed to prevent and counter it";
+        let fr = "Les États Membres se sont déclarés préoccupés par l'utilisation croissante des \
+                  technologies de l'information par les terroristes et ont souligné que la \
+                  coopération internationale était nécessaire";
+        let para = |text: String| Block::Para {
+            num: None,
+            text,
+            items: Vec::new(),
+        };
+        let mut doc = Structured::default();
+        for i in 0..700 {
+            doc.blocks.push(para(format!("{en} (paragraph {i}).")));
+        }
+        for i in 0..70 {
+            doc.blocks.push(para(format!("{fr} (paragraphe {i}).")));
+        }
+        let total: usize = doc
+            .blocks
+            .iter()
+            .flat_map(|b| b.texts())
+            .map(str::len)
+            .sum();
+        assert!(total > 2 * LANGUAGE_SAMPLE, "{total}");
+        let (primary, all) = languages(&doc);
+        assert_eq!(primary, "en");
+        assert_eq!(all, ["en", "fr"]);
     }
 
     #[test]

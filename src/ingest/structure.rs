@@ -51,12 +51,17 @@ static TOC_HEAD: LazyLock<Regex> = LazyLock::new(|| {
 static ASTERISK_NOTE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\*+\s*\S{1,30}$").unwrap());
 
 /// Builds the structure of a cleaned document.
-pub fn build(cleaned: &Cleaned, rec: &Recognizer) -> Structured {
-    let mut lines: Vec<String> = cleaned.lines.clone();
+pub fn build(cleaned: Cleaned, rec: &Recognizer) -> Structured {
+    let Cleaned {
+        mut lines,
+        markdown,
+        furniture,
+        set_aside,
+    } = cleaned;
     let mut out = Structured {
-        markdown: cleaned.markdown,
-        furniture: cleaned.furniture.clone(),
-        set_aside: cleaned.set_aside.clone(),
+        markdown,
+        furniture,
+        set_aside,
         ..Structured::default()
     };
     let (front, masthead_title) = split_masthead(&mut lines);
@@ -66,9 +71,9 @@ pub fn build(cleaned: &Cleaned, rec: &Recognizer) -> Structured {
     out.footnotes = extract_footnotes(&mut lines, &hyphenated);
     let han = han_dominant(&lines);
     // In markdown, `1. text` is an ordered list, not a paragraph number.
-    let numbered = !cleaned.markdown && numbered(&lines);
+    let numbered = !markdown && numbered(&lines);
     let mut seg = Segmenter::new(&out.toc, rec, numbered);
-    seg.markdown = cleaned.markdown;
+    seg.markdown = markdown;
     seg.hard_wrapped = hard_wrapped(&lines);
     seg.hyphenated = hyphenated;
     seg.width = line_width(&lines);
@@ -167,22 +172,25 @@ fn han_dominant(lines: &[String]) -> bool {
 
 /// `.` `,` `;` `:` `?` `!` written between Han characters → full width.
 pub fn han_punct(s: &str) -> String {
-    if !s.contains(['.', ',', ';', ':', '?', '!', '"']) {
+    const PUNCT: [char; 7] = ['.', ',', ';', ':', '?', '!', '"'];
+    if !s.contains(PUNCT) {
         return s.to_string();
     }
-    let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len());
     // Straight double quotes in pairs around Han text become “ ”.
-    let curly = chars.iter().filter(|&&c| c == '"').count() % 2 == 0;
+    let curly = s.bytes().filter(|&b| b == b'"').count() % 2 == 0;
     let mut quote_open = false;
     let mut open_curly = false;
-    for (i, &c) in chars.iter().enumerate() {
-        let prev = if i > 0 { Some(chars[i - 1]) } else { None };
-        let next = chars.get(i + 1).copied();
-        if !matches!(c, '.' | ',' | ';' | ':' | '?' | '!' | '"') {
-            out.push(c);
-            continue;
-        }
+    // Only the punctuation is looked at (with its neighbours); the text
+    // between is copied as it stands.
+    let mut last = 0;
+    for (i, m) in s.match_indices(PUNCT) {
+        out.push_str(&s[last..i]);
+        last = i + m.len();
+        let c = m.chars().next().unwrap_or('.');
+        let mut before = s[..i].chars();
+        let prev = before.next_back();
+        let next = s[last..].chars().next();
         let hanish = |c: char| is_han(c) || c == FN_CLOSE;
         let han_before =
             prev.is_some_and(|p| hanish(p) || matches!(p, '》' | '」' | '”' | ')' | '）' | '"'));
@@ -194,8 +202,7 @@ pub fn han_punct(s: &str) -> String {
             '.' if prev == Some(')')
                 && han_before
                 && next.is_none_or(is_han)
-                && i > 1
-                && hanish(chars[i - 2]) =>
+                && before.next_back().is_some_and(hanish) =>
             {
                 Some('。')
             }
@@ -220,6 +227,7 @@ pub fn han_punct(s: &str) -> String {
         };
         out.push(mapped.unwrap_or(c));
     }
+    out.push_str(&s[last..]);
     out
 }
 
@@ -1452,19 +1460,57 @@ fn split_items(text: &str) -> (String, Vec<String>) {
             .next_back()
             .is_none_or(|c| !c.is_alphanumeric() || is_han(c))
     };
-    let latin: Vec<String> = LATIN.chars().map(String::from).collect();
-    let cyrillic: Vec<String> = CYRILLIC.chars().map(String::from).collect();
-    let arabic: Vec<String> = ARABIC.iter().map(|s| s.to_string()).collect();
+    // The labels of each style, made once.
+    type Labels = LazyLock<Vec<String>>;
+    fn labels(letters: Vec<String>, label: fn(&str) -> String) -> Vec<String> {
+        letters.iter().map(|l| label(l)).collect()
+    }
+    static LATIN_P: Labels = LazyLock::new(|| {
+        labels(LATIN.chars().map(String::from).collect(), |l| {
+            format!("({l})")
+        })
+    });
+    static LATIN_R: Labels = LazyLock::new(|| {
+        labels(LATIN.chars().map(String::from).collect(), |l| {
+            format!("{l})")
+        })
+    });
+    static CYRILLIC_P: Labels = LazyLock::new(|| {
+        labels(CYRILLIC.chars().map(String::from).collect(), |l| {
+            format!("({l})")
+        })
+    });
+    static CYRILLIC_R: Labels = LazyLock::new(|| {
+        labels(CYRILLIC.chars().map(String::from).collect(), |l| {
+            format!("{l})")
+        })
+    });
+    static ARABIC_P: Labels = LazyLock::new(|| {
+        labels(ARABIC.iter().map(|s| s.to_string()).collect(), |l| {
+            format!("({l})")
+        })
+    });
     // Chinese: (一) (二) (三) or full-width （一）.
-    let han: Vec<String> = "一二三四五六七八九十".chars().map(String::from).collect();
+    static HAN_P: Labels = LazyLock::new(|| {
+        labels(
+            "一二三四五六七八九十".chars().map(String::from).collect(),
+            |l| format!("({l})"),
+        )
+    });
+    static HAN_F: Labels = LazyLock::new(|| {
+        labels(
+            "一二三四五六七八九十".chars().map(String::from).collect(),
+            |l| format!("（{l}）"),
+        )
+    });
     let candidates = [
-        item_cuts(text, &latin, |l| format!("({l})"), not_in_word),
-        item_cuts(text, &latin, |l| format!("{l})"), after_space),
-        item_cuts(text, &cyrillic, |l| format!("({l})"), not_in_word),
-        item_cuts(text, &cyrillic, |l| format!("{l})"), after_space),
-        item_cuts(text, &arabic, |l| format!("({l})"), not_in_word),
-        item_cuts(text, &han, |l| format!("({l})"), |_| true),
-        item_cuts(text, &han, |l| format!("（{l}）"), |_| true),
+        item_cuts(text, &LATIN_P, not_in_word),
+        item_cuts(text, &LATIN_R, after_space),
+        item_cuts(text, &CYRILLIC_P, not_in_word),
+        item_cuts(text, &CYRILLIC_R, after_space),
+        item_cuts(text, &ARABIC_P, not_in_word),
+        item_cuts(text, &HAN_P, |_| true),
+        item_cuts(text, &HAN_F, |_| true),
     ];
     let cuts = candidates
         .into_iter()
@@ -1511,34 +1557,24 @@ fn roman_cuts(text: &str) -> Vec<usize> {
     const ROMAN: [&str; 12] = [
         "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii",
     ];
-    let numerals: Vec<String> = ROMAN.iter().map(|s| s.to_string()).collect();
-    item_cuts(
-        text,
-        &numerals,
-        |l| format!("({l})"),
-        |before: &str| {
-            before
-                .chars()
-                .next_back()
-                .is_none_or(|c| !c.is_alphanumeric() || is_han(c))
-        },
-    )
+    static NUMERALS: LazyLock<Vec<String>> =
+        LazyLock::new(|| ROMAN.iter().map(|l| format!("({l})")).collect());
+    item_cuts(text, &NUMERALS, |before: &str| {
+        before
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric() || is_han(c))
+    })
 }
 
 /// Positions of the labels of an alphabet, in order.
-fn item_cuts(
-    text: &str,
-    letters: &[String],
-    label: impl Fn(&str) -> String,
-    before_ok: impl Fn(&str) -> bool,
-) -> Vec<usize> {
+fn item_cuts(text: &str, labels: &[String], before_ok: impl Fn(&str) -> bool) -> Vec<usize> {
     let mut cuts = Vec::new();
     let mut from = 0;
-    for l in letters {
-        let pat = label(l);
+    for pat in labels {
         let mut found = None;
         let mut search = from;
-        while let Some(off) = text[search..].find(&pat) {
+        while let Some(off) = text[search..].find(pat.as_str()) {
             let at = search + off;
             if before_ok(&text[..at]) {
                 found = Some(at);
@@ -1718,7 +1754,7 @@ mod tests {
     use crate::ingest::clean::clean;
 
     fn structure(text: &str) -> Structured {
-        build(&clean(text), &Recognizer::builtin())
+        build(clean(text), &Recognizer::builtin())
     }
 
     fn nums(s: &Structured) -> Vec<u32> {
@@ -1986,7 +2022,7 @@ mod country_sections {
     use crate::ingest::clean::clean;
 
     fn heads(text: &str) -> (Vec<String>, Vec<u32>) {
-        let s = build(&clean(text), &Recognizer::builtin());
+        let s = build(clean(text), &Recognizer::builtin());
         let mut h = Vec::new();
         let mut n = Vec::new();
         for b in s.blocks {
@@ -2027,7 +2063,7 @@ mod glued_note_tests {
         let text = "1.\n各国提到了该法》1的规定以及其他很多很多很多的内容和情况说明.\n2.\n正文继续写了很多很多很多很多很多很多很多的内容.\n\
                     该法案已在《计算机犯罪1根据该法的规定须获得令状.\n宪法第三章对若干权利做出了规定.\nX/1/2V.\n11-111112/4\n\
                     3.\n第三段.\nX/1/2V.\n11-111113/4\n4.\n第四段.\nX/1/2V.\n11-111114/4\n5.\n完.\n";
-        let s = build(&clean(text), &Recognizer::builtin());
+        let s = build(clean(text), &Recognizer::builtin());
         assert_eq!(
             s.footnotes,
             vec![("1".to_string(), "根据该法的规定须获得令状。".to_string())]
@@ -2061,7 +2097,7 @@ mod wrapped_text_tests {
                     The debate was lively.\n\
                     The second paragraph begins here and runs over more than one\n\
                     line of text so that the width of the text is clear to see.\n";
-        let s = build(&clean(text), &Recognizer::builtin());
+        let s = build(clean(text), &Recognizer::builtin());
         let paras: Vec<&str> = s
             .blocks
             .iter()
@@ -2083,7 +2119,7 @@ mod part_tests {
     #[test]
     fn annexes_and_chapters_are_headings() {
         let text = "1. First paragraph of the report.\n2. Second paragraph.\nAnnex I\nList of replies received.\n";
-        let s = build(&clean(text), &Recognizer::builtin());
+        let s = build(clean(text), &Recognizer::builtin());
         assert!(
             s.blocks.contains(&Block::Heading {
                 level: 2,

@@ -62,7 +62,23 @@ pub fn is_adoption_statement(t: &str) -> bool {
 
 /// Number of non-whitespace characters.
 pub fn visible_len(s: &str) -> usize {
-    s.chars().filter(|c| !c.is_whitespace()).count()
+    // Characters are the bytes that are not continuation bytes; ASCII
+    // white space is known by its byte, and only characters that start
+    // like the non-ASCII white space (U+0085, U+00A0, U+1680,
+    // U+2000…U+205F, U+3000) are decoded.
+    let b = s.as_bytes();
+    let mut n = b
+        .iter()
+        .filter(|&&x| x & 0xC0 != 0x80 && !matches!(x, b' ' | b'\t'..=b'\r'))
+        .count();
+    for (i, &x) in b.iter().enumerate() {
+        if matches!(x, 0xC2 | 0xE1 | 0xE2 | 0xE3)
+            && s[i..].chars().next().is_some_and(char::is_whitespace)
+        {
+            n -= 1;
+        }
+    }
+    n
 }
 
 /// Escapes characters that would change the meaning of plain text in markdown.
@@ -72,38 +88,30 @@ pub fn escape_md(s: &str) -> String {
 
 /// Like [`escape_md`]; `at_line_start` says whether `s` begins a line.
 pub fn escape_md_from(s: &str, at_line_start: bool) -> String {
+    // Every character escaped is ASCII: the text is scanned by bytes and
+    // copied in runs between them.
     let mut out = String::with_capacity(s.len() + 8);
-    let mut at_line_start = at_line_start;
-    let chars: Vec<char> = s.chars().collect();
-    for (i, &c) in chars.iter().enumerate() {
-        match c {
-            '*' | '_' | '[' | ']' | '<' | '>' | '`' | '\\' | '|' => {
-                // `>` only matters at a line start; `_` inside a word is
-                // harmless in CommonMark but escaping keeps it simple.
-                if c == '>' && !at_line_start {
-                    out.push(c);
-                } else {
-                    out.push('\\');
-                    out.push(c);
-                }
-            }
-            '#' | '+' | '-' | '=' if at_line_start => {
-                out.push('\\');
-                out.push(c);
-            }
-            '~' if chars.get(i + 1) == Some(&'~') => {
-                out.push('\\');
-                out.push(c);
-            }
-            '^' if i > 0 && chars[i - 1] == '[' => {
-                out.push('\\');
-                out.push(c);
-            }
-            _ => out.push(c),
+    let b = s.as_bytes();
+    let mut line_start = at_line_start;
+    let mut last = 0;
+    for (i, &x) in b.iter().enumerate() {
+        // `>` only matters at a line start; `_` inside a word is harmless
+        // in CommonMark but escaping keeps it simple.
+        let escape = match x {
+            b'*' | b'_' | b'[' | b']' | b'`' | b'\\' | b'|' | b'<' => true,
+            b'>' | b'#' | b'+' | b'-' | b'=' => line_start,
+            b'~' => b.get(i + 1) == Some(&b'~'),
+            b'^' => i > 0 && b[i - 1] == b'[',
+            _ => false,
+        };
+        if escape {
+            out.push_str(&s[last..i]);
+            out.push('\\');
+            last = i;
         }
-        at_line_start = c == '\n';
-        let _ = i;
+        line_start = x == b'\n';
     }
+    out.push_str(&s[last..]);
     out
 }
 

@@ -73,9 +73,31 @@ static CHROME_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
         .collect();
     AhoCorasick::builder()
         .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
         .build(words)
         .unwrap()
 });
+
+/// [`HAN_STOPS`] of the core CJK blocks as a bitmap (U+3400…U+9FFF):
+/// one bit test per character of Han text.
+static HAN_STOP_BITS: LazyLock<Vec<u64>> = LazyLock::new(|| {
+    let mut bits = vec![0u64; (0xA000 - 0x3400) / 64];
+    for &c in HAN_STOPS.iter() {
+        if let Some(k) = (c as usize).checked_sub(0x3400)
+            && k < bits.len() * 64
+        {
+            bits[k / 64] |= 1 << (k % 64);
+        }
+    }
+    bits
+});
+
+fn is_han_stop(c: char) -> bool {
+    match (c as usize).checked_sub(0x3400) {
+        Some(k) if k < HAN_STOP_BITS.len() * 64 => HAN_STOP_BITS[k / 64] & (1 << (k % 64)) != 0,
+        _ => !c.is_ascii() && HAN_STOPS.contains(&c),
+    }
+}
 
 fn data_lines(text: &'static str) -> impl Iterator<Item = (&'static str, &'static str)> {
     text.lines()
@@ -96,7 +118,6 @@ static STRUCTURE: LazyLock<Regex> = LazyLock::new(|| {
           | [一二三四五六七八九十]{1,3}[、.．]   # 一、
           | （[一二三四五六七八九十]{1,3}）      # （一）
           | \#{1,6}\s | > | \| | ``` | ~~~
-          | .*(?:\.\s?){4,}\s*\d{1,4}\s*$    # TOC line with dot leaders
           | \^\[?\d                          # footnote definitions
           | \[\^
         )",
@@ -104,10 +125,23 @@ static STRUCTURE: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// A TOC line with dot leaders, the one shape of [`STRUCTURE`] that must
+/// read the whole line: tried only on lines with four dots or more.
+static TOC_LINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*.*(?:\.\s?){4,}\s*\d{1,4}\s*$").unwrap());
+
+fn is_structure(t: &str) -> bool {
+    STRUCTURE.is_match(t) || t.bytes().filter(|&b| b == b'.').count() >= 4 && TOC_LINE.is_match(t)
+}
+
 static LINK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\[[^\[\]]*\]\([^)\s]*\)|<?(?:https?://|www\.)[^\s<>]+>?|[A-Za-z0-9_.+-]+@[A-Za-z0-9_-]+\.[A-Za-z0-9_.-]+")
         .unwrap()
 });
+
+/// Token → (lines holding it, the last line counted: each distinct token
+/// of a line counts once).
+type LinesWith = HashMap<Token, (u32, u32), Fast>;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Class {
@@ -214,6 +248,18 @@ pub(crate) fn is_labelled_strip(text: &str) -> bool {
 /// Blanks the lines that are boilerplate inside the body; returns how
 /// many were blanked.
 pub fn drop_inner_boilerplate(lines: &mut [String], markdown: bool) -> usize {
+    let mut cut = Vec::new();
+    drop_inner_boilerplate_into(lines, markdown, &mut cut);
+    cut.len()
+}
+
+/// [`drop_inner_boilerplate`], the blanked lines' text put in `cut` with
+/// their indices, in order.
+pub fn drop_inner_boilerplate_into(
+    lines: &mut [String],
+    markdown: bool,
+    cut: &mut Vec<(usize, String)>,
+) {
     let units: Vec<usize> = (0..lines.len())
         .filter(|&i| {
             let t = lines[i].trim();
@@ -221,7 +267,7 @@ pub fn drop_inner_boilerplate(lines: &mut [String], markdown: bool) -> usize {
         })
         .collect();
     if units.len() < 5 {
-        return 0;
+        return;
     }
     let lang_stops = document_stopwords(lines);
     // Vocabulary is judged on content words: function words are shared by
@@ -235,19 +281,26 @@ pub fn drop_inner_boilerplate(lines: &mut [String], markdown: bool) -> usize {
         .iter()
         .map(|&i| {
             let mut t = tokenize(&lines[i]);
-            t.retain(|t| !stop_tokens.contains(t));
+            // Only words are function words (Han pairs never are).
+            if !stop_tokens.is_empty() {
+                t.retain(|t| matches!(t, Token::Han(..)) || !stop_tokens.contains(t));
+            }
             t
         })
         .collect();
-    let mut lines_with: HashMap<Token, u32, Fast> = HashMap::default();
-    for toks in &tokens {
-        let mut seen: Vec<Token> = toks.clone();
-        seen.sort_unstable_by_key(token_key);
-        seen.dedup();
-        for t in seen {
-            *lines_with.entry(t).or_default() += 1;
+    let mut counted: LinesWith = HashMap::with_capacity_and_hasher(
+        tokens.iter().map(Vec::len).sum::<usize>() / 2,
+        Fast::default(),
+    );
+    for (k, toks) in tokens.iter().enumerate() {
+        for &t in toks {
+            let e = counted.entry(t).or_insert((0, u32::MAX));
+            if e.1 != k as u32 {
+                *e = (e.0 + 1, k as u32);
+            }
         }
     }
+    let lines_with = counted;
     // A document's own structure is never judged (its features only feed
     // the document's typical vocabulary share).
     let mut in_fence = false;
@@ -259,7 +312,7 @@ pub fn drop_inner_boilerplate(lines: &mut [String], markdown: bool) -> usize {
                 in_fence = !in_fence;
                 return true;
             }
-            in_fence || STRUCTURE.is_match(t) && !(markdown && link_item(t))
+            in_fence || is_structure(t) && !(markdown && link_item(t))
         })
         .collect();
     let feats: Vec<Features> = units
@@ -382,18 +435,15 @@ pub fn drop_inner_boilerplate(lines: &mut [String], markdown: bool) -> usize {
             );
         }
     }
-    let mut dropped = 0;
     let debug = std::env::var_os("PILCROW_DEBUG_BOILER").is_some();
     for (&i, c) in units.iter().zip(&out) {
         if *c == Class::Bad {
             if debug {
                 eprintln!("inner boilerplate: {}", lines[i]);
             }
-            lines[i].clear();
-            dropped += 1;
+            cut.push((i, std::mem::take(&mut lines[i])));
         }
     }
-    dropped
 }
 
 /// Whether a line reads as prose of the document's language: long, ends
@@ -430,7 +480,9 @@ fn lowercase(t: &str) -> String {
     for c in t.chars() {
         if c.is_ascii() {
             out.push(c.to_ascii_lowercase());
-        } else if is_core_han(c) {
+        } else if is_core_han(c) || matches!(c as u32, 0x3000..=0x303F | 0xFF01..=0xFF20) {
+            // Han, CJK punctuation, full-width punctuation and digits:
+            // no case.
             out.push(c);
         } else {
             out.extend(c.to_lowercase());
@@ -445,6 +497,11 @@ fn is_core_han(c: char) -> bool {
     matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF)
 }
 
+/// `char::is_alphabetic` with Han ideographs answered without the table.
+pub(crate) fn is_letter(c: char) -> bool {
+    is_core_han(c) || c.is_alphabetic()
+}
+
 /// `char::is_alphanumeric` with Han ideographs answered without the table.
 fn is_alphanumeric(c: char) -> bool {
     is_core_han(c) || c.is_alphanumeric()
@@ -453,7 +510,7 @@ fn is_alphanumeric(c: char) -> bool {
 fn words_of(lower: &str) -> Vec<&str> {
     lower
         .split(|c: char| !is_alphanumeric(c) && c != '\'' && c != '-')
-        .filter(|w| w.chars().any(char::is_alphabetic) && !w.chars().any(is_han))
+        .filter(|w| !w.chars().any(is_han) && w.chars().any(char::is_alphabetic))
         .collect()
 }
 
@@ -466,7 +523,7 @@ fn stop_density(
     stops: Option<&'static Stoplist>,
 ) -> Option<f64> {
     if han >= 10 && han >= words.len() {
-        let hits = t.chars().filter(|c| HAN_STOPS.contains(c)).count();
+        let hits = t.chars().filter(|&c| is_han_stop(c)).count();
         Some(hits as f64 / han as f64)
     } else {
         stops.filter(|_| !words.is_empty()).map(|list| {
@@ -559,11 +616,11 @@ fn classify(f: &Features, low_share: bool, median_share: f64) -> Class {
 
 /// Only what a structural line contributes: its length and vocabulary
 /// share.
-fn light_features(t: &str, toks: &[Token], lines_with: &HashMap<Token, u32, Fast>) -> Features {
+fn light_features(t: &str, toks: &[Token], lines_with: &LinesWith) -> Features {
     let han = t.chars().filter(|&c| is_han(c)).count();
     let words = t
         .split_whitespace()
-        .filter(|w| w.chars().any(|c| c.is_alphabetic() && !is_han(c)))
+        .filter(|w| w.chars().any(|c| !is_han(c) && c.is_alphabetic()))
         .count();
     Features {
         chars: t.chars().count(),
@@ -582,11 +639,11 @@ fn light_features(t: &str, toks: &[Token], lines_with: &HashMap<Token, u32, Fast
     }
 }
 
-fn share(toks: &[Token], lines_with: &HashMap<Token, u32, Fast>) -> Option<f64> {
+fn share(toks: &[Token], lines_with: &LinesWith) -> Option<f64> {
     (toks.len() >= 3).then(|| {
         let shared = toks
             .iter()
-            .filter(|t| lines_with.get(t).is_some_and(|&n| n >= 2))
+            .filter(|t| lines_with.get(t).is_some_and(|&(n, _)| n >= 2))
             .count();
         shared as f64 / toks.len() as f64
     })
@@ -595,11 +652,12 @@ fn share(toks: &[Token], lines_with: &HashMap<Token, u32, Fast>) -> Option<f64> 
 fn features(
     t: &str,
     toks: &[Token],
-    lines_with: &HashMap<Token, u32, Fast>,
+    lines_with: &LinesWith,
     stops: Option<&'static Stoplist>,
 ) -> Features {
-    let chars = t.chars().count();
-    let han = t.chars().filter(|&c| is_han(c)).count();
+    let (chars, han) = t
+        .chars()
+        .fold((0, 0), |(n, h), c| (n + 1, h + usize::from(is_han(c))));
     let link_chars: usize =
         if t.contains("](") || t.contains('@') || t.contains("://") || t.contains("www.") {
             LINK.find_iter(t).map(|m| m.as_str().chars().count()).sum()
@@ -611,10 +669,17 @@ fn features(
     let stop_density = stop_density(t, han, &words, stops);
     let share = share(toks, lines_with);
     let ends_sentence = ends_sentence(t);
-    let separators = t
-        .split_whitespace()
-        .filter(|w| matches!(*w, "|" | "•" | "·" | "∙" | "»" | "›"))
-        .count();
+    // One pass over the space-separated items: separators, and words
+    // (items with a letter) with their length in characters.
+    let (mut separators, mut items, mut item_chars) = (0usize, 0usize, 0usize);
+    for w in t.split_whitespace() {
+        if matches!(w, "|" | "•" | "·" | "∙" | "»" | "›") {
+            separators += 1;
+        } else if w.chars().any(is_letter) {
+            items += 1;
+            item_chars += w.chars().count();
+        }
+    }
     // Chrome words matter only on short lines (see `classify`).
     let (mut chrome, mut chrome_lead) = (false, false);
     let mut chrome_hits = 0;
@@ -631,19 +696,14 @@ fn features(
             }
         }
     }
-    let items: Vec<&str> = t
-        .split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphabetic))
-        .collect();
-    let tag_cloud = items.len() >= 8 && {
-        let avg =
-            items.iter().map(|w| w.chars().count()).sum::<usize>() as f64 / items.len() as f64;
+    let tag_cloud = items >= 8 && {
+        let avg = item_chars as f64 / items as f64;
         let punct = t
             .chars()
             .filter(|c| matches!(c, ',' | '.' | '，' | '。' | ';' | '、'))
             .count();
         let low_stops = stop_density.is_none_or(|d| d < 0.1);
-        avg < 8.0 && punct * 4 < items.len() && low_stops && !ends_sentence
+        avg < 8.0 && punct * 4 < items && low_stops && !ends_sentence
     };
     Features {
         chars,
@@ -662,7 +722,7 @@ fn features(
         chrome_hits,
         chrome_lead,
         tag_cloud,
-        spaced_items: items.len(),
+        spaced_items: items,
     }
 }
 
@@ -714,13 +774,6 @@ fn shares_token(a: &[Token], b: &[Token]) -> bool {
     }
     let set: HashSet<&Token, Fast> = b.iter().collect();
     a.iter().any(|t| set.contains(t))
-}
-
-fn token_key(t: &Token) -> (u8, u64) {
-    match *t {
-        Token::Han(a, b) => (0, (u64::from(a as u32) << 32) | u64::from(b as u32)),
-        Token::Word(h) => (1, h),
-    }
 }
 
 fn median(it: impl Iterator<Item = f64>) -> f64 {

@@ -9,7 +9,7 @@
 //! it — and the kept span is the one with the largest total, so only the
 //! head and tail can go, and only when they add up to negative.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use crate::ingest::text::is_han;
 
@@ -58,21 +58,29 @@ pub fn content_span(lines: &[&str]) -> std::ops::Range<usize> {
     }
     // Site chrome repeats: what was cut at one end teaches what to cut at
     // the other (a site name in the head that recurs in the tail's ads).
-    let chrome: TokenSet = tokens[..first.start]
+    // Token → the last line that counted it: each distinct token of a
+    // line counts once, without a set per line.
+    let mut chrome: TokenMap<usize> = tokens[..first.start]
         .iter()
         .chain(&tokens[first.end..])
         .flatten()
+        .map(|t| (*t, usize::MAX))
         .collect();
     let values: Vec<f64> = values
         .iter()
         .zip(&tokens)
         .enumerate()
         .map(|(i, (v, toks))| {
-            let uniq: TokenSet = toks.iter().collect();
-            floor(
-                v - 0.5 * uniq.iter().filter(|t| chrome.contains(*t)).count() as f64,
-                i,
-            )
+            let mut hits = 0usize;
+            for t in toks {
+                if let Some(last) = chrome.get_mut(t)
+                    && *last != i
+                {
+                    *last = i;
+                    hits += 1;
+                }
+            }
+            floor(v - 0.5 * hits as f64, i)
         })
         .collect();
     if std::env::var_os("PILCROW_DEBUG_BOILER").is_some() {
@@ -213,21 +221,26 @@ impl std::hash::Hasher for TokenHasher {
 
 pub(crate) type Fast = std::hash::BuildHasherDefault<TokenHasher>;
 type TokenMap<V> = HashMap<Token, V, Fast>;
-type TokenSet<'a> = HashSet<&'a Token, Fast>;
 
 pub(crate) fn tokenize(line: &str) -> Vec<Token> {
-    let mut out = Vec::new();
+    // The word is hashed as it is read (FNV-1a over its lowercased UTF-8,
+    // as `word_hash`), its characters counted: no string per word.
+    const FNV: u64 = 0xcbf2_9ce4_8422_2325;
+    let fnv = |h: u64, b: u8| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3);
+    // At most one token per two bytes (a word has two letters and ends;
+    // a Han pair adds three bytes): no reallocation.
+    let mut out = Vec::with_capacity(line.len() / 2 + 1);
     let mut prev_han: Option<char> = None;
-    let mut word = String::new();
-    let flush = |word: &mut String, out: &mut Vec<Token>| {
-        if word.chars().nth(1).is_some() {
-            out.push(Token::Word(word_hash(word)));
+    let (mut hash, mut chars) = (FNV, 0usize);
+    let flush = |hash: &mut u64, chars: &mut usize, out: &mut Vec<Token>| {
+        if *chars >= 2 {
+            out.push(Token::Word(*hash));
         }
-        word.clear();
+        (*hash, *chars) = (FNV, 0);
     };
     for c in line.chars() {
         if is_han(c) {
-            flush(&mut word, &mut out);
+            flush(&mut hash, &mut chars, &mut out);
             if let Some(p) = prev_han {
                 out.push(Token::Han(p, c));
             }
@@ -235,21 +248,29 @@ pub(crate) fn tokenize(line: &str) -> Vec<Token> {
         } else {
             prev_han = None;
             if c.is_ascii_alphabetic() {
-                word.push(c.to_ascii_lowercase());
+                hash = fnv(hash, c.to_ascii_lowercase() as u8);
+                chars += 1;
             } else if !c.is_ascii() && c.is_alphabetic() {
-                word.extend(c.to_lowercase());
+                for l in c.to_lowercase() {
+                    let mut buf = [0u8; 4];
+                    for &b in l.encode_utf8(&mut buf).as_bytes() {
+                        hash = fnv(hash, b);
+                    }
+                    chars += 1;
+                }
             } else {
-                flush(&mut word, &mut out);
+                flush(&mut hash, &mut chars, &mut out);
             }
         }
     }
-    flush(&mut word, &mut out);
+    flush(&mut hash, &mut chars, &mut out);
     out
 }
 
 struct Core {
-    /// Token → number of middle lines holding it.
-    lines_with: TokenMap<usize>,
+    /// Token → (number of middle lines holding it, the last line
+    /// counted).
+    lines_with: TokenMap<(usize, usize)>,
     /// Which lines are in the middle.
     middle: Vec<bool>,
     /// Whether the core has enough Han / word tokens to judge by.
@@ -262,11 +283,15 @@ struct Core {
 fn core_vocabulary(lines: &[&str], tokens: &[Vec<Token>]) -> Core {
     let total: usize = lines.iter().map(|l| l.len() + 1).sum();
     let (lo, hi) = (total / 5, total - total / 5);
-    let mut lines_with: TokenMap<usize> = TokenMap::default();
+    // Token → (middle lines holding it, the last line counted).
+    let mut lines_with: TokenMap<(usize, usize)> = TokenMap::with_capacity_and_hasher(
+        tokens.iter().map(Vec::len).sum::<usize>() / 2,
+        Fast::default(),
+    );
     let mut middle = Vec::with_capacity(lines.len());
     let mut pos = 0;
     let (mut han_lines, mut word_lines) = (0, 0);
-    for (line, toks) in lines.iter().zip(tokens) {
+    for (i, (line, toks)) in lines.iter().zip(tokens).enumerate() {
         let (a, b) = (pos, pos + line.len());
         pos += line.len() + 1;
         let mid = b >= lo && a <= hi;
@@ -277,11 +302,14 @@ fn core_vocabulary(lines: &[&str], tokens: &[Vec<Token>]) -> Core {
         let h = toks.iter().filter(|t| matches!(t, Token::Han(..))).count();
         han_lines += usize::from(h >= 5);
         word_lines += usize::from(toks.len() - h >= 5);
-        let uniq: TokenSet = toks.iter().collect();
-        for t in uniq {
-            *lines_with.entry(*t).or_default() += 1;
+        for t in toks {
+            let e = lines_with.entry(*t).or_insert((0, usize::MAX));
+            if e.1 != i {
+                *e = (e.0 + 1, i);
+            }
         }
     }
+
     // A script is judged only when several lines of the middle use it.
     let han = han_lines >= 3
         && lines_with
@@ -305,11 +333,9 @@ fn core_vocabulary(lines: &[&str], tokens: &[Vec<Token>]) -> Core {
 
 /// (tokens found in the core outside this line, tokens judged).
 fn shared_counts(i: usize, toks: &[Token], core: &Core) -> (usize, usize) {
-    let own: TokenSet = if core.middle[i] {
-        toks.iter().collect()
-    } else {
-        TokenSet::default()
-    };
+    // A middle line's own tokens are in the core once for it: another
+    // line must hold them too.
+    let own = usize::from(core.middle[i]);
     let (mut k, mut n) = (0, 0);
     for t in toks {
         let judged = match t {
@@ -320,8 +346,8 @@ fn shared_counts(i: usize, toks: &[Token], core: &Core) -> (usize, usize) {
             continue;
         }
         n += 1;
-        let c = core.lines_with.get(t).copied().unwrap_or(0);
-        if c > usize::from(own.contains(t)) {
+        let c = core.lines_with.get(t).map_or(0, |e| e.0);
+        if c > own {
             k += 1;
         }
     }
@@ -355,12 +381,16 @@ fn weighted_median_share(counts: &[(usize, usize)]) -> f64 {
 /// between spaces: its items are judged by shape alone).
 fn penalties(line: &str, stops: Option<&'static super::blocks::Stoplist>, tags: bool) -> f64 {
     let mut value = 0.0;
-    let links = line
-        .split_whitespace()
-        .filter(|w| {
-            w.contains("://") || w.starts_with("www.") || (w.contains('@') && w.contains('.'))
-        })
-        .count();
+    // No word is a link on a line with none of their marks.
+    let links = if line.contains("://") || line.contains("www.") || line.contains('@') {
+        line.split_whitespace()
+            .filter(|w| {
+                w.contains("://") || w.starts_with("www.") || (w.contains('@') && w.contains('.'))
+            })
+            .count()
+    } else {
+        0
+    };
     value -= 3.0 * links as f64;
     if !tags {
         return value;
@@ -368,7 +398,7 @@ fn penalties(line: &str, stops: Option<&'static super::blocks::Stoplist>, tags: 
     // Items are words: a date or a `|` is not a tag.
     let items: Vec<&str> = line
         .split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphabetic))
+        .filter(|w| w.chars().any(super::blocks::is_letter))
         .collect();
     if items.len() >= 8 {
         let avg =

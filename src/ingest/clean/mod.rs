@@ -37,13 +37,17 @@ pub fn clean(text: &str) -> Cleaned {
 /// Runs the cleaning rules in order on text known to be (or not to be)
 /// markdown.
 fn clean_as(text: &str, markdown: bool) -> Cleaned {
-    let raw = normalized_lines(text, markdown);
-    let refs: Vec<&str> = raw.iter().map(String::as_str).collect();
-    let span = protect_structure(&refs, boiler::content_span(&refs));
+    let mut raw = normalized_lines(text, markdown);
+    let span = {
+        let refs: Vec<&str> = raw.iter().map(String::as_str).collect();
+        protect_structure(&refs, boiler::content_span(&refs))
+    };
     let cut_tail = span.end < raw.len();
-    let mut set_aside = runs(&raw[..span.start]);
-    set_aside.extend(runs(&raw[span.end..]));
-    let mut kept: Vec<String> = raw[span].to_vec();
+    // The lines kept are moved out, not copied.
+    let tail = raw.split_off(span.end);
+    let mut kept: Vec<String> = raw.split_off(span.start);
+    let mut set_aside = runs(&raw);
+    set_aside.extend(runs(&tail));
     if cut_tail {
         // `For more information, contact:` whose contacts were cut.
         while let Some(last) = kept.iter().rposition(|l| !l.trim().is_empty()) {
@@ -60,14 +64,20 @@ fn clean_as(text: &str, markdown: bool) -> Cleaned {
         mut lines,
         furniture,
     } = pages::strip(kept, markdown);
-    let before = lines.clone();
-    if blocks::drop_inner_boilerplate(&mut lines, markdown) > 0 {
-        let blanked: Vec<String> = before
-            .into_iter()
-            .zip(&lines)
-            .map(|(b, a)| if a.is_empty() { b } else { String::new() })
-            .collect();
-        set_aside.extend(runs(&blanked));
+    // The runs of lines cut, each joined into one line.
+    let mut cut: Vec<(usize, String)> = Vec::new();
+    blocks::drop_inner_boilerplate_into(&mut lines, markdown, &mut cut);
+    let mut next = usize::MAX;
+    for (i, l) in cut {
+        let l = l.trim();
+        match set_aside.last_mut() {
+            Some(run) if i == next => {
+                run.push(' ');
+                run.push_str(l);
+            }
+            _ => set_aside.push(l.to_string()),
+        }
+        next = i + 1;
     }
     Cleaned {
         lines,
@@ -118,10 +128,12 @@ fn normalized_lines(text: &str, markdown: bool) -> Vec<String> {
     let raw: Vec<String> = text
         .lines()
         .map(|l| {
-            let l: String = l
-                .chars()
-                .filter(|&c| !matches!(c, '\u{200B}' | '\u{FEFF}' | '\u{00AD}'))
-                .map(|c| match c {
+            // No replacement is longer than the character it replaces:
+            // the line's length is enough.
+            let mut out = String::with_capacity(l.len());
+            for c in l.chars() {
+                out.push(match c {
+                    '\u{200B}' | '\u{FEFF}' | '\u{00AD}' => continue,
                     '\t' | '\u{A0}' => ' ',
                     // Full-width digits and Latin letters (２０１９, ＵＮＯＤＣ)
                     // are the ASCII ones; CJK punctuation stays as it is.
@@ -131,9 +143,10 @@ fn normalized_lines(text: &str, markdown: bool) -> Vec<String> {
                         char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
                     }
                     _ => c,
-                })
-                .collect();
-            let l = l.trim_end().to_string();
+                });
+            }
+            let mut l = out;
+            l.truncate(l.trim_end().len());
             if markdown {
                 markdown::reduce_dead_links(&l)
             } else {

@@ -60,8 +60,8 @@ const EDGE: usize = 3;
 /// only placeholders and form feeds are handled there.
 pub fn strip(lines: Vec<String>, markdown: bool) -> Stripped {
     let lines: Vec<String> = lines
-        .iter()
-        .map(|l| placeholders::scrub(l, markdown))
+        .into_iter()
+        .map(|l| placeholders::scrub_owned(l, markdown))
         .collect();
     let lines = split_form_feeds(lines);
     let (lines, markers) = strip_counters(lines);
@@ -115,7 +115,9 @@ fn split_form_feeds(lines: Vec<String>) -> Vec<String> {
 /// that start paragraphs and items (`12.`, `(3)`, `b)`).
 fn key(line: &str) -> Option<String> {
     let t = line.trim();
-    if t.is_empty() || t == PAGE_BREAK {
+    // More than 80 characters need more than 80 bytes; more than 320
+    // bytes are more than 80 characters.
+    if t.is_empty() || t == PAGE_BREAK || t.len() > 4 * 80 {
         return None;
     }
     let mut k = String::with_capacity(t.len());
@@ -124,18 +126,39 @@ fn key(line: &str) -> Option<String> {
     let mut in_word = false;
     for c in t.chars() {
         chars += 1;
+        if chars > 80 {
+            return None;
+        }
+        // A Han ideograph is a letter with no case, neither white space
+        // nor a digit: the common case, answered without the tables.
+        if crate::ingest::text::is_han(c) {
+            if !in_word {
+                words += 1;
+                if words > 10 {
+                    return None;
+                }
+                in_word = true;
+            }
+            k.push(c);
+            continue;
+        }
         if c.is_whitespace() {
             in_word = false;
             continue;
         }
         if !in_word {
             words += 1;
+            if words > 10 {
+                return None;
+            }
             in_word = true;
         }
         if c.is_numeric() {
             if !k.ends_with('#') {
                 k.push('#');
             }
+        } else if c.is_ascii() {
+            k.push(c.to_ascii_lowercase());
         } else {
             k.extend(c.to_lowercase());
         }

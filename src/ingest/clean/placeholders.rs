@@ -46,7 +46,7 @@ static INLINE: LazyLock<Regex> = LazyLock::new(|| {
 /// is a rule and stays).
 pub fn scrub(line: &str, markdown: bool) -> String {
     let mut out: Option<String> = None;
-    if INLINE.is_match(line) {
+    if may_hold_placeholder(line) && INLINE.is_match(line) {
         let mut s = String::with_capacity(line.len());
         let mut last = 0;
         for m in INLINE.find_iter(line) {
@@ -73,6 +73,22 @@ pub fn scrub(line: &str, markdown: bool) -> String {
         return String::new();
     }
     out.unwrap_or_else(|| line.to_string())
+}
+
+/// [`scrub`] on an owned line, which comes back as it is when there is
+/// nothing to remove.
+pub fn scrub_owned(line: String, markdown: bool) -> String {
+    if !may_hold_placeholder(&line) && !(is_leader_only(&line) && !(markdown && line.contains('_')))
+    {
+        return line;
+    }
+    scrub(&line, markdown)
+}
+
+/// Every inline placeholder holds one of these characters: a line
+/// without any has none (checked before the automaton runs).
+fn may_hold_placeholder(line: &str) -> bool {
+    line.bytes().any(|b| matches!(b, b'<' | b'[' | b'(' | b'!')) || line.contains('\u{FFFD}')
 }
 
 /// `. . . . .`, `……`, `_____`, `·····`: a line drawn with dots.

@@ -126,6 +126,12 @@ struct Compiled {
     ac: Option<AhoCorasick>,
     /// per pattern: its variants, in priority order
     variants: Vec<Vec<Variant>>,
+    /// The first bytes of the characters the patterns are made of: a
+    /// match (whole characters of valid UTF-8) never holds a character
+    /// that starts with another byte.
+    leads: [bool; 256],
+    /// The shortest pattern, in bytes.
+    min_len: usize,
 }
 
 impl Group {
@@ -202,11 +208,25 @@ fn compile(surfaces: &[(Option<u32>, String, Option<EntityKind>, bool)]) -> Comp
     let ac = (!patterns.is_empty()).then(|| {
         AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
-            .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
+            .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
             .build(&patterns)
             .expect("automaton")
     });
-    Compiled { ac, variants }
+    let mut leads = [false; 256];
+    for p in &patterns {
+        for &b in p.as_bytes() {
+            if b & 0xC0 != 0x80 {
+                leads[b as usize] = true;
+            }
+        }
+    }
+    let min_len = patterns.iter().map(String::len).min().unwrap_or(0);
+    Compiled {
+        ac,
+        variants,
+        leads,
+        min_len,
+    }
 }
 
 /// Other spellings of a name that texts use as freely as the name itself:
@@ -360,20 +380,53 @@ impl Matcher {
         for (g, _) in self.groups.iter().zip(present).filter(|(_, p)| *p) {
             let c = g.compiled();
             if let Some(ac) = &c.ac {
-                Self::group_candidates(ac, &c.variants, original, lower, out);
+                Self::group_candidates(ac, c, original, lower, out);
             }
         }
     }
 
     fn group_candidates(
         ac: &AhoCorasick,
-        variants: &[Vec<Variant>],
+        c: &Compiled,
         original: &str,
         lower: &Normalized,
         out: &mut Vec<Candidate>,
     ) {
         let t = lower.text.as_str();
-        for m in ac.find_overlapping_iter(t) {
+        // The automaton runs only over the stretches of text made of
+        // characters the patterns use (Han text between the digits and
+        // Latin words the Latin group looks for is skipped): no match can
+        // cross a character outside them, and within a stretch the matches
+        // and their order are those of the whole text.
+        let b = t.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            while i < b.len() && !c.leads[b[i] as usize] {
+                i += 1;
+                while i < b.len() && b[i] & 0xC0 == 0x80 {
+                    i += 1;
+                }
+            }
+            let start = i;
+            while i < b.len() && (b[i] & 0xC0 == 0x80 || c.leads[b[i] as usize]) {
+                i += 1;
+            }
+            if i - start >= c.min_len && i > start {
+                Self::stretch_candidates(ac, &c.variants, original, lower, start..i, out);
+            }
+        }
+    }
+
+    fn stretch_candidates(
+        ac: &AhoCorasick,
+        variants: &[Vec<Variant>],
+        original: &str,
+        lower: &Normalized,
+        stretch: std::ops::Range<usize>,
+        out: &mut Vec<Candidate>,
+    ) {
+        let t = lower.text.as_str();
+        for m in ac.find_overlapping_iter(aho_corasick::Input::new(t).range(stretch)) {
             let (s, e0) = (m.start(), m.end());
             let before = t[..s].chars().next_back();
             for v in &variants[m.pattern().as_usize()] {

@@ -32,17 +32,45 @@ impl Normalized {
         let mut text = String::with_capacity(original.len() + 16);
         let mut map: Vec<u32> = Vec::with_capacity(original.len() + 16);
         let bytes = original.as_bytes();
-        let mut iter = original.char_indices().peekable();
+        // Whether the character at byte `j` (if any) is surely a starter
+        // that cannot combine with the one before: ASCII, or U+4000…U+9FFF
+        // (CJK ideographs, lead bytes E4…E9).
+        let starter_at =
+            |j: usize| j >= bytes.len() || bytes[j] < 0x80 || (0xE4..=0xE9).contains(&bytes[j]);
+        let char_at = |j: usize| original.get(j..).and_then(|s| s.chars().next());
+        let combines = |n: char| may_combine(n) && canonical_combining_class(n) != 0;
         let mut unit_buf = String::new();
-        while let Some((start, c)) = iter.next() {
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            // The common units, a character alone, taken the short way:
+            // visible ASCII (not a backslash, which may escape) and CJK
+            // ideographs, when nothing combines with them.
+            if b < 0x80 && b != b'\\' && !matches!(b, b' ' | b'\t'..=b'\r') && starter_at(i + 1) {
+                text.push(char::from(if lower { b.to_ascii_lowercase() } else { b }));
+                map.push(i as u32);
+                i += 1;
+                continue;
+            }
+            if (0xE4..=0xE9).contains(&b) && starter_at(i + 3) {
+                text.push_str(&original[i..i + 3]);
+                map.extend_from_slice(&[i as u32, i as u32 | CONT, i as u32 | CONT]);
+                i += 3;
+                continue;
+            }
+            let start = i;
+            let Some(c) = char_at(i) else {
+                break;
+            };
+            i += c.len_utf8();
             // Whitespace run → one space; none after a hyphen that ends a
             // line (`Guinea-⏎Bissau` in a letterhead column is one name).
             if c.is_whitespace() || c == '\u{3000}' {
                 let mut line_break = c == '\n';
-                while let Some(&(_, n)) = iter.peek() {
+                while let Some(n) = char_at(i) {
                     if n.is_whitespace() || n == '\u{3000}' || is_dropped(n) {
                         line_break |= n == '\n';
-                        iter.next();
+                        i += n.len_utf8();
                     } else {
                         break;
                     }
@@ -61,30 +89,38 @@ impl Normalized {
             {
                 continue;
             }
+            let first_len = text.len();
+            // A unit of one character (the next one does not combine):
+            // no buffer.
+            if !char_at(i).is_some_and(combines) {
+                if c < '\u{0300}'
+                    || ('\u{3400}'..='\u{9FFF}').contains(&c)
+                    || is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes
+                {
+                    emit(&mut text, &mut map, c, start as u32, lower);
+                } else {
+                    for d in std::iter::once(c).nfc() {
+                        emit(&mut text, &mut map, d, start as u32, lower);
+                    }
+                }
+                if text.len() > first_len {
+                    map[first_len] &= !CONT;
+                }
+                continue;
+            }
             // Collect the unit: starter + following non-starters.
-            let mut single = true;
             unit_buf.clear();
             unit_buf.push(c);
-            while let Some(&(_, n)) = iter.peek() {
-                if may_combine(n) && canonical_combining_class(n) != 0 {
+            while let Some(n) = char_at(i) {
+                if combines(n) {
                     unit_buf.push(n);
-                    single = false;
-                    iter.next();
+                    i += n.len_utf8();
                 } else {
                     break;
                 }
             }
-            let first_len = text.len();
-            let fast = single
-                && (c < '\u{0300}'
-                    || ('\u{3400}'..='\u{9FFF}').contains(&c)
-                    || is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes);
-            if fast {
-                emit(&mut text, &mut map, c, start as u32, lower);
-            } else {
-                for d in unit_buf.nfc() {
-                    emit(&mut text, &mut map, d, start as u32, lower);
-                }
+            for d in unit_buf.nfc() {
+                emit(&mut text, &mut map, d, start as u32, lower);
             }
             if text.len() > first_len {
                 map[first_len] &= !CONT;

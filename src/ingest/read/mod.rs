@@ -75,7 +75,7 @@ impl Read {
                 cleaned,
                 candidates,
             } => {
-                let mut doc = super::structure::build(&cleaned, rec);
+                let mut doc = super::structure::build(cleaned, rec);
                 doc.candidates.extend(candidates);
                 doc
             }

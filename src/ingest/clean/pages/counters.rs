@@ -91,6 +91,21 @@ fn find_counters(lines: &[String]) -> Vec<Counter> {
     best
 }
 
+/// `hay.find(pat)` for a pattern that starts with `/`: the slashes are
+/// found by `memchr`, the pattern checked only there (no searcher is
+/// built for every line).
+fn find_slashed(hay: &str, pat: &str) -> Option<usize> {
+    let mut at = 0;
+    while let Some(i) = hay[at..].find('/') {
+        let p = at + i;
+        if hay[p..].starts_with(pat) {
+            return Some(p);
+        }
+        at = p + 1;
+    }
+    None
+}
+
 fn digit_run(s: &str) -> &str {
     let n = s.bytes().take_while(u8::is_ascii_digit).count();
     &s[..n]
@@ -107,7 +122,7 @@ fn chain_for(lines: &[String], total: &str) -> Vec<Counter> {
     let mut last = 0u32;
     for (li, line) in lines.iter().enumerate() {
         let mut from = 0;
-        while let Some(off) = line[from..].find(&pat) {
+        while let Some(off) = find_slashed(&line[from..], &pat) {
             let slash = from + off;
             from = slash + 1;
             // The digits before the slash; N is one of their suffixes.
