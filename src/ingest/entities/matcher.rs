@@ -446,6 +446,9 @@ impl Matcher {
                     continue;
                 }
                 let orig = &original[os..oe];
+                if in_vietnamese_name(original, os, oe) {
+                    continue;
+                }
                 let ok = match v.case {
                     CaseRule::Any => true,
                     CaseRule::Initial => orig
@@ -473,6 +476,44 @@ impl Matcher {
             }
         }
     }
+}
+
+/// Is the one-word match `original[s..e]` a syllable of a Vietnamese
+/// person's name? Vietnamese names are capitalised syllables in a row
+/// (`Nguyễn Minh Đức`, `Tuấn Anh`), and several country names are one
+/// syllable (`Đức` Germany, `Anh` United Kingdom, `Pháp`, `Nga`, `Mỹ`):
+/// a match next to another capitalised word, one of the two written with
+/// Vietnamese letters, is a name. (`hợp tác với Đức`, `nước Anh` stay
+/// countries; English title case, `China And Russia`, has no Vietnamese
+/// letters and is not touched.)
+fn in_vietnamese_name(original: &str, s: usize, e: usize) -> bool {
+    let word = &original[s..e];
+    if word.contains(char::is_whitespace) {
+        return false;
+    }
+    let before = original[..s]
+        .strip_suffix(' ')
+        .and_then(|b| b.rsplit(|c: char| !c.is_alphabetic()).next())
+        .filter(|w| !w.is_empty());
+    let after = original[e..]
+        .strip_prefix(' ')
+        .and_then(|a| a.split(|c: char| !c.is_alphabetic()).next())
+        .filter(|w| !w.is_empty());
+    let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    [before, after]
+        .into_iter()
+        .flatten()
+        .filter(|w| capitalised(w))
+        .any(|w| is_vietnamese(w) || is_vietnamese(word))
+}
+
+/// Written with letters only Vietnamese uses among Latin scripts (`đ`,
+/// `ơ`, `ư`, `ă`, and the tone-marked vowels of Latin Extended Additional).
+fn is_vietnamese(word: &str) -> bool {
+    word.chars().any(|c| {
+        matches!(c, 'đ' | 'Đ' | 'ơ' | 'Ơ' | 'ư' | 'Ư' | 'ă' | 'Ă')
+            || ('\u{1EA0}'..='\u{1EF9}').contains(&c)
+    })
 }
 
 /// Is `original[s..e]` inside all-caps text: a neighbouring word of two or

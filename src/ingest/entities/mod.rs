@@ -503,6 +503,18 @@ mod tests {
         );
         assert!(countries(&r, "bằng tiếng Pháp và tiếng Anh, Pháp luật").is_empty());
         assert!(countries(&r, "khu vực châu Mỹ").is_empty());
+        // One-syllable country names inside people's names are names.
+        assert!(countries(&r, "Ông Nguyễn Minh Đức phát biểu").is_empty());
+        assert!(countries(&r, "ông Đức Anh và bà Tuấn Anh").is_empty());
+        assert_eq!(
+            countries(&r, "hợp tác với Đức, Nga và Pháp"),
+            ["DEU", "RUS", "FRA"]
+        );
+        // English title case is not a Vietnamese name.
+        assert_eq!(
+            countries(&r, "Cooperation Between China And Russia"),
+            ["CHN", "RUS"]
+        );
     }
 
     #[test]
