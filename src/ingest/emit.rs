@@ -104,7 +104,7 @@ pub fn render_document(
                     link_text(cell, rec, &targets, md, &mut seen)
                 }));
             }
-            Block::Code(text) => body.push_str(&fenced(text)),
+            Block::Code { lang, text } => body.push_str(&fenced(lang.as_deref(), text)),
             Block::Para { num, text, items } => {
                 if let Some(n) = num {
                     body.push_str(&format!("{n}\\. "));
@@ -252,7 +252,7 @@ fn escape_pipes(s: &str) -> String {
 }
 
 /// A fenced code block whose fence is longer than any backtick run inside.
-fn fenced(text: &str) -> String {
+fn fenced(lang: Option<&str>, text: &str) -> String {
     let mut longest = 0;
     let mut run = 0;
     for c in text.chars() {
@@ -260,7 +260,17 @@ fn fenced(text: &str) -> String {
         longest = longest.max(run);
     }
     let fence = "`".repeat(longest.max(2) + 1);
-    format!("{fence}text\n{}\n{fence}", text.trim_end_matches('\n'))
+    // A language name only (`go`, `c++`, `objective-c`): no attributes,
+    // nothing a fence's info string could be confused by.
+    let lang = lang
+        .filter(|l| {
+            !l.is_empty()
+                && l.len() <= 32
+                && l.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "+-#._".contains(c))
+        })
+        .unwrap_or("text");
+    format!("{fence}{lang}\n{}\n{fence}", text.trim_end_matches('\n'))
 }
 
 fn list_kind(block: &Block, markdown: bool) -> bool {

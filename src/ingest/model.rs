@@ -34,8 +34,13 @@ pub enum Block {
     Quote(String),
     /// A table: rows of cells, the first row is the header.
     Table(Vec<Vec<String>>),
-    /// Preformatted text (code, verse, ASCII art), kept verbatim.
-    Code(String),
+    /// Preformatted text (code, verse, ASCII art), kept verbatim, with the
+    /// language its source named (`go` for a ```` ```go ```` fence or a
+    /// `language-go` class), if any.
+    Code {
+        lang: Option<String>,
+        text: String,
+    },
 }
 
 impl Block {
@@ -52,7 +57,7 @@ impl Block {
                 v
             }
             Block::Table(rows) => rows.iter_mut().flatten().collect(),
-            Block::Code(_) => Vec::new(),
+            Block::Code { .. } => Vec::new(),
         }
     }
 
@@ -68,7 +73,7 @@ impl Block {
                 v
             }
             Block::Table(rows) => rows.iter().flatten().map(String::as_str).collect(),
-            Block::Code(_) => Vec::new(),
+            Block::Code { .. } => Vec::new(),
         }
     }
 }

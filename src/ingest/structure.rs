@@ -1177,6 +1177,28 @@ impl<'a> Segmenter<'a> {
             if raw == PAGE_BREAK {
                 continue;
             }
+            // Markdown's fenced code: kept verbatim, with its language.
+            if self.markdown
+                && let Some((marker, info)) = fence_open(raw)
+            {
+                self.close();
+                let mut code: Vec<&str> = Vec::new();
+                while i < lines.len() && !fence_closes(&lines[i], &marker) {
+                    code.push(&lines[i]);
+                    i += 1;
+                }
+                i += 1; // the closing fence (or the end)
+                let lang = info.split_whitespace().next().map(|l| {
+                    l.trim_matches(|c: char| c == '{' || c == '}' || c == '.')
+                        .to_ascii_lowercase()
+                });
+                self.blocks.push(Block::Code {
+                    lang,
+                    text: code.join("\n"),
+                });
+                blank_before = true;
+                continue;
+            }
             let t = raw.trim();
             if t.is_empty() {
                 blank_before = true;
@@ -1746,6 +1768,34 @@ fn take_title(blocks: &mut Vec<Block>, toc: &[TocEntry], join: bool) -> Option<S
     });
     // Else the title pass takes the first sentence.
     first_heading
+}
+
+/// A markdown code fence opening (up to three spaces, then three or more
+/// backticks or tildes): its marker and its info string (`go {linenos}`).
+fn fence_open(line: &str) -> Option<(String, String)> {
+    let indent = line.len() - line.trim_start_matches(' ').len();
+    if indent > 3 {
+        return None;
+    }
+    let t = &line[indent..];
+    let c = t.chars().next().filter(|&c| c == '`' || c == '~')?;
+    let marker: String = t.chars().take_while(|&x| x == c).collect();
+    if marker.len() < 3 {
+        return None;
+    }
+    let info = t[marker.len()..].trim();
+    // A backtick fence's info string has no backtick (that is inline code).
+    if c == '`' && info.contains('`') {
+        return None;
+    }
+    Some((marker, info.to_string()))
+}
+
+/// Whether `line` closes a fence opened with `marker`.
+fn fence_closes(line: &str, marker: &str) -> bool {
+    let t = line.trim();
+    let c = marker.chars().next().unwrap_or('`');
+    t.len() >= marker.len() && t.chars().all(|x| x == c)
 }
 
 #[cfg(test)]

@@ -30,9 +30,28 @@ pub fn without_templates(body: &str) -> String {
     static TAG: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?s)<!--.*?-->|\{\{[<%].*?[>%]\}\}|\{%.*?%\}|\{\{.*?\}\}").unwrap()
     });
+    // Highlighting shortcodes are code blocks: Hugo's `{{< highlight go
+    // "linenos=table" >}}` … `{{< /highlight >}}`, Jekyll's `{% highlight
+    // ruby %}` … `{% endhighlight %}` become fences.
+    static HIGHLIGHT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?m)^[ \t]*(?:\{\{[<%]\s*highlight\s+([\w+#.-]+)[^\n]*?[>%]\}\}|\{%-?\s*highlight\s+([\w+#.-]+)[^\n]*?-?%\})[ \t]*$|^[ \t]*(?:\{\{[<%]\s*/highlight\s*[>%]\}\}|\{%-?\s*endhighlight\s*-?%\})[ \t]*$",
+        )
+        .unwrap()
+    });
     if !body.contains("{{") && !body.contains("{%") && !body.contains("<!--") {
         return body.to_string();
     }
+    let fenced;
+    let body = if body.contains("highlight") {
+        fenced = HIGHLIGHT.replace_all(body, |c: &regex::Captures| match c.get(1).or(c.get(2)) {
+            Some(lang) => format!("```{}", lang.as_str()),
+            None => "```".to_string(),
+        });
+        fenced.as_ref()
+    } else {
+        body
+    };
     let mut out = String::with_capacity(body.len());
     let mut fence: Option<String> = None;
     let mut prose = String::new();
@@ -72,6 +91,40 @@ pub fn without_templates(body: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fenced_code_stays_code_with_its_language() {
+        let rec = crate::ingest::entities::Recognizer::builtin();
+        let md = "---\ntitle: Tips\n---\nText.\n\n```go {linenos=table,hl_lines=[2]}\nfunc main() {\n    fmt.Println(\"hi\")\n}\n```\n\n~~~\nplain\n~~~\n\nEnd.\n";
+        let doc = read(md, "post.md").into_document(&rec);
+        let code: Vec<(Option<&str>, &str)> = doc
+            .blocks
+            .iter()
+            .filter_map(|b| match b {
+                crate::ingest::model::Block::Code { lang, text } => {
+                    Some((lang.as_deref(), text.as_str()))
+                }
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            code,
+            [
+                (Some("go"), "func main() {\n    fmt.Println(\"hi\")\n}"),
+                (None, "plain")
+            ]
+        );
+    }
+
+    #[test]
+    fn highlighting_shortcodes_become_fences() {
+        let md = "A.\n\n{{< highlight python \"linenos=table\" >}}\nprint({{ x }})\n{{< /highlight >}}\n\n{% highlight ruby %}\nputs 1\n{% endhighlight %}\n";
+        let out = without_templates(md);
+        assert_eq!(
+            out,
+            "A.\n\n```python\nprint({{ x }})\n```\n\n```ruby\nputs 1\n```"
+        );
+    }
 
     #[test]
     fn shortcodes_go_their_content_stays() {

@@ -201,7 +201,10 @@ impl Walker<'_> {
                 self.flush();
                 let text = node.text().to_string();
                 if !text.trim().is_empty() {
-                    self.out.push(Block::Code(text.trim_end().to_string()));
+                    self.out.push(Block::Code {
+                        lang: code_language(node),
+                        text: text.trim_end().to_string(),
+                    });
                 }
             }
             "table" => {
@@ -730,6 +733,28 @@ pub fn absolute(href: &str, base: Option<&str>) -> Option<String> {
     crate::ingest::url::join(base?, h)
 }
 
+/// The language a `<pre>` names: `class="language-go"` (or `lang-go`) on
+/// it or on its `<code>`, or a `data-lang` attribute.
+fn code_language(pre: &NodeRef) -> Option<String> {
+    let mut nodes = vec![*pre];
+    nodes.extend(pre.element_children().into_iter().filter(|c| {
+        c.node_name()
+            .is_some_and(|n| n.eq_ignore_ascii_case("code"))
+    }));
+    nodes.iter().find_map(|n| {
+        n.attr("data-lang")
+            .map(|l| l.trim().to_ascii_lowercase())
+            .filter(|l| !l.is_empty())
+            .or_else(|| {
+                n.attr("class")?.split_whitespace().find_map(|c| {
+                    c.strip_prefix("language-")
+                        .or_else(|| c.strip_prefix("lang-"))
+                        .map(str::to_ascii_lowercase)
+                })
+            })
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -775,7 +800,10 @@ mod tests {
                     vec!["A".into(), "B".into()],
                     vec!["1".into(), "x\\|y".into()]
                 ]),
-                Block::Code("code\n  kept".into()),
+                Block::Code {
+                    lang: None,
+                    text: "code\n  kept".into()
+                },
             ]
         );
     }
