@@ -149,8 +149,9 @@ for (const [query, label, expect] of [
           .locator("a.search-result .search-result-excerpt")
           .evaluateAll((es, source) => es.filter((e) => new RegExp(source, "i").test(e.textContent)).length, expect.source);
         assert.ok(hits >= 2, `only ${hits} excerpts show ${query}`);
-        // A document's paragraph, not only an entity page named so.
-        first = page.locator('a.search-result[href*="/documents/"]').first();
+        // A document's paragraph (listed under its document), not only an
+        // entity page named so.
+        first = page.locator('a.search-paragraph[href*="/documents/"]').first();
         assert.ok((await first.count()) > 0, `no document among the results of ${query}`);
       }
       await screenshot(page, `${name}-search-${label}`);
