@@ -135,6 +135,35 @@ export function filedUnder(filters, wanted) {
   return Object.entries(wanted).every(([k, v]) => (filters[k] || []).includes(v));
 }
 
+/** A word as the index compares it: no marks, no punctuation, lower case. */
+function bare(word) {
+  return word.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
+}
+
+/**
+ * pagefind finds a page holding every word of the query, and gives a
+ * sub-result to each paragraph holding any of them ("tu" of "chứng cứ điện
+ * tử" is in many). The paragraphs listed are those holding the most of the
+ * query's words: all of them when one does.
+ */
+function bestParagraphs(d, query) {
+  const terms = [...new Set(segmentQuery(foldQuery(query)).split(/\s+/).map(bare).filter(Boolean))];
+  const content = d.raw_content || d.content || "";
+  const words = content.includes("\u200B") ? content.split("\u200B") : content.split(/[^\S\uFEFF]+/);
+  const scored = (d.sub_results || [])
+    .filter((s) => s.anchor)
+    .map((s) => {
+      const found = new Set();
+      for (const l of s.locations || []) {
+        const w = bare(words[l] || "");
+        for (const t of terms) if (w.startsWith(t)) found.add(t);
+      }
+      return { url: s.url, anchor: s.anchor, excerpt: s.excerpt, score: found.size };
+    });
+  const best = Math.max(0, ...scored.map((s) => s.score));
+  return scored.filter((s) => s.score === best);
+}
+
 /**
  * What one pagefind result shows: its page, and the paragraphs that matched
  * the query (all of them without one) and are filed under the wanted
@@ -145,7 +174,7 @@ function entryOf(d, wanted, query) {
   const filtering = Object.keys(wanted).length > 0;
   if (anchors.length === 0) return { page: d, paragraphs: [] };
   const hits = query
-    ? (d.sub_results || []).filter((s) => s.anchor).map((s) => ({ url: s.url, anchor: s.anchor, excerpt: s.excerpt }))
+    ? bestParagraphs(d, query)
     : filtering
       ? anchors.map((a) => ({ url: `${d.url.split("#")[0]}#${a.id}`, anchor: a, excerpt: "" }))
       : [];
