@@ -17,13 +17,13 @@
 # machine), peak memory (GNU time's maximum RSS) and files written, for
 #   pilcrow            release build, default features (search on), clean
 #   pilcrow no-op      the same build again over its own output
-#   pilcrow -search    `--no-default-features` (no search index), clean
-#   pilcrow -search no-op
+#   pilcrow-nosearch   `--no-default-features` (no search index), clean
+#   pilcrow-nosearch no-op
 #   hugo               Debian's package (installed with apt-get when
 #                      missing and run as root), clean
 #   zola               when on PATH, clean
-# then ratios: pilcrow to Hugo, the search index (pilcrow − pilcrow
-# -search) to the rest of the build, a no-op to its clean build, files
+# then ratios: pilcrow to Hugo, the search index (pilcrow − pilcrow-nosearch)
+# to the rest of the build, a no-op to its clean build, files
 # written per page.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -100,8 +100,8 @@ for n in $sizes; do
   pages=$(find "$tmp/out/p" -name '*.html' | wc -l)
   measure "pilcrow_no-op" "$tmp/out/p" 0 "$tmp/pilcrow" build --root "$site" --output "$tmp/out/p"
   rm -rf "$tmp/out/p"
-  measure "pilcrow-search" "$tmp/out/n" 1 "$tmp/pilcrow-nosearch" build --root "$site" --output "$tmp/out/n"
-  measure "pilcrow-search_no-op" "$tmp/out/n" 0 "$tmp/pilcrow-nosearch" build --root "$site" --output "$tmp/out/n"
+  measure "pilcrow-nosearch" "$tmp/out/n" 1 "$tmp/pilcrow-nosearch" build --root "$site" --output "$tmp/out/n"
+  measure "pilcrow-nosearch_no-op" "$tmp/out/n" 0 "$tmp/pilcrow-nosearch" build --root "$site" --output "$tmp/out/n"
   rm -rf "$tmp/out/n"
   if [ "$have_hugo" = 1 ]; then
     measure "hugo" "$tmp/out/h" 1 hugo --quiet --source "$corpus/hugo" --destination "$tmp/out/h"
@@ -118,7 +118,7 @@ for n in $sizes; do
     { wall[$1] = $2; cpu[$1] = $3; peak[$1] = $4; files[$1] = $5 }
     function r(a, b) { return b > 0 ? sprintf("%.2f", a / b) : "-" }
     END {
-      p = "pilcrow"; q = "pilcrow-search"
+      p = "pilcrow"; q = "pilcrow-nosearch"
       printf "%-8s ratios: index/rest wall %s cpu %s peak %s (index = %s − %s)\n", n,
         r(wall[p] - wall[q], wall[q]), r(cpu[p] - cpu[q], cpu[q]), r(peak[p] - peak[q], peak[q]), p, q
       printf "%-8s ratios: no-op/clean wall %s (search) %s (no search); files per page %s (%d pages)\n", n,

@@ -59,18 +59,21 @@ const MESSAGES = {
     none: (q) => (q ? `No results for “${q}”.` : "No results."),
     count: (n, q) => `${n} result${n === 1 ? "" : "s"}${q ? ` for “${q}”` : ""}.`,
     failed: "Search failed to load. Browse the indexes below instead.",
+    moreParagraphs: (n) => `${n} more paragraph${n === 1 ? "" : "s"} in this document`,
   },
   zh: {
     searching: "正在搜索…",
     none: (q) => (q ? `没有找到“${q}”的结果。` : "没有结果。"),
     count: (n, q) => (q ? `“${q}”共有 ${n} 个结果。` : `共有 ${n} 个结果。`),
     failed: "搜索无法加载。请改用下方的索引浏览。",
+    moreParagraphs: (n) => `本文件中另有 ${n} 段`,
   },
   vi: {
     searching: "Đang tìm…",
     none: (q) => (q ? `Không có kết quả cho “${q}”.` : "Không có kết quả."),
     count: (n, q) => `${n} kết quả${q ? ` cho “${q}”` : ""}.`,
     failed: "Không tải được chức năng tìm kiếm. Hãy duyệt các mục lục bên dưới.",
+    moreParagraphs: (n) => `Còn ${n} đoạn khác trong tài liệu này`,
   },
 };
 const lang = (document.documentElement.lang || "en").split("-")[0].toLowerCase();
@@ -370,6 +373,15 @@ function entryItem({ page, paragraphs }) {
           paragraph: true,
         }),
       );
+    }
+    if (paragraphs.length > MAX_PARAGRAPHS) {
+      const rest = document.createElement("li");
+      const a = document.createElement("a");
+      a.className = "search-more-paragraphs";
+      a.href = page.url;
+      a.textContent = msg.moreParagraphs(paragraphs.length - MAX_PARAGRAPHS);
+      rest.append(a);
+      ol.append(rest);
     }
     li.append(ol);
   }
