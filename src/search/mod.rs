@@ -80,7 +80,7 @@ pub fn files(
         bytes: symbols::symbols_json(site),
     });
     #[cfg(feature = "search")]
-    match index::build(&records::records(site)) {
+    match index::build(site) {
         Ok(index_files) => files.extend(index_files),
         Err(message) => problems.push(Problem::general(message)),
     }
@@ -301,18 +301,13 @@ mod tests {
     #[test]
     fn the_index_is_the_same_bytes_for_the_same_site() {
         let site = fixture();
-        let records = records::records(&site);
-        let a = index::build(&records).unwrap();
-        let b = index::build(&records).unwrap();
+        let a = index::build(&site).unwrap();
+        let b = index::build(&site).unwrap();
         assert_eq!(a, b);
         let paths: Vec<&str> = a.iter().map(|f| f.path.as_str()).collect();
         for wanted in ["pagefind/pagefind.js", "pagefind/pagefind-entry.json"] {
             assert!(paths.contains(&wanted), "{paths:?}");
         }
-        assert!(
-            paths.iter().any(|p| p.ends_with(".pf_fragment")),
-            "{paths:?}"
-        );
         assert!(paths.iter().any(|p| p.ends_with(".pf_filter")), "{paths:?}");
         let entry = a
             .iter()
@@ -322,6 +317,64 @@ mod tests {
         // One language index for the whole multilingual site.
         let langs = entry["languages"].as_object().unwrap();
         assert_eq!(langs.keys().collect::<Vec<_>>(), ["zh"], "{entry}");
+    }
+
+    #[cfg(feature = "search")]
+    #[test]
+    fn the_index_has_one_fragment_per_page_not_per_paragraph() {
+        // pagefind writes a file per indexed page: a page per paragraph
+        // was ~30 files and most of the build time per document.
+        let site = fixture();
+        let files = index::build(&site).unwrap();
+        let fragments = files
+            .iter()
+            .filter(|f| f.path.ends_with(".pf_fragment"))
+            .count();
+        let records = records::records(&site);
+        let mut pages: Vec<&str> = records
+            .iter()
+            .map(|r| r.url.split('#').next().unwrap_or_default())
+            .collect();
+        pages.dedup();
+        assert!(records.len() > 2 * pages.len(), "fixture too small");
+        assert_eq!(fragments, pages.len());
+    }
+
+    #[cfg(feature = "search")]
+    #[test]
+    fn a_document_is_indexed_with_a_sub_result_per_paragraph_and_its_filters() {
+        let site = fixture();
+        let records = records::records(&site);
+        let doc: Vec<Record> = records
+            .into_iter()
+            .filter(|r| r.url.starts_with("/documents/a-74-130/"))
+            .collect();
+        let (url, html) = index::page_html(&doc).unwrap();
+        assert_eq!(url, "/documents/a-74-130/");
+        // The page's title once, not the paragraph's.
+        assert!(
+            html.contains(
+                "data-pagefind-meta=\"title:打击为犯罪目的使用信息和通信技术行为 — 秘书长的报告\""
+            ),
+            "{html}"
+        );
+        // The page is found under every value one of its paragraphs has …
+        let p3 = doc.iter().find(|r| r.url.ends_with("#p-3")).unwrap();
+        for c in &p3.filters[FILTER_COUNTRY] {
+            assert!(html.contains(&format!("data-pagefind-filter=\"country:{c}\"")));
+        }
+        // … and each paragraph's anchor says which are its own.
+        let title = index::anchor_title("¶3", &p3.filters);
+        assert_eq!(
+            title,
+            "¶3\u{1f}{&quot;country&quot;:[&quot;Argentina&quot;],&quot;topic&quot;:[&quot;Digital evidence&quot;]}"
+                .replace("&quot;", "\"")
+        );
+        assert!(
+            html.contains("<span id=\"p-3\" data-pagefind-title=\"¶3\u{1f}{&quot;country&quot;"),
+            "{html}"
+        );
+        assert_eq!(html.matches("data-pagefind-title=").count(), doc.len());
     }
 
     /// The bundled site: real documents, real mentions.

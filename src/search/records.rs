@@ -1,6 +1,8 @@
 //! What goes into the search index: one record per paragraph of a
-//! document (linked to its `#p-N` anchor, or to the nearest anchor before
-//! it) and one per other page, with the filters the search page offers.
+//! document (linked to its `#p-N` anchor, or to its text) and one per
+//! other page, with the filters the search page offers. A record is what
+//! a click on a result returns; the index (`index.rs`) groups a page's
+//! records into one pagefind page with a sub-result per paragraph.
 //!
 //! Pure data, no pagefind: tested without the `search` feature.
 
@@ -38,6 +40,9 @@ pub struct Record {
     pub url: String,
     /// Shown as the result's title (`Report … ¶17`).
     pub title: String,
+    /// The paragraph's own label within its page (`¶17`, or the heading
+    /// it is under); `None` for a record that is a whole page.
+    pub label: Option<String>,
     /// The text searched and excerpted, folded for the index (see
     /// [`fold_for_index`]).
     pub content: String,
@@ -448,67 +453,57 @@ pub fn page_url(base_path: &str, page: &Page) -> String {
     format!("{base_path}{}", encode_path(&page.url))
 }
 
-/// Every record of the site, in page order then paragraph order.
-///
-/// Documents give one record per paragraph: linked to its anchor
-/// (`#p-17`) when it has one, otherwise to its text with a text fragment
-/// (`#:~:text=start,end`, which browsers scroll to and highlight); other
-/// pages one record each, holding their names, aliases, keywords and text.
-/// URLs are unique.
+/// Every record of the site, in page order then paragraph order
+/// (see [`Records::page`]).
 pub fn records(site: &LoadedSite) -> Vec<Record> {
-    let base = site.config.base_path();
-    let pages = &site.content.pages;
-    let names = Names::new(pages);
-    let linked = Linked::new(base, pages);
-    let mut out: Vec<Record> = Vec::new();
-    let mut by_url: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    for (page, rendered) in pages.iter().zip(&site.rendered) {
+    let r = Records::new(site);
+    (0..site.content.pages.len())
+        .flat_map(|i| r.page(i))
+        .collect()
+}
+
+/// Makes the records of one page at a time, so the index can take them
+/// page by page instead of holding the whole site's text again.
+pub struct Records<'a> {
+    site: &'a LoadedSite,
+    names: Names<'a>,
+    linked: Linked<'a>,
+}
+
+impl<'a> Records<'a> {
+    pub fn new(site: &'a LoadedSite) -> Records<'a> {
+        let base = site.config.base_path();
+        let pages = &site.content.pages;
+        Records {
+            site,
+            names: Names::new(pages),
+            linked: Linked::new(base, pages),
+        }
+    }
+
+    /// The records of page `i`.
+    ///
+    /// A document gives one record per paragraph: linked to its anchor
+    /// (`#p-17`) when it has one, otherwise to its text with a text
+    /// fragment (`#:~:text=start,end`, which browsers scroll to and
+    /// highlight); another page one record, holding its names, aliases,
+    /// keywords and text. URLs are unique.
+    pub fn page(&self, i: usize) -> Vec<Record> {
+        let site = self.site;
+        let (Some(page), Some(rendered)) = (site.content.pages.get(i), site.rendered.get(i)) else {
+            return Vec::new();
+        };
+        let base = site.config.base_path();
         let f = &page.front;
         let url = page_url(base, page);
         let language = f
             .language
             .clone()
             .unwrap_or_else(|| site.config.language.clone());
-        let filters = filters_of(page, &names);
+        let filters = filters_of(page, &self.names);
         let blocks = blocks(&rendered.html);
-        if f.kind == Kind::Document {
-            for b in blocks {
-                let title = match (&b.id, &b.heading) {
-                    (Some(id), _) if is_paragraph_number(id) => {
-                        format!("{} ¶{}", f.title, &id[2..])
-                    }
-                    (_, Some(h)) => format!("{} — {h}", f.title),
-                    _ => f.title.clone(),
-                };
-                // A paragraph with an anchor links to it; one without (an
-                // unnumbered paragraph, a sub-item) to its text.
-                let url = match &b.id {
-                    Some(id) => format!("{url}#{}", encode_fragment(id)),
-                    None => format!("{url}#:~:text={}", text_directive(&b.text)),
-                };
-                // pagefind keeps one record per URL: a paragraph repeated
-                // word for word is one record.
-                match by_url.get(&url) {
-                    Some(&i) => {
-                        let last: &mut Record = &mut out[i];
-                        last.content.push('\n');
-                        last.content.push_str(&fold_for_index(&b.text));
-                    }
-                    None => {
-                        by_url.insert(url.clone(), out.len());
-                        let mut filters = filters.clone();
-                        linked.add_filters(&b, &mut filters);
-                        out.push(Record {
-                            url,
-                            title,
-                            content: fold_for_index(&b.text),
-                            language: language.clone(),
-                            filters,
-                        });
-                    }
-                }
-            }
-        } else {
+        let mut out: Vec<Record> = Vec::new();
+        if f.kind != Kind::Document {
             let mut parts: Vec<&str> = vec![&f.title];
             parts.extend(f.symbol.as_deref());
             parts.extend(f.id.as_deref());
@@ -527,13 +522,67 @@ pub fn records(site: &LoadedSite) -> Vec<Record> {
             out.push(Record {
                 url,
                 title: f.title.clone(),
+                label: None,
                 content: fold_for_index(&content),
                 language,
                 filters,
             });
+            return out;
         }
+        let mut by_url: HashMap<String, usize> = HashMap::new();
+        for b in blocks {
+            let label = match (&b.id, &b.heading) {
+                (Some(id), _) if is_paragraph_number(id) => format!("¶{}", &id[2..]),
+                (_, Some(h)) => h.clone(),
+                _ => String::new(),
+            };
+            let title = if label.is_empty() {
+                f.title.clone()
+            } else if label.starts_with('¶') {
+                format!("{} {label}", f.title)
+            } else {
+                format!("{} — {label}", f.title)
+            };
+            // A paragraph with an anchor links to it; one without (an
+            // unnumbered paragraph, a sub-item) to its text.
+            let url = match &b.id {
+                Some(id) => format!("{url}#{}", encode_fragment(id)),
+                None => format!("{url}#:~:text={}", text_directive(&b.text)),
+            };
+            // One record per URL: a paragraph repeated word for word is
+            // one record.
+            match by_url.get(&url) {
+                Some(&i) => {
+                    let last: &mut Record = &mut out[i];
+                    last.content.push('\n');
+                    last.content.push_str(&fold_for_index(&b.text));
+                }
+                None => {
+                    by_url.insert(url.clone(), out.len());
+                    let mut filters = filters.clone();
+                    self.linked.add_filters(&b, &mut filters);
+                    out.push(Record {
+                        url,
+                        title,
+                        label: Some(label),
+                        content: fold_for_index(&b.text),
+                        language: language.clone(),
+                        filters,
+                    });
+                }
+            }
+        }
+        out
     }
-    out
+}
+
+/// `true` for the filters that are per paragraph in a document (what it
+/// and its section headings link to); the others are per page.
+pub fn is_paragraph_filter(name: &str) -> bool {
+    matches!(
+        name,
+        FILTER_COUNTRY | FILTER_TOPIC | FILTER_ORGANIZATION | FILTER_RESOLUTION
+    )
 }
 
 /// pagefind's markers for a span of words weighted more than body text

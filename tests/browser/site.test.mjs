@@ -149,8 +149,9 @@ for (const [query, label, expect] of [
           .locator("a.search-result .search-result-excerpt")
           .evaluateAll((es, source) => es.filter((e) => new RegExp(source, "i").test(e.textContent)).length, expect.source);
         assert.ok(hits >= 2, `only ${hits} excerpts show ${query}`);
-        // A document's paragraph, not only an entity page named so.
-        first = page.locator('a.search-result[href*="/documents/"]').first();
+        // A document's paragraph (listed under its document), not only an
+        // entity page named so.
+        first = page.locator('a.search-paragraph[href*="/documents/"]').first();
         assert.ok((await first.count()) > 0, `no document among the results of ${query}`);
       }
       await screenshot(page, `${name}-search-${label}`);
@@ -225,6 +226,56 @@ test("?q= in the address runs the search; a filter narrows it", async () => {
     const metas = await page.locator("a.search-result:not(.search-symbol) .search-result-meta").allInnerTexts();
     assert.ok(metas.length > 0 && metas.length <= all, `${metas.length} of ${all}`);
     for (const m of metas) assert.match(m, /中文/);
+  });
+});
+
+test("a country filter lists only the paragraphs filed under that country", async () => {
+  await withPage(async (page) => {
+    await page.goto(server.url + base + "search/");
+    await page.locator("#search-filters:not([hidden])").waitFor();
+    // The country with the most documents, and its page (from symbols.json).
+    const options = await page
+      .locator("#filter-country option")
+      .evaluateAll((os) => os.filter((o) => o.value).map((o) => [o.value, Number(/\((\d+)\)$/.exec(o.textContent)?.[1] || 0)]));
+    assert.ok(options.length > 0, "no country filter values");
+    options.sort((a, b) => b[1] - a[1]);
+    const [country, documents] = options[0];
+    const symbols = await (await fetch(server.url + base + "search/symbols.json")).json();
+    const countryUrl = Object.values(symbols).find((s) => s.kind === "country" && s.title === country)?.url;
+    assert.ok(countryUrl, `no page for ${country} in symbols.json`);
+    await page.locator("#filter-country").selectOption(country);
+    await page.waitForFunction(() => !/Searching|^$/.test(document.getElementById("search-status").textContent));
+    // Each document the count promised is listed (up to a page of them) …
+    const pages = await page.locator("li.search-page-result").count();
+    assert.equal(pages, Math.min(documents, 20), `${country}: ${documents} in the filter, ${pages} listed`);
+    // … with its paragraphs under the country: each links to the country
+    // page itself or sits under a heading that does.
+    const hrefs = await page.locator("a.search-paragraph").evaluateAll((as) => as.map((a) => a.href));
+    assert.ok(hrefs.length >= pages, `${hrefs.length} paragraphs for ${pages} documents`);
+    let checked = 0;
+    for (const href of hrefs.filter((h) => !h.includes(":~:")).slice(0, 8)) {
+      await page.goto(href);
+      await page.locator(":target").waitFor();
+      const filed = await page.locator(":target").evaluate((target, url) => {
+        const links = (el) => Array.from(el.querySelectorAll("a[href]")).some((a) => new URL(a.href).pathname === url);
+        if (links(target)) return true;
+        // The headings the target sits under: the last one of each level above it.
+        const all = Array.from(document.querySelectorAll("main h1, main h2, main h3, main h4, main h5, main h6"));
+        const above = all.filter((h) => h.compareDocumentPosition(target) & Node.DOCUMENT_POSITION_FOLLOWING);
+        let level = 7;
+        for (const h of above.reverse()) {
+          const l = Number(h.tagName[1]);
+          if (l < level) {
+            if (links(h)) return true;
+            level = l;
+          }
+        }
+        return false;
+      }, countryUrl);
+      assert.ok(filed, `${href} is listed under ${country} but neither it nor its headings link to ${countryUrl}`);
+      checked += 1;
+    }
+    assert.ok(checked > 0 || hrefs.length > 0, "no paragraph checked");
   });
 });
 

@@ -4,7 +4,14 @@
 //
 // Order of a search: an exact symbol or id (search/symbols.json: `S/RES/2341
 // (2017)`, `a/74/130`, `ARG`) comes first, then pagefind's full-text results,
-// one per paragraph, each linking to the paragraph's anchor.
+// one per page: a document once, with the paragraphs that matched below it,
+// each linking to the paragraph's anchor (pagefind's sub-results).
+//
+// Country, topic, organization and resolution are per paragraph: pagefind
+// finds the documents with a paragraph under the chosen value (a page carries
+// the union of its paragraphs' values), and each paragraph's anchor title
+// carries its own values after U+001F (see search::index), so only the
+// paragraphs filed under them are listed, and a document with none is not.
 
 const form = document.getElementById("search-form");
 const input = document.getElementById("search-input");
@@ -15,6 +22,13 @@ const filterBox = document.getElementById("search-filters");
 const selects = Array.from(document.querySelectorAll("select[data-filter]"));
 
 const PAGE_SIZE = 20;
+/** Paragraphs listed under one document at most. */
+const MAX_PARAGRAPHS = 5;
+/** Filters that are per paragraph in a document (search::records). */
+const PARAGRAPH_FILTERS = ["country", "topic", "organization", "resolution"];
+const FILTER_SEPARATOR = "\u001f";
+/** With a paragraph filter, this many pages at most are checked up front for an exact count. */
+const EXACT_COUNT_LIMIT = 500;
 const LANGUAGES = {
   ar: "العربية", en: "English", es: "Español", fr: "Français",
   ru: "Русский", vi: "Tiếng Việt", zh: "中文",
@@ -45,18 +59,21 @@ const MESSAGES = {
     none: (q) => (q ? `No results for “${q}”.` : "No results."),
     count: (n, q) => `${n} result${n === 1 ? "" : "s"}${q ? ` for “${q}”` : ""}.`,
     failed: "Search failed to load. Browse the indexes below instead.",
+    moreParagraphs: (n) => `${n} more paragraph${n === 1 ? "" : "s"} in this document`,
   },
   zh: {
     searching: "正在搜索…",
     none: (q) => (q ? `没有找到“${q}”的结果。` : "没有结果。"),
     count: (n, q) => (q ? `“${q}”共有 ${n} 个结果。` : `共有 ${n} 个结果。`),
     failed: "搜索无法加载。请改用下方的索引浏览。",
+    moreParagraphs: (n) => `本文件中另有 ${n} 段`,
   },
   vi: {
     searching: "Đang tìm…",
     none: (q) => (q ? `Không có kết quả cho “${q}”.` : "Không có kết quả."),
     count: (n, q) => `${n} kết quả${q ? ` cho “${q}”` : ""}.`,
     failed: "Không tải được chức năng tìm kiếm. Hãy duyệt các mục lục bên dưới.",
+    moreParagraphs: (n) => `Còn ${n} đoạn khác trong tài liệu này`,
   },
 };
 const lang = (document.documentElement.lang || "en").split("-")[0].toLowerCase();
@@ -65,7 +82,7 @@ const KINDS = KIND_NAMES[lang] || KIND_NAMES.en;
 
 let pagefindPromise = null;
 let symbolsPromise = null;
-let current = null; // { results, shown, gen, skip: URLs already listed, skipped }
+let current = null; // { results, next, entries, shown, gen, wanted, query, skip: URLs already listed }
 let generation = 0;
 
 /** Mirrors `search::symbols::normalize`: no spaces, lower case, ASCII forms. */
@@ -101,6 +118,79 @@ export function segmentQuery(text) {
 /** Undoes the index's `d` + U+0335 spelling of `đ` (see search::records). */
 function unfold(text) {
   return text.replace(/d\u0335/g, "đ").replace(/D\u0335/g, "Đ");
+}
+
+/** `¶17` + U+001F + `{"country":["Argentina"]}` → label and filters. */
+export function parseAnchorTitle(title) {
+  const i = title.indexOf(FILTER_SEPARATOR);
+  if (i < 0) return { label: title, filters: {} };
+  let filters = {};
+  try {
+    filters = JSON.parse(title.slice(i + 1));
+  } catch {
+    filters = {};
+  }
+  return { label: title.slice(0, i), filters };
+}
+
+/** `true` when a paragraph with these filters is filed under every wanted value. */
+export function filedUnder(filters, wanted) {
+  return Object.entries(wanted).every(([k, v]) => (filters[k] || []).includes(v));
+}
+
+/** A word as the index compares it: no marks, no punctuation, lower case. */
+function bare(word) {
+  return word.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
+}
+
+/**
+ * pagefind finds a page holding every word of the query, and gives a
+ * sub-result to each paragraph holding any of them ("tu" of "chứng cứ điện
+ * tử" is in many). The paragraphs listed are those holding the most of the
+ * query's words: all of them when one does.
+ */
+function bestParagraphs(d, query) {
+  const terms = [...new Set(segmentQuery(foldQuery(query)).split(/\s+/).map(bare).filter(Boolean))];
+  const content = d.raw_content || d.content || "";
+  const words = content.includes("\u200B") ? content.split("\u200B") : content.split(/[^\S\uFEFF]+/);
+  const scored = (d.sub_results || [])
+    .filter((s) => s.anchor)
+    .map((s) => {
+      const found = new Set();
+      for (const l of s.locations || []) {
+        const w = bare(words[l] || "");
+        for (const t of terms) if (w.startsWith(t)) found.add(t);
+      }
+      return { url: s.url, anchor: s.anchor, excerpt: s.excerpt, score: found.size };
+    });
+  const best = Math.max(0, ...scored.map((s) => s.score));
+  return scored.filter((s) => s.score === best);
+}
+
+/**
+ * What one pagefind result shows: its page, and the paragraphs that matched
+ * the query (all of them without one) and are filed under the wanted
+ * paragraph filters; `null` when a wanted filter leaves no paragraph.
+ */
+function entryOf(d, wanted, query) {
+  const anchors = (d.anchors || []).filter((a) => a.title && /\S/.test(a.title));
+  const filtering = Object.keys(wanted).length > 0;
+  if (anchors.length === 0) return { page: d, paragraphs: [] };
+  const hits = query
+    ? bestParagraphs(d, query)
+    : filtering
+      ? anchors.map((a) => ({ url: `${d.url.split("#")[0]}#${a.id}`, anchor: a, excerpt: "" }))
+      : [];
+  const paragraphs = [];
+  const seen = new Set();
+  for (const h of hits) {
+    const { label, filters } = parseAnchorTitle(h.anchor.title || "");
+    if (!filedUnder(filters, wanted) || seen.has(h.url)) continue;
+    seen.add(h.url);
+    paragraphs.push({ url: h.url, label, excerpt: h.excerpt });
+  }
+  if (filtering && paragraphs.length === 0) return null;
+  return { page: d, paragraphs };
 }
 
 function loadPagefind() {
@@ -178,10 +268,10 @@ function excerptNodes(html) {
   return out;
 }
 
-function resultItem({ url, title, meta, excerpt, symbol }) {
+function resultItem({ url, title, meta, excerpt, symbol, paragraph }) {
   const li = document.createElement("li");
   const a = document.createElement("a");
-  a.className = symbol ? "search-result search-symbol" : "search-result";
+  a.className = symbol ? "search-result search-symbol" : paragraph ? "search-result search-paragraph" : "search-result";
   a.href = url;
   const t = document.createElement("span");
   t.className = "search-result-title";
@@ -247,29 +337,65 @@ function setStatus(text) {
   statusEl.textContent = text;
 }
 
+/** Resolves pagefind results into entries until `n` are known or none is left. */
+async function resolve(n) {
+  const c = current;
+  while (c.entries.length < n && c.next < c.results.length) {
+    const slice = c.results.slice(c.next, c.next + PAGE_SIZE);
+    c.next += slice.length;
+    const data = await Promise.all(slice.map((r) => r.data()));
+    for (const d of data) {
+      const e = entryOf(d, c.wanted, c.query);
+      // The page an exact symbol led to is listed once, first (its
+      // paragraphs that matched still are).
+      if (e && !(c.skip.has(e.page.url) && e.paragraphs.length === 0)) c.entries.push(e);
+    }
+  }
+}
+
+function entryItem({ page, paragraphs }) {
+  const li = resultItem({
+    url: page.url,
+    title: page.meta?.title || page.url,
+    meta: describe(page.filters),
+    excerpt: paragraphs.length ? null : excerptNodes(page.excerpt || ""),
+  });
+  li.classList.add("search-page-result");
+  if (paragraphs.length) {
+    const ol = document.createElement("ol");
+    ol.className = "search-paragraphs";
+    for (const p of paragraphs.slice(0, MAX_PARAGRAPHS)) {
+      ol.append(
+        resultItem({
+          url: p.url,
+          title: p.label,
+          excerpt: p.excerpt ? excerptNodes(p.excerpt) : null,
+          paragraph: true,
+        }),
+      );
+    }
+    if (paragraphs.length > MAX_PARAGRAPHS) {
+      const rest = document.createElement("li");
+      const a = document.createElement("a");
+      a.className = "search-more-paragraphs";
+      a.href = page.url;
+      a.textContent = msg.moreParagraphs(paragraphs.length - MAX_PARAGRAPHS);
+      rest.append(a);
+      ol.append(rest);
+    }
+    li.append(ol);
+  }
+  return li;
+}
+
 async function showMore() {
   if (!current) return;
-  const { results, gen } = current;
-  const slice = results.slice(current.shown, current.shown + PAGE_SIZE);
-  const data = await Promise.all(slice.map((r) => r.data()));
-  if (gen !== generation) return;
-  for (const d of data) {
-    // The page an exact symbol led to is listed once, first.
-    if (current.skip.has(d.url)) {
-      current.skipped += 1;
-      continue;
-    }
-    list.append(
-      resultItem({
-        url: d.url,
-        title: d.meta?.title || d.url,
-        meta: describe(d.filters),
-        excerpt: excerptNodes(d.excerpt || ""),
-      }),
-    );
-  }
-  current.shown += slice.length;
-  more.hidden = current.shown >= results.length;
+  const c = current;
+  await resolve(c.shown + PAGE_SIZE);
+  if (c.gen !== generation) return;
+  for (const e of c.entries.slice(c.shown, c.shown + PAGE_SIZE)) list.append(entryItem(e));
+  c.shown = Math.min(c.entries.length, c.shown + PAGE_SIZE);
+  more.hidden = c.shown >= c.entries.length && c.next >= c.results.length;
 }
 
 function updateUrl(query, filters) {
@@ -309,10 +435,17 @@ async function run() {
       );
     }
     const results = search?.results || [];
-    current = { results, shown: 0, gen, skip: new Set(symbols.map((s) => s.url)), skipped: 0 };
+    const wanted = {};
+    for (const k of PARAGRAPH_FILTERS) if (filters[k]) wanted[k] = filters[k];
+    current = { results, next: 0, entries: [], shown: 0, gen, wanted, query, skip: new Set(symbols.map((s) => s.url)) };
+    // A query and a paragraph filter: pagefind's count is of the documents
+    // with a paragraph under the filter, not of those where one also matched.
+    if (query && Object.keys(wanted).length) await resolve(EXACT_COUNT_LIMIT);
     await showMore();
     if (gen !== generation) return;
-    const total = results.length + symbols.length - current.skipped;
+    const exhausted = current.next >= results.length;
+    const pages = exhausted ? current.entries.length : results.length - (current.next - current.entries.length);
+    const total = pages + symbols.length;
     setStatus(total === 0 ? msg.none(query) : msg.count(total, query));
   } catch (e) {
     if (gen !== generation) return;
