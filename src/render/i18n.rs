@@ -249,6 +249,9 @@ const STRINGS: &[(&str, &str, &str, &str)] = &[
     ("search_language", "Language", "语言", "Ngôn ngữ"),
     ("search_country", "Country", "国家", "Quốc gia"),
     ("search_topic", "Topic", "主题", "Chủ đề"),
+    ("search_organization", "Organization", "组织", "Tổ chức"),
+    ("search_resolution", "Resolution", "决议", "Nghị quyết"),
+    ("search_year", "Year", "年份", "Năm"),
     ("search_any", "Any", "全部", "Tất cả"),
     ("search_more", "More results", "更多结果", "Thêm kết quả"),
     (

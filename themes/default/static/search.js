@@ -29,10 +29,14 @@ const PARAGRAPH_FILTERS = ["country", "topic", "organization", "resolution"];
 const FILTER_SEPARATOR = "\u001f";
 /** With a paragraph filter, this many pages at most are checked up front for an exact count. */
 const EXACT_COUNT_LIMIT = 500;
-const LANGUAGES = {
-  ar: "العربية", en: "English", es: "Español", fr: "Français",
-  ru: "Русский", vi: "Tiếng Việt", zh: "中文",
-};
+// Language names in the site's language, from the theme's strings (the
+// same names every other page shows): `zh=Chinese|en=English|…`.
+const LANGUAGES = Object.fromEntries(
+  (form?.dataset.languages || "")
+    .split("|")
+    .map((pair) => pair.split("="))
+    .filter((kv) => kv.length === 2 && kv[0] && kv[1]),
+);
 const KIND_NAMES = {
   en: {
     document: "Document", resolution: "Resolution", "document-ref": "UN document",
@@ -313,8 +317,13 @@ async function fillFilters(pf) {
   for (const s of selects) {
     const name = s.dataset.filter;
     const values = Object.keys(available[name] || {});
+    // A filter the site has no values for is not offered.
+    const box = s.closest(".search-filter");
+    if (box) box.hidden = values.length === 0;
     const wanted = s.dataset.wanted ?? s.value;
-    values.sort((a, b) => label(name, a).localeCompare(label(name, b)));
+    values.sort((a, b) =>
+      name === "year" ? b.localeCompare(a) : label(name, a).localeCompare(label(name, b)),
+    );
     for (const v of values) {
       const o = document.createElement("option");
       o.value = v;
