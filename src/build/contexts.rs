@@ -785,11 +785,20 @@ fn mention_label(m: &crate::graph::Mention) -> String {
     match (&m.number, &m.section) {
         (Some(n), _) => format!("¶{n}"),
         (None, Some(h)) => {
-            if h.chars().count() <= 24 {
+            // At most 24 columns: a wide (CJK) character takes two.
+            let width = |c: char| if c.len_utf8() >= 3 { 2 } else { 1 };
+            if h.chars().map(width).sum::<usize>() <= 24 {
                 return format!("§ {h}");
             }
-            let short: String = h.chars().take(24).collect();
-            // At a space when there is one (Latin), else at 24 characters.
+            let mut cols = 0;
+            let short: String = h
+                .chars()
+                .take_while(|&c| {
+                    cols += width(c);
+                    cols <= 24
+                })
+                .collect();
+            // At a space when there is one (Latin), else at 24 columns.
             let short = match short.rfind(' ') {
                 Some(i) if i > 12 => &short[..i],
                 _ => &short[..],

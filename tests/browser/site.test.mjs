@@ -286,6 +286,62 @@ test("a country filter lists only the paragraphs filed under that country", asyn
   });
 });
 
+test("the graph page hides and shows a kind; an entity page draws its neighbours", async () => {
+  await withPage(async (page) => {
+    await page.goto(server.url + base + "graph/");
+    const view = page.locator("#graph-view:not([hidden]) svg");
+    await view.waitFor({ timeout: 15000 });
+    // Labels are names, never ids.
+    const labels = await page.locator("#graph-view text").allInnerTexts();
+    assert.ok(!labels.some((l) => /^[a-z0-9]+(-[a-z0-9]+)+$/.test(l)), `ids as labels: ${labels}`);
+    const box = page.locator("#graph-kinds:not([hidden])");
+    await box.waitFor();
+    const countries = page.locator("#graph-view a[data-section='countries']");
+    const n = await countries.count();
+    if (n > 0) {
+      assert.ok(await countries.first().isVisible());
+      await box.locator("input[value='countries']").uncheck();
+      assert.equal(await page.locator("#graph-view a[data-section='countries']:visible").count(), 0);
+      await box.locator("input[value='countries']").check();
+      assert.ok(await countries.first().isVisible());
+    }
+    await screenshot(page, `${name}-graph`, { fullPage: false });
+  });
+  // An entity page: its local graph links to pages listed beside it.
+  await withPage(async (page) => {
+    await page.goto(server.url + base + "topics/");
+    const topic = await page.locator("main a[href*='/topics/']").first().getAttribute("href");
+    await page.goto(new URL(topic, server.url).href);
+    const drawn = page.locator("figure.local-graph svg a");
+    if ((await drawn.count()) > 0) {
+      const listed = await page.locator("section.related li a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+      for (const href of await drawn.evaluateAll((as) => as.map((a) => a.getAttribute("href")))) {
+        assert.ok(listed.includes(href), `${href} drawn but not listed`);
+      }
+    }
+  });
+});
+
+test("reader pages at 1280 px and 390 px: nothing wider than the screen (screenshots for review)", async () => {
+  for (const width of [1280, 390]) {
+    await withPage(
+      async (page) => {
+        await page.goto(server.url + base + "documents/");
+        const doc = await page.locator("main a[href*='/documents/']").first().getAttribute("href");
+        await page.goto(server.url + base + "countries/");
+        const country = await page.locator("main a[href*='/countries/']").first().getAttribute("href");
+        for (const [label, href] of [["document", doc], ["country", country]]) {
+          await page.goto(new URL(href, server.url).href);
+          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+          assert.ok(overflow <= 1, `${label} page is ${overflow} px wider than a ${width} px screen`);
+          await screenshot(page, `${name}-${label}-${width}`, { fullPage: false });
+        }
+      },
+      { viewport: { width, height: 900 } },
+    );
+  }
+});
+
 test("the index is loaded only by the search page", async () => {
   await withPage(async (page, p) => {
     await page.goto(server.url + base);
