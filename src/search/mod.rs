@@ -12,6 +12,7 @@
 
 #[cfg(feature = "search")]
 pub mod index;
+pub mod names;
 pub mod records;
 pub mod symbols;
 
@@ -26,6 +27,8 @@ pub const SEARCH_URL: &str = "search/";
 pub const SEARCH_TEMPLATE: &str = "search.html";
 /// The symbol map, relative to the site root.
 pub const SYMBOLS_PATH: &str = "search/symbols.json";
+/// The entities' names in every language, relative to the site root.
+pub const NAMES_PATH: &str = "search/names.json";
 
 /// `true` when this pilcrow was built with the search index.
 pub const AVAILABLE: bool = cfg!(feature = "search");
@@ -78,6 +81,10 @@ pub fn files(
     files.push(OutputFile {
         path: SYMBOLS_PATH.into(),
         bytes: symbols::symbols_json(site),
+    });
+    files.push(OutputFile {
+        path: NAMES_PATH.into(),
+        bytes: names::names_json(site),
     });
     #[cfg(feature = "search")]
     match index::build(site) {
@@ -375,6 +382,29 @@ mod tests {
             "{html}"
         );
         assert_eq!(html.matches("data-pagefind-title=").count(), doc.len());
+    }
+
+    #[test]
+    fn names_json_knows_each_entity_in_every_language() {
+        let site = fixture();
+        let json: serde_json::Value = serde_json::from_slice(&names::names_json(&site)).unwrap();
+        let entities = json["entities"].as_array().unwrap();
+        let names = json["names"].as_array().unwrap();
+        let entity_of = |name: &str| {
+            names
+                .iter()
+                .find(|n| n[0] == name)
+                .map(|n| &entities[n[1].as_u64().unwrap() as usize])
+        };
+        for name in ["digital evidence", "数字证据", "chứng cứ điện tử"] {
+            let e = entity_of(name).unwrap_or_else(|| panic!("no {name}"));
+            assert_eq!(e["filter"], "topic");
+            assert_eq!(e["title"], "Digital evidence");
+            assert_eq!(e["url"], "/topics/digital-evidence/");
+        }
+        assert_eq!(entity_of("argentina").unwrap()["filter"], "country");
+        // Documents are not entities to search through.
+        assert!(entities.iter().all(|e| e["filter"] != "document"));
     }
 
     /// The bundled site: real documents, real mentions.

@@ -22,7 +22,7 @@ pub const FILTER_RESOLUTION: &str = "resolution";
 pub const FILTER_YEAR: &str = "year";
 
 /// The filter an entity page of this kind is offered under.
-fn entity_filter(kind: Kind) -> Option<&'static str> {
+pub fn entity_filter(kind: Kind) -> Option<&'static str> {
     match kind {
         Kind::Country => Some(FILTER_COUNTRY),
         Kind::Topic => Some(FILTER_TOPIC),

@@ -342,6 +342,24 @@ test("reader pages at 1280 px and 390 px: nothing wider than the screen (screens
   }
 });
 
+test("a query naming an entity in another language finds its paragraphs, marked as found through it", async () => {
+  await withPage(async (page) => {
+    // The English name of an entity the site has (the fixture and the
+    // bundled site both have the topic "Digital evidence").
+    const names = await (await fetch(server.url + base + "search/names.json")).json();
+    const entity = names.entities.find((e) => e.filter === "topic" && names.names.some(([n, i]) => n === e.title.toLowerCase() && names.entities[i] === e));
+    assert.ok(entity, "no topic with an English title in names.json");
+    await page.goto(server.url + base + "search/?q=" + encodeURIComponent(entity.title.toLowerCase()));
+    const through = page.locator("#search-through:not([hidden])");
+    await through.waitFor({ timeout: 20000 });
+    assert.match(await through.locator("h2").innerText(), new RegExp(entity.title));
+    assert.equal(await through.locator("h2 a").getAttribute("href"), entity.url);
+    // Each paragraph listed through the topic is filed under it.
+    const hrefs = await through.locator("a.search-paragraph").evaluateAll((as) => as.map((a) => a.href));
+    assert.ok(hrefs.length > 0, "no paragraph listed through the topic");
+  });
+});
+
 test("the index is loaded only by the search page", async () => {
   await withPage(async (page, p) => {
     await page.goto(server.url + base);

@@ -19,6 +19,7 @@ const statusEl = document.getElementById("search-status");
 const list = document.getElementById("search-results");
 const more = document.getElementById("search-more");
 const filterBox = document.getElementById("search-filters");
+const throughBox = document.getElementById("search-through");
 const selects = Array.from(document.querySelectorAll("select[data-filter]"));
 
 const PAGE_SIZE = 20;
@@ -64,6 +65,7 @@ const MESSAGES = {
     count: (n, q) => `${n} result${n === 1 ? "" : "s"}${q ? ` for “${q}”` : ""}.`,
     failed: "Search failed to load. Browse the indexes below instead.",
     moreParagraphs: (n) => `${n} more paragraph${n === 1 ? "" : "s"} in this document`,
+    through: (name) => `Through ${name}: paragraphs about it in any language`,
   },
   zh: {
     searching: "正在搜索…",
@@ -71,6 +73,7 @@ const MESSAGES = {
     count: (n, q) => (q ? `“${q}”共有 ${n} 个结果。` : `共有 ${n} 个结果。`),
     failed: "搜索无法加载。请改用下方的索引浏览。",
     moreParagraphs: (n) => `本文件中另有 ${n} 段`,
+    through: (name) => `通过“${name}”：任何语言中有关它的段落`,
   },
   vi: {
     searching: "Đang tìm…",
@@ -78,6 +81,7 @@ const MESSAGES = {
     count: (n, q) => `${n} kết quả${q ? ` cho “${q}”` : ""}.`,
     failed: "Không tải được chức năng tìm kiếm. Hãy duyệt các mục lục bên dưới.",
     moreParagraphs: (n) => `Còn ${n} đoạn khác trong tài liệu này`,
+    through: (name) => `Qua “${name}”: các đoạn nói về nó bằng mọi ngôn ngữ`,
   },
 };
 const lang = (document.documentElement.lang || "en").split("-")[0].toLowerCase();
@@ -86,6 +90,7 @@ const KINDS = KIND_NAMES[lang] || KIND_NAMES.en;
 
 let pagefindPromise = null;
 let symbolsPromise = null;
+let namesPromise = null;
 let current = null; // { results, next, entries, shown, gen, wanted, query, skip: URLs already listed }
 let generation = 0;
 
@@ -223,6 +228,86 @@ function loadSymbols() {
       .catch(() => ({}));
   }
   return symbolsPromise;
+}
+
+function loadNames() {
+  if (!namesPromise) {
+    namesPromise = fetch(form.dataset.names)
+      .then((r) => (r.ok ? r.json() : { names: [], entities: [] }))
+      .catch(() => ({ names: [], entities: [] }));
+  }
+  return namesPromise;
+}
+
+/** Lower case, runs of spaces as one (search::names::fold). */
+function foldName(text) {
+  return text.trim().split(/\s+/).join(" ").toLowerCase();
+}
+
+/**
+ * Entities named in the query, in any language the site knows them in
+ * (search/names.json): the longest names first, at most two entities, each
+ * with what is left of the query once its name is taken out. A Latin name
+ * must stand as whole words; a Chinese one anywhere.
+ */
+async function namedEntities(query) {
+  const { names, entities } = await loadNames();
+  const q = foldName(query);
+  const found = [];
+  const taken = new Set();
+  const sorted = names.slice().sort((a, b) => b[0].length - a[0].length);
+  for (const [name, i] of sorted) {
+    if (found.length >= 2 || taken.has(i)) continue;
+    const at = q.indexOf(name);
+    if (at < 0) continue;
+    const latin = /[a-z0-9]/.test(name);
+    const before = q[at - 1];
+    const after = q[at + name.length];
+    if (latin && ((before && /[\p{L}\p{N}]/u.test(before)) || (after && /[\p{L}\p{N}]/u.test(after)))) continue;
+    taken.add(i);
+    const rest = (q.slice(0, at) + " " + q.slice(at + name.length)).trim();
+    found.push({ entity: entities[i], rest });
+  }
+  return found;
+}
+
+/**
+ * Paragraphs filed under an entity the query names (what is left of the
+ * query, if anything, must match them too), listed below the direct
+ * results and marked as found through the entity; pages listed above are
+ * not listed again.
+ */
+async function showThrough(pf, query, filters, gen, listed) {
+  throughBox.replaceChildren();
+  throughBox.hidden = true;
+  let shown = 0;
+  if (!query) return shown;
+  for (const { entity, rest } of await namedEntities(query)) {
+    if (filters[entity.filter]) continue;
+    const wanted = { [entity.filter]: entity.title };
+    const search = await pf.search(rest ? segmentQuery(foldQuery(rest)) : null, {
+      filters: { ...filters, ...wanted },
+    });
+    const data = await Promise.all((search?.results || []).slice(0, PAGE_SIZE).map((r) => r.data()));
+    if (gen !== generation) return shown;
+    const entries = data
+      .map((d) => entryOf(d, wanted, rest || null))
+      .filter((e) => e && e.paragraphs.length && !listed.has(e.page.url));
+    if (!entries.length) continue;
+    const h = document.createElement("h2");
+    h.className = "search-through-title";
+    const a = document.createElement("a");
+    a.href = entity.url;
+    a.textContent = entity.title;
+    h.append(...msg.through("\u0000").split("\u0000").flatMap((part, k) => (k ? [a, part] : [part])));
+    const ol = document.createElement("ol");
+    ol.className = "search-results";
+    for (const e of entries) ol.append(entryItem(e));
+    throughBox.append(h, ol);
+    throughBox.hidden = false;
+    shown += entries.length;
+  }
+  return shown;
 }
 
 /** Exact symbol hits: the key itself, or `s/res/2341` for `s/res/2341(2017)`. */
@@ -422,6 +507,8 @@ async function run() {
   updateUrl(query, filters);
   if (!query && Object.keys(filters).length === 0) {
     list.replaceChildren();
+    throughBox.replaceChildren();
+    throughBox.hidden = true;
     more.hidden = true;
     current = null;
     setStatus("");
@@ -452,9 +539,12 @@ async function run() {
     if (query && Object.keys(wanted).length) await resolve(EXACT_COUNT_LIMIT);
     await showMore();
     if (gen !== generation) return;
+    const listed = new Set([...current.skip, ...current.entries.map((e) => e.page.url)]);
+    const through = await showThrough(pf, query, filters, gen, listed);
+    if (gen !== generation) return;
     const exhausted = current.next >= results.length;
     const pages = exhausted ? current.entries.length : results.length - (current.next - current.entries.length);
-    const total = pages + symbols.length;
+    const total = pages + symbols.length + through;
     setStatus(total === 0 ? msg.none(query) : msg.count(total, query));
   } catch (e) {
     if (gen !== generation) return;
