@@ -196,6 +196,8 @@ mod tests {
         let r = record(&records, "/topics/digital-evidence/");
         assert!(r.content.contains("数字证据"), "{r:?}");
         assert!(r.content.contains("chứng cứ d\u{335}iện tử"), "{r:?}");
+        // Names, not the id: excerpts show what they hold.
+        assert!(!r.content.contains("digital-evidence"), "{r:?}");
         assert_eq!(r.filters[FILTER_KIND], ["topic"]);
         assert_eq!(r.filters[FILTER_TOPIC], ["Digital evidence"]);
         let arg = record(&records, "/countries/arg/");

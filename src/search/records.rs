@@ -506,7 +506,8 @@ impl<'a> Records<'a> {
         if f.kind != Kind::Document {
             let mut parts: Vec<&str> = vec![&f.title];
             parts.extend(f.symbol.as_deref());
-            parts.extend(f.id.as_deref());
+            // Not the id (`digital-evidence`): a reader would see it in
+            // excerpts; symbols.json finds a page by its id.
             parts.extend(f.names.values().map(String::as_str));
             parts.extend(f.aliases.iter().map(String::as_str));
             parts.extend(f.keywords.iter().map(String::as_str));
