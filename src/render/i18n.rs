@@ -203,9 +203,9 @@ const STRINGS: &[(&str, &str, &str, &str)] = &[
     ("graph", "Graph", "关系图", "Đồ thị"),
     (
         "graph_intro",
-        "Every page and what it mentions. Also available as graph.json.",
-        "所有页面及其提及关系。另有 graph.json 可供下载。",
-        "Mọi trang và những gì trang đó nhắc đến. Có sẵn dưới dạng graph.json.",
+        "Every page and what it mentions; the same as data:",
+        "所有页面及其提及关系；数据文件：",
+        "Mọi trang và những gì trang đó nhắc đến; dữ liệu:",
     ),
     ("nodes", "Pages", "页面", "Trang"),
     ("edges", "Links", "链接", "Liên kết"),
