@@ -59,6 +59,36 @@ fn sel(s: &str) -> Selector {
     Selector::parse(s).unwrap()
 }
 
+/// Builds a site of the given content files (path under content/, text)
+/// with the default theme; returns it (the output is in `public/`).
+fn built_site(files: &[(&str, String)]) -> TempDir {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    std::fs::write(root.join("site.toml"), "title = \"T\"\n").unwrap();
+    for (rel, text) in files {
+        let path = root.join("content").join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    let out = Command::cargo_bin("pilcrow")
+        .unwrap()
+        .args(["build", "--root"])
+        .arg(root)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    tmp
+}
+
+/// An entity page of `kind` with the given id and title.
+fn entity(kind: &str, id: &str, title: &str) -> String {
+    format!("---\ntitle: {title}\nkind: {kind}\nid: {id}\n---\n")
+}
+
 fn text(e: ElementRef<'_>) -> String {
     e.text().collect::<String>()
 }
@@ -593,20 +623,14 @@ fn the_checker_catches_what_it_checks() {
 fn lists_are_complete_and_the_summary_comes_before_the_mentions() {
     // A report citing 45 countries, each also cited by a note: more than
     // any list shows at first.
-    let tmp = tempfile::tempdir().unwrap();
-    let root = tmp.path();
-    std::fs::write(root.join("site.toml"), "title = \"T\"\n").unwrap();
-    let content = root.join("content");
-    std::fs::create_dir_all(content.join("countries")).unwrap();
-    std::fs::create_dir_all(content.join("documents")).unwrap();
+    let mut files = Vec::new();
     let mut report = String::from("---\ntitle: Report\nkind: document\n---\n");
     let mut note = String::from("---\ntitle: Note\nkind: document\n---\n");
     for i in 0..45 {
-        std::fs::write(
-            content.join(format!("countries/c{i}.md")),
-            format!("---\ntitle: Country {i}\nkind: country\nid: c{i}\n---\n"),
-        )
-        .unwrap();
+        files.push((
+            format!("countries/c{i}.md"),
+            entity("country", &format!("c{i}"), &format!("Country {i}")),
+        ));
         report.push_str(&format!(
             "{}\\. About [Country {i}](../countries/c{i}.md). ^p-{}\n\n",
             i + 1,
@@ -616,20 +640,11 @@ fn lists_are_complete_and_the_summary_comes_before_the_mentions() {
             "[Country {i}](../countries/c{i}.md) and [Country 0](../countries/c0.md).\n\n"
         ));
     }
-    std::fs::write(content.join("documents/report.md"), report).unwrap();
-    std::fs::write(content.join("documents/note.md"), note).unwrap();
-    let out = Command::cargo_bin("pilcrow")
-        .unwrap()
-        .args(["build", "--root"])
-        .arg(root)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let public = root.join("public");
+    files.push(("documents/report.md".into(), report));
+    files.push(("documents/note.md".into(), note));
+    let files: Vec<(&str, String)> = files.iter().map(|(p, t)| (p.as_str(), t.clone())).collect();
+    let tmp = built_site(&files);
+    let public = tmp.path().join("public");
 
     // The report's list of cited countries names all 45, the ones past
     // the first screen behind a disclosure.
@@ -677,39 +692,20 @@ fn lists_are_complete_and_the_summary_comes_before_the_mentions() {
 
 #[test]
 fn a_paragraph_is_one_mention_entry_cited_by_its_number() {
-    let tmp = tempfile::tempdir().unwrap();
-    let root = tmp.path();
-    std::fs::write(root.join("site.toml"), "title = \"T\"\n").unwrap();
-    let content = root.join("content");
-    std::fs::create_dir_all(content.join("countries")).unwrap();
-    std::fs::create_dir_all(content.join("documents")).unwrap();
-    std::fs::write(
-        content.join("countries/mng.md"),
-        "---\ntitle: Mongolia\nkind: country\nid: mng\n---\n",
-    )
-    .unwrap();
     let filler = "The report describes the measures taken in detail. ".repeat(8);
-    std::fs::write(
-        content.join("documents/r.md"),
-        format!(
-            "---\ntitle: Report\nkind: document\n---\n\
-             4\\. The following challenges were named: ^p-4\n\n\
-             (b) Access to data held by [Mongolia](../countries/mng.md)'s providers.\n\n\
-             5\\. [Mongolia](../countries/mng.md) reported first. {filler} Later, [Mongolia](../countries/mng.md) added more. ^p-5\n"
+    let tmp = built_site(&[
+        ("countries/mng.md", entity("country", "mng", "Mongolia")),
+        (
+            "documents/r.md",
+            format!(
+                "---\ntitle: Report\nkind: document\n---\n\
+                 4\\. The following challenges were named: ^p-4\n\n\
+                 (b) Access to data held by [Mongolia](../countries/mng.md)'s providers.\n\n\
+                 5\\. [Mongolia](../countries/mng.md) reported first. {filler} Later, [Mongolia](../countries/mng.md) added more. ^p-5\n"
+            ),
         ),
-    )
-    .unwrap();
-    let out = Command::cargo_bin("pilcrow")
-        .unwrap()
-        .args(["build", "--root"])
-        .arg(root)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    ]);
+    let root = tmp.path();
     let page = parse(&root.join("public/countries/mng/index.html"));
     let items: Vec<ElementRef> = page.select(&sel("li.mention")).collect();
     let labels: Vec<String> = items
@@ -733,36 +729,18 @@ fn a_paragraph_is_one_mention_entry_cited_by_its_number() {
 
 #[test]
 fn a_mention_without_a_paragraph_number_is_cited_by_its_section() {
-    let tmp = tempfile::tempdir().unwrap();
+    let tmp = built_site(&[
+        ("countries/fra.md", entity("country", "fra", "France")),
+        (
+            "documents/news.md",
+            "---\ntitle: News\nkind: document\n---\n\
+             [France](../countries/fra.md) opened the meeting.\n\n\
+             ## Workshop in Lyon on capacity building\n\n\
+             Experts from [France](../countries/fra.md) took part.\n"
+                .to_string(),
+        ),
+    ]);
     let root = tmp.path();
-    std::fs::write(root.join("site.toml"), "title = \"T\"\n").unwrap();
-    let content = root.join("content");
-    std::fs::create_dir_all(content.join("countries")).unwrap();
-    std::fs::create_dir_all(content.join("documents")).unwrap();
-    std::fs::write(
-        content.join("countries/fra.md"),
-        "---\ntitle: France\nkind: country\nid: fra\n---\n",
-    )
-    .unwrap();
-    std::fs::write(
-        content.join("documents/news.md"),
-        "---\ntitle: News\nkind: document\n---\n\
-         [France](../countries/fra.md) opened the meeting.\n\n\
-         ## Workshop in Lyon on capacity building\n\n\
-         Experts from [France](../countries/fra.md) took part.\n",
-    )
-    .unwrap();
-    let out = Command::cargo_bin("pilcrow")
-        .unwrap()
-        .args(["build", "--root"])
-        .arg(root)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
     let page = parse(&root.join("public/countries/fra/index.html"));
     let labels: Vec<String> = page.select(&sel("a.mention-link")).map(text).collect();
     // No number and no heading: a bare ¶; under a heading: the heading.
