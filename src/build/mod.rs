@@ -170,6 +170,9 @@ pub struct SiteFiles {
     pub copies: Vec<(String, PathBuf)>,
     /// HTML pages, 404 page not counted.
     pub pages: usize,
+    /// Pages already written into the output being built (`build`
+    /// streams them: the whole site's HTML is never held at once).
+    pub written: Vec<String>,
     /// Things the publisher should know (the build still succeeds).
     pub warnings: Vec<String>,
 }
@@ -321,26 +324,43 @@ pub fn highlight_css(site: &LoadedSite) -> Option<Result<OutputFile, Problem>> {
 /// Returns the files and the template problems met (all of them,
 /// de-duplicated by the caller).
 pub fn render_site(site: &LoadedSite, theme: &Theme) -> (SiteFiles, Vec<Problem>) {
-    render_site_with(site, theme, true)
+    render_site_with(site, theme, true, None)
 }
 
 /// [`render_site`] without the search outputs (`search/`, `pagefind/`):
 /// what `serve` renders itself; it builds those in the background.
 pub fn render_site_without_search(site: &LoadedSite, theme: &Theme) -> (SiteFiles, Vec<Problem>) {
-    render_site_with(site, theme, false)
+    render_site_with(site, theme, false, None)
 }
 
 fn render_site_with(
     site: &LoadedSite,
     theme: &Theme,
     with_search: bool,
+    sink: Option<&Path>,
 ) -> (SiteFiles, Vec<Problem>) {
     let config = &site.config;
     let cx = Contexts::new(site);
     let jobs = output_jobs(site, theme);
+    // With a sink (the staging dir of a build), each page is written as
+    // soon as it is rendered and only its path is kept.
     let results: Vec<(OutputJob, Result<OutputFile, Problem>)> = jobs
         .par_iter()
-        .map(|&job| (job, render_output(&cx, theme, job)))
+        .map(|&job| {
+            let r = render_output(&cx, theme, job);
+            let r = match (sink, r) {
+                (Some(dir), Ok(f)) if job != OutputJob::NotFound => {
+                    output::write_files(dir, std::slice::from_ref(&f))
+                        .map(|()| OutputFile {
+                            path: f.path,
+                            bytes: Vec::new(),
+                        })
+                        .map_err(|e| Problem::general(format!("cannot write the site: {e}")))
+                }
+                (_, r) => r,
+            };
+            (job, r)
+        })
         .collect();
 
     let mut problems = Vec::new();
@@ -361,6 +381,10 @@ fn render_site_with(
         };
         match r {
             Ok(f) if job == OutputJob::NotFound => not_found = Some(f),
+            Ok(f) if sink.is_some() => {
+                origins.push((f.path.clone(), origin));
+                out.written.push(f.path);
+            }
             Ok(f) => {
                 origins.push((f.path.clone(), origin));
                 out.files.push(f);
@@ -368,10 +392,15 @@ fn render_site_with(
             Err(p) => problems.push(p),
         }
     }
-    out.pages = out.files.len();
+    out.pages = out.files.len() + out.written.len();
     out.warnings
         .extend(site.warnings.iter().map(|p| p.to_string()));
-    let html_urls = html_urls(out.files.iter().map(|f| f.path.as_str()));
+    let html_urls = html_urls(
+        out.files
+            .iter()
+            .map(|f| f.path.as_str())
+            .chain(out.written.iter().map(String::as_str)),
+    );
     let extra_files = extras::files(site, &cx, &html_urls);
     origins.extend(
         extra_files
@@ -499,6 +528,11 @@ fn output_target(config: &Config) -> Result<(std::path::PathBuf, output::Previou
 
 /// Loads the site and renders it; all problems, or the files.
 pub fn prepare(config: &Config) -> Result<(LoadedSite, SiteFiles), Problems> {
+    prepare_with(config, None)
+}
+
+/// [`prepare`], writing the pages into `sink` as they are rendered.
+fn prepare_with(config: &Config, sink: Option<&Path>) -> Result<(LoadedSite, SiteFiles), Problems> {
     let site = load(config);
     let mut problems = site.problems.clone();
     if let Err(message) = output_target(config) {
@@ -506,7 +540,7 @@ pub fn prepare(config: &Config) -> Result<(LoadedSite, SiteFiles), Problems> {
     }
     let files = match Theme::load(config) {
         Ok(theme) => {
-            let (files, p) = render_site(&site, &theme);
+            let (files, p) = render_site_with(&site, &theme, true, sink);
             problems.extend(p);
             Some(files)
         }
@@ -557,13 +591,17 @@ pub fn build(config: &Config) -> Result<BuildReport, BuildError> {
             unchanged: true,
         });
     }
-    let (site, files) = prepare(config).map_err(BuildError::Problems)?;
-    let pages = site.content.pages.len();
-    drop(site);
+    // The guard first: nothing is written beside an output a build may not
+    // replace. On any problem the staging dir (with the pages written so
+    // far) is removed and the output is left as it was.
     let (output, previous) = output_target(config)
         .map_err(|m| BuildError::Problems(Problems::single(Problem::general(m))))?;
     let io = |e: std::io::Error| BuildError::Io(format!("cannot write the site: {e}"));
     let staging = Staging::new(&output).map_err(io)?;
+    let (site, files) =
+        prepare_with(config, Some(staging.path())).map_err(BuildError::Problems)?;
+    let pages = site.content.pages.len();
+    drop(site);
     write_into(&files, staging.path()).map_err(io)?;
     staging
         .swap_into_place(&previous, fingerprint.as_deref())
