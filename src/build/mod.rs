@@ -598,8 +598,7 @@ pub fn build(config: &Config) -> Result<BuildReport, BuildError> {
         .map_err(|m| BuildError::Problems(Problems::single(Problem::general(m))))?;
     let io = |e: std::io::Error| BuildError::Io(format!("cannot write the site: {e}"));
     let staging = Staging::new(&output).map_err(io)?;
-    let (site, files) =
-        prepare_with(config, Some(staging.path())).map_err(BuildError::Problems)?;
+    let (site, files) = prepare_with(config, Some(staging.path())).map_err(BuildError::Problems)?;
     let pages = site.content.pages.len();
     drop(site);
     write_into(&files, staging.path()).map_err(io)?;
