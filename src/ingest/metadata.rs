@@ -136,12 +136,12 @@ pub fn first_symbol(text: &str) -> Option<String> {
 }
 
 /// The date the input states as its own: front matter, then a web page's
-/// JSON-LD, `<meta>` tags, `<time>` in its article and a date shown by its
-/// headline, in that order.
+/// JSON-LD, `<meta>` tags, `<time>` in its article, a date shown by its
+/// headline and a date in its own address, in that order.
 fn stated_date(doc: &Structured, lang: &str) -> Option<String> {
     doc.candidates(Field::Date)
         .iter()
-        .filter(|c| c.origin <= Origin::ShownDate)
+        .filter(|c| c.origin <= Origin::UrlPath)
         .find_map(|c| normalize_date(&c.value, lang))
 }
 

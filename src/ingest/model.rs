@@ -115,6 +115,10 @@ pub enum Origin {
     /// A date a web page shows by its headline (an element named for a
     /// date, or holding only a date).
     ShownDate,
+    /// A date in the address the page gives as its own (`/2024/03/05/…`
+    /// in its canonical URL): the publication date when the page states
+    /// none it can be read from.
+    UrlPath,
     /// `<html lang>`.
     HtmlLang,
     /// `<title>`, with the site's name taken off.

@@ -14,7 +14,7 @@ pub mod meta;
 
 use dom_query::{Document as Dom, NodeRef};
 
-use crate::ingest::model::{Block, Document, Field};
+use crate::ingest::model::{Block, Document, Field, Origin};
 
 /// Whether text saved without an `.html` extension is an HTML page.
 pub fn looks_like_html(text: &str) -> bool {
@@ -39,6 +39,15 @@ pub fn read(html: &str) -> Document {
         ..Document::default()
     };
     meta::collect(&dom, &mut doc);
+    // A dated address (`/2024/03/05/…`) dates a page that states no date it
+    // can be read from (a yearless "5 March" by the headline, or nothing).
+    if let Some(d) = doc
+        .candidates(Field::Url)
+        .iter()
+        .find_map(|c| super::front_matter::dated_path(&c.value))
+    {
+        doc.add(Field::Date, d, Origin::UrlPath);
+    }
     let base = doc
         .candidates(Field::Url)
         .iter()
@@ -269,6 +278,23 @@ fn text_len(blocks: &[Block]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_dated_address_dates_a_page_that_states_no_readable_date() {
+        let page = |head: &str| {
+            format!(
+                "<html><head><link rel=canonical href='https://news.example.org/world/2024/03/05/cyber-talks.html'>{head}</head>\
+                 <body><article><h1>Cyber talks open</h1><p class=date>5 March</p><p>Delegates met to discuss cybercrime and evidence.</p></article></body></html>"
+            )
+        };
+        let meta = |doc: &Document| crate::ingest::metadata::extract(doc).date;
+        assert_eq!(meta(&read(&page(""))).as_deref(), Some("2024-03-05"));
+        // A date the page states wins over its address.
+        let stated = read(&page(
+            "<meta property='article:published_time' content='2024-03-04T09:00:00Z'>",
+        ));
+        assert_eq!(meta(&stated).as_deref(), Some("2024-03-04"));
+    }
 
     #[test]
     fn short_page_keeps_its_text_and_drops_its_navigation() {
