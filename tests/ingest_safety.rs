@@ -56,13 +56,23 @@ fn report(title: &str, country: &str) -> String {
     )
 }
 
-#[test]
-fn slugs_of_ingested_documents_never_move() {
+/// A temp dir whose `seeds/` holds the given files: (dir, seeds, content).
+fn with_seeds(files: &[(&str, String)]) -> (tempfile::TempDir, PathBuf, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let (seeds, content) = (dir.path().join("seeds"), dir.path().join("content"));
     std::fs::create_dir_all(&seeds).unwrap();
-    std::fs::write(seeds.join("b.txt"), report("Annual Report", "Argentina")).unwrap();
-    std::fs::write(seeds.join("c.txt"), report("Annual Report", "France")).unwrap();
+    for (name, text) in files {
+        std::fs::write(seeds.join(name), text).unwrap();
+    }
+    (dir, seeds, content)
+}
+
+#[test]
+fn slugs_of_ingested_documents_never_move() {
+    let (_dir, seeds, content) = with_seeds(&[
+        ("b.txt", report("Annual Report", "Argentina")),
+        ("c.txt", report("Annual Report", "France")),
+    ]);
     ingest(&seeds, &content);
     let before = sources(&content);
     assert_eq!(before.len(), 2, "{before:?}");
@@ -114,11 +124,10 @@ fn a_new_document_never_takes_the_name_of_an_editors_page() {
 
 #[test]
 fn slugs_survive_a_deleted_manifest() {
-    let dir = tempfile::tempdir().unwrap();
-    let (seeds, content) = (dir.path().join("seeds"), dir.path().join("content"));
-    std::fs::create_dir_all(&seeds).unwrap();
-    std::fs::write(seeds.join("b.txt"), report("Annual Report", "Argentina")).unwrap();
-    std::fs::write(seeds.join("c.txt"), report("Annual Report", "France")).unwrap();
+    let (_dir, seeds, content) = with_seeds(&[
+        ("b.txt", report("Annual Report", "Argentina")),
+        ("c.txt", report("Annual Report", "France")),
+    ]);
     ingest(&seeds, &content);
     let before = sources(&content);
     std::fs::remove_file(content.join(".pilcrow/ingest.json")).unwrap();
@@ -134,11 +143,10 @@ fn slugs_survive_a_deleted_manifest() {
 
 #[test]
 fn pages_identical_to_what_ingest_writes_are_adopted() {
-    let dir = tempfile::tempdir().unwrap();
-    let (seeds, content) = (dir.path().join("seeds"), dir.path().join("content"));
-    std::fs::create_dir_all(&seeds).unwrap();
-    std::fs::write(seeds.join("a.txt"), report("Cooperation", "Argentina")).unwrap();
-    std::fs::write(seeds.join("b.txt"), report("Digital evidence", "France")).unwrap();
+    let (_dir, seeds, content) = with_seeds(&[
+        ("a.txt", report("Cooperation", "Argentina")),
+        ("b.txt", report("Digital evidence", "France")),
+    ]);
     ingest(&seeds, &content);
     let first = snapshot(&content);
 
@@ -164,11 +172,10 @@ fn pages_identical_to_what_ingest_writes_are_adopted() {
 
 #[test]
 fn force_tracks_entity_pages_again_after_the_manifest_is_lost() {
-    let dir = tempfile::tempdir().unwrap();
-    let (seeds, content) = (dir.path().join("seeds"), dir.path().join("content"));
-    std::fs::create_dir_all(&seeds).unwrap();
-    std::fs::write(seeds.join("a.txt"), report("Cooperation", "Argentina")).unwrap();
-    std::fs::write(seeds.join("b.txt"), report("Digital evidence", "France")).unwrap();
+    let (_dir, seeds, content) = with_seeds(&[
+        ("a.txt", report("Cooperation", "Argentina")),
+        ("b.txt", report("Digital evidence", "France")),
+    ]);
     ingest(&seeds, &content);
     std::fs::remove_file(content.join(".pilcrow/ingest.json")).unwrap();
     ingest_with(&seeds, &content, true);
@@ -181,10 +188,7 @@ fn force_tracks_entity_pages_again_after_the_manifest_is_lost() {
 
 #[test]
 fn temporary_files_of_an_interrupted_run_are_removed() {
-    let dir = tempfile::tempdir().unwrap();
-    let (seeds, content) = (dir.path().join("seeds"), dir.path().join("content"));
-    std::fs::create_dir_all(&seeds).unwrap();
-    std::fs::write(seeds.join("a.txt"), report("Cooperation", "Argentina")).unwrap();
+    let (_dir, seeds, content) = with_seeds(&[("a.txt", report("Cooperation", "Argentina"))]);
     ingest(&seeds, &content);
     // What a killed run leaves: ingest's temporary files, named after
     // their page and the process that wrote them.
