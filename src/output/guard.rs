@@ -121,7 +121,7 @@ fn previous(out: &Path) -> Result<Previous, String> {
                 Ok(Previous::Nothing)
             } else {
                 Err(format!(
-                    "holds files pilcrow did not write (it has no {MARKER} list)"
+                    "holds files pilcrow did not write (it has no {MARKER} list; if a pilcrow older than that list built it, delete it once)"
                 ))
             }
         }
