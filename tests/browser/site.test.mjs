@@ -127,8 +127,10 @@ async function search(page, query) {
   const input = page.locator("#search-input");
   await input.fill(query);
   await input.press("Enter");
-  const first = page.locator("a.search-result").first();
+  const first = page.locator("#search-results a.search-result").first();
   await first.waitFor({ timeout: 15000 });
+  // The search has finished (the status says how many results).
+  await page.waitForFunction(() => !/Searching|^$/.test(document.getElementById("search-status").textContent));
   return first;
 }
 

@@ -482,12 +482,19 @@ function entryItem({ page, paragraphs }) {
   return li;
 }
 
-async function showMore() {
+/**
+ * Lists the next entries. `head` (a new search's first items): the list is
+ * replaced in one step once they are known, so it is never empty while a
+ * search runs.
+ */
+async function showMore(head) {
   if (!current) return;
   const c = current;
   await resolve(c.shown + PAGE_SIZE);
   if (c.gen !== generation) return;
-  for (const e of c.entries.slice(c.shown, c.shown + PAGE_SIZE)) list.append(entryItem(e));
+  const items = c.entries.slice(c.shown, c.shown + PAGE_SIZE).map(entryItem);
+  if (head) list.replaceChildren(...head, ...items);
+  else list.append(...items);
   c.shown = Math.min(c.entries.length, c.shown + PAGE_SIZE);
   more.hidden = c.shown >= c.entries.length && c.next >= c.results.length;
 }
@@ -519,17 +526,14 @@ async function run() {
     const [symbols, pf] = await Promise.all([query ? symbolHits(query) : [], loadPagefind()]);
     const search = await pf.search(query ? segmentQuery(foldQuery(query)) : null, { filters });
     if (gen !== generation) return;
-    list.replaceChildren();
-    for (const s of symbols) {
-      list.append(
-        resultItem({
-          url: s.url,
-          title: s.title === s.symbol ? s.title : `${s.symbol} — ${s.title}`,
-          meta: KINDS[s.kind] || s.kind,
-          symbol: true,
-        }),
-      );
-    }
+    const head = symbols.map((s) =>
+      resultItem({
+        url: s.url,
+        title: s.title === s.symbol ? s.title : `${s.symbol} — ${s.title}`,
+        meta: KINDS[s.kind] || s.kind,
+        symbol: true,
+      }),
+    );
     const results = search?.results || [];
     const wanted = {};
     for (const k of PARAGRAPH_FILTERS) if (filters[k]) wanted[k] = filters[k];
@@ -537,7 +541,7 @@ async function run() {
     // A query and a paragraph filter: pagefind's count is of the documents
     // with a paragraph under the filter, not of those where one also matched.
     if (query && Object.keys(wanted).length) await resolve(EXACT_COUNT_LIMIT);
-    await showMore();
+    await showMore(head);
     if (gen !== generation) return;
     const listed = new Set([...current.skip, ...current.entries.map((e) => e.page.url)]);
     const through = await showThrough(pf, query, filters, gen, listed);
