@@ -327,7 +327,7 @@ pub fn render_site(site: &LoadedSite, theme: &Theme) -> (SiteFiles, Vec<Problem>
     render_site_with(site, theme, true, None)
 }
 
-/// [`render_site`] without the search outputs (`search/`, `pagefind/`):
+/// [`render_site`] without the search outputs (`search/`):
 /// what `serve` renders itself; it builds those in the background.
 pub fn render_site_without_search(site: &LoadedSite, theme: &Theme) -> (SiteFiles, Vec<Problem>) {
     render_site_with(site, theme, false, None)
@@ -420,7 +420,7 @@ fn render_site_with(
     );
     out.files.extend(not_found);
 
-    // Search (src/search): the search page, search/symbols.json, pagefind/.
+    // Search (src/search): the search page, symbols.json, names.json, the index.
     if with_search {
         let (search_files, search_problems) = crate::search::files(site, theme, &cx);
         let search_page = format!("{}index.html", crate::search::SEARCH_URL);

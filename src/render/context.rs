@@ -23,7 +23,7 @@ pub struct SiteContext {
     /// Absolute URLs are available (base_url has a scheme and host):
     /// sitemap.xml and atom.xml are written.
     pub has_feed: bool,
-    /// pilcrow was built with the search index (`pagefind/` is written).
+    /// pilcrow was built with the search index (`search/index/` is written).
     pub has_search: bool,
 }
 

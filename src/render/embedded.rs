@@ -15,6 +15,10 @@ pub const DEFAULT_THEME: &[(&str, &[u8])] = &[
         include_bytes!("../../themes/default/static/graph.js"),
     ),
     (
+        "static/search-engine.js",
+        include_bytes!("../../themes/default/static/search-engine.js"),
+    ),
+    (
         "static/search.css",
         include_bytes!("../../themes/default/static/search.css"),
     ),

@@ -1,144 +1,164 @@
-//! The pagefind index, built in-process (feature `search`).
+//! The search index (feature `search`): static files the search page
+//! reads, nothing to run on a server.
 //!
-//! One language for the whole index: pagefind splits its index by
-//! language and the browser searches only one of them, while this site's
-//! documents mix Chinese, English and Vietnamese (an English document
-//! quotes Chinese paragraphs). Every record is indexed as `zh`, so Han text
-//! is segmented (the `extended` feature) wherever it appears, and Latin
-//! text splits at spaces as usual; each record's own language is kept as
-//! a filter. The cost: no English stemming (prefix matching still finds
-//! `evidenc` → `evidence`).
-
+//! Under [`INDEX_DIR`]:
+//! - `meta.json`: the format, the number of pages and shards, every
+//!   filter value with the number of pages a click on it returns;
+//! - `w/<n>.json`: the words — each term of the site (see
+//!   [`super::tokens`]) with its postings, in the shard its first two
+//!   characters hash to, so a query fetches one small file per term and a
+//!   prefix finds its completions in the same file;
+//! - `f/<n>.json`: the filters — `name` U+001F `value` with the same
+//!   postings: which paragraphs (country, topic, organization,
+//!   resolution: what a paragraph and its section headings link to) or
+//!   which whole pages (kind, language, year) are filed under it;
+//! - `p/<page>.json`: one file per page: its URL, title, kind and
+//!   languages, and its paragraphs (anchor, label, text) for results and
+//!   excerpts.
 //!
-//! One pagefind page per site page, not one per paragraph: pagefind
-//! writes a fragment file per page and its indexing time and memory grow
-//! with the number of pages (a linear scan per added page, a compressor
-//! per fragment), so a record per paragraph cost ~30 files and most of the
-//! build per document. A document's paragraphs become sub-results: each
-//! starts at an empty element carrying the paragraph's anchor as its `id`
-//! and its label as `data-pagefind-title`, so pagefind's sub-result links
-//! to `#p-17` (or `#:~:text=…`) and is titled `¶17`. Per-paragraph filters
-//! (country, topic, organization, resolution) cannot be pagefind filters
-//! of a sub-result: the page carries their union (so a filter finds every
-//! document with a paragraph under it), and each anchor's title carries
-//! its paragraph's own values after [`FILTER_SEPARATOR`], as JSON, for
-//! search.js to keep only the paragraphs filed under the chosen values.
+//! Postings are one flat array of integers per term, page by page:
+//! the page number as a difference from the previous one, then `2k + t`
+//! (`k` paragraphs follow, `t` = 1 when the term is in the page's title
+//! or names), then the `k` paragraph numbers as differences (the first
+//! from 0). A filter's whole-page posting has `k = 0`, `t = 0`.
+//!
+//! Built page by page (pages tokenised in parallel in batches, merged in
+//! page order): memory holds the postings, not the site's text again;
+//! the output is the same bytes for the same site.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
-use pagefind::api::PagefindIndex;
-use pagefind::options::PagefindServiceConfig;
+use rayon::prelude::*;
+use serde_json::{Value, json};
 
+use super::records::{FILTER_KIND, FILTER_LANGUAGE, FILTER_YEAR, Record, Records};
+use super::tokens::{fnv1a, shard_of, terms};
 use crate::build::LoadedSite;
 use crate::output::OutputFile;
-use crate::search::records::{Record, Records, is_paragraph_filter};
-
-/// The language every record is indexed under (see the module doc).
-pub const INDEX_LANGUAGE: &str = "zh";
 
 /// Output directory of the index, relative to the site root.
-pub const BUNDLE_DIR: &str = "pagefind";
+pub const INDEX_DIR: &str = "search/index";
 
-/// Between a sub-result's label and its paragraph's filters in the
-/// anchor title (U+001F, the unit separator: never in a label).
+/// Bumped when the files change shape (search-engine.js checks it).
+pub const FORMAT: u32 = 1;
+
+/// Filters that hold whole pages; the others hold paragraphs.
+pub const PAGE_FILTERS: [&str; 3] = [FILTER_KIND, FILTER_LANGUAGE, FILTER_YEAR];
+
+/// Between a filter's name and its value in `f/` keys.
 pub const FILTER_SEPARATOR: char = '\u{1f}';
 
-/// Indexes the site page by page; returns the files of `pagefind/`,
-/// sorted by path.
+/// A shard is about this many bytes of JSON, before compression.
+const SHARD_BYTES: usize = 64 * 1024;
+
+/// Pages tokenised at once: bounds what is held besides the postings.
+const BATCH: usize = 256;
+
+/// Indexes the site page by page; returns the index files, sorted by path.
 pub fn build(site: &LoadedSite) -> Result<Vec<OutputFile>, String> {
     let records = Records::new(site);
-    build_pages((0..site.content.pages.len()).map(|i| records.page(i)))
+    let n = site.content.pages.len();
+    let mut index = Index::default();
+    let mut files = Vec::new();
+    let all: Vec<usize> = (0..n).collect();
+    for batch in all.chunks(BATCH) {
+        let parts: Vec<Option<PagePart>> = batch
+            .par_iter()
+            .map(|&i| PagePart::of(&records.page(i)))
+            .collect();
+        for part in parts.into_iter().flatten() {
+            let id = index.pages;
+            files.push(OutputFile {
+                path: format!("{INDEX_DIR}/p/{id}.json"),
+                bytes: part.fragment,
+            });
+            index.add(id, part.terms, part.filters);
+            index.pages += 1;
+        }
+    }
+    files.extend(index.finish());
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(files)
 }
 
-/// Indexes pages given as their records (one page's records at a time).
-pub fn build_pages(pages: impl Iterator<Item = Vec<Record>>) -> Result<Vec<OutputFile>, String> {
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .build()
-        .map_err(|e| format!("search index: cannot start the indexer: {e}"))?;
-    runtime.block_on(async {
-        let options = PagefindServiceConfig::builder()
-            .force_language(INDEX_LANGUAGE.to_string())
-            .keep_index_url(true)
-            .build();
-        let mut index = PagefindIndex::new(Some(options))
-            .map_err(|e| format!("search index: bad options: {e}"))?;
-        for records in pages {
-            let Some((url, html)) = page_html(&records) else {
-                continue;
-            };
-            index
-                .add_html_file(None, Some(url.clone()), html)
-                .await
-                .map_err(|e| format!("search index: cannot index {url}: {e}"))?;
+/// One page's contribution, made without the rest of the index.
+struct PagePart {
+    /// Term → (paragraphs holding it, whether the title or names do).
+    terms: Vec<(String, Vec<u32>, bool)>,
+    /// (name, value) → paragraphs filed under it (empty: the whole page).
+    filters: Vec<((String, String), Vec<u32>)>,
+    fragment: Vec<u8>,
+}
+
+impl PagePart {
+    fn of(records: &[Record]) -> Option<PagePart> {
+        let first = records.first()?;
+        let url = first.url.split('#').next().unwrap_or_default().to_string();
+        let title = match &first.label {
+            None => first.title.clone(),
+            Some(label) => page_title(&first.title, label),
+        };
+        let mut by_term: HashMap<String, (Vec<u32>, bool)> = HashMap::new();
+        for (j, r) in records.iter().enumerate() {
+            let j = j as u32;
+            terms(&r.content, |t| match by_term.get_mut(t) {
+                Some(e) => {
+                    if e.0.last() != Some(&j) {
+                        e.0.push(j);
+                    }
+                }
+                None => {
+                    by_term.insert(t.to_string(), (vec![j], false));
+                }
+            });
         }
-        let files = index
-            .get_files()
-            .await
-            .map_err(|e| format!("search index: {e}"))?;
-        let mut out: Vec<OutputFile> = files
+        let mut head = title.clone();
+        if let Some(names) = &first.names {
+            head.push('\n');
+            head.push_str(names);
+        }
+        terms(&head, |t| {
+            by_term.entry(t.to_string()).or_default().1 = true
+        });
+        let mut terms_out: Vec<(String, Vec<u32>, bool)> = by_term
             .into_iter()
-            .filter(|f| !is_unused_ui(&f.filename.to_string_lossy()))
-            .map(|f| OutputFile {
-                path: format!(
-                    "{BUNDLE_DIR}/{}",
-                    f.filename.to_string_lossy().replace('\\', "/")
-                ),
-                bytes: f.contents,
+            .map(|(t, (paras, title))| (t, paras, title))
+            .collect();
+        terms_out.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+
+        let mut filters: BTreeMap<(String, String), Vec<u32>> = BTreeMap::new();
+        for (j, r) in records.iter().enumerate() {
+            for (name, values) in &r.filters {
+                let whole = PAGE_FILTERS.contains(&name.as_str());
+                for v in values {
+                    let e = filters.entry((name.clone(), v.clone())).or_default();
+                    if !whole && e.last() != Some(&(j as u32)) {
+                        e.push(j as u32);
+                    }
+                }
+            }
+        }
+
+        let paras: Vec<Value> = records
+            .iter()
+            .map(|r| {
+                let anchor = r.url.split_once('#').map_or("", |(_, a)| a);
+                json!([anchor, r.label, r.content])
             })
             .collect();
-        out.sort_by(|a, b| a.path.cmp(&b.path));
-        Ok(out)
-    })
-}
-
-/// The page pagefind indexes for one site page's records: its URL and an
-/// HTML body made for the indexer only (never served). `None` for a page
-/// without records.
-pub fn page_html(records: &[Record]) -> Option<(String, String)> {
-    let first = records.first()?;
-    let url = first.url.split('#').next().unwrap_or_default().to_string();
-    let title = match &first.label {
-        None => first.title.clone(),
-        Some(label) => page_title(&first.title, label),
-    };
-    // Page filters: every record's, so the page is found under each value
-    // one of its paragraphs is filed under.
-    let mut filters: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
-    for r in records {
-        for (name, values) in &r.filters {
-            filters
-                .entry(name)
-                .or_default()
-                .extend(values.iter().map(String::as_str));
-        }
+        let fragment = json!({
+            "url": url,
+            "title": title,
+            "kind": first.filters.get(FILTER_KIND).and_then(|v| v.first()),
+            "language": first.filters.get(FILTER_LANGUAGE).cloned().unwrap_or_default(),
+            "paras": paras,
+        });
+        Some(PagePart {
+            terms: terms_out,
+            filters: filters.into_iter().collect(),
+            fragment: serde_json::to_vec(&fragment).unwrap_or_default(),
+        })
     }
-    let mut html = String::with_capacity(records.iter().map(|r| r.content.len() + 96).sum());
-    html.push_str("<html lang=\"");
-    html.push_str(INDEX_LANGUAGE);
-    html.push_str("\"><body><div data-pagefind-ignore>");
-    push_attr_element(&mut html, "data-pagefind-meta", "title", &title);
-    for (name, values) in &mut filters {
-        values.sort_unstable();
-        values.dedup();
-        for v in values.iter() {
-            push_attr_element(&mut html, "data-pagefind-filter", name, v);
-        }
-    }
-    html.push_str("</div>");
-    for r in records {
-        html.push_str("<p>");
-        if let (Some(label), Some((_, fragment))) = (&r.label, r.url.split_once('#')) {
-            html.push_str("<span id=\"");
-            escape_into(&mut html, fragment);
-            html.push_str("\" data-pagefind-title=\"");
-            escape_into(&mut html, &anchor_title(label, &r.filters));
-            html.push_str("\"></span>");
-        }
-        escape_into(&mut html, &r.content);
-        html.push_str("</p>\n");
-    }
-    html.push_str("</body></html>");
-    Some((url, html))
 }
 
 /// A document's title from a paragraph record's (`Report ¶17` → `Report`).
@@ -153,55 +173,157 @@ fn page_title(title: &str, label: &str) -> String {
         .to_string()
 }
 
-/// `¶17` + [`FILTER_SEPARATOR`] + `{"country":["Argentina"]}`: the label
-/// and the paragraph's own filters (only the label when it has none).
-pub fn anchor_title(label: &str, filters: &BTreeMap<String, Vec<String>>) -> String {
-    let own: BTreeMap<&String, &Vec<String>> = filters
-        .iter()
-        .filter(|(name, values)| is_paragraph_filter(name) && !values.is_empty())
-        .collect();
-    // pagefind keeps an anchor only when its title is not blank.
-    let label = if label.trim().is_empty() { "¶" } else { label };
-    if own.is_empty() {
-        return label.to_string();
-    }
-    let json = serde_json::to_string(&own).unwrap_or_default();
-    format!("{label}{FILTER_SEPARATOR}{json}")
+/// One term's or filter value's postings (see the module doc).
+#[derive(Default)]
+struct Postings {
+    last: u32,
+    pages: u32,
+    data: Vec<u32>,
 }
 
-/// `<span ATTR="NAME:VALUE"></span>` (pagefind reads what follows the
-/// first colon literally, commas included).
-fn push_attr_element(html: &mut String, attr: &str, name: &str, value: &str) {
-    html.push_str("<span ");
-    html.push_str(attr);
-    html.push_str("=\"");
-    escape_into(html, name);
-    html.push(':');
-    escape_into(html, value);
-    html.push_str("\"></span>");
-}
-
-fn escape_into(html: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '&' => html.push_str("&amp;"),
-            '<' => html.push_str("&lt;"),
-            '>' => html.push_str("&gt;"),
-            '"' => html.push_str("&quot;"),
-            c => html.push(c),
+impl Postings {
+    fn push(&mut self, page: u32, paras: &[u32], title: bool) {
+        self.data.push(page - self.last);
+        self.last = page;
+        self.pages += 1;
+        self.data.push(2 * paras.len() as u32 + u32::from(title));
+        let mut prev = 0;
+        for &p in paras {
+            self.data.push(p - prev);
+            prev = p;
         }
     }
+
+    /// About how many bytes of JSON the postings take.
+    fn json_len(&self) -> usize {
+        self.data
+            .iter()
+            .map(|&n| {
+                if n < 10 {
+                    2
+                } else {
+                    1 + n.ilog10() as usize + 1
+                }
+            })
+            .sum()
+    }
 }
 
-/// pagefind's ready-made UIs, which search.js does not use (~430 KB):
-/// `pagefind.js`, its worker, the WebAssembly and the index are kept.
-fn is_unused_ui(name: &str) -> bool {
-    [
-        "pagefind-ui.",
-        "pagefind-component-ui.",
-        "pagefind-modular-ui.",
-        "pagefind-highlight.",
-    ]
-    .iter()
-    .any(|prefix| name.starts_with(prefix))
+#[derive(Default)]
+struct Index {
+    pages: u32,
+    terms: HashMap<String, Postings>,
+    filters: BTreeMap<(String, String), Postings>,
+}
+
+impl Index {
+    fn add(
+        &mut self,
+        page: u32,
+        terms: Vec<(String, Vec<u32>, bool)>,
+        filters: Vec<((String, String), Vec<u32>)>,
+    ) {
+        for (term, paras, title) in terms {
+            self.terms
+                .entry(term)
+                .or_default()
+                .push(page, &paras, title);
+        }
+        for (key, paras) in filters {
+            self.filters
+                .entry(key)
+                .or_default()
+                .push(page, &paras, false);
+        }
+    }
+
+    /// `meta.json` and the shards.
+    fn finish(self) -> Vec<OutputFile> {
+        let mut files = Vec::new();
+        let shards = shard_count(
+            self.terms
+                .iter()
+                .map(|(t, p)| t.len() + 6 + p.json_len())
+                .sum(),
+        );
+        let mut by_shard: Vec<BTreeMap<&str, &[u32]>> = vec![BTreeMap::new(); shards as usize];
+        for (t, p) in &self.terms {
+            by_shard[shard_of(t, shards) as usize].insert(t, &p.data);
+        }
+        for (n, shard) in by_shard.iter().enumerate() {
+            files.push(OutputFile {
+                path: format!("{INDEX_DIR}/w/{n}.json"),
+                bytes: serde_json::to_vec(shard).unwrap_or_default(),
+            });
+        }
+
+        let keys: Vec<(String, &Postings)> = self
+            .filters
+            .iter()
+            .map(|((name, value), p)| (format!("{name}{FILTER_SEPARATOR}{value}"), p))
+            .collect();
+        let filter_shards = shard_count(keys.iter().map(|(k, p)| k.len() + 6 + p.json_len()).sum());
+        let mut by_shard: Vec<BTreeMap<&str, &[u32]>> =
+            vec![BTreeMap::new(); filter_shards as usize];
+        for (k, p) in &keys {
+            by_shard[(fnv1a(k.as_bytes()) % filter_shards) as usize].insert(k, &p.data);
+        }
+        for (n, shard) in by_shard.iter().enumerate() {
+            files.push(OutputFile {
+                path: format!("{INDEX_DIR}/f/{n}.json"),
+                bytes: serde_json::to_vec(shard).unwrap_or_default(),
+            });
+        }
+
+        let mut counts: BTreeMap<&str, BTreeMap<&str, u32>> = BTreeMap::new();
+        for ((name, value), p) in &self.filters {
+            counts.entry(name).or_default().insert(value, p.pages);
+        }
+        let meta = json!({
+            "format": FORMAT,
+            "pages": self.pages,
+            "shards": shards,
+            "filterShards": filter_shards,
+            "pageFilters": PAGE_FILTERS,
+            "filters": counts,
+        });
+        files.push(OutputFile {
+            path: format!("{INDEX_DIR}/meta.json"),
+            bytes: serde_json::to_vec(&meta).unwrap_or_default(),
+        });
+        files
+    }
+}
+
+/// Shards for about `bytes` of JSON: a power of two, each near
+/// [`SHARD_BYTES`], at most 4,096.
+fn shard_count(bytes: usize) -> u32 {
+    bytes
+        .div_ceil(SHARD_BYTES)
+        .clamp(1, 4096)
+        .next_power_of_two() as u32
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn postings_are_page_and_paragraph_differences() {
+        let mut p = Postings::default();
+        p.push(3, &[0, 4, 9], false);
+        p.push(7, &[], true);
+        p.push(8, &[2], true);
+        assert_eq!(p.data, [3, 6, 0, 4, 5, 4, 1, 1, 3, 2]);
+        assert_eq!(p.pages, 3);
+    }
+
+    #[test]
+    fn shards_grow_with_the_index() {
+        assert_eq!(shard_count(0), 1);
+        assert_eq!(shard_count(SHARD_BYTES), 1);
+        assert_eq!(shard_count(SHARD_BYTES + 1), 2);
+        assert_eq!(shard_count(100 * SHARD_BYTES), 128);
+        assert_eq!(shard_count(usize::MAX / 2), 4096);
+    }
 }

@@ -2,10 +2,11 @@
 //!
 //! Owns what the build adds for search: the search page
 //! (`search/index.html`, from the theme's `search.html`),
-//! `search/symbols.json` (exact symbol look-up) and, with the default-on
-//! cargo feature `search`, the pagefind index under `pagefind/`. The
-//! browser side is `themes/default/static/search.js`, loaded by the search
-//! page only: no other page loads the index.
+//! `search/symbols.json` (exact symbol look-up), `search/names.json` and,
+//! with the default-on cargo feature `search`, the index under
+//! `search/index/` (`index`, terms as `tokens` makes them). The browser
+//! side is `themes/default/static/search.js` with `search-engine.js`,
+//! loaded by the search page only: no other page loads the index.
 //!
 //! Called once per build from `build::render_site`; reads the loaded site,
 //! never writes files itself.
@@ -15,6 +16,7 @@ pub mod index;
 pub mod names;
 pub mod records;
 pub mod symbols;
+pub mod tokens;
 
 use crate::build::{Contexts, LoadedSite};
 use crate::output::OutputFile;
@@ -164,8 +166,8 @@ mod tests {
             assert!(by_text || anchors.iter().any(|a| a == fragment), "{r:?}");
         }
         let para = vi.iter().find(|r| r.content.contains("chứng cứ")).unwrap();
-        // `đ` is spelled for the index's diacritic folding.
-        assert!(para.content.contains("chứng cứ d\u{335}iện tử"), "{para:?}");
+        // The text as the page shows it (the index folds its terms).
+        assert!(para.content.contains("chứng cứ điện tử"), "{para:?}");
         assert!(para.title.ends_with("— Nội dung"), "{para:?}");
         // Without an id, the last paragraph is reached by its whole text.
         let text =
@@ -179,7 +181,8 @@ mod tests {
 
     #[test]
     fn record_urls_are_unique() {
-        // pagefind keeps only the last record of a URL.
+        // A result links to one paragraph: two records on one URL would
+        // list it twice.
         let site = fixture();
         let records = records::records(&site);
         let mut urls: Vec<&str> = records.iter().map(|r| r.url.as_str()).collect();
@@ -195,7 +198,11 @@ mod tests {
         let records = records::records(&site);
         let r = record(&records, "/topics/digital-evidence/");
         assert!(r.content.contains("数字证据"), "{r:?}");
-        assert!(r.content.contains("chứng cứ d\u{335}iện tử"), "{r:?}");
+        assert!(r.content.contains("chứng cứ điện tử"), "{r:?}");
+        assert!(
+            r.names.as_deref().is_some_and(|n| n.contains("数字证据")),
+            "{r:?}"
+        );
         // Names, not the id: excerpts show what they hold.
         assert!(!r.content.contains("digital-evidence"), "{r:?}");
         assert_eq!(r.filters[FILTER_KIND], ["topic"]);
@@ -246,10 +253,13 @@ mod tests {
             if f.path.ends_with(".html") && f.path != "search/index.html" {
                 let text = String::from_utf8_lossy(&f.bytes);
                 assert!(!text.contains("search.js"), "{}", f.path);
-                assert!(!text.contains("pagefind"), "{}", f.path);
+                assert!(!text.contains("search/index"), "{}", f.path);
             }
         }
-        let has_index = files.files.iter().any(|f| f.path == "pagefind/pagefind.js");
+        let has_index = files
+            .files
+            .iter()
+            .any(|f| f.path == "search/index/meta.json");
         assert_eq!(has_index, AVAILABLE);
     }
 
@@ -296,7 +306,7 @@ mod tests {
             .unwrap();
         let html = String::from_utf8_lossy(&page.bytes);
         if AVAILABLE {
-            assert!(html.contains("data-bundle=\"/kb/pagefind/\""), "{html}");
+            assert!(html.contains("data-index=\"/kb/search/index/\""), "{html}");
             assert!(
                 html.contains("data-symbols=\"/kb/search/symbols.json\""),
                 "{html}"
@@ -306,39 +316,72 @@ mod tests {
         }
     }
 
+    /// The index of the fixture, read back as search-engine.js reads it.
     #[cfg(feature = "search")]
-    #[test]
-    fn the_index_is_the_same_bytes_for_the_same_site() {
-        let site = fixture();
-        let a = index::build(&site).unwrap();
-        let b = index::build(&site).unwrap();
-        assert_eq!(a, b);
-        let paths: Vec<&str> = a.iter().map(|f| f.path.as_str()).collect();
-        for wanted in ["pagefind/pagefind.js", "pagefind/pagefind-entry.json"] {
-            assert!(paths.contains(&wanted), "{paths:?}");
+    struct Read {
+        files: std::collections::BTreeMap<String, serde_json::Value>,
+    }
+
+    #[cfg(feature = "search")]
+    impl Read {
+        fn new(site: &LoadedSite) -> Read {
+            let files = index::build(site)
+                .unwrap()
+                .into_iter()
+                .map(|f| (f.path, serde_json::from_slice(&f.bytes).unwrap()))
+                .collect();
+            Read { files }
         }
-        assert!(paths.iter().any(|p| p.ends_with(".pf_filter")), "{paths:?}");
-        let entry = a
-            .iter()
-            .find(|f| f.path == "pagefind/pagefind-entry.json")
-            .unwrap();
-        let entry: serde_json::Value = serde_json::from_slice(&entry.bytes).unwrap();
-        // One language index for the whole multilingual site.
-        let langs = entry["languages"].as_object().unwrap();
-        assert_eq!(langs.keys().collect::<Vec<_>>(), ["zh"], "{entry}");
+
+        fn file(&self, path: &str) -> &serde_json::Value {
+            &self.files[&format!("{}/{path}", index::INDEX_DIR)]
+        }
+
+        /// (page URL, paragraph anchors, in title) for a term or filter key.
+        fn postings(&self, dir: &str, key: &str) -> Vec<(String, Vec<String>, bool)> {
+            let meta = self.file("meta.json");
+            let shard = if dir == "w" {
+                tokens::shard_of(key, meta["shards"].as_u64().unwrap() as u32)
+            } else {
+                tokens::fnv1a(key.as_bytes()) % meta["filterShards"].as_u64().unwrap() as u32
+            };
+            let data = &self.file(&format!("{dir}/{shard}.json"))[key];
+            let data: Vec<u32> = data
+                .as_array()
+                .map(|a| a.iter().map(|n| n.as_u64().unwrap() as u32).collect())
+                .unwrap_or_default();
+            let mut out = Vec::new();
+            let (mut i, mut page) = (0, 0);
+            while i < data.len() {
+                page += data[i];
+                let (k, title) = (data[i + 1] / 2, data[i + 1] % 2 == 1);
+                i += 2;
+                let fragment = self.file(&format!("p/{page}.json"));
+                let mut para = 0;
+                let mut anchors = Vec::new();
+                for _ in 0..k {
+                    para += data[i];
+                    i += 1;
+                    let p = &fragment["paras"][para as usize];
+                    anchors.push(p[0].as_str().unwrap().to_string());
+                }
+                out.push((
+                    fragment["url"].as_str().unwrap().to_string(),
+                    anchors,
+                    title,
+                ));
+            }
+            out
+        }
     }
 
     #[cfg(feature = "search")]
     #[test]
-    fn the_index_has_one_fragment_per_page_not_per_paragraph() {
-        // pagefind writes a file per indexed page: a page per paragraph
-        // was ~30 files and most of the build time per document.
+    fn the_index_is_the_same_bytes_for_the_same_site_with_a_file_per_page() {
         let site = fixture();
-        let files = index::build(&site).unwrap();
-        let fragments = files
-            .iter()
-            .filter(|f| f.path.ends_with(".pf_fragment"))
-            .count();
+        let a = index::build(&site).unwrap();
+        let b = index::build(&site).unwrap();
+        assert_eq!(a, b);
         let records = records::records(&site);
         let mut pages: Vec<&str> = records
             .iter()
@@ -346,46 +389,89 @@ mod tests {
             .collect();
         pages.dedup();
         assert!(records.len() > 2 * pages.len(), "fixture too small");
+        let fragments = a
+            .iter()
+            .filter(|f| f.path.starts_with("search/index/p/"))
+            .count();
         assert_eq!(fragments, pages.len());
+        let meta: serde_json::Value = serde_json::from_slice(
+            &a.iter()
+                .find(|f| f.path == "search/index/meta.json")
+                .unwrap()
+                .bytes,
+        )
+        .unwrap();
+        assert_eq!(meta["pages"], pages.len());
+        assert_eq!(meta["format"], index::FORMAT);
     }
 
     #[cfg(feature = "search")]
     #[test]
-    fn a_document_is_indexed_with_a_sub_result_per_paragraph_and_its_filters() {
+    fn a_term_leads_to_the_paragraphs_that_hold_it() {
         let site = fixture();
-        let records = records::records(&site);
-        let doc: Vec<Record> = records
-            .into_iter()
-            .filter(|r| r.url.starts_with("/documents/a-74-130/"))
-            .collect();
-        let (url, html) = index::page_html(&doc).unwrap();
-        assert_eq!(url, "/documents/a-74-130/");
-        // The page's title once, not the paragraph's.
-        assert!(
-            html.contains(
-                "data-pagefind-meta=\"title:打击为犯罪目的使用信息和通信技术行为 — 秘书长的报告\""
-            ),
-            "{html}"
-        );
-        // The page is found under every value one of its paragraphs has …
-        let p3 = doc.iter().find(|r| r.url.ends_with("#p-3")).unwrap();
-        for c in &p3.filters[FILTER_COUNTRY] {
-            assert!(html.contains(&format!("data-pagefind-filter=\"country:{c}\"")));
+        let read = Read::new(&site);
+        // `数字证据` is looked up as its pairs; ¶3 of A/74/130 holds both.
+        for pair in ["数字", "证据"] {
+            let hits = read.postings("w", pair);
+            let doc = hits
+                .iter()
+                .find(|(url, _, _)| url == "/documents/a-74-130/")
+                .unwrap_or_else(|| panic!("{pair}: {hits:?}"));
+            assert!(doc.1.contains(&"p-3".to_string()), "{pair}: {doc:?}");
         }
-        // … and each paragraph's anchor says which are its own.
-        let title = index::anchor_title("¶3", &p3.filters);
-        assert_eq!(
-            title,
-            "¶3\u{1f}{&quot;country&quot;:[&quot;Argentina&quot;],&quot;topic&quot;:[&quot;Digital evidence&quot;]}"
-                .replace("&quot;", "\"")
-        );
+        // Folded: `chung cu dien tu` finds `chứng cứ điện tử`.
+        for word in ["chung", "cu", "dien", "tu"] {
+            let hits = read.postings("w", word);
+            assert!(
+                hits.iter().any(|(url, _, _)| url == "/documents/phoi-hop/"),
+                "{word}: {hits:?}"
+            );
+        }
+        // An entity's names count as its title, in every language.
+        let hits = read.postings("w", "数字");
         assert!(
-            html.contains("<span id=\"p-3\" data-pagefind-title=\"¶3\u{1f}{&quot;country&quot;"),
-            "{html}"
+            hits.iter()
+                .any(|(url, _, title)| url == "/topics/digital-evidence/" && *title),
+            "{hits:?}"
         );
-        assert_eq!(html.matches("data-pagefind-title=").count(), doc.len());
     }
 
+    #[cfg(feature = "search")]
+    #[test]
+    fn filters_hold_paragraphs_or_pages_and_count_what_a_click_returns() {
+        let site = fixture();
+        let read = Read::new(&site);
+        let key = |name: &str, value: &str| format!("{name}{}{value}", index::FILTER_SEPARATOR);
+        // A paragraph filter holds the paragraphs that mention it …
+        let argentina = read.postings("f", &key(FILTER_COUNTRY, "Argentina"));
+        let doc = argentina
+            .iter()
+            .find(|(url, _, _)| url == "/documents/a-74-130/")
+            .unwrap();
+        assert!(doc.1.contains(&"p-3".to_string()), "{doc:?}");
+        let records = records::records(&site);
+        let filed = records
+            .iter()
+            .filter(|r| r.url.starts_with("/documents/a-74-130/#"))
+            .filter(|r| {
+                r.filters
+                    .get(FILTER_COUNTRY)
+                    .is_some_and(|c| c.iter().any(|c| c == "Argentina"))
+            })
+            .count();
+        assert_eq!(doc.1.len(), filed);
+        // … a page filter whole pages.
+        let documents = read.postings("f", &key(FILTER_KIND, "document"));
+        assert!(documents.iter().all(|(_, paras, _)| paras.is_empty()));
+        // The count shown beside a value is the pages a click lists.
+        let meta = read.file("meta.json");
+        assert_eq!(
+            meta["filters"][FILTER_COUNTRY]["Argentina"],
+            argentina.len()
+        );
+        assert_eq!(meta["filters"][FILTER_KIND]["document"], documents.len());
+        assert!(meta["filters"][FILTER_LANGUAGE]["zh"].as_u64().unwrap() > 0);
+    }
     #[test]
     fn names_json_knows_each_entity_in_every_language() {
         let site = fixture();
@@ -439,10 +525,7 @@ mod tests {
         for (p, r) in pages.iter().zip(&site.rendered) {
             if p.front.kind == crate::content::Kind::Document {
                 for b in records::blocks(&r.html) {
-                    heading_of.insert(
-                        records::fold_for_index(&b.text),
-                        b.heading.unwrap_or_default(),
-                    );
+                    heading_of.insert(b.text, b.heading.unwrap_or_default());
                 }
             }
         }

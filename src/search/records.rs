@@ -2,9 +2,9 @@
 //! document (linked to its `#p-N` anchor, or to its text) and one per
 //! other page, with the filters the search page offers. A record is what
 //! a click on a result returns; the index (`index.rs`) groups a page's
-//! records into one pagefind page with a sub-result per paragraph.
+//! records into one entry with a posting per paragraph.
 //!
-//! Pure data, no pagefind: tested without the `search` feature.
+//! Pure data: tested without the `search` feature.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -43,43 +43,16 @@ pub struct Record {
     /// The paragraph's own label within its page (`¶17`, or the heading
     /// it is under); `None` for a record that is a whole page.
     pub label: Option<String>,
-    /// The text searched and excerpted, folded for the index (see
-    /// [`fold_for_index`]).
+    /// The text searched and excerpted, as the page shows it.
     pub content: String,
+    /// An entity page's own names (title, names in every language,
+    /// aliases, symbol), which weigh as its title does.
+    pub names: Option<String>,
     /// Language of the page (`zh`, `vi`, …), shown, not used to split the
     /// index.
     pub language: String,
     /// Filter name → values (`country` → `Argentina`, …), values sorted.
     pub filters: BTreeMap<String, Vec<String>>,
-}
-
-/// Marks a `đ`/`Đ` in indexed text so pagefind folds it to `d`/`D`.
-///
-/// pagefind strips combining marks from indexed words and from queries,
-/// so `chứng cứ` matches `chung cu`; but `đ` is a letter of its own (no
-/// canonical decomposition) and `dien` would not find `điện`. Written as
-/// `d` + U+0335 (combining short stroke overlay), the index sees `d` (the
-/// mark is not alphanumeric and is dropped), and search.js turns the pair
-/// back into `đ` in excerpts and folds `đ` to `d` in queries.
-pub const STROKE: char = '\u{0335}';
-
-/// Rewrites `đ`/`Đ` as `d`/`D` + [`STROKE`]; everything else unchanged.
-pub fn fold_for_index(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        match c {
-            'đ' => {
-                out.push('d');
-                out.push(STROKE);
-            }
-            'Đ' => {
-                out.push('D');
-                out.push(STROKE);
-            }
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// A block of text in a rendered page.
@@ -515,7 +488,8 @@ impl<'a> Records<'a> {
             let mut seen = std::collections::BTreeSet::new();
             parts.retain(|p| !p.is_empty() && seen.insert(*p));
             // An entity's own names outrank a passing mention elsewhere.
-            let mut content = format!("{NAMES_WEIGHT} {} {END_WEIGHT}", parts.join(" · "));
+            let names = parts.join(" · ");
+            let mut content = names.clone();
             for b in &blocks {
                 content.push('\n');
                 content.push_str(&b.text);
@@ -524,7 +498,8 @@ impl<'a> Records<'a> {
                 url,
                 title: f.title.clone(),
                 label: None,
-                content: fold_for_index(&content),
+                content,
+                names: Some(names),
                 language,
                 filters,
             });
@@ -556,7 +531,7 @@ impl<'a> Records<'a> {
                 Some(&i) => {
                     let last: &mut Record = &mut out[i];
                     last.content.push('\n');
-                    last.content.push_str(&fold_for_index(&b.text));
+                    last.content.push_str(&b.text);
                 }
                 None => {
                     by_url.insert(url.clone(), out.len());
@@ -566,7 +541,8 @@ impl<'a> Records<'a> {
                         url,
                         title,
                         label: Some(label),
-                        content: fold_for_index(&b.text),
+                        content: b.text,
+                        names: None,
                         language: language.clone(),
                         filters,
                     });
@@ -585,11 +561,6 @@ pub fn is_paragraph_filter(name: &str) -> bool {
         FILTER_COUNTRY | FILTER_TOPIC | FILTER_ORGANIZATION | FILTER_RESOLUTION
     )
 }
-
-/// pagefind's markers for a span of words weighted more than body text
-/// (they are not part of the stored text).
-const NAMES_WEIGHT: &str = "___PAGEFIND_WEIGHT___4";
-const END_WEIGHT: &str = "___END_PAGEFIND_WEIGHT___";
 
 /// `p-17`: a numbered paragraph's anchor.
 pub fn is_paragraph_number(id: &str) -> bool {
@@ -770,15 +741,6 @@ mod tests {
                 (None, Some("p-2"), Some("Intro & scope"), "After <two>."),
             ]
         );
-    }
-
-    #[test]
-    fn vietnamese_d_is_marked_for_folding() {
-        assert_eq!(
-            fold_for_index("chứng cứ điện tử, Đà Nẵng"),
-            "chứng cứ d\u{335}iện tử, D\u{335}à Nẵng"
-        );
-        assert_eq!(fold_for_index("数字证据"), "数字证据");
     }
 
     #[test]

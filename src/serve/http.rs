@@ -538,10 +538,7 @@ mod tests {
     fn types_by_extension() {
         assert_eq!(content_type("a/index.html"), "text/html; charset=utf-8");
         assert_eq!(content_type("style.css"), "text/css; charset=utf-8");
-        assert_eq!(
-            content_type("pagefind/x.pf_meta"),
-            "application/octet-stream"
-        );
+        assert_eq!(content_type("data/x.bin"), "application/octet-stream");
         assert_eq!(content_type("f.WOFF2"), "font/woff2");
         assert_eq!(content_type("favicon.svg"), "image/svg+xml");
         assert_eq!(content_type("noext"), "application/octet-stream");

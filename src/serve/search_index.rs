@@ -24,7 +24,7 @@ pub type SearchBuilder = fn(&LoadedSite, &BTreeMap<String, Entry>) -> Vec<Output
 
 // ─── SEARCH HOOK ──────────────────────────────────────────────────────
 /// The files of the search (the search page, `search/symbols.json`,
-/// `pagefind/*`) for `site`: what `build::render_site` adds through
+/// `search/index/`) for `site`: what `build::render_site` adds through
 /// `search::files`. Runs on the search worker thread; indexing takes a
 /// while on large sites. Its problems show in `build` and `check`.
 pub fn search_files(site: &LoadedSite, served: &BTreeMap<String, Entry>) -> Vec<OutputFile> {

@@ -368,13 +368,13 @@ test("the index is loaded only by the search page", async () => {
     const doc = await page.locator("main a[href*='/documents/']").first().getAttribute("href");
     await page.goto(new URL(doc, server.url).href);
     assert.deepEqual(
-      p.requests.filter((u) => /pagefind|search\.js|symbols\.json/.test(u)),
+      p.requests.filter((u) => /search\/index|search(-engine)?\.js|symbols\.json/.test(u)),
       [],
       "pages other than search load no search files",
     );
     await page.goto(server.url + base + "search/");
     await page.locator("#search-filters:not([hidden])").waitFor();
-    assert.ok(p.requests.some((u) => u.includes("/pagefind/pagefind.js")));
+    assert.ok(p.requests.some((u) => u.includes("/search/index/meta.json")));
   });
 });
 

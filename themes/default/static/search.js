@@ -1,17 +1,19 @@
-// pilcrow search page. Loaded only by search/index.html: the pagefind index
-// (pagefind/pagefind.js and its WebAssembly) is imported on first use, so no
+// pilcrow search page. Loaded only by search/index.html: the index
+// (search/index/, read by search-engine.js) is fetched on first use, so no
 // other page downloads any of it.
 //
 // Order of a search: an exact symbol or id (search/symbols.json: `S/RES/2341
-// (2017)`, `a/74/130`, `ARG`) comes first, then pagefind's full-text results,
-// one per page: a document once, with the paragraphs that matched below it,
-// each linking to the paragraph's anchor (pagefind's sub-results).
+// (2017)`, `a/74/130`, `ARG`) comes first, then the full-text results, one
+// per page: a document once, with the paragraphs that matched below it, each
+// linking to the paragraph's anchor.
 //
-// Country, topic, organization and resolution are per paragraph: pagefind
-// finds the documents with a paragraph under the chosen value (a page carries
-// the union of its paragraphs' values), and each paragraph's anchor title
-// carries its own values after U+001F (see search::index), so only the
-// paragraphs filed under them are listed, and a document with none is not.
+// Country, topic, organization and resolution are per paragraph: a document
+// is listed when one of its paragraphs is filed under the chosen value (the
+// paragraph mentions it, or its section heading does), and only those
+// paragraphs are listed under it. Counts are exact: the index holds every
+// posting a query needs.
+
+import { openIndex, excerpt } from "./search-engine.js";
 
 const form = document.getElementById("search-form");
 const input = document.getElementById("search-input");
@@ -25,11 +27,6 @@ const selects = Array.from(document.querySelectorAll("select[data-filter]"));
 const PAGE_SIZE = 20;
 /** Paragraphs listed under one document at most. */
 const MAX_PARAGRAPHS = 5;
-/** Filters that are per paragraph in a document (search::records). */
-const PARAGRAPH_FILTERS = ["country", "topic", "organization", "resolution"];
-const FILTER_SEPARATOR = "\u001f";
-/** With a paragraph filter, this many pages at most are checked up front for an exact count. */
-const EXACT_COUNT_LIMIT = 500;
 // Language names in the site's language, from the theme's strings (the
 // same names every other page shows): `zh=Chinese|en=English|…`.
 const LANGUAGES = Object.fromEntries(
@@ -88,10 +85,10 @@ const lang = (document.documentElement.lang || "en").split("-")[0].toLowerCase()
 const msg = MESSAGES[lang] || MESSAGES.en;
 const KINDS = KIND_NAMES[lang] || KIND_NAMES.en;
 
-let pagefindPromise = null;
+let indexPromise = null;
 let symbolsPromise = null;
 let namesPromise = null;
-let current = null; // { results, next, entries, shown, gen, wanted, query, skip: URLs already listed }
+let current = null; // { results, next, entries, shown, gen, terms, skip: URLs already listed }
 let generation = 0;
 
 /** Mirrors `search::symbols::normalize`: no spaces, lower case, ASCII forms. */
@@ -102,123 +99,36 @@ export function normalizeSymbol(text) {
     .toLowerCase();
 }
 
-/** The query pagefind sees: NFC, and `đ` folded to `d` like the index. */
-export function foldQuery(text) {
-  return text.normalize("NFC").replace(/đ/g, "d").replace(/Đ/g, "D");
-}
-
-const SEGMENTED_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]+/gu;
-
 /**
- * Splits runs of Chinese (and Japanese, Thai) into words, as the index did.
- * pagefind segments a query only when the page's own `lang` is zh/ja/th, so
- * on an English page `数字证据` would be looked up as one word and miss
- * `数字 证据` in the index.
+ * What one result shows: its page, and the paragraphs to list under it
+ * (those that matched, or with only filters chosen, those filed under
+ * them), each with an excerpt around what matched.
  */
-export function segmentQuery(text) {
-  if (typeof Intl.Segmenter === "undefined" || !text.match(SEGMENTED_RUN)) return text;
-  const words = new Intl.Segmenter("zh", { granularity: "word" });
-  return text
-    .replace(SEGMENTED_RUN, (run) => ` ${Array.from(words.segment(run), (s) => s.segment).join(" ")} `)
-    .replace(/\s+/g, " ")
-    .trim();
+function entryOf(hit, frag, terms) {
+  const base = frag.url;
+  const paragraphs = hit.paras
+    .map((j) => frag.paras[j])
+    .filter((p) => p && p[1] !== null)
+    .map(([anchor, label, text]) => ({
+      url: anchor ? `${base}#${anchor}` : base,
+      label: label || frag.title,
+      excerpt: excerpt(text, terms),
+    }));
+  const first = (hit.paras.length ? frag.paras[hit.paras[0]] : frag.paras[0]) || ["", null, ""];
+  return {
+    page: {
+      url: base,
+      title: frag.title,
+      filters: { kind: frag.kind ? [frag.kind] : [], language: frag.language || [] },
+      excerpt: excerpt(first[2], terms),
+    },
+    paragraphs,
+  };
 }
 
-/** Undoes the index's `d` + U+0335 spelling of `đ` (see search::records). */
-function unfold(text) {
-  return text.replace(/d\u0335/g, "đ").replace(/D\u0335/g, "Đ");
-}
-
-/** `¶17` + U+001F + `{"country":["Argentina"]}` → label and filters. */
-export function parseAnchorTitle(title) {
-  const i = title.indexOf(FILTER_SEPARATOR);
-  if (i < 0) return { label: title, filters: {} };
-  let filters = {};
-  try {
-    filters = JSON.parse(title.slice(i + 1));
-  } catch {
-    filters = {};
-  }
-  return { label: title.slice(0, i), filters };
-}
-
-/** `true` when a paragraph with these filters is filed under every wanted value. */
-export function filedUnder(filters, wanted) {
-  return Object.entries(wanted).every(([k, v]) => (filters[k] || []).includes(v));
-}
-
-/** A word as the index compares it: no marks, no punctuation, lower case. */
-function bare(word) {
-  return word.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
-}
-
-/**
- * pagefind finds a page holding every word of the query, and gives a
- * sub-result to each paragraph holding any of them ("tu" of "chứng cứ điện
- * tử" is in many). The paragraphs listed are those holding the most of the
- * query's words: all of them when one does.
- */
-function bestParagraphs(d, query) {
-  const terms = [...new Set(segmentQuery(foldQuery(query)).split(/\s+/).map(bare).filter(Boolean))];
-  const content = d.raw_content || d.content || "";
-  const words = content.includes("\u200B") ? content.split("\u200B") : content.split(/[^\S\uFEFF]+/);
-  const scored = (d.sub_results || [])
-    .filter((s) => s.anchor)
-    .map((s) => {
-      const found = new Set();
-      for (const l of s.locations || []) {
-        const w = bare(words[l] || "");
-        for (const t of terms) if (w.startsWith(t)) found.add(t);
-      }
-      return { url: s.url, anchor: s.anchor, excerpt: s.excerpt, score: found.size };
-    });
-  const best = Math.max(0, ...scored.map((s) => s.score));
-  return scored.filter((s) => s.score === best);
-}
-
-/**
- * What one pagefind result shows: its page, and the paragraphs that matched
- * the query (all of them without one) and are filed under the wanted
- * paragraph filters; `null` when a wanted filter leaves no paragraph.
- */
-function entryOf(d, wanted, query) {
-  const anchors = (d.anchors || []).filter((a) => a.title && /\S/.test(a.title));
-  const filtering = Object.keys(wanted).length > 0;
-  if (anchors.length === 0) return { page: d, paragraphs: [] };
-  const hits = query
-    ? bestParagraphs(d, query)
-    : filtering
-      ? anchors.map((a) => ({ url: `${d.url.split("#")[0]}#${a.id}`, anchor: a, excerpt: "" }))
-      : [];
-  const paragraphs = [];
-  const seen = new Set();
-  for (const h of hits) {
-    const { label, filters } = parseAnchorTitle(h.anchor.title || "");
-    if (!filedUnder(filters, wanted) || seen.has(h.url)) continue;
-    seen.add(h.url);
-    paragraphs.push({ url: h.url, label, excerpt: h.excerpt });
-  }
-  if (filtering && paragraphs.length === 0) return null;
-  return { page: d, paragraphs };
-}
-
-function loadPagefind() {
-  if (!pagefindPromise) {
-    pagefindPromise = import(form.dataset.bundle + "pagefind.js").then(async (pf) => {
-      // A paragraph's title is its document's and heading's: a word there
-      // should not outrank a paragraph or an entity holding it in its text.
-      // Record URLs already carry the site's base path: pagefind must not
-      // prefix its own guess (/kb/ → /kb/kb/).
-      await pf.options({
-        baseUrl: "/",
-        excerptLength: 36,
-        ranking: { metaWeights: { title: 1 } },
-      });
-      await pf.init();
-      return pf;
-    });
-  }
-  return pagefindPromise;
+function loadIndex() {
+  if (!indexPromise) indexPromise = openIndex(form.dataset.index);
+  return indexPromise;
 }
 
 function loadSymbols() {
@@ -277,7 +187,7 @@ async function namedEntities(query) {
  * results and marked as found through the entity; pages listed above are
  * not listed again.
  */
-async function showThrough(pf, query, filters, gen, listed) {
+async function showThrough(index, query, filters, gen, listed) {
   throughBox.replaceChildren();
   throughBox.hidden = true;
   let shown = 0;
@@ -285,14 +195,13 @@ async function showThrough(pf, query, filters, gen, listed) {
   for (const { entity, rest } of await namedEntities(query)) {
     if (filters[entity.filter]) continue;
     const wanted = { [entity.filter]: entity.title };
-    const search = await pf.search(rest ? segmentQuery(foldQuery(rest)) : null, {
-      filters: { ...filters, ...wanted },
-    });
-    const data = await Promise.all((search?.results || []).slice(0, PAGE_SIZE).map((r) => r.data()));
+    const { results, terms } = await index.search(rest || null, { ...filters, ...wanted });
+    const hits = results.slice(0, PAGE_SIZE);
+    const frags = await Promise.all(hits.map((h) => index.page(h.id)));
     if (gen !== generation) return shown;
-    const entries = data
-      .map((d) => entryOf(d, wanted, rest || null))
-      .filter((e) => e && e.paragraphs.length && !listed.has(e.page.url));
+    const entries = hits
+      .map((h, k) => entryOf(h, frags[k], terms))
+      .filter((e) => e.paragraphs.length && !listed.has(e.page.url));
     if (!entries.length) continue;
     const h = document.createElement("h2");
     h.className = "search-through-title";
@@ -324,35 +233,17 @@ async function symbolHits(query) {
     .map((k) => symbols[k]);
 }
 
-/**
- * Pagefind's excerpt is HTML with <mark>; keep only text and marks. Marks
- * that touch (数字|证据, the words of one segmented term) become one, and
- * a space pagefind left inside a mark moves out of it.
- */
-function excerptNodes(html) {
-  const tpl = document.createElement("template");
-  tpl.innerHTML = html;
+/** Excerpt pieces (search-engine.js `excerpt`) as text and <mark>s. */
+function excerptNodes(pieces) {
   const out = document.createDocumentFragment();
-  let last = null;
-  for (const node of tpl.content.childNodes) {
-    const text = unfold(node.textContent);
-    if (node.nodeName !== "MARK") {
+  for (const { text, mark } of pieces) {
+    if (!mark) {
       out.append(document.createTextNode(text));
-      last = null;
       continue;
     }
-    const word = text.trimEnd();
-    if (last) {
-      last.textContent += word;
-    } else {
-      last = document.createElement("mark");
-      last.textContent = word;
-      out.append(last);
-    }
-    if (word.length < text.length) {
-      out.append(document.createTextNode(text.slice(word.length)));
-      last = null;
-    }
+    const m = document.createElement("mark");
+    m.textContent = text;
+    out.append(m);
   }
   return out;
 }
@@ -397,8 +288,8 @@ function chosenFilters() {
   return filters;
 }
 
-async function fillFilters(pf) {
-  const available = await pf.filters();
+async function fillFilters(index) {
+  const available = index.filters();
   for (const s of selects) {
     const name = s.dataset.filter;
     const values = Object.keys(available[name] || {});
@@ -431,28 +322,29 @@ function setStatus(text) {
   statusEl.textContent = text;
 }
 
-/** Resolves pagefind results into entries until `n` are known or none is left. */
+/** Loads the pages of the next results until `n` entries are known or none is left. */
 async function resolve(n) {
   const c = current;
+  const index = await loadIndex();
   while (c.entries.length < n && c.next < c.results.length) {
     const slice = c.results.slice(c.next, c.next + PAGE_SIZE);
     c.next += slice.length;
-    const data = await Promise.all(slice.map((r) => r.data()));
-    for (const d of data) {
-      const e = entryOf(d, c.wanted, c.query);
+    const frags = await Promise.all(slice.map((h) => index.page(h.id)));
+    slice.forEach((h, k) => {
+      const e = entryOf(h, frags[k], c.terms);
       // The page an exact symbol led to is listed once, first (its
       // paragraphs that matched still are).
-      if (e && !(c.skip.has(e.page.url) && e.paragraphs.length === 0)) c.entries.push(e);
-    }
+      if (!(c.skip.has(e.page.url) && e.paragraphs.length === 0)) c.entries.push(e);
+    });
   }
 }
 
 function entryItem({ page, paragraphs }) {
   const li = resultItem({
     url: page.url,
-    title: page.meta?.title || page.url,
+    title: page.title || page.url,
     meta: describe(page.filters),
-    excerpt: paragraphs.length ? null : excerptNodes(page.excerpt || ""),
+    excerpt: paragraphs.length ? null : excerptNodes(page.excerpt),
   });
   li.classList.add("search-page-result");
   if (paragraphs.length) {
@@ -463,7 +355,7 @@ function entryItem({ page, paragraphs }) {
         resultItem({
           url: p.url,
           title: p.label,
-          excerpt: p.excerpt ? excerptNodes(p.excerpt) : null,
+          excerpt: excerptNodes(p.excerpt),
           paragraph: true,
         }),
       );
@@ -523,8 +415,8 @@ async function run() {
   }
   setStatus(msg.searching);
   try {
-    const [symbols, pf] = await Promise.all([query ? symbolHits(query) : [], loadPagefind()]);
-    const search = await pf.search(query ? segmentQuery(foldQuery(query)) : null, { filters });
+    const [symbols, index] = await Promise.all([query ? symbolHits(query) : [], loadIndex()]);
+    const { results, terms } = await index.search(query || null, filters);
     if (gen !== generation) return;
     const head = symbols.map((s) =>
       resultItem({
@@ -534,17 +426,11 @@ async function run() {
         symbol: true,
       }),
     );
-    const results = search?.results || [];
-    const wanted = {};
-    for (const k of PARAGRAPH_FILTERS) if (filters[k]) wanted[k] = filters[k];
-    current = { results, next: 0, entries: [], shown: 0, gen, wanted, query, skip: new Set(symbols.map((s) => s.url)) };
-    // A query and a paragraph filter: pagefind's count is of the documents
-    // with a paragraph under the filter, not of those where one also matched.
-    if (query && Object.keys(wanted).length) await resolve(EXACT_COUNT_LIMIT);
+    current = { results, next: 0, entries: [], shown: 0, gen, terms, skip: new Set(symbols.map((s) => s.url)) };
     await showMore(head);
     if (gen !== generation) return;
     const listed = new Set([...current.skip, ...current.entries.map((e) => e.page.url)]);
-    const through = await showThrough(pf, query, filters, gen, listed);
+    const through = await showThrough(index, query, filters, gen, listed);
     if (gen !== generation) return;
     const exhausted = current.next >= results.length;
     const pages = exhausted ? current.entries.length : results.length - (current.next - current.entries.length);
@@ -579,7 +465,7 @@ for (const s of selects) {
   const v = params.get(s.dataset.filter);
   if (v) s.dataset.wanted = v;
 }
-loadPagefind()
+loadIndex()
   .then(fillFilters)
   .then(() => {
     if (input.value || Object.keys(chosenFilters()).length) run();
