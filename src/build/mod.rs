@@ -422,9 +422,9 @@ fn render_site_with(
 
     // Search (src/search): the search page, symbols.json, names.json, the index.
     if with_search {
-        let (search_files, search_problems) = crate::search::files(site, theme, &cx);
+        let search = crate::search::files(site, theme, &cx, sink);
         let search_page = format!("{}index.html", crate::search::SEARCH_URL);
-        origins.extend(search_files.iter().map(|f| {
+        origins.extend(search.files.iter().map(|f| {
             let what = if f.path == search_page {
                 "search page".to_string()
             } else {
@@ -432,8 +432,15 @@ fn render_site_with(
             };
             (f.path.clone(), generated(&what))
         }));
-        out.files.extend(search_files);
-        problems.extend(search_problems);
+        origins.extend(
+            search
+                .written
+                .iter()
+                .map(|p| (p.clone(), generated(&format!("search file {p}")))),
+        );
+        out.files.extend(search.files);
+        out.written.extend(search.written);
+        problems.extend(search.problems);
     }
 
     match highlight_css(site) {

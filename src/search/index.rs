@@ -27,6 +27,7 @@
 //! the output is the same bytes for the same site.
 
 use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
 
 use rayon::prelude::*;
 use serde_json::{Value, json};
@@ -54,31 +55,67 @@ const SHARD_BYTES: usize = 64 * 1024;
 /// Pages tokenised at once: bounds what is held besides the postings.
 const BATCH: usize = 256;
 
+/// The index's files: those held in memory, sorted by path, and those
+/// already written into the output (with a sink), by path.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct IndexFiles {
+    pub files: Vec<OutputFile>,
+    pub written: Vec<String>,
+}
+
 /// Indexes the site page by page; returns the index files, sorted by path.
 pub fn build(site: &LoadedSite) -> Result<Vec<OutputFile>, String> {
+    build_into(site, None).map(|f| f.files)
+}
+
+/// [`build`], each page's file written into `sink` (the staging dir of a
+/// build) as soon as it is made, so the site's text is not held again.
+pub fn build_into(site: &LoadedSite, sink: Option<&Path>) -> Result<IndexFiles, String> {
     let records = Records::new(site);
     let n = site.content.pages.len();
     let mut index = Index::default();
-    let mut files = Vec::new();
+    let mut out = IndexFiles::default();
     let all: Vec<usize> = (0..n).collect();
     for batch in all.chunks(BATCH) {
-        let parts: Vec<Option<PagePart>> = batch
+        let parts: Vec<Option<(u32, PagePart, Option<OutputFile>)>> = batch
             .par_iter()
-            .map(|&i| PagePart::of(&records.page(i)))
-            .collect();
-        for part in parts.into_iter().flatten() {
-            let id = index.pages;
-            files.push(OutputFile {
-                path: format!("{INDEX_DIR}/p/{id}.json"),
-                bytes: part.fragment,
-            });
+            .map(|&i| {
+                let mut part = PagePart::of(&records.page(i))?;
+                // A page's number is its place in the site: its file can be
+                // written before the pages before it are merged.
+                let id = i as u32;
+                let file = OutputFile {
+                    path: format!("{INDEX_DIR}/p/{id}.json"),
+                    bytes: std::mem::take(&mut part.fragment),
+                };
+                let file = match sink {
+                    Some(dir) => match crate::output::write_files(dir, std::slice::from_ref(&file))
+                    {
+                        Ok(()) => Some(OutputFile {
+                            path: file.path,
+                            bytes: Vec::new(),
+                        }),
+                        Err(e) => return Some(Err(format!("search index: {e}"))),
+                    },
+                    None => Some(file),
+                };
+                Some(Ok((id, part, file)))
+            })
+            .map(|r| r.transpose())
+            .collect::<Result<_, String>>()?;
+        for (id, part, file) in parts.into_iter().flatten() {
+            match (sink, file) {
+                (Some(_), Some(f)) => out.written.push(f.path),
+                (None, Some(f)) => out.files.push(f),
+                (_, None) => {}
+            }
             index.add(id, part.terms, part.filters);
             index.pages += 1;
         }
     }
-    files.extend(index.finish());
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(files)
+    out.files.extend(index.finish());
+    out.files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(out)
 }
 
 /// One page's contribution, made without the rest of the index.

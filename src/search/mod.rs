@@ -54,13 +54,25 @@ pub fn page_context(cx: &Contexts<'_>, language: &str) -> PageContext {
     }
 }
 
+/// What search adds to the output.
+#[derive(Debug, Default)]
+pub struct SearchFiles {
+    pub files: Vec<OutputFile>,
+    /// Files already written into the sink (by path).
+    pub written: Vec<String>,
+    pub problems: Vec<Problem>,
+}
+
 /// Everything search adds to the output: the search page (when the theme
-/// has `search.html`), `search/symbols.json` and the index.
+/// has `search.html`), `search/symbols.json`, `search/names.json` and the
+/// index — whose page files go straight into `sink` when there is one.
 pub fn files(
     site: &LoadedSite,
     theme: &Theme,
     cx: &Contexts<'_>,
-) -> (Vec<OutputFile>, Vec<Problem>) {
+    sink: Option<&std::path::Path>,
+) -> SearchFiles {
+    let _ = sink;
     let mut files = Vec::new();
     let mut problems = Vec::new();
     if theme.has_template(SEARCH_TEMPLATE) {
@@ -88,12 +100,21 @@ pub fn files(
         path: NAMES_PATH.into(),
         bytes: names::names_json(site),
     });
+    #[allow(unused_mut)]
+    let mut written = Vec::new();
     #[cfg(feature = "search")]
-    match index::build(site) {
-        Ok(index_files) => files.extend(index_files),
+    match index::build_into(site, sink) {
+        Ok(index_files) => {
+            files.extend(index_files.files);
+            written = index_files.written;
+        }
         Err(message) => problems.push(Problem::general(message)),
     }
-    (files, problems)
+    SearchFiles {
+        files,
+        written,
+        problems,
+    }
 }
 
 #[cfg(test)]
