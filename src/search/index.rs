@@ -26,10 +26,11 @@
 //! page order): memory holds the postings, not the site's text again;
 //! the output is the same bytes for the same site.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use rayon::prelude::*;
+use rustc_hash::FxHashMap as HashMap;
 use serde_json::{Value, json};
 
 use super::records::{FILTER_KIND, FILTER_LANGUAGE, FILTER_YEAR, Record, Records};
@@ -135,7 +136,7 @@ impl PagePart {
             None => first.title.clone(),
             Some(label) => page_title(&first.title, label),
         };
-        let mut by_term: HashMap<String, (Vec<u32>, bool)> = HashMap::new();
+        let mut by_term: HashMap<String, (Vec<u32>, bool)> = HashMap::default();
         for (j, r) in records.iter().enumerate() {
             let j = j as u32;
             terms(&r.content, |t| match by_term.get_mut(t) {

@@ -20,7 +20,9 @@ pub const MAX_WORD: usize = 40;
 /// Scripts written without spaces between words: the code point ranges
 /// (search-engine.js `UNSPACED` holds the same).
 pub fn is_unspaced(c: char) -> bool {
-    matches!(c as u32,
+    let c = c as u32;
+    c >= 0x0E00
+        && matches!(c,
         0x0E00..=0x0EFF        // Thai, Lao
         | 0x1000..=0x109F      // Myanmar
         | 0x1780..=0x17FF      // Khmer
@@ -43,31 +45,34 @@ fn is_word_char(c: char) -> bool {
 }
 
 /// The folded characters of `text` (see the module doc), character by
-/// character as search-engine.js folds them: ASCII and the common CJK
-/// ideographs (no decomposition, no case) the short way.
+/// character as search-engine.js folds them.
 pub fn fold(text: &str) -> impl Iterator<Item = char> + '_ {
-    text.chars().flat_map(|c| {
-        let mut out = Folded::default();
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-        } else if matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF) {
-            out.push(c);
-        } else {
-            decompose_canonical(c, |d| {
-                if is_combining_mark(d) {
-                    return;
+    text.chars().flat_map(fold_char)
+}
+
+/// One character folded: ASCII and the common CJK ideographs (no
+/// decomposition, no case) the short way.
+fn fold_char(c: char) -> Folded {
+    let mut out = Folded::default();
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+    } else if matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF) {
+        out.push(c);
+    } else {
+        decompose_canonical(c, |d| {
+            if is_combining_mark(d) {
+                return;
+            }
+            if d == 'đ' || d == 'Đ' {
+                out.push('d');
+            } else {
+                for l in d.to_lowercase() {
+                    out.push(l);
                 }
-                if d == 'đ' || d == 'Đ' {
-                    out.push('d');
-                } else {
-                    for l in d.to_lowercase() {
-                        out.push(l);
-                    }
-                }
-            });
-        }
-        out
-    })
+            }
+        });
+    }
+    out
 }
 
 /// The few characters one character folds to (at most a handful: a
@@ -100,41 +105,69 @@ impl Iterator for Folded {
 
 /// Calls `emit` with every term of `text`, in order, repeats included.
 pub fn terms(text: &str, mut emit: impl FnMut(&str)) {
-    let mut word = String::new();
-    let mut chars = 0usize;
-    let mut prev: Option<char> = None;
-    let mut pair = String::new();
-    let flush = |word: &mut String, chars: &mut usize, emit: &mut dyn FnMut(&str)| {
-        if *chars > 0 && *chars <= MAX_WORD {
-            emit(word);
-        }
-        word.clear();
-        *chars = 0;
-    };
-    for c in fold(text) {
-        if is_unspaced(c) {
-            flush(&mut word, &mut chars, &mut emit);
-            pair.clear();
-            pair.push(c);
-            emit(&pair);
-            if let Some(p) = prev {
-                pair.clear();
-                pair.push(p);
-                pair.push(c);
-                emit(&pair);
-            }
-            prev = Some(c);
-        } else {
-            prev = None;
-            if is_word_char(c) {
-                word.push(c);
-                chars += 1;
+    let mut t = Terms::default();
+    for c in text.chars() {
+        if c.is_ascii() {
+            // ASCII folds to itself in lower case, and is never unspaced.
+            t.prev = None;
+            if c.is_ascii_alphanumeric() {
+                t.word.push(c.to_ascii_lowercase());
+                t.chars += 1;
             } else {
-                flush(&mut word, &mut chars, &mut emit);
+                t.flush(&mut emit);
+            }
+        } else {
+            for f in fold_char(c) {
+                t.take(f, &mut emit);
             }
         }
     }
-    flush(&mut word, &mut chars, &mut emit);
+    t.flush(&mut emit);
+}
+
+/// The state of [`terms`]: the word being read, the last unspaced
+/// character.
+#[derive(Default)]
+struct Terms {
+    word: String,
+    chars: usize,
+    prev: Option<char>,
+    pair: String,
+}
+
+impl Terms {
+    fn flush(&mut self, emit: &mut impl FnMut(&str)) {
+        if self.chars > 0 && self.chars <= MAX_WORD {
+            emit(&self.word);
+        }
+        self.word.clear();
+        self.chars = 0;
+    }
+
+    /// One folded character.
+    fn take(&mut self, c: char, emit: &mut impl FnMut(&str)) {
+        if is_unspaced(c) {
+            self.flush(emit);
+            self.pair.clear();
+            self.pair.push(c);
+            emit(&self.pair);
+            if let Some(p) = self.prev {
+                self.pair.clear();
+                self.pair.push(p);
+                self.pair.push(c);
+                emit(&self.pair);
+            }
+            self.prev = Some(c);
+        } else {
+            self.prev = None;
+            if is_word_char(c) {
+                self.word.push(c);
+                self.chars += 1;
+            } else {
+                self.flush(emit);
+            }
+        }
+    }
 }
 
 /// The shard a term is filed in: FNV-1a (32 bits) over the UTF-8 of its
