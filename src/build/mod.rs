@@ -6,6 +6,7 @@
 //! turns it into files, [`write_into`] writes them into a directory and
 //! [`build`] does all of it and swaps the result into place.
 
+use crate::graph::Graph;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
@@ -324,13 +325,13 @@ pub fn highlight_css(site: &LoadedSite) -> Option<Result<OutputFile, Problem>> {
 /// Returns the files and the template problems met (all of them,
 /// de-duplicated by the caller).
 pub fn render_site(site: &LoadedSite, theme: &Theme) -> (SiteFiles, Vec<Problem>) {
-    render_site_with(site, theme, true, None)
+    render_site_with(site, theme, true, None, None)
 }
 
 /// [`render_site`] without the search outputs (`search/`):
 /// what `serve` renders itself; it builds those in the background.
 pub fn render_site_without_search(site: &LoadedSite, theme: &Theme) -> (SiteFiles, Vec<Problem>) {
-    render_site_with(site, theme, false, None)
+    render_site_with(site, theme, false, None, None)
 }
 
 fn render_site_with(
@@ -338,9 +339,13 @@ fn render_site_with(
     theme: &Theme,
     with_search: bool,
     sink: Option<&Path>,
+    graph: Option<Graph>,
 ) -> (SiteFiles, Vec<Problem>) {
     let config = &site.config;
-    let cx = Contexts::new(site);
+    let cx = match graph {
+        Some(g) => Contexts::with_graph(site, std::borrow::Cow::Owned(g)),
+        None => Contexts::new(site),
+    };
     let jobs = output_jobs(site, theme);
     // With a sink (the staging dir of a build), each page is written as
     // soon as it is rendered and only its path is kept.
@@ -540,14 +545,26 @@ pub fn prepare(config: &Config) -> Result<(LoadedSite, SiteFiles), Problems> {
 
 /// [`prepare`], writing the pages into `sink` as they are rendered.
 fn prepare_with(config: &Config, sink: Option<&Path>) -> Result<(LoadedSite, SiteFiles), Problems> {
-    let site = load(config);
+    let mut site = load(config);
+    // What a build keeps of a page once it is loaded: not its markdown
+    // source, and once the mention graph is made, not the plain text of
+    // its blocks — memory for the pages being rendered, not the site's
+    // text three times over.
+    for page in &mut site.content.pages {
+        page.body = String::new();
+    }
+    let graph = Graph::build(&site);
+    for r in &mut site.rendered {
+        r.blocks = Vec::new();
+        r.link_sites = Vec::new();
+    }
     let mut problems = site.problems.clone();
     if let Err(message) = output_target(config) {
         problems.push(Problem::general(message));
     }
     let files = match Theme::load(config) {
         Ok(theme) => {
-            let (files, p) = render_site_with(&site, &theme, true, sink);
+            let (files, p) = render_site_with(&site, &theme, true, sink, Some(graph));
             problems.extend(p);
             Some(files)
         }
