@@ -114,7 +114,9 @@ pub fn build_into(site: &LoadedSite, sink: Option<&Path>) -> Result<IndexFiles, 
             index.pages += 1;
         }
     }
-    out.files.extend(index.finish());
+    let rest = index.finish(sink)?;
+    out.files.extend(rest.files);
+    out.written.extend(rest.written);
     out.files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(out)
 }
@@ -211,39 +213,57 @@ fn page_title(title: &str, label: &str) -> String {
         .to_string()
 }
 
-/// One term's or filter value's postings (see the module doc).
+/// One term's or filter value's postings (see the module doc), held as
+/// LEB128 bytes (most numbers are small differences: a byte each).
 #[derive(Default)]
 struct Postings {
     last: u32,
     pages: u32,
-    data: Vec<u32>,
+    data: Vec<u8>,
+    /// Bytes the numbers take as JSON.
+    json: usize,
 }
 
 impl Postings {
     fn push(&mut self, page: u32, paras: &[u32], title: bool) {
-        self.data.push(page - self.last);
+        self.number(page - self.last);
         self.last = page;
         self.pages += 1;
-        self.data.push(2 * paras.len() as u32 + u32::from(title));
+        self.number(2 * paras.len() as u32 + u32::from(title));
         let mut prev = 0;
         for &p in paras {
-            self.data.push(p - prev);
+            self.number(p - prev);
             prev = p;
         }
     }
 
-    /// About how many bytes of JSON the postings take.
-    fn json_len(&self) -> usize {
-        self.data
-            .iter()
-            .map(|&n| {
-                if n < 10 {
-                    2
-                } else {
-                    1 + n.ilog10() as usize + 1
-                }
-            })
-            .sum()
+    fn number(&mut self, mut n: u32) {
+        self.json += 1 + if n == 0 { 1 } else { n.ilog10() as usize + 1 };
+        loop {
+            let byte = (n & 0x7f) as u8;
+            n >>= 7;
+            if n == 0 {
+                self.data.push(byte);
+                return;
+            }
+            self.data.push(byte | 0x80);
+        }
+    }
+
+    /// The numbers, in order.
+    fn numbers(&self) -> Vec<u32> {
+        let mut out = Vec::with_capacity(self.data.len());
+        let (mut n, mut shift) = (0u32, 0);
+        for &b in &self.data {
+            n |= u32::from(b & 0x7f) << shift;
+            if b & 0x80 == 0 {
+                out.push(n);
+                (n, shift) = (0, 0);
+            } else {
+                shift += 7;
+            }
+        }
+        out
     }
 }
 
@@ -275,24 +295,32 @@ impl Index {
         }
     }
 
-    /// `meta.json` and the shards.
-    fn finish(self) -> Vec<OutputFile> {
-        let mut files = Vec::new();
-        let shards = shard_count(
-            self.terms
-                .iter()
-                .map(|(t, p)| t.len() + 6 + p.json_len())
-                .sum(),
-        );
-        let mut by_shard: Vec<BTreeMap<&str, &[u32]>> = vec![BTreeMap::new(); shards as usize];
+    /// `meta.json` and the shards, each shard written into `sink` (when
+    /// there is one) as soon as it is made; returns the files not written
+    /// and the paths of those written.
+    fn finish(self, sink: Option<&Path>) -> Result<IndexFiles, String> {
+        let mut out = IndexFiles::default();
+        let mut emit = |file: OutputFile| -> Result<(), String> {
+            match sink {
+                Some(dir) => {
+                    crate::output::write_files(dir, std::slice::from_ref(&file))
+                        .map_err(|e| format!("search index: {e}"))?;
+                    out.written.push(file.path);
+                }
+                None => out.files.push(file),
+            }
+            Ok(())
+        };
+        let shards = shard_count(self.terms.iter().map(|(t, p)| t.len() + 6 + p.json).sum());
+        let mut by_shard: Vec<Vec<(&str, &Postings)>> = vec![Vec::new(); shards as usize];
         for (t, p) in &self.terms {
-            by_shard[shard_of(t, shards) as usize].insert(t, &p.data);
+            by_shard[shard_of(t, shards) as usize].push((t, p));
         }
-        for (n, shard) in by_shard.iter().enumerate() {
-            files.push(OutputFile {
+        for (n, shard) in by_shard.into_iter().enumerate() {
+            emit(OutputFile {
                 path: format!("{INDEX_DIR}/w/{n}.json"),
-                bytes: serde_json::to_vec(shard).unwrap_or_default(),
-            });
+                bytes: shard_json(shard),
+            })?;
         }
 
         let keys: Vec<(String, &Postings)> = self
@@ -300,17 +328,16 @@ impl Index {
             .iter()
             .map(|((name, value), p)| (format!("{name}{FILTER_SEPARATOR}{value}"), p))
             .collect();
-        let filter_shards = shard_count(keys.iter().map(|(k, p)| k.len() + 6 + p.json_len()).sum());
-        let mut by_shard: Vec<BTreeMap<&str, &[u32]>> =
-            vec![BTreeMap::new(); filter_shards as usize];
+        let filter_shards = shard_count(keys.iter().map(|(k, p)| k.len() + 6 + p.json).sum());
+        let mut by_shard: Vec<Vec<(&str, &Postings)>> = vec![Vec::new(); filter_shards as usize];
         for (k, p) in &keys {
-            by_shard[(fnv1a(k.as_bytes()) % filter_shards) as usize].insert(k, &p.data);
+            by_shard[(fnv1a(k.as_bytes()) % filter_shards) as usize].push((k, p));
         }
-        for (n, shard) in by_shard.iter().enumerate() {
-            files.push(OutputFile {
+        for (n, shard) in by_shard.into_iter().enumerate() {
+            emit(OutputFile {
                 path: format!("{INDEX_DIR}/f/{n}.json"),
-                bytes: serde_json::to_vec(shard).unwrap_or_default(),
-            });
+                bytes: shard_json(shard),
+            })?;
         }
 
         let mut counts: BTreeMap<&str, BTreeMap<&str, u32>> = BTreeMap::new();
@@ -325,12 +352,22 @@ impl Index {
             "pageFilters": PAGE_FILTERS,
             "filters": counts,
         });
-        files.push(OutputFile {
+        emit(OutputFile {
             path: format!("{INDEX_DIR}/meta.json"),
             bytes: serde_json::to_vec(&meta).unwrap_or_default(),
-        });
-        files
+        })?;
+        Ok(out)
     }
+}
+
+/// One shard as JSON: `{"term":[numbers…],…}`, terms sorted.
+fn shard_json(mut entries: Vec<(&str, &Postings)>) -> Vec<u8> {
+    entries.sort_unstable_by_key(|(k, _)| *k);
+    let map: serde_json::Map<String, Value> = entries
+        .into_iter()
+        .map(|(k, p)| (k.to_string(), Value::from(p.numbers())))
+        .collect();
+    serde_json::to_vec(&map).unwrap_or_default()
 }
 
 /// Shards for about `bytes` of JSON: a power of two, each near
@@ -352,7 +389,11 @@ mod tests {
         p.push(3, &[0, 4, 9], false);
         p.push(7, &[], true);
         p.push(8, &[2], true);
-        assert_eq!(p.data, [3, 6, 0, 4, 5, 4, 1, 1, 3, 2]);
+        assert_eq!(p.numbers(), [3, 6, 0, 4, 5, 4, 1, 1, 3, 2]);
+        // Numbers past a byte take more.
+        let mut big = Postings::default();
+        big.push(300, &[0, 70_000], false);
+        assert_eq!(big.numbers(), [300, 4, 0, 70_000]);
         assert_eq!(p.pages, 3);
     }
 
