@@ -388,3 +388,32 @@ fn security_council_resolution() {
     );
     assert_eq!(anchors(page), vec![1, 2, 3]);
 }
+
+#[test]
+fn a_general_assembly_resolution_is_its_own_symbol_adopted_on_its_own_date() {
+    // As text extracted from the PDF of a resolution: the masthead names
+    // the draft or committee report it was adopted on, in brackets, and
+    // gives the day it was distributed; the resolution numbers itself.
+    let (_dir, pages) = ingest(&["ga_resolution_en.txt", "ga_resolution_fr.txt"]);
+    for (name, symbol, date) in [
+        ("ga_resolution_en.txt", "A/RES/78/265", "2024-03-11"),
+        ("ga_resolution_fr.txt", "A/RES/78/266", "2024-03-11"),
+    ] {
+        let (_, page) = pages
+            .iter()
+            .find(|(_, p)| p.contains(&format!("source: seeds/{name}")))
+            .unwrap_or_else(|| panic!("no page for {name}"));
+        let front = page.split("\n---\n").next().unwrap_or_default();
+        assert!(
+            front.contains(&format!("symbol: {symbol}\n")),
+            "{name}: {front}"
+        );
+        assert!(
+            front.contains(&format!("date: {date}\n")),
+            "{name}: {front}"
+        );
+        // The cited report or draft is a citation, not the document.
+        assert!(!front.contains("symbol: A/78/481"), "{front}");
+        assert!(!front.contains("symbol: A/78/L.49"), "{front}");
+    }
+}

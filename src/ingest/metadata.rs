@@ -55,7 +55,15 @@ fn own_symbol(doc: &Structured) -> Option<String> {
     if let Some(s) = doc.furniture.iter().find_map(|f| first_symbol(f)) {
         return Some(s);
     }
-    if let Some(s) = first_symbol(&doc.front) {
+    // A symbol in parentheses or brackets in the masthead is a document
+    // it cites: the draft or committee report a resolution was adopted on
+    // (`[on the report of the First Committee (A/80/534)]`).
+    if let Some(s) = first_unbracketed_symbol(&doc.front) {
+        return Some(s);
+    }
+    // A General Assembly resolution numbers itself (`80/7. Report of …`)
+    // under `Resolution adopted by the General Assembly`.
+    if let Some(s) = numbered_ga_resolution(doc) {
         return Some(s);
     }
     // A document without masthead may still start with its symbol alone
@@ -77,6 +85,75 @@ fn own_symbol(doc: &Structured) -> Option<String> {
             .filter(|t| super::text::is_adoption_statement(t))
             .find_map(adopting_resolution)
     })
+}
+
+/// The first symbol of `text` that stands outside parentheses and
+/// brackets (counted per line).
+fn first_unbracketed_symbol(text: &str) -> Option<String> {
+    for line in text.lines() {
+        for c in UN_SYMBOL.captures_iter(line) {
+            let Some(m) = c.get(1) else { continue };
+            let before = &line[..m.start()];
+            let open = before.matches(['(', '[', '（', '［']).count();
+            let close = before.matches([')', ']', '）', '］']).count();
+            if open <= close {
+                return first_symbol(&line[m.start()..]);
+            }
+        }
+    }
+    None
+}
+
+/// `A/RES/80/7` for a text that says it is a resolution adopted by the
+/// General Assembly (in its masthead, in any of the six UN languages) and
+/// numbers itself `80/7.` in its title or first heading.
+fn numbered_ga_resolution(doc: &Structured) -> Option<String> {
+    static NUMBER: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^\s*(\d{1,3})/(\d{1,4})\s*[.．]").unwrap());
+    static GA_ADOPTED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)resolution adopted by the general assembly|résolution adoptée par l.assemblée générale|resolución aprobada por la asamblea general|резолюция,? принятая генеральной ассамблеей|大会.{0,24}通过的决议|قرار اتخذته الجمعية العامة",
+        )
+        .unwrap()
+    });
+    let head: String = std::iter::once(doc.front.as_str())
+        .chain(doc.blocks.iter().take(3).flat_map(Block::texts))
+        .collect::<Vec<_>>()
+        .join("\n");
+    if !GA_ADOPTED.is_match(&head) {
+        return None;
+    }
+    doc.title
+        .iter()
+        .map(String::as_str)
+        .chain(doc.blocks.iter().take(4).filter_map(|b| match b {
+            Block::Heading { text, .. } | Block::Para { text, .. } => Some(text.as_str()),
+            _ => None,
+        }))
+        .find_map(|t| {
+            let c = NUMBER.captures(t)?;
+            let (session, n) = (c[1].parse::<u32>().ok()?, c[2].parse::<u32>().ok()?);
+            (session >= 1).then(|| format!("A/RES/{session}/{n}"))
+        })
+}
+
+/// The date a resolution states it was adopted on (`Resolution adopted by
+/// the General Assembly on 14 November 2025`, `Adopted by the Security
+/// Council at its 9700th meeting, on 5 March 2024`, and the same in the
+/// other UN languages), from its masthead or first lines: for a
+/// resolution that date is its own, not the day it was distributed.
+fn adoption_date(doc: &Structured, lang: &str) -> Option<String> {
+    static ADOPTED_ON: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)\b(?:adopted by|adoptée?s? par|aprobad[ao]s? por|adoptad[ao]s? por|принят[аоы]?\s)|通过的决议|اتخذ(?:ته|ها)",
+        )
+        .unwrap()
+    });
+    doc.front
+        .lines()
+        .chain(doc.blocks.iter().take(3).flat_map(Block::texts))
+        .filter(|l| visible_len(l) <= 160 && ADOPTED_ON.is_match(l))
+        .find_map(|l| find_date(l, lang))
 }
 
 /// The resolution an adoption statement names: a symbol, or the
@@ -161,6 +238,9 @@ pub fn normalize_date(value: &str, lang: &str) -> Option<String> {
 }
 
 fn doc_date(doc: &Structured, lang: &str) -> Option<String> {
+    if let Some(d) = adoption_date(doc, lang) {
+        return Some(d);
+    }
     if !doc.front.is_empty()
         && let Some(d) = find_date(&doc.front, lang)
     {
