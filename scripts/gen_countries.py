@@ -27,7 +27,13 @@ from babel.core import get_cldr_version
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DATA = os.path.join(ROOT, "src", "ingest", "entities", "data")
-LANGS = ["en", "fr", "es", "ru", "zh", "ar", "vi", "de", "pt", "it", "ja"]
+LANGS = [
+    "en", "fr", "es", "ru", "zh", "ar", "vi", "de", "pt", "it", "ja",
+    # Beyond the UN's and the seeds' languages: names a document in any
+    # of these languages uses for a country.
+    "ko", "th", "fi", "nb", "sv", "da", "nl", "pl", "cs", "tr", "id", "uk",
+    "fa", "hi", "bn", "el", "hu", "ro", "sw", "he",
+]
 ISO_LOCALES = {"fr": "fr", "es": "es", "ru": "ru", "zh": "zh_CN", "ar": "ar", "vi": "vi", "de": "de", "pt": "pt", "it": "it", "ja": "ja"}
 
 # ISO 3166-1 entries that are not UN Member States. The two observer States

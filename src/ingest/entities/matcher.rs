@@ -51,6 +51,10 @@ struct Variant {
     /// Pattern is a Russian stem: up to [`MAX_ENDING`] Cyrillic letters
     /// may follow before the word boundary (`Франци|я`, `Франци|и`).
     stem: bool,
+    /// Pattern ends in a Hangul syllable: Korean writes its particles onto
+    /// the noun (`미국의`, `한국은`), so one may stand between the name and
+    /// the word boundary, outside the match.
+    hangul: bool,
 }
 
 /// What may not touch a pattern's edge for the match to count.
@@ -191,6 +195,7 @@ fn compile(surfaces: &[(Option<u32>, String, Option<EntityKind>, bool)]) -> Comp
                 && text.chars().all(char::is_alphabetic)
                 && text.chars().count() <= 2,
             stem: stem.is_some(),
+            hangul: is_hangul_syllable(last),
         };
         let idx = *by_folded.entry(folded.clone()).or_insert_with(|| {
             patterns.push(folded);
@@ -438,7 +443,12 @@ impl Matcher {
                 let Some((os, oe)) = lower.orig_range(s, e) else {
                     continue;
                 };
-                let after = t[e..].chars().next();
+                let particle = if v.hangul {
+                    particle_len(&t[e..])
+                } else {
+                    0
+                };
+                let after = t[e + particle..].chars().next();
                 if v.left.blocked_by(before) && !(v.arabic_start && proclitic_ok(&t[..s])) {
                     continue;
                 }
@@ -554,6 +564,25 @@ pub fn url_blocks(original: &str, out: &mut Vec<Candidate>) {
             weight: m.len(),
         });
     }
+}
+
+fn is_hangul_syllable(c: char) -> bool {
+    ('\u{AC00}'..='\u{D7A3}').contains(&c)
+}
+
+/// Korean particles written onto a noun, longest first.
+const PARTICLES: &[&str] = &[
+    "에서는", "에서도", "으로는", "에게는", "과의", "와의", "에서", "에게", "으로", "까지", "부터",
+    "처럼", "보다", "이나", "에는", "에도", "과는", "와는", "은", "는", "이", "가", "을", "를", "의",
+    "에", "과", "와", "도", "로", "만", "나",
+];
+
+/// Byte length of a Korean particle at the start of `rest` (0 if none).
+fn particle_len(rest: &str) -> usize {
+    PARTICLES
+        .iter()
+        .find(|p| rest.starts_with(**p))
+        .map_or(0, |p| p.len())
 }
 
 /// Byte length of the case ending after a Russian stem: up to

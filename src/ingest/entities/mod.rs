@@ -318,6 +318,41 @@ mod tests {
     }
 
     #[test]
+    fn country_names_in_languages_beyond_the_un_ones() {
+        let r = Recognizer::builtin();
+        for (text, want) in [
+            ("Suomi ja Norja allekirjoittivat sopimuksen.", vec!["FIN", "NOR"]),
+            ("Barn i hele Norge og Sverige.", vec!["NOR", "SWE"]),
+            ("Polska i Czechy podpisały umowę.", vec!["POL", "CZE"]),
+            ("Türkiye ve Yunanistan anlaştı.", vec!["TUR", "GRC"]),
+            ("ประเทศไทยและญี่ปุ่น", vec!["THA", "JPN"]),
+            ("भारत और नेपाल", vec!["IND", "NPL"]),
+            ("in Gran Bretagna e in Francia", vec!["GBR", "FRA"]),
+            ("Aid entered the Gaza Strip.", vec!["PSE"]),
+        ] {
+            let mut got = countries(&r, text);
+            got.sort();
+            let mut want = want;
+            want.sort();
+            assert_eq!(got, want, "{text}");
+        }
+        // Words that are also names elsewhere are not countries.
+        assert!(countries(&r, "Columbia University and Swiss banks").is_empty());
+    }
+
+    #[test]
+    fn korean_names_take_their_particles() {
+        let r = Recognizer::builtin();
+        let mut got = countries(&r, "한국은 미국의 동맹이며 덴마크와 협력한다.");
+        got.sort();
+        assert_eq!(got, ["DNK", "KOR", "USA"]);
+        // A longer word is not the name (미국인 "an American").
+        assert!(countries(&r, "미국인 관광객").is_empty());
+        // A common word that is also a name is left alone (수단 "means").
+        assert!(countries(&r, "수단으로 사용한다").is_empty());
+    }
+
+    #[test]
     fn han_false_matches_are_blocked() {
         let r = Recognizer::builtin();
         assert!(countries(&r, "帮助发展中国家的政府").is_empty());
