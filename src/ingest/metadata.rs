@@ -234,7 +234,23 @@ pub fn normalize_date(value: &str, lang: &str) -> Option<String> {
             return iso(y, m, d);
         }
     }
-    find_date(value, lang)
+    find_date(value, lang).or_else(|| short_year_date(value))
+}
+
+/// A date a page shows with a two-digit year, day first (`31.10.23`,
+/// `02/11/23`): read only in a value stated as a date, never in running
+/// text. `yy` up to 69 is 20yy.
+fn short_year_date(value: &str) -> Option<String> {
+    static SHORT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:^|[^\d.])(\d{1,2})[./](\d{1,2})[./](\d{2})(?:$|[^\d.])").unwrap()
+    });
+    let c = SHORT.captures(value)?;
+    let (d, m, y) = (
+        c[1].parse().ok()?,
+        c[2].parse().ok()?,
+        c[3].parse::<u32>().ok()?,
+    );
+    iso(if y <= 69 { 2000 + y } else { 1900 + y }, m, d)
 }
 
 fn doc_date(doc: &Structured, lang: &str) -> Option<String> {
@@ -497,7 +513,9 @@ static MONTH_ALT: LazyLock<String> = LazyLock::new(|| {
     let mut all: Vec<&str> = MONTHS.iter().flat_map(|(_, m)| m.iter().copied()).collect();
     all.sort_by_key(|m| std::cmp::Reverse(m.len()));
     all.dedup();
-    all.join("|")
+    // Then an abbreviation (`FEB`, `Sept.`, `févr.`, `Jan`): three or four
+    // letters, a month only if [`month_index`] finds one it begins.
+    format!(r"{}|\p{{L}}{{3,4}}\.?", all.join("|"))
 });
 static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -527,10 +545,26 @@ static NUMERIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
 
 fn month_index(name: &str) -> Option<u32> {
     let lower = name.to_lowercase();
-    MONTHS
+    if let Some(i) = MONTHS
         .iter()
         .find_map(|(_, ms)| ms.iter().position(|m| *m == lower))
-        .map(|i| i as u32 + 1)
+    {
+        return Some(i as u32 + 1);
+    }
+    // An abbreviation: the start of month names that all agree (`mar` is
+    // March, marzo and mars; `ju` would be June or July, and is too short).
+    let short = lower.trim_end_matches('.');
+    let n = short.chars().count();
+    if !(3..=4).contains(&n) {
+        return None;
+    }
+    let mut found = MONTHS
+        .iter()
+        .flat_map(|(_, ms)| ms.iter().enumerate())
+        .filter(|(_, m)| m.starts_with(short) && m.chars().count() > n)
+        .map(|(i, _)| i as u32 + 1);
+    let first = found.next()?;
+    found.all(|i| i == first).then_some(first)
 }
 
 fn iso(y: u32, m: u32, d: u32) -> Option<String> {
@@ -1013,9 +1047,22 @@ mod tests {
     }
 
     #[test]
+    fn a_two_digit_year_only_where_a_date_is_stated() {
+        assert_eq!(
+            normalize_date("Von: Björn Jahner | 31.10.23", "de").as_deref(),
+            Some("2023-10-31")
+        );
+        // In running text it stays a number.
+        assert_eq!(find_date("Version 31.10.23 of the tool", "en"), None);
+    }
+
+    #[test]
     fn dates_in_many_forms() {
         for (text, want) in [
             ("الأربعاء، 28 آب/اغسطس 2013", "2013-08-28"),
+            ("19 FEB 2020 - 18:37 CET", "2020-02-19"),
+            ("Sept. 5 2021", "2021-09-05"),
+            ("5 févr. 2021", "2021-02-05"),
             ("15 تشرين الأول 2020", "2020-10-15"),
             ("المؤرخ في 10 كانون الأول / ديسمبر 1948.", "1948-12-10"),
             ("8 كانون الثاني/يناير 2019", "2019-01-08"),

@@ -443,11 +443,7 @@ impl Matcher {
                 let Some((os, oe)) = lower.orig_range(s, e) else {
                     continue;
                 };
-                let particle = if v.hangul {
-                    particle_len(&t[e..])
-                } else {
-                    0
-                };
+                let particle = if v.hangul { particle_len(&t[e..]) } else { 0 };
                 let after = t[e + particle..].chars().next();
                 if v.left.blocked_by(before) && !(v.arabic_start && proclitic_ok(&t[..s])) {
                     continue;
@@ -572,9 +568,38 @@ fn is_hangul_syllable(c: char) -> bool {
 
 /// Korean particles written onto a noun, longest first.
 const PARTICLES: &[&str] = &[
-    "에서는", "에서도", "으로는", "에게는", "과의", "와의", "에서", "에게", "으로", "까지", "부터",
-    "처럼", "보다", "이나", "에는", "에도", "과는", "와는", "은", "는", "이", "가", "을", "를", "의",
-    "에", "과", "와", "도", "로", "만", "나",
+    "에서는",
+    "에서도",
+    "으로는",
+    "에게는",
+    "과의",
+    "와의",
+    "에서",
+    "에게",
+    "으로",
+    "까지",
+    "부터",
+    "처럼",
+    "보다",
+    "이나",
+    "에는",
+    "에도",
+    "과는",
+    "와는",
+    "은",
+    "는",
+    "이",
+    "가",
+    "을",
+    "를",
+    "의",
+    "에",
+    "과",
+    "와",
+    "도",
+    "로",
+    "만",
+    "나",
 ];
 
 /// Byte length of a Korean particle at the start of `rest` (0 if none).

@@ -321,7 +321,10 @@ mod tests {
     fn country_names_in_languages_beyond_the_un_ones() {
         let r = Recognizer::builtin();
         for (text, want) in [
-            ("Suomi ja Norja allekirjoittivat sopimuksen.", vec!["FIN", "NOR"]),
+            (
+                "Suomi ja Norja allekirjoittivat sopimuksen.",
+                vec!["FIN", "NOR"],
+            ),
             ("Barn i hele Norge og Sverige.", vec!["NOR", "SWE"]),
             ("Polska i Czechy podpisały umowę.", vec!["POL", "CZE"]),
             ("Türkiye ve Yunanistan anlaştı.", vec!["TUR", "GRC"]),

@@ -13,11 +13,110 @@ use crate::ingest::clean;
 
 pub fn read(text: &str, name: &str) -> Read {
     let (mut meta, body) = front_matter::split(text);
+    let authored = !meta.candidates.is_empty();
     front_matter::date_from_name(&mut meta, name);
     let body = without_templates(body);
+    // A web page a scraper saved as markdown (its site's menus as lists of
+    // links, then the article) is cleaned as a scrape: its menus, banners
+    // and teasers go, as they do from a page saved as text.
+    let scraped = !authored && looks_scraped(&body);
+    if scraped {
+        scraped_candidates(&body, &mut meta);
+    }
     Read::Lines {
-        cleaned: clean::clean_authored(&body),
+        cleaned: if scraped {
+            clean::clean(&body)
+        } else {
+            clean::clean_authored(&body)
+        },
         candidates: meta.candidates,
+    }
+}
+
+/// Lines that hold nothing but links to a site's pages (`* [Opinion](/opinion)`,
+/// `[Home](https://…) | [News](https://…)`) before which this many of the
+/// file's first lines make it a scraped page, not an author's text.
+const NAV_LINES: usize = 8;
+
+/// Whether markdown without front matter is a web page saved by a scraper:
+/// among its first 80 non-blank lines at least [`NAV_LINES`] are made of
+/// links to a site's pages (absolute or root-relative addresses: a
+/// document's own table of contents links to `#anchors` or `.md` files),
+/// and they are at least a quarter of those lines.
+pub fn looks_scraped(body: &str) -> bool {
+    static LINK: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"!?\[[^\]]*\]\(\s*([^)\s]*)[^)]*\)").unwrap());
+    let mut lines = 0usize;
+    let mut nav = 0usize;
+    for line in body
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .take(80)
+    {
+        lines += 1;
+        let bare = line.trim_start_matches(['*', '-', '+', '#', '>', ' ']);
+        let mut site_links = 0;
+        let rest = LINK.replace_all(bare, |c: &regex::Captures| {
+            let url = c.get(1).map_or("", |m| m.as_str());
+            if url.starts_with("http://") || url.starts_with("https://") || url.starts_with('/') {
+                site_links += 1;
+            }
+            ""
+        });
+        let rest = rest
+            .trim_matches(|c: char| c.is_whitespace() || matches!(c, '|' | '·' | '•' | '/' | ','));
+        if site_links > 0 && rest.chars().count() <= 3 {
+            nav += 1;
+        }
+    }
+    nav >= NAV_LINES && nav * 4 >= lines
+}
+
+/// A scraped page's headline — its one top-level heading (`# …`), as an
+/// HTML page's `<h1>` — and the short lines just under it, where a page
+/// shows its byline and date (`Von: Björn Jahner | 31.10.23`,
+/// `19 FEB 2020 - 18:37 CET`), as dates it shows by its headline.
+fn scraped_candidates(body: &str, meta: &mut crate::ingest::model::Document) {
+    use crate::ingest::model::{Field, Origin};
+    static LINK: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"!?\[([^\]]*)\]\([^)]*\)").unwrap());
+    let lines: Vec<&str> = body.lines().collect();
+    // Not a heading that is wholly a link (a category, a section of the
+    // site) or empty once its links are taken out.
+    let Some(at) = lines.iter().position(|l| {
+        l.trim_start().strip_prefix("# ").is_some_and(|t| {
+            let t = t.trim();
+            !t.is_empty() && !LINK.replace_all(t, "").trim().is_empty()
+        })
+    }) else {
+        return;
+    };
+    let headline = LINK.replace_all(lines[at].trim_start()[2..].trim(), "$1");
+    let headline = headline.trim_matches(|c: char| c == '#' || c == '*' || c.is_whitespace());
+    meta.add(Field::Title, headline, Origin::Headline);
+    // The byline zone: up to the first paragraph of the article.
+    for l in lines[at + 1..]
+        .iter()
+        .map(|l| l.trim())
+        .filter(|l| !l.is_empty())
+        .take(16)
+    {
+        let heading = l.starts_with('#');
+        let text = LINK.replace_all(l.trim_start_matches('#').trim(), "$1");
+        let len = text.chars().count();
+        // A paragraph of prose (not an image's caption, not a link)
+        // starts the article.
+        if !heading && len > 120 && !l.starts_with(['!', '[']) {
+            break;
+        }
+        if len <= 80 && text.chars().any(|c| c.is_ascii_digit()) {
+            meta.add(
+                Field::Date,
+                text.trim_matches('*').trim(),
+                Origin::ShownDate,
+            );
+        }
     }
 }
 
@@ -91,6 +190,51 @@ pub fn without_templates(body: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_scraped_page_is_read_as_the_web_page_it_was() {
+        let rec = crate::ingest::entities::Recognizer::builtin();
+        let mut md = String::from("**Daily News** Get the app\n\n");
+        for s in [
+            "world", "politics", "economy", "sports", "culture", "science", "opinion", "video",
+            "podcasts",
+        ] {
+            md.push_str(&format!("  * [{s}](/{s})\n"));
+        }
+        md.push_str("\n# Rivers rise across the north after a week of rain\n\n");
+        for i in 0..6 {
+            md.push_str(&format!(
+                "Paragraph {i} of the article tells what happened to the rivers of the region after a week of rain, and what the authorities said about it on Tuesday.\n\n"
+            ));
+        }
+        md.push_str("## Read also\n\n  * [Another story](/another)\n  * [A third one](/third)\n");
+        assert!(looks_scraped(&md));
+        let doc = read(&md, "page.md").into_document(&rec);
+        let text: Vec<&str> = doc.blocks.iter().flat_map(|b| b.texts()).collect();
+        let text = text.join("\n");
+        assert!(text.contains("Paragraph 3 of the article"), "{text}");
+        assert!(!text.contains("politics"), "menu kept: {text}");
+        assert!(
+            doc.title.as_deref() == Some("Rivers rise across the north after a week of rain")
+                || doc
+                    .candidates(crate::ingest::model::Field::Title)
+                    .iter()
+                    .any(|c| c.value == "Rivers rise across the north after a week of rain"),
+            "{:?} {:?}",
+            doc.title,
+            doc.candidates
+        );
+    }
+
+    #[test]
+    fn an_authors_table_of_contents_is_no_menu() {
+        let mut md = String::from("# Guide\n\n");
+        for i in 0..12 {
+            md.push_str(&format!("- [Part {i}](#part-{i})\n"));
+        }
+        md.push_str("\nSee also [the FAQ](faq.md).\n");
+        assert!(!looks_scraped(&md));
+    }
 
     #[test]
     fn fenced_code_stays_code_with_its_language() {
