@@ -9,7 +9,7 @@ use whatlang::{Detector, Lang};
 
 use super::model::{Block, Document as Structured};
 use super::model::{Field, Origin};
-use super::text::{is_han, visible_len};
+use super::text::{is_alnum, is_han, is_letter, visible_len};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Metadata {
@@ -486,7 +486,7 @@ fn is_dateline_prefix(prefix: &str) -> bool {
     let words: Vec<&str> = p.split_whitespace().collect();
     let capitalised = |w: &&&str| {
         w.chars()
-            .find(|c| c.is_alphanumeric())
+            .find(|&c| is_alnum(c))
             .is_none_or(|c| c.is_uppercase() || c.is_numeric())
     };
     let lead = words.iter().take_while(capitalised).count();
@@ -608,7 +608,7 @@ fn by_script(text: &str) -> Option<Option<&'static str>> {
             kana += 1;
         } else if matches!(c as u32, 0xAC00..=0xD7AF) {
             hangul += 1;
-        } else if c.is_alphabetic() {
+        } else if is_letter(c) {
             letters += 1;
             if matches!(
                 c,
@@ -729,7 +729,7 @@ fn languages(doc: &Structured) -> (String, Vec<String>) {
     // list item): blocks of fewer than 40 letters count only when no
     // longer block says anything. Han text is told by its script.
     let long_enough =
-        |t: &str| t.chars().any(is_han) || t.chars().filter(|c| c.is_alphabetic()).count() >= 40;
+        |t: &str| t.chars().any(is_han) || t.chars().filter(|&c| is_letter(c)).count() >= 40;
     let mut share: BTreeMap<&'static str, usize> = BTreeMap::new();
     let weight = |t: &str| -> usize {
         t.chars()
@@ -865,7 +865,7 @@ fn text_script(texts: &[&str]) -> Option<Script> {
     for c in texts
         .iter()
         .flat_map(|t| t.chars())
-        .filter(|c| c.is_alphabetic())
+        .filter(|&c| is_letter(c))
     {
         let s = match c as u32 {
             0x3040..=0x30FF => Script::Han,

@@ -15,7 +15,9 @@ use regex::Regex;
 
 use super::clean::{Cleaned, PAGE_BREAK};
 use super::entities::{EntityKind, Recognizer};
-use super::text::{is_cjk_punct, is_han, is_terminal, is_unspaced, visible_len};
+use super::text::{
+    is_alnum, is_cjk_punct, is_han, is_letter, is_terminal, is_unspaced, visible_len,
+};
 
 use super::metadata::MASTHEAD;
 pub use super::model::{Block, Document as Structured, FN_CLOSE, FN_OPEN, TocEntry};
@@ -121,7 +123,7 @@ fn is_dateline(b: &Block) -> bool {
         Block::Heading { text, .. } => text,
         _ => return false,
     };
-    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    let letters = text.chars().filter(|&c| is_letter(c)).count();
     visible_len(text) <= 40 && letters <= 24 && super::metadata::find_date(text, "").is_some()
 }
 
@@ -163,7 +165,7 @@ fn han_dominant(lines: &[String]) -> bool {
     for c in lines.iter().flat_map(|l| l.chars()) {
         if is_han(c) {
             h += 1;
-        } else if c.is_alphabetic() {
+        } else if is_letter(c) {
             l += 1;
         }
     }
@@ -381,7 +383,7 @@ fn masthead_title(front: &str) -> Option<String> {
     for len in (6..=(n / 2).min(250)).rev() {
         for start in 0..=n - 2 * len {
             if chars[start..start + len] == chars[start + len..start + 2 * len]
-                && chars[start].is_alphabetic()
+                && is_letter(chars[start])
             {
                 best = Some((start, len));
                 break;
@@ -649,7 +651,7 @@ fn note_start(t: &str) -> Option<(u32, &str)> {
     if c == '.' || c == '/' || c == '-' || c == ',' || c.is_ascii_digit() || c == ')' {
         return None;
     }
-    if !(is_han(c) || c == ' ' || c.is_alphabetic() || c == '《' || c == '"' || c == '“') {
+    if !(is_han(c) || c == ' ' || is_letter(c) || c == '《' || c == '"' || c == '“') {
         return None;
     }
     Some((t[..d].parse().ok()?, rest.trim_start()))
@@ -1101,7 +1103,7 @@ impl<'a> Segmenter<'a> {
         let last = text.trim_end().chars().next_back();
         let first = t.chars().next();
         visible_len(text) >= 20
-            && last.is_some_and(|c| c.is_alphanumeric() && !is_terminal(c))
+            && last.is_some_and(|c| is_alnum(c) && !is_terminal(c))
             && first.is_some_and(|c| is_han(c) || c.is_lowercase() || is_unspaced(c))
     }
 
@@ -1128,10 +1130,9 @@ impl<'a> Segmenter<'a> {
             Some((_, text)) => {
                 let last = text.trim_end().chars().next_back();
                 let first = t.chars().next();
-                let broken = last.is_some_and(|c| {
-                    (c.is_alphanumeric() || c == '-' || c == '(') && !is_terminal(c)
-                }) && first
-                    .is_some_and(|c| is_han(c) || c.is_lowercase() || is_unspaced(c));
+                let broken = last
+                    .is_some_and(|c| (is_alnum(c) || c == '-' || c == '(') && !is_terminal(c))
+                    && first.is_some_and(|c| is_han(c) || c.is_lowercase() || is_unspaced(c));
                 // A line that stops short of the sentence's end and filled
                 // the width goes on, whatever the next word's case.
                 let wrapped = self.hard_wrapped && !ends_sentence(text) && self.last_len >= 50;
@@ -1334,7 +1335,7 @@ fn is_heading_like(t: &str) -> bool {
     let len = visible_len(t);
     let words = t.split_whitespace().count();
     let han = t.chars().filter(|&c| is_han(c)).count();
-    let letters = t.chars().filter(|c| c.is_alphabetic()).count();
+    let letters = t.chars().filter(|&c| is_letter(c)).count();
     let last = t.chars().next_back().unwrap_or('.');
     let short = if han * 2 > len {
         len <= 40
@@ -1379,9 +1380,9 @@ pub fn join_into(text: &mut String, next: &str) {
 pub fn hyphenated_words(lines: &[String]) -> HashSet<String> {
     let mut out = HashSet::new();
     for l in lines.iter().filter(|l| l.contains('-')) {
-        for w in l.split(|c: char| !(c.is_alphanumeric() || c == '-')) {
+        for w in l.split(|c: char| !(is_alnum(c) || c == '-')) {
             let w = w.trim_matches('-');
-            if w.contains('-') && w.split('-').all(|p| p.chars().any(char::is_alphabetic)) {
+            if w.contains('-') && w.split('-').all(|p| p.chars().any(is_letter)) {
                 out.insert(w.to_lowercase());
             }
         }
@@ -1402,14 +1403,14 @@ pub fn join_keeping(text: &mut String, next: &str, keep: &HashSet<String>) {
     let last = text.chars().next_back().unwrap_or(' ');
     let first = next.chars().next().unwrap_or(' ');
     let before_last = text.chars().rev().nth(1).unwrap_or(' ');
-    if last == '-' && before_last.is_alphabetic() && first.is_lowercase() {
+    if last == '-' && is_letter(before_last) && first.is_lowercase() {
         let head = text[..text.len() - 1]
-            .rsplit(|c: char| !(c.is_alphanumeric() || c == '-'))
+            .rsplit(|c: char| !(is_alnum(c) || c == '-'))
             .next()
             .unwrap_or("");
         let tail: String = next
             .chars()
-            .take_while(|c| c.is_alphanumeric() || *c == '-')
+            .take_while(|c| is_alnum(*c) || *c == '-')
             .collect();
         if !keep.contains(&format!("{head}-{tail}").to_lowercase()) {
             text.pop();
@@ -1480,7 +1481,7 @@ fn split_items(text: &str) -> (String, Vec<String>) {
         before
             .chars()
             .next_back()
-            .is_none_or(|c| !c.is_alphanumeric() || is_han(c))
+            .is_none_or(|c| !is_alnum(c) || is_han(c))
     };
     // The labels of each style, made once.
     type Labels = LazyLock<Vec<String>>;
@@ -1585,7 +1586,7 @@ fn roman_cuts(text: &str) -> Vec<usize> {
         before
             .chars()
             .next_back()
-            .is_none_or(|c| !c.is_alphanumeric() || is_han(c))
+            .is_none_or(|c| !is_alnum(c) || is_han(c))
     })
 }
 
@@ -1649,7 +1650,7 @@ fn join_title_lines(blocks: &mut Vec<Block>, lines: &[String]) -> bool {
         .take(6)
         .collect();
     let caps = |s: &str| {
-        let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
+        let letters: Vec<char> = s.chars().filter(|&c| is_letter(c)).collect();
         !letters.is_empty() && letters.iter().all(|c| c.is_uppercase())
     };
     let k = blocks
@@ -1699,7 +1700,7 @@ fn join_broken_title(blocks: &mut Vec<Block>) {
             is_terminal(c) || matches!(c, ':' | '：' | ')' | '）' | '»' | '"' | '”')
         });
         let caps = |s: &str| {
-            let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
+            let letters: Vec<char> = s.chars().filter(|&c| is_letter(c)).collect();
             // Caseless scripts (Arabic, Han) have no capitals to match.
             letters.len() >= 4 && letters.iter().all(|c| c.is_uppercase())
         };

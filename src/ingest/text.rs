@@ -6,6 +6,73 @@ pub fn is_han(c: char) -> bool {
         0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
 }
 
+/// `char::is_alphabetic`, answered for the Basic Multilingual Plane by
+/// one bit test: text in Han or another non-Latin script asks for every
+/// character, and the library's look-up is a search.
+pub fn is_letter(c: char) -> bool {
+    let n = c as u32;
+    if n < 0x80 {
+        return c.is_ascii_alphabetic();
+    }
+    if matches!(n, 0x3400..=0x4DBF | 0x4E00..=0x9FFF) {
+        // The core CJK ideographs: every one assigned, every one a letter.
+        return true;
+    }
+    if n >= 0x10000 {
+        return c.is_alphabetic();
+    }
+    letter_bits(n as usize / 64).0 & (1 << (n % 64)) != 0
+}
+
+/// `char::is_alphanumeric`, by the same table as [`is_letter`].
+pub fn is_alnum(c: char) -> bool {
+    let n = c as u32;
+    if n < 0x80 {
+        return c.is_ascii_alphanumeric();
+    }
+    if matches!(n, 0x3400..=0x4DBF | 0x4E00..=0x9FFF) {
+        return true;
+    }
+    if n >= 0x10000 {
+        return c.is_alphanumeric();
+    }
+    letter_bits(n as usize / 64).1 & (1 << (n % 64)) != 0
+}
+
+const CHUNKS: usize = 0x10000 / 64;
+
+/// Per 64 code points of the BMP: the alphabetic and the alphanumeric
+/// ones, each chunk filled from the library's answers the first time a
+/// character of it is asked about (a text uses few chunks; filling the
+/// whole plane would cost more than a small input's whole ingest).
+static ALPHA: [std::sync::atomic::AtomicU64; CHUNKS] =
+    [const { std::sync::atomic::AtomicU64::new(0) }; CHUNKS];
+static ALNUM: [std::sync::atomic::AtomicU64; CHUNKS] =
+    [const { std::sync::atomic::AtomicU64::new(0) }; CHUNKS];
+/// Which chunks are filled (one bit each).
+static FILLED: [std::sync::atomic::AtomicU64; CHUNKS / 64] =
+    [const { std::sync::atomic::AtomicU64::new(0) }; CHUNKS / 64];
+
+fn letter_bits(k: usize) -> (u64, u64) {
+    use std::sync::atomic::Ordering::{Acquire, Relaxed, Release};
+    let flag = 1u64 << (k % 64);
+    if FILLED[k / 64].load(Acquire) & flag == 0 {
+        // Threads that fill the same chunk at once store the same bits.
+        let (mut alpha, mut alnum) = (0u64, 0u64);
+        for bit in 0..64u32 {
+            if let Some(c) = char::from_u32(k as u32 * 64 + bit) {
+                alpha |= u64::from(c.is_alphabetic()) << bit;
+                alnum |= u64::from(c.is_alphanumeric()) << bit;
+            }
+        }
+        ALPHA[k].store(alpha, Relaxed);
+        ALNUM[k].store(alnum, Relaxed);
+        FILLED[k / 64].fetch_or(flag, Release);
+        return (alpha, alnum);
+    }
+    (ALPHA[k].load(Relaxed), ALNUM[k].load(Relaxed))
+}
+
 /// Scripts written without spaces between words (Han, kana, Thai, …).
 pub fn is_unspaced(c: char) -> bool {
     is_han(c)
@@ -164,6 +231,14 @@ pub fn ascii_slug(s: &str, max_len: usize) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn letter_tables_answer_as_the_library_for_every_character() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            assert_eq!(is_letter(c), c.is_alphabetic(), "{:X}", c as u32);
+            assert_eq!(is_alnum(c), c.is_alphanumeric(), "{:X}", c as u32);
+        }
+    }
 
     #[test]
     fn adoption_statements() {

@@ -15,7 +15,7 @@
 use std::borrow::Cow;
 
 use super::model::Document;
-use super::text::{is_cjk_punct, is_han};
+use super::text::{is_cjk_punct, is_han, is_letter};
 
 /// The full-width form of an ASCII mark this pass converts.
 fn full_width(c: char) -> Option<char> {
@@ -94,7 +94,7 @@ pub fn full_width_punctuation(text: &str) -> Cow<'_, str> {
 /// Whether `text` is Chinese: most of its letters Han, hardly any kana.
 fn is_chinese(text: &str) -> bool {
     let (mut letters, mut han, mut kana) = (0usize, 0usize, 0usize);
-    for c in text.chars().filter(|c| c.is_alphabetic()) {
+    for c in text.chars().filter(|&c| is_letter(c)) {
         letters += 1;
         if is_han(c) {
             han += 1;

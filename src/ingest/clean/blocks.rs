@@ -30,7 +30,8 @@ use aho_corasick::AhoCorasick;
 use regex::Regex;
 
 use super::boiler::{Fast, Token, tokenize, word_hash};
-use crate::ingest::text::is_han;
+pub(crate) use crate::ingest::text::is_letter;
+use crate::ingest::text::{is_alnum, is_han};
 
 /// A language's function words.
 pub(crate) type Stoplist = HashSet<&'static str, Fast>;
@@ -497,20 +498,10 @@ fn is_core_han(c: char) -> bool {
     matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF)
 }
 
-/// `char::is_alphabetic` with Han ideographs answered without the table.
-pub(crate) fn is_letter(c: char) -> bool {
-    is_core_han(c) || c.is_alphabetic()
-}
-
-/// `char::is_alphanumeric` with Han ideographs answered without the table.
-fn is_alphanumeric(c: char) -> bool {
-    is_core_han(c) || c.is_alphanumeric()
-}
-
 fn words_of(lower: &str) -> Vec<&str> {
     lower
-        .split(|c: char| !is_alphanumeric(c) && c != '\'' && c != '-')
-        .filter(|w| !w.chars().any(is_han) && w.chars().any(char::is_alphabetic))
+        .split(|c: char| !is_alnum(c) && c != '\'' && c != '-')
+        .filter(|w| !w.chars().any(is_han) && w.chars().any(is_letter))
         .collect()
 }
 
@@ -620,7 +611,7 @@ fn light_features(t: &str, toks: &[Token], lines_with: &LinesWith) -> Features {
     let han = t.chars().filter(|&c| is_han(c)).count();
     let words = t
         .split_whitespace()
-        .filter(|w| w.chars().any(|c| !is_han(c) && c.is_alphabetic()))
+        .filter(|w| w.chars().any(|c| !is_han(c) && is_letter(c)))
         .count();
     Features {
         chars: t.chars().count(),
@@ -734,7 +725,7 @@ fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
     }
     let before = text[..start].chars().last();
     let after = text[end..].chars().next();
-    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    !before.is_some_and(is_alnum) && !after.is_some_and(is_alnum)
 }
 
 /// The stoplist of the document's (spaced) language: the one whose words
@@ -745,11 +736,8 @@ pub(crate) fn document_stopwords<S: AsRef<str>>(lines: &[S]) -> Option<&'static 
     let mut hits: Vec<usize> = vec![0; STOPWORDS.len()];
     let mut lower = String::new();
     for line in lines {
-        for w in line
-            .as_ref()
-            .split(|c: char| !is_alphanumeric(c) && c != '\'')
-        {
-            if w.is_empty() || w.chars().any(is_han) || !w.chars().any(char::is_alphabetic) {
+        for w in line.as_ref().split(|c: char| !is_alnum(c) && c != '\'') {
+            if w.is_empty() || w.chars().any(is_han) || !w.chars().any(is_letter) {
                 continue;
             }
             words += 1;

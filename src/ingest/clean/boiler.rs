@@ -11,7 +11,7 @@
 
 use std::collections::HashMap;
 
-use crate::ingest::text::is_han;
+use crate::ingest::text::{is_alnum, is_han, is_letter};
 
 /// How negative a head or tail must add up to before it is cut.
 const CUT: f64 = 2.5;
@@ -139,7 +139,7 @@ pub fn drop_leading_menu(lines: &mut [String]) {
     let short = |t: &str| {
         let t = t.trim();
         t.split_whitespace()
-            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .filter(|w| w.chars().any(is_alnum))
             .count()
             <= 4
             && !t.ends_with(['.', '!', '?', ':', '。', '！', '？', '：'])
@@ -250,7 +250,7 @@ pub(crate) fn tokenize(line: &str) -> Vec<Token> {
             if c.is_ascii_alphabetic() {
                 hash = fnv(hash, c.to_ascii_lowercase() as u8);
                 chars += 1;
-            } else if !c.is_ascii() && c.is_alphabetic() {
+            } else if !c.is_ascii() && is_letter(c) {
                 for l in c.to_lowercase() {
                     let mut buf = [0u8; 4];
                     for &b in l.encode_utf8(&mut buf).as_bytes() {
