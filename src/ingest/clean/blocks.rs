@@ -460,7 +460,8 @@ pub(crate) fn is_prose(line: &str, stops: Option<&'static Stoplist>) -> bool {
         return false;
     }
     let lower = lowercase(t);
-    let words = words_of(&lower);
+    let lower: &str = &lower;
+    let words = words_of(lower);
     let link_chars: usize = LINK.find_iter(t).map(|m| m.as_str().chars().count()).sum();
     link_chars * 5 < t.chars().count()
         && stop_density(t, han, &words, stops)
@@ -468,28 +469,51 @@ pub(crate) fn is_prose(line: &str, stops: Option<&'static Stoplist>) -> bool {
 }
 
 /// `str::to_lowercase`, with the common scripts that have no case (Han)
-/// and ASCII taken the short way.
-fn lowercase(t: &str) -> String {
+/// and ASCII taken the short way: the runs of characters that stay as
+/// they are copied whole, and a text without capitals borrowed.
+fn lowercase(t: &str) -> std::borrow::Cow<'_, str> {
+    use std::borrow::Cow;
     if t.is_ascii() {
-        return t.to_ascii_lowercase();
+        return if t.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(t.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(t)
+        };
     }
     // Σ lowercases by its context: the library does it.
     if t.contains('Σ') {
-        return t.to_lowercase();
+        return Cow::Owned(t.to_lowercase());
     }
-    let mut out = String::with_capacity(t.len());
-    for c in t.chars() {
+    let mut out = String::new();
+    // Bytes of `t` already in `out`.
+    let mut copied = 0;
+    for (i, c) in t.char_indices() {
+        let same = if c.is_ascii() {
+            !c.is_ascii_uppercase()
+        } else {
+            // Han, CJK punctuation, full-width punctuation and digits: no
+            // case.
+            is_core_han(c) || matches!(c as u32, 0x3000..=0x303F | 0xFF01..=0xFF20)
+        };
+        if same {
+            continue;
+        }
+        if out.capacity() == 0 {
+            out.reserve(t.len());
+        }
+        out.push_str(&t[copied..i]);
         if c.is_ascii() {
             out.push(c.to_ascii_lowercase());
-        } else if is_core_han(c) || matches!(c as u32, 0x3000..=0x303F | 0xFF01..=0xFF20) {
-            // Han, CJK punctuation, full-width punctuation and digits:
-            // no case.
-            out.push(c);
         } else {
             out.extend(c.to_lowercase());
         }
+        copied = i + c.len_utf8();
     }
-    out
+    if copied == 0 {
+        return Cow::Borrowed(t);
+    }
+    out.push_str(&t[copied..]);
+    Cow::Owned(out)
 }
 
 /// The CJK Unified Ideographs (and extension A): every one assigned, a
@@ -501,7 +525,17 @@ fn is_core_han(c: char) -> bool {
 fn words_of(lower: &str) -> Vec<&str> {
     lower
         .split(|c: char| !is_alnum(c) && c != '\'' && c != '-')
-        .filter(|w| !w.chars().any(is_han) && w.chars().any(is_letter))
+        .filter(|w| {
+            // No Han character and at least one letter, in one pass.
+            let mut letter = false;
+            for c in w.chars() {
+                if is_han(c) {
+                    return false;
+                }
+                letter = letter || is_letter(c);
+            }
+            letter
+        })
         .collect()
 }
 
@@ -646,9 +680,39 @@ fn features(
     lines_with: &LinesWith,
     stops: Option<&'static Stoplist>,
 ) -> Features {
-    let (chars, han) = t
-        .chars()
-        .fold((0, 0), |(n, h), c| (n + 1, h + usize::from(is_han(c))));
+    // One pass over the characters: their count, Han and sentence
+    // punctuation among them, and the whitespace-separated items —
+    // separators, and words (items with a letter) with their length in
+    // characters (as `split_whitespace` cuts them).
+    let (mut chars, mut han, mut punct) = (0usize, 0usize, 0usize);
+    let (mut separators, mut items, mut item_chars) = (0usize, 0usize, 0usize);
+    let mut item: Option<(usize, usize, bool)> = None;
+    let mut end_item = |item: (usize, usize, bool), end: usize| {
+        let (start, n, letter) = item;
+        if matches!(&t[start..end], "|" | "•" | "·" | "∙" | "»" | "›") {
+            separators += 1;
+        } else if letter {
+            items += 1;
+            item_chars += n;
+        }
+    };
+    for (i, c) in t.char_indices() {
+        chars += 1;
+        han += usize::from(is_han(c));
+        punct += usize::from(matches!(c, ',' | '.' | '，' | '。' | ';' | '、'));
+        if c.is_whitespace() {
+            if let Some(it) = item.take() {
+                end_item(it, i);
+            }
+        } else {
+            let it = item.get_or_insert((i, 0, false));
+            it.1 += 1;
+            it.2 |= is_letter(c);
+        }
+    }
+    if let Some(it) = item {
+        end_item(it, t.len());
+    }
     let link_chars: usize =
         if t.contains("](") || t.contains('@') || t.contains("://") || t.contains("www.") {
             LINK.find_iter(t).map(|m| m.as_str().chars().count()).sum()
@@ -656,28 +720,18 @@ fn features(
             0
         };
     let lower = lowercase(t);
-    let words = words_of(&lower);
+    let lower: &str = &lower;
+    let words = words_of(lower);
     let stop_density = stop_density(t, han, &words, stops);
     let share = share(toks, lines_with);
     let ends_sentence = ends_sentence(t);
-    // One pass over the space-separated items: separators, and words
-    // (items with a letter) with their length in characters.
-    let (mut separators, mut items, mut item_chars) = (0usize, 0usize, 0usize);
-    for w in t.split_whitespace() {
-        if matches!(w, "|" | "•" | "·" | "∙" | "»" | "›") {
-            separators += 1;
-        } else if w.chars().any(is_letter) {
-            items += 1;
-            item_chars += w.chars().count();
-        }
-    }
     // Chrome words matter only on short lines (see `classify`).
     let (mut chrome, mut chrome_lead) = (false, false);
     let mut chrome_hits = 0;
     if chars <= 160 {
         chrome_hits += lower.matches('©').count();
-        for m in CHROME_WORDS.find_iter(&lower) {
-            if on_word_boundaries(&lower, m.start(), m.end()) {
+        for m in CHROME_WORDS.find_iter(lower) {
+            if on_word_boundaries(lower, m.start(), m.end()) {
                 chrome = true;
                 chrome_hits += 1;
                 chrome_lead |= m.start() == 0
@@ -689,10 +743,6 @@ fn features(
     }
     let tag_cloud = items >= 8 && {
         let avg = item_chars as f64 / items as f64;
-        let punct = t
-            .chars()
-            .filter(|c| matches!(c, ',' | '.' | '，' | '。' | ';' | '、'))
-            .count();
         let low_stops = stop_density.is_none_or(|d| d < 0.1);
         avg < 8.0 && punct * 4 < items && low_stops && !ends_sentence
     };
