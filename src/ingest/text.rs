@@ -130,22 +130,33 @@ pub fn is_adoption_statement(t: &str) -> bool {
 /// Number of non-whitespace characters.
 pub fn visible_len(s: &str) -> usize {
     // Characters are the bytes that are not continuation bytes; ASCII
-    // white space is known by its byte, and only characters that start
-    // like the non-ASCII white space (U+0085, U+00A0, U+1680,
-    // U+2000…U+205F, U+3000) are decoded.
+    // white space is known by its byte, and the non-ASCII white space
+    // (U+0085, U+00A0, U+1680, U+2000…U+200A, U+2028, U+2029, U+202F,
+    // U+205F, U+3000) by its encoding, without decoding any character.
     let b = s.as_bytes();
-    let mut n = b
+    let n = b
         .iter()
         .filter(|&&x| x & 0xC0 != 0x80 && !matches!(x, b' ' | b'\t'..=b'\r'))
         .count();
+    let mut spaces = 0;
     for (i, &x) in b.iter().enumerate() {
-        if matches!(x, 0xC2 | 0xE1 | 0xE2 | 0xE3)
-            && s[i..].chars().next().is_some_and(char::is_whitespace)
-        {
-            n -= 1;
+        if !matches!(x, 0xC2 | 0xE1 | 0xE2 | 0xE3) {
+            continue;
         }
+        let next = |k: usize| b.get(i + k).copied().unwrap_or(0);
+        let space = match x {
+            0xC2 => matches!(next(1), 0x85 | 0xA0),
+            0xE1 => next(1) == 0x9A && next(2) == 0x80,
+            0xE2 => match next(1) {
+                0x80 => matches!(next(2), 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF),
+                0x81 => next(2) == 0x9F,
+                _ => false,
+            },
+            _ => next(1) == 0x80 && next(2) == 0x80,
+        };
+        spaces += usize::from(space);
     }
-    n
+    n - spaces
 }
 
 /// Escapes characters that would change the meaning of plain text in markdown.
@@ -231,6 +242,15 @@ pub fn ascii_slug(s: &str, max_len: usize) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn visible_length_counts_every_character_but_white_space() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let s = format!("a{c}b{c}");
+            let want = s.chars().filter(|c| !c.is_whitespace()).count();
+            assert_eq!(visible_len(&s), want, "{:X}", c as u32);
+        }
+    }
 
     #[test]
     fn letter_tables_answer_as_the_library_for_every_character() {
