@@ -49,7 +49,9 @@ impl LinkTargets<'_> {
                 .unwrap_or_default();
             return Some(format!("../documents/{slug}.md"));
         }
-        Some(format!("../{}", e.content_path()))
+        let mut href = String::from("../");
+        e.push_content_path(&mut href);
+        Some(href)
     }
 }
 
@@ -330,7 +332,6 @@ fn link_text(
         let Some(href) = targets.href(&m.entity) else {
             continue;
         };
-        seen.insert(m.entity.clone());
         out.push_str(&esc(&text[at..m.start], at == 0));
         out.push('[');
         out.push_str(
@@ -342,6 +343,7 @@ fn link_text(
         out.push_str(&href);
         out.push(')');
         at = m.end;
+        seen.insert(m.entity);
     }
     out.push_str(&esc(&text[at..], at == 0));
     if out.contains([FN_OPEN, FN_CLOSE]) {
