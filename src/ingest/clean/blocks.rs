@@ -250,15 +250,21 @@ pub(crate) fn is_labelled_strip(text: &str) -> bool {
 /// many were blanked.
 pub fn drop_inner_boilerplate(lines: &mut [String], markdown: bool) -> usize {
     let mut cut = Vec::new();
-    drop_inner_boilerplate_into(lines, markdown, &mut cut);
+    drop_inner_boilerplate_into(lines, markdown, &KnownTokens::new(), &mut cut);
     cut.len()
 }
 
+/// Lines already tokenised (by the head/tail cut, before the page
+/// furniture was stripped), by their text: most lines reach this stage
+/// unchanged, and a line's tokens depend on its text alone.
+pub(crate) type KnownTokens<'a> = HashMap<&'a str, &'a [Token]>;
+
 /// [`drop_inner_boilerplate`], the blanked lines' text put in `cut` with
 /// their indices, in order.
-pub fn drop_inner_boilerplate_into(
+pub(crate) fn drop_inner_boilerplate_into(
     lines: &mut [String],
     markdown: bool,
+    known: &KnownTokens<'_>,
     cut: &mut Vec<(usize, String)>,
 ) {
     let units: Vec<usize> = (0..lines.len())
@@ -281,7 +287,10 @@ pub fn drop_inner_boilerplate_into(
     let tokens: Vec<Vec<Token>> = units
         .iter()
         .map(|&i| {
-            let mut t = tokenize(&lines[i]);
+            let mut t = match known.get(lines[i].as_str()) {
+                Some(t) => t.to_vec(),
+                None => tokenize(&lines[i]),
+            };
             // Only words are function words (Han pairs never are).
             if !stop_tokens.is_empty() {
                 t.retain(|t| matches!(t, Token::Han(..)) || !stop_tokens.contains(t));

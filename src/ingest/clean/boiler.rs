@@ -18,11 +18,22 @@ const CUT: f64 = 2.5;
 
 /// Returns the index range of `lines` to keep.
 pub fn content_span(lines: &[&str]) -> std::ops::Range<usize> {
+    content_span_tokens(lines).0
+}
+
+/// [`content_span`], with the tokens of every line (none when there are
+/// too few lines to judge).
+pub(crate) fn content_span_tokens(lines: &[&str]) -> (std::ops::Range<usize>, Vec<Vec<Token>>) {
     if lines.len() < 3 {
-        return 0..lines.len();
+        return (0..lines.len(), Vec::new());
     }
     let tokens: Vec<Vec<Token>> = lines.iter().map(|l| tokenize(l)).collect();
-    let core = core_vocabulary(lines, &tokens);
+    let span = span_of(lines, &tokens);
+    (span, tokens)
+}
+
+fn span_of(lines: &[&str], tokens: &[Vec<Token>]) -> std::ops::Range<usize> {
+    let core = core_vocabulary(lines, tokens);
     let counts: Vec<(usize, usize)> = tokens
         .iter()
         .enumerate()
@@ -68,7 +79,7 @@ pub fn content_span(lines: &[&str]) -> std::ops::Range<usize> {
         .collect();
     let values: Vec<f64> = values
         .iter()
-        .zip(&tokens)
+        .zip(tokens)
         .enumerate()
         .map(|(i, (v, toks))| {
             let mut hits = 0usize;

@@ -38,10 +38,25 @@ pub fn clean(text: &str) -> Cleaned {
 /// markdown.
 fn clean_as(text: &str, markdown: bool) -> Cleaned {
     let mut raw = normalized_lines(text, markdown);
-    let span = {
+    let (span, tokens) = {
         let refs: Vec<&str> = raw.iter().map(String::as_str).collect();
-        protect_structure(&refs, boiler::content_span(&refs))
+        let (span, tokens) = boiler::content_span_tokens(&refs);
+        (protect_structure(&refs, span), tokens)
     };
+    // The kept lines' text, for the tokens `blocks` would compute again.
+    let mut kept_text = String::new();
+    let mut kept_at: Vec<(usize, usize, usize)> = Vec::new();
+    for i in span.clone().filter(|&i| i < tokens.len()) {
+        if !raw[i].trim().is_empty() {
+            let start = kept_text.len();
+            kept_text.push_str(&raw[i]);
+            kept_at.push((start, kept_text.len(), i));
+        }
+    }
+    let known: blocks::KnownTokens<'_> = kept_at
+        .iter()
+        .map(|&(s, e, i)| (&kept_text[s..e], tokens[i].as_slice()))
+        .collect();
     let cut_tail = span.end < raw.len();
     // The lines kept are moved out, not copied.
     let tail = raw.split_off(span.end);
@@ -66,7 +81,7 @@ fn clean_as(text: &str, markdown: bool) -> Cleaned {
     } = pages::strip(kept, markdown);
     // The runs of lines cut, each joined into one line.
     let mut cut: Vec<(usize, String)> = Vec::new();
-    blocks::drop_inner_boilerplate_into(&mut lines, markdown, &mut cut);
+    blocks::drop_inner_boilerplate_into(&mut lines, markdown, &known, &mut cut);
     let mut next = usize::MAX;
     for (i, l) in cut {
         let l = l.trim();
