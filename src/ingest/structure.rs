@@ -41,6 +41,43 @@ static PARA_ALONE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\d{1,6})\.$
 static PARA_TEXT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{1,4})(?:\.|\s+-)\s*([^\d\s.].*)$").unwrap());
 static GLUED_PARA: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(.*?\D)(\d{1,4})\.$").unwrap());
+// The paragraph-number patterns, tried only on lines that can match them
+// (a digit first or a digit and a full stop last; `\d` is any decimal
+// digit, all of them `char::is_numeric`): on a long line a pattern that
+// fails still reads all of it.
+
+fn starts_numeric(t: &str) -> bool {
+    t.chars().next().is_some_and(char::is_numeric)
+}
+
+fn ends_numbered(t: &str) -> bool {
+    t.strip_suffix('.')
+        .and_then(|r| r.chars().next_back())
+        .is_some_and(char::is_numeric)
+}
+
+fn para_alone(t: &str) -> Option<regex::Captures<'_>> {
+    (starts_numeric(t) && t.ends_with('.'))
+        .then(|| PARA_ALONE.captures(t))
+        .flatten()
+}
+
+fn is_para_alone(t: &str) -> bool {
+    starts_numeric(t) && t.ends_with('.') && PARA_ALONE.is_match(t)
+}
+
+fn para_text(t: &str) -> Option<regex::Captures<'_>> {
+    starts_numeric(t).then(|| PARA_TEXT.captures(t)).flatten()
+}
+
+fn is_para_text(t: &str) -> bool {
+    starts_numeric(t) && PARA_TEXT.is_match(t)
+}
+
+fn glued_para(t: &str) -> Option<regex::Captures<'_>> {
+    ends_numbered(t).then(|| GLUED_PARA.captures(t)).flatten()
+}
+
 static MD_HEAD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(#{1,6})\s*(.*?)\s*#*$").unwrap());
 static LIST: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[-*+•▪●]\s+(\S.*)$").unwrap());
 /// A markdown ordered-list item (kept with its number).
@@ -285,8 +322,8 @@ fn split_masthead(lines: &mut Vec<String>) -> (String, Option<String>) {
             let t = lines[i].trim();
             let text_starts = visible_len(t) > 100
                 || t.ends_with(['.', '。', '!', '?', ':', '：', ',', '，', ';', '；'])
-                || PARA_TEXT.is_match(t)
-                || PARA_ALONE.is_match(t)
+                || is_para_text(t)
+                || is_para_alone(t)
                 || ENUM_HEAD.is_match(t)
                 || TOC_HEAD.is_match(t)
                 || MD_HEAD.is_match(t)
@@ -709,7 +746,7 @@ fn find_ref(
         let t = l.as_str();
         // Before a paragraph number.
         if start_col == 0
-            && let Some(c) = PARA_ALONE.captures(t.trim())
+            && let Some(c) = para_alone(t.trim())
         {
             let d = c.get(1).unwrap().as_str();
             let prev = prev_para_number(lines, li);
@@ -801,10 +838,9 @@ fn find_ref(
 fn prev_para_number(lines: &[String], li: usize) -> Option<u32> {
     lines[..li].iter().rev().take(400).find_map(|l| {
         let t = l.trim();
-        PARA_ALONE
-            .captures(t)
+        para_alone(t)
             .map(|c| c[1].to_string())
-            .or_else(|| GLUED_PARA.captures(t).map(|c| c[2].to_string()))
+            .or_else(|| glued_para(t).map(|c| c[2].to_string()))
             .and_then(|d| d.parse().ok())
     })
 }
@@ -854,11 +890,10 @@ fn numbered(lines: &[String]) -> bool {
     let mut run = 0;
     for l in lines {
         let t = l.trim();
-        let n = PARA_ALONE
-            .captures(t)
-            .or_else(|| PARA_TEXT.captures(t))
+        let n = para_alone(t)
+            .or_else(|| para_text(t))
             .map(|c| c[1].to_string())
-            .or_else(|| GLUED_PARA.captures(t).map(|c| c[2].to_string()))
+            .or_else(|| glued_para(t).map(|c| c[2].to_string()))
             .and_then(|d| d.parse::<u32>().ok());
         let Some(n) = n else { continue };
         if last.is_some_and(|l| n == l + 1) {
@@ -965,7 +1000,7 @@ impl<'a> Segmenter<'a> {
     /// paragraph 21 (the marker is moved to the previous paragraph's end).
     fn para_number(&mut self, t: &str) -> Option<u32> {
         let (markers, t) = split_leading_refs(t);
-        let c = PARA_ALONE.captures(t)?;
+        let c = para_alone(t)?;
         let d = c.get(1).unwrap().as_str();
         let n: u32 = d.parse().ok()?;
         let accept = |n: u32, e: u32| n >= e && n <= e + 2;
@@ -1036,8 +1071,8 @@ impl<'a> Segmenter<'a> {
                 let rest = s_trim[e.title.len()..].trim_start_matches(['.', ' ']);
                 let rest_ok = rest.is_empty()
                     || self.toc_prefix(rest).is_some()
-                    || PARA_ALONE.is_match(rest)
-                    || PARA_TEXT.is_match(rest)
+                    || is_para_alone(rest)
+                    || is_para_text(rest)
                     || level.is_some();
                 if !rest_ok {
                     return any;
@@ -1049,17 +1084,16 @@ impl<'a> Segmenter<'a> {
                 s = rest;
                 continue;
             }
-            if let Some(c) = PARA_ALONE.captures(s_trim)
-                && any
-            {
-                let _ = c;
+            // A paragraph number after a heading (the patterns are tried
+            // only then: on a long line they read all of it).
+            if any && is_para_alone(s_trim) {
                 if let Some(n) = self.para_number(s_trim) {
                     self.start_para(n);
                     return true;
                 }
             }
-            if let Some(c) = PARA_TEXT.captures(s_trim)
-                && any
+            if any
+                && let Some(c) = para_text(s_trim)
                 && c[1].parse::<u32>().ok() == Some(self.expected)
             {
                 let n: u32 = c[1].parse().unwrap_or(self.expected);
@@ -1073,7 +1107,7 @@ impl<'a> Segmenter<'a> {
                 // No TOC entry: the line itself is the title (minus a glued
                 // paragraph number).
                 if visible_len(s_trim) <= 100 && !s_trim.contains(['。', ',', '，']) {
-                    if let Some(c) = GLUED_PARA.captures(s_trim)
+                    if let Some(c) = glued_para(s_trim)
                         && c[2].parse::<u32>().ok() == Some(self.expected)
                         && self.numbered
                     {
@@ -1112,8 +1146,11 @@ impl<'a> Segmenter<'a> {
         if t.is_empty() {
             return;
         }
-        let list = LIST
-            .captures(t)
+        // (`LIST` needs its bullet first: most lines are not tried.)
+        let list = t
+            .starts_with(['-', '*', '+', '•', '▪', '●'])
+            .then(|| LIST.captures(t))
+            .flatten()
             .map(|c| c.get(1).unwrap().as_str().to_string())
             .or_else(|| {
                 // Markdown ordered items keep their number: `1. text`.
@@ -1265,7 +1302,7 @@ impl<'a> Segmenter<'a> {
                 continue;
             }
             if self.numbered
-                && let Some(c) = PARA_TEXT.captures(t)
+                && let Some(c) = para_text(t)
                 && c[1].parse::<u32>().ok() == Some(self.expected)
             {
                 self.start_para(self.expected);
@@ -1276,7 +1313,7 @@ impl<'a> Segmenter<'a> {
                 continue;
             }
             if self.numbered && self.toc.is_empty() {
-                let (name, num) = match GLUED_PARA.captures(t) {
+                let (name, num) = match glued_para(t) {
                     Some(c) if c[2].parse::<u32>().ok() == Some(self.expected) => {
                         (c[1].to_string(), true)
                     }
@@ -2062,8 +2099,8 @@ mod item_tests {
                 "{line}"
             );
         }
-        assert!(PARA_TEXT.captures("1.5 million people").is_none());
-        assert!(PARA_TEXT.captures("2019 - 2020").is_none());
+        assert!(para_text("1.5 million people").is_none());
+        assert!(para_text("2019 - 2020").is_none());
     }
 }
 
