@@ -35,14 +35,16 @@ fn is_chinese_numeral(c: char) -> bool {
     "〇零一二三四五六七八九十百千".contains(c)
 }
 
+/// Whether `text` holds one of the ASCII marks this pass converts.
+fn has_ascii_mark(text: &str) -> bool {
+    text.bytes()
+        .any(|b| matches!(b, b',' | b';' | b':' | b'?' | b'!' | b'.'))
+}
+
 /// `text` with the ASCII marks that follow Han characters made full width.
 pub fn full_width_punctuation(text: &str) -> Cow<'_, str> {
     // Fast path: nothing to do without both a Han character and a mark.
-    if !text
-        .bytes()
-        .any(|b| matches!(b, b',' | b';' | b':' | b'?' | b'!' | b'.'))
-        || !text.chars().any(is_han)
-    {
+    if !has_ascii_mark(text) || !text.chars().any(is_han) {
         return Cow::Borrowed(text);
     }
     let chars: Vec<char> = text.chars().collect();
@@ -110,7 +112,9 @@ fn is_chinese(text: &str) -> bool {
 /// the title).
 pub fn apply(doc: &mut Document) {
     let fix = |s: &mut String| {
-        if is_chinese(s)
+        // Text without a mark to convert is not read for its script.
+        if has_ascii_mark(s)
+            && is_chinese(s)
             && let Cow::Owned(o) = full_width_punctuation(s)
         {
             *s = o;
