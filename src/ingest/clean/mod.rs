@@ -146,20 +146,26 @@ fn normalized_lines(text: &str, markdown: bool) -> Vec<String> {
             // No replacement is longer than the character it replaces:
             // the line's length is enough.
             let mut out = String::with_capacity(l.len());
-            for c in l.chars() {
-                out.push(match c {
-                    '\u{200B}' | '\u{FEFF}' | '\u{00AD}' => continue,
-                    '\t' | '\u{A0}' => ' ',
+            // The runs of characters that stay are copied whole.
+            let mut copied = 0;
+            for (i, c) in l.char_indices() {
+                let with = match c {
+                    '\u{200B}' | '\u{FEFF}' | '\u{00AD}' => None,
+                    '\t' | '\u{A0}' => Some(' '),
                     // Full-width digits and Latin letters (２０１９, ＵＮＯＤＣ)
                     // are the ASCII ones; CJK punctuation stays as it is.
                     // `１．` numbers paragraphs: its dot is the ASCII one.
-                    '．' => '.',
+                    '．' => Some('.'),
                     '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ' => {
-                        char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
+                        Some(char::from_u32(c as u32 - 0xFEE0).unwrap_or(c))
                     }
-                    _ => c,
-                });
+                    _ => continue,
+                };
+                out.push_str(&l[copied..i]);
+                out.extend(with);
+                copied = i + c.len_utf8();
             }
+            out.push_str(&l[copied..]);
             let mut l = out;
             l.truncate(l.trim_end().len());
             if markdown {
