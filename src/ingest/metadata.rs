@@ -629,12 +629,17 @@ impl Scripts {
                 visible += usize::from(!c.is_whitespace());
                 continue;
             }
+            if is_han(c) {
+                // Han is never white space; most of it is letters.
+                han += 1;
+                alphabetic += usize::from(is_letter(c));
+                visible += 1;
+                continue;
+            }
             let letter = is_letter(c);
             alphabetic += usize::from(letter);
             visible += usize::from(!c.is_whitespace());
-            if is_han(c) {
-                han += 1;
-            } else if matches!(c as u32, 0x3040..=0x30FF) {
+            if matches!(c as u32, 0x3040..=0x30FF) {
                 kana += 1;
             } else if matches!(c as u32, 0xAC00..=0xD7AF) {
                 hangul += 1;
