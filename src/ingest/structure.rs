@@ -211,8 +211,10 @@ fn han_dominant(lines: &[String]) -> bool {
 
 /// `.` `,` `;` `:` `?` `!` written between Han characters → full width.
 pub fn han_punct(s: &str) -> String {
-    const PUNCT: [char; 7] = ['.', ',', ';', ':', '?', '!', '"'];
-    if !s.contains(PUNCT) {
+    // The marks are ASCII: they are found by their bytes (each one a
+    // character of its own).
+    let is_punct = |b: u8| matches!(b, b'.' | b',' | b';' | b':' | b'?' | b'!' | b'"');
+    if !s.bytes().any(is_punct) {
         return s.to_string();
     }
     let mut out = String::with_capacity(s.len());
@@ -223,10 +225,10 @@ pub fn han_punct(s: &str) -> String {
     // Only the punctuation is looked at (with its neighbours); the text
     // between is copied as it stands.
     let mut last = 0;
-    for (i, m) in s.match_indices(PUNCT) {
+    for (i, b) in s.bytes().enumerate().filter(|&(_, b)| is_punct(b)) {
         out.push_str(&s[last..i]);
-        last = i + m.len();
-        let c = m.chars().next().unwrap_or('.');
+        last = i + 1;
+        let c = char::from(b);
         let mut before = s[..i].chars();
         let prev = before.next_back();
         let next = s[last..].chars().next();
