@@ -1088,11 +1088,12 @@ impl<'a> Segmenter<'a> {
             }
             // A paragraph number after a heading (the patterns are tried
             // only then: on a long line they read all of it).
-            if any && is_para_alone(s_trim) {
-                if let Some(n) = self.para_number(s_trim) {
-                    self.start_para(n);
-                    return true;
-                }
+            if any
+                && is_para_alone(s_trim)
+                && let Some(n) = self.para_number(s_trim)
+            {
+                self.start_para(n);
+                return true;
             }
             if any
                 && let Some(c) = para_text(s_trim)
