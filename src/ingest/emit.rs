@@ -8,7 +8,7 @@ use super::entities::{EntityId, EntityKind, Mention, Recognizer};
 pub use super::manifest::{MANIFEST, Manifest, sha256_hex, write_atomic};
 use super::metadata::Metadata;
 use super::model::{Block, Document as Structured, FN_CLOSE, FN_OPEN};
-use super::text::escape_md_from;
+use super::text::{escape_md_from, is_alnum, is_letter};
 use super::{IngestError, IngestReport};
 
 /// One document ready to be written.
@@ -49,7 +49,9 @@ impl LinkTargets<'_> {
                 .unwrap_or_default();
             return Some(format!("../documents/{slug}.md"));
         }
-        Some(format!("../{}", e.content_path()))
+        let mut href = String::from("../");
+        e.push_content_path(&mut href);
+        Some(href)
     }
 }
 
@@ -160,7 +162,7 @@ pub fn render_document(
             .into_iter()
             .filter(|m| m.entity.kind == EntityKind::Country)
             .collect();
-        let letters = |s: &str| s.chars().filter(|c| c.is_alphabetic()).count();
+        let letters = |s: &str| s.chars().filter(|&c| is_letter(c)).count();
         let covered: usize = countries
             .iter()
             .filter_map(|m| run.get(m.start..m.end))
@@ -330,7 +332,6 @@ fn link_text(
         let Some(href) = targets.href(&m.entity) else {
             continue;
         };
-        seen.insert(m.entity.clone());
         out.push_str(&esc(&text[at..m.start], at == 0));
         out.push('[');
         out.push_str(
@@ -342,6 +343,7 @@ fn link_text(
         out.push_str(&href);
         out.push(')');
         at = m.end;
+        seen.insert(m.entity);
     }
     out.push_str(&esc(&text[at..], at == 0));
     if out.contains([FN_OPEN, FN_CLOSE]) {
@@ -442,9 +444,9 @@ pub fn render_entity(e: &EntityId, rec: &Recognizer) -> String {
 /// `1e3`, `1_000`, `017`, `2019-07-30`), and no word a reader takes for
 /// null or a boolean.
 pub fn yaml_str(s: &str) -> String {
-    let plain = s.chars().next().is_some_and(char::is_alphabetic)
+    let plain = s.chars().next().is_some_and(is_letter)
         && s.chars()
-            .all(|c| c.is_alphanumeric() || matches!(c, '/' | '.' | '_' | '-'))
+            .all(|c| is_alnum(c) || matches!(c, '/' | '.' | '_' | '-'))
         && !matches!(
             s.to_ascii_lowercase().as_str(),
             "null" | "true" | "false" | "yes" | "no" | "on" | "off" | "y" | "n"

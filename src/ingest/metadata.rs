@@ -9,7 +9,7 @@ use whatlang::{Detector, Lang};
 
 use super::model::{Block, Document as Structured};
 use super::model::{Field, Origin};
-use super::text::{is_han, visible_len};
+use super::text::{is_alnum, is_han, is_letter, visible_len};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Metadata {
@@ -600,7 +600,7 @@ fn is_dateline_prefix(prefix: &str) -> bool {
     let words: Vec<&str> = p.split_whitespace().collect();
     let capitalised = |w: &&&str| {
         w.chars()
-            .find(|c| c.is_alphanumeric())
+            .find(|&c| is_alnum(c))
             .is_none_or(|c| c.is_uppercase() || c.is_numeric())
     };
     let lead = words.iter().take_while(capitalised).count();
@@ -710,93 +710,156 @@ const LANGUAGE_SAMPLE: usize = 64 * 1024;
 /// when it has too few letters to tell), or `None` when statistics must
 /// decide.
 fn by_script(text: &str) -> Option<Option<&'static str>> {
-    let (mut han, mut kana, mut hangul, mut letters, mut vi) =
-        (0usize, 0usize, 0usize, 0usize, 0usize);
-    for c in text.chars() {
-        if c.is_ascii() {
-            // ASCII: a letter or not, never one of the scripts below.
-            letters += usize::from(c.is_ascii_alphabetic());
-        } else if is_han(c) {
-            han += 1;
-        } else if matches!(c as u32, 0x3040..=0x30FF) {
-            kana += 1;
-        } else if matches!(c as u32, 0xAC00..=0xD7AF) {
-            hangul += 1;
-        } else if c.is_alphabetic() {
-            letters += 1;
-            if matches!(
-                c,
-                'ơ' | 'ư'
-                    | 'đ'
-                    | 'ă'
-                    | 'Ơ'
-                    | 'Ư'
-                    | 'Đ'
-                    | 'Ă'
-                    | 'ạ'
-                    | 'ả'
-                    | 'ấ'
-                    | 'ầ'
-                    | 'ẩ'
-                    | 'ậ'
-                    | 'ắ'
-                    | 'ằ'
-                    | 'ặ'
-                    | 'ẹ'
-                    | 'ẻ'
-                    | 'ẽ'
-                    | 'ế'
-                    | 'ề'
-                    | 'ể'
-                    | 'ễ'
-                    | 'ệ'
-                    | 'ỉ'
-                    | 'ị'
-                    | 'ọ'
-                    | 'ỏ'
-                    | 'ố'
-                    | 'ồ'
-                    | 'ổ'
-                    | 'ỗ'
-                    | 'ộ'
-                    | 'ớ'
-                    | 'ờ'
-                    | 'ở'
-                    | 'ỡ'
-                    | 'ợ'
-                    | 'ụ'
-                    | 'ủ'
-                    | 'ứ'
-                    | 'ừ'
-                    | 'ử'
-                    | 'ữ'
-                    | 'ự'
-                    | 'ỳ'
-                    | 'ỵ'
-                    | 'ỷ'
-                    | 'ỹ'
-            ) {
-                vi += 1;
+    Scripts::of(text).language()
+}
+
+/// What one pass over a text tells about its language: its characters by
+/// script, how many are letters and how many are not white space.
+struct Scripts {
+    han: usize,
+    kana: usize,
+    hangul: usize,
+    /// Letters of the other scripts.
+    letters: usize,
+    /// Vietnamese letters among them.
+    vi: usize,
+    /// Every letter (`char::is_alphabetic`), Han and kana included.
+    alphabetic: usize,
+    /// Characters that are not white space.
+    visible: usize,
+}
+
+impl Scripts {
+    fn of(text: &str) -> Scripts {
+        let (mut han, mut kana, mut hangul, mut letters, mut vi) =
+            (0usize, 0usize, 0usize, 0usize, 0usize);
+        let (mut alphabetic, mut visible) = (0usize, 0usize);
+        for c in text.chars() {
+            if c.is_ascii() {
+                // ASCII: a letter or not, never one of the scripts below.
+                let letter = usize::from(c.is_ascii_alphabetic());
+                letters += letter;
+                alphabetic += letter;
+                visible += usize::from(!c.is_whitespace());
+                continue;
+            }
+            if is_han(c) {
+                // Han is never white space; most of it is letters.
+                han += 1;
+                alphabetic += usize::from(is_letter(c));
+                visible += 1;
+                continue;
+            }
+            let letter = is_letter(c);
+            alphabetic += usize::from(letter);
+            visible += usize::from(!c.is_whitespace());
+            if matches!(c as u32, 0x3040..=0x30FF) {
+                kana += 1;
+            } else if matches!(c as u32, 0xAC00..=0xD7AF) {
+                hangul += 1;
+            } else if letter {
+                letters += 1;
+                if matches!(
+                    c,
+                    'ơ' | 'ư'
+                        | 'đ'
+                        | 'ă'
+                        | 'Ơ'
+                        | 'Ư'
+                        | 'Đ'
+                        | 'Ă'
+                        | 'ạ'
+                        | 'ả'
+                        | 'ấ'
+                        | 'ầ'
+                        | 'ẩ'
+                        | 'ậ'
+                        | 'ắ'
+                        | 'ằ'
+                        | 'ặ'
+                        | 'ẹ'
+                        | 'ẻ'
+                        | 'ẽ'
+                        | 'ế'
+                        | 'ề'
+                        | 'ể'
+                        | 'ễ'
+                        | 'ệ'
+                        | 'ỉ'
+                        | 'ị'
+                        | 'ọ'
+                        | 'ỏ'
+                        | 'ố'
+                        | 'ồ'
+                        | 'ổ'
+                        | 'ỗ'
+                        | 'ộ'
+                        | 'ớ'
+                        | 'ờ'
+                        | 'ở'
+                        | 'ỡ'
+                        | 'ợ'
+                        | 'ụ'
+                        | 'ủ'
+                        | 'ứ'
+                        | 'ừ'
+                        | 'ử'
+                        | 'ữ'
+                        | 'ự'
+                        | 'ỳ'
+                        | 'ỵ'
+                        | 'ỷ'
+                        | 'ỹ'
+                ) {
+                    vi += 1;
+                }
             }
         }
+        Scripts {
+            han,
+            kana,
+            hangul,
+            letters,
+            vi,
+            alphabetic,
+            visible,
+        }
     }
-    let cjk = han + kana + hangul;
-    if cjk > 0 && cjk * 3 >= letters {
-        return Some(Some(if kana * 10 > cjk {
-            "ja"
-        } else if hangul > han {
-            "ko"
-        } else {
-            "zh"
-        }));
+
+    /// See [`by_script`].
+    fn language(&self) -> Option<Option<&'static str>> {
+        let Scripts {
+            han,
+            kana,
+            hangul,
+            letters,
+            vi,
+            ..
+        } = *self;
+        let cjk = han + kana + hangul;
+        if cjk > 0 && cjk * 3 >= letters {
+            return Some(Some(if kana * 10 > cjk {
+                "ja"
+            } else if hangul > han {
+                "ko"
+            } else {
+                "zh"
+            }));
+        }
+        if letters < 3 {
+            return Some(None);
+        }
+        if vi * 20 >= letters && vi >= 2 {
+            return Some(Some("vi"));
+        }
+        None
     }
-    if letters < 3 {
-        return Some(None);
+
+    /// A share of the text: its characters, a Han character weighing as
+    /// much as three letters (about one word).
+    fn weight(&self) -> usize {
+        self.visible + 2 * self.han
     }
-    if vi * 20 >= letters && vi >= 2 {
-        return Some(Some("vi"));
-    }
-    None
 }
 
 /// The language whatlang finds, among those ingest names.
@@ -842,39 +905,35 @@ fn languages(doc: &Structured) -> (String, Vec<String>) {
     // Statistical detection is unreliable on a few words (a headline, a
     // list item): blocks of fewer than 40 letters count only when no
     // longer block says anything. Han text is told by its script.
-    let long_enough =
-        |t: &str| t.chars().any(is_han) || t.chars().filter(|c| c.is_alphabetic()).count() >= 40;
+    // Each text is read once for its scripts, length and weight.
+    let scripts: Vec<Scripts> = texts.iter().map(|t| Scripts::of(t)).collect();
+    let long_enough = |s: &Scripts| s.han > 0 || s.alphabetic >= 40;
     let mut share: BTreeMap<&'static str, usize> = BTreeMap::new();
-    let weight = |t: &str| -> usize {
-        t.chars()
-            .filter(|c| !c.is_whitespace())
-            .map(|c| if is_han(c) { 3 } else { 1 })
-            .sum()
-    };
     for pass in [true, false] {
-        let judged: Vec<(&str, Option<Option<&'static str>>)> = texts
+        let judged: Vec<(&str, &Scripts, Option<Option<&'static str>>)> = texts
             .iter()
-            .filter(|t| !pass || long_enough(t))
-            .map(|&t| (t, by_script(t)))
+            .zip(&scripts)
+            .filter(|(_, s)| !pass || long_enough(s))
+            .map(|(&t, s)| (t, s, s.language()))
             .collect();
         // Text for statistics beyond the sample: blocks are taken while
         // the bytes taken stay under the sample's share of the bytes seen,
         // and the languages found weigh for all of it.
         let statistical: usize = judged
             .iter()
-            .filter(|(_, d)| d.is_none())
-            .map(|(t, _)| t.len())
+            .filter(|(_, _, d)| d.is_none())
+            .map(|(t, _, _)| t.len())
             .sum();
         let sampled = statistical > LANGUAGE_SAMPLE;
         let (mut seen, mut taken) = (0usize, 0usize);
         let (mut all_w, mut taken_w) = (0usize, 0usize);
         let mut found: Vec<(&'static str, usize)> = Vec::new();
-        for (t, decided) in judged {
+        for (t, scripts, decided) in judged {
             let lang = match decided {
                 Some(l) => l,
                 None if !sampled => statistical_language(t),
                 None => {
-                    let w = weight(t);
+                    let w = scripts.weight();
                     all_w += w;
                     seen += t.len();
                     if taken * statistical < seen * LANGUAGE_SAMPLE {
@@ -888,7 +947,7 @@ fn languages(doc: &Structured) -> (String, Vec<String>) {
                 }
             };
             if let Some(l) = lang {
-                *share.entry(l).or_default() += weight(t);
+                *share.entry(l).or_default() += scripts.weight();
             }
         }
         for (l, w) in found {
@@ -979,7 +1038,7 @@ fn text_script(texts: &[&str]) -> Option<Script> {
     for c in texts
         .iter()
         .flat_map(|t| t.chars())
-        .filter(|c| c.is_alphabetic())
+        .filter(|&c| is_letter(c))
     {
         let s = match c as u32 {
             0x3040..=0x30FF => Script::Han,

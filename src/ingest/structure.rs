@@ -15,7 +15,9 @@ use regex::Regex;
 
 use super::clean::{Cleaned, PAGE_BREAK};
 use super::entities::{EntityKind, Recognizer};
-use super::text::{is_cjk_punct, is_han, is_terminal, is_unspaced, visible_len};
+use super::text::{
+    is_alnum, is_cjk_punct, is_han, is_letter, is_terminal, is_unspaced, visible_len,
+};
 
 use super::metadata::MASTHEAD;
 pub use super::model::{Block, Document as Structured, FN_CLOSE, FN_OPEN, TocEntry};
@@ -39,6 +41,43 @@ static PARA_ALONE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\d{1,6})\.$
 static PARA_TEXT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{1,4})(?:\.|\s+-)\s*([^\d\s.].*)$").unwrap());
 static GLUED_PARA: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(.*?\D)(\d{1,4})\.$").unwrap());
+// The paragraph-number patterns, tried only on lines that can match them
+// (a digit first or a digit and a full stop last; `\d` is any decimal
+// digit, all of them `char::is_numeric`): on a long line a pattern that
+// fails still reads all of it.
+
+fn starts_numeric(t: &str) -> bool {
+    t.chars().next().is_some_and(char::is_numeric)
+}
+
+fn ends_numbered(t: &str) -> bool {
+    t.strip_suffix('.')
+        .and_then(|r| r.chars().next_back())
+        .is_some_and(char::is_numeric)
+}
+
+fn para_alone(t: &str) -> Option<regex::Captures<'_>> {
+    (starts_numeric(t) && t.ends_with('.'))
+        .then(|| PARA_ALONE.captures(t))
+        .flatten()
+}
+
+fn is_para_alone(t: &str) -> bool {
+    starts_numeric(t) && t.ends_with('.') && PARA_ALONE.is_match(t)
+}
+
+fn para_text(t: &str) -> Option<regex::Captures<'_>> {
+    starts_numeric(t).then(|| PARA_TEXT.captures(t)).flatten()
+}
+
+fn is_para_text(t: &str) -> bool {
+    starts_numeric(t) && PARA_TEXT.is_match(t)
+}
+
+fn glued_para(t: &str) -> Option<regex::Captures<'_>> {
+    ends_numbered(t).then(|| GLUED_PARA.captures(t)).flatten()
+}
+
 static MD_HEAD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(#{1,6})\s*(.*?)\s*#*$").unwrap());
 static LIST: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[-*+•▪●]\s+(\S.*)$").unwrap());
 /// A markdown ordered-list item (kept with its number).
@@ -121,7 +160,7 @@ fn is_dateline(b: &Block) -> bool {
         Block::Heading { text, .. } => text,
         _ => return false,
     };
-    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    let letters = text.chars().filter(|&c| is_letter(c)).count();
     visible_len(text) <= 40 && letters <= 24 && super::metadata::find_date(text, "").is_some()
 }
 
@@ -163,7 +202,7 @@ fn han_dominant(lines: &[String]) -> bool {
     for c in lines.iter().flat_map(|l| l.chars()) {
         if is_han(c) {
             h += 1;
-        } else if c.is_alphabetic() {
+        } else if is_letter(c) {
             l += 1;
         }
     }
@@ -172,8 +211,10 @@ fn han_dominant(lines: &[String]) -> bool {
 
 /// `.` `,` `;` `:` `?` `!` written between Han characters → full width.
 pub fn han_punct(s: &str) -> String {
-    const PUNCT: [char; 7] = ['.', ',', ';', ':', '?', '!', '"'];
-    if !s.contains(PUNCT) {
+    // The marks are ASCII: they are found by their bytes (each one a
+    // character of its own).
+    let is_punct = |b: u8| matches!(b, b'.' | b',' | b';' | b':' | b'?' | b'!' | b'"');
+    if !s.bytes().any(is_punct) {
         return s.to_string();
     }
     let mut out = String::with_capacity(s.len());
@@ -184,10 +225,10 @@ pub fn han_punct(s: &str) -> String {
     // Only the punctuation is looked at (with its neighbours); the text
     // between is copied as it stands.
     let mut last = 0;
-    for (i, m) in s.match_indices(PUNCT) {
+    for (i, b) in s.bytes().enumerate().filter(|&(_, b)| is_punct(b)) {
         out.push_str(&s[last..i]);
-        last = i + m.len();
-        let c = m.chars().next().unwrap_or('.');
+        last = i + 1;
+        let c = char::from(b);
         let mut before = s[..i].chars();
         let prev = before.next_back();
         let next = s[last..].chars().next();
@@ -283,8 +324,8 @@ fn split_masthead(lines: &mut Vec<String>) -> (String, Option<String>) {
             let t = lines[i].trim();
             let text_starts = visible_len(t) > 100
                 || t.ends_with(['.', '。', '!', '?', ':', '：', ',', '，', ';', '；'])
-                || PARA_TEXT.is_match(t)
-                || PARA_ALONE.is_match(t)
+                || is_para_text(t)
+                || is_para_alone(t)
                 || ENUM_HEAD.is_match(t)
                 || TOC_HEAD.is_match(t)
                 || MD_HEAD.is_match(t)
@@ -381,7 +422,7 @@ fn masthead_title(front: &str) -> Option<String> {
     for len in (6..=(n / 2).min(250)).rev() {
         for start in 0..=n - 2 * len {
             if chars[start..start + len] == chars[start + len..start + 2 * len]
-                && chars[start].is_alphabetic()
+                && is_letter(chars[start])
             {
                 best = Some((start, len));
                 break;
@@ -649,7 +690,7 @@ fn note_start(t: &str) -> Option<(u32, &str)> {
     if c == '.' || c == '/' || c == '-' || c == ',' || c.is_ascii_digit() || c == ')' {
         return None;
     }
-    if !(is_han(c) || c == ' ' || c.is_alphabetic() || c == '《' || c == '"' || c == '“') {
+    if !(is_han(c) || c == ' ' || is_letter(c) || c == '《' || c == '"' || c == '“') {
         return None;
     }
     Some((t[..d].parse().ok()?, rest.trim_start()))
@@ -707,7 +748,7 @@ fn find_ref(
         let t = l.as_str();
         // Before a paragraph number.
         if start_col == 0
-            && let Some(c) = PARA_ALONE.captures(t.trim())
+            && let Some(c) = para_alone(t.trim())
         {
             let d = c.get(1).unwrap().as_str();
             let prev = prev_para_number(lines, li);
@@ -799,10 +840,9 @@ fn find_ref(
 fn prev_para_number(lines: &[String], li: usize) -> Option<u32> {
     lines[..li].iter().rev().take(400).find_map(|l| {
         let t = l.trim();
-        PARA_ALONE
-            .captures(t)
+        para_alone(t)
             .map(|c| c[1].to_string())
-            .or_else(|| GLUED_PARA.captures(t).map(|c| c[2].to_string()))
+            .or_else(|| glued_para(t).map(|c| c[2].to_string()))
             .and_then(|d| d.parse().ok())
     })
 }
@@ -852,11 +892,10 @@ fn numbered(lines: &[String]) -> bool {
     let mut run = 0;
     for l in lines {
         let t = l.trim();
-        let n = PARA_ALONE
-            .captures(t)
-            .or_else(|| PARA_TEXT.captures(t))
+        let n = para_alone(t)
+            .or_else(|| para_text(t))
             .map(|c| c[1].to_string())
-            .or_else(|| GLUED_PARA.captures(t).map(|c| c[2].to_string()))
+            .or_else(|| glued_para(t).map(|c| c[2].to_string()))
             .and_then(|d| d.parse::<u32>().ok());
         let Some(n) = n else { continue };
         if last.is_some_and(|l| n == l + 1) {
@@ -963,7 +1002,7 @@ impl<'a> Segmenter<'a> {
     /// paragraph 21 (the marker is moved to the previous paragraph's end).
     fn para_number(&mut self, t: &str) -> Option<u32> {
         let (markers, t) = split_leading_refs(t);
-        let c = PARA_ALONE.captures(t)?;
+        let c = para_alone(t)?;
         let d = c.get(1).unwrap().as_str();
         let n: u32 = d.parse().ok()?;
         let accept = |n: u32, e: u32| n >= e && n <= e + 2;
@@ -1034,8 +1073,8 @@ impl<'a> Segmenter<'a> {
                 let rest = s_trim[e.title.len()..].trim_start_matches(['.', ' ']);
                 let rest_ok = rest.is_empty()
                     || self.toc_prefix(rest).is_some()
-                    || PARA_ALONE.is_match(rest)
-                    || PARA_TEXT.is_match(rest)
+                    || is_para_alone(rest)
+                    || is_para_text(rest)
                     || level.is_some();
                 if !rest_ok {
                     return any;
@@ -1047,17 +1086,17 @@ impl<'a> Segmenter<'a> {
                 s = rest;
                 continue;
             }
-            if let Some(c) = PARA_ALONE.captures(s_trim)
-                && any
+            // A paragraph number after a heading (the patterns are tried
+            // only then: on a long line they read all of it).
+            if any
+                && is_para_alone(s_trim)
+                && let Some(n) = self.para_number(s_trim)
             {
-                let _ = c;
-                if let Some(n) = self.para_number(s_trim) {
-                    self.start_para(n);
-                    return true;
-                }
+                self.start_para(n);
+                return true;
             }
-            if let Some(c) = PARA_TEXT.captures(s_trim)
-                && any
+            if any
+                && let Some(c) = para_text(s_trim)
                 && c[1].parse::<u32>().ok() == Some(self.expected)
             {
                 let n: u32 = c[1].parse().unwrap_or(self.expected);
@@ -1071,7 +1110,7 @@ impl<'a> Segmenter<'a> {
                 // No TOC entry: the line itself is the title (minus a glued
                 // paragraph number).
                 if visible_len(s_trim) <= 100 && !s_trim.contains(['。', ',', '，']) {
-                    if let Some(c) = GLUED_PARA.captures(s_trim)
+                    if let Some(c) = glued_para(s_trim)
                         && c[2].parse::<u32>().ok() == Some(self.expected)
                         && self.numbered
                     {
@@ -1101,7 +1140,7 @@ impl<'a> Segmenter<'a> {
         let last = text.trim_end().chars().next_back();
         let first = t.chars().next();
         visible_len(text) >= 20
-            && last.is_some_and(|c| c.is_alphanumeric() && !is_terminal(c))
+            && last.is_some_and(|c| is_alnum(c) && !is_terminal(c))
             && first.is_some_and(|c| is_han(c) || c.is_lowercase() || is_unspaced(c))
     }
 
@@ -1110,8 +1149,11 @@ impl<'a> Segmenter<'a> {
         if t.is_empty() {
             return;
         }
-        let list = LIST
-            .captures(t)
+        // (`LIST` needs its bullet first: most lines are not tried.)
+        let list = t
+            .starts_with(['-', '*', '+', '•', '▪', '●'])
+            .then(|| LIST.captures(t))
+            .flatten()
             .map(|c| c.get(1).unwrap().as_str().to_string())
             .or_else(|| {
                 // Markdown ordered items keep their number: `1. text`.
@@ -1128,10 +1170,9 @@ impl<'a> Segmenter<'a> {
             Some((_, text)) => {
                 let last = text.trim_end().chars().next_back();
                 let first = t.chars().next();
-                let broken = last.is_some_and(|c| {
-                    (c.is_alphanumeric() || c == '-' || c == '(') && !is_terminal(c)
-                }) && first
-                    .is_some_and(|c| is_han(c) || c.is_lowercase() || is_unspaced(c));
+                let broken = last
+                    .is_some_and(|c| (is_alnum(c) || c == '-' || c == '(') && !is_terminal(c))
+                    && first.is_some_and(|c| is_han(c) || c.is_lowercase() || is_unspaced(c));
                 // A line that stops short of the sentence's end and filled
                 // the width goes on, whatever the next word's case.
                 let wrapped = self.hard_wrapped && !ends_sentence(text) && self.last_len >= 50;
@@ -1264,7 +1305,7 @@ impl<'a> Segmenter<'a> {
                 continue;
             }
             if self.numbered
-                && let Some(c) = PARA_TEXT.captures(t)
+                && let Some(c) = para_text(t)
                 && c[1].parse::<u32>().ok() == Some(self.expected)
             {
                 self.start_para(self.expected);
@@ -1275,7 +1316,7 @@ impl<'a> Segmenter<'a> {
                 continue;
             }
             if self.numbered && self.toc.is_empty() {
-                let (name, num) = match GLUED_PARA.captures(t) {
+                let (name, num) = match glued_para(t) {
                     Some(c) if c[2].parse::<u32>().ok() == Some(self.expected) => {
                         (c[1].to_string(), true)
                     }
@@ -1334,7 +1375,7 @@ fn is_heading_like(t: &str) -> bool {
     let len = visible_len(t);
     let words = t.split_whitespace().count();
     let han = t.chars().filter(|&c| is_han(c)).count();
-    let letters = t.chars().filter(|c| c.is_alphabetic()).count();
+    let letters = t.chars().filter(|&c| is_letter(c)).count();
     let last = t.chars().next_back().unwrap_or('.');
     let short = if han * 2 > len {
         len <= 40
@@ -1379,9 +1420,9 @@ pub fn join_into(text: &mut String, next: &str) {
 pub fn hyphenated_words(lines: &[String]) -> HashSet<String> {
     let mut out = HashSet::new();
     for l in lines.iter().filter(|l| l.contains('-')) {
-        for w in l.split(|c: char| !(c.is_alphanumeric() || c == '-')) {
+        for w in l.split(|c: char| !(is_alnum(c) || c == '-')) {
             let w = w.trim_matches('-');
-            if w.contains('-') && w.split('-').all(|p| p.chars().any(char::is_alphabetic)) {
+            if w.contains('-') && w.split('-').all(|p| p.chars().any(is_letter)) {
                 out.insert(w.to_lowercase());
             }
         }
@@ -1402,14 +1443,14 @@ pub fn join_keeping(text: &mut String, next: &str, keep: &HashSet<String>) {
     let last = text.chars().next_back().unwrap_or(' ');
     let first = next.chars().next().unwrap_or(' ');
     let before_last = text.chars().rev().nth(1).unwrap_or(' ');
-    if last == '-' && before_last.is_alphabetic() && first.is_lowercase() {
+    if last == '-' && is_letter(before_last) && first.is_lowercase() {
         let head = text[..text.len() - 1]
-            .rsplit(|c: char| !(c.is_alphanumeric() || c == '-'))
+            .rsplit(|c: char| !(is_alnum(c) || c == '-'))
             .next()
             .unwrap_or("");
         let tail: String = next
             .chars()
-            .take_while(|c| c.is_alphanumeric() || *c == '-')
+            .take_while(|c| is_alnum(*c) || *c == '-')
             .collect();
         if !keep.contains(&format!("{head}-{tail}").to_lowercase()) {
             text.pop();
@@ -1480,7 +1521,7 @@ fn split_items(text: &str) -> (String, Vec<String>) {
         before
             .chars()
             .next_back()
-            .is_none_or(|c| !c.is_alphanumeric() || is_han(c))
+            .is_none_or(|c| !is_alnum(c) || is_han(c))
     };
     // The labels of each style, made once.
     type Labels = LazyLock<Vec<String>>;
@@ -1585,7 +1626,7 @@ fn roman_cuts(text: &str) -> Vec<usize> {
         before
             .chars()
             .next_back()
-            .is_none_or(|c| !c.is_alphanumeric() || is_han(c))
+            .is_none_or(|c| !is_alnum(c) || is_han(c))
     })
 }
 
@@ -1649,7 +1690,7 @@ fn join_title_lines(blocks: &mut Vec<Block>, lines: &[String]) -> bool {
         .take(6)
         .collect();
     let caps = |s: &str| {
-        let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
+        let letters: Vec<char> = s.chars().filter(|&c| is_letter(c)).collect();
         !letters.is_empty() && letters.iter().all(|c| c.is_uppercase())
     };
     let k = blocks
@@ -1699,7 +1740,7 @@ fn join_broken_title(blocks: &mut Vec<Block>) {
             is_terminal(c) || matches!(c, ':' | '：' | ')' | '）' | '»' | '"' | '”')
         });
         let caps = |s: &str| {
-            let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
+            let letters: Vec<char> = s.chars().filter(|&c| is_letter(c)).collect();
             // Caseless scripts (Arabic, Han) have no capitals to match.
             letters.len() >= 4 && letters.iter().all(|c| c.is_uppercase())
         };
@@ -2061,8 +2102,8 @@ mod item_tests {
                 "{line}"
             );
         }
-        assert!(PARA_TEXT.captures("1.5 million people").is_none());
-        assert!(PARA_TEXT.captures("2019 - 2020").is_none());
+        assert!(para_text("1.5 million people").is_none());
+        assert!(para_text("2019 - 2020").is_none());
     }
 }
 

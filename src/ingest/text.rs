@@ -6,6 +6,73 @@ pub fn is_han(c: char) -> bool {
         0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
 }
 
+/// `char::is_alphabetic`, answered for the Basic Multilingual Plane by
+/// one bit test: text in Han or another non-Latin script asks for every
+/// character, and the library's look-up is a search.
+pub fn is_letter(c: char) -> bool {
+    let n = c as u32;
+    if n < 0x80 {
+        return c.is_ascii_alphabetic();
+    }
+    if matches!(n, 0x3400..=0x4DBF | 0x4E00..=0x9FFF) {
+        // The core CJK ideographs: every one assigned, every one a letter.
+        return true;
+    }
+    if n >= 0x10000 {
+        return c.is_alphabetic();
+    }
+    letter_bits(n as usize / 64).0 & (1 << (n % 64)) != 0
+}
+
+/// `char::is_alphanumeric`, by the same table as [`is_letter`].
+pub fn is_alnum(c: char) -> bool {
+    let n = c as u32;
+    if n < 0x80 {
+        return c.is_ascii_alphanumeric();
+    }
+    if matches!(n, 0x3400..=0x4DBF | 0x4E00..=0x9FFF) {
+        return true;
+    }
+    if n >= 0x10000 {
+        return c.is_alphanumeric();
+    }
+    letter_bits(n as usize / 64).1 & (1 << (n % 64)) != 0
+}
+
+const CHUNKS: usize = 0x10000 / 64;
+
+/// Per 64 code points of the BMP: the alphabetic and the alphanumeric
+/// ones, each chunk filled from the library's answers the first time a
+/// character of it is asked about (a text uses few chunks; filling the
+/// whole plane would cost more than a small input's whole ingest).
+static ALPHA: [std::sync::atomic::AtomicU64; CHUNKS] =
+    [const { std::sync::atomic::AtomicU64::new(0) }; CHUNKS];
+static ALNUM: [std::sync::atomic::AtomicU64; CHUNKS] =
+    [const { std::sync::atomic::AtomicU64::new(0) }; CHUNKS];
+/// Which chunks are filled (one bit each).
+static FILLED: [std::sync::atomic::AtomicU64; CHUNKS / 64] =
+    [const { std::sync::atomic::AtomicU64::new(0) }; CHUNKS / 64];
+
+fn letter_bits(k: usize) -> (u64, u64) {
+    use std::sync::atomic::Ordering::{Acquire, Relaxed, Release};
+    let flag = 1u64 << (k % 64);
+    if FILLED[k / 64].load(Acquire) & flag == 0 {
+        // Threads that fill the same chunk at once store the same bits.
+        let (mut alpha, mut alnum) = (0u64, 0u64);
+        for bit in 0..64u32 {
+            if let Some(c) = char::from_u32(k as u32 * 64 + bit) {
+                alpha |= u64::from(c.is_alphabetic()) << bit;
+                alnum |= u64::from(c.is_alphanumeric()) << bit;
+            }
+        }
+        ALPHA[k].store(alpha, Relaxed);
+        ALNUM[k].store(alnum, Relaxed);
+        FILLED[k / 64].fetch_or(flag, Release);
+        return (alpha, alnum);
+    }
+    (ALPHA[k].load(Relaxed), ALNUM[k].load(Relaxed))
+}
+
 /// Scripts written without spaces between words (Han, kana, Thai, …).
 pub fn is_unspaced(c: char) -> bool {
     is_han(c)
@@ -63,19 +130,55 @@ pub fn is_adoption_statement(t: &str) -> bool {
 /// Number of non-whitespace characters.
 pub fn visible_len(s: &str) -> usize {
     // Characters are the bytes that are not continuation bytes; ASCII
-    // white space is known by its byte, and only characters that start
-    // like the non-ASCII white space (U+0085, U+00A0, U+1680,
-    // U+2000…U+205F, U+3000) are decoded.
+    // white space is known by its byte, and the non-ASCII white space
+    // (U+0085, U+00A0, U+1680, U+2000…U+200A, U+2028, U+2029, U+202F,
+    // U+205F, U+3000) by its encoding. Every test is branch-free over
+    // aligned slices, counted in bytes per chunk of 128, so the compiler
+    // vectorises it: ingest asks for the length of every line more than
+    // once.
+    const CHUNK: usize = 128;
     let b = s.as_bytes();
-    let mut n = b
-        .iter()
-        .filter(|&&x| x & 0xC0 != 0x80 && !matches!(x, b' ' | b'\t'..=b'\r'))
-        .count();
-    for (i, &x) in b.iter().enumerate() {
-        if matches!(x, 0xC2 | 0xE1 | 0xE2 | 0xE3)
-            && s[i..].chars().next().is_some_and(char::is_whitespace)
-        {
-            n -= 1;
+    let mut n = 0usize;
+    for chunk in b.chunks(CHUNK) {
+        let mut c = 0u8;
+        for &x in chunk {
+            let starts = u8::from((x as i8) >= -0x40);
+            let ascii_space =
+                u8::from(x == b' ') | u8::from(x.wrapping_sub(b'\t') <= b'\r' - b'\t');
+            c += starts & (ascii_space ^ 1);
+        }
+        n += usize::from(c);
+    }
+    if b.len() >= 2 {
+        // U+0085, U+00A0: C2 85, C2 A0.
+        let (p0, p1) = (&b[..b.len() - 1], &b[1..]);
+        for (c0, c1) in p0.chunks(CHUNK).zip(p1.chunks(CHUNK)) {
+            let mut c = 0u8;
+            for (&x, &y) in c0.iter().zip(c1) {
+                c += u8::from(x == 0xC2) & (u8::from(y == 0x85) | u8::from(y == 0xA0));
+            }
+            n -= usize::from(c);
+        }
+    }
+    if b.len() >= 3 {
+        // U+1680: E1 9A 80; U+2000…U+200A, U+2028, U+2029, U+202F: E2 80
+        // 80…8A, A8, A9, AF; U+205F: E2 81 9F; U+3000: E3 80 80.
+        let (p0, p1, p2) = (&b[..b.len() - 2], &b[1..b.len() - 1], &b[2..]);
+        for ((c0, c1), c2) in p0.chunks(CHUNK).zip(p1.chunks(CHUNK)).zip(p2.chunks(CHUNK)) {
+            let mut c = 0u8;
+            for ((&x, &y), &z) in c0.iter().zip(c1).zip(c2) {
+                let e2_80 = u8::from(x == 0xE2)
+                    & u8::from(y == 0x80)
+                    & (u8::from(z.wrapping_sub(0x80) <= 0x0A)
+                        | u8::from(z == 0xA8)
+                        | u8::from(z == 0xA9)
+                        | u8::from(z == 0xAF));
+                let e2_81 = u8::from(x == 0xE2) & u8::from(y == 0x81) & u8::from(z == 0x9F);
+                let e1 = u8::from(x == 0xE1) & u8::from(y == 0x9A) & u8::from(z == 0x80);
+                let e3 = u8::from(x == 0xE3) & u8::from(y == 0x80) & u8::from(z == 0x80);
+                c += e2_80 | e2_81 | e1 | e3;
+            }
+            n -= usize::from(c);
         }
     }
     n
@@ -164,6 +267,23 @@ pub fn ascii_slug(s: &str, max_len: usize) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn visible_length_counts_every_character_but_white_space() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let s = format!("a{c}b{c}");
+            let want = s.chars().filter(|c| !c.is_whitespace()).count();
+            assert_eq!(visible_len(&s), want, "{:X}", c as u32);
+        }
+    }
+
+    #[test]
+    fn letter_tables_answer_as_the_library_for_every_character() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            assert_eq!(is_letter(c), c.is_alphabetic(), "{:X}", c as u32);
+            assert_eq!(is_alnum(c), c.is_alphanumeric(), "{:X}", c as u32);
+        }
+    }
 
     #[test]
     fn adoption_statements() {

@@ -15,7 +15,7 @@
 use std::borrow::Cow;
 
 use super::model::Document;
-use super::text::{is_cjk_punct, is_han};
+use super::text::{is_cjk_punct, is_han, is_letter};
 
 /// The full-width form of an ASCII mark this pass converts.
 fn full_width(c: char) -> Option<char> {
@@ -35,14 +35,16 @@ fn is_chinese_numeral(c: char) -> bool {
     "〇零一二三四五六七八九十百千".contains(c)
 }
 
+/// Whether `text` holds one of the ASCII marks this pass converts.
+fn has_ascii_mark(text: &str) -> bool {
+    text.bytes()
+        .any(|b| matches!(b, b',' | b';' | b':' | b'?' | b'!' | b'.'))
+}
+
 /// `text` with the ASCII marks that follow Han characters made full width.
 pub fn full_width_punctuation(text: &str) -> Cow<'_, str> {
     // Fast path: nothing to do without both a Han character and a mark.
-    if !text
-        .bytes()
-        .any(|b| matches!(b, b',' | b';' | b':' | b'?' | b'!' | b'.'))
-        || !text.chars().any(is_han)
-    {
+    if !has_ascii_mark(text) || !text.chars().any(is_han) {
         return Cow::Borrowed(text);
     }
     let chars: Vec<char> = text.chars().collect();
@@ -94,7 +96,7 @@ pub fn full_width_punctuation(text: &str) -> Cow<'_, str> {
 /// Whether `text` is Chinese: most of its letters Han, hardly any kana.
 fn is_chinese(text: &str) -> bool {
     let (mut letters, mut han, mut kana) = (0usize, 0usize, 0usize);
-    for c in text.chars().filter(|c| c.is_alphabetic()) {
+    for c in text.chars().filter(|&c| is_letter(c)) {
         letters += 1;
         if is_han(c) {
             han += 1;
@@ -110,7 +112,9 @@ fn is_chinese(text: &str) -> bool {
 /// the title).
 pub fn apply(doc: &mut Document) {
     let fix = |s: &mut String| {
-        if is_chinese(s)
+        // Text without a mark to convert is not read for its script.
+        if has_ascii_mark(s)
+            && is_chinese(s)
             && let Cow::Owned(o) = full_width_punctuation(s)
         {
             *s = o;

@@ -30,7 +30,8 @@ use aho_corasick::AhoCorasick;
 use regex::Regex;
 
 use super::boiler::{Fast, Token, tokenize, word_hash};
-use crate::ingest::text::is_han;
+pub(crate) use crate::ingest::text::is_letter;
+use crate::ingest::text::{is_alnum, is_han};
 
 /// A language's function words.
 pub(crate) type Stoplist = HashSet<&'static str, Fast>;
@@ -249,15 +250,21 @@ pub(crate) fn is_labelled_strip(text: &str) -> bool {
 /// many were blanked.
 pub fn drop_inner_boilerplate(lines: &mut [String], markdown: bool) -> usize {
     let mut cut = Vec::new();
-    drop_inner_boilerplate_into(lines, markdown, &mut cut);
+    drop_inner_boilerplate_into(lines, markdown, &KnownTokens::new(), &mut cut);
     cut.len()
 }
 
+/// Lines already tokenised (by the head/tail cut, before the page
+/// furniture was stripped), by their text: most lines reach this stage
+/// unchanged, and a line's tokens depend on its text alone.
+pub(crate) type KnownTokens<'a> = HashMap<&'a str, &'a [Token]>;
+
 /// [`drop_inner_boilerplate`], the blanked lines' text put in `cut` with
 /// their indices, in order.
-pub fn drop_inner_boilerplate_into(
+pub(crate) fn drop_inner_boilerplate_into(
     lines: &mut [String],
     markdown: bool,
+    known: &KnownTokens<'_>,
     cut: &mut Vec<(usize, String)>,
 ) {
     let units: Vec<usize> = (0..lines.len())
@@ -280,7 +287,10 @@ pub fn drop_inner_boilerplate_into(
     let tokens: Vec<Vec<Token>> = units
         .iter()
         .map(|&i| {
-            let mut t = tokenize(&lines[i]);
+            let mut t = match known.get(lines[i].as_str()) {
+                Some(t) => t.to_vec(),
+                None => tokenize(&lines[i]),
+            };
             // Only words are function words (Han pairs never are).
             if !stop_tokens.is_empty() {
                 t.retain(|t| matches!(t, Token::Han(..)) || !stop_tokens.contains(t));
@@ -459,7 +469,8 @@ pub(crate) fn is_prose(line: &str, stops: Option<&'static Stoplist>) -> bool {
         return false;
     }
     let lower = lowercase(t);
-    let words = words_of(&lower);
+    let lower: &str = &lower;
+    let words = words_of(lower);
     let link_chars: usize = LINK.find_iter(t).map(|m| m.as_str().chars().count()).sum();
     link_chars * 5 < t.chars().count()
         && stop_density(t, han, &words, stops)
@@ -467,28 +478,51 @@ pub(crate) fn is_prose(line: &str, stops: Option<&'static Stoplist>) -> bool {
 }
 
 /// `str::to_lowercase`, with the common scripts that have no case (Han)
-/// and ASCII taken the short way.
-fn lowercase(t: &str) -> String {
+/// and ASCII taken the short way: the runs of characters that stay as
+/// they are copied whole, and a text without capitals borrowed.
+fn lowercase(t: &str) -> std::borrow::Cow<'_, str> {
+    use std::borrow::Cow;
     if t.is_ascii() {
-        return t.to_ascii_lowercase();
+        return if t.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(t.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(t)
+        };
     }
     // Σ lowercases by its context: the library does it.
     if t.contains('Σ') {
-        return t.to_lowercase();
+        return Cow::Owned(t.to_lowercase());
     }
-    let mut out = String::with_capacity(t.len());
-    for c in t.chars() {
+    let mut out = String::new();
+    // Bytes of `t` already in `out`.
+    let mut copied = 0;
+    for (i, c) in t.char_indices() {
+        let same = if c.is_ascii() {
+            !c.is_ascii_uppercase()
+        } else {
+            // Han, CJK punctuation, full-width punctuation and digits: no
+            // case.
+            is_core_han(c) || matches!(c as u32, 0x3000..=0x303F | 0xFF01..=0xFF20)
+        };
+        if same {
+            continue;
+        }
+        if out.capacity() == 0 {
+            out.reserve(t.len());
+        }
+        out.push_str(&t[copied..i]);
         if c.is_ascii() {
             out.push(c.to_ascii_lowercase());
-        } else if is_core_han(c) || matches!(c as u32, 0x3000..=0x303F | 0xFF01..=0xFF20) {
-            // Han, CJK punctuation, full-width punctuation and digits:
-            // no case.
-            out.push(c);
         } else {
             out.extend(c.to_lowercase());
         }
+        copied = i + c.len_utf8();
     }
-    out
+    if copied == 0 {
+        return Cow::Borrowed(t);
+    }
+    out.push_str(&t[copied..]);
+    Cow::Owned(out)
 }
 
 /// The CJK Unified Ideographs (and extension A): every one assigned, a
@@ -497,20 +531,20 @@ fn is_core_han(c: char) -> bool {
     matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF)
 }
 
-/// `char::is_alphabetic` with Han ideographs answered without the table.
-pub(crate) fn is_letter(c: char) -> bool {
-    is_core_han(c) || c.is_alphabetic()
-}
-
-/// `char::is_alphanumeric` with Han ideographs answered without the table.
-fn is_alphanumeric(c: char) -> bool {
-    is_core_han(c) || c.is_alphanumeric()
-}
-
 fn words_of(lower: &str) -> Vec<&str> {
     lower
-        .split(|c: char| !is_alphanumeric(c) && c != '\'' && c != '-')
-        .filter(|w| !w.chars().any(is_han) && w.chars().any(char::is_alphabetic))
+        .split(|c: char| !is_alnum(c) && c != '\'' && c != '-')
+        .filter(|w| {
+            // No Han character and at least one letter, in one pass.
+            let mut letter = false;
+            for c in w.chars() {
+                if is_han(c) {
+                    return false;
+                }
+                letter = letter || is_letter(c);
+            }
+            letter
+        })
         .collect()
 }
 
@@ -620,7 +654,7 @@ fn light_features(t: &str, toks: &[Token], lines_with: &LinesWith) -> Features {
     let han = t.chars().filter(|&c| is_han(c)).count();
     let words = t
         .split_whitespace()
-        .filter(|w| w.chars().any(|c| !is_han(c) && c.is_alphabetic()))
+        .filter(|w| w.chars().any(|c| !is_han(c) && is_letter(c)))
         .count();
     Features {
         chars: t.chars().count(),
@@ -655,9 +689,39 @@ fn features(
     lines_with: &LinesWith,
     stops: Option<&'static Stoplist>,
 ) -> Features {
-    let (chars, han) = t
-        .chars()
-        .fold((0, 0), |(n, h), c| (n + 1, h + usize::from(is_han(c))));
+    // One pass over the characters: their count, Han and sentence
+    // punctuation among them, and the whitespace-separated items —
+    // separators, and words (items with a letter) with their length in
+    // characters (as `split_whitespace` cuts them).
+    let (mut chars, mut han, mut punct) = (0usize, 0usize, 0usize);
+    let (mut separators, mut items, mut item_chars) = (0usize, 0usize, 0usize);
+    let mut item: Option<(usize, usize, bool)> = None;
+    let mut end_item = |item: (usize, usize, bool), end: usize| {
+        let (start, n, letter) = item;
+        if matches!(&t[start..end], "|" | "•" | "·" | "∙" | "»" | "›") {
+            separators += 1;
+        } else if letter {
+            items += 1;
+            item_chars += n;
+        }
+    };
+    for (i, c) in t.char_indices() {
+        chars += 1;
+        han += usize::from(is_han(c));
+        punct += usize::from(matches!(c, ',' | '.' | '，' | '。' | ';' | '、'));
+        if c.is_whitespace() {
+            if let Some(it) = item.take() {
+                end_item(it, i);
+            }
+        } else {
+            let it = item.get_or_insert((i, 0, false));
+            it.1 += 1;
+            it.2 |= is_letter(c);
+        }
+    }
+    if let Some(it) = item {
+        end_item(it, t.len());
+    }
     let link_chars: usize =
         if t.contains("](") || t.contains('@') || t.contains("://") || t.contains("www.") {
             LINK.find_iter(t).map(|m| m.as_str().chars().count()).sum()
@@ -665,28 +729,18 @@ fn features(
             0
         };
     let lower = lowercase(t);
-    let words = words_of(&lower);
+    let lower: &str = &lower;
+    let words = words_of(lower);
     let stop_density = stop_density(t, han, &words, stops);
     let share = share(toks, lines_with);
     let ends_sentence = ends_sentence(t);
-    // One pass over the space-separated items: separators, and words
-    // (items with a letter) with their length in characters.
-    let (mut separators, mut items, mut item_chars) = (0usize, 0usize, 0usize);
-    for w in t.split_whitespace() {
-        if matches!(w, "|" | "•" | "·" | "∙" | "»" | "›") {
-            separators += 1;
-        } else if w.chars().any(is_letter) {
-            items += 1;
-            item_chars += w.chars().count();
-        }
-    }
     // Chrome words matter only on short lines (see `classify`).
     let (mut chrome, mut chrome_lead) = (false, false);
     let mut chrome_hits = 0;
     if chars <= 160 {
         chrome_hits += lower.matches('©').count();
-        for m in CHROME_WORDS.find_iter(&lower) {
-            if on_word_boundaries(&lower, m.start(), m.end()) {
+        for m in CHROME_WORDS.find_iter(lower) {
+            if on_word_boundaries(lower, m.start(), m.end()) {
                 chrome = true;
                 chrome_hits += 1;
                 chrome_lead |= m.start() == 0
@@ -698,10 +752,6 @@ fn features(
     }
     let tag_cloud = items >= 8 && {
         let avg = item_chars as f64 / items as f64;
-        let punct = t
-            .chars()
-            .filter(|c| matches!(c, ',' | '.' | '，' | '。' | ';' | '、'))
-            .count();
         let low_stops = stop_density.is_none_or(|d| d < 0.1);
         avg < 8.0 && punct * 4 < items && low_stops && !ends_sentence
     };
@@ -734,7 +784,7 @@ fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
     }
     let before = text[..start].chars().last();
     let after = text[end..].chars().next();
-    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    !before.is_some_and(is_alnum) && !after.is_some_and(is_alnum)
 }
 
 /// The stoplist of the document's (spaced) language: the one whose words
@@ -745,11 +795,8 @@ pub(crate) fn document_stopwords<S: AsRef<str>>(lines: &[S]) -> Option<&'static 
     let mut hits: Vec<usize> = vec![0; STOPWORDS.len()];
     let mut lower = String::new();
     for line in lines {
-        for w in line
-            .as_ref()
-            .split(|c: char| !is_alphanumeric(c) && c != '\'')
-        {
-            if w.is_empty() || w.chars().any(is_han) || !w.chars().any(char::is_alphabetic) {
+        for w in line.as_ref().split(|c: char| !is_alnum(c) && c != '\'') {
+            if w.is_empty() || w.chars().any(is_han) || !w.chars().any(is_letter) {
                 continue;
             }
             words += 1;

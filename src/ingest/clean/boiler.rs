@@ -11,18 +11,29 @@
 
 use std::collections::HashMap;
 
-use crate::ingest::text::is_han;
+use crate::ingest::text::{is_alnum, is_han, is_letter};
 
 /// How negative a head or tail must add up to before it is cut.
 const CUT: f64 = 2.5;
 
 /// Returns the index range of `lines` to keep.
 pub fn content_span(lines: &[&str]) -> std::ops::Range<usize> {
+    content_span_tokens(lines).0
+}
+
+/// [`content_span`], with the tokens of every line (none when there are
+/// too few lines to judge).
+pub(crate) fn content_span_tokens(lines: &[&str]) -> (std::ops::Range<usize>, Vec<Vec<Token>>) {
     if lines.len() < 3 {
-        return 0..lines.len();
+        return (0..lines.len(), Vec::new());
     }
     let tokens: Vec<Vec<Token>> = lines.iter().map(|l| tokenize(l)).collect();
-    let core = core_vocabulary(lines, &tokens);
+    let span = span_of(lines, &tokens);
+    (span, tokens)
+}
+
+fn span_of(lines: &[&str], tokens: &[Vec<Token>]) -> std::ops::Range<usize> {
+    let core = core_vocabulary(lines, tokens);
     let counts: Vec<(usize, usize)> = tokens
         .iter()
         .enumerate()
@@ -68,7 +79,7 @@ pub fn content_span(lines: &[&str]) -> std::ops::Range<usize> {
         .collect();
     let values: Vec<f64> = values
         .iter()
-        .zip(&tokens)
+        .zip(tokens)
         .enumerate()
         .map(|(i, (v, toks))| {
             let mut hits = 0usize;
@@ -139,7 +150,7 @@ pub fn drop_leading_menu(lines: &mut [String]) {
     let short = |t: &str| {
         let t = t.trim();
         t.split_whitespace()
-            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .filter(|w| w.chars().any(is_alnum))
             .count()
             <= 4
             && !t.ends_with(['.', '!', '?', ':', '。', '！', '？', '：'])
@@ -250,7 +261,7 @@ pub(crate) fn tokenize(line: &str) -> Vec<Token> {
             if c.is_ascii_alphabetic() {
                 hash = fnv(hash, c.to_ascii_lowercase() as u8);
                 chars += 1;
-            } else if !c.is_ascii() && c.is_alphabetic() {
+            } else if !c.is_ascii() && is_letter(c) {
                 for l in c.to_lowercase() {
                     let mut buf = [0u8; 4];
                     for &b in l.encode_utf8(&mut buf).as_bytes() {

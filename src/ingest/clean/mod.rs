@@ -38,10 +38,25 @@ pub fn clean(text: &str) -> Cleaned {
 /// markdown.
 fn clean_as(text: &str, markdown: bool) -> Cleaned {
     let mut raw = normalized_lines(text, markdown);
-    let span = {
+    let (span, tokens) = {
         let refs: Vec<&str> = raw.iter().map(String::as_str).collect();
-        protect_structure(&refs, boiler::content_span(&refs))
+        let (span, tokens) = boiler::content_span_tokens(&refs);
+        (protect_structure(&refs, span), tokens)
     };
+    // The kept lines' text, for the tokens `blocks` would compute again.
+    let mut kept_text = String::new();
+    let mut kept_at: Vec<(usize, usize, usize)> = Vec::new();
+    for i in span.clone().filter(|&i| i < tokens.len()) {
+        if !raw[i].trim().is_empty() {
+            let start = kept_text.len();
+            kept_text.push_str(&raw[i]);
+            kept_at.push((start, kept_text.len(), i));
+        }
+    }
+    let known: blocks::KnownTokens<'_> = kept_at
+        .iter()
+        .map(|&(s, e, i)| (&kept_text[s..e], tokens[i].as_slice()))
+        .collect();
     let cut_tail = span.end < raw.len();
     // The lines kept are moved out, not copied.
     let tail = raw.split_off(span.end);
@@ -66,7 +81,7 @@ fn clean_as(text: &str, markdown: bool) -> Cleaned {
     } = pages::strip(kept, markdown);
     // The runs of lines cut, each joined into one line.
     let mut cut: Vec<(usize, String)> = Vec::new();
-    blocks::drop_inner_boilerplate_into(&mut lines, markdown, &mut cut);
+    blocks::drop_inner_boilerplate_into(&mut lines, markdown, &known, &mut cut);
     let mut next = usize::MAX;
     for (i, l) in cut {
         let l = l.trim();
@@ -131,20 +146,26 @@ fn normalized_lines(text: &str, markdown: bool) -> Vec<String> {
             // No replacement is longer than the character it replaces:
             // the line's length is enough.
             let mut out = String::with_capacity(l.len());
-            for c in l.chars() {
-                out.push(match c {
-                    '\u{200B}' | '\u{FEFF}' | '\u{00AD}' => continue,
-                    '\t' | '\u{A0}' => ' ',
+            // The runs of characters that stay are copied whole.
+            let mut copied = 0;
+            for (i, c) in l.char_indices() {
+                let with = match c {
+                    '\u{200B}' | '\u{FEFF}' | '\u{00AD}' => None,
+                    '\t' | '\u{A0}' => Some(' '),
                     // Full-width digits and Latin letters (２０１９, ＵＮＯＤＣ)
                     // are the ASCII ones; CJK punctuation stays as it is.
                     // `１．` numbers paragraphs: its dot is the ASCII one.
-                    '．' => '.',
+                    '．' => Some('.'),
                     '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ' => {
-                        char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
+                        Some(char::from_u32(c as u32 - 0xFEE0).unwrap_or(c))
                     }
-                    _ => c,
-                });
+                    _ => continue,
+                };
+                out.push_str(&l[copied..i]);
+                out.extend(with);
+                copied = i + c.len_utf8();
             }
+            out.push_str(&l[copied..]);
             let mut l = out;
             l.truncate(l.trim_end().len());
             if markdown {

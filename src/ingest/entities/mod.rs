@@ -106,22 +106,41 @@ impl EntityId {
     /// `ARG` → `arg`).
     pub fn slug(&self) -> String {
         let mut out = String::with_capacity(self.id.len());
+        self.push_slug(&mut out);
+        out
+    }
+
+    /// [`EntityId::slug`], appended to `out`.
+    fn push_slug(&self, out: &mut String) {
+        let start = out.len();
         for c in self.id.chars() {
             if c.is_ascii_alphanumeric() {
                 out.push(c.to_ascii_lowercase());
-            } else if !out.ends_with('-') && !out.is_empty() {
+            } else if !out.ends_with('-') && out.len() > start {
                 out.push('-');
             }
         }
-        while out.ends_with('-') {
+        while out.len() > start && out.ends_with('-') {
             out.pop();
         }
-        out
     }
 
     /// Path of the entity's page relative to `content/`, e.g. `countries/arg.md`.
     pub fn content_path(&self) -> String {
-        format!("{}/{}.md", self.kind.dir(), self.slug())
+        let mut out = String::new();
+        self.push_content_path(&mut out);
+        out
+    }
+
+    /// [`EntityId::content_path`], appended to `out` (a link's target is
+    /// written without an intermediate string).
+    pub fn push_content_path(&self, out: &mut String) {
+        let dir = self.kind.dir();
+        out.reserve(dir.len() + self.id.len() + 4);
+        out.push_str(dir);
+        out.push('/');
+        self.push_slug(out);
+        out.push_str(".md");
     }
 }
 

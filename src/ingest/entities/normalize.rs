@@ -290,7 +290,8 @@ pub fn is_katakana(c: char) -> bool {
 
 /// A character that continues a word in a spaced script.
 pub fn is_word_char(c: char) -> bool {
-    (c.is_alphanumeric() || c == '_' || canonical_combining_class(c) != 0) && !is_unspaced(c)
+    (crate::ingest::text::is_alnum(c) || c == '_' || canonical_combining_class(c) != 0)
+        && !is_unspaced(c)
 }
 
 #[cfg(test)]
