@@ -313,8 +313,15 @@ fn run_ingest(args: &IngestArgs) -> ExitCode {
                     display_path(kept)
                 );
             }
+            for e in &report.not_ingested {
+                eprintln!("error: {e} (not ingested)");
+            }
             println!("{report}");
-            ExitCode::SUCCESS
+            if report.not_ingested.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            }
         }
         Err(e) => fail(e),
     }

@@ -123,6 +123,10 @@ pub enum Origin {
     HtmlLang,
     /// `<title>`, with the site's name taken off.
     TitleElement,
+    /// A file's own properties: a PDF's Info dictionary (title, creation
+    /// date), a Word file's core properties. Often a tool's placeholder or
+    /// the day the file was made, so weighed after the text itself.
+    DocInfo,
 }
 
 /// One piece of evidence for a metadata field.

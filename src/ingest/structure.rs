@@ -57,6 +57,7 @@ pub fn build(cleaned: Cleaned, rec: &Recognizer) -> Structured {
         markdown,
         furniture,
         set_aside,
+        footnotes,
     } = cleaned;
     let mut out = Structured {
         markdown,
@@ -68,7 +69,11 @@ pub fn build(cleaned: Cleaned, rec: &Recognizer) -> Structured {
     out.front = front;
     out.toc = extract_toc(&mut lines);
     let hyphenated = hyphenated_words(&lines);
-    out.footnotes = extract_footnotes(&mut lines, &hyphenated);
+    out.footnotes = if footnotes.is_empty() {
+        extract_footnotes(&mut lines, &hyphenated)
+    } else {
+        footnotes
+    };
     let han = han_dominant(&lines);
     // In markdown, `1. text` is an ordered list, not a paragraph number.
     let numbered = !markdown && numbered(&lines);

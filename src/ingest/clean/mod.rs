@@ -26,6 +26,9 @@ pub struct Cleaned {
     /// line): not the body, but a letterhead's list of member states is
     /// among them.
     pub set_aside: Vec<String>,
+    /// Footnotes a reader already found (a PDF's footnote areas), their
+    /// markers already in the lines; `structure` looks for no others.
+    pub footnotes: Vec<(String, String)>,
 }
 
 /// Runs the cleaning rules in order; whether the text is markdown is
@@ -84,6 +87,7 @@ fn clean_as(text: &str, markdown: bool) -> Cleaned {
         markdown,
         furniture,
         set_aside,
+        footnotes: Vec::new(),
     }
 }
 
@@ -119,6 +123,7 @@ pub fn clean_authored(text: &str) -> Cleaned {
         markdown: true,
         furniture: Vec::new(),
         set_aside: Vec::new(),
+        footnotes: Vec::new(),
     }
 }
 

@@ -1,0 +1,738 @@
+//! PDF page layout → lines the text structuring reads: pure functions on
+//! our own glyph type (no PDF engine type reaches here).
+//!
+//! - glyphs → lines: grouped by baseline, ordered by x, word spaces from
+//!   the gaps, right-to-left lines put in logical order, superscript
+//!   digits made footnote markers;
+//! - running headers, footers and page numbers: lines in the top or
+//!   bottom band of a page whose text (digits aside) comes back on many
+//!   pages, and lone page counters, are furniture;
+//! - footnotes: the run of small-type lines at a page's foot that starts
+//!   with a note number;
+//! - paragraphs: lines joined while the spacing, size and weight go on;
+//!   a line larger than the body (or bold and short) is a heading;
+//!   a paragraph that runs over a page break is joined across it.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use crate::ingest::clean::PAGE_BREAK;
+use crate::ingest::model::{FN_CLOSE, FN_OPEN};
+use crate::ingest::structure::{hyphenated_words, join_keeping};
+use crate::ingest::text::{is_han, is_terminal, is_unspaced};
+
+/// One glyph as drawn: its text, baseline origin (points, y down from the
+/// page's top), size, advance and weight.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Glyph {
+    pub text: String,
+    pub x: f32,
+    pub y: f32,
+    pub size: f32,
+    pub width: f32,
+    pub bold: bool,
+}
+
+/// A text line on a page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Line {
+    pub text: String,
+    pub x0: f32,
+    pub x1: f32,
+    /// Baseline, from the page's top.
+    pub y: f32,
+    /// The size most of the line's glyphs have (superscripts aside).
+    pub size: f32,
+    pub bold: bool,
+    /// Number of glyphs at `size` (weights the body-size vote).
+    pub weight: usize,
+}
+
+/// One page's lines, top to bottom.
+#[derive(Debug, Clone, Default)]
+pub struct PageLines {
+    pub width: f32,
+    pub height: f32,
+    pub lines: Vec<Line>,
+}
+
+/// The structured text of a PDF: lines for the text structuring (a `## `
+/// line per heading, a blank line between paragraphs, [`PAGE_BREAK`]
+/// between pages), footnotes already linked, furniture stripped.
+#[derive(Debug, Default)]
+pub struct Laid {
+    pub lines: Vec<String>,
+    pub footnotes: Vec<(String, String)>,
+    pub furniture: Vec<String>,
+}
+
+/// Groups a page's glyphs into lines.
+pub fn page_lines(width: f32, height: f32, mut glyphs: Vec<Glyph>) -> PageLines {
+    glyphs.retain(|g| g.size > 0.5 && g.x.is_finite() && g.y.is_finite());
+    glyphs.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
+    // Clusters by baseline: a glyph joins the line whose main baseline is
+    // within half its size (a superscript rides a third of a size high).
+    let mut groups: Vec<(f32, f32, Vec<Glyph>)> = Vec::new(); // (baseline, size, glyphs)
+    for g in glyphs {
+        let fits = groups.last().is_some_and(|(y, size, _)| {
+            let tol = 0.5 * size.max(g.size);
+            (g.y - y).abs() <= tol
+        });
+        if fits {
+            let (y, size, v) = groups.last_mut().expect("checked above");
+            if g.size > *size + 0.1 {
+                *y = g.y;
+                *size = g.size;
+            }
+            v.push(g);
+        } else {
+            groups.push((g.y, g.size, vec![g]));
+        }
+    }
+    let mut lines = Vec::new();
+    for (y, _, mut gs) in groups {
+        gs.sort_by(|a, b| a.x.total_cmp(&b.x));
+        // Columns or a table's cells on one baseline: a gap of several ems
+        // splits the line.
+        let mut start = 0;
+        for i in 1..=gs.len() {
+            let split = i == gs.len() || {
+                let (p, n) = (&gs[i - 1], &gs[i]);
+                n.x - (p.x + p.width) > 3.0 * p.size.max(n.size)
+            };
+            if split {
+                if let Some(l) = make_line(&gs[start..i], y) {
+                    lines.push(l);
+                }
+                start = i;
+            }
+        }
+    }
+    PageLines {
+        width,
+        height,
+        lines,
+    }
+}
+
+fn is_rtl(c: char) -> bool {
+    matches!(c as u32, 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF)
+}
+
+/// Arabic presentation forms (what a PDF's glyphs often map to) folded to
+/// the letters they present.
+fn fold_presentation(s: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    if s.chars()
+        .any(|c| matches!(c as u32, 0xFB50..=0xFDFF | 0xFE70..=0xFEFF))
+    {
+        s.chars()
+            .flat_map(|c| {
+                if matches!(c as u32, 0xFB50..=0xFDFF | 0xFE70..=0xFEFE) {
+                    c.to_string().nfkc().collect::<Vec<char>>()
+                } else {
+                    vec![c]
+                }
+            })
+            .collect()
+    } else {
+        s.to_string()
+    }
+}
+
+fn make_line(gs: &[Glyph], baseline: f32) -> Option<Line> {
+    // The line's size: the size most of its glyphs have.
+    let mut votes: BTreeMap<i32, usize> = BTreeMap::new();
+    for g in gs {
+        *votes.entry((g.size * 10.0).round() as i32).or_default() += 1;
+    }
+    let (size10, weight) = votes
+        .iter()
+        .max_by_key(|(s, n)| (**n, **s))
+        .map(|(s, n)| (*s, *n))?;
+    let size = size10 as f32 / 10.0;
+    // Pieces in visual order: (text, is superscript digit)
+    let mut pieces: Vec<(String, bool)> = Vec::new();
+    let mut prev: Option<&Glyph> = None;
+    let mut bold = 0usize;
+    let mut visible = 0usize;
+    for g in gs {
+        let t = fold_presentation(&g.text);
+        if t.trim().is_empty() {
+            if let Some((last, false)) = pieces.last_mut()
+                && !last.ends_with(' ')
+            {
+                last.push(' ');
+            }
+            prev = Some(g);
+            continue;
+        }
+        visible += 1;
+        if g.bold {
+            bold += 1;
+        }
+        let sup = g.size < 0.85 * size
+            && baseline - g.y > 0.2 * size
+            && t.chars().all(|c| c.is_ascii_digit());
+        if let Some(p) = prev {
+            let gap = g.x - (p.x + p.width);
+            let cjk = t.chars().next().is_some_and(is_unspaced)
+                || p.text.chars().next_back().is_some_and(is_unspaced);
+            let space_at = if cjk { 0.6 } else { 0.18 } * size;
+            if gap > space_at
+                && let Some((last, _)) = pieces.last_mut()
+                && !last.ends_with(' ')
+            {
+                last.push(' ');
+            }
+        }
+        match pieces.last_mut() {
+            Some((last, s)) if *s == sup && !(sup && last.ends_with(' ')) => last.push_str(&t),
+            _ => pieces.push((t, sup)),
+        }
+        prev = Some(g);
+    }
+    if visible == 0 {
+        return None;
+    }
+    let plain: String = pieces.iter().map(|(t, _)| t.as_str()).collect();
+    let rtl = plain.chars().filter(|c| is_rtl(*c)).count();
+    let ltr = plain
+        .chars()
+        .filter(|c| c.is_alphabetic() && !is_rtl(*c))
+        .count();
+    let mut text = String::new();
+    if rtl > ltr {
+        // Drawn right to left: the logical order is the visual order
+        // reversed, except inside runs of left-to-right text (digits,
+        // Latin words), which read as drawn.
+        text = logical_rtl(&plain);
+    } else {
+        for (i, (t, sup)) in pieces.iter().enumerate() {
+            // A raised number after text is a note marker; at the start of
+            // a line it is a footnote's own label (kept as digits).
+            if *sup && i > 0 {
+                let t = t.trim();
+                if text.ends_with(' ') {
+                    text.pop();
+                }
+                text.push(FN_OPEN);
+                text.push_str(t);
+                text.push(FN_CLOSE);
+                text.push(' ');
+            } else if *sup {
+                text.push_str(t.trim());
+                text.push(' ');
+            } else {
+                if text.ends_with(' ') && t.starts_with(' ') {
+                    text.pop();
+                }
+                text.push_str(t);
+            }
+        }
+    }
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = text
+        .replace(&format!("{FN_CLOSE} ,"), &format!("{FN_CLOSE},"))
+        .replace(&format!("{FN_CLOSE} ."), &format!("{FN_CLOSE}."));
+    let first = gs.first()?;
+    let last = gs.last()?;
+    Some(Line {
+        text,
+        x0: first.x,
+        x1: last.x + last.width,
+        y: baseline,
+        size,
+        bold: bold * 5 >= visible * 3,
+        weight,
+    })
+}
+
+/// Visual order → logical order for a right-to-left line.
+fn logical_rtl(visual: &str) -> String {
+    let chars: Vec<char> = visual.chars().collect();
+    let mut runs: Vec<(bool, Vec<char>)> = Vec::new(); // (ltr, chars)
+    for c in chars {
+        let ltr = c.is_ascii_alphanumeric() || (c.is_alphabetic() && !is_rtl(c));
+        let neutral = !ltr && !is_rtl(c);
+        match runs.last_mut() {
+            Some((l, v)) if neutral || *l == ltr => v.push(c),
+            _ => runs.push((ltr, vec![c])),
+        }
+    }
+    let mut out = String::new();
+    for (ltr, v) in runs.into_iter().rev() {
+        if ltr {
+            // Neutral characters trailing an LTR run (spaces) belong
+            // between runs: keep them outside.
+            let core_end = v
+                .iter()
+                .rposition(|c| c.is_alphanumeric())
+                .map_or(0, |i| i + 1);
+            let (core, tail) = v.split_at(core_end);
+            out.extend(tail.iter().rev());
+            out.extend(core.iter());
+        } else {
+            out.extend(v.iter().rev().map(|c| mirror(*c)));
+        }
+    }
+    out
+}
+
+fn mirror(c: char) -> char {
+    match c {
+        '(' => ')',
+        ')' => '(',
+        '[' => ']',
+        ']' => '[',
+        '«' => '»',
+        '»' => '«',
+        _ => c,
+    }
+}
+
+/// Digits folded, spaces collapsed: the shape of a running header or
+/// footer, which differs from page to page only in its numbers.
+fn furniture_key(t: &str) -> String {
+    let mut out = String::new();
+    let mut in_digits = false;
+    for c in t.chars() {
+        if c.is_ascii_digit() {
+            if !in_digits {
+                out.push('#');
+            }
+            in_digits = true;
+        } else {
+            in_digits = false;
+            if !c.is_whitespace() {
+                out.push(c);
+            }
+        }
+    }
+    out
+}
+
+/// A page counter standing alone: `3`, `- 3 -`, `Page 3`, `3/20`, `iv`.
+fn is_page_number(t: &str) -> bool {
+    let t = t
+        .trim()
+        .trim_matches(|c: char| c == '-' || c == '–' || c == '—' || c.is_whitespace());
+    let lower = t.to_lowercase();
+    let t = lower
+        .strip_prefix("page")
+        .or_else(|| lower.strip_prefix("p."))
+        .or_else(|| lower.strip_prefix("стр."))
+        .unwrap_or(&lower)
+        .trim();
+    let digits = |s: &str| !s.is_empty() && s.len() <= 4 && s.chars().all(|c| c.is_ascii_digit());
+    if digits(t) {
+        return true;
+    }
+    if let Some((a, b)) = t.split_once(['/']).or_else(|| t.split_once(" of ")) {
+        return digits(a.trim()) && digits(b.trim());
+    }
+    !t.is_empty() && t.len() <= 6 && t.chars().all(|c| "ivxlc".contains(c))
+}
+
+/// A UN job number as printed at a page's foot: `25-04567 (E)`,
+/// `19-12345 (R)    250719`.
+fn is_job_number(t: &str) -> bool {
+    static JOB: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"^\*?\d{2}-\d{5}\s*(?:\([A-Z]\))?(?:\s+\d{6})?\s*\*?[\d*]*$")
+            .expect("valid regex")
+    });
+    JOB.is_match(t.trim())
+}
+
+/// The band at a page's top and foot where running headers and footers sit.
+const BAND: f32 = 0.1;
+
+/// Drops running headers/footers and page numbers; returns what was
+/// dropped (most frequent first).
+fn strip_furniture(pages: &mut [PageLines]) -> Vec<String> {
+    let in_band = |p: &PageLines, l: &Line| l.y < p.height * BAND || l.y > p.height * (1.0 - BAND);
+    // On how many pages each shape stands in a band.
+    let mut seen: HashMap<String, HashSet<usize>> = HashMap::new();
+    for (i, p) in pages.iter().enumerate() {
+        for l in p.lines.iter().filter(|l| in_band(p, l)) {
+            seen.entry(furniture_key(&l.text)).or_default().insert(i);
+        }
+    }
+    let n = pages.len();
+    let repeated = |key: &str| {
+        seen.get(key)
+            .is_some_and(|s| s.len() >= 2 && s.len() * 2 >= n.saturating_sub(1).max(2))
+    };
+    // Exact text repeated elsewhere, for the first page, whose masthead
+    // shares the running header's shape (`A/74/130`).
+    let mut exact: HashMap<&str, usize> = HashMap::new();
+    for p in pages.iter().skip(1) {
+        let mut on_page: HashSet<&str> = HashSet::new();
+        for l in p.lines.iter().filter(|l| in_band(p, l)) {
+            on_page.insert(l.text.as_str());
+        }
+        for t in on_page {
+            *exact.entry(t).or_default() += 1;
+        }
+    }
+    let mut drop: Vec<Vec<bool>> = Vec::with_capacity(n);
+    let mut dropped: BTreeMap<String, usize> = BTreeMap::new();
+    for (i, p) in pages.iter().enumerate() {
+        let d: Vec<bool> = p
+            .lines
+            .iter()
+            .map(|l| {
+                if !in_band(p, l) {
+                    return false;
+                }
+                let counter = is_page_number(&l.text) || is_job_number(&l.text);
+                let shape = if i == 0 {
+                    exact
+                        .get(l.text.as_str())
+                        .is_some_and(|&k| k >= 2 && k * 2 >= n - 1)
+                } else {
+                    repeated(&furniture_key(&l.text))
+                };
+                counter || shape
+            })
+            .collect();
+        for (l, _) in p.lines.iter().zip(&d).filter(|(_, d)| **d) {
+            if !is_page_number(&l.text) {
+                *dropped.entry(l.text.clone()).or_default() += 1;
+            }
+        }
+        drop.push(d);
+    }
+    for (p, d) in pages.iter_mut().zip(drop) {
+        let mut it = d.into_iter();
+        p.lines.retain(|_| !it.next().unwrap_or(false));
+    }
+    let mut v: Vec<(String, usize)> = dropped.into_iter().collect();
+    v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    v.into_iter().map(|(t, _)| t).collect()
+}
+
+/// The body size: the size most glyphs of the document have.
+fn body_size(pages: &[PageLines]) -> f32 {
+    let mut votes: BTreeMap<i32, usize> = BTreeMap::new();
+    for l in pages.iter().flat_map(|p| &p.lines) {
+        *votes.entry((l.size * 10.0).round() as i32).or_default() += l.weight;
+    }
+    votes
+        .into_iter()
+        .max_by_key(|(s, n)| (*n, *s))
+        .map_or(10.0, |(s, _)| s as f32 / 10.0)
+}
+
+/// `12 Text` or a raised `12` then text: a note's number and its text.
+fn note_label(t: &str) -> Option<(String, &str)> {
+    let d = t.bytes().take_while(u8::is_ascii_digit).count();
+    if d == 0 || d > 3 {
+        return None;
+    }
+    // The number is followed by a space or the note's first letter, not
+    // by more of a number (`25-04567`, `3.5`, `12/2`).
+    let after = t[d..].chars().next()?;
+    if !(after.is_whitespace() || after.is_alphabetic()) {
+        return None;
+    }
+    let rest = t[d..].trim_start();
+    if rest.is_empty() {
+        return None;
+    }
+    Some((t[..d].to_string(), rest))
+}
+
+/// Takes the footnote area off the foot of each page.
+fn take_footnotes(pages: &mut [PageLines], body: f32) -> Vec<(String, String)> {
+    let mut notes: Vec<(String, String)> = Vec::new();
+    for p in pages.iter_mut() {
+        // The run of small lines at the foot.
+        let mut start = p.lines.len();
+        while start > 0 && p.lines[start - 1].size <= 0.85 * body {
+            start -= 1;
+        }
+        // It starts at its first note number, below the body.
+        while start < p.lines.len() && note_label(&p.lines[start].text).is_none() {
+            start += 1;
+        }
+        if start == p.lines.len() || start == 0 {
+            continue;
+        }
+        let area: Vec<Line> = p.lines.split_off(start);
+        let keep = HashSet::new();
+        for l in area {
+            match note_label(&l.text) {
+                Some((label, rest)) => notes.push((label, rest.to_string())),
+                None => {
+                    if let Some((_, t)) = notes.last_mut() {
+                        join_keeping(t, &l.text, &keep);
+                    }
+                }
+            }
+        }
+    }
+    notes
+}
+
+fn ends_sentence(t: &str) -> bool {
+    let t = t.trim_end().trim_end_matches(FN_CLOSE);
+    let t = match t.rfind(FN_OPEN) {
+        Some(i) if t.len() - i < 8 && !t[i..].contains(' ') => &t[..i],
+        _ => t,
+    };
+    t.chars().next_back().is_some_and(is_terminal)
+}
+
+/// Starts a numbered paragraph or a list item.
+fn starts_item(t: &str) -> bool {
+    let d = t.bytes().take_while(u8::is_ascii_digit).count();
+    (d > 0 && d <= 4 && t[d..].starts_with(". "))
+        || t.starts_with(['•', '▪', '●', '–'])
+        || t.starts_with("- ")
+}
+
+/// One paragraph or heading being assembled.
+struct Chunk {
+    heading: Option<u8>,
+    text: String,
+    /// The last line: to tell whether the next line goes on.
+    last: Line,
+    page: usize,
+}
+
+/// Lays out a document's pages as lines for the text structuring.
+pub fn lay_out(mut pages: Vec<PageLines>) -> Laid {
+    let furniture = strip_furniture(&mut pages);
+    let body = body_size(&pages);
+    let footnotes = take_footnotes(&mut pages, body);
+    // The first page's masthead (down to its last `Distr.:`-like line)
+    // is left as lines: the structuring reads it.
+    let masthead_end = pages.first().map_or(0, |p| {
+        p.lines
+            .iter()
+            .rposition(|l| crate::ingest::metadata::MASTHEAD.is_match(&l.text))
+            .map_or(0, |i| i + 1)
+    });
+    // Heading levels: the sizes above the body, largest first (the
+    // masthead's aside).
+    let mut head_sizes: Vec<i32> = pages
+        .iter()
+        .enumerate()
+        .flat_map(|(i, p)| p.lines.iter().skip(if i == 0 { masthead_end } else { 0 }))
+        .filter(|l| l.size >= body + 1.0)
+        .map(|l| (l.size * 2.0).round() as i32)
+        .collect();
+    head_sizes.sort_unstable_by(|a, b| b.cmp(a));
+    head_sizes.dedup();
+    let level_of = |l: &Line| -> Option<u8> {
+        let short = l.text.chars().count() <= 150;
+        if l.size >= body + 1.0 && short {
+            let k = (l.size * 2.0).round() as i32;
+            let rank = head_sizes.iter().position(|s| *s == k).unwrap_or(0);
+            Some((2 + rank as u8).min(4))
+        } else if l.bold && short && !ends_sentence(&l.text) || l.bold && l.text.len() < 80 {
+            Some((2 + head_sizes.len() as u8).min(4))
+        } else {
+            None
+        }
+    };
+    // Line pitch of body text: the commonest baseline step.
+    let mut steps: BTreeMap<i32, usize> = BTreeMap::new();
+    for p in &pages {
+        for w in p.lines.windows(2) {
+            if (w[0].size - body).abs() < 0.5 && (w[1].size - body).abs() < 0.5 {
+                let s = ((w[1].y - w[0].y) * 2.0).round() as i32;
+                if s > 0 {
+                    *steps.entry(s).or_default() += 1;
+                }
+            }
+        }
+    }
+    let pitch = steps
+        .into_iter()
+        .max_by_key(|(s, n)| (*n, -*s))
+        .map_or(body * 1.2, |(s, _)| s as f32 / 2.0);
+    // The right edge of body text (long lines end there).
+    let right = pages
+        .iter()
+        .flat_map(|p| &p.lines)
+        .filter(|l| (l.size - body).abs() < 0.5)
+        .map(|l| l.x1)
+        .fold(0.0f32, f32::max);
+    let all_text: Vec<String> = pages
+        .iter()
+        .flat_map(|p| p.lines.iter().map(|l| l.text.clone()))
+        .collect();
+    let keep = hyphenated_words(&all_text);
+
+    let mut out: Vec<String> = Vec::new();
+    let mut open: Option<Chunk> = None;
+    let flush = |out: &mut Vec<String>, c: Chunk| {
+        if c.text.trim().is_empty() {
+            return;
+        }
+        match c.heading {
+            Some(level) => out.push(format!("{} {}", "#".repeat(level as usize), c.text)),
+            None => out.push(c.text),
+        }
+        out.push(String::new());
+    };
+    for (pi, p) in pages.iter().enumerate() {
+        for (li, l) in p.lines.iter().enumerate() {
+            if pi == 0 && li < masthead_end {
+                out.push(l.text.clone());
+                continue;
+            }
+            let heading = level_of(l);
+            let goes_on = open.as_ref().is_some_and(|c| {
+                let same_style = c.heading == heading;
+                if !same_style {
+                    return false;
+                }
+                if c.page != pi {
+                    // Over a page break: the paragraph stopped mid-sentence
+                    // and this line starts no new one.
+                    let lower = !l.text.starts_with(|ch: char| ch.is_uppercase());
+                    let full = c.last.x1 >= right - 2.0 * body;
+                    return c.heading.is_none()
+                        && !ends_sentence(&c.text)
+                        && !starts_item(&l.text)
+                        && (lower || full);
+                }
+                let step = l.y - c.last.y;
+                let close = step > 0.0 && step <= pitch.max(c.last.size * 1.05) * 1.35;
+                // A short last line that ends a sentence ends its paragraph.
+                let short_end = c.last.x1 < right - 0.15 * (right - c.last.x0).max(1.0)
+                    && ends_sentence(&c.last.text);
+                close && !starts_item(&l.text) && (c.heading.is_some() || !short_end)
+            });
+            if goes_on {
+                if let Some(c) = open.as_mut() {
+                    join_line(&mut c.text, &l.text, &keep);
+                    c.last = l.clone();
+                    c.page = pi;
+                }
+            } else {
+                if let Some(c) = open.take() {
+                    flush(&mut out, c);
+                }
+                open = Some(Chunk {
+                    heading,
+                    text: l.text.clone(),
+                    last: l.clone(),
+                    page: pi,
+                });
+            }
+        }
+        // A paragraph still open may go on over the page break; it is
+        // written before the break once it is complete.
+        let carry = open
+            .as_ref()
+            .is_some_and(|c| c.heading.is_none() && !ends_sentence(&c.text));
+        if !carry && let Some(c) = open.take() {
+            flush(&mut out, c);
+        }
+        if pi + 1 < pages.len() {
+            if carry {
+                // Written after the next page's continuation joins it.
+                out.push(PAGE_BREAK_PENDING.to_string());
+            } else {
+                out.push(PAGE_BREAK.to_string());
+            }
+        }
+    }
+    if let Some(c) = open.take() {
+        flush(&mut out, c);
+    }
+    // A break held for a carried paragraph goes after it.
+    let mut lines: Vec<String> = Vec::with_capacity(out.len());
+    let mut pending = 0usize;
+    for l in out {
+        if l == PAGE_BREAK_PENDING {
+            pending += 1;
+            continue;
+        }
+        let para_end = l.is_empty();
+        lines.push(l);
+        if para_end {
+            for _ in 0..pending {
+                lines.push(PAGE_BREAK.to_string());
+            }
+            pending = 0;
+        }
+    }
+    for _ in 0..pending {
+        lines.push(PAGE_BREAK.to_string());
+    }
+    Laid {
+        lines,
+        footnotes,
+        furniture,
+    }
+}
+
+/// Marks a page break held until the paragraph running over it is written.
+const PAGE_BREAK_PENDING: &str = "\u{E002}page";
+
+/// Joins a line to its paragraph: a hyphen at a line end is taken out
+/// unless the document writes that word with one; a note marker at the
+/// end keeps its space.
+fn join_line(text: &mut String, next: &str, keep: &HashSet<String>) {
+    if text.ends_with(FN_CLOSE) && !next.starts_with(is_unspaced) && !next.starts_with(is_han) {
+        text.push(' ');
+    }
+    join_keeping(text, next, keep);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn word(text: &str, x: f32, y: f32, size: f32) -> Vec<Glyph> {
+        let w = size * 0.5;
+        text.chars()
+            .enumerate()
+            .map(|(i, c)| Glyph {
+                text: c.to_string(),
+                x: x + i as f32 * w,
+                y,
+                size,
+                width: w,
+                bold: false,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn glyphs_make_words_and_lines() {
+        let mut g = word("Hello", 72.0, 100.0, 10.0);
+        g.extend(word("world", 72.0 + 5.0 * 5.0 + 3.0, 100.2, 10.0));
+        g.extend(word("next", 72.0, 112.0, 10.0));
+        let p = page_lines(595.0, 842.0, g);
+        let t: Vec<&str> = p.lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(t, ["Hello world", "next"]);
+    }
+
+    #[test]
+    fn raised_small_digits_are_note_markers() {
+        let mut g = word("text.", 72.0, 100.0, 10.0);
+        g.extend(word("3", 97.0, 96.0, 6.0));
+        let p = page_lines(595.0, 842.0, g);
+        assert_eq!(p.lines[0].text, format!("text.{FN_OPEN}3{FN_CLOSE}"));
+    }
+
+    #[test]
+    fn right_to_left_lines_are_read_in_logical_order() {
+        // "سلام 12" drawn visually: digits left, Arabic letters reversed.
+        assert_eq!(logical_rtl("12 مالس"), "سلام 12");
+    }
+
+    #[test]
+    fn page_counters() {
+        for t in ["3", "- 3 -", "Page 3", "3/20", "iv", "Page 2 of 9"] {
+            assert!(is_page_number(t), "{t}");
+        }
+        assert!(!is_page_number("A/74/130"));
+        assert!(!is_page_number("Introduction"));
+    }
+}
