@@ -3,6 +3,7 @@
 //! does not, and a file that cannot be read is named while the others
 //! are ingested.
 
+mod docx_fixtures;
 mod pdf_fixtures;
 
 use std::path::{Path, PathBuf};
@@ -279,6 +280,11 @@ fn a_folder_of_pdf_and_word_files_is_ingested_and_built() {
     assert!(out.status.success());
     std::fs::create_dir_all(root.join("seeds")).unwrap();
     std::fs::write(root.join("seeds/report.pdf"), un_report()).unwrap();
+    std::fs::write(
+        root.join("seeds/other.docx"),
+        docx_fixtures::un_report_docx(),
+    )
+    .unwrap();
     pilcrow(&["ingest"]);
     pilcrow(&["build"]);
     let public = std::fs::read_dir(root.join("public/documents")).unwrap();

@@ -29,7 +29,14 @@ pub struct Cleaned {
     /// Footnotes a reader already found (a PDF's footnote areas), their
     /// markers already in the lines; `structure` looks for no others.
     pub footnotes: Vec<(String, String)>,
+    /// Tables a reader already found (a Word file's), each standing in
+    /// the lines as a [`TABLE_MARK`] line with its index.
+    pub tables: Vec<Vec<Vec<String>>>,
 }
+
+/// Starts a line that stands for a table of [`Cleaned::tables`]:
+/// the mark, then the table's index.
+pub const TABLE_MARK: &str = "\u{E003}table ";
 
 /// Runs the cleaning rules in order; whether the text is markdown is
 /// guessed from its lines.
@@ -88,6 +95,7 @@ fn clean_as(text: &str, markdown: bool) -> Cleaned {
         furniture,
         set_aside,
         footnotes: Vec::new(),
+        tables: Vec::new(),
     }
 }
 
@@ -124,6 +132,7 @@ pub fn clean_authored(text: &str) -> Cleaned {
         furniture: Vec::new(),
         set_aside: Vec::new(),
         footnotes: Vec::new(),
+        tables: Vec::new(),
     }
 }
 

@@ -50,7 +50,7 @@ pub enum Format {
 
 /// File extensions ingest reads.
 pub const EXTENSIONS: &[&str] = &[
-    "txt", "text", "md", "markdown", "html", "htm", "xhtml", "pdf",
+    "txt", "text", "md", "markdown", "html", "htm", "xhtml", "pdf", "docx",
 ];
 
 /// The binary formats, told by extension before any decoding as text.

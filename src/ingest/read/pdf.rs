@@ -93,6 +93,7 @@ pub fn read(bytes: &[u8], path: &Path) -> Result<Read, IngestError> {
             furniture: laid.furniture,
             set_aside: Vec::new(),
             footnotes: laid.footnotes,
+            tables: Vec::new(),
         },
         candidates,
     })
