@@ -70,10 +70,9 @@ pub fn build(cleaned: Cleaned, rec: &Recognizer) -> Structured {
     out.front = front;
     out.toc = extract_toc(&mut lines);
     let hyphenated = hyphenated_words(&lines);
-    out.footnotes = if footnotes.is_empty() {
-        extract_footnotes(&mut lines, &hyphenated)
-    } else {
-        footnotes
+    out.footnotes = match footnotes {
+        Some(found) => found,
+        None => extract_footnotes(&mut lines, &hyphenated),
     };
     let han = han_dominant(&lines);
     // In markdown, `1. text` is an ordered list, not a paragraph number.

@@ -26,9 +26,10 @@ pub struct Cleaned {
     /// line): not the body, but a letterhead's list of member states is
     /// among them.
     pub set_aside: Vec<String>,
-    /// Footnotes a reader already found (a PDF's footnote areas), their
-    /// markers already in the lines; `structure` looks for no others.
-    pub footnotes: Vec<(String, String)>,
+    /// Footnotes a reader already found (a PDF's footnote areas, a Word
+    /// file's notes), their markers already in the lines: then
+    /// `structure` looks for no others. `None`: not looked for.
+    pub footnotes: Option<Vec<(String, String)>>,
     /// Tables a reader already found (a Word file's), each standing in
     /// the lines as a [`TABLE_MARK`] line with its index.
     pub tables: Vec<Vec<Vec<String>>>,
@@ -94,7 +95,7 @@ fn clean_as(text: &str, markdown: bool) -> Cleaned {
         markdown,
         furniture,
         set_aside,
-        footnotes: Vec::new(),
+        footnotes: None,
         tables: Vec::new(),
     }
 }
@@ -131,7 +132,7 @@ pub fn clean_authored(text: &str) -> Cleaned {
         markdown: true,
         furniture: Vec::new(),
         set_aside: Vec::new(),
-        footnotes: Vec::new(),
+        footnotes: None,
         tables: Vec::new(),
     }
 }

@@ -139,7 +139,7 @@ fn read_docx(bytes: &[u8]) -> Result<Read, String> {
             markdown: false,
             furniture: Vec::new(),
             set_aside: Vec::new(),
-            footnotes: body.notes.used,
+            footnotes: Some(body.notes.used),
             tables: body.tables,
         },
         candidates,

@@ -92,7 +92,7 @@ pub fn read(bytes: &[u8], path: &Path) -> Result<Read, IngestError> {
             markdown: false,
             furniture: laid.furniture,
             set_aside: Vec::new(),
-            footnotes: laid.footnotes,
+            footnotes: Some(laid.footnotes),
             tables: Vec::new(),
         },
         candidates,

@@ -88,11 +88,40 @@ pub fn page_lines(width: f32, height: f32, mut glyphs: Vec<Glyph>) -> PageLines 
             groups.push((g.y, g.size, vec![g]));
         }
     }
-    let mut lines = Vec::new();
-    for (y, _, mut gs) in groups {
+    for (_, _, gs) in groups.iter_mut() {
         gs.sort_by(|a, b| a.x.total_cmp(&b.x));
-        // Columns or a table's cells on one baseline: a gap of several ems
-        // splits the line.
+    }
+    // Two columns: read the left one, then the right one, between the
+    // rows that run across both (a title, a full-width table).
+    let mut rows: Vec<(f32, Vec<Glyph>)> = Vec::new();
+    if let Some(g) = gutter(&groups, width) {
+        let mut left: Vec<(f32, Vec<Glyph>)> = Vec::new();
+        let mut right: Vec<(f32, Vec<Glyph>)> = Vec::new();
+        for (y, _, gs) in groups {
+            let across = gs.iter().any(|x| x.x < g && x.x + x.width > g);
+            if across {
+                rows.append(&mut left);
+                rows.append(&mut right);
+                rows.push((y, gs));
+                continue;
+            }
+            let (l, r): (Vec<Glyph>, Vec<Glyph>) = gs.into_iter().partition(|x| x.x < g);
+            if !l.is_empty() {
+                left.push((y, l));
+            }
+            if !r.is_empty() {
+                right.push((y, r));
+            }
+        }
+        rows.append(&mut left);
+        rows.append(&mut right);
+    } else {
+        rows = groups.into_iter().map(|(y, _, gs)| (y, gs)).collect();
+    }
+    let mut lines = Vec::new();
+    for (y, gs) in rows {
+        // A table's cells on one baseline: a gap of several ems splits
+        // the line.
         let mut start = 0;
         for i in 1..=gs.len() {
             let split = i == gs.len() || {
@@ -112,6 +141,57 @@ pub fn page_lines(width: f32, height: f32, mut glyphs: Vec<Glyph>) -> PageLines 
         height,
         lines,
     }
+}
+
+/// The x of a gutter between two columns: a strip in the middle of the
+/// page that almost no row crosses, with text on both sides in most rows.
+fn gutter(groups: &[(f32, f32, Vec<Glyph>)], width: f32) -> Option<f32> {
+    if groups.len() < 6 || width.is_nan() || width <= 0.0 {
+        return None;
+    }
+    let bins = (width.ceil() as usize).min(4000);
+    let mut cover = vec![0usize; bins + 1];
+    let (mut on_left, mut on_right) = (0usize, 0usize);
+    let (lo, hi) = ((width * 0.3) as usize, (width * 0.7) as usize);
+    for (_, _, gs) in groups {
+        let mut row = vec![false; bins + 1];
+        for g in gs {
+            let a = (g.x.max(0.0) as usize).min(bins);
+            let b = ((g.x + g.width).max(0.0) as usize).min(bins);
+            for c in row.iter_mut().take(b + 1).skip(a) {
+                *c = true;
+            }
+        }
+        for (c, r) in cover.iter_mut().zip(&row) {
+            *c += usize::from(*r);
+        }
+        on_left += usize::from(row[..lo].iter().any(|r| *r));
+        on_right += usize::from(row[hi..].iter().any(|r| *r));
+    }
+    let n = groups.len();
+    if on_left * 10 < n * 4 || on_right * 10 < n * 4 {
+        return None;
+    }
+    // The widest run of bins (in the middle) that at most a tenth of the
+    // rows cross.
+    let limit = n / 10;
+    let (mut best, mut run_start) = ((0usize, 0usize), None);
+    for (i, c) in cover.iter().enumerate().take(hi + 1).skip(lo) {
+        if *c <= limit {
+            let s = *run_start.get_or_insert(i);
+            if i + 1 - s > best.1 - best.0 {
+                best = (s, i + 1);
+            }
+        } else {
+            run_start = None;
+        }
+    }
+    let size = {
+        let mut s: Vec<f32> = groups.iter().map(|g| g.1).collect();
+        s.sort_by(f32::total_cmp);
+        s[s.len() / 2]
+    };
+    ((best.1 - best.0) as f32 >= (0.6 * size).max(4.0)).then(|| (best.0 + best.1) as f32 / 2.0)
 }
 
 fn is_rtl(c: char) -> bool {
@@ -349,7 +429,14 @@ const BAND: f32 = 0.1;
 /// Drops running headers/footers and page numbers; returns what was
 /// dropped (most frequent first).
 fn strip_furniture(pages: &mut [PageLines]) -> Vec<String> {
-    let in_band = |p: &PageLines, l: &Line| l.y < p.height * BAND || l.y > p.height * (1.0 - BAND);
+    // A page's first and last lines, and any line in the bands at its
+    // top and foot (a running header may sit above a page's first line).
+    let in_band = |p: &PageLines, l: &Line| {
+        l.y < p.height * BAND
+            || l.y > p.height * (1.0 - BAND)
+            || p.lines.first().is_some_and(|f| std::ptr::eq(f, l))
+            || p.lines.last().is_some_and(|f| std::ptr::eq(f, l))
+    };
     // On how many pages each shape stands in a band.
     let mut seen: HashMap<String, HashSet<usize>> = HashMap::new();
     for (i, p) in pages.iter().enumerate() {
@@ -711,6 +798,63 @@ mod tests {
         let p = page_lines(595.0, 842.0, g);
         let t: Vec<&str> = p.lines.iter().map(|l| l.text.as_str()).collect();
         assert_eq!(t, ["Hello world", "next"]);
+    }
+
+    #[test]
+    fn two_columns_are_read_one_after_the_other() {
+        let mut g = Vec::new();
+        for i in 0..8 {
+            let y = 100.0 + i as f32 * 12.0;
+            let fill = "x".repeat(35);
+            g.extend(word(&format!("left{i} {fill}"), 72.0, y, 10.0));
+            g.extend(word(&format!("right{i} {fill}"), 320.0, y, 10.0));
+        }
+        let p = page_lines(595.0, 842.0, g);
+        let t: Vec<&str> = p
+            .lines
+            .iter()
+            .map(|l| &l.text[..l.text.find(' ').unwrap_or(0)])
+            .collect();
+        assert_eq!(t[..3], ["left0", "left1", "left2"]);
+        assert_eq!(t[8], "right0");
+    }
+
+    fn line(text: &str, y: f32) -> Line {
+        Line {
+            text: text.into(),
+            x0: 72.0,
+            x1: 500.0,
+            y,
+            size: 10.0,
+            bold: false,
+            weight: 80,
+        }
+    }
+
+    #[test]
+    fn a_page_counter_under_the_text_is_furniture_wherever_it_sits() {
+        // A LaTeX page: the counter well above the page's foot band.
+        let pages: Vec<PageLines> = (1..=3)
+            .map(|n| PageLines {
+                width: 595.0,
+                height: 842.0,
+                lines: vec![
+                    line(
+                        &format!("Text of page {n} goes on and on across the line"),
+                        100.0,
+                    ),
+                    line("and ends here.", 112.0),
+                    line(&n.to_string(), 725.0),
+                ],
+            })
+            .collect();
+        let laid = lay_out(pages);
+        assert!(
+            laid.lines.iter().all(|l| l.trim().parse::<u32>().is_err()),
+            "{:?}",
+            laid.lines
+        );
+        assert!(laid.footnotes.is_empty());
     }
 
     #[test]
