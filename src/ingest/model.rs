@@ -1,6 +1,7 @@
 //! The document model every reader produces and every later pass works on.
 //!
-//! A reader (`read::text`, `read::markdown`, `read::html`) turns one input's
+//! A reader (`read::text`, `read::markdown`, `read::html`, `read::pdf`,
+//! `read::docx`) turns one input's
 //! bytes into a [`Document`]: blocks with roles, the page furniture it
 //! stripped, and metadata [`Candidate`]s that say where each came from.
 //! The passes after it — title and date ([`super::title`],

@@ -570,6 +570,23 @@ fn ends_sentence(t: &str) -> bool {
     t.chars().next_back().is_some_and(is_terminal)
 }
 
+/// A table-of-contents line: a title, leader dots, a page number
+/// (`I. Introduction . . . . 3`). Each stays a line of its own, so that
+/// the structuring reads the table of contents.
+fn is_toc_line(t: &str) -> bool {
+    let t = t.trim_end();
+    let body = t.trim_end_matches(|c: char| c.is_ascii_digit());
+    body.len() < t.len()
+        && body
+            .trim_end()
+            .chars()
+            .rev()
+            .take(6)
+            .filter(|c| *c == '.' || *c == '…')
+            .count()
+            >= 3
+}
+
 /// Starts a numbered paragraph or a list item.
 fn starts_item(t: &str) -> bool {
     let d = t.bytes().take_while(u8::is_ascii_digit).count();
@@ -691,7 +708,11 @@ pub fn lay_out(mut pages: Vec<PageLines>) -> Laid {
                 // A short last line that ends a sentence ends its paragraph.
                 let short_end = c.last.x1 < right - 0.15 * (right - c.last.x0).max(1.0)
                     && ends_sentence(&c.last.text);
-                close && !starts_item(&l.text) && (c.heading.is_some() || !short_end)
+                close
+                    && !starts_item(&l.text)
+                    && !is_toc_line(&c.last.text)
+                    && !is_toc_line(&l.text)
+                    && (c.heading.is_some() || !short_end)
             });
             if goes_on {
                 if let Some(c) = open.as_mut() {
@@ -869,6 +890,23 @@ mod tests {
     fn right_to_left_lines_are_read_in_logical_order() {
         // "سلام 12" drawn visually: digits left, Arabic letters reversed.
         assert_eq!(logical_rtl("12 مالس"), "سلام 12");
+    }
+
+    #[test]
+    fn table_of_contents_lines_stay_lines() {
+        let pages = vec![PageLines {
+            width: 595.0,
+            height: 842.0,
+            lines: vec![
+                line("Contents", 100.0),
+                line("I. Introduction . . . . . . . . . . 3", 112.0),
+                line("II. Replies received from Governments . . . . . 4", 124.0),
+                line("Argentina ......................... 4", 136.0),
+            ],
+        }];
+        let laid = lay_out(pages);
+        let toc: Vec<&String> = laid.lines.iter().filter(|l| is_toc_line(l)).collect();
+        assert_eq!(toc.len(), 3, "{:?}", laid.lines);
     }
 
     #[test]
