@@ -9,7 +9,7 @@ mod pdf_fixtures;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use pdf_fixtures::{lines, pdf, run, sup};
+use pdf_fixtures::{emboldened, lines, pdf, run, sup};
 
 /// A two-page UN report: masthead, running header and page counters, a
 /// job number, numbered paragraphs broken across lines and across the
@@ -183,6 +183,47 @@ fn a_un_report_pdf_gives_numbered_paragraphs_headings_and_its_masthead() {
         .unwrap_or_default();
     assert!(note.ends_with("para. 3."), "{body}");
     assert!(!body.contains("[^2"), "{body}");
+}
+
+#[test]
+fn text_emboldened_by_fill_and_stroke_is_a_heading_read_once() {
+    let mut p = lines(
+        72.0,
+        100.0,
+        10.0,
+        12.0,
+        &[
+            "The Committee held its session in Vienna and adopted its report by consensus at its",
+            "final meeting, after a debate on the draft presented by the Rapporteur.",
+        ],
+    );
+    p.push(emboldened(
+        10.0,
+        72.0,
+        140.0,
+        "Conclusions and recommendations",
+    ));
+    p.extend(lines(
+        72.0,
+        164.0,
+        10.0,
+        12.0,
+        &["The Committee recommends that States continue to share their experience."],
+    ));
+    let (_tmp, root) = site(&[("bold.pdf", pdf(&[p], None, None))]);
+    let out = ingest(&root);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let page = page_from(&root, "bold.pdf");
+    assert!(
+        body(&page)
+            .lines()
+            .any(|l| l.starts_with('#') && l.ends_with(" Conclusions and recommendations")),
+        "{page}"
+    );
 }
 
 #[test]

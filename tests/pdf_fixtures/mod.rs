@@ -2,7 +2,7 @@
 //! Latin text, a Type0/Identity-H font with a ToUnicode map (and no font
 //! file) for Chinese, Russian and Arabic.
 
-use pdf_writer::types::{CidFontType, SystemInfo, UnicodeCmap};
+use pdf_writer::types::{CidFontType, SystemInfo, TextRenderingMode, UnicodeCmap};
 use pdf_writer::{Content, Date, Finish, Name, Pdf, Rect, Ref, Str, TextStr};
 
 pub const A4: (f32, f32) = (595.0, 842.0);
@@ -17,6 +17,9 @@ pub struct Run {
     pub text: String,
     /// Raised by this many points (superscripts).
     pub rise: f32,
+    /// Filled, then stroked: how Word draws bold when the font has no
+    /// bold face.
+    pub stroked: bool,
 }
 
 pub fn run(font: &'static str, size: f32, x: f32, y: f32, text: &str) -> Run {
@@ -27,6 +30,15 @@ pub fn run(font: &'static str, size: f32, x: f32, y: f32, text: &str) -> Run {
         y,
         text: text.to_string(),
         rise: 0.0,
+        stroked: false,
+    }
+}
+
+/// A run filled, then stroked (emboldened).
+pub fn emboldened(size: f32, x: f32, y: f32, text: &str) -> Run {
+    Run {
+        stroked: true,
+        ..run("F1", size, x, y, text)
     }
 }
 
@@ -38,6 +50,7 @@ pub fn sup(size: f32, x: f32, y: f32, text: &str) -> Run {
         y,
         text: text.to_string(),
         rise: size * 0.5,
+        stroked: false,
     }
 }
 
@@ -138,6 +151,9 @@ pub fn pdf(pages: &[Vec<Run>], title: Option<&str>, created: Option<(u16, u8, u8
             c.begin_text();
             c.set_font(Name(r.font.as_bytes()), r.size);
             c.set_rise(r.rise);
+            if r.stroked {
+                c.set_text_rendering_mode(TextRenderingMode::FillStroke);
+            }
             c.next_line(r.x, A4.1 - r.y);
             if r.font == "U" {
                 let bytes: Vec<u8> = r

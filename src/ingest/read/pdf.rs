@@ -182,6 +182,11 @@ fn extract(data: Vec<u8>) -> Result<Extracted, String> {
 #[derive(Default)]
 struct Collect {
     glyphs: Vec<Glyph>,
+    /// The last filled run: where its glyphs start in `glyphs`, how many
+    /// the run had, and its first glyph's placement. Text drawn "fill,
+    /// then stroke" (how Word makes a font bold that has no bold face)
+    /// comes as that run again, stroked.
+    last_fill: Option<(usize, usize, [f64; 6])>,
 }
 
 impl<'a> Device<'a> for Collect {
@@ -192,7 +197,25 @@ impl<'a> Device<'a> for Collect {
     fn pop_clip(&mut self) {}
     fn pop_transparency_group(&mut self) {}
 
-    fn draw_glyph_run(&mut self, run: &GlyphRun<'_, 'a>, props: DrawProps<'a>, _: &DrawMode) {
+    fn draw_glyph_run(&mut self, run: &GlyphRun<'_, 'a>, props: DrawProps<'a>, mode: &DrawMode) {
+        let first = run
+            .glyphs()
+            .first()
+            .map(|g| (props.transform * g.transform()).as_coeffs());
+        let last_fill = self.last_fill.take();
+        if let (DrawMode::Stroke(_), Some((start, n, at)), Some(first)) = (mode, last_fill, first)
+            && n == run.glyphs().len()
+            && at == first
+        {
+            // The same text stroked over its fill: emboldened.
+            for g in self.glyphs.iter_mut().skip(start) {
+                g.bold = true;
+            }
+            return;
+        }
+        if let (DrawMode::Fill(_), Some(first)) = (mode, first) {
+            self.last_fill = Some((self.glyphs.len(), run.glyphs().len(), first));
+        }
         for g in run.glyphs() {
             let Some(u) = g.as_unicode() else { continue };
             let text = match u {
