@@ -242,6 +242,15 @@ fn chinese_russian_and_right_to_left_arabic_text_is_read() {
             "Генеральная Ассамблея приняла резолюцию",
         ),
         run("U", 12.0, 72.0, 160.0, &visual),
+        // "سلام" as Word's PDFs map it: presentation forms (final mīm,
+        // final alif, medial lām, initial sīn), in visual order.
+        run(
+            "U",
+            12.0,
+            72.0,
+            190.0,
+            "\u{FEE1}\u{FE8E}\u{FEE0}\u{FEB3} 2025",
+        ),
     ];
     let (_tmp, root) = site(&[("multi.pdf", pdf(&[p], None, None))]);
     let out = ingest(&root);
@@ -257,6 +266,7 @@ fn chinese_russian_and_right_to_left_arabic_text_is_read() {
         "{page}"
     );
     assert!(page.contains(arabic), "{page}");
+    assert!(page.contains("2025 سلام"), "{page}");
 }
 
 #[test]
