@@ -110,12 +110,20 @@ pub fn un_report_docx() -> Vec<u8> {
 <w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>
 <w:footnote w:id="2"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> See A/RES/79/247, para. 3.</w:t></w:r></w:p></w:footnote>"#;
     let core = r#"<dc:title>Digital evidence report</dc:title><dcterms:created xsi:type="dcterms:W3CDTF">2025-03-12T09:30:00Z</dcterms:created>"#;
-    let body = [
-        p(None, None, &t("United Nations")),
-        p(None, None, &t("A/80/456")),
-        p(None, None, &t("General Assembly")),
+    let cell = |text: &str| format!("<w:tc>{}</w:tc>", p(None, None, &t(text)));
+    let distr = format!(
+        "<w:tc>{}{}</w:tc>",
         p(None, None, &t("Distr.: General")),
-        p(None, None, &t("Original: English")),
+        p(None, None, &t("Original: English"))
+    );
+    let body = [
+        // The masthead in a layout table, as UN templates have it.
+        format!(
+            "<w:tbl><w:tr>{}{}</w:tr><w:tr>{}{distr}</w:tr></w:tbl>",
+            cell("United Nations"),
+            cell("A/80/456"),
+            cell("General Assembly"),
+        ),
         p(Some("Title"), None, &t("Cooperation on digital evidence")),
         p(Some("Titre1"), None, &t("I. Introduction")),
         p(

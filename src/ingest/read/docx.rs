@@ -729,10 +729,20 @@ impl Body {
             return;
         }
         let _ = paras;
-        // A one-cell layout table (a masthead box, a framed note) is text.
-        if rows
-            .iter()
-            .all(|r| r.iter().filter(|c| !c.is_empty()).count() <= 1)
+        // A one-cell layout table (a framed note) is text, and so is the
+        // table UN templates lay the masthead out in (`Distr.: General`
+        // in one cell, the symbol in another) at the top of the document.
+        let at_top =
+            self.tables.is_empty() && self.lines.iter().filter(|l| !l.is_empty()).count() < 12;
+        let masthead = at_top
+            && rows
+                .iter()
+                .flatten()
+                .any(|c| crate::ingest::metadata::MASTHEAD.is_match(c));
+        if masthead
+            || rows
+                .iter()
+                .all(|r| r.iter().filter(|c| !c.is_empty()).count() <= 1)
         {
             for r in rows {
                 for c in r.into_iter().filter(|c| !c.is_empty()) {
