@@ -216,6 +216,15 @@ impl<'a> Device<'a> for Collect {
         if let (DrawMode::Fill(_), Some(first)) = (mode, first) {
             self.last_fill = Some((self.glyphs.len(), run.glyphs().len(), first));
         }
+        // One run is one font: its weight is looked up once (the font's
+        // weight class or its name; a Type1 font tells neither here).
+        let bold = run.glyphs().iter().find_map(|g| match &**g {
+            HGlyph::Outline(o) => Some(o.font_data().is_some_and(|d| {
+                d.weight.is_some_and(|w| w >= 600)
+                    || d.postscript_name.as_deref().is_some_and(bold_name)
+            })),
+            HGlyph::Type3(_) => None,
+        }) == Some(true);
         for g in run.glyphs() {
             let Some(u) = g.as_unicode() else { continue };
             let text = match u {
@@ -228,15 +237,9 @@ impl<'a> Device<'a> for Collect {
             // the size.
             let size = ((c[2] * c[2] + c[3] * c[3]).sqrt() * 1000.0) as f32;
             let origin = t * kurbo::Point::ORIGIN;
-            let (advance, bold) = match &**g {
-                HGlyph::Outline(o) => (
-                    o.advance_width().unwrap_or(500.0),
-                    o.font_data().is_some_and(|d| {
-                        d.weight.is_some_and(|w| w >= 600)
-                            || d.postscript_name.as_deref().is_some_and(bold_name)
-                    }),
-                ),
-                HGlyph::Type3(t3) => (t3.advance_width().unwrap_or(0.5) * 1000.0, false),
+            let advance = match &**g {
+                HGlyph::Outline(o) => o.advance_width().unwrap_or(500.0),
+                HGlyph::Type3(t3) => t3.advance_width().unwrap_or(0.5) * 1000.0,
             };
             let width = ((c[0] * c[0] + c[1] * c[1]).sqrt() * advance as f64) as f32;
             self.glyphs.push(Glyph {

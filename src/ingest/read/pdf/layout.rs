@@ -153,8 +153,9 @@ fn gutter(groups: &[(f32, f32, Vec<Glyph>)], width: f32) -> Option<f32> {
     let mut cover = vec![0usize; bins + 1];
     let (mut on_left, mut on_right) = (0usize, 0usize);
     let (lo, hi) = ((width * 0.3) as usize, (width * 0.7) as usize);
+    let mut row = vec![false; bins + 1];
     for (_, _, gs) in groups {
-        let mut row = vec![false; bins + 1];
+        row.iter_mut().for_each(|r| *r = false);
         for g in gs {
             let a = (g.x.max(0.0) as usize).min(bins);
             let b = ((g.x + g.width).max(0.0) as usize).min(bins);
@@ -200,22 +201,24 @@ fn is_rtl(c: char) -> bool {
 
 /// Arabic presentation forms (what a PDF's glyphs often map to) folded to
 /// the letters they present.
-fn fold_presentation(s: &str) -> String {
+fn fold_presentation(s: &str) -> std::borrow::Cow<'_, str> {
     use unicode_normalization::UnicodeNormalization;
     if s.chars()
         .any(|c| matches!(c as u32, 0xFB50..=0xFDFF | 0xFE70..=0xFEFF))
     {
-        s.chars()
-            .flat_map(|c| {
-                if matches!(c as u32, 0xFB50..=0xFDFF | 0xFE70..=0xFEFE) {
-                    c.to_string().nfkc().collect::<Vec<char>>()
-                } else {
-                    vec![c]
-                }
-            })
-            .collect()
+        std::borrow::Cow::Owned(
+            s.chars()
+                .flat_map(|c| {
+                    if matches!(c as u32, 0xFB50..=0xFDFF | 0xFE70..=0xFEFE) {
+                        c.to_string().nfkc().collect::<Vec<char>>()
+                    } else {
+                        vec![c]
+                    }
+                })
+                .collect(),
+        )
     } else {
-        s.to_string()
+        std::borrow::Cow::Borrowed(s)
     }
 }
 
@@ -267,7 +270,7 @@ fn make_line(gs: &[Glyph], baseline: f32) -> Option<Line> {
         }
         match pieces.last_mut() {
             Some((last, s)) if *s == sup && !(sup && last.ends_with(' ')) => last.push_str(&t),
-            _ => pieces.push((t, sup)),
+            _ => pieces.push((t.into_owned(), sup)),
         }
         prev = Some(g);
     }
