@@ -419,9 +419,13 @@ fn is_page_number(t: &str) -> bool {
 /// A UN job number as printed at a page's foot: `25-04567 (E)`,
 /// `19-12345 (R)    250719`.
 fn is_job_number(t: &str) -> bool {
+    // With its bar code's text (`*1912345*`) and the recycling line that
+    // stand beside it on a first page.
     static JOB: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(r"^\*?\d{2}-\d{5}\s*(?:\([A-Z]\))?(?:\s+\d{6})?\s*\*?[\d*]*$")
-            .expect("valid regex")
+        regex::Regex::new(
+            r"^(?:\*?\d{2}-\d{5}\s*(?:\([A-Z]\))?(?:\s+\d{6})?\s*\*?[\d*]*|\*\d{7}\*|(?i:please recycle)\W*)$",
+        )
+        .expect("valid regex")
     });
     JOB.is_match(t.trim())
 }
@@ -536,17 +540,36 @@ fn note_label(t: &str) -> Option<(String, &str)> {
 fn take_footnotes(pages: &mut [PageLines], body: f32) -> Vec<(String, String)> {
     let mut notes: Vec<(String, String)> = Vec::new();
     for p in pages.iter_mut() {
-        // The run of small lines at the foot.
+        // The run of smaller lines at the foot (UN notes are 8 or 9 pt
+        // under a 10 pt body).
         let mut start = p.lines.len();
-        while start > 0 && p.lines[start - 1].size <= 0.85 * body {
+        while start > 0 && p.lines[start - 1].size <= 0.92 * body {
             start -= 1;
         }
-        // It starts at its first note number, below the body.
+        let run_start = start;
+        // It starts at its first note number, below the body; a note that
+        // ran over from the last page comes first, without one.
         while start < p.lines.len() && note_label(&p.lines[start].text).is_none() {
             start += 1;
         }
         if start == p.lines.len() || start == 0 {
             continue;
+        }
+        // Notes number on: the first here follows the last one read (or
+        // the numbering starts again).
+        let last: u32 = notes.last().and_then(|n| n.0.parse().ok()).unwrap_or(0);
+        let first: u32 = note_label(&p.lines[start].text)
+            .and_then(|(l, _)| l.parse().ok())
+            .unwrap_or(0);
+        if !(first > last && first <= last + 3 || first == 1) {
+            continue;
+        }
+        let carried = !notes.is_empty()
+            && run_start < start
+            && run_start > 0
+            && p.lines[run_start].y > 0.6 * p.height;
+        if carried {
+            start = run_start;
         }
         let area: Vec<Line> = p.lines.split_off(start);
         let keep = HashSet::new();
@@ -910,6 +933,56 @@ mod tests {
         let laid = lay_out(pages);
         let toc: Vec<&String> = laid.lines.iter().filter(|l| is_toc_line(l)).collect();
         assert_eq!(toc.len(), 3, "{:?}", laid.lines);
+    }
+
+    #[test]
+    fn a_note_running_over_a_page_break_is_one_note() {
+        let small = |text: &str, y: f32| Line {
+            size: 8.0,
+            ..line(text, y)
+        };
+        let body: Vec<Line> = (0..6)
+            .map(|i| {
+                line(
+                    "Body text of the report goes on across the whole line",
+                    100.0 + 12.0 * i as f32,
+                )
+            })
+            .collect();
+        let mut p1 = body.clone();
+        p1.push(small("1 See the report of the Working Group on its", 740.0));
+        p1.push(small("second session (A/80/10), para. 3.", 750.0));
+        p1.push(small("2 The first half of a long note that goes", 760.0));
+        let mut p2 = body;
+        p2.push(small("on to the next page.", 740.0));
+        p2.push(small("3 Third note.", 750.0));
+        let page = |lines| PageLines {
+            width: 595.0,
+            height: 842.0,
+            lines,
+        };
+        let laid = lay_out(vec![page(p1), page(p2)]);
+        let notes: Vec<(&str, &str)> = laid
+            .footnotes
+            .iter()
+            .map(|(l, t)| (l.as_str(), t.as_str()))
+            .collect();
+        assert_eq!(
+            notes,
+            [
+                (
+                    "1",
+                    "See the report of the Working Group on its second session (A/80/10), para. 3."
+                ),
+                (
+                    "2",
+                    "The first half of a long note that goes on to the next page."
+                ),
+                ("3", "Third note.")
+            ]
+        );
+        assert!(laid.lines.iter().all(|l| !l.contains("next page")));
+        assert!(is_job_number("*1912345*") && is_job_number("19-12345 (E)    050819"));
     }
 
     #[test]
