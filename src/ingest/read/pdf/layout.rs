@@ -654,18 +654,6 @@ pub fn lay_out(mut pages: Vec<PageLines>) -> Laid {
         .collect();
     head_sizes.sort_unstable_by(|a, b| b.cmp(a));
     head_sizes.dedup();
-    let level_of = |l: &Line| -> Option<u8> {
-        let short = l.text.chars().count() <= 150;
-        if l.size >= body + 1.0 && short {
-            let k = (l.size * 2.0).round() as i32;
-            let rank = head_sizes.iter().position(|s| *s == k).unwrap_or(0);
-            Some((2 + rank as u8).min(4))
-        } else if l.bold && short && !ends_sentence(&l.text) || l.bold && l.text.len() < 80 {
-            Some((2 + head_sizes.len() as u8).min(4))
-        } else {
-            None
-        }
-    };
     // Line pitch of body text: the commonest baseline step.
     let mut steps: BTreeMap<i32, usize> = BTreeMap::new();
     for p in &pages {
@@ -689,6 +677,21 @@ pub fn lay_out(mut pages: Vec<PageLines>) -> Laid {
         .filter(|l| (l.size - body).abs() < 0.5)
         .map(|l| l.x1)
         .fold(0.0f32, f32::max);
+    let level_of = |l: &Line| -> Option<u8> {
+        let short = l.text.chars().count() <= 150;
+        // Larger type is a heading unless it runs to the text's right
+        // edge like running text (an OCR layer's sizes wander).
+        let full = l.x1 >= right - 3.0 * body;
+        if l.size >= body + 1.0 && short && (!full || l.bold) {
+            let k = (l.size * 2.0).round() as i32;
+            let rank = head_sizes.iter().position(|s| *s == k).unwrap_or(0);
+            Some((2 + rank as u8).min(4))
+        } else if l.bold && short && !ends_sentence(&l.text) || l.bold && l.text.len() < 80 {
+            Some((2 + head_sizes.len() as u8).min(4))
+        } else {
+            None
+        }
+    };
     let all_text: Vec<String> = pages
         .iter()
         .flat_map(|p| p.lines.iter().map(|l| l.text.clone()))
@@ -983,6 +986,39 @@ mod tests {
         );
         assert!(laid.lines.iter().all(|l| !l.contains("next page")));
         assert!(is_job_number("*1912345*") && is_job_number("19-12345 (E)    050819"));
+    }
+
+    #[test]
+    fn larger_type_is_a_heading_unless_it_runs_to_the_margin() {
+        let big = |text: &str, y: f32, x1: f32| Line {
+            size: 12.0,
+            x1,
+            ..line(text, y)
+        };
+        let mut lines: Vec<Line> = (0..6)
+            .map(|i| {
+                line(
+                    "Body text of the report goes on across the whole line.",
+                    300.0 + 12.0 * i as f32,
+                )
+            })
+            .collect();
+        lines.insert(
+            0,
+            big(
+                "Decides that any proposal in the General Assembly which",
+                100.0,
+                500.0,
+            ),
+        );
+        lines.insert(1, big("Conclusions", 200.0, 150.0));
+        let laid = lay_out(vec![PageLines {
+            width: 595.0,
+            height: 842.0,
+            lines,
+        }]);
+        let heads: Vec<&String> = laid.lines.iter().filter(|l| l.starts_with('#')).collect();
+        assert_eq!(heads, ["## Conclusions"]);
     }
 
     #[test]
