@@ -1,7 +1,7 @@
 //! `cargo bench --bench pdf_read -- FILE.pdf…`: how fast the PDF reader
 //! reads (one core: pages, lines, furniture, footnotes, paragraphs; the
 //! format-free passes after it are not counted). Prints MB/s per file,
-//! best of three runs.
+//! best of three runs; `--lines` also prints the lines the reader made.
 
 use std::path::Path;
 use std::time::Instant;
@@ -11,6 +11,7 @@ fn main() {
         .skip(1)
         .filter(|a| !a.starts_with('-'))
         .collect();
+    let show = std::env::args().any(|a| a == "--lines");
     if files.is_empty() {
         eprintln!("usage: cargo bench --bench pdf_read -- FILE.pdf…");
         std::process::exit(2);
@@ -33,6 +34,11 @@ fn main() {
             best = best.min(t.elapsed().as_secs_f64());
             outcome = match r {
                 Ok(pilcrow::ingest::read::Read::Lines { cleaned, .. }) => {
+                    if show && best < f64::MAX {
+                        for l in &cleaned.lines {
+                            println!("  {l:?}");
+                        }
+                    }
                     format!("{} lines", cleaned.lines.len())
                 }
                 Ok(_) => "document".into(),

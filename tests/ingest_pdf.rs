@@ -9,7 +9,7 @@ mod pdf_fixtures;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use pdf_fixtures::{emboldened, lines, pdf, run, sup};
+use pdf_fixtures::{emboldened, lines, pdf, run, sup, turned};
 
 /// A two-page UN report: masthead, running header and page counters, a
 /// job number, numbered paragraphs broken across lines and across the
@@ -222,6 +222,34 @@ fn text_emboldened_by_fill_and_stroke_is_a_heading_read_once() {
         body(&page)
             .lines()
             .any(|l| l.starts_with('#') && l.ends_with(" Conclusions and recommendations")),
+        "{page}"
+    );
+}
+
+#[test]
+fn text_set_at_an_angle_is_read_as_its_own_line() {
+    let mut p = lines(
+        72.0,
+        100.0,
+        10.0,
+        12.0,
+        &[
+            "The Committee held its session in Vienna and adopted its report by consensus at its",
+            "final meeting, after a debate on the draft presented by the Rapporteur.",
+        ],
+    );
+    p.push(turned(9.0, 560.0, 700.0, "Advance unedited version"));
+    let (_tmp, root) = site(&[("turned.pdf", pdf(&[p], None, None))]);
+    let out = ingest(&root);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let page = page_from(&root, "turned.pdf");
+    assert!(page.contains("Advance unedited version"), "{page}");
+    assert!(
+        page.contains("adopted its report by consensus at its final meeting"),
         "{page}"
     );
 }

@@ -20,6 +20,8 @@ pub struct Run {
     /// Filled, then stroked: how Word draws bold when the font has no
     /// bold face.
     pub stroked: bool,
+    /// Set turned a quarter to the left (reading bottom to top).
+    pub turned: bool,
 }
 
 pub fn run(font: &'static str, size: f32, x: f32, y: f32, text: &str) -> Run {
@@ -31,6 +33,15 @@ pub fn run(font: &'static str, size: f32, x: f32, y: f32, text: &str) -> Run {
         text: text.to_string(),
         rise: 0.0,
         stroked: false,
+        turned: false,
+    }
+}
+
+/// A run set turned a quarter to the left, its baseline going up the page.
+pub fn turned(size: f32, x: f32, y: f32, text: &str) -> Run {
+    Run {
+        turned: true,
+        ..run("F1", size, x, y, text)
     }
 }
 
@@ -51,6 +62,7 @@ pub fn sup(size: f32, x: f32, y: f32, text: &str) -> Run {
         text: text.to_string(),
         rise: size * 0.5,
         stroked: false,
+        turned: false,
     }
 }
 
@@ -154,7 +166,11 @@ pub fn pdf(pages: &[Vec<Run>], title: Option<&str>, created: Option<(u16, u8, u8
             if r.stroked {
                 c.set_text_rendering_mode(TextRenderingMode::FillStroke);
             }
-            c.next_line(r.x, A4.1 - r.y);
+            if r.turned {
+                c.set_text_matrix([0.0, 1.0, -1.0, 0.0, r.x, A4.1 - r.y]);
+            } else {
+                c.next_line(r.x, A4.1 - r.y);
+            }
             if r.font == "U" {
                 let bytes: Vec<u8> = r
                     .text

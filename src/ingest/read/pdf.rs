@@ -173,7 +173,17 @@ fn extract(data: Vec<u8>) -> Result<Extracted, String> {
         );
         let mut dev = Collect::default();
         interpret_page(page, &mut ctx, &mut dev);
-        pages.push(layout::page_lines(w, h, dev.glyphs));
+        let mut lines = layout::page_lines(w, h, dev.glyphs);
+        if !dev.turned.is_empty() {
+            // Text set at an angle (a landscape table, a margin note),
+            // laid out in its own frame and read after the page's text.
+            let turned = layout::page_lines(w.max(h), w.max(h), dev.turned);
+            lines.lines.extend(turned.lines.into_iter().map(|mut l| {
+                l.y += h;
+                l
+            }));
+        }
+        pages.push(lines);
     }
     Ok(Extracted { pages, title, date })
 }
@@ -182,11 +192,14 @@ fn extract(data: Vec<u8>) -> Result<Extracted, String> {
 #[derive(Default)]
 struct Collect {
     glyphs: Vec<Glyph>,
+    /// Glyphs of text not set upright, in their own frame (rotated so
+    /// that their baseline runs left to right).
+    turned: Vec<Glyph>,
     /// The last filled run: where its glyphs start in `glyphs`, how many
     /// the run had, and its first glyph's placement. Text drawn "fill,
     /// then stroke" (how Word makes a font bold that has no bold face)
     /// comes as that run again, stroked.
-    last_fill: Option<(usize, usize, [f64; 6])>,
+    last_fill: Option<(bool, usize, usize, [f64; 6])>,
 }
 
 impl<'a> Device<'a> for Collect {
@@ -202,19 +215,40 @@ impl<'a> Device<'a> for Collect {
             .glyphs()
             .first()
             .map(|g| (props.transform * g.transform()).as_coeffs());
+        // The run's baseline direction: upright text runs along +x.
+        let (dx, dy) = first.map_or((1.0, 0.0), |c| {
+            let n = (c[0] * c[0] + c[1] * c[1]).sqrt();
+            if n > 0.0 {
+                (c[0] / n, c[1] / n)
+            } else {
+                (1.0, 0.0)
+            }
+        });
+        let turned = dx < 0.98;
         let last_fill = self.last_fill.take();
-        if let (DrawMode::Stroke(_), Some((start, n, at)), Some(first)) = (mode, last_fill, first)
+        if let (DrawMode::Stroke(_), Some((was_turned, start, n, at)), Some(first)) =
+            (mode, last_fill, first)
             && n == run.glyphs().len()
             && at == first
         {
             // The same text stroked over its fill: emboldened.
-            for g in self.glyphs.iter_mut().skip(start) {
+            let v = if was_turned {
+                &mut self.turned
+            } else {
+                &mut self.glyphs
+            };
+            for g in v.iter_mut().skip(start) {
                 g.bold = true;
             }
             return;
         }
         if let (DrawMode::Fill(_), Some(first)) = (mode, first) {
-            self.last_fill = Some((self.glyphs.len(), run.glyphs().len(), first));
+            let start = if turned {
+                self.turned.len()
+            } else {
+                self.glyphs.len()
+            };
+            self.last_fill = Some((turned, start, run.glyphs().len(), first));
         }
         // One run is one font: its weight is looked up once (the font's
         // weight class or its name; a Type1 font tells neither here).
@@ -242,14 +276,24 @@ impl<'a> Device<'a> for Collect {
                 HGlyph::Type3(t3) => t3.advance_width().unwrap_or(0.5) * 1000.0,
             };
             let width = ((c[0] * c[0] + c[1] * c[1]).sqrt() * advance as f64) as f32;
-            self.glyphs.push(Glyph {
+            // Into the run's own frame (identity for upright text).
+            let (x, y) = (
+                origin.x * dx + origin.y * dy,
+                -origin.x * dy + origin.y * dx,
+            );
+            let glyph = Glyph {
                 text,
-                x: origin.x as f32,
-                y: origin.y as f32,
+                x: x as f32,
+                y: y as f32,
                 size,
                 width,
                 bold,
-            });
+            };
+            if turned {
+                self.turned.push(glyph);
+            } else {
+                self.glyphs.push(glyph);
+            }
         }
     }
 }
