@@ -136,7 +136,11 @@ pub fn un_report_docx() -> Vec<u8> {
             ),
         ),
         p(Some("SingleTxt"), Some((1, 1)), &t("the laws adopted;")),
-        p(Some("SingleTxt"), Some((1, 1)), &t("the training given.")),
+        // A paragraph that names only its level: the list is its style's.
+        format!(
+            r#"<w:p><w:pPr><w:pStyle w:val="SingleTxt"/><w:numPr><w:ilvl w:val="1"/></w:numPr></w:pPr>{}</w:p>"#,
+            t("the training given.")
+        ),
         p(
             Some("SingleTxt"),
             None,

@@ -678,7 +678,12 @@ impl Body {
             return;
         }
         let style = p.style.as_deref().unwrap_or("");
-        let num = p.num.clone().or_else(|| self.styles.num(style));
+        // A paragraph may name only its level: the list is its style's.
+        let num = match (p.num.clone(), self.styles.num(style)) {
+            (Some((id, l)), Some((sid, _))) if id.is_empty() => Some((sid, l)),
+            (Some(n), _) => Some(n),
+            (None, s) => s,
+        };
         let label = num
             .filter(|(id, _)| !id.is_empty() && id != "0")
             .and_then(|(id, l)| self.numbering.next(&id, l));

@@ -564,6 +564,23 @@ fn take_footnotes(pages: &mut [PageLines], body: f32) -> Vec<(String, String)> {
         if !(first > last && first <= last + 3 || first == 1) {
             continue;
         }
+        // Notes numbered page by page: renumbered on, here and at their
+        // markers, so each label is the document's one note.
+        let offset = if first == 1 {
+            notes
+                .last()
+                .and_then(|n| n.0.parse::<u32>().ok())
+                .unwrap_or(0)
+        } else {
+            0
+        };
+        if offset > 0 {
+            for l in p.lines.iter_mut() {
+                if l.text.contains(FN_OPEN) {
+                    l.text = shift_markers(&l.text, offset);
+                }
+            }
+        }
         let carried = !notes.is_empty()
             && run_start < start
             && run_start > 0
@@ -575,7 +592,13 @@ fn take_footnotes(pages: &mut [PageLines], body: f32) -> Vec<(String, String)> {
         let keep = HashSet::new();
         for l in area {
             match note_label(&l.text) {
-                Some((label, rest)) => notes.push((label, rest.to_string())),
+                Some((label, rest)) => {
+                    let label = match label.parse::<u32>() {
+                        Ok(n) if offset > 0 => (n + offset).to_string(),
+                        _ => label,
+                    };
+                    notes.push((label, rest.to_string()))
+                }
                 None => {
                     if let Some((_, t)) = notes.last_mut() {
                         join_keeping(t, &l.text, &keep);
@@ -585,6 +608,26 @@ fn take_footnotes(pages: &mut [PageLines], body: f32) -> Vec<(String, String)> {
         }
     }
     notes
+}
+
+/// Note markers `⟨n⟩` numbered `n + offset`.
+fn shift_markers(t: &str, offset: u32) -> String {
+    let mut out = String::with_capacity(t.len() + 8);
+    let mut rest = t;
+    while let Some(i) = rest.find(FN_OPEN) {
+        let after = &rest[i + FN_OPEN.len_utf8()..];
+        let Some(j) = after.find(FN_CLOSE) else { break };
+        out.push_str(&rest[..i]);
+        out.push(FN_OPEN);
+        match after[..j].parse::<u32>() {
+            Ok(n) => out.push_str(&(n + offset).to_string()),
+            Err(_) => out.push_str(&after[..j]),
+        }
+        out.push(FN_CLOSE);
+        rest = &after[j + FN_CLOSE.len_utf8()..];
+    }
+    out.push_str(rest);
+    out
 }
 
 fn ends_sentence(t: &str) -> bool {
@@ -1019,6 +1062,42 @@ mod tests {
         }]);
         let heads: Vec<&String> = laid.lines.iter().filter(|l| l.starts_with('#')).collect();
         assert_eq!(heads, ["## Conclusions"]);
+    }
+
+    #[test]
+    fn notes_numbered_page_by_page_are_numbered_on() {
+        let small = |text: &str, y: f32| Line {
+            size: 8.0,
+            ..line(text, y)
+        };
+        let page = |marker: &str, note: &str| {
+            let mut lines: Vec<Line> = (0..6)
+                .map(|i| {
+                    line(
+                        "Body text of the report goes on across the whole line",
+                        100.0 + 12.0 * i as f32,
+                    )
+                })
+                .collect();
+            lines.push(line(
+                &format!("as the Board found.{FN_OPEN}{marker}{FN_CLOSE}"),
+                172.0,
+            ));
+            lines.push(small(note, 740.0));
+            PageLines {
+                width: 595.0,
+                height: 842.0,
+                lines,
+            }
+        };
+        let laid = lay_out(vec![
+            page("1", "1 First note."),
+            page("1", "1 Second note."),
+        ]);
+        let labels: Vec<&str> = laid.footnotes.iter().map(|(l, _)| l.as_str()).collect();
+        assert_eq!(labels, ["1", "2"]);
+        let text = laid.lines.join("\n");
+        assert!(text.contains(&format!("{FN_OPEN}2{FN_CLOSE}")), "{text}");
     }
 
     #[test]
