@@ -110,3 +110,74 @@ fn a_file_that_is_not_a_word_document_is_named_and_others_are_ingested() {
     assert!(!err.contains("panicked"), "{err}");
     only_page(&root);
 }
+
+#[test]
+fn word_files_in_chinese_russian_and_arabic_keep_their_text_and_numbering() {
+    use docx_fixtures::{docx, p, t};
+    let styles = r#"<w:style w:type="paragraph" w:styleId="1"><w:name w:val="heading 1"/></w:style><w:style w:type="paragraph" w:styleId="a"><w:name w:val="Title"/></w:style>"#;
+    let numbering = r#"<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>"#;
+    let files = [
+        (
+            "zh.docx",
+            ["打击网络犯罪", "导言"],
+            [
+                "大会回顾其关于网络犯罪的各项决议",
+                "大会请秘书长提交报告",
+                "大会决定继续审议这一问题",
+            ],
+        ),
+        (
+            "ru.docx",
+            ["Противодействие киберпреступности", "Введение"],
+            [
+                "Генеральная Ассамблея ссылается на свои резолюции",
+                "Ассамблея просит Генерального секретаря представить доклад",
+                "Ассамблея постановляет продолжить рассмотрение вопроса",
+            ],
+        ),
+        (
+            "ar.docx",
+            ["مكافحة الجريمة السيبرانية", "مقدمة"],
+            [
+                "إن الجمعية العامة تشير إلى قراراتها",
+                "تطلب الجمعية إلى الأمين العام تقديم تقرير",
+                "تقرر الجمعية مواصلة النظر في المسألة",
+            ],
+        ),
+    ];
+    for (name, [title, head], paras) in files {
+        let mut body = vec![p(Some("a"), None, &t(title)), p(Some("1"), None, &t(head))];
+        body.extend(
+            paras
+                .iter()
+                .map(|x| p(None, Some((1, 0)), &t(&format!("{x}.")))),
+        );
+        let (_tmp, root, out) =
+            ingest_files(&[(name, docx(&body.concat(), styles, numbering, "", ""))]);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let page = only_page(&root);
+        assert!(
+            page.contains(&format!("title: \"{title}\""))
+                || page.contains(&format!("title: {title}\n")),
+            "{page}"
+        );
+        assert!(
+            page.lines()
+                .any(|l| l.starts_with('#') && l.ends_with(head)),
+            "{page}"
+        );
+        for (i, para) in paras.iter().enumerate() {
+            let n = i + 1;
+            let line = page
+                .lines()
+                .find(|l| l.ends_with(&format!("^p-{n}")))
+                .unwrap_or_else(|| panic!("no ^p-{n} in {page}"));
+            let end: String = para.chars().skip(para.chars().count() - 3).collect();
+            assert!(line.contains(&end), "{line}");
+        }
+    }
+}
