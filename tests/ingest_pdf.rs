@@ -9,7 +9,7 @@ mod pdf_fixtures;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use pdf_fixtures::{emboldened, lines, pdf, run, sup, turned};
+use pdf_fixtures::{emboldened, lines, pdf, pdf_with_xmp, run, sup, turned};
 
 /// A two-page UN report: masthead, running header and page counters, a
 /// job number, numbered paragraphs broken across lines and across the
@@ -224,6 +224,40 @@ fn text_emboldened_by_fill_and_stroke_is_a_heading_read_once() {
             .any(|l| l.starts_with('#') && l.ends_with(" Conclusions and recommendations")),
         "{page}"
     );
+}
+
+#[test]
+fn the_xmp_title_names_a_pdf_whose_text_states_none() {
+    let p = lines(
+        72.0,
+        100.0,
+        10.0,
+        24.0,
+        &[
+            "1. States exchanged information on their laws and practice.",
+            "2. Several States described their central authorities.",
+            "3. The meeting closed with a call for further cooperation.",
+        ],
+    );
+    let file = pdf_with_xmp(
+        &[p],
+        Some("Microsoft Word - 2504567E.docx"),
+        None,
+        Some("Cooperation in criminal matters"),
+    );
+    let (_tmp, root) = site(&[("x.pdf", file)]);
+    let out = ingest(&root);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let page = page_from(&root, "x.pdf");
+    assert!(
+        page.contains("title: \"Cooperation in criminal matters\""),
+        "{page}"
+    );
+    assert!(page.contains("date: 2025-03-01"), "{page}");
 }
 
 #[test]

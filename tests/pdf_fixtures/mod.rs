@@ -90,6 +90,16 @@ fn unicode_chars(pages: &[Vec<Run>]) -> Vec<char> {
 
 /// A PDF of these pages, with an Info title and creation date if given.
 pub fn pdf(pages: &[Vec<Run>], title: Option<&str>, created: Option<(u16, u8, u8)>) -> Vec<u8> {
+    pdf_with_xmp(pages, title, created, None)
+}
+
+/// [`pdf`] with an XMP metadata packet whose `dc:title` is `xmp_title`.
+pub fn pdf_with_xmp(
+    pages: &[Vec<Run>],
+    title: Option<&str>,
+    created: Option<(u16, u8, u8)>,
+    xmp_title: Option<&str>,
+) -> Vec<u8> {
     let mut pdf = Pdf::new();
     let catalog = Ref::new(1);
     let tree = Ref::new(2);
@@ -108,7 +118,20 @@ pub fn pdf(pages: &[Vec<Run>], title: Option<&str>, created: Option<(u16, u8, u8
         Ref::new(next)
     };
     let page_ids: Vec<(Ref, Ref)> = pages.iter().map(|_| (alloc(), alloc())).collect();
-    pdf.catalog(catalog).pages(tree);
+    let xmp_id = Ref::new(10);
+    let packet = xmp_title.map(|t| format!(
+        r#"<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?><x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:xmp="http://ns.adobe.com/xap/1.0/"><dc:title><rdf:Alt><rdf:li xml:lang="x-default">{t}</rdf:li></rdf:Alt></dc:title><xmp:CreateDate>2025-03-01T10:00:00Z</xmp:CreateDate></rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end="w"?>"#
+    ));
+    {
+        let mut cat = pdf.catalog(catalog);
+        cat.pages(tree);
+        if packet.is_some() {
+            cat.metadata(xmp_id);
+        }
+    }
+    if let Some(p) = &packet {
+        pdf.metadata(xmp_id, p.as_bytes());
+    }
     pdf.pages(tree)
         .kids(page_ids.iter().map(|(p, _)| *p))
         .count(pages.len() as i32);

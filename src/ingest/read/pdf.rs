@@ -16,6 +16,7 @@ use std::path::Path;
 
 use hayro_interpret::font::{Glyph as HGlyph, GlyphRun};
 use hayro_interpret::hayro_cmap::BfString;
+use hayro_interpret::hayro_syntax::object::{Dict, Stream};
 use hayro_interpret::hayro_syntax::{LoadPdfError, Pdf};
 use hayro_interpret::kurbo::{self, Affine, BezPath, Rect};
 use hayro_interpret::{
@@ -29,11 +30,11 @@ use crate::ingest::IngestError;
 use crate::ingest::clean::Cleaned;
 use crate::ingest::model::{Candidate, Field, Origin};
 
-/// What the engine gave: each page's lines and the Info dictionary's title
-/// and creation date.
+/// What the engine gave: each page's lines and the document's titles
+/// (XMP's `dc:title`, then the Info dictionary's) and creation date.
 struct Extracted {
     pages: Vec<PageLines>,
-    title: Option<String>,
+    titles: Vec<String>,
     date: Option<String>,
 }
 
@@ -71,7 +72,7 @@ pub fn read(bytes: &[u8], path: &Path) -> Result<Read, IngestError> {
         )));
     }
     let mut candidates = Vec::new();
-    if let Some(t) = extracted.title.filter(|t| meaningful_title(t)) {
+    for t in extracted.titles.into_iter().filter(|t| meaningful_title(t)) {
         candidates.push(Candidate {
             field: Field::Title,
             value: t,
@@ -148,12 +149,22 @@ fn extract(data: Vec<u8>) -> Result<Extracted, String> {
         }
     })?;
     let meta = pdf.metadata();
-    let title = meta.title.as_deref().map(decode_text_string);
+    let (xmp_title, xmp_date) = pdf
+        .xref()
+        .get::<Dict<'_>>(pdf.xref().root_id())
+        .and_then(|catalog| catalog.get::<Stream<'_>>("Metadata"))
+        .and_then(|s| s.decoded().ok().map(|d| xmp(&d)))
+        .unwrap_or_default();
+    let titles: Vec<String> = xmp_title
+        .into_iter()
+        .chain(meta.title.as_deref().map(decode_text_string))
+        .collect();
     let date = meta
         .creation_date
         .as_ref()
         .filter(|d| d.year >= 1900 && (1..=12).contains(&d.month) && (1..=31).contains(&d.day))
-        .map(|d| format!("{:04}-{:02}-{:02}", d.year, d.month, d.day));
+        .map(|d| format!("{:04}-{:02}-{:02}", d.year, d.month, d.day))
+        .or(xmp_date);
     let cache = InterpreterCache::new();
     let settings = InterpreterSettings {
         render_content: RenderContent::PAGE,
@@ -185,7 +196,66 @@ fn extract(data: Vec<u8>) -> Result<Extracted, String> {
         }
         pages.push(lines);
     }
-    Ok(Extracted { pages, title, date })
+    Ok(Extracted {
+        pages,
+        titles,
+        date,
+    })
+}
+
+/// An XMP packet's title (`dc:title`, its first `rdf:li`) and creation
+/// date (`xmp:CreateDate`).
+fn xmp(data: &[u8]) -> (Option<String>, Option<String>) {
+    use quick_xml::events::Event;
+    let Ok(text) = std::str::from_utf8(data) else {
+        return (None, None);
+    };
+    let mut r = quick_xml::Reader::from_str(text);
+    let (mut title, mut date) = (None, None);
+    let mut path: Vec<Vec<u8>> = Vec::new();
+    let mut buf = String::new();
+    loop {
+        match r.read_event() {
+            Ok(Event::Start(e)) => {
+                path.push(e.name().as_ref().to_vec());
+                buf.clear();
+            }
+            Ok(Event::Text(t)) => buf.push_str(&t.decode().unwrap_or_default()),
+            Ok(Event::GeneralRef(g)) => {
+                if let Ok(Some(c)) = g.resolve_char_ref() {
+                    buf.push(c);
+                } else if let Ok(name) = g.decode() {
+                    buf.push_str(match name.as_ref() {
+                        "amp" => "&",
+                        "lt" => "<",
+                        "gt" => ">",
+                        "quot" => "\"",
+                        "apos" => "'",
+                        _ => "",
+                    });
+                }
+            }
+            Ok(Event::End(_)) => {
+                let in_title = path.iter().any(|p| p == b"dc:title");
+                let here = path.pop();
+                let v = buf.trim();
+                if in_title
+                    && here.as_deref() == Some(b"rdf:li")
+                    && title.is_none()
+                    && !v.is_empty()
+                {
+                    title = Some(v.to_string());
+                }
+                if here.as_deref() == Some(b"xmp:CreateDate") && date.is_none() && v.len() >= 10 {
+                    date = Some(v[..10].to_string());
+                }
+                buf.clear();
+            }
+            Ok(Event::Eof) | Err(_) => break,
+            _ => {}
+        }
+    }
+    (title, date)
 }
 
 /// A device that keeps only the glyphs.
