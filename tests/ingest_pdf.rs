@@ -261,6 +261,50 @@ fn the_xmp_title_names_a_pdf_whose_text_states_none() {
 }
 
 #[test]
+fn cells_in_rows_come_out_as_a_markdown_table() {
+    let mut p = lines(
+        72.0,
+        100.0,
+        10.0,
+        12.0,
+        &["Replies received from Member States, by region and year, were as follows:"],
+    );
+    for (i, row) in [
+        ["Region", "2019", "2020"],
+        ["Africa", "12", "15"],
+        ["Europe", "30", "28"],
+    ]
+    .iter()
+    .enumerate()
+    {
+        let y = 124.0 + 12.0 * i as f32;
+        p.push(run("F1", 10.0, 72.0, y, row[0]));
+        p.push(run("F1", 10.0, 250.0, y, row[1]));
+        p.push(run("F1", 10.0, 400.0, y, row[2]));
+    }
+    p.extend(lines(
+        72.0,
+        180.0,
+        10.0,
+        12.0,
+        &["The number of replies rose in Africa."],
+    ));
+    let (_tmp, root) = site(&[("table.pdf", pdf(&[p], None, None))]);
+    let out = ingest(&root);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let page = page_from(&root, "table.pdf");
+    assert!(
+        page.contains("| Region | 2019 | 2020 |\n| --- | --- | --- |\n"),
+        "{page}"
+    );
+    assert!(page.contains("| 30 | 28 |"), "{page}");
+}
+
+#[test]
 fn text_set_at_an_angle_is_read_as_its_own_line() {
     let mut p = lines(
         72.0,

@@ -94,7 +94,7 @@ pub fn read(bytes: &[u8], path: &Path) -> Result<Read, IngestError> {
             furniture: laid.furniture,
             set_aside: Vec::new(),
             footnotes: Some(laid.footnotes),
-            tables: Vec::new(),
+            tables: laid.tables,
         },
         candidates,
     })

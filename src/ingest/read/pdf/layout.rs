@@ -11,11 +11,12 @@
 //!   with a note number;
 //! - paragraphs: lines joined while the spacing, size and weight go on;
 //!   a line larger than the body (or bold and short) is a heading;
-//!   a paragraph that runs over a page break is joined across it.
+//!   a paragraph that runs over a page break is joined across it;
+//! - tables: rows of cells (lines cut by wide gaps on one baseline).
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use crate::ingest::clean::PAGE_BREAK;
+use crate::ingest::clean::{PAGE_BREAK, TABLE_MARK};
 use crate::ingest::model::{FN_CLOSE, FN_OPEN};
 use crate::ingest::structure::{hyphenated_words, join_keeping};
 use crate::ingest::text::{is_han, is_terminal, is_unspaced};
@@ -63,6 +64,75 @@ pub struct Laid {
     pub lines: Vec<String>,
     pub footnotes: Vec<(String, String)>,
     pub furniture: Vec<String>,
+    /// Tables, each standing in `lines` as a [`TABLE_MARK`] line.
+    pub tables: Vec<Vec<Vec<String>>>,
+}
+
+/// Tables on a page: runs of two or more rows (lines on one baseline)
+/// each cut into two or more cells by wide gaps, close under one another.
+/// Returns (first line, end line, rows of cells).
+fn find_tables(lines: &[Line], from: usize) -> Vec<(usize, usize, Vec<Vec<String>>)> {
+    // Rows: runs of lines on one baseline.
+    let mut rows: Vec<(usize, usize)> = Vec::new();
+    let mut i = from;
+    while i < lines.len() {
+        let mut j = i + 1;
+        while j < lines.len() && (lines[j].y - lines[i].y).abs() < 0.5 {
+            j += 1;
+        }
+        rows.push((i, j));
+        i = j;
+    }
+    let mut out = Vec::new();
+    let mut r = 0;
+    while r < rows.len() {
+        let mut s = r;
+        while s < rows.len() && rows[s].1 - rows[s].0 >= 2 {
+            let close = s == r || {
+                let (a, b) = (&lines[rows[s - 1].0], &lines[rows[s].0]);
+                b.y - a.y <= 2.5 * a.size.max(b.size)
+            };
+            if !close {
+                break;
+            }
+            s += 1;
+        }
+        if s - r >= 2 {
+            // Columns: where the cells of the fullest row start.
+            let widest = (r..s).max_by_key(|&k| rows[k].1 - rows[k].0).unwrap_or(r);
+            let cols: Vec<f32> = lines[rows[widest].0..rows[widest].1]
+                .iter()
+                .map(|l| l.x0)
+                .collect();
+            let table: Vec<Vec<String>> = (r..s)
+                .map(|k| {
+                    let mut cells = vec![String::new(); cols.len()];
+                    for l in &lines[rows[k].0..rows[k].1] {
+                        let c = cols.iter().rposition(|x| *x <= l.x0 + l.size).unwrap_or(0);
+                        if !cells[c].is_empty() {
+                            cells[c].push(' ');
+                        }
+                        cells[c].push_str(&l.text);
+                    }
+                    cells
+                })
+                .collect();
+            // Titles and page numbers are a table of contents, which the
+            // structuring reads as lines.
+            let contents = cols.len() == 2
+                && table.iter().all(|row| {
+                    let n = row[1].trim();
+                    !n.is_empty() && n.len() <= 4 && n.chars().all(|c| c.is_ascii_digit())
+                });
+            if !contents {
+                out.push((rows[r].0, rows[s - 1].1, table));
+            }
+            r = s;
+        } else {
+            r = s.max(r + 1);
+        }
+    }
+    out
 }
 
 /// Groups a page's glyphs into lines.
@@ -753,10 +823,27 @@ pub fn lay_out(mut pages: Vec<PageLines>) -> Laid {
         }
         out.push(String::new());
     };
+    let mut tables: Vec<Vec<Vec<String>>> = Vec::new();
     for (pi, p) in pages.iter().enumerate() {
+        let from = if pi == 0 { masthead_end } else { 0 };
+        let page_tables = find_tables(&p.lines, from);
+        let mut skip_until = 0;
         for (li, l) in p.lines.iter().enumerate() {
             if pi == 0 && li < masthead_end {
                 out.push(l.text.clone());
+                continue;
+            }
+            if li < skip_until {
+                continue;
+            }
+            if let Some((_, end, rows)) = page_tables.iter().find(|t| t.0 == li) {
+                if let Some(c) = open.take() {
+                    flush(&mut out, c);
+                }
+                out.push(format!("{TABLE_MARK}{}", tables.len()));
+                out.push(String::new());
+                tables.push(rows.clone());
+                skip_until = *end;
                 continue;
             }
             let heading = level_of(l);
@@ -848,6 +935,7 @@ pub fn lay_out(mut pages: Vec<PageLines>) -> Laid {
         lines,
         footnotes,
         furniture,
+        tables,
     }
 }
 
@@ -1098,6 +1186,59 @@ mod tests {
         assert_eq!(labels, ["1", "2"]);
         let text = laid.lines.join("\n");
         assert!(text.contains(&format!("{FN_OPEN}2{FN_CLOSE}")), "{text}");
+    }
+
+    #[test]
+    fn cells_on_shared_baselines_make_a_table() {
+        let cell = |text: &str, x0: f32, y: f32| Line {
+            x0,
+            x1: x0 + 60.0,
+            ..line(text, y)
+        };
+        let mut lines: Vec<Line> = vec![line("Replies received, by region and year:", 100.0)];
+        for (i, row) in [
+            ["Region", "2019", "2020"],
+            ["Africa", "12", "15"],
+            ["Europe", "30", "28"],
+        ]
+        .iter()
+        .enumerate()
+        {
+            let y = 124.0 + 12.0 * i as f32;
+            lines.push(cell(row[0], 72.0, y));
+            lines.push(cell(row[1], 250.0, y));
+            lines.push(cell(row[2], 400.0, y));
+        }
+        lines.push(line("The numbers rose in Africa.", 180.0));
+        let laid = lay_out(vec![PageLines {
+            width: 595.0,
+            height: 842.0,
+            lines,
+        }]);
+        assert_eq!(
+            laid.tables,
+            [vec![
+                vec!["Region", "2019", "2020"],
+                vec!["Africa", "12", "15"],
+                vec!["Europe", "30", "28"]
+            ]]
+        );
+        assert!(laid.lines.iter().any(|l| l.starts_with(TABLE_MARK)));
+        assert!(
+            laid.lines
+                .iter()
+                .any(|l| l == "The numbers rose in Africa.")
+        );
+        // Titles with page numbers are contents, not a table.
+        let contents: Vec<Line> = ["Introduction", "Replies", "Conclusions"]
+            .iter()
+            .enumerate()
+            .flat_map(|(i, t)| {
+                let y = 100.0 + 12.0 * i as f32;
+                [cell(t, 72.0, y), cell(&(3 + i).to_string(), 480.0, y)]
+            })
+            .collect();
+        assert!(find_tables(&contents, 0).is_empty());
     }
 
     #[test]
