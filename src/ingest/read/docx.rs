@@ -512,11 +512,7 @@ impl Body {
         let mut in_ppr = false;
         loop {
             let ev = r.read_event().map_err(|e| xml_err(e, &r))?;
-            let (start, empty) = match &ev {
-                Event::Start(_) => (true, false),
-                Event::Empty(_) => (false, true),
-                _ => (false, false),
-            };
+            let start = matches!(ev, Event::Start(_));
             match &ev {
                 Event::Start(e) | Event::Empty(e) => {
                     let name = e.name();
@@ -608,7 +604,6 @@ impl Body {
                         }
                         _ => {}
                     }
-                    let _ = empty;
                 }
                 Event::End(e) => {
                     if skip > 0 {
@@ -638,7 +633,7 @@ impl Body {
                         }
                         b"w:tbl" => {
                             if let Some(t) = tables.pop() {
-                                self.end_table(t, &mut tables, &mut paras);
+                                self.end_table(t, &mut tables);
                             }
                         }
                         _ => {}
@@ -708,7 +703,7 @@ impl Body {
         self.lines.push(String::new());
     }
 
-    fn end_table(&mut self, t: Table, tables: &mut [Table], paras: &mut [Para]) {
+    fn end_table(&mut self, t: Table, tables: &mut [Table]) {
         let rows: Vec<Vec<String>> = t
             .rows
             .into_iter()
@@ -733,7 +728,6 @@ impl Body {
             }
             return;
         }
-        let _ = paras;
         // A one-cell layout table (a framed note) is text, and so is the
         // table UN templates lay the masthead out in (`Distr.: General`
         // in one cell, the symbol in another) at the top of the document.
