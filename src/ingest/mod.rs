@@ -94,6 +94,13 @@ impl fmt::Display for IngestReport {
         if self.removed > 0 {
             write!(f, ", {} removed (stale)", self.removed)?;
         }
+        if !self.not_ingested.is_empty() {
+            write!(
+                f,
+                ", {} not ingested (cannot be read, see above)",
+                self.not_ingested.len()
+            )?;
+        }
         Ok(())
     }
 }
