@@ -313,7 +313,12 @@ fn run_ingest(args: &IngestArgs) -> ExitCode {
                     display_path(kept)
                 );
             }
+            for e in &report.not_ingested {
+                eprintln!("error: {e} (not ingested)");
+            }
             println!("{report}");
+            // The documents that could be read are ingested and written:
+            // a scanned PDF among them must not stop `ingest && build`.
             ExitCode::SUCCESS
         }
         Err(e) => fail(e),

@@ -39,7 +39,9 @@ pub fn extract(doc: &Structured) -> Metadata {
         .iter()
         .find_map(|c| first_symbol(&c.value))
         .or_else(|| own_symbol(doc));
-    let date = stated_date(doc, &language).or_else(|| doc_date(doc, &language));
+    let date = stated_date(doc, &language)
+        .or_else(|| doc_date(doc, &language))
+        .or_else(|| file_date(doc, &language));
     Metadata {
         symbol,
         date,
@@ -251,6 +253,15 @@ fn short_year_date(value: &str) -> Option<String> {
         c[3].parse::<u32>().ok()?,
     );
     iso(if y <= 69 { 2000 + y } else { 1900 + y }, m, d)
+}
+
+/// The date a file's properties give (when the PDF or Word file was
+/// made): the last resort, as the text states no date.
+fn file_date(doc: &Structured, lang: &str) -> Option<String> {
+    doc.candidates(Field::Date)
+        .iter()
+        .filter(|c| c.origin == Origin::DocInfo)
+        .find_map(|c| normalize_date(&c.value, lang))
 }
 
 fn doc_date(doc: &Structured, lang: &str) -> Option<String> {

@@ -5,7 +5,9 @@
 //!
 //! - [`read`]: [`read::text`] (plain text, PDF-to-text dumps),
 //!   [`read::markdown`] (front matter, shortcodes), [`read::html`] (HTML5
-//!   parser, page metadata, main content); all start with [`decode`]
+//!   parser, page metadata, main content), [`read::pdf`] and
+//!   [`read::docx`] (binary formats, read before any decoding; a file they
+//!   cannot read is reported and left out); the text formats start with [`decode`]
 //!   (encodings, NFC) and [`mojibake`] (UTF-8 read as Windows-1252/Latin-1
 //!   repaired, control characters removed). The text formats use the line
 //!   cleaners in [`clean`] (boilerplate, page furniture) and [`structure`]
@@ -75,6 +77,9 @@ pub struct IngestReport {
     pub kept_edited: Vec<PathBuf>,
     /// Other things the user should know (one line each).
     pub warnings: Vec<String>,
+    /// Documents that could not be read (`path: why`), left out of the
+    /// run: the CLI reports them as errors.
+    pub not_ingested: Vec<String>,
 }
 
 impl fmt::Display for IngestReport {
@@ -88,6 +93,13 @@ impl fmt::Display for IngestReport {
         )?;
         if self.removed > 0 {
             write!(f, ", {} removed (stale)", self.removed)?;
+        }
+        if !self.not_ingested.is_empty() {
+            write!(
+                f,
+                ", {} not ingested (cannot be read, see above)",
+                self.not_ingested.len()
+            )?;
         }
         Ok(())
     }
@@ -103,9 +115,14 @@ pub enum IngestError {
     },
     #[error("{path}: {message}")]
     Input { path: PathBuf, message: String },
+    /// A document ingest cannot read (an encrypted, scanned or damaged PDF,
+    /// a Word file that is not one): the run goes on without it.
+    #[error("{path}: {message}")]
+    Unreadable { path: PathBuf, message: String },
 }
 
-/// Runs ingest over every `.txt`, `.md` and `.html` file in `seeds_dir`.
+/// Runs ingest over every file in `seeds_dir` a reader reads
+/// ([`read::EXTENSIONS`]: text, markdown, HTML, PDF, Word).
 pub fn run(opts: &IngestOptions) -> Result<IngestReport, IngestError> {
     let mut report = IngestReport::default();
     // One directory for both would have ingest read back its own pages as
@@ -135,13 +152,36 @@ pub fn run(opts: &IngestOptions) -> Result<IngestReport, IngestError> {
             seeds
                 .par_iter()
                 .map(|path| read::read(path))
-                .collect::<Result<Vec<_>, IngestError>>()
+                .collect::<Vec<Result<_, IngestError>>>()
         },
         || rec.finish(),
     );
+    // A document that cannot be read (an encrypted or scanned PDF) is
+    // left out and named; the others go on. Its page, if an earlier run
+    // wrote one, stays as it was.
+    let mut kept_seeds: Vec<PathBuf> = Vec::with_capacity(seeds.len());
+    let mut readable = Vec::with_capacity(seeds.len());
+    let mut unread_slugs: Vec<(String, String)> = Vec::new();
+    for (path, r) in seeds.into_iter().zip(read) {
+        match r {
+            Ok(r) => {
+                readable.push(r);
+                kept_seeds.push(path);
+            }
+            Err(e @ IngestError::Unreadable { .. }) => {
+                let rel = seed_rel(&opts.seeds_dir, &path);
+                if let Some(slug) = manifest.slugs.get(&rel) {
+                    unread_slugs.push((rel, slug.clone()));
+                }
+                report.not_ingested.push(e.to_string());
+            }
+            Err(e) => return Err(e),
+        }
+    }
+    let seeds = kept_seeds;
     // The passes that know no format: structure (text formats), title,
     // metadata; one document per task.
-    let mut docs: Vec<DocPage> = read?
+    let mut docs: Vec<DocPage> = readable
         .into_par_iter()
         .zip(&seeds)
         .map(|(read, path)| {
@@ -160,6 +200,11 @@ pub fn run(opts: &IngestOptions) -> Result<IngestReport, IngestError> {
 
     let seed_rels: Vec<String> = seeds.iter().map(|p| seed_rel(&opts.seeds_dir, p)).collect();
     slugs::assign(&mut docs, &seed_rels, &mut manifest, &opts.content_dir);
+    let unread_pages: Vec<String> = unread_slugs
+        .iter()
+        .map(|(_, slug)| format!("documents/{slug}.md"))
+        .collect();
+    manifest.slugs.extend(unread_slugs);
     // Links between inputs become links between their pages.
     let inputs: BTreeMap<String, String> = seeds
         .iter()
@@ -253,6 +298,7 @@ pub fn run(opts: &IngestOptions) -> Result<IngestReport, IngestError> {
         .iter()
         .map(|d| d.path.clone())
         .chain(entities.iter().map(EntityId::content_path))
+        .chain(unread_pages)
         .collect();
     emit::remove_stale(&opts.content_dir, &produced, &mut manifest, &mut report)?;
     manifest.finish(&opts.content_dir)?;
@@ -443,6 +489,7 @@ mod tests {
             "content/documents/x.md",
             ".hidden/c.txt",
             "d.pdf",
+            "e.png",
         ] {
             let p = root.join(f);
             std::fs::create_dir_all(p.parent().unwrap()).unwrap();
@@ -453,7 +500,7 @@ mod tests {
             .iter()
             .map(|p| seed_rel(root, p))
             .collect();
-        assert_eq!(found, vec!["a.txt", "sub/b.md"]);
+        assert_eq!(found, vec!["a.txt", "d.pdf", "sub/b.md"]);
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The document model every reader produces and every later pass works on.
 //!
-//! A reader (`read::text`, `read::markdown`, `read::html`) turns one input's
+//! A reader (`read::text`, `read::markdown`, `read::html`, `read::pdf`,
+//! `read::docx`) turns one input's
 //! bytes into a [`Document`]: blocks with roles, the page furniture it
 //! stripped, and metadata [`Candidate`]s that say where each came from.
 //! The passes after it — title and date ([`super::title`],
@@ -123,6 +124,10 @@ pub enum Origin {
     HtmlLang,
     /// `<title>`, with the site's name taken off.
     TitleElement,
+    /// A file's own properties: a PDF's Info dictionary (title, creation
+    /// date), a Word file's core properties. Often a tool's placeholder or
+    /// the day the file was made, so weighed after the text itself.
+    DocInfo,
 }
 
 /// One piece of evidence for a metadata field.

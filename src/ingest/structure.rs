@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::clean::{Cleaned, PAGE_BREAK};
+use super::clean::{Cleaned, PAGE_BREAK, TABLE_MARK};
 use super::entities::{EntityKind, Recognizer};
 use super::text::{
     is_alnum, is_cjk_punct, is_han, is_letter, is_terminal, is_unspaced, visible_len,
@@ -96,6 +96,8 @@ pub fn build(cleaned: Cleaned, rec: &Recognizer) -> Structured {
         markdown,
         furniture,
         set_aside,
+        footnotes,
+        tables,
     } = cleaned;
     let mut out = Structured {
         markdown,
@@ -107,7 +109,10 @@ pub fn build(cleaned: Cleaned, rec: &Recognizer) -> Structured {
     out.front = front;
     out.toc = extract_toc(&mut lines);
     let hyphenated = hyphenated_words(&lines);
-    out.footnotes = extract_footnotes(&mut lines, &hyphenated);
+    out.footnotes = match footnotes {
+        Some(found) => found,
+        None => extract_footnotes(&mut lines, &hyphenated),
+    };
     let han = han_dominant(&lines);
     // In markdown, `1. text` is an ordered list, not a paragraph number.
     let numbered = !markdown && numbered(&lines);
@@ -116,6 +121,7 @@ pub fn build(cleaned: Cleaned, rec: &Recognizer) -> Structured {
     seg.hard_wrapped = hard_wrapped(&lines);
     seg.hyphenated = hyphenated;
     seg.width = line_width(&lines);
+    seg.tables = tables;
     seg.run(&lines);
     let mut blocks = seg.blocks;
     if han {
@@ -938,6 +944,8 @@ struct Segmenter<'a> {
     /// Whether the text was wrapped at a fixed width (PDF extraction):
     /// then a long line that stops mid-sentence goes on in the next one.
     hard_wrapped: bool,
+    /// Tables a reader found, placed by [`TABLE_MARK`] lines.
+    tables: Vec<Vec<Vec<String>>>,
 }
 
 impl<'a> Segmenter<'a> {
@@ -958,6 +966,7 @@ impl<'a> Segmenter<'a> {
             hard_wrapped: false,
             hyphenated: HashSet::new(),
             width: 0,
+            tables: Vec::new(),
         }
     }
 
@@ -1216,6 +1225,14 @@ impl<'a> Segmenter<'a> {
             let raw = &lines[i];
             i += 1;
             if raw == PAGE_BREAK {
+                continue;
+            }
+            if let Some(k) = raw.strip_prefix(TABLE_MARK) {
+                self.close();
+                if let Some(t) = k.parse::<usize>().ok().and_then(|k| self.tables.get(k)) {
+                    self.blocks.push(Block::Table(t.clone()));
+                }
+                blank_before = true;
                 continue;
             }
             // Markdown's fenced code: kept verbatim, with its language.

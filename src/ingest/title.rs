@@ -92,6 +92,11 @@ pub fn decide(doc: &Document) -> Option<String> {
     {
         return Some(t);
     }
+    // The file's own properties (a PDF's Info title, a Word file's core
+    // title), when the text names itself nowhere.
+    if let Some(t) = of(Origin::DocInfo).into_iter().find(|t| acceptable(t)) {
+        return Some(t);
+    }
     // The text's own title was refused (a section heading, chrome): the
     // first heading or the first sentence that is a title.
     for b in &doc.blocks {

@@ -376,6 +376,9 @@ fn rebuild_loop(
                             display_path(kept)
                         );
                     }
+                    for e in &report.not_ingested {
+                        eprintln!("error: {e} (not ingested)");
+                    }
                     println!("Seeds changed: re-ingested ({report})");
                 }
                 Err(e) => eprintln!("error: ingest failed: {e}"),

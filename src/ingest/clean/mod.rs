@@ -26,7 +26,18 @@ pub struct Cleaned {
     /// line): not the body, but a letterhead's list of member states is
     /// among them.
     pub set_aside: Vec<String>,
+    /// Footnotes a reader already found (a PDF's footnote areas, a Word
+    /// file's notes), their markers already in the lines: then
+    /// `structure` looks for no others. `None`: not looked for.
+    pub footnotes: Option<Vec<(String, String)>>,
+    /// Tables a reader already found (a Word file's), each standing in
+    /// the lines as a [`TABLE_MARK`] line with its index.
+    pub tables: Vec<Vec<Vec<String>>>,
 }
+
+/// Starts a line that stands for a table of [`Cleaned::tables`]:
+/// the mark, then the table's index.
+pub const TABLE_MARK: &str = "\u{E003}table ";
 
 /// Runs the cleaning rules in order; whether the text is markdown is
 /// guessed from its lines.
@@ -99,6 +110,8 @@ fn clean_as(text: &str, markdown: bool) -> Cleaned {
         markdown,
         furniture,
         set_aside,
+        footnotes: None,
+        tables: Vec::new(),
     }
 }
 
@@ -134,6 +147,8 @@ pub fn clean_authored(text: &str) -> Cleaned {
         markdown: true,
         furniture: Vec::new(),
         set_aside: Vec::new(),
+        footnotes: None,
+        tables: Vec::new(),
     }
 }
 

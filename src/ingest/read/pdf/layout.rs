@@ -1,0 +1,1252 @@
+//! PDF page layout → lines the text structuring reads: pure functions on
+//! our own glyph type (no PDF engine type reaches here).
+//!
+//! - glyphs → lines: grouped by baseline, ordered by x, word spaces from
+//!   the gaps, right-to-left lines put in logical order, superscript
+//!   digits made footnote markers;
+//! - running headers, footers and page numbers: lines in the top or
+//!   bottom band of a page whose text (digits aside) comes back on many
+//!   pages, and lone page counters, are furniture;
+//! - footnotes: the run of small-type lines at a page's foot that starts
+//!   with a note number;
+//! - paragraphs: lines joined while the spacing, size and weight go on;
+//!   a line larger than the body (or bold and short) is a heading;
+//!   a paragraph that runs over a page break is joined across it;
+//! - tables: rows of cells (lines cut by wide gaps on one baseline).
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use crate::ingest::clean::{PAGE_BREAK, TABLE_MARK};
+use crate::ingest::model::{FN_CLOSE, FN_OPEN};
+use crate::ingest::structure::{hyphenated_words, join_keeping};
+use crate::ingest::text::{is_han, is_terminal, is_unspaced};
+
+/// One glyph as drawn: its text, baseline origin (points, y down from the
+/// page's top), size, advance and weight.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Glyph {
+    pub text: String,
+    pub x: f32,
+    pub y: f32,
+    pub size: f32,
+    pub width: f32,
+    pub bold: bool,
+}
+
+/// A text line on a page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Line {
+    pub text: String,
+    pub x0: f32,
+    pub x1: f32,
+    /// Baseline, from the page's top.
+    pub y: f32,
+    /// The size most of the line's glyphs have (superscripts aside).
+    pub size: f32,
+    pub bold: bool,
+    /// Number of glyphs at `size` (weights the body-size vote).
+    pub weight: usize,
+}
+
+/// One page's lines, top to bottom.
+#[derive(Debug, Clone, Default)]
+pub struct PageLines {
+    pub width: f32,
+    pub height: f32,
+    pub lines: Vec<Line>,
+}
+
+/// The structured text of a PDF: lines for the text structuring (a `## `
+/// line per heading, a blank line between paragraphs, [`PAGE_BREAK`]
+/// between pages), footnotes already linked, furniture stripped.
+#[derive(Debug, Default)]
+pub struct Laid {
+    pub lines: Vec<String>,
+    pub footnotes: Vec<(String, String)>,
+    pub furniture: Vec<String>,
+    /// Tables, each standing in `lines` as a [`TABLE_MARK`] line.
+    pub tables: Vec<Vec<Vec<String>>>,
+}
+
+/// Tables on a page: runs of two or more rows (lines on one baseline)
+/// each cut into two or more cells by wide gaps, close under one another.
+/// Returns (first line, end line, rows of cells).
+fn find_tables(lines: &[Line], from: usize) -> Vec<(usize, usize, Vec<Vec<String>>)> {
+    // Rows: runs of lines on one baseline.
+    let mut rows: Vec<(usize, usize)> = Vec::new();
+    let mut i = from;
+    while i < lines.len() {
+        let mut j = i + 1;
+        while j < lines.len() && (lines[j].y - lines[i].y).abs() < 0.5 {
+            j += 1;
+        }
+        rows.push((i, j));
+        i = j;
+    }
+    let mut out = Vec::new();
+    let mut r = 0;
+    while r < rows.len() {
+        let mut s = r;
+        while s < rows.len() && rows[s].1 - rows[s].0 >= 2 {
+            let close = s == r || {
+                let (a, b) = (&lines[rows[s - 1].0], &lines[rows[s].0]);
+                b.y - a.y <= 2.5 * a.size.max(b.size)
+            };
+            if !close {
+                break;
+            }
+            s += 1;
+        }
+        if s - r >= 2 {
+            // Columns: where the cells of the fullest row start.
+            let widest = (r..s).max_by_key(|&k| rows[k].1 - rows[k].0).unwrap_or(r);
+            let cols: Vec<f32> = lines[rows[widest].0..rows[widest].1]
+                .iter()
+                .map(|l| l.x0)
+                .collect();
+            let table: Vec<Vec<String>> = (r..s)
+                .map(|k| {
+                    let mut cells = vec![String::new(); cols.len()];
+                    for l in &lines[rows[k].0..rows[k].1] {
+                        let c = cols.iter().rposition(|x| *x <= l.x0 + l.size).unwrap_or(0);
+                        if !cells[c].is_empty() {
+                            cells[c].push(' ');
+                        }
+                        cells[c].push_str(&l.text);
+                    }
+                    cells
+                })
+                .collect();
+            // Titles and page numbers are a table of contents, which the
+            // structuring reads as lines.
+            let contents = cols.len() == 2
+                && table.iter().all(|row| {
+                    let n = row[1].trim();
+                    !n.is_empty() && n.len() <= 4 && n.chars().all(|c| c.is_ascii_digit())
+                });
+            if !contents {
+                out.push((rows[r].0, rows[s - 1].1, table));
+            }
+            r = s;
+        } else {
+            r = s.max(r + 1);
+        }
+    }
+    out
+}
+
+/// Groups a page's glyphs into lines.
+pub fn page_lines(width: f32, height: f32, mut glyphs: Vec<Glyph>) -> PageLines {
+    glyphs.retain(|g| g.size > 0.5 && g.x.is_finite() && g.y.is_finite());
+    glyphs.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
+    // Clusters by baseline: a glyph joins the line whose main baseline is
+    // within half its size (a superscript rides a third of a size high).
+    let mut groups: Vec<(f32, f32, Vec<Glyph>)> = Vec::new(); // (baseline, size, glyphs)
+    for g in glyphs {
+        let fits = groups.last().is_some_and(|(y, size, _)| {
+            let tol = 0.5 * size.max(g.size);
+            (g.y - y).abs() <= tol
+        });
+        if fits {
+            let (y, size, v) = groups.last_mut().expect("checked above");
+            if g.size > *size + 0.1 {
+                *y = g.y;
+                *size = g.size;
+            }
+            v.push(g);
+        } else {
+            groups.push((g.y, g.size, vec![g]));
+        }
+    }
+    for (_, _, gs) in groups.iter_mut() {
+        gs.sort_by(|a, b| a.x.total_cmp(&b.x));
+    }
+    // Two columns: read the left one, then the right one, between the
+    // rows that run across both (a title, a full-width table).
+    let mut rows: Vec<(f32, Vec<Glyph>)> = Vec::new();
+    if let Some(g) = gutter(&groups, width) {
+        let mut left: Vec<(f32, Vec<Glyph>)> = Vec::new();
+        let mut right: Vec<(f32, Vec<Glyph>)> = Vec::new();
+        for (y, _, gs) in groups {
+            let across = gs.iter().any(|x| x.x < g && x.x + x.width > g);
+            if across {
+                rows.append(&mut left);
+                rows.append(&mut right);
+                rows.push((y, gs));
+                continue;
+            }
+            let (l, r): (Vec<Glyph>, Vec<Glyph>) = gs.into_iter().partition(|x| x.x < g);
+            if !l.is_empty() {
+                left.push((y, l));
+            }
+            if !r.is_empty() {
+                right.push((y, r));
+            }
+        }
+        rows.append(&mut left);
+        rows.append(&mut right);
+    } else {
+        rows = groups.into_iter().map(|(y, _, gs)| (y, gs)).collect();
+    }
+    let mut lines = Vec::new();
+    for (y, gs) in rows {
+        // A table's cells on one baseline: a gap of several ems splits
+        // the line.
+        let mut start = 0;
+        for i in 1..=gs.len() {
+            let split = i == gs.len() || {
+                let (p, n) = (&gs[i - 1], &gs[i]);
+                n.x - (p.x + p.width) > 3.0 * p.size.max(n.size)
+            };
+            if split {
+                if let Some(l) = make_line(&gs[start..i], y) {
+                    lines.push(l);
+                }
+                start = i;
+            }
+        }
+    }
+    PageLines {
+        width,
+        height,
+        lines,
+    }
+}
+
+/// The x of a gutter between two columns: a strip in the middle of the
+/// page that almost no row crosses, with text on both sides in most rows.
+fn gutter(groups: &[(f32, f32, Vec<Glyph>)], width: f32) -> Option<f32> {
+    if groups.len() < 6 || width.is_nan() || width <= 0.0 {
+        return None;
+    }
+    let bins = (width.ceil() as usize).min(4000);
+    let mut cover = vec![0usize; bins + 1];
+    let (mut on_left, mut on_right) = (0usize, 0usize);
+    let (lo, hi) = ((width * 0.3) as usize, (width * 0.7) as usize);
+    let mut row = vec![false; bins + 1];
+    for (_, _, gs) in groups {
+        row.iter_mut().for_each(|r| *r = false);
+        for g in gs {
+            let a = (g.x.max(0.0) as usize).min(bins);
+            let b = ((g.x + g.width).max(0.0) as usize).min(bins);
+            for c in row.iter_mut().take(b + 1).skip(a) {
+                *c = true;
+            }
+        }
+        for (c, r) in cover.iter_mut().zip(&row) {
+            *c += usize::from(*r);
+        }
+        on_left += usize::from(row[..lo].iter().any(|r| *r));
+        on_right += usize::from(row[hi..].iter().any(|r| *r));
+    }
+    let n = groups.len();
+    if on_left * 10 < n * 4 || on_right * 10 < n * 4 {
+        return None;
+    }
+    // The widest run of bins (in the middle) that at most a tenth of the
+    // rows cross.
+    let limit = n / 10;
+    let (mut best, mut run_start) = ((0usize, 0usize), None);
+    for (i, c) in cover.iter().enumerate().take(hi + 1).skip(lo) {
+        if *c <= limit {
+            let s = *run_start.get_or_insert(i);
+            if i + 1 - s > best.1 - best.0 {
+                best = (s, i + 1);
+            }
+        } else {
+            run_start = None;
+        }
+    }
+    let size = {
+        let mut s: Vec<f32> = groups.iter().map(|g| g.1).collect();
+        s.sort_by(f32::total_cmp);
+        s[s.len() / 2]
+    };
+    ((best.1 - best.0) as f32 >= (0.6 * size).max(4.0)).then(|| (best.0 + best.1) as f32 / 2.0)
+}
+
+fn is_rtl(c: char) -> bool {
+    matches!(c as u32, 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF)
+}
+
+/// Arabic presentation forms (what a PDF's glyphs often map to) folded to
+/// the letters they present.
+fn fold_presentation(s: &str) -> std::borrow::Cow<'_, str> {
+    use unicode_normalization::UnicodeNormalization;
+    if s.chars()
+        .any(|c| matches!(c as u32, 0xFB50..=0xFDFF | 0xFE70..=0xFEFF))
+    {
+        std::borrow::Cow::Owned(
+            s.chars()
+                .flat_map(|c| {
+                    if matches!(c as u32, 0xFB50..=0xFDFF | 0xFE70..=0xFEFE) {
+                        c.to_string().nfkc().collect::<Vec<char>>()
+                    } else {
+                        vec![c]
+                    }
+                })
+                .collect(),
+        )
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
+}
+
+fn make_line(gs: &[Glyph], baseline: f32) -> Option<Line> {
+    // The line's size: the size most of its glyphs have.
+    let mut votes: BTreeMap<i32, usize> = BTreeMap::new();
+    for g in gs {
+        *votes.entry((g.size * 10.0).round() as i32).or_default() += 1;
+    }
+    let (size10, weight) = votes
+        .iter()
+        .max_by_key(|(s, n)| (**n, **s))
+        .map(|(s, n)| (*s, *n))?;
+    let size = size10 as f32 / 10.0;
+    // Pieces in visual order: (text, is superscript digit)
+    let mut pieces: Vec<(String, bool)> = Vec::new();
+    let mut prev: Option<&Glyph> = None;
+    let mut bold = 0usize;
+    let mut visible = 0usize;
+    for g in gs {
+        let t = fold_presentation(&g.text);
+        if t.trim().is_empty() {
+            if let Some((last, false)) = pieces.last_mut()
+                && !last.ends_with(' ')
+            {
+                last.push(' ');
+            }
+            prev = Some(g);
+            continue;
+        }
+        visible += 1;
+        if g.bold {
+            bold += 1;
+        }
+        let sup = g.size < 0.85 * size
+            && baseline - g.y > 0.2 * size
+            && t.chars().all(|c| c.is_ascii_digit());
+        if let Some(p) = prev {
+            let gap = g.x - (p.x + p.width);
+            let cjk = t.chars().next().is_some_and(is_unspaced)
+                || p.text.chars().next_back().is_some_and(is_unspaced);
+            let space_at = if cjk { 0.6 } else { 0.18 } * size;
+            if gap > space_at
+                && let Some((last, _)) = pieces.last_mut()
+                && !last.ends_with(' ')
+            {
+                last.push(' ');
+            }
+        }
+        match pieces.last_mut() {
+            Some((last, s)) if *s == sup && !(sup && last.ends_with(' ')) => last.push_str(&t),
+            _ => pieces.push((t.into_owned(), sup)),
+        }
+        prev = Some(g);
+    }
+    if visible == 0 {
+        return None;
+    }
+    let plain: String = pieces.iter().map(|(t, _)| t.as_str()).collect();
+    let rtl = plain.chars().filter(|c| is_rtl(*c)).count();
+    let ltr = plain
+        .chars()
+        .filter(|c| c.is_alphabetic() && !is_rtl(*c))
+        .count();
+    let mut text = String::new();
+    if rtl > ltr {
+        // Drawn right to left: the logical order is the visual order
+        // reversed, except inside runs of left-to-right text (digits,
+        // Latin words), which read as drawn.
+        text = logical_rtl(&plain);
+    } else {
+        for (i, (t, sup)) in pieces.iter().enumerate() {
+            // A raised number after text is a note marker; at the start of
+            // a line it is a footnote's own label (kept as digits).
+            if *sup && i > 0 {
+                let t = t.trim();
+                if text.ends_with(' ') {
+                    text.pop();
+                }
+                text.push(FN_OPEN);
+                text.push_str(t);
+                text.push(FN_CLOSE);
+                text.push(' ');
+            } else if *sup {
+                text.push_str(t.trim());
+                text.push(' ');
+            } else {
+                if text.ends_with(' ') && t.starts_with(' ') {
+                    text.pop();
+                }
+                text.push_str(t);
+            }
+        }
+    }
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = text
+        .replace(&format!("{FN_CLOSE} ,"), &format!("{FN_CLOSE},"))
+        .replace(&format!("{FN_CLOSE} ."), &format!("{FN_CLOSE}."));
+    let first = gs.first()?;
+    let last = gs.last()?;
+    Some(Line {
+        text,
+        x0: first.x,
+        x1: last.x + last.width,
+        y: baseline,
+        size,
+        bold: bold * 5 >= visible * 3,
+        weight,
+    })
+}
+
+/// Visual order → logical order for a right-to-left line.
+fn logical_rtl(visual: &str) -> String {
+    let chars: Vec<char> = visual.chars().collect();
+    let mut runs: Vec<(bool, Vec<char>)> = Vec::new(); // (ltr, chars)
+    for c in chars {
+        let ltr = c.is_ascii_alphanumeric() || (c.is_alphabetic() && !is_rtl(c));
+        let neutral = !ltr && !is_rtl(c);
+        match runs.last_mut() {
+            Some((l, v)) if neutral || *l == ltr => v.push(c),
+            _ => runs.push((ltr, vec![c])),
+        }
+    }
+    let mut out = String::new();
+    for (ltr, v) in runs.into_iter().rev() {
+        if ltr {
+            // Neutral characters trailing an LTR run (spaces) belong
+            // between runs: keep them outside.
+            let core_end = v
+                .iter()
+                .rposition(|c| c.is_alphanumeric())
+                .map_or(0, |i| i + 1);
+            let (core, tail) = v.split_at(core_end);
+            out.extend(tail.iter().rev());
+            out.extend(core.iter());
+        } else {
+            out.extend(v.iter().rev().map(|c| mirror(*c)));
+        }
+    }
+    out
+}
+
+fn mirror(c: char) -> char {
+    match c {
+        '(' => ')',
+        ')' => '(',
+        '[' => ']',
+        ']' => '[',
+        '«' => '»',
+        '»' => '«',
+        _ => c,
+    }
+}
+
+/// Digits folded, spaces collapsed: the shape of a running header or
+/// footer, which differs from page to page only in its numbers.
+fn furniture_key(t: &str) -> String {
+    let mut out = String::new();
+    let mut in_digits = false;
+    for c in t.chars() {
+        if c.is_ascii_digit() {
+            if !in_digits {
+                out.push('#');
+            }
+            in_digits = true;
+        } else {
+            in_digits = false;
+            if !c.is_whitespace() {
+                out.push(c);
+            }
+        }
+    }
+    out
+}
+
+/// A page counter standing alone: `3`, `- 3 -`, `Page 3`, `3/20`, `iv`.
+fn is_page_number(t: &str) -> bool {
+    let t = t
+        .trim()
+        .trim_matches(|c: char| c == '-' || c == '–' || c == '—' || c.is_whitespace());
+    let lower = t.to_lowercase();
+    let t = lower
+        .strip_prefix("page")
+        .or_else(|| lower.strip_prefix("p."))
+        .or_else(|| lower.strip_prefix("стр."))
+        .unwrap_or(&lower)
+        .trim();
+    let digits = |s: &str| !s.is_empty() && s.len() <= 4 && s.chars().all(|c| c.is_ascii_digit());
+    if digits(t) {
+        return true;
+    }
+    if let Some((a, b)) = t.split_once(['/']).or_else(|| t.split_once(" of ")) {
+        return digits(a.trim()) && digits(b.trim());
+    }
+    !t.is_empty() && t.len() <= 6 && t.chars().all(|c| "ivxlc".contains(c))
+}
+
+/// A UN job number as printed at a page's foot: `25-04567 (E)`,
+/// `19-12345 (R)    250719`.
+fn is_job_number(t: &str) -> bool {
+    // With its bar code's text (`*1912345*`) and the recycling line that
+    // stand beside it on a first page.
+    static JOB: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"^(?:\*?\d{2}-\d{5}\s*(?:\([A-Z]\))?(?:\s+\d{6})?\s*\*?[\d*]*|\*\d{7}\*|(?i:please recycle)\W*)$",
+        )
+        .expect("valid regex")
+    });
+    JOB.is_match(t.trim())
+}
+
+/// The band at a page's top and foot where running headers and footers sit.
+const BAND: f32 = 0.1;
+
+/// Drops running headers/footers and page numbers; returns what was
+/// dropped (most frequent first).
+fn strip_furniture(pages: &mut [PageLines]) -> Vec<String> {
+    // A page's first and last lines, and any line in the bands at its
+    // top and foot (a running header may sit above a page's first line).
+    let in_band = |p: &PageLines, l: &Line| {
+        l.y < p.height * BAND
+            || l.y > p.height * (1.0 - BAND)
+            || p.lines.first().is_some_and(|f| std::ptr::eq(f, l))
+            || p.lines.last().is_some_and(|f| std::ptr::eq(f, l))
+    };
+    // On how many pages each shape stands in a band.
+    let mut seen: HashMap<String, HashSet<usize>> = HashMap::new();
+    for (i, p) in pages.iter().enumerate() {
+        for l in p.lines.iter().filter(|l| in_band(p, l)) {
+            seen.entry(furniture_key(&l.text)).or_default().insert(i);
+        }
+    }
+    let n = pages.len();
+    let repeated = |key: &str| {
+        seen.get(key)
+            .is_some_and(|s| s.len() >= 2 && s.len() * 2 >= n.saturating_sub(1).max(2))
+    };
+    // Exact text repeated elsewhere, for the first page, whose masthead
+    // shares the running header's shape (`A/74/130`).
+    let mut exact: HashMap<&str, usize> = HashMap::new();
+    for p in pages.iter().skip(1) {
+        let mut on_page: HashSet<&str> = HashSet::new();
+        for l in p.lines.iter().filter(|l| in_band(p, l)) {
+            on_page.insert(l.text.as_str());
+        }
+        for t in on_page {
+            *exact.entry(t).or_default() += 1;
+        }
+    }
+    let mut drop: Vec<Vec<bool>> = Vec::with_capacity(n);
+    let mut dropped: BTreeMap<String, usize> = BTreeMap::new();
+    for (i, p) in pages.iter().enumerate() {
+        let d: Vec<bool> = p
+            .lines
+            .iter()
+            .map(|l| {
+                if !in_band(p, l) {
+                    return false;
+                }
+                let counter = is_page_number(&l.text) || is_job_number(&l.text);
+                let shape = if i == 0 {
+                    exact
+                        .get(l.text.as_str())
+                        .is_some_and(|&k| k >= 2 && k * 2 >= n - 1)
+                } else {
+                    repeated(&furniture_key(&l.text))
+                };
+                counter || shape
+            })
+            .collect();
+        for (l, _) in p.lines.iter().zip(&d).filter(|(_, d)| **d) {
+            if !is_page_number(&l.text) {
+                *dropped.entry(l.text.clone()).or_default() += 1;
+            }
+        }
+        drop.push(d);
+    }
+    for (p, d) in pages.iter_mut().zip(drop) {
+        let mut it = d.into_iter();
+        p.lines.retain(|_| !it.next().unwrap_or(false));
+    }
+    let mut v: Vec<(String, usize)> = dropped.into_iter().collect();
+    v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    v.into_iter().map(|(t, _)| t).collect()
+}
+
+/// The body size: the size most glyphs of the document have.
+fn body_size(pages: &[PageLines]) -> f32 {
+    let mut votes: BTreeMap<i32, usize> = BTreeMap::new();
+    for l in pages.iter().flat_map(|p| &p.lines) {
+        *votes.entry((l.size * 10.0).round() as i32).or_default() += l.weight;
+    }
+    votes
+        .into_iter()
+        .max_by_key(|(s, n)| (*n, *s))
+        .map_or(10.0, |(s, _)| s as f32 / 10.0)
+}
+
+/// `12 Text` or a raised `12` then text: a note's number and its text.
+fn note_label(t: &str) -> Option<(String, &str)> {
+    let d = t.bytes().take_while(u8::is_ascii_digit).count();
+    if d == 0 || d > 3 {
+        return None;
+    }
+    // The number is followed by a space or the note's first letter, not
+    // by more of a number (`25-04567`, `3.5`, `12/2`).
+    let after = t[d..].chars().next()?;
+    if !(after.is_whitespace() || after.is_alphabetic()) {
+        return None;
+    }
+    let rest = t[d..].trim_start();
+    if rest.is_empty() {
+        return None;
+    }
+    Some((t[..d].to_string(), rest))
+}
+
+/// Takes the footnote area off the foot of each page.
+fn take_footnotes(pages: &mut [PageLines], body: f32) -> Vec<(String, String)> {
+    let mut notes: Vec<(String, String)> = Vec::new();
+    for p in pages.iter_mut() {
+        // The run of smaller lines at the foot (UN notes are 8 or 9 pt
+        // under a 10 pt body).
+        let mut start = p.lines.len();
+        while start > 0 && p.lines[start - 1].size <= 0.92 * body {
+            start -= 1;
+        }
+        let run_start = start;
+        // It starts at its first note number, below the body; a note that
+        // ran over from the last page comes first, without one.
+        while start < p.lines.len() && note_label(&p.lines[start].text).is_none() {
+            start += 1;
+        }
+        if start == p.lines.len() || start == 0 {
+            continue;
+        }
+        // Notes number on: the first here follows the last one read (or
+        // the numbering starts again).
+        let last: u32 = notes.last().and_then(|n| n.0.parse().ok()).unwrap_or(0);
+        let first: u32 = note_label(&p.lines[start].text)
+            .and_then(|(l, _)| l.parse().ok())
+            .unwrap_or(0);
+        if !(first > last && first <= last + 3 || first == 1) {
+            continue;
+        }
+        // Notes numbered page by page: renumbered on, here and at their
+        // markers, so each label is the document's one note.
+        let offset = if first == 1 {
+            notes
+                .last()
+                .and_then(|n| n.0.parse::<u32>().ok())
+                .unwrap_or(0)
+        } else {
+            0
+        };
+        if offset > 0 {
+            for l in p.lines.iter_mut() {
+                if l.text.contains(FN_OPEN) {
+                    l.text = shift_markers(&l.text, offset);
+                }
+            }
+        }
+        let carried = !notes.is_empty()
+            && run_start < start
+            && run_start > 0
+            && p.lines[run_start].y > 0.6 * p.height;
+        if carried {
+            start = run_start;
+        }
+        let area: Vec<Line> = p.lines.split_off(start);
+        let keep = HashSet::new();
+        for l in area {
+            match note_label(&l.text) {
+                Some((label, rest)) => {
+                    let label = match label.parse::<u32>() {
+                        Ok(n) if offset > 0 => (n + offset).to_string(),
+                        _ => label,
+                    };
+                    notes.push((label, rest.to_string()))
+                }
+                None => {
+                    if let Some((_, t)) = notes.last_mut() {
+                        join_keeping(t, &l.text, &keep);
+                    }
+                }
+            }
+        }
+    }
+    notes
+}
+
+/// Note markers `⟨n⟩` numbered `n + offset`.
+fn shift_markers(t: &str, offset: u32) -> String {
+    let mut out = String::with_capacity(t.len() + 8);
+    let mut rest = t;
+    while let Some(i) = rest.find(FN_OPEN) {
+        let after = &rest[i + FN_OPEN.len_utf8()..];
+        let Some(j) = after.find(FN_CLOSE) else { break };
+        out.push_str(&rest[..i]);
+        out.push(FN_OPEN);
+        match after[..j].parse::<u32>() {
+            Ok(n) => out.push_str(&(n + offset).to_string()),
+            Err(_) => out.push_str(&after[..j]),
+        }
+        out.push(FN_CLOSE);
+        rest = &after[j + FN_CLOSE.len_utf8()..];
+    }
+    out.push_str(rest);
+    out
+}
+
+fn ends_sentence(t: &str) -> bool {
+    let t = t.trim_end().trim_end_matches(FN_CLOSE);
+    let t = match t.rfind(FN_OPEN) {
+        Some(i) if t.len() - i < 8 && !t[i..].contains(' ') => &t[..i],
+        _ => t,
+    };
+    t.chars().next_back().is_some_and(is_terminal)
+}
+
+/// A table-of-contents line: a title, leader dots, a page number
+/// (`I. Introduction . . . . 3`). Each stays a line of its own, so that
+/// the structuring reads the table of contents.
+fn is_toc_line(t: &str) -> bool {
+    let t = t.trim_end();
+    let body = t.trim_end_matches(|c: char| c.is_ascii_digit());
+    body.len() < t.len()
+        && body
+            .trim_end()
+            .chars()
+            .rev()
+            .take(6)
+            .filter(|c| *c == '.' || *c == '…')
+            .count()
+            >= 3
+}
+
+/// Starts a numbered paragraph or a list item.
+fn starts_item(t: &str) -> bool {
+    let d = t.bytes().take_while(u8::is_ascii_digit).count();
+    (d > 0 && d <= 4 && t[d..].starts_with(". "))
+        || t.starts_with(['•', '▪', '●', '–'])
+        || t.starts_with("- ")
+}
+
+/// One paragraph or heading being assembled.
+struct Chunk {
+    heading: Option<u8>,
+    text: String,
+    /// The last line: to tell whether the next line goes on.
+    last: Line,
+    page: usize,
+}
+
+/// Lays out a document's pages as lines for the text structuring.
+pub fn lay_out(mut pages: Vec<PageLines>) -> Laid {
+    let furniture = strip_furniture(&mut pages);
+    let body = body_size(&pages);
+    let footnotes = take_footnotes(&mut pages, body);
+    // The first page's masthead (down to its last `Distr.:`-like line)
+    // is left as lines: the structuring reads it.
+    let masthead_end = pages.first().map_or(0, |p| {
+        p.lines
+            .iter()
+            .rposition(|l| crate::ingest::metadata::MASTHEAD.is_match(&l.text))
+            .map_or(0, |i| i + 1)
+    });
+    // Heading levels: the sizes above the body, largest first (the
+    // masthead's aside).
+    let mut head_sizes: Vec<i32> = pages
+        .iter()
+        .enumerate()
+        .flat_map(|(i, p)| p.lines.iter().skip(if i == 0 { masthead_end } else { 0 }))
+        .filter(|l| l.size >= body + 1.0)
+        .map(|l| (l.size * 2.0).round() as i32)
+        .collect();
+    head_sizes.sort_unstable_by(|a, b| b.cmp(a));
+    head_sizes.dedup();
+    // Line pitch of body text: the commonest baseline step.
+    let mut steps: BTreeMap<i32, usize> = BTreeMap::new();
+    for p in &pages {
+        for w in p.lines.windows(2) {
+            if (w[0].size - body).abs() < 0.5 && (w[1].size - body).abs() < 0.5 {
+                let s = ((w[1].y - w[0].y) * 2.0).round() as i32;
+                if s > 0 {
+                    *steps.entry(s).or_default() += 1;
+                }
+            }
+        }
+    }
+    let pitch = steps
+        .into_iter()
+        .max_by_key(|(s, n)| (*n, -*s))
+        .map_or(body * 1.2, |(s, _)| s as f32 / 2.0);
+    // The right edge of body text (long lines end there).
+    let right = pages
+        .iter()
+        .flat_map(|p| &p.lines)
+        .filter(|l| (l.size - body).abs() < 0.5)
+        .map(|l| l.x1)
+        .fold(0.0f32, f32::max);
+    let level_of = |l: &Line| -> Option<u8> {
+        let short = l.text.chars().count() <= 150;
+        // Larger type is a heading unless it runs to the text's right
+        // edge like running text (an OCR layer's sizes wander).
+        let full = l.x1 >= right - 3.0 * body;
+        if l.size >= body + 1.0 && short && (!full || l.bold) {
+            let k = (l.size * 2.0).round() as i32;
+            let rank = head_sizes.iter().position(|s| *s == k).unwrap_or(0);
+            Some((2 + rank as u8).min(4))
+        } else if l.bold && short && !ends_sentence(&l.text) || l.bold && l.text.len() < 80 {
+            Some((2 + head_sizes.len() as u8).min(4))
+        } else {
+            None
+        }
+    };
+    let all_text: Vec<String> = pages
+        .iter()
+        .flat_map(|p| p.lines.iter().map(|l| l.text.clone()))
+        .collect();
+    let keep = hyphenated_words(&all_text);
+
+    let mut out: Vec<String> = Vec::new();
+    let mut open: Option<Chunk> = None;
+    let flush = |out: &mut Vec<String>, c: Chunk| {
+        if c.text.trim().is_empty() {
+            return;
+        }
+        match c.heading {
+            Some(level) => out.push(format!("{} {}", "#".repeat(level as usize), c.text)),
+            None => out.push(c.text),
+        }
+        out.push(String::new());
+    };
+    let mut tables: Vec<Vec<Vec<String>>> = Vec::new();
+    for (pi, p) in pages.iter().enumerate() {
+        let from = if pi == 0 { masthead_end } else { 0 };
+        let page_tables = find_tables(&p.lines, from);
+        let mut skip_until = 0;
+        for (li, l) in p.lines.iter().enumerate() {
+            if pi == 0 && li < masthead_end {
+                out.push(l.text.clone());
+                continue;
+            }
+            if li < skip_until {
+                continue;
+            }
+            if let Some((_, end, rows)) = page_tables.iter().find(|t| t.0 == li) {
+                if let Some(c) = open.take() {
+                    flush(&mut out, c);
+                }
+                out.push(format!("{TABLE_MARK}{}", tables.len()));
+                out.push(String::new());
+                tables.push(rows.clone());
+                skip_until = *end;
+                continue;
+            }
+            let heading = level_of(l);
+            let goes_on = open.as_ref().is_some_and(|c| {
+                let same_style = c.heading == heading;
+                if !same_style {
+                    return false;
+                }
+                if c.page != pi {
+                    // Over a page break: the paragraph stopped mid-sentence
+                    // and this line starts no new one.
+                    let lower = !l.text.starts_with(|ch: char| ch.is_uppercase());
+                    let full = c.last.x1 >= right - 2.0 * body;
+                    return c.heading.is_none()
+                        && !ends_sentence(&c.text)
+                        && !starts_item(&l.text)
+                        && (lower || full);
+                }
+                let step = l.y - c.last.y;
+                let close = step > 0.0 && step <= pitch.max(c.last.size * 1.05) * 1.35;
+                // A short last line that ends a sentence ends its paragraph.
+                let short_end = c.last.x1 < right - 0.15 * (right - c.last.x0).max(1.0)
+                    && ends_sentence(&c.last.text);
+                close
+                    && !starts_item(&l.text)
+                    && !is_toc_line(&c.last.text)
+                    && !is_toc_line(&l.text)
+                    && (c.heading.is_some() || !short_end)
+            });
+            if goes_on {
+                if let Some(c) = open.as_mut() {
+                    join_line(&mut c.text, &l.text, &keep);
+                    c.last = l.clone();
+                    c.page = pi;
+                }
+            } else {
+                if let Some(c) = open.take() {
+                    flush(&mut out, c);
+                }
+                open = Some(Chunk {
+                    heading,
+                    text: l.text.clone(),
+                    last: l.clone(),
+                    page: pi,
+                });
+            }
+        }
+        // A paragraph still open may go on over the page break; it is
+        // written before the break once it is complete.
+        let carry = open
+            .as_ref()
+            .is_some_and(|c| c.heading.is_none() && !ends_sentence(&c.text));
+        if !carry && let Some(c) = open.take() {
+            flush(&mut out, c);
+        }
+        if pi + 1 < pages.len() {
+            if carry {
+                // Written after the next page's continuation joins it.
+                out.push(PAGE_BREAK_PENDING.to_string());
+            } else {
+                out.push(PAGE_BREAK.to_string());
+            }
+        }
+    }
+    if let Some(c) = open.take() {
+        flush(&mut out, c);
+    }
+    // A break held for a carried paragraph goes after it.
+    let mut lines: Vec<String> = Vec::with_capacity(out.len());
+    let mut pending = 0usize;
+    for l in out {
+        if l == PAGE_BREAK_PENDING {
+            pending += 1;
+            continue;
+        }
+        let para_end = l.is_empty();
+        lines.push(l);
+        if para_end {
+            for _ in 0..pending {
+                lines.push(PAGE_BREAK.to_string());
+            }
+            pending = 0;
+        }
+    }
+    for _ in 0..pending {
+        lines.push(PAGE_BREAK.to_string());
+    }
+    Laid {
+        lines,
+        footnotes,
+        furniture,
+        tables,
+    }
+}
+
+/// Marks a page break held until the paragraph running over it is written.
+const PAGE_BREAK_PENDING: &str = "\u{E002}page";
+
+/// Joins a line to its paragraph: a hyphen at a line end is taken out
+/// unless the document writes that word with one; a note marker at the
+/// end keeps its space.
+fn join_line(text: &mut String, next: &str, keep: &HashSet<String>) {
+    if text.ends_with(FN_CLOSE) && !next.starts_with(is_unspaced) && !next.starts_with(is_han) {
+        text.push(' ');
+    }
+    join_keeping(text, next, keep);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn word(text: &str, x: f32, y: f32, size: f32) -> Vec<Glyph> {
+        let w = size * 0.5;
+        text.chars()
+            .enumerate()
+            .map(|(i, c)| Glyph {
+                text: c.to_string(),
+                x: x + i as f32 * w,
+                y,
+                size,
+                width: w,
+                bold: false,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn glyphs_make_words_and_lines() {
+        let mut g = word("Hello", 72.0, 100.0, 10.0);
+        g.extend(word("world", 72.0 + 5.0 * 5.0 + 3.0, 100.2, 10.0));
+        g.extend(word("next", 72.0, 112.0, 10.0));
+        let p = page_lines(595.0, 842.0, g);
+        let t: Vec<&str> = p.lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(t, ["Hello world", "next"]);
+    }
+
+    #[test]
+    fn two_columns_are_read_one_after_the_other() {
+        let mut g = Vec::new();
+        for i in 0..8 {
+            let y = 100.0 + i as f32 * 12.0;
+            let fill = "x".repeat(35);
+            g.extend(word(&format!("left{i} {fill}"), 72.0, y, 10.0));
+            g.extend(word(&format!("right{i} {fill}"), 320.0, y, 10.0));
+        }
+        let p = page_lines(595.0, 842.0, g);
+        let t: Vec<&str> = p
+            .lines
+            .iter()
+            .map(|l| &l.text[..l.text.find(' ').unwrap_or(0)])
+            .collect();
+        assert_eq!(t[..3], ["left0", "left1", "left2"]);
+        assert_eq!(t[8], "right0");
+    }
+
+    fn line(text: &str, y: f32) -> Line {
+        Line {
+            text: text.into(),
+            x0: 72.0,
+            x1: 500.0,
+            y,
+            size: 10.0,
+            bold: false,
+            weight: 80,
+        }
+    }
+
+    #[test]
+    fn a_page_counter_under_the_text_is_furniture_wherever_it_sits() {
+        // A LaTeX page: the counter well above the page's foot band.
+        let pages: Vec<PageLines> = (1..=3)
+            .map(|n| PageLines {
+                width: 595.0,
+                height: 842.0,
+                lines: vec![
+                    line(
+                        &format!("Text of page {n} goes on and on across the line"),
+                        100.0,
+                    ),
+                    line("and ends here.", 112.0),
+                    line(&n.to_string(), 725.0),
+                ],
+            })
+            .collect();
+        let laid = lay_out(pages);
+        assert!(
+            laid.lines.iter().all(|l| l.trim().parse::<u32>().is_err()),
+            "{:?}",
+            laid.lines
+        );
+        assert!(laid.footnotes.is_empty());
+    }
+
+    #[test]
+    fn raised_small_digits_are_note_markers() {
+        let mut g = word("text.", 72.0, 100.0, 10.0);
+        g.extend(word("3", 97.0, 96.0, 6.0));
+        let p = page_lines(595.0, 842.0, g);
+        assert_eq!(p.lines[0].text, format!("text.{FN_OPEN}3{FN_CLOSE}"));
+    }
+
+    #[test]
+    fn right_to_left_lines_are_read_in_logical_order() {
+        // "سلام 12" drawn visually: digits left, Arabic letters reversed.
+        assert_eq!(logical_rtl("12 مالس"), "سلام 12");
+    }
+
+    #[test]
+    fn table_of_contents_lines_stay_lines() {
+        let pages = vec![PageLines {
+            width: 595.0,
+            height: 842.0,
+            lines: vec![
+                line("Contents", 100.0),
+                line("I. Introduction . . . . . . . . . . 3", 112.0),
+                line("II. Replies received from Governments . . . . . 4", 124.0),
+                line("Argentina ......................... 4", 136.0),
+            ],
+        }];
+        let laid = lay_out(pages);
+        let toc: Vec<&String> = laid.lines.iter().filter(|l| is_toc_line(l)).collect();
+        assert_eq!(toc.len(), 3, "{:?}", laid.lines);
+    }
+
+    #[test]
+    fn a_note_running_over_a_page_break_is_one_note() {
+        let small = |text: &str, y: f32| Line {
+            size: 8.0,
+            ..line(text, y)
+        };
+        let body: Vec<Line> = (0..6)
+            .map(|i| {
+                line(
+                    "Body text of the report goes on across the whole line",
+                    100.0 + 12.0 * i as f32,
+                )
+            })
+            .collect();
+        let mut p1 = body.clone();
+        p1.push(small("1 See the report of the Working Group on its", 740.0));
+        p1.push(small("second session (A/80/10), para. 3.", 750.0));
+        p1.push(small("2 The first half of a long note that goes", 760.0));
+        let mut p2 = body;
+        p2.push(small("on to the next page.", 740.0));
+        p2.push(small("3 Third note.", 750.0));
+        let page = |lines| PageLines {
+            width: 595.0,
+            height: 842.0,
+            lines,
+        };
+        let laid = lay_out(vec![page(p1), page(p2)]);
+        let notes: Vec<(&str, &str)> = laid
+            .footnotes
+            .iter()
+            .map(|(l, t)| (l.as_str(), t.as_str()))
+            .collect();
+        assert_eq!(
+            notes,
+            [
+                (
+                    "1",
+                    "See the report of the Working Group on its second session (A/80/10), para. 3."
+                ),
+                (
+                    "2",
+                    "The first half of a long note that goes on to the next page."
+                ),
+                ("3", "Third note.")
+            ]
+        );
+        assert!(laid.lines.iter().all(|l| !l.contains("next page")));
+        assert!(is_job_number("*1912345*") && is_job_number("19-12345 (E)    050819"));
+    }
+
+    #[test]
+    fn larger_type_is_a_heading_unless_it_runs_to_the_margin() {
+        let big = |text: &str, y: f32, x1: f32| Line {
+            size: 12.0,
+            x1,
+            ..line(text, y)
+        };
+        let mut lines: Vec<Line> = (0..6)
+            .map(|i| {
+                line(
+                    "Body text of the report goes on across the whole line.",
+                    300.0 + 12.0 * i as f32,
+                )
+            })
+            .collect();
+        lines.insert(
+            0,
+            big(
+                "Decides that any proposal in the General Assembly which",
+                100.0,
+                500.0,
+            ),
+        );
+        lines.insert(1, big("Conclusions", 200.0, 150.0));
+        let laid = lay_out(vec![PageLines {
+            width: 595.0,
+            height: 842.0,
+            lines,
+        }]);
+        let heads: Vec<&String> = laid.lines.iter().filter(|l| l.starts_with('#')).collect();
+        assert_eq!(heads, ["## Conclusions"]);
+    }
+
+    #[test]
+    fn notes_numbered_page_by_page_are_numbered_on() {
+        let small = |text: &str, y: f32| Line {
+            size: 8.0,
+            ..line(text, y)
+        };
+        let page = |marker: &str, note: &str| {
+            let mut lines: Vec<Line> = (0..6)
+                .map(|i| {
+                    line(
+                        "Body text of the report goes on across the whole line",
+                        100.0 + 12.0 * i as f32,
+                    )
+                })
+                .collect();
+            lines.push(line(
+                &format!("as the Board found.{FN_OPEN}{marker}{FN_CLOSE}"),
+                172.0,
+            ));
+            lines.push(small(note, 740.0));
+            PageLines {
+                width: 595.0,
+                height: 842.0,
+                lines,
+            }
+        };
+        let laid = lay_out(vec![
+            page("1", "1 First note."),
+            page("1", "1 Second note."),
+        ]);
+        let labels: Vec<&str> = laid.footnotes.iter().map(|(l, _)| l.as_str()).collect();
+        assert_eq!(labels, ["1", "2"]);
+        let text = laid.lines.join("\n");
+        assert!(text.contains(&format!("{FN_OPEN}2{FN_CLOSE}")), "{text}");
+    }
+
+    #[test]
+    fn cells_on_shared_baselines_make_a_table() {
+        let cell = |text: &str, x0: f32, y: f32| Line {
+            x0,
+            x1: x0 + 60.0,
+            ..line(text, y)
+        };
+        let mut lines: Vec<Line> = vec![line("Replies received, by region and year:", 100.0)];
+        for (i, row) in [
+            ["Region", "2019", "2020"],
+            ["Africa", "12", "15"],
+            ["Europe", "30", "28"],
+        ]
+        .iter()
+        .enumerate()
+        {
+            let y = 124.0 + 12.0 * i as f32;
+            lines.push(cell(row[0], 72.0, y));
+            lines.push(cell(row[1], 250.0, y));
+            lines.push(cell(row[2], 400.0, y));
+        }
+        lines.push(line("The numbers rose in Africa.", 180.0));
+        let laid = lay_out(vec![PageLines {
+            width: 595.0,
+            height: 842.0,
+            lines,
+        }]);
+        assert_eq!(
+            laid.tables,
+            [vec![
+                vec!["Region", "2019", "2020"],
+                vec!["Africa", "12", "15"],
+                vec!["Europe", "30", "28"]
+            ]]
+        );
+        assert!(laid.lines.iter().any(|l| l.starts_with(TABLE_MARK)));
+        assert!(
+            laid.lines
+                .iter()
+                .any(|l| l == "The numbers rose in Africa.")
+        );
+        // Titles with page numbers are contents, not a table.
+        let contents: Vec<Line> = ["Introduction", "Replies", "Conclusions"]
+            .iter()
+            .enumerate()
+            .flat_map(|(i, t)| {
+                let y = 100.0 + 12.0 * i as f32;
+                [cell(t, 72.0, y), cell(&(3 + i).to_string(), 480.0, y)]
+            })
+            .collect();
+        assert!(find_tables(&contents, 0).is_empty());
+    }
+
+    #[test]
+    fn page_counters() {
+        for t in ["3", "- 3 -", "Page 3", "3/20", "iv", "Page 2 of 9"] {
+            assert!(is_page_number(t), "{t}");
+        }
+        assert!(!is_page_number("A/74/130"));
+        assert!(!is_page_number("Introduction"));
+    }
+}

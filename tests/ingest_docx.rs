@@ -1,0 +1,183 @@
+//! Word files in `seeds/` are read directly: headings by style, numbered
+//! paragraphs from list numbering, footnotes, tables and the core
+//! properties come out as from clean text.
+
+mod docx_fixtures;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn ingest_files(files: &[(&str, Vec<u8>)]) -> (tempfile::TempDir, PathBuf, std::process::Output) {
+    let tmp = tempfile::tempdir().unwrap();
+    let seeds = tmp.path().join("seeds");
+    std::fs::create_dir_all(&seeds).unwrap();
+    for (name, bytes) in files {
+        std::fs::write(seeds.join(name), bytes).unwrap();
+    }
+    let out = Command::new(env!("CARGO_BIN_EXE_pilcrow"))
+        .current_dir(tmp.path())
+        .args(["ingest", "--seeds", "seeds", "--content", "content"])
+        .output()
+        .unwrap();
+    let root = tmp.path().to_path_buf();
+    (tmp, root, out)
+}
+
+fn only_page(root: &Path) -> String {
+    let mut pages: Vec<PathBuf> = std::fs::read_dir(root.join("content/documents"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(pages.len(), 1, "{pages:?}");
+    std::fs::read_to_string(pages.remove(0)).unwrap()
+}
+
+#[test]
+fn a_word_report_gives_headings_numbered_paragraphs_notes_and_tables() {
+    let (_tmp, root, out) = ingest_files(&[("report.docx", docx_fixtures::un_report_docx())]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let page = only_page(&root);
+    let body = page.splitn(3, "---\n").nth(2).unwrap();
+    assert!(page.contains("symbol: A/80/456"), "{page}");
+    // No date in the text: the file's creation date stands in.
+    assert!(page.contains("date: 2025-03-12"), "{page}");
+    assert!(
+        page.contains("title: \"Cooperation on digital evidence"),
+        "{page}"
+    );
+    // Headings by style: a localized id found by its name, an outline level.
+    assert!(
+        body.lines()
+            .any(|l| l.starts_with('#') && l.ends_with("I. Introduction")),
+        "{body}"
+    );
+    assert!(
+        body.lines()
+            .any(|l| l.starts_with('#') && l.ends_with("II. Replies received")),
+        "{body}"
+    );
+    // List numbering: 1., 2., and a second list going on with 3.
+    for n in 1..=3 {
+        assert!(body.contains(&format!("^p-{n}\n")), "no ^p-{n} in\n{body}");
+    }
+    let p1 = &body[body.find("1\\. The").unwrap()..body.find("^p-1").unwrap()];
+    assert!(
+        p1.contains("(a) the laws adopted;") && p1.contains("(b) the training given."),
+        "{body}"
+    );
+    let p3 = body.lines().find(|l| l.ends_with("^p-3")).unwrap();
+    assert!(p3.contains("national strategy"), "{p3}");
+    // The footnote, linked; entities kept as text.
+    assert!(body.contains("cooperation.[^1]"), "{body}");
+    assert!(body.lines().any(|l| l.starts_with("[^1]: See ")), "{body}");
+    assert!(
+        body.contains("digital evidence](") && body.contains("&"),
+        "{body}"
+    );
+    // The table as a table; deleted text and field codes gone.
+    assert!(body.contains("| Country | Laws |"), "{body}");
+    assert!(
+        !body.contains("withdrawn") && !body.contains("PAGE"),
+        "{body}"
+    );
+    assert!(body.contains("summarized in section II."), "{body}");
+}
+
+#[test]
+fn a_file_that_is_not_a_word_document_is_named_and_others_are_ingested() {
+    let (_tmp, root, out) = ingest_files(&[
+        (
+            "old.docx",
+            vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0, 0],
+        ),
+        ("junk.docx", b"PK\x03\x04 not really a zip".to_vec()),
+        (
+            "note.txt",
+            b"Note on cooperation\n\n1. Text of the note.\n".to_vec(),
+        ),
+    ]);
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("old.docx") && err.contains("password"),
+        "{err}"
+    );
+    assert!(err.contains("junk.docx"), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    only_page(&root);
+}
+
+#[test]
+fn word_files_in_chinese_russian_and_arabic_keep_their_text_and_numbering() {
+    use docx_fixtures::{docx, p, t};
+    let styles = r#"<w:style w:type="paragraph" w:styleId="1"><w:name w:val="heading 1"/></w:style><w:style w:type="paragraph" w:styleId="a"><w:name w:val="Title"/></w:style>"#;
+    let numbering = r#"<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>"#;
+    let files = [
+        (
+            "zh.docx",
+            ["打击网络犯罪", "导言"],
+            [
+                "大会回顾其关于网络犯罪的各项决议",
+                "大会请秘书长提交报告",
+                "大会决定继续审议这一问题",
+            ],
+        ),
+        (
+            "ru.docx",
+            ["Противодействие киберпреступности", "Введение"],
+            [
+                "Генеральная Ассамблея ссылается на свои резолюции",
+                "Ассамблея просит Генерального секретаря представить доклад",
+                "Ассамблея постановляет продолжить рассмотрение вопроса",
+            ],
+        ),
+        (
+            "ar.docx",
+            ["مكافحة الجريمة السيبرانية", "مقدمة"],
+            [
+                "إن الجمعية العامة تشير إلى قراراتها",
+                "تطلب الجمعية إلى الأمين العام تقديم تقرير",
+                "تقرر الجمعية مواصلة النظر في المسألة",
+            ],
+        ),
+    ];
+    for (name, [title, head], paras) in files {
+        let mut body = vec![p(Some("a"), None, &t(title)), p(Some("1"), None, &t(head))];
+        body.extend(
+            paras
+                .iter()
+                .map(|x| p(None, Some((1, 0)), &t(&format!("{x}.")))),
+        );
+        let (_tmp, root, out) =
+            ingest_files(&[(name, docx(&body.concat(), styles, numbering, "", ""))]);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let page = only_page(&root);
+        assert!(
+            page.contains(&format!("title: \"{title}\""))
+                || page.contains(&format!("title: {title}\n")),
+            "{page}"
+        );
+        assert!(
+            page.lines()
+                .any(|l| l.starts_with('#') && l.ends_with(head)),
+            "{page}"
+        );
+        for (i, para) in paras.iter().enumerate() {
+            let n = i + 1;
+            let line = page
+                .lines()
+                .find(|l| l.ends_with(&format!("^p-{n}")))
+                .unwrap_or_else(|| panic!("no ^p-{n} in {page}"));
+            let end: String = para.chars().skip(para.chars().count() - 3).collect();
+            assert!(line.contains(&end), "{line}");
+        }
+    }
+}
