@@ -314,7 +314,7 @@ fn run_ingest(args: &IngestArgs) -> ExitCode {
                 );
             }
             for e in &report.not_ingested {
-                eprintln!("error: {e} (not ingested)");
+                eprintln!("warning: {e} (not ingested)");
             }
             println!("{report}");
             // The documents that could be read are ingested and written:

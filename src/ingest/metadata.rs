@@ -734,6 +734,13 @@ struct Scripts {
     letters: usize,
     /// Vietnamese letters among them.
     vi: usize,
+    /// Letters of each script only one language here writes
+    /// ([`ONE_LANGUAGE_SCRIPTS`], same order).
+    mono: [usize; ONE_LANGUAGE_SCRIPTS.len()],
+    /// Arabic-script letters, and those only Persian / only Urdu use.
+    arabic: usize,
+    persian: usize,
+    urdu: usize,
     /// Every letter (`char::is_alphabetic`), Han and kana included.
     alphabetic: usize,
     /// Characters that are not white space.
@@ -745,6 +752,8 @@ impl Scripts {
         let (mut han, mut kana, mut hangul, mut letters, mut vi) =
             (0usize, 0usize, 0usize, 0usize, 0usize);
         let (mut alphabetic, mut visible) = (0usize, 0usize);
+        let mut mono = [0usize; ONE_LANGUAGE_SCRIPTS.len()];
+        let (mut arabic, mut persian, mut urdu) = (0usize, 0usize, 0usize);
         for c in text.chars() {
             if c.is_ascii() {
                 // ASCII: a letter or not, never one of the scripts below.
@@ -770,6 +779,18 @@ impl Scripts {
                 hangul += 1;
             } else if letter {
                 letters += 1;
+                let u = c as u32;
+                if (0x0600..=0x06FF).contains(&u) {
+                    arabic += 1;
+                    persian += usize::from(matches!(c, 'پ' | 'چ' | 'ژ' | 'گ' | 'ی' | 'ک'));
+                    urdu += usize::from(matches!(c, 'ٹ' | 'ڈ' | 'ڑ' | 'ے' | 'ں'));
+                } else if ((0x0900..=0x1000).contains(&u) || (0x0370..=0x05FF).contains(&u))
+                    && let Some(k) = ONE_LANGUAGE_SCRIPTS
+                        .iter()
+                        .position(|&(lo, hi, _)| (lo..=hi).contains(&u))
+                {
+                    mono[k] += 1;
+                }
                 if matches!(
                     c,
                     'ơ' | 'ư'
@@ -832,6 +853,10 @@ impl Scripts {
             hangul,
             letters,
             vi,
+            mono,
+            arabic,
+            persian,
+            urdu,
             alphabetic,
             visible,
         }
@@ -863,6 +888,22 @@ impl Scripts {
         if vi * 20 >= letters && vi >= 2 {
             return Some(Some("vi"));
         }
+        // A script one language writes, holding most of the letters
+        // (English terms in parentheses do not make a Bengali text English).
+        if let Some((k, &n)) = self.mono.iter().enumerate().max_by_key(|&(_, n)| *n)
+            && n * 2 >= letters
+        {
+            return Some(Some(ONE_LANGUAGE_SCRIPTS[k].2));
+        }
+        // Arabic script: Urdu's and Persian's own letters tell them apart.
+        if self.arabic * 2 >= letters {
+            if self.urdu >= 2 && self.urdu * 200 >= self.arabic {
+                return Some(Some("ur"));
+            }
+            if self.persian >= 2 && self.persian * 50 >= self.arabic {
+                return Some(Some("fa"));
+            }
+        }
         None
     }
 
@@ -872,6 +913,26 @@ impl Scripts {
         self.visible + 2 * self.han
     }
 }
+
+/// Scripts a single language writes among those ingest meets, as code
+/// point ranges: where they hold most of a text's letters, they name its
+/// language (Devanagari as Hindi, Bengali script as Bengali).
+const ONE_LANGUAGE_SCRIPTS: [(u32, u32, &str); 14] = [
+    (0x0370, 0x03FF, "el"),
+    (0x0530, 0x058F, "hy"),
+    (0x0590, 0x05FF, "he"),
+    (0x0900, 0x097F, "hi"),
+    (0x0980, 0x09FF, "bn"),
+    (0x0A00, 0x0A7F, "pa"),
+    (0x0A80, 0x0AFF, "gu"),
+    (0x0B00, 0x0B7F, "or"),
+    (0x0B80, 0x0BFF, "ta"),
+    (0x0C00, 0x0C7F, "te"),
+    (0x0C80, 0x0CFF, "kn"),
+    (0x0D00, 0x0D7F, "ml"),
+    (0x0D80, 0x0DFF, "si"),
+    (0x0E00, 0x0E7F, "th"),
+];
 
 /// The language whatlang finds, among those ingest names.
 fn statistical_language(text: &str) -> Option<&'static str> {
@@ -1026,6 +1087,8 @@ enum Script {
     Greek,
     Thai,
     Devanagari,
+    /// Another script of one language (Bengali, Tamil, Armenian, …).
+    Other,
 }
 
 fn script_of(lang: &str) -> Script {
@@ -1038,6 +1101,7 @@ fn script_of(lang: &str) -> Script {
         "el" => Script::Greek,
         "th" => Script::Thai,
         "hi" | "mr" | "ne" => Script::Devanagari,
+        "bn" | "pa" | "gu" | "or" | "ta" | "te" | "kn" | "ml" | "si" | "hy" => Script::Other,
         _ => Script::Latin,
     }
 }
@@ -1045,7 +1109,7 @@ fn script_of(lang: &str) -> Script {
 /// The script most letters of the text are written in (kana counts as
 /// Han), `None` for text without letters.
 fn text_script(texts: &[&str]) -> Option<Script> {
-    let mut counts = [0usize; 9];
+    let mut counts = [0usize; 10];
     for c in texts
         .iter()
         .flat_map(|t| t.chars())
@@ -1061,6 +1125,7 @@ fn text_script(texts: &[&str]) -> Option<Script> {
             0x0370..=0x03FF => Script::Greek,
             0x0E00..=0x0E7F => Script::Thai,
             0x0900..=0x097F => Script::Devanagari,
+            0x0980..=0x0DFF | 0x0530..=0x058F => Script::Other,
             _ => Script::Latin,
         };
         counts[s as usize] += 1;
@@ -1077,6 +1142,7 @@ fn text_script(texts: &[&str]) -> Option<Script> {
             Script::Greek,
             Script::Thai,
             Script::Devanagari,
+            Script::Other,
         ][i]
     })
 }
@@ -1188,6 +1254,38 @@ mod tests {
         );
         assert_eq!(find_date("31/02/2019", "fr"), None);
         assert_eq!(find_date("resolution 73/187", "en"), None);
+    }
+
+    #[test]
+    fn a_script_one_language_writes_names_it() {
+        for (text, want) in [
+            (
+                "ক্লাউড কম্পিউটিং (Cloud Computing) হল ইন্টারনেটের মাধ্যমে কম্পিউটিং পরিষেবা সরবরাহ করা",
+                "bn",
+            ),
+            (
+                "சர்வதேச மனித உரிமைகள் பிரகடனம் அனைத்து மனிதர்களும் சுதந்திரமாகவே பிறக்கின்றனர்",
+                "ta",
+            ),
+            (
+                "सभी मनुष्यों को गौरव और अधिकारों के मामले में जन्मजात स्वतन्त्रता प्राप्त है",
+                "hi",
+            ),
+            (
+                "این پروژه توسط گروهی از داوطلبان اداره می‌شود که برای بهبود آن کار می‌کنند",
+                "fa",
+            ),
+            (
+                "یہ منصوبہ رضاکاروں کے ایک گروپ کے ذریعے چلایا جاتا ہے جو اسے بہتر بنانے کے لیے کام کرتے ہیں",
+                "ur",
+            ),
+            (
+                "تم اعتماد القرار بالإجماع في الجلسة العامة للجمعية العامة للأمم المتحدة",
+                "ar",
+            ),
+        ] {
+            assert_eq!(detect_language(text), Some(want), "{text}");
+        }
     }
 
     #[test]

@@ -377,7 +377,7 @@ fn rebuild_loop(
                         );
                     }
                     for e in &report.not_ingested {
-                        eprintln!("error: {e} (not ingested)");
+                        eprintln!("warning: {e} (not ingested)");
                     }
                     println!("Seeds changed: re-ingested ({report})");
                 }
