@@ -201,9 +201,63 @@ static OLD_GA_RE: LazyLock<Regex> =
     // The part letter in Latin or Cyrillic (`217 А (III)`), or Arabic
     // (`217 ألف (د-3)`: session 3).
     LazyLock::new(|| {
-        Regex::new(r"^ ?(?:(?:[a-h]|[а-д]|ألف|باء) ?)?\( ?(?:[ivxl]+|د ?- ?[0-9]{1,2}) ?\)")
+        Regex::new(r"^ ?(?:(?:[a-h]|[а-д]|ألف|الف|باء) ?)?\( ?(?:[ivxl]+|د ?- ?[0-9]{1,2}) ?\)")
             .expect("old GA regex")
     });
+
+/// The session of an old-style Assembly citation's tail (` A (XXI)`,
+/// ` (د-3)`): 1 to 30, the sessions numbered so.
+fn old_ga_session(tail: &str) -> Option<u32> {
+    let m = OLD_GA_RE.find(tail)?;
+    let inside = m.as_str().rsplit('(').next()?.trim_end_matches(')').trim();
+    let session = match inside.strip_prefix('د') {
+        Some(n) => n.trim().trim_start_matches('-').trim().parse().ok()?,
+        None => roman_value(inside)?,
+    };
+    (1..=30).contains(&session).then_some(session)
+}
+
+fn roman_value(r: &str) -> Option<u32> {
+    let digit = |c: char| match c {
+        'i' => Some(1),
+        'v' => Some(5),
+        'x' => Some(10),
+        'l' => Some(50),
+        _ => None,
+    };
+    let values: Vec<u32> = r.chars().map(digit).collect::<Option<_>>()?;
+    let mut total: i64 = 0;
+    for (k, &v) in values.iter().enumerate() {
+        if values.get(k + 1).is_some_and(|&next| next > v) {
+            total -= v as i64;
+        } else {
+            total += v as i64;
+        }
+    }
+    u32::try_from(total).ok().filter(|&t| t > 0)
+}
+
+/// `A/RES/2200(XXI)`: an Assembly resolution of the first 30 sessions, as
+/// the document symbol names it (part letters are parts of one resolution).
+pub fn old_ga_id(n: u32, session: u32) -> String {
+    const ROMAN: [(u32, &str); 7] = [
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    let (mut left, mut roman) = (session, String::new());
+    for (v, r) in ROMAN {
+        while left >= v {
+            roman.push_str(r);
+            left -= v;
+        }
+    }
+    format!("A/RES/{n}({roman})")
+}
 
 /// Does the clause just before a citation name another body? The body's
 /// name may be long (`Commission on Crime Prevention and Criminal Justice
@@ -391,9 +445,12 @@ fn list(text: &str, start: usize, items_from: usize, end: usize, out: &mut Vec<F
                         Some(ch) => ch.is_alphanumeric(),
                         None => false,
                     };
-                    // `2200 A (XXI)`: the Assembly's numbering before 1976.
+                    // `2200 A (XXI)`: the Assembly's numbering before 1976,
+                    // a resolution of its own.
                     let roman = OLD_GA_RE.is_match(&text[e..]);
-                    if other_body || ga_body || n < 100 || glued || roman || !all_bare {
+                    if let Some(session) = old_ga_session(&text[e..]) {
+                        (!other_body && n >= 1).then(|| old_ga_id(n, session))
+                    } else if other_body || ga_body || n < 100 || glued || roman || !all_bare {
                         None
                     } else {
                         sc_year(n).map(|y| sc_id(n, y))
@@ -659,7 +716,6 @@ mod tests {
             "resolution 2016/679",
             "Human Rights Council resolution 20/8",
             "人权理事会第20/8号决议",
-            "General Assembly resolution 2200 A (XXI)",
         ] {
             assert!(ids(t).is_empty(), "{t}: {:?}", ids(t));
         }
@@ -711,14 +767,30 @@ mod tests {
     }
 
     #[test]
-    fn the_assemblys_old_numbering_is_no_council_resolution() {
+    fn the_assemblys_old_numbering_is_its_own_resolution_not_the_councils() {
         for t in [
             "резолюцией 217 а (iii) генеральной ассамблеи",
             "resolution 217 a (iii)",
             "قرار الجمعية العامة 217 ألف (د-3)",
         ] {
-            assert!(ids(t).is_empty(), "{t}: {:?}", ids(t));
+            assert_eq!(ids(t), ["A/RES/217(III)"], "{t}");
         }
+        assert_eq!(
+            ids("General Assembly resolution 2200 A (XXI)"),
+            ["A/RES/2200(XXI)"]
+        );
+        assert_eq!(
+            ids("its resolution 1145 (xii) of 14 november 1957"),
+            ["A/RES/1145(XII)"]
+        );
+        // (In a list, only the first is read so far: `resolutions 1514 (XV)
+        // and 2625 (XXV)`.)
+        assert_eq!(
+            ids("resolutions 1514 (xv) and 2625 (xxv)")[0],
+            "A/RES/1514(XV)"
+        );
+        // Sessions past the thirtieth were numbered `31/1` on.
+        assert!(ids("resolution 100 (xl)").is_empty());
     }
 
     #[test]
@@ -762,7 +834,10 @@ mod tests {
                 &["A/RES/73/187", "A/RES/76/19"],
             ),
             ("resolución 73/187 a la Asamblea y 2024", &["A/RES/73/187"]),
-            ("the Assembly adopted resolution 1991 A (XVIII)", &[]),
+            (
+                "the Assembly adopted resolution 1991 A (XVIII)",
+                &["A/RES/1991(XVIII)"],
+            ),
             (
                 "Recalling Commission on Crime Prevention and Criminal Justice resolution 22/8 of 26 April 2013",
                 &[],
