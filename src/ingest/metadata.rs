@@ -595,6 +595,31 @@ pub fn find_date(text: &str, lang: &str) -> Option<String> {
     find_date_at(text, lang).map(|(_, d)| d)
 }
 
+/// The first code point (zero) of each run of ten decimal digits a script
+/// writes, besides ASCII: Arabic-Indic, Persian, Devanagari, Bengali,
+/// Gurmukhi, Gujarati, Oriya, Tamil, Telugu, Kannada, Malayalam, Thai,
+/// Lao, Tibetan, Myanmar, Khmer, full-width.
+const DIGIT_ZEROS: [u32; 17] = [
+    0x0660, 0x06F0, 0x0966, 0x09E6, 0x0A66, 0x0AE6, 0x0B66, 0x0BE6, 0x0C66, 0x0CE6, 0x0D66, 0x0E50,
+    0x0ED0, 0x0F20, 0x1040, 0x17E0, 0xFF10,
+];
+
+/// `text` with every digit of another script as its ASCII digit; `None`
+/// when it has none.
+fn with_ascii_digits(text: &str) -> Option<String> {
+    let digit = |c: char| {
+        let u = c as u32;
+        DIGIT_ZEROS
+            .iter()
+            .find(|&&z| (z..z + 10).contains(&u))
+            .and_then(|&z| char::from_digit(u - z, 10))
+    };
+    if text.is_ascii() || !text.chars().any(|c| digit(c).is_some()) {
+        return None;
+    }
+    Some(text.chars().map(|c| digit(c).unwrap_or(c)).collect())
+}
+
 /// What comes before the date in a dateline: nothing, or a place name of
 /// at most four capitalised words (`NEW YORK,`, `Berlin (dpa) –`), or a
 /// few characters of an unspaced script.
@@ -622,6 +647,15 @@ fn is_dateline_prefix(prefix: &str) -> bool {
 
 /// The first date in `text` and its byte offset.
 pub fn find_date_at(text: &str, lang: &str) -> Option<(usize, String)> {
+    // Digits of other scripts (`٢٨ آب ٢٠١٣`, `१० दिसम्बर १९४८`) read as
+    // theirs: the text with ASCII digits, one character for one, so the
+    // offset found maps back by counting characters.
+    if let Some(ascii) = with_ascii_digits(text) {
+        let (at, date) = find_date_at(&ascii, lang)?;
+        let n = ascii[..at].chars().count();
+        let at = text.char_indices().nth(n).map_or(text.len(), |(i, _)| i);
+        return Some((at, date));
+    }
     let mut found: Vec<(usize, String)> = Vec::new();
     let p = |s: &str| s.parse::<u32>().ok();
     for c in DAY_MONTH_YEAR.captures_iter(text) {
@@ -1197,6 +1231,7 @@ mod tests {
         for (text, want) in [
             ("الأربعاء، 28 آب/اغسطس 2013", "2013-08-28"),
             ("19 FEB 2020 - 18:37 CET", "2020-02-19"),
+            ("الأربعاء، ٢٨ آب/اغسطس ٢٠١٣", "2013-08-28"),
             ("Sept. 5 2021", "2021-09-05"),
             ("5 févr. 2021", "2021-02-05"),
             ("15 تشرين الأول 2020", "2020-10-15"),
