@@ -520,9 +520,28 @@ const MONTHS: &[(&str, &[&str])] = &[
     ),
 ];
 
+/// Month names of more languages, from CLDR (`data/months.tsv`, made by
+/// `scripts/gen_months.py`): (month, lower-case name).
+static CLDR_MONTHS: LazyLock<Vec<(u32, &'static str)>> = LazyLock::new(|| {
+    include_str!("data/months.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| {
+            let mut cols = l.split('\t');
+            let _lang = cols.next()?;
+            let month = cols.next()?.parse().ok()?;
+            Some((month, cols.next()?))
+        })
+        .collect()
+});
+
 static MONTH_ALT: LazyLock<String> = LazyLock::new(|| {
-    let mut all: Vec<&str> = MONTHS.iter().flat_map(|(_, m)| m.iter().copied()).collect();
-    all.sort_by_key(|m| std::cmp::Reverse(m.len()));
+    let mut all: Vec<String> = MONTHS
+        .iter()
+        .flat_map(|(_, m)| m.iter().map(|n| regex::escape(n)))
+        .chain(CLDR_MONTHS.iter().map(|(_, n)| regex::escape(n)))
+        .collect();
+    all.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
     all.dedup();
     // Then an abbreviation (`FEB`, `Sept.`, `févr.`, `Jan`): three or four
     // letters, a month only if [`month_index`] finds one it begins.
@@ -561,6 +580,9 @@ fn month_index(name: &str) -> Option<u32> {
         .find_map(|(_, ms)| ms.iter().position(|m| *m == lower))
     {
         return Some(i as u32 + 1);
+    }
+    if let Some(&(m, _)) = CLDR_MONTHS.iter().find(|(_, n)| *n == lower) {
+        return Some(m);
     }
     // An abbreviation: the start of month names that all agree (`mar` is
     // March, marzo and mars; `ju` would be June or July, and is too short).
@@ -1232,6 +1254,10 @@ mod tests {
             ("الأربعاء، 28 آب/اغسطس 2013", "2013-08-28"),
             ("19 FEB 2020 - 18:37 CET", "2020-02-19"),
             ("الأربعاء، ٢٨ آب/اغسطس ٢٠١٣", "2013-08-28"),
+            ("10 grudnia 1948 r.", "1948-12-10"),
+            ("१० दिसंबर १९४८ को", "1948-12-10"),
+            ("Ilitangazwa 10 Desemba 1948", "1948-12-10"),
+            ("14. lokakuuta 2023", "2023-10-14"),
             ("Sept. 5 2021", "2021-09-05"),
             ("5 févr. 2021", "2021-02-05"),
             ("15 تشرين الأول 2020", "2020-10-15"),
