@@ -27,7 +27,9 @@ pub(crate) static MASTHEAD: LazyLock<Regex> = LazyLock::new(|| {
 /// UN document symbols: `A/74/130`, `S/2015/939`, `E/CN.15/2019/7`,
 /// `A/RES/73/187`, `S/PRST/2016/6`.
 pub static UN_SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[^A-Za-z0-9/])((?:[A-Z]{1,6})(?:/(?:[A-Z]{1,8}\.?)?\d+(?:\.\d+)?|/[A-Z]{1,8}(?:\.\d+)?)*/\d+(?:/[A-Za-z0-9.]+)*)").unwrap()
+    // The last numbered part may be a draft's or a record's (`A/L.632`,
+    // `A/C.3/78/L.5`, `S/PV.9000`) as well as a number.
+    Regex::new(r"(?:^|[^A-Za-z0-9/])((?:[A-Z]{1,6})(?:/(?:[A-Z]{1,8}\.?)?\d+(?:\.\d+)?|/[A-Z]{1,8}(?:\.\d+)?)*/(?:\d+|[A-Z]{1,3}\.\d+)(?:/[A-Za-z0-9.]+)*)").unwrap()
 });
 
 /// Extracts metadata; the masthead (`front`) is preferred for symbol and
@@ -1435,6 +1437,12 @@ mod tests {
             Some("S/PRST/2016/6")
         );
         assert_eq!(first_symbol("no symbol here 2019"), None);
+        for sym in ["A/L.632", "A/C.3/78/L.5", "S/PV.9000", "A/78/L.49"] {
+            assert_eq!(
+                first_symbol(&format!("GENERAL {sym}\n")).as_deref(),
+                Some(sym)
+            );
+        }
         assert_eq!(
             first_symbol("United Nations S/RES/2341 (2017)\nSecurity Council").as_deref(),
             Some("S/RES/2341 (2017)")
