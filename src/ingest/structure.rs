@@ -407,13 +407,39 @@ fn extension_title(ext: &[String]) -> Option<String> {
         1 => Some(last.to_string()),
         n => {
             let prev = lines[n - 2];
-            if visible_len(last) <= 60 && visible_len(prev) > visible_len(last) {
+            if continues(prev, last) {
+                // One title broken over two lines (`… OF THE PEOPLE'S
+                // REPUBLIC` / `OF CHINA IN THE UNITED NATIONS`).
+                Some(format!("{prev} {last}"))
+            } else if visible_len(last) <= 60 && visible_len(prev) > visible_len(last) {
                 Some(format!("{prev} — {last}"))
             } else {
                 Some(last.to_string())
             }
         }
     }
+}
+
+/// Whether `next` goes on with the phrase `line` leaves open: it starts
+/// in lower case or with a function word of the language (`of`, `de`,
+/// `и`), or `line` ends with one.
+fn continues(line: &str, next: &str) -> bool {
+    let Some(first) = next.split_whitespace().next() else {
+        return false;
+    };
+    if first.chars().next().is_some_and(char::is_lowercase) {
+        return true;
+    }
+    let Some(stops) = super::clean::blocks::document_stopwords(&[line, next]) else {
+        return false;
+    };
+    let word = |w: &str| {
+        let w: String = w
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        !w.is_empty() && super::clean::blocks::is_function_word(stops, &w)
+    };
+    word(first) || line.split_whitespace().next_back().is_some_and(word)
 }
 
 /// The title stated in a masthead: the agenda item's title is repeated as
@@ -1859,6 +1885,32 @@ fn fence_closes(line: &str, marker: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_masthead_title_broken_over_two_lines_is_one_title() {
+        let lines = |v: &[&str]| v.iter().map(|l| l.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            extension_title(&lines(&[
+                "RESTORATION OF THE LAWFUL RIGHTS OF THE PEOPLE'S REPUBLIC",
+                "OF CHINA IN THE UNITED NATIONS",
+            ]))
+            .as_deref(),
+            Some(
+                "RESTORATION OF THE LAWFUL RIGHTS OF THE PEOPLE'S REPUBLIC OF CHINA IN THE UNITED NATIONS"
+            )
+        );
+        // A title and the body that issues it stay two parts.
+        assert_eq!(
+            extension_title(&lines(&[
+                "Promotion and protection of the rights of children",
+                "Report of the Secretary-General",
+            ]))
+            .as_deref(),
+            Some(
+                "Promotion and protection of the rights of children — Report of the Secretary-General"
+            )
+        );
+    }
     use crate::ingest::clean::clean;
 
     fn structure(text: &str) -> Structured {
