@@ -571,6 +571,11 @@ static VI_DATE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static ISO_DATE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})\b").unwrap());
+/// Year first with dots or slashes, as East Asian pages write it, also
+/// glued to a label (`입력2023.11.02.`, `2023/11/02`).
+static YEAR_FIRST_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[^\d/.\-])(\d{4})([./])(\d{1,2})[./](\d{1,2})(?:$|[^\d/])").unwrap()
+});
 static NUMERIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|[^\d/.\-])(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})\b").unwrap()
 });
@@ -713,6 +718,12 @@ pub fn find_date_at(text: &str, lang: &str) -> Option<(usize, String)> {
     for c in ISO_DATE.captures_iter(text) {
         if let Some(s) = iso(p(&c[1])?, p(&c[2])?, p(&c[3])?) {
             found.push((c.get(0).unwrap().start(), s));
+            break;
+        }
+    }
+    for c in YEAR_FIRST_DATE.captures_iter(text) {
+        if let Some(s) = iso(p(&c[1])?, p(&c[3])?, p(&c[4])?) {
+            found.push((c.get(1).unwrap().start(), s));
             break;
         }
     }
@@ -1255,6 +1266,8 @@ mod tests {
         for (text, want) in [
             ("الأربعاء، 28 آب/اغسطس 2013", "2013-08-28"),
             ("19 FEB 2020 - 18:37 CET", "2020-02-19"),
+            ("입력2023.11.02. 오후 8:06", "2023-11-02"),
+            ("2023/11/02 10:00", "2023-11-02"),
             ("الأربعاء، ٢٨ آب/اغسطس ٢٠١٣", "2013-08-28"),
             ("10 grudnia 1948 r.", "1948-12-10"),
             ("१० दिसंबर १९४८ को", "1948-12-10"),
