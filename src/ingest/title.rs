@@ -70,8 +70,14 @@ pub fn decide(doc: &Document) -> Option<String> {
     // metadata title; else the `<title>` when a site's name was cut from
     // it (a `<title>` with no separator may be the site's name alone);
     // else the headline.
+    // Agreeing means covering most of it: an `<h1>` that is only the
+    // outlet's name inside a long metadata title (`[주간 뉴스타파] …` and
+    // `뉴스타파`) is a logo, not the headline.
     if let Some(h) = &headline
-        && explicit.iter().chain(&element).any(|(t, _)| similar(t, h))
+        && explicit
+            .iter()
+            .chain(&element)
+            .any(|(t, _)| similar(t, h) && visible_len(h) * 2 >= visible_len(t))
     {
         return headline;
     }
@@ -525,6 +531,27 @@ mod tests {
             text: t.into(),
             items: vec![],
         }
+    }
+
+    #[test]
+    fn an_outlet_name_inside_the_metadata_title_is_no_headline() {
+        // The h1 is the outlet's logo; its name is also in the article's
+        // kicker, so the two "agree" word for word, but it covers little.
+        let d = doc(
+            &[
+                (
+                    Origin::MetaTag,
+                    "[주간 뉴스타파] 부모를 빼앗긴 아기들, 해외 입양 비즈니스의 그늘",
+                ),
+                (Origin::Headline, "뉴스타파"),
+            ],
+            None,
+            vec![],
+        );
+        assert_eq!(
+            decide(&d).as_deref(),
+            Some("[주간 뉴스타파] 부모를 빼앗긴 아기들, 해외 입양 비즈니스의 그늘")
+        );
     }
 
     #[test]
