@@ -175,30 +175,14 @@ fn adopting_resolution(text: &str) -> Option<String> {
         return Some(s);
     }
     let c = OLD_GA.captures(text)?;
-    let roman = match (c.get(2), c.get(3)) {
-        (_, Some(r)) => r.as_str().to_string(),
-        (Some(n), None) => to_roman(n.as_str().parse().ok()?),
-        _ => return None,
-    };
-    Some(format!("A/RES/{}({roman})", &c[1]))
-}
-
-fn to_roman(mut n: u32) -> String {
-    let mut out = String::new();
-    for (v, s) in [
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ] {
-        while n >= v {
-            out.push_str(s);
-            n -= v;
-        }
+    match (c.get(2), c.get(3)) {
+        (_, Some(roman)) => Some(format!("A/RES/{}({})", &c[1], roman.as_str())),
+        (Some(session), None) => Some(super::entities::old_assembly_resolution_id(
+            c[1].parse().ok()?,
+            session.as_str().parse().ok()?,
+        )),
+        _ => None,
     }
-    out
 }
 
 pub fn first_symbol(text: &str) -> Option<String> {

@@ -42,6 +42,7 @@ use gazetteer::Gazetteer;
 use matcher::{Candidate, Matcher, What};
 use normalize::Normalized;
 
+pub use resolutions::old_ga_id as old_assembly_resolution_id;
 pub use resolutions::sc_year as security_council_resolution_year;
 
 /// The kinds of entity pilcrow recognises. Serialised as the front-matter
