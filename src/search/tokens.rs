@@ -44,13 +44,8 @@ fn is_word_char(c: char) -> bool {
     c.is_alphabetic() || c.is_numeric()
 }
 
-/// The folded characters of `text` (see the module doc), character by
-/// character as search-engine.js folds them.
-pub fn fold(text: &str) -> impl Iterator<Item = char> + '_ {
-    text.chars().flat_map(fold_char)
-}
-
-/// One character folded: ASCII and the common CJK ideographs (no
+/// One character folded (see the module doc), as search-engine.js folds
+/// it: ASCII and the common CJK ideographs (no
 /// decomposition, no case) the short way.
 fn fold_char(c: char) -> Folded {
     let mut out = Folded::default();

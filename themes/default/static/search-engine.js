@@ -33,7 +33,7 @@ export function isUnspaced(ch) {
 const WORD_CHAR = /[\p{Alphabetic}\p{N}]/u;
 const MARK = /\p{M}/u;
 
-/** One character folded (tokens.rs `fold`): possibly none, possibly several. */
+/** One character folded (tokens.rs `fold_char`): possibly none, possibly several. */
 function foldChar(ch) {
   let out = "";
   for (const c of ch.normalize("NFD")) {
