@@ -348,9 +348,12 @@ pub(crate) fn drop_inner_boilerplate_into(
     let classes: Vec<Class> = feats
         .iter()
         .zip(&structural)
-        .map(|(f, &kept)| {
+        .zip(&units)
+        .map(|((f, &kept), &i)| {
             if kept {
                 Class::Kept
+            } else if markdown && super::teasers::is_image_strip(&lines[i]) {
+                Class::Bad
             } else {
                 classify(f, low_share(f), median_share)
             }

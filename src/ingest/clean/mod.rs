@@ -9,6 +9,7 @@ pub mod boiler;
 pub mod markdown;
 pub mod pages;
 pub mod placeholders;
+pub mod teasers;
 
 pub use pages::PAGE_BREAK;
 

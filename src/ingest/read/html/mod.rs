@@ -81,6 +81,7 @@ pub fn read(html: &str) -> Document {
         crate::ingest::clean::blocks::drop_boilerplate_blocks(&mut b);
         b
     };
+    drop_feeds(&mut doc.blocks);
     number_paragraphs(&mut doc.blocks);
     if doc.blocks.is_empty()
         && let Some(body) = dom.select("body").nodes().first()
@@ -121,6 +122,49 @@ fn edges_without_boilerplate(mut blocks: Vec<Block>) -> Vec<Block> {
         .filter(|&(i, _)| kept[i] || (i >= 2 && i + 4 < n))
         .map(|(_, b)| b)
         .collect()
+}
+
+/// A site's feed of dated headlines that the article's container holds
+/// after (or before) the article, and, after it, the rest of the page
+/// (see `clean::teasers`).
+fn drop_feeds(blocks: &mut Vec<Block>) {
+    use crate::ingest::clean::teasers::{Unit, feed_cut};
+    fn unit(text: &str, judged: bool, heading: bool) -> Unit<'_> {
+        Unit {
+            text,
+            judged,
+            heading,
+        }
+    }
+    let cut = {
+        let units: Vec<Unit<'_>> = blocks
+            .iter()
+            .map(|b| match b {
+                Block::Heading { text, .. } => unit(text, true, true),
+                Block::Para {
+                    num: None,
+                    text,
+                    items,
+                } if items.is_empty() => unit(text, true, false),
+                Block::ListItem(text) | Block::Quote(text) => unit(text, true, false),
+                Block::Para { text, .. } => unit(text, false, false),
+                Block::Table(_) | Block::Code { .. } => unit("", false, false),
+            })
+            .collect();
+        feed_cut(&units)
+    };
+    if cut.is_empty() {
+        return;
+    }
+    let mut drop = vec![false; blocks.len()];
+    for i in cut {
+        drop[i] = true;
+    }
+    let mut k = 0;
+    blocks.retain(|_| {
+        k += 1;
+        !drop[k - 1]
+    });
 }
 
 /// A paragraph that only points to another article under a label
@@ -344,6 +388,36 @@ mod tests {
         assert!(
             !all.iter()
                 .any(|t| t.contains("Startseite") || t.contains("nach oben")),
+            "{all:?}"
+        );
+    }
+
+    #[test]
+    fn a_sites_feed_after_the_article_is_not_the_article() {
+        let para = "Der Stürmer erklärte am Montag seinen Rücktritt aus der Nationalmannschaft, nach dreizehn Jahren und 130 Länderspielen. ";
+        let feed: String = (1..=12)
+            .map(|d| {
+                format!(
+                    "<div class=item><span>Analyse {d}. September 2021</span> Schlagzeile Nummer {d} aus Brasilien</div>"
+                )
+            })
+            .collect();
+        let html = format!(
+            "<html lang=de><body><div class=content><h1>Rücktritt</h1><p>{p}</p><p>{p}</p><p>{p}</p>\
+             <h4>Leute</h4>{feed}<table><tr><td>1</td><td>Bayern</td></tr></table>\
+             <p>© 2006-2019 Verlag</p></div></body></html>",
+            p = para.repeat(2)
+        );
+        let doc = read(&html);
+        let all: Vec<&str> = doc.blocks.iter().flat_map(Block::texts).collect();
+        assert_eq!(
+            all.iter().filter(|t| t.contains("Rücktritt aus")).count(),
+            3,
+            "{all:?}"
+        );
+        assert!(
+            !all.iter()
+                .any(|t| t.contains("Schlagzeile") || t.contains("Leute") || t.contains('©')),
             "{all:?}"
         );
     }
