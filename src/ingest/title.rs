@@ -87,6 +87,17 @@ pub fn decide(doc: &Document) -> Option<String> {
     if let Some((t, _)) = element.iter().find(|(_, cut)| *cut || headline.is_none()) {
         return Some(t.clone());
     }
+    // A `<title>` with no site's name to cut, of three words or more, and
+    // a headline that shares no word with it: the `<h1>` is a section's
+    // banner (`Allergies Health Center`, `About This Site`), not this
+    // page's name.
+    if let Some(h) = &headline
+        && let Some((t, _)) = element.first()
+        && !shares_a_word(t, h)
+        && word_count(t) >= 3
+    {
+        return Some(t.clone());
+    }
     if headline.is_some() {
         return headline;
     }
@@ -476,22 +487,42 @@ fn is_site_name(h: &str, titles: &[String]) -> bool {
 
 /// Whether two titles say the same: most of the shorter one's words (or
 /// characters, in unspaced scripts) are in the longer one.
-pub fn similar(a: &str, b: &str) -> bool {
-    let norm = |s: &str| -> Vec<String> {
-        let low = s.to_lowercase();
-        if low.chars().filter(|&c| is_unspaced(c)).count() * 2 > low.chars().count() {
-            low.chars()
-                .filter(|c| c.is_alphanumeric())
-                .map(String::from)
-                .collect()
-        } else {
-            low.split(|c: char| !c.is_alphanumeric())
-                .filter(|w| !w.is_empty())
-                .map(str::to_string)
-                .collect()
-        }
+/// Whether two titles have a content word (a character, in an unspaced
+/// script) in common, ignoring case: words of three letters or fewer
+/// (`and`, `of`, `die`) say nothing.
+fn shares_a_word(a: &str, b: &str) -> bool {
+    let content = |s: &str| -> Vec<String> {
+        title_words(s)
+            .into_iter()
+            .filter(|w| w.chars().count() > 3 || w.chars().any(is_unspaced))
+            .collect()
     };
-    let (wa, wb) = (norm(a), norm(b));
+    let (wa, wb) = (content(a), content(b));
+    wa.iter().any(|w| wb.contains(w))
+}
+
+/// Words of a title (characters of an unspaced script count one each).
+fn word_count(t: &str) -> usize {
+    title_words(t).len()
+}
+
+fn title_words(s: &str) -> Vec<String> {
+    let low = s.to_lowercase();
+    if low.chars().filter(|&c| is_unspaced(c)).count() * 2 > low.chars().count() {
+        low.chars()
+            .filter(|c| c.is_alphanumeric())
+            .map(String::from)
+            .collect()
+    } else {
+        low.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect()
+    }
+}
+
+pub fn similar(a: &str, b: &str) -> bool {
+    let (wa, wb) = (title_words(a), title_words(b));
     let (short, long) = if wa.len() <= wb.len() {
         (&wa, &wb)
     } else {
@@ -551,6 +582,40 @@ mod tests {
         assert_eq!(
             decide(&d).as_deref(),
             Some("[주간 뉴스타파] 부모를 빼앗긴 아기들, 해외 입양 비즈니스의 그늘")
+        );
+    }
+
+    #[test]
+    fn a_section_banner_in_h1_yields_to_the_pages_title() {
+        let page = |title: &str, h1: &str| {
+            doc(
+                &[(Origin::TitleElement, title), (Origin::Headline, h1)],
+                None,
+                vec![],
+            )
+        };
+        // The `<h1>` names the site's section; the `<title>` the article.
+        assert_eq!(
+            decide(&page(
+                "Superbugs: What They Are and How You Get Them",
+                "Information and Resources"
+            ))
+            .as_deref(),
+            Some("Superbugs: What They Are and How You Get Them")
+        );
+        // A two-word `<title>` may be the site's name alone: the headline.
+        assert_eq!(
+            decide(&page("Daily Planet", "Mayor opens the new bridge")).as_deref(),
+            Some("Mayor opens the new bridge")
+        );
+        // A headline that shares a word with the `<title>` stays.
+        assert_eq!(
+            decide(&page(
+                "Council budget approved after long debate",
+                "Budget approved"
+            ))
+            .as_deref(),
+            Some("Budget approved")
         );
     }
 

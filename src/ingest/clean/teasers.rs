@@ -141,8 +141,7 @@ fn ends_sentence(t: &str) -> bool {
 /// A carousel saved as one line: three pictures or more, each followed by
 /// a short caption (linked or not), and nothing else.
 pub fn is_image_strip(line: &str) -> bool {
-    static IMAGE: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"!\[[^\]]*\]\([^)]*\)").unwrap());
+    static IMAGE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"!\[[^\]]*\]\([^)]*\)").unwrap());
     static TARGET: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\]\([^)]*\)").unwrap());
     if line.matches("![").count() < 3 || IMAGE.find_iter(line).count() < 3 {
         return false;
