@@ -508,7 +508,7 @@ const MONTHS: &[(&str, &[&str])] = &[
 
 /// Month names of more languages, from CLDR (`data/months.tsv`, made by
 /// `scripts/gen_months.py`): (month, lower-case name).
-static CLDR_MONTHS: LazyLock<Vec<(u32, &'static str)>> = LazyLock::new(|| {
+static CLDR_MONTHS: LazyLock<Vec<(u32, String)>> = LazyLock::new(|| {
     include_str!("data/months.tsv")
         .lines()
         .filter(|l| !l.starts_with('#'))
@@ -518,8 +518,41 @@ static CLDR_MONTHS: LazyLock<Vec<(u32, &'static str)>> = LazyLock::new(|| {
             let month = cols.next()?.parse().ok()?;
             Some((month, cols.next()?))
         })
+        .flat_map(|(m, name)| {
+            std::iter::once((m, name.to_string())).chain(nasal_spelling(name).map(|v| (m, v)))
+        })
         .collect()
 });
+
+/// A Devanagari name written with the other spelling of its nasals:
+/// an anusvara before a stop (`दिसंबर`) is also written as that stop's own
+/// nasal with a virama (`दिसम्बर`), and both are standard Hindi.
+fn nasal_spelling(name: &str) -> Option<String> {
+    const ANUSVARA: char = '\u{0902}';
+    const VIRAMA: char = '\u{094D}';
+    let nasal = |c: char| match c {
+        'क'..='घ' => Some('ङ'),
+        'च'..='झ' => Some('ञ'),
+        'ट'..='ढ' => Some('ण'),
+        'त'..='ध' => Some('न'),
+        'प'..='भ' => Some('म'),
+        _ => None,
+    };
+    let chars: Vec<char> = name.chars().collect();
+    let mut out = String::with_capacity(name.len() + 4);
+    let mut changed = false;
+    for (i, &c) in chars.iter().enumerate() {
+        match chars.get(i + 1).copied().and_then(nasal) {
+            Some(n) if c == ANUSVARA => {
+                out.push(n);
+                out.push(VIRAMA);
+                changed = true;
+            }
+            _ => out.push(c),
+        }
+    }
+    changed.then_some(out)
+}
 
 static MONTH_ALT: LazyLock<String> = LazyLock::new(|| {
     let mut all: Vec<String> = MONTHS
@@ -1255,6 +1288,9 @@ mod tests {
             ("الأربعاء، ٢٨ آب/اغسطس ٢٠١٣", "2013-08-28"),
             ("10 grudnia 1948 r.", "1948-12-10"),
             ("१० दिसंबर १९४८ को", "1948-12-10"),
+            // The other standard spelling of its nasal.
+            ("१० दिसम्बर १९४८ को", "1948-12-10"),
+            ("15 सितम्बर 2023", "2023-09-15"),
             ("Ilitangazwa 10 Desemba 1948", "1948-12-10"),
             ("14. lokakuuta 2023", "2023-10-14"),
             ("Sept. 5 2021", "2021-09-05"),

@@ -462,7 +462,46 @@ pub(crate) fn drop_inner_boilerplate_into(
 /// Whether a line reads as prose of the document's language: long, ends
 /// a sentence, and a jusText share of function words (¼ of its words, or
 /// ⅛ of its Han characters). Such a line is never web chrome.
-pub(crate) fn is_prose(line: &str, stops: Option<&'static Stoplist>) -> bool {
+/// The share of function words that makes a long sentence prose in a
+/// language whose list covers much of any text (English, French).
+const PROSE_STOPS: f64 = 0.25;
+
+/// The share of function words a line of these `lines` needs to be prose:
+/// [`PROSE_STOPS`], or less in a language that inflects where others use
+/// function words (Polish, Turkish: their lists cover less of any text) —
+/// seven tenths of what this document's own long sentences have, sampled,
+/// and never under a tenth.
+pub(crate) fn prose_bar(lines: &[&str], stops: Option<&'static Stoplist>) -> f64 {
+    let long = |t: &&&str| t.len() >= 70 && ends_sentence(t.trim());
+    let n = lines.iter().filter(long).count();
+    let step = n.div_ceil(64).max(1);
+    let mut shares: Vec<f64> = lines
+        .iter()
+        .filter(long)
+        .step_by(step)
+        .filter_map(|t| {
+            let t = t.trim();
+            let han = t.chars().filter(|&c| is_han(c)).count();
+            let lower = lowercase(t);
+            let words = words_of(&lower);
+            if han >= 10 {
+                return None;
+            }
+            stop_density(t, han, &words, stops)
+        })
+        .collect();
+    if shares.len() < 3 {
+        return PROSE_STOPS;
+    }
+    shares.sort_by(f64::total_cmp);
+    (0.7_f64 * shares[shares.len() / 2]).clamp(0.1, PROSE_STOPS)
+}
+
+/// Whether a line reads as prose of the document's language: long, ends
+/// a sentence, and a jusText share of function words (`bar` of its words,
+/// see [`prose_bar`], or ⅛ of its Han characters). Such a line is never
+/// web chrome.
+pub(crate) fn is_prose_at(line: &str, stops: Option<&'static Stoplist>, bar: f64) -> bool {
     let t = line.trim();
     if t.len() < 45 {
         return false;
@@ -477,7 +516,7 @@ pub(crate) fn is_prose(line: &str, stops: Option<&'static Stoplist>) -> bool {
     let link_chars: usize = LINK.find_iter(t).map(|m| m.as_str().chars().count()).sum();
     link_chars * 5 < t.chars().count()
         && stop_density(t, han, &words, stops)
-            .is_some_and(|d| if han >= 15 { d >= 0.125 } else { d >= 0.25 })
+            .is_some_and(|d| if han >= 15 { d >= 0.125 } else { d >= bar })
 }
 
 /// `str::to_lowercase`, with the common scripts that have no case (Han)
