@@ -152,6 +152,15 @@ impl Gazetteer {
             }
             if rec == "yes" {
                 self.add_surface(e, name, !form.starts_with("iso"));
+                // Case forms written onto the name (Finnish, Hungarian):
+                // recognised, never shown.
+                for f in super::inflect::case_forms(lang, name) {
+                    self.surfaces.push(Surface {
+                        entity: Some(e),
+                        text: f,
+                        decline: false,
+                    });
+                }
             }
         }
     }

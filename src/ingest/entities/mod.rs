@@ -27,6 +27,7 @@
 //!   大会 alone is not the General Assembly (only 联合国大会 is).
 
 mod gazetteer;
+mod inflect;
 mod matcher;
 mod normalize;
 mod resolutions;
@@ -373,6 +374,22 @@ mod tests {
         assert!(countries(&r, "미국인 관광객").is_empty());
         // A common word that is also a name is left alone (수단 "means").
         assert!(countries(&r, "수단으로 사용한다").is_empty());
+    }
+
+    #[test]
+    fn finnish_and_hungarian_names_in_their_cases() {
+        let r = Recognizer::builtin();
+        let mut got = countries(
+            &r,
+            "Suomessa ja Ruotsissa talvet lyhenevät; Saksan liittokansleri vieraili Britanniassa.",
+        );
+        got.sort();
+        assert_eq!(got, ["DEU", "FIN", "GBR", "SWE"]);
+        // A derived word (suomalaisista, "of the Finns") is not the name.
+        assert!(countries(&r, "suomalaisista moni ulkoilee").is_empty());
+        let mut got = countries(&r, "Németországban és Norvégiában is esett a hó.");
+        got.sort();
+        assert_eq!(got, ["DEU", "NOR"]);
     }
 
     #[test]

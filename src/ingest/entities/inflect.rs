@@ -1,0 +1,179 @@
+//! Case forms of one-word names in languages that write their cases onto
+//! the name: Finnish (`Suomi` → `Suomessa`, `Suomen`; `Saksa` → `Saksan`;
+//! `Turkki` → `Turkissa`) and Hungarian (`Németország` → `Németországban`,
+//! `Németországgal`; `Norvégia` → `Norvégiában`).
+//!
+//! The forms are the regular case endings after the name's stems, with the
+//! language's vowel harmony: a Finnish name in -i also takes -e- before
+//! its endings (`Suomi` → `Suome-n`; `Ruotsi` keeps its -i-, and both are
+//! generated), a double stop weakens before a closed syllable (`Turkki` →
+//! `Turki-n`), a Hungarian final -a/-e lengthens (`Kína` → `Kíná-ban`) and
+//! the instrumental's -v- becomes the name's last consonant
+//! (`ország-gal`). A form nobody writes costs nothing; derived words
+//! (`suomalainen`, "Finnish") are not forms of the name and stay unmatched.
+
+/// The case forms of `name` in `lang` (`fi`, `hu`), empty for other
+/// languages and for names of several words.
+pub fn case_forms(lang: &str, name: &str) -> Vec<String> {
+    if name.contains(' ') || name.chars().count() < 4 {
+        return Vec::new();
+    }
+    match lang {
+        "fi" => finnish(name),
+        "hu" => hungarian(name),
+        _ => Vec::new(),
+    }
+}
+
+fn finnish(name: &str) -> Vec<String> {
+    let back = name
+        .to_lowercase()
+        .chars()
+        .any(|c| matches!(c, 'a' | 'o' | 'u'));
+    let h = |e: &str| -> String {
+        if back {
+            e.to_string()
+        } else {
+            e.replace('a', "ä").replace('o', "ö").replace('u', "y")
+        }
+    };
+    let Some(last) = name.chars().next_back() else {
+        return Vec::new();
+    };
+    let mut stems = vec![name.to_string()];
+    let body = &name[..name.len() - last.len_utf8()];
+    if last == 'i' {
+        stems.push(format!("{body}e"));
+    }
+    // Consonant gradation of a double stop before the final vowel.
+    for stop in ["kk", "pp", "tt"] {
+        if let Some(pre) = body.strip_suffix(stop) {
+            let weak = format!("{pre}{}{last}", &stop[..1]);
+            if last == 'i' {
+                stems.push(format!("{pre}{}e", &stop[..1]));
+            }
+            stems.push(weak);
+        }
+    }
+    let endings: Vec<String> = [
+        "n", "ssa", "sta", "lla", "lta", "lle", "na", "ksi", "a", "tta",
+    ]
+    .iter()
+    .map(|e| h(e))
+    .collect();
+    let mut out = Vec::new();
+    for s in &stems {
+        for e in &endings {
+            out.push(format!("{s}{e}"));
+        }
+        // Illative: the stem's vowel long, then -n (`Suomeen`, `Saksaan`).
+        if let Some(v) = s.chars().next_back().filter(|c| "aeiouyäö".contains(*c)) {
+            out.push(format!("{s}{v}n"));
+        }
+    }
+    out.retain(|f| f != name);
+    out.sort();
+    out.dedup();
+    out
+}
+
+fn hungarian(name: &str) -> Vec<String> {
+    let lower = name.to_lowercase();
+    let last_vowel = lower.chars().rev().find(|c| "aáeéiíoóöőuúüű".contains(*c));
+    // Harmony follows the name's last vowel.
+    let back = last_vowel.is_some_and(|c| "aáoóuú".contains(c));
+    let rounded = last_vowel.is_some_and(|c| "öőüű".contains(c));
+    let Some(last) = name.chars().next_back() else {
+        return Vec::new();
+    };
+    let stem = match last {
+        'a' => format!("{}á", &name[..name.len() - 1]),
+        'e' => format!("{}é", &name[..name.len() - 1]),
+        _ => name.to_string(),
+    };
+    let vowel_end = "aáeéiíoóöőuúüű".contains(last.to_ascii_lowercase());
+    let pick = |b: &'static str, f: &'static str, r: &'static str| {
+        if back {
+            b
+        } else if rounded {
+            r
+        } else {
+            f
+        }
+    };
+    let mut endings: Vec<String> = [
+        pick("ban", "ben", "ben"),
+        pick("ba", "be", "be"),
+        pick("ból", "ből", "ből"),
+        pick("ra", "re", "re"),
+        pick("ról", "ről", "ről"),
+        pick("nak", "nek", "nek"),
+        pick("hoz", "hez", "höz"),
+        pick("nál", "nél", "nél"),
+        pick("tól", "től", "től"),
+        "ig",
+        "i",
+        "ként",
+    ]
+    .iter()
+    .map(|e| e.to_string())
+    .collect();
+    if vowel_end {
+        endings.extend(["t", "n", pick("val", "vel", "vel")].map(String::from));
+    } else {
+        // After a consonant: a linking vowel, and the instrumental's v
+        // assimilated to that consonant.
+        endings.push(pick("ot", "et", "öt").to_string());
+        endings.push(pick("on", "en", "ön").to_string());
+        endings.push(format!("{last}{}", pick("al", "el", "el")));
+    }
+    let mut out: Vec<String> = endings.iter().map(|e| format!("{stem}{e}")).collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finnish_case_forms() {
+        let suomi = case_forms("fi", "Suomi");
+        for f in ["Suomessa", "Suomen", "Suomeen", "Suomesta", "Suomea"] {
+            assert!(suomi.iter().any(|s| s == f), "{f} not in {suomi:?}");
+        }
+        let ruotsi = case_forms("fi", "Ruotsi");
+        assert!(ruotsi.iter().any(|s| s == "Ruotsissa"), "{ruotsi:?}");
+        let turkki = case_forms("fi", "Turkki");
+        assert!(turkki.iter().any(|s| s == "Turkissa"), "{turkki:?}");
+        let venaja = case_forms("fi", "Venäjä");
+        assert!(venaja.iter().any(|s| s == "Venäjällä"), "{venaja:?}");
+        assert!(
+            case_forms("fi", "Iso-Britannia")
+                .iter()
+                .any(|s| s == "Iso-Britanniassa")
+        );
+        // A derived word is not a case form.
+        assert!(!suomi.iter().any(|s| s.starts_with("Suomal")));
+    }
+
+    #[test]
+    fn hungarian_case_forms() {
+        let de = case_forms("hu", "Németország");
+        for f in [
+            "Németországban",
+            "Németországgal",
+            "Németországot",
+            "Németországi",
+        ] {
+            assert!(de.iter().any(|s| s == f), "{f} not in {de:?}");
+        }
+        let no = case_forms("hu", "Norvégia");
+        for f in ["Norvégiában", "Norvégiát", "Norvégiával"] {
+            assert!(no.iter().any(|s| s == f), "{f} not in {no:?}");
+        }
+        assert!(case_forms("hu", "Egyesült Királyság").is_empty());
+        assert!(case_forms("de", "Deutschland").is_empty());
+    }
+}
