@@ -788,8 +788,56 @@ static DETECTOR: LazyLock<Detector> = LazyLock::new(|| {
         Lang::Ell,
         Lang::Heb,
         Lang::Bul,
+        Lang::Fin,
+        Lang::Swe,
+        Lang::Dan,
+        Lang::Nob,
+        Lang::Est,
+        Lang::Lit,
+        Lang::Lav,
+        Lang::Slv,
+        Lang::Hrv,
+        Lang::Srp,
+        Lang::Mkd,
+        Lang::Bel,
+        Lang::Cat,
+        Lang::Afr,
+        Lang::Tgl,
+        Lang::Aze,
+        Lang::Uzb,
     ])
 });
+
+/// Swahili, which the statistical model lacks, by its function words
+/// (`na`, `ya`, `kwa`, `katika` …): a fifth of the words at least, and
+/// two of those only Swahili writes among them.
+fn is_swahili(text: &str) -> bool {
+    const OWN: &[&str] = &[
+        "kwa", "katika", "ya", "za", "vya", "cha", "kuwa", "hii", "yake", "zake",
+    ];
+    const WORDS: &[&str] = &[
+        "na", "ya", "wa", "kwa", "za", "katika", "ni", "la", "cha", "kuwa", "hii", "au", "yake",
+        "kila", "vya", "zake", "hiyo", "kama", "lakini", "bila", "pia", "hadi", "hata", "huo",
+        "wake", "yao", "wao", "zao",
+    ];
+    let (mut words, mut hits) = (0usize, 0usize);
+    let mut own = [false; OWN.len()];
+    for w in text
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .take(2000)
+    {
+        words += 1;
+        let l = w.to_ascii_lowercase();
+        if WORDS.contains(&l.as_str()) {
+            hits += 1;
+            if let Some(k) = OWN.iter().position(|o| *o == l) {
+                own[k] = true;
+            }
+        }
+    }
+    words >= 12 && own.iter().filter(|&&o| o).count() >= 2 && hits * 5 >= words
+}
 
 /// The language of one piece of text (ISO 639-1), by script first:
 /// Han → zh (ja with kana), Vietnamese letters → vi; else whatlang.
@@ -1022,6 +1070,9 @@ const ONE_LANGUAGE_SCRIPTS: [(u32, u32, &str); 14] = [
 
 /// The language whatlang finds, among those ingest names.
 fn statistical_language(text: &str) -> Option<&'static str> {
+    if is_swahili(text) {
+        return Some("sw");
+    }
     let info = DETECTOR.detect(text)?;
     Some(match info.lang() {
         Lang::Eng => "en",
@@ -1048,6 +1099,23 @@ fn statistical_language(text: &str) -> Option<&'static str> {
         Lang::Ell => "el",
         Lang::Heb => "he",
         Lang::Bul => "bg",
+        Lang::Fin => "fi",
+        Lang::Swe => "sv",
+        Lang::Dan => "da",
+        Lang::Nob => "no",
+        Lang::Est => "et",
+        Lang::Lit => "lt",
+        Lang::Lav => "lv",
+        Lang::Slv => "sl",
+        Lang::Hrv => "hr",
+        Lang::Srp => "sr",
+        Lang::Mkd => "mk",
+        Lang::Bel => "be",
+        Lang::Cat => "ca",
+        Lang::Afr => "af",
+        Lang::Tgl => "tl",
+        Lang::Aze => "az",
+        Lang::Uzb => "uz",
         _ => return None,
     })
 }
@@ -1159,7 +1227,8 @@ fn languages(doc: &Structured) -> (String, Vec<String>) {
 /// outside them is trusted when the script agrees.
 const DETECTED: &[&str] = &[
     "en", "fr", "es", "ru", "ar", "vi", "pt", "de", "it", "ja", "ko", "uk", "th", "id", "tr", "nl",
-    "pl", "cs", "sk", "ro", "hu", "el", "he", "bg", "zh",
+    "pl", "cs", "sk", "ro", "hu", "el", "he", "bg", "zh", "fi", "sv", "da", "no", "et", "lt", "lv",
+    "sl", "hr", "sr", "mk", "be", "ca", "af", "tl", "az", "uz", "sw",
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1378,6 +1447,30 @@ mod tests {
             (
                 "تم اعتماد القرار بالإجماع في الجلسة العامة للجمعية العامة للأمم المتحدة",
                 "ar",
+            ),
+        ] {
+            assert_eq!(detect_language(text), Some(want), "{text}");
+        }
+    }
+
+    #[test]
+    fn nordic_baltic_and_swahili_text_is_named() {
+        for (text, want) in [
+            (
+                "Kaikki ihmiset syntyvät vapaina ja tasavertaisina arvoltaan ja oikeuksiltaan. Heille on annettu järki ja omatunto, ja heidän on toimittava toisiaan kohtaan veljeyden hengessä.",
+                "fi",
+            ),
+            (
+                "Alla människor är födda fria och lika i värde och rättigheter. De har utrustats med förnuft och samvete och bör handla gentemot varandra i en anda av broderskap.",
+                "sv",
+            ),
+            (
+                "Visi žmonės gimsta laisvi ir lygūs savo orumu ir teisėmis. Jiems suteiktas protas ir sąžinė, todėl jie turi elgtis vienas kito atžvilgiu kaip broliai.",
+                "lt",
+            ),
+            (
+                "Watu wote wamezaliwa huru, hadhi na haki zao ni sawa. Wote wamejaliwa akili na dhamiri, hivyo yapasa watendeane kindugu. Kila mtu anastahili kuwa na haki zote na uhuru wote ulioelezwa katika Taarifa hii bila ubaguzi wa aina yoyote.",
+                "sw",
             ),
         ] {
             assert_eq!(detect_language(text), Some(want), "{text}");
