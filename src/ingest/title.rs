@@ -476,11 +476,22 @@ fn is_site_name(h: &str, titles: &[String]) -> bool {
     titles.iter().any(|t| {
         SEPS.iter().any(|sep| {
             let parts: Vec<&str> = t.split(sep).map(str::trim).collect();
+            // The part the headline is: a site's name stands after the
+            // headline (`Headline | Site`), or before it when it is much
+            // the shorter (`Site | A longer headline`); a first part about
+            // as long as the rest is the headline itself.
+            let Some(at) = parts.iter().position(|p| similar(p, h) && similar(h, p)) else {
+                return false;
+            };
+            let longest_other = parts
+                .iter()
+                .filter(|p| !similar(p, h))
+                .map(|p| visible_len(p))
+                .max()
+                .unwrap_or(0);
             parts.len() >= 2
-                && parts.iter().any(|p| similar(p, h) && similar(h, p))
-                && parts
-                    .iter()
-                    .any(|p| visible_len(p) > visible_len(h) && !similar(p, h))
+                && longest_other > visible_len(h)
+                && (at > 0 || visible_len(h) * 2 < longest_other)
         })
     })
 }
@@ -617,6 +628,43 @@ mod tests {
             .as_deref(),
             Some("Budget approved")
         );
+    }
+
+    #[test]
+    fn a_headline_before_a_longer_site_name_is_the_headline() {
+        let t =
+            "ORSO MARSICANO: 2019 UN ANNO DA RECORD | Parco Nazionale d'Abruzzo, Lazio e Molise";
+        let d = doc(
+            &[
+                (Origin::MetaTag, t),
+                (Origin::Headline, "ORSO MARSICANO: 2019 UN ANNO DA RECORD"),
+                (Origin::TitleElement, t),
+            ],
+            None,
+            vec![],
+        );
+        assert_eq!(
+            decide(&d).as_deref(),
+            Some("ORSO MARSICANO: 2019 UN ANNO DA RECORD")
+        );
+        // An `<h1>` that is the site's name, after the headline or much
+        // shorter before it, is not the headline.
+        for t in [
+            "Mayor opens the new bridge | Daily Planet News",
+            "Planet | Mayor opens the new bridge over the river",
+        ] {
+            let h = if t.starts_with("Mayor") {
+                "Daily Planet News"
+            } else {
+                "Planet"
+            };
+            let d = doc(
+                &[(Origin::TitleElement, t), (Origin::Headline, h)],
+                None,
+                vec![],
+            );
+            assert!(decide(&d).is_some_and(|x| x.starts_with("Mayor")), "{t}");
+        }
     }
 
     #[test]

@@ -33,6 +33,7 @@ pub fn looks_like_html(text: &str) -> bool {
 
 /// Reads one HTML page.
 pub fn read(html: &str) -> Document {
+    let html = &*without_noscript(html);
     let dom = Dom::from(html);
     let mut doc = Document {
         markdown: true,
@@ -95,6 +96,58 @@ pub fn read(html: &str) -> Document {
         );
     }
     doc
+}
+
+/// The page without its `<noscript>` elements, read as a browser with
+/// scripts on reads them: as raw text up to the first `</noscript>`. A
+/// parser with scripting off reads their content as markup, so a stray
+/// `<noscript><div></noscript>` (the `</noscript>` ignored inside the
+/// open `<div>`) would put the whole rest of the page inside the
+/// `<noscript>`, which is never text of the page.
+fn without_noscript(html: &str) -> std::borrow::Cow<'_, str> {
+    const OPEN: &[u8] = b"<noscript";
+    const CLOSE: &[u8] = b"</noscript";
+    let find = |hay: &[u8], needle: &[u8], from: usize| -> Option<usize> {
+        hay.get(from..)?
+            .windows(needle.len())
+            .position(|w| w.eq_ignore_ascii_case(needle))
+            .map(|p| p + from)
+    };
+    let b = html.as_bytes();
+    let Some(mut at) = find(b, OPEN, 0) else {
+        return std::borrow::Cow::Borrowed(html);
+    };
+    let mut out = String::with_capacity(html.len());
+    let mut copied = 0;
+    loop {
+        // `<noscript>` or `<noscript …>`, not `<noscripts>`.
+        let tag_end = b.get(at + OPEN.len()).copied();
+        if !matches!(tag_end, Some(b'>' | b' ' | b'\t' | b'\n' | b'\r' | b'/')) {
+            match find(b, OPEN, at + OPEN.len()) {
+                Some(next) => {
+                    at = next;
+                    continue;
+                }
+                None => break,
+            }
+        }
+        out.push_str(&html[copied..at]);
+        let Some(close) = find(b, CLOSE, at) else {
+            // Never closed: a browser reads the rest as its text.
+            copied = html.len();
+            break;
+        };
+        copied = b[close..]
+            .iter()
+            .position(|&c| c == b'>')
+            .map_or(html.len(), |p| close + p + 1);
+        match find(b, OPEN, copied) {
+            Some(next) => at = next,
+            None => break,
+        }
+    }
+    out.push_str(&html[copied..]);
+    std::borrow::Cow::Owned(out)
 }
 
 /// The in-body boilerplate classes applied to an article, but only the
@@ -469,6 +522,20 @@ mod tests {
         assert!(!is_link_teaser(&para(
             "Read the [report](https://x.org/r) and the annex, which explain why the rules changed."
         )));
+    }
+
+    #[test]
+    fn a_stray_element_in_noscript_does_not_hide_the_page() {
+        let p = "Sono almeno nove le femmine di orso marsicano che si sono riprodotte nel 2019 nel Parco, e sedici i cuccioli contati.";
+        let html = format!(
+            "<html><body><noscript><div id=nojs></noscript><div id=wrapper><h1>Orso marsicano</h1><p>{p}</p><p>{p}</p></div></body></html>"
+        );
+        let doc = read(&html);
+        let all: Vec<&str> = doc.blocks.iter().flat_map(Block::texts).collect();
+        assert!(all.iter().any(|t| t.contains("femmine")), "{all:?}");
+        assert_eq!(without_noscript("a<NOSCRIPT x>b</noscript >c"), "ac");
+        assert_eq!(without_noscript("a<noscripts>b"), "a<noscripts>b");
+        assert_eq!(without_noscript("a<noscript>b"), "a");
     }
 
     #[test]
