@@ -226,19 +226,45 @@ pub fn normalize_date(value: &str, lang: &str) -> Option<String> {
 }
 
 /// A date a page shows with a two-digit year, day first (`31.10.23`,
-/// `02/11/23`): read only in a value stated as a date, never in running
-/// text. `yy` up to 69 is 20yy.
+/// `02/11/23`, `14 Gennaio 20`): read only in a value stated as a date or
+/// a short dateline, never in running text. `yy` up to 69 is 20yy.
 fn short_year_date(value: &str) -> Option<String> {
     static SHORT: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?:^|[^\d.])(\d{1,2})[./](\d{1,2})[./](\d{2})(?:$|[^\d.])").unwrap()
     });
-    let c = SHORT.captures(value)?;
+    if let Some(c) = SHORT.captures(value) {
+        let (d, m, y) = (
+            c[1].parse().ok()?,
+            c[2].parse().ok()?,
+            c[3].parse::<u32>().ok()?,
+        );
+        return iso(two_digit_year(y), m, d);
+    }
+    named_short_year_date(value)
+}
+
+/// `yy` up to 69 is 20yy, else 19yy.
+fn two_digit_year(y: u32) -> u32 {
+    if y <= 69 { 2000 + y } else { 1900 + y }
+}
+
+/// A two-digit year after a month's name (`14 Gennaio 20`): a date in a
+/// short dateline too, where the numeric `1.2.23` may be a version.
+fn named_short_year_date(value: &str) -> Option<String> {
+    static NAMED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(
+            r"(?i)(?:^|[^\d.])(\d{{1,2}})\.?\s+({})\s+'?(\d{{2}})(?:$|[^\d.:])",
+            *MONTH_ALT
+        ))
+        .unwrap()
+    });
+    let c = NAMED.captures(value)?;
     let (d, m, y) = (
         c[1].parse().ok()?,
-        c[2].parse().ok()?,
+        month_index(&c[2])?,
         c[3].parse::<u32>().ok()?,
     );
-    iso(if y <= 69 { 2000 + y } else { 1900 + y }, m, d)
+    iso(two_digit_year(y), m, d)
 }
 
 /// The date a file's properties give (when the PDF or Word file was
@@ -272,7 +298,7 @@ fn doc_date(doc: &Structured, lang: &str) -> Option<String> {
             _ => continue,
         };
         if visible_len(text) <= 60 {
-            if let Some(d) = find_date(text, lang) {
+            if let Some(d) = find_date(text, lang).or_else(|| named_short_year_date(text)) {
                 return Some(d);
             }
             continue;
@@ -1345,6 +1371,13 @@ mod tests {
         );
         // In running text it stays a number.
         assert_eq!(find_date("Version 31.10.23 of the tool", "en"), None);
+        // After a month's name it is a year, in a short dateline too.
+        assert_eq!(
+            named_short_year_date("( Pescasseroli, 14 Gennaio 20 )").as_deref(),
+            Some("2020-01-14")
+        );
+        assert_eq!(named_short_year_date("Release 1.2.23"), None);
+        assert_eq!(named_short_year_date("14 Gennaio 2020"), None);
     }
 
     #[test]
