@@ -1,8 +1,10 @@
 // Helpers of the browser tests: a static server for the built site, a
 // Chromium launched the way this machine allows, and page checks shared by
 // the tests (console errors, axe-core, screenshots).
+import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { createServer } from "node:http";
-import { mkdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
@@ -10,6 +12,7 @@ import { chromium } from "playwright-core";
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const repoRoot = path.resolve(here, "../..");
 export const screenshotDir = path.join(here, "screenshots");
+export const baselineDir = path.join(here, "baseline");
 
 const MIME = {
   ".html": "text/html; charset=utf-8",
@@ -133,6 +136,116 @@ export async function axeViolations(page, name) {
 export async function screenshot(page, name, { fullPage = true } = {}) {
   mkdirSync(screenshotDir, { recursive: true });
   await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage });
+}
+
+/**
+ * Compares what `page` shows (the viewport) with the reviewed picture
+ * tests/browser/baseline/NAME.png. Returns a list of problems, empty when
+ * they agree: same size, and at most `tolerance` of the pixels differ by
+ * more than a faint anti-aliasing shade. On a difference the new picture
+ * and a diff image (changed pixels red) go to tests/browser/screenshots/
+ * for a reviewer; `UPDATE_BASELINES=1` makes the new pictures the
+ * reviewed ones, to be looked at before they are committed.
+ */
+export async function compareWithBaseline(page, name, { tolerance = 0.005 } = {}) {
+  const actual = await page.screenshot({ fullPage: false });
+  const file = path.join(baselineDir, `${name}.png`);
+  if (process.env.UPDATE_BASELINES === "1") {
+    mkdirSync(baselineDir, { recursive: true });
+    writeFileSync(file, actual);
+    writeFileSync(path.join(baselineDir, "ENVIRONMENT"), renderingEnvironment(page) + "\n");
+    return [];
+  }
+  if (!existsSync(file)) {
+    return [`no reviewed picture ${path.relative(repoRoot, file)} (UPDATE_BASELINES=1 scripts/browser-test writes it)`];
+  }
+  const expected = readFileSync(file);
+  // PNGs decoded and compared by the browser itself (a canvas), so the
+  // tests need no image library.
+  const viewer = await page.context().newPage();
+  try {
+    const r = await viewer.evaluate(
+      async ([a, b]) => {
+        const load = async (b64) => {
+          const img = new Image();
+          img.src = "data:image/png;base64," + b64;
+          await img.decode();
+          const c = document.createElement("canvas");
+          c.width = img.naturalWidth;
+          c.height = img.naturalHeight;
+          const ctx = c.getContext("2d");
+          ctx.drawImage(img, 0, 0);
+          return { c, ctx, data: ctx.getImageData(0, 0, c.width, c.height) };
+        };
+        const [x, y] = [await load(a), await load(b)];
+        if (x.c.width !== y.c.width || x.c.height !== y.c.height) {
+          return { size: [x.c.width, x.c.height, y.c.width, y.c.height] };
+        }
+        let differing = 0;
+        const out = y.ctx.createImageData(y.c.width, y.c.height);
+        for (let i = 0; i < x.data.data.length; i += 4) {
+          let d = 0;
+          for (let k = 0; k < 3; k++) d = Math.max(d, Math.abs(x.data.data[i + k] - y.data.data[i + k]));
+          const grey = (y.data.data[i] + y.data.data[i + 1] + y.data.data[i + 2]) / 3;
+          if (d > 48) {
+            differing++;
+            out.data.set([255, 0, 0, 255], i);
+          } else {
+            out.data.set([grey, grey, grey, 80], i);
+          }
+        }
+        y.ctx.putImageData(out, 0, 0);
+        return { differing, pixels: x.c.width * x.c.height, diff: y.c.toDataURL("image/png").split(",")[1] };
+      },
+      [expected.toString("base64"), actual.toString("base64")],
+    );
+    const keep = (diff) => {
+      mkdirSync(screenshotDir, { recursive: true });
+      writeFileSync(path.join(screenshotDir, `${name}-actual.png`), actual);
+      if (diff) writeFileSync(path.join(screenshotDir, `${name}-diff.png`), Buffer.from(diff, "base64"));
+    };
+    if (r.size) {
+      keep();
+      return [`${name}: ${r.size[2]}×${r.size[3]} px, the reviewed picture is ${r.size[0]}×${r.size[1]}`];
+    }
+    if (r.differing > r.pixels * tolerance) {
+      keep(r.diff);
+      const share = ((100 * r.differing) / r.pixels).toFixed(2);
+      return [`${name}: ${share} % of the pixels changed (see tests/browser/screenshots/${name}-diff.png; if the change is meant, UPDATE_BASELINES=1 and review the new picture)`];
+    }
+    return [];
+  } finally {
+    await viewer.close();
+  }
+}
+
+/**
+ * What decides how a page renders here: Chromium's version and the fonts
+ * installed. The reviewed pictures hold only where it is the one they were
+ * made with (tests/browser/baseline/ENVIRONMENT); elsewhere a comparison
+ * is for review, not a verdict.
+ */
+export function renderingEnvironment(page) {
+  let fonts = "";
+  try {
+    fonts = execFileSync("fc-list", [":", "family"], { encoding: "utf8" })
+      .split("\n")
+      .filter(Boolean)
+      .sort()
+      .join("\n");
+  } catch {}
+  const hash = createHash("sha256").update(fonts).digest("hex").slice(0, 16);
+  return `chromium ${page.context().browser().version()} fonts ${hash}`;
+}
+
+/** Whether the reviewed pictures were made where this run renders. */
+export function sameRenderingEnvironment(page) {
+  try {
+    const made = readFileSync(path.join(baselineDir, "ENVIRONMENT"), "utf8").trim();
+    return made === renderingEnvironment(page);
+  } catch {
+    return false;
+  }
 }
 
 /** Whether the element's box is (at least partly) inside the viewport. */

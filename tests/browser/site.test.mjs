@@ -4,7 +4,16 @@
 // sets PILCROW_SITE_DIR (and PILCROW_SITE_NAME, used to name screenshots).
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { axeViolations, inViewport, launch, openPage, screenshot, serve } from "./lib.mjs";
+import {
+  axeViolations,
+  compareWithBaseline,
+  inViewport,
+  launch,
+  openPage,
+  sameRenderingEnvironment,
+  screenshot,
+  serve,
+} from "./lib.mjs";
 
 const siteDir = process.env.PILCROW_SITE_DIR;
 const name = process.env.PILCROW_SITE_NAME || "site";
@@ -342,6 +351,47 @@ test("reader pages at 1280 px and 390 px: nothing wider than the screen (screens
       { viewport: { width, height: 900 } },
     );
   }
+});
+
+// The reader's pages as reviewed: home, a document, an entity page and the
+// graph at 1280 and 390 px, light and dark, against the pictures in
+// tests/browser/baseline/ (the fixture at `/` only: its content is fixed).
+// Where Chromium or the fonts differ from those the pictures were made
+// with, the differences are written for review and printed, not failed.
+test("reader pages look as reviewed (tests/browser/baseline/)", { skip: name !== "fixture" }, async (t) => {
+  const problems = [];
+  let verdict = true;
+  for (const scheme of ["light", "dark"]) {
+    for (const width of [1280, 390]) {
+      await withPage(
+        async (page) => {
+          await page.goto(server.url + base + "documents/");
+          const doc = await page.locator("main a[href*='/documents/']").first().getAttribute("href");
+          await page.goto(server.url + base + "countries/");
+          const country = await page.locator("main a[href*='/countries/']").first().getAttribute("href");
+          for (const [label, href] of [
+            ["home", base],
+            ["document", doc],
+            ["country", country],
+            ["graph", base + "graph/"],
+          ]) {
+            await page.goto(new URL(href, server.url).href);
+            if (label === "graph") await page.locator("#graph-view:not([hidden]) svg").waitFor({ timeout: 15000 });
+            await page.evaluate(() => document.fonts.ready);
+            verdict &&= sameRenderingEnvironment(page);
+            problems.push(...(await compareWithBaseline(page, `${label}-${width}-${scheme}`)));
+          }
+        },
+        { viewport: { width, height: 900 }, colorScheme: scheme },
+      );
+    }
+  }
+  if (!verdict) {
+    t.diagnostic("the reviewed pictures were made with another Chromium or other fonts: differences are for review only");
+    for (const p of problems) t.diagnostic(p);
+    return;
+  }
+  assert.deepEqual(problems, [], "pages that no longer look as reviewed");
 });
 
 test("a query naming an entity in another language finds its paragraphs, marked as found through it", async () => {
