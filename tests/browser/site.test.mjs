@@ -394,6 +394,56 @@ test("reader pages look as reviewed (tests/browser/baseline/)", { skip: name !==
   assert.deepEqual(problems, [], "pages that no longer look as reviewed");
 });
 
+// The reader's four questions of issue 11, on the bundled site: each
+// answered within two clicks of the home page, the answer in view.
+test("a reader's questions are answered within two clicks of the home page", { skip: name !== "site" }, async () => {
+  await withPage(
+    async (page) => {
+      const fromHome = async (path) => {
+        await page.goto(server.url + base);
+        await page.locator(`main a[href='${base}${path}']`).first().click();
+        await page.waitForURL(`**${base}${path}`);
+      };
+      const inView = async (locator) => {
+        await locator.scrollIntoViewIfNeeded();
+        return inViewport(locator);
+      };
+      // Which documents cite S/RES/2396 (2017), and what each says: click
+      // 1 its page, click 2 its mentions, grouped by document, in context.
+      await fromHome("resolutions/s-res-2396-2017/");
+      await page.locator("a[href='#mentions']").first().click();
+      const groups = page.locator("#mentions .mention-group");
+      assert.ok((await groups.count()) >= 2, "documents citing S/RES/2396 (2017)");
+      assert.ok(await inView(groups.first().locator("h3 a")));
+      for (const text of await page.locator("#mentions .mention .snippet").allInnerTexts()) {
+        assert.ok(text.length > 20, `a mention without its context: ${text}`);
+      }
+      // What Mongolia reported about IP addresses: its mentions say it.
+      await fromHome("countries/mng/");
+      await page.locator("a[href='#mentions']").first().click();
+      const ip = page.locator("#mentions .mention", { hasText: "IP" });
+      assert.ok((await ip.count()) >= 1, "Mongolia's mentions say nothing of IP addresses");
+      // Every country that discusses digital evidence: the whole list, the
+      // rest one click away ("+N more" opens in place).
+      await fromHome("topics/digital-evidence/");
+      const countries = page.locator(".related-countries");
+      assert.ok(await inView(countries), "the countries are not on the topic's page");
+      const more = countries.locator("summary");
+      if ((await more.count()) > 0) await more.first().click();
+      const shown = await countries.locator("a[href*='/countries/']:visible").count();
+      const listed = await countries.locator("a[href*='/countries/']").count();
+      assert.ok(listed >= 20, `only ${listed} countries discuss digital evidence`);
+      assert.equal(shown, listed, "countries still hidden after opening the list");
+      // Which resolutions are cited with S/RES/2354 (2017).
+      await fromHome("resolutions/s-res-2354-2017/");
+      const cited = page.locator(".related-resolutions a[href*='/resolutions/']");
+      assert.ok((await cited.count()) >= 2, "resolutions cited with S/RES/2354 (2017)");
+      assert.ok(await inView(cited.first()));
+    },
+    { viewport: { width: 1280, height: 900 } },
+  );
+});
+
 test("a query naming an entity in another language finds its paragraphs, marked as found through it", async () => {
   await withPage(async (page) => {
     // The English name of an entity the site has (the fixture and the
