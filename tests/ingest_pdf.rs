@@ -415,6 +415,35 @@ fn unreadable_pdfs_are_named_and_the_other_seeds_are_ingested() {
 }
 
 #[test]
+fn a_pdf_not_read_within_the_time_limit_is_named_and_the_run_goes_on() {
+    let (_tmp, root) = site(&[
+        ("report.pdf", un_report()),
+        (
+            "note.txt",
+            b"Note on cooperation\n\n1. Text of the note on cooperation.\n".to_vec(),
+        ),
+    ]);
+    // No time at all: the reading is abandoned and the file named.
+    let out = Command::new(env!("CARGO_BIN_EXE_pilcrow"))
+        .current_dir(&root)
+        .env("PILCROW_PDF_TIMEOUT", "0")
+        .args(["ingest", "--seeds", "seeds", "--content", "content"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("report.pdf") && err.contains("PILCROW_PDF_TIMEOUT"),
+        "{err}"
+    );
+    page_from(&root, "note.txt");
+    // With the default limit the same file is read.
+    let out = ingest(&root);
+    assert!(out.status.success());
+    page_from(&root, "report.pdf");
+}
+
+#[test]
 fn a_folder_of_pdf_and_word_files_is_ingested_and_built() {
     let tmp = tempfile::tempdir().unwrap();
     let root = tmp.path().join("site");

@@ -7,7 +7,10 @@
 //!
 //! Every engine call runs under `catch_unwind`: a file the engine cannot
 //! read is an error naming it, never a crash. A file with a user password,
-//! without a text layer (a scan) or damaged beyond reading is refused.
+//! without a text layer (a scan) or damaged beyond reading is refused, and
+//! so is one the engine has not read within a time limit
+//! ([`TIME_LIMIT_SECS`], or `PILCROW_PDF_TIMEOUT` seconds): a pathological
+//! file never holds up the rest of the run.
 
 pub mod layout;
 
@@ -56,9 +59,21 @@ pub fn read(bytes: &[u8], path: &Path) -> Result<Read, IngestError> {
         return Err(err("not a PDF (no %PDF- header)".into()));
     }
     let data = bytes.to_vec();
-    let extracted = catch_unwind(AssertUnwindSafe(move || extract(data)))
-        .map_err(|_| err("the PDF reader failed on this file (damaged PDF?)".into()))?
-        .map_err(err)?;
+    let limit = time_limit();
+    let extracted = match extract_within(data, limit) {
+        Outcome::Done(r) => r.map_err(err)?,
+        Outcome::Failed => {
+            return Err(err(
+                "the PDF reader failed on this file (damaged PDF?)".into()
+            ));
+        }
+        Outcome::TimedOut => {
+            return Err(err(format!(
+                "not read within {} s (a pathological PDF?); set PILCROW_PDF_TIMEOUT=SECONDS to allow longer",
+                limit.as_secs_f64()
+            )));
+        }
+    };
     let chars: usize = extracted
         .pages
         .iter()
@@ -98,6 +113,47 @@ pub fn read(bytes: &[u8], path: &Path) -> Result<Read, IngestError> {
         },
         candidates,
     })
+}
+
+/// How long one PDF may take to read, in seconds, unless
+/// `PILCROW_PDF_TIMEOUT` says otherwise: a 50 MB report reads in a few.
+pub const TIME_LIMIT_SECS: f64 = 120.0;
+
+fn time_limit() -> std::time::Duration {
+    let secs = std::env::var("PILCROW_PDF_TIMEOUT")
+        .ok()
+        .and_then(|v| v.trim().parse::<f64>().ok())
+        .filter(|s| s.is_finite() && *s >= 0.0)
+        .unwrap_or(TIME_LIMIT_SECS);
+    std::time::Duration::from_secs_f64(secs)
+}
+
+enum Outcome {
+    Done(Result<Extracted, String>),
+    /// The engine panicked.
+    Failed,
+    TimedOut,
+}
+
+/// The engine's reading of `data` on a thread of its own, waited for at
+/// most `limit`: a reading that takes longer is abandoned (the thread ends
+/// with the process) and the file reported.
+fn extract_within(data: Vec<u8>, limit: std::time::Duration) -> Outcome {
+    let (tx, rx) = std::sync::mpsc::channel();
+    let spawned = std::thread::Builder::new()
+        .name("pdf-reader".into())
+        .spawn(move || {
+            let r = catch_unwind(AssertUnwindSafe(move || extract(data)));
+            let _ = tx.send(r);
+        });
+    if spawned.is_err() {
+        return Outcome::Failed;
+    }
+    match rx.recv_timeout(limit) {
+        Ok(Ok(r)) => Outcome::Done(r),
+        Ok(Err(_)) | Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => Outcome::Failed,
+        Err(std::sync::mpsc::RecvTimeoutError::Timeout) => Outcome::TimedOut,
+    }
 }
 
 /// An Info title worth weighing: not a file name, not a tool's
