@@ -812,10 +812,7 @@ pub(crate) fn document_stopwords<S: AsRef<str>>(lines: &[S]) -> Option<&'static 
     let mut hits: Vec<usize> = vec![0; STOPWORDS.len()];
     let mut lower = String::new();
     for line in lines {
-        for w in line.as_ref().split(|c: char| !is_alnum(c) && c != '\'') {
-            if w.is_empty() || w.chars().any(is_han) || !w.chars().any(is_letter) {
-                continue;
-            }
+        for w in spaced_words(line.as_ref()) {
             words += 1;
             lower.clear();
             lower.extend(w.chars().flat_map(char::to_lowercase));
@@ -828,6 +825,48 @@ pub(crate) fn document_stopwords<S: AsRef<str>>(lines: &[S]) -> Option<&'static 
     }
     let (best, &n) = hits.iter().enumerate().max_by_key(|&(_, n)| *n)?;
     (words > 0 && n * 100 >= words * 15).then(|| &STOPWORDS[best].1)
+}
+
+/// The words of `line` (runs of letters, digits and `'`) that hold a
+/// letter and no Han character, in order. A character of U+5000…U+9FFF
+/// (lead bytes E5…E9, Han) is known by its first byte: Han text is
+/// passed over without decoding.
+fn spaced_words(line: &str) -> impl Iterator<Item = &str> {
+    let b = line.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while at < b.len() {
+            let start = at;
+            let (mut han, mut letter) = (false, false);
+            // The word: up to the first character that is neither
+            // alphanumeric nor an apostrophe.
+            while at < b.len() {
+                if (0xE5..=0xE9).contains(&b[at]) {
+                    han = true;
+                    at += 3;
+                    continue;
+                }
+                let Some(c) = line[at..].chars().next() else {
+                    break;
+                };
+                if !is_alnum(c) && c != '\'' {
+                    break;
+                }
+                han |= is_han(c);
+                letter |= is_letter(c);
+                at += c.len_utf8();
+            }
+            let end = at;
+            // The separator after it.
+            if let Some(c) = line[at..].chars().next() {
+                at += c.len_utf8();
+            }
+            if end > start && !han && letter {
+                return Some(&line[start..end]);
+            }
+        }
+        None
+    })
 }
 
 /// Whether two lines have a token in common (linear in their lengths,
