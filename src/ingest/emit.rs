@@ -8,7 +8,7 @@ use super::entities::{EntityId, EntityKind, Mention, Recognizer};
 pub use super::manifest::{MANIFEST, Manifest, sha256_hex, write_atomic};
 use super::metadata::Metadata;
 use super::model::{Block, Document as Structured, FN_CLOSE, FN_OPEN};
-use super::text::{escape_md_from, is_alnum, is_letter};
+use super::text::{escape_md_from, escape_md_into, is_alnum, is_letter};
 use super::{IngestError, IngestReport};
 
 /// One document ready to be written.
@@ -300,11 +300,12 @@ fn link_text(
 ) -> String {
     let mentions: Vec<Mention> = rec.find(text);
     let protected = protected_ranges(text, markdown);
-    let esc = |s: &str, start: bool| -> String {
+    // Escaped straight into `out`: no string per stretch of text.
+    let esc = |out: &mut String, s: &str, start: bool| {
         if markdown {
-            escape_raw_html(s)
+            out.push_str(&escape_raw_html(s));
         } else {
-            escape_md_from(s, start)
+            escape_md_into(out, s, start);
         }
     };
     let mut out = String::with_capacity(text.len() + 32);
@@ -332,20 +333,21 @@ fn link_text(
         let Some(href) = targets.href(&m.entity) else {
             continue;
         };
-        out.push_str(&esc(&text[at..m.start], at == 0));
+        esc(&mut out, &text[at..m.start], at == 0);
         out.push('[');
-        out.push_str(
-            &escape_md_from(surface, false)
-                .replace('(', "\\(")
-                .replace(')', "\\)"),
-        );
+        let label = escape_md_from(surface, false);
+        if label.contains(['(', ')']) {
+            out.push_str(&label.replace('(', "\\(").replace(')', "\\)"));
+        } else {
+            out.push_str(&label);
+        }
         out.push_str("](");
         out.push_str(&href);
         out.push(')');
         at = m.end;
         seen.insert(m.entity);
     }
-    out.push_str(&esc(&text[at..], at == 0));
+    esc(&mut out, &text[at..], at == 0);
     if out.contains([FN_OPEN, FN_CLOSE]) {
         out.replace(FN_OPEN, "[^").replace(FN_CLOSE, "]")
     } else {
@@ -392,6 +394,17 @@ fn protected_ranges(text: &str, markdown: bool) -> Vec<(usize, usize)> {
     static URL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         regex::Regex::new(r"(?:https?://|www\.)[^\s\p{Han}，。]+|[A-Za-z0-9_.+-]+@[A-Za-z0-9_-]+\.[A-Za-z0-9_.-]+").unwrap()
     });
+    // Every match holds one of these (an address `://` or `www.`, a mail
+    // `@`; in markdown a link `](`, a code span's backticks, a tag's `<`):
+    // most blocks hold none and are not searched (the mail pattern has no
+    // literal to skip ahead by).
+    let may_match = text.contains("://")
+        || text.contains("www.")
+        || text.contains('@')
+        || markdown && (text.contains("](") || text.contains(['`', '<']));
+    if !may_match {
+        return Vec::new();
+    }
     let re = if markdown { &*MD } else { &*URL };
     re.find_iter(text).map(|m| (m.start(), m.end())).collect()
 }

@@ -21,7 +21,9 @@ pub struct Metadata {
 
 /// Lines of a UN masthead (`Distr.: General`, `Original: English`).
 pub(crate) static MASTHEAD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)Distr\.|Original\s*:|\bGeneral\s*\d|Limited\s*\d|Restricted\s*\d|Dist\.\s*(?:GENERAL|LIMITED)").unwrap()
+    // `(?:^|\W)`, not `\b`: the same lines match, and a Unicode `\b`
+    // would send every line of a non-ASCII text to the slow engines.
+    Regex::new(r"(?i)Distr\.|Original\s*:|(?:^|\W)General\s*\d|Limited\s*\d|Restricted\s*\d|Dist\.\s*(?:GENERAL|LIMITED)").unwrap()
 });
 
 /// UN document symbols: `A/74/130`, `S/2015/939`, `E/CN.15/2019/7`,
@@ -149,7 +151,9 @@ fn numbered_ga_resolution(doc: &Structured) -> Option<String> {
 fn adoption_date(doc: &Structured, lang: &str) -> Option<String> {
     static ADOPTED_ON: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"(?i)\b(?:adopted by|adoptée?s? par|aprobad[ao]s? por|adoptad[ao]s? por|принят[аоы]?\s)|通过的决议|اتخذ(?:ته|ها)",
+            // `(?:^|\W)` for `\b`: the same lines match, without the
+            // slow engines a Unicode `\b` needs on non-ASCII text.
+            r"(?i)(?:^|\W)(?:adopted by|adoptée?s? par|aprobad[ao]s? por|adoptad[ao]s? por|принят[аоы]?\s)|通过的决议|اتخذ(?:ته|ها)",
         )
         .unwrap()
     });
@@ -607,6 +611,10 @@ static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .unwrap()
 });
+/// What every match of [`MONTH_DAY_YEAR`] holds (day, year), without
+/// its word boundary.
+static MONTH_DAY_YEAR_GATE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\d,?\s+\d{4}").unwrap());
 static CJK_DATE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日").unwrap());
 static VI_DATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -728,6 +736,11 @@ pub fn find_date_at(text: &str, lang: &str) -> Option<(usize, String)> {
         let at = text.char_indices().nth(n).map_or(text.len(), |(i, _)| i);
         return Some((at, date));
     }
+    // Every form below has a year of four digits: a text without four
+    // digits in a row (most lines) is not searched at all.
+    if !has_four_digits(text) {
+        return None;
+    }
     let mut found: Vec<(usize, String)> = Vec::new();
     let p = |s: &str| s.parse::<u32>().ok();
     for c in DAY_MONTH_YEAR.captures_iter(text) {
@@ -738,7 +751,13 @@ pub fn find_date_at(text: &str, lang: &str) -> Option<(usize, String)> {
             break;
         }
     }
-    for c in MONTH_DAY_YEAR.captures_iter(text) {
+    // Its `\b` would run the whole pattern (every month name) on the slow
+    // engines over non-ASCII text: only a text its gate finds is searched.
+    let month_first = MONTH_DAY_YEAR_GATE.is_match(text).then_some(text);
+    for c in month_first
+        .into_iter()
+        .flat_map(|t| MONTH_DAY_YEAR.captures_iter(t))
+    {
         if let (Some(m), Some(d), Some(y)) = (month_index(&c[1]), p(&c[2]), p(&c[3]))
             && let Some(s) = iso(y, m, d)
         {
@@ -786,6 +805,19 @@ pub fn find_date_at(text: &str, lang: &str) -> Option<(usize, String)> {
     }
     found.sort();
     found.into_iter().next()
+}
+
+/// Whether `text` has four digits in a row (any script: `char::is_numeric`
+/// takes in every character the patterns' `\d` matches).
+fn has_four_digits(text: &str) -> bool {
+    let mut run = 0;
+    for c in text.chars() {
+        run = if c.is_numeric() { run + 1 } else { 0 };
+        if run == 4 {
+            return true;
+        }
+    }
+    false
 }
 
 static DETECTOR: LazyLock<Detector> = LazyLock::new(|| {

@@ -8,7 +8,7 @@
 //! paragraph 21), its footnotes sit at the ends of pages and number on
 //! from one page to the next.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -953,6 +953,11 @@ enum OpenKind {
 
 struct Segmenter<'a> {
     toc: Vec<&'a TocEntry>,
+    /// Indices into `toc` (in its order) by their title's first
+    /// character: a line is compared only with the titles it may start
+    /// with (a report's TOC has dozens of entries, and most lines are
+    /// looked up). `None` when a title is empty (it starts every line).
+    toc_by_first: Option<HashMap<char, Vec<usize>>>,
     rec: &'a Recognizer,
     numbered: bool,
     expected: u32,
@@ -979,8 +984,16 @@ impl<'a> Segmenter<'a> {
         let mut toc: Vec<&TocEntry> = toc.iter().collect();
         // Longest titles first, so `伊朗伊斯兰共和国` wins over a prefix.
         toc.sort_by_key(|e| std::cmp::Reverse(e.title.len()));
+        let mut toc_by_first: Option<HashMap<char, Vec<usize>>> = Some(HashMap::new());
+        for (i, e) in toc.iter().enumerate() {
+            match (e.title.chars().next(), &mut toc_by_first) {
+                (Some(c), Some(map)) => map.entry(c).or_default().push(i),
+                _ => toc_by_first = None,
+            }
+        }
         Segmenter {
             toc,
+            toc_by_first,
             rec,
             numbered,
             expected: 1,
@@ -1078,7 +1091,15 @@ impl<'a> Segmenter<'a> {
 
     /// A line that starts with a section title from the TOC.
     fn toc_prefix(&self, t: &str) -> Option<&'a TocEntry> {
-        self.toc.iter().copied().find(|e| t.starts_with(&e.title))
+        let Some(by_first) = &self.toc_by_first else {
+            return self.toc.iter().copied().find(|e| t.starts_with(&e.title));
+        };
+        let toc = &self.toc;
+        by_first
+            .get(&t.chars().next()?)?
+            .iter()
+            .map(|&i| toc[i])
+            .find(|e| t.starts_with(&e.title))
     }
 
     /// A whole line (or line minus a glued paragraph number) that is

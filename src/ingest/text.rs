@@ -191,9 +191,15 @@ pub fn escape_md(s: &str) -> String {
 
 /// Like [`escape_md`]; `at_line_start` says whether `s` begins a line.
 pub fn escape_md_from(s: &str, at_line_start: bool) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    escape_md_into(&mut out, s, at_line_start);
+    out
+}
+
+/// [`escape_md_from`], appended to `out`.
+pub fn escape_md_into(out: &mut String, s: &str, at_line_start: bool) {
     // Every character escaped is ASCII: the text is scanned by bytes and
     // copied in runs between them.
-    let mut out = String::with_capacity(s.len() + 8);
     let b = s.as_bytes();
     let mut line_start = at_line_start;
     let mut last = 0;
@@ -215,7 +221,6 @@ pub fn escape_md_from(s: &str, at_line_start: bool) -> String {
         line_start = x == b'\n';
     }
     out.push_str(&s[last..]);
-    out
 }
 
 /// A short ASCII slug: lowercase letters and digits, runs of anything else

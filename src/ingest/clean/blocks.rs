@@ -250,14 +250,15 @@ pub(crate) fn is_labelled_strip(text: &str) -> bool {
 /// many were blanked.
 pub fn drop_inner_boilerplate(lines: &mut [String], markdown: bool) -> usize {
     let mut cut = Vec::new();
-    drop_inner_boilerplate_into(lines, markdown, &KnownTokens::new(), &mut cut);
+    drop_inner_boilerplate_into(lines, markdown, &KnownTokens::default(), &mut cut);
     cut.len()
 }
 
 /// Lines already tokenised (by the head/tail cut, before the page
 /// furniture was stripped), by their text: most lines reach this stage
-/// unchanged, and a line's tokens depend on its text alone.
-pub(crate) type KnownTokens<'a> = HashMap<&'a str, &'a [Token]>;
+/// unchanged, and a line's tokens depend on its text alone. (FxHash: a
+/// line is hashed eight bytes at a time.)
+pub(crate) type KnownTokens<'a> = HashMap<&'a str, &'a [Token], rustc_hash::FxBuildHasher>;
 
 /// [`drop_inner_boilerplate`], the blanked lines' text put in `cut` with
 /// their indices, in order.
@@ -284,26 +285,29 @@ pub(crate) fn drop_inner_boilerplate_into(
         .flatten()
         .map(|w| Token::Word(word_hash(w)))
         .collect();
-    let tokens: Vec<Vec<Token>> = units
+    // A line's known tokens are borrowed, copied only to drop function
+    // words from them.
+    let tokens: Vec<std::borrow::Cow<'_, [Token]>> = units
         .iter()
         .map(|&i| {
             let mut t = match known.get(lines[i].as_str()) {
-                Some(t) => t.to_vec(),
-                None => tokenize(&lines[i]),
+                Some(&t) => std::borrow::Cow::Borrowed(t),
+                None => std::borrow::Cow::Owned(tokenize(&lines[i])),
             };
             // Only words are function words (Han pairs never are).
             if !stop_tokens.is_empty() {
-                t.retain(|t| matches!(t, Token::Han(..)) || !stop_tokens.contains(t));
+                t.to_mut()
+                    .retain(|t| matches!(t, Token::Han(..)) || !stop_tokens.contains(t));
             }
             t
         })
         .collect();
     let mut counted: LinesWith = HashMap::with_capacity_and_hasher(
-        tokens.iter().map(Vec::len).sum::<usize>() / 2,
+        tokens.iter().map(|t| t.len()).sum::<usize>() / 2,
         Fast::default(),
     );
     for (k, toks) in tokens.iter().enumerate() {
-        for &t in toks {
+        for &t in toks.iter() {
             let e = counted.entry(t).or_insert((0, u32::MAX));
             if e.1 != k as u32 {
                 *e = (e.0 + 1, k as u32);
@@ -538,7 +542,20 @@ fn lowercase(t: &str) -> std::borrow::Cow<'_, str> {
     let mut out = String::new();
     // Bytes of `t` already in `out`.
     let mut copied = 0;
-    for (i, c) in t.char_indices() {
+    let b = t.as_bytes();
+    let mut next = 0;
+    while next < b.len() {
+        // U+4000…U+9FFF (lead bytes E4…E9), core Han: no case, passed by
+        // its bytes without decoding.
+        if (0xE4..=0xE9).contains(&b[next]) {
+            next += 3;
+            continue;
+        }
+        let i = next;
+        let Some(c) = t[i..].chars().next() else {
+            break;
+        };
+        next += c.len_utf8();
         let same = if c.is_ascii() {
             !c.is_ascii_uppercase()
         } else {
@@ -837,10 +854,7 @@ pub(crate) fn document_stopwords<S: AsRef<str>>(lines: &[S]) -> Option<&'static 
     let mut hits: Vec<usize> = vec![0; STOPWORDS.len()];
     let mut lower = String::new();
     for line in lines {
-        for w in line.as_ref().split(|c: char| !is_alnum(c) && c != '\'') {
-            if w.is_empty() || w.chars().any(is_han) || !w.chars().any(is_letter) {
-                continue;
-            }
+        for w in spaced_words(line.as_ref()) {
             words += 1;
             lower.clear();
             lower.extend(w.chars().flat_map(char::to_lowercase));
@@ -853,6 +867,48 @@ pub(crate) fn document_stopwords<S: AsRef<str>>(lines: &[S]) -> Option<&'static 
     }
     let (best, &n) = hits.iter().enumerate().max_by_key(|&(_, n)| *n)?;
     (words > 0 && n * 100 >= words * 15).then(|| &STOPWORDS[best].1)
+}
+
+/// The words of `line` (runs of letters, digits and `'`) that hold a
+/// letter and no Han character, in order. A character of U+5000…U+9FFF
+/// (lead bytes E5…E9, Han) is known by its first byte: Han text is
+/// passed over without decoding.
+fn spaced_words(line: &str) -> impl Iterator<Item = &str> {
+    let b = line.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while at < b.len() {
+            let start = at;
+            let (mut han, mut letter) = (false, false);
+            // The word: up to the first character that is neither
+            // alphanumeric nor an apostrophe.
+            while at < b.len() {
+                if (0xE5..=0xE9).contains(&b[at]) {
+                    han = true;
+                    at += 3;
+                    continue;
+                }
+                let Some(c) = line[at..].chars().next() else {
+                    break;
+                };
+                if !is_alnum(c) && c != '\'' {
+                    break;
+                }
+                han |= is_han(c);
+                letter |= is_letter(c);
+                at += c.len_utf8();
+            }
+            let end = at;
+            // The separator after it.
+            if let Some(c) = line[at..].chars().next() {
+                at += c.len_utf8();
+            }
+            if end > start && !han && letter {
+                return Some(&line[start..end]);
+            }
+        }
+        None
+    })
 }
 
 /// Whether two lines have a token in common (linear in their lengths,

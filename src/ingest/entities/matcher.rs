@@ -404,17 +404,22 @@ impl Matcher {
         // cross a character outside them, and within a stretch the matches
         // and their order are those of the whole text.
         let b = t.as_bytes();
+        // From one character's first byte to the next's (valid UTF-8):
+        // the text is walked a character at a time, not a byte.
+        let width = |lead: u8| match lead {
+            0xF0..=0xFF => 4,
+            0xE0..=0xEF => 3,
+            0xC0..=0xDF => 2,
+            _ => 1,
+        };
         let mut i = 0;
         while i < b.len() {
             while i < b.len() && !c.leads[b[i] as usize] {
-                i += 1;
-                while i < b.len() && b[i] & 0xC0 == 0x80 {
-                    i += 1;
-                }
+                i += width(b[i]);
             }
             let start = i;
-            while i < b.len() && (b[i] & 0xC0 == 0x80 || c.leads[b[i] as usize]) {
-                i += 1;
+            while i < b.len() && c.leads[b[i] as usize] {
+                i += width(b[i]);
             }
             if i - start >= c.min_len && i > start {
                 Self::stretch_candidates(ac, &c.variants, original, lower, start..i, out);
