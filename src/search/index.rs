@@ -56,13 +56,7 @@ const SHARD_BYTES: usize = 64 * 1024;
 /// Pages tokenised at once: bounds what is held besides the postings.
 const BATCH: usize = 256;
 
-/// The index's files: those held in memory, sorted by path, and those
-/// already written into the output (with a sink), by path.
-#[derive(Debug, Default, PartialEq, Eq)]
-pub struct IndexFiles {
-    pub files: Vec<OutputFile>,
-    pub written: Vec<String>,
-}
+pub use super::IndexFiles;
 
 /// Indexes the site page by page; returns the index files, sorted by path.
 pub fn build(site: &LoadedSite) -> Result<Vec<OutputFile>, String> {
@@ -71,54 +65,125 @@ pub fn build(site: &LoadedSite) -> Result<Vec<OutputFile>, String> {
 
 /// [`build`], each page's file written into `sink` (the staging dir of a
 /// build) as soon as it is made, so the site's text is not held again.
+/// (`build` itself indexes each page as it renders it: [`entry`],
+/// [`Merger`].)
 pub fn build_into(site: &LoadedSite, sink: Option<&Path>) -> Result<IndexFiles, String> {
     let records = Records::new(site);
-    let n = site.content.pages.len();
-    let mut index = Index::default();
-    let mut out = IndexFiles::default();
-    let all: Vec<usize> = (0..n).collect();
+    let mut merger = Merger::new(sink);
+    let all: Vec<usize> = (0..site.content.pages.len()).collect();
     for batch in all.chunks(BATCH) {
-        let parts: Vec<Option<(u32, PagePart, Option<OutputFile>)>> = batch
+        let entries: Vec<Entry> = batch
             .par_iter()
-            .map(|&i| {
-                let mut part = PagePart::of(&records.page(i))?;
-                // A page's number is its place in the site: its file can be
-                // written before the pages before it are merged.
-                let id = i as u32;
-                let file = OutputFile {
-                    path: format!("{INDEX_DIR}/p/{id}.json"),
-                    bytes: std::mem::take(&mut part.fragment),
-                };
-                let file = match sink {
-                    Some(dir) => match crate::output::write_files(dir, std::slice::from_ref(&file))
-                    {
-                        Ok(()) => Some(OutputFile {
-                            path: file.path,
-                            bytes: Vec::new(),
-                        }),
-                        Err(e) => return Some(Err(format!("search index: {e}"))),
-                    },
-                    None => Some(file),
-                };
-                Some(Ok((id, part, file)))
-            })
-            .map(|r| r.transpose())
+            .map(|&i| entry(&records, i, &site.rendered[i].html, sink))
             .collect::<Result<_, String>>()?;
-        for (id, part, file) in parts.into_iter().flatten() {
-            match (sink, file) {
-                (Some(_), Some(f)) => out.written.push(f.path),
-                (None, Some(f)) => out.files.push(f),
-                (_, None) => {}
-            }
-            index.add(id, part.terms, part.filters);
-            index.pages += 1;
+        for e in entries {
+            merger.add(e);
         }
     }
-    let rest = index.finish(sink)?;
-    out.files.extend(rest.files);
-    out.written.extend(rest.written);
-    out.files.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(out)
+    merger.finish()
+}
+
+/// Page `i`'s part of the index, made from its rendered markdown `html`
+/// without the rest of the index; its file written into `sink` when there
+/// is one. Merged in page order by a [`Merger`].
+pub fn entry(
+    records: &Records<'_>,
+    i: usize,
+    html: &str,
+    sink: Option<&Path>,
+) -> Result<Entry, String> {
+    // A page's number is its place in the site: its file can be written
+    // before the pages before it are merged.
+    let id = i as u32;
+    let Some(mut part) = PagePart::of(&records.page_with_html(i, html)) else {
+        return Ok(Entry { id, made: None });
+    };
+    let file = OutputFile {
+        path: format!("{INDEX_DIR}/p/{id}.json"),
+        bytes: std::mem::take(&mut part.fragment),
+    };
+    let file = match sink {
+        Some(dir) => {
+            crate::output::write_files(dir, std::slice::from_ref(&file))
+                .map_err(|e| format!("search index: {e}"))?;
+            OutputFile {
+                path: file.path,
+                bytes: Vec::new(),
+            }
+        }
+        None => file,
+    };
+    Ok(Entry {
+        id,
+        made: Some((part, file)),
+    })
+}
+
+/// One page's part of the index (see [`entry`]).
+pub struct Entry {
+    id: u32,
+    /// Its terms and filters, and its file (written already, with no
+    /// bytes, when there is a sink); `None` for a page with no records.
+    made: Option<(PagePart, OutputFile)>,
+}
+
+/// Puts the pages' entries together in page order, whatever order they
+/// come in (those ahead of their turn wait), into the postings of the
+/// whole index.
+pub struct Merger<'s> {
+    index: Index,
+    out: IndexFiles,
+    sink: Option<&'s Path>,
+    next: u32,
+    waiting: BTreeMap<u32, Entry>,
+}
+
+impl<'s> Merger<'s> {
+    pub fn new(sink: Option<&'s Path>) -> Merger<'s> {
+        Merger {
+            index: Index::default(),
+            out: IndexFiles::default(),
+            sink,
+            next: 0,
+            waiting: BTreeMap::new(),
+        }
+    }
+
+    /// Takes page `entry.id`'s entry; merges it (and those waiting after
+    /// it) when every page before it is merged.
+    pub fn add(&mut self, entry: Entry) {
+        self.waiting.insert(entry.id, entry);
+        while let Some(e) = self.waiting.remove(&self.next) {
+            self.merge(e);
+            self.next += 1;
+        }
+    }
+
+    fn merge(&mut self, e: Entry) {
+        let Some((part, file)) = e.made else {
+            return;
+        };
+        match self.sink {
+            Some(_) => self.out.written.push(file.path),
+            None => self.out.files.push(file),
+        }
+        self.index.add(e.id, part.terms, part.filters);
+        self.index.pages += 1;
+    }
+
+    /// The shards and `meta.json` once every page is in; returns every
+    /// index file (those held sorted by path).
+    pub fn finish(mut self) -> Result<IndexFiles, String> {
+        for (_, e) in std::mem::take(&mut self.waiting) {
+            self.merge(e);
+        }
+        let mut out = self.out;
+        let rest = self.index.finish(self.sink)?;
+        out.files.extend(rest.files);
+        out.written.extend(rest.written);
+        out.files.sort_by(|a, b| a.path.cmp(&b.path));
+        Ok(out)
+    }
 }
 
 /// One page's contribution, made without the rest of the index.
