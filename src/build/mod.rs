@@ -385,6 +385,7 @@ pub fn render_site(site: &LoadedSite, theme: &Theme) -> (SiteFiles, Vec<Problem>
 
 /// Output jobs rendered at once by a build: bounds the index entries
 /// waiting to be merged.
+#[cfg(feature = "search")]
 const BATCH: usize = 256;
 
 /// The content page whose body job renders (a section's `_index.md`).
