@@ -188,8 +188,9 @@ impl<'s> Merger<'s> {
 
 /// One page's contribution, made without the rest of the index.
 struct PagePart {
-    /// Term → (paragraphs holding it, whether the title or names do).
-    terms: Vec<(String, Vec<u32>, bool)>,
+    /// Term → (paragraphs holding it, whether the title or names do), in
+    /// no order: each term's postings are its own, and shards are sorted.
+    terms: HashMap<String, (Vec<u32>, bool)>,
     /// (name, value) → paragraphs filed under it (empty: the whole page).
     filters: Vec<((String, String), Vec<u32>)>,
     fragment: Vec<u8>,
@@ -225,11 +226,6 @@ impl PagePart {
         terms(&head, |t| {
             by_term.entry(t.to_string()).or_default().1 = true
         });
-        let mut terms_out: Vec<(String, Vec<u32>, bool)> = by_term
-            .into_iter()
-            .map(|(t, (paras, title))| (t, paras, title))
-            .collect();
-        terms_out.sort_unstable_by(|a, b| a.0.cmp(&b.0));
 
         let mut filters: BTreeMap<(String, String), Vec<u32>> = BTreeMap::new();
         for (j, r) in records.iter().enumerate() {
@@ -259,7 +255,7 @@ impl PagePart {
             "paras": paras,
         });
         Some(PagePart {
-            terms: terms_out,
+            terms: by_term,
             filters: filters.into_iter().collect(),
             fragment: serde_json::to_vec(&fragment).unwrap_or_default(),
         })
@@ -343,10 +339,10 @@ impl Index {
     fn add(
         &mut self,
         page: u32,
-        terms: Vec<(String, Vec<u32>, bool)>,
+        terms: HashMap<String, (Vec<u32>, bool)>,
         filters: Vec<((String, String), Vec<u32>)>,
     ) {
-        for (term, paras, title) in terms {
+        for (term, (paras, title)) in terms {
             self.terms
                 .entry(term)
                 .or_default()
