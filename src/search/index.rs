@@ -53,6 +53,9 @@ pub const FILTER_SEPARATOR: char = '\u{1f}';
 /// A shard is about this many bytes of JSON, before compression.
 const SHARD_BYTES: usize = 64 * 1024;
 
+/// Term shards made at once (in parallel) when the index is finished.
+const SHARDS_AT_ONCE: usize = 64;
+
 /// Pages tokenised at once: bounds what is held besides the postings.
 const BATCH: usize = 256;
 
@@ -377,11 +380,24 @@ impl Index {
         for (t, p) in &self.terms {
             by_shard[shard_of(t, shards) as usize].push((t, p));
         }
-        for (n, shard) in by_shard.into_iter().enumerate() {
-            emit(OutputFile {
-                path: format!("{INDEX_DIR}/w/{n}.json"),
-                bytes: shard_json(shard),
-            })?;
+        // Made in parallel, a few at a time (the JSON of every shard at
+        // once would be the index's size again), written in order.
+        let mut n = 0;
+        let mut shards_left = by_shard.into_iter();
+        loop {
+            let group: Vec<Vec<(&str, &Postings)>> =
+                shards_left.by_ref().take(SHARDS_AT_ONCE).collect();
+            if group.is_empty() {
+                break;
+            }
+            let made: Vec<Vec<u8>> = group.into_par_iter().map(shard_json).collect();
+            for bytes in made {
+                emit(OutputFile {
+                    path: format!("{INDEX_DIR}/w/{n}.json"),
+                    bytes,
+                })?;
+                n += 1;
+            }
         }
 
         let keys: Vec<(String, &Postings)> = self
