@@ -56,6 +56,12 @@ pub struct Contexts<'a> {
     /// The mention graph: built here, or lent by `serve`, which keeps it
     /// between changes.
     pub graph: Cow<'a, Graph>,
+    /// A build's page bodies (each page's rendered markdown), moved out of
+    /// the site ([`Contexts::take_bodies`]): [`Contexts::page`] moves its
+    /// page's body into the context instead of copying it, so each is
+    /// dropped once its page is rendered. Empty: bodies are read from
+    /// the site.
+    bodies: Vec<std::sync::Mutex<String>>,
 }
 
 impl<'a> Contexts<'a> {
@@ -83,6 +89,7 @@ impl<'a> Contexts<'a> {
             },
             strings: i18n::strings(&config.language),
             graph,
+            bodies: Vec::new(),
         };
         contexts.site_context.nav = contexts
             .by_dir
@@ -90,6 +97,21 @@ impl<'a> Contexts<'a> {
             .map(|root| contexts.section_links(&root.subsections))
             .unwrap_or_default();
         contexts
+    }
+
+    /// Holds `bodies` (one per page, the site's own left empty) for
+    /// [`Contexts::page`] to move out: each page's context can then be made
+    /// once only.
+    pub fn take_bodies(&mut self, bodies: Vec<String>) {
+        self.bodies = bodies.into_iter().map(std::sync::Mutex::new).collect();
+    }
+
+    /// `f` of page `i`'s body, while its context is not made yet.
+    pub fn with_body<R>(&self, i: usize, f: impl FnOnce(&str) -> R) -> R {
+        match self.bodies.get(i) {
+            Some(m) => f(&m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)),
+            None => f(&self.site.rendered[i].html),
+        }
     }
 
     /// A UI string in the site's language (its key when missing).
@@ -195,7 +217,12 @@ impl<'a> Contexts<'a> {
                 .language
                 .clone()
                 .unwrap_or_else(|| self.site.config.language.clone()),
-            content: r.html.clone(),
+            content: match self.bodies.get(i) {
+                Some(m) => std::mem::take(
+                    &mut *m.lock().unwrap_or_else(std::sync::PoisonError::into_inner),
+                ),
+                None => r.html.clone(),
+            },
             path: p.rel.clone(),
             is_home: p.url.is_empty(),
             has_code: r.has_code,

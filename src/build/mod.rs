@@ -6,7 +6,7 @@
 //! turns it into files, [`write_into`] writes them into a directory and
 //! [`build`] does all of it and swaps the result into place.
 
-use crate::graph::Graph;
+use crate::graph::{Extracted, Graph};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
@@ -103,6 +103,18 @@ pub struct PageMarkdown {
 /// Renders the markdown of page `i`, resolving its links with `index`.
 /// `load` runs it for every page, `serve` for the pages that changed.
 pub fn render_markdown(config: &Config, index: &SiteIndex, i: usize, page: &Page) -> PageMarkdown {
+    render_source(config, index, i, page, &page.body)
+}
+
+/// [`render_markdown`] of `body`, page `i`'s source (a build moves it out
+/// of the page).
+fn render_source(
+    config: &Config,
+    index: &SiteIndex,
+    i: usize,
+    page: &Page,
+    body: &str,
+) -> PageMarkdown {
     let mut resolver = index.for_page(i, &page.rel);
     let lang = page.front.language.as_deref().unwrap_or(&config.language);
     let opts = MarkdownOptions {
@@ -110,7 +122,7 @@ pub fn render_markdown(config: &Config, index: &SiteIndex, i: usize, page: &Page
         anchor_label: Some(crate::render::i18n::get(lang, "link_to_paragraph")),
         link_repeats: config.markdown.link_repeats,
     };
-    let rendered = markdown::render(&page.body, page.body_line, &opts, &mut resolver);
+    let rendered = markdown::render(body, page.body_line, &opts, &mut resolver);
     PageMarkdown {
         rendered,
         problems: resolver.problems,
@@ -122,23 +134,65 @@ pub fn render_markdown(config: &Config, index: &SiteIndex, i: usize, page: &Page
 /// Loads content, renders markdown and checks links. Never stops at the
 /// first problem.
 pub fn load(config: &Config) -> LoadedSite {
-    let (content, mut problems, warnings) = content::load(&config.content_dir, &config.root);
+    load_with(config, true, |_, _, _| ()).0
+}
+
+/// [`load`] as a build needs it: each page's markdown source dropped once
+/// rendered, and its contribution to the mention graph taken as soon as
+/// its markdown is rendered, then the plain text of its blocks dropped —
+/// the site's text is never held two or three times over.
+fn load_for_build(config: &Config) -> (LoadedSite, Vec<Extracted>) {
+    load_with(config, false, |i, pages, m| {
+        crate::graph::extract_from(i, pages, &m.rendered, &m.outgoing)
+    })
+}
+
+/// Loads the site; `take` is given each page's markdown as it is
+/// rendered. Unless `keep`, pages keep neither their source nor their
+/// blocks.
+fn load_with<T: Send>(
+    config: &Config,
+    keep: bool,
+    take: impl Fn(usize, &[Page], &PageMarkdown) -> T + Sync,
+) -> (LoadedSite, Vec<T>) {
+    let (mut content, mut problems, warnings) = content::load(&config.content_dir, &config.root);
     let sections = content::sections(&content.pages);
     let index = SiteIndex::new(config.base_path(), &content, &sections);
-    let results: Vec<PageMarkdown> = content
+    let bodies: Vec<String> = content
         .pages
-        .par_iter()
+        .iter_mut()
+        .map(|p| match keep {
+            true => String::new(),
+            false => std::mem::take(&mut p.body),
+        })
+        .collect();
+    let pages = &content.pages;
+    let results: Vec<(PageMarkdown, T)> = bodies
+        .into_par_iter()
         .enumerate()
-        .map(|(i, page)| render_markdown(config, &index, i, page))
+        .map(|(i, body)| {
+            let source = if keep { &pages[i].body } else { &body };
+            let mut m = render_source(config, &index, i, &pages[i], source);
+            let t = take(i, pages, &m);
+            if !keep {
+                let r = &mut m.rendered;
+                r.blocks = Vec::new();
+                r.link_sites = Vec::new();
+                r.html.shrink_to_fit();
+            }
+            (m, t)
+        })
         .collect();
     let mut rendered = Vec::with_capacity(results.len());
     let mut refs = Vec::new();
     let mut outgoing = Vec::with_capacity(results.len());
-    for (i, m) in results.into_iter().enumerate() {
+    let mut taken = Vec::with_capacity(results.len());
+    for (i, (m, t)) in results.into_iter().enumerate() {
         rendered.push(m.rendered);
         outgoing.push(m.outgoing);
         problems.extend(m.problems);
         refs.extend(m.anchor_refs.into_iter().map(|a| (i, a)));
+        taken.push(t);
     }
     let anchors: Vec<HashSet<String>> = rendered
         .iter()
@@ -146,7 +200,7 @@ pub fn load(config: &Config) -> LoadedSite {
         .collect();
     let displays: Vec<String> = content.pages.iter().map(|p| p.display.clone()).collect();
     problems.extend(links::check_anchors(&refs, &anchors, &displays));
-    LoadedSite {
+    let site = LoadedSite {
         config: config.clone(),
         content,
         sections,
@@ -154,7 +208,8 @@ pub fn load(config: &Config) -> LoadedSite {
         outgoing,
         problems,
         warnings,
-    }
+    };
+    (site, taken)
 }
 
 /// Template of the graph page (optional in a theme).
@@ -328,6 +383,120 @@ pub fn render_site(site: &LoadedSite, theme: &Theme) -> (SiteFiles, Vec<Problem>
     render_site_with(site, theme, true, None, None)
 }
 
+/// Output jobs rendered at once by a build: bounds the index entries
+/// waiting to be merged.
+#[cfg(feature = "search")]
+const BATCH: usize = 256;
+
+/// The content page whose body job renders (a section's `_index.md`).
+fn body_of(site: &LoadedSite, job: OutputJob) -> Option<usize> {
+    match job {
+        OutputJob::Page(i) => Some(i),
+        OutputJob::Section(k) => site.sections[k].index_page,
+        OutputJob::Graph | OutputJob::NotFound => None,
+    }
+}
+
+type Rendering = (OutputJob, Result<OutputFile, Problem>);
+
+/// Renders `jobs` as a build does, each page written into `dir` as soon
+/// as it is rendered and, with `with_search`, indexed at the same time
+/// from the body it is rendered with; the index entries merged in page
+/// order while the next batch renders. Returns the renderings in the
+/// order of `jobs` and the index, when made.
+fn render_streamed(
+    cx: &Contexts<'_>,
+    theme: &Theme,
+    jobs: &[OutputJob],
+    dir: &Path,
+    with_search: bool,
+) -> (
+    Vec<Rendering>,
+    Option<Result<crate::search::IndexFiles, String>>,
+) {
+    let site = cx.site();
+    let render = |job: OutputJob| match render_output(cx, theme, job) {
+        Ok(f) if job != OutputJob::NotFound => output::write_files(dir, std::slice::from_ref(&f))
+            .map(|()| OutputFile {
+                path: f.path,
+                bytes: Vec::new(),
+            })
+            .map_err(|e| Problem::general(format!("cannot write the site: {e}"))),
+        r => r,
+    };
+    // In page order, so the index's entries come nearly in the order they
+    // are merged in.
+    let mut order: Vec<(usize, OutputJob)> = jobs.iter().copied().enumerate().collect();
+    order.sort_by_key(|&(_, job)| body_of(site, job).unwrap_or(usize::MAX));
+    let mut out: Vec<Option<Rendering>> = (0..jobs.len()).map(|_| None).collect();
+
+    #[cfg(feature = "search")]
+    if with_search {
+        use crate::search::index::{self, Entry, Merger};
+        let records = crate::search::records::Records::new(site);
+        let mut merger = Merger::new(Some(dir));
+        let mut failed: Option<String> = None;
+        let entry = |i: usize| cx.with_body(i, |html| index::entry(&records, i, html, Some(dir)));
+        // Pages no job renders are indexed first.
+        let mut carried = vec![false; site.content.pages.len()];
+        for &job in jobs {
+            if let Some(i) = body_of(site, job) {
+                carried[i] = true;
+            }
+        }
+        for i in (0..carried.len()).filter(|&i| !carried[i]) {
+            match entry(i) {
+                Ok(e) => merger.add(e),
+                Err(m) => failed = failed.or(Some(m)),
+            }
+        }
+        let mut pending: Vec<Entry> = Vec::new();
+        for batch in order.chunks(BATCH) {
+            let ((), done) = rayon::join(
+                || {
+                    for e in pending.drain(..) {
+                        merger.add(e);
+                    }
+                },
+                || {
+                    batch
+                        .par_iter()
+                        .map(|&(k, job)| {
+                            let e = body_of(site, job).map(entry);
+                            (k, job, render(job), e)
+                        })
+                        .collect::<Vec<_>>()
+                },
+            );
+            for (k, job, r, e) in done {
+                out[k] = Some((job, r));
+                match e {
+                    Some(Ok(e)) => pending.push(e),
+                    Some(Err(m)) => failed = failed.or(Some(m)),
+                    None => {}
+                }
+            }
+        }
+        for e in pending {
+            merger.add(e);
+        }
+        let index = match failed {
+            Some(m) => Err(m),
+            None => merger.finish(),
+        };
+        return (out.into_iter().flatten().collect(), Some(index));
+    }
+    let _ = with_search;
+    let done: Vec<(usize, Rendering)> = order
+        .par_iter()
+        .map(|&(k, job)| (k, (job, render(job))))
+        .collect();
+    for (k, r) in done {
+        out[k] = Some(r);
+    }
+    (out.into_iter().flatten().collect(), None)
+}
+
 /// [`render_site`] without the search outputs (`search/`):
 /// what `serve` renders itself; it builds those in the background.
 pub fn render_site_without_search(site: &LoadedSite, theme: &Theme) -> (SiteFiles, Vec<Problem>) {
@@ -339,34 +508,33 @@ fn render_site_with(
     theme: &Theme,
     with_search: bool,
     sink: Option<&Path>,
-    graph: Option<Graph>,
+    built: Option<(Graph, Vec<String>)>,
 ) -> (SiteFiles, Vec<Problem>) {
     let config = &site.config;
-    let cx = match graph {
-        Some(g) => Contexts::with_graph(site, std::borrow::Cow::Owned(g)),
-        None => Contexts::new(site),
+    let (cx, bodies) = match built {
+        Some((g, bodies)) => (
+            Contexts::with_graph(site, std::borrow::Cow::Owned(g)),
+            Some(bodies),
+        ),
+        None => (Contexts::new(site), None),
     };
+    let mut cx = cx;
+    if let Some(b) = bodies.filter(|b| !b.is_empty()) {
+        cx.take_bodies(b);
+    }
     let jobs = output_jobs(site, theme);
     // With a sink (the staging dir of a build), each page is written as
-    // soon as it is rendered and only its path is kept.
-    let results: Vec<(OutputJob, Result<OutputFile, Problem>)> = jobs
-        .par_iter()
-        .map(|&job| {
-            let r = render_output(&cx, theme, job);
-            let r = match (sink, r) {
-                (Some(dir), Ok(f)) if job != OutputJob::NotFound => {
-                    output::write_files(dir, std::slice::from_ref(&f))
-                        .map(|()| OutputFile {
-                            path: f.path,
-                            bytes: Vec::new(),
-                        })
-                        .map_err(|e| Problem::general(format!("cannot write the site: {e}")))
-                }
-                (_, r) => r,
-            };
-            (job, r)
-        })
-        .collect();
+    // soon as it is rendered (and indexed) and only its path is kept.
+    let (results, index) = match sink {
+        Some(dir) => render_streamed(&cx, theme, &jobs, dir, with_search),
+        None => {
+            let results = jobs
+                .par_iter()
+                .map(|&job| (job, render_output(&cx, theme, job)))
+                .collect();
+            (results, None)
+        }
+    };
 
     let mut problems = Vec::new();
     let mut out = SiteFiles::default();
@@ -427,7 +595,7 @@ fn render_site_with(
 
     // Search (src/search): the search page, symbols.json, names.json, the index.
     if with_search {
-        let search = crate::search::files(site, theme, &cx, sink);
+        let search = crate::search::files(site, theme, &cx, sink, index);
         let search_page = format!("{}index.html", crate::search::SEARCH_URL);
         origins.extend(search.files.iter().map(|f| {
             let what = if f.path == search_page {
@@ -545,26 +713,26 @@ pub fn prepare(config: &Config) -> Result<(LoadedSite, SiteFiles), Problems> {
 
 /// [`prepare`], writing the pages into `sink` as they are rendered.
 fn prepare_with(config: &Config, sink: Option<&Path>) -> Result<(LoadedSite, SiteFiles), Problems> {
-    let mut site = load(config);
-    // What a build keeps of a page once it is loaded: not its markdown
-    // source, and once the mention graph is made, not the plain text of
-    // its blocks — memory for the pages being rendered, not the site's
-    // text three times over.
-    for page in &mut site.content.pages {
-        page.body = String::new();
-    }
-    let graph = Graph::build(&site);
-    for r in &mut site.rendered {
-        r.blocks = Vec::new();
-        r.link_sites = Vec::new();
-    }
+    let (mut site, extracted) = load_for_build(config);
+    let graph = Graph::assemble(&site, &extracted);
+    drop(extracted);
+    // Writing a site, each page's body goes into its page's context (and
+    // the index) and is dropped once the page is rendered.
+    let bodies: Vec<String> = match sink {
+        Some(_) => site
+            .rendered
+            .iter_mut()
+            .map(|r| std::mem::take(&mut r.html))
+            .collect(),
+        None => Vec::new(),
+    };
     let mut problems = site.problems.clone();
     if let Err(message) = output_target(config) {
         problems.push(Problem::general(message));
     }
     let files = match Theme::load(config) {
         Ok(theme) => {
-            let (files, p) = render_site_with(&site, &theme, true, sink, Some(graph));
+            let (files, p) = render_site_with(&site, &theme, true, sink, Some((graph, bodies)));
             problems.extend(p);
             Some(files)
         }
@@ -641,6 +809,42 @@ pub fn build(config: &Config) -> Result<BuildReport, BuildError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `build` renders, indexes and writes each page in one go, its body
+    /// moved rather than copied: what it writes is what `render_site`
+    /// makes with the whole site in memory, byte for byte.
+    #[test]
+    fn a_streamed_build_writes_what_render_site_makes() {
+        let fixture =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser/fixture");
+        let tmp = tempfile::tempdir().unwrap();
+        let mut config = Config::load(&fixture).unwrap();
+        config.output_dir = tmp.path().join("public");
+        let site = load(&config);
+        let theme = Theme::load(&config).unwrap();
+        let (files, problems) = render_site(&site, &theme);
+        assert!(problems.is_empty(), "{problems:?}");
+        build(&config).unwrap();
+        let mut written = 0;
+        for f in &files.files {
+            let on_disk = std::fs::read(config.output_dir.join(&f.path)).unwrap();
+            assert!(on_disk == f.bytes, "{} differs", f.path);
+            written += 1;
+        }
+        let pages = site.content.pages.len();
+        assert!(
+            written > 2 * pages,
+            "only {written} files for {pages} pages"
+        );
+        if crate::search::AVAILABLE {
+            assert!(
+                files
+                    .files
+                    .iter()
+                    .any(|f| f.path.starts_with("search/index/p/"))
+            );
+        }
+    }
 
     #[test]
     fn load_collects_problems_from_every_page_and_keeps_links() {

@@ -9,8 +9,9 @@ use rayon::prelude::*;
 
 use super::snippet::{self, Snippet};
 use crate::build::LoadedSite;
-use crate::content::Kind;
-use crate::markdown::{Block, BlockKind};
+use crate::content::{Kind, Page};
+use crate::links::InternalLink;
+use crate::markdown::{Block, BlockKind, Rendered};
 
 /// One link from a page to another, in context.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -101,14 +102,21 @@ pub fn extract(site: &LoadedSite) -> Vec<Extracted> {
 
 /// What page `i` contributes (nothing for a list page).
 pub fn extract_page(i: usize, site: &LoadedSite) -> Extracted {
-    if site.content.pages[i].is_section_index {
-        return Extracted::default();
-    }
-    extract_source(i, site)
+    extract_from(i, &site.content.pages, &site.rendered[i], &site.outgoing[i])
 }
 
-fn extract_source(source: usize, site: &LoadedSite) -> Extracted {
-    let rendered = &site.rendered[source];
+/// What page `source` of `pages` contributes, from its rendered markdown
+/// and its links alone: a build takes it as soon as the page's markdown
+/// is rendered, then drops the blocks' text.
+pub fn extract_from(
+    source: usize,
+    pages: &[Page],
+    rendered: &Rendered,
+    outgoing: &[InternalLink],
+) -> Extracted {
+    if pages[source].is_section_index {
+        return Extracted::default();
+    }
     let blocks = &rendered.blocks;
     let sites = &rendered.link_sites; // sorted by call
     let mut out = Extracted::default();
@@ -117,10 +125,10 @@ fn extract_source(source: usize, site: &LoadedSite) -> Extracted {
     // (target, block) → (mention index, block offset where its `after` starts).
     let mut last_in_block: std::collections::HashMap<(usize, usize), (usize, usize)> =
         Default::default();
-    for link in &site.outgoing[source] {
+    for link in outgoing {
         // Links to itself and to list pages (the home page, a section's
         // index) are navigation, not mentions.
-        if link.target == source || site.content.pages[link.target].is_section_index {
+        if link.target == source || pages[link.target].is_section_index {
             continue;
         }
         let at = sites
@@ -209,7 +217,7 @@ fn extract_source(source: usize, site: &LoadedSite) -> Extracted {
     // entity pages) cite together; an editor's notes on an entity page
     // are not citations. Headings' targets are inherited down the outline
     // (memoised: a parent always comes before its children).
-    if is_entity(site.content.pages[source].front.kind) {
+    if is_entity(pages[source].front.kind) {
         return out;
     }
     let mut inherited: Vec<Vec<usize>> = vec![Vec::new(); blocks.len()];

@@ -18,7 +18,9 @@ use crate::build::LoadedSite;
 use crate::content::Kind;
 
 pub use cooccur::RELATED_CAP;
-pub use mentions::{Extracted, Mention, ReportSection, TargetSection, extract, extract_page};
+pub use mentions::{
+    Extracted, Mention, ReportSection, TargetSection, extract, extract_from, extract_page,
+};
 pub use snippet::Snippet;
 
 /// The mention graph of a site. Page indexes are those of

@@ -53,16 +53,13 @@ pub const FILTER_SEPARATOR: char = '\u{1f}';
 /// A shard is about this many bytes of JSON, before compression.
 const SHARD_BYTES: usize = 64 * 1024;
 
+/// Term shards made at once (in parallel) when the index is finished.
+const SHARDS_AT_ONCE: usize = 64;
+
 /// Pages tokenised at once: bounds what is held besides the postings.
 const BATCH: usize = 256;
 
-/// The index's files: those held in memory, sorted by path, and those
-/// already written into the output (with a sink), by path.
-#[derive(Debug, Default, PartialEq, Eq)]
-pub struct IndexFiles {
-    pub files: Vec<OutputFile>,
-    pub written: Vec<String>,
-}
+pub use super::IndexFiles;
 
 /// Indexes the site page by page; returns the index files, sorted by path.
 pub fn build(site: &LoadedSite) -> Result<Vec<OutputFile>, String> {
@@ -71,60 +68,132 @@ pub fn build(site: &LoadedSite) -> Result<Vec<OutputFile>, String> {
 
 /// [`build`], each page's file written into `sink` (the staging dir of a
 /// build) as soon as it is made, so the site's text is not held again.
+/// (`build` itself indexes each page as it renders it: [`entry`],
+/// [`Merger`].)
 pub fn build_into(site: &LoadedSite, sink: Option<&Path>) -> Result<IndexFiles, String> {
     let records = Records::new(site);
-    let n = site.content.pages.len();
-    let mut index = Index::default();
-    let mut out = IndexFiles::default();
-    let all: Vec<usize> = (0..n).collect();
+    let mut merger = Merger::new(sink);
+    let all: Vec<usize> = (0..site.content.pages.len()).collect();
     for batch in all.chunks(BATCH) {
-        let parts: Vec<Option<(u32, PagePart, Option<OutputFile>)>> = batch
+        let entries: Vec<Entry> = batch
             .par_iter()
-            .map(|&i| {
-                let mut part = PagePart::of(&records.page(i))?;
-                // A page's number is its place in the site: its file can be
-                // written before the pages before it are merged.
-                let id = i as u32;
-                let file = OutputFile {
-                    path: format!("{INDEX_DIR}/p/{id}.json"),
-                    bytes: std::mem::take(&mut part.fragment),
-                };
-                let file = match sink {
-                    Some(dir) => match crate::output::write_files(dir, std::slice::from_ref(&file))
-                    {
-                        Ok(()) => Some(OutputFile {
-                            path: file.path,
-                            bytes: Vec::new(),
-                        }),
-                        Err(e) => return Some(Err(format!("search index: {e}"))),
-                    },
-                    None => Some(file),
-                };
-                Some(Ok((id, part, file)))
-            })
-            .map(|r| r.transpose())
+            .map(|&i| entry(&records, i, &site.rendered[i].html, sink))
             .collect::<Result<_, String>>()?;
-        for (id, part, file) in parts.into_iter().flatten() {
-            match (sink, file) {
-                (Some(_), Some(f)) => out.written.push(f.path),
-                (None, Some(f)) => out.files.push(f),
-                (_, None) => {}
-            }
-            index.add(id, part.terms, part.filters);
-            index.pages += 1;
+        for e in entries {
+            merger.add(e);
         }
     }
-    let rest = index.finish(sink)?;
-    out.files.extend(rest.files);
-    out.written.extend(rest.written);
-    out.files.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(out)
+    merger.finish()
+}
+
+/// Page `i`'s part of the index, made from its rendered markdown `html`
+/// without the rest of the index; its file written into `sink` when there
+/// is one. Merged in page order by a [`Merger`].
+pub fn entry(
+    records: &Records<'_>,
+    i: usize,
+    html: &str,
+    sink: Option<&Path>,
+) -> Result<Entry, String> {
+    // A page's number is its place in the site: its file can be written
+    // before the pages before it are merged.
+    let id = i as u32;
+    let Some(mut part) = PagePart::of(&records.page_with_html(i, html)) else {
+        return Ok(Entry { id, made: None });
+    };
+    let file = OutputFile {
+        path: format!("{INDEX_DIR}/p/{id}.json"),
+        bytes: std::mem::take(&mut part.fragment),
+    };
+    let file = match sink {
+        Some(dir) => {
+            crate::output::write_files(dir, std::slice::from_ref(&file))
+                .map_err(|e| format!("search index: {e}"))?;
+            OutputFile {
+                path: file.path,
+                bytes: Vec::new(),
+            }
+        }
+        None => file,
+    };
+    Ok(Entry {
+        id,
+        made: Some((part, file)),
+    })
+}
+
+/// One page's part of the index (see [`entry`]).
+pub struct Entry {
+    id: u32,
+    /// Its terms and filters, and its file (written already, with no
+    /// bytes, when there is a sink); `None` for a page with no records.
+    made: Option<(PagePart, OutputFile)>,
+}
+
+/// Puts the pages' entries together in page order, whatever order they
+/// come in (those ahead of their turn wait), into the postings of the
+/// whole index.
+pub struct Merger<'s> {
+    index: Index,
+    out: IndexFiles,
+    sink: Option<&'s Path>,
+    next: u32,
+    waiting: BTreeMap<u32, Entry>,
+}
+
+impl<'s> Merger<'s> {
+    pub fn new(sink: Option<&'s Path>) -> Merger<'s> {
+        Merger {
+            index: Index::default(),
+            out: IndexFiles::default(),
+            sink,
+            next: 0,
+            waiting: BTreeMap::new(),
+        }
+    }
+
+    /// Takes page `entry.id`'s entry; merges it (and those waiting after
+    /// it) when every page before it is merged.
+    pub fn add(&mut self, entry: Entry) {
+        self.waiting.insert(entry.id, entry);
+        while let Some(e) = self.waiting.remove(&self.next) {
+            self.merge(e);
+            self.next += 1;
+        }
+    }
+
+    fn merge(&mut self, e: Entry) {
+        let Some((part, file)) = e.made else {
+            return;
+        };
+        match self.sink {
+            Some(_) => self.out.written.push(file.path),
+            None => self.out.files.push(file),
+        }
+        self.index.add(e.id, part.terms, part.filters);
+        self.index.pages += 1;
+    }
+
+    /// The shards and `meta.json` once every page is in; returns every
+    /// index file (those held sorted by path).
+    pub fn finish(mut self) -> Result<IndexFiles, String> {
+        for (_, e) in std::mem::take(&mut self.waiting) {
+            self.merge(e);
+        }
+        let mut out = self.out;
+        let rest = self.index.finish(self.sink)?;
+        out.files.extend(rest.files);
+        out.written.extend(rest.written);
+        out.files.sort_by(|a, b| a.path.cmp(&b.path));
+        Ok(out)
+    }
 }
 
 /// One page's contribution, made without the rest of the index.
 struct PagePart {
-    /// Term → (paragraphs holding it, whether the title or names do).
-    terms: Vec<(String, Vec<u32>, bool)>,
+    /// Term → (paragraphs holding it, whether the title or names do), in
+    /// no order: each term's postings are its own, and shards are sorted.
+    terms: HashMap<String, (Vec<u32>, bool)>,
     /// (name, value) → paragraphs filed under it (empty: the whole page).
     filters: Vec<((String, String), Vec<u32>)>,
     fragment: Vec<u8>,
@@ -160,11 +229,6 @@ impl PagePart {
         terms(&head, |t| {
             by_term.entry(t.to_string()).or_default().1 = true
         });
-        let mut terms_out: Vec<(String, Vec<u32>, bool)> = by_term
-            .into_iter()
-            .map(|(t, (paras, title))| (t, paras, title))
-            .collect();
-        terms_out.sort_unstable_by(|a, b| a.0.cmp(&b.0));
 
         let mut filters: BTreeMap<(String, String), Vec<u32>> = BTreeMap::new();
         for (j, r) in records.iter().enumerate() {
@@ -194,7 +258,7 @@ impl PagePart {
             "paras": paras,
         });
         Some(PagePart {
-            terms: terms_out,
+            terms: by_term,
             filters: filters.into_iter().collect(),
             fragment: serde_json::to_vec(&fragment).unwrap_or_default(),
         })
@@ -278,10 +342,10 @@ impl Index {
     fn add(
         &mut self,
         page: u32,
-        terms: Vec<(String, Vec<u32>, bool)>,
+        terms: HashMap<String, (Vec<u32>, bool)>,
         filters: Vec<((String, String), Vec<u32>)>,
     ) {
-        for (term, paras, title) in terms {
+        for (term, (paras, title)) in terms {
             self.terms
                 .entry(term)
                 .or_default()
@@ -316,11 +380,24 @@ impl Index {
         for (t, p) in &self.terms {
             by_shard[shard_of(t, shards) as usize].push((t, p));
         }
-        for (n, shard) in by_shard.into_iter().enumerate() {
-            emit(OutputFile {
-                path: format!("{INDEX_DIR}/w/{n}.json"),
-                bytes: shard_json(shard),
-            })?;
+        // Made in parallel, a few at a time (the JSON of every shard at
+        // once would be the index's size again), written in order.
+        let mut n = 0;
+        let mut shards_left = by_shard.into_iter();
+        loop {
+            let group: Vec<Vec<(&str, &Postings)>> =
+                shards_left.by_ref().take(SHARDS_AT_ONCE).collect();
+            if group.is_empty() {
+                break;
+            }
+            let made: Vec<Vec<u8>> = group.into_par_iter().map(shard_json).collect();
+            for bytes in made {
+                emit(OutputFile {
+                    path: format!("{INDEX_DIR}/w/{n}.json"),
+                    bytes,
+                })?;
+                n += 1;
+            }
         }
 
         let keys: Vec<(String, &Postings)> = self

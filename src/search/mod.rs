@@ -54,6 +54,14 @@ pub fn page_context(cx: &Contexts<'_>, language: &str) -> PageContext {
     }
 }
 
+/// The index's files: those held in memory, sorted by path, and those
+/// already written into the output (with a sink), by path.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct IndexFiles {
+    pub files: Vec<OutputFile>,
+    pub written: Vec<String>,
+}
+
 /// What search adds to the output.
 #[derive(Debug, Default)]
 pub struct SearchFiles {
@@ -65,14 +73,17 @@ pub struct SearchFiles {
 
 /// Everything search adds to the output: the search page (when the theme
 /// has `search.html`), `search/symbols.json`, `search/names.json` and the
-/// index — whose page files go straight into `sink` when there is one.
+/// index — whose page files go straight into `sink` when there is one;
+/// `made`: the index when the build made it already, page by page as it
+/// rendered them.
 pub fn files(
     site: &LoadedSite,
     theme: &Theme,
     cx: &Contexts<'_>,
     sink: Option<&std::path::Path>,
+    made: Option<Result<IndexFiles, String>>,
 ) -> SearchFiles {
-    let _ = sink;
+    let _ = (sink, &made);
     let mut files = Vec::new();
     let mut problems = Vec::new();
     if theme.has_template(SEARCH_TEMPLATE) {
@@ -103,7 +114,7 @@ pub fn files(
     #[allow(unused_mut)]
     let mut written = Vec::new();
     #[cfg(feature = "search")]
-    match index::build_into(site, sink) {
+    match made.unwrap_or_else(|| index::build_into(site, sink)) {
         Ok(index_files) => {
             files.extend(index_files.files);
             written = index_files.written;

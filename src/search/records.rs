@@ -462,8 +462,17 @@ impl<'a> Records<'a> {
     /// highlight); another page one record, holding its names, aliases,
     /// keywords and text. URLs are unique.
     pub fn page(&self, i: usize) -> Vec<Record> {
+        match self.site.rendered.get(i) {
+            Some(r) => self.page_with_html(i, &r.html),
+            None => Vec::new(),
+        }
+    }
+
+    /// [`Records::page`], from the page's rendered markdown `html` (a
+    /// build moves it out of the site to render the page).
+    pub fn page_with_html(&self, i: usize, html: &str) -> Vec<Record> {
         let site = self.site;
-        let (Some(page), Some(rendered)) = (site.content.pages.get(i), site.rendered.get(i)) else {
+        let Some(page) = site.content.pages.get(i) else {
             return Vec::new();
         };
         let base = site.config.base_path();
@@ -474,7 +483,7 @@ impl<'a> Records<'a> {
             .clone()
             .unwrap_or_else(|| site.config.language.clone());
         let filters = filters_of(page, &self.names);
-        let blocks = blocks(&rendered.html);
+        let blocks = blocks(html);
         let mut out: Vec<Record> = Vec::new();
         if f.kind != Kind::Document {
             let mut parts: Vec<&str> = vec![&f.title];

@@ -33,7 +33,7 @@ pub fn search_files(site: &LoadedSite, served: &BTreeMap<String, Entry>) -> Vec<
         return Vec::new();
     };
     let cx = Contexts::new(site);
-    crate::search::files(site, &theme, &cx, None).files
+    crate::search::files(site, &theme, &cx, None, None).files
 }
 // ──────────────────────────────────────────────────────────────────────
 
