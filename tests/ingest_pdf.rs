@@ -416,8 +416,14 @@ fn unreadable_pdfs_are_named_and_the_other_seeds_are_ingested() {
 
 #[test]
 fn a_pdf_not_read_within_the_time_limit_is_named_and_the_run_goes_on() {
+    // A long report (a thousand pages) that no machine reads in no time.
+    let line = "The Member States reported on their laws and on the training of their police.";
+    let page: Vec<&str> = vec![line; 40];
+    let pages: Vec<_> = (0..1000)
+        .map(|_| lines(72.0, 72.0, 10.0, 14.0, &page))
+        .collect();
     let (_tmp, root) = site(&[
-        ("report.pdf", un_report()),
+        ("report.pdf", pdf(&pages, None, None)),
         (
             "note.txt",
             b"Note on cooperation\n\n1. Text of the note on cooperation.\n".to_vec(),
