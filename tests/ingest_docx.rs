@@ -88,6 +88,43 @@ fn a_word_report_gives_headings_numbered_paragraphs_notes_and_tables() {
 }
 
 #[test]
+fn the_symbol_in_a_page_header_is_the_documents_and_the_header_is_not_body() {
+    use docx_fixtures::{docx, docx_with_header, p, t};
+    let body = format!(
+        "{}{}",
+        p(None, None, &t("Note by the Secretariat")),
+        p(
+            None,
+            None,
+            &t(
+                "The Secretariat has the honour to transmit the report on cooperation in criminal matters."
+            )
+        ),
+    );
+    let header = format!(
+        "{}{}",
+        p(None, None, &t("A/80/321")),
+        p(None, None, &t("2/7"))
+    );
+    let (_tmp, root, out) = ingest_files(&[(
+        "note.docx",
+        docx_with_header(&body, "", "", "", "", Some(&header)),
+    )]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let page = only_page(&root);
+    assert!(page.contains("symbol: A/80/321"), "{page}");
+    let body_text = page.splitn(3, "---\n").nth(2).unwrap();
+    assert!(!body_text.contains("2/7"), "{body_text}");
+    // Without the header there is no symbol.
+    let (_tmp, root, _) = ingest_files(&[("note.docx", docx(&body, "", "", "", ""))]);
+    assert!(only_page(&root).contains("symbol: null"));
+}
+
+#[test]
 fn a_file_that_is_not_a_word_document_is_named_and_others_are_ingested() {
     let (_tmp, root, out) = ingest_files(&[
         (

@@ -9,6 +9,19 @@ const R: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relations
 /// A `.docx` whose body is `body` (the inside of `w:body`), with these
 /// styles, numbering, footnotes and core properties.
 pub fn docx(body: &str, styles: &str, numbering: &str, footnotes: &str, core: &str) -> Vec<u8> {
+    docx_with_header(body, styles, numbering, footnotes, core, None)
+}
+
+/// [`docx`] with a page header whose paragraphs are `header` (the inside
+/// of `w:hdr`), when given.
+pub fn docx_with_header(
+    body: &str,
+    styles: &str,
+    numbering: &str,
+    footnotes: &str,
+    core: &str,
+    header: Option<&str>,
+) -> Vec<u8> {
     let mut buf = std::io::Cursor::new(Vec::new());
     let mut z = zip::ZipWriter::new(&mut buf);
     let opts = zip::write::SimpleFileOptions::default()
@@ -30,9 +43,20 @@ pub fn docx(body: &str, styles: &str, numbering: &str, footnotes: &str, core: &s
     add(
         "word/_rels/document.xml.rels",
         format!(
-            r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="{R}/styles" Target="styles.xml"/><Relationship Id="rId2" Type="{R}/numbering" Target="numbering.xml"/><Relationship Id="rId3" Type="{R}/footnotes" Target="footnotes.xml"/><Relationship Id="rId9" Type="{R}/hyperlink" Target="https://undocs.org/" TargetMode="External"/></Relationships>"#
+            r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="{R}/styles" Target="styles.xml"/><Relationship Id="rId2" Type="{R}/numbering" Target="numbering.xml"/><Relationship Id="rId3" Type="{R}/footnotes" Target="footnotes.xml"/><Relationship Id="rId9" Type="{R}/hyperlink" Target="https://undocs.org/" TargetMode="External"/>{}</Relationships>"#,
+            if header.is_some() {
+                format!(r#"<Relationship Id="rId7" Type="{R}/header" Target="header1.xml"/>"#)
+            } else {
+                String::new()
+            }
         ),
     );
+    if let Some(h) = header {
+        add(
+            "word/header1.xml",
+            format!(r#"<?xml version="1.0" encoding="UTF-8"?><w:hdr xmlns:w="{W}">{h}</w:hdr>"#),
+        );
+    }
     add(
         "word/document.xml",
         format!(

@@ -4,7 +4,9 @@
 //! its built-in name `heading N` / `Title`, through `w:basedOn`), its
 //! list numbering ([`numbering`]: the label each numbered paragraph
 //! shows), footnotes and endnotes (linked to their references), and the
-//! core properties (title and creation date as candidates).
+//! core properties (title and creation date as candidates). Headers and
+//! footers are not the body: their lines are the document's furniture,
+//! evidence for its metadata (a UN file's symbol often stands there).
 //!
 //! The body becomes lines for the text structuring, as a PDF's does:
 //! headings as `## ` lines, each paragraph on its own line with its list
@@ -99,6 +101,20 @@ fn read_docx(bytes: &[u8]) -> Result<Read, String> {
         .map(|x| parse_notes(&x, "endnote"))
         .transpose()?
         .unwrap_or_default();
+    // Headers and footers: furniture, each distinct line once.
+    let mut furniture: Vec<String> = Vec::new();
+    for (_, target) in doc_rels
+        .iter()
+        .filter(|(t, _)| t.ends_with("/header") || t.ends_with("/footer"))
+    {
+        if let Some(xml) = part(target)? {
+            for line in paragraph_texts(&xml).map_err(|e| format!("{target}: {e}"))? {
+                if !furniture.contains(&line) {
+                    furniture.push(line);
+                }
+            }
+        }
+    }
     let core = part("docProps/core.xml")?;
     let mut body = Body {
         styles: styles.unwrap_or_default(),
@@ -137,7 +153,7 @@ fn read_docx(bytes: &[u8]) -> Result<Read, String> {
         cleaned: Cleaned {
             lines: body.lines,
             markdown: false,
-            furniture: Vec::new(),
+            furniture,
             set_aside: Vec::new(),
             footnotes: Some(body.notes.used),
             tables: body.tables,
@@ -182,6 +198,36 @@ fn relationships(xml: &str, dir: &str) -> Vec<(String, String)> {
 }
 
 /// The text of the first element named `tag` (core properties).
+/// The text of each paragraph of a part (a header, a footer), tabs as
+/// spaces, field instructions left out; empty paragraphs skipped.
+fn paragraph_texts(xml: &str) -> Result<Vec<String>, String> {
+    let mut r = Reader::from_str(xml);
+    let mut out = Vec::new();
+    let mut para = String::new();
+    let mut in_text = false;
+    loop {
+        match r.read_event() {
+            Ok(Event::Start(e)) if e.name().as_ref() == b"w:t" => in_text = true,
+            Ok(Event::End(e)) if e.name().as_ref() == b"w:t" => in_text = false,
+            Ok(Event::Empty(e)) if e.name().as_ref() == b"w:tab" => para.push(' '),
+            Ok(Event::Text(t)) if in_text => {
+                para.push_str(&t.decode().map_err(|e| e.to_string())?);
+            }
+            Ok(Event::GeneralRef(g)) if in_text => para.push_str(&entity(&g)),
+            Ok(Event::End(e)) if e.name().as_ref() == b"w:p" => {
+                let line = para.split_whitespace().collect::<Vec<_>>().join(" ");
+                if !line.is_empty() {
+                    out.push(line);
+                }
+                para.clear();
+            }
+            Ok(Event::Eof) => return Ok(out),
+            Err(e) => return Err(xml_err(e, &r)),
+            _ => {}
+        }
+    }
+}
+
 fn element_text(xml: &str, tag: &str) -> Option<String> {
     let mut r = Reader::from_str(xml);
     let mut inside = false;
