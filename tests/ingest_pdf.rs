@@ -333,6 +333,63 @@ fn text_set_at_an_angle_is_read_as_its_own_line() {
 }
 
 #[test]
+fn a_paragraph_of_a_wider_spaced_page_is_one_paragraph() {
+    // A typescript's page: single-spaced sponsors above, the operative
+    // paragraph set wider, the masthead's date further right than the text.
+    let mut p = vec![
+        run(
+            "F1",
+            11.0,
+            420.0,
+            60.0,
+            "ORIGINAL: ENGLISH, FRENCH AND SPANISH",
+        ),
+        run("F1", 11.0, 72.0, 100.0, "Draft resolution"),
+    ];
+    p.extend(lines(
+        72.0,
+        130.0,
+        11.0,
+        12.5,
+        &[
+            "Australia, Colombia, Costa Rica, Japan, New Zealand:",
+            "Fiji, Gambia, Guatemala, Haiti and Honduras:",
+            "Lesotho, Liberia, Philippines and Thailand:",
+            "United States of America and Uruguay: draft",
+        ],
+    ));
+    p.extend(lines(
+        72.0,
+        200.0,
+        11.0,
+        18.5,
+        &[
+            "Decides that any proposal in the General Assembly which would result in the",
+            "removal of a Member State from the work of the Organization is an important",
+            "question under Article 18 of the Charter.",
+        ],
+    ));
+    let (_tmp, root) = site(&[("typescript.pdf", pdf(&[p], None, None))]);
+    let out = ingest(&root);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let page = page_from(&root, "typescript.pdf");
+    assert!(
+        page.contains("which would result in the removal of a Member State from the work of the Organization is an important question"),
+        "{page}"
+    );
+    assert!(
+        !page
+            .lines()
+            .any(|l| l.starts_with('#') && l.contains("removal")),
+        "{page}"
+    );
+}
+
+#[test]
 fn chinese_russian_and_right_to_left_arabic_text_is_read() {
     // Arabic drawn as PDF producers draw it: glyphs left to right in
     // visual order (the logical text reversed).

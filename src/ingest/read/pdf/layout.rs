@@ -767,11 +767,15 @@ pub fn lay_out(mut pages: Vec<PageLines>) -> Laid {
         .collect();
     head_sizes.sort_unstable_by(|a, b| b.cmp(a));
     head_sizes.dedup();
-    // Line pitch of body text: the commonest baseline step.
+    // Line pitch of body text: the commonest baseline step, counted with
+    // its neighbours within a point — an OCR layer's sizes and baselines
+    // wander, so its steps spread over several half-points (and its
+    // body lines over sizes a fifth apart).
+    let near_body = |size: f32| (size - body).abs() < 0.5f32.max(body * 0.2);
     let mut steps: BTreeMap<i32, usize> = BTreeMap::new();
     for p in &pages {
         for w in p.lines.windows(2) {
-            if (w[0].size - body).abs() < 0.5 && (w[1].size - body).abs() < 0.5 {
+            if near_body(w[0].size) && near_body(w[1].size) {
                 let s = ((w[1].y - w[0].y) * 2.0).round() as i32;
                 if s > 0 {
                     *steps.entry(s).or_default() += 1;
@@ -779,17 +783,25 @@ pub fn lay_out(mut pages: Vec<PageLines>) -> Laid {
             }
         }
     }
+    let around = |s: i32| -> usize { steps.range(s - 2..=s + 2).map(|(_, n)| n).sum() };
     let pitch = steps
-        .into_iter()
-        .max_by_key(|(s, n)| (*n, -*s))
-        .map_or(body * 1.2, |(s, _)| s as f32 / 2.0);
-    // The right edge of body text (long lines end there).
-    let right = pages
         .iter()
-        .flat_map(|p| &p.lines)
-        .filter(|l| (l.size - body).abs() < 0.5)
-        .map(|l| l.x1)
-        .fold(0.0f32, f32::max);
+        .max_by_key(|&(&s, &n)| (around(s), n, -s))
+        .map_or(body * 1.2, |(&s, _)| s as f32 / 2.0);
+    // The right edge of body text (long lines end there; a short aside
+    // set further right, a masthead's date, is not the text's edge).
+    let edge = |min_chars: usize| {
+        pages
+            .iter()
+            .flat_map(|p| &p.lines)
+            .filter(|l| (l.size - body).abs() < 0.5 && l.text.chars().count() >= min_chars)
+            .map(|l| l.x1)
+            .fold(0.0f32, f32::max)
+    };
+    let right = match edge(40) {
+        r if r > 0.0 => r,
+        _ => edge(0),
+    };
     let level_of = |l: &Line| -> Option<u8> {
         let short = l.text.chars().count() <= 150;
         // Larger type is a heading unless it runs to the text's right
@@ -863,7 +875,13 @@ pub fn lay_out(mut pages: Vec<PageLines>) -> Laid {
                         && (lower || full);
                 }
                 let step = l.y - c.last.y;
-                let close = step > 0.0 && step <= pitch.max(c.last.size * 1.05) * 1.35;
+                // A line that runs to the right edge without ending its
+                // sentence goes on below, also across the wider spacing of
+                // a double-spaced page (a typescript's OCR layer).
+                let runs_on = c.last.x1 >= right - 2.0 * body && !ends_sentence(&c.last.text);
+                let close = step > 0.0
+                    && (step <= pitch.max(c.last.size * 1.05) * 1.35
+                        || runs_on && step <= pitch.max(c.last.size * 1.05) * 2.2);
                 // A short last line that ends a sentence ends its paragraph.
                 let short_end = c.last.x1 < right - 0.15 * (right - c.last.x0).max(1.0)
                     && ends_sentence(&c.last.text);
