@@ -121,6 +121,7 @@ fn render_source(
         allow_html: config.markdown.allow_html,
         anchor_label: Some(crate::render::i18n::get(lang, "link_to_paragraph")),
         link_repeats: config.markdown.link_repeats,
+        show_places: !page.is_section_index,
     };
     let rendered = markdown::render(body, page.body_line, &opts, &mut resolver);
     PageMarkdown {

@@ -121,6 +121,19 @@ pub fn extract_from(
     let sites = &rendered.link_sites; // sorted by call
     let mut out = Extracted::default();
     let numbers = paragraph_numbers(blocks);
+    // A page that numbers none of its paragraphs cites each by its place,
+    // which its generated id carries (`m-7`) and the page shows.
+    let written = numbers.iter().any(Option::is_some);
+    let place = |b: &Block| -> Option<String> {
+        (!written && b.generated)
+            .then(|| {
+                b.id.as_deref()?
+                    .strip_prefix(crate::markdown::GENERATED_ID_PREFIX)
+            })
+            .flatten()
+            .filter(|n| !n.is_empty() && n.bytes().all(|c| c.is_ascii_digit()))
+            .map(str::to_string)
+    };
     let mut block_targets: Vec<Vec<usize>> = vec![Vec::new(); blocks.len()];
     // (target, block) → (mention index, block offset where its `after` starts).
     let mut last_in_block: std::collections::HashMap<(usize, usize), (usize, usize)> =
@@ -158,7 +171,7 @@ pub fn extract_from(
                     b.anchor(blocks).map(str::to_string),
                     b.kind == BlockKind::Heading,
                     snippet::cut(&b.text, s.start, s.end),
-                    numbers[s.block].map(str::to_string),
+                    numbers[s.block].map(str::to_string).or_else(|| place(b)),
                     b.parent
                         .filter(|_| b.kind != BlockKind::Heading)
                         .map(|h| blocks[h].text.clone()),

@@ -161,6 +161,20 @@ pub(super) fn walk(events: &[Event<'_>], kept_calls: &[Option<usize>]) -> Walk {
 }
 
 impl Walk {
+    /// Each paragraph's and list item's place among the page's paragraphs
+    /// and items (1-based; headings and table cells not counted), by its
+    /// start event: the number a reader cites a paragraph by when the text
+    /// numbers none.
+    pub fn paragraph_ordinals(&self) -> std::collections::HashMap<usize, usize> {
+        self.blocks
+            .iter()
+            .zip(&self.starts)
+            .filter(|(b, _)| matches!(b.kind, BlockKind::Paragraph | BlockKind::Item))
+            .enumerate()
+            .map(|(k, (_, &start))| (start, k + 1))
+            .collect()
+    }
+
     /// Start events of the blocks that hold a link.
     pub fn linked_starts(&self) -> std::collections::HashSet<usize> {
         self.links.iter().map(|l| self.starts[l.block]).collect()
@@ -220,8 +234,9 @@ mod tests {
         assert_eq!(b[1].text, "17. 阿根廷指出，数字证据。");
         assert_eq!(b[1].id.as_deref(), Some("p-17"));
         assert_eq!(b[1].parent, Some(0));
-        // No id of its own but a link: a generated one.
-        assert_eq!(b[2].anchor(b), Some("m-1"));
+        // No id of its own but a link: a generated one, its place among
+        // the page's paragraphs and items.
+        assert_eq!(b[2].anchor(b), Some("m-2"));
         assert!(b[2].generated);
         // No id and no link: the anchored paragraph before it.
         assert_eq!(b[3].anchor(b), Some("p-17"));

@@ -25,7 +25,8 @@ use sanitize::escape_html;
 pub const THEME_IDS: &[&str] = &["main-content", "mentions", "site-search-q"];
 
 /// Prefix of the ids given to paragraphs that hold a link but have no id
-/// of their own (`m-1`, `m-2`, … in order): the target of a mention.
+/// of their own (`m-7` for the page's seventh paragraph or list item):
+/// the target of a mention, cited as `¶7` and shown so after it.
 pub const GENERATED_ID_PREFIX: &str = "m-";
 
 /// Rendering options from `[markdown]` in site.toml.
@@ -39,6 +40,10 @@ pub struct MarkdownOptions {
     /// Keep every link to a page; otherwise only the first per section
     /// (see `repeats`).
     pub link_repeats: bool,
+    /// In a text that numbers none of its paragraphs, show each linked
+    /// paragraph's place (`¶7`) after it, the number its mentions are
+    /// cited by (off for list pages, whose links are navigation).
+    pub show_places: bool,
 }
 
 /// What to do with a link or image destination.
@@ -208,7 +213,7 @@ pub fn render(
     // Paragraphs and items without an id that hold a link: they get a
     // generated id after every written id is known, so a mention can
     // link to its paragraph.
-    let mut unanchored: Vec<(usize, &str)> = Vec::new();
+    let mut unanchored: Vec<(usize, usize, &str)> = Vec::new();
 
     // Pass 2: block ids on paragraphs and list items, heading ids.
     let label = opts
@@ -234,7 +239,7 @@ pub fn render(
                                 Event::Html(format!("<p id=\"{}\">", escape_html(&id)).into());
                             final_ids.push((start, id, false));
                         } else if linked.contains(&start) {
-                            unanchored.push((start, "p"));
+                            unanchored.push((start, i, "p"));
                         }
                     }
                     TagEnd::Item => {
@@ -248,7 +253,7 @@ pub fn render(
                                 Event::Html(format!("<li id=\"{}\">", escape_html(&id)).into());
                             final_ids.push((start, id, false));
                         } else if linked.contains(&start) {
-                            unanchored.push((start, "li"));
+                            unanchored.push((start, i, "li"));
                         }
                     }
                     TagEnd::Heading(_) => {
@@ -269,9 +274,26 @@ pub fn render(
             _ => {}
         }
     }
-    for (n, (start, tag)) in unanchored.into_iter().enumerate() {
-        let id = ids.unique(&format!("{GENERATED_ID_PREFIX}{}", n + 1));
+    let ordinals = walk.paragraph_ordinals();
+    // A text that numbers its paragraphs is cited by its own numbers;
+    // one that numbers none, by each paragraph's place, shown after it.
+    let written_numbers = final_ids.iter().any(|(_, id, _)| is_paragraph_number(id));
+    for (n, (start, end, tag)) in unanchored.into_iter().enumerate() {
+        let number = ordinals.get(&start).copied().unwrap_or(n + 1);
+        let id = ids.unique(&format!("{GENERATED_ID_PREFIX}{number}"));
         events[start] = Event::Html(format!("<{tag} id=\"{}\">", escape_html(&id)).into());
+        if opts.show_places && !written_numbers && id == format!("{GENERATED_ID_PREFIX}{number}") {
+            // The link stands inside the block's own closing tag; its
+            // accessible name starts with what it shows.
+            events[end] = Event::Html(
+                format!(
+                    " <a class=\"anchor place\" href=\"#{id}\" aria-label=\"¶{number} {label}\">¶{number}</a></{tag}>\n",
+                    id = escape_html(&id),
+                    label = escape_html(label),
+                )
+                .into(),
+            );
+        }
         final_ids.push((start, id, true));
     }
     let notes = footnotes::plan(&events, &mut ids);
@@ -391,6 +413,12 @@ fn take_block_id(events: &mut [Event<'_>], from: usize, to: usize) -> Option<(St
     Some((id, last))
 }
 
+/// `p-17`: an id that is a paragraph's own number.
+pub fn is_paragraph_number(id: &str) -> bool {
+    id.strip_prefix("p-")
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
 /// Ends a block's text with a `¶` link to the block's anchor, so readers
 /// can copy a link to one paragraph without JavaScript.
 fn add_anchor_link(events: &mut [Event<'_>], at: usize, id: &str, label: &str) {
@@ -484,6 +512,22 @@ mod tests {
     }
 
     #[test]
+    fn a_text_without_paragraph_numbers_shows_each_linked_paragraphs_place() {
+        let opts = MarkdownOptions {
+            show_places: true,
+            ..MarkdownOptions::default()
+        };
+        let html = |md: &str| render(md, 1, &opts, &mut KeepLinks);
+        let r = html("Intro.\n\nSee [x](https://x.org) here.\n\nMore.\n");
+        assert!(r.html.contains("<p id=\"m-2\">"), "{}", r.html);
+        assert!(r.html.contains("href=\"#m-2\""), "{}", r.html);
+        assert!(r.html.contains(">¶2</a></p>"), "{}", r.html);
+        // A text that numbers its paragraphs is cited by its numbers only.
+        let r = html("1\\. First. ^p-1\n\nSee [x](https://x.org) here.\n");
+        assert!(!r.html.contains("¶2<"), "{}", r.html);
+    }
+
+    #[test]
     fn script_urls_are_never_emitted() {
         let r = html(
             "[click](javascript:alert(1)) <javascript:alert(2)> ![i](data:image/svg+xml,x) [ok](https://un.org)\n",
@@ -495,7 +539,8 @@ mod tests {
             r.html
         );
         assert!(!r.html.contains("=\"data:"), "{}", r.html);
-        assert_eq!(r.html.matches("<a ").count(), 1, "{}", r.html);
+        // One link (the paragraph's own ¶ link aside).
+        assert_eq!(r.html.matches("<a href").count(), 1, "{}", r.html);
         assert!(r.html.contains("click"), "{}", r.html);
         assert!(r.html.contains("href=\"https://un.org\""), "{}", r.html);
     }

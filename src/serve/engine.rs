@@ -1381,6 +1381,9 @@ type MentionShown<'a> = (
     &'a graph::Snippet,
     &'a [(usize, usize)],
     bool,
+    // The label it is shown with: its ¶ number, else its section.
+    Option<&'a str>,
+    Option<&'a str>,
 );
 
 fn says<'a>(e: &'a Extracted, rel: &dyn Fn(usize) -> &'a str) -> Says<'a> {
@@ -1391,6 +1394,8 @@ fn says<'a>(e: &'a Extracted, rel: &dyn Fn(usize) -> &'a str) -> Says<'a> {
             &m.snippet,
             &m.also,
             m.in_heading,
+            m.number.as_deref(),
+            m.section.as_deref(),
         ));
         match out.cites.iter_mut().find(|(t, _)| *t == rel(m.target)) {
             Some((_, n)) => *n += 1,
