@@ -225,8 +225,10 @@ fn a_74_130_report() {
     }
     // Paragraph 21 does not start with the footnote marker glued to it.
     assert!(p.body.contains("\n21\\. "));
-    // Lettered items are their own lines.
-    assert!(p.body.contains("\\\n(a)"));
+    // Lettered items are their own lines, labelled in full-width
+    // parentheses as Chinese sets them.
+    assert!(p.body.contains("\\\n（a）"));
+    assert!(!p.body.contains("\n(a)"));
 }
 
 #[test]

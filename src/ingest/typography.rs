@@ -107,17 +107,40 @@ fn is_chinese(text: &str) -> bool {
     han * 2 > letters && kana * 20 < letters.max(1)
 }
 
+/// A lettered or roman item label that opens Chinese text in ASCII
+/// parentheses (`(a)国际文书`, `(iv) 培训`) in full-width ones, as Chinese
+/// typography sets them (`（a）国际文书`); `None` when the text opens
+/// with no such label before Han text.
+fn full_width_label(text: &str) -> Option<String> {
+    let rest = text.strip_prefix('(')?;
+    let close = rest.find(')')?;
+    let label = &rest[..close];
+    let lettered = (1..=2).contains(&label.len()) && label.bytes().all(|b| b.is_ascii_lowercase());
+    let roman = (1..=5).contains(&label.len()) && label.bytes().all(|b| b"ivxlc".contains(&b));
+    let after = rest[close + 1..].trim_start_matches(' ');
+    // In Chinese text whatever follows but Latin words (`2018年`, `《法》`).
+    let chinese_after = after
+        .chars()
+        .next()
+        .is_some_and(|c| is_han(c) || !c.is_ascii_alphabetic() && !c.is_whitespace());
+    ((lettered || roman) && chinese_after).then(|| format!("（{label}）{after}"))
+}
+
 /// Applies [`full_width_punctuation`] to every running text that is
 /// Chinese (headings, paragraphs, items, quotes, table cells, footnotes,
-/// the title).
+/// the title), and sets item labels in full-width parentheses.
 pub fn apply(doc: &mut Document) {
     let fix = |s: &mut String| {
-        // Text without a mark to convert is not read for its script.
-        if has_ascii_mark(s)
-            && is_chinese(s)
-            && let Cow::Owned(o) = full_width_punctuation(s)
-        {
+        let label = s.starts_with('(');
+        // Text without a mark or label to convert is not read for its script.
+        if !(has_ascii_mark(s) || label) || !is_chinese(s) {
+            return;
+        }
+        if let Cow::Owned(o) = full_width_punctuation(s) {
             *s = o;
+        }
+        if label && let Some(l) = full_width_label(s) {
+            *s = l;
         }
     };
     for block in &mut doc.blocks {
@@ -136,6 +159,23 @@ pub fn apply(doc: &mut Document) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn item_labels_of_chinese_text_in_full_width_parentheses() {
+        assert_eq!(
+            full_width_label("(a)国际文书的范围。").as_deref(),
+            Some("（a）国际文书的范围。")
+        );
+        assert_eq!(full_width_label("(iv) 培训").as_deref(), Some("（iv）培训"));
+        assert_eq!(
+            full_width_label("(b)《第81/2018号法律》").as_deref(),
+            Some("（b）《第81/2018号法律》")
+        );
+        // Not an item label, or not before Chinese: as written.
+        assert_eq!(full_width_label("(2017)号决议"), None);
+        assert_eq!(full_width_label("(a) the laws adopted;"), None);
+        assert_eq!(full_width_label("(UNODC)的报告"), None);
+    }
 
     #[test]
     fn marks_after_han_become_full_width() {
