@@ -857,9 +857,10 @@ fn one_per_paragraph(items: impl Iterator<Item = MentionItem>) -> Vec<MentionIte
 }
 
 pub fn paragraph_label(anchor: &str) -> String {
-    match anchor.strip_prefix("p-") {
-        Some(n) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => format!("¶{n}"),
-        _ => "¶".to_string(),
+    if crate::markdown::is_paragraph_number(anchor) {
+        format!("¶{}", &anchor[2..])
+    } else {
+        "¶".to_string()
     }
 }
 

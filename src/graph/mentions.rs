@@ -80,12 +80,10 @@ fn paragraph_numbers(blocks: &[Block]) -> Vec<Option<&str>> {
     blocks
         .iter()
         .map(|b| {
-            if let Some(n) =
-                b.id.as_deref()
-                    .and_then(|id| id.strip_prefix("p-"))
-                    .filter(|n| !n.is_empty() && n.bytes().all(|c| c.is_ascii_digit()))
+            if let Some(id) = b.id.as_deref()
+                && crate::markdown::is_paragraph_number(id)
             {
-                last = Some(n);
+                last = Some(&id[2..]);
             }
             last
         })

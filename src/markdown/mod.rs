@@ -512,6 +512,14 @@ mod tests {
     }
 
     #[test]
+    fn paragraph_numbers() {
+        assert!(is_paragraph_number("p-17"));
+        assert!(!is_paragraph_number("p-"));
+        assert!(!is_paragraph_number("p-1a"));
+        assert!(!is_paragraph_number("intro"));
+    }
+
+    #[test]
     fn a_text_without_paragraph_numbers_shows_each_linked_paragraphs_place() {
         let opts = MarkdownOptions {
             show_places: true,

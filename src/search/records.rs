@@ -517,7 +517,9 @@ impl<'a> Records<'a> {
         let mut by_url: HashMap<String, usize> = HashMap::new();
         for b in blocks {
             let label = match (&b.id, &b.heading) {
-                (Some(id), _) if is_paragraph_number(id) => format!("¶{}", &id[2..]),
+                (Some(id), _) if crate::markdown::is_paragraph_number(id) => {
+                    format!("¶{}", &id[2..])
+                }
                 (_, Some(h)) => h.clone(),
                 _ => String::new(),
             };
@@ -569,12 +571,6 @@ pub fn is_paragraph_filter(name: &str) -> bool {
         name,
         FILTER_COUNTRY | FILTER_TOPIC | FILTER_ORGANIZATION | FILTER_RESOLUTION
     )
-}
-
-/// `p-17`: a numbered paragraph's anchor.
-pub fn is_paragraph_number(id: &str) -> bool {
-    id.strip_prefix("p-")
-        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// A text fragment's prefix is at least this many characters long …
@@ -795,13 +791,5 @@ mod tests {
             text_directive(&tail),
             text_directive("第一句话到这里已经结束了吧朋友们，")
         );
-    }
-
-    #[test]
-    fn paragraph_numbers() {
-        assert!(is_paragraph_number("p-17"));
-        assert!(!is_paragraph_number("p-"));
-        assert!(!is_paragraph_number("p-1a"));
-        assert!(!is_paragraph_number("intro"));
     }
 }

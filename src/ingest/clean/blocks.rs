@@ -645,7 +645,7 @@ pub(crate) fn is_function_word(list: &Stoplist, w: &str) -> bool {
             .any(|a| w.starts_with(a) && w.chars().count() > a.chars().count() + 1)
 }
 
-fn ends_sentence(t: &str) -> bool {
+pub(crate) fn ends_sentence(t: &str) -> bool {
     let last = t
         .trim_end_matches(['"', '\'', '”', '’', ')', '»', '*', '_'])
         .chars()

@@ -18,6 +18,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::blocks::ends_sentence;
 use crate::ingest::text::visible_len;
 
 /// One block of a page, as the feed rule sees it.
@@ -129,13 +130,6 @@ fn is_dated(text: &str) -> bool {
         Regex::new(r"(?:^|[^\d:.,])(?:[01]?\d|2[0-3])[:h][0-5]\d(?:$|[^\d:])").unwrap()
     });
     CLOCK.is_match(text) || crate::ingest::metadata::find_date_at(text, "en").is_some()
-}
-
-fn ends_sentence(t: &str) -> bool {
-    t.trim_end_matches(['"', '\'', '”', '’', ')', '»', '*', '_'])
-        .chars()
-        .last()
-        .is_some_and(|c| matches!(c, '.' | '!' | '?' | ';' | '。' | '！' | '？' | '؟' | '…'))
 }
 
 /// A carousel saved as one line: three pictures or more, each followed by
