@@ -255,3 +255,33 @@ export async function inViewport(locator) {
     return r.bottom > 0 && r.top < window.innerHeight && r.height > 0;
   });
 }
+
+/**
+ * How much ink the element's text puts on the screen: the number of
+ * pixels of its box darker than the page by more than a faint shade
+ * (light scheme). Bold text puts more ink than the same text regular.
+ */
+export async function inkOf(locator) {
+  const png = await locator.screenshot();
+  const viewer = await locator.page().context().newPage();
+  try {
+    return await viewer.evaluate(async (b64) => {
+      const img = new Image();
+      img.src = "data:image/png;base64," + b64;
+      await img.decode();
+      const c = document.createElement("canvas");
+      c.width = img.naturalWidth;
+      c.height = img.naturalHeight;
+      const ctx = c.getContext("2d");
+      ctx.drawImage(img, 0, 0);
+      const d = ctx.getImageData(0, 0, c.width, c.height).data;
+      let ink = 0;
+      for (let i = 0; i < d.length; i += 4) {
+        if ((d[i] + d[i + 1] + d[i + 2]) / 3 < 160) ink++;
+      }
+      return ink;
+    }, png.toString("base64"));
+  } finally {
+    await viewer.close();
+  }
+}

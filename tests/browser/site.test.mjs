@@ -7,6 +7,7 @@ import assert from "node:assert/strict";
 import {
   axeViolations,
   compareWithBaseline,
+  inkOf,
   inViewport,
   launch,
   openPage,
@@ -330,6 +331,24 @@ test("the graph page hides and shows a kind; an entity page draws its neighbours
         assert.ok(listed.includes(href), `${href} drawn but not listed`);
       }
     }
+  });
+});
+
+test("a Chinese name set bold is drawn bold, as a Latin one is", async () => {
+  await withPage(async (page) => {
+    await page.goto(server.url + base + "topics/digital-evidence/");
+    // The entity's names in the page's summary are set in a heavier weight;
+    // a CJK font with no semi-bold face must still draw them heavier.
+    const name = page.locator('.meta dd[lang|="zh"]').first();
+    await name.waitFor();
+    const weight = Number(await name.evaluate((el) => getComputedStyle(el).fontWeight));
+    assert.ok(weight >= 600, `the name is set in weight ${weight}`);
+    const heavy = await inkOf(name);
+    await name.evaluate((el) => {
+      el.style.fontWeight = "400";
+    });
+    const regular = await inkOf(name);
+    assert.ok(heavy > regular * 1.15, `ink at weight ${weight}: ${heavy} px, at 400: ${regular} px`);
   });
 });
 
