@@ -157,9 +157,12 @@ fn adoption_date(doc: &Structured, lang: &str) -> Option<String> {
         )
         .unwrap()
     });
+    // The statement stands among the masthead's lines, which may have
+    // become the first blocks (headings of a PDF's first page).
     doc.front
         .lines()
-        .chain(doc.blocks.iter().take(3).flat_map(Block::texts))
+        .chain(doc.title.as_deref())
+        .chain(doc.blocks.iter().take(8).flat_map(Block::texts))
         .filter(|l| visible_len(l) <= 160 && ADOPTED_ON.is_match(l))
         .find_map(|l| find_date(l, lang))
 }

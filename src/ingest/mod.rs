@@ -41,6 +41,7 @@ pub mod metadata;
 pub mod model;
 pub mod mojibake;
 pub mod read;
+pub mod resolution_title;
 pub mod slugs;
 pub mod structure;
 pub mod text;

@@ -115,7 +115,11 @@ pub fn build(cleaned: Cleaned, rec: &Recognizer) -> Structured {
     };
     let han = han_dominant(&lines);
     // In markdown, `1. text` is an ordered list, not a paragraph number.
-    let numbered = !markdown && numbered(&lines);
+    // Under a UN masthead two numbered paragraphs are already the
+    // document's numbering (a short resolution decides two things);
+    // elsewhere `1.` and `2.` may be a list, three in a row are not.
+    let need = if out.front.is_empty() { 3 } else { 2 };
+    let numbered = !markdown && numbered(&lines, need);
     let mut seg = Segmenter::new(&out.toc, rec, numbered);
     seg.markdown = markdown;
     seg.hard_wrapped = hard_wrapped(&lines);
@@ -135,6 +139,9 @@ pub fn build(cleaned: Cleaned, rec: &Recognizer) -> Structured {
         }
     }
     drop_orphan_refs(&mut blocks, &out.footnotes);
+    // A resolution or draft names itself below the masthead, which names
+    // only its agenda item.
+    let masthead_title = super::resolution_title::take(&mut blocks, &out.front).or(masthead_title);
     let set_title = masthead_title.is_none() && join_title_lines(&mut blocks, &lines);
     // A title is plain text: a footnote marker glued to the line it came
     // from has no place in front matter.
@@ -919,7 +926,9 @@ fn line_width(lines: &[String]) -> usize {
 }
 
 /// Whether the document numbers its paragraphs (`1.`, `2.`, … in sequence).
-fn numbered(lines: &[String]) -> bool {
+/// Whether the text numbers its paragraphs: `need` numbers in sequence
+/// (`1.`, `2.`, `3.`) from a small one.
+fn numbered(lines: &[String], need: usize) -> bool {
     let mut last: Option<u32> = None;
     let mut run = 0;
     for l in lines {
@@ -932,7 +941,7 @@ fn numbered(lines: &[String]) -> bool {
         let Some(n) = n else { continue };
         if last.is_some_and(|l| n == l + 1) {
             run += 1;
-            if run >= 2 {
+            if run + 1 >= need {
                 return true;
             }
         } else if n <= 3 {
@@ -1368,11 +1377,15 @@ impl<'a> Segmenter<'a> {
                 self.start_para(n);
                 continue;
             }
+            // The next number, or one or two further on at the start of a
+            // paragraph: a number the source lost (`26 Condemns`, its full
+            // stop missing) must not stop the numbering of the rest.
             if self.numbered
                 && let Some(c) = para_text(t)
-                && c[1].parse::<u32>().ok() == Some(self.expected)
+                && let Some(n) = c[1].parse::<u32>().ok()
+                && (n == self.expected || bb && n > self.expected && n <= self.expected + 2)
             {
-                self.start_para(self.expected);
+                self.start_para(n);
                 self.add_text(c.get(2).unwrap().as_str(), false);
                 continue;
             }
@@ -1946,6 +1959,36 @@ mod tests {
                 _ => None,
             })
             .collect()
+    }
+
+    #[test]
+    fn a_number_the_source_lost_does_not_stop_the_numbering() {
+        // `4` and `5` lost their full stops in the source.
+        let text = "1. Reaffirms the principles of the Charter of the United Nations;\n\n\
+            2. Condemns all acts of violence against persons in vulnerable situations;\n\n\
+            3. Notes the report of the Special Rapporteur on contemporary forms of racism;\n\n\
+            4 Affirms its deep commitment to the duty of remembrance of the Holocaust;\n\n\
+            5 Recalls the conclusions of the Special Rapporteur on this question;\n\n\
+            6. Calls upon States to take all appropriate measures against hate speech;\n\n\
+            7. Decides to remain seized of the matter.\n";
+        assert_eq!(nums(&structure(text)), [1, 2, 3, 6, 7]);
+    }
+
+    #[test]
+    fn a_short_resolution_numbers_its_two_paragraphs() {
+        let text = "United Nations A/RES/78/117\nGeneral Assembly Distr.: General\n12 December 2023\n\n\
+            Seventy-eighth session\nAgenda item 171\n\n\
+            78/117. Observer status for the Organization in the General Assembly\n\n\
+            The General Assembly,\n\n\
+            Wishing to promote cooperation between the United Nations and the Organization,\n\n\
+            1. Decides to invite the Organization to participate in the sessions and the work of the General Assembly in the capacity of observer;\n\n\
+            2. Requests the Secretary-General to take the action necessary to implement the present resolution.\n";
+        assert_eq!(nums(&structure(text)), [1, 2]);
+        // Without a masthead, two numbered lines may be a list.
+        let list = "Things to bring to the meeting, as the organisers asked.\n\n\
+            1. A copy of the agenda that was sent to everyone.\n\n\
+            2. Your own notes from the last meeting of the group.\n";
+        assert_eq!(nums(&structure(list)), Vec::<u32>::new());
     }
 
     #[test]

@@ -575,6 +575,23 @@ fn strip_furniture(pages: &mut [PageLines]) -> Vec<String> {
     v.into_iter().map(|(t, _)| t).collect()
 }
 
+/// A line drawn with characters: five or more underscores, dashes, box
+/// lines or equals signs and nothing else.
+fn is_rule(t: &str) -> bool {
+    let mut n = 0;
+    for c in t.chars() {
+        if matches!(
+            c,
+            '_' | '-' | '‐' | '‑' | '‒' | '–' | '—' | '―' | '─' | '━' | '=' | '＿'
+        ) {
+            n += 1;
+        } else if !c.is_whitespace() {
+            return false;
+        }
+    }
+    n >= 5
+}
+
 /// The body size: the size most glyphs of the document have.
 fn body_size(pages: &[PageLines]) -> f32 {
     let mut votes: BTreeMap<i32, usize> = BTreeMap::new();
@@ -746,6 +763,11 @@ struct Chunk {
 /// Lays out a document's pages as lines for the text structuring.
 pub fn lay_out(mut pages: Vec<PageLines>) -> Laid {
     let furniture = strip_furniture(&mut pages);
+    // A rule typed as a line of underscores or dashes (the UN's footnote
+    // rule, `__________________`) separates; it says nothing.
+    for p in pages.iter_mut() {
+        p.lines.retain(|l| !is_rule(&l.text));
+    }
     let body = body_size(&pages);
     let footnotes = take_footnotes(&mut pages, body);
     // The first page's masthead (down to its last `Distr.:`-like line)
@@ -1106,6 +1128,8 @@ mod tests {
         p1.push(small("second session (A/80/10), para. 3.", 750.0));
         p1.push(small("2 The first half of a long note that goes", 760.0));
         let mut p2 = body;
+        // The next page's notes under their rule, which is no text.
+        p2.push(line("__________________", 730.0));
         p2.push(small("on to the next page.", 740.0));
         p2.push(small("3 Third note.", 750.0));
         let page = |lines| PageLines {
@@ -1114,6 +1138,11 @@ mod tests {
             lines,
         };
         let laid = lay_out(vec![page(p1), page(p2)]);
+        assert!(
+            laid.lines.iter().all(|l| !l.contains("_____")),
+            "{:?}",
+            laid.lines
+        );
         let notes: Vec<(&str, &str)> = laid
             .footnotes
             .iter()

@@ -1,0 +1,203 @@
+#!/usr/bin/env python3
+"""PDF reading on born-digital UN documents: General Assembly resolutions
+and draft resolutions as the UN publishes them, with reference data from a
+checkout of github.com/wannli/mandate-pipeline (its data/pdfs/*.pdf and,
+for each, data/extracted/*.json: symbol, title and numbered paragraphs).
+
+    bench/pdf-eval/run.py CHECKOUT [--sample N] [--bin PILCROW] [--keep DIR]
+
+Every k-th PDF (sorted by name; N in all, default 60) is copied into a new
+site's seeds/ and `pilcrow ingest` reads them in one run. Per document:
+- title: pilcrow's `title:` against the reference title without its
+  resolution number ("78/10. Building…" → "Building…"), compared with case,
+  spacing and quotes folded;
+- date: a resolution's is the day the General Assembly adopted it (its
+  first page says "adopted by the General Assembly on 21 November 2023");
+  a draft's, the day it was circulated (the masthead's date);
+- symbol: the file's own (A_RES_78_10.pdf → A/RES/78/10);
+- paragraphs: how many of the reference's numbered paragraphs have their
+  ¶ anchor (`^p-N`) in the body;
+- furniture: lines of the body that are page furniture (the document's
+  symbol alone, a job number such as 23-23443 or *2323443*, a page number
+  such as 2/5, a footnote rule of underscores).
+Prints the shares right and every miss.
+"""
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+MONTHS = {
+    m: i + 1
+    for i, m in enumerate(
+        "january february march april may june july august september october november december".split()
+    )
+}
+DAY = r"(\d{1,2})\s+(" + "|".join(MONTHS) + r")\s+(\d{4})"
+
+
+def iso(m):
+    return "%s-%02d-%02d" % (m.group(3), MONTHS[m.group(2).lower()], int(m.group(1)))
+
+
+def fold(s):
+    s = s.replace("\u201c", '"').replace("\u201d", '"').replace("\u2019", "'")
+    s = re.sub(r"[\s\u00a0]+", " ", s).strip().casefold()
+    return s.strip(' ."')
+
+
+def reference(path, pdf_name):
+    with open(path, encoding="utf-8") as f:
+        d = json.load(f)
+    text = d.get("text") or ""
+    title = re.sub(r"^\d+/\d+\.\s*", "", d.get("title") or "")
+    symbol = d.get("symbol") or ""
+    date = None
+    m = re.search(r"adopted by the General Assembly\s+on\s+" + DAY, text, re.I)
+    if m and "/RES/" in symbol:
+        date = iso(m)
+    else:
+        m = re.search(r"Distr\.:\s*\w+\s+" + DAY, text, re.I)
+        if m:
+            date = iso(m)
+    paras = sorted(int(k) for k in (d.get("paragraphs") or {}) if str(k).isdigit())
+    return {"title": title, "date": date, "symbol": symbol, "paras": paras, "pdf": pdf_name}
+
+
+def usable_title(t):
+    """A reference title that is a title: not a document symbol, not a
+    phrase starting in lower case."""
+    t = t.strip()
+    return bool(t) and not re.fullmatch(r"[A-Z]+/\S+", t) and not t[0].islower()
+
+
+def front_matter(text):
+    fm = {}
+    if text.startswith("---\n"):
+        end = text.find("\n---\n", 4)
+        for line in text[4:end].splitlines():
+            k, _, v = line.partition(":")
+            v = v.strip()
+            if len(v) >= 2 and v[0] == v[-1] == '"':
+                v = json.loads(v)
+            fm[k.strip()] = v
+        text = text[end + 5 :]
+    return fm, text
+
+
+def furniture(body, symbol):
+    bad = []
+    for line in body.splitlines():
+        s = line.strip().strip("\\").strip()
+        if not s:
+            continue
+        plain = s.replace("\\", "")
+        if (
+            plain == symbol
+            or re.fullmatch(r"\*?\d{7}\*?", plain)
+            or re.fullmatch(r"\d{2}-\d{5}(\s*\(\w\))?(\s+\d{6})?(\s+\d+/\d+)?", plain)
+            or re.fullmatch(r"\d+/\d+", plain)
+            or re.fullmatch(r"_{5,}", plain)
+        ):
+            bad.append(s)
+        elif re.search(r"_{8,}", plain):
+            bad.append(s[:60])
+    return bad
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("checkout")
+    ap.add_argument("--sample", type=int, default=60)
+    ap.add_argument("--bin", default=os.environ.get("PILCROW_BIN", "target/release/pilcrow"))
+    ap.add_argument("--keep")
+    a = ap.parse_args()
+    pdfs = os.path.join(a.checkout, "data", "pdfs")
+    refs = os.path.join(a.checkout, "data", "extracted")
+    names = sorted(
+        n for n in os.listdir(pdfs)
+        if n.endswith(".pdf") and os.path.exists(os.path.join(refs, n[:-4] + ".json"))
+    )
+    step = max(1, len(names) // a.sample)
+    chosen = names[::step][: a.sample]
+    work = a.keep or tempfile.mkdtemp(prefix="pdf-eval.")
+    if os.path.exists(work):
+        shutil.rmtree(work)
+    subprocess.run([a.bin, "init", work], check=True, stdout=subprocess.DEVNULL)
+    seeds = os.path.join(work, "seeds")
+    for f in os.listdir(seeds):
+        os.remove(os.path.join(seeds, f))
+    expected = {}
+    for n in chosen:
+        shutil.copy(os.path.join(pdfs, n), seeds)
+        expected[n] = reference(os.path.join(refs, n[:-4] + ".json"), n)
+    r = subprocess.run([a.bin, "ingest"], cwd=work, capture_output=True, text=True)
+    if r.returncode != 0:
+        print(r.stderr, file=sys.stderr)
+        sys.exit("pdf-eval: pilcrow ingest failed")
+    got = {}
+    docs = os.path.join(work, "content", "documents")
+    for f in os.listdir(docs):
+        if f.startswith("_"):
+            continue
+        with open(os.path.join(docs, f), encoding="utf-8") as fh:
+            fm, body = front_matter(fh.read())
+        src = os.path.basename(fm.get("source", ""))
+        got[src] = (fm, body)
+    score = {"title": 0, "date": 0, "symbol": 0, "furniture": 0}
+    paras_want = paras_got = 0
+    titled = len(expected)
+    misses = []
+    for n, e in expected.items():
+        fm, body = got.get(n, ({}, ""))
+        if not fm:
+            misses.append(f"{n}: no document written")
+            continue
+        if not usable_title(e["title"]):
+            # The reference's own extraction failed (a symbol, a phrase cut
+            # from a line): this document is left out of the title share.
+            titled -= 1
+            misses.append(f"{n}: no usable reference title ({e['title']!r}); pilcrow: {fm.get('title')!r}")
+        elif fold(fm.get("title", "")) == fold(e["title"]):
+            score["title"] += 1
+        else:
+            misses.append(f"{n}: title {fm.get('title')!r}, expected {e['title']!r}")
+        if e["date"] and fm.get("date") == e["date"]:
+            score["date"] += 1
+        else:
+            misses.append(f"{n}: date {fm.get('date')}, expected {e['date']}")
+        if fm.get("symbol") == e["symbol"]:
+            score["symbol"] += 1
+        else:
+            misses.append(f"{n}: symbol {fm.get('symbol')}, expected {e['symbol']}")
+        anchors = set(int(x) for x in re.findall(r"\^p-(\d+)\b", body))
+        want = set(e["paras"])
+        paras_want += len(want)
+        paras_got += len(want & anchors)
+        lost = sorted(want - anchors)
+        if lost:
+            misses.append(f"{n}: ¶ anchors missing {lost[:12]}{'…' if len(lost) > 12 else ''} of {len(want)}")
+        bad = furniture(body, e["symbol"])
+        if not bad:
+            score["furniture"] += 1
+        else:
+            misses.append(f"{n}: furniture in the body {bad[:4]}")
+    total = len(expected)
+    print(f"pdf-eval: {total} UN PDFs ({sum(1 for n in expected if '/RES/' in expected[n]['symbol'])} resolutions)")
+    print(f"  title      {100 * score['title'] / max(1, titled):5.1f} % (of {titled} with a reference title)")
+    for k in ("date", "symbol"):
+        print(f"  {k:10} {100 * score[k] / total:5.1f} %")
+    print(f"  ¶ anchors  {100 * paras_got / max(1, paras_want):5.1f} % ({paras_got} of {paras_want} numbered paragraphs)")
+    print(f"  no furniture {100 * score['furniture'] / total:5.1f} % of documents")
+    for m in misses:
+        print("  miss", m)
+    if not a.keep:
+        shutil.rmtree(work)
+
+
+if __name__ == "__main__":
+    main()

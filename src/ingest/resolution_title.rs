@@ -1,0 +1,206 @@
+//! The title a UN resolution or draft resolution states just above its
+//! text, below the masthead: a resolution's number and title
+//! (`78/10. Building a peaceful and better world…`), or the title a draft
+//! repeats after its sponsors (`Algeria, Austria …: draft resolution` /
+//! `Ethical imperatives for a nuclear-weapon-free world`). The masthead
+//! above it names the agenda item, which is not the document's title.
+//!
+//! Language-independent where the documents are: a resolution's number is
+//! written the same in the six UN languages; a draft's label is matched in
+//! each of them.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::model::Block;
+use super::text::visible_len;
+
+/// `78/10. `, `S-27/2. `, `ES-10/21. `: a General Assembly resolution's
+/// number before its title.
+static NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:[A-Z]{1,2}-)?\d{1,3}/\d{1,3}\.\s*(\S.*)$").unwrap());
+
+/// What a draft calls itself, in the UN languages: after its sponsors
+/// (`Algeria and Chile: draft resolution`, `Ukraine: amendment to draft
+/// resolution A/80/L.3`, `Austria and Belgium: amendment to draft
+/// resolution 6 recommended by the Second Committee…`) or before the
+/// officer who submits it (`Draft resolution submitted by the Chair…`).
+static DRAFT_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    let label = r"(?:draft (?:resolution|decision)|projet de (?:résolution|décision)|proyecto de (?:resolución|decisión)|проект (?:резолюции|решения)|决议草案|决定草案|مشروع (?:قرار|مقرر))";
+    Regex::new(&format!(
+        r"(?i)^{label}\s|[:：][\s*]*(?:\S+\s+){{0,3}}{label}|{label}(?:\s+[A-Z]+/[A-Z0-9./]+(?:/Rev\.\d+)?)?\W{{0,3}}$"
+    ))
+    .unwrap()
+});
+
+/// How many blocks below the masthead the title may stand.
+const LOOK: usize = 12;
+
+/// Takes the stated title out of the first blocks and returns it, or
+/// leaves the blocks as they are.
+/// `front` is the masthead's text, whose last line may be the label.
+pub fn take(blocks: &mut Vec<Block>, front: &str) -> Option<String> {
+    let mut after_label = front
+        .lines()
+        .rev()
+        .find(|l| !l.trim().is_empty())
+        .is_some_and(|l| DRAFT_LABEL.is_match(l.trim()));
+    for i in 0..blocks.len().min(LOOK) {
+        let text = match &blocks[i] {
+            Block::Heading { text, .. } => text,
+            Block::Para {
+                text, num: None, ..
+            } if !is_text(text) => text,
+            _ => return None,
+        };
+        let line = text.trim();
+        let stated = if let Some(c) = NUMBER.captures(line) {
+            Some(c[1].trim().to_string())
+        } else if after_label && matches!(blocks[i], Block::Heading { .. }) {
+            Some(line.to_string())
+        } else {
+            None
+        };
+        if let Some(t) = stated.filter(|t| visible_len(t) >= 3) {
+            blocks.remove(i);
+            return Some(t);
+        }
+        after_label = DRAFT_LABEL.is_match(line);
+    }
+    None
+}
+
+/// Whether a paragraph is running text (the preamble has begun), not a
+/// short masthead line such as `Agenda item 99 (ee)`.
+fn is_text(t: &str) -> bool {
+    let t = t.trim();
+    visible_len(t) > 120 || t.ends_with([',', '.', ';', '，', '。', '；', '،'])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn heading(t: &str) -> Block {
+        Block::Heading {
+            level: 2,
+            text: t.into(),
+        }
+    }
+
+    fn para(t: &str) -> Block {
+        Block::Para {
+            num: None,
+            text: t.into(),
+            items: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_resolution_is_titled_by_the_line_with_its_number() {
+        let mut blocks = vec![
+            heading("Sport for development and peace: building a peaceful and better world"),
+            heading("Resolution adopted by the General Assembly on 21 November 2023"),
+            heading("78/10. Building a peaceful and better world through sport"),
+            para("The General Assembly,"),
+        ];
+        assert_eq!(
+            take(&mut blocks, "").as_deref(),
+            Some("Building a peaceful and better world through sport")
+        );
+        assert_eq!(blocks.len(), 3, "the title line leaves the body");
+        let mut zh = vec![
+            heading("78/10. 通过体育和奥林匹克理想建设和平美好世界"),
+            para("大会，"),
+        ];
+        assert_eq!(
+            take(&mut zh, "").as_deref(),
+            Some("通过体育和奥林匹克理想建设和平美好世界")
+        );
+    }
+
+    #[test]
+    fn a_draft_is_titled_by_the_heading_after_its_sponsors() {
+        let mut blocks = vec![
+            heading("First Committee"),
+            para("Agenda item 99 (ee)"),
+            heading("General and complete disarmament: ethical imperatives"),
+            heading("Algeria, Austria, Brazil and Chile: draft resolution"),
+            heading("Ethical imperatives for a nuclear-weapon-free world"),
+            para("The General Assembly,"),
+        ];
+        assert_eq!(
+            take(&mut blocks, "").as_deref(),
+            Some("Ethical imperatives for a nuclear-weapon-free world")
+        );
+        let mut fr = vec![
+            heading("Algérie, Autriche et Brésil : projet de résolution"),
+            heading("Impératifs éthiques pour un monde exempt d’armes nucléaires"),
+        ];
+        assert_eq!(
+            take(&mut fr, "").as_deref(),
+            Some("Impératifs éthiques pour un monde exempt d’armes nucléaires")
+        );
+    }
+
+    #[test]
+    fn an_amendment_or_an_officers_draft_is_titled_by_the_heading_after_its_label() {
+        let mut amendment = vec![
+            heading("Ukraine:* amendment to draft resolution A/80/L.3"),
+            heading("Persistent legacy of the Chernobyl disaster"),
+        ];
+        assert_eq!(
+            take(&mut amendment, "").as_deref(),
+            Some("Persistent legacy of the Chernobyl disaster")
+        );
+        let mut recommended = vec![
+            heading(
+                "Austria and Belgium:* amendment to draft resolution 6 recommended by the Second Committee in its report contained in document A/80/555",
+            ),
+            heading("External debt sustainability and development"),
+        ];
+        assert_eq!(
+            take(&mut recommended, "").as_deref(),
+            Some("External debt sustainability and development")
+        );
+        let mut chair = vec![
+            heading("Draft resolution submitted by the Chair of the Committee"),
+            heading("Report on the activities of the Ethics Office"),
+        ];
+        assert_eq!(
+            take(&mut chair, "").as_deref(),
+            Some("Report on the activities of the Ethics Office")
+        );
+        // The label closed the masthead: the first heading is the title.
+        let mut blocks = vec![
+            heading("2025 Political Declaration"),
+            heading("The General Assembly"),
+        ];
+        let front =
+            "Agenda item 107\nDraft resolution submitted by the President of the General Assembly";
+        assert_eq!(
+            take(&mut blocks, front).as_deref(),
+            Some("2025 Political Declaration")
+        );
+    }
+
+    #[test]
+    fn the_text_and_numbered_paragraphs_are_never_a_title() {
+        // A report: its headings are sections, its paragraphs numbered text.
+        let mut report = vec![
+            heading("Summary"),
+            para("The present report is submitted pursuant to resolution 73/187."),
+            heading("12. Not a resolution"),
+        ];
+        assert_eq!(take(&mut report, ""), None);
+        assert_eq!(report.len(), 3);
+        // A date is no resolution number, a sponsor line's own text no title.
+        let mut other = vec![
+            heading("12/2019. Something"),
+            heading("Algeria and Chile: draft resolution"),
+            para("The General Assembly,"),
+        ];
+        assert_eq!(take(&mut other, ""), None);
+    }
+}
