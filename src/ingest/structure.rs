@@ -1559,10 +1559,17 @@ pub fn join_keeping(text: &mut String, next: &str, keep: &HashSet<String>) {
                     && !w.is_empty()
                     && w.starts_with(|c: char| c.is_ascii_lowercase())
             });
+    // Curly quotes are CJK punctuation only beside CJK text: `entitled`
+    // + `“Building…` keeps its space, `题为` + `“打击…` has none.
+    let quote = |c: char| ('\u{2018}'..='\u{201F}').contains(&c);
+    let second = next.chars().nth(1).unwrap_or(' ');
+    let cjk_punct = |c: char, before: char, after: char| {
+        is_cjk_punct(c) && (!quote(c) || is_unspaced(before) || is_unspaced(after))
+    };
     let tight = is_unspaced(last)
         || is_unspaced(first)
-        || is_cjk_punct(last)
-        || is_cjk_punct(first)
+        || cjk_punct(last, before_last, first)
+        || cjk_punct(first, last, second)
         || last == FN_CLOSE
         || first == FN_OPEN
         || (matches!(last, '.' | ',' | ';' | ':' | ')' | '"')
@@ -1959,6 +1966,28 @@ mod tests {
                 _ => None,
             })
             .collect()
+    }
+
+    #[test]
+    fn curly_quotes_at_a_line_break_keep_the_space_latin_text_has() {
+        let join = |a: &str, b: &str| {
+            let mut t = a.to_string();
+            join_into(&mut t, b);
+            t
+        };
+        assert_eq!(
+            join("the sub-item entitled", "“Building a peaceful world”"),
+            "the sub-item entitled “Building a peaceful world”"
+        );
+        assert_eq!(
+            join("the “Olympic Truce”", "calling for a truce"),
+            "the “Olympic Truce” calling for a truce"
+        );
+        assert_eq!(
+            join("大会在其题为", "“打击犯罪”的决议中"),
+            "大会在其题为“打击犯罪”的决议中"
+        );
+        assert_eq!(join("“打击犯罪”", "的决议中"), "“打击犯罪”的决议中");
     }
 
     #[test]

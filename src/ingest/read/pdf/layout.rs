@@ -311,6 +311,13 @@ fn make_line(gs: &[Glyph], baseline: f32) -> Option<Line> {
     for g in gs {
         let t = fold_presentation(&g.text);
         if t.trim().is_empty() {
+            // A space set in a tiny size, or drawn inside the glyph before
+            // it, is a marker the editor left, not a word space (`b etter`).
+            let hidden = g.size < 0.5 * size
+                || prev.is_some_and(|p| g.x + g.width <= p.x + p.width - 0.1 * size);
+            if hidden {
+                continue;
+            }
             if let Some((last, false)) = pieces.last_mut()
                 && !last.ends_with(' ')
             {
@@ -1076,6 +1083,23 @@ mod tests {
             laid.lines
         );
         assert!(laid.footnotes.is_empty());
+    }
+
+    #[test]
+    fn a_tiny_space_inside_a_word_is_no_word_space() {
+        // Word leaves a 1 pt space glyph over the first letter of a line.
+        let mut g = word("b", 60.0, 258.0, 10.0);
+        g.push(Glyph {
+            text: " ".into(),
+            x: 60.0,
+            y: 261.0,
+            size: 0.96,
+            width: 0.24,
+            bold: false,
+        });
+        g.extend(word("etter world", 65.5, 258.0, 10.0));
+        let p = page_lines(595.0, 842.0, g);
+        assert_eq!(p.lines[0].text, "better world");
     }
 
     #[test]
