@@ -19,7 +19,11 @@ site's seeds/ and `pilcrow ingest` reads them in one run. Per document:
   ¶ anchor (`^p-N`) in the body;
 - furniture: lines of the body that are page furniture (the document's
   symbol alone, a job number such as 23-23443 or *2323443*, a page number
-  such as 2/5, a footnote rule of underscores).
+  such as 2/5, a footnote rule of underscores);
+- entities: the resolutions and countries found in the PDF against those
+  found in the same document's text as the reference extracted it (its
+  `text`, ingested as a plain-text seed in a second site): F1 of the PDF's
+  entities taking the text's as the truth.
 Prints the shares right and every miss.
 """
 import argparse
@@ -109,6 +113,30 @@ def furniture(body, symbol):
     return bad
 
 
+def entity_sets(work):
+    """source file stem → (resolutions, countries) of each document."""
+    out = {}
+    docs = os.path.join(work, "content", "documents")
+    for f in os.listdir(docs):
+        if f.startswith("_"):
+            continue
+        with open(os.path.join(docs, f), encoding="utf-8") as fh:
+            fm, _ = front_matter(fh.read())
+        stem = os.path.splitext(os.path.basename(fm.get("source", "")))[0]
+        sets = []
+        for k in ("resolutions", "countries"):
+            v = fm.get(k, "").strip("[]")
+            sets.append({x.strip().strip('"') for x in v.split(",") if x.strip()})
+        out[stem] = tuple(sets)
+    return out
+
+
+def f1(tp, fp, fn):
+    p = tp / (tp + fp) if tp + fp else 1.0
+    r = tp / (tp + fn) if tp + fn else 1.0
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("checkout")
@@ -186,6 +214,37 @@ def main():
             score["furniture"] += 1
         else:
             misses.append(f"{n}: furniture in the body {bad[:4]}")
+    # The same documents as the text the reference extracted.
+    text_work = work.rstrip("/") + "-text"
+    if os.path.exists(text_work):
+        shutil.rmtree(text_work)
+    subprocess.run([a.bin, "init", text_work], check=True, stdout=subprocess.DEVNULL)
+    tseeds = os.path.join(text_work, "seeds")
+    for f in os.listdir(tseeds):
+        os.remove(os.path.join(tseeds, f))
+    for n in chosen:
+        with open(os.path.join(refs, n[:-4] + ".json"), encoding="utf-8") as fh:
+            text = json.load(fh).get("text") or ""
+        with open(os.path.join(tseeds, n[:-4] + ".txt"), "w", encoding="utf-8") as fh:
+            fh.write(text)
+    r = subprocess.run([a.bin, "ingest"], cwd=text_work, capture_output=True, text=True)
+    if r.returncode != 0:
+        print(r.stderr, file=sys.stderr)
+        sys.exit("pdf-eval: pilcrow ingest of the reference texts failed")
+    from_pdf = entity_sets(work)
+    from_text = entity_sets(text_work)
+    counts = {"resolutions": [0, 0, 0], "countries": [0, 0, 0]}
+    for stem, truth in from_text.items():
+        got_sets = from_pdf.get(stem, (set(), set()))
+        for k, want, have in zip(("resolutions", "countries"), truth, got_sets):
+            c = counts[k]
+            c[0] += len(want & have)
+            c[1] += len(have - want)
+            c[2] += len(want - have)
+            if want != have:
+                misses.append(f"{stem}.pdf: {k} only in the PDF {sorted(have - want)[:5]}, only in the text {sorted(want - have)[:5]}")
+    if not a.keep:
+        shutil.rmtree(text_work)
     total = len(expected)
     print(f"pdf-eval: {total} UN PDFs ({sum(1 for n in expected if '/RES/' in expected[n]['symbol'])} resolutions)")
     print(f"  title      {100 * score['title'] / max(1, titled):5.1f} % (of {titled} with a reference title)")
@@ -193,6 +252,8 @@ def main():
         print(f"  {k:10} {100 * score[k] / total:5.1f} %")
     print(f"  ¶ anchors  {100 * paras_got / max(1, paras_want):5.1f} % ({paras_got} of {paras_want} numbered paragraphs)")
     print(f"  no furniture {100 * score['furniture'] / total:5.1f} % of documents")
+    for k, (tp, fp, fn) in counts.items():
+        print(f"  {k:12} F1 {f1(tp, fp, fn):.3f} against the same text (tp {tp}, fp {fp}, fn {fn})")
     for m in misses:
         print("  miss", m)
     if not a.keep:

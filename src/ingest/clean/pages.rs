@@ -356,6 +356,20 @@ mod tests {
     }
 
     #[test]
+    fn a_resolution_number_is_no_page_counter() {
+        // Pages `2/5`…`5/5` counted; `71/50` on page 1 is a resolution.
+        let mut text = String::from(
+            "Recalling its resolutions 70/58 of 7 December 2015, 71/50 of 5 December 2016,\n",
+        );
+        for p in 2..=5 {
+            text.push_str(&format!("and the text of page {p} goes on here\n{p}/5\n"));
+        }
+        let out = run(&text);
+        assert!(out[0].contains("71/50 of 5 December 2016"), "{out:?}");
+        assert!(out.iter().all(|l| !l.ends_with("/5")), "{out:?}");
+    }
+
+    #[test]
     fn pdftotext_form_feeds_and_running_lines() {
         let mut text = String::new();
         let words = ["alpha", "beta", "gamma", "delta", "epsilon"];

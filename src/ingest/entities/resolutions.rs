@@ -368,7 +368,12 @@ fn without_glued_part(text: &str, start: usize, end: usize) -> usize {
     }
     let seg = &text[start..end];
     match seg.rfind(' ') {
-        Some(i) if seg[i + 1..].chars().count() == 1 => start + i,
+        Some(i)
+            if seg[i + 1..].chars().count() == 1
+                && seg[i + 1..].chars().all(char::is_alphabetic) =>
+        {
+            start + i
+        }
         _ => end,
     }
 }
@@ -390,6 +395,9 @@ fn first_item_start(text: &str, start: usize, end: usize) -> usize {
 /// Parses the items of one citation `text[start..end]` whose numbers begin
 /// at `items_from`.
 fn list(text: &str, start: usize, items_from: usize, end: usize, out: &mut Vec<Found>) {
+    if end <= items_from {
+        return;
+    }
     let window = window_before(text, start, 48);
     let other_body = OTHER_BODIES.iter().any(|b| window.contains(b))
         || names_other_body(&window_before(text, start, 112));
@@ -521,6 +529,15 @@ mod tests {
 
     fn ids(text: &str) -> Vec<String> {
         find(&plain(text)).into_iter().map(|f| f.id).collect()
+    }
+
+    #[test]
+    fn a_note_number_glued_to_the_next_word_is_no_part_letter_and_no_crash() {
+        // A text dump: the note marker `3` glued to `on` (`resolutions 3on`).
+        let text = "Recalling its resolution 79/199 of 19 December 2024 and all previous resolutions 3on the follow-up to the conferences";
+        assert_eq!(ids(text), ["A/RES/79/199"]);
+        // A real part letter still ends the mention before the next word.
+        assert_eq!(ids("resolution 73/187 của Đại hội đồng"), ["A/RES/73/187"]);
     }
 
     #[test]

@@ -125,6 +125,18 @@ fn chain_for(lines: &[String], total: &str) -> Vec<Counter> {
         while let Some(off) = find_slashed(&line[from..], &pat) {
             let slash = from + off;
             from = slash + 1;
+            // A counter runs on into more digits only where the dump glued
+            // the text after it (`20-123454/57.`: page 4 of 5, then
+            // paragraph 7) at the head of a line; inside running text
+            // `/5` is the start of `/50` (`2015, 71/50 of`: resolution
+            // 71/50, no counter `1/5`).
+            let glued_digits = line[slash + pat.len()..]
+                .bytes()
+                .next()
+                .is_some_and(|b| b.is_ascii_digit());
+            if glued_digits && line[..slash].contains(char::is_whitespace) {
+                continue;
+            }
             // The digits before the slash; N is one of their suffixes.
             let before = &line[..slash];
             let digits = before.len() - before.bytes().rev().take_while(u8::is_ascii_digit).count();
