@@ -167,6 +167,74 @@ def main():
     if r.returncode != 0:
         print(r.stderr, file=sys.stderr)
         sys.exit("pdf-eval: pilcrow ingest failed")
+    text_work = work.rstrip("/") + "-text"
+    make_text_site(a.bin, text_work, refs, chosen)
+    pdf_scores = score_site(work, expected, ".pdf")
+    text_scores = score_site(text_work, {n[:-4] + ".txt": e for n, e in expected.items()}, ".txt")
+    # Entities: the PDF's against those of the same document as text.
+    from_pdf = entity_sets(work)
+    from_text = entity_sets(text_work)
+    counts = {"resolutions": [0, 0, 0], "countries": [0, 0, 0]}
+    entity_misses = []
+    for stem, truth in from_text.items():
+        got_sets = from_pdf.get(stem, (set(), set()))
+        for k, want, have in zip(("resolutions", "countries"), truth, got_sets):
+            c = counts[k]
+            c[0] += len(want & have)
+            c[1] += len(have - want)
+            c[2] += len(want - have)
+            if want != have:
+                entity_misses.append(
+                    f"{stem}.pdf: {k} only in the PDF {sorted(have - want)[:5]}, only in the text {sorted(want - have)[:5]}"
+                )
+    total = len(expected)
+    print(f"pdf-eval: {total} UN documents ({sum(1 for e in expected.values() if '/RES/' in e['symbol'])} resolutions), read as PDF and as the reference's text")
+    print(f"  {'':14} {'PDF':>8} {'text dump':>10}")
+    for k in ("title", "date", "symbol"):
+        cells = []
+        for sc in (pdf_scores, text_scores):
+            n = sc["titled"] if k == "title" else total
+            cells.append(f"{100 * sc[k] / max(1, n):7.1f}%")
+        print(f"  {k:14} {cells[0]:>8} {cells[1]:>10}")
+    cells = [f"{100 * sc['paras_got'] / max(1, sc['paras_want']):7.1f}%" for sc in (pdf_scores, text_scores)]
+    print(f"  {'¶ anchors':14} {cells[0]:>8} {cells[1]:>10}   (of {pdf_scores['paras_want']} numbered paragraphs)")
+    cells = [f"{100 * sc['furniture'] / total:7.1f}%" for sc in (pdf_scores, text_scores)]
+    print(f"  {'no furniture':14} {cells[0]:>8} {cells[1]:>10}   (of the documents)")
+    print(f"  (title: of {pdf_scores['titled']} documents whose reference title is one)")
+    for k, (tp, fp, fn) in counts.items():
+        print(f"  PDF {k} F1 {f1(tp, fp, fn):.3f} against the same text (tp {tp}, fp {fp}, fn {fn})")
+    for m in pdf_scores["misses"]:
+        print("  miss PDF", m)
+    for m in text_scores["misses"]:
+        print("  miss text", m)
+    for m in entity_misses:
+        print("  miss", m)
+    if not a.keep:
+        shutil.rmtree(work)
+        shutil.rmtree(text_work)
+
+
+def make_text_site(bin, text_work, refs, chosen):
+    """A second site: each document as the text the reference extracted."""
+    if os.path.exists(text_work):
+        shutil.rmtree(text_work)
+    subprocess.run([bin, "init", text_work], check=True, stdout=subprocess.DEVNULL)
+    tseeds = os.path.join(text_work, "seeds")
+    for f in os.listdir(tseeds):
+        os.remove(os.path.join(tseeds, f))
+    for n in chosen:
+        with open(os.path.join(refs, n[:-4] + ".json"), encoding="utf-8") as fh:
+            text = json.load(fh).get("text") or ""
+        with open(os.path.join(tseeds, n[:-4] + ".txt"), "w", encoding="utf-8") as fh:
+            fh.write(text)
+    r = subprocess.run([bin, "ingest"], cwd=text_work, capture_output=True, text=True)
+    if r.returncode != 0:
+        print(r.stderr, file=sys.stderr)
+        sys.exit("pdf-eval: pilcrow ingest of the reference texts failed")
+
+
+def score_site(work, expected, ext):
+    """Title, date, symbol, ¶ anchors and furniture of one ingested site."""
     got = {}
     docs = os.path.join(work, "content", "documents")
     for f in os.listdir(docs):
@@ -174,11 +242,9 @@ def main():
             continue
         with open(os.path.join(docs, f), encoding="utf-8") as fh:
             fm, body = front_matter(fh.read())
-        src = os.path.basename(fm.get("source", ""))
-        got[src] = (fm, body)
-    score = {"title": 0, "date": 0, "symbol": 0, "furniture": 0}
-    paras_want = paras_got = 0
-    titled = len(expected)
+        got[os.path.basename(fm.get("source", ""))] = (fm, body)
+    sc = {"title": 0, "date": 0, "symbol": 0, "furniture": 0, "paras_want": 0, "paras_got": 0}
+    sc["titled"] = len(expected)
     misses = []
     for n, e in expected.items():
         fm, body = got.get(n, ({}, ""))
@@ -188,77 +254,34 @@ def main():
         if not usable_title(e["title"]):
             # The reference's own extraction failed (a symbol, a phrase cut
             # from a line): this document is left out of the title share.
-            titled -= 1
+            sc["titled"] -= 1
             misses.append(f"{n}: no usable reference title ({e['title']!r}); pilcrow: {fm.get('title')!r}")
         elif fold(fm.get("title", "")) == fold(e["title"]):
-            score["title"] += 1
+            sc["title"] += 1
         else:
             misses.append(f"{n}: title {fm.get('title')!r}, expected {e['title']!r}")
         if e["date"] and fm.get("date") == e["date"]:
-            score["date"] += 1
+            sc["date"] += 1
         else:
             misses.append(f"{n}: date {fm.get('date')}, expected {e['date']}")
         if fm.get("symbol") == e["symbol"]:
-            score["symbol"] += 1
+            sc["symbol"] += 1
         else:
             misses.append(f"{n}: symbol {fm.get('symbol')}, expected {e['symbol']}")
         anchors = set(int(x) for x in re.findall(r"\^p-(\d+)\b", body))
         want = set(e["paras"])
-        paras_want += len(want)
-        paras_got += len(want & anchors)
+        sc["paras_want"] += len(want)
+        sc["paras_got"] += len(want & anchors)
         lost = sorted(want - anchors)
         if lost:
             misses.append(f"{n}: ¶ anchors missing {lost[:12]}{'…' if len(lost) > 12 else ''} of {len(want)}")
         bad = furniture(body, e["symbol"])
         if not bad:
-            score["furniture"] += 1
+            sc["furniture"] += 1
         else:
             misses.append(f"{n}: furniture in the body {bad[:4]}")
-    # The same documents as the text the reference extracted.
-    text_work = work.rstrip("/") + "-text"
-    if os.path.exists(text_work):
-        shutil.rmtree(text_work)
-    subprocess.run([a.bin, "init", text_work], check=True, stdout=subprocess.DEVNULL)
-    tseeds = os.path.join(text_work, "seeds")
-    for f in os.listdir(tseeds):
-        os.remove(os.path.join(tseeds, f))
-    for n in chosen:
-        with open(os.path.join(refs, n[:-4] + ".json"), encoding="utf-8") as fh:
-            text = json.load(fh).get("text") or ""
-        with open(os.path.join(tseeds, n[:-4] + ".txt"), "w", encoding="utf-8") as fh:
-            fh.write(text)
-    r = subprocess.run([a.bin, "ingest"], cwd=text_work, capture_output=True, text=True)
-    if r.returncode != 0:
-        print(r.stderr, file=sys.stderr)
-        sys.exit("pdf-eval: pilcrow ingest of the reference texts failed")
-    from_pdf = entity_sets(work)
-    from_text = entity_sets(text_work)
-    counts = {"resolutions": [0, 0, 0], "countries": [0, 0, 0]}
-    for stem, truth in from_text.items():
-        got_sets = from_pdf.get(stem, (set(), set()))
-        for k, want, have in zip(("resolutions", "countries"), truth, got_sets):
-            c = counts[k]
-            c[0] += len(want & have)
-            c[1] += len(have - want)
-            c[2] += len(want - have)
-            if want != have:
-                misses.append(f"{stem}.pdf: {k} only in the PDF {sorted(have - want)[:5]}, only in the text {sorted(want - have)[:5]}")
-    if not a.keep:
-        shutil.rmtree(text_work)
-    total = len(expected)
-    print(f"pdf-eval: {total} UN PDFs ({sum(1 for n in expected if '/RES/' in expected[n]['symbol'])} resolutions)")
-    print(f"  title      {100 * score['title'] / max(1, titled):5.1f} % (of {titled} with a reference title)")
-    for k in ("date", "symbol"):
-        print(f"  {k:10} {100 * score[k] / total:5.1f} %")
-    print(f"  ¶ anchors  {100 * paras_got / max(1, paras_want):5.1f} % ({paras_got} of {paras_want} numbered paragraphs)")
-    print(f"  no furniture {100 * score['furniture'] / total:5.1f} % of documents")
-    for k, (tp, fp, fn) in counts.items():
-        print(f"  {k:12} F1 {f1(tp, fp, fn):.3f} against the same text (tp {tp}, fp {fp}, fn {fn})")
-    for m in misses:
-        print("  miss", m)
-    if not a.keep:
-        shutil.rmtree(work)
-
+    sc["misses"] = misses
+    return sc
 
 if __name__ == "__main__":
     main()

@@ -47,17 +47,21 @@ pub fn take(blocks: &mut Vec<Block>, front: &str) -> Option<String> {
         .find(|l| !l.trim().is_empty())
         .is_some_and(|l| DRAFT_LABEL.is_match(l.trim()));
     for i in 0..blocks.len().min(LOOK) {
-        let text = match &blocks[i] {
-            Block::Heading { text, .. } => text,
+        let (text, heading) = match &blocks[i] {
+            Block::Heading { text, .. } => (text, true),
             Block::Para {
                 text, num: None, ..
-            } if !is_text(text) => text,
+            } => (text, false),
             _ => return None,
         };
         let line = text.trim();
-        let stated = if let Some(c) = NUMBER.captures(line) {
+        // A text dump keeps the title line a paragraph: it states the
+        // number, or follows the label, and ends no sentence.
+        let stated = if let Some(c) = NUMBER.captures(line)
+            && (heading || !ends_clause(line))
+        {
             Some(c[1].trim().to_string())
-        } else if after_label && matches!(blocks[i], Block::Heading { .. }) {
+        } else if after_label && (heading || !is_text(line)) {
             Some(line.to_string())
         } else {
             None
@@ -67,15 +71,22 @@ pub fn take(blocks: &mut Vec<Block>, front: &str) -> Option<String> {
             return Some(t);
         }
         after_label = DRAFT_LABEL.is_match(line);
+        if !heading && !after_label && is_text(line) {
+            return None;
+        }
     }
     None
+}
+
+fn ends_clause(t: &str) -> bool {
+    t.ends_with([',', '.', ';', '，', '。', '；', '،'])
 }
 
 /// Whether a paragraph is running text (the preamble has begun), not a
 /// short masthead line such as `Agenda item 99 (ee)`.
 fn is_text(t: &str) -> bool {
     let t = t.trim();
-    visible_len(t) > 120 || t.ends_with([',', '.', ';', '，', '。', '；', '،'])
+    visible_len(t) > 120 || ends_clause(t)
 }
 
 #[cfg(test)]
@@ -182,6 +193,34 @@ mod tests {
         assert_eq!(
             take(&mut blocks, front).as_deref(),
             Some("2025 Political Declaration")
+        );
+    }
+
+    #[test]
+    fn a_text_dump_states_its_title_in_paragraphs() {
+        let mut resolution = vec![
+            para("Resolution adopted by the General Assembly on 18 December 2023"),
+            para(
+                "78/131. Enhancing action at the national, regional and international levels to address the global public health and security challenges posed by synthetic drugs",
+            ),
+            para("The General Assembly,"),
+        ];
+        assert_eq!(
+            take(&mut resolution, "").as_deref(),
+            Some(
+                "Enhancing action at the national, regional and international levels to address the global public health and security challenges posed by synthetic drugs"
+            )
+        );
+        let mut draft = vec![
+            para(
+                "Albania, Australia, Austria, Belgium, Bosnia and Herzegovina, Bulgaria, Canada, Chile, China, Comoros, Croatia and Uruguay: draft resolution",
+            ),
+            para("The Arms Trade Treaty"),
+            para("The General Assembly,"),
+        ];
+        assert_eq!(
+            take(&mut draft, "").as_deref(),
+            Some("The Arms Trade Treaty")
         );
     }
 

@@ -89,6 +89,20 @@ pub fn is_cjk_punct(c: char) -> bool {
     matches!(c as u32, 0x3000..=0x303F | 0xFF00..=0xFF65 | 0x2018..=0x201F | 0x2026)
 }
 
+/// A UN job number as printed at a page's foot or head: `25-04567 (E)`,
+/// `19-12345 (R)    250719`, with the page counter a text dump may glue
+/// to it (`25-19720 2/2`); the bar code's text (`*1912345*`) and the
+/// recycling line that stand beside it on a first page.
+pub fn is_un_job_number(t: &str) -> bool {
+    static JOB: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"^(?:(?:\d{1,4}/\d{1,4}\s+)?\*?\d{2}-\d{5}\s*(?:\([A-Z]\))?(?:\s+\d{6})?\s*\*?[\d*]*(?:\s+\d{1,4}/\d{1,4})?|\*\d{7}\*|(?i:please recycle)\W*)$",
+        )
+        .expect("valid regex")
+    });
+    JOB.is_match(t.trim())
+}
+
 /// Characters after which a sentence is complete.
 pub fn is_terminal(c: char) -> bool {
     matches!(

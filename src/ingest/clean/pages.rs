@@ -30,10 +30,12 @@ use regex::Regex;
 mod counters;
 mod edges;
 mod infer;
+mod jobs;
 
 use counters::strip_counters;
 use edges::strip_repeated_edges;
 use infer::infer_breaks;
+use jobs::strip_job_heads;
 
 use super::placeholders;
 use crate::ingest::text::is_terminal;
@@ -65,6 +67,11 @@ pub fn strip(lines: Vec<String>, markdown: bool) -> Stripped {
         .collect();
     let lines = split_form_feeds(lines);
     let (lines, markers) = strip_counters(lines);
+    let lines = if markdown {
+        lines
+    } else {
+        strip_job_heads(lines)
+    };
     let lines = if markdown || lines.iter().filter(|l| *l == PAGE_BREAK).count() >= 2 {
         lines
     } else {
@@ -370,6 +377,35 @@ mod tests {
     }
 
     #[test]
+    fn a_list_of_symbols_is_no_run_of_page_counters() {
+        let mut text = String::from(
+            "Official Records, Supplements Nos. 53A (A/71/53/Add.1), 53A (A/72/53/Add.1),\n(A/73/53/Add.1), (A/74/53/Add.1) and (A/75/53/Add.1), chap. II.\n",
+        );
+        for p in 2..=4 {
+            text.push_str(&format!("and the text of page {p} goes on here\nmore text\nmore text\nmore text\nmore text\n{p}/7\n"));
+        }
+        let out = run(&text);
+        assert!(
+            out[0].contains("(A/71/53/Add.1), 53A (A/72/53/Add.1),"),
+            "{out:?}"
+        );
+        assert!(
+            out[1].starts_with("(A/73/53/Add.1), (A/74/53/Add.1)"),
+            "{out:?}"
+        );
+        // One a line, in footnotes: still symbols, not pages 1…8 of 53.
+        let mut notes = String::new();
+        for n in 1..=8 {
+            notes.push_str(&format!("{n} Ibid., Supplement No. 53A (A/7{n}/53/Add.1), chap. III.\nand more of the text of the note that goes on\n"));
+        }
+        let out = run(&notes);
+        assert!(
+            out.iter().filter(|l| l.contains("/53/Add.1)")).count() == 8,
+            "{out:?}"
+        );
+    }
+
+    #[test]
     fn pdftotext_form_feeds_and_running_lines() {
         let mut text = String::new();
         let words = ["alpha", "beta", "gamma", "delta", "epsilon"];
@@ -548,6 +584,29 @@ mod tests {
             out.lines
         );
         assert_eq!(out.furniture, ["JOURNAL OF TESTING, VOL. 3"]);
+    }
+
+    #[test]
+    fn a_running_header_on_the_first_page_starts_no_page() {
+        // The symbol under the issuer's name on page 1 and atop every
+        // later page: the masthead stays one page, in its order.
+        let body = pages_of(
+            3,
+            25,
+            |_| vec!["A/RES/78/278".to_string()],
+            |_| vec![],
+            false,
+        );
+        let text = format!("United Nations\n{body}");
+        let out = strip_text(&text);
+        let first_break = out.lines.iter().position(|l| l == PAGE_BREAK);
+        let text_starts = out.lines.iter().position(|l| l.len() >= 30);
+        assert!(first_break > text_starts, "{:?}", out.lines);
+        assert!(
+            out.lines.iter().all(|l| !l.contains("A/RES/78/278")),
+            "{:?}",
+            out.lines
+        );
     }
 
     #[test]

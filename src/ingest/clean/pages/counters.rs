@@ -111,14 +111,15 @@ fn digit_run(s: &str) -> &str {
     &s[..n]
 }
 
-/// Occurrences of `N/total` with N increasing by 1–3 each time.
+/// Occurrences of `N/total` with N increasing by 1–3 each time, one a
+/// line.
 fn chain_for(lines: &[String], total: &str) -> Vec<Counter> {
     let t: u32 = match total.parse() {
         Ok(t) if t >= 2 => t,
         _ => return Vec::new(),
     };
     let pat = format!("/{total}");
-    let mut out = Vec::new();
+    let mut out: Vec<Counter> = Vec::new();
     let mut last = 0u32;
     for (li, line) in lines.iter().enumerate() {
         let mut from = 0;
@@ -166,10 +167,20 @@ fn chain_for(lines: &[String], total: &str) -> Vec<Counter> {
                     start,
                     end: slash + pat.len(),
                 });
+                // One counter a page, so one a line: the rest of a run of
+                // `N/T` is a list of symbols (`A/71/53, A/72/53, A/73/53…`
+                // holds no counters 2/53, 3/53…).
+                break;
             }
         }
     }
-    if out.len() < 3 { Vec::new() } else { out }
+    // Counters run to near their total (a document's pages are all there);
+    // `A/71/53 … A/78/53` in footnotes stops at 8 of "53".
+    if out.len() < 3 || last * 2 < t {
+        Vec::new()
+    } else {
+        out
+    }
 }
 
 /// Strings glued to the counters on many pages.

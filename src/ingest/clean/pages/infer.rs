@@ -16,13 +16,19 @@ pub(super) fn infer_breaks(lines: Vec<String>) -> Vec<String> {
     let Some(starts) = numbered_pages(&lines).or_else(|| recurring_line(&lines)) else {
         return lines;
     };
-    // No break before the first line or after the last.
+    // No break before the first page's text (its first long line: a
+    // header on page 1, under the issuer's name, starts no page) or after
+    // the last line.
+    let first = lines
+        .iter()
+        .position(|l| l.chars().filter(|c| !c.is_whitespace()).count() >= 30)
+        .unwrap_or(0);
     let last = lines.iter().rposition(|l| !blank(l)).unwrap_or(0);
     let mut out = Vec::with_capacity(lines.len() + starts.len());
     let mut next = starts
         .iter()
         .copied()
-        .filter(|&s| s > 0 && s <= last)
+        .filter(|&s| s > first && s <= last)
         .peekable();
     for (i, l) in lines.into_iter().enumerate() {
         if next.peek() == Some(&i) {

@@ -19,7 +19,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use crate::ingest::clean::{PAGE_BREAK, TABLE_MARK};
 use crate::ingest::model::{FN_CLOSE, FN_OPEN};
 use crate::ingest::structure::{hyphenated_words, join_keeping};
-use crate::ingest::text::{is_han, is_terminal, is_unspaced};
+use crate::ingest::text::{is_han, is_terminal, is_un_job_number, is_unspaced};
 
 /// One glyph as drawn: its text, baseline origin (points, y down from the
 /// page's top), size, advance and weight.
@@ -493,20 +493,6 @@ fn is_page_number(t: &str) -> bool {
     !t.is_empty() && t.len() <= 6 && t.chars().all(|c| "ivxlc".contains(c))
 }
 
-/// A UN job number as printed at a page's foot: `25-04567 (E)`,
-/// `19-12345 (R)    250719`.
-fn is_job_number(t: &str) -> bool {
-    // With its bar code's text (`*1912345*`) and the recycling line that
-    // stand beside it on a first page.
-    static JOB: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(
-            r"^(?:\*?\d{2}-\d{5}\s*(?:\([A-Z]\))?(?:\s+\d{6})?\s*\*?[\d*]*|\*\d{7}\*|(?i:please recycle)\W*)$",
-        )
-        .expect("valid regex")
-    });
-    JOB.is_match(t.trim())
-}
-
 /// The band at a page's top and foot where running headers and footers sit.
 const BAND: f32 = 0.1;
 
@@ -555,7 +541,7 @@ fn strip_furniture(pages: &mut [PageLines]) -> Vec<String> {
                 if !in_band(p, l) {
                     return false;
                 }
-                let counter = is_page_number(&l.text) || is_job_number(&l.text);
+                let counter = is_page_number(&l.text) || is_un_job_number(&l.text);
                 let shape = if i == 0 {
                     exact
                         .get(l.text.as_str())
@@ -1187,7 +1173,7 @@ mod tests {
             ]
         );
         assert!(laid.lines.iter().all(|l| !l.contains("next page")));
-        assert!(is_job_number("*1912345*") && is_job_number("19-12345 (E)    050819"));
+        assert!(is_un_job_number("*1912345*") && is_un_job_number("19-12345 (E)    050819"));
     }
 
     #[test]
