@@ -66,8 +66,20 @@ pub fn take(blocks: &mut Vec<Block>, front: &str) -> Option<String> {
         } else {
             None
         };
-        if let Some(t) = stated.filter(|t| visible_len(t) >= 3) {
+        if let Some(mut t) = stated.filter(|t| visible_len(t) >= 3) {
             blocks.remove(i);
+            // A dump breaks a long title over lines: the short lines that
+            // go on with it are the rest of it.
+            while let Some(Block::Para {
+                text, num: None, ..
+            }) = blocks.get(i)
+                && is_title_line(&blocks[i])
+                && goes_on(&t, text)
+            {
+                t.push(' ');
+                t.push_str(text.trim());
+                blocks.remove(i);
+            }
             return Some(t);
         }
         after_label = DRAFT_LABEL.is_match(line);
@@ -76,6 +88,37 @@ pub fn take(blocks: &mut Vec<Block>, front: &str) -> Option<String> {
         }
     }
     None
+}
+
+/// Whether `next` goes on with a title broken over lines: the title
+/// ends with a function word of its language (`…Religious and` /
+/// `Linguistic Minorities`), or it filled its line and `next` starts no
+/// phrase of its own (`…Committee on Security` / `Questions in Central
+/// Africa`, not `The General Assembly`).
+fn goes_on(title: &str, next: &str) -> bool {
+    let Some(stops) = super::clean::blocks::document_stopwords(&[title, next]) else {
+        return false;
+    };
+    let word = |w: Option<&str>| {
+        w.map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .is_some_and(|w| !w.is_empty() && super::clean::blocks::is_function_word(stops, &w))
+    };
+    word(title.split_whitespace().next_back())
+        || visible_len(title) >= 60 && !word(next.split_whitespace().next())
+}
+
+/// A short line that is no text: a piece of a title broken over lines.
+fn is_title_line(b: &Block) -> bool {
+    match b {
+        Block::Heading { text, .. }
+        | Block::Para {
+            text, num: None, ..
+        } => !is_text(text) && visible_len(text.trim()) <= 120,
+        _ => false,
+    }
 }
 
 fn ends_clause(t: &str) -> bool {
@@ -210,6 +253,42 @@ mod tests {
             Some(
                 "Enhancing action at the national, regional and international levels to address the global public health and security challenges posed by synthetic drugs"
             )
+        );
+        let mut broken = vec![
+            para(
+                "78/211. Effective promotion of the Declaration on the Rights of Persons Belonging to National or Ethnic, Religious and",
+            ),
+            para("Linguistic Minorities"),
+            para("The General Assembly,"),
+        ];
+        assert_eq!(
+            take(&mut broken, "").as_deref(),
+            Some(
+                "Effective promotion of the Declaration on the Rights of Persons Belonging to National or Ethnic, Religious and Linguistic Minorities"
+            )
+        );
+        assert_eq!(broken.len(), 1);
+        let mut whole = vec![
+            para(
+                "78/3. Political declaration of the General Assembly high-level meeting on pandemic prevention, preparedness and response",
+            ),
+            para("The General Assembly"),
+            para("Approves the political declaration annexed to the present resolution."),
+        ];
+        assert_eq!(
+            take(&mut whole, "").as_deref(),
+            Some(
+                "Political declaration of the General Assembly high-level meeting on pandemic prevention, preparedness and response"
+            )
+        );
+        let mut short = vec![
+            para("78/256. Working Capital Fund for 2024"),
+            para("Resolves that"),
+            para("1. The Working Capital Fund shall be established."),
+        ];
+        assert_eq!(
+            take(&mut short, "").as_deref(),
+            Some("Working Capital Fund for 2024")
         );
         let mut draft = vec![
             para(

@@ -66,12 +66,12 @@ pub fn strip(lines: Vec<String>, markdown: bool) -> Stripped {
         .map(|l| placeholders::scrub_owned(l, markdown))
         .collect();
     let lines = split_form_feeds(lines);
-    let (lines, markers) = strip_counters(lines);
-    let lines = if markdown {
-        lines
+    let (lines, heads) = if markdown {
+        (lines, Vec::new())
     } else {
         strip_job_heads(lines)
     };
+    let (lines, markers) = strip_counters(lines);
     let lines = if markdown || lines.iter().filter(|l| *l == PAGE_BREAK).count() >= 2 {
         lines
     } else {
@@ -81,7 +81,7 @@ pub fn strip(lines: Vec<String>, markdown: bool) -> Stripped {
     let lines = drop_catchwords(lines);
     let lines = tidy_breaks(lines);
     let mut furniture: Vec<String> = Vec::new();
-    for f in running.into_iter().chain(markers) {
+    for f in heads.into_iter().chain(running).chain(markers) {
         if !furniture.contains(&f) {
             furniture.push(f);
         }

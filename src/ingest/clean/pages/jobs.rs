@@ -7,8 +7,13 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use std::collections::HashMap;
+
 use super::{PAGE_BREAK, blank};
-use crate::ingest::text::is_un_job_number;
+use crate::ingest::text::{is_terminal, is_un_job_number, visible_len};
+
+/// How many lines above and below a job number its page head reaches.
+const WINDOW: usize = 3;
 
 /// A UN document symbol alone on a line (`A/RES/78/278`, `A/C.1/80/L.22`,
 /// `S/2024/123`, `E/CN.15/2020/7`).
@@ -24,65 +29,100 @@ fn is_counter(t: &str) -> bool {
     })
 }
 
-/// Lines around a job number after the first page's text: the job
-/// number, a counter and the symbol the masthead gave, within three
-/// lines of it, become one page break.
-pub(super) fn strip_job_heads(lines: Vec<String>) -> Vec<String> {
-    // The first page's own masthead keeps its job number.
-    let Some(first_text) = lines
-        .iter()
-        .position(|l| l.chars().filter(|c| !c.is_whitespace()).count() >= 30)
-    else {
-        return lines;
-    };
-    let symbol = lines[..first_text]
-        .iter()
-        .map(|l| l.trim())
-        .find(|l| SYMBOL.is_match(l))
-        .map(|s| s.trim_end_matches(['*', ' ']).to_string());
-    let jobs: Vec<usize> = (first_text..lines.len())
+/// Lines around each job number after the first: the job number, a
+/// counter and the symbol the masthead gave, within three lines of it,
+/// become one page break.
+/// Returns the lines and the page heads' texts that name the document
+/// (its symbol, its running title), as furniture.
+pub(super) fn strip_job_heads(lines: Vec<String>) -> (Vec<String>, Vec<String>) {
+    // Pages a dump marked with form feeds: the repetition passes find
+    // their heads.
+    if lines.iter().filter(|l| *l == PAGE_BREAK).count() >= 2 {
+        return (lines, Vec::new());
+    }
+    let jobs: Vec<usize> = (0..lines.len())
         .filter(|&i| is_un_job_number(&lines[i]) && lines[i].contains('-'))
         .collect();
+    // The first is the first page's (its masthead's, or its foot's): it
+    // stays, and the symbol above it is the document's.
+    let Some((&masthead_job, jobs)) = jobs.split_first() else {
+        return (lines, Vec::new());
+    };
     if jobs.is_empty() {
-        return lines;
+        return (lines, Vec::new());
     }
+    let symbol = lines[..masthead_job]
+        .iter()
+        .flat_map(|l| l.split_whitespace())
+        .find(|w| SYMBOL.is_match(w))
+        .map(|s| s.trim_end_matches(['*', ' ']).to_string());
     let mut drop = vec![false; lines.len()];
     let mut break_at: Vec<usize> = Vec::new();
-    for &j in &jobs {
+    // Short lines that are no sentence, beside each page head: the
+    // running title, when it stands beside two heads or more.
+    let mut beside: HashMap<&str, Vec<usize>> = HashMap::new();
+    let furniture = |t: &str| {
+        is_counter(t)
+            || symbol
+                .as_deref()
+                .is_some_and(|s| t.trim_end_matches(['*', ' ']) == s)
+    };
+    for &j in jobs {
         drop[j] = true;
         let mut first = j;
-        let near = |i: usize| j.abs_diff(i) <= 3;
-        let furniture = |t: &str| {
-            is_counter(t)
-                || symbol
-                    .as_deref()
-                    .is_some_and(|s| t.trim_end_matches(['*', ' ']) == s)
-        };
-        // Up and down from the job number, over blank lines.
-        for i in (j.saturating_sub(3)..j).rev() {
-            let t = lines[i].trim();
-            if blank(&lines[i]) {
-                continue;
-            }
-            if near(i) && furniture(t) {
+        // Three lines up and down from the job number, blank lines aside.
+        let window: Vec<usize> = (j.saturating_sub(WINDOW)..(j + WINDOW + 1).min(lines.len()))
+            .filter(|&i| i != j && !blank(&lines[i]) && lines[i] != PAGE_BREAK)
+            .collect();
+        let mut head = vec![j];
+        for &i in &window {
+            if furniture(lines[i].trim()) {
                 drop[i] = true;
-                first = i;
-            } else {
-                break;
+                head.push(i);
+                first = first.min(i);
             }
         }
-        for i in j + 1..(j + 4).min(lines.len()) {
-            let t = lines[i].trim();
-            if blank(&lines[i]) {
-                continue;
-            }
-            if furniture(t) {
-                drop[i] = true;
-            } else {
-                break;
+        // The lines next to the head (blank lines aside) may be its
+        // running title.
+        let (lo, hi) = (head.iter().min().copied(), head.iter().max().copied());
+        if let (Some(lo), Some(hi)) = (lo, hi) {
+            let above = (0..lo).rev().find(|&i| !blank(&lines[i]));
+            let below = (hi + 1..lines.len()).find(|&i| !blank(&lines[i]));
+            let inside = (lo..=hi).filter(|&i| !drop[i] && !blank(&lines[i]));
+            for i in above.into_iter().chain(inside).chain(below) {
+                let t = lines[i].trim();
+                if t != PAGE_BREAK
+                    && visible_len(t) <= 80
+                    && !t.ends_with(is_terminal)
+                    && !t.ends_with([',', ';', ':', '。', '；', '：', '，'])
+                {
+                    beside.entry(t).or_default().push(i);
+                }
             }
         }
         break_at.push(first);
+    }
+    let mut named: Vec<String> = Vec::new();
+    if let Some(s) = &symbol
+        && drop
+            .iter()
+            .zip(&lines)
+            .any(|(d, l)| *d && l.contains(s.as_str()))
+    {
+        named.push(s.clone());
+    }
+    // In the order they first stand (a map's order is no order).
+    let mut titles: Vec<(&str, &Vec<usize>)> = beside
+        .iter()
+        .filter(|(_, at)| at.len() >= 2)
+        .map(|(t, at)| (*t, at))
+        .collect();
+    titles.sort_by_key(|(_, at)| at[0]);
+    for (t, at) in titles {
+        named.push(t.to_string());
+        for &i in at {
+            drop[i] = true;
+        }
     }
     let mut out = Vec::with_capacity(lines.len());
     for (i, l) in lines.into_iter().enumerate() {
@@ -93,7 +133,7 @@ pub(super) fn strip_job_heads(lines: Vec<String>) -> Vec<String> {
             out.push(l);
         }
     }
-    out
+    (out, named)
 }
 
 #[cfg(test)]
@@ -110,7 +150,7 @@ mod tests {
             Recalling also its resolution 49/184 of 23 December 1994, by which it\n\
             proclaimed the period from 1995 to 2004 the Decade,\n\nA/80/L.24\n\n25-19720\n2/2\n\n\
             Recognizing the important role of relevant United Nations system entities in\n";
-        let out = strip_job_heads(lines(text));
+        let (out, _) = strip_job_heads(lines(text));
         assert_eq!(
             out.iter().filter(|l| l.contains("A/80/L.24")).count(),
             1,
@@ -130,9 +170,35 @@ mod tests {
     }
 
     #[test]
+    fn a_running_title_beside_two_page_heads_goes() {
+        let text = "United Nations\nA/RES/78/278\nDistr.: General\n24-08219 (E)\n\
+            Reaffirming its resolution 70/1 of 25 September 2015, entitled the Agenda\n\
+            and sustaining their conservation status and restoring ecosystems,\n\n\
+            A/RES/78/278\nInternational Day of the Markhor\n\n24-08219\n2/3\n\n\
+            Stressing the urgent need to address the decline in biodiversity,\n\n\
+            International Day of the Markhor\nA/RES/78/278\n\n3/3\n24-08219\n\n\
+            Decides to proclaim 24 May International Day of the Markhor;\n";
+        let (out, _) = strip_job_heads(lines(text));
+        assert_eq!(
+            out.iter().filter(|l| l.contains("A/RES/78/278")).count(),
+            1,
+            "{out:?}"
+        );
+        assert!(
+            out.iter().all(|l| l != "International Day of the Markhor"),
+            "{out:?}"
+        );
+        assert!(
+            out.iter()
+                .any(|l| l.starts_with("Decides to proclaim 24 May International Day")),
+            "{out:?}"
+        );
+    }
+
+    #[test]
     fn numbers_in_the_text_stay() {
         let text = "A report on the years 2019-2020 and the two thirds of it\n\
             that were spent, or 2/3 of the budget, as the table shows\n3/4\n19-12345 is not alone here\n";
-        assert_eq!(strip_job_heads(lines(text)), lines(text));
+        assert_eq!(strip_job_heads(lines(text)).0, lines(text));
     }
 }
