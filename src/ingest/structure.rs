@@ -87,6 +87,15 @@ static SUMMARY: LazyLock<Regex> =
 static TOC_HEAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*(?:目录|目次|Contents|Table des matières|Índice|Содержание|المحتويات|Mục lục)\s*(?:页次|Page|Páginas?|Стр\.?|الصفحة|Trang)?\s*").unwrap()
 });
+/// The line that closes a General Assembly resolution, in the UN
+/// languages: `45th plenary meeting`, `45e séance plénière`, `45ª sesión
+/// plenaria`, `45-е пленарное заседание`, `第45次全体会议`, `الجلسة العامة 45`.
+static MEETING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:\d{1,4}(?:st|nd|rd|th|e|ᵉ|a|ª|-?[ея])?\s+(?:plenary meeting|séance plénière|sesión plenaria|пленарное заседание)|第\s*\d{1,4}\s*次全体会议|الجلسة العامة\s*\d{1,4})",
+    )
+    .unwrap()
+});
 static ASTERISK_NOTE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\*+\s*\S{1,30}$").unwrap());
 
 /// Builds the structure of a cleaned document.
@@ -1420,6 +1429,14 @@ impl<'a> Segmenter<'a> {
                 join_keeping(text, t, &self.hyphenated);
                 continue;
             }
+            // A resolution's closing line (`45th plenary meeting`) after
+            // its last paragraph is no part of it.
+            if bb && MEETING.is_match(t) {
+                self.close();
+                self.open = Some((OpenKind::Para(None), String::new()));
+                self.add_text(t, false);
+                continue;
+            }
             // A short standalone line between blank lines is a heading.
             let in_numbered_para = matches!(self.open, Some((OpenKind::Para(Some(_)), _)));
             // The first line of a web text, short and without a full stop,
@@ -1988,6 +2005,28 @@ mod tests {
             "大会在其题为“打击犯罪”的决议中"
         );
         assert_eq!(join("“打击犯罪”", "的决议中"), "“打击犯罪”的决议中");
+    }
+
+    #[test]
+    fn the_plenary_meeting_that_closes_a_resolution_is_no_part_of_its_last_paragraph() {
+        let text = "United Nations A/RES/78/117\nGeneral Assembly Distr.: General\n12 December 2023\n\n\
+            The General Assembly,\n\n\
+            1. Decides to invite the Organization to participate in the sessions and the work of the General Assembly;\n\n\
+            2. Requests the Secretary-General to take the action necessary to implement the present resolution.\n\n\
+            45th plenary meeting\n7 December 2023\n";
+        let s = structure(text);
+        let last = s.blocks.iter().rev().find_map(|b| match b {
+            Block::Para {
+                num: Some(2), text, ..
+            } => Some(text.clone()),
+            _ => None,
+        });
+        assert_eq!(
+            last.as_deref(),
+            Some(
+                "Requests the Secretary-General to take the action necessary to implement the present resolution."
+            )
+        );
     }
 
     #[test]
