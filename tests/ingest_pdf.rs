@@ -185,6 +185,52 @@ fn a_un_report_pdf_gives_numbered_paragraphs_headings_and_its_masthead() {
     assert!(!body.contains("[^2"), "{body}");
 }
 
+/// A real UN resolution as published (tests/ingest_data/un_pdf/).
+#[test]
+fn a_published_un_resolution_reads_as_its_text_states_it() {
+    let pdf = std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/ingest_data/un_pdf/A_RES_78_10.pdf"),
+    )
+    .unwrap();
+    let (_tmp, root) = site(&[("A_RES_78_10.pdf", pdf)]);
+    let out = ingest(&root);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let page = page_from(&root, "A_RES_78_10.pdf");
+    // Its own title line (`78/10. …`), not the agenda item above it; the
+    // day it was adopted, not the day it was circulated.
+    assert!(
+        page.contains(
+            "title: \"Building a peaceful and better world through sport and the Olympic ideal\"\n"
+        ),
+        "{page}"
+    );
+    assert!(page.contains("symbol: A/RES/78/10\n"), "{page}");
+    assert!(page.contains("date: 2023-11-21\n"), "{page}");
+    let body = body(&page);
+    // Nine operative paragraphs, each with its anchor; the closing
+    // meeting line is not part of the ninth.
+    for n in 1..=9 {
+        assert!(body.contains(&format!(" ^p-{n}\n")), "no ¶{n} in {body}");
+    }
+    assert!(!body.contains("plenary meeting ^p-"), "{body}");
+    // Six footnotes, each under its marker; the rule above them, the page
+    // heads (running title, symbol) and feet (counter, job number) gone.
+    for n in 1..=6 {
+        assert!(body.contains(&format!("[^{n}]: ")), "no note {n} in {body}");
+        assert!(body.contains(&format!("[^{n}]")), "no marker {n}");
+    }
+    for junk in ["___", "23-23443", "2/5", "\nA/RES/78/10\n"] {
+        assert!(!body.contains(junk), "{junk:?} in {body}");
+    }
+    // A space Word hid in a word is no space; a quote keeps its space.
+    assert!(!body.contains("b etter"), "{body}");
+    assert!(body.contains("entitled “Building a peaceful"), "{body}");
+}
+
 #[test]
 fn text_emboldened_by_fill_and_stroke_is_a_heading_read_once() {
     let mut p = lines(

@@ -499,6 +499,7 @@ const BAND: f32 = 0.1;
 /// Drops running headers/footers and page numbers; returns what was
 /// dropped (most frequent first).
 fn strip_furniture(pages: &mut [PageLines]) -> Vec<String> {
+    let body = body_size(pages);
     // A page's first and last lines, and any line in the bands at its
     // top and foot (a running header may sit above a page's first line).
     let in_band = |p: &PageLines, l: &Line| {
@@ -542,13 +543,19 @@ fn strip_furniture(pages: &mut [PageLines]) -> Vec<String> {
                     return false;
                 }
                 let counter = is_page_number(&l.text) || is_un_job_number(&l.text);
-                let shape = if i == 0 {
-                    exact
-                        .get(l.text.as_str())
-                        .is_some_and(|&k| k >= 2 && k * 2 >= n - 1)
-                } else {
-                    repeated(&furniture_key(&l.text))
-                };
+                // A footnote repeats a shape too (`6 United Nations,
+                // Treaty Series, vol. 2515…` on one page, `4 United
+                // Nations, Treaty Series, vol. 1577…` on another): a
+                // numbered line in small type is a note, not a footer.
+                let note = l.size <= 0.92 * body && note_label(&l.text).is_some();
+                let shape = !note
+                    && if i == 0 {
+                        exact
+                            .get(l.text.as_str())
+                            .is_some_and(|&k| k >= 2 && k * 2 >= n - 1)
+                    } else {
+                        repeated(&furniture_key(&l.text))
+                    };
                 counter || shape
             })
             .collect();
@@ -620,6 +627,7 @@ fn note_label(t: &str) -> Option<(String, &str)> {
 fn take_footnotes(pages: &mut [PageLines], body: f32) -> Vec<(String, String)> {
     let mut notes: Vec<(String, String)> = Vec::new();
     for p in pages.iter_mut() {
+        join_raised_labels(p, body);
         // The run of smaller lines at the foot (UN notes are 8 or 9 pt
         // under a 10 pt body).
         let mut start = p.lines.len();
@@ -688,6 +696,29 @@ fn take_footnotes(pages: &mut [PageLines], body: f32) -> Vec<(String, String)> {
         }
     }
     notes
+}
+
+/// A note's number raised on a baseline of its own, above its text (`2`
+/// / `Resolution 55/2.`), joins the text: one line `2 Resolution 55/2.`.
+fn join_raised_labels(p: &mut PageLines, body: f32) {
+    let mut k = 0;
+    while k + 1 < p.lines.len() {
+        let (a, b) = (&p.lines[k], &p.lines[k + 1]);
+        let alone = (1..=3).contains(&a.text.len()) && a.text.bytes().all(|c| c.is_ascii_digit());
+        let step = b.y - a.y;
+        if alone
+            && a.size <= 0.92 * body
+            && b.size <= 0.92 * body
+            && note_label(&b.text).is_none()
+            && step > 0.0
+            && step < 1.5 * a.size.max(b.size)
+        {
+            let label = p.lines.remove(k).text;
+            let t = &mut p.lines[k].text;
+            *t = format!("{label} {t}");
+        }
+        k += 1;
+    }
 }
 
 /// Note markers `⟨n⟩` numbered `n + offset`.
@@ -1207,6 +1238,47 @@ mod tests {
         }]);
         let heads: Vec<&String> = laid.lines.iter().filter(|l| l.starts_with('#')).collect();
         assert_eq!(heads, ["## Conclusions"]);
+    }
+
+    #[test]
+    fn a_note_number_raised_above_its_text_labels_it() {
+        let small = |text: &str, y: f32, size: f32| Line {
+            size,
+            ..line(text, y)
+        };
+        let mut lines: Vec<Line> = (0..6)
+            .map(|i| {
+                line(
+                    "Body text of the resolution goes on across the whole line",
+                    100.0 + 12.0 * i as f32,
+                )
+            })
+            .collect();
+        lines.push(small("2", 738.0, 6.5));
+        lines.push(small("Resolution 55/2.", 742.0, 8.5));
+        lines.push(small("3", 750.0, 6.5));
+        lines.push(small(
+            "United Nations, Treaty Series, vol. 1577, No. 27531.",
+            754.0,
+            8.5,
+        ));
+        let laid = lay_out(vec![PageLines {
+            width: 595.0,
+            height: 842.0,
+            lines,
+        }]);
+        let notes: Vec<(&str, &str)> = laid
+            .footnotes
+            .iter()
+            .map(|(l, t)| (l.as_str(), t.as_str()))
+            .collect();
+        assert_eq!(
+            notes,
+            [
+                ("2", "Resolution 55/2."),
+                ("3", "United Nations, Treaty Series, vol. 1577, No. 27531.")
+            ]
+        );
     }
 
     #[test]
