@@ -622,6 +622,8 @@ static VI_DATE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static ISO_DATE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})\b").unwrap());
+/// What every match of [`ISO_DATE`] holds, without its word boundaries.
+static ISO_DATE_GATE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d{4}-\d{2}-\d{2}").unwrap());
 /// Year first with dots or slashes, as East Asian pages write it, also
 /// glued to a label (`입력2023.11.02.`, `2023/11/02`).
 static YEAR_FIRST_DATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -630,6 +632,9 @@ static YEAR_FIRST_DATE: LazyLock<Regex> = LazyLock::new(|| {
 static NUMERIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|[^\d/.\-])(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})\b").unwrap()
 });
+/// What every match of [`NUMERIC_DATE`] holds, without its word boundary.
+static NUMERIC_DATE_GATE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\d[/.\-]\d{1,2}[/.\-]\d{4}").unwrap());
 
 fn month_index(name: &str) -> Option<u32> {
     let lower = name.to_lowercase();
@@ -777,7 +782,10 @@ pub fn find_date_at(text: &str, lang: &str) -> Option<(usize, String)> {
             break;
         }
     }
-    for c in ISO_DATE.captures_iter(text) {
+    // `\b` again: each pattern runs only where its `\b`-free form
+    // matches.
+    let iso_date = ISO_DATE_GATE.is_match(text).then_some(text);
+    for c in iso_date.into_iter().flat_map(|t| ISO_DATE.captures_iter(t)) {
         if let Some(s) = iso(p(&c[1])?, p(&c[2])?, p(&c[3])?) {
             found.push((c.get(0).unwrap().start(), s));
             break;
@@ -789,7 +797,11 @@ pub fn find_date_at(text: &str, lang: &str) -> Option<(usize, String)> {
             break;
         }
     }
-    for c in NUMERIC_DATE.captures_iter(text) {
+    let numeric = NUMERIC_DATE_GATE.is_match(text).then_some(text);
+    for c in numeric
+        .into_iter()
+        .flat_map(|t| NUMERIC_DATE.captures_iter(t))
+    {
         let (a, b, y) = (p(&c[1])?, p(&c[2])?, p(&c[3])?);
         let (d, m) = if a > 12 {
             (a, b)
