@@ -29,7 +29,7 @@ use std::sync::LazyLock;
 use aho_corasick::AhoCorasick;
 use regex::Regex;
 
-use super::boiler::{Fast, Token, tokenize, word_hash};
+use super::boiler::{Fast, Id, Interner, Token, word_hash};
 pub(crate) use crate::ingest::text::is_letter;
 use crate::ingest::text::{is_alnum, is_han};
 
@@ -140,9 +140,9 @@ static LINK: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 
-/// Token → (lines holding it, the last line counted: each distinct token
-/// of a line counts once).
-type LinesWith = HashMap<Token, (u32, u32), Fast>;
+/// Token id → (lines holding it, the last line counted: each distinct
+/// token of a line counts once).
+type LinesWith = Vec<(u32, u32)>;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Class {
@@ -250,7 +250,13 @@ pub(crate) fn is_labelled_strip(text: &str) -> bool {
 /// many were blanked.
 pub fn drop_inner_boilerplate(lines: &mut [String], markdown: bool) -> usize {
     let mut cut = Vec::new();
-    drop_inner_boilerplate_into(lines, markdown, &KnownTokens::default(), &mut cut);
+    drop_inner_boilerplate_into(
+        lines,
+        markdown,
+        &KnownTokens::default(),
+        &mut Interner::default(),
+        &mut cut,
+    );
     cut.len()
 }
 
@@ -258,7 +264,7 @@ pub fn drop_inner_boilerplate(lines: &mut [String], markdown: bool) -> usize {
 /// furniture was stripped), by their text: most lines reach this stage
 /// unchanged, and a line's tokens depend on its text alone. (FxHash: a
 /// line is hashed eight bytes at a time.)
-pub(crate) type KnownTokens<'a> = HashMap<&'a str, &'a [Token], rustc_hash::FxBuildHasher>;
+pub(crate) type KnownTokens<'a> = HashMap<&'a str, &'a [Id], rustc_hash::FxBuildHasher>;
 
 /// [`drop_inner_boilerplate`], the blanked lines' text put in `cut` with
 /// their indices, in order.
@@ -266,6 +272,7 @@ pub(crate) fn drop_inner_boilerplate_into(
     lines: &mut [String],
     markdown: bool,
     known: &KnownTokens<'_>,
+    interner: &mut Interner,
     cut: &mut Vec<(usize, String)>,
 ) {
     let units: Vec<usize> = (0..lines.len())
@@ -278,37 +285,37 @@ pub(crate) fn drop_inner_boilerplate_into(
         return;
     }
     let lang_stops = document_stopwords(lines);
-    // Vocabulary is judged on content words: function words are shared by
-    // any two lines of a language.
-    let stop_tokens: HashSet<Token, Fast> = lang_stops
-        .into_iter()
-        .flatten()
-        .map(|w| Token::Word(word_hash(w)))
-        .collect();
     // A line's known tokens are borrowed, copied only to drop function
     // words from them.
-    let tokens: Vec<std::borrow::Cow<'_, [Token]>> = units
+    let mut tokens: Vec<std::borrow::Cow<'_, [Id]>> = units
         .iter()
-        .map(|&i| {
-            let mut t = match known.get(lines[i].as_str()) {
-                Some(&t) => std::borrow::Cow::Borrowed(t),
-                None => std::borrow::Cow::Owned(tokenize(&lines[i])),
-            };
-            // Only words are function words (Han pairs never are).
-            if !stop_tokens.is_empty() {
-                t.to_mut()
-                    .retain(|t| matches!(t, Token::Han(..)) || !stop_tokens.contains(t));
-            }
-            t
+        .map(|&i| match known.get(lines[i].as_str()) {
+            Some(&t) => std::borrow::Cow::Borrowed(t),
+            None => std::borrow::Cow::Owned(interner.tokenize(&lines[i])),
         })
         .collect();
-    let mut counted: LinesWith = HashMap::with_capacity_and_hasher(
-        tokens.iter().map(|t| t.len()).sum::<usize>() / 2,
-        Fast::default(),
-    );
+    // Vocabulary is judged on content words: function words are shared by
+    // any two lines of a language. (Only words are function words: Han
+    // pairs never are.)
+    let mut is_stop = vec![false; interner.len()];
+    let mut any_stop = false;
+    for w in lang_stops.into_iter().flatten() {
+        if let Some(id) = interner.get(&Token::Word(word_hash(w))) {
+            is_stop[id as usize] = true;
+            any_stop = true;
+        }
+    }
+    if any_stop {
+        for t in &mut tokens {
+            if t.iter().any(|&id| is_stop[id as usize]) {
+                t.to_mut().retain(|&id| !is_stop[id as usize]);
+            }
+        }
+    }
+    let mut counted: LinesWith = vec![(0, u32::MAX); interner.len()];
     for (k, toks) in tokens.iter().enumerate() {
         for &t in toks.iter() {
-            let e = counted.entry(t).or_insert((0, u32::MAX));
+            let e = &mut counted[t as usize];
             if e.1 != k as u32 {
                 *e = (e.0 + 1, k as u32);
             }
@@ -709,7 +716,7 @@ fn classify(f: &Features, low_share: bool, median_share: f64) -> Class {
 
 /// Only what a structural line contributes: its length and vocabulary
 /// share.
-fn light_features(t: &str, toks: &[Token], lines_with: &LinesWith) -> Features {
+fn light_features(t: &str, toks: &[Id], lines_with: &LinesWith) -> Features {
     let han = t.chars().filter(|&c| is_han(c)).count();
     let words = t
         .split_whitespace()
@@ -732,11 +739,11 @@ fn light_features(t: &str, toks: &[Token], lines_with: &LinesWith) -> Features {
     }
 }
 
-fn share(toks: &[Token], lines_with: &LinesWith) -> Option<f64> {
+fn share(toks: &[Id], lines_with: &LinesWith) -> Option<f64> {
     (toks.len() >= 3).then(|| {
         let shared = toks
             .iter()
-            .filter(|t| lines_with.get(t).is_some_and(|&(n, _)| n >= 2))
+            .filter(|&&t| lines_with[t as usize].0 >= 2)
             .count();
         shared as f64 / toks.len() as f64
     })
@@ -744,7 +751,7 @@ fn share(toks: &[Token], lines_with: &LinesWith) -> Option<f64> {
 
 fn features(
     t: &str,
-    toks: &[Token],
+    toks: &[Id],
     lines_with: &LinesWith,
     stops: Option<&'static Stoplist>,
 ) -> Features {
@@ -913,11 +920,11 @@ fn spaced_words(line: &str) -> impl Iterator<Item = &str> {
 
 /// Whether two lines have a token in common (linear in their lengths,
 /// however long they are).
-fn shares_token(a: &[Token], b: &[Token]) -> bool {
+fn shares_token(a: &[Id], b: &[Id]) -> bool {
     if a.len().saturating_mul(b.len()) <= 256 {
         return a.iter().any(|t| b.contains(t));
     }
-    let set: HashSet<&Token, Fast> = b.iter().collect();
+    let set: HashSet<&Id, Fast> = b.iter().collect();
     a.iter().any(|t| set.contains(t))
 }
 

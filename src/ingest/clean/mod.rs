@@ -50,9 +50,10 @@ pub fn clean(text: &str) -> Cleaned {
 /// markdown.
 fn clean_as(text: &str, markdown: bool) -> Cleaned {
     let mut raw = normalized_lines(text, markdown);
+    let mut interner = boiler::Interner::default();
     let (span, tokens) = {
         let refs: Vec<&str> = raw.iter().map(String::as_str).collect();
-        let (span, tokens) = boiler::content_span_tokens(&refs);
+        let (span, tokens) = boiler::content_span_tokens(&refs, &mut interner);
         (protect_structure(&refs, span), tokens)
     };
     // The kept lines' text, for the tokens `blocks` would compute again.
@@ -93,7 +94,7 @@ fn clean_as(text: &str, markdown: bool) -> Cleaned {
     } = pages::strip(kept, markdown);
     // The runs of lines cut, each joined into one line.
     let mut cut: Vec<(usize, String)> = Vec::new();
-    blocks::drop_inner_boilerplate_into(&mut lines, markdown, &known, &mut cut);
+    blocks::drop_inner_boilerplate_into(&mut lines, markdown, &known, &mut interner, &mut cut);
     let mut next = usize::MAX;
     for (i, l) in cut {
         let l = l.trim();
