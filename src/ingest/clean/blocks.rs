@@ -33,8 +33,9 @@ use super::boiler::{Fast, Id, Interner, Token, word_hash};
 pub(crate) use crate::ingest::text::is_letter;
 use crate::ingest::text::{is_alnum, is_han};
 
-/// A language's function words.
-pub(crate) type Stoplist = HashSet<&'static str, Fast>;
+/// A language's function words. (FxHash: a word is hashed eight bytes at
+/// a time; every word of a document is looked up.)
+pub(crate) type Stoplist = HashSet<&'static str, rustc_hash::FxBuildHasher>;
 
 /// Function words per language (see the data file's header); Han function
 /// characters apart.
@@ -47,15 +48,16 @@ static STOPWORDS: LazyLock<Vec<(&'static str, Stoplist)>> = LazyLock::new(|| {
 
 /// Every function word, with the languages (bits, in [`STOPWORDS`]
 /// order) whose list holds it: one look-up per word.
-static STOP_LANGS: LazyLock<HashMap<&'static str, u32, Fast>> = LazyLock::new(|| {
-    let mut out: HashMap<&'static str, u32, Fast> = HashMap::default();
-    for (k, (_, list)) in STOPWORDS.iter().enumerate() {
-        for w in list {
-            *out.entry(w).or_default() |= 1 << k;
+static STOP_LANGS: LazyLock<HashMap<&'static str, u32, rustc_hash::FxBuildHasher>> =
+    LazyLock::new(|| {
+        let mut out: HashMap<&'static str, u32, rustc_hash::FxBuildHasher> = HashMap::default();
+        for (k, (_, list)) in STOPWORDS.iter().enumerate() {
+            for w in list {
+                *out.entry(w).or_default() |= 1 << k;
+            }
         }
-    }
-    out
-});
+        out
+    });
 
 static HAN_STOPS: LazyLock<HashSet<char, Fast>> = LazyLock::new(|| {
     data_lines(include_str!("data/stopwords.tsv"))
