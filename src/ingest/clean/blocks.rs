@@ -866,10 +866,18 @@ pub(crate) fn document_stopwords<S: AsRef<str>>(lines: &[S]) -> Option<&'static 
         for w in spaced_words(line.as_ref()) {
             words += 1;
             lower.clear();
-            lower.extend(w.chars().flat_map(char::to_lowercase));
+            if w.is_ascii() {
+                lower.push_str(w);
+                lower.make_ascii_lowercase();
+            } else {
+                lower.extend(w.chars().flat_map(char::to_lowercase));
+            }
             if let Some(&langs) = STOP_LANGS.get(lower.as_str()) {
-                for (k, hit) in hits.iter_mut().enumerate() {
-                    *hit += usize::from(langs & (1 << k) != 0);
+                // One count per language whose list holds the word.
+                let mut bits = langs;
+                while bits != 0 {
+                    hits[bits.trailing_zeros() as usize] += 1;
+                    bits &= bits - 1;
                 }
             }
         }
@@ -895,6 +903,16 @@ fn spaced_words(line: &str) -> impl Iterator<Item = &str> {
                 if (0xE5..=0xE9).contains(&b[at]) {
                     han = true;
                     at += 3;
+                    continue;
+                }
+                // ASCII: known by its byte (never Han).
+                if b[at] < 0x80 {
+                    let x = b[at];
+                    if !x.is_ascii_alphanumeric() && x != b'\'' {
+                        break;
+                    }
+                    letter |= x.is_ascii_alphabetic();
+                    at += 1;
                     continue;
                 }
                 let Some(c) = line[at..].chars().next() else {
