@@ -262,11 +262,17 @@ impl Interner {
     pub(crate) fn tokenize(&mut self, line: &str) -> Vec<Id> {
         let mut out = Vec::with_capacity(line.len() / 2 + 1);
         tokenize_with(line, |t| {
-            let next = self.han.len() as Id;
-            let id = *self.ids.entry(t).or_insert(next);
-            if id == next {
-                self.han.push(matches!(t, Token::Han(..)));
-            }
+            // Most tokens are known already: looked up first, inserted
+            // only when new.
+            let id = match self.ids.get(&t) {
+                Some(&id) => id,
+                None => {
+                    let id = self.han.len() as Id;
+                    self.ids.insert(t, id);
+                    self.han.push(matches!(t, Token::Han(..)));
+                    id
+                }
+            };
             out.push(id);
         });
         out
