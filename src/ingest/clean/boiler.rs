@@ -30,6 +30,11 @@ pub(crate) fn content_span_tokens(
     if lines.len() < 3 {
         return (0..lines.len(), Vec::new());
     }
+    // Room for the distinct tokens of a typical text (about one per 12
+    // bytes), so that the table seldom grows.
+    interner
+        .ids
+        .reserve(lines.iter().map(|l| l.len()).sum::<usize>() / 12);
     let tokens: Vec<Vec<Id>> = lines.iter().map(|l| interner.tokenize(l)).collect();
     let span = span_of(lines, &tokens, interner);
     (span, tokens)

@@ -120,6 +120,11 @@ fn key(line: &str) -> Option<String> {
     if t.is_empty() || t == PAGE_BREAK || t.len() > 4 * 80 {
         return None;
     }
+    // More than 80 characters (counted by their first bytes, which
+    // vectorises) is never a key: known before any is folded.
+    if t.bytes().filter(|&b| (b as i8) >= -0x40).count() > 80 {
+        return None;
+    }
     let mut k = String::with_capacity(t.len());
     let mut chars = 0;
     let mut words = 0;
