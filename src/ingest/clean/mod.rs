@@ -163,9 +163,15 @@ fn normalized_lines(text: &str, markdown: bool) -> Vec<String> {
             // No replacement is longer than the character it replaces:
             // the line's length is enough.
             let mut out = String::with_capacity(l.len());
-            // The runs of characters that stay are copied whole.
+            // The runs of characters that stay are copied whole. Every
+            // character replaced is a tab or starts with byte C2, E2 or EF:
+            // in a line without tabs only those are decoded (memchr3), so
+            // Han text is passed over by its bytes.
             let mut copied = 0;
-            for (i, c) in l.char_indices() {
+            let mut replace = |i: usize| {
+                let Some(c) = l[i..].chars().next() else {
+                    return;
+                };
                 let with = match c {
                     '\u{200B}' | '\u{FEFF}' | '\u{00AD}' => None,
                     '\t' | '\u{A0}' => Some(' '),
@@ -176,11 +182,16 @@ fn normalized_lines(text: &str, markdown: bool) -> Vec<String> {
                     '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ' => {
                         Some(char::from_u32(c as u32 - 0xFEE0).unwrap_or(c))
                     }
-                    _ => continue,
+                    _ => return,
                 };
                 out.push_str(&l[copied..i]);
                 out.extend(with);
                 copied = i + c.len_utf8();
+            };
+            if memchr::memchr(b'\t', l.as_bytes()).is_some() {
+                l.char_indices().for_each(|(i, _)| replace(i));
+            } else {
+                memchr::memchr3_iter(0xC2, 0xE2, 0xEF, l.as_bytes()).for_each(replace);
             }
             out.push_str(&l[copied..]);
             let mut l = out;
