@@ -958,7 +958,22 @@ impl Scripts {
         let (mut alphabetic, mut visible) = (0usize, 0usize);
         let mut mono = [0usize; ONE_LANGUAGE_SCRIPTS.len()];
         let (mut arabic, mut persian, mut urdu) = (0usize, 0usize, 0usize);
-        for c in text.chars() {
+        let b = text.as_bytes();
+        let mut at = 0;
+        while at < b.len() {
+            // U+5000…U+9FFF (lead bytes E5…E9): core Han, every one a
+            // letter, known by its first byte.
+            if (0xE5..=0xE9).contains(&b[at]) {
+                han += 1;
+                alphabetic += 1;
+                visible += 1;
+                at += 3;
+                continue;
+            }
+            let Some(c) = text[at..].chars().next() else {
+                break;
+            };
+            at += c.len_utf8();
             if c.is_ascii() {
                 // ASCII: a letter or not, never one of the scripts below.
                 let letter = usize::from(c.is_ascii_alphabetic());

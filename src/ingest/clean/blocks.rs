@@ -599,21 +599,46 @@ fn is_core_han(c: char) -> bool {
     matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF)
 }
 
+/// The pieces of `lower` between characters that are neither
+/// alphanumeric nor `'` or `-`, that hold a letter and no Han character.
+/// ASCII and core Han (lead bytes E5…E9) are known by their first byte.
 fn words_of(lower: &str) -> Vec<&str> {
-    lower
-        .split(|c: char| !is_alnum(c) && c != '\'' && c != '-')
-        .filter(|w| {
-            // No Han character and at least one letter, in one pass.
-            let mut letter = false;
-            for c in w.chars() {
-                if is_han(c) {
-                    return false;
-                }
-                letter = letter || is_letter(c);
+    let b = lower.as_bytes();
+    let mut out = Vec::new();
+    let (mut start, mut at) = (0, 0);
+    let (mut han, mut letter) = (false, false);
+    while at < b.len() {
+        let x = b[at];
+        let (len, sep) = if (0xE5..=0xE9).contains(&x) {
+            han = true;
+            (3, false)
+        } else if x < 0x80 {
+            letter |= x.is_ascii_alphabetic();
+            (1, !x.is_ascii_alphanumeric() && x != b'\'' && x != b'-')
+        } else {
+            let Some(c) = lower[at..].chars().next() else {
+                break;
+            };
+            let sep = !is_alnum(c);
+            if !sep {
+                han |= is_han(c);
+                letter |= is_letter(c);
             }
-            letter
-        })
-        .collect()
+            (c.len_utf8(), sep)
+        };
+        if sep {
+            if letter && !han {
+                out.push(&lower[start..at]);
+            }
+            (han, letter) = (false, false);
+            start = at + len;
+        }
+        at += len;
+    }
+    if letter && !han {
+        out.push(&lower[start..]);
+    }
+    out
 }
 
 /// Function words / words, or for Han text function characters / Han
@@ -773,7 +798,25 @@ fn features(
             item_chars += n;
         }
     };
-    for (i, c) in t.char_indices() {
+    let b = t.as_bytes();
+    let mut next = 0;
+    while next < b.len() {
+        let i = next;
+        // U+5000…U+9FFF (lead bytes E5…E9): core Han, a letter, known by
+        // its first byte.
+        if (0xE5..=0xE9).contains(&b[i]) {
+            chars += 1;
+            han += 1;
+            let it = item.get_or_insert((i, 0, false));
+            it.1 += 1;
+            it.2 = true;
+            next += 3;
+            continue;
+        }
+        let Some(c) = t[i..].chars().next() else {
+            break;
+        };
+        next += c.len_utf8();
         chars += 1;
         han += usize::from(is_han(c));
         punct += usize::from(matches!(c, ',' | '.' | '，' | '。' | ';' | '、'));
@@ -965,6 +1008,29 @@ mod tests {
         let mut lines: Vec<String> = text.lines().map(String::from).collect();
         drop_inner_boilerplate(&mut lines, markdown);
         lines
+    }
+
+    #[test]
+    fn words_are_cut_as_by_splitting_on_separators() {
+        // The reference: split on what is neither alphanumeric nor `'` or
+        // `-`, keep the pieces with a letter and no Han character.
+        let reference = |t: &str| -> Vec<String> {
+            t.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-')
+                .filter(|w| !w.chars().any(is_han) && w.chars().any(char::is_alphabetic))
+                .map(String::from)
+                .collect()
+        };
+        for t in [
+            "the member states' report, 2019-2020: e-mail — ok",
+            "会员国x报告 abc中文 中文abc 12 a1 ½ x²",
+            "đăng ký nhận tin mới nhất · ứng dụng",
+            "россия и франция, 10-го; ١٢٣ عربي",
+            "mixed㐀word 丂b c‿d e\u{300}f",
+            "",
+            "'-'",
+        ] {
+            assert_eq!(words_of(t), reference(t), "{t}");
+        }
     }
 
     const P1: &str = "The Member States stressed that international cooperation is essential to fight cybercrime and to obtain electronic evidence across borders.";
