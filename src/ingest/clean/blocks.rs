@@ -650,7 +650,16 @@ fn stop_density(
     stops: Option<&'static Stoplist>,
 ) -> Option<f64> {
     if han >= 10 && han >= words.len() {
-        let hits = t.chars().filter(|&c| is_han_stop(c)).count();
+        let bits: &[u64] = &HAN_STOP_BITS;
+        let hits = t
+            .chars()
+            .filter(|&c| match (c as usize).checked_sub(0x3400) {
+                // The bitmap read once, not through the lazy cell per
+                // character (as `is_han_stop`).
+                Some(k) if k < bits.len() * 64 => bits[k / 64] & (1 << (k % 64)) != 0,
+                _ => is_han_stop(c),
+            })
+            .count();
         Some(hits as f64 / han as f64)
     } else {
         stops.filter(|_| !words.is_empty()).map(|list| {

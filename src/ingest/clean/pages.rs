@@ -171,7 +171,7 @@ fn key(line: &str) -> Option<String> {
     if words > 10 || chars > 80 {
         return None;
     }
-    let label = k.chars().count() <= 5 && (k.ends_with('.') || k.ends_with(')'));
+    let label = (k.ends_with('.') || k.ends_with(')')) && k.chars().count() <= 5;
     (!label).then_some(k)
 }
 
