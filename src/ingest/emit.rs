@@ -49,7 +49,8 @@ impl LinkTargets<'_> {
                 .unwrap_or_default();
             return Some(format!("../documents/{slug}.md"));
         }
-        let mut href = String::from("../");
+        let mut href = String::with_capacity(e.id.len() + 24);
+        href.push_str("../");
         e.push_content_path(&mut href);
         Some(href)
     }

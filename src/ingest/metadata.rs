@@ -625,6 +625,8 @@ static VI_DATE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static ISO_DATE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})\b").unwrap());
+/// What every match of [`ISO_DATE`] holds, without its word boundaries.
+static ISO_DATE_GATE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d{4}-\d{2}-\d{2}").unwrap());
 /// Year first with dots or slashes, as East Asian pages write it, also
 /// glued to a label (`입력2023.11.02.`, `2023/11/02`).
 static YEAR_FIRST_DATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -633,6 +635,9 @@ static YEAR_FIRST_DATE: LazyLock<Regex> = LazyLock::new(|| {
 static NUMERIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|[^\d/.\-])(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})\b").unwrap()
 });
+/// What every match of [`NUMERIC_DATE`] holds, without its word boundary.
+static NUMERIC_DATE_GATE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\d[/.\-]\d{1,2}[/.\-]\d{4}").unwrap());
 
 fn month_index(name: &str) -> Option<u32> {
     let lower = name.to_lowercase();
@@ -780,7 +785,10 @@ pub fn find_date_at(text: &str, lang: &str) -> Option<(usize, String)> {
             break;
         }
     }
-    for c in ISO_DATE.captures_iter(text) {
+    // `\b` again: each pattern runs only where its `\b`-free form
+    // matches.
+    let iso_date = ISO_DATE_GATE.is_match(text).then_some(text);
+    for c in iso_date.into_iter().flat_map(|t| ISO_DATE.captures_iter(t)) {
         if let Some(s) = iso(p(&c[1])?, p(&c[2])?, p(&c[3])?) {
             found.push((c.get(0).unwrap().start(), s));
             break;
@@ -792,7 +800,11 @@ pub fn find_date_at(text: &str, lang: &str) -> Option<(usize, String)> {
             break;
         }
     }
-    for c in NUMERIC_DATE.captures_iter(text) {
+    let numeric = NUMERIC_DATE_GATE.is_match(text).then_some(text);
+    for c in numeric
+        .into_iter()
+        .flat_map(|t| NUMERIC_DATE.captures_iter(t))
+    {
         let (a, b, y) = (p(&c[1])?, p(&c[2])?, p(&c[3])?);
         let (d, m) = if a > 12 {
             (a, b)
@@ -949,7 +961,22 @@ impl Scripts {
         let (mut alphabetic, mut visible) = (0usize, 0usize);
         let mut mono = [0usize; ONE_LANGUAGE_SCRIPTS.len()];
         let (mut arabic, mut persian, mut urdu) = (0usize, 0usize, 0usize);
-        for c in text.chars() {
+        let b = text.as_bytes();
+        let mut at = 0;
+        while at < b.len() {
+            // U+5000…U+9FFF (lead bytes E5…E9): core Han, every one a
+            // letter, known by its first byte.
+            if (0xE5..=0xE9).contains(&b[at]) {
+                han += 1;
+                alphabetic += 1;
+                visible += 1;
+                at += 3;
+                continue;
+            }
+            let Some(c) = text[at..].chars().next() else {
+                break;
+            };
+            at += c.len_utf8();
             if c.is_ascii() {
                 // ASCII: a letter or not, never one of the scripts below.
                 let letter = usize::from(c.is_ascii_alphabetic());

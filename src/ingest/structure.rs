@@ -1731,14 +1731,16 @@ fn roman_cuts(text: &str) -> Vec<usize> {
     })
 }
 
-/// Positions of the labels of an alphabet, in order.
+/// Positions of the labels of an alphabet, in order (each found by
+/// memchr's SIMD substring search: seven alphabets are tried on every
+/// paragraph holding a parenthesis).
 fn item_cuts(text: &str, labels: &[String], before_ok: impl Fn(&str) -> bool) -> Vec<usize> {
     let mut cuts = Vec::new();
     let mut from = 0;
     for pat in labels {
         let mut found = None;
         let mut search = from;
-        while let Some(off) = text[search..].find(pat.as_str()) {
+        while let Some(off) = memchr::memmem::find(&text.as_bytes()[search..], pat.as_bytes()) {
             let at = search + off;
             if before_ok(&text[..at]) {
                 found = Some(at);

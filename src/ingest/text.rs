@@ -132,13 +132,25 @@ pub fn is_terminal(c: char) -> bool {
 /// …`, `Принята резолюцией …`, `…第217A(III)号决议通过并颁布`): it gives the
 /// document's date, never its title.
 pub fn is_adoption_statement(t: &str) -> bool {
+    // Anchored at the start: its Unicode `\b` sends a non-ASCII text to
+    // the slow engines, which stop at once when nothing matches there.
     static ADOPTED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         regex::Regex::new(
-            r"(?i)^(?:\W*)(?:adopted|proclaimed|approved|adoptée?s?|proclamée?s?|adoptad[ao]s?|proclamad[ao]s?|aprobad[ao]s?|aprovad[ao]s?|adotad[ao]s?|angenommen|verabschiedet|принят[аоы]?|провозглашен[аоы]?|اعتمد|اعتُمد|أقر|aangenomen|disahkan|được thông qua)\b|(?:通过并颁布|通过并宣布|决议通过|號決議通過|号决议通过)\s*$",
+            r"(?i)^(?:\W*)(?:adopted|proclaimed|approved|adoptée?s?|proclamée?s?|adoptad[ao]s?|proclamad[ao]s?|aprobad[ao]s?|aprovad[ao]s?|adotad[ao]s?|angenommen|verabschiedet|принят[аоы]?|провозглашен[аоы]?|اعتمد|اعتُمد|أقر|aangenomen|disahkan|được thông qua)\b",
         )
         .unwrap()
     });
-    ADOPTED.is_match(t.trim())
+    // The Chinese forms end the (trimmed) text: a suffix test, not a
+    // search of the whole text.
+    const ADOPTED_ZH: [&str; 5] = [
+        "通过并颁布",
+        "通过并宣布",
+        "决议通过",
+        "號決議通過",
+        "号决议通过",
+    ];
+    let t = t.trim();
+    ADOPTED_ZH.iter().any(|s| t.ends_with(s)) || ADOPTED.is_match(t)
 }
 
 /// Number of non-whitespace characters.

@@ -29,12 +29,13 @@ use std::sync::LazyLock;
 use aho_corasick::AhoCorasick;
 use regex::Regex;
 
-use super::boiler::{Fast, Token, tokenize, word_hash};
+use super::boiler::{Fast, Id, Interner, Token, word_hash};
 pub(crate) use crate::ingest::text::is_letter;
 use crate::ingest::text::{is_alnum, is_han};
 
-/// A language's function words.
-pub(crate) type Stoplist = HashSet<&'static str, Fast>;
+/// A language's function words. (FxHash: a word is hashed eight bytes at
+/// a time; every word of a document is looked up.)
+pub(crate) type Stoplist = HashSet<&'static str, rustc_hash::FxBuildHasher>;
 
 /// Function words per language (see the data file's header); Han function
 /// characters apart.
@@ -47,15 +48,16 @@ static STOPWORDS: LazyLock<Vec<(&'static str, Stoplist)>> = LazyLock::new(|| {
 
 /// Every function word, with the languages (bits, in [`STOPWORDS`]
 /// order) whose list holds it: one look-up per word.
-static STOP_LANGS: LazyLock<HashMap<&'static str, u32, Fast>> = LazyLock::new(|| {
-    let mut out: HashMap<&'static str, u32, Fast> = HashMap::default();
-    for (k, (_, list)) in STOPWORDS.iter().enumerate() {
-        for w in list {
-            *out.entry(w).or_default() |= 1 << k;
+static STOP_LANGS: LazyLock<HashMap<&'static str, u32, rustc_hash::FxBuildHasher>> =
+    LazyLock::new(|| {
+        let mut out: HashMap<&'static str, u32, rustc_hash::FxBuildHasher> = HashMap::default();
+        for (k, (_, list)) in STOPWORDS.iter().enumerate() {
+            for w in list {
+                *out.entry(w).or_default() |= 1 << k;
+            }
         }
-    }
-    out
-});
+        out
+    });
 
 static HAN_STOPS: LazyLock<HashSet<char, Fast>> = LazyLock::new(|| {
     data_lines(include_str!("data/stopwords.tsv"))
@@ -140,9 +142,9 @@ static LINK: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 
-/// Token → (lines holding it, the last line counted: each distinct token
-/// of a line counts once).
-type LinesWith = HashMap<Token, (u32, u32), Fast>;
+/// Token id → (lines holding it, the last line counted: each distinct
+/// token of a line counts once).
+type LinesWith = Vec<(u32, u32)>;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Class {
@@ -250,7 +252,13 @@ pub(crate) fn is_labelled_strip(text: &str) -> bool {
 /// many were blanked.
 pub fn drop_inner_boilerplate(lines: &mut [String], markdown: bool) -> usize {
     let mut cut = Vec::new();
-    drop_inner_boilerplate_into(lines, markdown, &KnownTokens::default(), &mut cut);
+    drop_inner_boilerplate_into(
+        lines,
+        markdown,
+        &KnownTokens::default(),
+        &mut Interner::default(),
+        &mut cut,
+    );
     cut.len()
 }
 
@@ -258,7 +266,7 @@ pub fn drop_inner_boilerplate(lines: &mut [String], markdown: bool) -> usize {
 /// furniture was stripped), by their text: most lines reach this stage
 /// unchanged, and a line's tokens depend on its text alone. (FxHash: a
 /// line is hashed eight bytes at a time.)
-pub(crate) type KnownTokens<'a> = HashMap<&'a str, &'a [Token], rustc_hash::FxBuildHasher>;
+pub(crate) type KnownTokens<'a> = HashMap<&'a str, &'a [Id], rustc_hash::FxBuildHasher>;
 
 /// [`drop_inner_boilerplate`], the blanked lines' text put in `cut` with
 /// their indices, in order.
@@ -266,6 +274,7 @@ pub(crate) fn drop_inner_boilerplate_into(
     lines: &mut [String],
     markdown: bool,
     known: &KnownTokens<'_>,
+    interner: &mut Interner,
     cut: &mut Vec<(usize, String)>,
 ) {
     let units: Vec<usize> = (0..lines.len())
@@ -278,37 +287,37 @@ pub(crate) fn drop_inner_boilerplate_into(
         return;
     }
     let lang_stops = document_stopwords(lines);
-    // Vocabulary is judged on content words: function words are shared by
-    // any two lines of a language.
-    let stop_tokens: HashSet<Token, Fast> = lang_stops
-        .into_iter()
-        .flatten()
-        .map(|w| Token::Word(word_hash(w)))
-        .collect();
     // A line's known tokens are borrowed, copied only to drop function
     // words from them.
-    let tokens: Vec<std::borrow::Cow<'_, [Token]>> = units
+    let mut tokens: Vec<std::borrow::Cow<'_, [Id]>> = units
         .iter()
-        .map(|&i| {
-            let mut t = match known.get(lines[i].as_str()) {
-                Some(&t) => std::borrow::Cow::Borrowed(t),
-                None => std::borrow::Cow::Owned(tokenize(&lines[i])),
-            };
-            // Only words are function words (Han pairs never are).
-            if !stop_tokens.is_empty() {
-                t.to_mut()
-                    .retain(|t| matches!(t, Token::Han(..)) || !stop_tokens.contains(t));
-            }
-            t
+        .map(|&i| match known.get(lines[i].as_str()) {
+            Some(&t) => std::borrow::Cow::Borrowed(t),
+            None => std::borrow::Cow::Owned(interner.tokenize(&lines[i])),
         })
         .collect();
-    let mut counted: LinesWith = HashMap::with_capacity_and_hasher(
-        tokens.iter().map(|t| t.len()).sum::<usize>() / 2,
-        Fast::default(),
-    );
+    // Vocabulary is judged on content words: function words are shared by
+    // any two lines of a language. (Only words are function words: Han
+    // pairs never are.)
+    let mut is_stop = vec![false; interner.len()];
+    let mut any_stop = false;
+    for w in lang_stops.into_iter().flatten() {
+        if let Some(id) = interner.get(&Token::Word(word_hash(w))) {
+            is_stop[id as usize] = true;
+            any_stop = true;
+        }
+    }
+    if any_stop {
+        for t in &mut tokens {
+            if t.iter().any(|&id| is_stop[id as usize]) {
+                t.to_mut().retain(|&id| !is_stop[id as usize]);
+            }
+        }
+    }
+    let mut counted: LinesWith = vec![(0, u32::MAX); interner.len()];
     for (k, toks) in tokens.iter().enumerate() {
         for &t in toks.iter() {
-            let e = counted.entry(t).or_insert((0, u32::MAX));
+            let e = &mut counted[t as usize];
             if e.1 != k as u32 {
                 *e = (e.0 + 1, k as u32);
             }
@@ -590,21 +599,46 @@ fn is_core_han(c: char) -> bool {
     matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF)
 }
 
+/// The pieces of `lower` between characters that are neither
+/// alphanumeric nor `'` or `-`, that hold a letter and no Han character.
+/// ASCII and core Han (lead bytes E5…E9) are known by their first byte.
 fn words_of(lower: &str) -> Vec<&str> {
-    lower
-        .split(|c: char| !is_alnum(c) && c != '\'' && c != '-')
-        .filter(|w| {
-            // No Han character and at least one letter, in one pass.
-            let mut letter = false;
-            for c in w.chars() {
-                if is_han(c) {
-                    return false;
-                }
-                letter = letter || is_letter(c);
+    let b = lower.as_bytes();
+    let mut out = Vec::new();
+    let (mut start, mut at) = (0, 0);
+    let (mut han, mut letter) = (false, false);
+    while at < b.len() {
+        let x = b[at];
+        let (len, sep) = if (0xE5..=0xE9).contains(&x) {
+            han = true;
+            (3, false)
+        } else if x < 0x80 {
+            letter |= x.is_ascii_alphabetic();
+            (1, !x.is_ascii_alphanumeric() && x != b'\'' && x != b'-')
+        } else {
+            let Some(c) = lower[at..].chars().next() else {
+                break;
+            };
+            let sep = !is_alnum(c);
+            if !sep {
+                han |= is_han(c);
+                letter |= is_letter(c);
             }
-            letter
-        })
-        .collect()
+            (c.len_utf8(), sep)
+        };
+        if sep {
+            if letter && !han {
+                out.push(&lower[start..at]);
+            }
+            (han, letter) = (false, false);
+            start = at + len;
+        }
+        at += len;
+    }
+    if letter && !han {
+        out.push(&lower[start..]);
+    }
+    out
 }
 
 /// Function words / words, or for Han text function characters / Han
@@ -616,7 +650,16 @@ fn stop_density(
     stops: Option<&'static Stoplist>,
 ) -> Option<f64> {
     if han >= 10 && han >= words.len() {
-        let hits = t.chars().filter(|&c| is_han_stop(c)).count();
+        let bits: &[u64] = &HAN_STOP_BITS;
+        let hits = t
+            .chars()
+            .filter(|&c| match (c as usize).checked_sub(0x3400) {
+                // The bitmap read once, not through the lazy cell per
+                // character (as `is_han_stop`).
+                Some(k) if k < bits.len() * 64 => bits[k / 64] & (1 << (k % 64)) != 0,
+                _ => is_han_stop(c),
+            })
+            .count();
         Some(hits as f64 / han as f64)
     } else {
         stops.filter(|_| !words.is_empty()).map(|list| {
@@ -709,7 +752,7 @@ fn classify(f: &Features, low_share: bool, median_share: f64) -> Class {
 
 /// Only what a structural line contributes: its length and vocabulary
 /// share.
-fn light_features(t: &str, toks: &[Token], lines_with: &LinesWith) -> Features {
+fn light_features(t: &str, toks: &[Id], lines_with: &LinesWith) -> Features {
     let han = t.chars().filter(|&c| is_han(c)).count();
     let words = t
         .split_whitespace()
@@ -732,11 +775,11 @@ fn light_features(t: &str, toks: &[Token], lines_with: &LinesWith) -> Features {
     }
 }
 
-fn share(toks: &[Token], lines_with: &LinesWith) -> Option<f64> {
+fn share(toks: &[Id], lines_with: &LinesWith) -> Option<f64> {
     (toks.len() >= 3).then(|| {
         let shared = toks
             .iter()
-            .filter(|t| lines_with.get(t).is_some_and(|&(n, _)| n >= 2))
+            .filter(|&&t| lines_with[t as usize].0 >= 2)
             .count();
         shared as f64 / toks.len() as f64
     })
@@ -744,7 +787,7 @@ fn share(toks: &[Token], lines_with: &LinesWith) -> Option<f64> {
 
 fn features(
     t: &str,
-    toks: &[Token],
+    toks: &[Id],
     lines_with: &LinesWith,
     stops: Option<&'static Stoplist>,
 ) -> Features {
@@ -764,7 +807,25 @@ fn features(
             item_chars += n;
         }
     };
-    for (i, c) in t.char_indices() {
+    let b = t.as_bytes();
+    let mut next = 0;
+    while next < b.len() {
+        let i = next;
+        // U+5000…U+9FFF (lead bytes E5…E9): core Han, a letter, known by
+        // its first byte.
+        if (0xE5..=0xE9).contains(&b[i]) {
+            chars += 1;
+            han += 1;
+            let it = item.get_or_insert((i, 0, false));
+            it.1 += 1;
+            it.2 = true;
+            next += 3;
+            continue;
+        }
+        let Some(c) = t[i..].chars().next() else {
+            break;
+        };
+        next += c.len_utf8();
         chars += 1;
         han += usize::from(is_han(c));
         punct += usize::from(matches!(c, ',' | '.' | '，' | '。' | ';' | '、'));
@@ -857,10 +918,18 @@ pub(crate) fn document_stopwords<S: AsRef<str>>(lines: &[S]) -> Option<&'static 
         for w in spaced_words(line.as_ref()) {
             words += 1;
             lower.clear();
-            lower.extend(w.chars().flat_map(char::to_lowercase));
+            if w.is_ascii() {
+                lower.push_str(w);
+                lower.make_ascii_lowercase();
+            } else {
+                lower.extend(w.chars().flat_map(char::to_lowercase));
+            }
             if let Some(&langs) = STOP_LANGS.get(lower.as_str()) {
-                for (k, hit) in hits.iter_mut().enumerate() {
-                    *hit += usize::from(langs & (1 << k) != 0);
+                // One count per language whose list holds the word.
+                let mut bits = langs;
+                while bits != 0 {
+                    hits[bits.trailing_zeros() as usize] += 1;
+                    bits &= bits - 1;
                 }
             }
         }
@@ -888,6 +957,16 @@ fn spaced_words(line: &str) -> impl Iterator<Item = &str> {
                     at += 3;
                     continue;
                 }
+                // ASCII: known by its byte (never Han).
+                if b[at] < 0x80 {
+                    let x = b[at];
+                    if !x.is_ascii_alphanumeric() && x != b'\'' {
+                        break;
+                    }
+                    letter |= x.is_ascii_alphabetic();
+                    at += 1;
+                    continue;
+                }
                 let Some(c) = line[at..].chars().next() else {
                     break;
                 };
@@ -913,11 +992,11 @@ fn spaced_words(line: &str) -> impl Iterator<Item = &str> {
 
 /// Whether two lines have a token in common (linear in their lengths,
 /// however long they are).
-fn shares_token(a: &[Token], b: &[Token]) -> bool {
+fn shares_token(a: &[Id], b: &[Id]) -> bool {
     if a.len().saturating_mul(b.len()) <= 256 {
         return a.iter().any(|t| b.contains(t));
     }
-    let set: HashSet<&Token, Fast> = b.iter().collect();
+    let set: HashSet<&Id, Fast> = b.iter().collect();
     a.iter().any(|t| set.contains(t))
 }
 
@@ -938,6 +1017,29 @@ mod tests {
         let mut lines: Vec<String> = text.lines().map(String::from).collect();
         drop_inner_boilerplate(&mut lines, markdown);
         lines
+    }
+
+    #[test]
+    fn words_are_cut_as_by_splitting_on_separators() {
+        // The reference: split on what is neither alphanumeric nor `'` or
+        // `-`, keep the pieces with a letter and no Han character.
+        let reference = |t: &str| -> Vec<String> {
+            t.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-')
+                .filter(|w| !w.chars().any(is_han) && w.chars().any(char::is_alphabetic))
+                .map(String::from)
+                .collect()
+        };
+        for t in [
+            "the member states' report, 2019-2020: e-mail — ok",
+            "会员国x报告 abc中文 中文abc 12 a1 ½ x²",
+            "đăng ký nhận tin mới nhất · ứng dụng",
+            "россия и франция, 10-го; ١٢٣ عربي",
+            "mixed㐀word 丂b c‿d e\u{300}f",
+            "",
+            "'-'",
+        ] {
+            assert_eq!(words_of(t), reference(t), "{t}");
+        }
     }
 
     const P1: &str = "The Member States stressed that international cooperation is essential to fight cybercrime and to obtain electronic evidence across borders.";

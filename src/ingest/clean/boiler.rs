@@ -18,26 +18,34 @@ const CUT: f64 = 2.5;
 
 /// Returns the index range of `lines` to keep.
 pub fn content_span(lines: &[&str]) -> std::ops::Range<usize> {
-    content_span_tokens(lines).0
+    content_span_tokens(lines, &mut Interner::default()).0
 }
 
-/// [`content_span`], with the tokens of every line (none when there are
-/// too few lines to judge).
-pub(crate) fn content_span_tokens(lines: &[&str]) -> (std::ops::Range<usize>, Vec<Vec<Token>>) {
+/// [`content_span`], with the tokens of every line as ids of `interner`
+/// (none when there are too few lines to judge).
+pub(crate) fn content_span_tokens(
+    lines: &[&str],
+    interner: &mut Interner,
+) -> (std::ops::Range<usize>, Vec<Vec<Id>>) {
     if lines.len() < 3 {
         return (0..lines.len(), Vec::new());
     }
-    let tokens: Vec<Vec<Token>> = lines.iter().map(|l| tokenize(l)).collect();
-    let span = span_of(lines, &tokens);
+    // Room for the distinct tokens of a typical text (about one per 12
+    // bytes), so that the table seldom grows.
+    interner
+        .ids
+        .reserve(lines.iter().map(|l| l.len()).sum::<usize>() / 12);
+    let tokens: Vec<Vec<Id>> = lines.iter().map(|l| interner.tokenize(l)).collect();
+    let span = span_of(lines, &tokens, interner);
     (span, tokens)
 }
 
-fn span_of(lines: &[&str], tokens: &[Vec<Token>]) -> std::ops::Range<usize> {
-    let core = core_vocabulary(lines, tokens);
+fn span_of(lines: &[&str], tokens: &[Vec<Id>], interner: &Interner) -> std::ops::Range<usize> {
+    let core = core_vocabulary(lines, tokens, interner);
     let counts: Vec<(usize, usize)> = tokens
         .iter()
         .enumerate()
-        .map(|(i, toks)| shared_counts(i, toks, &core))
+        .map(|(i, toks)| shared_counts(i, toks, &core, interner))
         .collect();
     // The bar is relative to the document: a line must share at least
     // 60% of what a typical line of this document shares.
@@ -75,24 +83,27 @@ fn span_of(lines: &[&str], tokens: &[Vec<Token>]) -> std::ops::Range<usize> {
     }
     // Site chrome repeats: what was cut at one end teaches what to cut at
     // the other (a site name in the head that recurs in the tail's ads).
-    // Token → the last line that counted it: each distinct token of a
-    // line counts once, without a set per line.
-    let mut chrome: TokenMap<usize> = tokens[..first.start]
+    // Token → the last line that counted it (`NOT_CHROME` for a token
+    // not cut, `usize::MAX` for none yet): each distinct token of a line
+    // counts once, without a set per line.
+    const NOT_CHROME: usize = usize::MAX - 1;
+    let mut chrome: Vec<usize> = vec![NOT_CHROME; interner.len()];
+    for &t in tokens[..first.start]
         .iter()
         .chain(&tokens[first.end..])
         .flatten()
-        .map(|t| (*t, usize::MAX))
-        .collect();
+    {
+        chrome[t as usize] = usize::MAX;
+    }
     let values: Vec<f64> = values
         .iter()
         .zip(tokens)
         .enumerate()
         .map(|(i, (v, toks))| {
             let mut hits = 0usize;
-            for t in toks {
-                if let Some(last) = chrome.get_mut(t)
-                    && *last != i
-                {
+            for &t in toks {
+                let last = &mut chrome[t as usize];
+                if *last != NOT_CHROME && *last != i {
                     *last = i;
                     hits += 1;
                 }
@@ -237,29 +248,85 @@ impl std::hash::Hasher for TokenHasher {
 }
 
 pub(crate) type Fast = std::hash::BuildHasherDefault<TokenHasher>;
-type TokenMap<V> = HashMap<Token, V, Fast>;
 
+/// A token's dense id within one document (see [`Interner`]).
+pub(crate) type Id = u32;
+
+/// Dense ids for the distinct tokens of one document: each token is
+/// hashed once, when its line is tokenised, and the passes count and look
+/// tokens up by index.
+#[derive(Default)]
+pub(crate) struct Interner {
+    ids: HashMap<Token, Id, Fast>,
+    /// Per id: whether the token is a Han pair (else a word).
+    han: Vec<bool>,
+}
+
+impl Interner {
+    /// The tokens of `line`, as ids.
+    pub(crate) fn tokenize(&mut self, line: &str) -> Vec<Id> {
+        let mut out = Vec::with_capacity(line.len() / 2 + 1);
+        tokenize_with(line, |t| {
+            // Most tokens are known already: looked up first, inserted
+            // only when new.
+            let id = match self.ids.get(&t) {
+                Some(&id) => id,
+                None => {
+                    let id = self.han.len() as Id;
+                    self.ids.insert(t, id);
+                    self.han.push(matches!(t, Token::Han(..)));
+                    id
+                }
+            };
+            out.push(id);
+        });
+        out
+    }
+
+    /// The id of `t`, if a line held it.
+    pub(crate) fn get(&self, t: &Token) -> Option<Id> {
+        self.ids.get(t).copied()
+    }
+
+    /// How many distinct tokens there are (ids are `0..len`).
+    pub(crate) fn len(&self) -> usize {
+        self.han.len()
+    }
+
+    pub(crate) fn is_han(&self, id: Id) -> bool {
+        self.han[id as usize]
+    }
+}
+
+#[cfg(test)]
 pub(crate) fn tokenize(line: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    tokenize_with(line, |t| out.push(t));
+    out
+}
+
+fn tokenize_with(line: &str, mut emit: impl FnMut(Token)) {
     // The word is hashed as it is read (FNV-1a over its lowercased UTF-8,
     // as `word_hash`), its characters counted: no string per word.
     const FNV: u64 = 0xcbf2_9ce4_8422_2325;
     let fnv = |h: u64, b: u8| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3);
     // At most one token per two bytes (a word has two letters and ends;
-    // a Han pair adds three bytes): no reallocation.
-    let mut out = Vec::with_capacity(line.len() / 2 + 1);
+    // a Han pair adds three bytes): the caller's vector is sized so.
     let mut prev_han: Option<char> = None;
     let (mut hash, mut chars) = (FNV, 0usize);
-    let flush = |hash: &mut u64, chars: &mut usize, out: &mut Vec<Token>| {
-        if *chars >= 2 {
-            out.push(Token::Word(*hash));
-        }
+    // The word read so far, if it is one; the next starts empty.
+    let flush = |hash: &mut u64, chars: &mut usize| {
+        let word = (*chars >= 2).then_some(Token::Word(*hash));
         (*hash, *chars) = (FNV, 0);
+        word
     };
     for c in line.chars() {
         if is_han(c) {
-            flush(&mut hash, &mut chars, &mut out);
+            if let Some(w) = flush(&mut hash, &mut chars) {
+                emit(w);
+            }
             if let Some(p) = prev_han {
-                out.push(Token::Han(p, c));
+                emit(Token::Han(p, c));
             }
             prev_han = Some(c);
         } else {
@@ -275,19 +342,20 @@ pub(crate) fn tokenize(line: &str) -> Vec<Token> {
                     }
                     chars += 1;
                 }
-            } else {
-                flush(&mut hash, &mut chars, &mut out);
+            } else if let Some(w) = flush(&mut hash, &mut chars) {
+                emit(w);
             }
         }
     }
-    flush(&mut hash, &mut chars, &mut out);
-    out
+    if let Some(w) = flush(&mut hash, &mut chars) {
+        emit(w);
+    }
 }
 
 struct Core {
-    /// Token → (number of middle lines holding it, the last line
+    /// Token id → (number of middle lines holding it, the last line
     /// counted).
-    lines_with: TokenMap<(usize, usize)>,
+    lines_with: Vec<(usize, usize)>,
     /// Which lines are in the middle.
     middle: Vec<bool>,
     /// Whether the core has enough Han / word tokens to judge by.
@@ -297,14 +365,11 @@ struct Core {
 
 /// The vocabulary of the document's middle (the lines holding its middle
 /// 60% of characters): the content, whatever surrounds it.
-fn core_vocabulary(lines: &[&str], tokens: &[Vec<Token>]) -> Core {
+fn core_vocabulary(lines: &[&str], tokens: &[Vec<Id>], interner: &Interner) -> Core {
     let total: usize = lines.iter().map(|l| l.len() + 1).sum();
     let (lo, hi) = (total / 5, total - total / 5);
-    // Token → (middle lines holding it, the last line counted).
-    let mut lines_with: TokenMap<(usize, usize)> = TokenMap::with_capacity_and_hasher(
-        tokens.iter().map(Vec::len).sum::<usize>() / 2,
-        Fast::default(),
-    );
+    // Token id → (middle lines holding it, the last line counted).
+    let mut lines_with: Vec<(usize, usize)> = vec![(0, usize::MAX); interner.len()];
     let mut middle = Vec::with_capacity(lines.len());
     let mut pos = 0;
     let (mut han_lines, mut word_lines) = (0, 0);
@@ -316,11 +381,11 @@ fn core_vocabulary(lines: &[&str], tokens: &[Vec<Token>]) -> Core {
         if !mid {
             continue;
         }
-        let h = toks.iter().filter(|t| matches!(t, Token::Han(..))).count();
+        let h = toks.iter().filter(|&&t| interner.is_han(t)).count();
         han_lines += usize::from(h >= 5);
         word_lines += usize::from(toks.len() - h >= 5);
-        for t in toks {
-            let e = lines_with.entry(*t).or_insert((0, usize::MAX));
+        for &t in toks {
+            let e = &mut lines_with[t as usize];
             if e.1 != i {
                 *e = (e.0 + 1, i);
             }
@@ -328,18 +393,18 @@ fn core_vocabulary(lines: &[&str], tokens: &[Vec<Token>]) -> Core {
     }
 
     // A script is judged only when several lines of the middle use it.
-    let han = han_lines >= 3
-        && lines_with
-            .keys()
-            .filter(|t| matches!(t, Token::Han(..)))
-            .count()
-            >= 40;
-    let words = word_lines >= 3
-        && lines_with
-            .keys()
-            .filter(|t| matches!(t, Token::Word(_)))
-            .count()
-            >= 40;
+    let (mut han_tokens, mut word_tokens) = (0usize, 0usize);
+    for (id, e) in lines_with.iter().enumerate() {
+        if e.0 > 0 {
+            if interner.is_han(id as Id) {
+                han_tokens += 1;
+            } else {
+                word_tokens += 1;
+            }
+        }
+    }
+    let han = han_lines >= 3 && han_tokens >= 40;
+    let words = word_lines >= 3 && word_tokens >= 40;
     Core {
         lines_with,
         middle,
@@ -349,21 +414,22 @@ fn core_vocabulary(lines: &[&str], tokens: &[Vec<Token>]) -> Core {
 }
 
 /// (tokens found in the core outside this line, tokens judged).
-fn shared_counts(i: usize, toks: &[Token], core: &Core) -> (usize, usize) {
+fn shared_counts(i: usize, toks: &[Id], core: &Core, interner: &Interner) -> (usize, usize) {
     // A middle line's own tokens are in the core once for it: another
     // line must hold them too.
     let own = usize::from(core.middle[i]);
     let (mut k, mut n) = (0, 0);
-    for t in toks {
-        let judged = match t {
-            Token::Han(..) => core.han,
-            Token::Word(_) => core.words,
+    for &t in toks {
+        let judged = if interner.is_han(t) {
+            core.han
+        } else {
+            core.words
         };
         if !judged {
             continue;
         }
         n += 1;
-        let c = core.lines_with.get(t).map_or(0, |e| e.0);
+        let c = core.lines_with[t as usize].0;
         if c > own {
             k += 1;
         }

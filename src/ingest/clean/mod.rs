@@ -50,9 +50,10 @@ pub fn clean(text: &str) -> Cleaned {
 /// markdown.
 fn clean_as(text: &str, markdown: bool) -> Cleaned {
     let mut raw = normalized_lines(text, markdown);
+    let mut interner = boiler::Interner::default();
     let (span, tokens) = {
         let refs: Vec<&str> = raw.iter().map(String::as_str).collect();
-        let (span, tokens) = boiler::content_span_tokens(&refs);
+        let (span, tokens) = boiler::content_span_tokens(&refs, &mut interner);
         (protect_structure(&refs, span), tokens)
     };
     // The kept lines' text, for the tokens `blocks` would compute again.
@@ -93,7 +94,7 @@ fn clean_as(text: &str, markdown: bool) -> Cleaned {
     } = pages::strip(kept, markdown);
     // The runs of lines cut, each joined into one line.
     let mut cut: Vec<(usize, String)> = Vec::new();
-    blocks::drop_inner_boilerplate_into(&mut lines, markdown, &known, &mut cut);
+    blocks::drop_inner_boilerplate_into(&mut lines, markdown, &known, &mut interner, &mut cut);
     let mut next = usize::MAX;
     for (i, l) in cut {
         let l = l.trim();
@@ -162,9 +163,15 @@ fn normalized_lines(text: &str, markdown: bool) -> Vec<String> {
             // No replacement is longer than the character it replaces:
             // the line's length is enough.
             let mut out = String::with_capacity(l.len());
-            // The runs of characters that stay are copied whole.
+            // The runs of characters that stay are copied whole. Every
+            // character replaced is a tab or starts with byte C2, E2 or EF:
+            // in a line without tabs only those are decoded (memchr3), so
+            // Han text is passed over by its bytes.
             let mut copied = 0;
-            for (i, c) in l.char_indices() {
+            let mut replace = |i: usize| {
+                let Some(c) = l[i..].chars().next() else {
+                    return;
+                };
                 let with = match c {
                     '\u{200B}' | '\u{FEFF}' | '\u{00AD}' => None,
                     '\t' | '\u{A0}' => Some(' '),
@@ -175,11 +182,16 @@ fn normalized_lines(text: &str, markdown: bool) -> Vec<String> {
                     '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ' => {
                         Some(char::from_u32(c as u32 - 0xFEE0).unwrap_or(c))
                     }
-                    _ => continue,
+                    _ => return,
                 };
                 out.push_str(&l[copied..i]);
                 out.extend(with);
                 copied = i + c.len_utf8();
+            };
+            if memchr::memchr(b'\t', l.as_bytes()).is_some() {
+                l.char_indices().for_each(|(i, _)| replace(i));
+            } else {
+                memchr::memchr3_iter(0xC2, 0xE2, 0xEF, l.as_bytes()).for_each(replace);
             }
             out.push_str(&l[copied..]);
             let mut l = out;

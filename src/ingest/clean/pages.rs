@@ -127,6 +127,11 @@ fn key(line: &str) -> Option<String> {
     if t.is_empty() || t == PAGE_BREAK || t.len() > 4 * 80 {
         return None;
     }
+    // More than 80 characters (counted by their first bytes, which
+    // vectorises) is never a key: known before any is folded.
+    if t.bytes().filter(|&b| (b as i8) >= -0x40).count() > 80 {
+        return None;
+    }
     let mut k = String::with_capacity(t.len());
     let mut chars = 0;
     let mut words = 0;
@@ -173,7 +178,7 @@ fn key(line: &str) -> Option<String> {
     if words > 10 || chars > 80 {
         return None;
     }
-    let label = k.chars().count() <= 5 && (k.ends_with('.') || k.ends_with(')'));
+    let label = (k.ends_with('.') || k.ends_with(')')) && k.chars().count() <= 5;
     (!label).then_some(k)
 }
 

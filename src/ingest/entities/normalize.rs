@@ -53,9 +53,19 @@ impl Normalized {
                 continue;
             }
             if (0xE4..=0xE9).contains(&b) && starter_at(i + 3) {
-                text.push_str(&original[i..i + 3]);
-                map.extend_from_slice(&[i as u32, i as u32 | CONT, i as u32 | CONT]);
-                i += 3;
+                // A run of such ideographs is copied at once.
+                let mut end = i + 3;
+                while end < bytes.len()
+                    && (0xE4..=0xE9).contains(&bytes[end])
+                    && starter_at(end + 3)
+                {
+                    end += 3;
+                }
+                text.push_str(&original[i..end]);
+                for k in (i..end).step_by(3) {
+                    map.extend_from_slice(&[k as u32, k as u32 | CONT, k as u32 | CONT]);
+                }
+                i = end;
                 continue;
             }
             let start = i;

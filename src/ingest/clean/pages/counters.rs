@@ -1,6 +1,7 @@
 //! Page counters `N/T` glued to the strings around them.
 
-use std::collections::HashMap;
+// FxHash: keys are lines and numbers, looked up for every line.
+use rustc_hash::FxHashMap as HashMap;
 
 use super::PAGE_BREAK;
 
@@ -21,7 +22,7 @@ pub(super) fn strip_counters(lines: Vec<String>) -> (Vec<String>, Vec<String>) {
     }
     let markers = learn_markers(&lines, &counters);
     let mut lines = lines;
-    let mut out_breaks: HashMap<usize, (usize, usize)> = HashMap::new();
+    let mut out_breaks: HashMap<usize, (usize, usize)> = HashMap::default();
     for c in &counters {
         out_breaks.insert(c.line, (c.start, c.end));
     }
@@ -67,11 +68,11 @@ pub(super) fn strip_counters(lines: Vec<String>) -> (Vec<String>, Vec<String>) {
 /// (`A/74/1302/74` is `A/74/130` then `2/74`).
 fn find_counters(lines: &[String]) -> Vec<Counter> {
     // Candidate totals: digit runs right after a '/', preceded by a digit.
-    let mut totals: HashMap<&str, usize> = HashMap::new();
+    let mut totals: HashMap<&str, usize> = HashMap::default();
     for line in lines {
         let b = line.as_bytes();
-        for (i, &ch) in b.iter().enumerate() {
-            if ch == b'/' && i > 0 && b[i - 1].is_ascii_digit() {
+        for i in memchr::memchr_iter(b'/', b) {
+            if i > 0 && b[i - 1].is_ascii_digit() {
                 let run = digit_run(&line[i + 1..]);
                 if (1..=4).contains(&run.len()) {
                     *totals.entry(run).or_default() += 1;
@@ -185,7 +186,7 @@ fn chain_for(lines: &[String], total: &str) -> Vec<Counter> {
 
 /// Strings glued to the counters on many pages.
 fn learn_markers(lines: &[String], counters: &[Counter]) -> Vec<String> {
-    let mut counts: HashMap<String, usize> = HashMap::new();
+    let mut counts: HashMap<String, usize> = HashMap::default();
     // The runs next to a counter, across the spaces that may separate
     // them (`20-09876 3/6`).
     let ascii_run_before = |s: &str| -> String {

@@ -1,6 +1,7 @@
 //! Running headers and footers: what recurs at the edges of pages.
 
-use std::collections::HashMap;
+// FxHash: keys are lines and numbers, looked up for every line.
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -32,11 +33,11 @@ pub(super) fn strip_repeated_edges(lines: Vec<String>) -> (Vec<String>, Vec<Stri
     let pages = bounds.iter().filter(|r| !r.is_empty()).count();
     let min = (pages * 35).div_ceil(100).max(3);
     let mut drop = vec![false; lines.len()];
-    let mut furniture: HashMap<String, (usize, usize)> = HashMap::new();
+    let mut furniture: HashMap<String, (usize, usize)> = HashMap::default();
     for _round in 0..3 {
         let mut is_edge = vec![false; lines.len()];
         // (page, line) of each key's edge occurrences.
-        let mut edge_at: HashMap<&str, Vec<(usize, usize)>> = HashMap::new();
+        let mut edge_at: HashMap<&str, Vec<(usize, usize)>> = HashMap::default();
         for (p, r) in bounds.iter().enumerate() {
             let idx = || r.clone().filter(|&i| !drop[i] && !blank(&lines[i]));
             let mut e: Vec<usize> = idx().take(EDGE).collect();
@@ -50,7 +51,7 @@ pub(super) fn strip_repeated_edges(lines: Vec<String>) -> (Vec<String>, Vec<Stri
                 }
             }
         }
-        let mut inside: HashMap<&str, usize> = HashMap::new();
+        let mut inside: HashMap<&str, usize> = HashMap::default();
         for (i, k) in keys.iter().enumerate() {
             if let Some(k) = k
                 && !is_edge[i]
@@ -106,7 +107,7 @@ pub(super) fn strip_repeated_edges(lines: Vec<String>) -> (Vec<String>, Vec<Stri
         // A header set on two lines on most pages and on one on others
         // (`PRESIDEN` + `REPUBLIK INDONESIA`, `PRESIDEN REPUBLIK
         // INDONESIA`): the joined lines are furniture too, at an edge.
-        let mut joined: HashMap<String, usize> = HashMap::new();
+        let mut joined: HashMap<String, usize> = HashMap::default();
         for i in 1..lines.len() {
             if drop[i - 1]
                 && drop[i]
@@ -185,7 +186,7 @@ fn varied_neighbours(occ: &[(usize, usize)], lines: &[String]) -> bool {
         }
     };
     [true, false].iter().all(|&up| {
-        let mut counts: HashMap<&str, usize> = HashMap::new();
+        let mut counts: HashMap<&str, usize> = HashMap::default();
         for &(_, i) in occ {
             if let Some(t) = neighbour(i, up) {
                 *counts.entry(t).or_default() += 1;
@@ -262,8 +263,8 @@ fn numbers_fit(occ: &[(usize, usize)], lines: &[String]) -> bool {
         return true;
     }
     (0..width).all(|j| {
-        let mut offsets: HashMap<i64, usize> = HashMap::new();
-        let mut values: HashMap<i64, usize> = HashMap::new();
+        let mut offsets: HashMap<i64, usize> = HashMap::default();
+        let mut values: HashMap<i64, usize> = HashMap::default();
         for (p, v) in &nums {
             *offsets.entry(v[j] - *p as i64).or_default() += 1;
             *values.entry(v[j]).or_default() += 1;
@@ -290,7 +291,7 @@ fn in_step(occ: &[(usize, usize)], lines: &[String]) -> Vec<(usize, usize)> {
         .iter()
         .filter_map(|&(p, i)| number_value(&lines[i]).map(|v| (p, i, i64::from(v) - p as i64)))
         .collect();
-    let mut counts: HashMap<i64, usize> = HashMap::new();
+    let mut counts: HashMap<i64, usize> = HashMap::default();
     for &(_, _, off) in &vals {
         *counts.entry(off).or_default() += 1;
     }

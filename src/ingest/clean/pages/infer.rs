@@ -1,7 +1,8 @@
 //! Page breaks of a dump without form feeds: from page numbers in
 //! sequence, or from a line that recurs at a page's rhythm.
 
-use std::collections::HashMap;
+// FxHash: keys are lines and numbers, looked up for every line.
+use rustc_hash::FxHashMap as HashMap;
 
 use super::{PAGE_BREAK, blank, key, page_number};
 use crate::ingest::text::is_terminal;
@@ -72,7 +73,7 @@ fn numbered_pages(lines: &[String]) -> Option<Vec<usize>> {
         .filter_map(|(i, l)| page_number(l).map(|v| (i, v)))
         .collect();
     // Longest chain: for each value, the best chain ending there.
-    let mut best: HashMap<u32, usize> = HashMap::new();
+    let mut best: HashMap<u32, usize> = HashMap::default();
     let mut len: Vec<usize> = Vec::with_capacity(cands.len());
     let mut prev: Vec<Option<usize>> = Vec::with_capacity(cands.len());
     for (k, &(i, v)) in cands.iter().enumerate() {
@@ -129,7 +130,7 @@ fn numbered_pages(lines: &[String]) -> Option<Vec<usize>> {
 /// length: a running header, or the even and the odd pages' headers. A
 /// header and a footer next to each other start one page.
 fn recurring_line(lines: &[String]) -> Option<Vec<usize>> {
-    let mut at: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut at: HashMap<String, Vec<usize>> = HashMap::default();
     for (i, l) in lines.iter().enumerate() {
         if let Some(k) = key(l) {
             at.entry(k).or_default().push(i);
