@@ -83,7 +83,10 @@ pub fn take(blocks: &mut Vec<Block>, front: &str) -> Option<String> {
             return Some(t);
         }
         after_label = DRAFT_LABEL.is_match(line);
-        if !heading && !after_label && is_text(line) {
+        // Running text ends the search, but not the sponsors' list that
+        // introduces the label on a line of its own (`…and Uruguay:` /
+        // `draft resolution`).
+        if !heading && !after_label && is_text(line) && !line.ends_with([':', '：']) {
             return None;
         }
     }
@@ -92,7 +95,7 @@ pub fn take(blocks: &mut Vec<Block>, front: &str) -> Option<String> {
 
 /// Whether `next` goes on with a title broken over lines: the title
 /// ends with a function word of its language (`…Religious and` /
-/// `Linguistic Minorities`), or it filled its line and `next` starts no
+/// `Linguistic Minorities`), or it is long and `next` starts no
 /// phrase of its own (`…Committee on Security` / `Questions in Central
 /// Africa`, not `The General Assembly`).
 fn goes_on(title: &str, next: &str) -> bool {
@@ -107,7 +110,7 @@ fn goes_on(title: &str, next: &str) -> bool {
         .is_some_and(|w| !w.is_empty() && super::clean::blocks::is_function_word(stops, &w))
     };
     word(title.split_whitespace().next_back())
-        || visible_len(title) >= 60 && !word(next.split_whitespace().next())
+        || visible_len(title) >= 40 && !word(next.split_whitespace().next())
 }
 
 /// A short line that is no text: a piece of a title broken over lines.
@@ -300,6 +303,22 @@ mod tests {
         assert_eq!(
             take(&mut draft, "").as_deref(),
             Some("The Arms Trade Treaty")
+        );
+
+        let mut label_apart = vec![
+            para(
+                "Albania, Australia, Austria, Belgium, Bhutan, Bosnia and Herzegovina, Bulgaria, Canada, Chile, Croatia, the United Kingdom and Uruguay:",
+            ),
+            para("draft resolution"),
+            para("Endorsement of the New York Declaration on the Peaceful"),
+            para("Settlement of the Question of Palestine"),
+            para("The General Assembly,"),
+        ];
+        assert_eq!(
+            take(&mut label_apart, "").as_deref(),
+            Some(
+                "Endorsement of the New York Declaration on the Peaceful Settlement of the Question of Palestine"
+            )
         );
     }
 
