@@ -587,7 +587,7 @@ const TEXT_MAX: usize = 80;
 /// highlights all of it), or `start` alone when no suffix can be cut, or
 /// the whole block when it is short or cannot be cut at all.
 pub fn text_directive(text: &str) -> String {
-    if text.chars().count() <= TEXT_MAX {
+    if text.chars().nth(TEXT_MAX).is_none() {
         return encode_directive(text);
     }
     let Some(prefix_end) = prefix_cut(text) else {
@@ -652,12 +652,15 @@ fn is_cjk_punctuation(c: char) -> bool {
 /// Percent-encodes all but ASCII letters, digits and `._~` (a text
 /// directive gives `-`, `,` and `&` a meaning).
 fn encode_directive(text: &str) -> String {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
     let mut out = String::with_capacity(text.len() * 3);
     for b in text.bytes() {
         if b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'~') {
             out.push(b as char);
         } else {
-            out.push_str(&format!("%{b:02X}"));
+            out.push('%');
+            out.push(char::from(HEX[usize::from(b >> 4)]));
+            out.push(char::from(HEX[usize::from(b & 15)]));
         }
     }
     out
