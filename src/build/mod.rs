@@ -433,11 +433,16 @@ fn render_streamed(
 
     #[cfg(feature = "search")]
     if with_search {
-        use crate::search::index::{self, Entry, Merger};
+        use crate::search::index::{self, Dictionary, Entry, Merger};
         let records = crate::search::records::Records::new(site);
+        let dictionary = Dictionary::default();
         let mut merger = Merger::new(Some(dir));
         let mut failed: Option<String> = None;
-        let entry = |i: usize| cx.with_body(i, |html| index::entry(&records, i, html, Some(dir)));
+        let entry = |i: usize| {
+            cx.with_body(i, |html| {
+                index::entry(&records, &dictionary, i, html, Some(dir))
+            })
+        };
         // Pages no job renders are indexed first.
         let mut carried = vec![false; site.content.pages.len()];
         for &job in jobs {
@@ -483,7 +488,7 @@ fn render_streamed(
         }
         let index = match failed {
             Some(m) => Err(m),
-            None => merger.finish(),
+            None => merger.finish(dictionary),
         };
         return (out.into_iter().flatten().collect(), Some(index));
     }
