@@ -33,7 +33,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use rayon::prelude::*;
-use serde_json::{Value, json};
+use serde_json::json;
 
 use super::records::{FILTER_KIND, FILTER_LANGUAGE, FILTER_YEAR, Record, Records};
 use super::tokens::{fnv1a, shard_of, terms};
@@ -246,12 +246,14 @@ impl PagePart {
         run.sort_unstable();
         run.dedup();
 
-        let mut filters: BTreeMap<(String, String), Vec<u32>> = BTreeMap::new();
+        // Keys borrowed from the records: most values are on every
+        // paragraph (kind, language, year).
+        let mut filters: BTreeMap<(&str, &str), Vec<u32>> = BTreeMap::new();
         for (j, r) in records.iter().enumerate() {
             for (name, values) in &r.filters {
                 let whole = PAGE_FILTERS.contains(&name.as_str());
                 for v in values {
-                    let e = filters.entry((name.clone(), v.clone())).or_default();
+                    let e = filters.entry((name, v)).or_default();
                     if !whole && e.last() != Some(&(j as u32)) {
                         e.push(j as u32);
                     }
@@ -259,26 +261,42 @@ impl PagePart {
             }
         }
 
-        let paras: Vec<Value> = records
-            .iter()
-            .map(|r| {
-                let anchor = r.url.split_once('#').map_or("", |(_, a)| a);
-                json!([anchor, r.label, r.content])
-            })
-            .collect();
-        let fragment = json!({
-            "url": url,
-            "title": title,
-            "kind": first.filters.get(FILTER_KIND).and_then(|v| v.first()),
-            "language": first.filters.get(FILTER_LANGUAGE).cloned().unwrap_or_default(),
-            "paras": paras,
-        });
+        let fragment = Fragment {
+            kind: first.filters.get(FILTER_KIND).and_then(|v| v.first()),
+            language: first
+                .filters
+                .get(FILTER_LANGUAGE)
+                .map_or(&[][..], Vec::as_slice),
+            paras: records
+                .iter()
+                .map(|r| {
+                    let anchor = r.url.split_once('#').map_or("", |(_, a)| a);
+                    (anchor, r.label.as_deref(), r.content.as_str())
+                })
+                .collect(),
+            title: &title,
+            url: &url,
+        };
         Some(PagePart {
             terms: run,
-            filters: filters.into_iter().collect(),
+            filters: filters
+                .into_iter()
+                .map(|((n, v), paras)| ((n.to_string(), v.to_string()), paras))
+                .collect(),
             fragment: serde_json::to_vec(&fragment).unwrap_or_default(),
         })
     }
+}
+
+/// A page's file (`p/<page>.json`): keys in this order (sorted, as they
+/// always were), each paragraph `[anchor, label, text]`.
+#[derive(serde::Serialize)]
+struct Fragment<'a> {
+    kind: Option<&'a String>,
+    language: &'a [String],
+    paras: Vec<(&'a str, Option<&'a str>, &'a str)>,
+    title: &'a str,
+    url: &'a str,
 }
 
 /// A document's title from a paragraph record's (`Report ¶17` → `Report`).
@@ -471,13 +489,29 @@ impl Index {
 }
 
 /// One shard as JSON: `{"term":[numbers…],…}`, terms sorted.
+/// Written as `serde_json` writes a map of arrays, without making one.
 fn shard_json(mut entries: Vec<(&str, &Postings)>) -> Vec<u8> {
+    use std::io::Write;
     entries.sort_unstable_by_key(|(k, _)| *k);
-    let map: serde_json::Map<String, Value> = entries
-        .into_iter()
-        .map(|(k, p)| (k.to_string(), Value::from(p.numbers())))
-        .collect();
-    serde_json::to_vec(&map).unwrap_or_default()
+    let mut out = Vec::with_capacity(entries.iter().map(|(k, p)| k.len() + 6 + p.json).sum());
+    out.push(b'{');
+    for (n, (k, p)) in entries.into_iter().enumerate() {
+        if n > 0 {
+            out.push(b',');
+        }
+        // Writing into a Vec cannot fail.
+        let _ = serde_json::to_writer(&mut out, k);
+        out.extend_from_slice(b":[");
+        for (m, number) in p.numbers().into_iter().enumerate() {
+            if m > 0 {
+                out.push(b',');
+            }
+            let _ = write!(out, "{number}");
+        }
+        out.push(b']');
+    }
+    out.push(b'}');
+    out
 }
 
 /// Shards for about `bytes` of JSON: a power of two, each near
