@@ -1,9 +1,9 @@
 //! Fenced-code highlighting with syntect, emitting CSS classes (`hl-*`).
 //!
 //! The syntax set is loaded the first time a page has a fenced block with
-//! a language, and shared by all threads afterwards. syntect's pure-Rust
-//! regex engine takes ~0.5–1.5 ms for a block of a few lines, so a block
-//! met again (the same code in the same language: a snippet a site
+//! a language, and shared by all threads afterwards (its regexes run on
+//! Oniguruma). A block of a few lines still takes a fraction of a
+//! millisecond, so a block met again (the same code in the same language: a snippet a site
 //! repeats) is highlighted once per process and its HTML reused
 //! ([`Memo`], bounded).
 
