@@ -36,7 +36,7 @@ use rayon::prelude::*;
 use serde_json::json;
 
 use super::records::{FILTER_KIND, FILTER_LANGUAGE, FILTER_YEAR, Record, Records};
-use super::tokens::{fnv1a, shard_of, terms};
+use super::tokens::{fnv1a, shard_of, terms_of_kind};
 use crate::build::LoadedSite;
 use crate::output::OutputFile;
 pub use dictionary::Dictionary;
@@ -224,8 +224,8 @@ impl PagePart {
         for (j, r) in records.iter().enumerate() {
             let j = j as u64;
             let mut last = u64::MAX;
-            terms(&r.content, |t| {
-                let at = u64::from(dictionary.id(&mut cache, t)) << 32 | j;
+            terms_of_kind(&r.content, |kind, t| {
+                let at = u64::from(dictionary.id_of(&mut cache, kind, t)) << 32 | j;
                 // A term repeated at once (a pair of the same character,
                 // a word said twice) is held once.
                 if at != last {
@@ -239,8 +239,8 @@ impl PagePart {
             head.push('\n');
             head.push_str(names);
         }
-        terms(&head, |t| {
-            run.push(u64::from(dictionary.id(&mut cache, t)) << 32 | u64::from(TITLE))
+        terms_of_kind(&head, |kind, t| {
+            run.push(u64::from(dictionary.id_of(&mut cache, kind, t)) << 32 | u64::from(TITLE))
         });
         dictionary.put(cache);
         run.sort_unstable();

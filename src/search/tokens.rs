@@ -98,8 +98,22 @@ impl Iterator for Folded {
     }
 }
 
+/// What a term is made of, for a caller that numbers terms: a character
+/// of a script without spaces, a pair of them, or a word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Char(char),
+    Pair(char, char),
+    Word,
+}
+
 /// Calls `emit` with every term of `text`, in order, repeats included.
 pub fn terms(text: &str, mut emit: impl FnMut(&str)) {
+    terms_of_kind(text, |_, t| emit(t));
+}
+
+/// [`terms`], each with its [`Kind`].
+pub fn terms_of_kind(text: &str, mut emit: impl FnMut(Kind, &str)) {
     let mut t = Terms::default();
     for c in text.chars() {
         if c.is_ascii() {
@@ -131,26 +145,26 @@ struct Terms {
 }
 
 impl Terms {
-    fn flush(&mut self, emit: &mut impl FnMut(&str)) {
+    fn flush(&mut self, emit: &mut impl FnMut(Kind, &str)) {
         if self.chars > 0 && self.chars <= MAX_WORD {
-            emit(&self.word);
+            emit(Kind::Word, &self.word);
         }
         self.word.clear();
         self.chars = 0;
     }
 
     /// One folded character.
-    fn take(&mut self, c: char, emit: &mut impl FnMut(&str)) {
+    fn take(&mut self, c: char, emit: &mut impl FnMut(Kind, &str)) {
         if is_unspaced(c) {
             self.flush(emit);
             self.pair.clear();
             self.pair.push(c);
-            emit(&self.pair);
+            emit(Kind::Char(c), &self.pair);
             if let Some(p) = self.prev {
                 self.pair.clear();
                 self.pair.push(p);
                 self.pair.push(c);
-                emit(&self.pair);
+                emit(Kind::Pair(p, c), &self.pair);
             }
             self.prev = Some(c);
         } else {
@@ -212,6 +226,21 @@ mod tests {
         );
         // Latin inside Chinese stays a word; punctuation breaks pairs.
         assert_eq!(all("IP地址，是"), ["ip", "地", "址", "地址", "是"]);
+    }
+
+    #[test]
+    fn terms_say_what_they_are_made_of() {
+        let mut v = Vec::new();
+        terms_of_kind("IP地址", |k, t| v.push((k, t.to_string())));
+        assert_eq!(
+            v,
+            [
+                (Kind::Word, "ip".to_string()),
+                (Kind::Char('地'), "地".to_string()),
+                (Kind::Char('址'), "址".to_string()),
+                (Kind::Pair('地', '址'), "地址".to_string()),
+            ]
+        );
     }
 
     #[test]

@@ -12,7 +12,7 @@ use std::sync::atomic::{AtomicU32, Ordering};
 
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::search::tokens::fnv1a;
+use crate::search::tokens::{Kind, fnv1a};
 
 /// Locks the terms are spread over (by hash), so threads rarely wait.
 const SHARDS: usize = 16;
@@ -32,10 +32,15 @@ pub struct Dictionary {
     caches: Mutex<Vec<Cache>>,
 }
 
-/// One tokenising thread's copy of the ids it met.
+/// One tokenising thread's copy of the ids it met: words by their text,
+/// characters and pairs of scripts without spaces (most terms of Chinese
+/// text) by their code points, hashed as one number.
 #[derive(Default)]
 pub struct Cache {
     ids: HashMap<Box<str>, u32>,
+    /// A character `c` as `c`, a pair `a b` as `a << 32 | b` (`a` is
+    /// never 0 in a pair, so the two never meet).
+    chars: HashMap<u64, u32>,
 }
 
 impl Default for Dictionary {
@@ -59,12 +64,28 @@ impl Dictionary {
     }
 
     pub fn put(&self, mut cache: Cache) {
-        if cache.ids.len() > CACHE_TERMS {
-            cache.ids = HashMap::default();
+        if cache.ids.len() + cache.chars.len() > CACHE_TERMS {
+            cache = Cache::default();
         }
         if let Ok(mut c) = self.caches.lock() {
             c.push(cache);
         }
+    }
+
+    /// The id of `term`, of kind `kind` (as `tokens::terms_of_kind`
+    /// gives them), a new one the first time it is met.
+    pub fn id_of(&self, cache: &mut Cache, kind: Kind, term: &str) -> u32 {
+        let key = match kind {
+            Kind::Word => return self.id(cache, term),
+            Kind::Char(c) => u64::from(c),
+            Kind::Pair(a, b) => u64::from(a) << 32 | u64::from(b),
+        };
+        if let Some(&id) = cache.chars.get(&key) {
+            return id;
+        }
+        let id = self.shared_id(term);
+        cache.chars.insert(key, id);
+        id
     }
 
     /// The id of `term`, a new one the first time it is met.
@@ -72,22 +93,25 @@ impl Dictionary {
         if let Some(&id) = cache.ids.get(term) {
             return id;
         }
-        let shard = &self.shards[fnv1a(term.as_bytes()) as usize % SHARDS];
-        let id = {
-            // A poisoned lock means a thread panicked holding it: the map
-            // itself is whole (inserts are single calls).
-            let mut map = shard.lock().unwrap_or_else(|e| e.into_inner());
-            match map.get(term) {
-                Some(&id) => id,
-                None => {
-                    let id = self.next.fetch_add(1, Ordering::Relaxed);
-                    map.insert(term.into(), id);
-                    id
-                }
-            }
-        };
+        let id = self.shared_id(term);
         cache.ids.insert(term.into(), id);
         id
+    }
+
+    /// The id of `term` in the map the threads share.
+    fn shared_id(&self, term: &str) -> u32 {
+        let shard = &self.shards[fnv1a(term.as_bytes()) as usize % SHARDS];
+        // A poisoned lock means a thread panicked holding it: the map
+        // itself is whole (inserts are single calls).
+        let mut map = shard.lock().unwrap_or_else(|e| e.into_inner());
+        match map.get(term) {
+            Some(&id) => id,
+            None => {
+                let id = self.next.fetch_add(1, Ordering::Relaxed);
+                map.insert(term.into(), id);
+                id
+            }
+        }
     }
 
     /// Every term, at the place of its id.
@@ -117,6 +141,11 @@ mod tests {
         assert_ne!(x, y);
         assert_eq!(d.id(&mut b, "evidence"), x);
         assert_eq!(d.id(&mut a, "证据"), y);
+        // A pair is the same term whichever way it is looked up.
+        assert_eq!(d.id_of(&mut a, Kind::Pair('证', '据'), "证据"), y);
+        let z = d.id_of(&mut b, Kind::Char('证'), "证");
+        assert_ne!(z, y);
+        assert_eq!(d.id(&mut a, "证"), z);
         d.put(a);
         let terms = d.into_terms();
         assert_eq!(&*terms[x as usize], "evidence");
