@@ -224,8 +224,8 @@ impl PagePart {
         for (j, r) in records.iter().enumerate() {
             let j = j as u64;
             let mut last = u64::MAX;
-            terms_of_kind(&r.content, |kind, t| {
-                let at = u64::from(dictionary.id_of(&mut cache, kind, t)) << 32 | j;
+            terms_of_kind(&r.content, |t| {
+                let at = u64::from(dictionary.id_of(&mut cache, t)) << 32 | j;
                 // A term repeated at once (a pair of the same character,
                 // a word said twice) is held once.
                 if at != last {
@@ -239,8 +239,8 @@ impl PagePart {
             head.push('\n');
             head.push_str(names);
         }
-        terms_of_kind(&head, |kind, t| {
-            run.push(u64::from(dictionary.id_of(&mut cache, kind, t)) << 32 | u64::from(TITLE))
+        terms_of_kind(&head, |t| {
+            run.push(u64::from(dictionary.id_of(&mut cache, t)) << 32 | u64::from(TITLE))
         });
         dictionary.put(cache);
         run.sort_unstable();
@@ -491,7 +491,6 @@ impl Index {
 /// One shard as JSON: `{"term":[numbers…],…}`, terms sorted.
 /// Written as `serde_json` writes a map of arrays, without making one.
 fn shard_json(mut entries: Vec<(&str, &Postings)>) -> Vec<u8> {
-    use std::io::Write;
     entries.sort_unstable_by_key(|(k, _)| *k);
     let mut out = Vec::with_capacity(entries.iter().map(|(k, p)| k.len() + 6 + p.json).sum());
     out.push(b'{');
@@ -506,12 +505,27 @@ fn shard_json(mut entries: Vec<(&str, &Postings)>) -> Vec<u8> {
             if m > 0 {
                 out.push(b',');
             }
-            let _ = write!(out, "{number}");
+            push_decimal(&mut out, number);
         }
         out.push(b']');
     }
     out.push(b'}');
     out
+}
+
+/// Appends `n` in decimal digits.
+fn push_decimal(out: &mut Vec<u8>, mut n: u32) {
+    let mut digits = [0u8; 10];
+    let mut i = digits.len();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(&digits[i..]);
 }
 
 /// Shards for about `bytes` of JSON: a power of two, each near
@@ -539,6 +553,15 @@ mod tests {
         big.push(300, &[0, 70_000], false);
         assert_eq!(big.numbers(), [300, 4, 0, 70_000]);
         assert_eq!(p.pages, 3);
+    }
+
+    #[test]
+    fn numbers_are_written_as_json_writes_them() {
+        for n in [0, 7, 10, 99, 100, 65_535, 1_000_000, u32::MAX] {
+            let mut out = Vec::new();
+            push_decimal(&mut out, n);
+            assert_eq!(out, serde_json::to_vec(&n).unwrap());
+        }
     }
 
     #[test]

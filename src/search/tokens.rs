@@ -98,22 +98,45 @@ impl Iterator for Folded {
     }
 }
 
-/// What a term is made of, for a caller that numbers terms: a character
-/// of a script without spaces, a pair of them, or a word.
+/// A term as [`terms_of_kind`] gives it: a character of a script without
+/// spaces, a pair of them (neither made into a string: a caller that
+/// numbers terms need not), or a word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
+pub enum Term<'a> {
     Char(char),
     Pair(char, char),
-    Word,
+    Word(&'a str),
+}
+
+impl Term<'_> {
+    /// The term's text, in `buf` (cleared first).
+    pub fn write(&self, buf: &mut String) {
+        buf.clear();
+        match *self {
+            Term::Char(c) => buf.push(c),
+            Term::Pair(a, b) => {
+                buf.push(a);
+                buf.push(b);
+            }
+            Term::Word(w) => buf.push_str(w),
+        }
+    }
 }
 
 /// Calls `emit` with every term of `text`, in order, repeats included.
 pub fn terms(text: &str, mut emit: impl FnMut(&str)) {
-    terms_of_kind(text, |_, t| emit(t));
+    let mut buf = String::new();
+    terms_of_kind(text, |t| match t {
+        Term::Word(w) => emit(w),
+        t => {
+            t.write(&mut buf);
+            emit(&buf);
+        }
+    });
 }
 
-/// [`terms`], each with its [`Kind`].
-pub fn terms_of_kind(text: &str, mut emit: impl FnMut(Kind, &str)) {
+/// [`terms`], each as a [`Term`].
+pub fn terms_of_kind(text: &str, mut emit: impl FnMut(Term<'_>)) {
     let mut t = Terms::default();
     for c in text.chars() {
         if c.is_ascii() {
@@ -141,30 +164,24 @@ struct Terms {
     word: String,
     chars: usize,
     prev: Option<char>,
-    pair: String,
 }
 
 impl Terms {
-    fn flush(&mut self, emit: &mut impl FnMut(Kind, &str)) {
+    fn flush(&mut self, emit: &mut impl FnMut(Term<'_>)) {
         if self.chars > 0 && self.chars <= MAX_WORD {
-            emit(Kind::Word, &self.word);
+            emit(Term::Word(&self.word));
         }
         self.word.clear();
         self.chars = 0;
     }
 
     /// One folded character.
-    fn take(&mut self, c: char, emit: &mut impl FnMut(Kind, &str)) {
+    fn take(&mut self, c: char, emit: &mut impl FnMut(Term<'_>)) {
         if is_unspaced(c) {
             self.flush(emit);
-            self.pair.clear();
-            self.pair.push(c);
-            emit(Kind::Char(c), &self.pair);
+            emit(Term::Char(c));
             if let Some(p) = self.prev {
-                self.pair.clear();
-                self.pair.push(p);
-                self.pair.push(c);
-                emit(Kind::Pair(p, c), &self.pair);
+                emit(Term::Pair(p, c));
             }
             self.prev = Some(c);
         } else {
@@ -231,14 +248,14 @@ mod tests {
     #[test]
     fn terms_say_what_they_are_made_of() {
         let mut v = Vec::new();
-        terms_of_kind("IP地址", |k, t| v.push((k, t.to_string())));
+        terms_of_kind("IP地址", |t| v.push(format!("{t:?}")));
         assert_eq!(
             v,
             [
-                (Kind::Word, "ip".to_string()),
-                (Kind::Char('地'), "地".to_string()),
-                (Kind::Char('址'), "址".to_string()),
-                (Kind::Pair('地', '址'), "地址".to_string()),
+                "Word(\"ip\")",
+                "Char('地')",
+                "Char('址')",
+                "Pair('地', '址')"
             ]
         );
     }

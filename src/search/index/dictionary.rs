@@ -12,7 +12,7 @@ use std::sync::atomic::{AtomicU32, Ordering};
 
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::search::tokens::{Kind, fnv1a};
+use crate::search::tokens::{Term, fnv1a};
 
 /// Locks the terms are spread over (by hash), so threads rarely wait.
 const SHARDS: usize = 16;
@@ -72,18 +72,20 @@ impl Dictionary {
         }
     }
 
-    /// The id of `term`, of kind `kind` (as `tokens::terms_of_kind`
-    /// gives them), a new one the first time it is met.
-    pub fn id_of(&self, cache: &mut Cache, kind: Kind, term: &str) -> u32 {
-        let key = match kind {
-            Kind::Word => return self.id(cache, term),
-            Kind::Char(c) => u64::from(c),
-            Kind::Pair(a, b) => u64::from(a) << 32 | u64::from(b),
+    /// The id of `term` (as `tokens::terms_of_kind` gives it), a new one
+    /// the first time it is met.
+    pub fn id_of(&self, cache: &mut Cache, term: Term<'_>) -> u32 {
+        let key = match term {
+            Term::Word(w) => return self.id(cache, w),
+            Term::Char(c) => u64::from(c),
+            Term::Pair(a, b) => u64::from(a) << 32 | u64::from(b),
         };
         if let Some(&id) = cache.chars.get(&key) {
             return id;
         }
-        let id = self.shared_id(term);
+        let mut text = String::new();
+        term.write(&mut text);
+        let id = self.shared_id(&text);
         cache.chars.insert(key, id);
         id
     }
@@ -142,8 +144,8 @@ mod tests {
         assert_eq!(d.id(&mut b, "evidence"), x);
         assert_eq!(d.id(&mut a, "证据"), y);
         // A pair is the same term whichever way it is looked up.
-        assert_eq!(d.id_of(&mut a, Kind::Pair('证', '据'), "证据"), y);
-        let z = d.id_of(&mut b, Kind::Char('证'), "证");
+        assert_eq!(d.id_of(&mut a, Term::Pair('证', '据')), y);
+        let z = d.id_of(&mut b, Term::Char('证'));
         assert_ne!(z, y);
         assert_eq!(d.id(&mut a, "证"), z);
         d.put(a);
