@@ -39,10 +39,11 @@ struct Memo {
 
 /// At most this many bytes of code and HTML are kept; blocks met once the
 /// memo is full are highlighted every time.
-const MEMO_BYTES: usize = 16 << 20;
-/// A block longer than this is not kept (a long listing is rarely
-/// repeated).
-const MEMO_BLOCK: usize = 16 << 10;
+const MEMO_BYTES: usize = 4 << 20;
+/// A block longer than this is not kept: a snippet a site repeats is
+/// short, and a long block's HTML (~15 times its code) would take the
+/// memo's room for nothing.
+const MEMO_BLOCK: usize = 2 << 10;
 
 static MEMO: LazyLock<Mutex<Memo>> = LazyLock::new(|| {
     Mutex::new(Memo {
