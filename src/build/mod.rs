@@ -400,21 +400,22 @@ fn body_of(site: &LoadedSite, job: OutputJob) -> Option<usize> {
 
 type Rendering = (OutputJob, Result<OutputFile, Problem>);
 
+/// What is left of the search index once every page is rendered: its
+/// shards and `meta.json`, made while the site's other files are.
+type IndexFinish<'a> = Box<dyn FnOnce() -> Result<crate::search::IndexFiles, String> + Send + 'a>;
+
 /// Renders `jobs` as a build does, each page written into `dir` as soon
 /// as it is rendered and, with `with_search`, indexed at the same time
 /// from the body it is rendered with; the index entries merged in page
 /// order while the next batch renders. Returns the renderings in the
-/// order of `jobs` and the index, when made.
-fn render_streamed(
+/// order of `jobs` and, when made, what finishes the index.
+fn render_streamed<'a>(
     cx: &Contexts<'_>,
     theme: &Theme,
     jobs: &[OutputJob],
-    dir: &Path,
+    dir: &'a Path,
     with_search: bool,
-) -> (
-    Vec<Rendering>,
-    Option<Result<crate::search::IndexFiles, String>>,
-) {
+) -> (Vec<Rendering>, Option<IndexFinish<'a>>) {
     let site = cx.site();
     let render = |job: OutputJob| match render_output(cx, theme, job) {
         Ok(f) if job != OutputJob::NotFound => output::write_files(dir, std::slice::from_ref(&f))
@@ -433,11 +434,16 @@ fn render_streamed(
 
     #[cfg(feature = "search")]
     if with_search {
-        use crate::search::index::{self, Entry, Merger};
+        use crate::search::index::{self, Dictionary, Entry, Merger};
         let records = crate::search::records::Records::new(site);
+        let dictionary = Dictionary::default();
         let mut merger = Merger::new(Some(dir));
         let mut failed: Option<String> = None;
-        let entry = |i: usize| cx.with_body(i, |html| index::entry(&records, i, html, Some(dir)));
+        let entry = |i: usize| {
+            cx.with_body(i, |html| {
+                index::entry(&records, &dictionary, i, html, Some(dir))
+            })
+        };
         // Pages no job renders are indexed first.
         let mut carried = vec![false; site.content.pages.len()];
         for &job in jobs {
@@ -481,11 +487,11 @@ fn render_streamed(
         for e in pending {
             merger.add(e);
         }
-        let index = match failed {
+        let finish: IndexFinish<'a> = Box::new(move || match failed {
             Some(m) => Err(m),
-            None => merger.finish(),
-        };
-        return (out.into_iter().flatten().collect(), Some(index));
+            None => merger.finish(dictionary),
+        });
+        return (out.into_iter().flatten().collect(), Some(finish));
     }
     let _ = with_search;
     let done: Vec<(usize, Rendering)> = order
@@ -575,7 +581,11 @@ fn render_site_with(
             .map(|f| f.path.as_str())
             .chain(out.written.iter().map(String::as_str)),
     );
-    let extra_files = extras::files(site, &cx, &html_urls);
+    // The index's shards are made while the sitemap, feed and graph are.
+    let (extra_files, index) = rayon::join(
+        || extras::files(site, &cx, &html_urls),
+        || index.map(|finish| finish()),
+    );
     origins.extend(
         extra_files
             .iter()

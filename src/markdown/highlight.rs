@@ -1,9 +1,15 @@
 //! Fenced-code highlighting with syntect, emitting CSS classes (`hl-*`).
 //!
 //! The syntax set is loaded the first time a page has a fenced block with
-//! a language, and shared by all threads afterwards.
+//! a language, and shared by all threads afterwards (its regexes run on
+//! Oniguruma). A block of a few lines still takes a fraction of a
+//! millisecond, so a block met again (the same code in the same language: a snippet a site
+//! repeats) is highlighted once per process and its HTML reused
+//! ([`Memo`], bounded).
 
-use std::sync::LazyLock;
+use std::sync::{LazyLock, Mutex};
+
+use rustc_hash::FxHashMap;
 
 use syntect::highlighting::ThemeSet;
 use syntect::html::{ClassStyle, ClassedHTMLGenerator, css_for_theme_with_class_style};
@@ -23,9 +29,55 @@ pub fn fence_language(info: &str) -> &str {
         .unwrap_or("")
 }
 
+/// Highlighted blocks kept for reuse, keyed by language and code: the
+/// same input always gives the same HTML.
+struct Memo {
+    html: FxHashMap<(Box<str>, Box<str>), Box<str>>,
+    /// Bytes held (keys and values).
+    bytes: usize,
+}
+
+/// At most this many bytes of code and HTML are kept; blocks met once the
+/// memo is full are highlighted every time.
+const MEMO_BYTES: usize = 4 << 20;
+/// A block longer than this is not kept: a snippet a site repeats is
+/// short, and a long block's HTML (~15 times its code) would take the
+/// memo's room for nothing.
+const MEMO_BLOCK: usize = 2 << 10;
+
+static MEMO: LazyLock<Mutex<Memo>> = LazyLock::new(|| {
+    Mutex::new(Memo {
+        html: FxHashMap::default(),
+        bytes: 0,
+    })
+});
+
 /// Renders a code block as `<pre><code>`, highlighted when the language
-/// is known to syntect.
+/// is known to syntect; a block highlighted before is taken from the
+/// memo.
 pub fn code_block(code: &str, lang: &str) -> String {
+    if lang.is_empty() || code.len() > MEMO_BLOCK {
+        return highlight(code, lang);
+    }
+    let key = (Box::<str>::from(lang), Box::<str>::from(code));
+    if let Ok(memo) = MEMO.lock()
+        && let Some(html) = memo.html.get(&key)
+    {
+        return html.to_string();
+    }
+    let html = highlight(code, lang);
+    if let Ok(mut memo) = MEMO.lock() {
+        let size = lang.len() + code.len() + html.len();
+        if memo.bytes + size <= MEMO_BYTES && !memo.html.contains_key(&key) {
+            memo.bytes += size;
+            memo.html.insert(key, html.as_str().into());
+        }
+    }
+    html
+}
+
+/// [`code_block`] without the memo.
+fn highlight(code: &str, lang: &str) -> String {
     let lang_attr = if lang.is_empty() {
         String::new()
     } else {
@@ -77,6 +129,17 @@ mod tests {
         assert!(html.contains("&lt;b&gt;"), "{html}");
         assert_eq!(fence_language("rust,ignore"), "rust");
         assert_eq!(fence_language("python {.x}"), "python");
+    }
+
+    #[test]
+    fn a_repeated_block_is_highlighted_as_the_first_time() {
+        let code = "def f(x):\n    return x  # same\n";
+        let first = code_block(code, "python");
+        assert_eq!(first, highlight(code, "python"));
+        assert_eq!(code_block(code, "python"), first);
+        // Same code, another language: its own highlighting.
+        assert_eq!(code_block(code, "rust"), highlight(code, "rust"));
+        assert_ne!(code_block(code, "rust"), first);
     }
 
     #[test]

@@ -22,21 +22,24 @@
 //! or names), then the `k` paragraph numbers as differences (the first
 //! from 0). A filter's whole-page posting has `k = 0`, `t = 0`.
 //!
-//! Built page by page (pages tokenised in parallel in batches, merged in
-//! page order): memory holds the postings, not the site's text again;
-//! the output is the same bytes for the same site.
+//! Built page by page (pages tokenised in parallel in batches, their
+//! terms numbered by a shared [`Dictionary`], merged in page order):
+//! memory holds the postings, not the site's text again; the output is
+//! the same bytes for the same site.
+
+mod dictionary;
 
 use std::collections::BTreeMap;
 use std::path::Path;
 
 use rayon::prelude::*;
-use rustc_hash::FxHashMap as HashMap;
-use serde_json::{Value, json};
+use serde_json::json;
 
 use super::records::{FILTER_KIND, FILTER_LANGUAGE, FILTER_YEAR, Record, Records};
-use super::tokens::{fnv1a, shard_of, terms};
+use super::tokens::{fnv1a, shard_of, terms_of_kind};
 use crate::build::LoadedSite;
 use crate::output::OutputFile;
+pub use dictionary::Dictionary;
 
 /// Output directory of the index, relative to the site root.
 pub const INDEX_DIR: &str = "search/index";
@@ -72,25 +75,28 @@ pub fn build(site: &LoadedSite) -> Result<Vec<OutputFile>, String> {
 /// [`Merger`].)
 pub fn build_into(site: &LoadedSite, sink: Option<&Path>) -> Result<IndexFiles, String> {
     let records = Records::new(site);
+    let dictionary = Dictionary::default();
     let mut merger = Merger::new(sink);
     let all: Vec<usize> = (0..site.content.pages.len()).collect();
     for batch in all.chunks(BATCH) {
         let entries: Vec<Entry> = batch
             .par_iter()
-            .map(|&i| entry(&records, i, &site.rendered[i].html, sink))
+            .map(|&i| entry(&records, &dictionary, i, &site.rendered[i].html, sink))
             .collect::<Result<_, String>>()?;
         for e in entries {
             merger.add(e);
         }
     }
-    merger.finish()
+    merger.finish(dictionary)
 }
 
 /// Page `i`'s part of the index, made from its rendered markdown `html`
-/// without the rest of the index; its file written into `sink` when there
-/// is one. Merged in page order by a [`Merger`].
+/// without the rest of the index (its terms numbered by `dictionary`);
+/// its file written into `sink` when there is one. Merged in page order
+/// by a [`Merger`].
 pub fn entry(
     records: &Records<'_>,
+    dictionary: &Dictionary,
     i: usize,
     html: &str,
     sink: Option<&Path>,
@@ -98,7 +104,7 @@ pub fn entry(
     // A page's number is its place in the site: its file can be written
     // before the pages before it are merged.
     let id = i as u32;
-    let Some(mut part) = PagePart::of(&records.page_with_html(i, html)) else {
+    let Some(mut part) = PagePart::of(&records.page_with_html(i, html), dictionary) else {
         return Ok(Entry { id, made: None });
     };
     let file = OutputFile {
@@ -174,14 +180,15 @@ impl<'s> Merger<'s> {
         self.index.pages += 1;
     }
 
-    /// The shards and `meta.json` once every page is in; returns every
-    /// index file (those held sorted by path).
-    pub fn finish(mut self) -> Result<IndexFiles, String> {
+    /// The shards and `meta.json` once every page is in (their terms
+    /// numbered by `dictionary`); returns every index file (those held
+    /// sorted by path).
+    pub fn finish(mut self, dictionary: Dictionary) -> Result<IndexFiles, String> {
         for (_, e) in std::mem::take(&mut self.waiting) {
             self.merge(e);
         }
         let mut out = self.out;
-        let rest = self.index.finish(self.sink)?;
+        let rest = self.index.finish(dictionary.into_terms(), self.sink)?;
         out.files.extend(rest.files);
         out.written.extend(rest.written);
         out.files.sort_by(|a, b| a.path.cmp(&b.path));
@@ -189,35 +196,41 @@ impl<'s> Merger<'s> {
     }
 }
 
+/// In a page's run of terms, the "paragraph" of a term of its title or
+/// names (after every paragraph of the term).
+const TITLE: u32 = u32::MAX;
+
 /// One page's contribution, made without the rest of the index.
 struct PagePart {
-    /// Term → (paragraphs holding it, whether the title or names do), in
-    /// no order: each term's postings are its own, and shards are sorted.
-    terms: HashMap<String, (Vec<u32>, bool)>,
+    /// Its terms: `term id << 32 | paragraph` (or [`TITLE`]), sorted, no
+    /// repeats — each term's paragraphs in order, then whether the title
+    /// or names hold it.
+    terms: Vec<u64>,
     /// (name, value) → paragraphs filed under it (empty: the whole page).
     filters: Vec<((String, String), Vec<u32>)>,
     fragment: Vec<u8>,
 }
 
 impl PagePart {
-    fn of(records: &[Record]) -> Option<PagePart> {
+    fn of(records: &[Record], dictionary: &Dictionary) -> Option<PagePart> {
         let first = records.first()?;
         let url = first.url.split('#').next().unwrap_or_default().to_string();
         let title = match &first.label {
             None => first.title.clone(),
             Some(label) => page_title(&first.title, label),
         };
-        let mut by_term: HashMap<String, (Vec<u32>, bool)> = HashMap::default();
+        let mut cache = dictionary.cache();
+        let mut run: Vec<u64> = Vec::new();
         for (j, r) in records.iter().enumerate() {
-            let j = j as u32;
-            terms(&r.content, |t| match by_term.get_mut(t) {
-                Some(e) => {
-                    if e.0.last() != Some(&j) {
-                        e.0.push(j);
-                    }
-                }
-                None => {
-                    by_term.insert(t.to_string(), (vec![j], false));
+            let j = j as u64;
+            let mut last = u64::MAX;
+            terms_of_kind(&r.content, |t| {
+                let at = u64::from(dictionary.id_of(&mut cache, t)) << 32 | j;
+                // A term repeated at once (a pair of the same character,
+                // a word said twice) is held once.
+                if at != last {
+                    run.push(at);
+                    last = at;
                 }
             });
         }
@@ -226,16 +239,21 @@ impl PagePart {
             head.push('\n');
             head.push_str(names);
         }
-        terms(&head, |t| {
-            by_term.entry(t.to_string()).or_default().1 = true
+        terms_of_kind(&head, |t| {
+            run.push(u64::from(dictionary.id_of(&mut cache, t)) << 32 | u64::from(TITLE))
         });
+        dictionary.put(cache);
+        run.sort_unstable();
+        run.dedup();
 
-        let mut filters: BTreeMap<(String, String), Vec<u32>> = BTreeMap::new();
+        // Keys borrowed from the records: most values are on every
+        // paragraph (kind, language, year).
+        let mut filters: BTreeMap<(&str, &str), Vec<u32>> = BTreeMap::new();
         for (j, r) in records.iter().enumerate() {
             for (name, values) in &r.filters {
                 let whole = PAGE_FILTERS.contains(&name.as_str());
                 for v in values {
-                    let e = filters.entry((name.clone(), v.clone())).or_default();
+                    let e = filters.entry((name, v)).or_default();
                     if !whole && e.last() != Some(&(j as u32)) {
                         e.push(j as u32);
                     }
@@ -243,26 +261,42 @@ impl PagePart {
             }
         }
 
-        let paras: Vec<Value> = records
-            .iter()
-            .map(|r| {
-                let anchor = r.url.split_once('#').map_or("", |(_, a)| a);
-                json!([anchor, r.label, r.content])
-            })
-            .collect();
-        let fragment = json!({
-            "url": url,
-            "title": title,
-            "kind": first.filters.get(FILTER_KIND).and_then(|v| v.first()),
-            "language": first.filters.get(FILTER_LANGUAGE).cloned().unwrap_or_default(),
-            "paras": paras,
-        });
+        let fragment = Fragment {
+            kind: first.filters.get(FILTER_KIND).and_then(|v| v.first()),
+            language: first
+                .filters
+                .get(FILTER_LANGUAGE)
+                .map_or(&[][..], Vec::as_slice),
+            paras: records
+                .iter()
+                .map(|r| {
+                    let anchor = r.url.split_once('#').map_or("", |(_, a)| a);
+                    (anchor, r.label.as_deref(), r.content.as_str())
+                })
+                .collect(),
+            title: &title,
+            url: &url,
+        };
         Some(PagePart {
-            terms: by_term,
-            filters: filters.into_iter().collect(),
+            terms: run,
+            filters: filters
+                .into_iter()
+                .map(|((n, v), paras)| ((n.to_string(), v.to_string()), paras))
+                .collect(),
             fragment: serde_json::to_vec(&fragment).unwrap_or_default(),
         })
     }
+}
+
+/// A page's file (`p/<page>.json`): keys in this order (sorted, as they
+/// always were), each paragraph `[anchor, label, text]`.
+#[derive(serde::Serialize)]
+struct Fragment<'a> {
+    kind: Option<&'a String>,
+    language: &'a [String],
+    paras: Vec<(&'a str, Option<&'a str>, &'a str)>,
+    title: &'a str,
+    url: &'a str,
 }
 
 /// A document's title from a paragraph record's (`Report ¶17` → `Report`).
@@ -290,12 +324,17 @@ struct Postings {
 
 impl Postings {
     fn push(&mut self, page: u32, paras: &[u32], title: bool) {
+        self.push_run(page, paras.len(), paras.iter().copied(), title);
+    }
+
+    /// [`Self::push`] of the `count` paragraphs `paras` yields.
+    fn push_run(&mut self, page: u32, count: usize, paras: impl Iterator<Item = u32>, title: bool) {
         self.number(page - self.last);
         self.last = page;
         self.pages += 1;
-        self.number(2 * paras.len() as u32 + u32::from(title));
+        self.number(2 * count as u32 + u32::from(title));
         let mut prev = 0;
-        for &p in paras {
+        for p in paras {
             self.number(p - prev);
             prev = p;
         }
@@ -334,22 +373,27 @@ impl Postings {
 #[derive(Default)]
 struct Index {
     pages: u32,
-    terms: HashMap<String, Postings>,
+    /// By term id (see [`Dictionary`]); a term no merged page holds has
+    /// none (`pages == 0`).
+    terms: Vec<Postings>,
     filters: BTreeMap<(String, String), Postings>,
 }
 
 impl Index {
-    fn add(
-        &mut self,
-        page: u32,
-        terms: HashMap<String, (Vec<u32>, bool)>,
-        filters: Vec<((String, String), Vec<u32>)>,
-    ) {
-        for (term, (paras, title)) in terms {
-            self.terms
-                .entry(term)
-                .or_default()
-                .push(page, &paras, title);
+    fn add(&mut self, page: u32, terms: Vec<u64>, filters: Vec<((String, String), Vec<u32>)>) {
+        // The run holds each term's paragraphs together, in order.
+        let mut rest = &terms[..];
+        while let Some(&first) = rest.first() {
+            let id = (first >> 32) as usize;
+            let n = rest.iter().take_while(|&&x| x >> 32 == first >> 32).count();
+            let (group, after) = rest.split_at(n);
+            rest = after;
+            let title = group.last().is_some_and(|&x| x as u32 == TITLE);
+            let paras = &group[..n - usize::from(title)];
+            if self.terms.len() <= id {
+                self.terms.resize_with(id + 1, Postings::default);
+            }
+            self.terms[id].push_run(page, paras.len(), paras.iter().map(|&x| x as u32), title);
         }
         for (key, paras) in filters {
             self.filters
@@ -362,7 +406,7 @@ impl Index {
     /// `meta.json` and the shards, each shard written into `sink` (when
     /// there is one) as soon as it is made; returns the files not written
     /// and the paths of those written.
-    fn finish(self, sink: Option<&Path>) -> Result<IndexFiles, String> {
+    fn finish(self, names: Vec<Box<str>>, sink: Option<&Path>) -> Result<IndexFiles, String> {
         let mut out = IndexFiles::default();
         let mut emit = |file: OutputFile| -> Result<(), String> {
             match sink {
@@ -375,9 +419,16 @@ impl Index {
             }
             Ok(())
         };
-        let shards = shard_count(self.terms.iter().map(|(t, p)| t.len() + 6 + p.json).sum());
+        let terms: Vec<(&str, &Postings)> = self
+            .terms
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.pages > 0)
+            .map(|(id, p)| (names.get(id).map_or("", |t| &**t), p))
+            .collect();
+        let shards = shard_count(terms.iter().map(|(t, p)| t.len() + 6 + p.json).sum());
         let mut by_shard: Vec<Vec<(&str, &Postings)>> = vec![Vec::new(); shards as usize];
-        for (t, p) in &self.terms {
+        for (t, p) in terms {
             by_shard[shard_of(t, shards) as usize].push((t, p));
         }
         // Made in parallel, a few at a time (the JSON of every shard at
@@ -438,13 +489,43 @@ impl Index {
 }
 
 /// One shard as JSON: `{"term":[numbers…],…}`, terms sorted.
+/// Written as `serde_json` writes a map of arrays, without making one.
 fn shard_json(mut entries: Vec<(&str, &Postings)>) -> Vec<u8> {
     entries.sort_unstable_by_key(|(k, _)| *k);
-    let map: serde_json::Map<String, Value> = entries
-        .into_iter()
-        .map(|(k, p)| (k.to_string(), Value::from(p.numbers())))
-        .collect();
-    serde_json::to_vec(&map).unwrap_or_default()
+    let mut out = Vec::with_capacity(entries.iter().map(|(k, p)| k.len() + 6 + p.json).sum());
+    out.push(b'{');
+    for (n, (k, p)) in entries.into_iter().enumerate() {
+        if n > 0 {
+            out.push(b',');
+        }
+        // Writing into a Vec cannot fail.
+        let _ = serde_json::to_writer(&mut out, k);
+        out.extend_from_slice(b":[");
+        for (m, number) in p.numbers().into_iter().enumerate() {
+            if m > 0 {
+                out.push(b',');
+            }
+            push_decimal(&mut out, number);
+        }
+        out.push(b']');
+    }
+    out.push(b'}');
+    out
+}
+
+/// Appends `n` in decimal digits.
+fn push_decimal(out: &mut Vec<u8>, mut n: u32) {
+    let mut digits = [0u8; 10];
+    let mut i = digits.len();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(&digits[i..]);
 }
 
 /// Shards for about `bytes` of JSON: a power of two, each near
@@ -472,6 +553,15 @@ mod tests {
         big.push(300, &[0, 70_000], false);
         assert_eq!(big.numbers(), [300, 4, 0, 70_000]);
         assert_eq!(p.pages, 3);
+    }
+
+    #[test]
+    fn numbers_are_written_as_json_writes_them() {
+        for n in [0, 7, 10, 99, 100, 65_535, 1_000_000, u32::MAX] {
+            let mut out = Vec::new();
+            push_decimal(&mut out, n);
+            assert_eq!(out, serde_json::to_vec(&n).unwrap());
+        }
     }
 
     #[test]

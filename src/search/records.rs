@@ -104,10 +104,17 @@ fn is_block_tag(name: &str) -> bool {
 /// Decodes the entities pulldown-cmark writes (`&amp; &lt; &gt; &quot;
 /// &#39;`) and numeric ones.
 fn decode_entities(s: &str) -> String {
-    if !s.contains('&') {
-        return s.to_string();
-    }
     let mut out = String::with_capacity(s.len());
+    decode_entities_into(&mut out, s);
+    out
+}
+
+/// [`decode_entities`], appended to `out`.
+fn decode_entities_into(out: &mut String, s: &str) {
+    if !s.contains('&') {
+        out.push_str(s);
+        return;
+    }
     let mut rest = s;
     while let Some(i) = rest.find('&') {
         out.push_str(&rest[..i]);
@@ -145,6 +152,18 @@ fn decode_entities(s: &str) -> String {
         }
     }
     out.push_str(rest);
+}
+
+/// `text` with its runs of white space as single spaces, none at the
+/// ends (`split_whitespace` joined by spaces).
+fn collapse_whitespace(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for w in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
     out
 }
 
@@ -185,8 +204,7 @@ pub fn blocks(html: &str) -> Vec<Block> {
                  links: &mut Vec<String>,
                  out: &mut Vec<Block>| {
         let own_links = std::mem::take(links);
-        let words: Vec<&str> = text.split_whitespace().collect();
-        let joined = words.join(" ");
+        let joined = collapse_whitespace(text);
         text.clear();
         let (tag, id) = open.take().unwrap_or_default();
         if let Some(id) = &id {
@@ -220,12 +238,12 @@ pub fn blocks(html: &str) -> Vec<Block> {
     while !rest.is_empty() {
         let Some(lt) = rest.find('<') else {
             if skip_depth == 0 {
-                text.push_str(&decode_entities(rest));
+                decode_entities_into(&mut text, rest);
             }
             break;
         };
         if skip_depth == 0 {
-            text.push_str(&decode_entities(&rest[..lt]));
+            decode_entities_into(&mut text, &rest[..lt]);
         }
         let Some(gt) = rest[lt..].find('>') else {
             break;
@@ -234,11 +252,19 @@ pub fn blocks(html: &str) -> Vec<Block> {
         rest = &rest[lt + gt + 1..];
         let closing = tag.starts_with('/');
         let body = tag.trim_start_matches('/');
-        let name: String = body
+        let raw = body
             .split(|c: char| c.is_ascii_whitespace() || c == '/')
             .next()
-            .unwrap_or("")
-            .to_ascii_lowercase();
+            .unwrap_or("");
+        // Tags are lower case as pulldown-cmark writes them; raw HTML
+        // may not be.
+        let lower;
+        let name: &str = if raw.bytes().any(|b| b.is_ascii_uppercase()) {
+            lower = raw.to_ascii_lowercase();
+            &lower
+        } else {
+            raw
+        };
         // A page named again in its section is written as text that keeps
         // its destination (`markdown::repeats`): still what the block is
         // about.
@@ -270,7 +296,7 @@ pub fn blocks(html: &str) -> Vec<Block> {
             }
             continue;
         }
-        if !is_block_tag(&name) {
+        if !is_block_tag(name) {
             continue;
         }
         flush(
@@ -282,14 +308,9 @@ pub fn blocks(html: &str) -> Vec<Block> {
             &mut links,
             &mut out,
         );
-        if !closing
-            && matches!(
-                name.as_str(),
-                "p" | "li" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
-            )
-        {
+        if !closing && matches!(name, "p" | "li" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6") {
             let id = attr(body, "id").map(decode_entities);
-            open = Some((name, id));
+            open = Some((name.to_string(), id));
         }
     }
     flush(
@@ -587,7 +608,7 @@ const TEXT_MAX: usize = 80;
 /// highlights all of it), or `start` alone when no suffix can be cut, or
 /// the whole block when it is short or cannot be cut at all.
 pub fn text_directive(text: &str) -> String {
-    if text.chars().count() <= TEXT_MAX {
+    if text.chars().nth(TEXT_MAX).is_none() {
         return encode_directive(text);
     }
     let Some(prefix_end) = prefix_cut(text) else {
@@ -652,12 +673,15 @@ fn is_cjk_punctuation(c: char) -> bool {
 /// Percent-encodes all but ASCII letters, digits and `._~` (a text
 /// directive gives `-`, `,` and `&` a meaning).
 fn encode_directive(text: &str) -> String {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
     let mut out = String::with_capacity(text.len() * 3);
     for b in text.bytes() {
         if b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'~') {
             out.push(b as char);
         } else {
-            out.push_str(&format!("%{b:02X}"));
+            out.push('%');
+            out.push(char::from(HEX[usize::from(b >> 4)]));
+            out.push(char::from(HEX[usize::from(b & 15)]));
         }
     }
     out

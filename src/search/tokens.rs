@@ -98,8 +98,45 @@ impl Iterator for Folded {
     }
 }
 
+/// A term as [`terms_of_kind`] gives it: a character of a script without
+/// spaces, a pair of them (neither made into a string: a caller that
+/// numbers terms need not), or a word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Term<'a> {
+    Char(char),
+    Pair(char, char),
+    Word(&'a str),
+}
+
+impl Term<'_> {
+    /// The term's text, in `buf` (cleared first).
+    pub fn write(&self, buf: &mut String) {
+        buf.clear();
+        match *self {
+            Term::Char(c) => buf.push(c),
+            Term::Pair(a, b) => {
+                buf.push(a);
+                buf.push(b);
+            }
+            Term::Word(w) => buf.push_str(w),
+        }
+    }
+}
+
 /// Calls `emit` with every term of `text`, in order, repeats included.
 pub fn terms(text: &str, mut emit: impl FnMut(&str)) {
+    let mut buf = String::new();
+    terms_of_kind(text, |t| match t {
+        Term::Word(w) => emit(w),
+        t => {
+            t.write(&mut buf);
+            emit(&buf);
+        }
+    });
+}
+
+/// [`terms`], each as a [`Term`].
+pub fn terms_of_kind(text: &str, mut emit: impl FnMut(Term<'_>)) {
     let mut t = Terms::default();
     for c in text.chars() {
         if c.is_ascii() {
@@ -127,30 +164,24 @@ struct Terms {
     word: String,
     chars: usize,
     prev: Option<char>,
-    pair: String,
 }
 
 impl Terms {
-    fn flush(&mut self, emit: &mut impl FnMut(&str)) {
+    fn flush(&mut self, emit: &mut impl FnMut(Term<'_>)) {
         if self.chars > 0 && self.chars <= MAX_WORD {
-            emit(&self.word);
+            emit(Term::Word(&self.word));
         }
         self.word.clear();
         self.chars = 0;
     }
 
     /// One folded character.
-    fn take(&mut self, c: char, emit: &mut impl FnMut(&str)) {
+    fn take(&mut self, c: char, emit: &mut impl FnMut(Term<'_>)) {
         if is_unspaced(c) {
             self.flush(emit);
-            self.pair.clear();
-            self.pair.push(c);
-            emit(&self.pair);
+            emit(Term::Char(c));
             if let Some(p) = self.prev {
-                self.pair.clear();
-                self.pair.push(p);
-                self.pair.push(c);
-                emit(&self.pair);
+                emit(Term::Pair(p, c));
             }
             self.prev = Some(c);
         } else {
@@ -212,6 +243,21 @@ mod tests {
         );
         // Latin inside Chinese stays a word; punctuation breaks pairs.
         assert_eq!(all("IP地址，是"), ["ip", "地", "址", "地址", "是"]);
+    }
+
+    #[test]
+    fn terms_say_what_they_are_made_of() {
+        let mut v = Vec::new();
+        terms_of_kind("IP地址", |t| v.push(format!("{t:?}")));
+        assert_eq!(
+            v,
+            [
+                "Word(\"ip\")",
+                "Char('地')",
+                "Char('址')",
+                "Pair('地', '址')"
+            ]
+        );
     }
 
     #[test]
