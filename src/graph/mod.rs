@@ -46,7 +46,29 @@ pub struct Graph {
     /// Per page: the sections of other pages whose heading links to it
     /// (a report's section about a country).
     pub sections: Vec<Vec<ReportSection>>,
+    /// Per page: its mention count, made on first use (pages ask for it
+    /// many times while a site renders).
+    counts: Counts,
 }
+
+/// Mention counts of an assembled graph, computed once: the graph is not
+/// changed after it is assembled. No part of the graph's identity.
+#[derive(Debug, Default)]
+struct Counts(std::sync::OnceLock<Vec<usize>>);
+
+impl Clone for Counts {
+    fn clone(&self) -> Self {
+        Counts::default()
+    }
+}
+
+impl PartialEq for Counts {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for Counts {}
 
 impl Graph {
     pub fn build(site: &LoadedSite) -> Graph {
@@ -207,19 +229,25 @@ impl Graph {
     /// How many paragraphs mention `page` (the entries of its mentions
     /// list: two mentions in one paragraph count once).
     pub fn mention_count(&self, page: usize) -> usize {
-        let Some(incoming) = self.incoming.get(page) else {
-            return 0;
-        };
-        let mut paragraphs = std::collections::HashSet::new();
-        incoming
-            .iter()
-            .filter(|&&m| {
-                let m = &self.mentions[m];
-                m.anchor
-                    .as_deref()
-                    .is_none_or(|a| paragraphs.insert((m.source, a)))
-            })
-            .count()
+        let counts = self.counts.0.get_or_init(|| {
+            let mut paragraphs = std::collections::HashSet::new();
+            self.incoming
+                .iter()
+                .map(|incoming| {
+                    paragraphs.clear();
+                    incoming
+                        .iter()
+                        .filter(|&&m| {
+                            let m = &self.mentions[m];
+                            m.anchor
+                                .as_deref()
+                                .is_none_or(|a| paragraphs.insert((m.source, a)))
+                        })
+                        .count()
+                })
+                .collect()
+        });
+        counts.get(page).copied().unwrap_or(0)
     }
 }
 
