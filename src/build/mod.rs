@@ -532,6 +532,7 @@ fn render_site_with(
     let jobs = output_jobs(site, theme);
     // With a sink (the staging dir of a build), each page is written as
     // soon as it is rendered (and indexed) and only its path is kept.
+    phase("contexts");
     let (results, index) = match sink {
         Some(dir) => render_streamed(&cx, theme, &jobs, dir, with_search),
         None => {
@@ -581,11 +582,13 @@ fn render_site_with(
             .map(|f| f.path.as_str())
             .chain(out.written.iter().map(String::as_str)),
     );
+    phase("pages and index");
     // The index's shards are made while the sitemap, feed and graph are.
     let (extra_files, index) = rayon::join(
         || extras::files(site, &cx, &html_urls),
         || index.map(|finish| finish()),
     );
+    phase("shards and extras");
     origins.extend(
         extra_files
             .iter()
@@ -725,8 +728,10 @@ pub fn prepare(config: &Config) -> Result<(LoadedSite, SiteFiles), Problems> {
 /// [`prepare`], writing the pages into `sink` as they are rendered.
 fn prepare_with(config: &Config, sink: Option<&Path>) -> Result<(LoadedSite, SiteFiles), Problems> {
     let (mut site, extracted) = load_for_build(config);
+    phase("load and render md");
     let graph = Graph::assemble(&site, &extracted);
     drop(extracted);
+    phase("graph");
     // Writing a site, each page's body goes into its page's context (and
     // the index) and is dropped once the page is rendered.
     let bodies: Vec<String> = match sink {
@@ -778,8 +783,32 @@ pub fn check_with_warnings(config: &Config) -> Result<(usize, Vec<String>), Prob
 /// When the output was built from exactly these inputs (same binary,
 /// configuration, theme and content; see `inputs`) and still holds every
 /// file it was written with, there is nothing to do and nothing is written.
+/// Prints how long the build's phase up to here took (and since the
+/// start), when `PILCROW_BUILD_TIMING` is set: where a build's time goes,
+/// without a profiler.
+fn phase(name: &str) {
+    use std::sync::{Mutex, OnceLock};
+    use std::time::Instant;
+    static ON: OnceLock<bool> = OnceLock::new();
+    static LAST: Mutex<Option<(Instant, Instant)>> = Mutex::new(None);
+    if !*ON.get_or_init(|| std::env::var_os("PILCROW_BUILD_TIMING").is_some()) {
+        return;
+    }
+    let now = Instant::now();
+    let Ok(mut last) = LAST.lock() else { return };
+    let (start, prev) = last.unwrap_or((now, now));
+    eprintln!(
+        "build: {name:<20} {:>8.3} s  (at {:.3} s)",
+        (now - prev).as_secs_f64(),
+        (now - start).as_secs_f64()
+    );
+    *last = Some((start, now));
+}
+
 pub fn build(config: &Config) -> Result<BuildReport, BuildError> {
+    phase("start");
     let fingerprint = inputs::fingerprint(config);
+    phase("fingerprint");
     if let Some(f) = &fingerprint
         && let Ok((output, output::Previous::Site(_))) = output_target(config)
         && output::up_to_date(&output, f)
@@ -804,10 +833,13 @@ pub fn build(config: &Config) -> Result<BuildReport, BuildError> {
     let (site, files) = prepare_with(config, Some(staging.path())).map_err(BuildError::Problems)?;
     let pages = site.content.pages.len();
     drop(site);
+    phase("drop the site");
     write_into(&files, staging.path()).map_err(io)?;
+    phase("write the rest");
     staging
         .swap_into_place(&previous, fingerprint.as_deref())
         .map_err(io)?;
+    phase("swap into place");
     Ok(BuildReport {
         pages,
         generated: files.pages.saturating_sub(pages),
