@@ -116,12 +116,7 @@ def furniture(body, symbol):
 def entity_sets(work):
     """source file stem → (resolutions, countries) of each document."""
     out = {}
-    docs = os.path.join(work, "content", "documents")
-    for f in os.listdir(docs):
-        if f.startswith("_"):
-            continue
-        with open(os.path.join(docs, f), encoding="utf-8") as fh:
-            fm, _ = front_matter(fh.read())
+    for fm, _ in documents(work):
         stem = os.path.splitext(os.path.basename(fm.get("source", "")))[0]
         sets = []
         for k in ("resolutions", "countries"):
@@ -153,24 +148,23 @@ def main():
     step = max(1, len(names) // a.sample)
     chosen = names[::step][: a.sample]
     work = a.keep or tempfile.mkdtemp(prefix="pdf-eval.")
-    if os.path.exists(work):
-        shutil.rmtree(work)
-    subprocess.run([a.bin, "init", work], check=True, stdout=subprocess.DEVNULL)
-    seeds = os.path.join(work, "seeds")
-    for f in os.listdir(seeds):
-        os.remove(os.path.join(seeds, f))
+    seeds = new_site(a.bin, work)
     expected = {}
     for n in chosen:
         shutil.copy(os.path.join(pdfs, n), seeds)
         expected[n] = reference(os.path.join(refs, n[:-4] + ".json"), n)
-    r = subprocess.run([a.bin, "ingest"], cwd=work, capture_output=True, text=True)
-    if r.returncode != 0:
-        print(r.stderr, file=sys.stderr)
-        sys.exit("pdf-eval: pilcrow ingest failed")
+    ingest(a.bin, work)
+    # The same documents as the text the reference extracted.
     text_work = work.rstrip("/") + "-text"
-    make_text_site(a.bin, text_work, refs, chosen)
-    pdf_scores = score_site(work, expected, ".pdf")
-    text_scores = score_site(text_work, {n[:-4] + ".txt": e for n, e in expected.items()}, ".txt")
+    tseeds = new_site(a.bin, text_work)
+    for n in chosen:
+        with open(os.path.join(refs, n[:-4] + ".json"), encoding="utf-8") as fh:
+            text = json.load(fh).get("text") or ""
+        with open(os.path.join(tseeds, n[:-4] + ".txt"), "w", encoding="utf-8") as fh:
+            fh.write(text)
+    ingest(a.bin, text_work)
+    pdf_scores = score_site(work, expected)
+    text_scores = score_site(text_work, {n[:-4] + ".txt": e for n, e in expected.items()})
     # Entities: the PDF's against those of the same document as text.
     from_pdf = entity_sets(work)
     from_text = entity_sets(text_work)
@@ -214,35 +208,38 @@ def main():
         shutil.rmtree(text_work)
 
 
-def make_text_site(bin, text_work, refs, chosen):
-    """A second site: each document as the text the reference extracted."""
-    if os.path.exists(text_work):
-        shutil.rmtree(text_work)
-    subprocess.run([bin, "init", text_work], check=True, stdout=subprocess.DEVNULL)
-    tseeds = os.path.join(text_work, "seeds")
-    for f in os.listdir(tseeds):
-        os.remove(os.path.join(tseeds, f))
-    for n in chosen:
-        with open(os.path.join(refs, n[:-4] + ".json"), encoding="utf-8") as fh:
-            text = json.load(fh).get("text") or ""
-        with open(os.path.join(tseeds, n[:-4] + ".txt"), "w", encoding="utf-8") as fh:
-            fh.write(text)
-    r = subprocess.run([bin, "ingest"], cwd=text_work, capture_output=True, text=True)
+def new_site(bin, work):
+    """A new site at `work` (made by `pilcrow init`, its sample seeds
+    removed); returns its seeds directory."""
+    if os.path.exists(work):
+        shutil.rmtree(work)
+    subprocess.run([bin, "init", work], check=True, stdout=subprocess.DEVNULL)
+    seeds = os.path.join(work, "seeds")
+    for f in os.listdir(seeds):
+        os.remove(os.path.join(seeds, f))
+    return seeds
+
+
+def ingest(bin, work):
+    r = subprocess.run([bin, "ingest"], cwd=work, capture_output=True, text=True)
     if r.returncode != 0:
         print(r.stderr, file=sys.stderr)
-        sys.exit("pdf-eval: pilcrow ingest of the reference texts failed")
+        sys.exit(f"pdf-eval: pilcrow ingest failed in {work}")
 
 
-def score_site(work, expected, ext):
-    """Title, date, symbol, ¶ anchors and furniture of one ingested site."""
-    got = {}
+def documents(work):
+    """(front matter, body) of every document page of an ingested site."""
     docs = os.path.join(work, "content", "documents")
-    for f in os.listdir(docs):
+    for f in sorted(os.listdir(docs)):
         if f.startswith("_"):
             continue
         with open(os.path.join(docs, f), encoding="utf-8") as fh:
-            fm, body = front_matter(fh.read())
-        got[os.path.basename(fm.get("source", ""))] = (fm, body)
+            yield front_matter(fh.read())
+
+
+def score_site(work, expected):
+    """Title, date, symbol, ¶ anchors and furniture of one ingested site."""
+    got = {os.path.basename(fm.get("source", "")): (fm, body) for fm, body in documents(work)}
     sc = {"title": 0, "date": 0, "symbol": 0, "furniture": 0, "paras_want": 0, "paras_got": 0}
     sc["titled"] = len(expected)
     misses = []

@@ -139,6 +139,29 @@ export async function screenshot(page, name, { fullPage = true } = {}) {
 }
 
 /**
+ * A blank page that decodes PNGs (base64) with the browser itself, into a
+ * canvas: `window.loadPng(b64)` gives `{ c, ctx, data }` (canvas, context,
+ * ImageData). The tests need no image library.
+ */
+async function pngViewer(context) {
+  const viewer = await context.newPage();
+  await viewer.evaluate(() => {
+    window.loadPng = async (b64) => {
+      const img = new Image();
+      img.src = "data:image/png;base64," + b64;
+      await img.decode();
+      const c = document.createElement("canvas");
+      c.width = img.naturalWidth;
+      c.height = img.naturalHeight;
+      const ctx = c.getContext("2d");
+      ctx.drawImage(img, 0, 0);
+      return { c, ctx, data: ctx.getImageData(0, 0, c.width, c.height) };
+    };
+  });
+  return viewer;
+}
+
+/**
  * Compares what `page` shows (the viewport) with the reviewed picture
  * tests/browser/baseline/NAME.png. Returns a list of problems, empty when
  * they agree: same size, and at most `tolerance` of the pixels differ by
@@ -160,24 +183,11 @@ export async function compareWithBaseline(page, name, { tolerance = 0.005 } = {}
     return [`no reviewed picture ${path.relative(repoRoot, file)} (UPDATE_BASELINES=1 scripts/browser-test writes it)`];
   }
   const expected = readFileSync(file);
-  // PNGs decoded and compared by the browser itself (a canvas), so the
-  // tests need no image library.
-  const viewer = await page.context().newPage();
+  const viewer = await pngViewer(page.context());
   try {
     const r = await viewer.evaluate(
       async ([a, b]) => {
-        const load = async (b64) => {
-          const img = new Image();
-          img.src = "data:image/png;base64," + b64;
-          await img.decode();
-          const c = document.createElement("canvas");
-          c.width = img.naturalWidth;
-          c.height = img.naturalHeight;
-          const ctx = c.getContext("2d");
-          ctx.drawImage(img, 0, 0);
-          return { c, ctx, data: ctx.getImageData(0, 0, c.width, c.height) };
-        };
-        const [x, y] = [await load(a), await load(b)];
+        const [x, y] = [await window.loadPng(a), await window.loadPng(b)];
         if (x.c.width !== y.c.width || x.c.height !== y.c.height) {
           return { size: [x.c.width, x.c.height, y.c.width, y.c.height] };
         }
@@ -263,18 +273,10 @@ export async function inViewport(locator) {
  */
 export async function inkOf(locator) {
   const png = await locator.screenshot();
-  const viewer = await locator.page().context().newPage();
+  const viewer = await pngViewer(locator.page().context());
   try {
     return await viewer.evaluate(async (b64) => {
-      const img = new Image();
-      img.src = "data:image/png;base64," + b64;
-      await img.decode();
-      const c = document.createElement("canvas");
-      c.width = img.naturalWidth;
-      c.height = img.naturalHeight;
-      const ctx = c.getContext("2d");
-      ctx.drawImage(img, 0, 0);
-      const d = ctx.getImageData(0, 0, c.width, c.height).data;
+      const d = (await window.loadPng(b64)).data.data;
       let ink = 0;
       for (let i = 0; i < d.length; i += 4) {
         if ((d[i] + d[i + 1] + d[i + 2]) / 3 < 160) ink++;
