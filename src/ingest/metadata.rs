@@ -129,9 +129,12 @@ fn numbered_ga_resolution(doc: &Structured) -> Option<String> {
     if !GA_ADOPTED.is_match(&head) {
         return None;
     }
+    // The title line that states the number may have been taken into
+    // the masthead's text.
     doc.title
         .iter()
         .map(String::as_str)
+        .chain(doc.front.lines().rev().take(2))
         .chain(doc.blocks.iter().take(4).filter_map(|b| match b {
             Block::Heading { text, .. } | Block::Para { text, .. } => Some(text.as_str()),
             _ => None,

@@ -27,12 +27,63 @@ static NUMBER: LazyLock<Regex> =
 /// resolution 6 recommended by the Second Committee…`) or before the
 /// officer who submits it (`Draft resolution submitted by the Chair…`).
 static DRAFT_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    let label = r"(?:draft (?:resolution|decision)|projet de (?:résolution|décision)|proyecto de (?:resolución|decisión)|проект (?:резолюции|решения)|决议草案|决定草案|مشروع (?:قرار|مقرر))";
+    let label = r"(?:draft (?:resolution|decision)s?|projets? de (?:résolution|décision)|proyectos? de (?:resolución|decisión)|проекты? (?:резолюци[ийя]|решени[йея])|决议草案|决定草案|(?:مشروع|مشاريع) (?:قرار|مقرر)ات?)";
     Regex::new(&format!(
         r"(?i)^{label}\s|[:：][\s*]*(?:\S+\s+){{0,3}}{label}|{label}(?:\s+[A-Z]+/[A-Z0-9./]+(?:/Rev\.\d+)?)?\W{{0,3}}$"
     ))
     .unwrap()
 });
+
+/// A resolution's statement of its adoption, in the UN languages
+/// (`Resolution adopted by the General Assembly on 21 November 2023`,
+/// `Résolution adoptée par l'Assemblée générale le …`, `2023年11月21日大会
+/// 通过的决议`): the first line of the resolution's own head.
+static ADOPTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:resolution adopted by|résolution adoptée par|resolución aprobada por|резолюция,? принятая|قرار اتخذ(?:ته|ها))|通过的决议$",
+    )
+    .unwrap()
+});
+
+/// Whether a line below a masthead begins the document's own head rather
+/// than continuing the masthead: a resolution's adoption statement
+/// (`Resolution adopted by …`, `Adopted by the Security Council at …`),
+/// the editorial note in brackets under it (`[on the report of the Third
+/// Committee (A/78/481)]`) or its number and title (`78/10. Building…`).
+/// The masthead's session, agenda item and agenda title stand above it.
+pub fn opens_head(line: &str) -> bool {
+    is_statement(line) || NUMBER.is_match(line.trim())
+}
+
+/// A draft's label: `Chile and Mexico: draft resolution`, `Draft
+/// resolution submitted by the Chair…`.
+pub fn is_draft_label(line: &str) -> bool {
+    DRAFT_LABEL.is_match(line.trim())
+}
+
+/// The issuing body below a document's title, the masthead's last line:
+/// `Note by the Secretariat`, `Report of the Secretary-General`, and the
+/// same in the other UN languages. Short: a report's long title
+/// (`Report of the Special Rapporteur on …`) goes on over lines.
+pub fn is_issuer(line: &str) -> bool {
+    static ISSUER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)^(?:(?:note|report) (?:by|of) the|(?:note|rapport) du|(?:nota|informe) (?:de la|del)|(?:записка|доклад) |(?:مذكرة|تقرير) )|(?:的说明|的报告)$",
+        )
+        .unwrap()
+    });
+    let t = line.trim();
+    visible_len(t) <= 50 && ISSUER.is_match(t)
+}
+
+/// An adoption statement or a bracketed editorial note: a line of text,
+/// never a heading, however a PDF sets it.
+pub fn is_statement(line: &str) -> bool {
+    let t = line.trim();
+    ADOPTION.is_match(t)
+        || super::text::is_adoption_statement(t)
+        || (t.starts_with('[') && t.ends_with(']'))
+}
 
 /// How many blocks below the masthead the title may stand.
 const LOOK: usize = 12;
@@ -40,7 +91,9 @@ const LOOK: usize = 12;
 /// Takes the stated title out of the first blocks and returns it, or
 /// leaves the blocks as they are.
 /// `front` is the masthead's text, whose last line may be the label.
-pub fn take(blocks: &mut Vec<Block>, front: &str) -> Option<String> {
+/// The line it was stated on goes to the masthead's text (`front`): a
+/// resolution's number (`78/10.`) still says which resolution it is.
+pub fn take(blocks: &mut Vec<Block>, front: &mut String) -> Option<String> {
     let mut after_label = front
         .lines()
         .rev()
@@ -67,6 +120,10 @@ pub fn take(blocks: &mut Vec<Block>, front: &str) -> Option<String> {
             None
         };
         if let Some(mut t) = stated.filter(|t| visible_len(t) >= 3) {
+            if !front.is_empty() {
+                front.push('\n');
+            }
+            front.push_str(line);
             blocks.remove(i);
             // A dump breaks a long title over lines: the short lines that
             // go on with it are the rest of it.
@@ -163,7 +220,7 @@ mod tests {
             para("The General Assembly,"),
         ];
         assert_eq!(
-            take(&mut blocks, "").as_deref(),
+            take(&mut blocks, &mut String::new()).as_deref(),
             Some("Building a peaceful and better world through sport")
         );
         assert_eq!(blocks.len(), 3, "the title line leaves the body");
@@ -172,7 +229,7 @@ mod tests {
             para("大会，"),
         ];
         assert_eq!(
-            take(&mut zh, "").as_deref(),
+            take(&mut zh, &mut String::new()).as_deref(),
             Some("通过体育和奥林匹克理想建设和平美好世界")
         );
     }
@@ -188,7 +245,7 @@ mod tests {
             para("The General Assembly,"),
         ];
         assert_eq!(
-            take(&mut blocks, "").as_deref(),
+            take(&mut blocks, &mut String::new()).as_deref(),
             Some("Ethical imperatives for a nuclear-weapon-free world")
         );
         let mut fr = vec![
@@ -196,7 +253,7 @@ mod tests {
             heading("Impératifs éthiques pour un monde exempt d’armes nucléaires"),
         ];
         assert_eq!(
-            take(&mut fr, "").as_deref(),
+            take(&mut fr, &mut String::new()).as_deref(),
             Some("Impératifs éthiques pour un monde exempt d’armes nucléaires")
         );
     }
@@ -208,7 +265,7 @@ mod tests {
             heading("Persistent legacy of the Chernobyl disaster"),
         ];
         assert_eq!(
-            take(&mut amendment, "").as_deref(),
+            take(&mut amendment, &mut String::new()).as_deref(),
             Some("Persistent legacy of the Chernobyl disaster")
         );
         let mut recommended = vec![
@@ -218,7 +275,7 @@ mod tests {
             heading("External debt sustainability and development"),
         ];
         assert_eq!(
-            take(&mut recommended, "").as_deref(),
+            take(&mut recommended, &mut String::new()).as_deref(),
             Some("External debt sustainability and development")
         );
         let mut chair = vec![
@@ -226,7 +283,7 @@ mod tests {
             heading("Report on the activities of the Ethics Office"),
         ];
         assert_eq!(
-            take(&mut chair, "").as_deref(),
+            take(&mut chair, &mut String::new()).as_deref(),
             Some("Report on the activities of the Ethics Office")
         );
         // The label closed the masthead: the first heading is the title.
@@ -237,7 +294,7 @@ mod tests {
         let front =
             "Agenda item 107\nDraft resolution submitted by the President of the General Assembly";
         assert_eq!(
-            take(&mut blocks, front).as_deref(),
+            take(&mut blocks, &mut front.to_string()).as_deref(),
             Some("2025 Political Declaration")
         );
     }
@@ -252,7 +309,7 @@ mod tests {
             para("The General Assembly,"),
         ];
         assert_eq!(
-            take(&mut resolution, "").as_deref(),
+            take(&mut resolution, &mut String::new()).as_deref(),
             Some(
                 "Enhancing action at the national, regional and international levels to address the global public health and security challenges posed by synthetic drugs"
             )
@@ -265,7 +322,7 @@ mod tests {
             para("The General Assembly,"),
         ];
         assert_eq!(
-            take(&mut broken, "").as_deref(),
+            take(&mut broken, &mut String::new()).as_deref(),
             Some(
                 "Effective promotion of the Declaration on the Rights of Persons Belonging to National or Ethnic, Religious and Linguistic Minorities"
             )
@@ -279,7 +336,7 @@ mod tests {
             para("Approves the political declaration annexed to the present resolution."),
         ];
         assert_eq!(
-            take(&mut whole, "").as_deref(),
+            take(&mut whole, &mut String::new()).as_deref(),
             Some(
                 "Political declaration of the General Assembly high-level meeting on pandemic prevention, preparedness and response"
             )
@@ -290,7 +347,7 @@ mod tests {
             para("1. The Working Capital Fund shall be established."),
         ];
         assert_eq!(
-            take(&mut short, "").as_deref(),
+            take(&mut short, &mut String::new()).as_deref(),
             Some("Working Capital Fund for 2024")
         );
         let mut draft = vec![
@@ -301,7 +358,7 @@ mod tests {
             para("The General Assembly,"),
         ];
         assert_eq!(
-            take(&mut draft, "").as_deref(),
+            take(&mut draft, &mut String::new()).as_deref(),
             Some("The Arms Trade Treaty")
         );
 
@@ -315,7 +372,7 @@ mod tests {
             para("The General Assembly,"),
         ];
         assert_eq!(
-            take(&mut label_apart, "").as_deref(),
+            take(&mut label_apart, &mut String::new()).as_deref(),
             Some(
                 "Endorsement of the New York Declaration on the Peaceful Settlement of the Question of Palestine"
             )
@@ -330,7 +387,7 @@ mod tests {
             para("The present report is submitted pursuant to resolution 73/187."),
             heading("12. Not a resolution"),
         ];
-        assert_eq!(take(&mut report, ""), None);
+        assert_eq!(take(&mut report, &mut String::new()), None);
         assert_eq!(report.len(), 3);
         // A date is no resolution number, a sponsor line's own text no title.
         let mut other = vec![
@@ -338,6 +395,6 @@ mod tests {
             heading("Algeria and Chile: draft resolution"),
             para("The General Assembly,"),
         ];
-        assert_eq!(take(&mut other, ""), None);
+        assert_eq!(take(&mut other, &mut String::new()), None);
     }
 }

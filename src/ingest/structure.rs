@@ -114,7 +114,7 @@ pub fn build(cleaned: Cleaned, rec: &Recognizer) -> Structured {
         set_aside,
         ..Structured::default()
     };
-    let (front, masthead_title) = split_masthead(&mut lines);
+    let (front, masthead_title) = split_masthead(&mut lines, markdown);
     out.front = front;
     out.toc = extract_toc(&mut lines);
     let hyphenated = hyphenated_words(&lines);
@@ -148,9 +148,23 @@ pub fn build(cleaned: Cleaned, rec: &Recognizer) -> Structured {
         }
     }
     drop_orphan_refs(&mut blocks, &out.footnotes);
+    // The head of a resolution states how it was adopted, in bold in a
+    // PDF: a line of text all the same, not a section of the document.
+    for b in blocks.iter_mut().take(12) {
+        if let Block::Heading { text, .. } = b
+            && super::resolution_title::is_statement(text)
+        {
+            *b = Block::Para {
+                num: None,
+                text: std::mem::take(text),
+                items: Vec::new(),
+            };
+        }
+    }
     // A resolution or draft names itself below the masthead, which names
     // only its agenda item.
-    let masthead_title = super::resolution_title::take(&mut blocks, &out.front).or(masthead_title);
+    let masthead_title =
+        super::resolution_title::take(&mut blocks, &mut out.front).or(masthead_title);
     let set_title = masthead_title.is_none() && join_title_lines(&mut blocks, &lines);
     // A title is plain text: a footnote marker glued to the line it came
     // from has no place in front matter.
@@ -299,7 +313,7 @@ pub fn han_punct(s: &str) -> String {
 /// The masthead of a UN-style document (symbol, `Distr.`, date, languages,
 /// job number, agenda item) ends where the summary or the text begins.
 /// Returns its text and the title it states.
-fn split_masthead(lines: &mut Vec<String>) -> (String, Option<String>) {
+fn split_masthead(lines: &mut Vec<String>, markdown: bool) -> (String, Option<String>) {
     let first_page_end = lines
         .iter()
         .position(|l| l == PAGE_BREAK)
@@ -343,7 +357,14 @@ fn split_masthead(lines: &mut Vec<String>) -> (String, Option<String>) {
         // body) and the masthead is over.
         let mut after_title: Option<usize> = None;
         while i < first_page_end {
-            let t = lines[i].trim();
+            // A PDF or Word file sets the masthead's lines (session, agenda
+            // item, its title) in bold or larger type: headings of the
+            // layout, not of the text. An author's markdown heading is.
+            let head = (!markdown)
+                .then(|| MD_HEAD.captures(lines[i].trim()))
+                .flatten()
+                .map(|c| c.get(2).map_or("", |m| m.as_str()).to_string());
+            let t = head.as_deref().unwrap_or(lines[i].trim());
             let text_starts = visible_len(t) > 100
                 || t.ends_with(['.', '。', '!', '?', ':', '：', ',', '，', ';', '；'])
                 || is_para_text(t)
@@ -351,6 +372,7 @@ fn split_masthead(lines: &mut Vec<String>) -> (String, Option<String>) {
                 || ENUM_HEAD.is_match(t)
                 || TOC_HEAD.is_match(t)
                 || MD_HEAD.is_match(t)
+                || super::resolution_title::opens_head(t)
                 || after_title.is_some_and(|n| n >= 1 || visible_len(t) > 60);
             if text_starts || i > start + 10 {
                 break;
@@ -363,9 +385,20 @@ fn split_masthead(lines: &mut Vec<String>) -> (String, Option<String>) {
                 }
                 extension.push(t.to_string());
             }
+            let label =
+                super::resolution_title::is_draft_label(t) || super::resolution_title::is_issuer(t);
+            if let Some(h) = head {
+                lines[i] = h;
+            }
             end_line = i;
             end_col = lines[i].len();
             i += 1;
+            // A draft's label (`Chile and Mexico: draft resolution`) ends
+            // the masthead: the title it introduces follows. So does the
+            // issuing body below a title (`Note by the Secretariat`).
+            if label {
+                break;
+            }
         }
     }
     let mut front = lines[..end_line].join("\n");
@@ -1977,6 +2010,117 @@ mod tests {
         build(clean(text), &Recognizer::builtin())
     }
 
+    /// The lines a PDF or Word reader hands over: headings already marked
+    /// by type size and weight, not markdown of an author.
+    fn structure_laid_out(lines: &[&str]) -> Structured {
+        let cleaned = Cleaned {
+            lines: lines.iter().map(|l| l.to_string()).collect(),
+            markdown: false,
+            furniture: Vec::new(),
+            set_aside: Vec::new(),
+            footnotes: Some(Vec::new()),
+            tables: Vec::new(),
+        };
+        build(cleaned, &Recognizer::builtin())
+    }
+
+    fn headings(s: &Structured) -> Vec<&str> {
+        s.blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Heading { text, .. } => Some(text.as_str()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_masthead_set_in_bold_is_the_masthead_not_the_first_headings() {
+        let s = structure_laid_out(&[
+            "United Nations",
+            "General Assembly",
+            "Distr.: General",
+            "27 November 2023",
+            "#### Seventy-eighth session",
+            "",
+            "Agenda item 11",
+            "",
+            "#### Sport for development and peace: building a peaceful and better world through sport",
+            "",
+            "## Resolution adopted by the General Assembly on 21 November 2023",
+            "",
+            "## [without reference to a Main Committee (A/78/L.9)]",
+            "",
+            "### 78/10. Building a peaceful and better world through sport and the Olympic ideal",
+            "",
+            "The General Assembly,",
+            "",
+            "Recalling its resolution 76/13 of 2 December 2021,",
+            "",
+            "1. Urges Member States to observe the Olympic Truce;",
+            "",
+            "2. Decides to include the sub-item in the agenda of its eightieth session.",
+        ]);
+        assert!(headings(&s).is_empty(), "{:?}", s.blocks);
+        assert!(s.front.contains("Seventy-eighth session"), "{}", s.front);
+        assert!(s.front.contains("Agenda item 11"), "{}", s.front);
+        assert!(!s.front.contains('#'), "{}", s.front);
+        assert_eq!(
+            s.title.as_deref(),
+            Some("Building a peaceful and better world through sport and the Olympic ideal")
+        );
+        // The adoption statement and the note under it stay text.
+        assert!(
+            matches!(&s.blocks[0], Block::Para { text, .. } if text.starts_with("Resolution adopted by"))
+        );
+        assert!(
+            matches!(&s.blocks[1], Block::Para { text, .. } if text.starts_with("[without reference"))
+        );
+        assert_eq!(nums(&s), [1, 2]);
+    }
+
+    #[test]
+    fn an_authors_markdown_heading_below_a_masthead_stays_a_heading() {
+        let mut lines = clean(
+            "Distr.: General\n27 November 2023\n\n## Seventy-eighth session\n\nThe text of the note begins here and runs on as a sentence does.\n",
+        );
+        lines.markdown = true;
+        let s = build(lines, &Recognizer::builtin());
+        // The author's heading is the page's (its title here), not the
+        // masthead's.
+        assert!(!s.front.contains("Seventy-eighth"), "{:?}", s.front);
+        assert_eq!(s.title.as_deref(), Some("Seventy-eighth session"));
+    }
+
+    #[test]
+    fn the_issuing_body_ends_the_masthead_and_the_first_section_heading_stays() {
+        let s = structure_laid_out(&[
+            "General Assembly",
+            "Distr.: Limited",
+            "4 September 2025",
+            "#### Eightieth session",
+            "",
+            "#### Third Committee",
+            "",
+            "#### Organization of the work of the Third Committee",
+            "",
+            "#### Note by the Secretariat",
+            "",
+            "#### Allocation of items",
+            "",
+            "1. The agenda items allocated by the General Assembly to the Third Committee will be issued in document A/C.3/80/1.",
+            "",
+            "#### Programme of work",
+            "",
+            "2. The draft programme of work has been prepared bearing in mind rule 99.",
+        ]);
+        assert_eq!(headings(&s), ["Allocation of items", "Programme of work"]);
+        assert_eq!(
+            s.title.as_deref(),
+            Some("Organization of the work of the Third Committee — Note by the Secretariat")
+        );
+    }
+
     fn nums(s: &Structured) -> Vec<u32> {
         s.blocks
             .iter()
@@ -2092,11 +2236,25 @@ mod tests {
     }
 
     #[test]
+    fn a_resolution_numbered_only_in_its_title_line_keeps_its_symbol() {
+        let s = structure(
+            "United Nations\nGeneral Assembly\nDistr.: General\n18 November 2025\n\nEightieth session\nAgenda item 89\n\nResolution adopted by the General Assembly on 14 November 2025\n\n[without reference to a Main Committee (A/80/L.7)]\n\n80/7. Report of the International Atomic Energy Agency\n\nThe General Assembly,\n\nHaving received the report of the Agency for 2024,\n\n1. Takes note of the report;\n\n2. Decides to remain seized of the matter.\n",
+        );
+        assert_eq!(
+            s.title.as_deref(),
+            Some("Report of the International Atomic Energy Agency")
+        );
+        let meta = crate::ingest::metadata::extract(&s);
+        assert_eq!(meta.symbol.as_deref(), Some("A/RES/80/7"));
+    }
+
+    #[test]
     fn a_bracketed_note_in_a_masthead_is_not_the_title() {
         let s = structure(
             "A/RES/80/41\nUnited Nations\nGeneral Assembly\nDistr.: General\n10 December 2025\n\nEightieth session\nAgenda item 47\nResolution adopted by the General Assembly on 4 December 2025\n[on the report of the Fourth Committee (A/80/412)]\n\n80/41. Assistance in mine action\nThe General Assembly,\nRecalling its resolution 79/70 of 2 December 2024 and all its previous resolutions.\n",
         );
-        assert_eq!(s.title.as_deref(), Some("80/41. Assistance in mine action"));
+        // The resolution's number is not part of its title.
+        assert_eq!(s.title.as_deref(), Some("Assistance in mine action"));
     }
 
     #[test]

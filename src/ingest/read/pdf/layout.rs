@@ -781,6 +781,8 @@ struct Chunk {
     text: String,
     /// The last line: to tell whether the next line goes on.
     last: Line,
+    /// The baseline of the line before the last, if the chunk has two.
+    before_last: Option<f32>,
     page: usize,
 }
 
@@ -848,6 +850,33 @@ pub fn lay_out(mut pages: Vec<PageLines>) -> Laid {
         r if r > 0.0 => r,
         _ => edge(0),
     };
+    // Justified text: most long lines of body type end at one edge (the
+    // commonest end, to the point), so one that stops short of it ends
+    // its paragraph; ragged text ends its lines anywhere near the edge.
+    let mut ends: BTreeMap<i32, usize> = BTreeMap::new();
+    let mut long = 0usize;
+    for l in pages.iter().flat_map(|p| &p.lines) {
+        if (l.size - body).abs() < 0.5 && l.text.chars().count() >= 40 {
+            long += 1;
+            *ends.entry(l.x1.round() as i32).or_default() += 1;
+        }
+    }
+    let flush_end = ends
+        .iter()
+        .max_by_key(|&(&x, &n)| (n, x))
+        .map_or(right, |(&x, _)| x as f32);
+    let flush: usize = ends
+        .range(flush_end as i32 - 2..=flush_end as i32 + 2)
+        .map(|(_, n)| n)
+        .sum();
+    let justified = long >= 10 && flush * 10 >= long * 6;
+    let is_full = |l: &Line| {
+        if justified {
+            l.x1 >= flush_end - 1.5
+        } else {
+            l.x1 >= right - 2.0 * body
+        }
+    };
     let level_of = |l: &Line| -> Option<u8> {
         let short = l.text.chars().count() <= 150;
         // Larger type is a heading unless it runs to the text's right
@@ -914,7 +943,7 @@ pub fn lay_out(mut pages: Vec<PageLines>) -> Laid {
                     // Over a page break: the paragraph stopped mid-sentence
                     // and this line starts no new one.
                     let lower = !l.text.starts_with(|ch: char| ch.is_uppercase());
-                    let full = c.last.x1 >= right - 2.0 * body;
+                    let full = is_full(&c.last);
                     return c.heading.is_none()
                         && !ends_sentence(&c.text)
                         && !starts_item(&l.text)
@@ -924,7 +953,16 @@ pub fn lay_out(mut pages: Vec<PageLines>) -> Laid {
                 // A line that runs to the right edge without ending its
                 // sentence goes on below, also across the wider spacing of
                 // a double-spaced page (a typescript's OCR layer).
-                let runs_on = c.last.x1 >= right - 2.0 * body && !ends_sentence(&c.last.text);
+                // Spacing that wide is the text's own where the lines around
+                // keep it (a double-spaced passage), a paragraph gap where
+                // they do not.
+                let kept = |a: f32, b: Option<f32>| b.is_some_and(|b| (b - a - step).abs() <= 1.0);
+                let wide_block = match c.before_last {
+                    Some(b) => kept(b, Some(c.last.y)),
+                    None => kept(l.y, p.lines.get(li + 1).map(|n| n.y)),
+                };
+                let runs_on =
+                    wide_block && c.last.x1 >= right - 2.0 * body && !ends_sentence(&c.last.text);
                 let close = step > 0.0
                     && (step <= pitch.max(c.last.size * 1.05) * 1.35
                         || runs_on && step <= pitch.max(c.last.size * 1.05) * 2.2);
@@ -940,6 +978,7 @@ pub fn lay_out(mut pages: Vec<PageLines>) -> Laid {
             if goes_on {
                 if let Some(c) = open.as_mut() {
                     join_line(&mut c.text, &l.text, &keep);
+                    c.before_last = Some(c.last.y);
                     c.last = l.clone();
                     c.page = pi;
                 }
@@ -951,6 +990,7 @@ pub fn lay_out(mut pages: Vec<PageLines>) -> Laid {
                     heading,
                     text: l.text.clone(),
                     last: l.clone(),
+                    before_last: None,
                     page: pi,
                 });
             }
@@ -1074,6 +1114,77 @@ mod tests {
             bold: false,
             weight: 80,
         }
+    }
+
+    /// Justified preambular paragraphs: every line but a paragraph's last
+    /// ends at the edge (500), paragraphs 1.5 lines apart, each ending
+    /// with a comma.
+    fn preamble(starts: &[&str], y0: f32, last_x1: f32) -> Vec<Line> {
+        let mut lines = Vec::new();
+        let mut y = y0;
+        for s in starts {
+            for (i, x1) in [500.0, 500.0, last_x1].into_iter().enumerate() {
+                let text = match i {
+                    0 => format!("{s} the report of the Secretary-General on the question before"),
+                    1 => {
+                        "the Assembly at its present session and the views expressed on".to_string()
+                    }
+                    _ => "its implementation by Member States,".to_string(),
+                };
+                lines.push(Line {
+                    x1,
+                    ..line(&text, y)
+                });
+                y += 12.0;
+            }
+            y += 6.0;
+        }
+        lines
+    }
+
+    #[test]
+    fn paragraphs_a_half_line_apart_stay_apart_though_a_comma_ends_them() {
+        let pages = vec![PageLines {
+            width: 595.0,
+            height: 842.0,
+            // Each paragraph's last line happens to fill the measure.
+            lines: preamble(
+                &["Recalling", "Noting", "Welcoming", "Stressing"],
+                100.0,
+                500.0,
+            ),
+        }];
+        let paras: Vec<String> = lay_out(pages)
+            .lines
+            .into_iter()
+            .filter(|l| !l.is_empty())
+            .collect();
+        assert_eq!(paras.len(), 4, "{paras:?}");
+    }
+
+    #[test]
+    fn a_paragraph_ending_short_of_a_justified_edge_ends_at_the_page_break() {
+        // The last line stops 14 pt short of the edge: in justified text
+        // that is a paragraph's end, though a comma ends it.
+        let pages = vec![
+            PageLines {
+                width: 595.0,
+                height: 842.0,
+                lines: preamble(&["Recalling", "Noting", "Welcoming"], 500.0, 486.0),
+            },
+            PageLines {
+                width: 595.0,
+                height: 842.0,
+                lines: preamble(&["Emphasizing", "Stressing"], 80.0, 300.0),
+            },
+        ];
+        let paras: Vec<String> = lay_out(pages)
+            .lines
+            .into_iter()
+            .filter(|l| !l.is_empty() && l != PAGE_BREAK)
+            .collect();
+        assert_eq!(paras.len(), 5, "{paras:?}");
+        assert!(paras[3].starts_with("Emphasizing"), "{paras:?}");
     }
 
     #[test]
