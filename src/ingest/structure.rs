@@ -70,6 +70,12 @@ fn para_text(t: &str) -> Option<regex::Captures<'_>> {
     starts_numeric(t).then(|| PARA_TEXT.captures(t)).flatten()
 }
 
+/// `305. 2018年9月，…`: a paragraph whose text opens with a number. Taken
+/// only as the next number of the numbering (`2. 5 million` is no
+/// paragraph 2 of a text that is at 14).
+static PARA_DIGIT_TEXT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{1,4})\.\s+(\d.*)$").unwrap());
+
 fn is_para_text(t: &str) -> bool {
     starts_numeric(t) && PARA_TEXT.is_match(t)
 }
@@ -401,11 +407,23 @@ fn split_masthead(lines: &mut Vec<String>, markdown: bool) -> (String, Option<St
             }
         }
     }
-    let mut front = lines[..end_line].join("\n");
+    // A layout's heading marks say how a line was set, not what it is:
+    // the masthead's text is without them.
+    let unmarked = |l: &str| -> String {
+        match MD_HEAD.captures(l.trim()) {
+            Some(c) if !markdown => c.get(2).map_or("", |m| m.as_str()).to_string(),
+            _ => l.to_string(),
+        }
+    };
+    let mut front = lines[..end_line]
+        .iter()
+        .map(|l| unmarked(l))
+        .collect::<Vec<_>>()
+        .join("\n");
     if !front.is_empty() {
         front.push('\n');
     }
-    front.push_str(&lines[end_line][..end_col]);
+    front.push_str(&unmarked(&lines[end_line][..end_col]));
     let rest = match &summary_word {
         Some((_, e)) => lines[end_line][*e..].to_string(),
         None => lines[end_line][end_col..].to_string(),
@@ -979,7 +997,16 @@ fn numbered(lines: &[String], need: usize) -> bool {
             .or_else(|| para_text(t))
             .map(|c| c[1].to_string())
             .or_else(|| glued_para(t).map(|c| c[2].to_string()))
-            .and_then(|d| d.parse::<u32>().ok());
+            .and_then(|d| d.parse::<u32>().ok())
+            // `3. 2018年…`: a number before text that opens with one, if
+            // it is the next.
+            .or_else(|| {
+                let c = starts_numeric(t)
+                    .then(|| PARA_DIGIT_TEXT.captures(t))
+                    .flatten()?;
+                let n = c[1].parse::<u32>().ok()?;
+                (Some(n) == last.map(|l| l + 1)).then_some(n)
+            });
         let Some(n) = n else { continue };
         if last.is_some_and(|l| n == l + 1) {
             run += 1;
@@ -1429,6 +1456,16 @@ impl<'a> Segmenter<'a> {
             {
                 self.start_para(n);
                 self.add_text(c.get(2).unwrap().as_str(), false);
+                continue;
+            }
+            if self.numbered
+                && bb
+                && starts_numeric(t)
+                && let Some(c) = PARA_DIGIT_TEXT.captures(t)
+                && c[1].parse::<u32>().ok() == Some(self.expected)
+            {
+                self.start_para(self.expected);
+                self.add_text(c.get(2).map_or("", |m| m.as_str()), false);
                 continue;
             }
             if !self.toc.is_empty() && self.heading_chunk(t, None) {
@@ -2077,6 +2114,21 @@ mod tests {
             matches!(&s.blocks[1], Block::Para { text, .. } if text.starts_with("[without reference"))
         );
         assert_eq!(nums(&s), [1, 2]);
+    }
+
+    #[test]
+    fn a_paragraph_whose_text_opens_with_a_year_keeps_its_number() {
+        let s = structure_laid_out(&[
+            "1. Serbia referred to its legislative and strategic framework.",
+            "",
+            "2. Recent reforms stressed the importance of the Convention.",
+            "",
+            "3. 2018年9月，塞尔维亚政府通过了《国家打击网络犯罪战略》。",
+            "",
+            "4. Serbia noted that experience had shown progress.",
+        ]);
+        assert_eq!(nums(&s), [1, 2, 3, 4]);
+        assert!(matches!(&s.blocks[2], Block::Para { text, .. } if text.starts_with("2018年9月")));
     }
 
     #[test]

@@ -135,29 +135,90 @@ fn find_tables(lines: &[Line], from: usize) -> Vec<(usize, usize, Vec<Vec<String
     out
 }
 
+/// Clusters glyphs (sorted by baseline) into lines: (baseline, size,
+/// glyphs). A glyph joins a line of its own size whose baseline is within
+/// half its size; then a short run of smaller type beside a line and
+/// within half its size of its baseline (a superscript rides a third of a
+/// size high) joins that line. A block of small lines beside one line of
+/// large type (a masthead's `Distr.: General` / `30 July 2019` beside
+/// `General Assembly`) stays lines of its own.
+fn baseline_groups(glyphs: Vec<Glyph>) -> Vec<(f32, f32, Vec<Glyph>)> {
+    let like = |a: f32, b: f32| a.min(b) >= 0.75 * a.max(b);
+    let mut groups: Vec<(f32, f32, Vec<Glyph>)> = Vec::new();
+    for g in glyphs {
+        // Lines still open: their baseline within a size of this glyph's.
+        let found = groups
+            .iter()
+            .rev()
+            .take_while(|(y, size, _)| g.y - y <= size.max(g.size))
+            .position(|(y, size, _)| {
+                like(*size, g.size) && (g.y - y).abs() <= 0.5 * size.max(g.size)
+            });
+        match found {
+            Some(back) => {
+                let i = groups.len() - 1 - back;
+                let (y, size, v) = &mut groups[i];
+                if g.size > *size + 0.1 {
+                    *y = g.y;
+                    *size = g.size;
+                }
+                v.push(g);
+            }
+            None => groups.push((g.y, g.size, vec![g])),
+        }
+    }
+    // Short runs of smaller type join the larger line they ride on.
+    let mut i = 0;
+    while i < groups.len() {
+        let (y, size, ref v) = groups[i];
+        let short = v.iter().filter(|g| !g.text.trim().is_empty()).count() <= 4;
+        let (lo, hi) = span(v);
+        let host = groups
+            .iter()
+            .enumerate()
+            .filter(|&(j, (hy, hsize, hv))| {
+                let (hlo, hhi) = span(hv);
+                let (hlo, hhi) = (hlo - hsize, hhi + hsize);
+                // Markers inside the line, or a short run at its edge.
+                let inside = lo >= hlo && hi <= hhi;
+                let touching = short && lo <= hhi && hi >= hlo;
+                // Smaller type on the very baseline, next to the line
+                // (`A` large and `/80/L.1` smaller in a UN masthead).
+                let same_baseline = (y - hy).abs() <= 0.15 * hsize && lo <= hhi && hi >= hlo;
+                j != i
+                    && size < 0.85 * hsize
+                    && (y - hy).abs() <= 0.5 * hsize
+                    && (inside || touching || same_baseline)
+            })
+            .min_by(|a, b| (a.1.0 - y).abs().total_cmp(&(b.1.0 - y).abs()))
+            .map(|(j, _)| j);
+        match host {
+            Some(j) => {
+                let (_, _, v) = groups.remove(i);
+                let j = if j > i { j - 1 } else { j };
+                groups[j].2.extend(v);
+                // The host may have been passed already: look again from it.
+                i = i.min(j);
+            }
+            None => i += 1,
+        }
+    }
+    groups.sort_by(|a, b| a.0.total_cmp(&b.0));
+    groups
+}
+
+/// The horizontal extent of some glyphs.
+fn span(v: &[Glyph]) -> (f32, f32) {
+    v.iter().fold((f32::MAX, f32::MIN), |(lo, hi), g| {
+        (lo.min(g.x), hi.max(g.x + g.width))
+    })
+}
+
 /// Groups a page's glyphs into lines.
 pub fn page_lines(width: f32, height: f32, mut glyphs: Vec<Glyph>) -> PageLines {
     glyphs.retain(|g| g.size > 0.5 && g.x.is_finite() && g.y.is_finite());
     glyphs.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
-    // Clusters by baseline: a glyph joins the line whose main baseline is
-    // within half its size (a superscript rides a third of a size high).
-    let mut groups: Vec<(f32, f32, Vec<Glyph>)> = Vec::new(); // (baseline, size, glyphs)
-    for g in glyphs {
-        let fits = groups.last().is_some_and(|(y, size, _)| {
-            let tol = 0.5 * size.max(g.size);
-            (g.y - y).abs() <= tol
-        });
-        if fits {
-            let (y, size, v) = groups.last_mut().expect("checked above");
-            if g.size > *size + 0.1 {
-                *y = g.y;
-                *size = g.size;
-            }
-            v.push(g);
-        } else {
-            groups.push((g.y, g.size, vec![g]));
-        }
-    }
+    let mut groups = baseline_groups(glyphs);
     for (_, _, gs) in groups.iter_mut() {
         gs.sort_by(|a, b| a.x.total_cmp(&b.x));
     }
@@ -292,6 +353,18 @@ fn fold_presentation(s: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// The digit a superscript digit (`¹`, `²`, `⁰`…) stands for.
+fn superscript_digit(c: char) -> Option<char> {
+    match c {
+        '⁰' => Some('0'),
+        '¹' => Some('1'),
+        '²' => Some('2'),
+        '³' => Some('3'),
+        '⁴'..='⁹' => char::from_digit(c as u32 - '⁰' as u32, 10),
+        _ => None,
+    }
+}
+
 fn make_line(gs: &[Glyph], baseline: f32) -> Option<Line> {
     // The line's size: the size most of its glyphs have.
     let mut votes: BTreeMap<i32, usize> = BTreeMap::new();
@@ -330,9 +403,17 @@ fn make_line(gs: &[Glyph], baseline: f32) -> Option<Line> {
         if g.bold {
             bold += 1;
         }
-        let sup = g.size < 0.85 * size
-            && baseline - g.y > 0.2 * size
-            && t.chars().all(|c| c.is_ascii_digit());
+        // A note marker: digits set small and raised, or digits the font
+        // draws as superscripts (`¹²³`: their own code points).
+        let unicode_sup: Option<String> = t.chars().map(superscript_digit).collect();
+        let sup = unicode_sup.is_some()
+            || g.size < 0.85 * size
+                && baseline - g.y > 0.2 * size
+                && t.chars().all(|c| c.is_ascii_digit());
+        let t = match unicode_sup {
+            Some(d) => std::borrow::Cow::Owned(d),
+            None => t,
+        };
         if let Some(p) = prev {
             let gap = g.x - (p.x + p.width);
             let cjk = t.chars().next().is_some_and(is_unspaced)
@@ -968,7 +1049,11 @@ pub fn lay_out(mut pages: Vec<PageLines>) -> Laid {
                         || runs_on && step <= pitch.max(c.last.size * 1.05) * 2.2);
                 // A short last line that ends a sentence ends its paragraph.
                 let short_end = c.last.x1 < right - 0.15 * (right - c.last.x0).max(1.0)
-                    && ends_sentence(&c.last.text);
+                    && ends_sentence(&c.last.text)
+                    // A line that fills less than half its measure is no
+                    // wrapped line, whatever ends it (`第七十四届会议` /
+                    // `临时议程*项目109`: a masthead's lines).
+                    || c.last.x1 < right - 0.5 * (right - c.last.x0).max(1.0);
                 close
                     && !starts_item(&l.text)
                     && !is_toc_line(&c.last.text)
@@ -1073,6 +1158,76 @@ mod tests {
                 bold: false,
             })
             .collect()
+    }
+
+    #[test]
+    fn small_lines_beside_a_large_one_stay_lines() {
+        // A UN masthead: `General Assembly` in large type, the
+        // distribution block in small lines to its right, one of them
+        // within half the large size of its baseline.
+        let mut g = word("General Assembly", 72.0, 100.0, 17.0);
+        g.extend(word("Distr.: General", 400.0, 95.0, 8.0));
+        g.extend(word("30 July 2019", 400.0, 105.0, 8.0));
+        let p = page_lines(595.0, 842.0, g);
+        let t: Vec<&str> = p.lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(t, ["Distr.: General", "General Assembly", "30 July 2019"]);
+    }
+
+    #[test]
+    fn smaller_type_on_a_lines_baseline_or_raised_in_it_is_that_line() {
+        // `A` large and `/80/L.1` smaller on one baseline; a note marker
+        // raised inside a line of text.
+        let mut g = word("A", 400.0, 60.0, 17.0);
+        g.extend(word("/80/L.1", 409.0, 60.0, 12.0));
+        g.extend(word("The text goes on", 72.0, 100.0, 10.0));
+        g.extend(word("12", 152.0, 96.0, 6.0));
+        g.extend(word("and on.", 160.0, 100.0, 10.0));
+        let p = page_lines(595.0, 842.0, g);
+        let t: Vec<&str> = p.lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(
+            t,
+            [
+                "A/80/L.1".to_string(),
+                format!("The text goes on{FN_OPEN}12{FN_CLOSE} and on.")
+            ]
+        );
+    }
+
+    #[test]
+    fn superscript_digit_characters_are_note_markers() {
+        let mut g = word("text", 72.0, 100.0, 10.0);
+        g.extend(word("¹²", 92.0, 100.0, 10.0));
+        g.extend(word("more", 105.0, 100.0, 10.0));
+        let p = page_lines(595.0, 842.0, g);
+        assert_eq!(p.lines[0].text, format!("text{FN_OPEN}12{FN_CLOSE} more"));
+    }
+
+    #[test]
+    fn short_lines_are_lines_though_no_full_stop_ends_them() {
+        // `第七十四届会议` / `临时议程*项目109`: a masthead's lines, each far
+        // short of the measure the text's lines fill.
+        let mut lines = vec![
+            Line {
+                x1: 150.0,
+                ..line("第七十四届会议", 100.0)
+            },
+            Line {
+                x1: 160.0,
+                ..line("临时议程*项目109", 112.0)
+            },
+        ];
+        lines.extend(preamble(&["Recalling"], 140.0, 300.0));
+        let laid = lay_out(vec![PageLines {
+            width: 595.0,
+            height: 842.0,
+            lines,
+        }]);
+        let paras: Vec<&String> = laid.lines.iter().filter(|l| !l.is_empty()).collect();
+        assert_eq!(
+            paras[..2],
+            ["第七十四届会议", "临时议程*项目109"],
+            "{paras:?}"
+        );
     }
 
     #[test]
