@@ -51,10 +51,19 @@ pub(super) fn strip_job_heads(lines: Vec<String>) -> (Vec<String>, Vec<String>) 
     if jobs.is_empty() {
         return (lines, Vec::new());
     }
+    // The masthead names it; where a head cut before this pass took the
+    // masthead's lines, a symbol alone on a line beside a later page's job
+    // number is the page head's own.
+    let beside_job = |&j: &usize| {
+        (j.saturating_sub(WINDOW)..(j + WINDOW + 1).min(lines.len()))
+            .map(|i| lines[i].trim())
+            .find(|t| SYMBOL.is_match(t))
+    };
     let symbol = lines[..masthead_job]
         .iter()
         .flat_map(|l| l.split_whitespace())
         .find(|w| SYMBOL.is_match(w))
+        .or_else(|| jobs.iter().find_map(beside_job))
         .map(|s| s.trim_end_matches(['*', ' ']).to_string());
     let mut drop = vec![false; lines.len()];
     let mut break_at: Vec<usize> = Vec::new();
@@ -167,6 +176,20 @@ mod tests {
             1,
             "{out:?}"
         );
+    }
+
+    #[test]
+    fn a_page_heads_symbol_goes_when_the_masthead_was_cut() {
+        // The masthead's lines went with the head's boilerplate: the
+        // first job number is the first page's foot.
+        let text = "General Assembly\n23-24522 (E)    201223\n*2324522*\n\n\
+            Desirous of promoting agreements to strengthen regional peace and security at\n\
+            the lowest possible level of armaments and military forces,\n\nA/RES/78/37\n\
+            Conventional arms control at the regional and subregional levels\n\n23-24522\n2/2\n\n\
+            Noting with particular interest the initiatives taken in this regard in different\n";
+        let (out, named) = strip_job_heads(lines(text));
+        assert!(out.iter().all(|l| !l.contains("A/RES/78/37")), "{out:?}");
+        assert!(named.contains(&"A/RES/78/37".to_string()), "{named:?}");
     }
 
     #[test]
