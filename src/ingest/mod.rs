@@ -146,8 +146,9 @@ pub fn run(opts: &IngestOptions) -> Result<IngestReport, IngestError> {
     let source_prefix = source_prefix(&opts.seeds_dir, &opts.content_dir);
 
     // Read every input (decode, parse, clean) while the recogniser's
-    // automata are built: reading does not need them, and the build is the
-    // largest fixed cost of a run.
+    // common automaton is built: reading does not need it, and the build
+    // is the largest fixed cost of a run (a script's own names are built
+    // when a text of that script first needs them).
     let (read, ()) = rayon::join(
         || {
             seeds
