@@ -269,10 +269,10 @@ fn is_address_bar(line: &str) -> bool {
 
 fn is_rule(line: &str, markdown: bool) -> bool {
     let t = line.trim();
-    t.chars().count() >= 5
-        && t.chars().all(|c| {
-            matches!(c, '_' | '—' | '─' | '=' | '━') || (!markdown && matches!(c, '-' | '*'))
-        })
+    // Most lines fail at their first character: counted only after.
+    t.chars()
+        .all(|c| matches!(c, '_' | '—' | '─' | '=' | '━') || (!markdown && matches!(c, '-' | '*')))
+        && t.chars().count() >= 5
 }
 
 #[cfg(test)]
