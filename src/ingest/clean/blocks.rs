@@ -842,12 +842,11 @@ fn features(
     if let Some(it) = item {
         end_item(it, t.len());
     }
-    let link_chars: usize =
-        if t.contains("](") || t.contains('@') || t.contains("://") || t.contains("www.") {
-            LINK.find_iter(t).map(|m| m.as_str().chars().count()).sum()
-        } else {
-            0
-        };
+    let link_chars: usize = if crate::ingest::text::holds_address_mark(t) || t.contains("](") {
+        LINK.find_iter(t).map(|m| m.as_str().chars().count()).sum()
+    } else {
+        0
+    };
     let lower = lowercase(t);
     let lower: &str = &lower;
     let words = words_of(lower);

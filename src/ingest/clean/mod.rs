@@ -250,7 +250,7 @@ fn is_address_bar(line: &str) -> bool {
     static DOMAIN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         regex::Regex::new(r"(?i)^(?:https?://|www\.)\S+$|^[a-z0-9_.+-]+@[a-z0-9_-]+(?:\.[a-z0-9_-]+)+$|^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:/\S*)?$").unwrap()
     });
-    if !(line.contains('@') || line.contains("://") || line.contains("www.")) {
+    if !crate::ingest::text::holds_address_mark(line) {
         return false;
     }
     let mut links = 0;
