@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use super::entities::{EntityId, EntityKind, Mention, Recognizer};
 pub use super::manifest::{MANIFEST, Manifest, sha256_hex, write_atomic};
 use super::metadata::Metadata;
-use super::model::{Block, Document as Structured, FN_CLOSE, FN_OPEN};
+use super::model::{Block, Document as Structured, FN_CLOSE, FN_OPEN, holds_note_mark};
 use super::text::{escape_md_from, escape_md_into, is_alnum, is_letter};
 use super::{IngestError, IngestReport};
 
@@ -328,7 +328,7 @@ fn link_text(
             continue;
         }
         let surface = &text[m.start..m.end];
-        if surface.contains([FN_OPEN, FN_CLOSE]) {
+        if holds_note_mark(surface) {
             continue;
         }
         let Some(href) = targets.href(&m.entity) else {
@@ -349,7 +349,7 @@ fn link_text(
         seen.insert(m.entity);
     }
     esc(&mut out, &text[at..], at == 0);
-    if out.contains([FN_OPEN, FN_CLOSE]) {
+    if holds_note_mark(&out) {
         out.replace(FN_OPEN, "[^").replace(FN_CLOSE, "]")
     } else {
         out
@@ -399,9 +399,7 @@ fn protected_ranges(text: &str, markdown: bool) -> Vec<(usize, usize)> {
     // `@`; in markdown a link `](`, a code span's backticks, a tag's `<`):
     // most blocks hold none and are not searched (the mail pattern has no
     // literal to skip ahead by).
-    let may_match = text.contains("://")
-        || text.contains("www.")
-        || text.contains('@')
+    let may_match = crate::ingest::text::holds_address_mark(text)
         || markdown && (text.contains("](") || text.contains(['`', '<']));
     if !may_match {
         return Vec::new();

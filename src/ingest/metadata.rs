@@ -261,6 +261,15 @@ fn two_digit_year(y: u32) -> u32 {
 /// A two-digit year after a month's name (`14 Gennaio 20`): a date in a
 /// short dateline too, where the numeric `1.2.23` may be a version.
 fn named_short_year_date(value: &str) -> Option<String> {
+    // The month names of every language make the pattern costly to build:
+    // it is built and run only for a value of its shape with anything in
+    // the month's place (a day, then a two-digit year after white space).
+    static SHAPE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:^|[^\d.])\d{1,2}\.?\s+.*?\s+'?\d{2}(?:$|[^\d.:])").unwrap()
+    });
+    if !SHAPE.is_match(value) {
+        return None;
+    }
     static NAMED: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&format!(
             r"(?i)(?:^|[^\d.])(\d{{1,2}})\.?\s+({})\s+'?(\d{{2}})(?:$|[^\d.:])",

@@ -145,14 +145,33 @@ pub fn run(opts: &IngestOptions) -> Result<IngestReport, IngestError> {
     load_editor_aliases(&opts.content_dir, &manifest, &mut rec, &mut report);
     let source_prefix = source_prefix(&opts.seeds_dir, &opts.content_dir);
 
-    // Read every input (decode, parse, clean) while the recogniser's
-    // automata are built: reading does not need them, and the build is the
-    // largest fixed cost of a run.
+    // Every input read (decode, parse, clean) and taken through the passes
+    // that know no format (structure for the text formats, title,
+    // metadata, typography) in one task per document, so that what
+    // reading leaves (lines, tokens) is dropped as soon as the document
+    // is built, never held for all documents at once. Meanwhile the
+    // recogniser's common automaton is built: its build is the largest
+    // fixed cost of a run (a script's own names are built when a text of
+    // that script first needs them, and a document that needs the common
+    // automaton before it is ready waits for it).
     let (read, ()) = rayon::join(
         || {
             seeds
                 .par_iter()
-                .map(|path| read::read(path))
+                .map(|path| {
+                    read::read(path).map(|read| {
+                        let mut structured = finish(read.into_document(&rec));
+                        let meta = metadata::extract(&structured);
+                        typography::apply(&mut structured);
+                        DocPage {
+                            path: String::new(),
+                            slug: String::new(),
+                            source: format!("{source_prefix}{}", seed_rel(&opts.seeds_dir, path)),
+                            structured,
+                            meta,
+                        }
+                    })
+                })
                 .collect::<Vec<Result<_, IngestError>>>()
         },
         || rec.finish(),
@@ -161,12 +180,12 @@ pub fn run(opts: &IngestOptions) -> Result<IngestReport, IngestError> {
     // left out and named; the others go on. Its page, if an earlier run
     // wrote one, stays as it was.
     let mut kept_seeds: Vec<PathBuf> = Vec::with_capacity(seeds.len());
-    let mut readable = Vec::with_capacity(seeds.len());
+    let mut docs: Vec<DocPage> = Vec::with_capacity(seeds.len());
     let mut unread_slugs: Vec<(String, String)> = Vec::new();
     for (path, r) in seeds.into_iter().zip(read) {
         match r {
-            Ok(r) => {
-                readable.push(r);
+            Ok(d) => {
+                docs.push(d);
                 kept_seeds.push(path);
             }
             Err(e @ IngestError::Unreadable { .. }) => {
@@ -180,24 +199,6 @@ pub fn run(opts: &IngestOptions) -> Result<IngestReport, IngestError> {
         }
     }
     let seeds = kept_seeds;
-    // The passes that know no format: structure (text formats), title,
-    // metadata; one document per task.
-    let mut docs: Vec<DocPage> = readable
-        .into_par_iter()
-        .zip(&seeds)
-        .map(|(read, path)| {
-            let mut structured = finish(read.into_document(&rec));
-            let meta = metadata::extract(&structured);
-            typography::apply(&mut structured);
-            DocPage {
-                path: String::new(),
-                slug: String::new(),
-                source: format!("{source_prefix}{}", seed_rel(&opts.seeds_dir, path)),
-                structured,
-                meta,
-            }
-        })
-        .collect();
 
     let seed_rels: Vec<String> = seeds.iter().map(|p| seed_rel(&opts.seeds_dir, p)).collect();
     slugs::assign(&mut docs, &seed_rels, &mut manifest, &opts.content_dir);
@@ -238,9 +239,16 @@ pub fn run(opts: &IngestOptions) -> Result<IngestReport, IngestError> {
         }
     }
 
+    // A document's model is not read once its page is rendered: it is
+    // dropped there, so the models and the pages are never all held at
+    // once (fresh memory is a large share of a run's system time).
     let rendered: Vec<(String, BTreeSet<EntityId>)> = docs
-        .par_iter()
-        .map(|d| emit::render_document(d, &rec, &seed_docs))
+        .par_iter_mut()
+        .map(|d| {
+            let page = emit::render_document(d, &rec, &seed_docs);
+            d.structured = model::Document::default();
+            page
+        })
         .collect();
 
     let mut entities: BTreeSet<EntityId> = BTreeSet::new();

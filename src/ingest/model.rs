@@ -13,6 +13,15 @@
 pub const FN_OPEN: char = '\u{E000}';
 pub const FN_CLOSE: char = '\u{E001}';
 
+/// Whether `text` holds [`FN_OPEN`] or [`FN_CLOSE`] (`EE 80 80`, `EE 80
+/// 81`): found by their lead byte, which Han and Latin text seldom holds,
+/// not by decoding every character.
+pub fn holds_note_mark(text: &str) -> bool {
+    let b = text.as_bytes();
+    memchr::memchr_iter(0xEE, b)
+        .any(|i| b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0x80 | 0x81)))
+}
+
 /// One block of the body. Text is plain unless [`Document::markdown`] says
 /// it carries inline markdown (links, emphasis, code spans).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -188,5 +197,20 @@ impl Document {
                 origin,
             });
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn note_marks_are_found_by_their_bytes_and_only_they() {
+        assert!(holds_note_mark("见报告\u{E000}1\u{E001}。"));
+        assert!(holds_note_mark("x\u{E001}"));
+        // Other private-use characters share the lead byte, not the mark.
+        assert!(!holds_note_mark("会员国 \u{E002} \u{E400} Việt Nam"));
+        assert!(!holds_note_mark("\u{EE}"));
+        assert!(!holds_note_mark(""));
     }
 }

@@ -256,18 +256,24 @@ pub fn han_punct(s: &str) -> String {
     // The marks are ASCII: they are found by their bytes (each one a
     // character of its own).
     let is_punct = |b: u8| matches!(b, b'.' | b',' | b';' | b':' | b'?' | b'!' | b'"');
-    if !s.bytes().any(is_punct) {
+    let bytes = s.as_bytes();
+    let Some(first) = bytes.iter().position(|&b| is_punct(b)) else {
         return s.to_string();
-    }
+    };
     let mut out = String::with_capacity(s.len());
     // Straight double quotes in pairs around Han text become “ ”.
-    let curly = s.bytes().filter(|&b| b == b'"').count() % 2 == 0;
+    let curly = memchr::memchr_iter(b'"', bytes).count().is_multiple_of(2);
     let mut quote_open = false;
     let mut open_curly = false;
     // Only the punctuation is looked at (with its neighbours); the text
     // between is copied as it stands.
     let mut last = 0;
-    for (i, b) in s.bytes().enumerate().filter(|&(_, b)| is_punct(b)) {
+    let marks = bytes[first..]
+        .iter()
+        .enumerate()
+        .filter(|&(_, &b)| is_punct(b))
+        .map(|(k, &b)| (first + k, b));
+    for (i, b) in marks {
         out.push_str(&s[last..i]);
         last = i + 1;
         let c = char::from(b);

@@ -35,73 +35,104 @@ fn is_chinese_numeral(c: char) -> bool {
     "〇零一二三四五六七八九十百千".contains(c)
 }
 
+/// One of the ASCII marks this pass converts.
+fn is_ascii_mark(b: u8) -> bool {
+    matches!(b, b',' | b';' | b':' | b'?' | b'!' | b'.')
+}
+
 /// Whether `text` holds one of the ASCII marks this pass converts.
 fn has_ascii_mark(text: &str) -> bool {
-    text.bytes()
-        .any(|b| matches!(b, b',' | b';' | b':' | b'?' | b'!' | b'.'))
+    text.bytes().any(is_ascii_mark)
 }
 
 /// `text` with the ASCII marks that follow Han characters made full width.
 pub fn full_width_punctuation(text: &str) -> Cow<'_, str> {
-    // Fast path: nothing to do without both a Han character and a mark.
-    if !has_ascii_mark(text) || !text.chars().any(is_han) {
-        return Cow::Borrowed(text);
-    }
-    let chars: Vec<char> = text.chars().collect();
-    let mut out = String::with_capacity(text.len() + 8);
-    let mut changed = false;
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        let after_han = i > 0 && (is_han(chars[i - 1]) || is_cjk_punct(chars[i - 1]));
-        let next = chars.get(i + 1).copied();
-        let convert = after_han
-            && full_width(c).is_some()
-            && match c {
-                // A full stop ends a sentence only before Chinese, a space
-                // or the end (`报告.docx` is a file name); after a Chinese
-                // numeral that opens the text it numbers a section
-                // (`一. 导言`).
-                '.' => {
-                    next.is_none_or(|n| n.is_whitespace() || is_han(n) || is_cjk_punct(n))
-                        && !chars[..i]
-                            .iter()
-                            .all(|&p| is_chinese_numeral(p) || p == ' ')
-                }
-                // `:` before `//` is an address's scheme.
-                ':' => !matches!(next, Some('/')),
-                // Two marks in a row (`..`, `?!`) are left alone.
-                _ => next.is_none_or(|n| full_width(n).is_none()),
-            };
-        if convert && let Some(w) = full_width(c) {
-            out.push(w);
-            changed = true;
-            i += 1;
-            // Full-width marks carry their own spacing.
-            while i < chars.len() && chars[i] == ' ' {
-                i += 1;
-            }
+    // Only the marks are looked at, each with the characters beside it
+    // in `text` as written; the text between is copied as it stands.
+    let b = text.as_bytes();
+    let mut out = String::new();
+    // Bytes of `text` already in `out`; whether `text` holds Han (asked
+    // once, when a mark would first change: nothing changes without it).
+    let (mut copied, mut has_han) = (0, None);
+    let mut from = 0;
+    while let Some(k) = b[from..].iter().position(|&x| is_ascii_mark(x)) {
+        let i = from + k;
+        from = i + 1;
+        let c = char::from(b[i]);
+        let after_han = text[..i]
+            .chars()
+            .next_back()
+            .is_some_and(|p| is_han(p) || is_cjk_punct(p));
+        if !after_han {
             continue;
         }
-        out.push(c);
-        i += 1;
+        let next = text[i + 1..].chars().next();
+        let convert = match c {
+            // A full stop ends a sentence only before Chinese, a space
+            // or the end (`报告.docx` is a file name); after a Chinese
+            // numeral that opens the text it numbers a section
+            // (`一. 导言`).
+            '.' => {
+                next.is_none_or(|n| n.is_whitespace() || is_han(n) || is_cjk_punct(n))
+                    && !text[..i].chars().all(|p| is_chinese_numeral(p) || p == ' ')
+            }
+            // `:` before `//` is an address's scheme.
+            ':' => !matches!(next, Some('/')),
+            // Two marks in a row (`..`, `?!`) are left alone.
+            _ => next.is_none_or(|n| full_width(n).is_none()),
+        };
+        if !convert || !*has_han.get_or_insert_with(|| text.chars().any(is_han)) {
+            continue;
+        }
+        let Some(w) = full_width(c) else {
+            continue;
+        };
+        if out.capacity() == 0 {
+            out.reserve(text.len() + 8);
+        }
+        out.push_str(&text[copied..i]);
+        out.push(w);
+        // Full-width marks carry their own spacing.
+        let mut j = i + 1;
+        while b.get(j) == Some(&b' ') {
+            j += 1;
+        }
+        copied = j;
+        from = j;
     }
-    if changed {
-        Cow::Owned(out)
-    } else {
-        Cow::Borrowed(text)
+    if copied == 0 {
+        return Cow::Borrowed(text);
     }
+    out.push_str(&text[copied..]);
+    Cow::Owned(out)
 }
 
 /// Whether `text` is Chinese: most of its letters Han, hardly any kana.
 fn is_chinese(text: &str) -> bool {
     let (mut letters, mut han, mut kana) = (0usize, 0usize, 0usize);
-    for c in text.chars().filter(|&c| is_letter(c)) {
-        letters += 1;
-        if is_han(c) {
-            han += 1;
-        } else if matches!(c as u32, 0x3040..=0x30FF) {
-            kana += 1;
+    // U+5000…U+9FFF (lead bytes E5…E9): Han letters, counted by their
+    // first byte without decoding; the characters between decoded.
+    let b = text.as_bytes();
+    let core_han = |x: u8| (0xE5..=0xE9).contains(&x);
+    let mut at = 0;
+    while at < b.len() {
+        let start = at;
+        while at < b.len() && core_han(b[at]) {
+            at += 3;
+        }
+        letters += (at - start) / 3;
+        han += (at - start) / 3;
+        let from = at;
+        while at < b.len() && !core_han(b[at]) {
+            at += 1;
+        }
+        for c in text[from..at].chars().filter(|&c| is_letter(c)) {
+            letters += 1;
+            if is_han(c) {
+                han += 1;
+            } else if matches!(c as u32, 0x3040..=0x30FF) {
+                kana += 1;
+            }
         }
     }
     han * 2 > letters && kana * 20 < letters.max(1)

@@ -545,7 +545,7 @@ fn lowercase(t: &str) -> std::borrow::Cow<'_, str> {
         };
     }
     // Σ lowercases by its context: the library does it.
-    if t.contains('Σ') {
+    if memchr::memmem::find(t.as_bytes(), "Σ".as_bytes()).is_some() {
         return Cow::Owned(t.to_lowercase());
     }
     let mut out = String::new();
@@ -842,12 +842,11 @@ fn features(
     if let Some(it) = item {
         end_item(it, t.len());
     }
-    let link_chars: usize =
-        if t.contains("](") || t.contains('@') || t.contains("://") || t.contains("www.") {
-            LINK.find_iter(t).map(|m| m.as_str().chars().count()).sum()
-        } else {
-            0
-        };
+    let link_chars: usize = if crate::ingest::text::holds_address_mark(t) || t.contains("](") {
+        LINK.find_iter(t).map(|m| m.as_str().chars().count()).sum()
+    } else {
+        0
+    };
     let lower = lowercase(t);
     let lower: &str = &lower;
     let words = words_of(lower);
@@ -858,7 +857,9 @@ fn features(
     let (mut chrome, mut chrome_lead) = (false, false);
     let mut chrome_hits = 0;
     if chars <= 160 {
-        chrome_hits += lower.matches('©').count();
+        // By its two bytes (memmem), not by its last one: `©` ends in
+        // A9, which Han text holds everywhere.
+        chrome_hits += memchr::memmem::find_iter(lower.as_bytes(), "©".as_bytes()).count();
         for m in CHROME_WORDS.find_iter(lower) {
             if on_word_boundaries(lower, m.start(), m.end()) {
                 chrome = true;

@@ -465,7 +465,7 @@ fn weighted_median_share(counts: &[(usize, usize)]) -> f64 {
 fn penalties(line: &str, stops: Option<&'static super::blocks::Stoplist>, tags: bool) -> f64 {
     let mut value = 0.0;
     // No word is a link on a line with none of their marks.
-    let links = if line.contains("://") || line.contains("www.") || line.contains('@') {
+    let links = if crate::ingest::text::holds_address_mark(line) {
         line.split_whitespace()
             .filter(|w| {
                 w.contains("://") || w.starts_with("www.") || (w.contains('@') && w.contains('.'))

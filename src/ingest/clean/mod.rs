@@ -250,7 +250,7 @@ fn is_address_bar(line: &str) -> bool {
     static DOMAIN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         regex::Regex::new(r"(?i)^(?:https?://|www\.)\S+$|^[a-z0-9_.+-]+@[a-z0-9_-]+(?:\.[a-z0-9_-]+)+$|^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:/\S*)?$").unwrap()
     });
-    if !(line.contains('@') || line.contains("://") || line.contains("www.")) {
+    if !crate::ingest::text::holds_address_mark(line) {
         return false;
     }
     let mut links = 0;
@@ -269,10 +269,10 @@ fn is_address_bar(line: &str) -> bool {
 
 fn is_rule(line: &str, markdown: bool) -> bool {
     let t = line.trim();
-    t.chars().count() >= 5
-        && t.chars().all(|c| {
-            matches!(c, '_' | '—' | '─' | '=' | '━') || (!markdown && matches!(c, '-' | '*'))
-        })
+    // Most lines fail at their first character: counted only after.
+    t.chars()
+        .all(|c| matches!(c, '_' | '—' | '─' | '=' | '━') || (!markdown && matches!(c, '-' | '*')))
+        && t.chars().count() >= 5
 }
 
 #[cfg(test)]

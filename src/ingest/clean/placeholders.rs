@@ -88,7 +88,10 @@ pub fn scrub_owned(line: String, markdown: bool) -> String {
 /// Every inline placeholder holds one of these characters: a line
 /// without any has none (checked before the automaton runs).
 fn may_hold_placeholder(line: &str) -> bool {
-    line.bytes().any(|b| matches!(b, b'<' | b'[' | b'(' | b'!')) || line.contains('\u{FFFD}')
+    let b = line.as_bytes();
+    memchr::memchr3(b'<', b'[', b'(', b).is_some()
+        || memchr::memchr(b'!', b).is_some()
+        || memchr::memmem::find(b, "\u{FFFD}".as_bytes()).is_some()
 }
 
 /// `. . . . .`, `……`, `_____`, `·····`: a line drawn with dots.

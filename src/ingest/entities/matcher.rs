@@ -139,14 +139,18 @@ struct Compiled {
 }
 
 impl Group {
-    fn compiled(&self) -> &Compiled {
-        self.compiled.get_or_init(|| compile(&self.surfaces))
+    fn compiled(&self, script: Script) -> &Compiled {
+        self.compiled
+            .get_or_init(|| compile(&self.surfaces, matches!(script, Script::Han)))
     }
 }
 
 /// Folds a group's surface forms (plus generated Russian case forms and
-/// Arabic contractions) into patterns and builds their automaton.
-fn compile(surfaces: &[(Option<u32>, String, Option<EntityKind>, bool)]) -> Compiled {
+/// Arabic contractions) into patterns and builds their automaton: a DFA
+/// for Han (`dfa`), whose text is searched at nearly every character
+/// (a stretch of Han is all one stretch) and whose names are few enough
+/// for the table to be built quickly; a contiguous NFA for the others.
+fn compile(surfaces: &[(Option<u32>, String, Option<EntityKind>, bool)], dfa: bool) -> Compiled {
     let mut by_folded: HashMap<String, usize> = HashMap::new();
     let mut patterns: Vec<String> = Vec::new();
     let mut variants: Vec<Vec<Variant>> = Vec::new();
@@ -213,7 +217,11 @@ fn compile(surfaces: &[(Option<u32>, String, Option<EntityKind>, bool)]) -> Comp
     let ac = (!patterns.is_empty()).then(|| {
         AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
-            .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
+            .kind(Some(if dfa {
+                aho_corasick::AhoCorasickKind::DFA
+            } else {
+                aho_corasick::AhoCorasickKind::ContiguousNFA
+            }))
             .build(&patterns)
             .expect("automaton")
     });
@@ -307,6 +315,9 @@ enum Script {
     Arabic = 3,
 }
 
+/// The groups' scripts, in the order of [`Matcher::groups`].
+const SCRIPTS: [Script; 4] = [Script::Other, Script::Han, Script::Cyrillic, Script::Arabic];
+
 fn script_of(pattern: &str) -> Script {
     for c in pattern.chars() {
         match c as u32 {
@@ -378,20 +389,25 @@ impl Matcher {
         Matcher { groups }
     }
 
-    /// Builds every group's automaton now.
-    pub fn build_all(&self) {
-        use rayon::prelude::*;
-        // One automaton per script group: independent, built side by side.
-        self.groups.par_iter().for_each(|g| {
-            g.compiled();
-        });
+    /// Builds now the automaton every text is searched with (the group of
+    /// Latin and other scripts); a Han, Cyrillic or Arabic group is built
+    /// when a text holding its script first comes, so a run without
+    /// Arabic text never pays for the Arabic names.
+    pub fn build_common(&self) {
+        self.groups[Script::Other as usize].compiled(Script::Other);
     }
 
     /// Gazetteer candidates on the original text.
     pub fn candidates(&self, original: &str, lower: &Normalized, out: &mut Vec<Candidate>) {
         let present = scripts_in(&lower.text);
-        for (g, _) in self.groups.iter().zip(present).filter(|(_, p)| *p) {
-            let c = g.compiled();
+        for ((g, s), _) in self
+            .groups
+            .iter()
+            .zip(SCRIPTS)
+            .zip(present)
+            .filter(|(_, p)| *p)
+        {
+            let c = g.compiled(s);
             if let Some(ac) = &c.ac {
                 Self::group_candidates(ac, c, original, lower, out);
             }
@@ -422,9 +438,13 @@ impl Matcher {
         };
         let mut i = 0;
         while i < b.len() {
-            while i < b.len() && !c.leads[b[i] as usize] {
-                i += width(b[i]);
-            }
+            // No continuation byte is a lead: the next character the
+            // patterns use starts at the next byte that is one (a byte
+            // scan, not a character walk).
+            i += b[i..]
+                .iter()
+                .position(|&x| c.leads[x as usize])
+                .unwrap_or(b.len() - i);
             let start = i;
             while i < b.len() && c.leads[b[i] as usize] {
                 i += width(b[i]);

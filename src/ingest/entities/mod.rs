@@ -214,9 +214,11 @@ impl Recognizer {
         self.matcher = Some(OnceLock::new());
     }
 
-    /// Builds the automata now (otherwise `find` builds what it needs).
+    /// Builds the automaton every text needs now (otherwise `find` builds
+    /// it); the script groups' automata are built by `find` when a text
+    /// of their script comes.
     pub fn finish(&self) {
-        self.matcher().build_all();
+        self.matcher().build_common();
     }
 
     fn matcher(&self) -> &Matcher {

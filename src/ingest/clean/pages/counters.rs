@@ -97,7 +97,7 @@ fn find_counters(lines: &[String]) -> Vec<Counter> {
 /// built for every line).
 fn find_slashed(hay: &str, pat: &str) -> Option<usize> {
     let mut at = 0;
-    while let Some(i) = hay[at..].find('/') {
+    while let Some(i) = memchr::memchr(b'/', &hay.as_bytes()[at..]) {
         let p = at + i;
         if hay[p..].starts_with(pat) {
             return Some(p);
