@@ -114,7 +114,7 @@ pub fn take(blocks: &mut Vec<Block>, front: &mut String) -> Option<String> {
             && (heading || !ends_clause(line))
         {
             Some(c[1].trim().to_string())
-        } else if after_label && (heading || !is_text(line)) {
+        } else if after_label && !OPENING.is_match(line) && (heading || !is_text(line)) {
             Some(line.to_string())
         } else {
             None
@@ -126,10 +126,14 @@ pub fn take(blocks: &mut Vec<Block>, front: &mut String) -> Option<String> {
             front.push_str(line);
             blocks.remove(i);
             // A dump breaks a long title over lines: the short lines that
-            // go on with it are the rest of it.
-            while let Some(Block::Para {
-                text, num: None, ..
-            }) = blocks.get(i)
+            // go on with it are the rest of it. A title set in its own
+            // type (a PDF's heading) is whole already: the plain line
+            // under it is text (an amendment's `Delete the thirty-eighth
+            // preambular paragraph, reading`).
+            while !heading
+                && let Some(Block::Para {
+                    text, num: None, ..
+                }) = blocks.get(i)
                 && is_title_line(&blocks[i])
                 && goes_on(&t, text)
             {
@@ -189,8 +193,18 @@ fn ends_clause(t: &str) -> bool {
 /// short masthead line such as `Agenda item 99 (ee)`.
 fn is_text(t: &str) -> bool {
     let t = t.trim();
-    visible_len(t) > 120 || ends_clause(t)
+    visible_len(t) > 120 || ends_clause(t) || OPENING.is_match(t)
 }
+
+/// The organ that speaks, opening a resolution's text (`The General
+/// Assembly,`, with or without its comma), in the UN languages: the text
+/// has begun, this is no title.
+static OPENING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:the (?:general assembly|security council|economic and social council|human rights council)|l['’]assemblée générale|le conseil (?:de sécurité|économique et social|des droits de l['’]homme)|la asamblea general|el consejo (?:de seguridad|económico y social|de derechos humanos)|генеральная ассамблея|совет (?:безопасности|по правам человека)|экономический и социальный совет|大会|安全理事会|经济及社会理事会|人权理事会|الجمعية العامة|مجلس الأمن|المجلس الاقتصادي والاجتماعي|مجلس حقوق الإنسان)\s*[,，:،]?$",
+    )
+    .unwrap()
+});
 
 #[cfg(test)]
 mod tests {
@@ -396,5 +410,37 @@ mod tests {
             para("The General Assembly,"),
         ];
         assert_eq!(take(&mut other, &mut String::new()), None);
+    }
+
+    #[test]
+    fn a_title_set_as_a_heading_takes_no_plain_line_after_it() {
+        let mut blocks = vec![
+            heading(
+                "Safety and security of humanitarian personnel and protection of United Nations personnel",
+            ),
+            para("Delete the thirty-eighth preambular paragraph reading"),
+        ];
+        let mut front = "Ukraine: amendment to draft resolution A/80/L.12".to_string();
+        assert_eq!(
+            take(&mut blocks, &mut front).as_deref(),
+            Some(
+                "Safety and security of humanitarian personnel and protection of United Nations personnel"
+            )
+        );
+        assert_eq!(blocks.len(), 1);
+    }
+
+    #[test]
+    fn the_organ_opening_the_text_is_no_title() {
+        for opening in ["The General Assembly", "L’Assemblée générale", "大会"] {
+            let mut blocks = vec![
+                heading(opening),
+                para("Adopts the following outcome document of the high-level meeting:"),
+            ];
+            let mut front =
+                "Draft resolution submitted by the President of the General Assembly".to_string();
+            assert_eq!(take(&mut blocks, &mut front), None, "{opening}");
+            assert_eq!(blocks.len(), 2);
+        }
     }
 }
