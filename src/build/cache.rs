@@ -41,6 +41,8 @@ pub struct SiteCache {
     pub section_titles: Vec<(String, String)>,
     /// HTML pages the build wrote (404 not counted).
     pub html_pages: usize,
+    /// The content assets, by rel.
+    pub assets: Vec<String>,
     /// Per content page, in `content.pages` order.
     pub pages: Vec<PageCache>,
 }
@@ -49,6 +51,16 @@ pub struct SiteCache {
 #[derive(Debug, Clone, Default)]
 pub struct PageCache {
     pub rel: String,
+    /// The page as `content::load` made it, but its body: its front
+    /// matter as JSON (empty when it does not read back the same: the
+    /// next build then reads every page), where it shows, its URL,
+    /// section, and the line its body starts on.
+    pub front: String,
+    pub display: String,
+    pub url: String,
+    pub section: String,
+    pub is_section_index: bool,
+    pub body_line: usize,
     /// Its entry in list pages, serialised (as `serve::engine` compares it).
     pub summary: String,
     /// What other pages' search records read of it ([`ident`]).
@@ -72,6 +84,35 @@ pub fn ident(p: &crate::content::Page) -> String {
         "{:?}\u{1f}{:?}\u{1f}{}",
         p.front.kind, p.front.id, p.front.title
     )
+}
+
+/// A page's front matter as the cache keeps it: JSON that reads back
+/// the same, or empty.
+pub fn front(p: &crate::content::Page) -> String {
+    serde_json::to_string(&p.front)
+        .ok()
+        .filter(|json| {
+            serde_json::from_str::<crate::content::FrontMatter>(json).is_ok_and(|f| f == p.front)
+        })
+        .unwrap_or_default()
+}
+
+/// The page `c` records, without its body; `None` when its front matter
+/// was not kept.
+pub fn page(c: &PageCache) -> Option<crate::content::Page> {
+    if c.front.is_empty() {
+        return None;
+    }
+    Some(crate::content::Page {
+        rel: c.rel.clone(),
+        display: c.display.clone(),
+        url: c.url.clone(),
+        section: c.section.clone(),
+        is_section_index: c.is_section_index,
+        front: serde_json::from_str(&c.front).ok()?,
+        body: String::new(),
+        body_line: c.body_line,
+    })
 }
 
 /// Where the cache of the site at `config` lives.
@@ -136,9 +177,16 @@ fn encode(c: &SiteCache) -> Vec<u8> {
         w.str(title);
     }
     w.usize(c.html_pages);
+    w.strs(&c.assets);
     w.usize(c.pages.len());
     for p in &c.pages {
         w.str(&p.rel);
+        w.str(&p.front);
+        w.str(&p.display);
+        w.str(&p.url);
+        w.str(&p.section);
+        w.bool(p.is_section_index);
+        w.usize(p.body_line);
         w.str(&p.summary);
         w.str(&p.ident);
         w.bool(p.is_doc);
@@ -219,10 +267,17 @@ fn decode(bytes: &[u8]) -> Option<SiteCache> {
         .map(|_| Some((r.string()?, r.string()?)))
         .collect::<Option<Vec<_>>>()?;
     let html_pages = r.usize()?;
+    let assets = r.strings()?;
     let n = r.count()?;
     let mut pages = Vec::with_capacity(n);
     for _ in 0..n {
         let rel = r.string()?;
+        let front = r.string()?;
+        let display = r.string()?;
+        let url = r.string()?;
+        let section = r.string()?;
+        let is_section_index = r.bool()?;
+        let body_line = r.usize()?;
         let summary = r.string()?;
         let ident = r.string()?;
         let is_doc = r.bool()?;
@@ -236,6 +291,12 @@ fn decode(bytes: &[u8]) -> Option<SiteCache> {
         let extracted = read_extracted(&mut r)?;
         pages.push(PageCache {
             rel,
+            front,
+            display,
+            url,
+            section,
+            is_section_index,
+            body_line,
             summary,
             ident,
             is_doc,
@@ -276,6 +337,7 @@ fn decode(bytes: &[u8]) -> Option<SiteCache> {
         site_context,
         section_titles,
         html_pages,
+        assets,
         pages,
     })
 }
@@ -373,9 +435,16 @@ mod tests {
             site_context: "{}".into(),
             section_titles: vec![(String::new(), "Home".into())],
             html_pages: 4,
+            assets: vec!["documents/fig.png".into()],
             pages: vec![
                 PageCache {
                     rel: "documents/a.md".into(),
+                    front: "{}".into(),
+                    display: "content/documents/a.md".into(),
+                    url: "documents/a/".into(),
+                    section: "documents".into(),
+                    is_section_index: false,
+                    body_line: 5,
                     summary: "{\"title\":\"A\"}".into(),
                     ident: "Document".into(),
                     is_doc: true,

@@ -64,10 +64,14 @@ pub fn build(
         return Err(());
     }
     let changed = changed_pages(&cache, inputs)?;
+    super::phase("incremental: cache");
 
     // Every page's front matter (titles, URLs, kinds are in lists and
     // links); the same pages, drafts and assets as before.
-    let (content, problems, warnings) = content::load(&config.content_dir, &config.root);
+    let (content, problems, warnings) = match recorded_content(config, &cache, inputs, &changed) {
+        Some(content) => (content, Vec::new(), Vec::new()),
+        None => content::load(&config.content_dir, &config.root),
+    };
     let same_pages = content.pages.len() == cache.pages.len()
         && content
             .pages
@@ -83,6 +87,7 @@ pub fn build(
         return Err(());
     }
     let n = content.pages.len();
+    super::phase("incremental: content");
     let find = |rel: &str| {
         content
             .pages
@@ -135,6 +140,12 @@ pub fn build(
             i,
             PageCache {
                 rel: pages[i].rel.clone(),
+                front: cache::front(&pages[i]),
+                display: pages[i].display.clone(),
+                url: pages[i].url.clone(),
+                section: pages[i].section.clone(),
+                is_section_index: pages[i].is_section_index,
+                body_line: pages[i].body_line,
                 summary: String::new(),
                 ident: cache::ident(&pages[i]),
                 is_doc: is_doc(&pages[i]),
@@ -189,6 +200,7 @@ pub fn build(
         problems: Vec::new(),
         warnings: Vec::new(),
     };
+    super::phase("incremental: markdown");
     let docs_before: Vec<bool> = cache.pages.iter().map(|c| c.is_doc).collect();
     let graph_before = Graph::assemble_docs(&docs_before, &extracted_before);
     let graph = graph_before.updated(&site, &extracted_before, &extracted, &todo, &docs_before);
@@ -232,6 +244,7 @@ pub fn build(
     if aff.all {
         return Err(());
     }
+    super::phase("incremental: graph, affected");
     let theme = Theme::load(config).map_err(|_| ())?;
 
     // The outputs to render again, and the markdown of their pages.
@@ -257,18 +270,27 @@ pub fn build(
         .filter_map(|&j| super::body_of(&site, j))
         .filter(|i| !todo.contains(i))
         .collect();
-    let again: Vec<(usize, super::PageMarkdown)> = bodies
+    let again: Vec<(usize, Option<super::PageMarkdown>)> = bodies
         .par_iter()
         .map(|&i| {
             let p = &site.content.pages[i];
-            (i, super::render_markdown(config, &index, i, p))
+            // A page taken from the cache has no body: read it (the file
+            // is as it was: its digest did not change).
+            let m = match p.body.is_empty() {
+                false => Some(super::render_markdown(config, &index, i, p)),
+                true => content::load_file(&config.content_dir, &p.rel)
+                    .ok()
+                    .filter(|read| read.front == p.front && read.body_line == p.body_line)
+                    .map(|read| super::render_markdown(config, &index, i, &read)),
+            };
+            (i, m)
         })
         .collect();
     for (i, m) in again {
-        if !m.problems.is_empty() {
-            return Err(());
+        match m {
+            Some(m) if m.problems.is_empty() => site.rendered[i] = m.rendered,
+            _ => return Err(()),
         }
-        site.rendered[i] = m.rendered;
     }
 
     let cx = Contexts::with_graph(&site, Cow::Borrowed(&graph));
@@ -281,7 +303,15 @@ pub fn build(
         .collect::<Result<_, _>>()
         .map_err(|_| ())?;
     let all_jobs = output_jobs(&site, &theme);
-    if aff.machine {
+    // Files for machines show pages' front matter and mentions (not
+    // sections nor co-citations): the same when neither changed.
+    let machine = aff.machine
+        && todo.iter().any(|&i| {
+            new_pages[&i].front != cache.pages[i].front
+                || cache.pages[i].front.is_empty()
+                || extracted_before[i].mentions != extracted[i].mentions
+        });
+    if machine {
         let urls = super::html_urls(
             all_jobs
                 .iter()
@@ -315,6 +345,7 @@ pub fn build(
     }
     files.extend(search.files);
 
+    super::phase("incremental: render");
     let staging = Staging::new(output).map_err(|_| ())?;
     let io = |e: std::io::Error| format!("cannot write the site: {e}");
     #[cfg(feature = "search")]
@@ -337,6 +368,7 @@ pub fn build(
             None => return Err(()),
         }
     };
+    super::phase("incremental: search");
     // From here on the incremental build goes through: what fails now
     // is an error of the build, as it would be of a clean one.
     let written = place(&files, output, staging.path()).map_err(io);
@@ -348,6 +380,7 @@ pub fn build(
     if let Err(e) = carried {
         return Ok(Err(e));
     }
+    super::phase("incremental: write, carry");
     if let Err(e) = staging
         .swap_into_place(previous, Some(&inputs.fingerprint))
         .map_err(io)
@@ -355,6 +388,7 @@ pub fn build(
         return Ok(Err(e));
     }
 
+    super::phase("incremental: swap");
     // The cache of this build: the changed pages' records, the list
     // entries whose counts or pages changed.
     let summaries: Vec<usize> = (0..n)
@@ -379,6 +413,7 @@ pub fn build(
     #[cfg(feature = "search")]
     index_log.commit(&cache::dir(config), &inputs.fingerprint);
     cache::write(config, &cache);
+    super::phase("incremental: cache written");
 
     let mut warnings = Vec::new();
     if !extras::is_absolute(&config.base_url) {
@@ -391,6 +426,55 @@ pub fn build(
         warnings,
         unchanged: false,
     }))
+}
+
+/// The site's content from the cache, with the changed pages read
+/// again: `None` when the cache did not keep every page, a content
+/// entry is a symbolic link (the content walk judges where it points),
+/// or a changed file is not the page or draft it was.
+fn recorded_content(
+    config: &Config,
+    cache: &SiteCache,
+    inputs: &Inputs,
+    changed: &BTreeSet<String>,
+) -> Option<content::Content> {
+    if inputs.links {
+        return None;
+    }
+    let mut pages: Vec<content::Page> = cache
+        .pages
+        .par_iter()
+        .map(cache::page)
+        .collect::<Option<_>>()?;
+    for rel in changed {
+        let read = content::load_file(&config.content_dir, rel).ok()?;
+        let is_draft = cache.drafts.contains(rel);
+        if read.front.draft != is_draft {
+            return None;
+        }
+        if !is_draft {
+            let i = pages.binary_search_by(|p| p.rel.as_str().cmp(rel)).ok()?;
+            if (&read.url, &read.section, read.is_section_index)
+                != (&pages[i].url, &pages[i].section, pages[i].is_section_index)
+            {
+                return None;
+            }
+            pages[i] = read;
+        }
+    }
+    Some(content::Content {
+        pages,
+        failed: Vec::new(),
+        drafts: cache.drafts.clone(),
+        assets: cache
+            .assets
+            .iter()
+            .map(|rel| content::Asset {
+                rel: rel.clone(),
+                source: config.content_dir.join(rel),
+            })
+            .collect(),
+    })
 }
 
 fn is_doc(p: &content::Page) -> bool {

@@ -21,6 +21,9 @@ pub struct Inputs {
     /// Every entry of the content directory (hidden ones skipped), by
     /// its `/`-separated path, with its digest (`None`: a directory).
     pub content: Vec<(String, Option<[u8; 32]>)>,
+    /// Some entry of the content directory is a symbolic link (where it
+    /// points is the content walk's to judge, not a digest's).
+    pub links: bool,
 }
 
 /// The fingerprint, or `None` when an input cannot be read (the build then
@@ -49,14 +52,15 @@ pub fn read(config: &Config) -> Option<Inputs> {
     let mut what = config.clone();
     what.output_dir = std::path::PathBuf::new();
     h.update(format!("{what:?}"));
-    feed(&mut h, tree(&config.theme_dir())?.as_deref());
+    feed(&mut h, tree(&config.theme_dir())?.0.as_deref());
     let setting = hex(&h.clone().finalize());
-    let content = tree(&config.content_dir)?;
+    let (content, links) = tree(&config.content_dir)?;
     feed(&mut h, content.as_deref());
     Some(Inputs {
         fingerprint: hex(&h.finalize()),
         setting,
         content: content.unwrap_or_default(),
+        links,
     })
 }
 
@@ -88,10 +92,11 @@ type Tree = Option<Vec<Entry>>;
 /// Every entry under `dir` (links followed, hidden entries skipped as the
 /// content walk skips them): its path and, for a file, the digest of its
 /// bytes, the files read and hashed on all cores (a no-op build is this).
-fn tree(dir: &Path) -> Option<Tree> {
+/// Also tells whether any entry is a symbolic link.
+fn tree(dir: &Path) -> Option<(Tree, bool)> {
     use rayon::prelude::*;
     if !dir.exists() {
-        return Some(None);
+        return Some((None, false));
     }
     let walk = walkdir::WalkDir::new(dir)
         .follow_links(true)
@@ -99,11 +104,13 @@ fn tree(dir: &Path) -> Option<Tree> {
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
     let mut entries: Vec<(std::path::PathBuf, bool)> = Vec::new();
+    let mut links = false;
     for entry in walk {
         let entry = entry.ok()?;
+        links |= entry.path_is_symlink();
         entries.push((entry.path().to_path_buf(), entry.file_type().is_file()));
     }
-    entries
+    let tree = entries
         .par_iter()
         .map(|(path, is_file)| {
             let rel = path.strip_prefix(dir).ok()?;
@@ -122,8 +129,8 @@ fn tree(dir: &Path) -> Option<Tree> {
             d.update(&bytes);
             Some((rel, Some(d.finalize().into())))
         })
-        .collect::<Option<Vec<_>>>()
-        .map(Some)
+        .collect::<Option<Vec<_>>>()?;
+    Some((Some(tree), links))
 }
 
 #[cfg(test)]

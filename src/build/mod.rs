@@ -811,7 +811,7 @@ fn record(
     let cx = Contexts::with_graph(site, std::borrow::Cow::Borrowed(graph));
     let pages = &site.content.pages;
     let records = extracted
-        .into_iter()
+        .into_par_iter()
         .zip(refs)
         .enumerate()
         .map(|(i, (extracted, refs))| {
@@ -819,6 +819,12 @@ fn record(
             let r = &site.rendered[i];
             cache::PageCache {
                 rel: p.rel.clone(),
+                front: cache::front(p),
+                display: p.display.clone(),
+                url: p.url.clone(),
+                section: p.section.clone(),
+                is_section_index: p.is_section_index,
+                body_line: p.body_line,
                 summary: crate::serve::engine::summary_key(&cx, i),
                 ident: cache::ident(p),
                 is_doc: p.front.kind == content::Kind::Document && !p.is_section_index,
@@ -839,6 +845,7 @@ fn record(
             .map(|s| (s.dir.clone(), cx.section_title(s)))
             .collect(),
         html_pages,
+        assets: site.content.assets.iter().map(|a| a.rel.clone()).collect(),
         pages: records,
         ..cache::SiteCache::default()
     }
