@@ -59,6 +59,7 @@ pub fn build(
     if !listed.iter().all(plain) {
         return Err(());
     }
+    let old_sizes = output::listed_sizes(output).ok_or(())?;
     let mut cache = cache::read(config).ok_or(())?;
     if cache.setting != inputs.setting || !output::up_to_date(output, &cache.fingerprint) {
         return Err(());
@@ -381,8 +382,16 @@ pub fn build(
         return Ok(Err(e));
     }
     super::phase("incremental: write, carry");
+    // The new list: the files carried, at the sizes the old list gives
+    // them, and those made again.
+    let mut sized: Vec<(String, u64)> = old_sizes
+        .into_iter()
+        .filter(|(rel, _)| !written.contains(rel) && !gone.contains(rel))
+        .chain(files.iter().map(|f| (f.path.clone(), f.bytes.len() as u64)))
+        .collect();
+    sized.sort();
     if let Err(e) = staging
-        .swap_into_place(previous, Some(&inputs.fingerprint))
+        .swap_listed(previous, Some(&inputs.fingerprint), &sized)
         .map_err(io)
     {
         return Ok(Err(e));
