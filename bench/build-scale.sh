@@ -17,14 +17,18 @@
 # machine), peak memory (GNU time's maximum RSS) and files written, for
 #   pilcrow            release build, default features (search on), clean
 #   pilcrow no-op      the same build again over its own output
+#   pilcrow edit text  one document's body text edited (a sentence added
+#                      to one of its paragraphs), then built over the output
+#   pilcrow edit link  one document given a new link to an entity page
+#                      (a mention: the entity's page, its lists), then built
 #   pilcrow-nosearch   `--no-default-features` (no search index), clean
 #   pilcrow-nosearch no-op
 #   hugo               Debian's package (installed with apt-get when
 #                      missing and run as root), clean
 #   zola               when on PATH, clean
 # then ratios: pilcrow to Hugo, the search index (pilcrow − pilcrow-nosearch)
-# to the rest of the build, a no-op to its clean build, files
-# written per page.
+# to the rest of the build, a no-op and a one-document edit to the clean
+# build, files written per page.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$(pwd)
@@ -71,6 +75,7 @@ measure() {
   local runs=()
   for _ in $(seq "$repeat"); do
     if [ "$clean" = 1 ]; then rm -rf "$out"; fi
+    if [ -n "${prep:-}" ]; then eval "$prep"; fi
     touch "$tmp/stamp"
     sleep 0.01
     local t0 t1
@@ -89,6 +94,29 @@ measure() {
   printf '%s\n' "${runs[@]}" | sort -n | awk -v l="$label" -v n="$repeat" 'NR == int((n + 1) / 2) {print l, $0}' >>"$tmp/results"
 }
 
+# edit MODE SITE: one edit of one document, different each time it runs
+# (text: a sentence added to a paragraph in its middle; link: a paragraph
+# with a link to an entity page added).
+cat >"$tmp/edit.py" <<'PY'
+import os, sys
+mode, site = sys.argv[1], sys.argv[2]
+docs = os.path.join(site, "content", "documents")
+path = os.path.join(docs, sorted(f for f in os.listdir(docs) if f != "_index.md")[len(os.listdir(docs)) // 2])
+text = open(path, encoding="utf-8").read()
+n = text.count("Edited")
+if mode == "text":
+    lines = text.split("\n")
+    prose = [i for i, l in enumerate(lines) if l[:1].isalpha() and ":" not in l[:20]]
+    i = prose[len(prose) // 2]
+    lines[i] += " Edited %d." % n
+    text = "\n".join(lines)
+else:
+    ents = os.path.join(site, "content", "countries")
+    ent = sorted(f for f in os.listdir(ents) if f != "_index.md")[n % 50]
+    text += "\nEdited %d: see [%s](../countries/%s).\n" % (n, ent[:-3], ent)
+open(path, "w", encoding="utf-8").write(text)
+PY
+
 printf '%-8s %-24s %9s %8s %9s %9s\n' docs build "wall s" "cpu s" "peak MiB" files
 for n in $sizes; do
   corpus=$tmp/c$n
@@ -99,10 +127,18 @@ for n in $sizes; do
   measure "pilcrow" "$tmp/out/p" 1 "$tmp/pilcrow" build --root "$site" --output "$tmp/out/p"
   pages=$(find "$tmp/out/p" -name '*.html' | wc -l)
   measure "pilcrow_no-op" "$tmp/out/p" 0 "$tmp/pilcrow" build --root "$site" --output "$tmp/out/p"
-  rm -rf "$tmp/out/p"
+  prep="python3 '$tmp/edit.py' text '$site'"
+  measure "pilcrow_edit-text" "$tmp/out/p" 0 "$tmp/pilcrow" build --root "$site" --output "$tmp/out/p"
+  prep="python3 '$tmp/edit.py' link '$site'"
+  measure "pilcrow_edit-link" "$tmp/out/p" 0 "$tmp/pilcrow" build --root "$site" --output "$tmp/out/p"
+  prep=""
+  rm -rf "$tmp/out/p" "$site/.pilcrow-cache"
   measure "pilcrow-nosearch" "$tmp/out/n" 1 "$tmp/pilcrow-nosearch" build --root "$site" --output "$tmp/out/n"
   measure "pilcrow-nosearch_no-op" "$tmp/out/n" 0 "$tmp/pilcrow-nosearch" build --root "$site" --output "$tmp/out/n"
-  rm -rf "$tmp/out/n"
+  prep="python3 '$tmp/edit.py' text '$site'"
+  measure "pilcrow-nosearch_edit-text" "$tmp/out/n" 0 "$tmp/pilcrow-nosearch" build --root "$site" --output "$tmp/out/n"
+  prep=""
+  rm -rf "$tmp/out/n" "$site/.pilcrow-cache"
   if [ "$have_hugo" = 1 ]; then
     measure "hugo" "$tmp/out/h" 1 hugo --quiet --source "$corpus/hugo" --destination "$tmp/out/h"
     rm -rf "$tmp/out/h"
@@ -123,6 +159,9 @@ for n in $sizes; do
         r(wall[p] - wall[q], wall[q]), r(cpu[p] - cpu[q], cpu[q]), r(peak[p] - peak[q], peak[q]), p, q
       printf "%-8s ratios: no-op/clean wall %s (search) %s (no search); files per page %s (%d pages)\n", n,
         r(wall[p "_no-op"], wall[p]), r(wall[q "_no-op"], wall[q]), r(files[p], pages), pages
+      printf "%-8s ratios: one edit/clean wall %s text, %s link (search); %s text (no search); files written %d, %d\n", n,
+        r(wall[p "_edit-text"], wall[p]), r(wall[p "_edit-link"], wall[p]), r(wall[q "_edit-text"], wall[q]),
+        files[p "_edit-text"], files[p "_edit-link"]
       if ("hugo" in wall)
         printf "%-8s ratios: to hugo wall %s cpu %s peak %s (search); wall %s peak %s (no search)\n", n,
           r(wall[p], wall["hugo"]), r(cpu[p], cpu["hugo"]), r(peak[p], peak["hugo"]),

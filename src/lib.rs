@@ -3,6 +3,7 @@
 //! The pipeline runs one way: `ingest` (seeds → content), then `build`
 //! (content → public). See ARCHITECTURE.md for the codemap.
 
+pub mod binary;
 pub mod build;
 pub mod cli;
 pub mod config;

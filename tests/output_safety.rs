@@ -44,7 +44,11 @@ fn walk(root: &Path, dir: &Path, out: &mut BTreeMap<String, Vec<u8>>) {
 fn sources(root: &Path) -> BTreeMap<String, Vec<u8>> {
     snapshot(root)
         .into_iter()
-        .filter(|(k, _)| !k.starts_with("public/") && !k.starts_with(".public."))
+        .filter(|(k, _)| {
+            !k.starts_with("public/")
+                && !k.starts_with(".public.")
+                && !k.starts_with(&format!("{}/", pilcrow::build::cache::DIR))
+        })
         .collect()
 }
 
@@ -108,12 +112,22 @@ fn build_ok(root: &Path) {
     assert!(o.status.success(), "{}", stderr(&o));
 }
 
-/// Names in the site root besides the site's own: what a build left behind.
+/// Names in the site root besides the site's own (and the build cache,
+/// which the next build reads): what a build left behind.
 fn leftovers(root: &Path) -> Vec<String> {
     let mut v: Vec<String> = std::fs::read_dir(root)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| !["site.toml", "content", "seeds", "public"].contains(&n.as_str()))
+        .filter(|n| {
+            ![
+                "site.toml",
+                "content",
+                "seeds",
+                "public",
+                pilcrow::build::cache::DIR,
+            ]
+            .contains(&n.as_str())
+        })
         .collect();
     v.sort();
     v

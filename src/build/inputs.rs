@@ -9,9 +9,32 @@ use sha2::{Digest, Sha256};
 
 use crate::config::Config;
 
+/// What a build is made from, read once: the fingerprint the output
+/// records, and what an incremental build compares with its cache.
+#[derive(Debug, Clone)]
+pub struct Inputs {
+    /// Of everything (recorded in the output: equal means nothing to do).
+    pub fingerprint: String,
+    /// Of all but the content: binary, configuration, theme. A change
+    /// there means every output may change (a clean build).
+    pub setting: String,
+    /// Every entry of the content directory (hidden ones skipped), by
+    /// its `/`-separated path, with its digest (`None`: a directory).
+    pub content: Vec<(String, Option<[u8; 32]>)>,
+    /// Some entry of the content directory is a symbolic link (where it
+    /// points is the content walk's to judge, not a digest's).
+    pub links: bool,
+}
+
 /// The fingerprint, or `None` when an input cannot be read (the build then
 /// runs, and reports what it cannot read).
+#[cfg(test)]
 pub fn fingerprint(config: &Config) -> Option<String> {
+    read(config).map(|i| i.fingerprint)
+}
+
+/// [`Inputs`] of `config`'s site, or `None` when one cannot be read.
+pub fn read(config: &Config) -> Option<Inputs> {
     let mut h = Sha256::new();
     h.update(env!("CARGO_PKG_VERSION"));
     h.update([u8::from(cfg!(feature = "search"))]);
@@ -29,19 +52,51 @@ pub fn fingerprint(config: &Config) -> Option<String> {
     let mut what = config.clone();
     what.output_dir = std::path::PathBuf::new();
     h.update(format!("{what:?}"));
-    tree(&mut h, &config.theme_dir())?;
-    tree(&mut h, &config.content_dir)?;
-    Some(h.finalize().iter().map(|b| format!("{b:02x}")).collect())
+    feed(&mut h, tree(&config.theme_dir())?.0.as_deref());
+    let setting = hex(&h.clone().finalize());
+    let (content, links) = tree(&config.content_dir)?;
+    feed(&mut h, content.as_deref());
+    Some(Inputs {
+        fingerprint: hex(&h.finalize()),
+        setting,
+        content: content.unwrap_or_default(),
+        links,
+    })
 }
 
-/// Every file under `dir` (links followed, hidden entries skipped as the
-/// content walk skips them): its path, length and the digest of its bytes,
-/// the files read and hashed on all cores (a no-op build is this).
-fn tree(h: &mut Sha256, dir: &Path) -> Option<()> {
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Hashes a tree's entries (`None`: the directory does not exist).
+fn feed(h: &mut Sha256, entries: Option<&[Entry]>) {
+    let Some(entries) = entries else {
+        h.update(b"\0none\0");
+        return;
+    };
+    for (rel, digest) in entries {
+        h.update(rel.as_bytes());
+        h.update([0]);
+        if let Some(d) = digest {
+            h.update(d);
+        }
+    }
+}
+
+/// An entry of a tree: its `/`-separated path, a file's digest.
+pub type Entry = (String, Option<[u8; 32]>);
+
+/// A tree's entries, or `None` when the directory does not exist.
+type Tree = Option<Vec<Entry>>;
+
+/// Every entry under `dir` (links followed, hidden entries skipped as the
+/// content walk skips them): its path and, for a file, the digest of its
+/// bytes, the files read and hashed on all cores (a no-op build is this).
+/// Also tells whether any entry is a symbolic link.
+fn tree(dir: &Path) -> Option<(Tree, bool)> {
     use rayon::prelude::*;
     if !dir.exists() {
-        h.update(b"\0none\0");
-        return Some(());
+        return Some((None, false));
     }
     let walk = walkdir::WalkDir::new(dir)
         .follow_links(true)
@@ -49,31 +104,33 @@ fn tree(h: &mut Sha256, dir: &Path) -> Option<()> {
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
     let mut entries: Vec<(std::path::PathBuf, bool)> = Vec::new();
+    let mut links = false;
     for entry in walk {
         let entry = entry.ok()?;
+        links |= entry.path_is_symlink();
         entries.push((entry.path().to_path_buf(), entry.file_type().is_file()));
     }
-    let digests: Vec<Option<(u64, [u8; 32])>> = entries
+    let tree = entries
         .par_iter()
         .map(|(path, is_file)| {
+            let rel = path.strip_prefix(dir).ok()?;
+            let rel: Vec<String> = rel
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect();
+            let rel = rel.join("/");
             if !is_file {
-                return Some((0, [0; 32]));
+                return Some((rel, None));
             }
             let bytes = std::fs::read(path).ok()?;
-            Some((bytes.len() as u64, Sha256::digest(&bytes).into()))
+            // The length first, as the fingerprint always hashed it.
+            let mut d = Sha256::new();
+            d.update((bytes.len() as u64).to_le_bytes());
+            d.update(&bytes);
+            Some((rel, Some(d.finalize().into())))
         })
-        .collect();
-    for ((path, is_file), d) in entries.iter().zip(digests) {
-        let rel = path.strip_prefix(dir).ok()?;
-        h.update(rel.to_string_lossy().as_bytes());
-        h.update([0]);
-        let (len, digest) = d?;
-        if *is_file {
-            h.update(len.to_le_bytes());
-            h.update(digest);
-        }
-    }
-    Some(())
+        .collect::<Option<Vec<_>>>()?;
+    Some((Some(tree), links))
 }
 
 #[cfg(test)]

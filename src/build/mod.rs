@@ -21,9 +21,11 @@ use crate::problem::{Problem, Problems};
 use crate::render::{RenderContext, Theme};
 use clashes::Origin;
 
+pub mod cache;
 pub mod clashes;
 mod contexts;
 pub mod extras;
+mod incremental;
 mod inputs;
 mod local_graph;
 pub mod raw_files;
@@ -142,9 +144,19 @@ pub fn load(config: &Config) -> LoadedSite {
 /// rendered, and its contribution to the mention graph taken as soon as
 /// its markdown is rendered, then the plain text of its blocks dropped —
 /// the site's text is never held two or three times over.
-fn load_for_build(config: &Config) -> (LoadedSite, Vec<Extracted>) {
+/// Also gives each page's links with a fragment (target, fragment), for
+/// the build cache.
+fn load_for_build(config: &Config) -> (LoadedSite, Vec<(Extracted, PageRefs)>) {
     load_with(config, false, |i, pages, m| {
-        crate::graph::extract_from(i, pages, &m.rendered, &m.outgoing)
+        let refs = m
+            .anchor_refs
+            .iter()
+            .map(|r| (r.target, r.fragment.clone()))
+            .collect();
+        (
+            crate::graph::extract_from(i, pages, &m.rendered, &m.outgoing),
+            refs,
+        )
     })
 }
 
@@ -213,6 +225,9 @@ fn load_with<T: Send>(
     (site, taken)
 }
 
+/// A page's links with a fragment: (target page, fragment).
+type PageRefs = Vec<(usize, String)>;
+
 /// Template of the graph page (optional in a theme).
 pub const GRAPH_TEMPLATE: &str = "graph.html";
 /// URL of the graph page, relative to the base.
@@ -232,6 +247,9 @@ pub struct SiteFiles {
     pub written: Vec<String>,
     /// Things the publisher should know (the build still succeeds).
     pub warnings: Vec<String>,
+    /// The search index's record for the next build (see `build::cache`).
+    #[cfg(feature = "search")]
+    pub search_log: Option<crate::search::index::log::Log>,
 }
 
 /// One output rendered through a template.
@@ -438,6 +456,7 @@ fn render_streamed<'a>(
         let records = crate::search::records::Records::new(site);
         let dictionary = Dictionary::default();
         let mut merger = Merger::new(Some(dir));
+        merger.record_in(&cache::dir(&site.config));
         let mut failed: Option<String> = None;
         let entry = |i: usize| {
             cx.with_body(i, |html| {
@@ -515,12 +534,12 @@ fn render_site_with(
     theme: &Theme,
     with_search: bool,
     sink: Option<&Path>,
-    built: Option<(Graph, Vec<String>)>,
+    built: Option<(&Graph, Vec<String>)>,
 ) -> (SiteFiles, Vec<Problem>) {
     let config = &site.config;
     let (cx, bodies) = match built {
         Some((g, bodies)) => (
-            Contexts::with_graph(site, std::borrow::Cow::Owned(g)),
+            Contexts::with_graph(site, std::borrow::Cow::Borrowed(g)),
             Some(bodies),
         ),
         None => (Contexts::new(site), None),
@@ -628,6 +647,10 @@ fn render_site_with(
         out.files.extend(search.files);
         out.written.extend(search.written);
         problems.extend(search.problems);
+        #[cfg(feature = "search")]
+        {
+            out.search_log = search.log;
+        }
     }
 
     match highlight_css(site) {
@@ -722,15 +745,20 @@ fn output_target(config: &Config) -> Result<(std::path::PathBuf, output::Previou
 
 /// Loads the site and renders it; all problems, or the files.
 pub fn prepare(config: &Config) -> Result<(LoadedSite, SiteFiles), Problems> {
-    prepare_with(config, None)
+    prepare_with(config, None).map(|(site, files, _)| (site, files))
 }
 
-/// [`prepare`], writing the pages into `sink` as they are rendered.
-fn prepare_with(config: &Config, sink: Option<&Path>) -> Result<(LoadedSite, SiteFiles), Problems> {
-    let (mut site, extracted) = load_for_build(config);
+/// [`prepare`], writing the pages into `sink` as they are rendered; with
+/// a sink, also what the build cache keeps of the site (its settings,
+/// fingerprint and content digests left for the caller).
+fn prepare_with(
+    config: &Config,
+    sink: Option<&Path>,
+) -> Result<(LoadedSite, SiteFiles, Option<cache::SiteCache>), Problems> {
+    let (mut site, taken) = load_for_build(config);
     phase("load and render md");
+    let (extracted, refs): (Vec<Extracted>, Vec<PageRefs>) = taken.into_iter().unzip();
     let graph = Graph::assemble(&site, &extracted);
-    drop(extracted);
     phase("graph");
     // Writing a site, each page's body goes into its page's context (and
     // the index) and is dropped once the page is rendered.
@@ -748,7 +776,7 @@ fn prepare_with(config: &Config, sink: Option<&Path>) -> Result<(LoadedSite, Sit
     }
     let files = match Theme::load(config) {
         Ok(theme) => {
-            let (files, p) = render_site_with(&site, &theme, true, sink, Some((graph, bodies)));
+            let (files, p) = render_site_with(&site, &theme, true, sink, Some((&graph, bodies)));
             problems.extend(p);
             Some(files)
         }
@@ -757,12 +785,69 @@ fn prepare_with(config: &Config, sink: Option<&Path>) -> Result<(LoadedSite, Sit
             None
         }
     };
+    let record = match (&files, sink) {
+        (Some(files), Some(_)) if problems.is_empty() => {
+            Some(record(&site, &graph, extracted, refs, files.pages))
+        }
+        _ => None,
+    };
     match (Problems::from_vec(problems), files) {
-        (None, Some(files)) => Ok((site, files)),
+        (None, Some(files)) => Ok((site, files, record)),
         (Some(p), _) => Err(p),
         (None, None) => Err(Problems::single(Problem::general(
             "the theme could not be loaded",
         ))),
+    }
+}
+
+/// What the build cache keeps of a site just built (see `cache`).
+fn record(
+    site: &LoadedSite,
+    graph: &Graph,
+    extracted: Vec<Extracted>,
+    refs: Vec<PageRefs>,
+    html_pages: usize,
+) -> cache::SiteCache {
+    let cx = Contexts::with_graph(site, std::borrow::Cow::Borrowed(graph));
+    let pages = &site.content.pages;
+    let records = extracted
+        .into_par_iter()
+        .zip(refs)
+        .enumerate()
+        .map(|(i, (extracted, refs))| {
+            let p = &pages[i];
+            let r = &site.rendered[i];
+            cache::PageCache {
+                rel: p.rel.clone(),
+                front: cache::front(p),
+                display: p.display.clone(),
+                url: p.url.clone(),
+                section: p.section.clone(),
+                is_section_index: p.is_section_index,
+                body_line: p.body_line,
+                summary: crate::serve::engine::summary_key(&cx, i),
+                ident: cache::ident(p),
+                is_doc: p.front.kind == content::Kind::Document && !p.is_section_index,
+                targets: site.outgoing[i].iter().map(|l| l.target).collect(),
+                anchors: r.anchors.clone(),
+                refs,
+                has_code: r.has_code,
+                extracted,
+            }
+        })
+        .collect();
+    cache::SiteCache {
+        drafts: site.content.drafts.clone(),
+        site_context: serde_json::to_string(&cx.site_context).unwrap_or_default(),
+        section_titles: site
+            .sections
+            .iter()
+            .map(|s| (s.dir.clone(), cx.section_title(s)))
+            .collect(),
+        html_pages,
+        assets: site.content.assets.iter().map(|a| a.rel.clone()).collect(),
+        pages: records,
+        ..cache::SiteCache::default()
     }
 }
 
@@ -807,7 +892,8 @@ fn phase(name: &str) {
 
 pub fn build(config: &Config) -> Result<BuildReport, BuildError> {
     phase("start");
-    let fingerprint = inputs::fingerprint(config);
+    let inputs = inputs::read(config);
+    let fingerprint = inputs.as_ref().map(|i| i.fingerprint.clone());
     phase("fingerprint");
     if let Some(f) = &fingerprint
         && let Ok((output, output::Previous::Site(_))) = output_target(config)
@@ -828,10 +914,21 @@ pub fn build(config: &Config) -> Result<BuildReport, BuildError> {
     // far) is removed and the output is left as it was.
     let (output, previous) = output_target(config)
         .map_err(|m| BuildError::Problems(Problems::single(Problem::general(m))))?;
+    // An edit in place: only what it reaches (see `incremental`).
+    if let Some(inputs) = &inputs
+        && let Ok(done) = incremental::build(config, inputs, &output, &previous)
+    {
+        phase("incremental");
+        return done.map_err(BuildError::Io);
+    }
+    // A clean build: no cache outlives the output it described.
+    cache::remove(config);
     let io = |e: std::io::Error| BuildError::Io(format!("cannot write the site: {e}"));
     let staging = Staging::new(&output).map_err(io)?;
-    let (site, files) = prepare_with(config, Some(staging.path())).map_err(BuildError::Problems)?;
+    let (site, files, record) =
+        prepare_with(config, Some(staging.path())).map_err(BuildError::Problems)?;
     let pages = site.content.pages.len();
+    let site_warnings = site.warnings.len();
     drop(site);
     phase("drop the site");
     write_into(&files, staging.path()).map_err(io)?;
@@ -840,6 +937,21 @@ pub fn build(config: &Config) -> Result<BuildReport, BuildError> {
         .swap_into_place(&previous, fingerprint.as_deref())
         .map_err(io)?;
     phase("swap into place");
+    // The record for the next build, once the output it describes is in
+    // place (it names that output's fingerprint).
+    if let (Some(inputs), Some(mut record)) = (inputs, record)
+        && site_warnings == 0
+    {
+        #[cfg(feature = "search")]
+        if let Some(log) = files.search_log.clone() {
+            log.commit(&cache::dir(config), &inputs.fingerprint);
+        }
+        record.setting = inputs.setting;
+        record.fingerprint = inputs.fingerprint;
+        record.content = inputs.content;
+        cache::write(config, &record);
+        phase("cache");
+    }
     Ok(BuildReport {
         pages,
         generated: files.pages.saturating_sub(pages),

@@ -78,8 +78,23 @@ impl Graph {
     /// The graph from what each page contributes ([`Extracted`], one per
     /// page of `site`): `serve` extracts again only the pages that changed.
     pub fn assemble<E: std::borrow::Borrow<Extracted>>(site: &LoadedSite, per_page: &[E]) -> Graph {
-        let pages = &site.content.pages;
-        let n = pages.len();
+        let is_doc: Vec<bool> = site
+            .content
+            .pages
+            .iter()
+            .map(|p| p.front.kind == Kind::Document && !p.is_section_index)
+            .collect();
+        Graph::assemble_docs(&is_doc, per_page)
+    }
+
+    /// [`Graph::assemble`] of pages of which `is_doc` tells which are
+    /// documents (all a graph needs to know of the pages themselves): an
+    /// incremental build puts the previous build's graph together so.
+    pub fn assemble_docs<E: std::borrow::Borrow<Extracted>>(
+        is_doc: &[bool],
+        per_page: &[E],
+    ) -> Graph {
+        let n = is_doc.len();
         let mut g = Graph {
             incoming: vec![Vec::new(); n],
             cites: vec![Vec::new(); n],
@@ -102,11 +117,7 @@ impl Graph {
             }
         }
         g.cooccur = cooccur::count(n, per_page.iter().flat_map(|e| e.borrow().units.iter()));
-        let is_doc: Vec<bool> = pages
-            .iter()
-            .map(|p| p.front.kind == Kind::Document && !p.is_section_index)
-            .collect();
-        g.related_docs = cooccur::related(&g.cites, &is_doc);
+        g.related_docs = cooccur::related(&g.cites, is_doc);
         g
     }
 

@@ -163,6 +163,15 @@ pub fn marker_text(files: &[(String, u64)], inputs: Option<&str>) -> String {
     text
 }
 
+/// The files the output at `out` lists as pilcrow's, with their sizes
+/// (`None` without a list, or with a file listed without its size).
+pub fn listed_sizes(out: &Path) -> Option<Vec<(String, u64)>> {
+    let marker = std::fs::read_to_string(out.join(MARKER)).ok()?;
+    listed(&marker)
+        .map(|(path, size)| Some((path.to_string(), size?)))
+        .collect()
+}
+
 /// Whether the site at `out` was built from exactly `inputs` and every
 /// file it lists is still there, with the size it was written with.
 pub fn up_to_date(out: &Path, inputs: &str) -> bool {

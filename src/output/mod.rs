@@ -9,7 +9,9 @@
 mod guard;
 mod staging;
 
-pub use guard::{MARKER, Previous, Source, check as check_output_dir, resolve, up_to_date};
+pub use guard::{
+    MARKER, Previous, Source, check as check_output_dir, listed_sizes, resolve, up_to_date,
+};
 pub use staging::{Staging, tidy};
 
 use std::io;

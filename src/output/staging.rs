@@ -68,7 +68,7 @@ impl Staging {
     /// exchanged in one step where the file system allows it.
     /// `inputs` fingerprints what the site was built from (see
     /// `guard::up_to_date`).
-    pub fn swap_into_place(mut self, previous: &Previous, inputs: Option<&str>) -> io::Result<()> {
+    pub fn swap_into_place(self, previous: &Previous, inputs: Option<&str>) -> io::Result<()> {
         let mut written = Vec::new();
         list_files(&self.dir, "", &mut written)?;
         written.sort();
@@ -79,10 +79,22 @@ impl Staging {
                 Ok((f, size))
             })
             .collect::<io::Result<Vec<_>>>()?;
+        self.swap_listed(previous, inputs, &sized)
+    }
+
+    /// [`Self::swap_into_place`] when the caller knows every file it
+    /// put in the staging dir and its size (`sized`, sorted): an
+    /// incremental build, which need not list them again.
+    pub fn swap_listed(
+        mut self,
+        previous: &Previous,
+        inputs: Option<&str>,
+        sized: &[(String, u64)],
+    ) -> io::Result<()> {
         if let Previous::Site(listed) = previous {
             carry_over(&self.output, &self.dir, listed)?;
         }
-        std::fs::write(self.dir.join(MARKER), marker_text(&sized, inputs))?;
+        std::fs::write(self.dir.join(MARKER), marker_text(sized, inputs))?;
         put_in_place(&self.dir, &self.output)?;
         self.done = true;
         Ok(())

@@ -28,6 +28,8 @@
 //! the same bytes for the same site.
 
 mod dictionary;
+pub mod log;
+pub mod patch;
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -145,6 +147,8 @@ pub struct Merger<'s> {
     sink: Option<&'s Path>,
     next: u32,
     waiting: BTreeMap<u32, Entry>,
+    /// Each page's part, recorded for the next build (see [`log`]).
+    log: Option<(log::LogWriter, std::path::PathBuf)>,
 }
 
 impl<'s> Merger<'s> {
@@ -155,7 +159,15 @@ impl<'s> Merger<'s> {
             sink,
             next: 0,
             waiting: BTreeMap::new(),
+            log: None,
         }
+    }
+
+    /// Records each page's part in the build cache dir `dir` as it is
+    /// merged (see [`log`]); the record comes back in
+    /// [`IndexFiles::log`].
+    pub fn record_in(&mut self, dir: &Path) {
+        self.log = log::LogWriter::create(dir).map(|w| (w, dir.to_path_buf()));
     }
 
     /// Takes page `entry.id`'s entry; merges it (and those waiting after
@@ -176,6 +188,9 @@ impl<'s> Merger<'s> {
             Some(_) => self.out.written.push(file.path),
             None => self.out.files.push(file),
         }
+        if let Some((log, _)) = &mut self.log {
+            log.page(e.id, &part.terms, &part.filters);
+        }
         self.index.add(e.id, part.terms, part.filters);
         self.index.pages += 1;
     }
@@ -188,9 +203,14 @@ impl<'s> Merger<'s> {
             self.merge(e);
         }
         let mut out = self.out;
-        let rest = self.index.finish(dictionary.into_terms(), self.sink)?;
+        let terms = dictionary.into_terms();
+        let pages = self.index.pages;
+        let (rest, info) = self.index.finish(&terms, self.sink)?;
         out.files.extend(rest.files);
         out.written.extend(rest.written);
+        if let Some((writer, dir)) = self.log {
+            out.log = writer.finish(&dir, &terms, log::Log { pages, ..info });
+        }
         out.files.sort_by(|a, b| a.path.cmp(&b.path));
         Ok(out)
     }
@@ -406,7 +426,11 @@ impl Index {
     /// `meta.json` and the shards, each shard written into `sink` (when
     /// there is one) as soon as it is made; returns the files not written
     /// and the paths of those written.
-    fn finish(self, names: Vec<Box<str>>, sink: Option<&Path>) -> Result<IndexFiles, String> {
+    fn finish(
+        self,
+        names: &[Box<str>],
+        sink: Option<&Path>,
+    ) -> Result<(IndexFiles, log::Log), String> {
         let mut out = IndexFiles::default();
         let mut emit = |file: OutputFile| -> Result<(), String> {
             match sink {
@@ -426,7 +450,8 @@ impl Index {
             .filter(|(_, p)| p.pages > 0)
             .map(|(id, p)| (names.get(id).map_or("", |t| &**t), p))
             .collect();
-        let shards = shard_count(terms.iter().map(|(t, p)| t.len() + 6 + p.json).sum());
+        let word_bytes: usize = terms.iter().map(|(t, p)| t.len() + 6 + p.json).sum();
+        let shards = shard_count(word_bytes);
         let mut by_shard: Vec<Vec<(&str, &Postings)>> = vec![Vec::new(); shards as usize];
         for (t, p) in terms {
             by_shard[shard_of(t, shards) as usize].push((t, p));
@@ -456,7 +481,8 @@ impl Index {
             .iter()
             .map(|((name, value), p)| (format!("{name}{FILTER_SEPARATOR}{value}"), p))
             .collect();
-        let filter_shards = shard_count(keys.iter().map(|(k, p)| k.len() + 6 + p.json).sum());
+        let filter_bytes: usize = keys.iter().map(|(k, p)| k.len() + 6 + p.json).sum();
+        let filter_shards = shard_count(filter_bytes);
         let mut by_shard: Vec<Vec<(&str, &Postings)>> = vec![Vec::new(); filter_shards as usize];
         for (k, p) in &keys {
             by_shard[(fnv1a(k.as_bytes()) % filter_shards) as usize].push((k, p));
@@ -484,7 +510,14 @@ impl Index {
             path: format!("{INDEX_DIR}/meta.json"),
             bytes: serde_json::to_vec(&meta).unwrap_or_default(),
         })?;
-        Ok(out)
+        let info = log::Log {
+            shards,
+            filter_shards,
+            word_bytes: word_bytes as u64,
+            filter_bytes: filter_bytes as u64,
+            ..log::Log::default()
+        };
+        Ok((out, info))
     }
 }
 

@@ -32,6 +32,10 @@ pub const SYMBOLS_PATH: &str = "search/symbols.json";
 /// The entities' names in every language, relative to the site root.
 pub const NAMES_PATH: &str = "search/names.json";
 
+/// The search index's record in the build cache dir (`index::log`):
+/// removed with the build cache (feature or not).
+pub const INDEX_LOG: &str = "search-index.bin";
+
 /// `true` when this pilcrow was built with the search index.
 pub const AVAILABLE: bool = cfg!(feature = "search");
 
@@ -60,6 +64,9 @@ pub fn page_context(cx: &Contexts<'_>, language: &str) -> PageContext {
 pub struct IndexFiles {
     pub files: Vec<OutputFile>,
     pub written: Vec<String>,
+    /// What each page put in, for the next build (when asked for).
+    #[cfg(feature = "search")]
+    pub log: Option<index::log::Log>,
 }
 
 /// What search adds to the output.
@@ -69,6 +76,9 @@ pub struct SearchFiles {
     /// Files already written into the sink (by path).
     pub written: Vec<String>,
     pub problems: Vec<Problem>,
+    /// The index's record for the next build, when one was made.
+    #[cfg(feature = "search")]
+    pub log: Option<index::log::Log>,
 }
 
 /// Everything search adds to the output: the search page (when the theme
@@ -114,10 +124,13 @@ pub fn files(
     #[allow(unused_mut)]
     let mut written = Vec::new();
     #[cfg(feature = "search")]
+    let mut log = None;
+    #[cfg(feature = "search")]
     match made.unwrap_or_else(|| index::build_into(site, sink)) {
         Ok(index_files) => {
             files.extend(index_files.files);
             written = index_files.written;
+            log = index_files.log;
         }
         Err(message) => problems.push(Problem::general(message)),
     }
@@ -125,6 +138,8 @@ pub fn files(
         files,
         written,
         problems,
+        #[cfg(feature = "search")]
+        log,
     }
 }
 

@@ -112,6 +112,54 @@ pub struct Before {
     docs: Vec<bool>,
 }
 
+impl Before {
+    /// What a previous build recorded of the site (an incremental
+    /// `build`): `site` as templates saw it, section titles, every page's
+    /// rel and whether it was a document.
+    pub fn recorded(
+        site_context: String,
+        section_titles: BTreeMap<String, String>,
+        rels: Vec<String>,
+        docs: Vec<bool>,
+    ) -> Before {
+        Before {
+            site_context,
+            section_titles,
+            pages: HashMap::new(),
+            rels,
+            docs,
+        }
+    }
+
+    /// How page `rel` looked: its list entry (serialised as
+    /// [`summary_key`] makes it), section, rendered markdown and the rels
+    /// it linked to.
+    pub fn add_page(
+        &mut self,
+        rel: String,
+        summary: String,
+        section: String,
+        html: String,
+        targets: BTreeSet<String>,
+    ) {
+        self.pages.insert(
+            rel,
+            PageBefore {
+                summary,
+                section,
+                html,
+                targets,
+            },
+        );
+    }
+}
+
+/// A page's list entry as [`affected`] compares it.
+pub fn summary_key(cx: &Contexts<'_>, i: usize) -> String {
+    serde_json::to_string(&cx.summary(i)).unwrap_or_default()
+        + &format!("{:?}", cx.site().content.pages[i].front.weight)
+}
+
 #[derive(Debug, Default)]
 struct PageBefore {
     /// The page's entry in list pages, serialised.
@@ -907,8 +955,7 @@ impl Engine {
             before.pages.insert(
                 rel.to_string(),
                 PageBefore {
-                    summary: serde_json::to_string(&cx.summary(i)).unwrap_or_default()
-                        + &format!("{:?}", p.front.weight),
+                    summary: summary_key(&cx, i),
                     section: p.section.clone(),
                     html: self.site.rendered[i].html.clone(),
                     targets: self.site.outgoing[i]
@@ -1531,10 +1578,7 @@ pub fn affected(
         let old = before.pages.get(rel);
         let new = find(rel);
         let p_new = new.map(|i| &pages[i]);
-        let summary_new = new.map(|i| {
-            serde_json::to_string(&cx.summary(i)).unwrap_or_default()
-                + &format!("{:?}", pages[i].front.weight)
-        });
+        let summary_new = new.map(|i| summary_key(&cx, i));
         let entry_changed = on_disk && old.map(|o| &o.summary) != summary_new.as_ref();
         match new {
             Some(i) => {

@@ -1,0 +1,497 @@
+//! What a build computed, kept for the next one: per content page, what
+//! an incremental build cannot know without rendering every page again
+//! (its graph contribution, anchors, links, list entry), and the digests
+//! of the content files it was built from.
+//!
+//! Lives in [`DIR`] under the site root — hidden, beside `content/`, never
+//! inside the output (it is not deployed), nor in `content/` or `seeds/`.
+//! One file, written whole and renamed into place after the output is;
+//! it names the output fingerprint it describes, so a cache that is
+//! missing, stale (another build's), corrupt, of another format or of
+//! other settings (binary, config, theme) is never used: the build is
+//! then a clean one.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::binary::{Reader, Writer};
+use crate::config::Config;
+use crate::graph::{Extracted, Mention, ReportSection, Snippet, TargetSection};
+
+/// The cache directory, relative to the site root.
+pub const DIR: &str = ".pilcrow-cache";
+const FILE: &str = "build.bin";
+const MAGIC: &[u8] = b"pilcrow build cache\n";
+/// Bumped whenever what is written changes.
+const FORMAT: u64 = 1;
+
+/// One build's record.
+#[derive(Debug, Clone, Default)]
+pub struct SiteCache {
+    /// `inputs::Inputs::setting` of the build (binary, config, theme).
+    pub setting: String,
+    /// The fingerprint the output was recorded with.
+    pub fingerprint: String,
+    /// `inputs::Inputs::content`: every content entry and its digest.
+    pub content: Vec<(String, Option<[u8; 32]>)>,
+    pub drafts: Vec<String>,
+    /// `site` as templates see it, serialised.
+    pub site_context: String,
+    /// Section dir → its title.
+    pub section_titles: Vec<(String, String)>,
+    /// HTML pages the build wrote (404 not counted).
+    pub html_pages: usize,
+    /// The content assets, by rel.
+    pub assets: Vec<String>,
+    /// Per content page, in `content.pages` order.
+    pub pages: Vec<PageCache>,
+}
+
+/// What one page was, as the rest of the site saw it.
+#[derive(Debug, Clone, Default)]
+pub struct PageCache {
+    pub rel: String,
+    /// The page as `content::load` made it, but its body: its front
+    /// matter as JSON (empty when it does not read back the same: the
+    /// next build then reads every page), where it shows, its URL,
+    /// section, and the line its body starts on.
+    pub front: String,
+    pub display: String,
+    pub url: String,
+    pub section: String,
+    pub is_section_index: bool,
+    pub body_line: usize,
+    /// Its entry in list pages, serialised (as `serve::engine` compares it).
+    pub summary: String,
+    /// What other pages' search records read of it ([`ident`]).
+    pub ident: String,
+    /// A document, as the graph counts related documents.
+    pub is_doc: bool,
+    /// Pages it links to (indexes).
+    pub targets: Vec<usize>,
+    /// Ids a link may target in it.
+    pub anchors: Vec<String>,
+    /// Its links with a fragment: (target page, fragment).
+    pub refs: Vec<(usize, String)>,
+    pub has_code: bool,
+    pub extracted: Extracted,
+}
+
+/// A page's kind, id and title: what the search records of other pages
+/// read of it (filter values, names of the entities a document lists).
+pub fn ident(p: &crate::content::Page) -> String {
+    format!(
+        "{:?}\u{1f}{:?}\u{1f}{}",
+        p.front.kind, p.front.id, p.front.title
+    )
+}
+
+/// A page's front matter as the cache keeps it: JSON that reads back
+/// the same, or empty.
+pub fn front(p: &crate::content::Page) -> String {
+    serde_json::to_string(&p.front)
+        .ok()
+        .filter(|json| {
+            serde_json::from_str::<crate::content::FrontMatter>(json).is_ok_and(|f| f == p.front)
+        })
+        .unwrap_or_default()
+}
+
+/// The page `c` records, without its body; `None` when its front matter
+/// was not kept.
+pub fn page(c: &PageCache) -> Option<crate::content::Page> {
+    if c.front.is_empty() {
+        return None;
+    }
+    Some(crate::content::Page {
+        rel: c.rel.clone(),
+        display: c.display.clone(),
+        url: c.url.clone(),
+        section: c.section.clone(),
+        is_section_index: c.is_section_index,
+        front: serde_json::from_str(&c.front).ok()?,
+        body: String::new(),
+        body_line: c.body_line,
+    })
+}
+
+/// Where the cache of the site at `config` lives.
+pub fn dir(config: &Config) -> PathBuf {
+    config.root.join(DIR)
+}
+
+/// The cache, if one was written for this site and reads whole.
+pub fn read(config: &Config) -> Option<SiteCache> {
+    let bytes = std::fs::read(dir(config).join(FILE)).ok()?;
+    decode(&bytes)
+}
+
+/// Writes the cache (whole, then renamed into place). A cache that
+/// cannot be written only means the next build is a clean one.
+pub fn write(config: &Config, cache: &SiteCache) {
+    let dir = dir(config);
+    let _ = write_file(&dir, FILE, &encode(cache));
+}
+
+/// Removes the cache: a clean build does so before it writes anything,
+/// so no earlier cache outlives an output it does not describe.
+pub fn remove(config: &Config) {
+    let dir = dir(config);
+    let _ = std::fs::remove_file(dir.join(FILE));
+    let _ = std::fs::remove_file(dir.join(crate::search::INDEX_LOG));
+}
+
+/// Writes `bytes` to `dir/name` through a temporary file and a rename.
+pub fn write_file(dir: &Path, name: &str, bytes: &[u8]) -> std::io::Result<()> {
+    std::fs::create_dir_all(dir)?;
+    let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
+    std::fs::write(&tmp, bytes)?;
+    std::fs::rename(&tmp, dir.join(name)).inspect_err(|_| {
+        let _ = std::fs::remove_file(&tmp);
+    })
+}
+
+fn encode(c: &SiteCache) -> Vec<u8> {
+    let mut w = Writer::default();
+    w.bytes.extend_from_slice(MAGIC);
+    w.num(FORMAT);
+    w.str(env!("CARGO_PKG_VERSION"));
+    w.str(&c.setting);
+    w.str(&c.fingerprint);
+    w.usize(c.content.len());
+    for (rel, digest) in &c.content {
+        w.str(rel);
+        match digest {
+            Some(d) => {
+                w.bool(true);
+                w.bytes.extend_from_slice(d);
+            }
+            None => w.bool(false),
+        }
+    }
+    w.strs(&c.drafts);
+    w.str(&c.site_context);
+    w.usize(c.section_titles.len());
+    for (dir, title) in &c.section_titles {
+        w.str(dir);
+        w.str(title);
+    }
+    w.usize(c.html_pages);
+    w.strs(&c.assets);
+    w.usize(c.pages.len());
+    for p in &c.pages {
+        w.str(&p.rel);
+        w.str(&p.front);
+        w.str(&p.display);
+        w.str(&p.url);
+        w.str(&p.section);
+        w.bool(p.is_section_index);
+        w.usize(p.body_line);
+        w.str(&p.summary);
+        w.str(&p.ident);
+        w.bool(p.is_doc);
+        w.nums(&p.targets);
+        w.strs(&p.anchors);
+        w.usize(p.refs.len());
+        for (t, f) in &p.refs {
+            w.usize(*t);
+            w.str(f);
+        }
+        w.bool(p.has_code);
+        extracted(&mut w, &p.extracted);
+    }
+    w.bytes
+}
+
+fn extracted(w: &mut Writer, e: &Extracted) {
+    w.usize(e.mentions.len());
+    for m in &e.mentions {
+        w.usize(m.source);
+        w.usize(m.target);
+        w.opt_str(m.anchor.as_deref());
+        w.bool(m.in_heading);
+        w.opt_str(m.number.as_deref());
+        w.opt_str(m.section.as_deref());
+        w.usize(m.line);
+        let s = &m.snippet;
+        w.str(&s.before);
+        w.str(&s.mark);
+        w.str(&s.after);
+        w.bool(s.cut_start);
+        w.bool(s.cut_end);
+        w.usize(m.also.len());
+        for &(a, b) in &m.also {
+            w.usize(a);
+            w.usize(b);
+        }
+    }
+    w.usize(e.sections.len());
+    for s in &e.sections {
+        w.usize(s.target);
+        let r = &s.section;
+        w.usize(r.source);
+        w.str(&r.id);
+        w.str(&r.title);
+        w.opt_str(r.first.as_deref());
+        w.opt_str(r.last.as_deref());
+    }
+    w.usize(e.units.len());
+    for (own, above) in &e.units {
+        w.nums(own);
+        w.nums(above);
+    }
+}
+
+fn decode(bytes: &[u8]) -> Option<SiteCache> {
+    let rest = bytes.strip_prefix(MAGIC)?;
+    let mut r = Reader::new(rest);
+    if r.num()? != FORMAT || r.str()? != env!("CARGO_PKG_VERSION") {
+        return None;
+    }
+    let setting = r.string()?;
+    let fingerprint = r.string()?;
+    let n = r.count()?;
+    let mut content = Vec::with_capacity(n);
+    for _ in 0..n {
+        let rel = r.string()?;
+        let digest = match r.bool()? {
+            true => Some(r.raw_array()?),
+            false => None,
+        };
+        content.push((rel, digest));
+    }
+    let drafts = r.strings()?;
+    let site_context = r.string()?;
+    let n = r.count()?;
+    let section_titles = (0..n)
+        .map(|_| Some((r.string()?, r.string()?)))
+        .collect::<Option<Vec<_>>>()?;
+    let html_pages = r.usize()?;
+    let assets = r.strings()?;
+    let n = r.count()?;
+    let mut pages = Vec::with_capacity(n);
+    for _ in 0..n {
+        let rel = r.string()?;
+        let front = r.string()?;
+        let display = r.string()?;
+        let url = r.string()?;
+        let section = r.string()?;
+        let is_section_index = r.bool()?;
+        let body_line = r.usize()?;
+        let summary = r.string()?;
+        let ident = r.string()?;
+        let is_doc = r.bool()?;
+        let targets = r.nums()?;
+        let anchors = r.strings()?;
+        let k = r.count()?;
+        let refs = (0..k)
+            .map(|_| Some((r.usize()?, r.string()?)))
+            .collect::<Option<Vec<_>>>()?;
+        let has_code = r.bool()?;
+        let extracted = read_extracted(&mut r)?;
+        pages.push(PageCache {
+            rel,
+            front,
+            display,
+            url,
+            section,
+            is_section_index,
+            body_line,
+            summary,
+            ident,
+            is_doc,
+            targets,
+            anchors,
+            refs,
+            has_code,
+            extracted,
+        });
+    }
+    let n_pages = pages.len();
+    let in_range = |i: usize| i < n_pages;
+    let sound = r.at_end()
+        && pages.iter().all(|p| {
+            p.targets.iter().all(|&t| in_range(t))
+                && p.refs.iter().all(|(t, _)| in_range(*t))
+                && p.extracted.mentions.iter().all(|m| {
+                    in_range(m.source)
+                        && in_range(m.target)
+                        && m.also
+                            .iter()
+                            .all(|&(a, b)| a <= b && m.snippet.after.get(a..b).is_some())
+                })
+                && p.extracted
+                    .sections
+                    .iter()
+                    .all(|s| in_range(s.target) && in_range(s.section.source))
+                && p.extracted
+                    .units
+                    .iter()
+                    .all(|(a, b)| a.iter().chain(b).all(|&t| in_range(t)))
+        });
+    sound.then_some(SiteCache {
+        setting,
+        fingerprint,
+        content,
+        drafts,
+        site_context,
+        section_titles,
+        html_pages,
+        assets,
+        pages,
+    })
+}
+
+fn read_extracted(r: &mut Reader<'_>) -> Option<Extracted> {
+    let n = r.count()?;
+    let mut mentions = Vec::with_capacity(n);
+    for _ in 0..n {
+        let source = r.usize()?;
+        let target = r.usize()?;
+        let anchor = r.opt_string()?;
+        let in_heading = r.bool()?;
+        let number = r.opt_string()?;
+        let section = r.opt_string()?;
+        let line = r.usize()?;
+        let snippet = Snippet {
+            before: r.string()?,
+            mark: r.string()?,
+            after: r.string()?,
+            cut_start: r.bool()?,
+            cut_end: r.bool()?,
+        };
+        let k = r.count()?;
+        let also = (0..k)
+            .map(|_| Some((r.usize()?, r.usize()?)))
+            .collect::<Option<Vec<_>>>()?;
+        mentions.push(Arc::new(Mention {
+            source,
+            target,
+            anchor,
+            in_heading,
+            number,
+            section,
+            line,
+            snippet,
+            also,
+        }));
+    }
+    let n = r.count()?;
+    let mut sections = Vec::with_capacity(n);
+    for _ in 0..n {
+        let target = r.usize()?;
+        sections.push(TargetSection {
+            target,
+            section: ReportSection {
+                source: r.usize()?,
+                id: r.string()?,
+                title: r.string()?,
+                first: r.opt_string()?,
+                last: r.opt_string()?,
+            },
+        });
+    }
+    let n = r.count()?;
+    let units = (0..n)
+        .map(|_| Some((r.nums()?, r.nums()?)))
+        .collect::<Option<Vec<_>>>()?;
+    Some(Extracted {
+        mentions,
+        sections,
+        units,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> SiteCache {
+        let mention = Mention {
+            source: 0,
+            target: 1,
+            anchor: Some("p-1".into()),
+            in_heading: false,
+            number: Some("1".into()),
+            section: None,
+            line: 7,
+            snippet: Snippet {
+                before: "See ".into(),
+                mark: "Chile".into(),
+                after: " and Chile again.".into(),
+                cut_start: false,
+                cut_end: true,
+            },
+            also: vec![(5, 10)],
+        };
+        SiteCache {
+            setting: "s".into(),
+            fingerprint: "f".into(),
+            content: vec![
+                ("documents".into(), None),
+                ("documents/a.md".into(), Some([7; 32])),
+            ],
+            drafts: vec!["documents/d.md".into()],
+            site_context: "{}".into(),
+            section_titles: vec![(String::new(), "Home".into())],
+            html_pages: 4,
+            assets: vec!["documents/fig.png".into()],
+            pages: vec![
+                PageCache {
+                    rel: "documents/a.md".into(),
+                    front: "{}".into(),
+                    display: "content/documents/a.md".into(),
+                    url: "documents/a/".into(),
+                    section: "documents".into(),
+                    is_section_index: false,
+                    body_line: 5,
+                    summary: "{\"title\":\"A\"}".into(),
+                    ident: "Document".into(),
+                    is_doc: true,
+                    targets: vec![1],
+                    anchors: vec!["p-1".into()],
+                    refs: vec![(1, "top".into())],
+                    has_code: true,
+                    extracted: Extracted {
+                        mentions: vec![Arc::new(mention)],
+                        sections: vec![TargetSection {
+                            target: 1,
+                            section: ReportSection {
+                                source: 0,
+                                id: "chile".into(),
+                                title: "Chile".into(),
+                                first: Some("p-1".into()),
+                                last: None,
+                            },
+                        }],
+                        units: vec![(vec![1], vec![])],
+                    },
+                },
+                PageCache {
+                    rel: "countries/chl.md".into(),
+                    anchors: vec!["top".into()],
+                    ..PageCache::default()
+                },
+            ],
+        }
+    }
+
+    #[test]
+    fn a_cache_reads_back_as_written_and_a_damaged_one_not_at_all() {
+        let c = sample();
+        let bytes = encode(&c);
+        let back = decode(&bytes).unwrap();
+        assert_eq!(format!("{back:?}"), format!("{c:?}"));
+        // Cut anywhere, or with a byte changed in its header: not read.
+        for cut in 0..bytes.len() {
+            assert!(decode(&bytes[..cut]).is_none(), "cut at {cut}");
+        }
+        let mut other = bytes.clone();
+        other[MAGIC.len()] += 1;
+        assert!(decode(&other).is_none());
+        // A page index out of range is refused, not trusted.
+        let mut bad = c.clone();
+        bad.pages[0].targets = vec![9];
+        assert!(decode(&encode(&bad)).is_none());
+    }
+}
