@@ -29,6 +29,7 @@
 
 mod dictionary;
 pub mod log;
+pub mod memo;
 pub mod patch;
 
 use std::collections::BTreeMap;
@@ -198,12 +199,16 @@ impl<'s> Merger<'s> {
     /// The shards and `meta.json` once every page is in (their terms
     /// numbered by `dictionary`); returns every index file (those held
     /// sorted by path).
-    pub fn finish(mut self, dictionary: Dictionary) -> Result<IndexFiles, String> {
+    pub fn finish(self, dictionary: Dictionary) -> Result<IndexFiles, String> {
+        self.finish_with(dictionary.into_terms())
+    }
+
+    /// [`Self::finish`] with the dictionary's terms, by id.
+    fn finish_with(mut self, terms: Vec<Box<str>>) -> Result<IndexFiles, String> {
         for (_, e) in std::mem::take(&mut self.waiting) {
             self.merge(e);
         }
         let mut out = self.out;
-        let terms = dictionary.into_terms();
         let pages = self.index.pages;
         let (rest, info) = self.index.finish(&terms, self.sink)?;
         out.files.extend(rest.files);
@@ -221,6 +226,7 @@ impl<'s> Merger<'s> {
 const TITLE: u32 = u32::MAX;
 
 /// One page's contribution, made without the rest of the index.
+#[derive(Clone)]
 struct PagePart {
     /// Its terms: `term id << 32 | paragraph` (or [`TITLE`]), sorted, no
     /// repeats — each term's paragraphs in order, then whether the title

@@ -5,7 +5,9 @@
 //! [`SearchIndexer::pause`] when the editor pauses (no save for a
 //! moment); only then is a snapshot of the site handed to a worker thread,
 //! which runs [`search_files`] and adds its files to what is served (no
-//! reload: pages fetch the index when a reader searches). Saves arriving
+//! reload: pages fetch the index when a reader searches). The worker
+//! keeps each page's part of the index between runs ([`SearchMemo`]): a
+//! pause after an edit tokenises only the pages the edit changed. Saves arriving
 //! while it works just mark it dirty again; the newest snapshot wins.
 //! Until the first index is made (a moment after start) the search page
 //! and index are not served.
@@ -19,21 +21,45 @@ use crate::build::{Contexts, LoadedSite};
 use crate::output::OutputFile;
 use crate::render::Theme;
 
-/// Builds the search index files of a site.
-pub type SearchBuilder = fn(&LoadedSite, &BTreeMap<String, Entry>) -> Vec<OutputFile>;
+/// Builds the search index files of a site, keeping in the memo what the
+/// next indexing can reuse.
+pub type SearchBuilder =
+    fn(&LoadedSite, &BTreeMap<String, Entry>, &mut SearchMemo) -> Vec<OutputFile>;
+
+/// What one indexing leaves for the next: each page's part of the index,
+/// so a pause after an edit tokenises only the pages it changed.
+#[cfg(feature = "search")]
+pub type SearchMemo = crate::search::index::memo::Memo;
+/// Without the search feature there is no index to remember.
+#[cfg(not(feature = "search"))]
+#[derive(Default)]
+pub struct SearchMemo {
+    _nothing: (),
+}
 
 // ─── SEARCH HOOK ──────────────────────────────────────────────────────
 /// The files of the search (the search page, `search/symbols.json`,
 /// `search/index/`) for `site`: what `build::render_site` adds through
 /// `search::files`. Runs on the search worker thread; indexing takes a
 /// while on large sites. Its problems show in `build` and `check`.
-pub fn search_files(site: &LoadedSite, served: &BTreeMap<String, Entry>) -> Vec<OutputFile> {
+pub fn search_files(
+    site: &LoadedSite,
+    served: &BTreeMap<String, Entry>,
+    memo: &mut SearchMemo,
+) -> Vec<OutputFile> {
     let _ = served;
     let Ok(theme) = Theme::load(&site.config) else {
         return Vec::new();
     };
     let cx = Contexts::new(site);
-    crate::search::files(site, &theme, &cx, None, None).files
+    #[cfg(feature = "search")]
+    let made = Some(crate::search::index::memo::build(site, memo).map(|(files, _)| files));
+    #[cfg(not(feature = "search"))]
+    let made = {
+        let _ = memo;
+        None
+    };
+    crate::search::files(site, &theme, &cx, None, made).files
 }
 // ──────────────────────────────────────────────────────────────────────
 
@@ -56,12 +82,13 @@ impl SearchIndexer {
         let _ = std::thread::Builder::new()
             .name("pilcrow-search".into())
             .spawn(move || {
+                let mut memo = SearchMemo::default();
                 while let Ok(mut job) = rx.recv() {
                     // Only the newest snapshot matters.
                     while let Ok(newer) = rx.try_recv() {
                         job = newer;
                     }
-                    let files = build(&job.site, &job.served);
+                    let files = build(&job.site, &job.served, &mut memo);
                     install(&shared, files);
                 }
             });
@@ -121,7 +148,11 @@ fn install(shared: &Shared, files: Vec<OutputFile>) {
 mod tests {
     use super::*;
 
-    fn fake(site: &LoadedSite, served: &BTreeMap<String, Entry>) -> Vec<OutputFile> {
+    fn fake(
+        site: &LoadedSite,
+        served: &BTreeMap<String, Entry>,
+        _: &mut SearchMemo,
+    ) -> Vec<OutputFile> {
         vec![OutputFile {
             path: "search/symbols.json".into(),
             bytes: format!("{} {}", site.content.pages.len(), served.len()).into_bytes(),

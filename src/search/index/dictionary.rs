@@ -116,6 +116,26 @@ impl Dictionary {
         }
     }
 
+    /// How many terms it has numbered.
+    pub fn numbered(&self) -> usize {
+        self.next.load(Ordering::Relaxed) as usize
+    }
+
+    /// Every term, at the place of its id, the dictionary kept (`serve`
+    /// numbers the terms of every indexing with one dictionary).
+    pub fn terms(&self) -> Vec<Box<str>> {
+        let mut terms: Vec<Box<str>> = vec![Box::from(""); self.numbered()];
+        for shard in &self.shards {
+            let map = shard.lock().unwrap_or_else(|e| e.into_inner());
+            for (term, &id) in map.iter() {
+                if let Some(t) = terms.get_mut(id as usize) {
+                    *t = term.clone();
+                }
+            }
+        }
+        terms
+    }
+
     /// Every term, at the place of its id.
     pub fn into_terms(self) -> Vec<Box<str>> {
         let mut terms: Vec<Box<str>> = vec![Box::from(""); self.next.into_inner() as usize];
