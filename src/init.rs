@@ -27,8 +27,9 @@ highlight_theme = "InspiredGitHub"
 allow_html = false
 "#;
 
-/// The output and the build's staging directories are not sources.
-const GITIGNORE: &str = "/public/\n/.public.*\n";
+/// The output, the build's staging directories and its cache are not
+/// sources.
+const GITIGNORE: &str = "/public/\n/.public.*\n/.pilcrow-cache/\n";
 
 const HOME: &str = r#"---
 title: My knowledge base
@@ -129,5 +130,16 @@ mod tests {
         let config = crate::config::Config::load(&dir).unwrap();
         let pages = crate::build::check(&config).unwrap();
         assert_eq!(pages, 2);
+    }
+
+    #[test]
+    fn what_a_build_makes_is_ignored_by_git() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("site");
+        init(&dir).unwrap();
+        let ignore = std::fs::read_to_string(dir.join(".gitignore")).unwrap();
+        for made in ["/public/", "/.public.*", "/.pilcrow-cache/"] {
+            assert!(ignore.lines().any(|l| l == made), "{made}: {ignore}");
+        }
     }
 }
