@@ -135,6 +135,10 @@ fn find_tables(lines: &[Line], from: usize) -> Vec<(usize, usize, Vec<Vec<String
     out
 }
 
+/// How many lines either side a run of small type looks for the line it
+/// rides on.
+const NEAR_LINES: usize = 16;
+
 /// Clusters glyphs (sorted by baseline) into lines: (baseline, size,
 /// glyphs). A glyph joins a line of its own size whose baseline is within
 /// half its size; then a short run of smaller type beside a line and
@@ -173,9 +177,14 @@ fn baseline_groups(glyphs: Vec<Glyph>) -> Vec<(f32, f32, Vec<Glyph>)> {
         let (y, size, ref v) = groups[i];
         let short = v.iter().filter(|g| !g.text.trim().is_empty()).count() <= 4;
         let (lo, hi) = span(v);
-        let host = groups
+        // Lines are made in the order of their baselines: a host is among
+        // the few made just before or after (a page of scattered labels
+        // would otherwise compare every line with every other).
+        let near = i.saturating_sub(NEAR_LINES)..(i + NEAR_LINES + 1).min(groups.len());
+        let host = groups[near.clone()]
             .iter()
-            .enumerate()
+            .zip(near)
+            .map(|(g, j)| (j, g))
             .filter(|&(j, (hy, hsize, hv))| {
                 let (hlo, hhi) = span(hv);
                 let (hlo, hhi) = (hlo - hsize, hhi + hsize);
