@@ -149,7 +149,8 @@ mod tests {
     use super::*;
     use crate::config::Config;
 
-    fn fixture() -> LoadedSite {
+    /// The browser tests' site, loaded (also used by `index::memo`'s tests).
+    pub(crate) fn fixture() -> LoadedSite {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser/fixture");
         let config = Config::load(&root).unwrap();
         let site = crate::build::load(&config);

@@ -92,15 +92,7 @@ fn key_of(records: &[Record]) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::Config;
-
-    fn fixture() -> LoadedSite {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser/fixture");
-        let config = Config::load(&root).unwrap();
-        let site = crate::build::load(&config);
-        assert!(site.problems.is_empty(), "{:?}", site.problems);
-        site
-    }
+    use crate::search::tests::fixture;
 
     fn bytes(files: &IndexFiles) -> Vec<(&str, &[u8])> {
         files
