@@ -114,7 +114,10 @@ pub fn take(blocks: &mut Vec<Block>, front: &mut String) -> Option<String> {
             && (heading || !ends_clause(line))
         {
             Some(c[1].trim().to_string())
-        } else if after_label && !OPENING.is_match(line) && (heading || !is_text(line)) {
+        } else if after_label
+            && !OPENING.is_match(line)
+            && (heading || !ends_clause(line) && visible_len(line) <= MAX_TITLE)
+        {
             Some(line.to_string())
         } else {
             None
@@ -129,13 +132,18 @@ pub fn take(blocks: &mut Vec<Block>, front: &mut String) -> Option<String> {
             // go on with it are the rest of it. A title set in its own
             // type (a PDF's heading) is whole already: the plain line
             // under it is text (an amendment's `Delete the thirty-eighth
-            // preambular paragraph, reading`).
-            while !heading
-                && let Some(Block::Para {
-                    text, num: None, ..
-                }) = blocks.get(i)
+            // preambular paragraph, reading`). Unless the heading stops
+            // on a function word (`…and protection of` / `United Nations
+            // personnel`): a dump's short line taken for a heading.
+            while let Some(Block::Para {
+                text, num: None, ..
+            }) = blocks.get(i)
                 && is_title_line(&blocks[i])
-                && goes_on(&t, text)
+                && if heading {
+                    ends_open(&t)
+                } else {
+                    goes_on(&t, text)
+                }
             {
                 t.push(' ');
                 t.push_str(text.trim());
@@ -147,11 +155,43 @@ pub fn take(blocks: &mut Vec<Block>, front: &mut String) -> Option<String> {
         // Running text ends the search, but not the sponsors' list that
         // introduces the label on a line of its own (`…and Uruguay:` /
         // `draft resolution`).
-        if !heading && !after_label && is_text(line) && !line.ends_with([':', '：']) {
+        // Nor does a long list of sponsors broken into paragraphs (each
+        // line of names ends with a comma) when the label follows it.
+        if !heading
+            && !after_label
+            && is_text(line)
+            && !line.ends_with([':', '：'])
+            && !label_ahead(&blocks[i + 1..])
+        {
             return None;
         }
     }
     None
+}
+
+/// The longest title a draft states after its label, in characters (a
+/// long title is a paragraph in a text dump; running text is longer).
+const MAX_TITLE: usize = 400;
+
+/// Whether a draft's label stands among the next blocks, before the text
+/// opens (`The General Assembly,`).
+fn label_ahead(blocks: &[Block]) -> bool {
+    for b in blocks.iter().take(LOOK) {
+        let text = match b {
+            Block::Para {
+                text, num: None, ..
+            }
+            | Block::Heading { text, .. } => text.trim(),
+            _ => return false,
+        };
+        if DRAFT_LABEL.is_match(text) {
+            return true;
+        }
+        if OPENING.is_match(text) {
+            return false;
+        }
+    }
+    false
 }
 
 /// Whether `next` goes on with a title broken over lines: the title
@@ -163,15 +203,33 @@ fn goes_on(title: &str, next: &str) -> bool {
     let Some(stops) = super::clean::blocks::document_stopwords(&[title, next]) else {
         return false;
     };
-    let word = |w: Option<&str>| {
-        w.map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase()
-        })
-        .is_some_and(|w| !w.is_empty() && super::clean::blocks::is_function_word(stops, &w))
-    };
-    word(title.split_whitespace().next_back())
-        || visible_len(title) >= 40 && !word(next.split_whitespace().next())
+    ends_with_function_word(stops, title)
+        || visible_len(title) >= 40 && !starts_with_function_word(stops, next)
+}
+
+/// Whether a title stops on a function word of its language (`…and
+/// protection of`): it goes on below, whatever the line below is.
+fn ends_open(title: &str) -> bool {
+    super::clean::blocks::document_stopwords(&[title])
+        .is_some_and(|stops| ends_with_function_word(stops, title))
+}
+
+/// Whether `w` is a function word of the list (punctuation around it
+/// ignored).
+fn is_function_word_at(stops: &super::clean::blocks::Stoplist, w: Option<&str>) -> bool {
+    w.map(|w| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    })
+    .is_some_and(|w| !w.is_empty() && super::clean::blocks::is_function_word(stops, &w))
+}
+
+fn ends_with_function_word(stops: &super::clean::blocks::Stoplist, t: &str) -> bool {
+    is_function_word_at(stops, t.split_whitespace().next_back())
+}
+
+fn starts_with_function_word(stops: &super::clean::blocks::Stoplist, t: &str) -> bool {
+    is_function_word_at(stops, t.split_whitespace().next())
 }
 
 /// A short line that is no text: a piece of a title broken over lines.
@@ -270,6 +328,70 @@ mod tests {
             take(&mut fr, &mut String::new()).as_deref(),
             Some("Impératifs éthiques pour un monde exempt d’armes nucléaires")
         );
+    }
+
+    #[test]
+    fn a_text_dump_draft_is_titled_after_a_long_list_of_sponsors() {
+        // A dump keeps the sponsors' lines as paragraphs of running text
+        // (each ends with a comma) above the label, and a long title as
+        // one paragraph of more than a line.
+        let title = "Sustainable fisheries, including through the 1995 Agreement for the Implementation of the Provisions of the United Nations Convention on the Law of the Sea of 10 December 1982 relating to the Conservation and Management of Straddling Fish Stocks and Highly Migratory Fish Stocks, and related instruments";
+        let mut blocks = vec![
+            para(
+                "Afghanistan, Albania, Algeria, Azerbaijan, Bahrain, Bangladesh, Benin, Brunei Darussalam, Burkina Faso, Cameroon, Chad, Comoros,",
+            ),
+            para("Yemen and State of Palestine: draft resolution"),
+            para(title),
+            para("The General Assembly,"),
+        ];
+        assert_eq!(
+            take(&mut blocks, &mut String::new()).as_deref(),
+            Some(title)
+        );
+        // Running text with no label ahead still ends the search.
+        let mut text = vec![
+            para(
+                "Under agenda item 121, pursuant to paragraph 3 (b) of the annex to resolution 58/316, the Committee decided the following,",
+            ),
+            para("Provisional programme of work"),
+            para("The General Assembly,"),
+        ];
+        assert_eq!(take(&mut text, &mut String::new()), None);
+        // A label set as a heading below the text that introduces it.
+        let mut decision = vec![
+            para(
+                "Under agenda item 121, “Revitalization of the work of the General Assembly”, pursuant to paragraph 3 (b) of the annex to resolution 58/316, the Committee recommends:",
+            ),
+            heading("Draft decision"),
+            para(
+                "Provisional programme of work of the Sixth Committee for the eighty-first session",
+            ),
+        ];
+        assert_eq!(
+            take(&mut decision, &mut String::new()).as_deref(),
+            Some(
+                "Provisional programme of work of the Sixth Committee for the eighty-first session"
+            )
+        );
+    }
+
+    #[test]
+    fn a_title_heading_that_stops_on_a_function_word_goes_on_below() {
+        // The label ended the masthead; a dump's short first line was taken
+        // for a heading, the rest of the title is the line under it.
+        let mut blocks = vec![
+            heading("Safety and security of humanitarian personnel and protection of"),
+            para("United Nations personnel"),
+            para("Delete operative paragraph 9."),
+        ];
+        let mut front = "Russian Federation:* amendment to draft resolution A/80/L.18".to_string();
+        assert_eq!(
+            take(&mut blocks, &mut front).as_deref(),
+            Some(
+                "Safety and security of humanitarian personnel and protection of United Nations personnel"
+            )
+        );
+        assert_eq!(blocks.len(), 1, "{blocks:?}");
     }
 
     #[test]

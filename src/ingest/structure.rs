@@ -361,13 +361,22 @@ fn split_masthead(lines: &mut Vec<String>, markdown: bool) -> (String, Option<St
     // No summary: the masthead goes on through the short lines that are
     // not sentences (job number, session, agenda item, title, issuing
     // body) up to the first line of text.
-    let mut extension: Vec<String> = Vec::new();
+    // Each line with whether it goes on with the line above as one
+    // phrase (a title broken over lines).
+    let mut extension: Vec<(String, bool)> = Vec::new();
     if summary_word.is_none() {
         let mut i = end_line + 1;
-        let start = i;
         // After the title written twice, one more short line (the issuing
         // body) and the masthead is over.
         let mut after_title: Option<usize> = None;
+        // Lines with text seen (blank lines between the masthead's parts
+        // do not count), and whether a blank line came since the last.
+        let (mut seen, mut gap) = (0usize, false);
+        // Whether the lines since the agenda item, with no blank line
+        // between, are its title (`Agenda item 18 (e)` / `Sustainable
+        // development: implementation of the United Nations` / `Convention
+        // to Combat Desertification in Those Countries` / …).
+        let mut agenda_title = false;
         while i < first_page_end {
             // A PDF or Word file sets the masthead's lines (session, agenda
             // item, its title) in bold or larger type: headings of the
@@ -377,8 +386,21 @@ fn split_masthead(lines: &mut Vec<String>, markdown: bool) -> (String, Option<St
                 .flatten()
                 .map(|c| c.get(2).map_or("", |m| m.as_str()).to_string());
             let t = head.as_deref().unwrap_or(lines[i].trim());
+            // A title broken over lines may break after a comma
+            // (`…the Use, Stockpiling,` / `Production and Transfer…`): a
+            // line the one above goes on into is no text yet.
+            let label =
+                super::resolution_title::is_draft_label(t) || super::resolution_title::is_issuer(t);
+            let prev = extension.last().map(|(p, _)| p.as_str());
+            let after_agenda = prev.is_some_and(is_agenda_item);
+            let joins = !gap
+                && !label
+                && !after_agenda
+                && prev.is_some_and(|p| agenda_title || continues(p, t) || ends_with_comma(p));
+            let goes_on = !gap && visible_len(t) <= 100 && (after_agenda || joins);
             let text_starts = visible_len(t) > 100
-                || t.ends_with(['.', '。', '!', '?', ':', '：', ',', '，', ';', '；'])
+                || (t.ends_with(['.', '。', '!', '?', ':', '：', ',', '，', ';', '；'])
+                    && !goes_on)
                 || is_para_text(t)
                 || is_para_alone(t)
                 || ENUM_HEAD.is_match(t)
@@ -386,19 +408,23 @@ fn split_masthead(lines: &mut Vec<String>, markdown: bool) -> (String, Option<St
                 || MD_HEAD.is_match(t)
                 || super::resolution_title::opens_head(t)
                 || after_title.is_some_and(|n| n >= 1 || visible_len(t) > 60);
-            if text_starts || i > start + 10 {
+            if text_starts || seen >= 10 {
                 break;
             }
-            if !t.is_empty() {
+            if t.is_empty() {
+                gap = true;
+                agenda_title = false;
+            } else {
+                agenda_title = !gap && !label && (after_agenda || agenda_title);
+                gap = false;
+                seen += 1;
                 if let Some(n) = after_title.as_mut() {
                     *n += 1;
-                } else if extension.last().is_some_and(|p| p == t) {
+                } else if prev == Some(t) {
                     after_title = Some(0);
                 }
-                extension.push(t.to_string());
+                extension.push((t.to_string(), joins));
             }
-            let label =
-                super::resolution_title::is_draft_label(t) || super::resolution_title::is_issuer(t);
             if let Some(h) = head {
                 lines[i] = h;
             }
@@ -461,7 +487,7 @@ fn split_masthead(lines: &mut Vec<String>, markdown: bool) -> (String, Option<St
 
 /// Without a repeated title, the masthead's last lines are the title and
 /// its issuing body (`Letter dated … from …` / `Report of …`).
-fn extension_title(ext: &[String]) -> Option<String> {
+fn extension_title(ext: &[(String, bool)]) -> Option<String> {
     // Job numbers, bar codes, session and adoption lines (with a date)
     // are not the title.
     // An editorial note in brackets (`[on the report of the Fourth
@@ -473,24 +499,53 @@ fn extension_title(ext: &[String]) -> Option<String> {
             || visible_len(l) < 4
             || super::metadata::find_date(l, "").is_some()
     };
-    let lines: Vec<&String> = ext.iter().filter(|l| !is_meta(l)).collect();
+    // A title broken over lines is one phrase (`…OF THE PEOPLE'S
+    // REPUBLIC` / `OF CHINA IN THE UNITED NATIONS`; `…the Use,
+    // Stockpiling,` / `Production and Transfer…`), whatever it mentions
+    // (`…Law of the` / `Sea of 10 December 1982 relating to the`).
+    let mut phrases: Vec<Vec<&str>> = Vec::new();
+    for (l, joins) in ext {
+        match phrases.last_mut() {
+            Some(p) if *joins || p.last().is_some_and(|prev| continues(prev, l)) => p.push(l),
+            _ => phrases.push(vec![l]),
+        }
+    }
+    let lines: Vec<String> = phrases
+        .iter()
+        .filter(|p| p.len() > 1 || !is_meta(p[0]))
+        .map(|p| p.join(" "))
+        .collect();
     let last = lines.last()?;
     match lines.len() {
         0 => None,
         1 => Some(last.to_string()),
         n => {
-            let prev = lines[n - 2];
-            if continues(prev, last) {
-                // One title broken over two lines (`… OF THE PEOPLE'S
-                // REPUBLIC` / `OF CHINA IN THE UNITED NATIONS`).
-                Some(format!("{prev} {last}"))
-            } else if visible_len(last) <= 60 && visible_len(prev) > visible_len(last) {
+            let prev = &lines[n - 2];
+            if visible_len(last) <= 60 && visible_len(prev) > visible_len(last) {
                 Some(format!("{prev} — {last}"))
             } else {
                 Some(last.to_string())
             }
         }
     }
+}
+
+/// `Agenda item 18 (e)`, `Item 4 of the provisional agenda`, and the same
+/// in the other UN languages: the masthead line above the agenda item's
+/// title.
+fn is_agenda_item(line: &str) -> bool {
+    static AGENDA: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)^(?:(?:provisional )?agenda items?\s+\d|items?\s+\d+(?:\s*\([a-z]{1,2}\))?\s+of the (?:provisional )?agenda|points?\s+\d+.{0,12}\s+de l['’]ordre du jour|temas?\s+\d+.{0,12}\s+del programa|пункты?\s+\d+.{0,12}\s+(?:предварительной\s+)?повестки дня|(?:临时)?议程项目\s*\d|البند\s+\d+.{0,12}\s+من جدول الأعمال)",
+        )
+        .unwrap()
+    });
+    let t = line.trim();
+    visible_len(t) <= 60 && AGENDA.is_match(t)
+}
+
+fn ends_with_comma(line: &str) -> bool {
+    line.trim_end().ends_with([',', '，', '،'])
 }
 
 /// Whether `next` goes on with the phrase `line` leaves open: it starts
@@ -512,7 +567,13 @@ fn continues(line: &str, next: &str) -> bool {
             .to_lowercase();
         !w.is_empty() && super::clean::blocks::is_function_word(stops, &w)
     };
-    word(first) || line.split_whitespace().next_back().is_some_and(word)
+    // A label in brackets (`Agenda item 97 (a)`) is no article `a`.
+    let bare = |w: &str| w.chars().next().is_some_and(char::is_alphabetic);
+    word(first)
+        || line
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|w| bare(w) && word(w))
 }
 
 /// The title stated in a masthead: the agenda item's title is repeated as
@@ -2024,7 +2085,7 @@ mod tests {
 
     #[test]
     fn a_masthead_title_broken_over_two_lines_is_one_title() {
-        let lines = |v: &[&str]| v.iter().map(|l| l.to_string()).collect::<Vec<_>>();
+        let lines = |v: &[&str]| v.iter().map(|l| (l.to_string(), false)).collect::<Vec<_>>();
         assert_eq!(
             extension_title(&lines(&[
                 "RESTORATION OF THE LAWFUL RIGHTS OF THE PEOPLE'S REPUBLIC",
@@ -2051,6 +2112,42 @@ mod tests {
 
     fn structure(text: &str) -> Structured {
         build(clean(text), &Recognizer::builtin())
+    }
+
+    #[test]
+    fn an_agenda_title_broken_after_commas_stays_in_a_text_dumps_masthead() {
+        // A PDF-to-text dump: blank lines between the masthead's parts,
+        // the agenda item's title broken over lines after commas; the
+        // resolution's own title is under its adoption statement.
+        let text = "United Nations \nA/RES/79/34\n \n \nGeneral Assembly \nDistr.: General \n9 December 2024 \n \n24-23048 (E)     \n*2423048* \n \n \nSeventy-ninth session \nAgenda item 98 (l) \nGeneral and complete disarmament: implementation of the \nConvention on the Prohibition of the Use, Stockpiling, \nProduction and Transfer of Anti-Personnel Mines and on \nTheir Destruction \n \n \n \n \n Resolution adopted by the General Assembly \non 2 December 2024 \n \n \n[on the report of the First Committee (A/79/408, para. 114)] \n \n \n79/34. Implementation of the Convention on the Prohibition of the Use, \nStockpiling, Production and Transfer of Anti-Personnel Mines and \non Their Destruction \n \n \nThe General Assembly, \n \nRecalling its resolutions 54/54 B of 1 December 1999 and 55/33 V of 20 November 2000, \n \nWelcoming the entry into force of the Convention on 1 March 1999, \n";
+        let s = structure(text);
+        assert_eq!(
+            s.title.as_deref(),
+            Some(
+                "Implementation of the Convention on the Prohibition of the Use, Stockpiling, Production and Transfer of Anti-Personnel Mines and on Their Destruction"
+            )
+        );
+        assert!(s.front.contains("Their Destruction"), "{}", s.front);
+        let first = s
+            .blocks
+            .first()
+            .and_then(|b| b.texts().first().map(|t| t.to_string()));
+        assert!(
+            first
+                .as_deref()
+                .is_some_and(|t| t.starts_with("Resolution adopted")),
+            "the body opens with the adoption statement: {first:?}"
+        );
+        // Without a resolution's own title, the whole agenda title is the
+        // masthead's (a blank line after the agenda item's number's line
+        // and ten lines of masthead before it are no end).
+        let text = "United Nations \nA/79/7\n \nGeneral Assembly \nDistr.: General \n9 December 2024 \n \n24-23048 (E)     \n \n*2423048* \n \n \nSeventy-ninth session \n \nFirst Committee \n \nAgenda item 105 \nConvention on the Prohibition of the Development, \nProduction and Stockpiling of Bacteriological (Biological) \nand Toxin Weapons and on Their Destruction \n \n \nThe Committee met on 2 December 2024 and heard statements from the delegations listed below.\n";
+        assert_eq!(
+            structure(text).title.as_deref(),
+            Some(
+                "Convention on the Prohibition of the Development, Production and Stockpiling of Bacteriological (Biological) and Toxin Weapons and on Their Destruction"
+            )
+        );
     }
 
     /// The lines a PDF or Word reader hands over: headings already marked
