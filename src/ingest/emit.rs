@@ -349,6 +349,24 @@ fn link_text(
         seen.insert(m.entity);
     }
     esc(&mut out, &text[at..], at == 0);
+    // An author's link keeps its target, but a citation in its text is
+    // the document's mention all the same (`General Assembly Resolution
+    // [2758 (XXVI) of 25.10.1971](…)`): found on the text with the links'
+    // markup taken off, it is listed, not linked. Only citations of
+    // resolutions and documents: a country or topic in a link's text is a
+    // scraped page's menu or teaser as often as the article's.
+    if markdown && !protected.is_empty() && text.contains("](") {
+        let plain = link_texts_only(text);
+        for m in rec.find(&plain) {
+            if matches!(
+                m.entity.kind,
+                EntityKind::Resolution | EntityKind::DocumentRef
+            ) && targets.href(&m.entity).is_some()
+            {
+                seen.insert(m.entity);
+            }
+        }
+    }
     if holds_note_mark(&out) {
         out.replace(FN_OPEN, "[^").replace(FN_CLOSE, "]")
     } else {
@@ -380,6 +398,13 @@ fn escape_raw_html(s: &str) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// Markdown with every inline link `[text](target)` reduced to its text.
+fn link_texts_only(text: &str) -> std::borrow::Cow<'_, str> {
+    static LINK: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| regex::Regex::new(r"\[([^\]]*)\]\([^)]*\)").unwrap());
+    LINK.replace_all(text, "$1")
 }
 
 /// Byte ranges where no link may be made (in order, not overlapping): web
@@ -764,6 +789,28 @@ fn keep(report: &mut IngestReport, path: &Path, why: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_citation_inside_an_authors_link_is_listed_and_the_link_kept() {
+        let rec = Recognizer::builtin();
+        rec.finish();
+        let seed_docs = BTreeMap::new();
+        let targets = LinkTargets {
+            seed_docs: &seed_docs,
+            own_symbol: None,
+            language: "en",
+        };
+        let text = "Recalling General Assembly Resolution [2758 (XXVI) of 25.10.1971](https://example.org/2758.png) and Security Council resolution 777 (1992).";
+        let mut seen = BTreeSet::new();
+        let out = link_text(text, &rec, &targets, true, &mut seen);
+        assert!(
+            out.contains("[2758 (XXVI) of 25.10.1971](https://example.org/2758.png)"),
+            "the author's link stays as written: {out}"
+        );
+        let ids: Vec<&str> = seen.iter().map(|e| e.id.as_str()).collect();
+        assert!(ids.contains(&"A/RES/2758(XXVI)"), "{ids:?}");
+        assert!(ids.contains(&"S/RES/777 (1992)"), "{ids:?}");
+    }
 
     #[test]
     fn raw_html_in_markdown_is_escaped() {

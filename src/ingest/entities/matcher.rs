@@ -91,21 +91,38 @@ impl Edge {
 /// Longest case ending accepted after a Russian stem.
 const MAX_ENDING: usize = 3;
 
-/// Russian declines names (`Франция` → `Франции`, `Францией`). A single
-/// Cyrillic word of five letters or more is matched by its stem — the word
-/// without a final vowel, й or ь — followed by at most three letters. Shorter
-/// words only match as written; multi-word names get their case forms from
-/// `russian::case_forms`.
+/// Russian and Ukrainian decline names (`Франция` → `Франции`,
+/// `Францией`; `Україна` → `України`, `Україною`). A single Cyrillic word
+/// of five letters or more is matched by its stem — the word without a
+/// final vowel, й or ь — followed by at most three letters. A name in a
+/// vowel and -а (`Самоа`) does not decline: it is matched whole (its stem
+/// `само` is a word of its own). Shorter words only match as written;
+/// multi-word names get their case forms from `russian::case_forms`.
 fn russian_stem(folded: &str) -> Option<String> {
     let n = folded.chars().count();
-    if n < 5 || !folded.chars().all(|c| ('а'..='я').contains(&c) || c == 'ё') {
+    if n < 5 || !folded.chars().all(is_cyrillic_lower) {
         return None;
     }
     let mut stem = folded.to_string();
-    if stem.ends_with(['а', 'я', 'е', 'и', 'о', 'у', 'ы', 'й', 'ь', 'ё']) {
+    let indeclinable = stem.ends_with('а')
+        && stem
+            .chars()
+            .rev()
+            .nth(1)
+            .is_some_and(|c| "аеёиоуыэюяіїє".contains(c));
+    if !indeclinable
+        && stem.ends_with([
+            'а', 'я', 'е', 'и', 'о', 'у', 'ы', 'й', 'ь', 'ё', 'і', 'ї', 'є',
+        ])
+    {
         stem.pop();
     }
     Some(stem)
+}
+
+/// A lower-case letter of the Russian, Ukrainian or Belarusian alphabet.
+fn is_cyrillic_lower(c: char) -> bool {
+    ('а'..='я').contains(&c) || matches!(c, 'ё' | 'і' | 'ї' | 'є' | 'ґ' | 'ў')
 }
 
 #[derive(Debug)]
@@ -648,7 +665,7 @@ fn particle_len(rest: &str) -> usize {
 fn ending_len(rest: &str) -> usize {
     let mut len = 0;
     for (i, c) in rest.chars().enumerate() {
-        if ('а'..='я').contains(&c) || c == 'ё' {
+        if is_cyrillic_lower(c) {
             if i == MAX_ENDING {
                 return 0;
             }

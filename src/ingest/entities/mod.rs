@@ -776,6 +776,32 @@ mod tests {
     }
 
     #[test]
+    fn ukrainian_case_forms_and_an_indeclinable_name() {
+        let r = Recognizer::builtin();
+        assert_eq!(
+            countries(
+                &r,
+                "генеральна прокурорка України, разом з Польщею та Україною"
+            ),
+            ["UKR", "POL", "UKR"]
+        );
+        // Bulgarian `само` ("only") is not Samoa (`Самоа` does not decline).
+        assert!(countries(&r, "Само за един ден, само тук").is_empty());
+        assert_eq!(countries(&r, "Независимата държава Самоа"), ["WSM"]);
+    }
+
+    #[test]
+    fn the_emirates_short_forms() {
+        let r = Recognizer::builtin();
+        assert_eq!(
+            countries(&r, "immobilisé aux Emirats depuis mardi"),
+            ["ARE"]
+        );
+        assert_eq!(countries(&r, "جهود الإمارات في المنطقة"), ["ARE"]);
+        assert_eq!(countries(&r, "les Émirats arabes unis"), ["ARE"]);
+    }
+
+    #[test]
     fn nothing_inside_urls_or_addresses() {
         let r = Recognizer::builtin();
         assert!(ids(&r, "twitter.com/ITU_News • www.itu.int • pressinfo@itu.int").is_empty());

@@ -133,7 +133,7 @@ static PREFIX_RE: LazyLock<Regex> = LazyLock::new(|| {
     // A word boundary before the trigger is checked in code.
     let trigger = r"(?:unscrs?|res\.|resolutions?|résolutions?|resoluci(?:ón|ones)|resolu(?:ção|ções)|resolution(?:en)?|резолюци(?:я|и|ю|ей|ям|ями|ях)|nghị quyết|[وفب]?(?:ال|لل|ل)?قرار(?:ات|ه|ها|ي|ين|ا)?|risoluzion[ei]|resoluti(?:e|es)|rezolucj[aięi]|rezoluc[ei]|(?:決議|决议) ?第?|결의(?:안)? ?제?)";
     let body = r"(?: (?:of the |du |de l'|del |de la |của )?(?:security council|general assembly|conseil de sécurité|assemblée générale|consejo de seguridad|asamblea general|совета безопасности|генеральной ассамблеи|مجلس الامن(?: الدولي)?|الجمعية العامة|hội đồng bảo an(?: liên hợp quốc)?|đại hội đồng(?: liên hợp quốc)?))?";
-    let marker = r"(?: ?(?:no\.|nos\.|n[°º]s?|№|núm\.|số|رقم|n\.))?";
+    let marker = r"(?: ?(?:no\.|nos\.|n[°º]s?|№|núm\.|số|رقم|n\.|nr\.|#))?";
     Regex::new(&format!(
         r"{trigger}{body}{marker} ?(?:[as]/res/)?{ITEM}(?:{SEP}{ITEM})*"
     ))
@@ -538,6 +538,17 @@ mod tests {
         assert_eq!(ids(text), ["A/RES/79/199"]);
         // A real part letter still ends the mention before the next word.
         assert_eq!(ids("resolution 73/187 của Đại hội đồng"), ["A/RES/73/187"]);
+    }
+
+    #[test]
+    fn a_number_sign_or_nr_before_the_number() {
+        assert_eq!(
+            ids("UN SC Resolution #84 (1950) of 7 July 1950"),
+            ["S/RES/84 (1950)"]
+        );
+        assert_eq!(ids("Resolution Nr. 1373 (2001)"), ["S/RES/1373 (2001)"]);
+        // A hash that tags a word is no number sign.
+        assert!(ids("resolution #peace 2025").is_empty());
     }
 
     #[test]
