@@ -532,6 +532,25 @@ const MONTHS: &[(&str, &[&str])] = &[
             "ديسمبر",
         ],
     ),
+    // Arabic of the Maghreb (Tunisia, Algeria, Morocco), from the French
+    // names (`8 فيفري 2019`).
+    (
+        "ar",
+        &[
+            "جانفي",
+            "فيفري",
+            "مارس",
+            "أفريل",
+            "ماي",
+            "جوان",
+            "جويلية",
+            "أوت",
+            "سبتمبر",
+            "أكتوبر",
+            "نوفمبر",
+            "ديسمبر",
+        ],
+    ),
     (
         "ar",
         &[
@@ -650,6 +669,97 @@ static NUMERIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
 /// What every match of [`NUMERIC_DATE`] holds, without its word boundary.
 static NUMERIC_DATE_GATE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\d[/.\-]\d{1,2}[/.\-]\d{4}").unwrap());
+
+/// A date of the Solar Hijri calendar, as Iranian and Afghan pages show
+/// it (`2 تير 1399`): day, Persian month name (with Persian or Arabic yeh
+/// and kaf), year 13xx or 14xx.
+static JALALI_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|\D)(\d{1,2})\s*(فرورد[یي]ن|ارد[یي]بهشت|خرداد|ت[یي]ر|مرداد|شهر[یي]ور|مهر|آبان|آذر|د[یي]|بهمن|اسفند)\s*(1[34]\d\d)(?:\D|$)").unwrap()
+});
+
+/// The number of a Solar Hijri month (Farvardin = 1).
+fn jalali_month(name: &str) -> Option<u32> {
+    let name = name.replace('ي', "ی");
+    [
+        "فروردین",
+        "اردیبهشت",
+        "خرداد",
+        "تیر",
+        "مرداد",
+        "شهریور",
+        "مهر",
+        "آبان",
+        "آذر",
+        "دی",
+        "بهمن",
+        "اسفند",
+    ]
+    .iter()
+    .position(|m| *m == name)
+    .map(|i| i as u32 + 1)
+}
+
+/// A Solar Hijri date as Gregorian (year, month, day): days counted from
+/// the calendar's epoch with its 33-year cycle of leap years, then read
+/// back as a Gregorian date.
+fn jalali_to_gregorian(jy: u32, jm: u32, jd: u32) -> Option<(u32, u32, u32)> {
+    if !(1..=12).contains(&jm) || !(1..=31).contains(&jd) || (jm > 6 && jd > 30) {
+        return None;
+    }
+    let jy = i64::from(jy) + 1595;
+    let (jm, jd) = (i64::from(jm), i64::from(jd));
+    let mut days = -355_668
+        + 365 * jy
+        + (jy / 33) * 8
+        + ((jy % 33) + 3) / 4
+        + jd
+        + if jm < 7 {
+            (jm - 1) * 31
+        } else {
+            (jm - 7) * 30 + 186
+        };
+    let mut gy = 400 * (days / 146_097);
+    days %= 146_097;
+    if days > 36_524 {
+        days -= 1;
+        gy += 100 * (days / 36_524);
+        days %= 36_524;
+        if days >= 365 {
+            days += 1;
+        }
+    }
+    gy += 4 * (days / 1461);
+    days %= 1461;
+    if days > 365 {
+        gy += (days - 1) / 365;
+        days = (days - 1) % 365;
+    }
+    let mut gd = days + 1;
+    let leap = (gy % 4 == 0 && gy % 100 != 0) || gy % 400 == 0;
+    let lengths = [
+        31,
+        if leap { 29 } else { 28 },
+        31,
+        30,
+        31,
+        30,
+        31,
+        31,
+        30,
+        31,
+        30,
+        31,
+    ];
+    let mut gm = 1;
+    for len in lengths {
+        if gd <= len {
+            break;
+        }
+        gd -= len;
+        gm += 1;
+    }
+    Some((u32::try_from(gy).ok()?, gm, u32::try_from(gd).ok()?))
+}
 
 fn month_index(name: &str) -> Option<u32> {
     let lower = name.to_lowercase();
@@ -780,6 +890,15 @@ pub fn find_date_at(text: &str, lang: &str) -> Option<(usize, String)> {
     {
         if let (Some(m), Some(d), Some(y)) = (month_index(&c[1]), p(&c[2]), p(&c[3]))
             && let Some(s) = iso(y, m, d)
+        {
+            found.push((c.get(0).unwrap().start(), s));
+            break;
+        }
+    }
+    for c in JALALI_DATE.captures_iter(text) {
+        if let (Some(d), Some(m), Some(y)) = (p(&c[1]), jalali_month(&c[2]), p(&c[3]))
+            && let Some((gy, gm, gd)) = jalali_to_gregorian(y, m, d)
+            && let Some(s) = iso(gy, gm, gd)
         {
             found.push((c.get(0).unwrap().start(), s));
             break;
@@ -1478,6 +1597,15 @@ mod tests {
             ("Den Haag, 12 maart 2021", "2021-03-12"),
             ("Jakarta, 17 Agustus 1945", "1945-08-17"),
             ("Roma, 3 settembre 2019", "2019-09-03"),
+            // Maghreb Arabic month names.
+            ("الجمعة 8 فيفري 2019", "2019-02-08"),
+            ("5 جويلية 2021", "2021-07-05"),
+            // The Solar Hijri calendar, in Persian or ASCII digits, with
+            // Arabic or Persian yeh.
+            ("2 تير 1399 - 12:09:08 ب.ظ", "2020-06-22"),
+            ("۱ فروردین ۱۴۰۰", "2021-03-21"),
+            ("10 دی 1402", "2023-12-31"),
+            ("29 اسفند 1398", "2020-03-19"),
         ] {
             assert_eq!(find_date(text, "").as_deref(), Some(want), "{text}");
         }

@@ -61,7 +61,7 @@ pub fn collect(dom: &Dom, doc: &mut Document) {
         let key = ["property", "name", "itemprop", "http-equiv"]
             .iter()
             .find_map(|a| m.attr(a))
-            .map(|k| k.trim().to_ascii_lowercase());
+            .map(|k| meta_key(&k));
         let Some(key) = key else { continue };
         let value = m
             .attr("content")
@@ -88,6 +88,20 @@ pub fn collect(dom: &Dom, doc: &mut Document) {
         .and_then(|l| l.attr("href"))
     {
         doc.add(Field::Url, href.to_string(), Origin::MetaTag);
+    }
+    // RDFa on any element (`<span property="dc:date" content="2019-02-08">`):
+    // metadata as a `<meta>` tag states it.
+    for n in dom.select("[property][content]").nodes() {
+        if n.node_name()
+            .is_some_and(|x| x.eq_ignore_ascii_case("meta"))
+        {
+            continue;
+        }
+        if let (Some(k), Some(v)) = (n.attr("property"), n.attr("content"))
+            && META_DATE.contains(&meta_key(&k).as_str())
+        {
+            doc.add(Field::Date, v.to_string(), Origin::MetaTag);
+        }
     }
     // Dates in the markup of the article itself.
     for t in dom.select("[itemprop=datePublished], time[pubdate], article time[datetime], main time[datetime], header time[datetime]").nodes() {
@@ -130,6 +144,19 @@ pub fn collect(dom: &Dom, doc: &mut Document) {
     }
 }
 
+/// A `<meta>` or RDFa key as the lists write it: lower case, and Dublin
+/// Core's prefix with a dot (`dc:date`, `DCTERMS:created` → `dc.date`,
+/// `dcterms.created`).
+fn meta_key(k: &str) -> String {
+    let k = k.trim().to_ascii_lowercase();
+    for prefix in ["dc:", "dcterms:"] {
+        if let Some(rest) = k.strip_prefix(prefix) {
+            return format!("{}.{rest}", &prefix[..prefix.len() - 1]);
+        }
+    }
+    k
+}
+
 /// Dates the page shows by its headline rather than states in its markup:
 /// an element named for a date (`class="date"`, `span.h-time`,
 /// `.published`), or an element holding nothing but a date, before the
@@ -166,18 +193,32 @@ fn shown_dates(dom: &Dom, doc: &mut Document) {
             })
         });
         let text = super::blocks::visible_text(n);
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
         let len = text.chars().count();
-        if len == 0 || len > 80 || !text.chars().any(|c| c.is_ascii_digit()) {
+        if len == 0 || len > 120 || !text.chars().any(|c| c.is_ascii_digit()) {
             continue;
         }
         let letters = text.chars().filter(|c| c.is_alphabetic()).count();
         let date_only = len <= 40 && letters <= 24 && n.element_children().is_empty();
-        if named || date_only {
+        // `Stand - 12.11.2021 (Unverändert gültig seit …)`, `기사입력
+        // 2013-10-24 03:00`: a date behind a label that says it is the
+        // page's own.
+        let labelled = DATE_LABEL.is_match(&text);
+        if (named && len <= 80) || date_only || labelled {
             doc.add(Field::Date, text, Origin::ShownDate);
             found += 1;
         }
     }
 }
+
+/// Labels that introduce a page's own date (publication or state of the
+/// text, not a modification), in the languages of the corpus.
+static DATE_LABEL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)^(?:stand|datum|veröffentlicht(?: am)?|published(?: on)?|posted(?: on)?|publié le|publicado(?: el| em)?|pubblicato(?: il)?|opublikowano|gepubliceerd(?: op)?|publicerad|julkaistu|yayınlanma(?: tarihi)?|diterbitkan|опубликовано|дата публикации|发布时间|發佈時間|發布時間|投稿日|公開日|기사입력|입력|등록|ngày đăng|تاريخ النشر|نشر في|تاریخ انتشار)\s*[:：\-–—]?\s*\d",
+    )
+    .unwrap()
+});
 
 fn text_of(n: &NodeRef) -> String {
     let t = super::blocks::visible_text(n);
@@ -320,6 +361,33 @@ mod tests {
         assert_eq!(
             first(&doc, Field::Date),
             Some(("2001-10-29T01:59:14Z".into(), Origin::JsonLd))
+        );
+    }
+
+    #[test]
+    fn rdfa_dates_and_labelled_dates() {
+        let page = |body: &str| {
+            let dom = Dom::from(format!("<html><body>{body}</body></html>"));
+            let mut doc = Document::default();
+            collect(&dom, &mut doc);
+            doc
+        };
+        let doc = page(
+            r#"<div id="today"><div id="month">Feb.</div><div id="day">19</div><div id="year">2020</div></div><h1>Titre</h1><span property="dc:date" content="2019-02-08T00:00:00+01:00"></span><p>Texte.</p>"#,
+        );
+        assert_eq!(
+            first(&doc, Field::Date),
+            Some(("2019-02-08T00:00:00+01:00".to_string(), Origin::MetaTag))
+        );
+        let doc = page(
+            "<h1>Reise- und Sicherheitshinweise</h1><span class=\"heading__meta\">\n      Stand - 12.11.2021<br/> (Unverändert gültig seit: 05.11.2021)</span><p>Text.</p>",
+        );
+        assert_eq!(
+            first(&doc, Field::Date),
+            Some((
+                "Stand - 12.11.2021 (Unverändert gültig seit: 05.11.2021)".to_string(),
+                Origin::ShownDate
+            ))
         );
     }
 
