@@ -339,7 +339,36 @@ fn doc_date(doc: &Structured, lang: &str) -> Option<String> {
             return Some(d);
         }
     }
-    None
+    // Last, an opening paragraph that tells how the text was adopted
+    // (`…the General Assembly, meeting in Paris, adopted on 10 December
+    // 1948…`, `uchwaliła 10 grudnia 1948 roku`): a declaration or a
+    // resolution reprinted without its masthead dates itself so.
+    doc.blocks.iter().take(4).find_map(|b| match b {
+        Block::Para { text, .. } => adopted_on(text, lang),
+        _ => None,
+    })
+}
+
+/// The date an adoption verb in `text` goes with: the first date within
+/// a few words of the first such verb.
+fn adopted_on(text: &str, lang: &str) -> Option<String> {
+    static VERB: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)(?:^|[^\p{L}])(?:adopted|proclaimed|adopt[ée]e?s?|proclam[ée]e?s?|aprob[óo]|adopt[óo]|proclam[óo]|aprovou|adotou|proclamou|verabschiedet|angenommen|verkündet|adottat[ao]|approvat[ao]|proclamat[ao]|uchwalił[ao]?|przyjął|przyjęło|przyjęła|proklamował[ao]?|[il]likubali|[il]lipitisha|[il]litangaza|принял[аио]?|провозгласил[аио]?|aangenomen|afgekondigd|disahkan|diadopsi|kabul ett[ií]|ilan ett[ií]|přijal[ao]?|vyhlásil[ao]?|thông qua)(?:[^\p{L}]|$)",
+        )
+        .unwrap()
+    });
+    let m = VERB.find(text)?;
+    // A few words either side of the verb.
+    let mut start = m.start().saturating_sub(60);
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    let mut end = (m.end() + 80).min(text.len());
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    find_date(&text[start..end], lang)
 }
 
 const MONTHS: &[(&str, &[&str])] = &[
@@ -1571,6 +1600,21 @@ mod tests {
         );
         assert_eq!(named_short_year_date("Release 1.2.23"), None);
         assert_eq!(named_short_year_date("14 Gennaio 2020"), None);
+    }
+
+    #[test]
+    fn a_declaration_dates_itself_by_its_adoption() {
+        let pl = "Trzecia Sesja Ogólnego Zgromadzenia ONZ, obradująca w Paryżu, uchwaliła 10 grudnia 1948 roku jednomyślnie Powszechną Deklarację Praw Człowieka. Dokument ten stanowi jedno z największych osiągnięć ONZ.";
+        assert_eq!(adopted_on(pl, "pl").as_deref(), Some("1948-12-10"));
+        let en = "On 10 December 1948 the General Assembly of the United Nations adopted and proclaimed the Universal Declaration of Human Rights.";
+        assert_eq!(adopted_on(en, "en").as_deref(), Some("1948-12-10"));
+        // A date the text mentions far from any adoption is not it.
+        let far = "The Committee adopted its report after long work on many questions of the agenda, among which was the question first raised in the letter dated 3 March 1999 from the delegation.";
+        assert_eq!(adopted_on(far, "en"), None);
+        assert_eq!(
+            adopted_on("Talks resumed on 3 March 1999 in Geneva.", "en"),
+            None
+        );
     }
 
     #[test]
