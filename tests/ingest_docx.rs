@@ -125,6 +125,57 @@ fn the_symbol_in_a_page_header_is_the_documents_and_the_header_is_not_body() {
 }
 
 #[test]
+fn a_heading_title_is_not_joined_to_the_authors_line_under_it() {
+    use docx_fixtures::{docx, p, t};
+    let styles =
+        r#"<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/></w:style>"#;
+    let title =
+        "How to overcome veto power in the U.N. Security Council and/or expel RF from the U.N.";
+    // As a converter writes it: bookmarks around the heading's text, the
+    // byline in two runs (the name a link), a contents list under it.
+    let body = [
+        format!(
+            r#"<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:bookmarkStart w:id="0" w:name="x"/>{}<w:bookmarkEnd w:id="0"/></w:p>"#,
+            t(title)
+        ),
+        p(
+            Some("FirstParagraph"),
+            None,
+            &format!("{}{}", t("by "), t("Viktor Ageyev")),
+        ),
+        p(
+            Some("Compact"),
+            Some((1, 0)),
+            &t("How to overcome the “veto power” in the UN Security Council"),
+        ),
+        p(
+            Some("Compact"),
+            Some((1, 0)),
+            &t("Why the Russian Federation is not a member of the United Nations"),
+        ),
+        p(
+            None,
+            None,
+            &t(
+                "The Charter of the United Nations gives five States a veto over the decisions of the Council.",
+            ),
+        ),
+    ];
+    let numbering = r#"<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="•"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>"#;
+    let (_tmp, root, out) =
+        ingest_files(&[("veto.docx", docx(&body.concat(), styles, numbering, "", ""))]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let page = only_page(&root);
+    // The abbreviation ending the title keeps its period; the byline is
+    // not the title's second line.
+    assert!(page.contains(&format!("title: \"{title}\"")), "{page}");
+}
+
+#[test]
 fn a_file_that_is_not_a_word_document_is_named_and_others_are_ingested() {
     let (_tmp, root, out) = ingest_files(&[
         (

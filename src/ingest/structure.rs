@@ -1172,7 +1172,19 @@ impl<'a> Segmenter<'a> {
 
     fn heading(&mut self, level: u8, text: &str) {
         self.close();
-        let text = text.trim().trim_end_matches(['.', '。', ':', '：']).trim();
+        let trimmed = text.trim().trim_end_matches(['.', '。', ':', '：']).trim();
+        // An abbreviation keeps its last period (`…from the U.N.`; an
+        // ellipsis is no abbreviation).
+        let text = match text.trim().strip_suffix('.') {
+            Some(t)
+                if t.rsplit(char::is_whitespace).next().is_some_and(|w| {
+                    w.contains('.') && w.chars().next_back().is_some_and(char::is_alphabetic)
+                }) =>
+            {
+                text.trim()
+            }
+            _ => trimmed,
+        };
         // The source's own enumerator stays with its heading: `一. 导言`.
         let label = self.enum_label.take();
         if !text.is_empty() {
@@ -1988,6 +2000,7 @@ fn join_broken_title(blocks: &mut Vec<Block>) {
             && visible_len(a) >= 25
             && !ENUM_HEAD.is_match(b.trim_start())
             && !super::text::is_adoption_statement(b)
+            && !is_byline(b)
             && (first_b.is_lowercase() || (caps(a) && caps(b)))
     };
     if blocks.len() < 2 {
@@ -2011,6 +2024,16 @@ fn join_broken_title(blocks: &mut Vec<Block>) {
             *text = joined;
         }
     }
+}
+
+/// `by Viktor Ageyev`, `von Anna Schmidt`, `par Jean Dupont`: the
+/// author's line under a title, not the title's second line.
+fn is_byline(t: &str) -> bool {
+    static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:by|von|par|por|di|door|av|af|przez|od|от|tác giả|oleh)\s+\p{Lu}").unwrap()
+    });
+    let t = t.trim();
+    visible_len(t) <= 80 && BYLINE.is_match(t)
 }
 
 fn take_title(blocks: &mut Vec<Block>, toc: &[TocEntry], join: bool) -> Option<String> {

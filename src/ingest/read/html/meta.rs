@@ -122,7 +122,12 @@ pub fn collect(dom: &Dom, doc: &mut Document) {
             })
         })
     };
-    let visible: Vec<&NodeRef> = h1s.iter().filter(|h| !super::blocks::hidden(h)).collect();
+    // A logo set as an `<h1>` (`<h1><a href="/"><img alt="Site"></a></h1>`)
+    // shows no text: it is not the headline.
+    let visible: Vec<&NodeRef> = h1s
+        .iter()
+        .filter(|h| !super::blocks::hidden(h) && !text_of(h).is_empty())
+        .collect();
     let headline = if visible.len() == 1 {
         visible.first().copied()
     } else {
@@ -388,6 +393,19 @@ mod tests {
                 "Stand - 12.11.2021 (Unverändert gültig seit: 05.11.2021)".to_string(),
                 Origin::ShownDate
             ))
+        );
+    }
+
+    #[test]
+    fn a_logo_in_an_h1_is_not_the_headline() {
+        let dom = Dom::from(
+            r#"<html><head><title>Headline : News : Site</title></head><body><h1><a href="/"><img alt="Site" src="logo.png"></a></h1><div><h1>The real headline</h1><p>Text.</p></div></body></html>"#,
+        );
+        let mut doc = Document::default();
+        collect(&dom, &mut doc);
+        assert_eq!(
+            first(&doc, Field::Title),
+            Some(("The real headline".to_string(), Origin::Headline))
         );
     }
 
