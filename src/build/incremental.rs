@@ -325,7 +325,19 @@ pub fn build(
                 .iter()
                 .map(String::as_str),
         );
-        files.extend(extras::files(&site, &cx, &urls));
+        // graph.json: the previous one with the elements of the pages
+        // the change reaches made again.
+        let nodes: BTreeSet<usize> = (0..n)
+            .filter(|&i| {
+                todo.contains(&i) || graph_before.mention_count(i) != graph.mention_count(i)
+            })
+            .collect();
+        let graph_json = std::fs::read(output.join("graph.json"))
+            .ok()
+            .and_then(|old| {
+                graph::json::patched(&site, &old, &graph_before, &graph, &nodes, &todo)
+            });
+        files.extend(extras::files_with(&site, &cx, &urls, graph_json));
     }
     super::phase("incremental: machine files");
     let mut gone: BTreeSet<String> = BTreeSet::new();
