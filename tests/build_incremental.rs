@@ -532,3 +532,97 @@ fn a_damaged_or_stale_cache_means_a_clean_build() {
         assert_same(&files(&out), &files(&clean), &[damage.to_string()]);
     }
 }
+
+/// Replaces `old` by `new` (of the same length) in `rel`, and puts the
+/// file's modification time back: size and mtime as before the edit.
+fn edit_keeping_size_and_time(site: &Site, rel: &str, old: &str, new: &str) {
+    assert_eq!(old.len(), new.len());
+    let path = site.content().join(rel);
+    let mtime = std::fs::metadata(&path).unwrap().modified().unwrap();
+    let text = site.read(rel);
+    assert!(text.contains(old), "{rel} has no {old:?}");
+    site.write(rel, &text.replacen(old, new, 1));
+    std::fs::File::options()
+        .write(true)
+        .open(&path)
+        .unwrap()
+        .set_modified(mtime)
+        .unwrap();
+    assert_eq!(std::fs::metadata(&path).unwrap().modified().unwrap(), mtime);
+}
+
+/// A build takes a content file's digest from what `stat` said of it
+/// when a build last hashed it; an edit that keeps the file's size and
+/// modification time (a tool that restores it, or two saves within one
+/// timestamp tick) is still seen, whether the file had settled or was
+/// hashed in the tick it was written in.
+#[test]
+fn an_edit_that_keeps_size_and_mtime_is_still_built() {
+    let site = Site::new();
+    let doc = "documents/en-note.md";
+    let text = site.read(doc) + "\n\nA sentence with the word Alpha in it.\n";
+    site.write(doc, &text);
+    build::build(&site.config).unwrap();
+    // Files left alone long enough for their `stat` to vouch for them.
+    std::thread::sleep(std::time::Duration::from_millis(2_100));
+    build::build(&site.config).unwrap();
+    assert!(
+        site.root.join(".pilcrow-cache/digests.bin").exists(),
+        "no digests kept"
+    );
+    let out = site.config.output_dir.clone();
+    for (n, (old, new)) in [("Alpha", "Omega"), ("Omega", "Gamma")].iter().enumerate() {
+        edit_keeping_size_and_time(&site, doc, old, new);
+        build::build(&site.config).unwrap();
+        let page = std::fs::read_to_string(out.join("documents/en-note/index.html")).unwrap();
+        assert!(page.contains(new), "edit {n} ({old} → {new}) not built");
+        let (clean, ok) = site.clean_build(n);
+        assert!(ok);
+        assert_same(&files(&out), &files(&clean), &[format!("{old} → {new}")]);
+    }
+}
+
+/// An incremental build updates the output in place; one killed while
+/// it renames its files leaves the list without its inputs (all it
+/// may have written listed): the next build is a clean one, and right.
+#[test]
+fn an_incremental_build_cut_short_is_followed_by_a_clean_one() {
+    let site = Site::new();
+    build::build(&site.config).unwrap();
+    let out = site.config.output_dir.clone();
+    let doc = "documents/en-note.md";
+    site.write(doc, &(site.read(doc) + "\n\nFirst edit.\n"));
+    build::build(&site.config).unwrap();
+    let page = out.join("documents/en-note/index.html");
+    let first = std::fs::read(&page).unwrap();
+    let marker = std::fs::read_to_string(out.join(".pilcrow-output")).unwrap();
+    assert!(marker.contains("# inputs: "), "{marker}");
+    // A second edit, and an update of the output killed half-way: its
+    // page not renamed yet, the list already the journal's.
+    site.write(doc, &(site.read(doc) + "\n\nSecond edit.\n"));
+    let journal: String = marker
+        .lines()
+        .filter(|l| !l.starts_with("# inputs: "))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    std::fs::write(out.join(".pilcrow-output"), journal).unwrap();
+    let meta = out.join("search/index/meta.json");
+    if meta.exists() {
+        std::fs::write(meta, "{\"half\":1}").unwrap();
+    }
+    let inodes_before = inodes(&out);
+    build::build(&site.config).unwrap();
+    let now = files(&out);
+    assert_ne!(now["documents/en-note/index.html"], first);
+    let (clean, ok) = site.clean_build(0);
+    assert!(ok);
+    assert_same(&now, &files(&clean), &["second edit after a cut".into()]);
+    // A clean build: every file written anew.
+    let after = inodes(&out);
+    assert!(
+        after
+            .iter()
+            .all(|(p, ino)| inodes_before.get(p) != Some(ino)),
+        "files carried over a cut update"
+    );
+}

@@ -5,14 +5,23 @@
 //!
 //! Lives in [`DIR`] under the site root — hidden, beside `content/`, never
 //! inside the output (it is not deployed), nor in `content/` or `seeds/`.
-//! One file, written whole and renamed into place after the output is;
-//! it names the output fingerprint it describes, so a cache that is
-//! missing, stale (another build's), corrupt, of another format or of
-//! other settings (binary, config, theme) is never used: the build is
-//! then a clean one.
+//! Two files: `build-pages.bin`, each page's record one after the other
+//! (an incremental build appends the records it changed, so it writes a
+//! few kilobytes, not the whole site's), and `build.bin`, written whole
+//! and renamed into place after the output is: the site's record, where
+//! each page's latest record is and how much of `build-pages.bin` it
+//! covers (bytes past that, a killed build's, are never read), and the
+//! token of the `build-pages.bin` it belongs to. It names the output
+//! fingerprint it describes, so a cache that is missing, stale (another
+//! build's), corrupt, of another format or of other settings (binary,
+//! config, theme) is never used: the build is then a clean one.
 
+use std::collections::BTreeSet;
+use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+
+use rayon::prelude::*;
 
 use crate::binary::{Reader, Writer};
 use crate::config::Config;
@@ -21,9 +30,11 @@ use crate::graph::{Extracted, Mention, ReportSection, Snippet, TargetSection};
 /// The cache directory, relative to the site root.
 pub const DIR: &str = ".pilcrow-cache";
 const FILE: &str = "build.bin";
+const PAGES: &str = "build-pages.bin";
 const MAGIC: &[u8] = b"pilcrow build cache\n";
+const PAGES_MAGIC: &[u8] = b"pilcrow build pages\n";
 /// Bumped whenever what is written changes.
-const FORMAT: u64 = 1;
+const FORMAT: u64 = 2;
 
 /// One build's record.
 #[derive(Debug, Clone, Default)]
@@ -45,6 +56,18 @@ pub struct SiteCache {
     pub assets: Vec<String>,
     /// Per content page, in `content.pages` order.
     pub pages: Vec<PageCache>,
+    /// Where the pages' records are in `build-pages.bin` as read (empty:
+    /// the next write writes them all).
+    pub(super) places: Places,
+}
+
+/// The records' file: its token, the length the header covers, and
+/// each page's (offset, length).
+#[derive(Debug, Clone, Default)]
+pub(super) struct Places {
+    token: String,
+    len: u64,
+    at: Vec<(u64, u64)>,
 }
 
 /// What one page was, as the rest of the site saw it.
@@ -122,15 +145,128 @@ pub fn dir(config: &Config) -> PathBuf {
 
 /// The cache, if one was written for this site and reads whole.
 pub fn read(config: &Config) -> Option<SiteCache> {
-    let bytes = std::fs::read(dir(config).join(FILE)).ok()?;
-    decode(&bytes)
+    read_in(&dir(config))
 }
 
-/// Writes the cache (whole, then renamed into place). A cache that
-/// cannot be written only means the next build is a clean one.
-pub fn write(config: &Config, cache: &SiteCache) {
-    let dir = dir(config);
-    let _ = write_file(&dir, FILE, &encode(cache));
+fn read_in(dir: &Path) -> Option<SiteCache> {
+    let header = std::fs::read(dir.join(FILE)).ok()?;
+    let mut cache = decode(&header)?;
+    let mut records = Vec::new();
+    std::fs::File::open(dir.join(PAGES))
+        .ok()?
+        .take(cache.places.len)
+        .read_to_end(&mut records)
+        .ok()?;
+    if records.len() as u64 != cache.places.len
+        || page_token(&records)? != cache.places.token.as_str()
+    {
+        return None;
+    }
+    cache.pages = cache
+        .places
+        .at
+        .par_iter()
+        .map(|&(at, len)| {
+            let at = usize::try_from(at).ok()?;
+            let end = at.checked_add(usize::try_from(len).ok()?)?;
+            decode_page(records.get(at..end)?)
+        })
+        .collect::<Option<Vec<_>>>()?;
+    sound(&cache.pages).then_some(cache)
+}
+
+/// Writes the cache. With `changed` (the pages whose record changed
+/// since it was read), only those records are appended to the records'
+/// file; otherwise, or when the file holds more old records than live
+/// ones, every record is written into a new one. The header last,
+/// whole, renamed into place. A cache that cannot be written only
+/// means the next build is a clean one.
+pub fn write(config: &Config, cache: &mut SiteCache, changed: Option<&BTreeSet<usize>>) {
+    write_in(&dir(config), cache, changed);
+}
+
+impl SiteCache {
+    /// Whether a write with the pages that changed appends only their
+    /// records (else it writes every page's, which must then be whole).
+    pub fn appends(&self) -> bool {
+        let live: u64 = self.places.at.iter().map(|&(_, len)| len).sum();
+        self.places.at.len() == self.pages.len()
+            && !self.places.token.is_empty()
+            && self.places.len <= 2 * live + (1 << 20)
+    }
+}
+
+fn write_in(dir: &Path, cache: &mut SiteCache, changed: Option<&BTreeSet<usize>>) {
+    let written = match changed.filter(|_| cache.appends()) {
+        Some(changed) => append_pages(dir, cache, changed),
+        None => write_pages(dir, cache),
+    };
+    if written.is_none() {
+        let _ = std::fs::remove_file(dir.join(FILE));
+        return;
+    }
+    let _ = write_file(dir, FILE, &encode(cache));
+}
+
+/// Every page's record, into a new records' file with a new token.
+fn write_pages(dir: &Path, cache: &mut SiteCache) -> Option<()> {
+    let records: Vec<Vec<u8>> = cache.pages.par_iter().map(encode_page).collect();
+    let token = format!(
+        "{}-{}-{}",
+        cache.fingerprint,
+        std::process::id(),
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos())
+    );
+    let mut w = Writer::default();
+    w.bytes.extend_from_slice(PAGES_MAGIC);
+    w.str(&token);
+    let mut at = Vec::with_capacity(records.len());
+    let total: usize = records.iter().map(Vec::len).sum();
+    w.bytes.reserve(total);
+    for r in &records {
+        at.push((w.bytes.len() as u64, r.len() as u64));
+        w.bytes.extend_from_slice(r);
+    }
+    // The old header first: it must never name the new file.
+    let _ = std::fs::remove_file(dir.join(FILE));
+    write_file(dir, PAGES, &w.bytes).ok()?;
+    cache.places = Places {
+        token,
+        len: w.bytes.len() as u64,
+        at,
+    };
+    Some(())
+}
+
+/// The `changed` pages' records, appended where the header's coverage
+/// ends (cutting what a killed build left past it).
+fn append_pages(dir: &Path, cache: &mut SiteCache, changed: &BTreeSet<usize>) -> Option<()> {
+    let mut bytes = Vec::new();
+    let mut at = Vec::new();
+    for &i in changed {
+        let r = encode_page(cache.pages.get(i)?);
+        at.push((i, (cache.places.len + bytes.len() as u64, r.len() as u64)));
+        bytes.extend_from_slice(&r);
+    }
+    let mut f = std::fs::OpenOptions::new()
+        .write(true)
+        .open(dir.join(PAGES))
+        .ok()?;
+    f.set_len(cache.places.len).ok()?;
+    f.seek(SeekFrom::Start(cache.places.len)).ok()?;
+    f.write_all(&bytes).ok()?;
+    for (i, place) in at {
+        cache.places.at[i] = place;
+    }
+    cache.places.len += bytes.len() as u64;
+    Some(())
+}
+
+/// The token a records' file starts with.
+fn page_token(records: &[u8]) -> Option<&str> {
+    Reader::new(records.strip_prefix(PAGES_MAGIC)?).str()
 }
 
 /// Removes the cache: a clean build does so before it writes anything,
@@ -178,28 +314,37 @@ fn encode(c: &SiteCache) -> Vec<u8> {
     }
     w.usize(c.html_pages);
     w.strs(&c.assets);
-    w.usize(c.pages.len());
-    for p in &c.pages {
-        w.str(&p.rel);
-        w.str(&p.front);
-        w.str(&p.display);
-        w.str(&p.url);
-        w.str(&p.section);
-        w.bool(p.is_section_index);
-        w.usize(p.body_line);
-        w.str(&p.summary);
-        w.str(&p.ident);
-        w.bool(p.is_doc);
-        w.nums(&p.targets);
-        w.strs(&p.anchors);
-        w.usize(p.refs.len());
-        for (t, f) in &p.refs {
-            w.usize(*t);
-            w.str(f);
-        }
-        w.bool(p.has_code);
-        extracted(&mut w, &p.extracted);
+    w.str(&c.places.token);
+    w.num(c.places.len);
+    w.usize(c.places.at.len());
+    for &(at, len) in &c.places.at {
+        w.num(at);
+        w.num(len);
     }
+    w.bytes
+}
+
+fn encode_page(p: &PageCache) -> Vec<u8> {
+    let mut w = Writer::default();
+    w.str(&p.rel);
+    w.str(&p.front);
+    w.str(&p.display);
+    w.str(&p.url);
+    w.str(&p.section);
+    w.bool(p.is_section_index);
+    w.usize(p.body_line);
+    w.str(&p.summary);
+    w.str(&p.ident);
+    w.bool(p.is_doc);
+    w.nums(&p.targets);
+    w.strs(&p.anchors);
+    w.usize(p.refs.len());
+    for (t, f) in &p.refs {
+        w.usize(*t);
+        w.str(f);
+    }
+    w.bool(p.has_code);
+    extracted(&mut w, &p.extracted);
     w.bytes
 }
 
@@ -268,9 +413,29 @@ fn decode(bytes: &[u8]) -> Option<SiteCache> {
         .collect::<Option<Vec<_>>>()?;
     let html_pages = r.usize()?;
     let assets = r.strings()?;
+    let token = r.string()?;
+    let len = r.num()?;
     let n = r.count()?;
-    let mut pages = Vec::with_capacity(n);
-    for _ in 0..n {
+    let at = (0..n)
+        .map(|_| Some((r.num()?, r.num()?)))
+        .collect::<Option<Vec<_>>>()?;
+    r.at_end().then_some(SiteCache {
+        setting,
+        fingerprint,
+        content,
+        drafts,
+        site_context,
+        section_titles,
+        html_pages,
+        assets,
+        pages: Vec::new(),
+        places: Places { token, len, at },
+    })
+}
+
+fn decode_page(bytes: &[u8]) -> Option<PageCache> {
+    let mut r = Reader::new(bytes);
+    let page = {
         let rel = r.string()?;
         let front = r.string()?;
         let display = r.string()?;
@@ -289,7 +454,7 @@ fn decode(bytes: &[u8]) -> Option<SiteCache> {
             .collect::<Option<Vec<_>>>()?;
         let has_code = r.bool()?;
         let extracted = read_extracted(&mut r)?;
-        pages.push(PageCache {
+        PageCache {
             rel,
             front,
             display,
@@ -305,40 +470,33 @@ fn decode(bytes: &[u8]) -> Option<SiteCache> {
             refs,
             has_code,
             extracted,
-        });
-    }
+        }
+    };
+    r.at_end().then_some(page)
+}
+
+/// Whether every page index the records hold names a page.
+fn sound(pages: &[PageCache]) -> bool {
     let n_pages = pages.len();
     let in_range = |i: usize| i < n_pages;
-    let sound = r.at_end()
-        && pages.iter().all(|p| {
-            p.targets.iter().all(|&t| in_range(t))
-                && p.refs.iter().all(|(t, _)| in_range(*t))
-                && p.extracted.mentions.iter().all(|m| {
-                    in_range(m.source)
-                        && in_range(m.target)
-                        && m.also
-                            .iter()
-                            .all(|&(a, b)| a <= b && m.snippet.after.get(a..b).is_some())
-                })
-                && p.extracted
-                    .sections
-                    .iter()
-                    .all(|s| in_range(s.target) && in_range(s.section.source))
-                && p.extracted
-                    .units
-                    .iter()
-                    .all(|(a, b)| a.iter().chain(b).all(|&t| in_range(t)))
-        });
-    sound.then_some(SiteCache {
-        setting,
-        fingerprint,
-        content,
-        drafts,
-        site_context,
-        section_titles,
-        html_pages,
-        assets,
-        pages,
+    pages.iter().all(|p| {
+        p.targets.iter().all(|&t| in_range(t))
+            && p.refs.iter().all(|(t, _)| in_range(*t))
+            && p.extracted.mentions.iter().all(|m| {
+                in_range(m.source)
+                    && in_range(m.target)
+                    && m.also
+                        .iter()
+                        .all(|&(a, b)| a <= b && m.snippet.after.get(a..b).is_some())
+            })
+            && p.extracted
+                .sections
+                .iter()
+                .all(|s| in_range(s.target) && in_range(s.section.source))
+            && p.extracted
+                .units
+                .iter()
+                .all(|(a, b)| a.iter().chain(b).all(|&t| in_range(t)))
     })
 }
 
@@ -473,25 +631,74 @@ mod tests {
                     ..PageCache::default()
                 },
             ],
+            places: Places::default(),
         }
     }
 
     #[test]
     fn a_cache_reads_back_as_written_and_a_damaged_one_not_at_all() {
-        let c = sample();
-        let bytes = encode(&c);
-        let back = decode(&bytes).unwrap();
-        assert_eq!(format!("{back:?}"), format!("{c:?}"));
-        // Cut anywhere, or with a byte changed in its header: not read.
-        for cut in 0..bytes.len() {
-            assert!(decode(&bytes[..cut]).is_none(), "cut at {cut}");
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path();
+        let mut c = sample();
+        write_in(dir, &mut c, None);
+        let back = read_in(dir).unwrap();
+        let shown = |c: &SiteCache| format!("{:?}{:?}", c.pages, (&c.content, &c.site_context));
+        assert_eq!(shown(&back), shown(&c));
+        // Either file cut anywhere, or the header's format changed: not read.
+        for name in [FILE, PAGES] {
+            let bytes = std::fs::read(dir.join(name)).unwrap();
+            for cut in 0..bytes.len() {
+                std::fs::write(dir.join(name), &bytes[..cut]).unwrap();
+                assert!(read_in(dir).is_none(), "{name} cut at {cut}");
+            }
+            std::fs::write(dir.join(name), &bytes).unwrap();
         }
-        let mut other = bytes.clone();
+        let header = std::fs::read(dir.join(FILE)).unwrap();
+        let mut other = header.clone();
         other[MAGIC.len()] += 1;
-        assert!(decode(&other).is_none());
+        std::fs::write(dir.join(FILE), &other).unwrap();
+        assert!(read_in(dir).is_none());
+        std::fs::write(dir.join(FILE), &header).unwrap();
         // A page index out of range is refused, not trusted.
         let mut bad = c.clone();
         bad.pages[0].targets = vec![9];
-        assert!(decode(&encode(&bad)).is_none());
+        write_in(dir, &mut bad, None);
+        assert!(read_in(dir).is_none());
+    }
+
+    #[test]
+    fn an_edit_appends_the_records_it_changed_and_reads_back_whole() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path();
+        let mut c = sample();
+        write_in(dir, &mut c, None);
+        let size = std::fs::metadata(dir.join(PAGES)).unwrap().len();
+        let mut read = read_in(dir).unwrap();
+        read.pages[1].summary = "{\"title\":\"Chile\"}".into();
+        read.fingerprint = "g".into();
+        write_in(dir, &mut read, Some(&BTreeSet::from([1])));
+        let grown = std::fs::metadata(dir.join(PAGES)).unwrap().len();
+        assert!(grown > size, "nothing appended");
+        let again = read_in(dir).unwrap();
+        assert_eq!(again.fingerprint, "g");
+        assert_eq!(format!("{:?}", again.pages), format!("{:?}", read.pages));
+        // A build killed while appending: the header still names what
+        // it covered, and the bytes past it are never read.
+        let mut f = std::fs::OpenOptions::new()
+            .append(true)
+            .open(dir.join(PAGES))
+            .unwrap();
+        f.write_all(b"half a record").unwrap();
+        assert_eq!(
+            format!("{:?}", read_in(dir).unwrap().pages),
+            format!("{:?}", read.pages)
+        );
+        // Records of another write (a new file under an old header) are
+        // refused.
+        let mut other = sample();
+        let header = std::fs::read(dir.join(FILE)).unwrap();
+        write_in(dir, &mut other, None);
+        std::fs::write(dir.join(FILE), header).unwrap();
+        assert!(read_in(dir).is_none());
     }
 }

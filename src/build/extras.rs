@@ -28,6 +28,17 @@ pub fn bare_base_url_warning(base_url: &str) -> String {
 
 /// The generated files, and warnings.
 pub fn files(site: &LoadedSite, cx: &Contexts<'_>, html_urls: &[String]) -> Vec<OutputFile> {
+    files_with(site, cx, html_urls, None)
+}
+
+/// [`files`], with `graph.json` given when the caller has it already
+/// (an incremental build patches the previous one).
+pub fn files_with(
+    site: &LoadedSite,
+    cx: &Contexts<'_>,
+    html_urls: &[String],
+    graph_json: Option<String>,
+) -> Vec<OutputFile> {
     let absolute = is_absolute(&site.config.base_url);
     let mut out = Vec::new();
     let mut robots = String::from("User-agent: *\nAllow: /\n");
@@ -48,7 +59,9 @@ pub fn files(site: &LoadedSite, cx: &Contexts<'_>, html_urls: &[String]) -> Vec<
     });
     out.push(OutputFile {
         path: "graph.json".into(),
-        bytes: crate::graph::json::to_json(site, &cx.graph).into_bytes(),
+        bytes: graph_json
+            .unwrap_or_else(|| crate::graph::json::to_json(site, &cx.graph))
+            .into_bytes(),
     });
     out
 }

@@ -3,10 +3,11 @@
 //! changed are rendered from markdown again, only the outputs the change
 //! reaches (as `serve` finds them: `serve::engine::affected`) are
 //! rendered again, and the search index files whose content changes are
-//! made again (`search::index::patch`). Every other file of the previous
-//! output is carried into the staging dir as a hard link (not rewritten),
-//! and so is a file rendered again to the same bytes; the staging dir is
-//! then swapped into place as a clean build's is.
+//! made again (`search::index::patch`). The output is updated in place
+//! (`output::Update`): each file whose bytes changed is written beside
+//! it and renamed over its path, every other file — a file rendered
+//! again to the same bytes too — is left as it is, and a build killed
+//! meanwhile leaves a list that makes the next build a clean one.
 //!
 //! Only an edit in place takes this way: the same content files (pages,
 //! drafts, assets) with only markdown changed, the same binary, config
@@ -30,7 +31,7 @@ use crate::content;
 use crate::graph::{self, Extracted, Graph};
 use crate::links::SiteIndex;
 use crate::markdown::Rendered;
-use crate::output::{self, OutputFile, Previous, Staging};
+use crate::output::{self, OutputFile, Previous};
 use crate::render::Theme;
 use crate::serve::engine::{self, Before, GraphChange, summary_key};
 
@@ -247,6 +248,7 @@ pub fn build(
     }
     super::phase("incremental: graph, affected");
     let theme = Theme::load(config).map_err(|_| ())?;
+    super::phase("incremental: theme");
 
     // The outputs to render again, and the markdown of their pages.
     let mut jobs: Vec<OutputJob> = aff
@@ -303,6 +305,7 @@ pub fn build(
         .into_iter()
         .collect::<Result<_, _>>()
         .map_err(|_| ())?;
+    super::phase("incremental: outputs");
     let all_jobs = output_jobs(&site, &theme);
     // Files for machines show pages' front matter and mentions (not
     // sections nor co-citations): the same when neither changed.
@@ -322,8 +325,21 @@ pub fn build(
                 .iter()
                 .map(String::as_str),
         );
-        files.extend(extras::files(&site, &cx, &urls));
+        // graph.json: the previous one with the elements of the pages
+        // the change reaches made again.
+        let nodes: BTreeSet<usize> = (0..n)
+            .filter(|&i| {
+                todo.contains(&i) || graph_before.mention_count(i) != graph.mention_count(i)
+            })
+            .collect();
+        let graph_json = std::fs::read(output.join("graph.json"))
+            .ok()
+            .and_then(|old| {
+                graph::json::patched(&site, &old, &graph_before, &graph, &nodes, &todo)
+            });
+        files.extend(extras::files_with(&site, &cx, &urls, graph_json));
     }
+    super::phase("incremental: machine files");
     let mut gone: BTreeSet<String> = BTreeSet::new();
     match super::highlight_css(&site) {
         Some(Ok(f)) => files.push(f),
@@ -347,8 +363,7 @@ pub fn build(
     files.extend(search.files);
 
     super::phase("incremental: render");
-    let staging = Staging::new(output).map_err(|_| ())?;
-    let io = |e: std::io::Error| format!("cannot write the site: {e}");
+    let mut update = output::Update::new(output).map_err(|_| ())?;
     #[cfg(feature = "search")]
     let index_log = {
         let records = crate::search::records::Records::new(&site);
@@ -370,58 +385,67 @@ pub fn build(
         }
     };
     super::phase("incremental: search");
-    // From here on the incremental build goes through: what fails now
-    // is an error of the build, as it would be of a clean one.
-    let written = place(&files, output, staging.path()).map_err(io);
-    let written = match written {
-        Ok(w) => w,
-        Err(e) => return Ok(Err(e)),
-    };
-    let carried = carry(listed, &written, &gone, output, staging.path()).map_err(io);
-    if let Err(e) = carried {
-        return Ok(Err(e));
-    }
-    super::phase("incremental: write, carry");
-    // The new list: the files carried, at the sizes the old list gives
-    // them, and those made again.
-    let mut sized: Vec<(String, u64)> = old_sizes
+    // Only files of the old list are removed (a file of the user's at
+    // such a path stays theirs).
+    let listed_now: BTreeSet<&str> = old_sizes.iter().map(|(f, _)| f.as_str()).collect();
+    let gone: Vec<String> = gone
         .into_iter()
-        .filter(|(rel, _)| !written.contains(rel) && !gone.contains(rel))
+        .filter(|f| listed_now.contains(f.as_str()))
+        .collect();
+    // The files whose bytes changed, staged; nothing of the output is
+    // touched yet (a file that cannot be staged: a clean build).
+    stage(&mut update, &files, output).map_err(|_| ())?;
+    super::phase("incremental: stage");
+    // The new list: the files kept, at the sizes the old list gives
+    // them, and those made again.
+    let made: BTreeSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
+    let mut sized: Vec<(String, u64)> = old_sizes
+        .iter()
+        .filter(|(rel, _)| !made.contains(rel.as_str()) && !gone.contains(rel))
+        .cloned()
         .chain(files.iter().map(|f| (f.path.clone(), f.bytes.len() as u64)))
         .collect();
     sized.sort();
-    if let Err(e) = staging
-        .swap_listed(previous, Some(&inputs.fingerprint), &sized)
-        .map_err(io)
-    {
-        return Ok(Err(e));
+    // From here on the incremental build goes through: what fails now
+    // is an error of the build, as it would be of a clean one.
+    if let Err(e) = update.commit(&old_sizes, &gone, &sized, &inputs.fingerprint) {
+        return Ok(Err(format!("cannot write the site: {e}")));
     }
-
-    super::phase("incremental: swap");
+    super::phase("incremental: update");
     // The cache of this build: the changed pages' records, the list
     // entries whose counts or pages changed.
     let summaries: Vec<usize> = (0..n)
         .filter(|&i| todo.contains(&i) || graph_before.mention_count(i) != graph.mention_count(i))
         .collect();
+    let mut records: BTreeSet<usize> = new_pages.keys().copied().collect();
     for i in summaries {
         let key = summary_key(&cx, i);
         match new_pages.get_mut(&i) {
             Some(p) => p.summary = key,
-            None => cache.pages[i].summary = key,
+            None if cache.pages[i].summary != key => {
+                cache.pages[i].summary = key;
+                records.insert(i);
+            }
+            None => {}
         }
     }
     for (i, mut p) in new_pages {
         p.extracted = Extracted::default();
         cache.pages[i] = p;
     }
-    for (c, e) in cache.pages.iter_mut().zip(&extracted) {
-        c.extracted = Extracted::clone(e);
+    // The graph contributions back: of the records written (all of
+    // them when the cache is written whole).
+    let whole = !cache.appends();
+    for (i, (c, e)) in cache.pages.iter_mut().zip(&extracted).enumerate() {
+        if whole || records.contains(&i) {
+            c.extracted = Extracted::clone(e);
+        }
     }
     cache.fingerprint = inputs.fingerprint.clone();
     cache.content = inputs.content.clone();
     #[cfg(feature = "search")]
     index_log.commit(&cache::dir(config), &inputs.fingerprint);
-    cache::write(config, &cache);
+    cache::write(config, &mut cache, Some(&records));
     super::phase("incremental: cache written");
 
     let mut warnings = Vec::new();
@@ -511,65 +535,17 @@ fn changed_pages(cache: &SiteCache, inputs: &Inputs) -> Result<BTreeSet<String>,
     Ok(changed)
 }
 
-/// Puts `files` into `staging`: a file whose bytes are those the
-/// previous output holds at its path is linked to it (not rewritten),
-/// the others written. Returns their paths.
-fn place(files: &[OutputFile], output: &Path, staging: &Path) -> std::io::Result<BTreeSet<String>> {
-    let mut done = BTreeSet::new();
+/// Stages the files of `files` whose bytes are not those the output
+/// holds at their path (a file rendered again to the same bytes is left
+/// as it is: not written, same inode).
+fn stage(update: &mut output::Update, files: &[OutputFile], output: &Path) -> std::io::Result<()> {
     for f in files {
         let old = output.join(&f.path);
         let same = std::fs::metadata(&old).is_ok_and(|m| m.len() == f.bytes.len() as u64)
             && std::fs::read(&old).is_ok_and(|b| b == f.bytes);
-        if !(same && link(&old, staging, &f.path).is_ok()) {
-            output::write_files(staging, std::slice::from_ref(f))?;
-        }
-        done.insert(f.path.clone());
-    }
-    Ok(done)
-}
-
-/// Links every file the previous output lists (pilcrow's own) into
-/// `staging`, but those made again (`written`) and those no longer part
-/// of the site (`gone`).
-fn carry(
-    listed: &[String],
-    written: &BTreeSet<String>,
-    gone: &BTreeSet<String>,
-    output: &Path,
-    staging: &Path,
-) -> std::io::Result<()> {
-    let mut made_dirs: BTreeSet<String> = BTreeSet::new();
-    for rel in listed {
-        if written.contains(rel) || gone.contains(rel) {
-            continue;
-        }
-        if let Some((dir, _)) = rel.rsplit_once('/')
-            && made_dirs.insert(dir.to_string())
-        {
-            std::fs::create_dir_all(staging.join(dir))?;
-        }
-        let from = output.join(rel);
-        let to = staging.join(rel);
-        // A file of pilcrow's is a plain file; anything else there now
-        // (a symbolic link put in its place) is not carried.
-        if !std::fs::symlink_metadata(&from)?.file_type().is_file() {
-            return Err(std::io::Error::other(format!(
-                "{} is no longer the file pilcrow wrote",
-                from.display()
-            )));
-        }
-        if std::fs::hard_link(&from, &to).is_err() {
-            std::fs::copy(&from, &to)?;
+        if !same {
+            update.stage(f)?;
         }
     }
     Ok(())
-}
-
-/// Hard-links `old` to `staging/rel`, creating directories.
-fn link(old: &Path, staging: &Path, rel: &str) -> std::io::Result<()> {
-    let to = staging.join(rel);
-    if let Some(parent) = to.parent() {
-        std::fs::create_dir_all(parent)?;
-    }
-    std::fs::hard_link(old, to)
 }

@@ -7,6 +7,7 @@ use std::path::Path;
 
 use sha2::{Digest, Sha256};
 
+use super::digests::{Memo, Stat};
 use crate::config::Config;
 
 /// What a build is made from, read once: the fingerprint the output
@@ -52,9 +53,17 @@ pub fn read(config: &Config) -> Option<Inputs> {
     let mut what = config.clone();
     what.output_dir = std::path::PathBuf::new();
     h.update(format!("{what:?}"));
-    feed(&mut h, tree(&config.theme_dir())?.0.as_deref());
+    feed(&mut h, tree(&config.theme_dir(), None)?.0.as_deref());
     let setting = hex(&h.clone().finalize());
-    let (content, links) = tree(&config.content_dir)?;
+    // Content files are hashed only when `stat` says they changed since
+    // a build hashed them (see `digests`).
+    let cache_dir = super::cache::dir(config);
+    let memo = Memo::read(&cache_dir, &config.content_dir);
+    let (content, links, settled) = tree(&config.content_dir, Some(&memo))?;
+    let settled = Memo::of(settled);
+    if settled != memo {
+        settled.write(&cache_dir, &config.content_dir);
+    }
     feed(&mut h, content.as_deref());
     Some(Inputs {
         fingerprint: hex(&h.finalize()),
@@ -89,15 +98,23 @@ pub type Entry = (String, Option<[u8; 32]>);
 /// A tree's entries, or `None` when the directory does not exist.
 type Tree = Option<Vec<Entry>>;
 
+/// A file whose digest its `stat` vouches for (see `digests`).
+type Settled = (String, Stat, [u8; 32]);
+
 /// Every entry under `dir` (links followed, hidden entries skipped as the
 /// content walk skips them): its path and, for a file, the digest of its
-/// bytes, the files read and hashed on all cores (a no-op build is this).
-/// Also tells whether any entry is a symbolic link.
-fn tree(dir: &Path) -> Option<(Tree, bool)> {
+/// bytes, the files read and hashed on all cores (a no-op build is this)
+/// unless `memo` holds their digest for their `stat` now. Also tells
+/// whether any entry is a symbolic link, and gives the files whose
+/// digest the next build may take from their `stat`.
+fn tree(dir: &Path, memo: Option<&Memo>) -> Option<(Tree, bool, Vec<Settled>)> {
     use rayon::prelude::*;
     if !dir.exists() {
-        return Some((None, false));
+        return Some((None, false, Vec::new()));
     }
+    // Before any file is looked at: a file changed from here on is not
+    // settled (its times are this late or later).
+    let start = std::time::SystemTime::now();
     let walk = walkdir::WalkDir::new(dir)
         .follow_links(true)
         .sort_by_file_name()
@@ -110,7 +127,7 @@ fn tree(dir: &Path) -> Option<(Tree, bool)> {
         links |= entry.path_is_symlink();
         entries.push((entry.path().to_path_buf(), entry.file_type().is_file()));
     }
-    let tree = entries
+    let hashed = entries
         .par_iter()
         .map(|(path, is_file)| {
             let rel = path.strip_prefix(dir).ok()?;
@@ -120,17 +137,39 @@ fn tree(dir: &Path) -> Option<(Tree, bool)> {
                 .collect();
             let rel = rel.join("/");
             if !is_file {
-                return Some((rel, None));
+                return Some(((rel, None), None));
+            }
+            // `stat` before the read: a change after it shows in the
+            // times the next build compares.
+            let stat = match memo {
+                Some(_) => Some(Stat::of(&std::fs::metadata(path).ok()?)),
+                None => None,
+            };
+            if let (Some(memo), Some(stat)) = (memo, &stat)
+                && let Some(digest) = memo.get(&rel, stat)
+            {
+                return Some(((rel, Some(digest)), Some(*stat)));
             }
             let bytes = std::fs::read(path).ok()?;
             // The length first, as the fingerprint always hashed it.
             let mut d = Sha256::new();
             d.update((bytes.len() as u64).to_le_bytes());
             d.update(&bytes);
-            Some((rel, Some(d.finalize().into())))
+            let stat = stat.filter(|s| s.len == bytes.len() as u64);
+            Some(((rel, Some(d.finalize().into())), stat))
         })
         .collect::<Option<Vec<_>>>()?;
-    Some((Some(tree), links))
+    let mut settled = Vec::new();
+    let mut tree = Vec::with_capacity(hashed.len());
+    for ((rel, digest), stat) in hashed {
+        if let (Some(d), Some(s)) = (digest, stat)
+            && s.settled(start)
+        {
+            settled.push((rel.clone(), s, d));
+        }
+        tree.push((rel, digest));
+    }
+    Some((Some(tree), links, settled))
 }
 
 #[cfg(test)]

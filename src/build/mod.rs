@@ -24,6 +24,7 @@ use clashes::Origin;
 pub mod cache;
 pub mod clashes;
 mod contexts;
+mod digests;
 pub mod extras;
 mod incremental;
 mod inputs;
@@ -879,15 +880,41 @@ fn phase(name: &str) {
     if !*ON.get_or_init(|| std::env::var_os("PILCROW_BUILD_TIMING").is_some()) {
         return;
     }
+    static CPU: Mutex<f64> = Mutex::new(0.0);
     let now = Instant::now();
     let Ok(mut last) = LAST.lock() else { return };
     let (start, prev) = last.unwrap_or((now, now));
+    // CPU time too: on a loaded machine the wall clock says little.
+    let cpu = cpu_seconds();
+    let Ok(mut cpu_last) = CPU.lock() else { return };
     eprintln!(
-        "build: {name:<20} {:>8.3} s  (at {:.3} s)",
+        "build: {name:<20} {:>8.3} s  (at {:.3} s; cpu {:.2} s)",
         (now - prev).as_secs_f64(),
-        (now - start).as_secs_f64()
+        (now - start).as_secs_f64(),
+        cpu - *cpu_last
     );
     *last = Some((start, now));
+    *cpu_last = cpu;
+}
+
+/// User and system time of the process so far (0 where unknown).
+fn cpu_seconds() -> f64 {
+    // /proc/self/stat: after the command in parentheses, utime and stime
+    // are the 12th and 13th fields, in clock ticks (100 a second).
+    let Ok(stat) = std::fs::read_to_string("/proc/self/stat") else {
+        return 0.0;
+    };
+    let Some((_, rest)) = stat.rsplit_once(')') else {
+        return 0.0;
+    };
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let tick = |i: usize| {
+        fields
+            .get(i)
+            .and_then(|f| f.parse::<f64>().ok())
+            .unwrap_or(0.0)
+    };
+    (tick(11) + tick(12)) / 100.0
 }
 
 pub fn build(config: &Config) -> Result<BuildReport, BuildError> {
@@ -949,7 +976,7 @@ pub fn build(config: &Config) -> Result<BuildReport, BuildError> {
         record.setting = inputs.setting;
         record.fingerprint = inputs.fingerprint;
         record.content = inputs.content;
-        cache::write(config, &record);
+        cache::write(config, &mut record, None);
         phase("cache");
     }
     Ok(BuildReport {

@@ -47,6 +47,199 @@ struct GraphJson<'a> {
     mentions: Vec<MentionOut<'a>>,
 }
 
+/// `graph.json`'s `version`.
+const VERSION: u32 = 1;
+
+fn node<'a>(site: &'a LoadedSite, graph: &Graph, i: usize) -> Node<'a> {
+    let p = &site.content.pages[i];
+    let f = &p.front;
+    Node {
+        id: &p.url,
+        kind: f.kind.as_str(),
+        title: &f.title,
+        entity: f.id.as_deref().or(f.symbol.as_deref()),
+        language: f.language.as_deref(),
+        mentions: graph.mention_count(i),
+    }
+}
+
+fn mention_out<'a>(site: &'a LoadedSite, m: &'a super::Mention) -> MentionOut<'a> {
+    let url = |i: usize| site.content.pages[i].url.as_str();
+    MentionOut {
+        source: url(m.source),
+        target: url(m.target),
+        anchor: m.anchor.as_deref(),
+        text: m.snippet.plain(),
+        mark: &m.snippet.mark,
+    }
+}
+
+/// What `graph.json` holds before its nodes.
+fn head(site: &LoadedSite) -> Option<String> {
+    Some(format!(
+        "{{\"version\":{VERSION},\"base_url\":{},\"nodes\":",
+        serde_json::to_string(&site.config.base_url).ok()?
+    ))
+}
+
+/// `graph.json` as [`to_json`] writes it for `after`, made from `old`,
+/// the file written for `before`: the nodes of the pages `nodes` and
+/// the edges and mentions of the pages `sources` made again, every other
+/// element copied as it is. `None` when `old` is not laid out as
+/// `before` says (the caller then writes it whole).
+pub fn patched(
+    site: &LoadedSite,
+    old: &[u8],
+    before: &Graph,
+    after: &Graph,
+    nodes: &std::collections::BTreeSet<usize>,
+    sources: &std::collections::BTreeSet<usize>,
+) -> Option<String> {
+    let n = site.content.pages.len();
+    let head = head(site)?;
+    let mut at = old.strip_prefix(head.as_bytes()).map(|_| head.len())?;
+    let mut out: Vec<u8> = Vec::with_capacity(old.len() + 4096);
+    out.extend_from_slice(head.as_bytes());
+    // Nodes: one per node page, in page order.
+    let (olds, end) = elements(old, at)?;
+    let node_pages: Vec<usize> = (0..n).filter(|&i| is_node(site, i)).collect();
+    if olds.len() != node_pages.len() {
+        return None;
+    }
+    out.push(b'[');
+    for (k, (&i, &(a, b))) in node_pages.iter().zip(&olds).enumerate() {
+        if k > 0 {
+            out.push(b',');
+        }
+        match nodes.contains(&i) {
+            true => push(&node(site, after, i), &mut out)?,
+            false => out.extend_from_slice(&old[a..b]),
+        }
+    }
+    out.push(b']');
+    at = end;
+    // Edges and mentions: runs by source page.
+    let edge_counts = |g: &Graph| g.cites.iter().map(Vec::len).collect::<Vec<_>>();
+    let mention_counts = |g: &Graph| {
+        let mut c = vec![0usize; n];
+        for m in &g.mentions {
+            *c.get_mut(m.source)? += 1;
+        }
+        Some(c)
+    };
+    let url = |i: usize| site.content.pages[i].url.as_str();
+    for (key, olds_per, news_per) in [
+        ("edges", edge_counts(before), edge_counts(after)),
+        ("mentions", mention_counts(before)?, mention_counts(after)?),
+    ] {
+        let sep = format!(",\"{key}\":");
+        at = old[at..]
+            .starts_with(sep.as_bytes())
+            .then_some(at + sep.len())?;
+        out.extend_from_slice(sep.as_bytes());
+        let (olds, end) = elements(old, at)?;
+        if olds.len() != olds_per.iter().sum::<usize>() || olds_per.len() != n {
+            return None;
+        }
+        out.push(b'[');
+        let mut first = true;
+        let (mut k, mut m) = (0, 0);
+        for (s, &was) in olds_per.iter().enumerate() {
+            let now = *news_per.get(s)?;
+            let again = sources.contains(&s);
+            if !again && was != now {
+                return None;
+            }
+            for j in 0..now {
+                if !first {
+                    out.push(b',');
+                }
+                first = false;
+                if !again {
+                    let (a, b) = olds[k + j];
+                    out.extend_from_slice(&old[a..b]);
+                } else if key == "edges" {
+                    let (t, count) = after.cites[s][j];
+                    push(
+                        &Edge {
+                            source: url(s),
+                            target: url(t),
+                            mentions: count,
+                        },
+                        &mut out,
+                    )?;
+                } else {
+                    push(&mention_out(site, &after.mentions[m + j]), &mut out)?;
+                }
+            }
+            k += was;
+            m += now;
+        }
+        out.push(b']');
+        at = end;
+    }
+    if &old[at..] != b"}\n" {
+        return None;
+    }
+    out.extend_from_slice(b"}\n");
+    String::from_utf8(out).ok()
+}
+
+/// The byte ranges of the objects in the JSON array starting at `at`
+/// (as `serde_json` writes it: no spaces), and where the array ends.
+fn elements(bytes: &[u8], mut at: usize) -> Option<(Vec<(usize, usize)>, usize)> {
+    if bytes.get(at) != Some(&b'[') {
+        return None;
+    }
+    at += 1;
+    let mut out = Vec::new();
+    if bytes.get(at) == Some(&b']') {
+        return Some((out, at + 1));
+    }
+    loop {
+        if bytes.get(at) != Some(&b'{') {
+            return None;
+        }
+        let start = at;
+        let mut depth = 0usize;
+        let mut in_string = false;
+        loop {
+            let b = *bytes.get(at)?;
+            at += 1;
+            if in_string {
+                match b {
+                    b'\\' => at += 1,
+                    b'"' => in_string = false,
+                    _ => {}
+                }
+                continue;
+            }
+            match b {
+                b'"' => in_string = true,
+                b'{' | b'[' => depth += 1,
+                b'}' | b']' => {
+                    depth = depth.checked_sub(1)?;
+                    if depth == 0 {
+                        break;
+                    }
+                }
+                _ => {}
+            }
+        }
+        out.push((start, at));
+        match bytes.get(at)? {
+            b',' => at += 1,
+            b']' => return Some((out, at + 1)),
+            _ => return None,
+        }
+    }
+}
+
+/// One element, serialised as `to_json` serialises it, onto `out`.
+fn push<T: Serialize>(v: &T, out: &mut Vec<u8>) -> Option<()> {
+    serde_json::to_writer(out, v).ok()
+}
+
 /// The pages that are nodes: every page but section list pages.
 pub fn is_node(site: &LoadedSite, page: usize) -> bool {
     !site.content.pages[page].is_section_index
@@ -94,7 +287,7 @@ pub fn to_json(site: &LoadedSite, graph: &Graph) -> String {
         })
         .collect();
     let out = GraphJson {
-        version: 1,
+        version: VERSION,
         base_url: &site.config.base_url,
         nodes,
         edges,
@@ -103,4 +296,60 @@ pub fn to_json(site: &LoadedSite, graph: &Graph) -> String {
     let mut s = serde_json::to_string(&out).unwrap_or_else(|_| "{}".into());
     s.push('\n');
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    /// `graph.json` patched for a page whose mentions changed is the file
+    /// written whole, byte for byte; a file not laid out as the graph
+    /// before says is not patched.
+    #[test]
+    fn a_patched_graph_json_is_the_one_written_whole() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser/fixture");
+        let site = crate::build::load(&crate::config::Config::load(&root).unwrap());
+        let now = super::super::mentions::extract(&site);
+        let after = Graph::assemble(&site, &now);
+        // Before: the page with the most mentions had none.
+        let k = (0..now.len())
+            .max_by_key(|&i| now[i].mentions.len())
+            .unwrap();
+        assert!(!now[k].mentions.is_empty());
+        let mut then = now.clone();
+        then[k] = super::super::Extracted::default();
+        let before = Graph::assemble(&site, &then);
+        let changed = |a: &Graph, b: &Graph| -> BTreeSet<usize> {
+            (0..now.len())
+                .filter(|&i| i == k || a.mention_count(i) != b.mention_count(i))
+                .collect()
+        };
+        let sources = BTreeSet::from([k]);
+        for (from, to) in [(&before, &after), (&after, &before)] {
+            let old = to_json(&site, from);
+            let whole = to_json(&site, to);
+            let patched = patched(
+                &site,
+                old.as_bytes(),
+                from,
+                to,
+                &changed(from, to),
+                &sources,
+            );
+            assert!(patched.as_deref() == Some(whole.as_str()), "differs");
+        }
+        // Nothing changed: the same bytes.
+        let old = to_json(&site, &after);
+        let none = BTreeSet::new();
+        assert_eq!(
+            patched(&site, old.as_bytes(), &after, &after, &none, &none).as_deref(),
+            Some(old.as_str())
+        );
+        // Another graph's file, or one cut short: not patched.
+        let other = to_json(&site, &before);
+        assert!(patched(&site, other.as_bytes(), &after, &after, &none, &none).is_none());
+        let cut = &old.as_bytes()[..old.len() / 2];
+        assert!(patched(&site, cut, &after, &after, &none, &none).is_none());
+    }
 }

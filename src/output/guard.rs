@@ -173,7 +173,8 @@ pub fn listed_sizes(out: &Path) -> Option<Vec<(String, u64)>> {
 }
 
 /// Whether the site at `out` was built from exactly `inputs` and every
-/// file it lists is still there, with the size it was written with.
+/// file it lists is still there, a plain file of the size it was written
+/// with.
 pub fn up_to_date(out: &Path, inputs: &str) -> bool {
     let Ok(marker) = std::fs::read_to_string(out.join(MARKER)) else {
         return false;
@@ -185,7 +186,8 @@ pub fn up_to_date(out: &Path, inputs: &str) -> bool {
     recorded
         && listed(&marker).all(|(path, size)| {
             size.is_some()
-                && std::fs::symlink_metadata(out.join(path)).is_ok_and(|m| Some(m.len()) == size)
+                && std::fs::symlink_metadata(out.join(path))
+                    .is_ok_and(|m| m.file_type().is_file() && Some(m.len()) == size)
         })
 }
 

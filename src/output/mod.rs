@@ -8,11 +8,13 @@
 
 mod guard;
 mod staging;
+mod update;
 
 pub use guard::{
     MARKER, Previous, Source, check as check_output_dir, listed_sizes, resolve, up_to_date,
 };
 pub use staging::{Staging, tidy};
+pub use update::Update;
 
 use std::io;
 use std::path::Path;
