@@ -629,8 +629,11 @@ fn strip_furniture(pages: &mut [PageLines]) -> Vec<String> {
             .lines
             .iter()
             .map(|l| {
+                // A UN job number (`25-03333 (E) 190325`, `*2503333*`)
+                // stands at the foot of a document's last page above the
+                // footer's band, where the text ends.
                 if !in_band(p, l) {
-                    return false;
+                    return l.y > p.height * 0.6 && is_un_job_number(&l.text);
                 }
                 let counter = is_page_number(&l.text) || is_un_job_number(&l.text);
                 // A footnote repeats a shape too (`6 United Nations,
@@ -655,6 +658,32 @@ fn strip_furniture(pages: &mut [PageLines]) -> Vec<String> {
             }
         }
         drop.push(d);
+    }
+    // The running head's symbol, alone on a line anywhere (a cover page,
+    // a title page), or a joint symbol made of running heads
+    // (`E/2025/24-E/CN.3/2025/37`).
+    let symbols: HashSet<&str> = dropped
+        .keys()
+        .map(String::as_str)
+        .filter(|t| t.contains('/') && !t.contains(char::is_whitespace))
+        .collect();
+    let is_symbol = |t: &str| {
+        let t = t.trim();
+        !t.is_empty()
+            && !symbols.is_empty()
+            && (symbols.contains(t) || t.split('-').all(|part| symbols.contains(part)))
+    };
+    let mut extra: Vec<String> = Vec::new();
+    for (p, d) in pages.iter().zip(drop.iter_mut()) {
+        for (l, d) in p.lines.iter().zip(d.iter_mut()) {
+            if !*d && is_symbol(&l.text) {
+                *d = true;
+                extra.push(l.text.clone());
+            }
+        }
+    }
+    for t in extra {
+        *dropped.entry(t).or_default() += 1;
     }
     for (p, d) in pages.iter_mut().zip(drop) {
         let mut it = d.into_iter();
@@ -683,7 +712,7 @@ fn is_rule(t: &str) -> bool {
 }
 
 /// The body size: the size most glyphs of the document have.
-fn body_size(pages: &[PageLines]) -> f32 {
+pub(super) fn body_size(pages: &[PageLines]) -> f32 {
     let mut votes: BTreeMap<i32, usize> = BTreeMap::new();
     for l in pages.iter().flat_map(|p| &p.lines) {
         *votes.entry((l.size * 10.0).round() as i32).or_default() += l.weight;
@@ -1143,7 +1172,7 @@ const PAGE_BREAK_PENDING: &str = "\u{E002}page";
 /// Joins a line to its paragraph: a hyphen at a line end is taken out
 /// unless the document writes that word with one; a note marker at the
 /// end keeps its space.
-fn join_line(text: &mut String, next: &str, keep: &HashSet<String>) {
+pub(super) fn join_line(text: &mut String, next: &str, keep: &HashSet<String>) {
     if text.ends_with(FN_CLOSE) && !next.starts_with(is_unspaced) && !next.starts_with(is_han) {
         text.push(' ');
     }
@@ -1375,6 +1404,73 @@ mod tests {
             laid.lines
         );
         assert!(laid.footnotes.is_empty());
+    }
+
+    /// A UN report's pages: the running head (`symbol`) at the top, text,
+    /// the page counter and job number at the foot.
+    fn report_pages(symbol: &str, job: &str, n: usize) -> Vec<PageLines> {
+        (1..=n)
+            .map(|k| PageLines {
+                width: 612.0,
+                height: 792.0,
+                lines: vec![
+                    line(symbol, 49.0),
+                    line(
+                        &format!("{k}. Text of paragraph {k} goes on and on across the line"),
+                        100.0,
+                    ),
+                    line("and ends here.", 112.0),
+                    line(&format!("{k}/{n}"), 755.0),
+                    line(job, 756.0),
+                ],
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_job_number_where_the_last_page_ends_is_furniture() {
+        // The last page's job number and bar code stand above the foot's
+        // band, under the text's end; a reissued document's job number
+        // carries an asterisk (`25-06741*`).
+        let mut pages = report_pages("E/2025/61", "25-06741*", 4);
+        let last = pages.len() - 1;
+        pages[last]
+            .lines
+            .insert(3, line("25-06741* (E) 050625", 704.0));
+        pages[last].lines.insert(4, line("*2506741*", 720.0));
+        let laid = lay_out(pages);
+        assert!(
+            laid.lines.iter().all(|l| !l.contains("25-06741")),
+            "{:?}",
+            laid.lines
+        );
+        assert!(laid.lines.iter().all(|l| !l.contains("2506741")));
+    }
+
+    #[test]
+    fn the_symbol_on_a_cover_page_is_furniture() {
+        // An Official Records cover: the joint symbol alone mid-page; the
+        // later pages' running heads name its parts.
+        let mut pages = report_pages("E/2025/24", "25-04747", 3);
+        pages.extend(report_pages("E/CN.3/2025/37", "25-04747", 3));
+        pages.insert(
+            0,
+            PageLines {
+                width: 612.0,
+                height: 792.0,
+                lines: vec![
+                    line("Statistical Commission", 300.0),
+                    line("E/2025/24-E/CN.3/2025/37", 400.0),
+                    line("United Nations • New York, 2025", 420.0),
+                ],
+            },
+        );
+        let laid = lay_out(pages);
+        assert!(
+            laid.lines.iter().all(|l| !l.contains("E/2025/24")),
+            "{:?}",
+            laid.lines
+        );
     }
 
     #[test]
