@@ -894,6 +894,20 @@ fn starts_item(t: &str) -> bool {
         || t.starts_with("- ")
 }
 
+/// Starts a numbered paragraph (`12. Text`).
+fn starts_numbered(t: &str) -> bool {
+    let d = t.bytes().take_while(u8::is_ascii_digit).count();
+    d > 0 && d <= 4 && t[d..].starts_with(". ")
+}
+
+/// Starts an item below a line: a number at the start of a line that
+/// follows one cut mid-sentence is the sentence going on (`…signed an
+/// agreement in` / `1982. Article 1 of…`), not a paragraph's number.
+/// `cut`: the line above ran to the edge without ending its sentence.
+fn starts_item_after(t: &str, cut: bool) -> bool {
+    starts_item(t) && !(cut && starts_numbered(t))
+}
+
 /// One paragraph or heading being assembled.
 struct Chunk {
     heading: Option<u8>,
@@ -996,6 +1010,13 @@ pub fn lay_out(mut pages: Vec<PageLines>) -> Laid {
             l.x1 >= right - 2.0 * body
         }
     };
+    // Bold body type that is text, not a heading: a line justified to
+    // the edge (a report's recommendations set in bold), or a numbered
+    // paragraph's sentence (`56. African Governments should consider:`).
+    let bold_text = |l: &Line| {
+        justified && l.x1 >= flush_end - 1.5 && l.text.chars().count() >= 40
+            || starts_numbered(&l.text) && ends_sentence(&l.text)
+    };
     let level_of = |l: &Line| -> Option<u8> {
         let short = l.text.chars().count() <= 150;
         // Larger type is a heading unless it runs to the text's right
@@ -1005,7 +1026,8 @@ pub fn lay_out(mut pages: Vec<PageLines>) -> Laid {
             let k = (l.size * 2.0).round() as i32;
             let rank = head_sizes.iter().position(|s| *s == k).unwrap_or(0);
             Some((2 + rank as u8).min(4))
-        } else if l.bold && short && !ends_sentence(&l.text) || l.bold && l.text.len() < 80 {
+        } else if l.bold && !bold_text(l) && (short && !ends_sentence(&l.text) || l.text.len() < 80)
+        {
             Some((2 + head_sizes.len() as u8).min(4))
         } else {
             None
@@ -1052,7 +1074,21 @@ pub fn lay_out(mut pages: Vec<PageLines>) -> Laid {
                 skip_until = *end;
                 continue;
             }
-            let heading = level_of(l);
+            let mut heading = level_of(l);
+            // The last line of a bold paragraph, under a line that ran to
+            // the edge mid-sentence, is that paragraph's.
+            if heading.is_some()
+                && l.bold
+                && l.size < body + 1.0
+                && open.as_ref().is_some_and(|c| {
+                    c.heading.is_none()
+                        && c.last.bold
+                        && is_full(&c.last)
+                        && !ends_sentence(&c.last.text)
+                })
+            {
+                heading = None;
+            }
             let goes_on = open.as_ref().is_some_and(|c| {
                 let same_style = c.heading == heading;
                 if !same_style {
@@ -1065,7 +1101,10 @@ pub fn lay_out(mut pages: Vec<PageLines>) -> Laid {
                     let full = is_full(&c.last);
                     return c.heading.is_none()
                         && !ends_sentence(&c.text)
-                        && !starts_item(&l.text)
+                        && !starts_item_after(
+                            &l.text,
+                            is_full(&c.last) && !ends_sentence(&c.last.text),
+                        )
                         && (lower || full);
                 }
                 let step = l.y - c.last.y;
@@ -1093,7 +1132,7 @@ pub fn lay_out(mut pages: Vec<PageLines>) -> Laid {
                     // `临时议程*项目109`: a masthead's lines).
                     || c.last.x1 < right - 0.5 * (right - c.last.x0).max(1.0);
                 close
-                    && !starts_item(&l.text)
+                    && !starts_item_after(&l.text, is_full(&c.last) && !ends_sentence(&c.last.text))
                     && !is_toc_line(&c.last.text)
                     && !is_toc_line(&l.text)
                     && (c.heading.is_some() || !short_end)
@@ -1468,6 +1507,96 @@ mod tests {
         let laid = lay_out(pages);
         assert!(
             laid.lines.iter().all(|l| !l.contains("E/2025/24")),
+            "{:?}",
+            laid.lines
+        );
+    }
+
+    /// Justified body text: `n` paragraphs of three lines from `y`, each
+    /// numbered, every line but the last running to the edge (500).
+    fn justified(n: usize, y: f32) -> (Vec<Line>, f32) {
+        let mut v = Vec::new();
+        let mut y = y;
+        for k in 1..=n {
+            for (i, x1) in [500.0, 500.0, 300.0].into_iter().enumerate() {
+                let text = match i {
+                    0 => format!("{k}. The present report is submitted pursuant to resolution"),
+                    1 => "in which the Assembly requested the Secretary-General to".to_string(),
+                    _ => "report on its implementation.".to_string(),
+                };
+                v.push(Line {
+                    x1,
+                    ..line(&text, y)
+                });
+                y += 12.0;
+            }
+            y += 6.0;
+        }
+        (v, y)
+    }
+
+    #[test]
+    fn a_bold_paragraph_justified_to_the_edge_is_text() {
+        // A report's recommendations, set in bold: a numbered lead-in
+        // ending with a colon, then items whose lines run to the edge.
+        let (mut lines, y) = justified(4, 100.0);
+        let bold = |text: &str, y: f32, x1: f32| Line {
+            bold: true,
+            x1,
+            ..line(text, y)
+        };
+        lines.push(bold("5. African Governments should consider:", y, 280.0));
+        lines.push(bold(
+            "(a) Recalibrating national development strategies to reinforce",
+            y + 18.0,
+            500.0,
+        ));
+        lines.push(bold(
+            "State legitimacy by deepening the social contract;",
+            y + 30.0,
+            360.0,
+        ));
+        let laid = lay_out(vec![PageLines {
+            width: 612.0,
+            height: 792.0,
+            lines,
+        }]);
+        assert!(
+            laid.lines.iter().all(|l| !l.starts_with('#')),
+            "{:?}",
+            laid.lines
+        );
+        assert!(
+            laid.lines
+                .iter()
+                .any(|l| l.starts_with("(a) Recalibrating") && l.ends_with("social contract;"))
+        );
+    }
+
+    #[test]
+    fn a_number_that_goes_on_a_cut_sentence_starts_no_paragraph() {
+        // `…signed an agreement in` / `1982. Article 1 of the statutes…`
+        let (mut lines, y) = justified(4, 100.0);
+        lines.push(line(
+            "5. The Government of Nepal and UNESCO signed an agreement in",
+            y,
+        ));
+        lines.push(Line {
+            x1: 400.0,
+            ..line(
+                "1982. Article 1 of the statutes names its members.",
+                y + 12.0,
+            )
+        });
+        let laid = lay_out(vec![PageLines {
+            width: 612.0,
+            height: 792.0,
+            lines,
+        }]);
+        assert!(
+            laid.lines
+                .iter()
+                .any(|l| l.starts_with("5. The Government") && l.ends_with("names its members.")),
             "{:?}",
             laid.lines
         );
