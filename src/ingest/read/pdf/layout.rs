@@ -900,10 +900,19 @@ fn starts_numbered(t: &str) -> bool {
     d > 0 && d <= 4 && t[d..].starts_with(". ")
 }
 
+/// A line that stops on a word (`…signed an agreement in`): no mark of a
+/// clause's or a sentence's end (`,` `;` `.` `:`) after it.
+fn ends_in_word(t: &str) -> bool {
+    t.trim_end()
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphanumeric)
+}
+
 /// Starts an item below a line: a number at the start of a line that
 /// follows one cut mid-sentence is the sentence going on (`…signed an
 /// agreement in` / `1982. Article 1 of…`), not a paragraph's number.
-/// `cut`: the line above ran to the edge without ending its sentence.
+/// `cut`: the line above ran to the edge and stopped on a word.
 fn starts_item_after(t: &str, cut: bool) -> bool {
     starts_item(t) && !(cut && starts_numbered(t))
 }
@@ -1101,10 +1110,7 @@ pub fn lay_out(mut pages: Vec<PageLines>) -> Laid {
                     let full = is_full(&c.last);
                     return c.heading.is_none()
                         && !ends_sentence(&c.text)
-                        && !starts_item_after(
-                            &l.text,
-                            is_full(&c.last) && !ends_sentence(&c.last.text),
-                        )
+                        && !starts_item(&l.text)
                         && (lower || full);
                 }
                 let step = l.y - c.last.y;
@@ -1132,7 +1138,7 @@ pub fn lay_out(mut pages: Vec<PageLines>) -> Laid {
                     // `临时议程*项目109`: a masthead's lines).
                     || c.last.x1 < right - 0.5 * (right - c.last.x0).max(1.0);
                 close
-                    && !starts_item_after(&l.text, is_full(&c.last) && !ends_sentence(&c.last.text))
+                    && !starts_item_after(&l.text, is_full(&c.last) && ends_in_word(&c.last.text))
                     && !is_toc_line(&c.last.text)
                     && !is_toc_line(&l.text)
                     && (c.heading.is_some() || !short_end)
@@ -1597,6 +1603,34 @@ mod tests {
             laid.lines
                 .iter()
                 .any(|l| l.starts_with("5. The Government") && l.ends_with("names its members.")),
+            "{:?}",
+            laid.lines
+        );
+    }
+
+    #[test]
+    fn a_number_after_a_clause_that_ran_to_the_edge_starts_a_paragraph() {
+        // A preambular paragraph's last line runs to the edge and ends with
+        // its comma; the operative paragraph 1 starts below it.
+        let (mut lines, y) = justified(4, 100.0);
+        lines.push(line(
+            "Recalling its resolutions on science, technology and innovation,",
+            y,
+        ));
+        lines.push(Line {
+            x1: 400.0,
+            ..line(
+                "1. Reaffirms its commitments made in Addis Ababa;",
+                y + 12.0,
+            )
+        });
+        let laid = lay_out(vec![PageLines {
+            width: 612.0,
+            height: 792.0,
+            lines,
+        }]);
+        assert!(
+            laid.lines.iter().any(|l| l.starts_with("1. Reaffirms")),
             "{:?}",
             laid.lines
         );
