@@ -742,6 +742,41 @@ fn note_label(t: &str) -> Option<(String, &str)> {
     Some((t[..d].to_string(), rest))
 }
 
+/// A note called by asterisks (`* A/80/150.`, `** The present report was
+/// submitted late`, `* Reissued for technical reasons`): the first page's
+/// notes on the document itself, in small type at its foot. They say how
+/// the document was issued, not what it says: set aside, so that a
+/// paragraph running over the page goes on past them.
+fn take_asterisk_notes(pages: &mut [PageLines], body: f32) -> Vec<String> {
+    let starred = |t: &str| {
+        let stars = t.bytes().take_while(|&b| b == b'*').count();
+        (1..=3).contains(&stars)
+            && t[stars..]
+                .trim_start()
+                .chars()
+                .next()
+                .is_some_and(|c| !c.is_ascii_digit())
+    };
+    let mut out = Vec::new();
+    for p in pages.iter_mut() {
+        let mut start = p.lines.len();
+        while start > 0 && p.lines[start - 1].size <= 0.92 * body {
+            start -= 1;
+        }
+        let Some(first) = (start..p.lines.len()).find(|&i| starred(&p.lines[i].text)) else {
+            continue;
+        };
+        // The starred notes and the lines they run on to, up to the first
+        // numbered note.
+        let mut end = first;
+        while end < p.lines.len() && note_label(&p.lines[end].text).is_none() {
+            end += 1;
+        }
+        out.extend(p.lines.drain(first..end).map(|l| l.text));
+    }
+    out
+}
+
 /// Takes the footnote area off the foot of each page.
 fn take_footnotes(pages: &mut [PageLines], body: f32) -> Vec<(String, String)> {
     let mut notes: Vec<(String, String)> = Vec::new();
@@ -930,13 +965,14 @@ struct Chunk {
 
 /// Lays out a document's pages as lines for the text structuring.
 pub fn lay_out(mut pages: Vec<PageLines>) -> Laid {
-    let furniture = strip_furniture(&mut pages);
+    let mut furniture = strip_furniture(&mut pages);
     // A rule typed as a line of underscores or dashes (the UN's footnote
     // rule, `__________________`) separates; it says nothing.
     for p in pages.iter_mut() {
         p.lines.retain(|l| !is_rule(&l.text));
     }
     let body = body_size(&pages);
+    furniture.extend(take_asterisk_notes(&mut pages, body));
     let footnotes = take_footnotes(&mut pages, body);
     // The first page's masthead (down to its last `Distr.:`-like line)
     // is left as lines: the structuring reads it.
@@ -1634,6 +1670,50 @@ mod tests {
             "{:?}",
             laid.lines
         );
+    }
+
+    #[test]
+    fn a_starred_note_at_the_foot_is_set_aside() {
+        // The summary runs over the first page's foot, where a note called
+        // by two asterisks stands in small type.
+        let (mut first, y) = justified(4, 100.0);
+        first.push(line(
+            "5. The Secretary-General highlights the dangers of a weakening",
+            y,
+        ));
+        first.push(Line {
+            size: 8.5,
+            x1: 400.0,
+            ..line(
+                "** The present report was submitted after the deadline.",
+                700.0,
+            )
+        });
+        let second = vec![Line {
+            x1: 300.0,
+            ..line("social contract in many countries.", 80.0)
+        }];
+        let laid = lay_out(vec![
+            PageLines {
+                width: 612.0,
+                height: 792.0,
+                lines: first,
+            },
+            PageLines {
+                width: 612.0,
+                height: 792.0,
+                lines: second,
+            },
+        ]);
+        assert!(
+            laid.lines.iter().any(
+                |l| l.starts_with("5. The Secretary-General") && l.ends_with("many countries.")
+            ),
+            "{:?}",
+            laid.lines
+        );
+        assert!(laid.lines.iter().all(|l| !l.contains("deadline")));
+        assert!(laid.furniture.iter().any(|l| l.contains("deadline")));
     }
 
     #[test]
