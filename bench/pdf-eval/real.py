@@ -122,7 +122,9 @@ def reference(path):
                     in_toc = False
                 continue
             h = HEAD.match(l)
-            if h and not in_toc and len(s) < 120 and h.group(2)[:1].isupper():
+            # A table's row (`C. Programme support   9 028.3`): cells apart.
+            cells = bool(h) and len(re.split(r"\s{3,}", h.group(2).strip())) > 1
+            if h and not in_toc and not cells and len(s) < 120 and h.group(2)[:1].isupper():
                 heads.append((h.group(1), " ".join(h.group(2).split()[:3])))
     return {"date": date, "title": title, "paras": paras, "heads": heads, "text": pdftotext(path)}
 
@@ -156,6 +158,7 @@ def pilcrow_heads(body):
         if not m:
             continue
         t = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", m.group(1)).replace("\\", "")
+        t = re.sub(r"\[\^[^\]]*\]", "", t)
         h = re.match(r"^([IVXL]{1,6}|[A-Z])\.\s+(.*)$", t.strip())
         if h:
             out.add(head_key(h.group(1), " ".join(h.group(2).split()[:3])))

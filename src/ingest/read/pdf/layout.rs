@@ -743,10 +743,11 @@ fn note_label(t: &str) -> Option<(String, &str)> {
 }
 
 /// A note called by asterisks (`* A/80/150.`, `** The present report was
-/// submitted late`, `* Reissued for technical reasons`): the first page's
-/// notes on the document itself, in small type at its foot. They say how
-/// the document was issued, not what it says: set aside, so that a
-/// paragraph running over the page goes on past them.
+/// submitted late`, `* On behalf of the Group of 77 and China`): the
+/// first page's notes on the document itself, in small type at its foot.
+/// Taken out of the page, so that a paragraph running over it goes on
+/// past them, and written after the text (their text is the document's:
+/// a draft's sponsors, what it names).
 fn take_asterisk_notes(pages: &mut [PageLines], body: f32) -> Vec<String> {
     let starred = |t: &str| {
         let stars = t.bytes().take_while(|&b| b == b'*').count();
@@ -965,14 +966,14 @@ struct Chunk {
 
 /// Lays out a document's pages as lines for the text structuring.
 pub fn lay_out(mut pages: Vec<PageLines>) -> Laid {
-    let mut furniture = strip_furniture(&mut pages);
+    let furniture = strip_furniture(&mut pages);
     // A rule typed as a line of underscores or dashes (the UN's footnote
     // rule, `__________________`) separates; it says nothing.
     for p in pages.iter_mut() {
         p.lines.retain(|l| !is_rule(&l.text));
     }
     let body = body_size(&pages);
-    furniture.extend(take_asterisk_notes(&mut pages, body));
+    let starred = take_asterisk_notes(&mut pages, body);
     let footnotes = take_footnotes(&mut pages, body);
     // The first page's masthead (down to its last `Distr.:`-like line)
     // is left as lines: the structuring reads it.
@@ -1218,6 +1219,10 @@ pub fn lay_out(mut pages: Vec<PageLines>) -> Laid {
     }
     if let Some(c) = open.take() {
         flush(&mut out, c);
+    }
+    for note in starred {
+        out.push(note);
+        out.push(String::new());
     }
     // A break held for a carried paragraph goes after it.
     let mut lines: Vec<String> = Vec::with_capacity(out.len());
@@ -1712,8 +1717,15 @@ mod tests {
             "{:?}",
             laid.lines
         );
-        assert!(laid.lines.iter().all(|l| !l.contains("deadline")));
-        assert!(laid.furniture.iter().any(|l| l.contains("deadline")));
+        assert!(
+            laid.lines
+                .iter()
+                .rev()
+                .find(|l| !l.is_empty())
+                .is_some_and(|l| l.contains("deadline")),
+            "{:?}",
+            laid.lines
+        );
     }
 
     #[test]
