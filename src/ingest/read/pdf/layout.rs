@@ -1059,11 +1059,15 @@ pub fn lay_out(mut pages: Vec<PageLines>) -> Laid {
     // Bold body type that is text, not a heading: a line justified to
     // the edge (a report's recommendations set in bold), or a numbered
     // paragraph's sentence (`56. African Governments should consider:`).
-    let bold_text = |l: &Line| {
-        justified && l.x1 >= flush_end - 1.5 && l.text.chars().count() >= 40
-            || starts_numbered(&l.text) && ends_sentence(&l.text)
+    // Not on the first page, whose head sets a draft's sponsors in bold
+    // over justified lines (`Belarus, Bolivia …, Cuba, Democratic` /
+    // `…: draft resolution`): a label the structuring reads whole.
+    let bold_text = |l: &Line, page: usize| {
+        page > 0
+            && (justified && l.x1 >= flush_end - 1.5 && l.text.chars().count() >= 40
+                || starts_numbered(&l.text) && ends_sentence(&l.text))
     };
-    let level_of = |l: &Line| -> Option<u8> {
+    let level_of = |l: &Line, page: usize| -> Option<u8> {
         let short = l.text.chars().count() <= 150;
         // Larger type is a heading unless it runs to the text's right
         // edge like running text (an OCR layer's sizes wander).
@@ -1072,7 +1076,9 @@ pub fn lay_out(mut pages: Vec<PageLines>) -> Laid {
             let k = (l.size * 2.0).round() as i32;
             let rank = head_sizes.iter().position(|s| *s == k).unwrap_or(0);
             Some((2 + rank as u8).min(4))
-        } else if l.bold && !bold_text(l) && (short && !ends_sentence(&l.text) || l.text.len() < 80)
+        } else if l.bold
+            && !bold_text(l, page)
+            && (short && !ends_sentence(&l.text) || l.text.len() < 80)
         {
             Some((2 + head_sizes.len() as u8).min(4))
         } else {
@@ -1120,7 +1126,7 @@ pub fn lay_out(mut pages: Vec<PageLines>) -> Laid {
                 skip_until = *end;
                 continue;
             }
-            let mut heading = level_of(l);
+            let mut heading = level_of(l, pi);
             // The last line of a bold paragraph, under a line that ran to
             // the edge mid-sentence, is that paragraph's.
             if heading.is_some()
@@ -1586,7 +1592,9 @@ mod tests {
     fn a_bold_paragraph_justified_to_the_edge_is_text() {
         // A report's recommendations, set in bold: a numbered lead-in
         // ending with a colon, then items whose lines run to the edge.
-        let (mut lines, y) = justified(4, 100.0);
+        let (first, _) = justified(4, 100.0);
+        let mut lines = Vec::new();
+        let y = 100.0;
         let bold = |text: &str, y: f32, x1: f32| Line {
             bold: true,
             x1,
@@ -1603,11 +1611,18 @@ mod tests {
             y + 30.0,
             360.0,
         ));
-        let laid = lay_out(vec![PageLines {
-            width: 612.0,
-            height: 792.0,
-            lines,
-        }]);
+        let laid = lay_out(vec![
+            PageLines {
+                width: 612.0,
+                height: 792.0,
+                lines: first,
+            },
+            PageLines {
+                width: 612.0,
+                height: 792.0,
+                lines,
+            },
+        ]);
         assert!(
             laid.lines.iter().all(|l| !l.starts_with('#')),
             "{:?}",
@@ -1617,6 +1632,39 @@ mod tests {
             laid.lines
                 .iter()
                 .any(|l| l.starts_with("(a) Recalibrating") && l.ends_with("social contract;"))
+        );
+    }
+
+    #[test]
+    fn a_drafts_sponsors_in_bold_on_the_first_page_stay_one_label() {
+        // Sponsors listed in bold over justified lines, then `: draft
+        // resolution`: one line of the head, however long.
+        let mut lines = vec![
+            Line {
+                bold: true,
+                ..line(
+                    "Belarus, Bolivia (Plurinational State of), Botswana, China, Cuba,",
+                    100.0,
+                )
+            },
+            Line {
+                bold: true,
+                x1: 200.0,
+                ..line("Nicaragua: draft resolution", 112.0)
+            },
+        ];
+        lines.extend(justified(6, 140.0).0);
+        let laid = lay_out(vec![PageLines {
+            width: 612.0,
+            height: 792.0,
+            lines,
+        }]);
+        assert!(
+            laid.lines.iter().any(|l| l.starts_with('#')
+                && l.ends_with("Nicaragua: draft resolution")
+                && l.contains("Belarus")),
+            "{:?}",
+            laid.lines
         );
     }
 
