@@ -96,7 +96,7 @@ pub fn is_cjk_punct(c: char) -> bool {
 pub fn is_un_job_number(t: &str) -> bool {
     static JOB: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         regex::Regex::new(
-            r"^(?:(?:\d{1,4}/\d{1,4}\s+)?\*?\d{2}-\d{5}\s*(?:\([A-Z]\))?(?:\s+\d{6})?\s*\*?[\d*]*(?:\s+\d{1,4}/\d{1,4})?|\*\d{7}\*|(?i:please recycle)\W*)$",
+            r"^(?:(?:\d{1,4}/\d{1,4}\s+)?\*?\d{2}-\d{5}\*?\s*(?:\([A-Z]\))?(?:\s+\d{6})?\s*\*?[\d*]*(?:\s+\d{1,4}/\d{1,4})?|\*\d{7}\*|(?i:please recycle)\W*)$",
         )
         .expect("valid regex")
     });

@@ -12,6 +12,7 @@
 //! ([`TIME_LIMIT_SECS`], or `PILCROW_PDF_TIMEOUT` seconds): a pathological
 //! file never holds up the rest of the run.
 
+mod headline;
 pub mod layout;
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -99,6 +100,19 @@ pub fn read(bytes: &[u8], path: &Path) -> Result<Read, IngestError> {
             field: Field::Date,
             value: d,
             origin: Origin::DocInfo,
+        });
+    }
+    // The title as the first page sets it, in its largest type.
+    let body = layout::body_size(&extracted.pages);
+    if let Some(h) = extracted
+        .pages
+        .first()
+        .and_then(|p| headline::headline(&p.lines, body))
+    {
+        candidates.push(Candidate {
+            field: Field::Title,
+            value: h,
+            origin: Origin::Headline,
         });
     }
     let laid = layout::lay_out(extracted.pages);

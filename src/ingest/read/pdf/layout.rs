@@ -629,8 +629,11 @@ fn strip_furniture(pages: &mut [PageLines]) -> Vec<String> {
             .lines
             .iter()
             .map(|l| {
+                // A UN job number (`25-03333 (E) 190325`, `*2503333*`)
+                // stands at the foot of a document's last page above the
+                // footer's band, where the text ends.
                 if !in_band(p, l) {
-                    return false;
+                    return l.y > p.height * 0.6 && is_un_job_number(&l.text);
                 }
                 let counter = is_page_number(&l.text) || is_un_job_number(&l.text);
                 // A footnote repeats a shape too (`6 United Nations,
@@ -655,6 +658,32 @@ fn strip_furniture(pages: &mut [PageLines]) -> Vec<String> {
             }
         }
         drop.push(d);
+    }
+    // The running head's symbol, alone on a line anywhere (a cover page,
+    // a title page), or a joint symbol made of running heads
+    // (`E/2025/24-E/CN.3/2025/37`).
+    let symbols: HashSet<&str> = dropped
+        .keys()
+        .map(String::as_str)
+        .filter(|t| t.contains('/') && !t.contains(char::is_whitespace))
+        .collect();
+    let is_symbol = |t: &str| {
+        let t = t.trim();
+        !t.is_empty()
+            && !symbols.is_empty()
+            && (symbols.contains(t) || t.split('-').all(|part| symbols.contains(part)))
+    };
+    let mut extra: Vec<String> = Vec::new();
+    for (p, d) in pages.iter().zip(drop.iter_mut()) {
+        for (l, d) in p.lines.iter().zip(d.iter_mut()) {
+            if !*d && is_symbol(&l.text) {
+                *d = true;
+                extra.push(l.text.clone());
+            }
+        }
+    }
+    for t in extra {
+        *dropped.entry(t).or_default() += 1;
     }
     for (p, d) in pages.iter_mut().zip(drop) {
         let mut it = d.into_iter();
@@ -683,7 +712,7 @@ fn is_rule(t: &str) -> bool {
 }
 
 /// The body size: the size most glyphs of the document have.
-fn body_size(pages: &[PageLines]) -> f32 {
+pub(super) fn body_size(pages: &[PageLines]) -> f32 {
     let mut votes: BTreeMap<i32, usize> = BTreeMap::new();
     for l in pages.iter().flat_map(|p| &p.lines) {
         *votes.entry((l.size * 10.0).round() as i32).or_default() += l.weight;
@@ -711,6 +740,42 @@ fn note_label(t: &str) -> Option<(String, &str)> {
         return None;
     }
     Some((t[..d].to_string(), rest))
+}
+
+/// A note called by asterisks (`* A/80/150.`, `** The present report was
+/// submitted late`, `* On behalf of the Group of 77 and China`): the
+/// first page's notes on the document itself, in small type at its foot.
+/// Taken out of the page, so that a paragraph running over it goes on
+/// past them, and written after the text (their text is the document's:
+/// a draft's sponsors, what it names).
+fn take_asterisk_notes(pages: &mut [PageLines], body: f32) -> Vec<String> {
+    let starred = |t: &str| {
+        let stars = t.bytes().take_while(|&b| b == b'*').count();
+        (1..=3).contains(&stars)
+            && t[stars..]
+                .trim_start()
+                .chars()
+                .next()
+                .is_some_and(|c| !c.is_ascii_digit())
+    };
+    let mut out = Vec::new();
+    for p in pages.iter_mut() {
+        let mut start = p.lines.len();
+        while start > 0 && p.lines[start - 1].size <= 0.92 * body {
+            start -= 1;
+        }
+        let Some(first) = (start..p.lines.len()).find(|&i| starred(&p.lines[i].text)) else {
+            continue;
+        };
+        // The starred notes and the lines they run on to, up to the first
+        // numbered note.
+        let mut end = first;
+        while end < p.lines.len() && note_label(&p.lines[end].text).is_none() {
+            end += 1;
+        }
+        out.extend(p.lines.drain(first..end).map(|l| l.text));
+    }
+    out
 }
 
 /// Takes the footnote area off the foot of each page.
@@ -865,6 +930,29 @@ fn starts_item(t: &str) -> bool {
         || t.starts_with("- ")
 }
 
+/// Starts a numbered paragraph (`12. Text`).
+fn starts_numbered(t: &str) -> bool {
+    let d = t.bytes().take_while(u8::is_ascii_digit).count();
+    d > 0 && d <= 4 && t[d..].starts_with(". ")
+}
+
+/// A line that stops on a word (`…signed an agreement in`): no mark of a
+/// clause's or a sentence's end (`,` `;` `.` `:`) after it.
+fn ends_in_word(t: &str) -> bool {
+    t.trim_end()
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphanumeric)
+}
+
+/// Starts an item below a line: a number at the start of a line that
+/// follows one cut mid-sentence is the sentence going on (`…signed an
+/// agreement in` / `1982. Article 1 of…`), not a paragraph's number.
+/// `cut`: the line above ran to the edge and stopped on a word.
+fn starts_item_after(t: &str, cut: bool) -> bool {
+    starts_item(t) && !(cut && starts_numbered(t))
+}
+
 /// One paragraph or heading being assembled.
 struct Chunk {
     heading: Option<u8>,
@@ -885,6 +973,7 @@ pub fn lay_out(mut pages: Vec<PageLines>) -> Laid {
         p.lines.retain(|l| !is_rule(&l.text));
     }
     let body = body_size(&pages);
+    let starred = take_asterisk_notes(&mut pages, body);
     let footnotes = take_footnotes(&mut pages, body);
     // The first page's masthead (down to its last `Distr.:`-like line)
     // is left as lines: the structuring reads it.
@@ -967,7 +1056,18 @@ pub fn lay_out(mut pages: Vec<PageLines>) -> Laid {
             l.x1 >= right - 2.0 * body
         }
     };
-    let level_of = |l: &Line| -> Option<u8> {
+    // Bold body type that is text, not a heading: a line justified to
+    // the edge (a report's recommendations set in bold), or a numbered
+    // paragraph's sentence (`56. African Governments should consider:`).
+    // Not on the first page, whose head sets a draft's sponsors in bold
+    // over justified lines (`Belarus, Bolivia …, Cuba, Democratic` /
+    // `…: draft resolution`): a label the structuring reads whole.
+    let bold_text = |l: &Line, page: usize| {
+        page > 0
+            && (justified && l.x1 >= flush_end - 1.5 && l.text.chars().count() >= 40
+                || starts_numbered(&l.text) && ends_sentence(&l.text))
+    };
+    let level_of = |l: &Line, page: usize| -> Option<u8> {
         let short = l.text.chars().count() <= 150;
         // Larger type is a heading unless it runs to the text's right
         // edge like running text (an OCR layer's sizes wander).
@@ -976,7 +1076,10 @@ pub fn lay_out(mut pages: Vec<PageLines>) -> Laid {
             let k = (l.size * 2.0).round() as i32;
             let rank = head_sizes.iter().position(|s| *s == k).unwrap_or(0);
             Some((2 + rank as u8).min(4))
-        } else if l.bold && short && !ends_sentence(&l.text) || l.bold && l.text.len() < 80 {
+        } else if l.bold
+            && !bold_text(l, page)
+            && (short && !ends_sentence(&l.text) || l.text.len() < 80)
+        {
             Some((2 + head_sizes.len() as u8).min(4))
         } else {
             None
@@ -1023,7 +1126,21 @@ pub fn lay_out(mut pages: Vec<PageLines>) -> Laid {
                 skip_until = *end;
                 continue;
             }
-            let heading = level_of(l);
+            let mut heading = level_of(l, pi);
+            // The last line of a bold paragraph, under a line that ran to
+            // the edge mid-sentence, is that paragraph's.
+            if heading.is_some()
+                && l.bold
+                && l.size < body + 1.0
+                && open.as_ref().is_some_and(|c| {
+                    c.heading.is_none()
+                        && c.last.bold
+                        && is_full(&c.last)
+                        && !ends_sentence(&c.last.text)
+                })
+            {
+                heading = None;
+            }
             let goes_on = open.as_ref().is_some_and(|c| {
                 let same_style = c.heading == heading;
                 if !same_style {
@@ -1064,7 +1181,7 @@ pub fn lay_out(mut pages: Vec<PageLines>) -> Laid {
                     // `临时议程*项目109`: a masthead's lines).
                     || c.last.x1 < right - 0.5 * (right - c.last.x0).max(1.0);
                 close
-                    && !starts_item(&l.text)
+                    && !starts_item_after(&l.text, is_full(&c.last) && ends_in_word(&c.last.text))
                     && !is_toc_line(&c.last.text)
                     && !is_toc_line(&l.text)
                     && (c.heading.is_some() || !short_end)
@@ -1109,6 +1226,10 @@ pub fn lay_out(mut pages: Vec<PageLines>) -> Laid {
     if let Some(c) = open.take() {
         flush(&mut out, c);
     }
+    for note in starred {
+        out.push(note);
+        out.push(String::new());
+    }
     // A break held for a carried paragraph goes after it.
     let mut lines: Vec<String> = Vec::with_capacity(out.len());
     let mut pending = 0usize;
@@ -1143,7 +1264,7 @@ const PAGE_BREAK_PENDING: &str = "\u{E002}page";
 /// Joins a line to its paragraph: a hyphen at a line end is taken out
 /// unless the document writes that word with one; a note marker at the
 /// end keeps its space.
-fn join_line(text: &mut String, next: &str, keep: &HashSet<String>) {
+pub(super) fn join_line(text: &mut String, next: &str, keep: &HashSet<String>) {
     if text.ends_with(FN_CLOSE) && !next.starts_with(is_unspaced) && !next.starts_with(is_han) {
         text.push(' ');
     }
@@ -1375,6 +1496,284 @@ mod tests {
             laid.lines
         );
         assert!(laid.footnotes.is_empty());
+    }
+
+    /// A UN report's pages: the running head (`symbol`) at the top, text,
+    /// the page counter and job number at the foot.
+    fn report_pages(symbol: &str, job: &str, n: usize) -> Vec<PageLines> {
+        (1..=n)
+            .map(|k| PageLines {
+                width: 612.0,
+                height: 792.0,
+                lines: vec![
+                    line(symbol, 49.0),
+                    line(
+                        &format!("{k}. Text of paragraph {k} goes on and on across the line"),
+                        100.0,
+                    ),
+                    line("and ends here.", 112.0),
+                    line(&format!("{k}/{n}"), 755.0),
+                    line(job, 756.0),
+                ],
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_job_number_where_the_last_page_ends_is_furniture() {
+        // The last page's job number and bar code stand above the foot's
+        // band, under the text's end; a reissued document's job number
+        // carries an asterisk (`25-06741*`).
+        let mut pages = report_pages("E/2025/61", "25-06741*", 4);
+        let last = pages.len() - 1;
+        pages[last]
+            .lines
+            .insert(3, line("25-06741* (E) 050625", 704.0));
+        pages[last].lines.insert(4, line("*2506741*", 720.0));
+        let laid = lay_out(pages);
+        assert!(
+            laid.lines.iter().all(|l| !l.contains("25-06741")),
+            "{:?}",
+            laid.lines
+        );
+        assert!(laid.lines.iter().all(|l| !l.contains("2506741")));
+    }
+
+    #[test]
+    fn the_symbol_on_a_cover_page_is_furniture() {
+        // An Official Records cover: the joint symbol alone mid-page; the
+        // later pages' running heads name its parts.
+        let mut pages = report_pages("E/2025/24", "25-04747", 3);
+        pages.extend(report_pages("E/CN.3/2025/37", "25-04747", 3));
+        pages.insert(
+            0,
+            PageLines {
+                width: 612.0,
+                height: 792.0,
+                lines: vec![
+                    line("Statistical Commission", 300.0),
+                    line("E/2025/24-E/CN.3/2025/37", 400.0),
+                    line("United Nations • New York, 2025", 420.0),
+                ],
+            },
+        );
+        let laid = lay_out(pages);
+        assert!(
+            laid.lines.iter().all(|l| !l.contains("E/2025/24")),
+            "{:?}",
+            laid.lines
+        );
+    }
+
+    /// Justified body text: `n` paragraphs of three lines from `y`, each
+    /// numbered, every line but the last running to the edge (500).
+    fn justified(n: usize, y: f32) -> (Vec<Line>, f32) {
+        let mut v = Vec::new();
+        let mut y = y;
+        for k in 1..=n {
+            for (i, x1) in [500.0, 500.0, 300.0].into_iter().enumerate() {
+                let text = match i {
+                    0 => format!("{k}. The present report is submitted pursuant to resolution"),
+                    1 => "in which the Assembly requested the Secretary-General to".to_string(),
+                    _ => "report on its implementation.".to_string(),
+                };
+                v.push(Line {
+                    x1,
+                    ..line(&text, y)
+                });
+                y += 12.0;
+            }
+            y += 6.0;
+        }
+        (v, y)
+    }
+
+    #[test]
+    fn a_bold_paragraph_justified_to_the_edge_is_text() {
+        // A report's recommendations, set in bold: a numbered lead-in
+        // ending with a colon, then items whose lines run to the edge.
+        let (first, _) = justified(4, 100.0);
+        let mut lines = Vec::new();
+        let y = 100.0;
+        let bold = |text: &str, y: f32, x1: f32| Line {
+            bold: true,
+            x1,
+            ..line(text, y)
+        };
+        lines.push(bold("5. African Governments should consider:", y, 280.0));
+        lines.push(bold(
+            "(a) Recalibrating national development strategies to reinforce",
+            y + 18.0,
+            500.0,
+        ));
+        lines.push(bold(
+            "State legitimacy by deepening the social contract;",
+            y + 30.0,
+            360.0,
+        ));
+        let laid = lay_out(vec![
+            PageLines {
+                width: 612.0,
+                height: 792.0,
+                lines: first,
+            },
+            PageLines {
+                width: 612.0,
+                height: 792.0,
+                lines,
+            },
+        ]);
+        assert!(
+            laid.lines.iter().all(|l| !l.starts_with('#')),
+            "{:?}",
+            laid.lines
+        );
+        assert!(
+            laid.lines
+                .iter()
+                .any(|l| l.starts_with("(a) Recalibrating") && l.ends_with("social contract;"))
+        );
+    }
+
+    #[test]
+    fn a_drafts_sponsors_in_bold_on_the_first_page_stay_one_label() {
+        // Sponsors listed in bold over justified lines, then `: draft
+        // resolution`: one line of the head, however long.
+        let mut lines = vec![
+            Line {
+                bold: true,
+                ..line(
+                    "Belarus, Bolivia (Plurinational State of), Botswana, China, Cuba,",
+                    100.0,
+                )
+            },
+            Line {
+                bold: true,
+                x1: 200.0,
+                ..line("Nicaragua: draft resolution", 112.0)
+            },
+        ];
+        lines.extend(justified(6, 140.0).0);
+        let laid = lay_out(vec![PageLines {
+            width: 612.0,
+            height: 792.0,
+            lines,
+        }]);
+        assert!(
+            laid.lines.iter().any(|l| l.starts_with('#')
+                && l.ends_with("Nicaragua: draft resolution")
+                && l.contains("Belarus")),
+            "{:?}",
+            laid.lines
+        );
+    }
+
+    #[test]
+    fn a_number_that_goes_on_a_cut_sentence_starts_no_paragraph() {
+        // `…signed an agreement in` / `1982. Article 1 of the statutes…`
+        let (mut lines, y) = justified(4, 100.0);
+        lines.push(line(
+            "5. The Government of Nepal and UNESCO signed an agreement in",
+            y,
+        ));
+        lines.push(Line {
+            x1: 400.0,
+            ..line(
+                "1982. Article 1 of the statutes names its members.",
+                y + 12.0,
+            )
+        });
+        let laid = lay_out(vec![PageLines {
+            width: 612.0,
+            height: 792.0,
+            lines,
+        }]);
+        assert!(
+            laid.lines
+                .iter()
+                .any(|l| l.starts_with("5. The Government") && l.ends_with("names its members.")),
+            "{:?}",
+            laid.lines
+        );
+    }
+
+    #[test]
+    fn a_number_after_a_clause_that_ran_to_the_edge_starts_a_paragraph() {
+        // A preambular paragraph's last line runs to the edge and ends with
+        // its comma; the operative paragraph 1 starts below it.
+        let (mut lines, y) = justified(4, 100.0);
+        lines.push(line(
+            "Recalling its resolutions on science, technology and innovation,",
+            y,
+        ));
+        lines.push(Line {
+            x1: 400.0,
+            ..line(
+                "1. Reaffirms its commitments made in Addis Ababa;",
+                y + 12.0,
+            )
+        });
+        let laid = lay_out(vec![PageLines {
+            width: 612.0,
+            height: 792.0,
+            lines,
+        }]);
+        assert!(
+            laid.lines.iter().any(|l| l.starts_with("1. Reaffirms")),
+            "{:?}",
+            laid.lines
+        );
+    }
+
+    #[test]
+    fn a_starred_note_at_the_foot_is_set_aside() {
+        // The summary runs over the first page's foot, where a note called
+        // by two asterisks stands in small type.
+        let (mut first, y) = justified(4, 100.0);
+        first.push(line(
+            "5. The Secretary-General highlights the dangers of a weakening",
+            y,
+        ));
+        first.push(Line {
+            size: 8.5,
+            x1: 400.0,
+            ..line(
+                "** The present report was submitted after the deadline.",
+                700.0,
+            )
+        });
+        let second = vec![Line {
+            x1: 300.0,
+            ..line("social contract in many countries.", 80.0)
+        }];
+        let laid = lay_out(vec![
+            PageLines {
+                width: 612.0,
+                height: 792.0,
+                lines: first,
+            },
+            PageLines {
+                width: 612.0,
+                height: 792.0,
+                lines: second,
+            },
+        ]);
+        assert!(
+            laid.lines.iter().any(
+                |l| l.starts_with("5. The Secretary-General") && l.ends_with("many countries.")
+            ),
+            "{:?}",
+            laid.lines
+        );
+        assert!(
+            laid.lines
+                .iter()
+                .rev()
+                .find(|l| !l.is_empty())
+                .is_some_and(|l| l.contains("deadline")),
+            "{:?}",
+            laid.lines
+        );
     }
 
     #[test]
