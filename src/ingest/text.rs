@@ -276,6 +276,9 @@ pub fn ascii_slug(s: &str, max_len: usize) -> Option<String> {
             'ø' | 'Ø' => 'o',
             'ł' | 'Ł' => 'l',
             'ß' => 's',
+            // Turkish dotless i; Icelandic eth.
+            'ı' => 'i',
+            'ð' | 'Ð' => 'd',
             _ => c,
         })
         .collect();
@@ -393,6 +396,10 @@ mod tests {
             Some("phoi-hop-trong-phong-chong")
         );
         assert_eq!(ascii_slug("网络空间的反恐", 40), None);
+        assert_eq!(
+            ascii_slug("Yıkılan binalarda çalışmalar", 60).as_deref(),
+            Some("yikilan-binalarda-calismalar")
+        );
         assert_eq!(
             ascii_slug("Cybersecurity mandate", 12).as_deref(),
             Some("cybersecurit")

@@ -791,6 +791,19 @@ mod tests {
     }
 
     #[test]
+    fn a_news_agency_is_not_its_country() {
+        let r = Recognizer::builtin();
+        assert!(
+            countries(
+                &r,
+                "22/11/2020 - 04:30 - Fonte: Agência Brasil - Foto: Cesar Greco"
+            )
+            .is_empty()
+        );
+        assert_eq!(countries(&r, "O Brasil e a Agência Brasil"), ["BRA"]);
+    }
+
+    #[test]
     fn the_emirates_short_forms() {
         let r = Recognizer::builtin();
         assert_eq!(
