@@ -167,3 +167,42 @@ fn resolution_symbol_only_in_the_page_header() {
         "{name}\n{body}"
     );
 }
+
+#[test]
+fn a_short_resolutions_running_title_and_page_heads_go_and_its_preamble_stays_apart() {
+    // A dump without form feeds: the page heads (symbol, running title
+    // over two lines, job number, counter) stand once or twice, too few
+    // times to repeat; the running title stands below the symbol on one
+    // page and above it on the other.
+    let name = "resolution_en_running_title.txt";
+    let page = page(name);
+    let (front, body) = split(&page);
+    assert!(front.contains("symbol: A/RES/81/7\n"), "{name}\n{front}");
+    assert_no_lines(
+        name,
+        body,
+        &[
+            "A/RES/81/7",
+            "lands affected by the testing of nuclear weapons",
+            "26-21007",
+            "2/3",
+            "3/3",
+        ],
+    );
+    assert!(
+        !body.contains("Assistance to the victims of nuclear testing and remediation of the"),
+        "{name}\n{body}"
+    );
+    // A preamble paragraph ending at the page's end stays apart from the
+    // one opening the next page.
+    assert!(
+        para_with(body, "Recalling that the Review Conference")
+            .is_some_and(|p| p.starts_with("Recalling that the Review Conference")),
+        "{name}\n{body}"
+    );
+    assert!(
+        para_with(body, "Decides to include in the provisional agenda")
+            .is_some_and(|p| p.ends_with("^p-3")),
+        "{name}\n{body}"
+    );
+}

@@ -1122,6 +1122,11 @@ struct Segmenter<'a> {
     hard_wrapped: bool,
     /// Tables a reader found, placed by [`TABLE_MARK`] lines.
     tables: Vec<Vec<Vec<String>>>,
+    /// Whether a page break came before the line being read.
+    after_break: bool,
+    /// Whether the last paragraph closed ended with a comma (a
+    /// resolution's preamble: each paragraph ends so).
+    comma_para: bool,
 }
 
 impl<'a> Segmenter<'a> {
@@ -1147,6 +1152,8 @@ impl<'a> Segmenter<'a> {
             markdown: false,
             open: None,
             last_len: 0,
+            after_break: false,
+            comma_para: false,
             hard_wrapped: false,
             hyphenated: HashSet::new(),
             width: 0,
@@ -1163,6 +1170,7 @@ impl<'a> Segmenter<'a> {
             match kind {
                 OpenKind::List => self.blocks.push(Block::ListItem(text)),
                 OpenKind::Para(num) => {
+                    self.comma_para = text.ends_with([',', '，', '،']);
                     let (text, items) = split_items(&text);
                     self.blocks.push(Block::Para { num, text, items });
                 }
@@ -1400,7 +1408,15 @@ impl<'a> Segmenter<'a> {
                     && self.width >= 20
                     && self.last_len * 10 < self.width * 6
                     && last.is_some_and(is_han);
-                if blank_before || short_han {
+                // Across a page break, in a run of paragraphs that end with
+                // a comma (a preamble), a line in capitals after a comma
+                // opens the next one (`…Ban Treaty,` / page / `Recalling
+                // that…`): the page's end hid the paragraph break.
+                let preamble_break = self.after_break
+                    && self.comma_para
+                    && text.trim_end().ends_with([',', '،'])
+                    && first.is_some_and(char::is_uppercase);
+                if blank_before || short_han || preamble_break {
                     false
                 } else {
                     broken
@@ -1424,11 +1440,13 @@ impl<'a> Segmenter<'a> {
     fn run(&mut self, lines: &[String]) {
         let mut pending_enum: Option<u8> = None;
         let mut blank_before = true;
+        let mut pending_break = false;
         let mut i = 0;
         while i < lines.len() {
             let raw = &lines[i];
             i += 1;
             if raw == PAGE_BREAK {
+                pending_break = true;
                 continue;
             }
             if let Some(k) = raw.strip_prefix(TABLE_MARK) {
@@ -1466,6 +1484,7 @@ impl<'a> Segmenter<'a> {
                 blank_before = true;
                 continue;
             }
+            self.after_break = std::mem::take(&mut pending_break);
             let blank_after = lines.get(i).is_none_or(|l| l.trim().is_empty());
             let bb = std::mem::replace(&mut blank_before, false);
             if let Some(level) = pending_enum.take() {
@@ -2135,6 +2154,36 @@ mod tests {
 
     fn structure(text: &str) -> Structured {
         build(clean(text), &Recognizer::builtin())
+    }
+
+    #[test]
+    fn a_preamble_paragraph_ending_at_a_page_break_stays_apart() {
+        // A dump wrapped at a fixed width: a full line ending with a comma
+        // goes on in the next line, unless a page broke there in a preamble.
+        let text = "The General Assembly,\n\n\
+            Recalling its resolution 79/42 of 2 December 2024 on the question of nuclear\n\
+            testing and its previous resolutions on the subject, adopted over many years,\n\n\
+            Recognizing the importance of maintaining the moratorium on nuclear testing,\n\
+            and recalling the object and purpose of the Comprehensive Nuclear Test Ban,\n\u{c}\n\
+            Recalling that the 2010 Review Conference of the Parties to the Treaty on the\n\
+            Non-Proliferation of Nuclear Weapons expressed deep concern at the consequences,\n\n\
+            Acknowledging the disproportionate impact of the testing of nuclear weapons and\n\
+            other nuclear explosive devices on Indigenous Peoples, and on women and girls,\n";
+        let s = structure(text);
+        let texts: Vec<&str> = s
+            .blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Para { text, .. } => Some(text.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert!(
+            texts
+                .iter()
+                .any(|t| t.starts_with("Recalling that the 2010")),
+            "{texts:?}"
+        );
     }
 
     #[test]

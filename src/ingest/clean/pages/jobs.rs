@@ -12,8 +12,44 @@ use std::collections::HashMap;
 use super::{PAGE_BREAK, blank};
 use crate::ingest::text::{is_terminal, is_un_job_number, visible_len};
 
-/// How many lines above and below a job number its page head reaches.
-const WINDOW: usize = 3;
+/// How many lines with text above and below a job number its page head
+/// reaches (a running title of three lines stands between the symbol and
+/// the job number).
+const WINDOW: usize = 5;
+
+/// The lines with text within [`WINDOW`] of line `j` (itself aside), up to
+/// a page break or a line of running text (neither `head` nor a title's
+/// line) either way: a page head never reaches into the next one.
+fn near(lines: &[String], j: usize, head: impl Fn(&str) -> bool) -> Vec<usize> {
+    let text = |i: &usize| !blank(&lines[*i]);
+    let part = |i: &usize| {
+        let t = lines[*i].trim();
+        lines[*i] != PAGE_BREAK && (head(t) || title_like(t))
+    };
+    let mut out: Vec<usize> = (0..j)
+        .rev()
+        .filter(text)
+        .take_while(part)
+        .take(WINDOW)
+        .collect();
+    out.reverse();
+    out.extend(
+        (j + 1..lines.len())
+            .filter(text)
+            .take_while(part)
+            .take(WINDOW),
+    );
+    out
+}
+
+/// A line that may be part of a running title: short, and ending no
+/// sentence or clause.
+fn title_like(t: &str) -> bool {
+    t != PAGE_BREAK
+        && visible_len(t) <= 80
+        && !t.ends_with(is_terminal)
+        && !t.ends_with([',', ';', ':', '。', '；', '：', '，'])
+}
 
 /// A UN document symbol alone on a line (`A/RES/78/278`, `A/C.1/80/L.22`,
 /// `S/2024/123`, `E/CN.15/2020/7`).
@@ -54,8 +90,10 @@ pub(super) fn strip_job_heads(lines: Vec<String>) -> (Vec<String>, Vec<String>) 
     // The masthead names it; where a head cut before this pass took the
     // masthead's lines, a symbol alone on a line beside a later page's job
     // number is the page head's own.
+    let shape = |t: &str| is_counter(t) || SYMBOL.is_match(t);
     let beside_job = |&j: &usize| {
-        (j.saturating_sub(WINDOW)..(j + WINDOW + 1).min(lines.len()))
+        near(&lines, j, shape)
+            .into_iter()
             .map(|i| lines[i].trim())
             .find(|t| SYMBOL.is_match(t))
     };
@@ -67,6 +105,7 @@ pub(super) fn strip_job_heads(lines: Vec<String>) -> (Vec<String>, Vec<String>) 
         .map(|s| s.trim_end_matches(['*', ' ']).to_string());
     let mut drop = vec![false; lines.len()];
     let mut break_at: Vec<usize> = Vec::new();
+    let mut named: Vec<String> = Vec::new();
     // Short lines that are no sentence, beside each page head: the
     // running title, when it stands beside two heads or more.
     let mut beside: HashMap<&str, Vec<usize>> = HashMap::new();
@@ -76,13 +115,30 @@ pub(super) fn strip_job_heads(lines: Vec<String>) -> (Vec<String>, Vec<String>) 
                 .as_deref()
                 .is_some_and(|s| t.trim_end_matches(['*', ' ']) == s)
     };
-    for &j in jobs {
+    // A page without a job number (a resolution prints it on the odd
+    // pages) still has its head: the symbol beside a page counter.
+    let counters: Vec<usize> = match &symbol {
+        Some(_) => (masthead_job + 1..lines.len())
+            .filter(|&i| is_counter(lines[i].trim()))
+            .filter(|&i| {
+                near(&lines, i, furniture)
+                    .iter()
+                    .any(|&k| !is_counter(lines[k].trim()) && furniture(lines[k].trim()))
+            })
+            .collect(),
+        None => Vec::new(),
+    };
+    let mut anchors: Vec<usize> = jobs.to_vec();
+    anchors.extend(counters);
+    anchors.sort_unstable();
+    for j in anchors {
+        if drop[j] {
+            continue;
+        }
         drop[j] = true;
         let mut first = j;
-        // Three lines up and down from the job number, blank lines aside.
-        let window: Vec<usize> = (j.saturating_sub(WINDOW)..(j + WINDOW + 1).min(lines.len()))
-            .filter(|&i| i != j && !blank(&lines[i]) && lines[i] != PAGE_BREAK)
-            .collect();
+        // The lines with text up and down from the job number.
+        let window = near(&lines, j, furniture);
         let mut head = vec![j];
         for &i in &window {
             if furniture(lines[i].trim()) {
@@ -95,23 +151,61 @@ pub(super) fn strip_job_heads(lines: Vec<String>) -> (Vec<String>, Vec<String>) 
         // running title.
         let (lo, hi) = (head.iter().min().copied(), head.iter().max().copied());
         if let (Some(lo), Some(hi)) = (lo, hi) {
+            // Between the symbol and the job number stands the running
+            // title (`A/RES/78/81` / `Information from Non-Self-Governing
+            // Territories transmitted` / `under Article 73 e …` / `23-24938`):
+            // the head's own lines, on a single page head too.
+            let inside: Vec<usize> = (lo..=hi)
+                .filter(|&i| !drop[i] && !blank(&lines[i]))
+                .collect();
+            let mut title: Vec<usize> = Vec::new();
+            if inside.iter().all(|&i| title_like(lines[i].trim())) {
+                title.extend(&inside);
+            }
+            // On the facing page the title stands above the symbol: the
+            // lines from a blank line down to it.
+            if symbol
+                .as_deref()
+                .is_some_and(|s| lines[lo].trim().trim_end_matches(['*', ' ']) == s)
+            {
+                let run: Vec<usize> = (0..lo)
+                    .rev()
+                    .take_while(|&i| !blank(&lines[i]) && lines[i] != PAGE_BREAK)
+                    .collect();
+                let opens = run.last().is_none_or(|&f| f == 0 || blank(&lines[f - 1]));
+                if !run.is_empty()
+                    && run.len() <= 4
+                    && opens
+                    && run.iter().all(|&i| title_like(lines[i].trim()))
+                {
+                    title.extend(run.iter().rev());
+                }
+            }
+            if !title.is_empty() {
+                title.sort_unstable();
+                named.push(
+                    title
+                        .iter()
+                        .map(|&i| lines[i].trim())
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                );
+                for &i in &title {
+                    drop[i] = true;
+                }
+                first = first.min(title[0]);
+            }
             let above = (0..lo).rev().find(|&i| !blank(&lines[i]));
             let below = (hi + 1..lines.len()).find(|&i| !blank(&lines[i]));
-            let inside = (lo..=hi).filter(|&i| !drop[i] && !blank(&lines[i]));
-            for i in above.into_iter().chain(inside).chain(below) {
+            for i in above.into_iter().chain(below) {
                 let t = lines[i].trim();
-                if t != PAGE_BREAK
-                    && visible_len(t) <= 80
-                    && !t.ends_with(is_terminal)
-                    && !t.ends_with([',', ';', ':', '。', '；', '：', '，'])
-                {
+                if !drop[i] && title_like(t) {
                     beside.entry(t).or_default().push(i);
                 }
             }
         }
         break_at.push(first);
     }
-    let mut named: Vec<String> = Vec::new();
     if let Some(s) = &symbol
         && drop
             .iter()
@@ -215,6 +309,51 @@ mod tests {
             out.iter()
                 .any(|l| l.starts_with("Decides to proclaim 24 May International Day")),
             "{out:?}"
+        );
+    }
+
+    #[test]
+    fn a_single_page_heads_running_title_goes_above_or_below_the_symbol() {
+        // The running title between the symbol and the job number, on
+        // the only page head of a two-page resolution.
+        let text = "United Nations\nA/RES/78/81\nDistr.: General\n23-24938 (E)    181223\n\
+            Information from Non-Self-Governing Territories transmitted under Article 73 e\n\
+            make real progress towards its full implementation,\n\nA/RES/78/81\n\
+            Information from Non-Self-Governing Territories transmitted\n\
+            under Article 73 e of the Charter of the United Nations\n \n23-24938\n2/2\n\n\
+            Having examined the report of the Secretary-General,\n";
+        let (out, named) = strip_job_heads(lines(text));
+        assert!(
+            out.iter()
+                .all(|l| !l.starts_with("under Article 73 e of the Charter")),
+            "{out:?}"
+        );
+        assert_eq!(out.iter().filter(|l| l.contains("A/RES/78/81")).count(), 1);
+        assert!(
+            named
+                .iter()
+                .any(|n| n.starts_with("Information from Non-Self-Governing")),
+            "{named:?}"
+        );
+        // On the facing page the title stands above the symbol.
+        let text = "United Nations\nA/RES/80/18\nDistr.: General\n25-19809 (E)\n\
+            threat of use of nuclear weapons from any quarter,\n\n\
+            Conclusion of effective international arrangements\n\
+            to assure non-nuclear-weapon States against the\n\
+            use or threat of use of nuclear weapons\nA/RES/80/18\n \n3/3\n25-19809\n \n \n\
+            Taking note of Security Council resolution 984 (1995) of 11 April 1995,\n";
+        let (out, _) = strip_job_heads(lines(text));
+        assert!(
+            out.iter().all(|l| !l.starts_with("to assure non-nuclear")),
+            "{out:?}"
+        );
+        assert!(
+            out.iter()
+                .any(|l| l.starts_with("threat of use of nuclear weapons from"))
+        );
+        assert!(
+            out.iter()
+                .any(|l| l.starts_with("Taking note of Security Council"))
         );
     }
 
