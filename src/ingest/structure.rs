@@ -2157,36 +2157,6 @@ mod tests {
     }
 
     #[test]
-    fn a_preamble_paragraph_ending_at_a_page_break_stays_apart() {
-        // A dump wrapped at a fixed width: a full line ending with a comma
-        // goes on in the next line, unless a page broke there in a preamble.
-        let text = "The General Assembly,\n\n\
-            Recalling its resolution 79/42 of 2 December 2024 on the question of nuclear\n\
-            testing and its previous resolutions on the subject, adopted over many years,\n\n\
-            Recognizing the importance of maintaining the moratorium on nuclear testing,\n\
-            and recalling the object and purpose of the Comprehensive Nuclear Test Ban,\n\u{c}\n\
-            Recalling that the 2010 Review Conference of the Parties to the Treaty on the\n\
-            Non-Proliferation of Nuclear Weapons expressed deep concern at the consequences,\n\n\
-            Acknowledging the disproportionate impact of the testing of nuclear weapons and\n\
-            other nuclear explosive devices on Indigenous Peoples, and on women and girls,\n";
-        let s = structure(text);
-        let texts: Vec<&str> = s
-            .blocks
-            .iter()
-            .filter_map(|b| match b {
-                Block::Para { text, .. } => Some(text.as_str()),
-                _ => None,
-            })
-            .collect();
-        assert!(
-            texts
-                .iter()
-                .any(|t| t.starts_with("Recalling that the 2010")),
-            "{texts:?}"
-        );
-    }
-
-    #[test]
     fn an_agenda_title_broken_after_commas_stays_in_a_text_dumps_masthead() {
         // A PDF-to-text dump: blank lines between the masthead's parts,
         // the agenda item's title broken over lines after commas; the
