@@ -79,6 +79,11 @@ pub fn blocks(root: &NodeRef, opts: Options) -> Vec<Block> {
     w.out
 }
 
+/// Stands for a `<br>` in gathered inline text: a space, but two in a
+/// row (white space between) end a paragraph — pages that write their
+/// paragraphs as text between `<br><br>` in one container.
+const BR: char = '\u{E00B}';
+
 struct Walker<'a> {
     opts: Options<'a>,
     out: Vec<Block>,
@@ -88,14 +93,16 @@ struct Walker<'a> {
 
 impl Walker<'_> {
     fn flush(&mut self) {
-        let text = tidy(&self.para);
-        self.para.clear();
-        if !text.is_empty() {
-            self.out.push(Block::Para {
-                num: None,
-                text,
-                items: Vec::new(),
-            });
+        let para = std::mem::take(&mut self.para);
+        for piece in split_at_double_br(&para) {
+            let text = tidy(piece);
+            if !text.is_empty() {
+                self.out.push(Block::Para {
+                    num: None,
+                    text,
+                    items: Vec::new(),
+                });
+            }
         }
     }
 
@@ -211,7 +218,7 @@ impl Walker<'_> {
                 self.flush();
                 self.table(node);
             }
-            "br" => self.para.push(' '),
+            "br" => self.para.push(BR),
             "hr" => self.flush(),
             "img" | "picture" | "video" | "audio" | "source" | "track" => {}
             _ if BLOCKS.contains(&name.as_str()) => {
@@ -220,7 +227,10 @@ impl Walker<'_> {
                 self.flush();
             }
             _ => {
-                let inline = self.inline_of(node);
+                // An inline element straight in a container keeps its own
+                // markup (emphasis, a link), as inside a `<p>`.
+                let mut inline = String::new();
+                self.inline(node, &mut inline);
                 self.para.push_str(&inline);
             }
         }
@@ -373,6 +383,8 @@ impl Walker<'_> {
             return;
         };
         let wrap = |out: &mut String, mark: &str, inner: String| {
+            // Emphasis is never cut in two.
+            let inner = inner.replace(BR, " ");
             let t = inner.trim();
             if t.is_empty() {
                 out.push_str(&inner);
@@ -388,7 +400,7 @@ impl Walker<'_> {
         };
         match name.as_str() {
             "a" => {
-                let inner = self.inline_of(node);
+                let inner = self.inline_of(node).replace(BR, " ");
                 let href = node.attr("href").map(|h| h.trim().to_string());
                 match href.and_then(|h| absolute(&h, self.opts.base)) {
                     Some(url) if !inner.trim().is_empty() && !inner.contains("](") => {
@@ -418,7 +430,7 @@ impl Walker<'_> {
                     out.push_str(close);
                 }
             }
-            "br" => out.push(' '),
+            "br" => out.push(BR),
             "img" | "picture" | "video" | "audio" | "source" | "wbr" => {}
             _ => {
                 let block = BLOCKS.contains(&name.as_str())
@@ -487,7 +499,32 @@ fn push_text(out: &mut String, raw: &str) {
 
 /// Spaces collapsed and trimmed; a line start that markdown would read as
 /// a heading, list, quote or rule is escaped.
+/// The pieces of a paragraph's inline text between two `<br>` in a row.
+fn split_at_double_br(s: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut last_br: Option<usize> = None;
+    for (i, c) in s.char_indices() {
+        if c == BR {
+            if let Some(prev) = last_br
+                && s[prev + BR.len_utf8()..i].trim().is_empty()
+            {
+                out.push(&s[start..prev]);
+                start = i + BR.len_utf8();
+                last_br = None;
+                continue;
+            }
+            last_br = Some(i);
+        } else if !c.is_whitespace() {
+            last_br = None;
+        }
+    }
+    out.push(&s[start..]);
+    out
+}
+
 fn tidy(s: &str) -> String {
+    let s = s.replace(BR, " ");
     let t = s.split_whitespace().collect::<Vec<_>>().join(" ");
     let t = t.replace("** **", " ").replace("**  **", " ");
     match t.chars().next() {
@@ -805,6 +842,34 @@ mod tests {
                     text: "code\n  kept".into()
                 },
             ]
+        );
+    }
+
+    #[test]
+    fn two_line_breaks_in_a_row_end_a_paragraph() {
+        let paras = |html: &str| -> Vec<String> {
+            of(html)
+                .into_iter()
+                .filter_map(|b| match b {
+                    Block::Para { text, .. } => Some(text),
+                    _ => None,
+                })
+                .collect()
+        };
+        assert_eq!(
+            paras(
+                "<body><div class='article'>The first paragraph of the story.<br>\n<br>\nThe second one, <b>in part<br><br>bold</b>, with <a href='x.html'>a<br><br>link</a>.<br>Same paragraph.</div></body>"
+            ),
+            [
+                "The first paragraph of the story.",
+                "The second one, **in part bold**, with [a link](https://ex.org/news/x.html). Same paragraph."
+            ]
+        );
+        assert_eq!(
+            paras(
+                "<body><p>One paragraph<br/><br/>  <br>and the next</p><p>Line one<br>line two</p></body>"
+            ),
+            ["One paragraph", "and the next", "Line one line two"]
         );
     }
 
