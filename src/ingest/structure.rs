@@ -109,6 +109,7 @@ pub fn build(cleaned: Cleaned, rec: &Recognizer) -> Structured {
     let Cleaned {
         mut lines,
         markdown,
+        authored,
         furniture,
         set_aside,
         footnotes,
@@ -137,6 +138,7 @@ pub fn build(cleaned: Cleaned, rec: &Recognizer) -> Structured {
     let numbered = !markdown && numbered(&lines, need);
     let mut seg = Segmenter::new(&out.toc, rec, numbered);
     seg.markdown = markdown;
+    seg.authored = authored;
     seg.hard_wrapped = hard_wrapped(&lines);
     seg.hyphenated = hyphenated;
     seg.width = line_width(&lines);
@@ -1124,6 +1126,8 @@ struct Segmenter<'a> {
     tables: Vec<Vec<Vec<String>>>,
     /// Whether a page break came before the line being read.
     after_break: bool,
+    /// Markdown its author wrote: no heading but the ones it marks.
+    authored: bool,
     /// Whether the last paragraph closed ended with a comma (a
     /// resolution's preamble: each paragraph ends so).
     comma_para: bool,
@@ -1153,6 +1157,7 @@ impl<'a> Segmenter<'a> {
             open: None,
             last_len: 0,
             after_break: false,
+            authored: false,
             comma_para: false,
             hard_wrapped: false,
             hyphenated: HashSet::new(),
@@ -1605,12 +1610,16 @@ impl<'a> Segmenter<'a> {
                 self.add_text(t, false);
                 continue;
             }
-            // A short standalone line between blank lines is a heading.
+            // A short standalone line between blank lines is a heading —
+            // unless an author wrote the markdown: it marks its headings,
+            // and a short paragraph of its own (`My favourite things`
+            // over a list) stays one.
             let in_numbered_para = matches!(self.open, Some((OpenKind::Para(Some(_)), _)));
+            let standalone = bb && blank_after && !self.authored;
             // The first line of a web text, short and without a full stop,
             // is its headline even when a dateline follows at once.
             let first_line = self.blocks.is_empty() && self.open.is_none() && !self.hard_wrapped;
-            if (bb && blank_after || first_line) && !in_numbered_para && is_heading_like(t) {
+            if (standalone || first_line) && !in_numbered_para && is_heading_like(t) {
                 self.heading(2, t);
                 continue;
             }
@@ -2157,6 +2166,35 @@ mod tests {
     }
 
     #[test]
+    fn an_authors_short_paragraph_is_no_heading() {
+        let text = "The week was busy.\n\nMy favourite things\n\n- apples\n- pears\n\n## Marked heading\n\nSome closing words here.\n";
+        let s = build(
+            crate::ingest::clean::clean_authored(text),
+            &Recognizer::builtin(),
+        );
+        let heads: Vec<&str> = s
+            .blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Heading { text, .. } => Some(text.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(heads, ["Marked heading"], "{:?}", s.blocks);
+        // The same short line in a text between blank lines heads what follows.
+        let s = structure(
+            "The week was busy.\n\nMy favourite things\n\nApples and pears were on the list of things the author liked.\n",
+        );
+        assert!(
+            s.blocks
+                .iter()
+                .any(|b| matches!(b, Block::Heading { text, .. } if text == "My favourite things")),
+            "{:?}",
+            s.blocks
+        );
+    }
+
+    #[test]
     fn an_agenda_title_broken_after_commas_stays_in_a_text_dumps_masthead() {
         // A PDF-to-text dump: blank lines between the masthead's parts,
         // the agenda item's title broken over lines after commas; the
@@ -2198,6 +2236,7 @@ mod tests {
         let cleaned = Cleaned {
             lines: lines.iter().map(|l| l.to_string()).collect(),
             markdown: false,
+            authored: false,
             furniture: Vec::new(),
             set_aside: Vec::new(),
             footnotes: Some(Vec::new()),

@@ -19,6 +19,9 @@ pub use pages::PAGE_BREAK;
 pub struct Cleaned {
     pub lines: Vec<String>,
     pub markdown: bool,
+    /// Markdown its author wrote (a `.md` file): its headings are the ones
+    /// it marks, never a short paragraph of its own.
+    pub authored: bool,
     /// The running headers/footers stripped from the pages, most frequent
     /// first: not the body, but evidence for metadata (a document's own
     /// symbol may stand only in its page header).
@@ -110,6 +113,7 @@ fn clean_as(text: &str, markdown: bool) -> Cleaned {
     Cleaned {
         lines,
         markdown,
+        authored: false,
         furniture,
         set_aside,
         footnotes: None,
@@ -147,6 +151,7 @@ pub fn clean_authored(text: &str) -> Cleaned {
     Cleaned {
         lines: normalized_lines(text, true),
         markdown: true,
+        authored: true,
         furniture: Vec::new(),
         set_aside: Vec::new(),
         footnotes: None,

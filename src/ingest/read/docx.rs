@@ -153,6 +153,7 @@ fn read_docx(bytes: &[u8]) -> Result<Read, String> {
         cleaned: Cleaned {
             lines: body.lines,
             markdown: false,
+            authored: false,
             furniture,
             set_aside: Vec::new(),
             footnotes: Some(body.notes.used),

@@ -120,6 +120,7 @@ pub fn read(bytes: &[u8], path: &Path) -> Result<Read, IngestError> {
         cleaned: Cleaned {
             lines: laid.lines,
             markdown: false,
+            authored: false,
             furniture: laid.furniture,
             set_aside: Vec::new(),
             footnotes: Some(laid.footnotes),
