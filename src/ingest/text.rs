@@ -171,12 +171,14 @@ pub fn visible_len(s: &str) -> usize {
     // white space is known by its byte, and the non-ASCII white space
     // (U+0085, U+00A0, U+1680, U+2000…U+200A, U+2028, U+2029, U+202F,
     // U+205F, U+3000) by its encoding. Every test is branch-free over
-    // aligned slices, counted in bytes per chunk of 128, so the compiler
-    // vectorises it: ingest asks for the length of every line more than
-    // once.
+    // slices of equal length, counted in bytes per chunk of 128, so the
+    // compiler vectorises it: ingest asks for the length of every line
+    // more than once. The passes for the pairs and triples run only when
+    // the first one saw their lead bytes (C2; E1…E3).
     const CHUNK: usize = 128;
     let b = s.as_bytes();
     let mut n = 0usize;
+    let (mut lead_c2, mut lead_e1_e3) = (0u8, 0u8);
     for chunk in b.chunks(CHUNK) {
         let mut c = 0u8;
         for &x in chunk {
@@ -184,27 +186,38 @@ pub fn visible_len(s: &str) -> usize {
             let ascii_space =
                 u8::from(x == b' ') | u8::from(x.wrapping_sub(b'\t') <= b'\r' - b'\t');
             c += starts & (ascii_space ^ 1);
+            lead_c2 |= u8::from(x == 0xC2);
+            lead_e1_e3 |= u8::from(x.wrapping_sub(0xE1) <= 0xE3 - 0xE1);
         }
         n += usize::from(c);
     }
-    if b.len() >= 2 {
+    if lead_c2 != 0 && b.len() >= 2 {
         // U+0085, U+00A0: C2 85, C2 A0.
-        let (p0, p1) = (&b[..b.len() - 1], &b[1..]);
-        for (c0, c1) in p0.chunks(CHUNK).zip(p1.chunks(CHUNK)) {
+        let pairs = b.len() - 1;
+        let mut k = 0;
+        while k < pairs {
+            let end = (k + CHUNK).min(pairs);
+            let (c0, c1) = (&b[k..end], &b[k + 1..end + 1]);
             let mut c = 0u8;
-            for (&x, &y) in c0.iter().zip(c1) {
+            for j in 0..c0.len() {
+                let (x, y) = (c0[j], c1[j]);
                 c += u8::from(x == 0xC2) & (u8::from(y == 0x85) | u8::from(y == 0xA0));
             }
             n -= usize::from(c);
+            k = end;
         }
     }
-    if b.len() >= 3 {
+    if lead_e1_e3 != 0 && b.len() >= 3 {
         // U+1680: E1 9A 80; U+2000…U+200A, U+2028, U+2029, U+202F: E2 80
         // 80…8A, A8, A9, AF; U+205F: E2 81 9F; U+3000: E3 80 80.
-        let (p0, p1, p2) = (&b[..b.len() - 2], &b[1..b.len() - 1], &b[2..]);
-        for ((c0, c1), c2) in p0.chunks(CHUNK).zip(p1.chunks(CHUNK)).zip(p2.chunks(CHUNK)) {
+        let triples = b.len() - 2;
+        let mut k = 0;
+        while k < triples {
+            let end = (k + CHUNK).min(triples);
+            let (c0, c1, c2) = (&b[k..end], &b[k + 1..end + 1], &b[k + 2..end + 2]);
             let mut c = 0u8;
-            for ((&x, &y), &z) in c0.iter().zip(c1).zip(c2) {
+            for j in 0..c0.len() {
+                let (x, y, z) = (c0[j], c1[j], c2[j]);
                 let e2_80 = u8::from(x == 0xE2)
                     & u8::from(y == 0x80)
                     & (u8::from(z.wrapping_sub(0x80) <= 0x0A)
@@ -217,6 +230,7 @@ pub fn visible_len(s: &str) -> usize {
                 c += e2_80 | e2_81 | e1 | e3;
             }
             n -= usize::from(c);
+            k = end;
         }
     }
     n
@@ -335,6 +349,25 @@ mod tests {
             "w",
         ] {
             assert!(!holds_address_mark(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn visible_length_sees_white_space_across_chunk_boundaries() {
+        // The pairs and triples of the non-ASCII spaces straddle the
+        // 128-byte chunks the count runs in.
+        for space in [
+            '\u{85}', '\u{A0}', '\u{1680}', '\u{2009}', '\u{205F}', '\u{3000}',
+        ] {
+            for pad in 120..136 {
+                for s in [
+                    format!("{}{space}y", "x".repeat(pad)),
+                    format!("{}{space}{space}中", "中".repeat(pad / 3)),
+                ] {
+                    let want = s.chars().filter(|c| !c.is_whitespace()).count();
+                    assert_eq!(visible_len(&s), want, "{pad} {:X}", space as u32);
+                }
+            }
         }
     }
 

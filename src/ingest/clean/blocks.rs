@@ -137,6 +137,13 @@ fn is_structure(t: &str) -> bool {
     STRUCTURE.is_match(t) || t.bytes().filter(|&b| b == b'.').count() >= 4 && TOC_LINE.is_match(t)
 }
 
+/// Searchers for `Σ` and `©`, built once: building one costs more than
+/// searching a line.
+static SIGMA: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new("Σ"));
+static COPYRIGHT: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new("©"));
+
 static LINK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\[[^\[\]]*\]\([^)\s]*\)|<?(?:https?://|www\.)[^\s<>]+>?|[A-Za-z0-9_.+-]+@[A-Za-z0-9_-]+\.[A-Za-z0-9_.-]+")
         .unwrap()
@@ -545,7 +552,7 @@ fn lowercase(t: &str) -> std::borrow::Cow<'_, str> {
         };
     }
     // Σ lowercases by its context: the library does it.
-    if memchr::memmem::find(t.as_bytes(), "Σ".as_bytes()).is_some() {
+    if SIGMA.find(t.as_bytes()).is_some() {
         return Cow::Owned(t.to_lowercase());
     }
     let mut out = String::new();
@@ -859,7 +866,7 @@ fn features(
     if chars <= 160 {
         // By its two bytes (memmem), not by its last one: `©` ends in
         // A9, which Han text holds everywhere.
-        chrome_hits += memchr::memmem::find_iter(lower.as_bytes(), "©".as_bytes()).count();
+        chrome_hits += COPYRIGHT.find_iter(lower.as_bytes()).count();
         for m in CHROME_WORDS.find_iter(lower) {
             if on_word_boundaries(lower, m.start(), m.end()) {
                 chrome = true;

@@ -136,24 +136,45 @@ fn key(line: &str) -> Option<String> {
     let mut chars = 0;
     let mut words = 0;
     let mut in_word = false;
-    for c in t.chars() {
+    let b = t.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
         chars += 1;
         if chars > 80 {
             return None;
         }
-        // A Han ideograph is a letter with no case, neither white space
-        // nor a digit: the common case, answered without the tables.
-        if crate::ingest::text::is_han(c) {
-            if !in_word {
-                words += 1;
-                if words > 10 {
-                    return None;
-                }
-                in_word = true;
+        let x = b[i];
+        // U+5000…U+9FFF (lead bytes E5…E9), core Han, and ASCII: known
+        // by their first byte, Han copied without decoding.
+        let (c, n) = if (0xE5..=0xE9).contains(&x) {
+            (None, 3)
+        } else if x < 0x80 {
+            (Some(char::from(x)), 1)
+        } else {
+            match t[i..].chars().next() {
+                Some(c) => (Some(c), c.len_utf8()),
+                None => break,
             }
-            k.push(c);
-            continue;
-        }
+        };
+        let c = match c {
+            Some(c) if !crate::ingest::text::is_han(c) => c,
+            // A Han ideograph is a letter with no case, neither white
+            // space nor a digit: the common case, answered without the
+            // tables.
+            _ => {
+                if !in_word {
+                    words += 1;
+                    if words > 10 {
+                        return None;
+                    }
+                    in_word = true;
+                }
+                k.push_str(&t[i..i + n]);
+                i += n;
+                continue;
+            }
+        };
+        i += n;
         if c.is_whitespace() {
             in_word = false;
             continue;
@@ -331,6 +352,17 @@ mod tests {
 
     fn run(text: &str) -> Vec<String> {
         strip(text.lines().map(str::to_string).collect(), false).lines
+    }
+
+    #[test]
+    fn keys_fold_case_digits_and_space_in_every_script() {
+        // Han of the basic block and of the supplementary planes, ASCII,
+        // and cased letters beyond ASCII: one key for every spelling.
+        assert_eq!(key("第 12 页 𠀀Page").as_deref(), Some("第#页𠀀page"));
+        assert_eq!(key("第12页 𠀀 PAGE").as_deref(), Some("第#页𠀀page"));
+        assert_eq!(key("  ÉTAT\u{3000}Ⅻ  ").as_deref(), Some("état#"));
+        assert_eq!(key("12."), None);
+        assert_eq!(key(&"字".repeat(81)), None);
     }
 
     #[test]

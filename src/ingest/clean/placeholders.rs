@@ -86,13 +86,20 @@ pub fn scrub_owned(line: String, markdown: bool) -> String {
 }
 
 /// Every inline placeholder holds one of these characters: a line
-/// without any has none (checked before the automaton runs).
+/// without any has none (checked before the automaton runs). The only
+/// one opened by `(` is `(cid:…)`, and no other character folds to `c`:
+/// a `(` not followed by `c` or `C` (most of them) is no sign.
 fn may_hold_placeholder(line: &str) -> bool {
     let b = line.as_bytes();
-    memchr::memchr3(b'<', b'[', b'(', b).is_some()
+    memchr::memchr2(b'<', b'[', b).is_some()
         || memchr::memchr(b'!', b).is_some()
-        || memchr::memmem::find(b, "\u{FFFD}".as_bytes()).is_some()
+        || memchr::memchr_iter(b'(', b).any(|i| matches!(b.get(i + 1), Some(b'c' | b'C')))
+        || FFFD.find(b).is_some()
 }
+
+/// U+FFFD's bytes, searched for with one searcher built once.
+static FFFD: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new("\u{FFFD}"));
 
 /// `. . . . .`, `……`, `_____`, `·····`: a line drawn with dots.
 fn is_leader_only(line: &str) -> bool {
@@ -122,6 +129,7 @@ mod tests {
         assert_eq!(scrub("[image]"), "");
         assert_eq!(scrub("See the map [Image 2] below."), "See the map below.");
         assert_eq!(scrub("Th(cid:12)e law (cid:3)applies"), "The law applies");
+        assert_eq!(scrub("Th(CID:12)e law (Cid:3)applies"), "The law applies");
         assert_eq!(scrub("\u{FFFD}\u{FFFD}\u{FFFD} Résumé"), "Résumé");
         assert_eq!(scrub("[Type here]"), "");
         assert_eq!(scrub("[Escriba aquí]"), "");
