@@ -2172,15 +2172,7 @@ mod tests {
             crate::ingest::clean::clean_authored(text),
             &Recognizer::builtin(),
         );
-        let heads: Vec<&str> = s
-            .blocks
-            .iter()
-            .filter_map(|b| match b {
-                Block::Heading { text, .. } => Some(text.as_str()),
-                _ => None,
-            })
-            .collect();
-        assert_eq!(heads, ["Marked heading"], "{:?}", s.blocks);
+        assert_eq!(headings(&s), ["Marked heading"], "{:?}", s.blocks);
         // The same short line in a text between blank lines heads what follows.
         let s = structure(
             "The week was busy.\n\nMy favourite things\n\nApples and pears were on the list of things the author liked.\n",
