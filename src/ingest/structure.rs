@@ -497,6 +497,7 @@ fn extension_title(ext: &[(String, bool)]) -> Option<String> {
     let is_meta = |l: &str| {
         l.starts_with('*')
             || (l.starts_with('[') && l.ends_with(']'))
+            || is_officer_line(l)
             || l.chars().filter(|c| c.is_ascii_digit()).count() * 2 > visible_len(l)
             || visible_len(l) < 4
             || super::metadata::find_date(l, "").is_some()
@@ -530,6 +531,15 @@ fn extension_title(ext: &[(String, bool)]) -> Option<String> {
             }
         }
     }
+}
+
+/// `Rapporteur: Ms. Riitta Resch (Finland)`, `Chair: …`: a committee
+/// report's officer, a field of its masthead, not part of its title.
+fn is_officer_line(line: &str) -> bool {
+    static OFFICER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:rapporteure?|chair(?:man|woman|person)?|vice-chair\w*|président(?:e)?|presidente|relator(?:a)?|докладчик|председатель|المقرر|主席|报告员)\s*[:：]").unwrap()
+    });
+    OFFICER.is_match(line.trim())
 }
 
 /// `Agenda item 18 (e)`, `Item 4 of the provisional agenda`, and the same
@@ -2146,6 +2156,15 @@ mod tests {
             Some(
                 "RESTORATION OF THE LAWFUL RIGHTS OF THE PEOPLE'S REPUBLIC OF CHINA IN THE UNITED NATIONS"
             )
+        );
+        // A committee report's officer is no part of its title.
+        assert_eq!(
+            extension_title(&lines(&[
+                "Report of the Special Political and Decolonization Committee (Fourth Committee)",
+                "Rapporteur: Ms. Riitta RESCH (Finland)",
+            ]))
+            .as_deref(),
+            Some("Report of the Special Political and Decolonization Committee (Fourth Committee)")
         );
         // A title and the body that issues it stay two parts.
         assert_eq!(
