@@ -232,22 +232,31 @@ pub fn normalize_date(value: &str, lang: &str) -> Option<String> {
             return iso(y, m, d);
         }
     }
-    find_date(value, lang).or_else(|| short_year_date(value))
+    find_date(value, lang).or_else(|| short_year_date(value, lang))
 }
 
 /// A date a page shows with a two-digit year, day first (`31.10.23`,
 /// `02/11/23`, `14 Gennaio 20`): read only in a value stated as a date or
 /// a short dateline, never in running text. `yy` up to 69 is 20yy.
-fn short_year_date(value: &str) -> Option<String> {
+fn short_year_date(value: &str, lang: &str) -> Option<String> {
     static SHORT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?:^|[^\d.])(\d{1,2})[./](\d{1,2})[./](\d{2})(?:$|[^\d.])").unwrap()
+        Regex::new(r"(?:^|[^\d.])(\d{1,2})([./])(\d{1,2})[./](\d{2})(?:$|[^\d.])").unwrap()
     });
     if let Some(c) = SHORT.captures(value) {
-        let (d, m, y) = (
-            c[1].parse().ok()?,
-            c[2].parse().ok()?,
+        let (a, b, y) = (
+            c[1].parse::<u32>().ok()?,
             c[3].parse::<u32>().ok()?,
+            c[4].parse::<u32>().ok()?,
         );
+        // English writes the month first with slashes (`3/09/15`), as
+        // [`find_date`] reads a four-digit year.
+        let (d, m) = if a > 12 {
+            (a, b)
+        } else if b > 12 || (lang == "en" && &c[2] == "/") {
+            (b, a)
+        } else {
+            (a, b)
+        };
         return iso(two_digit_year(y), m, d);
     }
     named_short_year_date(value)
@@ -1590,6 +1599,15 @@ mod tests {
         assert_eq!(
             normalize_date("Von: Björn Jahner | 31.10.23", "de").as_deref(),
             Some("2023-10-31")
+        );
+        // English writes the month first with slashes; others the day.
+        assert_eq!(
+            normalize_date("3/09/15 8:00am", "en").as_deref(),
+            Some("2015-03-09")
+        );
+        assert_eq!(
+            normalize_date("3/09/15 8:00", "fr").as_deref(),
+            Some("2015-09-03")
         );
         // In running text it stays a number.
         assert_eq!(find_date("Version 31.10.23 of the tool", "en"), None);

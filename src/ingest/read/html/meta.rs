@@ -168,15 +168,23 @@ fn meta_key(k: &str) -> String {
 /// article's first long paragraph. Their text is a candidate; `metadata`
 /// reads the date in it, or passes on.
 fn shown_dates(dom: &Dom, doc: &mut Document) {
-    let mut found = 0;
+    // The dates shown after the first headline (`<h1>` with text) come
+    // first: the byline under it, not a site header's clock or weather
+    // box, dates the article.
+    let mut before: Vec<String> = Vec::new();
+    let mut after: Vec<String> = Vec::new();
+    let mut past_headline = false;
     for n in dom.select("body *").nodes() {
-        if found >= 3 {
+        if after.len() >= 3 {
             break;
         }
         let name = n
             .node_name()
             .map(|x| x.to_ascii_lowercase())
             .unwrap_or_default();
+        if name == "h1" && !past_headline && !super::blocks::hidden(n) && !text_of(n).is_empty() {
+            past_headline = true;
+        }
         if matches!(
             name.as_str(),
             "script" | "style" | "nav" | "footer" | "aside"
@@ -210,9 +218,15 @@ fn shown_dates(dom: &Dom, doc: &mut Document) {
         // page's own.
         let labelled = DATE_LABEL.is_match(&text);
         if (named && len <= 80) || date_only || labelled {
-            doc.add(Field::Date, text, Origin::ShownDate);
-            found += 1;
+            if past_headline {
+                after.push(text);
+            } else if before.len() < 3 {
+                before.push(text);
+            }
         }
+    }
+    for text in after.into_iter().chain(before) {
+        doc.add(Field::Date, text, Origin::ShownDate);
     }
 }
 
