@@ -214,22 +214,16 @@ fn ends_open(title: &str) -> bool {
         .is_some_and(|stops| ends_with_function_word(stops, title))
 }
 
-/// Whether `w` is a function word of the list (punctuation around it
-/// ignored).
-fn is_function_word_at(stops: &super::clean::blocks::Stoplist, w: Option<&str>) -> bool {
-    w.map(|w| {
-        w.trim_matches(|c: char| !c.is_alphanumeric())
-            .to_lowercase()
-    })
-    .is_some_and(|w| !w.is_empty() && super::clean::blocks::is_function_word(stops, &w))
-}
-
 fn ends_with_function_word(stops: &super::clean::blocks::Stoplist, t: &str) -> bool {
-    is_function_word_at(stops, t.split_whitespace().next_back())
+    t.split_whitespace()
+        .next_back()
+        .is_some_and(|w| super::clean::blocks::is_function_token(stops, w))
 }
 
 fn starts_with_function_word(stops: &super::clean::blocks::Stoplist, t: &str) -> bool {
-    is_function_word_at(stops, t.split_whitespace().next())
+    t.split_whitespace()
+        .next()
+        .is_some_and(|w| super::clean::blocks::is_function_token(stops, w))
 }
 
 /// A short line that is no text: a piece of a title broken over lines.

@@ -573,12 +573,7 @@ fn continues(line: &str, next: &str) -> bool {
     let Some(stops) = super::clean::blocks::document_stopwords(&[line, next]) else {
         return false;
     };
-    let word = |w: &str| {
-        let w: String = w
-            .trim_matches(|c: char| !c.is_alphanumeric())
-            .to_lowercase();
-        !w.is_empty() && super::clean::blocks::is_function_word(stops, &w)
-    };
+    let word = |w: &str| super::clean::blocks::is_function_token(stops, w);
     // A label in brackets (`Agenda item 97 (a)`) is no article `a`.
     let bare = |w: &str| w.chars().next().is_some_and(char::is_alphabetic);
     word(first)

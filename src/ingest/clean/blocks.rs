@@ -695,6 +695,15 @@ pub(crate) fn is_function_word(list: &Stoplist, w: &str) -> bool {
             .any(|a| w.starts_with(a) && w.chars().count() > a.chars().count() + 1)
 }
 
+/// [`is_function_word`] on a word as a text writes it: punctuation around
+/// it ignored, in any case (`of`, `The`, `(de`).
+pub(crate) fn is_function_token(list: &Stoplist, w: &str) -> bool {
+    let w = w
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    !w.is_empty() && is_function_word(list, &w)
+}
+
 pub(crate) fn ends_sentence(t: &str) -> bool {
     let last = t
         .trim_end_matches(['"', '\'', '”', '’', ')', '»', '*', '_'])
