@@ -403,18 +403,21 @@ fn escape_raw_html(s: &str) -> String {
 /// Markdown with every inline link `[text](target)` reduced to its text.
 fn link_texts_only(text: &str) -> std::borrow::Cow<'_, str> {
     static LINK: std::sync::LazyLock<regex::Regex> =
-        std::sync::LazyLock::new(|| regex::Regex::new(r"\[([^\]]*)\]\([^)]*\)").unwrap());
+        std::sync::LazyLock::new(|| regex::Regex::new(MD_LINK).unwrap());
     LINK.replace_all(text, "$1")
 }
+
+/// An inline markdown link, its text captured.
+const MD_LINK: &str = r"\[([^\]]*)\]\([^)]*\)";
 
 /// Byte ranges where no link may be made (in order, not overlapping): web
 /// addresses always; in markdown also existing links, code spans and
 /// inline HTML.
 fn protected_ranges(text: &str, markdown: bool) -> Vec<(usize, usize)> {
     static MD: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(
-            r"\[[^\]]*\]\([^)]*\)|`[^`]*`|<[^>]+>|(?:https?://|www\.)[^\s\p{Han}，。]+",
-        )
+        regex::Regex::new(&format!(
+            r"{MD_LINK}|`[^`]*`|<[^>]+>|(?:https?://|www\.)[^\s\p{{Han}}，。]+"
+        ))
         .unwrap()
     });
     static URL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
