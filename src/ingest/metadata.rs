@@ -1393,12 +1393,30 @@ fn languages(doc: &Structured) -> (String, Vec<String>) {
     let long_enough = |s: &Scripts| s.han > 0 || s.alphabetic >= 40;
     let mut share: BTreeMap<&'static str, usize> = BTreeMap::new();
     for pass in [true, false] {
-        let judged: Vec<(&str, &Scripts, Option<Option<&'static str>>)> = texts
+        let mut judged: Vec<(&str, &Scripts, Option<Option<&'static str>>)> = texts
             .iter()
             .zip(&scripts)
             .filter(|(_, s)| !pass || long_enough(s))
             .map(|(&t, s)| (t, s, s.language()))
             .collect();
+        // A text of short blocks only (a list, a table, a few lines) is
+        // judged as one text: each on its own would be a guess.
+        let joined: String;
+        let joined_scripts: Scripts;
+        if !pass {
+            let short: Vec<&str> = judged
+                .iter()
+                .filter(|(_, _, d)| d.is_none())
+                .map(|(t, _, _)| *t)
+                .collect();
+            if short.len() > 1 {
+                joined = short.join("\n");
+                joined_scripts = Scripts::of(&joined);
+                judged.retain(|(_, _, d)| d.is_some());
+                let decided = joined_scripts.language();
+                judged.push((&joined, &joined_scripts, decided));
+            }
+        }
         // Text for statistics beyond the sample: blocks are taken while
         // the bytes taken stay under the sample's share of the bytes seen,
         // and the languages found weigh for all of it.
@@ -1843,6 +1861,26 @@ mod tests {
         let (primary, all) = languages(&doc);
         assert_eq!(primary, "en");
         assert_eq!(all, ["en", "fr"]);
+    }
+
+    #[test]
+    fn a_text_of_short_blocks_is_judged_as_one_text() {
+        // No block has 40 letters: each alone would be a guess (one came
+        // out Indonesian, another Norwegian, another Czech).
+        let mut doc = Structured::default();
+        for t in [
+            "Intro paragraph about France.",
+            "Country",
+            "Votes",
+            "A quote from someone.",
+            "item one",
+            "item two",
+            "The vote was held on Monday.",
+        ] {
+            doc.blocks.push(Block::ListItem(t.to_string()));
+        }
+        let (primary, all) = languages(&doc);
+        assert_eq!((primary.as_str(), all), ("en", vec!["en".to_string()]));
     }
 
     #[test]

@@ -7,6 +7,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+mod lowered;
+
 use super::Read;
 use super::front_matter;
 use crate::ingest::clean;
@@ -23,12 +25,16 @@ pub fn read(text: &str, name: &str) -> Read {
     if scraped {
         scraped_candidates(&body, &mut meta);
     }
+    // Raw HTML made markdown, tables taken out as tables.
+    let lowered = lowered::lower(&body);
+    let mut cleaned = if scraped {
+        clean::clean(&lowered.text)
+    } else {
+        clean::clean_authored(&lowered.text)
+    };
+    cleaned.tables = lowered.tables;
     Read::Lines {
-        cleaned: if scraped {
-            clean::clean(&body)
-        } else {
-            clean::clean_authored(&body)
-        },
+        cleaned,
         candidates: meta.candidates,
     }
 }
@@ -256,6 +262,39 @@ mod tests {
             [
                 (Some("go"), "func main() {\n    fmt.Println(\"hi\")\n}"),
                 (None, "plain")
+            ]
+        );
+    }
+
+    #[test]
+    fn an_authors_tables_and_html_are_read_as_blocks_not_escaped_text() {
+        use crate::ingest::model::Block;
+        let rec = crate::ingest::entities::Recognizer::builtin();
+        let md = "---\ntitle: Votes\n---\nThe vote.\n\n| Country | Votes |\n|---|---|\n| Kenya | 3 |\n| Chile | 4 |\n\n<div class=\"note\">\n<p>A <em>note</em>.</p>\n</div>\n\nEnd <b>now</b>.\n";
+        let doc = read(md, "votes.md").into_document(&rec);
+        assert_eq!(
+            doc.blocks,
+            [
+                Block::Para {
+                    num: None,
+                    text: "The vote.".into(),
+                    items: vec![]
+                },
+                Block::Table(vec![
+                    vec!["Country".into(), "Votes".into()],
+                    vec!["Kenya".into(), "3".into()],
+                    vec!["Chile".into(), "4".into()],
+                ]),
+                Block::Para {
+                    num: None,
+                    text: "A *note*.".into(),
+                    items: vec![]
+                },
+                Block::Para {
+                    num: None,
+                    text: "End **now**.".into(),
+                    items: vec![]
+                },
             ]
         );
     }
