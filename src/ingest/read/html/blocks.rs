@@ -135,6 +135,7 @@ impl Walker<'_> {
             .unwrap_or_default();
         let skipped = SKIP.contains(&name.as_str())
             || hidden(node)
+            || is_caption(node, &name)
             || (self.opts.drop_chrome && is_chrome(node, &name));
         (!skipped).then_some(name)
     }
@@ -576,6 +577,94 @@ pub fn hidden(node: &NodeRef) -> bool {
     })
 }
 
+/// A picture's credit: an element named for one (`class="photo-credit"`,
+/// `copyright`), or a caption (`<figcaption>`, `class="wp-caption-text"`)
+/// that is only a short line naming who took the picture (`Foto: dpa`,
+/// `(REUTERS/Denis Balibouse)`, `iStock.com`) — a caption that says what
+/// the picture shows stays.
+fn is_caption(node: &NodeRef, name: &str) -> bool {
+    let named = |words: &[&str]| {
+        ["class", "id"].iter().any(|a| {
+            node.attr(a).is_some_and(|v| {
+                v.to_ascii_lowercase()
+                    .split(|c: char| !c.is_ascii_alphanumeric())
+                    .any(|w| words.contains(&w))
+            })
+        })
+    };
+    if named(&["credit", "credits", "photocredit", "copyright"]) {
+        return true;
+    }
+    if name != "figcaption" && !named(&["caption", "figcaption", "imagecaption"]) {
+        return false;
+    }
+    let text = node.text().to_lowercase();
+    text.split_whitespace().count() <= 20 && is_credit_line(&text)
+}
+
+/// Whether a short caption names a picture's source: a credit label of
+/// one of many languages before a colon (`Foto:`, `Imagen:`), a picture
+/// agency or stock site, or `©`.
+fn is_credit_line(lower: &str) -> bool {
+    const LABELS: &[&str] = &[
+        "foto",
+        "fotos",
+        "photo",
+        "photos",
+        "bild",
+        "bildquelle",
+        "quelle",
+        "image",
+        "imagen",
+        "imagem",
+        "credit",
+        "crédit",
+        "crédito",
+        "credito",
+        "copyright",
+        "zdjęcie",
+        "fot",
+        "źródło",
+        "фото",
+        "источник",
+        "صورة",
+        "图片",
+        "图",
+        "写真",
+        "ảnh",
+        "source",
+    ];
+    const AGENCIES: &[&str] = &[
+        "getty",
+        "istock",
+        "istockphoto",
+        "shutterstock",
+        "unsplash",
+        "pixabay",
+        "reuters",
+        "afp",
+        "dpa",
+        "epa",
+        "imago",
+        "picture-alliance",
+        "wenn",
+    ];
+    if lower.contains('©') {
+        return true;
+    }
+    let words: Vec<&str> = lower
+        .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == ':' || c == '：'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.iter().enumerate().any(|(i, w)| {
+        let bare = w.trim_end_matches([':', '：']);
+        AGENCIES.contains(&bare)
+            || (LABELS.contains(&bare)
+                && (w.len() > bare.len()
+                    || words.get(i + 1).is_some_and(|n| n.starts_with([':', '：']))))
+    })
+}
+
 /// Page chrome: navigation and site furniture by element, by ARIA role or
 /// by the usual words of site templates in its class or id.
 pub fn is_chrome(node: &NodeRef, name: &str) -> bool {
@@ -807,6 +896,16 @@ mod tests {
                 base: Some("https://ex.org/news/a.html"),
             },
         )
+    }
+
+    #[test]
+    fn credit_lines() {
+        assert!(is_credit_line("© 2023 jane doe"));
+        assert!(is_credit_line("fotos: archiv"));
+        assert!(is_credit_line("foto : anna"));
+        assert!(is_credit_line("premio nobel (reuters/denis balibouse)"));
+        assert!(!is_credit_line("the photo shows the new bridge"));
+        assert!(!is_credit_line("source of the river"));
     }
 
     #[test]
