@@ -454,11 +454,25 @@ impl Walker<'_> {
 /// The text a reader sees in `node`: scripts, ruby readings and hidden
 /// elements left out, whitespace collapsed (for titles).
 pub fn visible_text(node: &NodeRef) -> String {
-    fn walk(n: &NodeRef, out: &mut String) {
+    visible_text_with(node, false)
+}
+
+/// [`visible_text`] with every element's text set apart by a space: the
+/// parts of a date a page shows in elements of their own
+/// (`<span>28.09.19</span><span>12:44</span>`) stay apart.
+pub fn visible_text_spaced(node: &NodeRef) -> String {
+    visible_text_with(node, true)
+}
+
+fn visible_text_with(node: &NodeRef, spaced: bool) -> String {
+    fn walk(n: &NodeRef, out: &mut String, spaced: bool) {
         for c in n.children_it(false) {
             if c.is_text() {
                 out.push_str(&c.text());
             } else if c.is_element() {
+                if spaced {
+                    out.push(' ');
+                }
                 let name = c
                     .node_name()
                     .map(|x| x.to_ascii_lowercase())
@@ -467,13 +481,13 @@ pub fn visible_text(node: &NodeRef) -> String {
                     if name == "br" {
                         out.push(' ');
                     }
-                    walk(&c, out);
+                    walk(&c, out, spaced);
                 }
             }
         }
     }
     let mut out = String::new();
-    walk(node, &mut out);
+    walk(node, &mut out, spaced);
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 

@@ -205,14 +205,18 @@ fn shown_dates(dom: &Dom, doc: &mut Document) {
                     && !v.contains("modif")
             })
         });
-        let text = super::blocks::visible_text(n);
-        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let text = super::blocks::visible_text_spaced(n);
         let len = text.chars().count();
         if len == 0 || len > 120 || !text.chars().any(|c| c.is_ascii_digit()) {
             continue;
         }
         let letters = text.chars().filter(|c| c.is_alphabetic()).count();
-        let date_only = len <= 40 && letters <= 24 && n.element_children().is_empty();
+        // A short text of digits that holds a year or a numeric date (a
+        // headline with a number in it is none: `河南81家上市公司已复工75家`).
+        let date_only = len <= 40
+            && letters <= 24
+            && n.element_children().is_empty()
+            && DATE_SHAPE.is_match(&text);
         // `Stand - 12.11.2021 (Unverändert gültig seit …)`, `기사입력
         // 2013-10-24 03:00`: a date behind a label that says it is the
         // page's own.
@@ -229,6 +233,11 @@ fn shown_dates(dom: &Dom, doc: &mut Document) {
         doc.add(Field::Date, text, Origin::ShownDate);
     }
 }
+
+/// A year (`2020`, `1998`) or a numeric date (`19.02.20`, `2/19/2020`).
+static DATE_SHAPE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?:^|\D)(?:1[89]|20)\d\d(?:\D|$)|\d{1,2}[./-]\d{1,2}[./-]\d{2}").unwrap()
+});
 
 /// Labels that introduce a page's own date (publication or state of the
 /// text, not a modification), in the languages of the corpus.
@@ -408,6 +417,25 @@ mod tests {
                 Origin::ShownDate
             ))
         );
+    }
+
+    #[test]
+    fn a_headline_with_numbers_is_no_shown_date() {
+        // Links of a news ticker before the article: numbers, no date.
+        let html = "<html><body><ul><li><a href=/a>河南81家上市公司已复工75家</a></li><li><a href=/b>290人涉疫情犯罪被检察机关提起公诉</a></li><li><a href=/c>新红旗H7荣耀登场</a></li></ul>\
+            <div class=h-title>武汉的声音</div><div class=h-info><span class=h-time> 2020-02-19 20:29:58</span></div><p>正文。</p>\
+            <span class=CommentTime><span>28.09.19</span><span>12:44</span></span></body></html>";
+        let mut doc = Document::default();
+        collect(&Dom::from(html), &mut doc);
+        let dates: Vec<&str> = doc
+            .candidates(Field::Date)
+            .iter()
+            .map(|c| c.value.as_str())
+            .collect();
+        // A date and a time each in an element of its own stay apart (not
+        // `28.09.1912:44`).
+        assert_eq!(dates[..2], ["2020-02-19 20:29:58", "28.09.19 12:44"]);
+        assert!(!dates.iter().any(|d| d.contains("1912")), "{dates:?}");
     }
 
     #[test]
