@@ -413,7 +413,11 @@ const SEPS: &[&str] = &[
 ];
 
 /// `Headline | Site name` → `Headline`. The part kept is the one the
-/// page's headline or other titles share, else the longest part.
+/// page's headline or other titles share, else the longest — the first
+/// when it is about as long: a page names itself before its site (`Magic
+/// Cleaning | sheego Magazin`), while a site that puts its name first
+/// mostly has the shorter name (`Equipo Nizkor - Comunicado sobre el
+/// ciberataque`).
 fn without_site_name(t: &str, headline: Option<&str>, others: &[String]) -> String {
     let Some(sep) = SEPS.iter().find(|s| t.contains(**s)) else {
         return without_unspaced_site_name(t);
@@ -434,6 +438,15 @@ fn without_site_name(t: &str, headline: Option<&str>, others: &[String]) -> Stri
             return p.to_string();
         }
     }
+    // A title another of the page's titles holds whole, followed by
+    // another separator (`og:title` `A – B – C`, `<title>` `A – B – C |
+    // Blog`): its own separators are no site's.
+    if others.iter().any(|o| {
+        o.strip_prefix(t)
+            .is_some_and(|rest| SEPS.iter().any(|s| *s != *sep && rest.starts_with(s)))
+    }) {
+        return t.to_string();
+    }
     // A part that recurs in another title of the page is the title; one
     // that is only the site's name appears in no other.
     if let Some(p) = parts.iter().find(|p| {
@@ -442,6 +455,10 @@ fn without_site_name(t: &str, headline: Option<&str>, others: &[String]) -> Stri
             .any(|o| o != t && similar(o, p) && visible_len(p) > 10)
     }) {
         return p.to_string();
+    }
+    let longest = parts.iter().map(|p| visible_len(p)).max().unwrap_or(0);
+    if visible_len(parts[0]) * 4 >= longest * 3 {
+        return parts[0].to_string();
     }
     parts
         .iter()
@@ -678,6 +695,35 @@ mod tests {
             vec![],
         );
         assert_eq!(decide(&d).as_deref(), Some("Annual report"));
+    }
+
+    #[test]
+    fn a_page_names_itself_before_its_site() {
+        // Two parts about as long: the first is the page's.
+        let d = doc(
+            &[(Origin::TitleElement, "Magic Cleaning | sheego ♥ Magazin")],
+            None,
+            vec![],
+        );
+        assert_eq!(decide(&d).as_deref(), Some("Magic Cleaning"));
+        // The metadata title is the `<title>` without the blog's name: its
+        // own dashes are no separators; the `<h1>` is the blog's name.
+        let d = doc(
+            &[
+                (Origin::MetaTag, "Office 365 – HBDI – die Dritte"),
+                (
+                    Origin::TitleElement,
+                    "Office 365 – HBDI – die Dritte | Damian Duchamps' Blog",
+                ),
+                (Origin::Headline, "Damian Duchamps' Blog"),
+            ],
+            None,
+            vec![],
+        );
+        assert_eq!(
+            decide(&d).as_deref(),
+            Some("Office 365 – HBDI – die Dritte")
+        );
     }
 
     #[test]

@@ -482,6 +482,11 @@ fn visible_text_with(node: &NodeRef, spaced: bool) -> String {
                         out.push(' ');
                     }
                     walk(&c, out, spaced);
+                } else if !SKIP.contains(&name.as_str()) {
+                    // A hidden element still parts the words beside it (a
+                    // headline's dash hidden from screen readers); a ruby's
+                    // reading (`<rt>`) sits inside a word.
+                    out.push(' ');
                 }
             }
         }

@@ -300,7 +300,8 @@ fn json_ld(dom: &Dom, doc: &mut Document) {
                     _ => None,
                 }
             };
-            if let Some(h) = str_of("headline") {
+            // An organisation's or a site's "headline" is its slogan.
+            if let Some(h) = str_of("headline").filter(|_| !is_profile(o)) {
                 doc.add(Field::Title, h, Origin::JsonLd);
             } else if article && let Some(n) = str_of("name") {
                 doc.add(Field::Title, n, Origin::JsonLd);
@@ -340,6 +341,23 @@ fn gather<'a>(v: &'a serde_json::Value, out: &mut Vec<&'a serde_json::Value>, de
             }
         }
         _ => {}
+    }
+}
+
+/// Whether a JSON-LD object describes who publishes rather than what is
+/// published (an organisation, a person, the web site itself).
+fn is_profile(o: &serde_json::Value) -> bool {
+    let profile = |s: &str| {
+        s.ends_with("Organization")
+            || matches!(
+                s,
+                "Corporation" | "NGO" | "Person" | "WebSite" | "LocalBusiness" | "Brand" | "Place"
+            )
+    };
+    match o.get("@type") {
+        Some(serde_json::Value::String(s)) => profile(s),
+        Some(serde_json::Value::Array(a)) => a.iter().filter_map(|x| x.as_str()).any(profile),
+        _ => false,
     }
 }
 
@@ -416,6 +434,31 @@ mod tests {
                 "Stand - 12.11.2021 (Unverändert gültig seit: 05.11.2021)".to_string(),
                 Origin::ShownDate
             ))
+        );
+    }
+
+    #[test]
+    fn a_publishers_slogan_is_no_headline_and_hidden_dashes_part_words() {
+        let html = r#"<html><head><title>Militares enviaram 88 questões ao TSE - Brasil 247</title>
+            <script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsMediaOrganization","name":"Brasil 247","headline":"Bem-vindo ao Brasil 247. Jornalismo independente"}</script></head>
+            <body><h1><span>Coronavirus und andere Zoonosen</span><span aria-hidden="true"> – </span><span>Wie Umweltzerstörung neue Epidemien begünstigt</span></h1></body></html>"#;
+        let mut doc = Document::default();
+        collect(&Dom::from(html), &mut doc);
+        let titles: Vec<(&str, Origin)> = doc
+            .candidates(Field::Title)
+            .iter()
+            .map(|c| (c.value.as_str(), c.origin))
+            .collect();
+        assert!(
+            !titles.iter().any(|(t, _)| t.contains("Bem-vindo")),
+            "{titles:?}"
+        );
+        assert!(
+            titles.contains(&(
+                "Coronavirus und andere Zoonosen Wie Umweltzerstörung neue Epidemien begünstigt",
+                Origin::Headline
+            )),
+            "{titles:?}"
         );
     }
 
