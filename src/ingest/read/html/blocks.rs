@@ -599,8 +599,8 @@ pub fn hidden(node: &NodeRef) -> bool {
 /// A picture's credit: an element named for one (`class="photo-credit"`,
 /// `copyright`), or a caption (`<figcaption>`, `class="wp-caption-text"`)
 /// that is only a short line naming who took the picture (`Foto: dpa`,
-/// `(REUTERS/Denis Balibouse)`, `iStock.com`) — a caption that says what
-/// the picture shows stays.
+/// `Photo: Joseph Cox`, `iStock.com`) — a caption that says what the
+/// picture shows stays, credit and all.
 fn is_caption(node: &NodeRef, name: &str) -> bool {
     let named = |words: &[&str]| {
         ["class", "id"].iter().any(|a| {
@@ -618,7 +618,7 @@ fn is_caption(node: &NodeRef, name: &str) -> bool {
         return false;
     }
     let text = node.text().to_lowercase();
-    text.split_whitespace().count() <= 20 && is_credit_line(&text)
+    text.split_whitespace().count() <= 8 && is_credit_line(&text)
 }
 
 /// Whether a short caption names a picture's source: a credit label of
