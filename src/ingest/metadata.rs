@@ -224,11 +224,21 @@ fn stated_date(doc: &Structured, lang: &str) -> Option<String> {
 /// zone (`2021-03-04T10:00:00Z`, `2021/03/04`, `20210304`), else any form
 /// [`find_date`] reads (`4 March 2021`, `March 4, 2021`, `2021年3月4日`).
 pub fn normalize_date(value: &str, lang: &str) -> Option<String> {
-    static ISO_START: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^\s*(\d{4})[-/.]?(\d{2})[-/.]?(\d{2})(?:$|[T\s])").unwrap());
+    // `2021-03-04`, `20210304`, and unpadded or with something glued
+    // after the day (`2022-5-5 22:17`, `2018-11-28CET11:59`).
+    static ISO_START: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"^\s*(?:(\d{4})(\d{2})(\d{2})(?:$|[T\s])|(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:$|\D))",
+        )
+        .unwrap()
+    });
     if let Some(c) = ISO_START.captures(value) {
         let p = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
-        if let (Some(y), Some(m), Some(d)) = (p(1), p(2), p(3)) {
+        let (y, m, d) = match p(1) {
+            Some(_) => (p(1), p(2), p(3)),
+            None => (p(4), p(5), p(6)),
+        };
+        if let (Some(y), Some(m), Some(d)) = (y, m, d) {
             return iso(y, m, d);
         }
     }
@@ -1610,6 +1620,21 @@ mod tests {
             adopting_resolution("Adopted by resolution A/RES/73/187").as_deref(),
             Some("A/RES/73/187")
         );
+    }
+
+    #[test]
+    fn machine_dates_as_pages_write_them() {
+        for (v, want) in [
+            ("2021-03-04T10:00:00Z", "2021-03-04"),
+            ("20210304", "2021-03-04"),
+            ("2022-5-5 22:17:36", "2022-05-05"),
+            ("2018-11-28CET11:59:00+0100", "2018-11-28"),
+            ("2020-08-06T09:09:24.0000000Z", "2020-08-06"),
+            ("Thu, 08 May 2014 14:04:53 -0400", "2014-05-08"),
+        ] {
+            assert_eq!(normalize_date(v, "de").as_deref(), Some(want), "{v}");
+        }
+        assert_eq!(normalize_date("2022-13-40", "en"), None);
     }
 
     #[test]

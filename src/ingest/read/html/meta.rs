@@ -260,7 +260,18 @@ fn text_of(n: &NodeRef) -> String {
 /// article's `headline` (or `name` of an article type), `datePublished`,
 /// `inLanguage`, `url`.
 fn json_ld(dom: &Dom, doc: &mut Document) {
-    for s in dom.select("script[type='application/ld+json']").nodes() {
+    // Typed as JSON-LD, or a script without a type that holds schema.org
+    // data (browsers ignore it; it still says what the page is).
+    let all = dom.select("script").nodes().to_vec();
+    let scripts = all.iter().filter(|s| match s.attr("type") {
+        Some(t) => t.trim().eq_ignore_ascii_case("application/ld+json"),
+        None => {
+            let t = s.text();
+            let t = t.trim_start();
+            t.starts_with('{') && t.contains("\"@context\"") && t.contains("schema.org")
+        }
+    });
+    for s in scripts {
         let raw = s.text();
         // Wrapped in CDATA or a comment, or with text around it.
         let t = raw
@@ -276,7 +287,18 @@ fn json_ld(dom: &Dom, doc: &mut Document) {
         if end < start {
             continue;
         }
-        let Ok(v) = serde_json::from_str::<serde_json::Value>(&t[start..=end]) else {
+        // A raw line break or tab inside a string is invalid JSON that
+        // pages write all the same; outside strings it is white space.
+        let json: std::borrow::Cow<'_, str> = if t[start..=end].bytes().any(|b| b < 0x20) {
+            t[start..=end]
+                .chars()
+                .map(|c| if c < ' ' { ' ' } else { c })
+                .collect::<String>()
+                .into()
+        } else {
+            t[start..=end].into()
+        };
+        let Ok(v) = serde_json::from_str::<serde_json::Value>(&json) else {
             continue;
         };
         let mut objects: Vec<&serde_json::Value> = Vec::new();
@@ -459,6 +481,24 @@ mod tests {
                 Origin::Headline
             )),
             "{titles:?}"
+        );
+    }
+
+    #[test]
+    fn json_ld_as_pages_write_it() {
+        // A raw tab and line break inside a string; a script without a type.
+        let html = "<html><head><script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\",\"headline\":\"Alfa\tRomeo plant\nspäten Launch\",\"datePublished\":\"2022-02-02T11:14:00+01:00\"}</script>\
+            <script>{\"@context\": \"https://schema.org\", \"@type\": \"NewsArticle\", \"datePublished\": \"2022-01-28T06:00:00+01:00\"}</script></head><body></body></html>";
+        let mut doc = Document::default();
+        collect(&Dom::from(html), &mut doc);
+        let dates: Vec<&str> = doc
+            .candidates(Field::Date)
+            .iter()
+            .map(|c| c.value.as_str())
+            .collect();
+        assert_eq!(
+            dates,
+            ["2022-02-02T11:14:00+01:00", "2022-01-28T06:00:00+01:00"]
         );
     }
 
