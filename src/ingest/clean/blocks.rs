@@ -835,6 +835,9 @@ fn features(
     // Han function characters (for `stop_density`), and whether any
     // character changes in lower case (as `lowercase` judges it).
     let (mut han_stops, mut cased) = (0usize, false);
+    // Whether the line holds a letter that is not Han: `words_of` finds
+    // no word in a line without one.
+    let mut spaced_letter = false;
     let bits: &[u64] = &HAN_STOP_BITS;
     let (mut separators, mut items, mut item_chars) = (0usize, 0usize, 0usize);
     let mut item: Option<(usize, usize, bool)> = None;
@@ -884,7 +887,9 @@ fn features(
         } else {
             let it = item.get_or_insert((i, 0, false));
             it.1 += 1;
-            it.2 |= is_letter(c);
+            let letter = is_letter(c);
+            it.2 |= letter;
+            spaced_letter |= letter && !is_han(c);
         }
     }
     if let Some(it) = item {
@@ -901,7 +906,12 @@ fn features(
         std::borrow::Cow::Borrowed(t)
     };
     let lower: &str = &lower;
-    let words = words_of(lower);
+    // (`lower` is the line itself unless a character changed case.)
+    let words = if cased || spaced_letter {
+        words_of(lower)
+    } else {
+        Vec::new()
+    };
     let stop_density = stop_density_of(|| han_stops, han, &words, stops);
     let share = share(toks, lines_with);
     let ends_sentence = ends_sentence(t);
