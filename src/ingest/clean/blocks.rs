@@ -978,6 +978,9 @@ pub(crate) fn document_stopwords<S: AsRef<str>>(lines: &[S]) -> Option<&'static 
     let mut hits: Vec<usize> = vec![0; STOPWORDS.len()];
     let mut lower = String::new();
     for line in lines {
+        if !may_hold_spaced_word(line.as_ref()) {
+            continue;
+        }
         for w in spaced_words(line.as_ref()) {
             words += 1;
             lower.clear();
@@ -999,6 +1002,20 @@ pub(crate) fn document_stopwords<S: AsRef<str>>(lines: &[S]) -> Option<&'static 
     }
     let (best, &n) = hits.iter().enumerate().max_by_key(|&(_, n)| *n)?;
     (words > 0 && n * 100 >= words * 15).then(|| &STOPWORDS[best].1)
+}
+
+/// Whether `line` may hold a word of [`spaced_words`]: a letter that is
+/// not Han, so an ASCII letter or a character whose lead byte is not
+/// E4…E9 (U+4000…U+9FFF: Han, or the Yijing symbols U+4DC0…U+4DFF,
+/// which are no letters). Branch-free over the bytes, so that it
+/// vectorises: most lines of a Han text hold none and are not walked.
+fn may_hold_spaced_word(line: &str) -> bool {
+    line.as_bytes().chunks(64).any(|chunk| {
+        chunk.iter().fold(0u8, |acc, &b| {
+            acc | u8::from((b | 0x20).wrapping_sub(b'a') < 26)
+                | (u8::from(b >= 0xC0) & u8::from(b.wrapping_sub(0xE4) > 0xE9 - 0xE4))
+        }) != 0
+    })
 }
 
 /// The words of `line` (runs of letters, digits and `'`) that hold a
@@ -1080,6 +1097,20 @@ mod tests {
         let mut lines: Vec<String> = text.lines().map(String::from).collect();
         drop_inner_boilerplate(&mut lines, markdown);
         lines
+    }
+
+    #[test]
+    fn only_lines_with_a_letter_outside_han_are_walked_for_words() {
+        for line in ["会员国.第12段,2019年", "第一章 总则 (3)", "䷀䷁ 12 / 3", ""] {
+            assert!(!may_hold_spaced_word(line), "{line:?}");
+            assert_eq!(spaced_words(line).count(), 0, "{line:?}");
+        }
+        for line in ["会员国 UNODC", "Việt", "ひらがな", "Москва", "x", "Z9"] {
+            assert!(may_hold_spaced_word(line), "{line:?}");
+            assert_eq!(spaced_words(line).count(), 1, "{line:?}");
+        }
+        // `@` and `[` sit next to the ASCII letters: not letters.
+        assert!(!may_hold_spaced_word("@[`{ 123"));
     }
 
     #[test]
