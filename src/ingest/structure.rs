@@ -1449,7 +1449,10 @@ impl<'a> Segmenter<'a> {
                 }
             }
         };
-        self.last_len = visible_len(t);
+        // (Read only for hard-wrapped text.)
+        if self.hard_wrapped {
+            self.last_len = visible_len(t);
+        }
         if continue_open {
             if let Some((_, text)) = self.open.as_mut() {
                 join_keeping(text, t, &self.hyphenated);
