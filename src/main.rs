@@ -11,5 +11,23 @@ use clap::Parser;
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
-    pilcrow::cli::run(pilcrow::cli::Cli::parse())
+    let cli = pilcrow::cli::Cli::parse();
+    if matches!(cli.command, pilcrow::cli::Command::Ingest(_)) {
+        keep_freed_memory();
+    }
+    pilcrow::cli::run(cli)
+}
+
+/// mimalloc gives memory freed back to the system after a short delay;
+/// a run that allocates again soon after then takes fresh pages, which
+/// the kernel zeroes first (as huge pages: clearing them was about a
+/// tenth of an ingest run's CPU time). An ingest run is short and frees
+/// and allocates throughout, so it keeps what it frees. (`serve` and
+/// `build` keep the default: a server must give memory back.)
+fn keep_freed_memory() {
+    // `purge_delay` in mimalloc's option enum (v3 `mimalloc.h`); -1: never purge.
+    const PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+    // SAFETY: sets one integer option; called from the only thread there
+    // is yet (`mi_option_set` is not thread safe).
+    unsafe { libmimalloc_sys::mi_option_set(PURGE_DELAY, -1) };
 }

@@ -69,7 +69,16 @@ pub fn render_document(
     };
     let md = doc.structured.markdown;
     let mut seen: BTreeSet<EntityId> = BTreeSet::new();
-    let mut body = String::new();
+    // The body is about as long as the text it is made of (links and
+    // markup added): reserved once, not grown by doubling.
+    let text: usize = doc.structured.blocks.iter().map(text_len).sum::<usize>()
+        + doc
+            .structured
+            .footnotes
+            .iter()
+            .map(|(l, t)| l.len() + t.len() + 8)
+            .sum::<usize>();
+    let mut body = String::with_capacity(text + text / 8 + 4 * doc.structured.blocks.len());
     // Kind of the previous list item: None, Some(false) bullet, Some(true) ordered.
     let mut prev_list: Option<bool> = None;
     for block in &doc.structured.blocks {
@@ -213,6 +222,20 @@ pub fn render_document(
     fm.push_str("---\n\n");
     fm.push_str(&body);
     (fm, seen)
+}
+
+/// The bytes of a block's text.
+fn text_len(block: &Block) -> usize {
+    match block {
+        Block::Heading { text, .. }
+        | Block::ListItem(text)
+        | Block::Quote(text)
+        | Block::Code { text, .. } => text.len(),
+        Block::Para { text, items, .. } => {
+            text.len() + items.iter().map(String::len).sum::<usize>()
+        }
+        Block::Table(rows) => rows.iter().flatten().map(String::len).sum(),
+    }
 }
 
 /// A GitHub-flavoured markdown table; the first row is the header. Cells

@@ -29,6 +29,19 @@ static ENUM_HEAD: LazyLock<Regex> = LazyLock::new(|| {
     )
     .unwrap()
 });
+/// Whether `t` starts as an [`ENUM_HEAD`] can: with a Chinese numeral, a
+/// Roman one, a capital A…H or the first letter of an Arabic ordinal
+/// (most lines are not tried).
+fn may_open_enum_head(t: &str) -> bool {
+    t.chars().next().is_some_and(|c| {
+        matches!(
+            c,
+            '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | 'A'
+                ..='H' | 'I' | 'V' | 'X' | 'أ' | 'ث' | 'ر' | 'خ' | 'س' | 'ت' | 'ع'
+        )
+    })
+}
+
 /// Parts of a document named by a word and a number, alone on a line.
 static PART_HEAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -1436,7 +1449,10 @@ impl<'a> Segmenter<'a> {
                 }
             }
         };
-        self.last_len = visible_len(t);
+        // (Read only for hard-wrapped text.)
+        if self.hard_wrapped {
+            self.last_len = visible_len(t);
+        }
         if continue_open {
             if let Some((_, text)) = self.open.as_mut() {
                 join_keeping(text, t, &self.hyphenated);
@@ -1503,7 +1519,7 @@ impl<'a> Segmenter<'a> {
                 }
                 self.enum_label = None;
             }
-            if let Some(c) = MD_HEAD.captures(t) {
+            if let Some(c) = t.starts_with('#').then(|| MD_HEAD.captures(t)).flatten() {
                 let level = c[1].len() as u8;
                 self.heading(level.max(2), &c[2]);
                 continue;
@@ -1518,7 +1534,10 @@ impl<'a> Segmenter<'a> {
                 self.heading(2, t);
                 continue;
             }
-            if let Some(c) = ENUM_HEAD.captures(t) {
+            if let Some(c) = may_open_enum_head(t)
+                .then(|| ENUM_HEAD.captures(t))
+                .flatten()
+            {
                 let e = c.get(1).or(c.get(2)).unwrap().as_str();
                 let level = if e
                     .chars()
@@ -2515,6 +2534,38 @@ mod tests {
             "PRESS RELEASE\nMINISTERS AGREE ON CYBER RULES\n\nThe ministers met in Geneva today and agreed.\n",
         );
         assert!(!s.title.is_some_and(|t| t.contains("RELEASE MINISTERS")));
+    }
+
+    #[test]
+    fn every_enumerated_heading_passes_the_first_character_gate() {
+        let ordinals = [
+            "أولا",
+            "ثانيا",
+            "ثالثا",
+            "رابعا",
+            "خامسا",
+            "سادسا",
+            "سابعا",
+            "ثامنا",
+            "تاسعا",
+            "عاشرا",
+        ];
+        let mut lines: Vec<String> = ordinals.iter().map(|o| format!("{o} - مقدمة")).collect();
+        for label in ["一", "十二", "IV", "XX", "A", "H", "V", "X"] {
+            for mark in [".", "、", "．"] {
+                lines.push(format!("{label}{mark} 导言"));
+            }
+        }
+        for line in &lines {
+            assert!(ENUM_HEAD.is_match(line), "{line:?}");
+            assert!(may_open_enum_head(line), "{line:?}");
+        }
+        for line in ["1. Text", "J. Scope", "大会", "(a) item", "i. small"] {
+            assert!(
+                !may_open_enum_head(line) && !ENUM_HEAD.is_match(line),
+                "{line:?}"
+            );
+        }
     }
 
     #[test]

@@ -572,14 +572,7 @@ fn lowercase(t: &str) -> std::borrow::Cow<'_, str> {
             break;
         };
         next += c.len_utf8();
-        let same = if c.is_ascii() {
-            !c.is_ascii_uppercase()
-        } else {
-            // Han, CJK punctuation, full-width punctuation and digits: no
-            // case.
-            is_core_han(c) || matches!(c as u32, 0x3000..=0x303F | 0xFF01..=0xFF20)
-        };
-        if same {
+        if keeps_case(c) {
             continue;
         }
         if out.capacity() == 0 {
@@ -598,6 +591,17 @@ fn lowercase(t: &str) -> std::borrow::Cow<'_, str> {
     }
     out.push_str(&t[copied..]);
     Cow::Owned(out)
+}
+
+/// Whether [`lowercase`] leaves `c` as it is without asking the tables:
+/// ASCII but capitals; Han, CJK punctuation, full-width punctuation and
+/// digits (no case).
+fn keeps_case(c: char) -> bool {
+    if c.is_ascii() {
+        !c.is_ascii_uppercase()
+    } else {
+        is_core_han(c) || matches!(c as u32, 0x3000..=0x303F | 0xFF01..=0xFF20)
+    }
 }
 
 /// The CJK Unified Ideographs (and extension A): every one assigned, a
@@ -656,18 +660,34 @@ fn stop_density(
     words: &[&str],
     stops: Option<&'static Stoplist>,
 ) -> Option<f64> {
+    let bits: &[u64] = &HAN_STOP_BITS;
+    stop_density_of(
+        || t.chars().filter(|&c| is_han_stop_in(bits, c)).count(),
+        han,
+        words,
+        stops,
+    )
+}
+
+/// [`is_han_stop`], the bitmap read once by the caller, not through the
+/// lazy cell per character.
+fn is_han_stop_in(bits: &[u64], c: char) -> bool {
+    match (c as usize).checked_sub(0x3400) {
+        Some(k) if k < bits.len() * 64 => bits[k / 64] & (1 << (k % 64)) != 0,
+        _ => is_han_stop(c),
+    }
+}
+
+/// [`stop_density`], the count of Han function characters asked for only
+/// when it is needed (`features` counts them as it reads the line).
+fn stop_density_of(
+    han_stops: impl FnOnce() -> usize,
+    han: usize,
+    words: &[&str],
+    stops: Option<&'static Stoplist>,
+) -> Option<f64> {
     if han >= 10 && han >= words.len() {
-        let bits: &[u64] = &HAN_STOP_BITS;
-        let hits = t
-            .chars()
-            .filter(|&c| match (c as usize).checked_sub(0x3400) {
-                // The bitmap read once, not through the lazy cell per
-                // character (as `is_han_stop`).
-                Some(k) if k < bits.len() * 64 => bits[k / 64] & (1 << (k % 64)) != 0,
-                _ => is_han_stop(c),
-            })
-            .count();
-        Some(hits as f64 / han as f64)
+        Some(han_stops() as f64 / han as f64)
     } else {
         stops.filter(|_| !words.is_empty()).map(|list| {
             let hits = words.iter().filter(|w| is_function_word(list, w)).count();
@@ -812,6 +832,13 @@ fn features(
     // separators, and words (items with a letter) with their length in
     // characters (as `split_whitespace` cuts them).
     let (mut chars, mut han, mut punct) = (0usize, 0usize, 0usize);
+    // Han function characters (for `stop_density`), and whether any
+    // character changes in lower case (as `lowercase` judges it).
+    let (mut han_stops, mut cased) = (0usize, false);
+    // Whether the line holds a letter that is not Han: `words_of` finds
+    // no word in a line without one.
+    let mut spaced_letter = false;
+    let bits: &[u64] = &HAN_STOP_BITS;
     let (mut separators, mut items, mut item_chars) = (0usize, 0usize, 0usize);
     let mut item: Option<(usize, usize, bool)> = None;
     let mut end_item = |item: (usize, usize, bool), end: usize| {
@@ -832,6 +859,12 @@ fn features(
         if (0xE5..=0xE9).contains(&b[i]) {
             chars += 1;
             han += 1;
+            // Its code point from its three bytes (valid UTF-8).
+            let cp = (usize::from(b[i] & 0x0F) << 12)
+                | (usize::from(b[i + 1] & 0x3F) << 6)
+                | usize::from(b[i + 2] & 0x3F);
+            let k = cp - 0x3400;
+            han_stops += usize::from(bits[k / 64] & (1 << (k % 64)) != 0);
             let it = item.get_or_insert((i, 0, false));
             it.1 += 1;
             it.2 = true;
@@ -844,6 +877,8 @@ fn features(
         next += c.len_utf8();
         chars += 1;
         han += usize::from(is_han(c));
+        han_stops += usize::from(is_han_stop_in(bits, c));
+        cased |= !keeps_case(c);
         punct += usize::from(matches!(c, ',' | '.' | '，' | '。' | ';' | '、'));
         if c.is_whitespace() {
             if let Some(it) = item.take() {
@@ -852,7 +887,9 @@ fn features(
         } else {
             let it = item.get_or_insert((i, 0, false));
             it.1 += 1;
-            it.2 |= is_letter(c);
+            let letter = is_letter(c);
+            it.2 |= letter;
+            spaced_letter |= letter && !is_han(c);
         }
     }
     if let Some(it) = item {
@@ -863,10 +900,19 @@ fn features(
     } else {
         0
     };
-    let lower = lowercase(t);
+    let lower = if cased {
+        lowercase(t)
+    } else {
+        std::borrow::Cow::Borrowed(t)
+    };
     let lower: &str = &lower;
-    let words = words_of(lower);
-    let stop_density = stop_density(t, han, &words, stops);
+    // (`lower` is the line itself unless a character changed case.)
+    let words = if cased || spaced_letter {
+        words_of(lower)
+    } else {
+        Vec::new()
+    };
+    let stop_density = stop_density_of(|| han_stops, han, &words, stops);
     let share = share(toks, lines_with);
     let ends_sentence = ends_sentence(t);
     // Chrome words matter only on short lines (see `classify`).
@@ -932,6 +978,9 @@ pub(crate) fn document_stopwords<S: AsRef<str>>(lines: &[S]) -> Option<&'static 
     let mut hits: Vec<usize> = vec![0; STOPWORDS.len()];
     let mut lower = String::new();
     for line in lines {
+        if !may_hold_spaced_word(line.as_ref()) {
+            continue;
+        }
         for w in spaced_words(line.as_ref()) {
             words += 1;
             lower.clear();
@@ -953,6 +1002,20 @@ pub(crate) fn document_stopwords<S: AsRef<str>>(lines: &[S]) -> Option<&'static 
     }
     let (best, &n) = hits.iter().enumerate().max_by_key(|&(_, n)| *n)?;
     (words > 0 && n * 100 >= words * 15).then(|| &STOPWORDS[best].1)
+}
+
+/// Whether `line` may hold a word of [`spaced_words`]: a letter that is
+/// not Han, so an ASCII letter or a character whose lead byte is not
+/// E4…E9 (U+4000…U+9FFF: Han, or the Yijing symbols U+4DC0…U+4DFF,
+/// which are no letters). Branch-free over the bytes, so that it
+/// vectorises: most lines of a Han text hold none and are not walked.
+fn may_hold_spaced_word(line: &str) -> bool {
+    line.as_bytes().chunks(64).any(|chunk| {
+        chunk.iter().fold(0u8, |acc, &b| {
+            acc | u8::from((b | 0x20).wrapping_sub(b'a') < 26)
+                | (u8::from(b >= 0xC0) & u8::from(b.wrapping_sub(0xE4) > 0xE9 - 0xE4))
+        }) != 0
+    })
 }
 
 /// The words of `line` (runs of letters, digits and `'`) that hold a
@@ -1034,6 +1097,20 @@ mod tests {
         let mut lines: Vec<String> = text.lines().map(String::from).collect();
         drop_inner_boilerplate(&mut lines, markdown);
         lines
+    }
+
+    #[test]
+    fn only_lines_with_a_letter_outside_han_are_walked_for_words() {
+        for line in ["会员国.第12段,2019年", "第一章 总则 (3)", "䷀䷁ 12 / 3", ""] {
+            assert!(!may_hold_spaced_word(line), "{line:?}");
+            assert_eq!(spaced_words(line).count(), 0, "{line:?}");
+        }
+        for line in ["会员国 UNODC", "Việt", "ひらがな", "Москва", "x", "Z9"] {
+            assert!(may_hold_spaced_word(line), "{line:?}");
+            assert_eq!(spaced_words(line).count(), 1, "{line:?}");
+        }
+        // `@` and `[` sit next to the ASCII letters: not letters.
+        assert!(!may_hold_spaced_word("@[`{ 123"));
     }
 
     #[test]

@@ -320,8 +320,36 @@ fn tokenize_with(line: &str, mut emit: impl FnMut(Token)) {
         (*hash, *chars) = (FNV, 0);
         word
     };
-    for c in line.chars() {
-        if is_han(c) {
+    let bytes = line.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        // ASCII (never Han) and U+5000…U+9FFF (lead bytes E5…E9: Han, the
+        // code point read from its three bytes of valid UTF-8) without
+        // decoding.
+        let (c, han) = match bytes[at] {
+            x @ 0..=0x7F => {
+                at += 1;
+                (char::from(x), false)
+            }
+            0xE5..=0xE9 => {
+                let cp = (u32::from(bytes[at] & 0x0F) << 12)
+                    | (u32::from(bytes[at + 1] & 0x3F) << 6)
+                    | u32::from(bytes[at + 2] & 0x3F);
+                at += 3;
+                (
+                    char::from_u32(cp).unwrap_or(char::REPLACEMENT_CHARACTER),
+                    true,
+                )
+            }
+            _ => {
+                let Some(c) = line[at..].chars().next() else {
+                    break;
+                };
+                at += c.len_utf8();
+                (c, is_han(c))
+            }
+        };
+        if han {
             if let Some(w) = flush(&mut hash, &mut chars) {
                 emit(w);
             }

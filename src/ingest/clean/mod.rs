@@ -60,7 +60,12 @@ fn clean_as(text: &str, markdown: bool) -> Cleaned {
         (protect_structure(&refs, span), tokens)
     };
     // The kept lines' text, for the tokens `blocks` would compute again.
-    let mut kept_text = String::new();
+    let mut kept_text = String::with_capacity(
+        span.clone()
+            .filter(|&i| i < tokens.len())
+            .map(|i| raw[i].len())
+            .sum(),
+    );
     let mut kept_at: Vec<(usize, usize, usize)> = Vec::new();
     for i in span.clone().filter(|&i| i < tokens.len()) {
         if !raw[i].trim().is_empty() {

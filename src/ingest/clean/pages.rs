@@ -145,9 +145,18 @@ fn key(line: &str) -> Option<String> {
         }
         let x = b[i];
         // U+5000…U+9FFF (lead bytes E5…E9), core Han, and ASCII: known
-        // by their first byte, Han copied without decoding.
+        // by their first byte, Han copied without decoding, a run of it
+        // at once (one word, its characters counted).
         let (c, n) = if (0xE5..=0xE9).contains(&x) {
-            (None, 3)
+            let mut n = 3;
+            while b.get(i + n).is_some_and(|x| (0xE5..=0xE9).contains(x)) {
+                n += 3;
+            }
+            chars += n / 3 - 1;
+            if chars > 80 {
+                return None;
+            }
+            (None, n)
         } else if x < 0x80 {
             (Some(char::from(x)), 1)
         } else {

@@ -35,8 +35,13 @@ impl Normalized {
         // Whether the character at byte `j` (if any) is surely a starter
         // that cannot combine with the one before: ASCII, or U+4000…U+9FFF
         // (CJK ideographs, lead bytes E4…E9).
-        let starter_at =
-            |j: usize| j >= bytes.len() || bytes[j] < 0x80 || (0xE4..=0xE9).contains(&bytes[j]);
+        let starter_at = |j: usize| {
+            j >= bytes.len()
+                || bytes[j] < 0x80
+                || (0xE4..=0xE9).contains(&bytes[j])
+                || cjk_punct_at(bytes, j)
+                || fullwidth_at(bytes, j).is_some()
+        };
         let char_at = |j: usize| original.get(j..).and_then(|s| s.chars().next());
         let combines = |n: char| may_combine(n) && canonical_combining_class(n) != 0;
         let mut unit_buf = String::new();
@@ -66,6 +71,23 @@ impl Normalized {
                     map.extend_from_slice(&[k as u32, k as u32 | CONT, k as u32 | CONT]);
                 }
                 i = end;
+                continue;
+            }
+            // CJK punctuation (`、` `。` `《`) stands as it is and
+            // full-width ASCII (`，` `（` `２`) is folded, one character a
+            // unit, when nothing combines with it: its bytes are enough.
+            if cjk_punct_at(bytes, i) && starter_at(i + 3) {
+                text.push_str(&original[i..i + 3]);
+                map.extend_from_slice(&[i as u32, i as u32 | CONT, i as u32 | CONT]);
+                i += 3;
+                continue;
+            }
+            if let Some(a) = fullwidth_at(bytes, i)
+                && starter_at(i + 3)
+            {
+                text.push(char::from(if lower { a.to_ascii_lowercase() } else { a }));
+                map.push(i as u32);
+                i += 3;
                 continue;
             }
             let start = i;
@@ -170,6 +192,31 @@ impl Normalized {
         }
         let (s, e) = (self.orig_start(start), self.orig_end(end));
         (s < e).then_some((s, e))
+    }
+}
+
+/// Whether `bytes[j..]` starts with CJK punctuation that normalises to
+/// itself and combines with nothing: U+3001…U+303F (UTF-8 `E3 80 xx`)
+/// but the ideographic space U+3000 (whitespace) and the tone marks
+/// U+302A…U+302F (combining).
+fn cjk_punct_at(bytes: &[u8], j: usize) -> bool {
+    bytes.get(j) == Some(&0xE3)
+        && bytes.get(j + 1) == Some(&0x80)
+        && bytes
+            .get(j + 2)
+            .is_some_and(|&b| matches!(b, 0x81..=0xA9 | 0xB0..=0xBF))
+}
+
+/// The ASCII character a full-width form U+FF01…U+FF5E at `bytes[j..]`
+/// (UTF-8 `EF BC 81`…`EF BD 9E`) folds to ([`fold_char`]).
+fn fullwidth_at(bytes: &[u8], j: usize) -> Option<u8> {
+    if bytes.get(j) != Some(&0xEF) {
+        return None;
+    }
+    match (bytes.get(j + 1), bytes.get(j + 2)) {
+        (Some(0xBC), Some(&b @ 0x81..=0xBF)) => Some(b - 0x81 + 0x21),
+        (Some(0xBD), Some(&b @ 0x80..=0x9E)) => Some(b - 0x80 + 0x60),
+        _ => None,
     }
 }
 
@@ -351,6 +398,44 @@ mod tests {
         assert_eq!(n.text, "guinea-bissau and guinea - bissau");
         let b = n.text.find("bissau").unwrap();
         assert_eq!(n.orig_start(b), s.find("BISSAU").unwrap());
+    }
+
+    /// The short way for CJK punctuation and full-width forms gives what
+    /// a character alone gives the long way ([`emit`]).
+    #[test]
+    fn cjk_punctuation_and_full_width_forms_read_by_their_bytes() {
+        let chars = ('\u{3000}'..='\u{3040}').chain('\u{FF00}'..='\u{FF60}');
+        for c in chars {
+            let mut buf = [0u8; 4];
+            let bytes = c.encode_utf8(&mut buf).as_bytes();
+            let fast = cjk_punct_at(bytes, 0) || fullwidth_at(bytes, 0).is_some();
+            if !fast {
+                continue;
+            }
+            assert_eq!(canonical_combining_class(c), 0, "{c:?}");
+            assert_eq!(is_nfc_quick(std::iter::once(c)), IsNormalized::Yes, "{c:?}");
+            assert!(
+                !c.is_whitespace() && !is_dropped(c) && !is_unspaced(c),
+                "{c:?}"
+            );
+            for lower in [true, false] {
+                let (mut text, mut map) = (String::new(), Vec::new());
+                emit(&mut text, &mut map, c, 0, lower);
+                map[0] &= !CONT;
+                let n = Normalized::new(&format!("{c}"), lower);
+                assert_eq!((n.text, n.map), (text, map), "{c:?}");
+            }
+        }
+        let s = "（２０１７）年，大会《决议》、Ａ。";
+        let n = Normalized::new(s, true);
+        assert_eq!(n.text, "(2017)年,大会《决议》、a。");
+        let k = n.text.find("《").unwrap();
+        assert_eq!(
+            n.orig_range(k, k + 3),
+            Some((s.find("《").unwrap(), s.find("决").unwrap()))
+        );
+        assert_eq!(n.orig_start(0), 0);
+        assert_eq!(n.orig_start(5), s.find("）").unwrap());
     }
 
     #[test]
