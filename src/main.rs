@@ -11,5 +11,12 @@ use clap::Parser;
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
+    // No transparent huge pages: mimalloc asks for them, and each is
+    // zeroed whole (2 MiB) the first time the process touches a byte
+    // of it — on a 10,000-document site that made half of a clean
+    // build's system time and most of an incremental build's, for no
+    // gain in user time (bench/build-scale.sh).
+    #[cfg(target_os = "linux")]
+    let _ = rustix::thread::disable_transparent_huge_pages(true);
     pilcrow::cli::run(pilcrow::cli::Cli::parse())
 }

@@ -121,6 +121,12 @@ pub fn build(
     {
         return Err(());
     }
+    // The changed pages' contributions before, whole: what they said
+    // (snippets included) is compared with what they say now.
+    for &i in &todo {
+        let full = cache.full(i).ok_or(())?;
+        cache.pages[i].extracted = full;
+    }
     let mut rendered: Vec<Rendered> = cache
         .pages
         .iter()
@@ -205,7 +211,7 @@ pub fn build(
     super::phase("incremental: markdown");
     let docs_before: Vec<bool> = cache.pages.iter().map(|c| c.is_doc).collect();
     let graph_before = Graph::assemble_docs(&docs_before, &extracted_before);
-    let graph = graph_before.updated(&site, &extracted_before, &extracted, &todo, &docs_before);
+    let mut graph = graph_before.updated(&site, &extracted_before, &extracted, &todo, &docs_before);
 
     // Which outputs the change reaches, as `serve` finds them.
     let mut before = Before::recorded(
@@ -296,6 +302,15 @@ pub fn build(
         }
     }
 
+    // The snippets of the mentions the outputs rendered again show (the
+    // cache was read without them).
+    let shown: BTreeSet<usize> = jobs
+        .iter()
+        .filter_map(|&j| super::body_of(&site, j))
+        .flat_map(|i| graph.incoming[i].iter().map(|&m| graph.mentions[m].source))
+        .filter(|s| !todo.contains(s))
+        .collect();
+    with_snippets(&mut graph, &extracted, &cache, &shown).ok_or(())?;
     let cx = Contexts::with_graph(&site, Cow::Borrowed(&graph));
     let rendered: Vec<Result<OutputFile, crate::problem::Problem>> = jobs
         .par_iter()
@@ -434,12 +449,25 @@ pub fn build(
         cache.pages[i] = p;
     }
     // The graph contributions back: of the records written (all of
-    // them when the cache is written whole).
+    // them when the cache is written whole), whole (those of the pages
+    // that did not change, as the cache holds them).
     let whole = !cache.appends();
-    for (i, (c, e)) in cache.pages.iter_mut().zip(&extracted).enumerate() {
-        if whole || records.contains(&i) {
-            c.extracted = Extracted::clone(e);
-        }
+    let written: Vec<usize> = (0..n).filter(|i| whole || records.contains(i)).collect();
+    let full: Option<Vec<(usize, Extracted)>> = written
+        .par_iter()
+        .map(|&i| match todo.contains(&i) {
+            true => Some((i, Extracted::clone(&extracted[i]))),
+            false => cache.full(i).map(|e| (i, e)),
+        })
+        .collect();
+    let Some(full) = full else {
+        // The records do not read back: no cache, the next build is a
+        // clean one.
+        cache::remove(config);
+        return Ok(Ok(report(config, n, &cache)));
+    };
+    for (i, e) in full {
+        cache.pages[i].extracted = e;
     }
     cache.fingerprint = inputs.fingerprint.clone();
     cache.content = inputs.content.clone();
@@ -448,17 +476,54 @@ pub fn build(
     cache::write(config, &mut cache, Some(&records));
     super::phase("incremental: cache written");
 
+    Ok(Ok(report(config, n, &cache)))
+}
+
+/// What a build of `n` pages over the output `cache` describes reports.
+fn report(config: &Config, n: usize, cache: &SiteCache) -> BuildReport {
     let mut warnings = Vec::new();
     if !extras::is_absolute(&config.base_url) {
         warnings.push(extras::bare_base_url_warning(&config.base_url));
     }
-    Ok(Ok(BuildReport {
+    BuildReport {
         pages: n,
         generated: cache.html_pages.saturating_sub(n),
         output_dir: config.output_dir.clone(),
         warnings,
         unchanged: false,
-    }))
+    }
+}
+
+/// Puts the snippets back into the mentions of the pages `sources`
+/// (unchanged pages, whose contributions the cache gave without them):
+/// their mentions in `graph`, laid out by source page as `extracted`
+/// has them, are read again whole. `None` when a record does not read
+/// back as it did.
+fn with_snippets(
+    graph: &mut Graph,
+    extracted: &[Arc<Extracted>],
+    cache: &SiteCache,
+    sources: &BTreeSet<usize>,
+) -> Option<()> {
+    let full: Vec<(usize, Extracted)> = sources
+        .par_iter()
+        .map(|&s| Some((s, cache.full(s)?)))
+        .collect::<Option<_>>()?;
+    let mut first = Vec::with_capacity(extracted.len());
+    let mut at = 0;
+    for e in extracted {
+        first.push(at);
+        at += e.mentions.len();
+    }
+    for (s, e) in full {
+        if e.mentions.len() != extracted[s].mentions.len() {
+            return None;
+        }
+        for (k, m) in e.mentions.into_iter().enumerate() {
+            *graph.mentions.get_mut(first[s] + k)? = m;
+        }
+    }
+    Some(())
 }
 
 /// The site's content from the cache, with the changed pages read
