@@ -29,6 +29,7 @@ pub mod extras;
 mod incremental;
 mod inputs;
 mod local_graph;
+pub mod lock;
 pub mod raw_files;
 pub mod svg;
 pub use contexts::{Contexts, ENTITY_SECTIONS, kind_key, list_order};
@@ -925,6 +926,14 @@ fn usage() -> (f64, u64) {
 }
 
 pub fn build(config: &Config) -> Result<BuildReport, BuildError> {
+    build_with(config, &|| {})
+}
+
+/// [`build`], calling `waiting` when another build of the site is under
+/// way (this one then waits for it to finish: [`lock`]).
+pub fn build_with(config: &Config, waiting: &dyn Fn()) -> Result<BuildReport, BuildError> {
+    let _lock = lock::acquire(&cache::dir(config), waiting)
+        .map_err(|e| BuildError::Io(format!("cannot wait for another build of the site: {e}")))?;
     phase("start");
     let inputs = inputs::read(config);
     let fingerprint = inputs.as_ref().map(|i| i.fingerprint.clone());
