@@ -253,6 +253,18 @@ pub fn build(
         return Err(());
     }
     super::phase("incremental: graph, affected");
+    // The pages whose mention count may have changed: those the changed
+    // pages mention, before or after (no other page's mentions changed).
+    let mentioned: BTreeSet<usize> = todo
+        .iter()
+        .flat_map(|&i| {
+            extracted_before[i]
+                .mentions
+                .iter()
+                .chain(&extracted[i].mentions)
+        })
+        .map(|m| m.target)
+        .collect();
     let theme = Theme::load(config).map_err(|_| ())?;
     super::phase("incremental: theme");
 
@@ -342,10 +354,15 @@ pub fn build(
         );
         // graph.json: the previous one with the elements of the pages
         // the change reaches made again.
-        let nodes: BTreeSet<usize> = (0..n)
-            .filter(|&i| {
-                todo.contains(&i) || graph_before.mention_count(i) != graph.mention_count(i)
-            })
+        let nodes: BTreeSet<usize> = todo
+            .iter()
+            .copied()
+            .chain(
+                mentioned
+                    .iter()
+                    .copied()
+                    .filter(|&i| graph_before.mention_count(i) != graph.mention_count(i)),
+            )
             .collect();
         let graph_json = std::fs::read(output.join("graph.json"))
             .ok()
@@ -429,8 +446,15 @@ pub fn build(
     super::phase("incremental: update");
     // The cache of this build: the changed pages' records, the list
     // entries whose counts or pages changed.
-    let summaries: Vec<usize> = (0..n)
-        .filter(|&i| todo.contains(&i) || graph_before.mention_count(i) != graph.mention_count(i))
+    let summaries: BTreeSet<usize> = todo
+        .iter()
+        .copied()
+        .chain(
+            mentioned
+                .iter()
+                .copied()
+                .filter(|&i| graph_before.mention_count(i) != graph.mention_count(i)),
+        )
         .collect();
     let mut records: BTreeSet<usize> = new_pages.keys().copied().collect();
     for i in summaries {
@@ -476,7 +500,22 @@ pub fn build(
     cache::write(config, &mut cache, Some(&records));
     super::phase("incremental: cache written");
 
-    Ok(Ok(report(config, n, &cache)))
+    let report = report(config, n, &cache);
+    drop(cx);
+    // What the build held, freed on a thread of its own: the process that
+    // asked for the build need not wait for it (it usually ends).
+    std::thread::spawn(move || {
+        drop((
+            site,
+            graph,
+            graph_before,
+            extracted,
+            extracted_before,
+            cache,
+        ))
+    });
+    super::phase("incremental: done");
+    Ok(Ok(report))
 }
 
 /// What a build of `n` pages over the output `cache` describes reports.
