@@ -145,11 +145,12 @@ pub fn update(
             .or_default()
             .push((t, changes));
     }
-    for (n, changes) in by_shard {
-        let path = format!("{INDEX_DIR}/w/{n}.json");
-        let (bytes, delta) = patch_shard(&output.join(&path), &changes)?;
-        word_bytes += delta;
-        files.push(OutputFile { path, bytes });
+    for (path, patched) in patch_shards("w", by_shard, output)? {
+        word_bytes += patched.delta;
+        files.push(OutputFile {
+            path,
+            bytes: patched.bytes,
+        });
     }
     let mut filter_bytes = log.filter_bytes as i64;
     let mut counts_changed: BTreeMap<String, usize> = BTreeMap::new();
@@ -160,17 +161,14 @@ pub fn update(
             .or_default()
             .push((k, changes));
     }
-    for (n, changes) in by_shard {
-        let path = format!("{INDEX_DIR}/f/{n}.json");
-        let (bytes, delta) = patch_shard(&output.join(&path), &changes)?;
-        filter_bytes += delta;
-        // Pages per filter value (meta.json's counts), read back.
-        let shard: BTreeMap<String, Vec<u32>> = serde_json::from_slice(&bytes).ok()?;
-        for (k, _) in &changes {
-            let pages = shard.get(*k).map_or(0, |v| runs(v).map_or(0, |r| r.len()));
-            counts_changed.insert(k.to_string(), pages);
-        }
-        files.push(OutputFile { path, bytes });
+    for (path, patched) in patch_shards("f", by_shard, output)? {
+        filter_bytes += patched.delta;
+        // Pages per filter value (meta.json's counts).
+        counts_changed.extend(patched.pages);
+        files.push(OutputFile {
+            path,
+            bytes: patched.bytes,
+        });
     }
     let (word_bytes, filter_bytes) = (
         u64::try_from(word_bytes).ok()?,
@@ -222,54 +220,180 @@ pub fn update(
     })
 }
 
-/// The shard file at `path` with the runs of `changes` put in (a page's
-/// new run, or none); returns its bytes and how much the JSON size as
-/// `shard_count` counts it changed.
-fn patch_shard(path: &Path, changes: &[(&str, &[Change<'_>])]) -> Option<(Vec<u8>, i64)> {
-    let mut shard: BTreeMap<String, Vec<u32>> =
-        serde_json::from_slice(&std::fs::read(path).ok()?).ok()?;
-    let mut delta = 0i64;
-    for (key, pages) in changes {
-        let old = shard.remove(*key);
-        let mut list: Vec<Run> = match &old {
-            Some(numbers) => {
-                delta -= json_size(key, numbers) as i64;
-                runs(numbers)?
-            }
-            None => Vec::new(),
-        };
-        for (page, now) in *pages {
-            list.retain(|(p, _, _)| p != page);
-            if let Some((paras, title)) = now {
-                let at = list.partition_point(|(p, _, _)| p < page);
-                list.insert(at, (*page, paras.to_vec(), *title));
-            }
-        }
-        if list.is_empty() {
-            continue;
-        }
-        let numbers = numbers_of(&list);
-        delta += json_size(key, &numbers) as i64;
-        shard.insert(key.to_string(), numbers);
-    }
-    let mut out = Vec::new();
+/// The shards of `dir` (`w` or `f`) holding `changes`, patched in
+/// parallel: (path in the output, what [`patch_shard`] makes).
+fn patch_shards(
+    dir: &str,
+    by_shard: BTreeMap<u32, Changes<'_>>,
+    output: &Path,
+) -> Option<Vec<(String, PatchedShard)>> {
+    use rayon::prelude::*;
+    by_shard
+        .into_par_iter()
+        .map(|(n, changes)| {
+            let path = format!("{INDEX_DIR}/{dir}/{n}.json");
+            let patched = patch_shard(&output.join(&path), &changes)?;
+            Some((path, patched))
+        })
+        .collect()
+}
+
+/// A shard made again.
+struct PatchedShard {
+    bytes: Vec<u8>,
+    /// How much the JSON size as `shard_count` counts it changed.
+    delta: i64,
+    /// Each changed key and the number of pages left in it.
+    pages: Vec<(String, usize)>,
+}
+
+/// The shard file at `path` with the runs of `changes` (sorted by key,
+/// as `update` makes them) put in (a page's new run, or none). Only the
+/// changed terms are read and written again: every
+/// other entry is copied as it is (a shard holds thousands of terms, an
+/// edit changes a few of them).
+fn patch_shard(path: &Path, changes: &[(&str, &[Change<'_>])]) -> Option<PatchedShard> {
+    let old = std::fs::read(path).ok()?;
+    let body = old.strip_prefix(b"{")?.strip_suffix(b"}")?;
+    let mut out = Vec::with_capacity(old.len() + 1024);
     out.push(b'{');
-    for (n, (k, numbers)) in shard.iter().enumerate() {
-        if n > 0 {
+    let mut delta = 0i64;
+    let mut pages = Vec::with_capacity(changes.len());
+    let mut pending = changes.iter().peekable();
+    let mut first = true;
+    let mut put = |out: &mut Vec<u8>, entry: Entry<'_>| {
+        if !std::mem::take(&mut first) {
             out.push(b',');
         }
-        serde_json::to_writer(&mut out, k).ok()?;
-        out.extend_from_slice(b":[");
-        for (m, &x) in numbers.iter().enumerate() {
-            if m > 0 {
-                out.push(b',');
+        match entry {
+            Entry::Kept(bytes) => out.extend_from_slice(bytes),
+            Entry::Made(key, numbers) => {
+                serde_json::to_writer(&mut *out, key).ok()?;
+                out.extend_from_slice(b":[");
+                for (m, &x) in numbers.iter().enumerate() {
+                    if m > 0 {
+                        out.push(b',');
+                    }
+                    push_decimal(out, x);
+                }
+                out.push(b']');
             }
-            push_decimal(&mut out, x);
         }
-        out.push(b']');
+        Some(())
+    };
+    let mut at = 0;
+    while at < body.len() {
+        if at > 0 {
+            at += usize::from(*body.get(at)? == b',');
+        }
+        let (key, value, end) = entry_at(body, at)?;
+        // Terms new to the shard, before this one.
+        while let Some((k, runs_of)) = pending.next_if(|(k, _)| *k < key.as_ref()) {
+            if let Some(numbers) = changed(k, None, runs_of, &mut delta, &mut pages)? {
+                put(&mut out, Entry::Made(k, &numbers))?;
+            }
+        }
+        match pending.next_if(|(k, _)| *k == key.as_ref()) {
+            Some((k, runs_of)) => {
+                let numbers = value
+                    .split(|&b| b == b',')
+                    .filter(|n| !n.is_empty())
+                    .map(|n| std::str::from_utf8(n).ok()?.parse().ok())
+                    .collect::<Option<Vec<u32>>>()?;
+                if let Some(numbers) = changed(k, Some(&numbers), runs_of, &mut delta, &mut pages)?
+                {
+                    put(&mut out, Entry::Made(k, &numbers))?;
+                }
+            }
+            None => put(&mut out, Entry::Kept(&body[at..end]))?,
+        }
+        at = end;
+    }
+    for (k, runs_of) in pending {
+        if let Some(numbers) = changed(k, None, runs_of, &mut delta, &mut pages)? {
+            put(&mut out, Entry::Made(k, &numbers))?;
+        }
     }
     out.push(b'}');
-    Some((out, delta))
+    Some(PatchedShard {
+        bytes: out,
+        delta,
+        pages,
+    })
+}
+
+/// An entry of a shard as it is written again.
+enum Entry<'a> {
+    /// Copied as it was.
+    Kept(&'a [u8]),
+    /// A key and its numbers, written anew.
+    Made(&'a str, &'a [u32]),
+}
+
+/// The entry of a shard's body starting at `at` (`"key":[numbers]`):
+/// its key, the bytes between its brackets, and where it ends.
+fn entry_at(body: &[u8], at: usize) -> Option<(std::borrow::Cow<'_, str>, &[u8], usize)> {
+    if *body.get(at)? != b'"' {
+        return None;
+    }
+    // The key's closing quote: the first one no backslash escapes.
+    let mut q = at + 1;
+    let mut escaped = false;
+    loop {
+        match *body.get(q)? {
+            b'\\' => {
+                escaped = true;
+                q += 1;
+            }
+            b'"' => break,
+            _ => {}
+        }
+        q += 1;
+    }
+    let key = match escaped {
+        false => std::borrow::Cow::Borrowed(std::str::from_utf8(&body[at + 1..q]).ok()?),
+        true => std::borrow::Cow::Owned(serde_json::from_slice(&body[at..=q]).ok()?),
+    };
+    let open = q + 1;
+    if body.get(open..open + 2)? != b":[" {
+        return None;
+    }
+    let close = open + 2 + body[open + 2..].iter().position(|&b| b == b']')?;
+    Some((key, &body[open + 2..close], close + 1))
+}
+
+/// The numbers of the term `key` (`old` before) after `pages` change
+/// their runs in it, `None` when no page is left in it; `delta` counts
+/// the change of its share of the shard's size, `counts` gets how many
+/// pages are left in it.
+fn changed(
+    key: &str,
+    old: Option<&[u32]>,
+    pages: &[Change<'_>],
+    delta: &mut i64,
+    counts: &mut Vec<(String, usize)>,
+) -> Option<Option<Vec<u32>>> {
+    let mut list: Vec<Run> = match old {
+        Some(numbers) => {
+            *delta -= json_size(key, numbers) as i64;
+            runs(numbers)?
+        }
+        None => Vec::new(),
+    };
+    for (page, now) in pages {
+        list.retain(|(p, _, _)| p != page);
+        if let Some((paras, title)) = now {
+            let at = list.partition_point(|(p, _, _)| p < page);
+            list.insert(at, (*page, paras.to_vec(), *title));
+        }
+    }
+    counts.push((key.to_string(), list.len()));
+    if list.is_empty() {
+        return Some(None);
+    }
+    let numbers = numbers_of(&list);
+    *delta += json_size(key, &numbers) as i64;
+    Some(Some(numbers))
 }
 
 /// A posting's numbers as runs (see the module doc of `index`).
