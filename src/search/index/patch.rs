@@ -41,9 +41,6 @@ impl Pending {
     }
 }
 
-/// One page's postings in a term or filter: (page, paragraphs, title).
-type Run = (u32, Vec<u32>, bool);
-
 /// A page's new run in a term or filter (`None`: it leaves it).
 type Change<'a> = (u32, Option<(&'a [u32], bool)>);
 
@@ -267,15 +264,10 @@ fn patch_shard(path: &Path, changes: &[(&str, &[Change<'_>])]) -> Option<Patched
         }
         match entry {
             Entry::Kept(bytes) => out.extend_from_slice(bytes),
-            Entry::Made(key, numbers) => {
+            Entry::Made(key, value) => {
                 serde_json::to_writer(&mut *out, key).ok()?;
                 out.extend_from_slice(b":[");
-                for (m, &x) in numbers.iter().enumerate() {
-                    if m > 0 {
-                        out.push(b',');
-                    }
-                    push_decimal(out, x);
-                }
+                out.extend_from_slice(value);
                 out.push(b']');
             }
         }
@@ -295,13 +287,7 @@ fn patch_shard(path: &Path, changes: &[(&str, &[Change<'_>])]) -> Option<Patched
         }
         match pending.next_if(|(k, _)| *k == key.as_ref()) {
             Some((k, runs_of)) => {
-                let numbers = value
-                    .split(|&b| b == b',')
-                    .filter(|n| !n.is_empty())
-                    .map(|n| std::str::from_utf8(n).ok()?.parse().ok())
-                    .collect::<Option<Vec<u32>>>()?;
-                if let Some(numbers) = changed(k, Some(&numbers), runs_of, &mut delta, &mut pages)?
-                {
+                if let Some(numbers) = changed(k, Some(value), runs_of, &mut delta, &mut pages)? {
                     put(&mut out, Entry::Made(k, &numbers))?;
                 }
             }
@@ -326,8 +312,8 @@ fn patch_shard(path: &Path, changes: &[(&str, &[Change<'_>])]) -> Option<Patched
 enum Entry<'a> {
     /// Copied as it was.
     Kept(&'a [u8]),
-    /// A key and its numbers, written anew.
-    Made(&'a str, &'a [u32]),
+    /// A key and its numbers (as written between the brackets), anew.
+    Made(&'a str, &'a [u8]),
 }
 
 /// The entry of a shard's body starting at `at` (`"key":[numbers]`):
@@ -362,90 +348,262 @@ fn entry_at(body: &[u8], at: usize) -> Option<(std::borrow::Cow<'_, str>, &[u8],
     Some((key, &body[open + 2..close], close + 1))
 }
 
-/// The numbers of the term `key` (`old` before) after `pages` change
-/// their runs in it, `None` when no page is left in it; `delta` counts
-/// the change of its share of the shard's size, `counts` gets how many
-/// pages are left in it.
+/// The numbers of the term `key` (`old`: as written before, between
+/// its brackets) after `pages` change their runs in it, as written
+/// between its brackets; `None` when no page is left in it. `delta`
+/// counts the change of its share of the shard's size, `counts` gets
+/// how many pages are left in it. The runs of the pages that did not
+/// change are copied as they are written (a common term's posting runs
+/// over most pages of the site), only the page number of the run after
+/// a changed one written again (it is counted from the page before).
 fn changed(
     key: &str,
-    old: Option<&[u32]>,
+    old: Option<&[u8]>,
     pages: &[Change<'_>],
     delta: &mut i64,
     counts: &mut Vec<(String, usize)>,
-) -> Option<Option<Vec<u32>>> {
-    let mut list: Vec<Run> = match old {
-        Some(numbers) => {
-            *delta -= json_size(key, numbers) as i64;
-            runs(numbers)?
-        }
-        None => Vec::new(),
+) -> Option<Option<Vec<u8>>> {
+    // As `json_size` counts it: each number and a comma.
+    let size = |v: &[u8]| key.len() as i64 + 6 + if v.is_empty() { 0 } else { v.len() as i64 + 1 };
+    let old = old.unwrap_or_default();
+    let runs = run_bytes(old)?;
+    // The last change of a page is the one that holds.
+    let mut changes: Vec<&Change<'_>> = pages.iter().rev().collect();
+    changes.sort_by_key(|(p, _)| *p);
+    changes.dedup_by_key(|(p, _)| *p);
+    let mut out = Posting {
+        bytes: Vec::with_capacity(old.len() + 64),
+        last: 0,
+        runs: 0,
     };
-    for (page, now) in pages {
-        list.retain(|(p, _, _)| p != page);
-        if let Some((paras, title)) = now {
-            let at = list.partition_point(|(p, _, _)| p < page);
-            list.insert(at, (*page, paras.to_vec(), *title));
+    let mut k = 0;
+    for (r, run) in runs.iter().enumerate() {
+        while let Some(&&(page, now)) = changes.get(k).filter(|(p, _)| *p <= run.page) {
+            if let Some((paras, title)) = now {
+                out.fresh(page, paras, title);
+            }
+            k += 1;
+        }
+        if k > 0 && changes[k - 1].0 == run.page {
+            continue;
+        }
+        let before = if r == 0 { 0 } else { runs[r - 1].page };
+        if out.last == before {
+            // Counted from the same page as before: copied whole.
+            out.start(None, run.page);
+            out.bytes.extend_from_slice(&old[run.start..run.end]);
+        } else {
+            out.start(Some(run.page), run.page);
+            out.bytes.push(b',');
+            out.bytes.extend_from_slice(&old[run.head..run.end]);
         }
     }
-    counts.push((key.to_string(), list.len()));
-    if list.is_empty() {
+    for &&(page, now) in &changes[k..] {
+        if let Some((paras, title)) = now {
+            out.fresh(page, paras, title);
+        }
+    }
+    if !old.is_empty() {
+        *delta -= size(old);
+    }
+    counts.push((key.to_string(), out.runs));
+    if out.runs == 0 {
         return Some(None);
     }
-    let numbers = numbers_of(&list);
-    *delta += json_size(key, &numbers) as i64;
-    Some(Some(numbers))
+    *delta += size(&out.bytes);
+    Some(Some(out.bytes))
 }
 
-/// A posting's numbers as runs (see the module doc of `index`).
-fn runs(numbers: &[u32]) -> Option<Vec<Run>> {
-    let mut out = Vec::new();
-    let mut it = numbers.iter().copied();
-    let mut page = 0u32;
-    while let Some(d) = it.next() {
-        page = page.checked_add(d)?;
-        let head = it.next()?;
-        let mut paras = Vec::with_capacity((head / 2) as usize);
-        let mut prev = 0u32;
-        for _ in 0..head / 2 {
-            prev = prev.checked_add(it.next()?)?;
-            paras.push(prev);
+/// A posting being written: its bytes, the page of its last run, how
+/// many runs it has.
+struct Posting {
+    bytes: Vec<u8>,
+    last: u32,
+    runs: usize,
+}
+
+impl Posting {
+    /// Starts the run of `page`, with its number counted from the page
+    /// before when `number` is given (else the caller copies it).
+    fn start(&mut self, number: Option<u32>, page: u32) {
+        if !self.bytes.is_empty() {
+            self.bytes.push(b',');
         }
-        out.push((page, paras, head % 2 == 1));
+        if let Some(page) = number {
+            push_decimal(&mut self.bytes, page - self.last);
+        }
+        self.last = page;
+        self.runs += 1;
     }
-    Some(out)
-}
 
-/// Runs as a posting's numbers.
-fn numbers_of(list: &[Run]) -> Vec<u32> {
-    let mut out = Vec::new();
-    let mut last = 0;
-    for (page, paras, title) in list {
-        out.push(page - last);
-        last = *page;
-        out.push(2 * paras.len() as u32 + u32::from(*title));
+    /// A run made anew: `page`, its paragraphs and whether its title has
+    /// the term.
+    fn fresh(&mut self, page: u32, paras: &[u32], title: bool) {
+        self.start(Some(page), page);
+        self.bytes.push(b',');
+        push_decimal(&mut self.bytes, 2 * paras.len() as u32 + u32::from(title));
         let mut prev = 0;
         for &p in paras {
-            out.push(p - prev);
+            self.bytes.push(b',');
+            push_decimal(&mut self.bytes, p - prev);
             prev = p;
         }
     }
-    out
 }
 
-/// A term's share of a shard's size, as the index counts it when it
-/// chooses the number of shards.
-fn json_size(key: &str, numbers: &[u32]) -> usize {
-    key.len()
-        + 6
-        + numbers
+/// Where one page's run lies in a posting as written: its page, where
+/// the run starts (its page number, counted from the page before),
+/// where its head starts, and where it ends.
+struct RunBytes {
+    page: u32,
+    start: usize,
+    head: usize,
+    end: usize,
+}
+
+/// The runs of a posting as written (`3,6,0,4,5,…`), each read only as
+/// far as its page and length; `None` when it is not one.
+fn run_bytes(v: &[u8]) -> Option<Vec<RunBytes>> {
+    // The number at `at`, and where the one after it starts.
+    let number = |at: usize| -> Option<(u32, usize)> {
+        let digits = v.get(at..)?;
+        let len = digits
             .iter()
-            .map(|&n| 1 + if n == 0 { 1 } else { n.ilog10() as usize + 1 })
-            .sum::<usize>()
+            .position(|&b| b == b',')
+            .unwrap_or(digits.len());
+        let n = std::str::from_utf8(&digits[..len]).ok()?.parse().ok()?;
+        Some((n, at + len + 1))
+    };
+    let mut out = Vec::new();
+    let (mut at, mut page) = (0, 0u32);
+    while at < v.len() {
+        let (d, head) = number(at)?;
+        let (h, mut next) = number(head)?;
+        for _ in 0..h / 2 {
+            next = number(next)?.1;
+        }
+        page = page.checked_add(d)?;
+        out.push(RunBytes {
+            page,
+            start: at,
+            head,
+            end: next - 1,
+        });
+        at = next;
+    }
+    Some(out)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// One page's postings in a term or filter: (page, paragraphs, title).
+    type Run = (u32, Vec<u32>, bool);
+
+    /// A posting's numbers as runs (see the module doc of `index`).
+    fn runs(numbers: &[u32]) -> Option<Vec<Run>> {
+        let mut out = Vec::new();
+        let mut it = numbers.iter().copied();
+        let mut page = 0u32;
+        while let Some(d) = it.next() {
+            page = page.checked_add(d)?;
+            let head = it.next()?;
+            let mut paras = Vec::with_capacity((head / 2) as usize);
+            let mut prev = 0u32;
+            for _ in 0..head / 2 {
+                prev = prev.checked_add(it.next()?)?;
+                paras.push(prev);
+            }
+            out.push((page, paras, head % 2 == 1));
+        }
+        Some(out)
+    }
+
+    /// Runs as a posting's numbers.
+    fn numbers_of(list: &[Run]) -> Vec<u32> {
+        let mut out = Vec::new();
+        let mut last = 0;
+        for (page, paras, title) in list {
+            out.push(page - last);
+            last = *page;
+            out.push(2 * paras.len() as u32 + u32::from(*title));
+            let mut prev = 0;
+            for &p in paras {
+                out.push(p - prev);
+                prev = p;
+            }
+        }
+        out
+    }
+
+    /// A term's share of a shard's size, as the index counts it when it
+    /// chooses the number of shards.
+    fn json_size(key: &str, numbers: &[u32]) -> usize {
+        key.len()
+            + 6
+            + numbers
+                .iter()
+                .map(|&n| 1 + if n == 0 { 1 } else { n.ilog10() as usize + 1 })
+                .sum::<usize>()
+    }
+
+    /// A posting as written between its brackets.
+    fn written(numbers: &[u32]) -> Vec<u8> {
+        let text: Vec<String> = numbers.iter().map(u32::to_string).collect();
+        text.join(",").into_bytes()
+    }
+
+    /// `changed` writes what decoding the posting, changing its runs and
+    /// writing it again whole writes, with the same size change.
+    #[test]
+    fn a_posting_changed_in_place_is_the_posting_written_anew() {
+        let old = [3, 6, 0, 4, 5, 4, 1, 1, 3, 2];
+        let (p1, p2) = ([1u32, 2], [7u32]);
+        let cases: Vec<Vec<Change<'_>>> = vec![
+            vec![(7, Some((&p1, false)))],
+            vec![(3, None)],
+            vec![(1, Some((&p2, true))), (8, None)],
+            vec![(5, Some((&p1, true))), (9, Some((&p2, false)))],
+            vec![(3, None), (7, None), (8, None)],
+            vec![(2, Some((&p1, false))), (2, Some((&p2, true)))],
+        ];
+        for change in cases {
+            let mut list = runs(&old).unwrap();
+            for (page, now) in &change {
+                list.retain(|(p, _, _)| p != page);
+                if let Some((paras, title)) = now {
+                    let at = list.partition_point(|(p, _, _)| p < page);
+                    list.insert(at, (*page, paras.to_vec(), *title));
+                }
+            }
+            let numbers = numbers_of(&list);
+            let (mut delta, mut counts) = (0, Vec::new());
+            let made = changed(
+                "key",
+                Some(&written(&old)),
+                &change,
+                &mut delta,
+                &mut counts,
+            );
+            let want_delta = if list.is_empty() {
+                0
+            } else {
+                json_size("key", &numbers) as i64
+            } - json_size("key", &old) as i64;
+            assert_eq!(
+                made,
+                Some((!list.is_empty()).then(|| written(&numbers))),
+                "{change:?}"
+            );
+            assert_eq!(delta, want_delta, "{change:?}");
+            assert_eq!(counts, vec![("key".to_string(), list.len())]);
+        }
+        // Not a posting: no patch (a clean build).
+        let mut counts = Vec::new();
+        assert!(changed("k", Some(b"3"), &[(1, None)], &mut 0, &mut counts).is_none());
+        assert!(changed("k", Some(b"3,x"), &[(1, None)], &mut 0, &mut counts).is_none());
+    }
 
     #[test]
     fn runs_and_numbers_are_one_posting_two_ways() {
