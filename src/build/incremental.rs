@@ -643,10 +643,17 @@ fn changed_pages(cache: &SiteCache, inputs: &Inputs) -> Result<BTreeSet<String>,
 /// holds at their path (a file rendered again to the same bytes is left
 /// as it is: not written, same inode).
 fn stage(update: &mut output::Update, files: &[OutputFile], output: &Path) -> std::io::Result<()> {
-    for f in files {
-        let old = output.join(&f.path);
-        let same = std::fs::metadata(&old).is_ok_and(|m| m.len() == f.bytes.len() as u64)
-            && std::fs::read(&old).is_ok_and(|b| b == f.bytes);
+    // Compared in parallel (an edit that shifts paragraph numbers makes
+    // hundreds of index shards again), staged in order.
+    let same: Vec<bool> = files
+        .par_iter()
+        .map(|f| {
+            let old = output.join(&f.path);
+            std::fs::metadata(&old).is_ok_and(|m| m.len() == f.bytes.len() as u64)
+                && std::fs::read(&old).is_ok_and(|b| b == f.bytes)
+        })
+        .collect();
+    for (f, same) in files.iter().zip(same) {
         if !same {
             update.stage(f)?;
         }
