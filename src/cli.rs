@@ -189,7 +189,8 @@ fn run_build(args: &BuildArgs) -> ExitCode {
         config.output_dir = output.clone();
     }
     let shown = display_path(&config.output_dir);
-    match build::build(&config) {
+    let waiting = || eprintln!("Waiting for another build of this site to finish…");
+    match build::build_with(&config, &waiting) {
         Ok(report) if report.unchanged => {
             println!(
                 "Nothing changed since the last build: {}/ is up to date ({:.2} s)",

@@ -11,6 +11,13 @@ use clap::Parser;
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
+    // No transparent huge pages: mimalloc asks for them, and each is
+    // zeroed whole (2 MiB) the first time the process touches a byte
+    // of it — on a 10,000-document site that made half of a clean
+    // build's system time and most of an incremental build's, for no
+    // gain in user time (bench/build-scale.sh).
+    #[cfg(target_os = "linux")]
+    let _ = rustix::thread::disable_transparent_huge_pages(true);
     let cli = pilcrow::cli::Cli::parse();
     if matches!(cli.command, pilcrow::cli::Command::Ingest(_)) {
         keep_freed_memory();
@@ -20,8 +27,8 @@ fn main() -> ExitCode {
 
 /// mimalloc gives memory freed back to the system after a short delay;
 /// a run that allocates again soon after then takes fresh pages, which
-/// the kernel zeroes first (as huge pages: clearing them was about a
-/// tenth of an ingest run's CPU time). An ingest run is short and frees
+/// the kernel zeroes first (clearing them was about a tenth of an
+/// ingest run's CPU time). An ingest run is short and frees
 /// and allocates throughout, so it keeps what it frees. (`serve` and
 /// `build` keep the default: a server must give memory back.)
 fn keep_freed_memory() {

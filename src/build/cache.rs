@@ -17,7 +17,7 @@
 //! config, theme) is never used: the build is then a clean one.
 
 use std::collections::BTreeSet;
-use std::io::{Read, Seek, SeekFrom, Write};
+use std::io::{Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -59,6 +59,11 @@ pub struct SiteCache {
     /// Where the pages' records are in `build-pages.bin` as read (empty:
     /// the next write writes them all).
     pub(super) places: Places,
+    /// The records' file as read: [`read`] leaves the mentions' snippets
+    /// out of every page's graph contribution (most of its bytes, and
+    /// only the pages a change reaches show them), [`SiteCache::full`]
+    /// reads a page's record again, whole.
+    pub(super) records: Option<Arc<std::fs::File>>,
 }
 
 /// The records' file: its token, the length the header covers, and
@@ -151,28 +156,95 @@ pub fn read(config: &Config) -> Option<SiteCache> {
 fn read_in(dir: &Path) -> Option<SiteCache> {
     let header = std::fs::read(dir.join(FILE)).ok()?;
     let mut cache = decode(&header)?;
-    let mut records = Vec::new();
-    std::fs::File::open(dir.join(PAGES))
-        .ok()?
-        .take(cache.places.len)
-        .read_to_end(&mut records)
-        .ok()?;
-    if records.len() as u64 != cache.places.len
-        || page_token(&records)? != cache.places.token.as_str()
+    let file = std::fs::File::open(dir.join(PAGES)).ok()?;
+    let len = cache.places.len;
+    let mut head = vec![0; usize::try_from(len.min(PAGES_MAGIC.len() as u64 + 1024)).ok()?];
+    read_at(&file, &mut head, 0).ok()?;
+    if page_token(&head)? != cache.places.token.as_str()
+        || file.metadata().ok()?.len() < len
+        || cache
+            .places
+            .at
+            .iter()
+            .any(|&(at, n)| at.checked_add(n).is_none_or(|end| end > len))
     {
         return None;
     }
-    cache.pages = cache
-        .places
-        .at
-        .par_iter()
-        .map(|&(at, len)| {
-            let at = usize::try_from(at).ok()?;
-            let end = at.checked_add(usize::try_from(len).ok()?)?;
-            decode_page(records.get(at..end)?)
-        })
-        .collect::<Option<Vec<_>>>()?;
+    // The records in the order they lie in the file, read a few
+    // megabytes at a time into one buffer (the whole file, tens of
+    // megabytes, is never held: memory a build touches costs).
+    let mut order: Vec<usize> = (0..cache.places.at.len()).collect();
+    order.sort_unstable_by_key(|&i| cache.places.at[i].0);
+    let mut pages: Vec<Option<PageCache>> = vec![None; order.len()];
+    let mut buffer = Vec::new();
+    let mut k = 0;
+    while k < order.len() {
+        let start = cache.places.at[order[k]].0;
+        let mut end = k;
+        let mut to = start;
+        while end < order.len() && (end == k || to - start < CHUNK) {
+            let (at, n) = cache.places.at[order[end]];
+            to = to.max(at + n);
+            end += 1;
+        }
+        buffer.resize(usize::try_from(to - start).ok()?, 0);
+        read_at(&file, &mut buffer, start).ok()?;
+        let decoded: Vec<(usize, PageCache)> = order[k..end]
+            .par_iter()
+            .map(|&i| {
+                let (at, n) = cache.places.at[i];
+                let page = decode_page(record(&buffer, at - start, n)?, Snippets::Skip)?;
+                Some((i, page))
+            })
+            .collect::<Option<_>>()?;
+        for (i, page) in decoded {
+            pages[i] = Some(page);
+        }
+        k = end;
+    }
+    cache.pages = pages.into_iter().collect::<Option<_>>()?;
+    cache.records = Some(Arc::new(file));
     sound(&cache.pages).then_some(cache)
+}
+
+/// Reads `buf.len()` bytes of `file` from `at` (threads may read one
+/// file at once).
+fn read_at(file: &std::fs::File, buf: &mut [u8], at: u64) -> std::io::Result<()> {
+    #[cfg(unix)]
+    return std::os::unix::fs::FileExt::read_exact_at(file, buf, at);
+    #[cfg(windows)]
+    {
+        let mut done = 0;
+        while done < buf.len() {
+            match std::os::windows::fs::FileExt::seek_read(
+                file,
+                &mut buf[done..],
+                at + done as u64,
+            )? {
+                0 => return Err(std::io::ErrorKind::UnexpectedEof.into()),
+                n => done += n,
+            }
+        }
+        Ok(())
+    }
+}
+
+/// How many bytes of records [`read_in`] reads at a time.
+const CHUNK: u64 = 4 << 20;
+
+/// The bytes of the record at `at`, `len` long.
+fn record(records: &[u8], at: u64, len: u64) -> Option<&[u8]> {
+    let at = usize::try_from(at).ok()?;
+    let end = at.checked_add(usize::try_from(len).ok()?)?;
+    records.get(at..end)
+}
+
+/// Whether a page's record is read with its mentions' snippets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Snippets {
+    Read,
+    /// Checked as [`Snippets::Read`] checks them, left empty.
+    Skip,
 }
 
 /// Writes the cache. With `changed` (the pages whose record changed
@@ -186,6 +258,15 @@ pub fn write(config: &Config, cache: &mut SiteCache, changed: Option<&BTreeSet<u
 }
 
 impl SiteCache {
+    /// Page `i`'s graph contribution whole, snippets included, as the
+    /// build that wrote the cache made it (`read` leaves them out).
+    pub fn full(&self, i: usize) -> Option<Extracted> {
+        let &(at, len) = self.places.at.get(i)?;
+        let mut bytes = vec![0; usize::try_from(len).ok()?];
+        read_at(self.records.as_ref()?, &mut bytes, at).ok()?;
+        decode_page(&bytes, Snippets::Read).map(|p| p.extracted)
+    }
+
     /// Whether a write with the pages that changed appends only their
     /// records (else it writes every page's, which must then be whole).
     pub fn appends(&self) -> bool {
@@ -430,10 +511,11 @@ fn decode(bytes: &[u8]) -> Option<SiteCache> {
         assets,
         pages: Vec::new(),
         places: Places { token, len, at },
+        records: None,
     })
 }
 
-fn decode_page(bytes: &[u8]) -> Option<PageCache> {
+fn decode_page(bytes: &[u8], snippets: Snippets) -> Option<PageCache> {
     let mut r = Reader::new(bytes);
     let page = {
         let rel = r.string()?;
@@ -453,7 +535,7 @@ fn decode_page(bytes: &[u8]) -> Option<PageCache> {
             .map(|_| Some((r.usize()?, r.string()?)))
             .collect::<Option<Vec<_>>>()?;
         let has_code = r.bool()?;
-        let extracted = read_extracted(&mut r)?;
+        let extracted = read_extracted(&mut r, snippets)?;
         PageCache {
             rel,
             front,
@@ -482,13 +564,10 @@ fn sound(pages: &[PageCache]) -> bool {
     pages.iter().all(|p| {
         p.targets.iter().all(|&t| in_range(t))
             && p.refs.iter().all(|(t, _)| in_range(*t))
-            && p.extracted.mentions.iter().all(|m| {
-                in_range(m.source)
-                    && in_range(m.target)
-                    && m.also
-                        .iter()
-                        .all(|&(a, b)| a <= b && m.snippet.after.get(a..b).is_some())
-            })
+            && p.extracted
+                .mentions
+                .iter()
+                .all(|m| in_range(m.source) && in_range(m.target))
             && p.extracted
                 .sections
                 .iter()
@@ -500,7 +579,7 @@ fn sound(pages: &[PageCache]) -> bool {
     })
 }
 
-fn read_extracted(r: &mut Reader<'_>) -> Option<Extracted> {
+fn read_extracted(r: &mut Reader<'_>, snippets: Snippets) -> Option<Extracted> {
     let n = r.count()?;
     let mut mentions = Vec::with_capacity(n);
     for _ in 0..n {
@@ -511,17 +590,30 @@ fn read_extracted(r: &mut Reader<'_>) -> Option<Extracted> {
         let number = r.opt_string()?;
         let section = r.opt_string()?;
         let line = r.usize()?;
-        let snippet = Snippet {
-            before: r.string()?,
-            mark: r.string()?,
-            after: r.string()?,
-            cut_start: r.bool()?,
-            cut_end: r.bool()?,
-        };
+        let (before, mark, after) = (r.str()?, r.str()?, r.str()?);
+        let (cut_start, cut_end) = (r.bool()?, r.bool()?);
         let k = r.count()?;
         let also = (0..k)
             .map(|_| Some((r.usize()?, r.usize()?)))
             .collect::<Option<Vec<_>>>()?;
+        // The marks inside `after` fall on its characters.
+        if !also
+            .iter()
+            .all(|&(a, b)| a <= b && after.get(a..b).is_some())
+        {
+            return None;
+        }
+        let text = |s: &str| match snippets {
+            Snippets::Read => s.to_string(),
+            Snippets::Skip => String::new(),
+        };
+        let snippet = Snippet {
+            before: text(before),
+            mark: text(mark),
+            after: text(after),
+            cut_start,
+            cut_end,
+        };
         mentions.push(Arc::new(Mention {
             source,
             target,
@@ -632,6 +724,7 @@ mod tests {
                 },
             ],
             places: Places::default(),
+            records: None,
         }
     }
 
@@ -641,7 +734,12 @@ mod tests {
         let dir = tmp.path();
         let mut c = sample();
         write_in(dir, &mut c, None);
-        let back = read_in(dir).unwrap();
+        let mut back = read_in(dir).unwrap();
+        // Read without the snippets, which come whole on demand.
+        assert!(back.pages[0].extracted.mentions[0].snippet.after.is_empty());
+        for i in 0..back.pages.len() {
+            back.pages[i].extracted = back.full(i).unwrap();
+        }
         let shown = |c: &SiteCache| format!("{:?}{:?}", c.pages, (&c.content, &c.site_context));
         assert_eq!(shown(&back), shown(&c));
         // Either file cut anywhere, or the header's format changed: not read.

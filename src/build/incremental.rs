@@ -121,6 +121,12 @@ pub fn build(
     {
         return Err(());
     }
+    // The changed pages' contributions before, whole: what they said
+    // (snippets included) is compared with what they say now.
+    for &i in &todo {
+        let full = cache.full(i).ok_or(())?;
+        cache.pages[i].extracted = full;
+    }
     let mut rendered: Vec<Rendered> = cache
         .pages
         .iter()
@@ -205,7 +211,7 @@ pub fn build(
     super::phase("incremental: markdown");
     let docs_before: Vec<bool> = cache.pages.iter().map(|c| c.is_doc).collect();
     let graph_before = Graph::assemble_docs(&docs_before, &extracted_before);
-    let graph = graph_before.updated(&site, &extracted_before, &extracted, &todo, &docs_before);
+    let mut graph = graph_before.updated(&site, &extracted_before, &extracted, &todo, &docs_before);
 
     // Which outputs the change reaches, as `serve` finds them.
     let mut before = Before::recorded(
@@ -247,6 +253,18 @@ pub fn build(
         return Err(());
     }
     super::phase("incremental: graph, affected");
+    // The pages whose mention count may have changed: those the changed
+    // pages mention, before or after (no other page's mentions changed).
+    let mentioned: BTreeSet<usize> = todo
+        .iter()
+        .flat_map(|&i| {
+            extracted_before[i]
+                .mentions
+                .iter()
+                .chain(&extracted[i].mentions)
+        })
+        .map(|m| m.target)
+        .collect();
     let theme = Theme::load(config).map_err(|_| ())?;
     super::phase("incremental: theme");
 
@@ -296,6 +314,15 @@ pub fn build(
         }
     }
 
+    // The snippets of the mentions the outputs rendered again show (the
+    // cache was read without them).
+    let shown: BTreeSet<usize> = jobs
+        .iter()
+        .filter_map(|&j| super::body_of(&site, j))
+        .flat_map(|i| graph.incoming[i].iter().map(|&m| graph.mentions[m].source))
+        .filter(|s| !todo.contains(s))
+        .collect();
+    with_snippets(&mut graph, &extracted, &cache, &shown).ok_or(())?;
     let cx = Contexts::with_graph(&site, Cow::Borrowed(&graph));
     let rendered: Vec<Result<OutputFile, crate::problem::Problem>> = jobs
         .par_iter()
@@ -327,10 +354,15 @@ pub fn build(
         );
         // graph.json: the previous one with the elements of the pages
         // the change reaches made again.
-        let nodes: BTreeSet<usize> = (0..n)
-            .filter(|&i| {
-                todo.contains(&i) || graph_before.mention_count(i) != graph.mention_count(i)
-            })
+        let nodes: BTreeSet<usize> = todo
+            .iter()
+            .copied()
+            .chain(
+                mentioned
+                    .iter()
+                    .copied()
+                    .filter(|&i| graph_before.mention_count(i) != graph.mention_count(i)),
+            )
             .collect();
         let graph_json = std::fs::read(output.join("graph.json"))
             .ok()
@@ -414,8 +446,15 @@ pub fn build(
     super::phase("incremental: update");
     // The cache of this build: the changed pages' records, the list
     // entries whose counts or pages changed.
-    let summaries: Vec<usize> = (0..n)
-        .filter(|&i| todo.contains(&i) || graph_before.mention_count(i) != graph.mention_count(i))
+    let summaries: BTreeSet<usize> = todo
+        .iter()
+        .copied()
+        .chain(
+            mentioned
+                .iter()
+                .copied()
+                .filter(|&i| graph_before.mention_count(i) != graph.mention_count(i)),
+        )
         .collect();
     let mut records: BTreeSet<usize> = new_pages.keys().copied().collect();
     for i in summaries {
@@ -434,12 +473,25 @@ pub fn build(
         cache.pages[i] = p;
     }
     // The graph contributions back: of the records written (all of
-    // them when the cache is written whole).
+    // them when the cache is written whole), whole (those of the pages
+    // that did not change, as the cache holds them).
     let whole = !cache.appends();
-    for (i, (c, e)) in cache.pages.iter_mut().zip(&extracted).enumerate() {
-        if whole || records.contains(&i) {
-            c.extracted = Extracted::clone(e);
-        }
+    let written: Vec<usize> = (0..n).filter(|i| whole || records.contains(i)).collect();
+    let full: Option<Vec<(usize, Extracted)>> = written
+        .par_iter()
+        .map(|&i| match todo.contains(&i) {
+            true => Some((i, Extracted::clone(&extracted[i]))),
+            false => cache.full(i).map(|e| (i, e)),
+        })
+        .collect();
+    let Some(full) = full else {
+        // The records do not read back: no cache, the next build is a
+        // clean one.
+        cache::remove(config);
+        return Ok(Ok(report(config, n, &cache)));
+    };
+    for (i, e) in full {
+        cache.pages[i].extracted = e;
     }
     cache.fingerprint = inputs.fingerprint.clone();
     cache.content = inputs.content.clone();
@@ -448,17 +500,69 @@ pub fn build(
     cache::write(config, &mut cache, Some(&records));
     super::phase("incremental: cache written");
 
+    let report = report(config, n, &cache);
+    drop(cx);
+    // What the build held, freed on a thread of its own: the process that
+    // asked for the build need not wait for it (it usually ends).
+    std::thread::spawn(move || {
+        drop((
+            site,
+            graph,
+            graph_before,
+            extracted,
+            extracted_before,
+            cache,
+        ))
+    });
+    super::phase("incremental: done");
+    Ok(Ok(report))
+}
+
+/// What a build of `n` pages over the output `cache` describes reports.
+fn report(config: &Config, n: usize, cache: &SiteCache) -> BuildReport {
     let mut warnings = Vec::new();
     if !extras::is_absolute(&config.base_url) {
         warnings.push(extras::bare_base_url_warning(&config.base_url));
     }
-    Ok(Ok(BuildReport {
+    BuildReport {
         pages: n,
         generated: cache.html_pages.saturating_sub(n),
         output_dir: config.output_dir.clone(),
         warnings,
         unchanged: false,
-    }))
+    }
+}
+
+/// Puts the snippets back into the mentions of the pages `sources`
+/// (unchanged pages, whose contributions the cache gave without them):
+/// their mentions in `graph`, laid out by source page as `extracted`
+/// has them, are read again whole. `None` when a record does not read
+/// back as it did.
+fn with_snippets(
+    graph: &mut Graph,
+    extracted: &[Arc<Extracted>],
+    cache: &SiteCache,
+    sources: &BTreeSet<usize>,
+) -> Option<()> {
+    let full: Vec<(usize, Extracted)> = sources
+        .par_iter()
+        .map(|&s| Some((s, cache.full(s)?)))
+        .collect::<Option<_>>()?;
+    let mut first = Vec::with_capacity(extracted.len());
+    let mut at = 0;
+    for e in extracted {
+        first.push(at);
+        at += e.mentions.len();
+    }
+    for (s, e) in full {
+        if e.mentions.len() != extracted[s].mentions.len() {
+            return None;
+        }
+        for (k, m) in e.mentions.into_iter().enumerate() {
+            *graph.mentions.get_mut(first[s] + k)? = m;
+        }
+    }
+    Some(())
 }
 
 /// The site's content from the cache, with the changed pages read
@@ -539,10 +643,17 @@ fn changed_pages(cache: &SiteCache, inputs: &Inputs) -> Result<BTreeSet<String>,
 /// holds at their path (a file rendered again to the same bytes is left
 /// as it is: not written, same inode).
 fn stage(update: &mut output::Update, files: &[OutputFile], output: &Path) -> std::io::Result<()> {
-    for f in files {
-        let old = output.join(&f.path);
-        let same = std::fs::metadata(&old).is_ok_and(|m| m.len() == f.bytes.len() as u64)
-            && std::fs::read(&old).is_ok_and(|b| b == f.bytes);
+    // Compared in parallel (an edit that shifts paragraph numbers makes
+    // hundreds of index shards again), staged in order.
+    let same: Vec<bool> = files
+        .par_iter()
+        .map(|f| {
+            let old = output.join(&f.path);
+            std::fs::metadata(&old).is_ok_and(|m| m.len() == f.bytes.len() as u64)
+                && std::fs::read(&old).is_ok_and(|b| b == f.bytes)
+        })
+        .collect();
+    for (f, same) in files.iter().zip(same) {
         if !same {
             update.stage(f)?;
         }

@@ -29,6 +29,7 @@ pub mod extras;
 mod incremental;
 mod inputs;
 mod local_graph;
+pub mod lock;
 pub mod raw_files;
 pub mod svg;
 pub use contexts::{Contexts, ENTITY_SECTIONS, kind_key, list_order};
@@ -885,10 +886,12 @@ fn phase(name: &str) {
     let Ok(mut last) = LAST.lock() else { return };
     let (start, prev) = last.unwrap_or((now, now));
     // CPU time too: on a loaded machine the wall clock says little.
-    let cpu = cpu_seconds();
+    let (cpu, rss) = usage();
     let Ok(mut cpu_last) = CPU.lock() else { return };
+    // Memory too: memory a build touches for the first time is paid for
+    // in zeroed pages (system time).
     eprintln!(
-        "build: {name:<20} {:>8.3} s  (at {:.3} s; cpu {:.2} s)",
+        "build: {name:<20} {:>8.3} s  (at {:.3} s; cpu {:.2} s; rss {rss} MiB)",
         (now - prev).as_secs_f64(),
         (now - start).as_secs_f64(),
         cpu - *cpu_last
@@ -897,15 +900,17 @@ fn phase(name: &str) {
     *cpu_last = cpu;
 }
 
-/// User and system time of the process so far (0 where unknown).
-fn cpu_seconds() -> f64 {
+/// User and system time of the process so far, and its resident size
+/// in MiB (0 where unknown).
+fn usage() -> (f64, u64) {
     // /proc/self/stat: after the command in parentheses, utime and stime
-    // are the 12th and 13th fields, in clock ticks (100 a second).
+    // are the 12th and 13th fields, in clock ticks (100 a second), the
+    // resident pages the 22nd.
     let Ok(stat) = std::fs::read_to_string("/proc/self/stat") else {
-        return 0.0;
+        return (0.0, 0);
     };
     let Some((_, rest)) = stat.rsplit_once(')') else {
-        return 0.0;
+        return (0.0, 0);
     };
     let fields: Vec<&str> = rest.split_whitespace().collect();
     let tick = |i: usize| {
@@ -914,10 +919,21 @@ fn cpu_seconds() -> f64 {
             .and_then(|f| f.parse::<f64>().ok())
             .unwrap_or(0.0)
     };
-    (tick(11) + tick(12)) / 100.0
+    (
+        (tick(11) + tick(12)) / 100.0,
+        (tick(21) as u64 * 4096) >> 20,
+    )
 }
 
 pub fn build(config: &Config) -> Result<BuildReport, BuildError> {
+    build_with(config, &|| {})
+}
+
+/// [`build`], calling `waiting` when another build of the site is under
+/// way (this one then waits for it to finish: [`lock`]).
+pub fn build_with(config: &Config, waiting: &dyn Fn()) -> Result<BuildReport, BuildError> {
+    let _lock = lock::acquire(&cache::dir(config), waiting)
+        .map_err(|e| BuildError::Io(format!("cannot wait for another build of the site: {e}")))?;
     phase("start");
     let inputs = inputs::read(config);
     let fingerprint = inputs.as_ref().map(|i| i.fingerprint.clone());

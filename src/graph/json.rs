@@ -210,7 +210,9 @@ fn elements(bytes: &[u8], mut at: usize) -> Option<(Vec<(usize, usize)>, usize)>
                 match b {
                     b'\\' => at += 1,
                     b'"' => in_string = false,
-                    _ => {}
+                    // A snippet's text, most of the file: to the next
+                    // quote or backslash at once.
+                    _ => at += memchr::memchr2(b'"', b'\\', bytes.get(at..)?)?,
                 }
                 continue;
             }

@@ -51,10 +51,11 @@ pub struct Graph {
     counts: Counts,
 }
 
-/// Mention counts of an assembled graph, computed once: the graph is not
-/// changed after it is assembled. No part of the graph's identity.
+/// Mention counts of an assembled graph, each computed the first time
+/// it is asked for (an incremental build asks for a few): the graph is
+/// not changed after it is assembled. No part of the graph's identity.
 #[derive(Debug, Default)]
-struct Counts(std::sync::OnceLock<Vec<usize>>);
+struct Counts(std::sync::OnceLock<Vec<std::sync::OnceLock<usize>>>);
 
 impl Clone for Counts {
     fn clone(&self) -> Self {
@@ -241,24 +242,25 @@ impl Graph {
     /// list: two mentions in one paragraph count once).
     pub fn mention_count(&self, page: usize) -> usize {
         let counts = self.counts.0.get_or_init(|| {
-            let mut paragraphs = std::collections::HashSet::new();
-            self.incoming
-                .iter()
-                .map(|incoming| {
-                    paragraphs.clear();
-                    incoming
-                        .iter()
-                        .filter(|&&m| {
-                            let m = &self.mentions[m];
-                            m.anchor
-                                .as_deref()
-                                .is_none_or(|a| paragraphs.insert((m.source, a)))
-                        })
-                        .count()
-                })
+            (0..self.incoming.len())
+                .map(|_| std::sync::OnceLock::new())
                 .collect()
         });
-        counts.get(page).copied().unwrap_or(0)
+        let Some(count) = counts.get(page) else {
+            return 0;
+        };
+        *count.get_or_init(|| {
+            let mut paragraphs = std::collections::HashSet::new();
+            self.incoming[page]
+                .iter()
+                .filter(|&&m| {
+                    let m = &self.mentions[m];
+                    m.anchor
+                        .as_deref()
+                        .is_none_or(|a| paragraphs.insert((m.source, a)))
+                })
+                .count()
+        })
     }
 }
 

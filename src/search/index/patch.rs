@@ -41,9 +41,6 @@ impl Pending {
     }
 }
 
-/// One page's postings in a term or filter: (page, paragraphs, title).
-type Run = (u32, Vec<u32>, bool);
-
 /// A page's new run in a term or filter (`None`: it leaves it).
 type Change<'a> = (u32, Option<(&'a [u32], bool)>);
 
@@ -145,11 +142,12 @@ pub fn update(
             .or_default()
             .push((t, changes));
     }
-    for (n, changes) in by_shard {
-        let path = format!("{INDEX_DIR}/w/{n}.json");
-        let (bytes, delta) = patch_shard(&output.join(&path), &changes)?;
-        word_bytes += delta;
-        files.push(OutputFile { path, bytes });
+    for (path, patched) in patch_shards("w", by_shard, output)? {
+        word_bytes += patched.delta;
+        files.push(OutputFile {
+            path,
+            bytes: patched.bytes,
+        });
     }
     let mut filter_bytes = log.filter_bytes as i64;
     let mut counts_changed: BTreeMap<String, usize> = BTreeMap::new();
@@ -160,17 +158,14 @@ pub fn update(
             .or_default()
             .push((k, changes));
     }
-    for (n, changes) in by_shard {
-        let path = format!("{INDEX_DIR}/f/{n}.json");
-        let (bytes, delta) = patch_shard(&output.join(&path), &changes)?;
-        filter_bytes += delta;
-        // Pages per filter value (meta.json's counts), read back.
-        let shard: BTreeMap<String, Vec<u32>> = serde_json::from_slice(&bytes).ok()?;
-        for (k, _) in &changes {
-            let pages = shard.get(*k).map_or(0, |v| runs(v).map_or(0, |r| r.len()));
-            counts_changed.insert(k.to_string(), pages);
-        }
-        files.push(OutputFile { path, bytes });
+    for (path, patched) in patch_shards("f", by_shard, output)? {
+        filter_bytes += patched.delta;
+        // Pages per filter value (meta.json's counts).
+        counts_changed.extend(patched.pages);
+        files.push(OutputFile {
+            path,
+            bytes: patched.bytes,
+        });
     }
     let (word_bytes, filter_bytes) = (
         u64::try_from(word_bytes).ok()?,
@@ -222,106 +217,393 @@ pub fn update(
     })
 }
 
-/// The shard file at `path` with the runs of `changes` put in (a page's
-/// new run, or none); returns its bytes and how much the JSON size as
-/// `shard_count` counts it changed.
-fn patch_shard(path: &Path, changes: &[(&str, &[Change<'_>])]) -> Option<(Vec<u8>, i64)> {
-    let mut shard: BTreeMap<String, Vec<u32>> =
-        serde_json::from_slice(&std::fs::read(path).ok()?).ok()?;
-    let mut delta = 0i64;
-    for (key, pages) in changes {
-        let old = shard.remove(*key);
-        let mut list: Vec<Run> = match &old {
-            Some(numbers) => {
-                delta -= json_size(key, numbers) as i64;
-                runs(numbers)?
-            }
-            None => Vec::new(),
-        };
-        for (page, now) in *pages {
-            list.retain(|(p, _, _)| p != page);
-            if let Some((paras, title)) = now {
-                let at = list.partition_point(|(p, _, _)| p < page);
-                list.insert(at, (*page, paras.to_vec(), *title));
-            }
-        }
-        if list.is_empty() {
-            continue;
-        }
-        let numbers = numbers_of(&list);
-        delta += json_size(key, &numbers) as i64;
-        shard.insert(key.to_string(), numbers);
-    }
-    let mut out = Vec::new();
+/// The shards of `dir` (`w` or `f`) holding `changes`, patched in
+/// parallel: (path in the output, what [`patch_shard`] makes).
+fn patch_shards(
+    dir: &str,
+    by_shard: BTreeMap<u32, Changes<'_>>,
+    output: &Path,
+) -> Option<Vec<(String, PatchedShard)>> {
+    use rayon::prelude::*;
+    by_shard
+        .into_par_iter()
+        .map(|(n, changes)| {
+            let path = format!("{INDEX_DIR}/{dir}/{n}.json");
+            let patched = patch_shard(&output.join(&path), &changes)?;
+            Some((path, patched))
+        })
+        .collect()
+}
+
+/// A shard made again.
+struct PatchedShard {
+    bytes: Vec<u8>,
+    /// How much the JSON size as `shard_count` counts it changed.
+    delta: i64,
+    /// Each changed key and the number of pages left in it.
+    pages: Vec<(String, usize)>,
+}
+
+/// The shard file at `path` with the runs of `changes` (sorted by key,
+/// as `update` makes them) put in (a page's new run, or none). Only the
+/// changed terms are read and written again: every
+/// other entry is copied as it is (a shard holds thousands of terms, an
+/// edit changes a few of them).
+fn patch_shard(path: &Path, changes: &[(&str, &[Change<'_>])]) -> Option<PatchedShard> {
+    let old = std::fs::read(path).ok()?;
+    let body = old.strip_prefix(b"{")?.strip_suffix(b"}")?;
+    let mut out = Vec::with_capacity(old.len() + 1024);
     out.push(b'{');
-    for (n, (k, numbers)) in shard.iter().enumerate() {
-        if n > 0 {
+    let mut delta = 0i64;
+    let mut pages = Vec::with_capacity(changes.len());
+    let mut pending = changes.iter().peekable();
+    let mut first = true;
+    let mut put = |out: &mut Vec<u8>, entry: Entry<'_>| {
+        if !std::mem::take(&mut first) {
             out.push(b',');
         }
-        serde_json::to_writer(&mut out, k).ok()?;
-        out.extend_from_slice(b":[");
-        for (m, &x) in numbers.iter().enumerate() {
-            if m > 0 {
-                out.push(b',');
+        match entry {
+            Entry::Kept(bytes) => out.extend_from_slice(bytes),
+            Entry::Made(key, value) => {
+                serde_json::to_writer(&mut *out, key).ok()?;
+                out.extend_from_slice(b":[");
+                out.extend_from_slice(value);
+                out.push(b']');
             }
-            push_decimal(&mut out, x);
         }
-        out.push(b']');
+        Some(())
+    };
+    let mut at = 0;
+    while at < body.len() {
+        if at > 0 {
+            at += usize::from(*body.get(at)? == b',');
+        }
+        let (key, value, end) = entry_at(body, at)?;
+        // Terms new to the shard, before this one.
+        while let Some((k, runs_of)) = pending.next_if(|(k, _)| *k < key.as_ref()) {
+            if let Some(numbers) = changed(k, None, runs_of, &mut delta, &mut pages)? {
+                put(&mut out, Entry::Made(k, &numbers))?;
+            }
+        }
+        match pending.next_if(|(k, _)| *k == key.as_ref()) {
+            Some((k, runs_of)) => {
+                if let Some(numbers) = changed(k, Some(value), runs_of, &mut delta, &mut pages)? {
+                    put(&mut out, Entry::Made(k, &numbers))?;
+                }
+            }
+            None => put(&mut out, Entry::Kept(&body[at..end]))?,
+        }
+        at = end;
+    }
+    for (k, runs_of) in pending {
+        if let Some(numbers) = changed(k, None, runs_of, &mut delta, &mut pages)? {
+            put(&mut out, Entry::Made(k, &numbers))?;
+        }
     }
     out.push(b'}');
-    Some((out, delta))
+    Some(PatchedShard {
+        bytes: out,
+        delta,
+        pages,
+    })
 }
 
-/// A posting's numbers as runs (see the module doc of `index`).
-fn runs(numbers: &[u32]) -> Option<Vec<Run>> {
-    let mut out = Vec::new();
-    let mut it = numbers.iter().copied();
-    let mut page = 0u32;
-    while let Some(d) = it.next() {
-        page = page.checked_add(d)?;
-        let head = it.next()?;
-        let mut paras = Vec::with_capacity((head / 2) as usize);
-        let mut prev = 0u32;
-        for _ in 0..head / 2 {
-            prev = prev.checked_add(it.next()?)?;
-            paras.push(prev);
-        }
-        out.push((page, paras, head % 2 == 1));
+/// An entry of a shard as it is written again.
+enum Entry<'a> {
+    /// Copied as it was.
+    Kept(&'a [u8]),
+    /// A key and its numbers (as written between the brackets), anew.
+    Made(&'a str, &'a [u8]),
+}
+
+/// The entry of a shard's body starting at `at` (`"key":[numbers]`):
+/// its key, the bytes between its brackets, and where it ends.
+fn entry_at(body: &[u8], at: usize) -> Option<(std::borrow::Cow<'_, str>, &[u8], usize)> {
+    if *body.get(at)? != b'"' {
+        return None;
     }
-    Some(out)
+    // The key's closing quote: the first one no backslash escapes.
+    let mut q = at + 1;
+    let mut escaped = false;
+    loop {
+        match *body.get(q)? {
+            b'\\' => {
+                escaped = true;
+                q += 1;
+            }
+            b'"' => break,
+            _ => {}
+        }
+        q += 1;
+    }
+    let key = match escaped {
+        false => std::borrow::Cow::Borrowed(std::str::from_utf8(&body[at + 1..q]).ok()?),
+        true => std::borrow::Cow::Owned(serde_json::from_slice(&body[at..=q]).ok()?),
+    };
+    let open = q + 1;
+    if body.get(open..open + 2)? != b":[" {
+        return None;
+    }
+    let close = open + 2 + body[open + 2..].iter().position(|&b| b == b']')?;
+    Some((key, &body[open + 2..close], close + 1))
 }
 
-/// Runs as a posting's numbers.
-fn numbers_of(list: &[Run]) -> Vec<u32> {
-    let mut out = Vec::new();
-    let mut last = 0;
-    for (page, paras, title) in list {
-        out.push(page - last);
-        last = *page;
-        out.push(2 * paras.len() as u32 + u32::from(*title));
+/// The numbers of the term `key` (`old`: as written before, between
+/// its brackets) after `pages` change their runs in it, as written
+/// between its brackets; `None` when no page is left in it. `delta`
+/// counts the change of its share of the shard's size, `counts` gets
+/// how many pages are left in it. The runs of the pages that did not
+/// change are copied as they are written (a common term's posting runs
+/// over most pages of the site), only the page number of the run after
+/// a changed one written again (it is counted from the page before).
+fn changed(
+    key: &str,
+    old: Option<&[u8]>,
+    pages: &[Change<'_>],
+    delta: &mut i64,
+    counts: &mut Vec<(String, usize)>,
+) -> Option<Option<Vec<u8>>> {
+    // As `json_size` counts it: each number and a comma.
+    let size = |v: &[u8]| key.len() as i64 + 6 + if v.is_empty() { 0 } else { v.len() as i64 + 1 };
+    let old = old.unwrap_or_default();
+    let runs = run_bytes(old)?;
+    // The last change of a page is the one that holds.
+    let mut changes: Vec<&Change<'_>> = pages.iter().rev().collect();
+    changes.sort_by_key(|(p, _)| *p);
+    changes.dedup_by_key(|(p, _)| *p);
+    let mut out = Posting {
+        bytes: Vec::with_capacity(old.len() + 64),
+        last: 0,
+        runs: 0,
+    };
+    let mut k = 0;
+    for (r, run) in runs.iter().enumerate() {
+        while let Some(&&(page, now)) = changes.get(k).filter(|(p, _)| *p <= run.page) {
+            if let Some((paras, title)) = now {
+                out.fresh(page, paras, title);
+            }
+            k += 1;
+        }
+        if k > 0 && changes[k - 1].0 == run.page {
+            continue;
+        }
+        let before = if r == 0 { 0 } else { runs[r - 1].page };
+        if out.last == before {
+            // Counted from the same page as before: copied whole.
+            out.start(None, run.page);
+            out.bytes.extend_from_slice(&old[run.start..run.end]);
+        } else {
+            out.start(Some(run.page), run.page);
+            out.bytes.push(b',');
+            out.bytes.extend_from_slice(&old[run.head..run.end]);
+        }
+    }
+    for &&(page, now) in &changes[k..] {
+        if let Some((paras, title)) = now {
+            out.fresh(page, paras, title);
+        }
+    }
+    if !old.is_empty() {
+        *delta -= size(old);
+    }
+    counts.push((key.to_string(), out.runs));
+    if out.runs == 0 {
+        return Some(None);
+    }
+    *delta += size(&out.bytes);
+    Some(Some(out.bytes))
+}
+
+/// A posting being written: its bytes, the page of its last run, how
+/// many runs it has.
+struct Posting {
+    bytes: Vec<u8>,
+    last: u32,
+    runs: usize,
+}
+
+impl Posting {
+    /// Starts the run of `page`, with its number counted from the page
+    /// before when `number` is given (else the caller copies it).
+    fn start(&mut self, number: Option<u32>, page: u32) {
+        if !self.bytes.is_empty() {
+            self.bytes.push(b',');
+        }
+        if let Some(page) = number {
+            push_decimal(&mut self.bytes, page - self.last);
+        }
+        self.last = page;
+        self.runs += 1;
+    }
+
+    /// A run made anew: `page`, its paragraphs and whether its title has
+    /// the term.
+    fn fresh(&mut self, page: u32, paras: &[u32], title: bool) {
+        self.start(Some(page), page);
+        self.bytes.push(b',');
+        push_decimal(&mut self.bytes, 2 * paras.len() as u32 + u32::from(title));
         let mut prev = 0;
         for &p in paras {
-            out.push(p - prev);
+            self.bytes.push(b',');
+            push_decimal(&mut self.bytes, p - prev);
             prev = p;
         }
     }
-    out
 }
 
-/// A term's share of a shard's size, as the index counts it when it
-/// chooses the number of shards.
-fn json_size(key: &str, numbers: &[u32]) -> usize {
-    key.len()
-        + 6
-        + numbers
+/// Where one page's run lies in a posting as written: its page, where
+/// the run starts (its page number, counted from the page before),
+/// where its head starts, and where it ends.
+struct RunBytes {
+    page: u32,
+    start: usize,
+    head: usize,
+    end: usize,
+}
+
+/// The runs of a posting as written (`3,6,0,4,5,…`), each read only as
+/// far as its page and length; `None` when it is not one.
+fn run_bytes(v: &[u8]) -> Option<Vec<RunBytes>> {
+    // The number at `at`, and where the one after it starts.
+    let number = |at: usize| -> Option<(u32, usize)> {
+        let digits = v.get(at..)?;
+        let len = digits
             .iter()
-            .map(|&n| 1 + if n == 0 { 1 } else { n.ilog10() as usize + 1 })
-            .sum::<usize>()
+            .position(|&b| b == b',')
+            .unwrap_or(digits.len());
+        let n = std::str::from_utf8(&digits[..len]).ok()?.parse().ok()?;
+        Some((n, at + len + 1))
+    };
+    let mut out = Vec::new();
+    let (mut at, mut page) = (0, 0u32);
+    while at < v.len() {
+        let (d, head) = number(at)?;
+        let (h, mut next) = number(head)?;
+        for _ in 0..h / 2 {
+            next = number(next)?.1;
+        }
+        page = page.checked_add(d)?;
+        out.push(RunBytes {
+            page,
+            start: at,
+            head,
+            end: next - 1,
+        });
+        at = next;
+    }
+    Some(out)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// One page's postings in a term or filter: (page, paragraphs, title).
+    type Run = (u32, Vec<u32>, bool);
+
+    /// A posting's numbers as runs (see the module doc of `index`).
+    fn runs(numbers: &[u32]) -> Option<Vec<Run>> {
+        let mut out = Vec::new();
+        let mut it = numbers.iter().copied();
+        let mut page = 0u32;
+        while let Some(d) = it.next() {
+            page = page.checked_add(d)?;
+            let head = it.next()?;
+            let mut paras = Vec::with_capacity((head / 2) as usize);
+            let mut prev = 0u32;
+            for _ in 0..head / 2 {
+                prev = prev.checked_add(it.next()?)?;
+                paras.push(prev);
+            }
+            out.push((page, paras, head % 2 == 1));
+        }
+        Some(out)
+    }
+
+    /// Runs as a posting's numbers.
+    fn numbers_of(list: &[Run]) -> Vec<u32> {
+        let mut out = Vec::new();
+        let mut last = 0;
+        for (page, paras, title) in list {
+            out.push(page - last);
+            last = *page;
+            out.push(2 * paras.len() as u32 + u32::from(*title));
+            let mut prev = 0;
+            for &p in paras {
+                out.push(p - prev);
+                prev = p;
+            }
+        }
+        out
+    }
+
+    /// A term's share of a shard's size, as the index counts it when it
+    /// chooses the number of shards.
+    fn json_size(key: &str, numbers: &[u32]) -> usize {
+        key.len()
+            + 6
+            + numbers
+                .iter()
+                .map(|&n| 1 + if n == 0 { 1 } else { n.ilog10() as usize + 1 })
+                .sum::<usize>()
+    }
+
+    /// A posting as written between its brackets.
+    fn written(numbers: &[u32]) -> Vec<u8> {
+        let text: Vec<String> = numbers.iter().map(u32::to_string).collect();
+        text.join(",").into_bytes()
+    }
+
+    /// `changed` writes what decoding the posting, changing its runs and
+    /// writing it again whole writes, with the same size change.
+    #[test]
+    fn a_posting_changed_in_place_is_the_posting_written_anew() {
+        let old = [3, 6, 0, 4, 5, 4, 1, 1, 3, 2];
+        let (p1, p2) = ([1u32, 2], [7u32]);
+        let cases: Vec<Vec<Change<'_>>> = vec![
+            vec![(7, Some((&p1, false)))],
+            vec![(3, None)],
+            vec![(1, Some((&p2, true))), (8, None)],
+            vec![(5, Some((&p1, true))), (9, Some((&p2, false)))],
+            vec![(3, None), (7, None), (8, None)],
+            vec![(2, Some((&p1, false))), (2, Some((&p2, true)))],
+        ];
+        for change in cases {
+            let mut list = runs(&old).unwrap();
+            for (page, now) in &change {
+                list.retain(|(p, _, _)| p != page);
+                if let Some((paras, title)) = now {
+                    let at = list.partition_point(|(p, _, _)| p < page);
+                    list.insert(at, (*page, paras.to_vec(), *title));
+                }
+            }
+            let numbers = numbers_of(&list);
+            let (mut delta, mut counts) = (0, Vec::new());
+            let made = changed(
+                "key",
+                Some(&written(&old)),
+                &change,
+                &mut delta,
+                &mut counts,
+            );
+            let want_delta = if list.is_empty() {
+                0
+            } else {
+                json_size("key", &numbers) as i64
+            } - json_size("key", &old) as i64;
+            assert_eq!(
+                made,
+                Some((!list.is_empty()).then(|| written(&numbers))),
+                "{change:?}"
+            );
+            assert_eq!(delta, want_delta, "{change:?}");
+            assert_eq!(counts, vec![("key".to_string(), list.len())]);
+        }
+        // Not a posting: no patch (a clean build).
+        let mut counts = Vec::new();
+        assert!(changed("k", Some(b"3"), &[(1, None)], &mut 0, &mut counts).is_none());
+        assert!(changed("k", Some(b"3,x"), &[(1, None)], &mut 0, &mut counts).is_none());
+    }
 
     #[test]
     fn runs_and_numbers_are_one_posting_two_ways() {
