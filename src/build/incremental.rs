@@ -342,6 +342,18 @@ pub fn build(
                 || cache.pages[i].front.is_empty()
                 || extracted_before[i].mentions != extracted[i].mentions
         });
+    // The changed pages and those whose mention count changed: their
+    // elements of graph.json and their list entries are made again.
+    let recounted: BTreeSet<usize> = todo
+        .iter()
+        .copied()
+        .chain(
+            mentioned
+                .iter()
+                .copied()
+                .filter(|&i| graph_before.mention_count(i) != graph.mention_count(i)),
+        )
+        .collect();
     if machine {
         let urls = super::html_urls(
             all_jobs
@@ -354,20 +366,10 @@ pub fn build(
         );
         // graph.json: the previous one with the elements of the pages
         // the change reaches made again.
-        let nodes: BTreeSet<usize> = todo
-            .iter()
-            .copied()
-            .chain(
-                mentioned
-                    .iter()
-                    .copied()
-                    .filter(|&i| graph_before.mention_count(i) != graph.mention_count(i)),
-            )
-            .collect();
         let graph_json = std::fs::read(output.join("graph.json"))
             .ok()
             .and_then(|old| {
-                graph::json::patched(&site, &old, &graph_before, &graph, &nodes, &todo)
+                graph::json::patched(&site, &old, &graph_before, &graph, &recounted, &todo)
             });
         files.extend(extras::files_with(&site, &cx, &urls, graph_json));
     }
@@ -446,18 +448,8 @@ pub fn build(
     super::phase("incremental: update");
     // The cache of this build: the changed pages' records, the list
     // entries whose counts or pages changed.
-    let summaries: BTreeSet<usize> = todo
-        .iter()
-        .copied()
-        .chain(
-            mentioned
-                .iter()
-                .copied()
-                .filter(|&i| graph_before.mention_count(i) != graph.mention_count(i)),
-        )
-        .collect();
     let mut records: BTreeSet<usize> = new_pages.keys().copied().collect();
-    for i in summaries {
+    for &i in &recounted {
         let key = summary_key(&cx, i);
         match new_pages.get_mut(&i) {
             Some(p) => p.summary = key,

@@ -484,18 +484,22 @@ mod tests {
         );
     }
 
+    /// The date candidates of a page.
+    fn shown_dates_of(html: &str) -> Vec<String> {
+        let mut doc = Document::default();
+        collect(&Dom::from(html), &mut doc);
+        doc.candidates(Field::Date)
+            .iter()
+            .map(|c| c.value.clone())
+            .collect()
+    }
+
     #[test]
     fn json_ld_as_pages_write_it() {
         // A raw tab and line break inside a string; a script without a type.
         let html = "<html><head><script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\",\"headline\":\"Alfa\tRomeo plant\nspäten Launch\",\"datePublished\":\"2022-02-02T11:14:00+01:00\"}</script>\
             <script>{\"@context\": \"https://schema.org\", \"@type\": \"NewsArticle\", \"datePublished\": \"2022-01-28T06:00:00+01:00\"}</script></head><body></body></html>";
-        let mut doc = Document::default();
-        collect(&Dom::from(html), &mut doc);
-        let dates: Vec<&str> = doc
-            .candidates(Field::Date)
-            .iter()
-            .map(|c| c.value.as_str())
-            .collect();
+        let dates = shown_dates_of(html);
         assert_eq!(
             dates,
             ["2022-02-02T11:14:00+01:00", "2022-01-28T06:00:00+01:00"]
@@ -508,13 +512,7 @@ mod tests {
         let html = "<html><body><ul><li><a href=/a>河南81家上市公司已复工75家</a></li><li><a href=/b>290人涉疫情犯罪被检察机关提起公诉</a></li><li><a href=/c>新红旗H7荣耀登场</a></li></ul>\
             <div class=h-title>武汉的声音</div><div class=h-info><span class=h-time> 2020-02-19 20:29:58</span></div><p>正文。</p>\
             <span class=CommentTime><span>28.09.19</span><span>12:44</span></span></body></html>";
-        let mut doc = Document::default();
-        collect(&Dom::from(html), &mut doc);
-        let dates: Vec<&str> = doc
-            .candidates(Field::Date)
-            .iter()
-            .map(|c| c.value.as_str())
-            .collect();
+        let dates = shown_dates_of(html);
         // A date and a time each in an element of its own stay apart (not
         // `28.09.1912:44`).
         assert_eq!(dates[..2], ["2020-02-19 20:29:58", "28.09.19 12:44"]);
