@@ -85,7 +85,7 @@ pub fn lower(body: &str) -> Lowered {
                 };
                 if let Some((start, open)) = &dropping {
                     if closing && name == *open {
-                        edits.push((*start..range.end, String::new()));
+                        edits.push((without_gap(body, *start..range.end), String::new()));
                         dropping = None;
                     }
                     continue;
@@ -94,7 +94,7 @@ pub fn lower(body: &str) -> Lowered {
                     if !closing && !tag.trim_end().ends_with("/>") {
                         dropping = Some((range.start, name));
                     } else {
-                        edits.push((range, String::new()));
+                        edits.push((without_gap(body, range), String::new()));
                     }
                     continue;
                 }
@@ -166,6 +166,16 @@ pub fn lower(body: &str) -> Lowered {
     Lowered {
         text: apply(body, 0..body.len(), &edits),
         tables: all_tables,
+    }
+}
+
+/// The range of an element dropped whole, with the space after it when
+/// there is one before it too: `a <script>…</script> b` → `a b`.
+fn without_gap(body: &str, r: Range<usize>) -> Range<usize> {
+    if body[..r.start].ends_with(' ') && body[r.end..].starts_with(' ') {
+        r.start..r.end + 1
+    } else {
+        r
     }
 }
 
@@ -308,7 +318,7 @@ mod tests {
     #[test]
     fn elements_that_are_no_text_go_whole() {
         let l = lower("Before <script>alert(1)</script> after <iframe src=\"x\"></iframe>end.\n");
-        assert_eq!(l.text, "Before  after end.\n");
+        assert_eq!(l.text, "Before after end.\n");
     }
 
     #[test]
