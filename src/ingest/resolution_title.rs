@@ -116,6 +116,7 @@ pub fn take(blocks: &mut Vec<Block>, front: &mut String) -> Option<String> {
             Some(c[1].trim().to_string())
         } else if after_label
             && !OPENING.is_match(line)
+            && !continues_label(line)
             && (heading || !ends_clause(line) && visible_len(line) <= MAX_TITLE)
         {
             Some(line.to_string())
@@ -151,7 +152,7 @@ pub fn take(blocks: &mut Vec<Block>, front: &mut String) -> Option<String> {
             }
             return Some(t);
         }
-        after_label = DRAFT_LABEL.is_match(line);
+        after_label = DRAFT_LABEL.is_match(line) || (after_label && continues_label(line));
         // Running text ends the search, but not the sponsors' list that
         // introduces the label on a line of its own (`…and Uruguay:` /
         // `draft resolution`).
@@ -167,6 +168,19 @@ pub fn take(blocks: &mut Vec<Block>, front: &mut String) -> Option<String> {
         }
     }
     None
+}
+
+/// Whether a line under a draft's label is the rest of it, broken over
+/// lines (`Draft resolution submitted by the Vice-Chair of the Committee,
+/// Weronika Garbacz` / `(Poland), on the basis of informal consultations
+/// on draft resolution A/C.2/80/L.8`): it opens with a bracket or a small
+/// letter, or is a label itself. A title opens with a capital.
+fn continues_label(line: &str) -> bool {
+    DRAFT_LABEL.is_match(line)
+        || line
+            .chars()
+            .next()
+            .is_some_and(|c| c == '(' || c.is_lowercase())
 }
 
 /// The longest title a draft states after its label, in characters (a
@@ -416,6 +430,25 @@ mod tests {
             take(&mut chair, &mut String::new()).as_deref(),
             Some("Report on the activities of the Ethics Office")
         );
+        // A vice-chair's label broken over lines: its rest is no title.
+        for rest in [
+            "(Poland), on the basis of informal consultations on draft resolution A/C.2/80/L.8",
+            "informal consultations",
+        ] {
+            let mut vice = vec![
+                para(
+                    "Draft resolution submitted by the Vice-Chair of the Committee, Weronika Garbacz",
+                ),
+                para(rest),
+                para("Commodities"),
+                para("The General Assembly,"),
+            ];
+            assert_eq!(
+                take(&mut vice, &mut String::new()).as_deref(),
+                Some("Commodities"),
+                "{rest}"
+            );
+        }
         // The label closed the masthead: the first heading is the title.
         let mut blocks = vec![
             heading("2025 Political Declaration"),
