@@ -383,7 +383,7 @@ pub fn build(
         .collect::<Result<_, _>>()
         .map_err(|_| ())?;
     files.extend(machine_files);
-    super::phase("incremental: machine files");
+    super::phase("incremental: outputs and machine files");
     let mut gone: BTreeSet<String> = BTreeSet::new();
     match super::highlight_css(&site) {
         Some(Ok(f)) => files.push(f),
