@@ -8,6 +8,7 @@ use std::borrow::Cow;
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, HashMap};
 
+use rayon::prelude::*;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
@@ -719,13 +720,15 @@ impl<'a> Contexts<'a> {
         let groups = by_kind
             .into_values()
             .map(|mut list| {
-                list.sort_by_cached_key(|&i| (self.sort_key(i), i));
+                // Every page of the site: summaries made on all cores
+                // (an incremental build renders this page for a link).
+                list.par_sort_by_cached_key(|&i| (self.sort_key(i), i));
                 let key = kind_key(pages[list[0]].front.kind).to_string();
                 GroupContext {
                     title: self.strings.get(&key).cloned().unwrap_or(key.clone()),
                     key,
                     pages: list
-                        .into_iter()
+                        .into_par_iter()
                         .map(|i| {
                             let mut s = self.summary(i);
                             s.links = self.items(&self.graph.cites[i], usize::MAX);

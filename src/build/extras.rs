@@ -37,7 +37,7 @@ pub fn files_with(
     site: &LoadedSite,
     cx: &Contexts<'_>,
     html_urls: &[String],
-    graph_json: Option<String>,
+    graph_json: Option<Vec<u8>>,
 ) -> Vec<OutputFile> {
     let absolute = is_absolute(&site.config.base_url);
     let mut out = Vec::new();
@@ -60,8 +60,7 @@ pub fn files_with(
     out.push(OutputFile {
         path: "graph.json".into(),
         bytes: graph_json
-            .unwrap_or_else(|| crate::graph::json::to_json(site, &cx.graph))
-            .into_bytes(),
+            .unwrap_or_else(|| crate::graph::json::to_json(site, &cx.graph).into_bytes()),
     });
     out
 }

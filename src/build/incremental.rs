@@ -314,6 +314,7 @@ pub fn build(
         }
     }
 
+    super::phase("incremental: markdown again");
     // The snippets of the mentions the outputs rendered again show (the
     // cache was read without them).
     let shown: BTreeSet<usize> = jobs
@@ -323,17 +324,8 @@ pub fn build(
         .filter(|s| !todo.contains(s))
         .collect();
     with_snippets(&mut graph, &extracted, &cache, &shown).ok_or(())?;
+    super::phase("incremental: snippets");
     let cx = Contexts::with_graph(&site, Cow::Borrowed(&graph));
-    let rendered: Vec<Result<OutputFile, crate::problem::Problem>> = jobs
-        .par_iter()
-        .map(|&job| render_output(&cx, &theme, job))
-        .collect();
-    let mut files: Vec<OutputFile> = rendered
-        .into_iter()
-        .collect::<Result<_, _>>()
-        .map_err(|_| ())?;
-    super::phase("incremental: outputs");
-    let all_jobs = output_jobs(&site, &theme);
     // Files for machines show pages' front matter and mentions (not
     // sections nor co-citations): the same when neither changed.
     let machine = aff.machine
@@ -354,7 +346,14 @@ pub fn build(
                 .filter(|&i| graph_before.mention_count(i) != graph.mention_count(i)),
         )
         .collect();
-    if machine {
+    // The outputs and the files for machines are made at once: the
+    // largest output (the graph page) and the patch of graph.json take
+    // about as long as each other.
+    let machine_files = || -> Vec<OutputFile> {
+        if !machine {
+            return Vec::new();
+        }
+        let all_jobs = output_jobs(&site, &theme);
         let urls = super::html_urls(
             all_jobs
                 .iter()
@@ -371,9 +370,20 @@ pub fn build(
             .and_then(|old| {
                 graph::json::patched(&site, &old, &graph_before, &graph, &recounted, &todo)
             });
-        files.extend(extras::files_with(&site, &cx, &urls, graph_json));
-    }
-    super::phase("incremental: machine files");
+        extras::files_with(&site, &cx, &urls, graph_json)
+    };
+    let render_jobs = || -> Vec<Result<OutputFile, crate::problem::Problem>> {
+        jobs.par_iter()
+            .map(|&job| render_output(&cx, &theme, job))
+            .collect()
+    };
+    let (rendered, machine_files) = rayon::join(render_jobs, machine_files);
+    let mut files: Vec<OutputFile> = rendered
+        .into_iter()
+        .collect::<Result<_, _>>()
+        .map_err(|_| ())?;
+    files.extend(machine_files);
+    super::phase("incremental: outputs and machine files");
     let mut gone: BTreeSet<String> = BTreeSet::new();
     match super::highlight_css(&site) {
         Some(Ok(f)) => files.push(f),
