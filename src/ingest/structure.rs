@@ -8,6 +8,7 @@
 //! paragraph 21), its footnotes sit at the ends of pages and number on
 //! from one page to the next.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
@@ -152,20 +153,26 @@ pub fn build(cleaned: Cleaned, rec: &Recognizer) -> Structured {
     let mut seg = Segmenter::new(&out.toc, rec, numbered);
     seg.markdown = markdown;
     seg.authored = authored;
-    seg.hard_wrapped = hard_wrapped(&lines);
+    // Every line's visible length, measured once for both judgements.
+    let lens: Vec<usize> = lines.iter().map(|l| visible_len(l)).collect();
+    seg.width = line_width(&lens);
+    seg.hard_wrapped = hard_wrapped(&lines, &lens, seg.width);
     seg.hyphenated = hyphenated;
-    seg.width = line_width(&lines);
     seg.tables = tables;
     seg.run(&lines);
     let mut blocks = seg.blocks;
     if han {
         for b in &mut blocks {
             for t in b.texts_mut() {
-                *t = han_punct(t);
+                if let Cow::Owned(p) = han_punct(t) {
+                    *t = p;
+                }
             }
         }
         for (_, t) in &mut out.footnotes {
-            *t = han_punct(t);
+            if let Cow::Owned(p) = han_punct(t) {
+                *t = p;
+            }
         }
     }
     drop_orphan_refs(&mut blocks, &out.footnotes);
@@ -267,15 +274,18 @@ fn han_dominant(lines: &[String]) -> bool {
 }
 
 /// `.` `,` `;` `:` `?` `!` written between Han characters → full width.
-pub fn han_punct(s: &str) -> String {
+/// (Borrowed: `s` holds none of the marks.)
+pub fn han_punct(s: &str) -> Cow<'_, str> {
     // The marks are ASCII: they are found by their bytes (each one a
     // character of its own).
     let is_punct = |b: u8| matches!(b, b'.' | b',' | b';' | b':' | b'?' | b'!' | b'"');
     let bytes = s.as_bytes();
     let Some(first) = bytes.iter().position(|&b| is_punct(b)) else {
-        return s.to_string();
+        return Cow::Borrowed(s);
     };
-    let mut out = String::with_capacity(s.len());
+    // Room for marks made full width (one byte becomes three): the text
+    // is seldom copied twice.
+    let mut out = String::with_capacity(s.len() + s.len() / 8 + 8);
     // Straight double quotes in pairs around Han text become “ ”.
     let curly = memchr::memchr_iter(b'"', bytes).count().is_multiple_of(2);
     let mut quote_open = false;
@@ -332,7 +342,7 @@ pub fn han_punct(s: &str) -> String {
         out.push(mapped.unwrap_or(c));
     }
     out.push_str(&s[last..]);
-    out
+    Cow::Owned(out)
 }
 
 // ---------------------------------------------------------------- masthead
@@ -1036,35 +1046,36 @@ fn prev_para_number(lines: &[String], li: usize) -> Option<u32> {
 // ---------------------------------------------------------------- segmentation
 
 /// Text from a PDF has page breaks, or most of its long lines stop
-/// mid-sentence; a web page's lines are whole paragraphs.
-fn hard_wrapped(lines: &[String]) -> bool {
+/// mid-sentence; a web page's lines are whole paragraphs. (`lens`: the
+/// lines' visible lengths; `width`: their [`line_width`].)
+fn hard_wrapped(lines: &[String], lens: &[usize], width: usize) -> bool {
     if lines.iter().any(|l| l == PAGE_BREAK) {
         return true;
     }
-    let long: Vec<&String> = lines.iter().filter(|l| visible_len(l) >= 30).collect();
+    let long: Vec<(&String, usize)> = lines
+        .iter()
+        .zip(lens)
+        .filter(|&(_, &n)| n >= 30)
+        .map(|(l, &n)| (l, n))
+        .collect();
     if long.len() < 4 {
         return false;
     }
-    let open = long.iter().filter(|l| !ends_sentence(l)).count();
+    let open = long.iter().filter(|(l, _)| !ends_sentence(l)).count();
     // Wrapped lines are nearly as long as a page's width (at most ~120
     // characters); a web page's lines (whole paragraphs) are longer and
     // vary without measure.
-    let width = line_width(lines);
     let regular = long
         .iter()
-        .filter(|l| visible_len(l) * 4 >= width * 3 && visible_len(l) <= width + 5)
+        .filter(|&&(_, n)| n * 4 >= width * 3 && n <= width + 5)
         .count();
     open * 10 >= long.len() * 6 || ((30..=120).contains(&width) && regular * 10 >= long.len() * 7)
 }
 
-/// The width text was wrapped at: the 90th percentile of the lengths of
-/// lines long enough to be text.
-fn line_width(lines: &[String]) -> usize {
-    let mut lens: Vec<usize> = lines
-        .iter()
-        .map(|l| visible_len(l))
-        .filter(|&n| n >= 20)
-        .collect();
+/// The width text was wrapped at: the 90th percentile of the visible
+/// lengths (`lens`) of lines long enough to be text.
+fn line_width(lens: &[usize]) -> usize {
+    let mut lens: Vec<usize> = lens.iter().copied().filter(|&n| n >= 20).collect();
     if lens.len() < 5 {
         return 0;
     }
