@@ -15,7 +15,7 @@ use pilcrow::build;
 use pilcrow::config::Config;
 
 mod common;
-use common::{Rng, copy_dir};
+use common::{Rng, copy_dir, output_files};
 
 const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/basic");
 
@@ -321,36 +321,6 @@ fn repair(site: &Site) {
     }
 }
 
-/// Every file under `dir`: path → bytes; the output list without its
-/// inputs line (a fingerprint of where the site is, too).
-fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    let mut out = BTreeMap::new();
-    for e in walkdir::WalkDir::new(dir).sort_by_file_name() {
-        let e = e.unwrap();
-        if !e.file_type().is_file() {
-            continue;
-        }
-        let rel = e
-            .path()
-            .strip_prefix(dir)
-            .unwrap()
-            .to_string_lossy()
-            .into_owned();
-        let mut bytes = std::fs::read(e.path()).unwrap();
-        if rel == ".pilcrow-output" {
-            let text = String::from_utf8(bytes).unwrap();
-            bytes = text
-                .lines()
-                .filter(|l| !l.starts_with("# inputs: "))
-                .collect::<Vec<_>>()
-                .join("\n")
-                .into_bytes();
-        }
-        out.insert(rel, bytes);
-    }
-    out
-}
-
 /// Inode of every file under `dir`.
 fn inodes(dir: &Path) -> BTreeMap<String, u64> {
     walkdir::WalkDir::new(dir)
@@ -397,7 +367,7 @@ fn run_sequence(seed: u64, steps: usize) {
     // The last build succeeded: its cache describes the output.
     let mut last_ok = true;
     for n in 0..steps {
-        let before = files(&out);
+        let before = output_files(&out);
         let before_inodes = inodes(&out);
         let (what, kind) = act(&site, &mut rng, n);
         history.push(what);
@@ -410,14 +380,14 @@ fn run_sequence(seed: u64, steps: usize) {
         );
         if !clean_ok {
             // A failed build leaves the previous output as it was.
-            assert_same(&files(&out), &before, &history);
+            assert_same(&output_files(&out), &before, &history);
             last_ok = false;
             repair(&site);
             history.push("repair".into());
             continue;
         }
-        let now = files(&out);
-        assert_same(&now, &files(&clean), &history);
+        let now = output_files(&out);
+        assert_same(&now, &output_files(&clean), &history);
         assert!(!now.keys().any(|k| k.contains(".pilcrow-cache")));
         if last_ok && kind == Kind::InPlace && result.is_ok_and(|r| !r.unchanged) {
             // Unchanged files are carried, not written again.
@@ -461,13 +431,13 @@ fn one_edited_document_rewrites_only_what_it_reaches() {
     let site = Site::new();
     build::build(&site.config).unwrap();
     let out = site.config.output_dir.clone();
-    let before = files(&out);
+    let before = output_files(&out);
     let before_inodes = inodes(&out);
     let doc = "documents/en-note.md";
     let text = site.read(doc) + "\n\nOne more sentence about nothing in particular.\n";
     site.write(doc, &text);
     build::build(&site.config).unwrap();
-    let now = files(&out);
+    let now = output_files(&out);
     let after = inodes(&out);
     let rewritten: Vec<&String> = after
         .iter()
@@ -489,7 +459,7 @@ fn one_edited_document_rewrites_only_what_it_reaches() {
     );
     let (clean, ok) = site.clean_build(0);
     assert!(ok);
-    assert_same(&now, &files(&clean), &["edit en-note".into()]);
+    assert_same(&now, &output_files(&clean), &["edit en-note".into()]);
 }
 
 /// A cache cut short, filled with noise, or of another site's output is
@@ -529,7 +499,11 @@ fn a_damaged_or_stale_cache_means_a_clean_build() {
         build::build(&site.config).unwrap();
         let (clean, ok) = site.clean_build(n);
         assert!(ok);
-        assert_same(&files(&out), &files(&clean), &[damage.to_string()]);
+        assert_same(
+            &output_files(&out),
+            &output_files(&clean),
+            &[damage.to_string()],
+        );
     }
 }
 
@@ -578,7 +552,11 @@ fn an_edit_that_keeps_size_and_mtime_is_still_built() {
         assert!(page.contains(new), "edit {n} ({old} → {new}) not built");
         let (clean, ok) = site.clean_build(n);
         assert!(ok);
-        assert_same(&files(&out), &files(&clean), &[format!("{old} → {new}")]);
+        assert_same(
+            &output_files(&out),
+            &output_files(&clean),
+            &[format!("{old} → {new}")],
+        );
     }
 }
 
@@ -612,11 +590,15 @@ fn an_incremental_build_cut_short_is_followed_by_a_clean_one() {
     }
     let inodes_before = inodes(&out);
     build::build(&site.config).unwrap();
-    let now = files(&out);
+    let now = output_files(&out);
     assert_ne!(now["documents/en-note/index.html"], first);
     let (clean, ok) = site.clean_build(0);
     assert!(ok);
-    assert_same(&now, &files(&clean), &["second edit after a cut".into()]);
+    assert_same(
+        &now,
+        &output_files(&clean),
+        &["second edit after a cut".into()],
+    );
     // A clean build: every file written anew.
     let after = inodes(&out);
     assert!(

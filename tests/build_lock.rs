@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
 mod common;
-use common::copy_dir;
+use common::{copy_dir, output_files};
 
 const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/basic");
 const WAITING: &str = "Waiting for another build of this site to finish";
@@ -51,35 +51,6 @@ fn site(tmp: &Path, docs: usize) -> PathBuf {
     root
 }
 
-/// Every file under `dir`, path → bytes; the output list without its
-/// inputs line (a fingerprint of where the site is, too).
-fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    walkdir::WalkDir::new(dir)
-        .sort_by_file_name()
-        .into_iter()
-        .map(Result::unwrap)
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            let rel = e
-                .path()
-                .strip_prefix(dir)
-                .unwrap()
-                .to_string_lossy()
-                .into_owned();
-            let mut bytes = std::fs::read(e.path()).unwrap();
-            if rel == ".pilcrow-output" {
-                let text = String::from_utf8(bytes).unwrap();
-                let kept: Vec<&str> = text
-                    .lines()
-                    .filter(|l| !l.starts_with("# inputs: "))
-                    .collect();
-                bytes = kept.join("\n").into_bytes();
-            }
-            (rel, bytes)
-        })
-        .collect()
-}
-
 /// What a clean build of `root`'s content writes (in a fresh copy).
 fn clean_build(root: &Path, n: usize) -> BTreeMap<String, Vec<u8>> {
     let copy = root.with_file_name(format!("clean-{n}"));
@@ -87,7 +58,7 @@ fn clean_build(root: &Path, n: usize) -> BTreeMap<String, Vec<u8>> {
     std::fs::copy(root.join("site.toml"), copy.join("site.toml")).unwrap();
     copy_dir(&root.join("content"), &copy.join("content"));
     built(pilcrow_build(&copy).output().unwrap());
-    let out = files(&copy.join("public"));
+    let out = output_files(&copy.join("public"));
     std::fs::remove_dir_all(&copy).unwrap();
     out
 }
@@ -137,7 +108,7 @@ fn two_builds_at_once_both_finish_with_what_a_clean_build_writes() {
         built(first.wait_with_output().unwrap());
         built(second.wait_with_output().unwrap());
         assert_same(
-            &files(&root.join("public")),
+            &output_files(&root.join("public")),
             &clean_build(&root, round),
             &format!("round {round}"),
         );
@@ -174,7 +145,7 @@ fn a_build_waits_while_another_build_of_the_site_runs() {
     let status = child.wait().unwrap();
     assert!(status.success(), "{rest}");
     assert_same(
-        &files(&root.join("public")),
+        &output_files(&root.join("public")),
         &clean_build(&root, 0),
         "after waiting",
     );

@@ -7,6 +7,37 @@ use std::path::{Path, PathBuf};
 
 use scraper::{ElementRef, Html, Selector};
 
+/// Every file an output directory holds, path → bytes, the output's list
+/// without its inputs line (a fingerprint of where the site is, too): what
+/// an incremental build and a clean one must agree on.
+pub fn output_files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut out = BTreeMap::new();
+    for e in walkdir::WalkDir::new(dir).sort_by_file_name() {
+        let e = e.unwrap();
+        if !e.file_type().is_file() {
+            continue;
+        }
+        let rel = e
+            .path()
+            .strip_prefix(dir)
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
+        let mut bytes = std::fs::read(e.path()).unwrap();
+        if rel == ".pilcrow-output" {
+            let text = String::from_utf8(bytes).unwrap();
+            bytes = text
+                .lines()
+                .filter(|l| !l.starts_with("# inputs: "))
+                .collect::<Vec<_>>()
+                .join("\n")
+                .into_bytes();
+        }
+        out.insert(rel, bytes);
+    }
+    out
+}
+
 /// Copies a fixture site into a scratch directory, leaving out any
 /// `public/` a previous run left behind.
 pub fn copy_dir(from: &Path, to: &Path) {
