@@ -206,3 +206,18 @@ fn a_short_resolutions_running_title_and_page_heads_go_and_its_preamble_stays_ap
         "{name}\n{body}"
     );
 }
+
+/// A one-page UN draft as its text layer gives it (A/C.3/80/L.24), whose
+/// two notes are long lines: the cut of boilerplate by shared vocabulary
+/// once took the masthead's top (its symbol) and the last paragraph's
+/// text, leaving its number alone.
+#[test]
+fn a_short_drafts_masthead_and_last_paragraph_stay() {
+    let page = page("draft_en_long_notes.txt");
+    let (front, body) = split(&page);
+    assert!(front.contains("symbol: A/C.3/80/L.24\n"), "{front}");
+    assert!(
+        body.contains("2\\. Encourages Member States to streamline requests"),
+        "{body}"
+    );
+}

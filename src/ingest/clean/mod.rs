@@ -227,8 +227,10 @@ fn normalized_lines(text: &str, markdown: bool) -> Vec<String> {
 }
 
 /// The boilerplate cut never takes a document's own structure: its
-/// masthead (from the `United Nations A/74/130` line above `Distr.`) and
-/// its numbered paragraphs (through the end of the last one's block).
+/// masthead (from the top, when `Distr.` stands in the first lines, else
+/// from the symbol's line above it) and its numbered paragraphs (through
+/// the end of the last one's block, its text too when the cut left only
+/// its number).
 fn protect_structure(lines: &[&str], span: std::ops::Range<usize>) -> std::ops::Range<usize> {
     static PARA: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         regex::Regex::new(r"^\s*\d{1,4}(?:\.\s*$|\.\s+\S|\.\p{Han}|\s+-\s+\S)").unwrap()
@@ -238,14 +240,27 @@ fn protect_structure(lines: &[&str], span: std::ops::Range<usize>) -> std::ops::
         .iter()
         .position(|l| crate::ingest::metadata::MASTHEAD.is_match(l))
     {
+        // The masthead opens the document: what stands above its
+        // `Distr.` line in the first lines (`United Nations`, the symbol,
+        // the organ) is the masthead too.
+        let near_top = lines[..i].iter().filter(|l| !l.trim().is_empty()).count() <= 6;
         let above = i > 0 && crate::ingest::metadata::first_symbol(lines[i - 1]).is_some();
-        start = if above { i - 1 } else { i };
+        start = if near_top {
+            0
+        } else if above {
+            i - 1
+        } else {
+            i
+        };
     }
     if let Some(i) = lines[..start].iter().position(|l| PARA.is_match(l)) {
         start = i;
     }
-    if let Some(i) = lines[end..].iter().rposition(|l| PARA.is_match(l)) {
-        let last = end + i;
+    // A numbered paragraph cut off, its number the span's last line (`2.`
+    // with its text on the lines below), or after the span: kept whole.
+    let from = end.saturating_sub(1).max(start);
+    if let Some(i) = lines[from..].iter().rposition(|l| PARA.is_match(l)) {
+        let last = from + i;
         end = lines[last..]
             .iter()
             .position(|l| l.trim().is_empty())
