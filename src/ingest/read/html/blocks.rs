@@ -602,14 +602,11 @@ pub fn hidden(node: &NodeRef) -> bool {
 /// `Photo: Joseph Cox`, `iStock.com`) — a caption that says what the
 /// picture shows stays, credit and all.
 fn is_caption(node: &NodeRef, name: &str) -> bool {
+    let names = class_and_id(node);
     let named = |words: &[&str]| {
-        ["class", "id"].iter().any(|a| {
-            node.attr(a).is_some_and(|v| {
-                v.to_ascii_lowercase()
-                    .split(|c: char| !c.is_ascii_alphanumeric())
-                    .any(|w| words.contains(&w))
-            })
-        })
+        names
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|w| words.contains(&w))
     };
     if named(&["credit", "credits", "photocredit", "copyright"]) {
         return true;
@@ -737,6 +734,16 @@ fn chrome_by_name(node: &NodeRef, name: &str) -> bool {
             return true;
         }
     }
+    let words = class_and_id(node);
+    if words.is_empty() {
+        return false;
+    }
+    chrome_words(&words)
+}
+
+/// An element's class and id, lower case, each after a space (empty
+/// when it has neither).
+fn class_and_id(node: &NodeRef) -> String {
     let mut words = String::new();
     for a in ["class", "id"] {
         if let Some(v) = node.attr(a) {
@@ -744,10 +751,7 @@ fn chrome_by_name(node: &NodeRef, name: &str) -> bool {
             words.push_str(&v.to_ascii_lowercase());
         }
     }
-    if words.is_empty() {
-        return false;
-    }
-    chrome_words(&words)
+    words
 }
 
 /// Whether class/id words name page chrome (`sidebar`, `related-posts`,
