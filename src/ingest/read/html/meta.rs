@@ -170,10 +170,15 @@ fn meta_key(k: &str) -> String {
 fn shown_dates(dom: &Dom, doc: &mut Document) {
     // The dates shown after the first headline (`<h1>` with text) come
     // first: the byline under it, not a site header's clock or weather
-    // box, dates the article.
+    // box, dates the article. After the first long paragraph (a lede may
+    // stand above the byline) only an element named for a date counts —
+    // a teaser's or a menu's date stands there too —, and last; the
+    // second long paragraph ends the search: the prose has begun.
     let mut before: Vec<String> = Vec::new();
     let mut after: Vec<String> = Vec::new();
+    let mut past_lede: Vec<String> = Vec::new();
     let mut past_headline = false;
+    let mut long_paragraphs = 0;
     for n in dom.select("body *").nodes() {
         if after.len() >= 3 {
             break;
@@ -192,15 +197,15 @@ fn shown_dates(dom: &Dom, doc: &mut Document) {
             continue;
         }
         if name == "p" && n.text().chars().filter(|c| !c.is_whitespace()).count() > 200 {
-            break;
+            long_paragraphs += 1;
+            if long_paragraphs == 2 {
+                break;
+            }
         }
         let named = ["class", "id", "itemprop"].iter().any(|a| {
             n.attr(a).is_some_and(|v| {
                 let v = v.to_ascii_lowercase();
-                (v.contains("date")
-                    || v.contains("time")
-                    || v.contains("publish")
-                    || v.contains("posted"))
+                DATE_NAMES.iter().any(|w| v.contains(w))
                     && !v.contains("update")
                     && !v.contains("modif")
             })
@@ -221,7 +226,13 @@ fn shown_dates(dom: &Dom, doc: &mut Document) {
         // 2013-10-24 03:00`: a date behind a label that says it is the
         // page's own.
         let labelled = DATE_LABEL.is_match(&text);
-        if (named && len <= 80) || date_only || labelled {
+        if long_paragraphs > 0 {
+            if ((named && len <= 80) || (date_only && labelled_by_sibling(n)))
+                && past_lede.len() < 3
+            {
+                past_lede.push(text);
+            }
+        } else if (named && len <= 80) || date_only || labelled {
             if past_headline {
                 after.push(text);
             } else if before.len() < 3 {
@@ -229,10 +240,16 @@ fn shown_dates(dom: &Dom, doc: &mut Document) {
             }
         }
     }
-    for text in after.into_iter().chain(before) {
+    for text in after.into_iter().chain(before).chain(past_lede) {
         doc.add(Field::Date, text, Origin::ShownDate);
     }
 }
+
+/// Words in an element's class or id that name a date, or the byline or
+/// meta line that carries one (`entry-meta`, `byline__author`,
+/// `teaser_text_meta`): such an element's text is a date candidate when it
+/// holds one.
+const DATE_NAMES: [&str; 6] = ["date", "time", "publish", "posted", "byline", "meta"];
 
 /// A year (`2020`, `1998`) or a numeric date (`19.02.20`, `2/19/2020`).
 static DATE_SHAPE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
@@ -242,11 +259,24 @@ static DATE_SHAPE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(
 /// Labels that introduce a page's own date (publication or state of the
 /// text, not a modification), in the languages of the corpus.
 static DATE_LABEL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(
-        r"(?i)^(?:stand|datum|veröffentlicht(?: am)?|published(?: on)?|posted(?: on)?|publié le|publicado(?: el| em)?|pubblicato(?: il)?|opublikowano|gepubliceerd(?: op)?|publicerad|julkaistu|yayınlanma(?: tarihi)?|diterbitkan|опубликовано|дата публикации|发布时间|發佈時間|發布時間|投稿日|公開日|기사입력|입력|등록|ngày đăng|تاريخ النشر|نشر في|تاریخ انتشار)\s*[:：\-–—]?\s*\d",
-    )
-    .unwrap()
+    regex::Regex::new(&format!(r"(?i)^(?:{DATE_LABELS})\s*[:：\-–—]?\s*\d")).unwrap()
 });
+
+/// The same labels standing alone, in an element of their own before the
+/// date's (`<dt>Datum</dt><dd>12.01.2017</dd>`).
+static DATE_LABEL_ALONE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(&format!(r"(?i)^(?:{DATE_LABELS})\s*[:：]?$")).unwrap()
+});
+
+const DATE_LABELS: &str = "stand|datum|date|veröffentlicht(?: am)?|published(?: on)?|posted(?: on)?|publié le|mise en ligne|date de publication|publicado(?: el| em)?|fecha(?: de publicación)?|pubblicato(?: il)?|data(?: di pubblicazione)?|opublikowano|gepubliceerd(?: op)?|publicerad|julkaistu|yayınlanma(?: tarihi)?|diterbitkan|tanggal|опубликовано|дата(?: публикации)?|发布时间|發佈時間|發布時間|日期|投稿日|公開日|기사입력|입력|등록|ngày đăng|تاريخ النشر|نشر في|تاریخ انتشار";
+
+/// Whether the element before `n` holds nothing but a date label.
+fn labelled_by_sibling(n: &NodeRef) -> bool {
+    n.prev_element_sibling().is_some_and(|p| {
+        let t = text_of(&p);
+        t.chars().count() <= 40 && DATE_LABEL_ALONE.is_match(&t)
+    })
+}
 
 fn text_of(n: &NodeRef) -> String {
     let t = super::blocks::visible_text(n);
@@ -517,6 +547,35 @@ mod tests {
         // `28.09.1912:44`).
         assert_eq!(dates[..2], ["2020-02-19 20:29:58", "28.09.19 12:44"]);
         assert!(!dates.iter().any(|d| d.contains("1912")), "{dates:?}");
+    }
+
+    #[test]
+    fn a_byline_after_the_lede_dates_the_page_and_a_teaser_does_not() {
+        let lede = "Der Verband bedauert, dass das Gespräch zwischen dem Minister und dem Ministerpräsidenten nicht dazu geführt hat, dass sich das Land von der Abstandsregel für Windkraftwerke verabschiedet. Einen Ausbau in den Staatsforsten als Alternative lehnen wir ab.";
+        // The date under a lede set above the byline, named for a date.
+        let html = format!(
+            "<html><body><h1>Windkraft</h1><div class=teaser><p>{lede}</p></div>\
+             <span class=\"date font-bold\">20.01.2022</span><p>{lede}</p><p>{lede}</p></body></html>"
+        );
+        assert_eq!(shown_dates_of(&html), ["20.01.2022"]);
+        // A byline or meta line that holds the date among other words.
+        let html = "<html><body><h1>Pandemie</h1><p class=byline__author>VON MORITZ GATHMANN am 21. April 2020</p><p>Text.</p></body></html>";
+        assert_eq!(
+            shown_dates_of(html),
+            ["VON MORITZ GATHMANN am 21. April 2020"]
+        );
+        // A date set under its label in an element of its own.
+        let html = format!(
+            "<html><body><h1>AutoCAD</h1><p>{lede}</p><dl><dt>Datum</dt><dd>12.01.2017</dd><dt>Kategorie</dt><dd>2D</dd></dl><p>{lede}</p></body></html>"
+        );
+        assert_eq!(shown_dates_of(&html), ["12.01.2017"]);
+        // After the first long paragraph, a related article's bare date is
+        // none: the kicker above the headline dates the page.
+        let html = format!(
+            "<html><body><p class=subline>21. Jan 2022 // Dominik Ricker</p><h1>Perfekte Schnitte</h1>\
+             <p>{lede}</p><h3>Das könnte Sie auch interessieren</h3><p class=upperCase>06. Aug 2020 // Tipps</p><p>{lede}</p></body></html>"
+        );
+        assert_eq!(shown_dates_of(&html), ["21. Jan 2022 // Dominik Ricker"]);
     }
 
     #[test]
