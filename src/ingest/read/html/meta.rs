@@ -105,6 +105,9 @@ pub fn collect(dom: &Dom, doc: &mut Document) {
     }
     // Dates in the markup of the article itself.
     for t in dom.select("[itemprop=datePublished], time[pubdate], article time[datetime], main time[datetime], header time[datetime]").nodes() {
+        if in_others_words(t) {
+            continue;
+        }
         let v = t
             .attr("datetime")
             .or_else(|| t.attr("content"))
@@ -212,7 +215,8 @@ fn shown_dates(dom: &Dom, doc: &mut Document) {
         });
         let text = super::blocks::visible_text_spaced(n);
         let len = text.chars().count();
-        if len == 0 || len > 120 || !text.chars().any(|c| c.is_ascii_digit()) {
+        if len == 0 || len > 120 || !text.chars().any(|c| c.is_ascii_digit()) || in_others_words(n)
+        {
             continue;
         }
         let letters = text.chars().filter(|c| c.is_alphabetic()).count();
@@ -243,6 +247,38 @@ fn shown_dates(dom: &Dom, doc: &mut Document) {
     for text in after.into_iter().chain(before).chain(past_lede) {
         doc.add(Field::Date, text, Origin::ShownDate);
     }
+}
+
+/// Whether `n` stands in a comment or in a box of other pages (related,
+/// recommended, most read): a date there is a reader's or another
+/// article's (`comment-metadata`, `commentDate`, `related-posts`). A box
+/// so named that holds a headline (`<h1>`) is the article itself: an
+/// opinion piece's `commentHeader`.
+fn in_others_words(n: &NodeRef) -> bool {
+    std::iter::once(n.clone())
+        .chain(n.ancestors_it(None))
+        .any(|a| {
+            ["class", "id"].iter().any(|k| {
+                a.attr(k).is_some_and(|v| {
+                    v.to_ascii_lowercase()
+                        .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
+                        .any(|w| {
+                            w.starts_with("comment")
+                                || matches!(
+                                    w,
+                                    "related"
+                                        | "recommended"
+                                        | "popular"
+                                        | "trending"
+                                        | "outbrain"
+                                        | "taboola"
+                                )
+                        })
+                })
+            }) && !a
+                .descendants_it()
+                .any(|d| d.node_name().is_some_and(|x| x.eq_ignore_ascii_case("h1")))
+        })
 }
 
 /// Words in an element's class or id that name a date, or the byline or
@@ -541,7 +577,7 @@ mod tests {
         // Links of a news ticker before the article: numbers, no date.
         let html = "<html><body><ul><li><a href=/a>河南81家上市公司已复工75家</a></li><li><a href=/b>290人涉疫情犯罪被检察机关提起公诉</a></li><li><a href=/c>新红旗H7荣耀登场</a></li></ul>\
             <div class=h-title>武汉的声音</div><div class=h-info><span class=h-time> 2020-02-19 20:29:58</span></div><p>正文。</p>\
-            <span class=CommentTime><span>28.09.19</span><span>12:44</span></span></body></html>";
+            <span class=ArticleTime><span>28.09.19</span><span>12:44</span></span></body></html>";
         let dates = shown_dates_of(html);
         // A date and a time each in an element of its own stay apart (not
         // `28.09.1912:44`).
@@ -576,6 +612,24 @@ mod tests {
              <p>{lede}</p><h3>Das könnte Sie auch interessieren</h3><p class=upperCase>06. Aug 2020 // Tipps</p><p>{lede}</p></body></html>"
         );
         assert_eq!(shown_dates_of(&html), ["21. Jan 2022 // Dominik Ricker"]);
+    }
+
+    #[test]
+    fn a_comments_or_a_related_posts_date_is_not_the_pages() {
+        let html = "<html><body><article><h1>Folge 158</h1><p>Kurz.</p>\
+            <div class=related-posts><article><h4>Entlöten</h4><time datetime=\"2009-04-11 18:06:36\">11. April 2009</time></article></div>\
+            <ol class=comment-list><li><div class=comment-metadata><time datetime=\"2019-08-24T03:36:11+02:00\">24. August 2019</time></div></li></ol>\
+            <p class=commentDate>21.01.2022</p></article></body></html>";
+        assert!(
+            shown_dates_of(html).is_empty(),
+            "{:?}",
+            shown_dates_of(html)
+        );
+        // An opinion piece ("comment") is the article: its header holds the
+        // headline, and its date.
+        let html = "<html><body><div class=PageArticle_commentHeader><h1>Was sich ändert</h1>\
+            <div class=PublishDate><span class=PublishDate_date>29. Januar 2019</span></div></div><p>Text.</p></body></html>";
+        assert_eq!(shown_dates_of(html)[0], "29. Januar 2019");
     }
 
     #[test]
