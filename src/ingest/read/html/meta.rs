@@ -255,30 +255,28 @@ fn shown_dates(dom: &Dom, doc: &mut Document) {
 /// so named that holds a headline (`<h1>`) is the article itself: an
 /// opinion piece's `commentHeader`.
 fn in_others_words(n: &NodeRef) -> bool {
-    std::iter::once(n.clone())
-        .chain(n.ancestors_it(None))
-        .any(|a| {
-            ["class", "id"].iter().any(|k| {
-                a.attr(k).is_some_and(|v| {
-                    v.to_ascii_lowercase()
-                        .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
-                        .any(|w| {
-                            w.starts_with("comment")
-                                || matches!(
-                                    w,
-                                    "related"
-                                        | "recommended"
-                                        | "popular"
-                                        | "trending"
-                                        | "outbrain"
-                                        | "taboola"
-                                )
-                        })
-                })
-            }) && !a
-                .descendants_it()
-                .any(|d| d.node_name().is_some_and(|x| x.eq_ignore_ascii_case("h1")))
-        })
+    std::iter::once(*n).chain(n.ancestors_it(None)).any(|a| {
+        ["class", "id"].iter().any(|k| {
+            a.attr(k).is_some_and(|v| {
+                v.to_ascii_lowercase()
+                    .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
+                    .any(|w| {
+                        w.starts_with("comment")
+                            || matches!(
+                                w,
+                                "related"
+                                    | "recommended"
+                                    | "popular"
+                                    | "trending"
+                                    | "outbrain"
+                                    | "taboola"
+                            )
+                    })
+            })
+        }) && !a
+            .descendants_it()
+            .any(|d| d.node_name().is_some_and(|x| x.eq_ignore_ascii_case("h1")))
+    })
 }
 
 /// Words in an element's class or id that name a date, or the byline or
