@@ -249,41 +249,61 @@ fn shown_dates(dom: &Dom, doc: &mut Document) {
     }
 }
 
-/// Whether `n` stands in a comment or in a box of other pages (related,
-/// recommended, most read): a date there is a reader's or another
-/// article's (`comment-metadata`, `commentDate`, `related-posts`). A box
-/// so named that holds a headline (`<h1>`) is the article itself: an
-/// opinion piece's `commentHeader`.
+/// Whether `n` stands in a comment, in a box of other pages (related,
+/// recommended, most read) or in the site's navigation: a date there is a
+/// reader's, another article's or a menu entry's (`comment-metadata`,
+/// `commentDate`, `related-posts`, `<li class="menu-item"><a>12. Mai
+/// 2012</a>`). A box so named that holds a headline (`<h1>`) is the
+/// article itself: an opinion piece's `commentHeader`.
 fn in_others_words(n: &NodeRef) -> bool {
     std::iter::once(*n).chain(n.ancestors_it(None)).any(|a| {
-        ["class", "id"].iter().any(|k| {
-            a.attr(k).is_some_and(|v| {
-                v.to_ascii_lowercase()
-                    .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
-                    .any(|w| {
-                        w.starts_with("comment")
-                            || matches!(
-                                w,
-                                "related"
-                                    | "recommended"
-                                    | "popular"
-                                    | "trending"
-                                    | "outbrain"
-                                    | "taboola"
-                            )
-                    })
-            })
-        }) && !a
-            .descendants_it()
-            .any(|d| d.node_name().is_some_and(|x| x.eq_ignore_ascii_case("h1")))
+        let navigation = a
+            .node_name()
+            .is_some_and(|x| x.eq_ignore_ascii_case("nav") || x.eq_ignore_ascii_case("menu"))
+            || a.attr("role")
+                .is_some_and(|r| r.eq_ignore_ascii_case("navigation"));
+        navigation
+            || ["class", "id"].iter().any(|k| {
+                a.attr(k).is_some_and(|v| {
+                    v.to_ascii_lowercase()
+                        .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
+                        .any(|w| {
+                            w.starts_with("comment")
+                                || matches!(
+                                    w,
+                                    "related"
+                                        | "recommended"
+                                        | "popular"
+                                        | "trending"
+                                        | "outbrain"
+                                        | "taboola"
+                                        | "menu"
+                                        | "navbar"
+                                        | "navigation"
+                                        | "breadcrumb"
+                                        | "breadcrumbs"
+                                )
+                        })
+                })
+            }) && !a
+                .descendants_it()
+                .any(|d| d.node_name().is_some_and(|x| x.eq_ignore_ascii_case("h1")))
     })
 }
 
 /// Words in an element's class or id that name a date, or the byline or
 /// meta line that carries one (`entry-meta`, `byline__author`,
-/// `teaser_text_meta`): such an element's text is a date candidate when it
+/// `teaser_text_meta`, `publication`): such an element's text is a date candidate when it
 /// holds one.
-const DATE_NAMES: [&str; 6] = ["date", "time", "publish", "posted", "byline", "meta"];
+const DATE_NAMES: [&str; 7] = [
+    "date",
+    "time",
+    "publish",
+    "publication",
+    "posted",
+    "byline",
+    "meta",
+];
 
 /// A year (`2020`, `1998`) or a numeric date (`19.02.20`, `2/19/2020`).
 static DATE_SHAPE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
@@ -622,6 +642,18 @@ mod tests {
             shown_dates_of(html).is_empty(),
             "{:?}",
             shown_dates_of(html)
+        );
+        // A menu's entry is no date of the page; a meta line styled as a
+        // list of pills (`nav meta`) and a `publication` line are.
+        let html = "<html><body><ul class=menu><li class=menu-item><a href=/12m>12M – 12. Mai 2012</a></li></ul>\
+            <h1>Blog</h1><div class=publication>jeudi 13 juin 2019</div><ul class=\"nav meta\"><li><a href=/t>13 Oct 2020 18:29</a></li></ul></body></html>";
+        assert_eq!(
+            shown_dates_of(html),
+            [
+                "jeudi 13 juin 2019",
+                "13 Oct 2020 18:29",
+                "13 Oct 2020 18:29"
+            ]
         );
         // An opinion piece ("comment") is the article: its header holds the
         // headline, and its date.
