@@ -94,6 +94,7 @@ pub fn read(html: &str) -> Document {
         doc.blocks = stated;
     }
     drop_rights_notice(&mut doc.blocks);
+    drop_related_tail(&mut doc.blocks);
     number_paragraphs(&mut doc.blocks);
     if doc.blocks.is_empty()
         && let Some(body) = dom.select("body").nodes().first()
@@ -217,6 +218,52 @@ fn drop_rights_notice(blocks: &mut Vec<Block>) {
         .iter()
         .all(|b| b.texts().iter().map(|t| words(t).len()).sum::<usize>() <= 12)
     {
+        blocks.truncate(at);
+    }
+}
+
+/// A list of other stories that closes the article under a label made of
+/// chrome words (`## Related articles`, `Weitere Beiträge zum Thema`,
+/// `Dans la même rubrique`), with everything after it: when the label is
+/// a heading or a short paragraph past the middle of the article and no
+/// paragraph of prose (25 words or more ending a sentence) follows it.
+fn drop_related_tail(blocks: &mut Vec<Block>) {
+    let n = blocks.len();
+    let prose = |b: &Block| {
+        matches!(b, Block::Para { text, .. }
+            if words(text).len() >= 25 && crate::ingest::clean::blocks::ends_sentence(text))
+    };
+    // "See also" in a reference work points to related topics: a section
+    // of the article, not the site's feed.
+    const SEE_ALSO: &[&str] = &[
+        "see also",
+        "siehe auch",
+        "voir aussi",
+        "ver también",
+        "veja também",
+        "vedi anche",
+        "zie ook",
+        "смотрите также",
+        "lihat juga",
+        "xem thêm",
+    ];
+    let label = |b: &Block| match b {
+        Block::Heading { text, .. } | Block::Para { text, .. } => {
+            let lower = text.to_lowercase();
+            crate::ingest::clean::blocks::is_chrome_label(text)
+                && !SEE_ALSO.iter().any(|s| lower.contains(s))
+        }
+        _ => false,
+    };
+    // The first such label after the middle whose tail holds no prose.
+    let Some(at) =
+        (n / 2..n).find(|&i| i > 0 && label(&blocks[i]) && !blocks[i + 1..].iter().any(prose))
+    else {
+        return;
+    };
+    // Something must follow it: a label alone at the end is left to the
+    // boilerplate classes.
+    if at + 1 < n {
         blocks.truncate(at);
     }
 }
@@ -686,6 +733,31 @@ mod tests {
         let doc = read(&html);
         let all = texts(&doc);
         assert!(all.iter().any(|t| t.contains("Schimmelpfennig")), "{all:?}");
+    }
+
+    #[test]
+    fn a_list_of_related_stories_closing_the_article_goes() {
+        let p = "<p>The agency said it would publish the full results of the survey next month, after a review by independent statisticians in three countries.</p>";
+        let html = format!(
+            "<html><body><article><h1>Survey results</h1>{p}{p}{p}{p}\
+             <h2>Weitere Beiträge zum Thema</h2><h3>The Motor Chain: Respekt vor dem Klassiker</h3><h3>Bugatti: Erinnerung an den Sohn des Gründers</h3>\
+             <ul><li>Auktion: Ford GT erzielte 1,15 Millionen Franken</li></ul></article></body></html>"
+        );
+        let all = texts(&read(&html)).join(" | ");
+        assert!(all.contains("independent statisticians"), "{all}");
+        assert!(
+            !all.contains("Bugatti") && !all.contains("Weitere"),
+            "{all}"
+        );
+        // A section of the article under a heading stays.
+        let html = format!(
+            "<html><body><article><h1>Survey results</h1>{p}{p}{p}<h2>Key findings</h2><ul><li>Wages rose</li><li>Prices fell</li></ul></article></body></html>"
+        );
+        assert!(
+            texts(&read(&html))
+                .iter()
+                .any(|t| t.contains("Prices fell"))
+        );
     }
 
     #[test]
