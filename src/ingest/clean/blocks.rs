@@ -255,6 +255,33 @@ pub(crate) fn is_labelled_strip(text: &str) -> bool {
     })
 }
 
+/// A short label made of chrome words (`Related articles`, `Weitere
+/// Beiträge zum Thema`, `Dans la même rubrique`, `Most read`): chrome words
+/// cover half its letters or more, in at most eight words, and it is no
+/// sentence. Markdown links and emphasis are read as their text.
+pub(crate) fn is_chrome_label(text: &str) -> bool {
+    static MD_LINK: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\[([^\]]*)\]\([^)]*\)").unwrap());
+    let plain = MD_LINK
+        .replace_all(text, "$1")
+        .replace(['*', '_', '\\', '#'], "");
+    let t = plain
+        .trim()
+        .trim_end_matches([':', '：', '?', '!', '…'])
+        .trim();
+    if t.is_empty() || t.split_whitespace().count() > 8 || ends_sentence(t) {
+        return false;
+    }
+    let lower = t.to_lowercase();
+    let letters = |s: &str| s.chars().filter(|c| c.is_alphanumeric()).count();
+    let covered: usize = CHROME_WORDS
+        .find_iter(&lower)
+        .filter(|m| on_word_boundaries(&lower, m.start(), m.end()))
+        .map(|m| letters(&lower[m.start()..m.end()]))
+        .sum();
+    covered * 2 >= letters(&lower)
+}
+
 /// Blanks the lines that are boilerplate inside the body; returns how
 /// many were blanked.
 pub fn drop_inner_boilerplate(lines: &mut [String], markdown: bool) -> usize {

@@ -835,8 +835,26 @@ pub fn chrome_words(words: &str) -> bool {
         .filter(|t| !t.is_empty())
         .collect();
     tokens.iter().any(|t| {
+        // A utility class of a CSS framework says how an element is laid
+        // out, not what it is: a responsive variant (`lg:hidden`,
+        // `-lg:overflow-hidden`, shown on other screens) or clipping
+        // (`overflow-hidden`).
+        if t.contains(':') || t.contains("overflow") {
+            return false;
+        }
         let parts: Vec<&str> = t.split(['-', '_']).filter(|p| !p.is_empty()).collect();
-        let chrome = CHROME.contains(t) || parts.iter().any(|p| CHROME.contains(p));
+        // A box about the author (`author-box`, `about-author`,
+        // `author-bio`): a portrait of who wrote, not what they wrote.
+        let author_box = parts
+            .iter()
+            .any(|p| matches!(*p, "author" | "authors" | "autor" | "auteur"))
+            && parts.iter().any(|p| {
+                matches!(
+                    *p,
+                    "box" | "bio" | "about" | "info" | "desc" | "description" | "card" | "profile"
+                )
+            });
+        let chrome = author_box || CHROME.contains(t) || parts.iter().any(|p| CHROME.contains(p));
         // `article-header`, `post-meta` are chrome; `entry-content`,
         // `article-body` are not; `main-nav` is.
         let content = parts.iter().any(|p| CONTENT.contains(p))
@@ -1029,6 +1047,36 @@ mod tests {
         assert!(!chrome_words(" article-body"));
         assert!(!chrome_words(" shadow"));
         assert!(!chrome_words(" headline"));
+    }
+
+    #[test]
+    fn a_layout_utility_class_is_not_chrome() {
+        // Tailwind-style classes: shown on other screens, or clipped.
+        let text = |html: &str| -> String {
+            of(html)
+                .iter()
+                .flat_map(Block::texts)
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let got = text(
+            "<body><div class='light ArticleContent -lg:overflow-hidden'><div class='md:hidden lg:block'>Weikert blickte angespannt in den Raum.</div></div>\
+             <div class='overflow-hidden'>Der zweite Fall im Team.</div><div class='hidden'>Anzeige</div></body>",
+        );
+        assert!(got.contains("Weikert blickte"), "{got}");
+        assert!(got.contains("zweite Fall"), "{got}");
+        assert!(!got.contains("Anzeige"), "{got}");
+    }
+
+    #[test]
+    fn a_box_about_the_author_is_chrome() {
+        let got: Vec<Block> = of("<body><p>Den Teig eine Stunde ruhen lassen.</p>\
+             <section class='bmg-content-box bmg-author-box'><h3>Die Autorin</h3><p>Hallo, ich bin Foodbloggerin und Backbuchautorin.</p></section>\
+             <div class='about-author'><p>Jule schreibt über Sport.</p></div></body>");
+        let all: Vec<&str> = got.iter().flat_map(Block::texts).collect();
+        assert_eq!(all, ["Den Teig eine Stunde ruhen lassen."]);
+        // A byline's author link is no box about the author.
+        assert!(!chrome_words(" author"));
     }
 
     #[test]

@@ -340,12 +340,10 @@ fn text_of(n: &NodeRef) -> String {
     t.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// schema.org objects in `<script type="application/ld+json">`: the
-/// article's `headline` (or `name` of an article type), `datePublished`,
-/// `inLanguage`, `url`.
-fn json_ld(dom: &Dom, doc: &mut Document) {
-    // Typed as JSON-LD, or a script without a type that holds schema.org
-    // data (browsers ignore it; it still says what the page is).
+/// The JSON values of the page's schema.org scripts: typed as JSON-LD,
+/// or a script without a type that holds schema.org data (browsers
+/// ignore it; it still says what the page is).
+fn json_ld_values(dom: &Dom) -> Vec<serde_json::Value> {
     let all = dom.select("script").nodes().to_vec();
     let scripts = all.iter().filter(|s| match s.attr("type") {
         Some(t) => t.trim().eq_ignore_ascii_case("application/ld+json"),
@@ -355,6 +353,7 @@ fn json_ld(dom: &Dom, doc: &mut Document) {
             t.starts_with('{') && t.contains("\"@context\"") && t.contains("schema.org")
         }
     });
+    let mut out = Vec::new();
     for s in scripts {
         let raw = s.text();
         // Wrapped in CDATA or a comment, or with text around it.
@@ -372,19 +371,68 @@ fn json_ld(dom: &Dom, doc: &mut Document) {
             continue;
         }
         // A raw line break or tab inside a string is invalid JSON that
-        // pages write all the same; outside strings it is white space.
+        // pages write all the same; outside strings it is white space. A
+        // line break inside a string is kept as one (it parts an article's
+        // paragraphs), other control characters become spaces.
         let json: std::borrow::Cow<'_, str> = if t[start..=end].bytes().any(|b| b < 0x20) {
-            t[start..=end]
-                .chars()
-                .map(|c| if c < ' ' { ' ' } else { c })
-                .collect::<String>()
-                .into()
+            let (mut in_string, mut escaped) = (false, false);
+            let mut fixed = String::with_capacity(end + 1 - start);
+            for c in t[start..=end].chars() {
+                match c {
+                    '\n' if in_string => fixed.push_str("\\n"),
+                    c if c < ' ' => fixed.push(' '),
+                    c => {
+                        if in_string && !escaped && c == '"' {
+                            in_string = false;
+                        } else if !in_string && c == '"' {
+                            in_string = true;
+                        }
+                        escaped = in_string && !escaped && c == '\\';
+                        fixed.push(c);
+                    }
+                }
+            }
+            fixed.into()
         } else {
             t[start..=end].into()
         };
-        let Ok(v) = serde_json::from_str::<serde_json::Value>(&json) else {
-            continue;
-        };
+        if let Ok(v) = serde_json::from_str::<serde_json::Value>(&json) {
+            out.push(v);
+        }
+    }
+    out
+}
+
+/// The text of the page's one article as its JSON-LD states it
+/// (`articleBody`), when exactly one article-like object gives one: news
+/// sites write the whole article there, also when the page shows it in
+/// pieces, behind a paywall's teaser or builds it with scripts.
+pub fn article_body(dom: &Dom) -> Option<String> {
+    let values = json_ld_values(dom);
+    let mut bodies: Vec<&str> = Vec::new();
+    for v in &values {
+        let mut objects: Vec<&serde_json::Value> = Vec::new();
+        gather(v, &mut objects, 0);
+        for o in objects {
+            if let Some(b) = o.get("articleBody").and_then(|b| b.as_str())
+                && !b.trim().is_empty()
+                && !bodies.contains(&b)
+            {
+                bodies.push(b);
+            }
+        }
+    }
+    match bodies.as_slice() {
+        [one] => Some((*one).to_string()),
+        _ => None,
+    }
+}
+
+/// schema.org objects in `<script type="application/ld+json">`: the
+/// article's `headline` (or `name` of an article type), `datePublished`,
+/// `inLanguage`, `url`.
+fn json_ld(dom: &Dom, doc: &mut Document) {
+    for v in json_ld_values(dom) {
         let mut objects: Vec<&serde_json::Value> = Vec::new();
         gather(&v, &mut objects, 0);
         // Article-like objects first: a WebSite's or Organization's name

@@ -72,17 +72,29 @@ pub fn read(html: &str) -> Document {
     // more than the landmarks without their chrome (a short page it took
     // whole, navigation and all).
     let missed = r_len < 200.min(l_len) || (r_len * 3 < l_len && r_len < 1500);
-    let took_chrome = l_len > 0 && r_len > l_len;
+    // (Only when the landmarks' text is mostly Readability's too: landmarks
+    // that hold other text lost the article to a container named like
+    // chrome, and Readability found it.)
+    let took_chrome = l_len > 0 && r_len > l_len && coverage(&landmarks, &readable) >= 0.6;
     doc.blocks = if !missed && !took_chrome {
         // Readability judged the body; what it lets through lingers at the
         // article's edges (a tag line, a share bar, a sign-off).
         edges_without_boilerplate(readable)
     } else {
         let mut b = landmarks;
+        b.retain(|b| !is_link_teaser(b));
         crate::ingest::clean::blocks::drop_boilerplate_blocks(&mut b);
         b
     };
     drop_feeds(&mut doc.blocks);
+    if let Some(stated) = meta::article_body(&dom)
+        .and_then(|b| stated_body(&doc.blocks, &b, base.as_deref()))
+        .or_else(|| marked_body(&dom, &doc.blocks, base.as_deref()))
+    {
+        doc.blocks = stated;
+    }
+    drop_rights_notice(&mut doc.blocks);
+    drop_related_tail(&mut doc.blocks);
     number_paragraphs(&mut doc.blocks);
     if doc.blocks.is_empty()
         && let Some(body) = dom.select("body").nodes().first()
@@ -96,6 +108,202 @@ pub fn read(html: &str) -> Document {
         );
     }
     doc
+}
+
+/// The article as the page's JSON-LD states it (`articleBody`), as blocks,
+/// when the blocks found hold less than half of its words: the article was
+/// behind a paywall's teaser, built by scripts, or split so that the main
+/// content found was something else (a table, a list of links). A stated
+/// body that the blocks mostly hold is left alone: the page shows it, with
+/// its structure (headings, lists, links).
+fn stated_body(found: &[Block], body: &str, base: Option<&str>) -> Option<Vec<Block>> {
+    let html_like = body.contains("</p>") || body.contains("<br") || body.contains("</div>");
+    let html = if html_like {
+        body.to_string()
+    } else {
+        body.lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(|l| format!("<p>{}</p>", l.replace('<', "&lt;").replace('>', "&gt;")))
+            .collect()
+    };
+    let dom = Dom::from(format!("<html><body>{html}</body></html>").as_str());
+    let root = dom.select("body").nodes().first().cloned()?;
+    let stated = blocks::blocks(
+        &root,
+        blocks::Options {
+            drop_chrome: true,
+            base,
+        },
+    );
+    stands_in(stated, found)
+}
+
+/// The element the page marks as its article's body (microdata,
+/// `itemprop="articleBody"`), when there is one, as blocks — on the same
+/// terms as [`stated_body`].
+fn marked_body(dom: &Dom, found: &[Block], base: Option<&str>) -> Option<Vec<Block>> {
+    let marked = dom.select("[itemprop~=articleBody]").nodes().to_vec();
+    let [one] = marked.as_slice() else {
+        return None;
+    };
+    let b = blocks::blocks(
+        one,
+        blocks::Options {
+            drop_chrome: true,
+            base,
+        },
+    );
+    stands_in(b, found)
+}
+
+/// `stated` in place of the blocks `found`, when it holds 50 words of
+/// paragraphs at least and `found` holds less than half of them.
+fn stands_in(stated: Vec<Block>, found: &[Block]) -> Option<Vec<Block>> {
+    let paras: Vec<Block> = stated
+        .iter()
+        .filter(|b| matches!(b, Block::Para { .. }))
+        .cloned()
+        .collect();
+    if paras.iter().flat_map(Block::texts).flat_map(words).count() < 50 {
+        return None;
+    }
+    (coverage(&paras, found) < 0.5).then_some(stated)
+}
+
+/// A copyright notice among an article's last three blocks (`© 2020 CBS
+/// Interactive Inc. All Rights Reserved.`, `Materiał chroniony prawem
+/// autorskim - wszelkie prawa zastrzeżone…`), with the short lines after
+/// it (`Print`): the publisher's terms, not the article. A notice is led
+/// by `©` or `Copyright`, or says that all rights are reserved in one of
+/// the languages ingest meets, in at most 60 words.
+fn drop_rights_notice(blocks: &mut Vec<Block>) {
+    const RESERVED: &[&str] = &[
+        "all rights reserved",
+        "alle rechte vorbehalten",
+        "tous droits réservés",
+        "todos los derechos reservados",
+        "todos os direitos reservados",
+        "tutti i diritti riservati",
+        "alle rechten voorbehouden",
+        "wszelkie prawa zastrzeżone",
+        "все права защищены",
+        "جميع الحقوق محفوظة",
+        "版权所有",
+        "版權所有",
+        "無断転載",
+        "bản quyền thuộc về",
+        "hak cipta dilindungi",
+    ];
+    let notice = |b: &Block| {
+        let Block::Para {
+            num: None, text, ..
+        } = b
+        else {
+            return false;
+        };
+        let lower = text.trim_start_matches(['*', '_', ' ']).to_lowercase();
+        (lower.starts_with('©')
+            || lower.starts_with("(c)")
+            || lower.starts_with("copyright")
+            || RESERVED.iter().any(|r| lower.contains(r)))
+            && words(text).len() <= 60
+    };
+    let n = blocks.len();
+    let Some(at) = (n.saturating_sub(3)..n).find(|&i| notice(&blocks[i])) else {
+        return;
+    };
+    // Only when what follows it is short too (a print link, a sign-off).
+    if blocks[at + 1..]
+        .iter()
+        .all(|b| b.texts().iter().map(|t| words(t).len()).sum::<usize>() <= 12)
+    {
+        blocks.truncate(at);
+    }
+}
+
+/// A list of other stories that closes the article under a label made of
+/// chrome words (`## Related articles`, `Weitere Beiträge zum Thema`,
+/// `Dans la même rubrique`), with everything after it: when the label is
+/// a heading or a short paragraph past the middle of the article and no
+/// paragraph of prose (25 words or more ending a sentence) follows it.
+fn drop_related_tail(blocks: &mut Vec<Block>) {
+    let n = blocks.len();
+    let prose = |b: &Block| {
+        matches!(b, Block::Para { text, .. }
+            if words(text).len() >= 25 && crate::ingest::clean::blocks::ends_sentence(text))
+    };
+    // "See also" in a reference work points to related topics: a section
+    // of the article, not the site's feed.
+    const SEE_ALSO: &[&str] = &[
+        "see also",
+        "siehe auch",
+        "voir aussi",
+        "ver también",
+        "veja também",
+        "vedi anche",
+        "zie ook",
+        "смотрите также",
+        "lihat juga",
+        "xem thêm",
+    ];
+    let label = |b: &Block| match b {
+        Block::Heading { text, .. } | Block::Para { text, .. } => {
+            let lower = text.to_lowercase();
+            crate::ingest::clean::blocks::is_chrome_label(text)
+                && !SEE_ALSO.iter().any(|s| lower.contains(s))
+        }
+        _ => false,
+    };
+    // The first such label after the middle whose tail holds no prose.
+    let Some(at) =
+        (n / 2..n).find(|&i| i > 0 && label(&blocks[i]) && !blocks[i + 1..].iter().any(prose))
+    else {
+        return;
+    };
+    // Something must follow it: a label alone at the end is left to the
+    // boilerplate classes.
+    if at + 1 < n {
+        blocks.truncate(at);
+    }
+}
+
+/// The words of a text, lower case (a Han or kana character is a word).
+fn words(s: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut w = String::new();
+    for c in s.chars() {
+        if crate::ingest::text::is_unspaced(c) {
+            if !w.is_empty() {
+                out.push(std::mem::take(&mut w));
+            }
+            out.push(c.to_string());
+        } else if c.is_alphanumeric() {
+            w.extend(c.to_lowercase());
+        } else if !w.is_empty() {
+            out.push(std::mem::take(&mut w));
+        }
+    }
+    if !w.is_empty() {
+        out.push(w);
+    }
+    out
+}
+
+/// The share of the words of `these` blocks that `those` hold somewhere
+/// (1 when `these` hold none).
+fn coverage(these: &[Block], those: &[Block]) -> f64 {
+    let have: std::collections::HashSet<String> = those
+        .iter()
+        .flat_map(Block::texts)
+        .flat_map(words)
+        .collect();
+    let (mut n, mut held) = (0usize, 0usize);
+    for w in these.iter().flat_map(Block::texts).flat_map(words) {
+        n += 1;
+        held += usize::from(have.contains(&w));
+    }
+    if n == 0 { 1.0 } else { held as f64 / n as f64 }
 }
 
 /// The page without its `<noscript>` elements, read as a browser with
@@ -222,20 +430,47 @@ fn drop_feeds(blocks: &mut Vec<Block>) {
 
 /// A paragraph that only points to another article under a label
 /// (`Read also: [Other headline](…)`, `Baca juga: …`, `Lesen Sie auch: …`):
-/// the label is a chrome word and most of the rest is one link. Such a
-/// teaser goes wherever it stands in the article.
+/// the label is a chrome word and most of the rest is one link; or, in any
+/// language, a label of one to three words and a colon before one link to
+/// a headline and nothing else (`Lea más: [headline](…)`, `MIRA: …`), as
+/// a paragraph, a quote or a heading. Such a teaser goes wherever it
+/// stands in the article.
 fn is_link_teaser(b: &Block) -> bool {
     static LINK: std::sync::LazyLock<regex::Regex> =
         std::sync::LazyLock::new(|| regex::Regex::new(r"\[([^\]]*)\]\([^)]*\)").unwrap());
-    let Block::Para {
-        num: None,
-        text,
-        items,
-    } = b
-    else {
-        return false;
+    // `**Label:** [Headline](…)`: emphasis around the label or the link.
+    static LABELLED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"^[*_]*\s*([^\[\]:：*_\d]{1,40}?)\s*[:：]\s*[*_]*\s*\[([^\]]+)\]\([^)]*\)\s*[*_]*\s*$",
+        )
+        .unwrap()
+    });
+    let text = match b {
+        Block::Para {
+            num: None,
+            text,
+            items,
+        } if items.is_empty() => text,
+        Block::Quote(text) | Block::Heading { text, .. } => text,
+        _ => return false,
     };
-    if !items.is_empty() || !text.contains("](") {
+    if !text.contains("](") {
+        return false;
+    }
+    if let Some(c) = LABELLED.captures(text) {
+        let label_words = c[1].split_whitespace().count();
+        let headline = &c[2];
+        let unspaced = headline
+            .chars()
+            .filter(|&ch| crate::ingest::text::is_unspaced(ch))
+            .count();
+        if (1..=3).contains(&label_words)
+            && (headline.split_whitespace().count() >= 4 || unspaced >= 10)
+        {
+            return true;
+        }
+    }
+    if !matches!(b, Block::Para { .. }) {
         return false;
     }
     let plain = LINK.replace_all(text, "$1").replace(['*', '_', '\\'], "");
@@ -391,6 +626,169 @@ mod tests {
             "<meta property='article:published_time' content='2024-03-04T09:00:00Z'>",
         ));
         assert_eq!(meta(&stated).as_deref(), Some("2024-03-04"));
+    }
+
+    fn texts(doc: &Document) -> Vec<&str> {
+        doc.blocks.iter().flat_map(Block::texts).collect()
+    }
+
+    #[test]
+    fn the_stated_article_body_stands_in_for_a_paywalls_teaser() {
+        let first = "Betreiber von Photovoltaikanlagen fragen sich bei Schneefall, ob sie die Module von der weißen Last befreien sollen, denn die Wintersonne bringt gute Erträge.";
+        let second = "Marktübliche Solarmodule halten einem Druck von bis zu 5.400 Pascal stand, ohne Schaden zu nehmen, solange die Last gleichmäßig verteilt ist und nichts rutscht.";
+        let third = "Von waghalsigen Räumaktionen auf dem eigenen Dach raten die Prüfer dringend ab, schon aus Gründen des Arbeitsschutzes, und empfehlen einen Fachbetrieb.";
+        let page = |body: &str| {
+            format!(
+                "<html><head><script type='application/ld+json'>{{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\",\"headline\":\"Schnee belastet Module\",\"articleBody\":\"{first}\n{second}\n{third}\"}}</script></head>\
+                 <body><nav><a href='/'>Start</a></nav>{body}<footer>Impressum</footer></body></html>"
+            )
+        };
+        // The page shows a teaser and a call to subscribe.
+        let doc = read(&page(&format!(
+            "<article><h1>Schnee belastet Module</h1><p>{first}</p><h4>Mit top+ weiterlesen</h4><p>Das volle Spezialwissen in Ackerbau und Management, jetzt vier Wochen lang testen.</p></article>"
+        )));
+        let all = texts(&doc);
+        assert!(all.iter().any(|t| t.contains("5.400 Pascal")), "{all:?}");
+        assert!(all.iter().any(|t| t.contains("Fachbetrieb")), "{all:?}");
+        assert!(!all.iter().any(|t| t.contains("weiterlesen")), "{all:?}");
+        // A page that shows the article keeps it as it shows it, headings
+        // and all.
+        let doc = read(&page(&format!(
+            "<article><h1>Schnee belastet Module</h1><p>{first}</p><h2>Bis zu 540 kg</h2><p>{second}</p><p>{third}</p></article>"
+        )));
+        assert!(
+            doc.blocks
+                .iter()
+                .any(|b| matches!(b, Block::Heading { text, .. } if text == "Bis zu 540 kg")),
+            "{:?}",
+            doc.blocks
+        );
+    }
+
+    #[test]
+    fn the_marked_article_body_stands_in_for_a_table_taken_as_the_article() {
+        let p = "<p>A powerful alliance of chefs and charities urges the government to block foods.</p>";
+        let row = "<tr><td>Aberconwy, Aldershot, Aldridge-Brownhills, Altrincham</td><td>Robin Millar, Leo Docherty, Wendy Morton, Graham Brady</td></tr>";
+        let html = format!(
+            "<html><body><div itemprop='articleBody'><h1>War on toxic food</h1>{p}{p}{p}{p}</div>\
+             <div class='mps'><table>{}</table></div></body></html>",
+            row.repeat(12)
+        );
+        let dom = Dom::from(html.as_str());
+        let of = |sel: &str| {
+            let n = dom.select(sel).nodes().first().cloned().expect(sel);
+            blocks::blocks(
+                &n,
+                blocks::Options {
+                    drop_chrome: true,
+                    base: None,
+                },
+            )
+        };
+        // The main content found was the table beside the article.
+        let stated = marked_body(&dom, &of(".mps"), None).expect("the marked body");
+        assert!(
+            texts(&Document {
+                blocks: stated,
+                ..Document::default()
+            })
+            .iter()
+            .any(|t| t.contains("alliance of chefs"))
+        );
+        // Found the article: left as found.
+        assert!(marked_body(&dom, &of("[itemprop=articleBody]"), None).is_none());
+    }
+
+    #[test]
+    fn a_labelled_link_to_another_headline_is_a_teaser_in_any_language() {
+        let p = "<p>La autoridad monetaria detalló que del total de desembolsos, la mayor parte fue para el sector privado y el resto para el sector público del país.</p>";
+        let html = format!(
+            "<html><body><article><h1>Desembolsos</h1>{p}<p>Fuente: <a href='https://ex.org/d'>Banco Central</a></p>{p}\
+             <p><strong>Lea más:&nbsp;<a href='https://ex.org/a'>Juan Carlos propone legalizar la comercialización de cannabis</a></strong></p>{p}\
+             <blockquote><b>PUEDES VER: </b><a href='https://ex.org/b'>¿Qué es la Sunedu y para qué sirve?</a></blockquote>{p}\
+             <h6><strong>Mire:&nbsp;</strong><a href='https://ex.org/c'>El cantante da positivo a la prueba</a></h6>{p}\
+             {p}{p}</article></body></html>"
+        );
+        let doc = read(&html);
+        let all = texts(&doc);
+        assert!(all.iter().any(|t| t.contains("sector privado")), "{all:?}");
+        for teaser in ["Juan Carlos", "Sunedu", "El cantante"] {
+            assert!(!all.iter().any(|t| t.contains(teaser)), "{teaser}: {all:?}");
+        }
+        // A source named by a short link is no headline of another article.
+        assert!(all.iter().any(|t| t.contains("Banco Central")), "{all:?}");
+    }
+
+    #[test]
+    fn an_article_in_a_container_named_like_chrome_is_kept() {
+        // Readability finds the article; the landmarks lose it to its
+        // container's name (`print-area`) and hold only the site's list of
+        // most read stories.
+        let para = "<div>Dirk Schimmelpfennig blickte sichtlich angespannt in den leeren Raum, Thomas Weikert zuckte neben ihm leicht genervt mit den Schultern, denn der zweite Fall traf das Team.</div>";
+        let html = format!(
+            "<html><body><div class='print-area'><h1>Zweiter Coronafall im Team</h1>{para}{para}{para}{para}{para}{para}</div>\
+             <div class='grid'><h2>Meistgelesen</h2><ul><li><a href='https://ex.org/1'>Nächstes Teammitglied positiv getestet vor fünf Stunden</a></li>\
+             <li><a href='https://ex.org/2'>Schuh-Streit zwischen Polen und Deutschland eskaliert</a></li></ul></div></body></html>"
+        );
+        let doc = read(&html);
+        let all = texts(&doc);
+        assert!(all.iter().any(|t| t.contains("Schimmelpfennig")), "{all:?}");
+    }
+
+    #[test]
+    fn a_list_of_related_stories_closing_the_article_goes() {
+        let p = "<p>The agency said it would publish the full results of the survey next month, after a review by independent statisticians in three countries.</p>";
+        let html = format!(
+            "<html><body><article><h1>Survey results</h1>{p}{p}{p}{p}\
+             <h2>Weitere Beiträge zum Thema</h2><h3>The Motor Chain: Respekt vor dem Klassiker</h3><h3>Bugatti: Erinnerung an den Sohn des Gründers</h3>\
+             <ul><li>Auktion: Ford GT erzielte 1,15 Millionen Franken</li></ul></article></body></html>"
+        );
+        let all = texts(&read(&html)).join(" | ");
+        assert!(all.contains("independent statisticians"), "{all}");
+        assert!(
+            !all.contains("Bugatti") && !all.contains("Weitere"),
+            "{all}"
+        );
+        // A section of the article under a heading stays.
+        let html = format!(
+            "<html><body><article><h1>Survey results</h1>{p}{p}{p}<h2>Key findings</h2><ul><li>Wages rose</li><li>Prices fell</li></ul></article></body></html>"
+        );
+        assert!(
+            texts(&read(&html))
+                .iter()
+                .any(|t| t.contains("Prices fell"))
+        );
+    }
+
+    #[test]
+    fn a_copyright_notice_at_the_articles_end_goes() {
+        let p = "<p>The agency said it would publish the full results of the survey next month, after a review by independent statisticians in three countries.</p>";
+        let page = |end: &str| {
+            format!(
+                "<html><body><article><h1>Survey results</h1>{p}{p}{p}{p}{end}</article></body></html>"
+            )
+        };
+        for end in [
+            "<p>© 2020 CBS Interactive Inc. All Rights Reserved.</p>",
+            "<p>Materiał chroniony prawem autorskim - wszelkie prawa zastrzeżone. Dalsze rozpowszechnianie artykułu za zgodą wydawcy.</p><p>Drukuj</p>",
+        ] {
+            let doc = read(&page(end));
+            let all = texts(&doc);
+            assert!(
+                all.iter().any(|t| t.contains("independent statisticians")),
+                "{all:?}"
+            );
+            assert!(
+                !all.iter()
+                    .any(|t| t.contains("Reserved") || t.contains("zastrzeżone") || t == &"Drukuj"),
+                "{all:?}"
+            );
+        }
+        // A sentence of the article about copyright stays.
+        let doc = read(&page(
+            "<p>The court ruled that the photographs were copyrighted by the agency and that the newspaper had used them without a licence, ordering damages.</p>",
+        ));
+        assert!(texts(&doc).iter().any(|t| t.contains("ordering damages")));
     }
 
     #[test]
