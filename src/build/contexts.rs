@@ -681,8 +681,15 @@ impl<'a> Contexts<'a> {
         const SHOWN: usize = 8;
         let pages = self.pages();
         if let Some(docs) = self.by_dir.get("documents") {
+            // The first few in list order (a total order: URLs differ),
+            // without sorting every document.
             let mut listed = docs.pages.clone();
-            listed.sort_by(|&a, &b| list_order(&pages[a], &pages[b]));
+            let order = |&a: &usize, &b: &usize| list_order(&pages[a], &pages[b]);
+            if listed.len() > SHOWN {
+                listed.select_nth_unstable_by(SHOWN, order);
+                listed.truncate(SHOWN);
+            }
+            listed.sort_by(order);
             cx.latest = listed
                 .into_iter()
                 .take(SHOWN)
@@ -895,11 +902,11 @@ fn by_year(
 /// (undated last), then title, then URL. Total and stable: deterministic.
 pub fn list_order(a: &Page, b: &Page) -> Ordering {
     let weight = |p: &Page| (p.front.weight.is_none(), p.front.weight);
-    let date = |p: &Page| std::cmp::Reverse(p.front.date.clone());
     weight(a)
         .cmp(&weight(b))
         .then_with(|| (a.front.date.is_none()).cmp(&b.front.date.is_none()))
-        .then_with(|| date(a).cmp(&date(b)))
+        // Newest first (compared in place: a site's lists sort thousands).
+        .then_with(|| b.front.date.cmp(&a.front.date))
         .then_with(|| a.front.title.cmp(&b.front.title))
         .then_with(|| a.url.cmp(&b.url))
 }
