@@ -608,3 +608,104 @@ fn an_incremental_build_cut_short_is_followed_by_a_clean_one() {
         "files carried over a cut update"
     );
 }
+
+/// A site with more documents than one part of the graph's lists holds:
+/// the graph page lists the documents by parts, each a page of its own
+/// holding every document once, and a new link in one document writes
+/// again the part that lists it (and the graph page, which lists the
+/// countries and their counts), not the other parts.
+#[test]
+fn a_link_in_one_of_many_documents_rewrites_one_part_of_the_graph() {
+    let site = Site::new();
+    let n = 700;
+    for k in 0..n {
+        site.write(
+            &format!("documents/gen-{k:03}.md"),
+            &format!(
+                "---\nkind: document\ntitle: Generated report {k:03}\ndate: 2021-02-03\nlanguage: en\n---\n\n\
+                 1\\. Report {k} on [Mongolia](../countries/mng.md) and [the note](en-note.md). ^p-1\n"
+            ),
+        );
+    }
+    build::build(&site.config).unwrap();
+    let out = site.config.output_dir.clone();
+    let read = |rel: &str| std::fs::read_to_string(out.join(rel)).unwrap();
+    let graph = read("graph/index.html");
+    // The graph page names the documents' parts; each part lists its
+    // documents with their links, every document in one part.
+    let parts: Vec<String> = graph
+        .match_indices("href=\"/graph/documents/")
+        .map(|(at, _)| {
+            let rest = &graph[at + 6..];
+            rest[..rest.find('"').unwrap()].to_string()
+        })
+        .collect();
+    assert!(
+        parts.len() >= 2,
+        "no parts of the documents' list: {parts:?}"
+    );
+    assert!(
+        !graph.contains("Generated report 001</a>"),
+        "every document on the graph page"
+    );
+    let mut listed = Vec::new();
+    for url in &parts {
+        let html = read(&format!("{}index.html", url.trim_start_matches('/')));
+        assert!(
+            html.contains("href=\"/graph/\""),
+            "{url} does not link to the graph page"
+        );
+        for (at, _) in html.match_indices("<li class=\"graph-node\">") {
+            let rest = &html[at..];
+            let name = &rest[rest.find("\">").unwrap() + 2..rest.find("</a>").unwrap()];
+            listed.push(name.to_string());
+            if name.starts_with("Generated") {
+                assert!(
+                    rest[..rest.find("</li>\n").unwrap_or(rest.len())].contains("/countries/mng/")
+                );
+            }
+        }
+    }
+    let docs = n + 3;
+    assert_eq!(listed.len(), docs, "documents listed in the parts");
+    let mut sorted = listed.clone();
+    sorted.sort();
+    sorted.dedup();
+    assert_eq!(sorted.len(), docs, "a document listed twice");
+
+    // A new link in one generated document.
+    let before = output_files(&out);
+    let before_inodes = inodes(&out);
+    let doc = "documents/gen-400.md";
+    site.write(
+        doc,
+        &(site.read(doc) + "\n2\\. And [Argentina](../countries/arg.md). ^p-2\n"),
+    );
+    build::build(&site.config).unwrap();
+    let now = output_files(&out);
+    let (clean, ok) = site.clean_build(0);
+    assert!(ok);
+    assert_same(&now, &output_files(&clean), &["a link in gen-400".into()]);
+    let after = inodes(&out);
+    let rewritten: Vec<&String> = after
+        .iter()
+        .filter(|(p, ino)| before_inodes.get(*p) != Some(ino))
+        .map(|(p, _)| p)
+        .collect();
+    let parts_rewritten: Vec<&&String> = rewritten
+        .iter()
+        .filter(|p| p.starts_with("graph/documents/"))
+        .collect();
+    assert_eq!(parts_rewritten.len(), 1, "{rewritten:?}");
+    let part = std::str::from_utf8(&now[parts_rewritten[0].as_str()]).unwrap();
+    assert!(
+        part.contains("Generated report 400</a>"),
+        "{}",
+        parts_rewritten[0]
+    );
+    for (p, ino) in &after {
+        if p != ".pilcrow-output" && before.get(p) == now.get(p) {
+            assert_eq!(before_inodes.get(p), Some(ino), "{p} written again");
+        }
+    }
+}

@@ -243,7 +243,9 @@ fn record(records: &[u8], at: u64, len: u64) -> Option<&[u8]> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Snippets {
     Read,
-    /// Checked as [`Snippets::Read`] checks them, left empty.
+    /// Left empty, their bytes skipped unchecked: a snippet is shown
+    /// only from a record read again whole ([`SiteCache::full`]), which
+    /// checks it.
     Skip,
 }
 
@@ -590,29 +592,46 @@ fn read_extracted(r: &mut Reader<'_>, snippets: Snippets) -> Option<Extracted> {
         let number = r.opt_string()?;
         let section = r.opt_string()?;
         let line = r.usize()?;
-        let (before, mark, after) = (r.str()?, r.str()?, r.str()?);
+        let (before, mark, after) = (r.raw()?, r.raw()?, r.raw()?);
         let (cut_start, cut_end) = (r.bool()?, r.bool()?);
         let k = r.count()?;
         let also = (0..k)
             .map(|_| Some((r.usize()?, r.usize()?)))
             .collect::<Option<Vec<_>>>()?;
-        // The marks inside `after` fall on its characters.
-        if !also
-            .iter()
-            .all(|&(a, b)| a <= b && after.get(a..b).is_some())
-        {
-            return None;
-        }
-        let text = |s: &str| match snippets {
-            Snippets::Read => s.to_string(),
-            Snippets::Skip => String::new(),
-        };
-        let snippet = Snippet {
-            before: text(before),
-            mark: text(mark),
-            after: text(after),
-            cut_start,
-            cut_end,
+        let snippet = match snippets {
+            Snippets::Read => {
+                let text = |b: &[u8]| std::str::from_utf8(b).ok().map(str::to_string);
+                let (before, mark, after) = (text(before)?, text(mark)?, text(after)?);
+                // The marks inside `after` fall on its characters.
+                if !also
+                    .iter()
+                    .all(|&(a, b)| a <= b && after.get(a..b).is_some())
+                {
+                    return None;
+                }
+                Snippet {
+                    before,
+                    mark,
+                    after,
+                    cut_start,
+                    cut_end,
+                }
+            }
+            // Skipped unchecked (most of a record's bytes): a snippet is
+            // only shown once its record is read again whole, which
+            // checks it (`SiteCache::full`).
+            Snippets::Skip => {
+                if !also.iter().all(|&(a, b)| a <= b && b <= after.len()) {
+                    return None;
+                }
+                Snippet {
+                    before: String::new(),
+                    mark: String::new(),
+                    after: String::new(),
+                    cut_start,
+                    cut_end,
+                }
+            }
         };
         mentions.push(Arc::new(Mention {
             source,

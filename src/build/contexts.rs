@@ -8,7 +8,6 @@ use std::borrow::Cow;
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, HashMap};
 
-use rayon::prelude::*;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
@@ -63,6 +62,8 @@ pub struct Contexts<'a> {
     /// dropped once its page is rendered. Empty: bodies are read from
     /// the site.
     bodies: Vec<std::sync::Mutex<String>>,
+    /// The graph's lists, as sorted once ([`super::graph_pages`]).
+    graph_order: super::graph_pages::GraphOrder,
 }
 
 impl<'a> Contexts<'a> {
@@ -91,6 +92,7 @@ impl<'a> Contexts<'a> {
             strings: i18n::strings(&config.language),
             graph,
             bodies: Vec::new(),
+            graph_order: Default::default(),
         };
         contexts.site_context.nav = contexts
             .by_dir
@@ -310,7 +312,7 @@ impl<'a> Contexts<'a> {
 
     /// The `lang` to put on a page's name when it is not in the site
     /// language.
-    fn name_lang(&self, i: usize) -> Option<String> {
+    pub fn name_lang(&self, i: usize) -> Option<String> {
         let f = &self.pages()[i].front;
         if f.names.contains_key(&self.site.config.language) {
             return None;
@@ -339,6 +341,16 @@ impl<'a> Contexts<'a> {
             .map(|&(p, n)| (self.item(p, n), self.pages()[p].front.kind))
             .collect();
         local_graph::lay_out(&neighbours)
+    }
+
+    /// The graph's lists, once sorted.
+    pub(super) fn graph_order_cell(&self) -> &super::graph_pages::GraphOrder {
+        &self.graph_order
+    }
+
+    /// Every page of `list`, with its count.
+    pub(super) fn items_all(&self, list: &[(usize, u32)]) -> Vec<RelatedItem> {
+        self.items(list, usize::MAX)
     }
 
     fn items(&self, list: &[(usize, u32)], max: usize) -> Vec<RelatedItem> {
@@ -669,8 +681,15 @@ impl<'a> Contexts<'a> {
         const SHOWN: usize = 8;
         let pages = self.pages();
         if let Some(docs) = self.by_dir.get("documents") {
+            // The first few in list order (a total order: URLs differ),
+            // without sorting every document.
             let mut listed = docs.pages.clone();
-            listed.sort_by(|&a, &b| list_order(&pages[a], &pages[b]));
+            let order = |&a: &usize, &b: &usize| list_order(&pages[a], &pages[b]);
+            if listed.len() > SHOWN {
+                listed.select_nth_unstable_by(SHOWN, order);
+                listed.truncate(SHOWN);
+            }
+            listed.sort_by(order);
             cx.latest = listed
                 .into_iter()
                 .take(SHOWN)
@@ -700,48 +719,6 @@ impl<'a> Contexts<'a> {
                     .map(|(_, i)| self.summary(i))
                     .collect(),
             });
-        }
-    }
-
-    /// `section` for the graph page: every page by kind, with its links.
-    pub fn graph_section(&self) -> SectionContext {
-        let pages = self.pages();
-        let mut by_kind: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-        for (i, p) in pages.iter().enumerate() {
-            if p.is_section_index {
-                continue;
-            }
-            let rank = ENTITY_SECTIONS
-                .iter()
-                .position(|(_, k)| *k == p.front.kind)
-                .unwrap_or(ENTITY_SECTIONS.len());
-            by_kind.entry(rank).or_default().push(i);
-        }
-        let groups = by_kind
-            .into_values()
-            .map(|mut list| {
-                // Every page of the site: summaries made on all cores
-                // (an incremental build renders this page for a link).
-                list.par_sort_by_cached_key(|&i| (self.sort_key(i), i));
-                let key = kind_key(pages[list[0]].front.kind).to_string();
-                GroupContext {
-                    title: self.strings.get(&key).cloned().unwrap_or(key.clone()),
-                    key,
-                    pages: list
-                        .into_par_iter()
-                        .map(|i| {
-                            let mut s = self.summary(i);
-                            s.links = self.items(&self.graph.cites[i], usize::MAX);
-                            s
-                        })
-                        .collect(),
-                }
-            })
-            .collect();
-        SectionContext {
-            groups,
-            kind: "graph".into(),
-            ..SectionContext::default()
         }
     }
 
@@ -925,11 +902,11 @@ fn by_year(
 /// (undated last), then title, then URL. Total and stable: deterministic.
 pub fn list_order(a: &Page, b: &Page) -> Ordering {
     let weight = |p: &Page| (p.front.weight.is_none(), p.front.weight);
-    let date = |p: &Page| std::cmp::Reverse(p.front.date.clone());
     weight(a)
         .cmp(&weight(b))
         .then_with(|| (a.front.date.is_none()).cmp(&b.front.date.is_none()))
-        .then_with(|| date(a).cmp(&date(b)))
+        // Newest first (compared in place: a site's lists sort thousands).
+        .then_with(|| b.front.date.cmp(&a.front.date))
         .then_with(|| a.front.title.cmp(&b.front.title))
         .then_with(|| a.url.cmp(&b.url))
 }

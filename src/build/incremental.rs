@@ -113,6 +113,14 @@ pub fn build(
     if fresh.iter().any(|(_, m, _)| !m.problems.is_empty()) {
         return Err(());
     }
+    // A page's kind places it in the graph's lists: another kind may
+    // part them otherwise (new output files).
+    if todo
+        .iter()
+        .any(|&i| cache::page(&cache.pages[i]).map(|p| p.front.kind) != Some(pages[i].front.kind))
+    {
+        return Err(());
+    }
     // Other pages' search records read a page's kind, id and title.
     if crate::search::AVAILABLE
         && todo
@@ -280,8 +288,14 @@ pub fn build(
             jobs.push(OutputJob::Section(k));
         }
     }
-    if aff.graph && theme.has_template(super::GRAPH_TEMPLATE) {
+    let graph_lists = theme.has_template(super::GRAPH_TEMPLATE);
+    if aff.graph && graph_lists {
         jobs.push(OutputJob::Graph);
+        jobs.extend(
+            super::graph_pages::parts(&site)
+                .into_iter()
+                .map(|(r, k)| OutputJob::GraphPart(r, k)),
+        );
     }
     if aff.not_found {
         jobs.push(OutputJob::NotFound);
@@ -326,6 +340,15 @@ pub fn build(
     with_snippets(&mut graph, &extracted, &cache, &shown).ok_or(())?;
     super::phase("incremental: snippets");
     let cx = Contexts::with_graph(&site, Cow::Borrowed(&graph));
+    // The parts of the graph's lists that list a changed node.
+    if !aff.graph && graph_lists {
+        let places: BTreeSet<OutputJob> = aff
+            .graph_nodes
+            .iter()
+            .filter_map(|&i| cx.graph_place(i))
+            .collect();
+        jobs.extend(places);
+    }
     // Files for machines show pages' front matter and mentions (not
     // sections nor co-citations): the same when neither changed.
     let machine = aff.machine

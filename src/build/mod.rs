@@ -7,6 +7,7 @@
 //! [`build`] does all of it and swaps the result into place.
 
 use crate::graph::{Extracted, Graph};
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
@@ -26,6 +27,7 @@ pub mod clashes;
 mod contexts;
 mod digests;
 pub mod extras;
+mod graph_pages;
 mod incremental;
 mod inputs;
 mod local_graph;
@@ -261,8 +263,12 @@ pub enum OutputJob {
     Page(usize),
     /// A section's list page (index into `sections`).
     Section(usize),
-    /// `graph/`: every page and its links, as lists.
+    /// `graph/`: every page and its links, as lists (a kind with many
+    /// pages by its parts).
     Graph,
+    /// A part of a kind's list on the graph page (kind rank, part from
+    /// 0): `graph/documents/2/` (`graph_pages`).
+    GraphPart(usize, usize),
     /// `404.html`.
     NotFound,
 }
@@ -270,11 +276,12 @@ pub enum OutputJob {
 impl OutputJob {
     /// URL of the output relative to the base (`documents/x/`); `None`
     /// for the 404 page.
-    pub fn url(self, site: &LoadedSite) -> Option<&str> {
+    pub fn url(self, site: &LoadedSite) -> Option<Cow<'_, str>> {
         match self {
-            OutputJob::Page(i) => Some(&site.content.pages[i].url),
-            OutputJob::Section(k) => Some(&site.sections[k].url),
-            OutputJob::Graph => Some(GRAPH_URL),
+            OutputJob::Page(i) => Some(Cow::Borrowed(&site.content.pages[i].url)),
+            OutputJob::Section(k) => Some(Cow::Borrowed(&site.sections[k].url)),
+            OutputJob::Graph => Some(Cow::Borrowed(GRAPH_URL)),
+            OutputJob::GraphPart(r, k) => Some(Cow::Owned(graph_pages::part_url(r, k))),
             OutputJob::NotFound => None,
         }
     }
@@ -307,7 +314,7 @@ impl OutputJob {
                     .and_then(|i| pages[i].front.template.clone())
                     .unwrap_or_else(|| default.into())
             }
-            OutputJob::Graph => GRAPH_TEMPLATE.into(),
+            OutputJob::Graph | OutputJob::GraphPart(..) => GRAPH_TEMPLATE.into(),
             OutputJob::NotFound => "404.html".into(),
         }
     }
@@ -323,6 +330,11 @@ pub fn output_jobs(site: &LoadedSite, theme: &Theme) -> Vec<OutputJob> {
     jobs.extend((0..site.sections.len()).map(OutputJob::Section));
     if theme.has_template(GRAPH_TEMPLATE) {
         jobs.push(OutputJob::Graph);
+        jobs.extend(
+            graph_pages::parts(site)
+                .into_iter()
+                .map(|(r, k)| OutputJob::GraphPart(r, k)),
+        );
     }
     jobs.push(OutputJob::NotFound);
     jobs
@@ -352,6 +364,15 @@ pub fn render_output(
             Some(cx.graph_section()),
             None,
         ),
+        OutputJob::GraphPart(r, k) => (
+            cx.generated_page(
+                &graph_pages::part_url(r, k),
+                &cx.graph_part_title(r, k),
+                "graph",
+            ),
+            Some(cx.graph_part_section(r, k)),
+            None,
+        ),
         OutputJob::NotFound => (cx.not_found_page(), None, None),
     };
     let template = job.template(site);
@@ -365,7 +386,21 @@ pub fn render_output(
     let ctx = RenderContext {
         site: &cx.site_context,
         t: &cx.strings,
-        breadcrumbs: job.url(site).map(|u| cx.breadcrumbs(u)).unwrap_or_default(),
+        breadcrumbs: match job {
+            // A part of the graph's lists is under the graph page.
+            OutputJob::GraphPart(..) => {
+                let mut crumbs = cx.breadcrumbs(GRAPH_URL);
+                crumbs.push(crate::render::LinkContext {
+                    title: cx.strings["graph"].clone(),
+                    url: cx.url(GRAPH_URL),
+                });
+                crumbs
+            }
+            _ => job
+                .url(site)
+                .map(|u| cx.breadcrumbs(&u))
+                .unwrap_or_default(),
+        },
         page: &page,
         section: section.as_ref(),
     };
@@ -414,7 +449,7 @@ fn body_of(site: &LoadedSite, job: OutputJob) -> Option<usize> {
     match job {
         OutputJob::Page(i) => Some(i),
         OutputJob::Section(k) => site.sections[k].index_page,
-        OutputJob::Graph | OutputJob::NotFound => None,
+        OutputJob::Graph | OutputJob::GraphPart(..) | OutputJob::NotFound => None,
     }
 }
 
@@ -579,6 +614,7 @@ fn render_site_with(
                 None => generated(&format!("list page /{}", site.sections[k].url)),
             },
             OutputJob::Graph => generated("graph page"),
+            OutputJob::GraphPart(..) => generated("graph page's parts"),
             OutputJob::NotFound => generated("404 page"),
         };
         match r {

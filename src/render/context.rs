@@ -295,6 +295,55 @@ pub struct SectionContext {
     pub top: Vec<GroupContext>,
     /// How `groups` is sorted, for a note under the list (a UI string key).
     pub sort_note: Option<String>,
+    /// The graph page: every kind of page with its nodes (a kind that
+    /// fits one part of the graph) or its parts; a part of the graph:
+    /// its kind with the part's nodes.
+    pub graph: Vec<GraphList>,
+    /// A part of the graph: which one, among how many.
+    pub pager: Option<GraphPager>,
+}
+
+/// One kind of page in the graph's lists.
+#[derive(Debug, Clone, Serialize)]
+pub struct GraphList {
+    /// Its section key (`countries`), usable in ids.
+    pub key: String,
+    pub title: String,
+    /// Pages of this kind in the site.
+    pub count: usize,
+    /// The nodes listed here, each with its links (`PageSummary::links`).
+    pub pages: Vec<PageSummary>,
+    /// On the graph page, for a kind listed in parts: each part.
+    pub parts: Vec<GraphPartLink>,
+}
+
+/// A part of a kind's list of nodes, on a page of its own.
+#[derive(Debug, Clone, Serialize)]
+pub struct GraphPartLink {
+    /// 1, 2, …
+    pub number: usize,
+    pub url: String,
+    /// Nodes in it.
+    pub count: usize,
+    /// The names of its first and last nodes (guide words), with their
+    /// language when it is not the site's.
+    pub first: String,
+    pub first_lang: Option<String>,
+    pub last: String,
+    pub last_lang: Option<String>,
+}
+
+/// Where a part of the graph stands among its kind's parts.
+#[derive(Debug, Clone, Serialize)]
+pub struct GraphPager {
+    pub number: usize,
+    pub total: usize,
+    /// The graph page.
+    pub up: String,
+    pub previous: Option<String>,
+    pub next: Option<String>,
+    /// Every part of the kind: number and URL.
+    pub parts: Vec<LinkContext>,
 }
 
 /// The whole context of one template render.

@@ -43,6 +43,10 @@ pub const DEFAULT_THEME: &[(&str, &[u8])] = &[
         include_bytes!("../../themes/default/templates/_entity.html"),
     ),
     (
+        "templates/_graph_node.html",
+        include_bytes!("../../themes/default/templates/_graph_node.html"),
+    ),
+    (
         "templates/_listing.html",
         include_bytes!("../../themes/default/templates/_listing.html"),
     ),

@@ -19,9 +19,10 @@ use crate::links::encode_path;
 use crate::problem::Problem;
 
 pub use context::{
-    GraphKind, GraphNode, GroupContext, LinkContext, LocalGraph, MentionGroup, MentionItem,
-    NameContext, PageContext, PageSummary, RelatedGroup, RelatedItem, RenderContext,
-    SectionContext, SectionRef, SectionSummary, SiteContext, SnippetPart, StatContext,
+    GraphKind, GraphList, GraphNode, GraphPager, GraphPartLink, GroupContext, LinkContext,
+    LocalGraph, MentionGroup, MentionItem, NameContext, PageContext, PageSummary, RelatedGroup,
+    RelatedItem, RenderContext, SectionContext, SectionRef, SectionSummary, SiteContext,
+    SnippetPart, StatContext,
 };
 
 /// Templates every theme must provide.

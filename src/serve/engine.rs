@@ -86,8 +86,13 @@ pub struct Affected {
     pub pages: BTreeSet<usize>,
     /// Section directories whose list page must be rendered again.
     pub sections: BTreeSet<String>,
-    /// The graph page (every page's title, count and links).
+    /// The graph page and every part of its lists (pages' names or
+    /// order changed).
     pub graph: bool,
+    /// Pages whose node in the graph's lists changed (what they link to,
+    /// their mention count): the output listing each
+    /// (`Contexts::graph_place`) is rendered again.
+    pub graph_nodes: BTreeSet<usize>,
     /// The 404 page.
     pub not_found: bool,
     /// The files for machines (sitemap, feed, graph.json: any content
@@ -373,7 +378,7 @@ impl Engine {
                     OutputJob::Section(k) => {
                         aff.sections.insert(self.site.sections[k].dir.clone());
                     }
-                    OutputJob::Graph => aff.graph = true,
+                    OutputJob::Graph | OutputJob::GraphPart(..) => aff.graph = true,
                     OutputJob::NotFound => aff.not_found = true,
                 }
             }
@@ -1043,6 +1048,7 @@ impl Engine {
                     None => generated(&format!("list page /{}", site.sections[k].url)),
                 },
                 OutputJob::Graph => generated("graph page"),
+                OutputJob::GraphPart(..) => generated("graph page's parts"),
                 OutputJob::NotFound => generated("404 page"),
             };
             origins.push((path, origin));
@@ -1085,9 +1091,20 @@ impl Engine {
         let site = &self.site;
         let pages = &site.content.pages;
         let mut expected: BTreeMap<String, OutputJob> = BTreeMap::new();
+        let cx = Contexts::with_graph(site, Cow::Borrowed(&self.graph));
+        // The outputs listing the graph's changed nodes.
+        let graph_jobs: BTreeSet<OutputJob> = match theme.has_template(build::GRAPH_TEMPLATE) {
+            true => aff
+                .graph_nodes
+                .iter()
+                .filter_map(|&i| cx.graph_place(i))
+                .collect(),
+            false => BTreeSet::new(),
+        };
         // Same pages and sections as before, none missing: only what `aff`
-        // names (the output paths cannot have changed).
-        let quick = in_place && !aff.all && self.render_problems.is_empty();
+        // names (the output paths cannot have changed; the parts of the
+        // graph's lists may have, when pages' names did).
+        let quick = in_place && !aff.all && !aff.graph && self.render_problems.is_empty();
         if quick {
             let mut named: Vec<OutputJob> = aff
                 .pages
@@ -1100,9 +1117,7 @@ impl Engine {
                     named.push(OutputJob::Section(k));
                 }
             }
-            if aff.graph && theme.has_template(build::GRAPH_TEMPLATE) {
-                named.push(OutputJob::Graph);
-            }
+            named.extend(graph_jobs.iter().copied());
             if aff.not_found || !self.html.contains_key("404.html") {
                 named.push(OutputJob::NotFound);
             }
@@ -1124,13 +1139,14 @@ impl Engine {
                     || match job {
                         OutputJob::Page(i) => aff.pages.contains(i),
                         OutputJob::Section(k) => aff.sections.contains(&site.sections[*k].dir),
-                        OutputJob::Graph => aff.graph,
+                        OutputJob::Graph | OutputJob::GraphPart(..) => {
+                            aff.graph || graph_jobs.contains(job)
+                        }
                         OutputJob::NotFound => aff.not_found,
                     }
             })
             .map(|(k, j)| (k, *j))
             .collect();
-        let cx = Contexts::with_graph(site, Cow::Borrowed(&self.graph));
         let results: Vec<(String, Result<Bytes, Problem>)> = jobs
             .par_iter()
             .map(|(key, job)| {
@@ -1574,6 +1590,9 @@ pub fn affected(
     let mut moved: BTreeMap<String, bool> = BTreeMap::new();
     // Some page's entry in lists changed (home and graph page list all).
     let mut listing_changed = before.rels.len() != pages.len();
+    // Some page's entry changed, or pages came or went: the graph's
+    // lists may be ordered or parted otherwise.
+    let mut entries_changed = listing_changed;
     let mut consider = |aff: &mut Affected, rel: &str, on_disk: bool| {
         let old = before.pages.get(rel);
         let new = find(rel);
@@ -1602,6 +1621,7 @@ pub fn affected(
         // Its entry in its section's list.
         if entry_changed {
             listing_changed = true;
+            entries_changed = true;
             let places = old
                 .map(|o| o.section.clone())
                 .into_iter()
@@ -1630,7 +1650,6 @@ pub fn affected(
     let new_rel = |j: usize| pages[j].rel.as_str();
     let mut reached: BTreeSet<&str> = BTreeSet::new();
     let mut counted: BTreeSet<&str> = BTreeSet::new();
-    let mut cites_changed = false;
     let empty = Extracted::default();
     for (rel, &entry_changed) in &moved {
         let old = find_old(rel);
@@ -1671,8 +1690,10 @@ pub fn affected(
                 reached.insert(a);
             }
         }
-        if s_old.cites != s_new.cites {
-            cites_changed = true;
+        if s_old.cites != s_new.cites
+            && let Some(n) = new
+        {
+            aff.graph_nodes.insert(n);
         }
         // Related documents: documents sharing a page it cites now and
         // did not (or the other way), unless that page is cited by too
@@ -1716,12 +1737,15 @@ pub fn affected(
         if count_before != Some(graph.mention_count(i)) {
             listing_changed = true;
             aff.sections.insert(pages[i].section.clone());
+            aff.graph_nodes.insert(i);
         }
     }
     if listing_changed {
         aff.sections.insert(String::new());
     }
-    aff.graph = listing_changed || cites_changed;
+    // The graph's lists: whole when entries changed, else the nodes
+    // whose links or counts did.
+    aff.graph = entries_changed;
     aff.machine = !moved.is_empty() || listing_changed;
     aff
 }
