@@ -10,11 +10,15 @@
 //! named for chrome) dropped. A page that holds text never comes out empty.
 
 pub mod blocks;
+mod ending;
 pub mod meta;
+mod stated;
 
 use dom_query::{Document as Dom, NodeRef};
 
 use crate::ingest::model::{Block, Document, Field, Origin};
+use ending::{drop_related_tail, drop_rights_notice};
+use stated::{marked_body, stated_body};
 
 /// Whether text saved without an `.html` extension is an HTML page.
 pub fn looks_like_html(text: &str) -> bool {
@@ -110,166 +114,8 @@ pub fn read(html: &str) -> Document {
     doc
 }
 
-/// The article as the page's JSON-LD states it (`articleBody`), as blocks,
-/// when the blocks found hold less than half of its words: the article was
-/// behind a paywall's teaser, built by scripts, or split so that the main
-/// content found was something else (a table, a list of links). A stated
-/// body that the blocks mostly hold is left alone: the page shows it, with
-/// its structure (headings, lists, links).
-fn stated_body(found: &[Block], body: &str, base: Option<&str>) -> Option<Vec<Block>> {
-    let html_like = body.contains("</p>") || body.contains("<br") || body.contains("</div>");
-    let html = if html_like {
-        body.to_string()
-    } else {
-        body.lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty())
-            .map(|l| format!("<p>{}</p>", l.replace('<', "&lt;").replace('>', "&gt;")))
-            .collect()
-    };
-    let dom = Dom::from(format!("<html><body>{html}</body></html>").as_str());
-    let root = dom.select("body").nodes().first().cloned()?;
-    let stated = blocks::blocks(
-        &root,
-        blocks::Options {
-            drop_chrome: true,
-            base,
-        },
-    );
-    stands_in(stated, found)
-}
-
-/// The element the page marks as its article's body (microdata,
-/// `itemprop="articleBody"`), when there is one, as blocks — on the same
-/// terms as [`stated_body`].
-fn marked_body(dom: &Dom, found: &[Block], base: Option<&str>) -> Option<Vec<Block>> {
-    let marked = dom.select("[itemprop~=articleBody]").nodes().to_vec();
-    let [one] = marked.as_slice() else {
-        return None;
-    };
-    let b = blocks::blocks(
-        one,
-        blocks::Options {
-            drop_chrome: true,
-            base,
-        },
-    );
-    stands_in(b, found)
-}
-
-/// `stated` in place of the blocks `found`, when it holds 50 words of
-/// paragraphs at least and `found` holds less than half of them.
-fn stands_in(stated: Vec<Block>, found: &[Block]) -> Option<Vec<Block>> {
-    let paras: Vec<Block> = stated
-        .iter()
-        .filter(|b| matches!(b, Block::Para { .. }))
-        .cloned()
-        .collect();
-    if paras.iter().flat_map(Block::texts).flat_map(words).count() < 50 {
-        return None;
-    }
-    (coverage(&paras, found) < 0.5).then_some(stated)
-}
-
-/// A copyright notice among an article's last three blocks (`© 2020 CBS
-/// Interactive Inc. All Rights Reserved.`, `Materiał chroniony prawem
-/// autorskim - wszelkie prawa zastrzeżone…`), with the short lines after
-/// it (`Print`): the publisher's terms, not the article. A notice is led
-/// by `©` or `Copyright`, or says that all rights are reserved in one of
-/// the languages ingest meets, in at most 60 words.
-fn drop_rights_notice(blocks: &mut Vec<Block>) {
-    const RESERVED: &[&str] = &[
-        "all rights reserved",
-        "alle rechte vorbehalten",
-        "tous droits réservés",
-        "todos los derechos reservados",
-        "todos os direitos reservados",
-        "tutti i diritti riservati",
-        "alle rechten voorbehouden",
-        "wszelkie prawa zastrzeżone",
-        "все права защищены",
-        "جميع الحقوق محفوظة",
-        "版权所有",
-        "版權所有",
-        "無断転載",
-        "bản quyền thuộc về",
-        "hak cipta dilindungi",
-    ];
-    let notice = |b: &Block| {
-        let Block::Para {
-            num: None, text, ..
-        } = b
-        else {
-            return false;
-        };
-        let lower = text.trim_start_matches(['*', '_', ' ']).to_lowercase();
-        (lower.starts_with('©')
-            || lower.starts_with("(c)")
-            || lower.starts_with("copyright")
-            || RESERVED.iter().any(|r| lower.contains(r)))
-            && words(text).len() <= 60
-    };
-    let n = blocks.len();
-    let Some(at) = (n.saturating_sub(3)..n).find(|&i| notice(&blocks[i])) else {
-        return;
-    };
-    // Only when what follows it is short too (a print link, a sign-off).
-    if blocks[at + 1..]
-        .iter()
-        .all(|b| b.texts().iter().map(|t| words(t).len()).sum::<usize>() <= 12)
-    {
-        blocks.truncate(at);
-    }
-}
-
-/// A list of other stories that closes the article under a label made of
-/// chrome words (`## Related articles`, `Weitere Beiträge zum Thema`,
-/// `Dans la même rubrique`), with everything after it: when the label is
-/// a heading or a short paragraph past the middle of the article and no
-/// paragraph of prose (25 words or more ending a sentence) follows it.
-fn drop_related_tail(blocks: &mut Vec<Block>) {
-    let n = blocks.len();
-    let prose = |b: &Block| {
-        matches!(b, Block::Para { text, .. }
-            if words(text).len() >= 25 && crate::ingest::clean::blocks::ends_sentence(text))
-    };
-    // "See also" in a reference work points to related topics: a section
-    // of the article, not the site's feed.
-    const SEE_ALSO: &[&str] = &[
-        "see also",
-        "siehe auch",
-        "voir aussi",
-        "ver también",
-        "veja também",
-        "vedi anche",
-        "zie ook",
-        "смотрите также",
-        "lihat juga",
-        "xem thêm",
-    ];
-    let label = |b: &Block| match b {
-        Block::Heading { text, .. } | Block::Para { text, .. } => {
-            let lower = text.to_lowercase();
-            crate::ingest::clean::blocks::is_chrome_label(text)
-                && !SEE_ALSO.iter().any(|s| lower.contains(s))
-        }
-        _ => false,
-    };
-    // The first such label after the middle whose tail holds no prose.
-    let Some(at) =
-        (n / 2..n).find(|&i| i > 0 && label(&blocks[i]) && !blocks[i + 1..].iter().any(prose))
-    else {
-        return;
-    };
-    // Something must follow it: a label alone at the end is left to the
-    // boilerplate classes.
-    if at + 1 < n {
-        blocks.truncate(at);
-    }
-}
-
 /// The words of a text, lower case (a Han or kana character is a word).
-fn words(s: &str) -> Vec<String> {
+pub(super) fn words(s: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut w = String::new();
     for c in s.chars() {
@@ -292,7 +138,7 @@ fn words(s: &str) -> Vec<String> {
 
 /// The share of the words of `these` blocks that `those` hold somewhere
 /// (1 when `these` hold none).
-fn coverage(these: &[Block], those: &[Block]) -> f64 {
+pub(super) fn coverage(these: &[Block], those: &[Block]) -> f64 {
     let have: std::collections::HashSet<String> = those
         .iter()
         .flat_map(Block::texts)
