@@ -244,8 +244,22 @@ fn shown_dates(dom: &Dom, doc: &mut Document) {
             }
         }
     }
+    let none_shown = after.is_empty() && before.is_empty() && past_lede.is_empty();
     for text in after.into_iter().chain(before).chain(past_lede) {
         doc.add(Field::Date, text, Origin::ShownDate);
+    }
+    // Last, when the page shows no date by its headline: the first
+    // machine-readable `<time>` outside the article's markup (a list of
+    // the post's facts), unless a comment's, another page's or a menu's.
+    if none_shown
+        && let Some(t) = dom
+            .select("time[datetime]")
+            .nodes()
+            .iter()
+            .find(|t| !in_others_words(t))
+        && let Some(v) = t.attr("datetime")
+    {
+        doc.add(Field::Date, v.to_string(), Origin::ShownDate);
     }
 }
 
@@ -322,7 +336,7 @@ static DATE_LABEL_ALONE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock
     regex::Regex::new(&format!(r"(?i)^(?:{DATE_LABELS})\s*[:：]?$")).unwrap()
 });
 
-const DATE_LABELS: &str = "stand|datum|date|veröffentlicht(?: am)?|published(?: on)?|posted(?: on)?|publié le|mise en ligne|date de publication|publicado(?: el| em)?|fecha(?: de publicación)?|pubblicato(?: il)?|data(?: di pubblicazione)?|opublikowano|gepubliceerd(?: op)?|publicerad|julkaistu|yayınlanma(?: tarihi)?|diterbitkan|tanggal|опубликовано|дата(?: публикации)?|发布时间|發佈時間|發布時間|日期|投稿日|公開日|기사입력|입력|등록|ngày đăng|تاريخ النشر|نشر في|تاریخ انتشار";
+const DATE_LABELS: &str = "stand|datum|date|veröffentlicht(?: am)?|erschienen(?: am)?|published(?: on)?|posted(?: on)?|publié le|mise en ligne|date de publication|publicado(?: el| em)?|fecha(?: de publicación)?|pubblicato(?: il)?|data(?: di pubblicazione)?|opublikowano|gepubliceerd(?: op)?|publicerad|julkaistu|yayınlanma(?: tarihi)?|diterbitkan|tanggal|опубликовано|дата(?: публикации)?|发布时间|發佈時間|發布時間|日期|投稿日|公開日|기사입력|입력|등록|ngày đăng|تاريخ النشر|نشر في|تاریخ انتشار";
 
 /// Whether the element before `n` holds nothing but a date label.
 fn labelled_by_sibling(n: &NodeRef) -> bool {
@@ -708,6 +722,19 @@ mod tests {
         let html = "<html><body><div class=PageArticle_commentHeader><h1>Was sich ändert</h1>\
             <div class=PublishDate><span class=PublishDate_date>29. Januar 2019</span></div></div><p>Text.</p></body></html>";
         assert_eq!(shown_dates_of(html)[0], "29. Januar 2019");
+    }
+
+    #[test]
+    fn a_time_outside_the_article_dates_a_page_that_shows_no_other() {
+        // A list of the post's facts outside <article>: its <time> is the
+        // last resort, a comment's <time> never.
+        let html = "<html><body><h1>Chapter 1</h1><ol class=comments><li><time datetime=\"2021-01-02\">Jan 2</time></li></ol>\
+            <ul class=list-inline><li><time datetime=\"2020-08-06T09:09:24Z\">5 years ago</time></li></ul><p>Text.</p></body></html>";
+        assert_eq!(shown_dates_of(html), ["2020-08-06T09:09:24Z"]);
+        // A date the page shows by its headline comes first and alone.
+        let html = "<html><body><h1>Ann Cotten</h1><p>Erschienen am: 01.11.2023</p>\
+            <ul><li><time datetime=\"2020-08-06\">then</time></li></ul></body></html>";
+        assert_eq!(shown_dates_of(html), ["Erschienen am: 01.11.2023"]);
     }
 
     #[test]
