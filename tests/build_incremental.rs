@@ -322,6 +322,19 @@ fn repair(site: &Site) {
 }
 
 /// Inode of every file under `dir`.
+/// The files whose inode changed between two `inodes` listings: written
+/// again (or new).
+fn rewritten<'a>(
+    before: &BTreeMap<String, u64>,
+    after: &'a BTreeMap<String, u64>,
+) -> Vec<&'a String> {
+    after
+        .iter()
+        .filter(|(p, ino)| before.get(*p) != Some(ino))
+        .map(|(p, _)| p)
+        .collect()
+}
+
 fn inodes(dir: &Path) -> BTreeMap<String, u64> {
     walkdir::WalkDir::new(dir)
         .into_iter()
@@ -439,11 +452,7 @@ fn one_edited_document_rewrites_only_what_it_reaches() {
     build::build(&site.config).unwrap();
     let now = output_files(&out);
     let after = inodes(&out);
-    let rewritten: Vec<&String> = after
-        .iter()
-        .filter(|(p, ino)| before_inodes.get(*p) != Some(ino))
-        .map(|(p, _)| p)
-        .collect();
+    let rewritten = rewritten(&before_inodes, &after);
     assert!(rewritten.contains(&&"documents/en-note/index.html".to_string()));
     // Everything whose bytes did not change kept its file.
     for (p, ino) in &after {
@@ -687,11 +696,7 @@ fn a_link_in_one_of_many_documents_rewrites_one_part_of_the_graph() {
     assert!(ok);
     assert_same(&now, &output_files(&clean), &["a link in gen-400".into()]);
     let after = inodes(&out);
-    let rewritten: Vec<&String> = after
-        .iter()
-        .filter(|(p, ino)| before_inodes.get(*p) != Some(ino))
-        .map(|(p, _)| p)
-        .collect();
+    let rewritten = rewritten(&before_inodes, &after);
     let parts_rewritten: Vec<&&String> = rewritten
         .iter()
         .filter(|p| p.starts_with("graph/documents/"))
