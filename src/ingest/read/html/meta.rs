@@ -248,16 +248,36 @@ fn shown_dates(dom: &Dom, doc: &mut Document) {
     for text in after.into_iter().chain(before).chain(past_lede) {
         doc.add(Field::Date, text, Origin::ShownDate);
     }
-    // Last, when the page shows no date by its headline: the first
-    // machine-readable `<time>` outside the article's markup (a list of
-    // the post's facts), unless a comment's, another page's or a menu's.
-    if none_shown
-        && let Some(t) = dom
-            .select("time[datetime]")
-            .nodes()
-            .iter()
-            .find(|t| !in_others_words(t))
-        && let Some(v) = t.attr("datetime")
+    if !none_shown {
+        return;
+    }
+    // When the page shows no date by its headline: a date behind a label
+    // that says it is the page's own, wherever it stands (an old blog's
+    // `Artikel veröffentlicht am 16.12.2012` under the post, `Stand
+    // 27.01.2022` after the text); then the first machine-readable
+    // `<time>` outside the article's markup (a list of the post's facts).
+    // Neither a comment's, another page's nor a menu's.
+    let labelled = dom.select("body *").nodes().iter().find_map(|n| {
+        let named = n
+            .node_name()
+            .map(|x| x.to_ascii_lowercase())
+            .unwrap_or_default();
+        if matches!(named.as_str(), "script" | "style" | "body" | "html") {
+            return None;
+        }
+        let text = super::blocks::visible_text_spaced(n);
+        let len = text.chars().count();
+        (len > 0 && len <= 120 && DATE_LABEL_INSIDE.is_match(&text) && !in_others_words(n))
+            .then_some(text)
+    });
+    if let Some(text) = labelled {
+        doc.add(Field::Date, text, Origin::ShownDate);
+    } else if let Some(v) = dom
+        .select("time[datetime]")
+        .nodes()
+        .iter()
+        .find(|t| !in_others_words(t))
+        .and_then(|t| t.attr("datetime"))
     {
         doc.add(Field::Date, v.to_string(), Origin::ShownDate);
     }
@@ -328,6 +348,14 @@ static DATE_SHAPE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(
 /// text, not a modification), in the languages of the corpus.
 static DATE_LABEL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(&format!(r"(?i)^(?:{DATE_LABELS})\s*[:：\-–—]?\s*\d")).unwrap()
+});
+
+/// A label that says the date after it is the page's own, anywhere in a
+/// short text (`Von Christian am 03.05.2013 | 0 Meinungen` has none; `Artikel
+/// veröffentlicht am 16.12.2012` has one): the words of publication only,
+/// not `date` or `Datum`, which name any date.
+static DATE_LABEL_INSIDE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)(?:^|\W)(?:stand|veröffentlicht(?: am)?|erschienen(?: am)?|published(?: on)?|posted(?: on)?|publié le|mise en ligne(?: le)?|publicado(?: el| em)?|pubblicato(?: il)?|opublikowano|gepubliceerd(?: op)?|publicerad|julkaistu|yayınlanma(?: tarihi)?|diterbitkan|опубликовано|дата публикации|发布时间|發佈時間|發布時間|投稿日|公開日|기사입력|ngày đăng|تاريخ النشر|نشر في|تاریخ انتشار)\s*[:：\-–—]?\s*\d").unwrap()
 });
 
 /// The same labels standing alone, in an element of their own before the
@@ -735,6 +763,14 @@ mod tests {
         let html = "<html><body><h1>Ann Cotten</h1><p>Erschienen am: 01.11.2023</p>\
             <ul><li><time datetime=\"2020-08-06\">then</time></li></ul></body></html>";
         assert_eq!(shown_dates_of(html), ["Erschienen am: 01.11.2023"]);
+        // A labelled date after the text, when none stands by the headline;
+        // a comment's label is a reader's.
+        let prose = "Die Bundesregierung gedachte am Morgen der vielen Millionen Opfer der Verbrechen, die in den Jahren zuvor begangen worden waren, und legte im Anschluss an die Feier einen Kranz nieder.";
+        let html = format!(
+            "<html><body><h1>Gedenkstunde</h1><p>{prose} {prose}</p><p>{prose} {prose}</p><p>{prose}</p>\
+             <div class=comment><p>Veröffentlicht am 02.02.2022</p></div><div class=text-meta><p class=updated>Stand 27.01.2022</p></div></body></html>"
+        );
+        assert_eq!(shown_dates_of(&html), ["Stand 27.01.2022"]);
     }
 
     #[test]
