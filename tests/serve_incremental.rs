@@ -952,3 +952,63 @@ fn a_new_mention_reaches_the_entity_page_its_list_and_nothing_else() {
     assert!(!mng.contains("en-note/"), "{mng}");
     assert_same(&engine, &site.config, &["delete en-note".into()]);
 }
+
+#[test]
+fn a_site_whose_graph_is_listed_in_parts_stays_what_build_makes() {
+    // More documents than one part of the graph's lists holds: the serve
+    // engine must re-render the parts an edit reaches as `build` would
+    // make them, when a link is added, a title changes, a document comes
+    // or goes (the parts shift).
+    let site = Site::new();
+    let n = 300;
+    let doc = |k: usize, extra: &str| {
+        format!(
+            "---\nkind: document\ntitle: Generated report {k:03}\ndate: 2021-02-03\nlanguage: en\n---\n\n\
+             1\\. Report {k} on [Mongolia](../countries/mng.md). ^p-1\n{extra}"
+        )
+    };
+    for k in 0..n {
+        site.write(&format!("documents/gen-{k:03}.md"), &doc(k, ""));
+    }
+    let (mut engine, first) = Engine::new(site.config.clone());
+    assert!(first.problems.is_none(), "{:?}", first.problems);
+    assert!(
+        engine
+            .files()
+            .keys()
+            .any(|k| k.starts_with("graph/documents/")),
+        "the documents' graph list is not in parts"
+    );
+    let all = first.rendered;
+    let mut history = Vec::new();
+
+    let rel = "documents/gen-150.md";
+    site.write(
+        rel,
+        &doc(150, "\n2\\. And [Argentina](../countries/arg.md). ^p-2\n"),
+    );
+    let o = engine.update(&[rel.to_string()], false, false);
+    history.push("a link in gen-150".to_string());
+    assert!(o.rendered * 4 < all, "rendered {} of {all}", o.rendered);
+    assert_same(&engine, &site.config, &history);
+
+    let text = site
+        .read(rel)
+        .replace("Generated report 150", "Renamed report 150");
+    site.write(rel, &text);
+    apply(&site, &mut engine, &[site.config.content_dir.join(rel)]);
+    history.push("gen-150 retitled".to_string());
+    assert_same(&engine, &site.config, &history);
+
+    let new = "documents/gen-000a.md";
+    site.write(new, &doc(1000, ""));
+    apply(&site, &mut engine, &[site.config.content_dir.join(new)]);
+    history.push("gen-000a added".to_string());
+    assert_same(&engine, &site.config, &history);
+
+    let gone = site.config.content_dir.join("documents/gen-010.md");
+    std::fs::remove_file(&gone).unwrap();
+    apply(&site, &mut engine, &[gone]);
+    history.push("gen-010 removed".to_string());
+    assert_same(&engine, &site.config, &history);
+}
