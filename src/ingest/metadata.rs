@@ -43,14 +43,32 @@ pub fn extract(doc: &Structured) -> Metadata {
         .iter()
         .find_map(|c| first_symbol(&c.value))
         .or_else(|| own_symbol(doc));
-    let date = stated_date(doc, &language)
-        .or_else(|| doc_date(doc, &language))
-        .or_else(|| file_date(doc, &language));
+    let dates = date_convention(doc, &language);
+    let date = stated_date(doc, dates)
+        .or_else(|| doc_date(doc, dates))
+        .or_else(|| file_date(doc, dates));
     Metadata {
         symbol,
         date,
         language,
         languages,
+    }
+}
+
+/// The language whose way of writing numeric dates reads the document's:
+/// its own, but a page declared in an English other than American
+/// (`en-GB`, `en-AU`, `en-IN`) writes the day first (`02/10/2020` is 2
+/// October), which the date readers take any language but `en` to do.
+fn date_convention<'a>(doc: &Structured, language: &'a str) -> &'a str {
+    let regional = doc.candidates(Field::Language).iter().any(|c| {
+        let tag = c.value.trim().to_ascii_lowercase().replace('_', "-");
+        tag.strip_prefix("en-")
+            .is_some_and(|region| !region.is_empty() && !matches!(region, "us" | "ph"))
+    });
+    if language == "en" && regional {
+        "en-GB"
+    } else {
+        language
     }
 }
 

@@ -474,6 +474,21 @@ mod tests {
         assert_eq!(meta(&stated).as_deref(), Some("2024-03-04"));
     }
 
+    #[test]
+    fn a_british_page_writes_the_day_first() {
+        let page = |lang: &str| {
+            format!(
+                "<html lang={lang}><body><h1>Halls too full</h1><span class=time>02/10/2020</span>\
+                 <p>Students were told the halls were too full to be safe.</p></body></html>"
+            )
+        };
+        let date = |lang: &str| crate::ingest::metadata::extract(&read(&page(lang))).date;
+        assert_eq!(date("en-gb").as_deref(), Some("2020-10-02"));
+        assert_eq!(date("en-AU").as_deref(), Some("2020-10-02"));
+        assert_eq!(date("en-US").as_deref(), Some("2020-02-10"));
+        assert_eq!(date("en").as_deref(), Some("2020-02-10"));
+    }
+
     fn texts(doc: &Document) -> Vec<&str> {
         doc.blocks.iter().flat_map(Block::texts).collect()
     }
