@@ -1,7 +1,6 @@
 //! `pilcrow build` and `pilcrow check` on fixture sites, asserting on the
 //! produced HTML parsed as HTML.
 
-use std::collections::BTreeMap;
 use std::path::Path;
 
 use assert_cmd::Command;
@@ -9,7 +8,7 @@ use scraper::{Html, Selector};
 use tempfile::TempDir;
 
 mod common;
-use common::copy_dir;
+use common::{copy_dir, dir_files};
 
 const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/basic");
 
@@ -44,24 +43,6 @@ fn build(root: &Path, args: &[&str]) -> (bool, String, String) {
         String::from_utf8_lossy(&out.stdout).into_owned(),
         String::from_utf8_lossy(&out.stderr).into_owned(),
     )
-}
-
-/// Every file under a directory: relative path → bytes.
-fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    walkdir::WalkDir::new(dir)
-        .into_iter()
-        .map(Result::unwrap)
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            let rel = e
-                .path()
-                .strip_prefix(dir)
-                .unwrap()
-                .to_string_lossy()
-                .into_owned();
-            (rel, std::fs::read(e.path()).unwrap())
-        })
-        .collect()
 }
 
 fn parse(path: &Path) -> Html {
@@ -150,7 +131,7 @@ fn script_in_content_comes_out_inert() {
     let site = fixture_copy();
     assert!(build(site.path(), &[]).0);
     let public = site.path().join("public");
-    for (path, bytes) in snapshot(&public) {
+    for (path, bytes) in dir_files(&public) {
         if !path.ends_with(".html") {
             continue;
         }
@@ -194,7 +175,7 @@ fn every_page_has_a_lang_attribute() {
     let site = fixture_copy();
     assert!(build(site.path(), &[]).0);
     let public = site.path().join("public");
-    for (path, bytes) in snapshot(&public) {
+    for (path, bytes) in dir_files(&public) {
         if path.ends_with(".html") {
             let doc = Html::parse_document(std::str::from_utf8(&bytes).unwrap());
             let html = doc.select(&sel("html")).next().unwrap();
@@ -276,7 +257,7 @@ fn broken_link_names_file_line_and_target_and_keeps_previous_output() {
     let site = fixture_copy();
     assert!(build(site.path(), &[]).0);
     let public = site.path().join("public");
-    let before = snapshot(&public);
+    let before = dir_files(&public);
     write(
         site.path(),
         "content/documents/broken.md",
@@ -294,7 +275,7 @@ fn broken_link_names_file_line_and_target_and_keeps_previous_output() {
         stderr.contains("content/documents/broken.md:9: broken link to a-74-130.md#p-99"),
         "{stderr}"
     );
-    assert_eq!(snapshot(&public), before, "a failed build changed public/");
+    assert_eq!(dir_files(&public), before, "a failed build changed public/");
     let leftovers: Vec<_> = std::fs::read_dir(site.path())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
@@ -383,8 +364,8 @@ fn two_builds_are_byte_identical() {
         &["--output", site.path().join("out2").to_str().unwrap()],
     );
     assert!(ok1 && ok2, "{e1}{e2}");
-    let a = snapshot(&site.path().join("out1"));
-    let b = snapshot(&site.path().join("out2"));
+    let a = dir_files(&site.path().join("out1"));
+    let b = dir_files(&site.path().join("out2"));
     assert!(a.len() > 8);
     assert_eq!(a, b);
 }

@@ -7,33 +7,37 @@ use std::path::{Path, PathBuf};
 
 use scraper::{ElementRef, Html, Selector};
 
+/// Every file under a directory: relative path → bytes.
+pub fn dir_files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(Result::unwrap)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e
+                .path()
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
+            (rel, std::fs::read(e.path()).unwrap())
+        })
+        .collect()
+}
+
 /// Every file an output directory holds, path → bytes, the output's list
 /// without its inputs line (a fingerprint of where the site is, too): what
 /// an incremental build and a clean one must agree on.
 pub fn output_files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    let mut out = BTreeMap::new();
-    for e in walkdir::WalkDir::new(dir).sort_by_file_name() {
-        let e = e.unwrap();
-        if !e.file_type().is_file() {
-            continue;
-        }
-        let rel = e
-            .path()
-            .strip_prefix(dir)
-            .unwrap()
-            .to_string_lossy()
-            .into_owned();
-        let mut bytes = std::fs::read(e.path()).unwrap();
-        if rel == ".pilcrow-output" {
-            let text = String::from_utf8(bytes).unwrap();
-            bytes = text
-                .lines()
-                .filter(|l| !l.starts_with("# inputs: "))
-                .collect::<Vec<_>>()
-                .join("\n")
-                .into_bytes();
-        }
-        out.insert(rel, bytes);
+    let mut out = dir_files(dir);
+    if let Some(list) = out.get_mut(".pilcrow-output") {
+        let text = String::from_utf8(std::mem::take(list)).unwrap();
+        *list = text
+            .lines()
+            .filter(|l| !l.starts_with("# inputs: "))
+            .collect::<Vec<_>>()
+            .join("\n")
+            .into_bytes();
     }
     out
 }
