@@ -262,7 +262,11 @@ fn shown_dates(dom: &Dom, doc: &mut Document) {
             .node_name()
             .map(|x| x.to_ascii_lowercase())
             .unwrap_or_default();
-        if matches!(named.as_str(), "script" | "style" | "body" | "html") {
+        // A short line holds a few inline elements at most: a container's
+        // text (the whole page's, nested) is not made for nothing.
+        if matches!(named.as_str(), "script" | "style" | "body" | "html")
+            || n.element_children().len() > 4
+        {
             return None;
         }
         let text = super::blocks::visible_text_spaced(n);
@@ -347,7 +351,10 @@ static DATE_SHAPE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(
 /// Labels that introduce a page's own date (publication or state of the
 /// text, not a modification), in the languages of the corpus.
 static DATE_LABEL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(&format!(r"(?i)^(?:{DATE_LABELS})\s*[:：\-–—]?\s*\d")).unwrap()
+    regex::Regex::new(&format!(
+        r"(?i)^(?:{DATE_WORDS}|{PUBLICATION_WORDS})\s*[:：\-–—]?\s*\d"
+    ))
+    .unwrap()
 });
 
 /// A label that says the date after it is the page's own, anywhere in a
@@ -355,16 +362,27 @@ static DATE_LABEL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(
 /// veröffentlicht am 16.12.2012` has one): the words of publication only,
 /// not `date` or `Datum`, which name any date.
 static DATE_LABEL_INSIDE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?i)(?:^|\W)(?:stand|veröffentlicht(?: am)?|erschienen(?: am)?|published(?: on)?|posted(?: on)?|publié le|mise en ligne(?: le)?|publicado(?: el| em)?|pubblicato(?: il)?|opublikowano|gepubliceerd(?: op)?|publicerad|julkaistu|yayınlanma(?: tarihi)?|diterbitkan|опубликовано|дата публикации|发布时间|發佈時間|發布時間|投稿日|公開日|기사입력|ngày đăng|تاريخ النشر|نشر في|تاریخ انتشار)\s*[:：\-–—]?\s*\d").unwrap()
+    regex::Regex::new(&format!(
+        r"(?i)(?:^|\W)(?:{PUBLICATION_WORDS})\s*[:：\-–—]?\s*\d"
+    ))
+    .unwrap()
 });
 
 /// The same labels standing alone, in an element of their own before the
 /// date's (`<dt>Datum</dt><dd>12.01.2017</dd>`).
 static DATE_LABEL_ALONE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(&format!(r"(?i)^(?:{DATE_LABELS})\s*[:：]?$")).unwrap()
+    regex::Regex::new(&format!(
+        r"(?i)^(?:{DATE_WORDS}|{PUBLICATION_WORDS})\s*[:：]?$"
+    ))
+    .unwrap()
 });
 
-const DATE_LABELS: &str = "stand|datum|date|veröffentlicht(?: am)?|erschienen(?: am)?|published(?: on)?|posted(?: on)?|publié le|mise en ligne|date de publication|publicado(?: el| em)?|fecha(?: de publicación)?|pubblicato(?: il)?|data(?: di pubblicazione)?|opublikowano|gepubliceerd(?: op)?|publicerad|julkaistu|yayınlanma(?: tarihi)?|diterbitkan|tanggal|опубликовано|дата(?: публикации)?|发布时间|發佈時間|發布時間|日期|投稿日|公開日|기사입력|입력|등록|ngày đăng|تاريخ النشر|نشر في|تاریخ انتشار";
+/// Words that name a date, any date, in the languages of the corpus.
+const DATE_WORDS: &str = "datum|date|fecha|data|tanggal|дата|日期|입력|등록";
+
+/// Words that say a date is the page's own: its publication or the state
+/// of its text (not a modification).
+const PUBLICATION_WORDS: &str = "stand|veröffentlicht(?: am)?|erschienen(?: am)?|published(?: on)?|posted(?: on)?|publié le|mise en ligne(?: le)?|date de publication|publicado(?: el| em)?|fecha de publicación|pubblicato(?: il)?|data di pubblicazione|opublikowano|gepubliceerd(?: op)?|publicerad|julkaistu|yayınlanma(?: tarihi)?|diterbitkan|опубликовано|дата публикации|发布时间|發佈時間|發布時間|投稿日|公開日|기사입력|ngày đăng|تاريخ النشر|نشر في|تاریخ انتشار";
 
 /// Whether the element before `n` holds nothing but a date label.
 fn labelled_by_sibling(n: &NodeRef) -> bool {
