@@ -36,7 +36,7 @@ fn main() {
         let mut outcome = String::new();
         for _ in 0..3 {
             let t = Instant::now();
-            let r = pilcrow::ingest::read::read_bytes(&bytes, path);
+            let r = pilcrow::ingest::read::read_bytes(bytes.clone(), path);
             best = best.min(t.elapsed().as_secs_f64());
             outcome = match r {
                 Ok(pilcrow::ingest::read::Read::Lines { cleaned, .. }) => {

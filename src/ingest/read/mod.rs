@@ -114,17 +114,19 @@ pub fn read(path: &Path) -> Result<Read, IngestError> {
         path: path.to_path_buf(),
         source,
     })?;
-    read_bytes(&bytes, path)
+    read_bytes(bytes, path)
 }
 
 /// Reads one input from its bytes (`path` names it and gives its format).
-pub fn read_bytes(bytes: &[u8], path: &Path) -> Result<Read, IngestError> {
+/// The bytes are handed over: a PDF's engine reads them where they are,
+/// so a file is held once, not copied.
+pub fn read_bytes(bytes: Vec<u8>, path: &Path) -> Result<Read, IngestError> {
     match binary_format(path) {
         Some(Format::Pdf) => return pdf::read(bytes, path),
-        Some(Format::Docx) => return docx::read(bytes, path),
+        Some(Format::Docx) => return docx::read(&bytes, path),
         _ => {}
     }
-    let text = super::decode::decode(bytes, path)?;
+    let text = super::decode::decode(&bytes, path)?;
     let name = path
         .file_name()
         .and_then(|n| n.to_str())

@@ -51,17 +51,16 @@ pub fn is_pdf(bytes: &[u8]) -> bool {
 }
 
 /// Reads one PDF.
-pub fn read(bytes: &[u8], path: &Path) -> Result<Read, IngestError> {
+pub fn read(bytes: Vec<u8>, path: &Path) -> Result<Read, IngestError> {
     let err = |message: String| IngestError::Unreadable {
         path: path.to_path_buf(),
         message,
     };
-    if !is_pdf(bytes) {
+    if !is_pdf(&bytes) {
         return Err(err("not a PDF (no %PDF- header)".into()));
     }
-    let data = bytes.to_vec();
     let limit = time_limit();
-    let extracted = match extract_within(data, limit) {
+    let extracted = match extract_within(bytes, limit) {
         Outcome::Done(r) => r.map_err(err)?,
         Outcome::Failed => {
             return Err(err(
