@@ -393,12 +393,35 @@ fn security_council_resolution() {
 fn a_general_assembly_resolution_is_its_own_symbol_adopted_on_its_own_date() {
     // As text extracted from the PDF of a resolution: the masthead names
     // the draft or committee report it was adopted on, in brackets, and
-    // gives the day it was distributed; the resolution numbers itself.
-    let (_dir, pages) = ingest(&["ga_resolution_en.txt", "ga_resolution_fr.txt"]);
-    for (name, symbol, date) in [
-        ("ga_resolution_en.txt", "A/RES/78/265", "2024-03-11"),
-        ("ga_resolution_fr.txt", "A/RES/78/266", "2024-03-11"),
-    ] {
+    // gives the day it was distributed; the resolution numbers itself —
+    // `78/265.`, in Arabic `78/267 -` — in each UN language's own words
+    // (`2024年3月11日大会决议`, `Резолюция, принятая … 11 марта 2024 года`).
+    let cases = [
+        (
+            "ga_resolution_en.txt",
+            "A/RES/78/265",
+            "Cooperation in the field",
+        ),
+        (
+            "ga_resolution_fr.txt",
+            "A/RES/78/266",
+            "Coopération dans le domaine",
+        ),
+        ("ga_resolution_ar.txt", "A/RES/78/267", "التعاون في مجال"),
+        (
+            "ga_resolution_zh.txt",
+            "A/RES/78/268",
+            "信息和通信技术领域的合作",
+        ),
+        (
+            "ga_resolution_ru.txt",
+            "A/RES/78/269",
+            "Сотрудничество в области",
+        ),
+    ];
+    let names: Vec<&str> = cases.iter().map(|c| c.0).collect();
+    let (_dir, pages) = ingest(&names);
+    for (name, symbol, title) in cases {
         let (_, page) = pages
             .iter()
             .find(|(_, p)| p.contains(&format!("source: seeds/{name}")))
@@ -408,12 +431,41 @@ fn a_general_assembly_resolution_is_its_own_symbol_adopted_on_its_own_date() {
             front.contains(&format!("symbol: {symbol}\n")),
             "{name}: {front}"
         );
+        assert!(front.contains("date: 2024-03-11\n"), "{name}: {front}");
+        let title_line = front
+            .lines()
+            .find(|l| l.starts_with("title: "))
+            .unwrap_or_default();
         assert!(
-            front.contains(&format!("date: {date}\n")),
-            "{name}: {front}"
+            title_line
+                .trim_start_matches("title: ")
+                .trim_start_matches('"')
+                .starts_with(title),
+            "{name}: {title_line}"
         );
         // The cited report or draft is a citation, not the document.
         assert!(!front.contains("symbol: A/78/481"), "{front}");
         assert!(!front.contains("symbol: A/78/L.49"), "{front}");
     }
+}
+
+#[test]
+fn every_preambular_paragraph_of_an_arabic_resolution_stays_text() {
+    // Arabic ends a preamble's clauses with its own comma (`،`): a clause
+    // is neither a heading nor a line of tags, and none is cut.
+    let (_dir, pages) = ingest(&["ga_resolution_ar.txt"]);
+    let page = &pages[0].1;
+    let body = page.split("\n---\n").nth(1).unwrap_or_default();
+    for clause in [
+        "إن [الجمعية العامة](../organizations/unga.md)،",
+        "إذ تشير إلى",
+        "وإذ تلاحظ مع القلق أن",
+    ] {
+        let line = body
+            .lines()
+            .find(|l| l.contains(clause))
+            .unwrap_or_else(|| panic!("{clause:?} lost: {body}"));
+        assert!(!line.starts_with('#'), "a clause as a heading: {line}");
+    }
+    assert!(page.contains("countries: [DEU, FRA, JPN]"), "{page}");
 }

@@ -133,10 +133,10 @@ fn first_unbracketed_symbol(text: &str) -> Option<String> {
 /// numbers itself `80/7.` in its title or first heading.
 fn numbered_ga_resolution(doc: &Structured) -> Option<String> {
     static NUMBER: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^\s*(\d{1,3})/(\d{1,4})\s*[.．]").unwrap());
+        LazyLock::new(|| Regex::new(r"^\s*(\d{1,3})/(\d{1,4})(?:\s*[.．]|\s+[-–]\s)").unwrap());
     static GA_ADOPTED: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"(?i)resolution adopted by the general assembly|résolution adoptée par l.assemblée générale|resolución aprobada por la asamblea general|резолюция,? принятая генеральной ассамблеей|大会.{0,24}通过的决议|قرار اتخذته الجمعية العامة",
+            r"(?i)resolution adopted by the general assembly|résolution adoptée par l.assemblée générale|resolución aprobada por la asamblea general|резолюция,? принятая генеральной ассамблеей|大会.{0,24}通过的决议|\d日大会决议|قرار اتخذته الجمعية العامة",
         )
         .unwrap()
     });
@@ -174,7 +174,7 @@ fn adoption_date(doc: &Structured, lang: &str) -> Option<String> {
         Regex::new(
             // `(?:^|\W)` for `\b`: the same lines match, without the
             // slow engines a Unicode `\b` needs on non-ASCII text.
-            r"(?i)(?:^|\W)(?:adopted by|adoptée?s? par|aprobad[ao]s? por|adoptad[ao]s? por|принят[аоы]?\s)|通过的决议|اتخذ(?:ته|ها)",
+            r"(?i)(?:^|\W)(?:adopted by|adoptée?s? par|aprobad[ao]s? por|adoptad[ao]s? por|принят(?:ая|ое|ые|ый|[аоы])?\s)|通过的决议|\d日大会决议|اتخذ(?:ته|ها)",
         )
         .unwrap()
     });

@@ -18,8 +18,9 @@ use super::text::visible_len;
 
 /// `78/10. `, `S-27/2. `, `ES-10/21. `: a General Assembly resolution's
 /// number before its title.
-static NUMBER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:[A-Z]{1,2}-)?\d{1,3}/\d{1,3}\.\s*(\S.*)$").unwrap());
+static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[A-Z]{1,2}-)?\d{1,3}/\d{1,3}(?:\.|\s+[-–]\s)\s*(\S.*)$").unwrap()
+});
 
 /// What a draft calls itself, in the UN languages: after its sponsors
 /// (`Algeria and Chile: draft resolution`, `Ukraine: amendment to draft
@@ -40,7 +41,7 @@ static DRAFT_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 /// 通过的决议`): the first line of the resolution's own head.
 static ADOPTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:resolution adopted by|résolution adoptée par|resolución aprobada por|резолюция,? принятая|قرار اتخذ(?:ته|ها))|通过的决议$",
+        r"(?i)^(?:resolution adopted by|résolution adoptée par|resolución aprobada por|резолюция,? принятая|قرار اتخذ(?:ته|ها))|通过的决议$|\d日大会决议$",
     )
     .unwrap()
 });

@@ -17,7 +17,8 @@ use regex::Regex;
 use super::clean::{Cleaned, PAGE_BREAK, TABLE_MARK};
 use super::entities::{EntityKind, Recognizer};
 use super::text::{
-    is_alnum, is_cjk_punct, is_han, is_letter, is_terminal, is_unspaced, visible_len,
+    is_alnum, is_cjk_punct, is_comma, is_han, is_letter, is_stop, is_terminal, is_unspaced,
+    visible_len,
 };
 
 use super::metadata::MASTHEAD;
@@ -424,8 +425,7 @@ fn split_masthead(lines: &mut Vec<String>, markdown: bool) -> (String, Option<St
                 && prev.is_some_and(|p| agenda_title || continues(p, t) || ends_with_comma(p));
             let goes_on = !gap && visible_len(t) <= 100 && (after_agenda || joins);
             let text_starts = visible_len(t) > 100
-                || (t.ends_with(['.', '。', '!', '?', ':', '：', ',', '，', ';', '；'])
-                    && !goes_on)
+                || (t.ends_with(|c| is_stop(c) || is_comma(c)) && !goes_on)
                 || is_para_text(t)
                 || is_para_alone(t)
                 || ENUM_HEAD.is_match(t)
@@ -580,7 +580,7 @@ fn is_agenda_item(line: &str) -> bool {
 }
 
 fn ends_with_comma(line: &str) -> bool {
-    line.trim_end().ends_with([',', '，', '،'])
+    line.trim_end().ends_with(is_comma)
 }
 
 /// Whether `next` goes on with the phrase `line` leaves open: it starts
@@ -1204,7 +1204,7 @@ impl<'a> Segmenter<'a> {
             match kind {
                 OpenKind::List => self.blocks.push(Block::ListItem(text)),
                 OpenKind::Para(num) => {
-                    self.comma_para = text.ends_with([',', '，', '،']);
+                    self.comma_para = text.ends_with(is_comma);
                     let (text, items) = split_items(&text);
                     self.blocks.push(Block::Para { num, text, items });
                 }
@@ -1448,7 +1448,7 @@ impl<'a> Segmenter<'a> {
                 // that…`): the page's end hid the paragraph break.
                 let preamble_break = self.after_break
                     && self.comma_para
-                    && text.trim_end().ends_with([',', '،'])
+                    && text.trim_end().ends_with(is_comma)
                     && first.is_some_and(char::is_uppercase);
                 if blank_before || short_han || preamble_break {
                     false
@@ -1691,11 +1691,11 @@ fn is_heading_like(t: &str) -> bool {
     letters * 2 >= len
         && short
         && !is_terminal(last)
-        && !matches!(last, ',' | '，' | '、')
-        && !t.contains(['，', '。', '；', ';', '@', '•'])
+        && !is_comma(last)
+        && !t.contains(['，', '。', '；', ';', '؛', '@', '•'])
         && !t.contains("://")
         && !t.contains("www.")
-        && t.matches(", ").count() <= 1
+        && t.matches(", ").count() + t.matches("، ").count() <= 1
         && !LIST.is_match(t)
 }
 

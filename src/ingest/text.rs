@@ -103,28 +103,54 @@ pub fn is_un_job_number(t: &str) -> bool {
     JOB.is_match(t.trim())
 }
 
-/// Characters after which a sentence is complete.
-pub fn is_terminal(c: char) -> bool {
+/// A full stop, question or exclamation mark, semicolon or colon, in any
+/// script: Latin and its fullwidth forms, Arabic (`؛` `؟`, Urdu `۔`),
+/// Devanagari and Bengali (`।` `॥`), Armenian (`։`), Ethiopic (`።` `፤`
+/// `፧`), Myanmar (`။`), Tibetan (`།`), Khmer (`។` `៕`), Greek (`;`, its
+/// question mark), the ideographic full stop and its halfwidth form.
+pub fn is_stop(c: char) -> bool {
     matches!(
         c,
         '.' | '!'
             | '?'
+            | ';'
+            | ':'
             | '。'
+            | '｡'
+            | '．'
             | '！'
             | '？'
-            | ';'
             | '；'
-            | ':'
             | '：'
-            | '"'
-            | '”'
-            | '»'
-            | '…'
-            | '」'
-            | '』'
-            | ')'
-            | '）'
+            | '؛'
+            | '؟'
+            | '۔'
+            | '।'
+            | '॥'
+            | '։'
+            | '።'
+            | '፤'
+            | '፧'
+            | '။'
+            | '།'
+            | '។'
+            | '៕'
+            | '\u{037E}'
+            | '‼'
+            | '⁇'
     )
+}
+
+/// A comma in any script: Latin, fullwidth and ideographic (`，` `、`),
+/// Arabic (`،`), Ethiopic (`፣`), Myanmar (`၊`).
+pub fn is_comma(c: char) -> bool {
+    matches!(c, ',' | '，' | '、' | '､' | '،' | '፣' | '၊')
+}
+
+/// Characters after which a sentence is complete: a [stop](is_stop), or
+/// a closing quote or bracket (the stop is inside it), or an ellipsis.
+pub fn is_terminal(c: char) -> bool {
+    is_stop(c) || matches!(c, '"' | '”' | '»' | '…' | '」' | '』' | ')' | '）')
 }
 
 /// A statement of how a text was adopted (`Adopted by General Assembly

@@ -31,7 +31,7 @@ use regex::Regex;
 
 use super::boiler::{Fast, Id, Interner, Token, word_hash};
 pub(crate) use crate::ingest::text::is_letter;
-use crate::ingest::text::{is_alnum, is_han};
+use crate::ingest::text::{is_alnum, is_comma, is_han, is_stop};
 
 /// A language's function words. (FxHash: a word is hashed eight bytes at
 /// a time; every word of a document is looked up.)
@@ -756,12 +756,7 @@ pub(crate) fn ends_sentence(t: &str) -> bool {
         .trim_end_matches(['"', '\'', '”', '’', ')', '»', '*', '_'])
         .chars()
         .last();
-    last.is_some_and(|c| {
-        matches!(
-            c,
-            '.' | '!' | '?' | ';' | ':' | '。' | '！' | '？' | '；' | '：' | '؟' | '…'
-        )
-    })
+    last.is_some_and(|c| is_stop(c) || c == '…')
 }
 
 /// `- [Title](https://…)` / `* [Title](…)`: a list item that is only a link.
@@ -867,6 +862,8 @@ fn features(
     let mut spaced_letter = false;
     let bits: &[u64] = &HAN_STOP_BITS;
     let (mut separators, mut items, mut item_chars) = (0usize, 0usize, 0usize);
+    // Items that start with a capital (`Politics Economy Sport`).
+    let mut capital_items = 0usize;
     let mut item: Option<(usize, usize, bool)> = None;
     let mut end_item = |item: (usize, usize, bool), end: usize| {
         let (start, n, letter) = item;
@@ -875,6 +872,7 @@ fn features(
         } else if letter {
             items += 1;
             item_chars += n;
+            capital_items += usize::from(t[start..end].starts_with(char::is_uppercase));
         }
     };
     let b = t.as_bytes();
@@ -906,7 +904,7 @@ fn features(
         han += usize::from(is_han(c));
         han_stops += usize::from(is_han_stop_in(bits, c));
         cased |= !keeps_case(c);
-        punct += usize::from(matches!(c, ',' | '.' | '，' | '。' | ';' | '、'));
+        punct += usize::from(is_comma(c) || is_stop(c));
         if c.is_whitespace() {
             if let Some(it) = item.take() {
                 end_item(it, i);
@@ -960,9 +958,17 @@ fn features(
             }
         }
     }
+    // Short items, hardly any punctuation, no function words. Where the
+    // language's function words are not known (no list, or a language
+    // that glues them to the next word, as Arabic does `و`), only a line
+    // of capitalised items: a line of prose in Arabic or Korean is also
+    // short words with one comma.
     let tag_cloud = items >= 8 && {
         let avg = item_chars as f64 / items as f64;
-        let low_stops = stop_density.is_none_or(|d| d < 0.1);
+        let low_stops = match stop_density {
+            Some(d) => d < 0.1,
+            None => capital_items * 2 >= items,
+        };
         avg < 8.0 && punct * 4 < items && low_stops && !ends_sentence
     };
     Features {
