@@ -1,6 +1,7 @@
 //! Metadata: the document's own symbol, its date (ISO), its primary
 //! language and every language with a meaningful share.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
@@ -1203,7 +1204,7 @@ impl Scripts {
                     arabic += 1;
                     persian += usize::from(matches!(c, 'پ' | 'چ' | 'ژ' | 'گ' | 'ی' | 'ک'));
                     urdu += usize::from(matches!(c, 'ٹ' | 'ڈ' | 'ڑ' | 'ے' | 'ں'));
-                } else if ((0x0900..=0x1000).contains(&u) || (0x0370..=0x05FF).contains(&u))
+                } else if ((0x0900..=0x17FF).contains(&u) || (0x0370..=0x05FF).contains(&u))
                     && let Some(k) = ONE_LANGUAGE_SCRIPTS
                         .iter()
                         .position(|&(lo, hi, _)| (lo..=hi).contains(&u))
@@ -1336,7 +1337,7 @@ impl Scripts {
 /// Scripts a single language writes among those ingest meets, as code
 /// point ranges: where they hold most of a text's letters, they name its
 /// language (Devanagari as Hindi, Bengali script as Bengali).
-const ONE_LANGUAGE_SCRIPTS: [(u32, u32, &str); 14] = [
+const ONE_LANGUAGE_SCRIPTS: [(u32, u32, &str); 20] = [
     (0x0370, 0x03FF, "el"),
     (0x0530, 0x058F, "hy"),
     (0x0590, 0x05FF, "he"),
@@ -1351,6 +1352,12 @@ const ONE_LANGUAGE_SCRIPTS: [(u32, u32, &str); 14] = [
     (0x0D00, 0x0D7F, "ml"),
     (0x0D80, 0x0DFF, "si"),
     (0x0E00, 0x0E7F, "th"),
+    (0x0E80, 0x0EFF, "lo"),
+    (0x0F00, 0x0FFF, "bo"),
+    (0x1000, 0x109F, "my"),
+    (0x10A0, 0x10FF, "ka"),
+    (0x1200, 0x139F, "am"),
+    (0x1780, 0x17FF, "km"),
 ];
 
 /// The language whatlang finds, among those ingest names.
@@ -1409,10 +1416,13 @@ fn statistical_language(text: &str) -> Option<&'static str> {
 /// Shares are counted in characters, a Han character weighing as much as
 /// three letters (about one word).
 fn languages(doc: &Structured) -> (String, Vec<String>) {
-    let mut texts: Vec<&str> = doc.title.iter().map(String::as_str).collect();
+    let mut raw: Vec<&str> = doc.title.iter().map(String::as_str).collect();
     for b in &doc.blocks {
-        texts.extend(b.texts());
+        raw.extend(b.texts());
     }
+    // What a reader reads: addresses and link targets are no language.
+    let read: Vec<Cow<'_, str>> = raw.iter().map(|t| without_addresses(t)).collect();
+    let texts: Vec<&str> = read.iter().map(AsRef::as_ref).collect();
     // Statistical detection is unreliable on a few words (a headline, a
     // list item): blocks of fewer than 40 letters count only when no
     // longer block says anything. Han text is told by its script.
@@ -1526,6 +1536,31 @@ fn languages(doc: &Structured) -> (String, Vec<String>) {
     (primary, all)
 }
 
+/// `text` without what no one reads as language: link targets
+/// (`[text](target)` keeps its text), bare web addresses, and markdown's
+/// reference definitions (`[guide]: https://…`). A long percent-encoded
+/// address or a list of links to English file names made a Dutch or a
+/// Chinese page English.
+fn without_addresses(text: &str) -> Cow<'_, str> {
+    static ADDRESSES: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(concat!(
+            r"(?m)^[ \t]*\[[^\]\n]+\]:[ \t]*\S+.*$", // [name]: target
+            r"|\]\([^)\s]*(?:\s[^)]*)?\)",           // ](target "title")
+            r"|(?:https?://|www\.)\S+",              // a bare address
+        ))
+        .unwrap()
+    });
+    if !text.contains("](") && !text.contains("]:") && !super::text::holds_address_mark(text) {
+        return Cow::Borrowed(text);
+    }
+    ADDRESSES.replace_all(
+        text,
+        |c: &regex::Captures<'_>| {
+            if c[0].starts_with(']') { "]" } else { "" }
+        },
+    )
+}
+
 /// The languages [`detect_language`] can tell; a declared language
 /// outside them is trusted when the script agrees.
 const DETECTED: &[&str] = &[
@@ -1559,7 +1594,8 @@ fn script_of(lang: &str) -> Script {
         "el" => Script::Greek,
         "th" => Script::Thai,
         "hi" | "mr" | "ne" => Script::Devanagari,
-        "bn" | "pa" | "gu" | "or" | "ta" | "te" | "kn" | "ml" | "si" | "hy" => Script::Other,
+        "bn" | "pa" | "gu" | "or" | "ta" | "te" | "kn" | "ml" | "si" | "hy" | "ka" | "am"
+        | "km" | "lo" | "my" | "bo" => Script::Other,
         _ => Script::Latin,
     }
 }
@@ -1583,7 +1619,12 @@ fn text_script(texts: &[&str]) -> Option<Script> {
             0x0370..=0x03FF => Script::Greek,
             0x0E00..=0x0E7F => Script::Thai,
             0x0900..=0x097F => Script::Devanagari,
-            0x0980..=0x0DFF | 0x0530..=0x058F => Script::Other,
+            0x0980..=0x0DFF
+            | 0x0530..=0x058F
+            | 0x0E80..=0x10FF
+            | 0x1200..=0x139F
+            | 0x1780..=0x17FF
+            | 0x1C90..=0x1CBF => Script::Other,
             _ => Script::Latin,
         };
         counts[s as usize] += 1;
@@ -1605,14 +1646,34 @@ fn text_script(texts: &[&str]) -> Option<Script> {
     })
 }
 
-/// `en-US`, `zh_Hans_CN`, `pt-BR`, `FR` → the ISO 639-1 code.
+/// `en-US`, `zh_Hans_CN`, `pt-BR`, `FR`, `is` → the ISO 639-1 code: any
+/// language a page may declare, not only those the detector knows (an
+/// Icelandic page says `is`, and is Icelandic). The old and the
+/// three-letter tags of a few (`iw`, `in`, `nb`, `fil`) are mapped.
 pub fn language_code(tag: &str) -> Option<&'static str> {
     const CODES: &[&str] = &[
-        "ar", "bg", "bn", "cs", "da", "de", "el", "en", "es", "et", "fa", "fi", "fr", "he", "hi",
-        "hr", "hu", "id", "it", "ja", "ko", "lt", "lv", "ms", "nl", "no", "pl", "pt", "ro", "ru",
-        "sk", "sl", "sr", "sv", "sw", "th", "tl", "tr", "uk", "ur", "vi", "zh",
+        "aa", "ab", "af", "ak", "am", "an", "ar", "as", "av", "ay", "az", "ba", "be", "bg", "bi",
+        "bm", "bn", "bo", "br", "bs", "ca", "ce", "ch", "co", "cs", "cv", "cy", "da", "de", "dv",
+        "dz", "ee", "el", "en", "eo", "es", "et", "eu", "fa", "ff", "fi", "fj", "fo", "fr", "fy",
+        "ga", "gd", "gl", "gn", "gu", "gv", "ha", "he", "hi", "hr", "ht", "hu", "hy", "hz", "ia",
+        "id", "ig", "ii", "ik", "io", "is", "it", "iu", "ja", "jv", "ka", "kg", "ki", "kj", "kk",
+        "kl", "km", "kn", "ko", "kr", "ks", "ku", "kv", "kw", "ky", "la", "lb", "lg", "li", "ln",
+        "lo", "lt", "lu", "lv", "mg", "mh", "mi", "mk", "ml", "mn", "mr", "ms", "mt", "my", "na",
+        "nd", "ne", "ng", "nl", "no", "nr", "nv", "ny", "oc", "om", "or", "os", "pa", "pl", "ps",
+        "pt", "qu", "rm", "rn", "ro", "ru", "rw", "sa", "sc", "sd", "se", "sg", "si", "sk", "sl",
+        "sm", "sn", "so", "sq", "sr", "ss", "st", "su", "sv", "sw", "ta", "te", "tg", "th", "ti",
+        "tk", "tl", "tn", "to", "tr", "ts", "tt", "tw", "ty", "ug", "uk", "ur", "uz", "ve", "vi",
+        "wa", "wo", "xh", "yi", "yo", "za", "zh", "zu",
     ];
     let primary = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+    let primary = match primary.as_str() {
+        "iw" => "he",
+        "in" => "id",
+        "ji" => "yi",
+        "nb" | "nn" | "nob" | "nno" => "no",
+        "fil" => "tl",
+        other => other,
+    };
     CODES.iter().copied().find(|c| *c == primary)
 }
 
@@ -1904,6 +1965,75 @@ mod tests {
         let (primary, all) = languages(&doc);
         assert_eq!(primary, "en");
         assert_eq!(all, ["en", "fr"]);
+    }
+
+    #[test]
+    fn scripts_of_one_language_name_it() {
+        for (text, lang) in [
+            (
+                "ეს დოკუმენტი აღწერს პროექტის მართვის წესებს და გადაწყვეტილებებს",
+                "ka",
+            ),
+            ("ឯកសារនេះពិពណ៌នាអំពីច្បាប់គ្រប់គ្រងគម្រោង", "km"),
+            ("ይህ ሰነድ የፕሮጀክቱን የአስተዳደር ደንቦች ይገልጻል", "am"),
+            ("ဤစာတမ်းသည် စီမံကိန်း၏ စည်းမျဉ်းများကို ဖော်ပြသည်", "my"),
+        ] {
+            assert_eq!(detect_language(text), Some(lang), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_declared_language_the_detector_does_not_know_is_kept() {
+        for (tag, code) in [
+            ("is", "is"),
+            ("ka-GE", "ka"),
+            ("nb-NO", "no"),
+            ("iw", "he"),
+            ("fil", "tl"),
+            ("ga", "ga"),
+        ] {
+            assert_eq!(language_code(tag), Some(code), "{tag}");
+        }
+        assert_eq!(language_code("xx"), None);
+        // Icelandic, declared: the detector would say Afrikaans or
+        // Hungarian.
+        let mut doc = Structured::default();
+        doc.blocks.push(Block::Para {
+            num: None,
+            text: "Norðmaðurinn var fljótastur allra í brautinni og Íslendingarnir \
+                   enduðu í tíunda sæti eftir harða keppni við Finna og Dani."
+                .to_string(),
+            items: Vec::new(),
+        });
+        doc.candidates.push(crate::ingest::model::Candidate {
+            field: Field::Language,
+            value: "is".to_string(),
+            origin: Origin::HtmlLang,
+        });
+        assert_eq!(languages(&doc).0, "is");
+    }
+
+    #[test]
+    fn addresses_are_no_language() {
+        // A Dutch text whose links and reference definitions are English
+        // file names and a long percent-encoded address.
+        let nl = "Het bestuur neemt besluiten bij consensus. Zie de [gids](https://github.com/nodejs/node/blob/main/doc/contributing/collaborator-guide.md) \
+                  en het [handvest][charter] voor de werkwijze van de leden van het comité.\n\
+                  [charter]: https://github.com/nodejs/community-committee/blob/main/Community-Committee-Charter.md\n\
+                  [consensus]: https://en.wikipedia.org/wiki/Consensus-seeking_decision-making";
+        assert_eq!(
+            without_addresses(nl),
+            "Het bestuur neemt besluiten bij consensus. Zie de [gids] \
+             en het [handvest][charter] voor de werkwijze van de leden van het comité.\n\n"
+        );
+        let mut doc = Structured::default();
+        doc.blocks.push(Block::Para {
+            num: None,
+            text: nl.to_string(),
+            items: Vec::new(),
+        });
+        assert_eq!(languages(&doc).0, "nl");
+        assert_eq!(without_addresses("no address here"), "no address here");
     }
 
     #[test]
