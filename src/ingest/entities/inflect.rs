@@ -12,17 +12,33 @@
 //! (`ország-gal`). A form nobody writes costs nothing; derived words
 //! (`suomalainen`, "Finnish") are not forms of the name and stay unmatched.
 
-/// The case forms of `name` in `lang` (`fi`, `hu`), empty for other
-/// languages and for names of several words.
+/// The case forms of `name` in `lang` (`fi`, `hu`; the genitive in `de`,
+/// `sv`, `da`, `nb`; `pl` and `cs` in [`super::west_slavic`]), empty for
+/// other languages and, but in Polish and Czech, for names of several
+/// words.
 pub fn case_forms(lang: &str, name: &str) -> Vec<String> {
+    if matches!(lang, "pl" | "cs") {
+        return super::west_slavic::case_forms(lang, name);
+    }
     if name.contains(' ') || name.chars().count() < 4 {
         return Vec::new();
     }
     match lang {
         "fi" => finnish(name),
         "hu" => hungarian(name),
+        "de" | "sv" | "da" | "nb" | "no" => genitive_s(name),
         _ => Vec::new(),
     }
+}
+
+/// The genitive of a name in German and the Scandinavian languages: -s
+/// (`Österreichs`, `Norwegens`, `Frankrikes`, `Danmarks`), not after a
+/// sibilant (`Laos`, `Schweiz`).
+fn genitive_s(name: &str) -> Vec<String> {
+    if name.ends_with(['s', 'ß', 'x', 'z']) || !name.ends_with(char::is_alphabetic) {
+        return Vec::new();
+    }
+    vec![format!("{name}s")]
 }
 
 fn finnish(name: &str) -> Vec<String> {
@@ -174,6 +190,16 @@ mod tests {
             assert!(no.iter().any(|s| s == f), "{f} not in {no:?}");
         }
         assert!(case_forms("hu", "Egyesült Királyság").is_empty());
-        assert!(case_forms("de", "Deutschland").is_empty());
+        assert!(case_forms("it", "Germania").is_empty());
+    }
+
+    #[test]
+    fn genitives_in_s() {
+        assert_eq!(case_forms("de", "Österreich"), ["Österreichs"]);
+        assert_eq!(case_forms("sv", "Frankrike"), ["Frankrikes"]);
+        assert_eq!(case_forms("nb", "Norge"), ["Norges"]);
+        assert!(case_forms("de", "Laos").is_empty());
+        assert!(case_forms("de", "Schweiz").is_empty());
+        assert!(case_forms("de", "Vereinigte Staaten").is_empty());
     }
 }

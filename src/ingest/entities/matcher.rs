@@ -94,9 +94,10 @@ const MAX_ENDING: usize = 3;
 /// Russian and Ukrainian decline names (`Франция` → `Франции`,
 /// `Францией`; `Україна` → `України`, `Україною`). A single Cyrillic word
 /// of five letters or more is matched by its stem — the word without a
-/// final vowel, й or ь — followed by at most three letters. A name in a
-/// vowel and -а (`Самоа`) does not decline: it is matched whole (its stem
-/// `само` is a word of its own). Shorter words only match as written;
+/// final -а, -я, -ы, -и, й or ь — followed by at most three letters. A
+/// name in a vowel and -а (`Самоа`) or in another vowel (`Палау`, `Того`)
+/// does not decline: it is matched whole (`само`, `палата` are words of
+/// their own). Shorter words only match as written;
 /// multi-word names get their case forms from `russian::case_forms`.
 fn russian_stem(folded: &str) -> Option<String> {
     let n = folded.chars().count();
@@ -104,17 +105,24 @@ fn russian_stem(folded: &str) -> Option<String> {
         return None;
     }
     let mut stem = folded.to_string();
-    let indeclinable = stem.ends_with('а')
+    let vowel_a = stem.ends_with('а')
         && stem
             .chars()
             .rev()
             .nth(1)
             .is_some_and(|c| "аеёиоуыэюяіїє".contains(c));
-    if !indeclinable
-        && stem.ends_with([
-            'а', 'я', 'е', 'и', 'о', 'у', 'ы', 'й', 'ь', 'ё', 'і', 'ї', 'є',
-        ])
-    {
+    // Foreign names in -о, -е, -у, -ю, -и, -і do not decline (`Палау`,
+    // `Того`, `Перу`, `Чили`, `Малі`): matched whole, or `Палата`
+    // ("chamber") would be Palau. A Ukrainian plural in -и declines
+    // (`Нідерланди` → `Нідерландів`).
+    let ukrainian = stem.contains(['і', 'ї', 'є', 'ґ']);
+    let indeclinable = vowel_a
+        || stem.ends_with(['е', 'о', 'у', 'ю', 'ё', 'э', 'і', 'ї', 'є'])
+        || (stem.ends_with('и') && !ukrainian);
+    if indeclinable {
+        return None;
+    }
+    if stem.ends_with(['а', 'я', 'и', 'ы', 'й', 'ь']) {
         stem.pop();
     }
     Some(stem)

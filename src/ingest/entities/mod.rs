@@ -33,6 +33,7 @@ mod normalize;
 mod resolutions;
 mod russian;
 mod symbols;
+mod west_slavic;
 
 use std::collections::BTreeMap;
 use std::sync::{Arc, LazyLock, OnceLock};
@@ -788,6 +789,46 @@ mod tests {
         // Bulgarian `само` ("only") is not Samoa (`Самоа` does not decline).
         assert!(countries(&r, "Само за един ден, само тук").is_empty());
         assert_eq!(countries(&r, "Независимата държава Самоа"), ["WSM"]);
+    }
+
+    #[test]
+    fn names_in_their_cases_in_polish_czech_and_german() {
+        let r = Recognizer::builtin();
+        assert_eq!(
+            countries(
+                &r,
+                "pochodzący z Afganistanu imigrant z Arabii Saudyjskiej, a potem z Francji, Austrii i Holandii do Syrii"
+            ),
+            ["AFG", "SAU", "FRA", "AUT", "NLD", "SYR"]
+        );
+        assert_eq!(
+            countries(
+                &r,
+                "Premier spotkał się w Stanach Zjednoczonych z prezydentem Kanady."
+            ),
+            ["USA", "CAN"]
+        );
+        assert_eq!(
+            countries(&r, "Koupili byt ve Španělsku a v Itálii."),
+            ["ESP", "ITA"]
+        );
+        assert_eq!(
+            countries(
+                &r,
+                "Österreichs Sportdirektor lobte den Springer Norwegens."
+            ),
+            ["AUT", "NOR"]
+        );
+    }
+
+    #[test]
+    fn a_russian_name_that_does_not_decline_is_matched_whole() {
+        let r = Recognizer::builtin();
+        // `Палау`, `Того`, `Перу` do not decline: `Палата` ("chamber") is
+        // not Palau.
+        assert!(countries(&r, "Большая Палата Верховного суда").is_empty());
+        assert_eq!(countries(&r, "Республика Палау и Чили"), ["PLW", "CHL"]);
+        assert_eq!(countries(&r, "из Франции и Японии"), ["FRA", "JPN"]);
     }
 
     #[test]
