@@ -12,6 +12,7 @@
 pub mod blocks;
 mod ending;
 pub mod meta;
+mod parts;
 mod stated;
 
 use dom_query::{Document as Dom, NodeRef};
@@ -90,6 +91,13 @@ pub fn read(html: &str) -> Document {
         crate::ingest::clean::blocks::drop_boilerplate_blocks(&mut b);
         b
     };
+    // An article set in several parts between advertisements: Readability
+    // kept one of them.
+    if let Some(mut whole) = parts::split_body(&dom, &doc.blocks, base.as_deref()) {
+        whole.retain(|b| !is_link_teaser(b));
+        crate::ingest::clean::blocks::drop_boilerplate_blocks(&mut whole);
+        doc.blocks = whole;
+    }
     drop_feeds(&mut doc.blocks);
     if let Some(stated) = meta::article_body(&dom)
         .and_then(|b| stated_body(&doc.blocks, &b, base.as_deref()))
