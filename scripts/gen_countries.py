@@ -33,6 +33,13 @@ LANGS = [
     # of these languages uses for a country.
     "ko", "th", "fi", "nb", "sv", "da", "nl", "pl", "cs", "tr", "id", "uk",
     "fa", "hi", "bn", "el", "hu", "ro", "sw", "he",
+    # More of Europe's and Asia's languages, so that a page in any of them
+    # names its countries in its own words (Slovak, Croatian, Lithuanian,
+    # Icelandic, Georgian, Tamil …). `sr_Latn`: Serbian in Latin letters,
+    # recognised, not displayed (written `sr-Latn`).
+    "is", "sk", "hr", "sl", "sr", "sr_Latn", "bs", "lt", "lv", "et", "bg", "mk", "sq",
+    "ca", "gl", "eu", "ms", "ka", "hy", "az", "kk", "uz", "ur", "ta", "te", "mr", "ne",
+    "am", "si", "km", "my", "be", "af", "ga", "cy", "mt",
 ]
 ISO_LOCALES = {"fr": "fr", "es": "es", "ru": "ru", "zh": "zh_CN", "ar": "ar", "vi": "vi", "de": "de", "pt": "pt", "it": "it", "ja": "ja"}
 
@@ -94,7 +101,7 @@ def main():
         for a3, (c, _) in countries.items():
             name = terr.get(c.alpha_2)
             if name:
-                add(a3, lang, "cldr", name.replace("\u2019", "'"))
+                add(a3, lang.replace("_", "-"), "cldr", name.replace("\u2019", "'"))
     # CLDR Traditional Chinese (Taiwan, Hong Kong and Macao texts; UN
     # texts quoted there): recognised only, where it differs from the
     # Simplified name; the gazetteer does not display a script variant.

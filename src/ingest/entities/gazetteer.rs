@@ -16,8 +16,10 @@ pub struct Surface {
     /// Index into [`Gazetteer::entities`], or `None` for a blocking phrase.
     pub entity: Option<u32>,
     pub text: String,
-    /// Also recognise its Russian case forms (off for rarely written
-    /// catalogue forms, to keep the automaton small).
+    /// A name as commonly written: also recognise its Russian case forms
+    /// and, for a country, its spelling without accents (off for rarely
+    /// written catalogue forms, to keep the automaton small, and for case
+    /// forms made from a name).
     pub decline: bool,
 }
 
@@ -41,6 +43,9 @@ pub struct Gazetteer {
     pub surfaces: Vec<Surface>,
     /// Forms taught by editors (later ones win).
     editor: Vec<Surface>,
+    /// Country names refused (ambiguous, or a word of another language)
+    /// that no country holds, folded: no spelling variant may make them.
+    pub refused: std::collections::HashSet<String>,
 }
 
 impl Gazetteer {
@@ -133,6 +138,11 @@ impl Gazetteer {
 
     /// `alpha3 status lang form name recognise`
     fn load_countries(&mut self, tsv: &str) {
+        // Names never recognised (ambiguous between two countries, or a
+        // word of another language: German `Island` is English "island"),
+        // by their folded form, and those recognised.
+        let mut refused: Vec<&str> = Vec::new();
+        let mut accepted: std::collections::HashSet<String> = std::collections::HashSet::new();
         for line in data_lines(tsv) {
             let cols: Vec<&str> = line.split('\t').collect();
             if cols.len() < 6 {
@@ -150,17 +160,36 @@ impl Gazetteer {
             if lang == "en" && d.title.is_none() {
                 d.title = Some(name.to_string());
             }
+            if rec != "yes" {
+                refused.push(name);
+            }
             if rec == "yes" {
+                accepted.insert(super::normalize::fold(name));
                 self.add_surface(e, name, !form.starts_with("iso"));
                 // Case forms written onto the name (Finnish, Hungarian):
                 // recognised, never shown.
-                for f in super::inflect::case_forms(lang, name) {
+                // A form of four letters or fewer is a word of some other
+                // language (Croatian `Kini`, "to China", is Indonesian
+                // "now"): not made.
+                for f in super::inflect::case_forms(lang, name)
+                    .into_iter()
+                    .filter(|f| f.chars().count() >= 5)
+                {
                     self.surfaces.push(Surface {
                         entity: Some(e),
                         text: f,
                         decline: false,
                     });
                 }
+            }
+        }
+        // A refused name no country holds is never made by spelling a
+        // name another way: Icelandic `Ísland` without its accent is
+        // German `Island`, refused as English "island".
+        for name in refused {
+            let folded = super::normalize::fold(name);
+            if !accepted.contains(&folded) {
+                self.refused.insert(folded);
             }
         }
     }

@@ -13,12 +13,12 @@
 //! (`suomalainen`, "Finnish") are not forms of the name and stay unmatched.
 
 /// The case forms of `name` in `lang` (`fi`, `hu`; the genitive in `de`,
-/// `sv`, `da`, `nb`; `pl` and `cs` in [`super::west_slavic`]), empty for
+/// `sv`, `da`, `nb`; `pl`, `cs`, `sk`, `hr`, `bs`, `sr-Latn` in [`super::slavic`]), empty for
 /// other languages and, but in Polish and Czech, for names of several
 /// words.
 pub fn case_forms(lang: &str, name: &str) -> Vec<String> {
-    if matches!(lang, "pl" | "cs") {
-        return super::west_slavic::case_forms(lang, name);
+    if matches!(lang, "pl" | "cs" | "sk" | "hr" | "bs" | "sr-Latn") {
+        return super::slavic::case_forms(lang, name);
     }
     if name.contains(' ') || name.chars().count() < 4 {
         return Vec::new();
@@ -27,8 +27,31 @@ pub fn case_forms(lang: &str, name: &str) -> Vec<String> {
         "fi" => finnish(name),
         "hu" => hungarian(name),
         "de" | "sv" | "da" | "nb" | "no" => genitive_s(name),
+        "is" => icelandic(name),
         _ => Vec::new(),
     }
+}
+
+/// The genitive and dative of an Icelandic name: a neuter in -land
+/// (`Frakkland` → `Frakklands`, `Frakklandi`), a masculine in -ur
+/// (`Noregur` → `Noregs`, `Noregi`), a feminine in -a (`Belgía` →
+/// `Belgíu`), another masculine (`Spánn` → `Spánar`, `Spáni`).
+fn icelandic(name: &str) -> Vec<String> {
+    let forms: Vec<String> = if name.ends_with("land") {
+        vec![format!("{name}s"), format!("{name}i")]
+    } else if let Some(stem) = name.strip_suffix("ur") {
+        vec![format!("{stem}s"), format!("{stem}i"), format!("{stem}ar")]
+    } else if let Some(stem) = name.strip_suffix('a') {
+        vec![format!("{stem}u")]
+    } else if name.ends_with(|c: char| c.is_alphabetic() && !"aáeéiíoóuúyýæö".contains(c)) {
+        let stem = name
+            .strip_suffix("nn")
+            .map_or(name.to_string(), |s| format!("{s}n"));
+        vec![format!("{stem}ar"), format!("{stem}i"), format!("{name}s")]
+    } else {
+        Vec::new()
+    };
+    forms
 }
 
 /// The genitive of a name in German and the Scandinavian languages: -s
@@ -191,6 +214,14 @@ mod tests {
         }
         assert!(case_forms("hu", "Egyesült Királyság").is_empty());
         assert!(case_forms("it", "Germania").is_empty());
+    }
+
+    #[test]
+    fn icelandic_case_forms() {
+        assert_eq!(case_forms("is", "Frakkland"), ["Frakklands", "Frakklandi"]);
+        assert!(case_forms("is", "Noregur").contains(&"Noregi".to_string()));
+        assert_eq!(case_forms("is", "Belgía"), ["Belgíu"]);
+        assert!(case_forms("is", "Spánn").contains(&"Spáni".to_string()));
     }
 
     #[test]

@@ -147,6 +147,9 @@ struct Group {
     /// (entity or blocker, surface text, entity kind, also decline), in
     /// priority order
     surfaces: Vec<(Option<u32>, String, Option<EntityKind>, bool)>,
+    /// Folded forms no spelling variant may take (the gazetteer's
+    /// refused names).
+    refused: std::sync::Arc<std::collections::HashSet<String>>,
     compiled: OnceLock<Compiled>,
 }
 
@@ -166,7 +169,7 @@ struct Compiled {
 impl Group {
     fn compiled(&self, script: Script) -> &Compiled {
         self.compiled
-            .get_or_init(|| compile(&self.surfaces, matches!(script, Script::Han)))
+            .get_or_init(|| compile(&self.surfaces, &self.refused, matches!(script, Script::Han)))
     }
 }
 
@@ -175,7 +178,11 @@ impl Group {
 /// for Han (`dfa`), whose text is searched at nearly every character
 /// (a stretch of Han is all one stretch) and whose names are few enough
 /// for the table to be built quickly; a contiguous NFA for the others.
-fn compile(surfaces: &[(Option<u32>, String, Option<EntityKind>, bool)], dfa: bool) -> Compiled {
+fn compile(
+    surfaces: &[(Option<u32>, String, Option<EntityKind>, bool)],
+    refused: &std::collections::HashSet<String>,
+    dfa: bool,
+) -> Compiled {
     let mut by_folded: HashMap<String, usize> = HashMap::new();
     let mut patterns: Vec<String> = Vec::new();
     let mut variants: Vec<Vec<Variant>> = Vec::new();
@@ -190,7 +197,14 @@ fn compile(surfaces: &[(Option<u32>, String, Option<EntityKind>, bool)], dfa: bo
         if let Some(rest) = text.strip_prefix("ال") {
             forms.push(format!("لل{rest}"));
         }
-        forms.extend(spelling_variants(text, *kind == Some(EntityKind::Country)));
+        forms.extend(
+            // (Accents dropped only from names as commonly written, not
+            // from made case forms: Icelandic `Íslands` is not English
+            // `Islands`.)
+            spelling_variants(text, *kind == Some(EntityKind::Country) && *decline)
+                .into_iter()
+                .filter(|v| !refused.contains(&normalize::fold(v))),
+        );
         std::iter::once((*entity, text.clone(), *kind))
             .chain(forms.into_iter().map(move |f| (*entity, f, *kind)))
     });
@@ -402,6 +416,10 @@ impl Matcher {
     /// folded or compiled yet.
     pub fn build(g: &Gazetteer) -> Self {
         let mut groups: [Group; 4] = Default::default();
+        let refused = std::sync::Arc::new(g.refused.clone());
+        for group in &mut groups {
+            group.refused = refused.clone();
+        }
         for s in g.all_surfaces() {
             let kind = s.entity.map(|e| g.entities[e as usize].kind);
             groups[script_of(&s.text) as usize].surfaces.push((

@@ -32,8 +32,8 @@ mod matcher;
 mod normalize;
 mod resolutions;
 mod russian;
+mod slavic;
 mod symbols;
-mod west_slavic;
 
 use std::collections::BTreeMap;
 use std::sync::{Arc, LazyLock, OnceLock};
@@ -818,6 +818,18 @@ mod tests {
                 "Österreichs Sportdirektor lobte den Springer Norwegens."
             ),
             ["AUT", "NOR"]
+        );
+    }
+
+    #[test]
+    fn a_made_case_form_is_no_word_of_another_language() {
+        let r = Recognizer::builtin();
+        // Croatian `Kini` ("to China") is Indonesian "now"; Icelandic
+        // `Íslands` without its accent is English `Islands`.
+        assert!(countries(&r, "Kini pemerintah membuka kembali sekolah.").is_empty());
+        assert_eq!(
+            countries(&r, "the Cayman Islands and the Faroe Islands; Íslands"),
+            ["ISL"]
         );
     }
 

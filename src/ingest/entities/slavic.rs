@@ -1,6 +1,9 @@
-//! Case forms of country names in Polish and Czech, which decline them:
-//! `z Afganistanu`, `do Francji`, `z Arabii Saudyjskiej`, `ve Španělsku`,
-//! `se Saúdskou Arábií`.
+//! Case forms of country names in the Slavic languages written in Latin
+//! letters, which decline them: Polish `z Afganistanu`, `do Francji`, `z
+//! Arabii Saudyjskiej`; Czech (and, by the same rules, Slovak) `ve
+//! Španělsku`, `se Saúdskou Arábií`; Croatian, Bosnian and Serbian `u
+//! Njemačkoj`, `iz Kine`, `s Italijom`. (Russian and Ukrainian: `russian`
+//! and the matcher's stems.)
 //!
 //! The forms are the regular endings of each name's class — a feminine
 //! noun in -a (soft `Francja`, `Austria`, `Korea`, or hard `Kanada`,
@@ -17,12 +20,15 @@
 /// one word in each, where it has one or more.
 type Cases = [Vec<String>; 5];
 
-/// The case forms of `name` in `lang` (`pl`, `cs`), the name itself not
-/// among them; empty for other languages.
+/// The case forms of `name` in `lang` (`pl`, `cs`, `sk`, `hr`, `bs`,
+/// `sr-Latn`), the name itself not among them; empty for other languages.
 pub fn case_forms(lang: &str, name: &str) -> Vec<String> {
     let decline: fn(&str, bool) -> Option<Cases> = match lang {
         "pl" => polish_word,
-        "cs" => czech_word,
+        // Slovak declines as Czech does, near enough for names (`v
+        // Španielsku`, `Kanady`); a Czech-only form costs nothing.
+        "cs" | "sk" => czech_word,
+        "hr" | "bs" | "sr-Latn" => south_slavic_word,
         _ => return Vec::new(),
     };
     let words: Vec<&str> = name.split(' ').collect();
@@ -353,6 +359,51 @@ fn czech_locative(b: &str) -> Vec<String> {
     vec![format!("{b}i")]
 }
 
+/// A Croatian, Bosnian or Serbian word's forms: names in -ska/-čka are
+/// adjectives (`Njemačka` → `Njemačke`, `Njemačkoj`, `Njemačku`), other
+/// feminines in -a nouns (`Kina` → `Kine`, `Kini`, `Kinom`; `Italija` →
+/// `Italiji`), masculines in a consonant take -a, -u, -om (`Irak` →
+/// `Iraka`, `Iraku`, `Irakom`; after a soft consonant -em).
+fn south_slavic_word(w: &str, _alone: bool) -> Option<Cases> {
+    let lower = w.to_lowercase();
+    if !w.starts_with(char::is_uppercase) || w.chars().count() < 3 {
+        return None;
+    }
+    let s = |base: &str, e: &str| format!("{base}{e}");
+    let last = lower.chars().next_back()?;
+    Some(match last {
+        'a' if lower.ends_with("ska") || lower.ends_with("čka") || lower.ends_with("ška") => {
+            let b = cut(w, 1);
+            let oj = vec![s(b, "oj")];
+            [
+                vec![s(b, "e")],
+                oj.clone(),
+                vec![s(b, "u")],
+                vec![s(b, "om")],
+                oj,
+            ]
+        }
+        'a' => {
+            let b = cut(w, 1);
+            let i = vec![s(b, "i")];
+            [
+                vec![s(b, "e")],
+                i.clone(),
+                vec![s(b, "u")],
+                vec![s(b, "om")],
+                i,
+            ]
+        }
+        c if c.is_alphabetic() && !"aeiou".contains(c) => {
+            let soft = lower.ends_with(['j', 'č', 'ć', 'š', 'ž', 'c']) || lower.ends_with("lj");
+            let ins = if soft { "em" } else { "om" };
+            let u = vec![s(w, "u")];
+            [vec![s(w, "a")], u.clone(), vec![], vec![s(w, ins)], u]
+        }
+        _ => return None,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -396,6 +447,15 @@ mod tests {
         );
         has("pl", "Gwinea Bissau", &["Gwinei Bissau"]);
         assert!(case_forms("de", "Frankreich").is_empty());
+    }
+
+    #[test]
+    fn croatian_names_in_their_cases() {
+        has("hr", "Njemačka", &["Njemačke", "Njemačkoj", "Njemačku"]);
+        has("hr", "Kina", &["Kine", "Kini", "Kinom"]);
+        has("hr", "Italija", &["Italije", "Italiji"]);
+        has("hr", "Irak", &["Iraka", "Iraku", "Irakom"]);
+        has("sk", "Španielsko", &["Španielsku", "Španielska"]);
     }
 
     #[test]
