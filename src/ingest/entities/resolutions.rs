@@ -108,9 +108,12 @@ pub fn ga_id(session: u32, n: u32) -> String {
 const ITEM: &str = concat!(
     r"\[?(?:[0-9]{1,4} ?\( ?[0-9]{4} ?\)|[0-9]{1,2}/[0-9]{1,4}|[0-9]{1,4})(?:\]\([^) ]*\))?",
     r"(?: [a-dfgh](?-u:\b)(?: (?:and|et|y|и|und|to|à) [a-h](?-u:\b))?)?",
+    // The Assembly's session in Roman numerals (`2758 (XXVI)`).
+    r"(?: ?\( ?[ivxl]{1,6} ?\))?",
     r"(?:,? (?:(?:of|du|de|del|vom|от|dated|ngày) )?(?:",
     r"[0-9]{1,2}\.? (?:de )?[a-zà-ÿа-яё]{3,}\.? (?:de )?(?:19|20)[0-9]{2}(?: года| г\.)?",
-    r"|[0-9]{1,2}(?: tháng |/)[0-9]{1,2}(?: năm |/)(?:19|20)[0-9]{2}))?"
+    r"|[0-9]{1,2}(?: tháng |/)[0-9]{1,2}(?: năm |/)(?:19|20)[0-9]{2}",
+    r"|[0-9]{1,2}\.[0-9]{1,2}\.(?:19|20)[0-9]{2}))?"
 );
 
 /// A date inside a citation list (see [`ITEM`]; also the Chinese date that
@@ -119,6 +122,7 @@ const ITEM: &str = concat!(
 const DATE: &str = concat!(
     r"[0-9]{1,2}\.? (?:de )?[a-zà-ÿа-яё]{3,}\.? (?:de )?(?:19|20)[0-9]{2}",
     r"|[0-9]{1,2}(?: tháng |/)[0-9]{1,2}(?: năm |/)(?:19|20)[0-9]{2}",
+    r"|[0-9]{1,2}\.[0-9]{1,2}\.(?:19|20)[0-9]{2}",
     r"|[0-9]{4} ?年 ?[0-9]{1,2} ?月 ?(?:[0-9]{1,2} ?日)?"
 );
 
@@ -747,6 +751,20 @@ mod tests {
         ] {
             assert!(ids(t).is_empty(), "{t}: {:?}", ids(t));
         }
+    }
+
+    #[test]
+    fn a_list_that_begins_with_the_assemblys_old_numbering_goes_on() {
+        // After an old-style number with its session in Roman numerals and
+        // a numeric date, the list's next member is still a resolution.
+        assert_eq!(
+            ids("General Assembly resolutions 2758 (XXVI) of 25.10.1971 and 47/1 of 22.09.1992"),
+            ["A/RES/2758(XXVI)", "A/RES/47/1"]
+        );
+        assert_eq!(
+            ids("resolutions 2200 A (XXI) and 2106 (XX)"),
+            ["A/RES/2200(XXI)", "A/RES/2106(XX)"]
+        );
     }
 
     #[test]
