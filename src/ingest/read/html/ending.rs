@@ -4,6 +4,31 @@
 use super::words;
 use crate::ingest::model::Block;
 
+/// The site's menu above the headline: five or more list items before
+/// the first `#` heading, with nothing there but list items and short
+/// lines (a breadcrumb, a kicker) — the page's sections, not the article.
+pub(super) fn drop_leading_menu(blocks: &mut Vec<Block>) {
+    let Some(h) = blocks
+        .iter()
+        .take(80)
+        .position(|b| matches!(b, Block::Heading { level: 1, .. }))
+    else {
+        return;
+    };
+    let head = &blocks[..h];
+    let items = head
+        .iter()
+        .filter(|b| matches!(b, Block::ListItem(_)))
+        .count();
+    let short = |b: &Block| match b {
+        Block::ListItem(t) | Block::Para { text: t, .. } => words(t).len() <= 8,
+        _ => false,
+    };
+    if items >= 5 && head.iter().all(short) {
+        blocks.drain(..h);
+    }
+}
+
 /// A copyright notice among an article's last three blocks (`© 2020 CBS
 /// Interactive Inc. All Rights Reserved.`, `Materiał chroniony prawem
 /// autorskim - wszelkie prawa zastrzeżone…`), with the short lines after
@@ -57,9 +82,10 @@ pub(super) fn drop_rights_notice(blocks: &mut Vec<Block>) {
 
 /// A list of other stories that closes the article under a label made of
 /// chrome words (`## Related articles`, `Weitere Beiträge zum Thema`,
-/// `Dans la même rubrique`), with everything after it: when the label is
-/// a heading or a short paragraph past the middle of the article and no
-/// paragraph of prose (25 words or more ending a sentence) follows it.
+/// `Dans la même rubrique`, `Trending Topics`), with everything after it:
+/// when the label is a heading or a short paragraph past the middle of
+/// the article or its first paragraph of prose (25 words or more ending a
+/// sentence) and no such paragraph follows it.
 pub(super) fn drop_related_tail(blocks: &mut Vec<Block>) {
     let n = blocks.len();
     let prose = |b: &Block| {
@@ -88,9 +114,16 @@ pub(super) fn drop_related_tail(blocks: &mut Vec<Block>) {
         }
         _ => false,
     };
-    // The first such label after the middle whose tail holds no prose.
+    // The first such label past the middle of the blocks, or after the
+    // article's first paragraph of prose if that comes sooner (a list of
+    // thirty trending topics puts the middle inside it), whose tail holds
+    // no prose.
+    let from = blocks
+        .iter()
+        .position(prose)
+        .map_or(n / 2, |first| (first + 1).min(n / 2));
     let Some(at) =
-        (n / 2..n).find(|&i| i > 0 && label(&blocks[i]) && !blocks[i + 1..].iter().any(prose))
+        (from..n).find(|&i| i > 0 && label(&blocks[i]) && !blocks[i + 1..].iter().any(prose))
     else {
         return;
     };
@@ -98,5 +131,62 @@ pub(super) fn drop_related_tail(blocks: &mut Vec<Block>) {
     // boilerplate classes.
     if at + 1 < n {
         blocks.truncate(at);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const P: &str = "The police arrested two men on Tuesday for the theft of jewellery from a house in the village, the superintendent told reporters at a press conference in the district town.";
+
+    fn para(t: &str) -> Block {
+        Block::Para {
+            num: None,
+            text: t.to_string(),
+            items: Vec::new(),
+        }
+    }
+
+    fn item(t: &str) -> Block {
+        Block::ListItem(t.to_string())
+    }
+
+    /// A page read through its landmarks: the site's thirty sections
+    /// above the headline, the article, sixty trending topics below it.
+    fn page() -> Vec<Block> {
+        let mut b: Vec<Block> = (1..=30).map(|i| item(&format!("Section {i}"))).collect();
+        b.push(Block::Heading {
+            level: 1,
+            text: "Police caught two thieves".into(),
+        });
+        b.extend([para(P), para(P), para(P)]);
+        b.push(Block::Heading {
+            level: 2,
+            text: "Trending Topics".into(),
+        });
+        b.extend((1..=60).map(|i| item(&format!("Russia Ukraine War {i}"))));
+        b
+    }
+
+    #[test]
+    fn the_sections_above_the_headline_go() {
+        let mut b = page();
+        drop_leading_menu(&mut b);
+        assert!(matches!(&b[0], Block::Heading { level: 1, .. }), "{b:?}");
+        // A kicker and a breadcrumb of two items stay.
+        let mut b = vec![item("Home"), item("World"), para("Exclusive")];
+        b.extend(page().into_iter().skip(30));
+        let n = b.len();
+        drop_leading_menu(&mut b);
+        assert_eq!(b.len(), n);
+    }
+
+    #[test]
+    fn a_list_of_trending_topics_goes_though_the_middle_falls_inside_it() {
+        let mut b = page();
+        drop_related_tail(&mut b);
+        assert!(matches!(b.last(), Some(Block::Para { .. })), "{b:?}");
+        assert_eq!(b.len(), 34);
     }
 }

@@ -18,7 +18,7 @@ mod stated;
 use dom_query::{Document as Dom, NodeRef};
 
 use crate::ingest::model::{Block, Document, Field, Origin};
-use ending::{drop_related_tail, drop_rights_notice};
+use ending::{drop_leading_menu, drop_related_tail, drop_rights_notice};
 use stated::{marked_body, stated_body};
 
 /// Whether text saved without an `.html` extension is an HTML page.
@@ -105,6 +105,7 @@ pub fn read(html: &str) -> Document {
     {
         doc.blocks = stated;
     }
+    drop_leading_menu(&mut doc.blocks);
     drop_rights_notice(&mut doc.blocks);
     drop_related_tail(&mut doc.blocks);
     number_paragraphs(&mut doc.blocks);
