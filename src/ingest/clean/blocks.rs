@@ -272,14 +272,15 @@ pub(crate) fn is_chrome_label(text: &str) -> bool {
     if t.is_empty() || t.split_whitespace().count() > 8 || ends_sentence(t) {
         return false;
     }
-    let lower = t.to_lowercase();
+    let lower = lowercase(t);
+    let lower: &str = &lower;
     let letters = |s: &str| s.chars().filter(|c| c.is_alphanumeric()).count();
     let covered: usize = CHROME_WORDS
-        .find_iter(&lower)
-        .filter(|m| on_word_boundaries(&lower, m.start(), m.end()))
+        .find_iter(lower)
+        .filter(|m| on_word_boundaries(lower, m.start(), m.end()))
         .map(|m| letters(&lower[m.start()..m.end()]))
         .sum();
-    covered * 2 >= letters(&lower)
+    covered * 2 >= letters(lower)
 }
 
 /// Blanks the lines that are boilerplate inside the body; returns how
@@ -608,6 +609,10 @@ fn lowercase(t: &str) -> std::borrow::Cow<'_, str> {
         out.push_str(&t[copied..i]);
         if c.is_ascii() {
             out.push(c.to_ascii_lowercase());
+        } else if c == 'İ' {
+            // Turkish capital dotted I: `i`, not `i` and a combining dot
+            // (`İlgili` reads as `ilgili`).
+            out.push('i');
         } else {
             out.extend(c.to_lowercase());
         }
@@ -1223,6 +1228,30 @@ mod tests {
         assert!(!out.contains("VPN"), "{out}");
         assert!(!out.contains("hosting"), "{out}");
         assert!(out.contains("[the report](https://un.org/r)"), "{out}");
+    }
+
+    #[test]
+    fn chrome_labels_in_more_languages() {
+        for label in [
+            "Czytaj więcej",
+            "Najczęściej czytane",
+            "Související články",
+            "İlgili Haberler",
+            "Läs mer",
+            "Читайте також",
+            "Реклама:",
+            "관련기사",
+            "यह भी पढ़ें",
+        ] {
+            assert!(is_chrome_label(label), "{label}");
+        }
+        for text in [
+            "Francja i Niemcy",
+            "Rada Bezpieczeństwa ONZ",
+            "Annonce du gouvernement",
+        ] {
+            assert!(!is_chrome_label(text), "{text}");
+        }
     }
 
     #[test]
