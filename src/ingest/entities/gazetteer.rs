@@ -52,6 +52,16 @@ impl Gazetteer {
     pub fn builtin() -> Self {
         let mut g = Gazetteer::default();
         g.load_countries(COUNTRIES_TSV);
+        // Japanese news's one-character names before an office
+        // (`米大統領`): recognised, never shown.
+        for (code, text) in super::abbreviations::compounds() {
+            let e = g.entity_index(&EntityId::new(EntityKind::Country, code));
+            g.surfaces.push(Surface {
+                entity: Some(e),
+                text,
+                decline: false,
+            });
+        }
         g.load_lexicon(ORGANIZATIONS_TSV);
         g.load_lexicon(TOPICS_TSV);
         for line in data_lines(BLOCKERS_TSV) {

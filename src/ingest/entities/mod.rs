@@ -26,6 +26,7 @@
 //! * The United Nations itself is not an entity (every document names it);
 //!   大会 alone is not the General Assembly (only 联合国大会 is).
 
+mod abbreviations;
 mod gazetteer;
 mod inflect;
 mod matcher;
@@ -819,6 +820,20 @@ mod tests {
             ),
             ["AUT", "NOR"]
         );
+    }
+
+    #[test]
+    fn japanese_one_character_names_before_an_office() {
+        let r = Recognizer::builtin();
+        assert_eq!(
+            countries(
+                &r,
+                "トランプ次期米大統領は、英首相と露外相に会った。在日米軍"
+            ),
+            ["USA", "GBR", "RUS", "USA"]
+        );
+        // Alone, the character is a word: rice, not America.
+        assert!(countries(&r, "米の価格が上がった。独立した英雄").is_empty());
     }
 
     #[test]
