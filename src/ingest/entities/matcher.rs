@@ -482,12 +482,11 @@ impl Matcher {
         let mut i = 0;
         while i < b.len() {
             // No continuation byte is a lead: the next character the
-            // patterns use starts at the next byte that is one (a byte
-            // scan, not a character walk).
-            i += b[i..]
-                .iter()
-                .position(|&x| c.leads[x as usize])
-                .unwrap_or(b.len() - i);
+            // patterns use starts at the next lead that is one, found a
+            // character at a time (a Han character is one step, not three).
+            while i < b.len() && !c.leads[b[i] as usize] {
+                i += width(b[i]);
+            }
             let start = i;
             while i < b.len() && c.leads[b[i] as usize] {
                 i += width(b[i]);
