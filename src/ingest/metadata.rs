@@ -232,11 +232,18 @@ pub fn first_symbol(text: &str) -> Option<String> {
 /// The date the input states as its own: front matter, then a web page's
 /// JSON-LD, `<meta>` tags, `<time>` in its article, a date shown by its
 /// headline and a date in its own address, in that order.
+/// A moment stated in UTC counts on the page's own day when the page
+/// says which that is ([`super::local_day`]).
 fn stated_date(doc: &Structured, lang: &str) -> Option<String> {
-    doc.candidates(Field::Date)
+    let all = doc.candidates(Field::Date);
+    let (chosen, day) = all
         .iter()
         .filter(|c| c.origin <= Origin::UrlPath)
-        .find_map(|c| normalize_date(&c.value, lang))
+        .find_map(|c| normalize_date(&c.value, lang).map(|d| (c, d)))?;
+    Some(
+        super::local_day::local_day(&chosen.value, &all, |t| normalize_date(t, lang))
+            .unwrap_or(day),
+    )
 }
 
 /// A stated date as ISO `YYYY-MM-DD`: ISO 8601 with or without time and
@@ -1714,6 +1721,31 @@ mod tests {
             assert_eq!(normalize_date(v, "de").as_deref(), Some(want), "{v}");
         }
         assert_eq!(normalize_date("2022-13-40", "en"), None);
+    }
+
+    #[test]
+    fn a_utc_moment_counts_on_the_day_the_page_shows() {
+        let page = |cands: &[(&str, Origin)]| {
+            let mut doc = Structured::default();
+            for (v, o) in cands {
+                doc.add(Field::Date, *v, *o);
+            }
+            extract(&doc).date
+        };
+        // 03:28 UTC is 22:28 the day before in the page's own zone.
+        let d = page(&[
+            ("2023-11-09T03:28:35Z", Origin::JsonLd),
+            ("November 8, 2023 at 10:28 p.m.", Origin::ShownDate),
+        ]);
+        assert_eq!(d.as_deref(), Some("2023-11-08"));
+        let d = page(&[
+            ("2019-10-18T22:04:00Z", Origin::JsonLd),
+            ("Sat, 19 Oct 2019 00:04:00 +0200", Origin::MetaTag),
+        ]);
+        assert_eq!(d.as_deref(), Some("2019-10-19"));
+        // Without the page's word, the stated day stays.
+        let d = page(&[("2023-11-09T03:28:35Z", Origin::JsonLd)]);
+        assert_eq!(d.as_deref(), Some("2023-11-09"));
     }
 
     #[test]

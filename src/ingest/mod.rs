@@ -36,6 +36,7 @@ pub mod decode;
 pub mod emit;
 pub mod entities;
 pub mod links;
+mod local_day;
 pub mod manifest;
 pub mod metadata;
 pub mod model;
