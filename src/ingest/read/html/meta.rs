@@ -113,6 +113,20 @@ pub fn collect(dom: &Dom, doc: &mut Document) {
             .or_else(|| t.attr("content"))
             .map(|v| v.to_string())
             .unwrap_or_else(|| t.text().to_string());
+        // The day the element shows in words (`Publié le 29 juin 2019`)
+        // is the one its readers see when its markup states another.
+        let shown = text_of(t);
+        let read = |s: &str| crate::ingest::metadata::normalize_date(s, "");
+        let worded = shown.chars().filter(|c| c.is_alphabetic()).count() >= 3;
+        let v = match read(&shown) {
+            Some(d)
+                if worded
+                    && read(&v).is_some_and(|m| m != d) =>
+            {
+                shown
+            }
+            _ => v,
+        };
         doc.add(Field::Date, v, Origin::TimeElement);
     }
     shown_dates(dom, doc);
@@ -230,13 +244,17 @@ fn shown_dates(dom: &Dom, doc: &mut Document) {
         // 2013-10-24 03:00`: a date behind a label that says it is the
         // page's own.
         let labelled = DATE_LABEL.is_match(&text);
+        // Only a text that reads as a day counts: a sidebar's archive
+        // (`Mai 2014 (3)`) must not fill the places of the byline's date.
+        let readable = || crate::ingest::metadata::normalize_date(&text, "").is_some();
         if long_paragraphs > 0 {
             if ((named && len <= 80) || (date_only && labelled_by_sibling(n)))
                 && past_lede.len() < 3
+                && readable()
             {
                 past_lede.push(text);
             }
-        } else if (named && len <= 80) || date_only || labelled {
+        } else if ((named && len <= 80) || date_only || labelled) && readable() {
             if past_headline {
                 after.push(text);
             } else if before.len() < 3 {
@@ -768,6 +786,34 @@ mod tests {
         let html = "<html><body><div class=PageArticle_commentHeader><h1>Was sich ändert</h1>\
             <div class=PublishDate><span class=PublishDate_date>29. Januar 2019</span></div></div><p>Text.</p></body></html>";
         assert_eq!(shown_dates_of(html)[0], "29. Januar 2019");
+    }
+
+    #[test]
+    fn a_sidebars_archive_of_months_leaves_room_for_the_bylines_date() {
+        // A blog's logo in the `<h1>`, its archive of months after it,
+        // then the post's byline.
+        let html = "<html><body><h1><a href=/>Blog</a></h1><ul class=archive>\
+            <li><a href=/a>Mai 2014</a></li><li><a href=/b>April 2014</a></li><li><a href=/c>März 2014</a></li></ul>\
+            <h2>Podcasts in Plex</h2><p class=date>Erstellt von Fabian am Dienstag 6. Mai 2014</p><p>Text.</p></body></html>";
+        assert_eq!(
+            shown_dates_of(html),
+            ["Erstellt von Fabian am Dienstag 6. Mai 2014"]
+        );
+    }
+
+    #[test]
+    fn a_time_that_shows_another_day_in_words_gives_the_shown_one() {
+        let html = "<html><body><article><h1>Grenades</h1><time datetime=\"2019-07-03T10:18:46Z\">Publié le 29 juin 2019</time><p>Text.</p></article></body></html>";
+        assert_eq!(
+            shown_dates_of(html).first().map(String::as_str),
+            Some("Publié le 29 juin 2019")
+        );
+        // The same day in words keeps the machine's value.
+        let html = "<html><body><article><h1>Grenades</h1><time datetime=\"2019-06-29\">29 juin 2019</time><p>Text.</p></article></body></html>";
+        assert_eq!(
+            shown_dates_of(html).first().map(String::as_str),
+            Some("2019-06-29")
+        );
     }
 
     #[test]
