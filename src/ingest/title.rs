@@ -49,10 +49,19 @@ pub fn decide(doc: &Document) -> Option<String> {
     let headline = of(Origin::Headline)
         .into_iter()
         .find(|t| acceptable(t) && !is_site_name(t, &site_titles));
+    // The article's JSON-LD title stated word for word by a `<meta>` title
+    // too is the headline whole: its separators are its own (`Minecraft
+    // 1.8 - The Bountiful Update`), not a site's name after it.
+    let meta_titles = of(Origin::MetaTag);
+    let stated_twice =
+        |o: Origin, t: &str| o == Origin::JsonLd && meta_titles.iter().any(|m| m == t);
     let stripped = |o: Origin| -> Vec<(String, bool)> {
         of(o)
             .iter()
             .map(|t| {
+                if stated_twice(o, t) {
+                    return (t.clone(), false);
+                }
                 let s = without_site_name(t, headline.as_deref(), &site_titles);
                 let cut = s != *t;
                 (s, cut)
@@ -221,8 +230,10 @@ pub fn acceptable(t: &str) -> bool {
     if PLACEHOLDER.is_match(t) || SECTION.is_match(t) || MASTHEAD.is_match(t) {
         return false;
     }
-    // A strip of items (`KENYA | LESOTHO | LIBERIA`, `Home • News • Contact`).
-    if t.matches(['|', '•', '·', '»']).count() >= 2 {
+    // A strip of items (`KENYA | LESOTHO | LIBERIA`, `Home • News • Contact`);
+    // a `»` that closes a `«` quotes (`«Vape Wave», «6 Days»`).
+    let closing_quotes = t.matches('»').count().min(t.matches('«').count());
+    if t.matches(['|', '•', '·', '»']).count() - closing_quotes >= 2 {
         return false;
     }
     if super::text::is_adoption_statement(t) {
@@ -727,6 +738,38 @@ mod tests {
     }
 
     #[test]
+    fn a_headline_stated_alike_in_json_ld_and_meta_keeps_its_separators() {
+        let whole = "Minecraft 1.8 - The Bountiful Update";
+        let d = doc(
+            &[
+                (Origin::JsonLd, whole),
+                (Origin::MetaTag, whole),
+                (
+                    Origin::TitleElement,
+                    "Minecraft 1.8 - The Bountiful Update - Minecraft 1.8 - The Bountiful Update - Minecraft Update News",
+                ),
+                (Origin::Headline, "Minecraft News"),
+            ],
+            None,
+            vec![],
+        );
+        assert_eq!(decide(&d).as_deref(), Some(whole));
+        // Stated once, a site's name after a separator still goes.
+        let d = doc(
+            &[
+                (
+                    Origin::MetaTag,
+                    "Ransomware hits hospitals | The Daily Site",
+                ),
+                (Origin::JsonLd, "Ransomware hits hospitals"),
+            ],
+            None,
+            vec![],
+        );
+        assert_eq!(decide(&d).as_deref(), Some("Ransomware hits hospitals"));
+    }
+
+    #[test]
     fn web_page_headline_and_site_name() {
         let d = doc(
             &[
@@ -904,6 +947,14 @@ mod tests {
         assert_eq!(t.chars().count(), MAX_CHARS + 1);
         // 72 KB of title is cut, never carried.
         assert!(plain(&"x ".repeat(36_000)).is_some_and(|t| t.len() <= MAX_CHARS + 3));
+    }
+
+    #[test]
+    fn guillemets_are_quotes_not_a_strip_of_items() {
+        assert!(acceptable(
+            "Screenshot : «Vape Wave», «6 Days», «Alphonse Président»…"
+        ));
+        assert!(!acceptable("Accueil » Culture » Cinéma"));
     }
 
     #[test]

@@ -145,10 +145,36 @@ pub fn collect(dom: &Dom, doc: &mut Document) {
         .iter()
         .filter(|h| !super::blocks::hidden(h) && !text_of(h).is_empty())
         .collect();
+    // Of several, the one the page's titles name — most of a metadata
+    // title or the `<title>`, not a site's name in it —, in the article
+    // first (a slideshow's caption in the article, a section's `<h1>`,
+    // is no headline); else the one in the article.
+    let titles: Vec<String> = doc
+        .candidates(Field::Title)
+        .iter()
+        .map(|c| c.value.clone())
+        .chain(dom.select("title").nodes().first().map(text_of))
+        .collect();
+    let named_by_titles = |h: &NodeRef| {
+        let h = text_of(h);
+        titles.iter().any(|t| {
+            crate::ingest::title::similar(t, &h) && h.chars().count() * 2 >= t.chars().count()
+        })
+    };
     let headline = if visible.len() == 1 {
         visible.first().copied()
     } else {
-        visible.iter().copied().find(|h| in_article(h))
+        let named: Vec<&NodeRef> = visible
+            .iter()
+            .copied()
+            .filter(|h| named_by_titles(h))
+            .collect();
+        named
+            .iter()
+            .copied()
+            .find(|h| in_article(h))
+            .or_else(|| named.first().copied())
+            .or_else(|| visible.iter().copied().find(|h| in_article(h)))
     };
     if let Some(h) = headline {
         doc.add(Field::Title, text_of(h), Origin::Headline);
@@ -848,6 +874,22 @@ mod tests {
             first(&doc, Field::Title),
             Some(("The real headline".to_string(), Origin::Headline))
         );
+    }
+
+    #[test]
+    fn of_several_h1_the_one_the_title_names_is_the_headline() {
+        let dom = Dom::from(
+            r#"<html><head><title>Space ship breaks up over Siberia</title><meta property="og:title" content="News Site - Latest News"></head><body><header><h1>Space ship breaks up over Siberia</h1></header><article><p>Text.</p><h1>In this photo dated Tuesday the rocket is installed on a pad</h1></article></body></html>"#,
+        );
+        let mut doc = Document::default();
+        collect(&dom, &mut doc);
+        let headline: Vec<String> = doc
+            .candidates(Field::Title)
+            .iter()
+            .filter(|c| c.origin == Origin::Headline)
+            .map(|c| c.value.clone())
+            .collect();
+        assert_eq!(headline, ["Space ship breaks up over Siberia"]);
     }
 
     #[test]
