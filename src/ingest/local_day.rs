@@ -153,12 +153,12 @@ pub fn local_day(
         let same = match s.offset {
             Some(0) => false,
             Some(_) => (s.instant() - instant).abs() <= 60,
-            // A local clock: the same minutes and seconds, a whole number
-            // of quarter hours from UTC, at most 14 hours; a bare midnight
-            // (`2023-11-08 00:00:00`) is a day written as a time.
+            // A local clock: a whole number of quarter hours from UTC, at
+            // most 14 hours, to the second; a time on the minute
+            // (`2025-04-07 18:15:00`, a teaser's) may be any other moment.
             None => {
                 let delta = s.instant() - instant;
-                delta != 0 && delta % 900 == 0 && delta.abs() <= 14 * 3600 && s.secs != 0
+                delta != 0 && delta % 900 == 0 && delta.abs() <= 14 * 3600 && s.secs % 60 != 0
             }
         };
         if same && s.day != utc.day {
@@ -226,6 +226,10 @@ mod tests {
             day_of("2023-11-09T01:49:09+00:00", &others).as_deref(),
             Some("2023-11-08")
         );
+        // A time on the minute a whole number of quarter hours away is
+        // another moment (a teaser's), not this one in local time.
+        let others = [cand("2025-04-07 18:15:00", Origin::ShownDate)];
+        assert_eq!(day_of("2025-04-08T03:00:00Z", &others), None);
         // Other minutes: another moment, not this one in local time.
         let others = [cand("2023-11-08 17:41:09", Origin::JsonLd)];
         assert_eq!(day_of("2023-11-09T01:49:09+00:00", &others), None);
