@@ -11,6 +11,7 @@
 
 pub mod blocks;
 mod ending;
+mod labels;
 pub mod meta;
 mod parts;
 mod stated;
@@ -108,6 +109,8 @@ pub fn read(html: &str) -> Document {
     drop_leading_menu(&mut doc.blocks);
     drop_rights_notice(&mut doc.blocks);
     drop_related_tail(&mut doc.blocks);
+    // (After the closing list's label has cut what it labels.)
+    labels::drop_orphan_labels(&mut doc.blocks);
     number_paragraphs(&mut doc.blocks);
     if doc.blocks.is_empty()
         && let Some(body) = dom.select("body").nodes().first()
