@@ -1028,7 +1028,15 @@ pub(crate) fn document_stopwords<S: AsRef<str>>(lines: &[S]) -> Option<&'static 
             } else {
                 lower.extend(w.chars().flat_map(char::to_lowercase));
             }
-            if let Some(&langs) = STOP_LANGS.get(lower.as_str()) {
+            // Arabic writes `و` ("and") and other proclitics onto the next
+            // word (`وإذ`, `وفي`): the word without it counts too.
+            let langs = STOP_LANGS.get(lower.as_str()).or_else(|| {
+                let rest = lower.strip_prefix(['و', 'ف', 'ب', 'ل', 'ك'])?;
+                (rest.chars().count() >= 2)
+                    .then(|| STOP_LANGS.get(rest))
+                    .flatten()
+            });
+            if let Some(&langs) = langs {
                 // One count per language whose list holds the word.
                 let mut bits = langs;
                 while bits != 0 {
@@ -1228,6 +1236,17 @@ mod tests {
         assert!(!out.contains("VPN"), "{out}");
         assert!(!out.contains("hosting"), "{out}");
         assert!(out.contains("[the report](https://un.org/r)"), "{out}");
+    }
+
+    #[test]
+    fn an_arabic_text_is_known_by_its_function_words_with_their_proclitics() {
+        // Hardly a function word stands alone here: `وعلى`, `وإلى`, `وهذا`.
+        let lines = [
+            "وإذ تلاحظ وعلى الرغم وإلى جانب وعن طريق وهذا القرار وهي الدول وهو المجلس",
+            "وبعد ذلك تؤكد الجمعية وعلى الدول الأعضاء وإلى المنظمات وهذا التعاون",
+        ];
+        let list = document_stopwords(&lines).expect("a list");
+        assert!(list.contains("في"), "not the Arabic list");
     }
 
     #[test]
