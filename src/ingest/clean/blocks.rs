@@ -280,7 +280,9 @@ pub(crate) fn is_chrome_label(text: &str) -> bool {
         .filter(|m| on_word_boundaries(lower, m.start(), m.end()))
         .map(|m| letters(&lower[m.start()..m.end()]))
         .sum();
-    covered * 2 >= letters(lower)
+    // (A line without letters — `=)`, a rule — labels nothing.)
+    let all = letters(lower);
+    all > 0 && covered * 2 >= all
 }
 
 /// Blanks the lines that are boilerplate inside the body; returns how
@@ -1268,6 +1270,8 @@ mod tests {
             "Francja i Niemcy",
             "Rada Bezpieczeństwa ONZ",
             "Annonce du gouvernement",
+            "=)",
+            "-----",
         ] {
             assert!(!is_chrome_label(text), "{text}");
         }

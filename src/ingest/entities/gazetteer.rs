@@ -172,8 +172,7 @@ impl Gazetteer {
             }
             if rec != "yes" {
                 refused.push(name);
-            }
-            if rec == "yes" {
+            } else {
                 accepted.insert(super::normalize::fold(name));
                 self.add_surface(e, name, !form.starts_with("iso"));
                 // Case forms written onto the name (Finnish, Hungarian):

@@ -136,7 +136,7 @@ fn polish_word(w: &str, alone: bool) -> Option<Cases> {
                 } else {
                     s(b, "y")
                 };
-                let loc = polish_locative(b, true);
+                let loc = polish_locative(b);
                 [
                     vec![genitive],
                     loc.clone(),
@@ -181,9 +181,10 @@ fn polish_word(w: &str, alone: bool) -> Option<Cases> {
             } else {
                 "em"
             };
+            // In a velar the locative is -u alone (`Iraku`).
             let mut loc = vec![s(w, "u")];
             if !velar {
-                loc.extend(polish_locative(w, false));
+                loc.extend(polish_locative(w));
             }
             [
                 vec![s(w, "u"), s(w, "a")],
@@ -200,7 +201,7 @@ fn polish_word(w: &str, alone: bool) -> Option<Cases> {
 /// The locative (and feminine dative) of a Polish stem ending in a
 /// consonant: the consonant softened before -e (`Kanad` → `Kanadzie`,
 /// `Ameryk` → `Ameryce`, `Katar` → `Katarze`, `Egipt` → `Egipcie`).
-fn polish_locative(b: &str, feminine: bool) -> Vec<String> {
+fn polish_locative(b: &str) -> Vec<String> {
     for (end, soft) in [
         ("st", "ście"),
         ("sł", "śle"),
@@ -221,10 +222,6 @@ fn polish_locative(b: &str, feminine: bool) -> Vec<String> {
         ("z", "zie"),
     ] {
         if let Some(stem) = b.strip_suffix(end) {
-            // A masculine noun in a velar takes -u instead (`Iraku`).
-            if !feminine && matches!(end, "k" | "g" | "ch") {
-                return Vec::new();
-            }
             return vec![format!("{stem}{soft}")];
         }
     }

@@ -28,8 +28,6 @@ pub(super) fn drop_orphan_labels(blocks: &mut Vec<Block>) {
             items.is_empty()
                 && !label.contains("](")
                 && words(label).len() <= 3
-                // (A line of no letters — `=)`, a rule — is no label.)
-                && label.chars().any(char::is_alphabetic)
                 && crate::ingest::clean::blocks::is_chrome_label(label)
                 && i > 0
                 && text(blocks.get(i - 1))

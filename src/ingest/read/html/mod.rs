@@ -10,7 +10,7 @@
 //! named for chrome) dropped. A page that holds text never comes out empty.
 
 pub mod blocks;
-mod ending;
+mod edges;
 mod labels;
 pub mod meta;
 mod parts;
@@ -19,7 +19,7 @@ mod stated;
 use dom_query::{Document as Dom, NodeRef};
 
 use crate::ingest::model::{Block, Document, Field, Origin};
-use ending::{drop_leading_menu, drop_related_tail, drop_rights_notice};
+use edges::{drop_leading_menu, drop_related_tail, drop_rights_notice};
 use stated::{marked_body, stated_body};
 
 /// Whether text saved without an `.html` extension is an HTML page.

@@ -1,5 +1,6 @@
-//! What closes an article but is not of it: the publisher's copyright
-//! notice, a list of other stories under a chrome label.
+//! What stands at an article's edges but is not of it: the site's menu
+//! above the headline; the publisher's copyright notice, a list of other
+//! stories under a chrome label at its end.
 
 use super::words;
 use crate::ingest::model::Block;
