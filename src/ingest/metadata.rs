@@ -706,15 +706,17 @@ static MONTH_ALT: LazyLock<String> = LazyLock::new(|| {
 });
 static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        // `30 July 2019`, `1er février`, `14 de enero de`, `15 تموز/يوليه 2020`
-        r"(?i)(?:^|\D)(\d{{1,2}})(?:er|º|\.)?\s*(?:de\s+)?(?:\p{{Arabic}}+(?: \p{{Arabic}}+)? ?/ ?)?({})\s*(?:de\s+)?(\d{{4}})",
+        // `30 July 2019`, `1er février`, `14 de enero de`, `15 تموز/يوليه 2020`,
+        // `16th of December 2012`
+        r"(?i)(?:^|\D)(\d{{1,2}})(?:er|º|\.|st|nd|rd|th)?\s*(?:de\s+|of\s+)?(?:\p{{Arabic}}+(?: \p{{Arabic}}+)? ?/ ?)?({})\s*(?:de\s+)?(\d{{4}})",
         *MONTH_ALT
     ))
     .unwrap()
 });
 static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)(?:^|[^\p{{L}}])({})\s+(\d{{1,2}}),?\s+(\d{{4}})\b",
+        // `December 16, 2012`, `December 16th, 2012`
+        r"(?i)(?:^|[^\p{{L}}])({})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b",
         *MONTH_ALT
     ))
     .unwrap()
@@ -722,7 +724,7 @@ static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
 /// What every match of [`MONTH_DAY_YEAR`] holds (day, year), without
 /// its word boundary.
 static MONTH_DAY_YEAR_GATE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\d,?\s+\d{4}").unwrap());
+    LazyLock::new(|| Regex::new(r"\d(?:st|nd|rd|th)?,?\s+\d{4}").unwrap());
 static CJK_DATE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日").unwrap());
 static VI_DATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -1805,6 +1807,10 @@ mod tests {
             ("Ilitangazwa 10 Desemba 1948", "1948-12-10"),
             ("14. lokakuuta 2023", "2023-10-14"),
             ("Sept. 5 2021", "2021-09-05"),
+            // English ordinals.
+            ("Sunday, December 16th, 2012 at 7:05 pm", "2012-12-16"),
+            ("the 1st of May 2019", "2019-05-01"),
+            ("22nd March 2020", "2020-03-22"),
             ("5 févr. 2021", "2021-02-05"),
             ("15 تشرين الأول 2020", "2020-10-15"),
             ("المؤرخ في 10 كانون الأول / ديسمبر 1948.", "1948-12-10"),

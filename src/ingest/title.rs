@@ -29,11 +29,15 @@ pub const MAX_CHARS: usize = 500;
 /// The document's title, or `None` when nothing in it is one.
 pub fn decide(doc: &Document) -> Option<String> {
     let cands = doc.candidates(Field::Title);
+    // A page's metadata or a file's properties holding a URL slug
+    // (`og:title` = `adac-kindersitztest-herbst-2018`) state no title: the
+    // CMS filled the field with the address. An author's front matter may.
     let of = |o: Origin| -> Vec<String> {
         cands
             .iter()
             .filter(|c| c.origin == o)
             .filter_map(|c| plain(&c.value))
+            .filter(|t| o == Origin::FrontMatter || !is_slug(t))
             .collect()
     };
     if let Some(t) = of(Origin::FrontMatter).into_iter().find(|t| acceptable(t)) {
@@ -212,6 +216,22 @@ fn first_sentence(text: &str) -> Option<String> {
 }
 
 /// Whether a plain candidate can be a title.
+/// A URL slug: lower-case words and numbers joined by `-` or `_`, three
+/// parts or more, no space (`adac-kindersitztest-herbst-2018`,
+/// `pierogi_z_dynia`). A hyphenated title word (`e-mail`) has two parts.
+fn is_slug(t: &str) -> bool {
+    let parts: Vec<&str> = t.split(['-', '_']).collect();
+    parts.len() >= 3
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_numeric() || c.is_lowercase()))
+        && parts
+            .iter()
+            .filter(|p| p.chars().any(char::is_alphabetic))
+            .count()
+            >= 2
+}
+
 pub fn acceptable(t: &str) -> bool {
     static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)^(?:<[^>]*>|\[[^\]]*\]|\(cid:\d+\)|untitled(?: document)?|no title|sans titre|sin título|ohne titel|document\d*|page \d+(?: of \d+)?|\d+)$").unwrap()
@@ -693,6 +713,31 @@ mod tests {
             );
             assert!(decide(&d).is_some_and(|x| x.starts_with("Mayor")), "{t}");
         }
+    }
+
+    #[test]
+    fn a_slug_in_the_metadata_is_no_title() {
+        let d = doc(
+            &[
+                (Origin::MetaTag, "adac-kindersitztest-herbst-2018"),
+                (
+                    Origin::Headline,
+                    "18 Kindersitze im Test: Vier Modelle fallen durch",
+                ),
+            ],
+            None,
+            vec![],
+        );
+        assert_eq!(
+            decide(&d).as_deref(),
+            Some("18 Kindersitze im Test: Vier Modelle fallen durch")
+        );
+        // Words with a hyphen or two are a title; so is an author's slug.
+        assert!(!is_slug("e-mail"));
+        assert!(!is_slug("Covid-19 in Wuhan"));
+        assert!(!is_slug("2020-01-03"));
+        let fm = doc(&[(Origin::FrontMatter, "my-first-post")], None, vec![]);
+        assert_eq!(decide(&fm).as_deref(), Some("my-first-post"));
     }
 
     #[test]

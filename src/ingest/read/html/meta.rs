@@ -307,16 +307,29 @@ fn shown_dates(dom: &Dom, doc: &mut Document) {
             .map(|x| x.to_ascii_lowercase())
             .unwrap_or_default();
         // A short line holds a few inline elements at most: a container's
-        // text (the whole page's, nested) is not made for nothing.
+        // text (the whole page's, nested) is not made for nothing. A
+        // post's footer may run on, its links to tags and categories after
+        // the sentence that dates it (`Dieser Artikel wurde am … von Heiner
+        // geschrieben und unter dem Stichwort Arduino, …`): a longer text
+        // counts when it opens with that sentence.
         if matches!(named.as_str(), "script" | "style" | "body" | "html")
-            || n.element_children().len() > 4
+            || n.element_children().len() > 12
         {
             return None;
         }
         let text = super::blocks::visible_text_spaced(n);
         let len = text.chars().count();
-        (len > 0 && len <= 120 && DATE_LABEL_INSIDE.is_match(&text) && !in_others_words(n))
-            .then_some(text)
+        let short = len <= 120 && n.element_children().len() <= 4;
+        if len == 0 || len > 400 {
+            return None;
+        }
+        // From the label on: a modification date before it is not the
+        // page's (`Letzte Änderung: 31.10.2023 Erschienen am: 01.11.2023`).
+        let at = DATE_LABEL_INSIDE
+            .find(&text)
+            .map(|m| m.start())
+            .filter(|&at| short || text[..at].chars().count() <= 60)?;
+        (!in_others_words(n)).then(|| text[at..].trim_start().to_string())
     });
     if let Some(text) = labelled {
         doc.add(Field::Date, text, Origin::ShownDate);
@@ -407,7 +420,15 @@ static DATE_LABEL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(
 /// not `date` or `Datum`, which name any date.
 static DATE_LABEL_INSIDE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(&format!(
-        r"(?i)(?:^|\W)(?:{PUBLICATION_WORDS})\s*[:：\-–—]?\s*\d"
+        concat!(
+            // `Veröffentlicht am 16.12.2012`; `This entry was posted on
+            // Sunday, December 16th, 2012` (a weekday, a month between).
+            r"(?i)(?:^|\W)(?:{PUBLICATION_WORDS})\s*[:：\-–—]?\s*(?:\p{{L}}+\.?,?\s+){{0,2}}\d",
+            // The verb after the date: `Dieser Artikel wurde am 14.
+            // Dezember 2015 um 14:48 von Thomas veröffentlicht`.
+            r"|(?:^|\W)(?:am|op)\s+(?:\p{{L}}+,?\s+)?\d{{1,2}}\.?\s[^\n]{{0,80}}?\W(?:veröffentlicht|publiziert|gepubliceerd|verfasst|geschrieben)(?:\W|$)",
+        ),
+        PUBLICATION_WORDS = PUBLICATION_WORDS
     ))
     .unwrap()
 });
@@ -861,6 +882,49 @@ mod tests {
              <div class=comment><p>Veröffentlicht am 02.02.2022</p></div><div class=text-meta><p class=updated>Stand 27.01.2022</p></div></body></html>"
         );
         assert_eq!(shown_dates_of(&html), ["Stand 27.01.2022"]);
+    }
+
+    #[test]
+    fn a_labelled_date_under_the_post_in_a_sentence_of_its_own() {
+        let prose = "The committee met in the morning to discuss the many proposals that had been sent in over the summer, and agreed to publish a report before the end of the year.";
+        let page = |meta: &str| {
+            format!(
+                "<html><body><h1>Meeting</h1><p>{prose} {prose}</p><p>{prose}</p>\
+                 <div class=postfoot><p>{meta}</p></div></body></html>"
+            )
+        };
+        for meta in [
+            // WordPress's line under a post: a weekday and a month between.
+            "This entry was posted on Sunday, December 16th, 2012 at 7:05 pm and is filed under News.",
+            // The verb after the date.
+            "Dieser Artikel wurde am 14. Dezember 2015 um 14:48 von Thomas veröffentlicht.",
+            "Dit bericht werd op 3 mei 2019 door Anna gepubliceerd.",
+        ] {
+            let got = shown_dates_of(&page(meta));
+            assert!(got.len() == 1 && meta.ends_with(&got[0]), "{meta}: {got:?}");
+        }
+        // The label's date, not a modification's before it.
+        let meta = "Letzte Änderung: 31.10.2023 - 14:49:39 Erschienen am: 01.11.2023 Lesungen: 61";
+        assert_eq!(
+            shown_dates_of(&page(meta)),
+            ["Erschienen am: 01.11.2023 Lesungen: 61"]
+        );
+        // A footer that runs on past its dating sentence.
+        let tags = (1..=8)
+            .map(|i| format!("<a href=\"/tag/{i}\">Stichwort {i}</a>"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let meta = format!(
+            "Dieser Beitrag wurde am Samstag, 3. Dezember 2011 um 14:48 Uhr veröffentlicht und unter {tags} gespeichert."
+        );
+        assert_eq!(shown_dates_of(&page(&meta)).len(), 1, "{meta}");
+        // A category line names no date of the page.
+        for meta in [
+            "Posted in News and Events, Archive",
+            "Dieser Artikel wurde von Thomas veröffentlicht.",
+        ] {
+            assert!(shown_dates_of(&page(meta)).is_empty(), "{meta}");
+        }
     }
 
     #[test]
