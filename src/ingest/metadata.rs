@@ -361,6 +361,11 @@ fn doc_date(doc: &Structured, lang: &str) -> Option<String> {
             Block::Para { text, .. } | Block::Heading { text, .. } | Block::ListItem(text) => text,
             _ => continue,
         };
+        // A line that opens with a link names another page: a date in it
+        // is that page's (`[1947-10-11 Letter …](…)` in a list of sources).
+        if text.starts_with('[') && text.contains("](") {
+            continue;
+        }
         if visible_len(text) <= 60 {
             if let Some(d) = find_date(text, lang).or_else(|| named_short_year_date(text)) {
                 return Some(d);
@@ -399,20 +404,22 @@ fn doc_date(doc: &Structured, lang: &str) -> Option<String> {
 fn adopted_on(text: &str, lang: &str) -> Option<String> {
     static VERB: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"(?i)(?:^|[^\p{L}])(?:adopted|proclaimed|adopt[ée]e?s?|proclam[ée]e?s?|aprob[óo]|adopt[óo]|proclam[óo]|aprovou|adotou|proclamou|verabschiedet|angenommen|verkündet|adottat[ao]|approvat[ao]|proclamat[ao]|uchwalił[ao]?|przyjął|przyjęło|przyjęła|proklamował[ao]?|[il]likubali|[il]lipitisha|[il]litangaza|принял[аио]?|провозгласил[аио]?|aangenomen|afgekondigd|disahkan|diadopsi|kabul ett[ií]|ilan ett[ií]|přijal[ao]?|vyhlásil[ao]?|thông qua)(?:[^\p{L}]|$)",
+            r"(?i)(?:^|[^\p{L}])(?:adopted|proclaimed|adopt[ée]e?s?|proclam[ée]e?s?|aprob[óo]|adopt[óo]|proclam[óo]|aprovou|adotou|proclamou|verabschiedet|angenommen|verkündet|adottat[ao]|approvat[ao]|proclamat[ao]|uchwalił[ao]?|przyjął|przyjęło|przyjęła|proklamował[ao]?|[il]likubali|[il]lipitisha|[il]litangaza|принял[аио]?|провозгласил[аио]?|aangenomen|afgekondigd|disahkan|diadopsi|kabul ett[ií]|ilan ett[ií]|přijal[ao]?|vyhlásil[ao]?|thông qua)(?:[^\p{L}]|$)|(?:会议|會議|大会|大會|全会|全會)(?:通过|通過)|採択|채택",
         )
         .unwrap()
     });
     let m = VERB.find(text)?;
-    // A few words either side of the verb.
-    let mut start = m.start().saturating_sub(60);
-    while !text.is_char_boundary(start) {
-        start -= 1;
-    }
-    let mut end = (m.end() + 80).min(text.len());
-    while !text.is_char_boundary(end) {
-        end += 1;
-    }
+    // A few words either side of the verb: 60 characters before it, 80
+    // after (`（2007年6月29日第十届全国人民代表大会常务委员会第二十八次会议通过）`).
+    let start = text[..m.start()]
+        .char_indices()
+        .rev()
+        .nth(59)
+        .map_or(0, |(i, _)| i);
+    let end = text[m.end()..]
+        .char_indices()
+        .nth(80)
+        .map_or(text.len(), |(i, _)| m.end() + i);
     find_date(&text[start..end], lang)
 }
 
@@ -1085,8 +1092,48 @@ static DETECTOR: LazyLock<Detector> = LazyLock::new(|| {
         Lang::Tgl,
         Lang::Aze,
         Lang::Uzb,
+        Lang::Zul,
     ])
 });
+
+/// Xhosa, which the statistical model lacks (it has Zulu, its neighbour),
+/// by the function words only Xhosa writes (`kwaye` "and", `okanye` "or",
+/// `ukuba` "that"), outnumbering Zulu's (`futhi`, `noma`, `ukuthi`).
+fn is_xhosa(text: &str) -> bool {
+    const XHOSA: &[&str] = &[
+        "kwaye",
+        "okanye",
+        "ukuba",
+        "ukuze",
+        "xa",
+        "kuba",
+        "ngoko",
+        "emva",
+        "phantsi",
+        "nokuba",
+        "kananjalo",
+        "ngokuba",
+    ];
+    const ZULU: &[&str] = &[
+        "futhi", "noma", "ukuthi", "uma", "ngoba", "lapho", "ngemuva", "phansi", "ukuze",
+    ];
+    let (mut words, mut xh, mut zu) = (0usize, 0usize, 0usize);
+    let mut own = [false; XHOSA.len()];
+    for w in text
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .take(2000)
+    {
+        words += 1;
+        let l = w.to_lowercase();
+        if let Some(k) = XHOSA.iter().position(|o| *o == l) {
+            own[k] = true;
+            xh += 1;
+        }
+        zu += usize::from(ZULU.contains(&l.as_str()));
+    }
+    words >= 12 && own.iter().filter(|&&o| o).count() >= 2 && xh > zu
+}
 
 /// Swahili, which the statistical model lacks, by its function words
 /// (`na`, `ya`, `kwa`, `katika` …): a fifth of the words at least, and
@@ -1374,6 +1421,9 @@ fn statistical_language(text: &str) -> Option<&'static str> {
     if is_swahili(text) {
         return Some("sw");
     }
+    if is_xhosa(text) {
+        return Some("xh");
+    }
     let info = DETECTOR.detect(text)?;
     Some(match info.lang() {
         Lang::Eng => "en",
@@ -1417,6 +1467,7 @@ fn statistical_language(text: &str) -> Option<&'static str> {
         Lang::Tgl => "tl",
         Lang::Aze => "az",
         Lang::Uzb => "uz",
+        Lang::Zul => "zu",
         _ => return None,
     })
 }
@@ -1505,6 +1556,15 @@ fn languages(doc: &Structured) -> (String, Vec<String>) {
             break;
         }
     }
+    // Xhosa paragraphs without enough of its own words to tell it on
+    // their own are read as Zulu, its neighbour the model knows: the
+    // document's words as a whole tell them apart.
+    if let Some(zu) = share.get("zu").copied()
+        && is_xhosa(&texts.join(" "))
+    {
+        share.remove("zu");
+        *share.entry("xh").or_default() += zu;
+    }
     let total: usize = share.values().sum();
     let mut langs: Vec<(&str, usize)> = share.into_iter().collect();
     langs.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
@@ -1575,7 +1635,7 @@ fn without_addresses(text: &str) -> Cow<'_, str> {
 const DETECTED: &[&str] = &[
     "en", "fr", "es", "ru", "ar", "vi", "pt", "de", "it", "ja", "ko", "uk", "th", "id", "tr", "nl",
     "pl", "cs", "sk", "ro", "hu", "el", "he", "bg", "zh", "fi", "sv", "da", "no", "et", "lt", "lv",
-    "sl", "hr", "sr", "mk", "be", "ca", "af", "tl", "az", "uz", "sw",
+    "sl", "hr", "sr", "mk", "be", "ca", "af", "tl", "az", "uz", "sw", "zu", "xh",
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1782,6 +1842,12 @@ mod tests {
         assert_eq!(adopted_on(pl, "pl").as_deref(), Some("1948-12-10"));
         let en = "On 10 December 1948 the General Assembly of the United Nations adopted and proclaimed the Universal Declaration of Human Rights.";
         assert_eq!(adopted_on(en, "en").as_deref(), Some("1948-12-10"));
+        // A Chinese law or decision states the session that adopted it.
+        let zh = "全国人民代表大会常务委员会关于批准发行特别国债的决议 （2007年6月29日第十届全国人民代表大会常务委员会第二十八次会议通过） 第十届全国人民代表大会常务委员会第二十八次会议，听取了说明。";
+        assert_eq!(adopted_on(zh, "zh").as_deref(), Some("2007-06-29"));
+        // `通过` alone is "through", not an adoption.
+        let through = "2020年3月1日起，市民可以通过互联网办理业务。";
+        assert_eq!(adopted_on(through, "zh"), None);
         // A date the text mentions far from any adoption is not it.
         let far = "The Committee adopted its report after long work on many questions of the agenda, among which was the question first raised in the letter dated 3 March 1999 from the delegation.";
         assert_eq!(adopted_on(far, "en"), None);
@@ -1932,6 +1998,65 @@ mod tests {
         ] {
             assert_eq!(detect_language(text), Some(want), "{text}");
         }
+    }
+
+    #[test]
+    fn a_date_in_a_links_text_is_the_linked_pages() {
+        let mut doc = Structured::default();
+        for text in [
+            "[1947-10-11 Sixth Committee letter on the admission of Pakistan](https://example.org/a.pdf)",
+            "[1950-07-07 Security Council resolution 84 (1950)](https://example.org/b.png) (a unified command)",
+        ] {
+            doc.blocks.push(Block::Para {
+                num: None,
+                text: text.to_string(),
+                items: Vec::new(),
+            });
+        }
+        assert_eq!(doc_date(&doc, "en"), None);
+        // A dateline of its own still dates the text.
+        doc.blocks.insert(
+            0,
+            Block::Para {
+                num: None,
+                text: "Geneva, 5 March 2020".to_string(),
+                items: Vec::new(),
+            },
+        );
+        assert_eq!(doc_date(&doc, "en").as_deref(), Some("2020-03-05"));
+    }
+
+    #[test]
+    fn zulu_and_xhosa_are_told_apart() {
+        let xh = "Bonke abantu bazalwa bekhululekile kwaye belingana ngesidima nangokweemfanelo. Banesiphiwo sesazela nesizathu kwaye bafanele ukuba baphathane ngomoya wobuzalwana. Umntu ngamnye unelungelo lokuphila okanye inkululeko.";
+        assert_eq!(detect_language(xh), Some("xh"));
+        // A Xhosa article whose paragraphs each hold one of its own words
+        // at most, under a page that declares English.
+        let mut doc = Structured::default();
+        for text in [
+            "Iingxelo zangaphambili zidize ukuba uMphathiswa uzinikele kwabasemagunyeni malunga nophando olusaqhubekayo eKapa.",
+            "UMnu Gigaba akabanjwanga. Uthethathethana neziphathamandla kwaye akazukuvela enkundleni namhlanje ngolwesihlanu.",
+            "Utyelelo lwakhe kwiiofisi zeziphathamandla luphawula amanyathelo amatsha kwiinzame ezinkulu zokulwa nenkohlakalo.",
+            "Abantu abaninzi ababefudula bengabalawuli baye bamangalelwa emva kokuba uphando lwaqala kunyaka ophelileyo.",
+        ]
+        .iter()
+        .cycle()
+        .take(12)
+        {
+            doc.blocks.push(Block::Para {
+                num: None,
+                text: text.to_string(),
+                items: Vec::new(),
+            });
+        }
+        doc.candidates.push(crate::ingest::model::Candidate {
+            field: Field::Language,
+            value: "en".to_string(),
+            origin: Origin::HtmlLang,
+        });
+        assert_eq!(languages(&doc).0, "xh");
+        let zu = "Bonke abantu bazalwa bekhululekile futhi belingana ngesithunzi nangamalungelo. Bahlanganiswe wumcabango nangunembeza futhi kufanele baphathane ngomoya wobunye. Wonke umuntu unelungelo lokuphila, inkululeko nokuphepha komzimba wakhe noma impilo yakhe.";
+        assert_eq!(detect_language(zu), Some("zu"));
     }
 
     #[test]

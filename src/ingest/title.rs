@@ -32,12 +32,21 @@ pub fn decide(doc: &Document) -> Option<String> {
     // A page's metadata or a file's properties holding a URL slug
     // (`og:title` = `adac-kindersitztest-herbst-2018`) state no title: the
     // CMS filled the field with the address. An author's front matter may.
+    // A file's path (`httpd-2.2.31.tar.gz: .../invoking.html.ru.koi8-r`)
+    // is no title either. In a page's titles underscores are separators
+    // (`…的决议__2007年第23号国务院公报_中国政府网`), not markdown.
     let of = |o: Origin| -> Vec<String> {
         cands
             .iter()
             .filter(|c| c.origin == o)
-            .filter_map(|c| plain(&c.value))
-            .filter(|t| o == Origin::FrontMatter || !is_slug(t))
+            .filter_map(|c| {
+                if matches!(o, Origin::TitleElement | Origin::MetaTag | Origin::JsonLd) {
+                    plain(&underscores_as_separators(&c.value))
+                } else {
+                    plain(&c.value)
+                }
+            })
+            .filter(|t| o == Origin::FrontMatter || !is_slug(t) && !is_path(t))
             .collect()
     };
     if let Some(t) = of(Origin::FrontMatter).into_iter().find(|t| acceptable(t)) {
@@ -232,6 +241,57 @@ fn is_slug(t: &str) -> bool {
             >= 2
 }
 
+/// A file's path or name as a title: few words, one of them a path
+/// (`.../invoking.html`, `docs/a.pdf`, `../x`).
+fn is_path(t: &str) -> bool {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    words.len() <= 4
+        && words.iter().any(|w| {
+            w.starts_with("../")
+                || w.starts_with(".../")
+                || w.starts_with("./")
+                || w.rsplit_once('/').is_some_and(|(dir, file)| {
+                    !dir.is_empty()
+                        && file.rsplit_once('.').is_some_and(|(stem, ext)| {
+                            !stem.is_empty()
+                                && (2..=5).contains(&ext.len())
+                                && ext.chars().all(|c| c.is_ascii_alphanumeric())
+                                && ext.chars().any(|c| c.is_ascii_alphabetic())
+                        })
+                })
+        })
+}
+
+/// Runs of two underscores or more made a separator (` – `); one alone
+/// may join a title's own parts (`新竹尖石_美樹營地賞楓`), and a site's name
+/// after it is cut as any other.
+fn underscores_as_separators(t: &str) -> std::borrow::Cow<'_, str> {
+    if !t.contains('_') {
+        return t.into();
+    }
+    let chars: Vec<char> = t.chars().collect();
+    let mut out = String::with_capacity(t.len() + 8);
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i] != '_' {
+            out.push(chars[i]);
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < chars.len() && chars[i] == '_' {
+            i += 1;
+        }
+        if i - start >= 2 {
+            // A separator `plain` keeps (it takes `_` by a space for markup).
+            out.push_str(" – ");
+        } else {
+            out.extend(&chars[start..i]);
+        }
+    }
+    out.into()
+}
+
 pub fn acceptable(t: &str) -> bool {
     static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)^(?:<[^>]*>|\[[^\]]*\]|\(cid:\d+\)|untitled(?: document)?|no title|sans titre|sin título|ohne titel|document\d*|page \d+(?: of \d+)?|\d+)$").unwrap()
@@ -252,8 +312,19 @@ pub fn acceptable(t: &str) -> bool {
     }
     // A strip of items (`KENYA | LESOTHO | LIBERIA`, `Home • News • Contact`);
     // a `»` that closes a `«` quotes (`«Vape Wave», «6 Days»`).
+    // A separator stands between spaces, or is a pipe: `불발···` is an
+    // ellipsis, `马丁·路德·金` a name.
     let closing_quotes = t.matches('»').count().min(t.matches('«').count());
-    if t.matches(['|', '•', '·', '»']).count() - closing_quotes >= 2 {
+    let chars: Vec<char> = t.chars().collect();
+    let separators = (0..chars.len())
+        .filter(|&i| {
+            chars[i] == '|'
+                || matches!(chars[i], '•' | '·' | '»')
+                    && (i == 0 || chars[i - 1].is_whitespace())
+                    && chars.get(i + 1).is_none_or(|c| c.is_whitespace())
+        })
+        .count();
+    if separators.saturating_sub(closing_quotes) >= 2 {
         return false;
     }
     if super::text::is_adoption_statement(t) {
@@ -441,6 +512,9 @@ fn is_chrome_title(t: &str) -> bool {
 /// What joins a page's title to its site's name (`Headline | Site`).
 const SEPS: &[&str] = &[
     " | ", " – ", " — ", " - ", " :: ", " · ", " » ", " « ", " • ", " / ", " ｜ ", "｜", " _ ",
+    // A Hangul vowel standing alone, a CJK stroke: pipes of Korean and
+    // Chinese sites (`…-정치ㅣ한국일보`), never part of a word.
+    "ㅣ", "丨",
 ];
 
 /// `Headline | Site name` → `Headline`. The part kept is the one the
@@ -738,6 +812,53 @@ mod tests {
         assert!(!is_slug("2020-01-03"));
         let fm = doc(&[(Origin::FrontMatter, "my-first-post")], None, vec![]);
         assert_eq!(decide(&fm).as_deref(), Some("my-first-post"));
+    }
+
+    #[test]
+    fn a_files_path_is_no_title_and_separators_of_asian_sites_are_known() {
+        let d = doc(
+            &[
+                (
+                    Origin::TitleElement,
+                    "httpd-2.2.31.tar.gz: .../invoking.html.ru.koi8-r",
+                ),
+                (Origin::Headline, "Запуск Apache"),
+            ],
+            None,
+            vec![],
+        );
+        assert_eq!(decide(&d).as_deref(), Some("Запуск Apache"));
+        assert!(!is_path("AC/DC live in Berlin"));
+        assert!(!is_path("Covid-19: 1.5 million cases"));
+        // A double underscore before an issue label, one before the site.
+        let d = doc(
+            &[(
+                Origin::TitleElement,
+                "全国人民代表大会常务委员会关于批准财政部发行特别国债的决议__2007年第23号国务院公报_中国政府网",
+            )],
+            None,
+            vec![],
+        );
+        assert_eq!(
+            decide(&d).as_deref(),
+            Some("全国人民代表大会常务委员会关于批准财政部发行特别国债的决议")
+        );
+        // A Hangul vowel as a pipe; an ellipsis of middle dots is no strip
+        // of menu items.
+        let d = doc(
+            &[(
+                Origin::MetaTag,
+                "민주당 '선호투표제' 도입 또다시 불발··· 친청계 \"당규 개정 왜 밀어붙이나\"-정치ㅣ한국일보",
+            )],
+            None,
+            vec![],
+        );
+        assert_eq!(
+            decide(&d).as_deref(),
+            Some("민주당 '선호투표제' 도입 또다시 불발··· 친청계 \"당규 개정 왜 밀어붙이나\"-정치")
+        );
+        assert!(!acceptable("Home · News · Contact"));
+        assert!(acceptable("马丁·路德·金的梦想"));
     }
 
     #[test]

@@ -405,7 +405,12 @@ fn list(text: &str, start: usize, items_from: usize, end: usize, out: &mut Vec<F
     let window = window_before(text, start, 48);
     let other_body = OTHER_BODIES.iter().any(|b| window.contains(b))
         || names_other_body(&window_before(text, start, 112));
-    let ga_body = GA_BODIES.iter().any(|b| window.contains(b))
+    // `GA resolution 2758`, `UNGA res. 73/187`: the abbreviation as a word.
+    let ga_abbreviated = window
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| w == "ga" || w == "unga");
+    let ga_body = ga_abbreviated
+        || GA_BODIES.iter().any(|b| window.contains(b))
         || GA_BODIES
             .iter()
             .any(|b| text[start..items_from].to_lowercase().contains(b));
@@ -621,6 +626,10 @@ mod tests {
             ids("UNSCR 1373 and GA res. 73/187"),
             ["S/RES/1373 (2001)", "A/RES/73/187"]
         );
+        // An Assembly resolution by its old bare number is no Council one.
+        assert!(ids("1971-10-25 GA Resolution 2758 'Restoration of the lawful rights'").is_empty());
+        assert!(ids("UNGA resolution 2758 of 1971").is_empty());
+        assert_eq!(ids("the saga resolution 2341"), ["S/RES/2341 (2017)"]);
     }
 
     #[test]

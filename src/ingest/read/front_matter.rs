@@ -37,10 +37,50 @@ const SYMBOL: &[&str] = &["symbol", "document_symbol"];
 /// Splits `text` into its front matter's candidates and the body after
 /// it. Text without front matter comes back whole, with no candidates.
 pub fn split(text: &str) -> (Document, &str) {
+    let (doc, body, _) = split_named(text, "");
+    (doc, body)
+}
+
+/// [`split`] for a file named `name`: a file named like a Jekyll post
+/// (`2018-07-01-notes.md`) is dated by its name when its front matter
+/// states no publication date; with neither, the last modification's
+/// date dates it, as Hugo dates a page (`lastmod`, `updated`, `modified`).
+/// The flag says whether the front matter stated any metadata (the name's
+/// date aside).
+pub fn split_named<'a>(text: &'a str, name: &str) -> (Document, &'a str, bool) {
+    let (mut doc, body, modified) = split_keys(text);
+    let stated = !doc.candidates.is_empty() || modified.is_some();
+    if doc.candidates(Field::Date).is_empty()
+        && let Some(d) = dated_path(name)
+    {
+        doc.add(Field::Date, d, Origin::FrontMatter);
+    }
+    if doc.candidates(Field::Date).is_empty()
+        && let Some(m) = modified
+    {
+        doc.add(Field::Date, m, Origin::FrontMatter);
+    }
+    (doc, body, stated)
+}
+
+/// Keys naming the day a text was last changed.
+const MODIFIED: &[&str] = &[
+    "lastmod",
+    "last_modified",
+    "modified",
+    "updated",
+    "updated_at",
+    "date_modified",
+    "datemodified",
+];
+
+/// The front matter's candidates, the body, and the last modification's
+/// date if one is stated.
+fn split_keys(text: &str) -> (Document, &str, Option<String>) {
     let mut doc = Document::default();
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     let Some((kind, raw, body)) = delimited(text) else {
-        return (doc, text);
+        return (doc, text, None);
     };
     // What parses neither as its language nor as `key: value` lines is not
     // front matter (two horizontal rules, a comment in the text).
@@ -51,7 +91,7 @@ pub fn split(text: &str) -> (Document, &str) {
         Kind::Comment => loose(),
     };
     let Some(pairs) = pairs else {
-        return (doc, text);
+        return (doc, text, None);
     };
     for (key, value) in &pairs {
         if let Some(field) = field_of(key) {
@@ -68,17 +108,11 @@ pub fn split(text: &str) -> (Document, &str) {
     {
         doc.add(Field::Date, d, Origin::FrontMatter);
     }
-    (doc, body)
-}
-
-/// A file named like a Jekyll post (`2018-07-01-notes.md`) is dated by
-/// its name when nothing else in the file dates it.
-pub fn date_from_name(doc: &mut Document, name: &str) {
-    if doc.candidates(Field::Date).is_empty()
-        && let Some(d) = dated_path(name)
-    {
-        doc.add(Field::Date, d, Origin::FrontMatter);
-    }
+    let modified = pairs
+        .iter()
+        .find(|(k, _)| MODIFIED.contains(&k.to_ascii_lowercase().as_str()))
+        .map(|(_, v)| v.clone());
+    (doc, body, modified)
 }
 
 /// Keys whose value may be a dated path.
@@ -261,6 +295,21 @@ mod tests {
         );
         assert_eq!(dated_path("report-20190515.md"), None);
         assert_eq!(dated_path("v2019/05/15"), None);
+    }
+
+    #[test]
+    fn the_last_modification_dates_a_page_that_states_no_other_date() {
+        let (doc, _) =
+            split("---\ntitle: Privacy\nlastmod: 2025-01-15\nshow_lastmod: 1\n---\nText\n");
+        assert_eq!(value(&doc, Field::Date), Some("2025-01-15"));
+        // A publication date, a dated name come first.
+        let (doc, _) = split("---\ndate: 2020-05-01\nlastmod: 2025-01-15\n---\nText\n");
+        assert_eq!(value(&doc, Field::Date), Some("2020-05-01"));
+        let (doc, _, _) = split_named(
+            "---\ntitle: Notes\nupdated: 2025-01-15\n---\nText\n",
+            "_posts/2018-07-01-notes.md",
+        );
+        assert_eq!(value(&doc, Field::Date), Some("2018-07-01"));
     }
 
     #[test]

@@ -14,9 +14,7 @@ use super::front_matter;
 use crate::ingest::clean;
 
 pub fn read(text: &str, name: &str) -> Read {
-    let (mut meta, body) = front_matter::split(text);
-    let authored = !meta.candidates.is_empty();
-    front_matter::date_from_name(&mut meta, name);
+    let (mut meta, body, authored) = front_matter::split_named(text, name);
     let body = without_templates(body);
     // A web page a scraper saved as markdown (its site's menus as lists of
     // links, then the article) is cleaned as a scrape: its menus, banners
@@ -27,8 +25,17 @@ pub fn read(text: &str, name: &str) -> Read {
     }
     // Raw HTML made markdown, tables taken out as tables.
     let lowered = lowered::lower(&body);
+    // A scrape's cleaning that keeps almost nothing of the text (a list of
+    // described links taken for a menu) was wrong about the file: it is
+    // the author's, kept whole.
     let mut cleaned = if scraped {
-        clean::clean(&lowered.text)
+        let c = clean::clean(&lowered.text);
+        let kept: usize = c.lines.iter().map(|l| words(l)).sum();
+        if kept * 5 < words(&lowered.text) {
+            clean::clean_authored(&lowered.text)
+        } else {
+            c
+        }
     } else {
         clean::clean_authored(&lowered.text)
     };
@@ -37,6 +44,12 @@ pub fn read(text: &str, name: &str) -> Read {
         cleaned,
         candidates: meta.candidates,
     }
+}
+
+/// The words of a text that a reader reads (a link's target is none).
+fn words(text: &str) -> usize {
+    static TARGET: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\]\([^)]*\)").unwrap());
+    TARGET.replace_all(text, "]").split_whitespace().count()
 }
 
 /// Lines that hold nothing but links to a site's pages (`* [Opinion](/opinion)`,
@@ -63,16 +76,23 @@ pub fn looks_scraped(body: &str) -> bool {
         lines += 1;
         let bare = line.trim_start_matches(['*', '-', '+', '#', '>', ' ']);
         let mut site_links = 0;
+        let mut described = false;
         let rest = LINK.replace_all(bare, |c: &regex::Captures| {
             let url = c.get(1).map_or("", |m| m.as_str());
             if url.starts_with("http://") || url.starts_with("https://") || url.starts_with('/') {
                 site_links += 1;
             }
+            // A menu names a page in a few words; a list of documents
+            // describes each (`1950-07-07 UN SC Resolution 84 (1950)`).
+            described |= c[0]
+                .split(']')
+                .next()
+                .is_some_and(|t| t.split_whitespace().count() > 5);
             ""
         });
         let rest = rest
             .trim_matches(|c: char| c.is_whitespace() || matches!(c, '|' | '·' | '•' | '/' | ','));
-        if site_links > 0 && rest.chars().count() <= 3 {
+        if site_links > 0 && !described && rest.chars().count() <= 3 {
             nav += 1;
         }
     }
@@ -230,6 +250,39 @@ mod tests {
             doc.title,
             doc.candidates
         );
+    }
+
+    #[test]
+    fn a_list_of_documents_is_the_authors_text() {
+        let rec = crate::ingest::entities::Recognizer::builtin();
+        let text_of = |md: &str| {
+            let doc = read(md, "list.md").into_document(&rec);
+            let t: Vec<&str> = doc.blocks.iter().flat_map(|b| b.texts()).collect();
+            t.join("\n")
+        };
+        // Each link described by its title: no menu.
+        let mut md = String::from("# List of related documents\n\n## UN\n\n");
+        for i in 0..16 {
+            md.push_str(&format!(
+                "[1971-10-{:02} General Assembly resolution {} on the question of membership](https://example.org/docs/{i}.pdf)\n\n",
+                i + 1,
+                2700 + i
+            ));
+        }
+        assert!(!looks_scraped(&md));
+        let text = text_of(&md);
+        assert!(text.contains("resolution 2715"), "{text}");
+        // Links named in a few words, as a menu's are: whatever the first
+        // lines suggest, a cleaning that would keep nothing keeps all.
+        let mut md = String::from("# Sources\n\n");
+        for i in 0..16 {
+            md.push_str(&format!(
+                "[Report number {i}](https://example.org/r/{i})\n\n"
+            ));
+        }
+        assert!(looks_scraped(&md));
+        let text = text_of(&md);
+        assert!(text.contains("Report number 15"), "{text}");
     }
 
     #[test]

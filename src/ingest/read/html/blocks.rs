@@ -160,7 +160,9 @@ impl Walker<'_> {
             "p" => {
                 self.flush();
                 // A `<p>` holding blocks (invalid but common) is walked.
-                if has_block_child(node) {
+                if let Some(text) = code_paragraph(node) {
+                    self.out.push(Block::Code { lang: None, text });
+                } else if has_block_child(node) {
                     self.children(node);
                     self.flush();
                 } else {
@@ -560,6 +562,54 @@ fn is_link(node: &NodeRef) -> bool {
             .is_some_and(|n| n.eq_ignore_ascii_case("a"))
 }
 
+/// A paragraph that is one `<code>` element broken into lines by `<br>`
+/// (how older manuals set an example: `<p><code>Listen 80<br>…</code></p>`)
+/// is a code block: its lines, each without the markup's indentation.
+fn code_paragraph(node: &NodeRef) -> Option<String> {
+    let children = node.element_children();
+    let [code] = children.as_slice() else {
+        return None;
+    };
+    let name = code.node_name()?.to_ascii_lowercase();
+    if !matches!(name.as_str(), "code" | "tt" | "samp" | "kbd") {
+        return None;
+    }
+    // Nothing of the paragraph's own outside the code.
+    if node
+        .children_it(false)
+        .any(|c| c.is_text() && !c.text().trim().is_empty())
+    {
+        return None;
+    }
+    fn walk(n: &NodeRef, out: &mut String, breaks: &mut usize) {
+        for c in n.children_it(false) {
+            if c.is_text() {
+                out.extend(c.text().chars().map(|ch| if ch == '\n' { ' ' } else { ch }));
+            } else if c.is_element() {
+                if c.node_name().is_some_and(|x| x.eq_ignore_ascii_case("br")) {
+                    out.push('\n');
+                    *breaks += 1;
+                } else {
+                    walk(&c, out, breaks);
+                }
+            }
+        }
+    }
+    let (mut raw, mut breaks) = (String::new(), 0);
+    walk(code, &mut raw, &mut breaks);
+    if breaks == 0 {
+        return None;
+    }
+    // The source's line breaks are its markup's; `<br>` breaks the lines.
+    let lines: Vec<String> = raw
+        .split('\n')
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect();
+    let start = lines.iter().position(|l| !l.is_empty())?;
+    let end = lines.iter().rposition(|l| !l.is_empty())?;
+    Some(lines[start..=end].join("\n"))
+}
+
 fn has_block_child(node: &NodeRef) -> bool {
     node.element_children().iter().any(is_block)
 }
@@ -924,6 +974,30 @@ fn code_language(pre: &NodeRef) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_paragraph_of_code_broken_by_line_breaks_is_a_code_block() {
+        let html = "<html><body><div class=\"example\"><p><code>\n    # Listen on port 80<br />\n    Listen 80<br />\n    <br />\n    &lt;VirtualHost *:80&gt;<br />\n    <span class=\"indent\">\n      DocumentRoot /www/example1<br />\n    </span>\n    &lt;/VirtualHost&gt;\n    </code></p></div>\
+            <p>Text with <code>inline code</code> stays text.</p></body></html>";
+        let dom = dom_query::Document::from(html);
+        let body = dom.select("body");
+        let b = blocks(
+            body.nodes().first().unwrap(),
+            Options {
+                drop_chrome: false,
+                base: None,
+            },
+        );
+        assert_eq!(
+            b[0],
+            Block::Code {
+                lang: None,
+                text: "# Listen on port 80\nListen 80\n\n<VirtualHost *:80>\nDocumentRoot /www/example1\n</VirtualHost>".into()
+            }
+        );
+        assert!(matches!(&b[1], Block::Para { text, .. } if text.contains("`inline code`")));
+    }
+
     use super::*;
 
     fn of(html: &str) -> Vec<Block> {

@@ -427,6 +427,9 @@ static DATE_LABEL_INSIDE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLoc
             // The verb after the date: `Dieser Artikel wurde am 14.
             // Dezember 2015 um 14:48 von Thomas veröffentlicht`.
             r"|(?:^|\W)(?:am|op)\s+(?:\p{{L}}+,?\s+)?\d{{1,2}}\.?\s[^\n]{{0,80}}?\W(?:veröffentlicht|publiziert|gepubliceerd|verfasst|geschrieben)(?:\W|$)",
+            // Japanese and Chinese put the verb after the day: `2002/06/22作成`,
+            // `2019年5月3日发布`.
+            r"|\d{{4}}\s*[/.\-年]\s*\d{{1,2}}\s*[/.\-月]\s*\d{{1,2}}\s*日?\s*(?:作成|掲載|公開|発行|投稿|发布|發布|发表|發表)",
         ),
         PUBLICATION_WORDS = PUBLICATION_WORDS
     ))
@@ -899,6 +902,7 @@ mod tests {
             // The verb after the date.
             "Dieser Artikel wurde am 14. Dezember 2015 um 14:48 von Thomas veröffentlicht.",
             "Dit bericht werd op 3 mei 2019 door Anna gepubliceerd.",
+            "2002/06/22作成：中野雅之 2003/02/08改訂",
         ] {
             let got = shown_dates_of(&page(meta));
             assert!(got.len() == 1 && meta.ends_with(&got[0]), "{meta}: {got:?}");

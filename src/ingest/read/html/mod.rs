@@ -16,6 +16,10 @@ pub mod meta;
 mod parts;
 mod stated;
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use dom_query::{Document as Dom, NodeRef};
 
 use crate::ingest::model::{Block, Document, Field, Origin};
@@ -39,6 +43,35 @@ pub fn looks_like_html(text: &str) -> bool {
 
 /// Reads one HTML page.
 pub fn read(html: &str) -> Document {
+    let doc = read_as_shown(html);
+    // A page that shows next to nothing may hold its text in hidden
+    // elements its scripts reveal (React's streamed `<div hidden
+    // id="S:1">`, a tab or a "read more" panel): read so, it is kept when
+    // it gives much more text.
+    if text_len(&doc.blocks) < 500
+        && let Some(revealed) = without_hidden(html)
+    {
+        let shown = read_as_shown(&revealed);
+        if text_len(&shown.blocks) > 2 * text_len(&doc.blocks) + 500 {
+            return shown;
+        }
+    }
+    doc
+}
+
+/// `html` with the `hidden` attribute taken off every element, or `None`
+/// when none has it.
+fn without_hidden(html: &str) -> Option<String> {
+    static HIDDEN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r#"(?i)(<[a-z][a-z0-9-]*[^<>]*?)\s+hidden(?:\s*=\s*(?:""|''|"hidden"|'hidden'|hidden))?([\s/>])"#)
+            .unwrap()
+    });
+    HIDDEN
+        .is_match(html)
+        .then(|| HIDDEN.replace_all(html, "$1$2").into_owned())
+}
+
+fn read_as_shown(html: &str) -> Document {
     let html = &*without_noscript(html);
     let dom = Dom::from(html);
     let mut doc = Document {
@@ -467,6 +500,36 @@ fn text_len(blocks: &[Block]) -> usize {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn an_article_its_scripts_reveal_is_read() {
+        // React's streamed rendering: the page's shell, then the article
+        // in a hidden segment a script moves into place.
+        let para = "Kurban Bayramı öncesinde hayvan pazarlarında yoğunluk yaşanıyor ve vatandaşlar kurbanlık almak için erken saatlerde pazarlara geliyor.";
+        let body: String = (0..8).map(|i| format!("<p>{i}. {para}</p>")).collect();
+        let html = format!(
+            "<html><head><title>Kurban</title></head><body><header><nav><a href=\"/\">Gündem</a> <a href=\"/spor\">Spor</a></nav></header>\
+             <main id=\"root\"><template id=\"B:1\"></template><p>Yükleniyor...</p></main><footer><p>© 2026 Ajans</p></footer>\
+             <div hidden id=\"S:1\"><article><h1>Kurban pazarları</h1>{body}</article></div><script></script></body></html>"
+        );
+        let doc = read(&html);
+        let text: Vec<&str> = doc.blocks.iter().flat_map(Block::texts).collect();
+        assert!(
+            text.iter()
+                .filter(|t| t.contains("hayvan pazarlarında"))
+                .count()
+                == 8,
+            "{text:?}"
+        );
+        // A page that shows its text keeps its hidden parts hidden.
+        let html = format!(
+            "<html><body><article><h1>Kurban pazarları</h1>{body}<div hidden><p>Gizli reklam metni burada duruyor ve okunmamalı.</p></div></article></body></html>"
+        );
+        let doc = read(&html);
+        let text: Vec<&str> = doc.blocks.iter().flat_map(Block::texts).collect();
+        assert!(!text.join(" ").contains("Gizli"), "{text:?}");
+    }
+
     use super::*;
 
     #[test]
