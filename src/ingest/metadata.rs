@@ -240,10 +240,45 @@ fn stated_date(doc: &Structured, lang: &str) -> Option<String> {
         .iter()
         .filter(|c| c.origin <= Origin::UrlPath)
         .find_map(|c| normalize_date(&c.value, lang).map(|d| (c, d)))?;
+    if let Some(d) = outvoted(chosen, &day, &all, lang) {
+        return Some(d);
+    }
     Some(
         super::local_day::local_day(&chosen.value, &all, |t| normalize_date(t, lang))
             .unwrap_or(day),
     )
+}
+
+/// The day a page's `<meta>` tags and the date it shows agree on, when
+/// the first stated date is another that nothing else on the page states
+/// (JSON-LD `datePublished` of 4 January, `article:published_time` and
+/// the date under the headline 6 January).
+fn outvoted(
+    chosen: &super::model::Candidate,
+    day: &str,
+    all: &[&super::model::Candidate],
+    lang: &str,
+) -> Option<String> {
+    if chosen.origin != Origin::JsonLd {
+        return None;
+    }
+    let days: Vec<(Origin, String)> = all
+        .iter()
+        .filter(|c| {
+            matches!(
+                c.origin,
+                Origin::MetaTag | Origin::TimeElement | Origin::ShownDate
+            )
+        })
+        .filter_map(|c| normalize_date(&c.value, lang).map(|d| (c.origin, d)))
+        .collect();
+    if days.iter().any(|(_, d)| d == day) {
+        return None;
+    }
+    let meta = days.iter().find(|(o, _)| *o == Origin::MetaTag)?;
+    days.iter()
+        .any(|(o, d)| *o != Origin::MetaTag && *d == meta.1)
+        .then(|| meta.1.clone())
 }
 
 /// A stated date as ISO `YYYY-MM-DD`: ISO 8601 with or without time and
@@ -1998,6 +2033,39 @@ mod tests {
         ] {
             assert_eq!(detect_language(text), Some(want), "{text}");
         }
+    }
+
+    #[test]
+    fn a_date_the_meta_tags_and_the_page_agree_on_outvotes_json_ld() {
+        let with = |cands: &[(Origin, &str)]| {
+            let mut doc = Structured::default();
+            for (o, v) in cands {
+                doc.candidates.push(crate::ingest::model::Candidate {
+                    field: Field::Date,
+                    value: v.to_string(),
+                    origin: *o,
+                });
+            }
+            stated_date(&doc, "de")
+        };
+        assert_eq!(
+            with(&[
+                (Origin::JsonLd, "2022-01-04T07:29:00.000Z"),
+                (Origin::MetaTag, "2022-01-06T08:29:34"),
+                (Origin::ShownDate, "06.01.2022"),
+            ])
+            .as_deref(),
+            Some("2022-01-06")
+        );
+        // One other source is no majority; JSON-LD stays first.
+        assert_eq!(
+            with(&[
+                (Origin::JsonLd, "2022-01-04T07:29:00.000Z"),
+                (Origin::MetaTag, "2022-01-06T08:29:34"),
+            ])
+            .as_deref(),
+            Some("2022-01-04")
+        );
     }
 
     #[test]
