@@ -30,6 +30,36 @@ pub(super) fn drop_leading_menu(blocks: &mut Vec<Block>) {
     }
 }
 
+/// A line above the article's text that only dates it (`Publié le
+/// 06/01/2026 - 14:16 UTC+1`, `20 Nisan 2026 • Güncelleme: 20 Nisan 2026`,
+/// `March 5, 2024 at 10:00`): the page's metadata, which the metadata
+/// pass reads from the page itself, not the article's text. Looked for
+/// among the blocks before the first paragraph of prose.
+pub(super) fn drop_leading_dateline(blocks: &mut Vec<Block>) {
+    let first_prose = blocks
+        .iter()
+        .position(|b| matches!(b, Block::Para { text, .. } if words(text).len() >= 12))
+        .unwrap_or(0)
+        .min(6);
+    let mut at = 0;
+    blocks.retain(|b| {
+        at += 1;
+        let Block::Para { text, .. } = b else {
+            return true;
+        };
+        // Beside the date: a label, a weekday, a time, a zone.
+        let dateline = at <= first_prose
+            && text.chars().count() <= 80
+            && text
+                .split(|c: char| !c.is_alphabetic())
+                .filter(|w| !w.is_empty())
+                .count()
+                <= 5
+            && crate::ingest::metadata::normalize_date(text, "").is_some();
+        !dateline
+    });
+}
+
 /// A copyright notice among an article's last three blocks (`© 2020 CBS
 /// Interactive Inc. All Rights Reserved.`, `Materiał chroniony prawem
 /// autorskim - wszelkie prawa zastrzeżone…`), with the short lines after
@@ -107,8 +137,9 @@ pub(super) fn drop_related_tail(blocks: &mut Vec<Block>) {
         "lihat juga",
         "xem thêm",
     ];
+    // The label may open the list it labels (`- Etiketler :`, `- Spor`, …).
     let label = |b: &Block| match b {
-        Block::Heading { text, .. } | Block::Para { text, .. } => {
+        Block::Heading { text, .. } | Block::Para { text, .. } | Block::ListItem(text) => {
             let lower = text.to_lowercase();
             crate::ingest::clean::blocks::is_chrome_label(text)
                 && !SEE_ALSO.iter().any(|s| lower.contains(s))
@@ -168,6 +199,43 @@ mod tests {
         });
         b.extend((1..=60).map(|i| item(&format!("Russia Ukraine War {i}"))));
         b
+    }
+
+    #[test]
+    fn a_line_that_only_dates_the_article_goes() {
+        for line in [
+            "Publié le 06/01/2026 - 14:16 UTC+1",
+            "20 Nisan 2026•Güncelleme: 20 Nisan 2026",
+            "Sunday, December 16th, 2012 at 7:05 pm",
+        ] {
+            let mut b = vec![para(line), para(P), para(P)];
+            drop_leading_dateline(&mut b);
+            assert_eq!(b, vec![para(P), para(P)], "{line}");
+        }
+        // A short line that is no date, and a date inside the text, stay.
+        let mut b = vec![
+            para("Top 10 reasons 2024"),
+            para(P),
+            para("Geneva, 5 March 2020"),
+        ];
+        let before = b.clone();
+        drop_leading_dateline(&mut b);
+        assert_eq!(b, before);
+    }
+
+    #[test]
+    fn a_tag_list_whose_first_item_is_its_label_goes() {
+        let mut b = vec![para(P), para(P), para(P)];
+        for t in ["Etiketler :", "Haberler -", "Spor", "Futbol", "Galatasaray"] {
+            b.push(item(t));
+        }
+        drop_related_tail(&mut b);
+        assert_eq!(b, vec![para(P), para(P), para(P)]);
+        // A list of the article's own goes on.
+        let mut b = vec![para(P), item("Spor"), item("Futbol"), para(P)];
+        let before = b.clone();
+        drop_related_tail(&mut b);
+        assert_eq!(b, before);
     }
 
     #[test]

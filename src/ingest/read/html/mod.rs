@@ -23,7 +23,7 @@ use regex::Regex;
 use dom_query::{Document as Dom, NodeRef};
 
 use crate::ingest::model::{Block, Document, Field, Origin};
-use edges::{drop_leading_menu, drop_related_tail, drop_rights_notice};
+use edges::{drop_leading_dateline, drop_leading_menu, drop_related_tail, drop_rights_notice};
 use stated::{marked_body, stated_body};
 
 /// Whether text saved without an `.html` extension is an HTML page.
@@ -140,6 +140,7 @@ fn read_as_shown(html: &str) -> Document {
         doc.blocks = stated;
     }
     drop_leading_menu(&mut doc.blocks);
+    drop_leading_dateline(&mut doc.blocks);
     drop_rights_notice(&mut doc.blocks);
     drop_related_tail(&mut doc.blocks);
     // (After the closing list's label has cut what it labels.)
