@@ -1139,7 +1139,6 @@ fn is_xhosa(text: &str) -> bool {
         "kwaye",
         "okanye",
         "ukuba",
-        "ukuze",
         "xa",
         "kuba",
         "ngoko",
@@ -1148,9 +1147,15 @@ fn is_xhosa(text: &str) -> bool {
         "nokuba",
         "kananjalo",
         "ngokuba",
+        "okokuba",
+        "ngoku",
+        "apha",
+        "kunye",
+        "yaye",
     ];
     const ZULU: &[&str] = &[
-        "futhi", "noma", "ukuthi", "uma", "ngoba", "lapho", "ngemuva", "phansi", "ukuze",
+        "futhi", "noma", "ukuthi", "uma", "ngoba", "lapho", "ngemuva", "phansi", "manje", "lapha",
+        "kanye",
     ];
     let (mut words, mut xh, mut zu) = (0usize, 0usize, 0usize);
     let mut own = [false; XHOSA.len()];
@@ -2097,6 +2102,8 @@ mod tests {
     #[test]
     fn zulu_and_xhosa_are_told_apart() {
         let xh = "Bonke abantu bazalwa bekhululekile kwaye belingana ngesidima nangokweemfanelo. Banesiphiwo sesazela nesizathu kwaye bafanele ukuba baphathane ngomoya wobuzalwana. Umntu ngamnye unelungelo lokuphila okanye inkululeko.";
+        assert_eq!(detect_language(xh), Some("xh"));
+        let xh = "Kuvakala okokuba le projekithi intsha ijongise ekuguquleni into ephaya kwimibandela yoluntu. Ngoku ukuphucula uziso lweenkonzo kuzakusetyenziswa ubuchwephesha bale mihla, kunye neSebe lengqesho.";
         assert_eq!(detect_language(xh), Some("xh"));
         // A Xhosa article whose paragraphs each hold one of its own words
         // at most, under a page that declares English.
