@@ -34,8 +34,10 @@ pub(super) fn drop_leading_menu(blocks: &mut Vec<Block>) {
 /// 06/01/2026 - 14:16 UTC+1`, `20 Nisan 2026 • Güncelleme: 20 Nisan 2026`,
 /// `March 5, 2024 at 10:00`): the page's metadata, which the metadata
 /// pass reads from the page itself, not the article's text. Looked for
-/// among the blocks before the first paragraph of prose.
-pub(super) fn drop_leading_dateline(blocks: &mut Vec<Block>) {
+/// among the blocks before the first paragraph of prose; what was taken
+/// out is returned, as evidence of the date.
+pub(super) fn drop_leading_dateline(blocks: &mut Vec<Block>) -> Vec<String> {
+    let mut taken = Vec::new();
     let first_prose = blocks
         .iter()
         .position(|b| matches!(b, Block::Para { text, .. } if words(text).len() >= 12))
@@ -56,8 +58,12 @@ pub(super) fn drop_leading_dateline(blocks: &mut Vec<Block>) {
                 .count()
                 <= 5
             && crate::ingest::metadata::normalize_date(text, "").is_some();
+        if dateline {
+            taken.push(text.clone());
+        }
         !dateline
     });
+    taken
 }
 
 /// A copyright notice among an article's last three blocks (`© 2020 CBS
@@ -209,7 +215,7 @@ mod tests {
             "Sunday, December 16th, 2012 at 7:05 pm",
         ] {
             let mut b = vec![para(line), para(P), para(P)];
-            drop_leading_dateline(&mut b);
+            assert_eq!(drop_leading_dateline(&mut b), [line]);
             assert_eq!(b, vec![para(P), para(P)], "{line}");
         }
         // A short line that is no date, and a date inside the text, stay.

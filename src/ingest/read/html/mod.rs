@@ -140,7 +140,11 @@ fn read_as_shown(html: &str) -> Document {
         doc.blocks = stated;
     }
     drop_leading_menu(&mut doc.blocks);
-    drop_leading_dateline(&mut doc.blocks);
+    // The dateline's text stays evidence of the date (a page with no
+    // metadata dates itself by it), after the dates the page marks up.
+    for line in drop_leading_dateline(&mut doc.blocks) {
+        doc.add(Field::Date, line, Origin::ShownDate);
+    }
     drop_rights_notice(&mut doc.blocks);
     drop_related_tail(&mut doc.blocks);
     // (After the closing list's label has cut what it labels.)
@@ -501,6 +505,21 @@ fn text_len(blocks: &[Block]) -> usize {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_dateline_taken_out_of_the_text_still_dates_the_page() {
+        let p = "Il parco ha registrato quest'anno il numero più alto di nascite di orsi marsicani dall'inizio del monitoraggio, secondo i dati diffusi dai guardiaparco.";
+        let html = format!(
+            "<html><body><article><h1>Orso marsicano: un anno da record</h1><p><em>( Pescasseroli, 14 Gennaio 20 )</em></p><p>{p}</p><p>{p}</p></article></body></html>"
+        );
+        let doc = read(&html);
+        let text: Vec<&str> = doc.blocks.iter().flat_map(Block::texts).collect();
+        assert!(!text.iter().any(|t| t.contains("Pescasseroli")), "{text:?}");
+        assert_eq!(
+            crate::ingest::metadata::extract(&doc).date.as_deref(),
+            Some("2020-01-14")
+        );
+    }
 
     #[test]
     fn an_article_its_scripts_reveal_is_read() {
