@@ -29,6 +29,8 @@ const BODY: &[&str] = &[
     "[js](javascript:alert(1))",
     "![img](img/x.png)",
     "![remote](https://example.org/i.png)",
+    "[![cover](/images/cover.jpg)](https://example.org/book/)",
+    "[![logo](img/l.png)](other-post.md)",
     "[ref]: ./missing.md\n",
     "[^1] ",
     "[^1]: a note\n",

@@ -64,7 +64,11 @@ fn rewrite_text(text: &mut String, ctx: &LinkContext) {
     }
     let out = LINK.replace_all(text, |c: &Captures| {
         let image = !c[1].is_empty();
-        let label = &c[2];
+        // A link's label may hold links of its own: an image that links
+        // somewhere (`[![cover](/images/x.jpg)](https://…)`).
+        let mut label = c[2].to_string();
+        rewrite_text(&mut label, ctx);
+        let label = label.as_str();
         let dest = c[3].trim_start_matches('<').trim_end_matches('>');
         match target(dest, ctx) {
             Some(t) if image && !t.starts_with("../documents/") => format!("![{label}]({t})"),
@@ -178,6 +182,21 @@ mod tests {
         assert_eq!(
             rewritten("![chart](img/c.png) [top](#top)", None),
             "chart top"
+        );
+        // An image inside a link: each rewritten.
+        assert_eq!(
+            rewritten(
+                "[![Book cover](/images/cover.jpg)](https://example.org/book/)",
+                None
+            ),
+            "[Book cover](https://example.org/book/)"
+        );
+        assert_eq!(
+            rewritten(
+                "[![Book cover](/images/cover.jpg)](https://example.org/book/)",
+                Some("https://un-aligned.org/posts/ga/")
+            ),
+            "[![Book cover](https://un-aligned.org/images/cover.jpg)](https://example.org/book/)"
         );
         assert_eq!(
             rewritten(

@@ -193,10 +193,16 @@ const GA_BODIES: &[&str] = &[
     "general assembly",
     "assemblée générale",
     "asamblea general",
+    "assemblea generale",
+    "assembleia geral",
+    "generalversammlung",
     "генеральной ассамблеи",
+    "генеральная ассамблея",
+    "генеральной ассамблеей",
     "الجمعية العامة",
     "đại hội đồng",
     "大会",
+    "大會",
 ];
 
 /// An older Assembly resolution: a number, a part letter and the session in
@@ -630,6 +636,7 @@ mod tests {
         assert!(ids("1971-10-25 GA Resolution 2758 'Restoration of the lawful rights'").is_empty());
         assert!(ids("UNGA resolution 2758 of 1971").is_empty());
         assert_eq!(ids("the saga resolution 2341"), ["S/RES/2341 (2017)"]);
+        assert!(ids("聯合國大會第2758號決議").is_empty());
     }
 
     #[test]
