@@ -699,10 +699,24 @@ static CLDR_MONTHS: LazyLock<Vec<(u32, String)>> = LazyLock::new(|| {
             Some((month, cols.next()?))
         })
         .flat_map(|(m, name)| {
-            std::iter::once((m, name.to_string())).chain(nasal_spelling(name).map(|v| (m, v)))
+            std::iter::once((m, name.to_string()))
+                .chain(nasal_spelling(name).map(|v| (m, v)))
+                .chain(without_accents(name).map(|v| (m, v)))
         })
         .collect()
 });
+
+/// A month's name as text in capitals writes it, without its accents
+/// (Greek `ΔΕΚΕΜΒΡΙΟΥ` for `Δεκεμβρίου`): `None` when it has none, or
+/// when fewer than five letters are left (`mai`, `ági` are words).
+fn without_accents(name: &str) -> Option<String> {
+    use unicode_normalization::UnicodeNormalization;
+    let bare: String = name
+        .nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .collect();
+    (bare != name && bare.chars().count() >= 5).then_some(bare)
+}
 
 /// A Devanagari name written with the other spelling of its nasals:
 /// an anusvara before a stop (`दिसंबर`) is also written as that stop's own
@@ -1913,6 +1927,8 @@ mod tests {
             ("Ilitangazwa 10 Desemba 1948", "1948-12-10"),
             ("14. lokakuuta 2023", "2023-10-14"),
             ("Sept. 5 2021", "2021-09-05"),
+            // Capitals drop the accents (Greek `Δεκεμβρίου`).
+            ("10 ΔΕΚΕΜΒΡΙΟΥ 1948", "1948-12-10"),
             // English ordinals.
             ("Sunday, December 16th, 2012 at 7:05 pm", "2012-12-16"),
             ("the 1st of May 2019", "2019-05-01"),

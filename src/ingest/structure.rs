@@ -2059,11 +2059,21 @@ fn join_broken_title(blocks: &mut Vec<Block>) {
             // Caseless scripts (Arabic, Han) have no capitals to match.
             letters.len() >= 4 && letters.iter().all(|c| c.is_uppercase())
         };
+        // A line that is only a date (`10 ΔΕΚΕΜΒΡΙΟΥ 1948`) dates the
+        // title; a place and days go on it (`…, 18 - 21 NOVEMBER 2002`).
+        let only_date = || {
+            b.split(|c: char| !c.is_alphabetic())
+                .filter(|w| !w.is_empty())
+                .count()
+                <= 2
+                && super::metadata::find_date(b, "").is_some()
+        };
         ends_open
             && visible_len(a) >= 25
             && !ENUM_HEAD.is_match(b.trim_start())
             && !super::text::is_adoption_statement(b)
             && !is_byline(b)
+            && !only_date()
             && (first_b.is_lowercase() || (caps(a) && caps(b)))
     };
     if blocks.len() < 2 {
@@ -2545,6 +2555,14 @@ mod tests {
             "PRESS RELEASE\nMINISTERS AGREE ON CYBER RULES\n\nThe ministers met in Geneva today and agreed.\n",
         );
         assert!(!s.title.is_some_and(|t| t.contains("RELEASE MINISTERS")));
+        // Nor is a date under the title.
+        let s = structure(
+            "ΟΙΚΟΥΜΕΝΙΚΗ ΔΙΑΚΗΡΥΞΗ ΓΙΑ ΤΑ ΑΝΘΡΩΠΙΝΑ ΔΙΚΑΙΩΜΑΤΑ\n10 ΔΕΚΕΜΒΡΙΟΥ 1948\n\nΕπειδή η αναγνώριση της αξιοπρέπειας όλων των μελών της ανθρώπινης οικογένειας αποτελεί το θεμέλιο της ελευθερίας.\n",
+        );
+        assert_eq!(
+            s.title.as_deref(),
+            Some("ΟΙΚΟΥΜΕΝΙΚΗ ΔΙΑΚΗΡΥΞΗ ΓΙΑ ΤΑ ΑΝΘΡΩΠΙΝΑ ΔΙΚΑΙΩΜΑΤΑ")
+        );
     }
 
     #[test]
