@@ -269,7 +269,7 @@ impl PagePart {
             run.push(u64::from(dictionary.id_of(&mut cache, t)) << 32 | u64::from(TITLE))
         });
         dictionary.put(cache);
-        run.sort_unstable();
+        sort_by_term(&mut run);
         run.dedup();
 
         // Keys borrowed from the records: most values are on every
@@ -311,6 +311,40 @@ impl PagePart {
                 .collect(),
             fragment: serde_json::to_vec(&fragment).unwrap_or_default(),
         })
+    }
+}
+
+/// Sorts a page's run of `term id << 32 | paragraph` as `sort_unstable`
+/// would: the run holds each term's entries in paragraph order already
+/// (paragraphs are read in order, the title last), so a stable sort by
+/// term id alone is enough — a radix sort, a few passes over the run
+/// instead of a comparison sort's many.
+fn sort_by_term(run: &mut Vec<u64>) {
+    const BITS: u32 = 11;
+    const MASK: u64 = (1 << BITS) - 1;
+    if run.len() < 256 {
+        run.sort_unstable();
+        return;
+    }
+    let max = run.iter().map(|x| x >> 32).max().unwrap_or(0);
+    let mut other = vec![0u64; run.len()];
+    let mut shift = 32;
+    while shift < 64 && max >> (shift - 32) > 0 {
+        let mut at = [0usize; 1 << BITS];
+        for &x in run.iter() {
+            at[((x >> shift) & MASK) as usize] += 1;
+        }
+        let mut sum = 0;
+        for a in at.iter_mut() {
+            (*a, sum) = (sum, sum + *a);
+        }
+        for &x in run.iter() {
+            let d = ((x >> shift) & MASK) as usize;
+            other[at[d]] = x;
+            at[d] += 1;
+        }
+        std::mem::swap(run, &mut other);
+        shift += BITS;
     }
 }
 
@@ -380,19 +414,25 @@ impl Postings {
     }
 
     /// The numbers, in order.
+    #[cfg(test)]
     fn numbers(&self) -> Vec<u32> {
         let mut out = Vec::with_capacity(self.data.len());
+        self.each_number(|n| out.push(n));
+        out
+    }
+
+    /// Calls `f` with each number, in order (decoded as they are read).
+    fn each_number(&self, mut f: impl FnMut(u32)) {
         let (mut n, mut shift) = (0u32, 0);
         for &b in &self.data {
             n |= u32::from(b & 0x7f) << shift;
             if b & 0x80 == 0 {
-                out.push(n);
+                f(n);
                 (n, shift) = (0, 0);
             } else {
                 shift += 7;
             }
         }
-        out
     }
 }
 
@@ -540,12 +580,14 @@ fn shard_json(mut entries: Vec<(&str, &Postings)>) -> Vec<u8> {
         // Writing into a Vec cannot fail.
         let _ = serde_json::to_writer(&mut out, k);
         out.extend_from_slice(b":[");
-        for (m, number) in p.numbers().into_iter().enumerate() {
-            if m > 0 {
+        let mut first = true;
+        p.each_number(|number| {
+            if !first {
                 out.push(b',');
             }
+            first = false;
             push_decimal(&mut out, number);
-        }
+        });
         out.push(b']');
     }
     out.push(b'}');
@@ -579,6 +621,31 @@ fn shard_count(bytes: usize) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_run_sorts_by_term_as_a_full_sort_does() {
+        let mut rng = crate::test_support::Lcg::new(0x50_27);
+        for len in [0, 3, 255, 256, 2000, 9000] {
+            for spread in [1u64, 40, 3000, 1 << 21, u64::from(u32::MAX)] {
+                // Paragraph by paragraph, the title last, as a page is read.
+                let paragraphs = 1 + len / 20;
+                let mut run: Vec<u64> = (0..len)
+                    .map(|k| {
+                        let id = rng.next() as u64 % spread;
+                        let para = (k * paragraphs / len.max(1)) as u64;
+                        id << 32 | para
+                    })
+                    .collect();
+                run.extend(
+                    (0..len / 10).map(|_| (rng.next() as u64 % spread) << 32 | u64::from(TITLE)),
+                );
+                let mut expected = run.clone();
+                expected.sort_unstable();
+                sort_by_term(&mut run);
+                assert_eq!(run, expected, "{len} entries, ids below {spread}");
+            }
+        }
+    }
 
     #[test]
     fn postings_are_page_and_paragraph_differences() {

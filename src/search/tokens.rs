@@ -148,6 +148,9 @@ pub fn terms_of_kind(text: &str, mut emit: impl FnMut(Term<'_>)) {
             } else {
                 t.flush(&mut emit);
             }
+        } else if matches!(c as u32, 0x4E00..=0x9FFF) {
+            // The common ideographs fold to themselves (`fold_char`).
+            t.take(c, &mut emit);
         } else {
             for f in fold_char(c) {
                 t.take(f, &mut emit);
