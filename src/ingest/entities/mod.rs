@@ -35,6 +35,7 @@ mod resolutions;
 mod russian;
 mod slavic;
 mod symbols;
+mod ukrainian;
 
 use std::collections::BTreeMap;
 use std::sync::{Arc, LazyLock, OnceLock};
@@ -790,6 +791,34 @@ mod tests {
         // Bulgarian `само` ("only") is not Samoa (`Самоа` does not decline).
         assert!(countries(&r, "Само за един ден, само тук").is_empty());
         assert_eq!(countries(&r, "Независимата държава Самоа"), ["WSM"]);
+    }
+
+    #[test]
+    fn multi_word_names_in_their_cases_and_standard_short_forms() {
+        let r = Recognizer::builtin();
+        for (text, want) in [
+            ("між Україною та Російською Федерацією", vec!["UKR", "RUS"]),
+            ("договори Російської Федерації", vec!["RUS"]),
+            ("Конституції РФ", vec!["RUS"]),
+            (
+                "z Kalifornie ve Spojených státech, včetně Spojených států",
+                vec!["USA", "USA"],
+            ),
+            ("Pakistán y Sudcorea", vec!["PAK", "KOR"]),
+            ("ng mga Bansang Nagkakaisa para sa Pilipinas", vec!["PHL"]),
+            ("başta Filistin olmak üzere", vec!["PSE"]),
+        ] {
+            assert_eq!(countries(&r, text), want, "{text}");
+        }
+        // The longer name wins: the Republic of China is Taiwan, the
+        // People's Republic of China is China.
+        assert_eq!(
+            countries(
+                &r,
+                "the Republic of China and not the People's Republic of China"
+            ),
+            ["TWN", "CHN"]
+        );
     }
 
     #[test]
