@@ -822,6 +822,14 @@ mod tests {
     }
 
     #[test]
+    fn a_country_name_before_the_word_language_is_the_language() {
+        let r = Recognizer::builtin();
+        assert!(countries(&r, "荷兰语、土耳其语、インドネシア語とギリシャ語").is_empty());
+        assert_eq!(countries(&r, "日本の多くのプロバイダ"), ["JPN"]);
+        assert_eq!(countries(&r, "在中国语境下"), ["CHN"]);
+    }
+
+    #[test]
     fn names_in_their_cases_in_polish_czech_and_german() {
         let r = Recognizer::builtin();
         assert_eq!(
