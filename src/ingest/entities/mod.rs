@@ -238,6 +238,9 @@ impl Recognizer {
         let lower = Normalized::new(text, true);
         let mut cands = Vec::new();
         self.matcher().candidates(text, &lower, &mut cands);
+        if !text.is_ascii() {
+            self.abbreviated_lists(text, &mut cands);
+        }
         matcher::url_blocks(text, &mut cands);
         if lower.text.bytes().any(|b| b.is_ascii_digit()) {
             for f in resolutions::find(&lower.text) {
@@ -263,6 +266,28 @@ impl Recognizer {
             }
         }
         matcher::select(cands, &self.gazetteer)
+    }
+
+    /// One-character country names listed together in Chinese or
+    /// Japanese (`日、俄、英、法、美`, `德法`), beside the names found.
+    fn abbreviated_lists(&self, text: &str, cands: &mut Vec<Candidate>) {
+        let names: Vec<(usize, usize)> = cands
+            .iter()
+            .filter(|c| match c.what {
+                What::Entity(i) => self.gazetteer.entities[i as usize].kind == EntityKind::Country,
+                _ => false,
+            })
+            .map(|c| (c.start, c.end))
+            .collect();
+        for (start, end, code) in abbreviations::enumerations(text, &names) {
+            cands.push(Candidate {
+                start,
+                end,
+                what: What::Owned(EntityId::new(EntityKind::Country, code)),
+                inexact: false,
+                weight: end - start,
+            });
+        }
     }
 
     /// What is known about an entity, for its page.
@@ -827,6 +852,24 @@ mod tests {
         assert!(countries(&r, "荷兰语、土耳其语、インドネシア語とギリシャ語").is_empty());
         assert_eq!(countries(&r, "日本の多くのプロバイダ"), ["JPN"]);
         assert_eq!(countries(&r, "在中国语境下"), ["CHN"]);
+    }
+
+    #[test]
+    fn one_character_chinese_names_in_a_list() {
+        let r = Recognizer::builtin();
+        assert_eq!(
+            countries(&r, "当年“八国联军”，日、俄、英、法、美这几个出力最多"),
+            ["JPN", "RUS", "GBR", "FRA", "USA"]
+        );
+        assert_eq!(
+            countries(&r, "来自美、英、日、德、澳、加拿大、挪威、瑞典8个国家"),
+            ["USA", "GBR", "JPN", "DEU", "AUS", "CAN", "NOR", "SWE"]
+        );
+        assert_eq!(
+            countries(&r, "虽然英国非常积极，德法却常常当“叛徒”"),
+            ["GBR", "DEU", "FRA"]
+        );
+        assert!(countries(&r, "德、智、体、美、劳全面发展，方法与法律，美丽的中美洲").is_empty());
     }
 
     #[test]
