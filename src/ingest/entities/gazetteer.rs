@@ -161,20 +161,32 @@ impl Gazetteer {
             let (a3, lang, form, name, rec) = (cols[0], cols[2], cols[3], cols[4], cols[5]);
             let e = self.entity_index(&EntityId::new(EntityKind::Country, a3));
             let d = &mut self.data[e as usize];
+            // Recognised, never shown: no display name, no alias on the
+            // entity page (the languages and short forms added since the
+            // pages were written; see `scripts/gen_countries.py`).
+            let quiet = rec == "quiet";
             // A script variant (`zh-Hant`) is recognised, not displayed.
-            if !lang.contains('-') {
+            if !lang.contains('-') && !quiet {
                 d.names
                     .entry(lang.to_string())
                     .or_insert_with(|| name.to_string());
             }
-            if lang == "en" && d.title.is_none() {
+            if lang == "en" && d.title.is_none() && !quiet {
                 d.title = Some(name.to_string());
             }
-            if rec != "yes" {
+            if rec != "yes" && !quiet {
                 refused.push(name);
             } else {
                 accepted.insert(super::normalize::fold(name));
-                self.add_surface(e, name, !form.starts_with("iso"));
+                if quiet {
+                    self.surfaces.push(Surface {
+                        entity: Some(e),
+                        text: name.trim().to_string(),
+                        decline: !form.starts_with("iso"),
+                    });
+                } else {
+                    self.add_surface(e, name, !form.starts_with("iso"));
+                }
                 // Case forms written onto the name (Finnish, Hungarian):
                 // recognised, never shown.
                 // A form of four letters or fewer is a word of some other
@@ -297,6 +309,17 @@ mod tests {
         );
         assert_eq!(status.get("VAT"), Some(&"observer"));
         assert_eq!(status.get("PSE"), Some(&"observer"));
+    }
+
+    #[test]
+    fn quiet_names_are_recognised_not_shown() {
+        let g = Gazetteer::builtin();
+        let phl = g
+            .get(&EntityId::new(EntityKind::Country, "PHL"))
+            .expect("PHL");
+        assert!(!phl.names.contains_key("tl"));
+        assert!(!phl.surfaces.iter().any(|s| s == "Pilipinas"));
+        assert!(g.surfaces.iter().any(|s| s.text == "Pilipinas"));
     }
 
     #[test]

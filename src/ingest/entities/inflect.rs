@@ -13,12 +13,16 @@
 //! (`suomalainen`, "Finnish") are not forms of the name and stay unmatched.
 
 /// The case forms of `name` in `lang` (`fi`, `hu`; the genitive in `de`,
-/// `sv`, `da`, `nb`; `pl`, `cs`, `sk`, `hr`, `bs`, `sr-Latn` in [`super::slavic`]), empty for
+/// `sv`, `da`, `nb`; `pl`, `cs`, `sk`, `hr`, `bs`, `sr-Latn` in [`super::slavic`];
+/// multi-word `uk` names in [`super::ukrainian`]), empty for
 /// other languages and, but in Polish and Czech, for names of several
 /// words.
 pub fn case_forms(lang: &str, name: &str) -> Vec<String> {
     if matches!(lang, "pl" | "cs" | "sk" | "hr" | "bs" | "sr-Latn") {
         return super::slavic::case_forms(lang, name);
+    }
+    if lang == "uk" {
+        return super::ukrainian::case_forms(name);
     }
     if name.contains(' ') || name.chars().count() < 4 {
         return Vec::new();

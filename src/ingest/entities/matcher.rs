@@ -526,6 +526,9 @@ impl Matcher {
                 if v.right.blocked_by(after) {
                     continue;
                 }
+                if v.entity.is_some() && names_a_language(&t[s..e], &t[e..]) {
+                    continue;
+                }
                 let orig = &original[os..oe];
                 if in_vietnamese_name(original, os, oe) {
                     continue;
@@ -595,6 +598,20 @@ fn is_vietnamese(word: &str) -> bool {
         matches!(c, 'đ' | 'Đ' | 'ơ' | 'Ơ' | 'ư' | 'Ư' | 'ă' | 'Ă')
             || ('\u{1EA0}'..='\u{1EF9}').contains(&c)
     })
+}
+
+/// Chinese and Japanese name a language by the country's name and 语/語
+/// ("language"): `日本語`, `ドイツ語`, `荷兰语`, `朝鲜语` are languages, not
+/// the countries (`语境`, "context", is another word).
+fn names_a_language(matched: &str, rest: &str) -> bool {
+    let ideographic = matched
+        .chars()
+        .next_back()
+        .is_some_and(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c) || is_katakana(c));
+    let Some(next) = rest.strip_prefix('語').or_else(|| rest.strip_prefix('语')) else {
+        return false;
+    };
+    ideographic && !next.starts_with('境')
 }
 
 /// Is `original[s..e]` inside all-caps text: a neighbouring word of two or

@@ -35,6 +35,7 @@ mod resolutions;
 mod russian;
 mod slavic;
 mod symbols;
+mod ukrainian;
 
 use std::collections::BTreeMap;
 use std::sync::{Arc, LazyLock, OnceLock};
@@ -237,6 +238,9 @@ impl Recognizer {
         let lower = Normalized::new(text, true);
         let mut cands = Vec::new();
         self.matcher().candidates(text, &lower, &mut cands);
+        if !text.is_ascii() {
+            self.abbreviated_lists(text, &mut cands);
+        }
         matcher::url_blocks(text, &mut cands);
         if lower.text.bytes().any(|b| b.is_ascii_digit()) {
             for f in resolutions::find(&lower.text) {
@@ -262,6 +266,28 @@ impl Recognizer {
             }
         }
         matcher::select(cands, &self.gazetteer)
+    }
+
+    /// One-character country names listed together in Chinese or
+    /// Japanese (`日、俄、英、法、美`, `德法`), beside the names found.
+    fn abbreviated_lists(&self, text: &str, cands: &mut Vec<Candidate>) {
+        let names: Vec<(usize, usize)> = cands
+            .iter()
+            .filter(|c| match c.what {
+                What::Entity(i) => self.gazetteer.entities[i as usize].kind == EntityKind::Country,
+                _ => false,
+            })
+            .map(|c| (c.start, c.end))
+            .collect();
+        for (start, end, code) in abbreviations::enumerations(text, &names) {
+            cands.push(Candidate {
+                start,
+                end,
+                what: What::Owned(EntityId::new(EntityKind::Country, code)),
+                inexact: false,
+                weight: end - start,
+            });
+        }
     }
 
     /// What is known about an entity, for its page.
@@ -790,6 +816,60 @@ mod tests {
         // Bulgarian `само` ("only") is not Samoa (`Самоа` does not decline).
         assert!(countries(&r, "Само за един ден, само тук").is_empty());
         assert_eq!(countries(&r, "Независимата държава Самоа"), ["WSM"]);
+    }
+
+    #[test]
+    fn multi_word_names_in_their_cases_and_standard_short_forms() {
+        let r = Recognizer::builtin();
+        for (text, want) in [
+            ("між Україною та Російською Федерацією", vec!["UKR", "RUS"]),
+            ("договори Російської Федерації", vec!["RUS"]),
+            ("Конституції РФ", vec!["RUS"]),
+            (
+                "z Kalifornie ve Spojených státech, včetně Spojených států",
+                vec!["USA", "USA"],
+            ),
+            ("Pakistán y Sudcorea", vec!["PAK", "KOR"]),
+            ("ng mga Bansang Nagkakaisa para sa Pilipinas", vec!["PHL"]),
+            ("başta Filistin olmak üzere", vec!["PSE"]),
+        ] {
+            assert_eq!(countries(&r, text), want, "{text}");
+        }
+        // The longer name wins: the Republic of China is Taiwan, the
+        // People's Republic of China is China.
+        assert_eq!(
+            countries(
+                &r,
+                "the Republic of China and not the People's Republic of China"
+            ),
+            ["TWN", "CHN"]
+        );
+    }
+
+    #[test]
+    fn a_country_name_before_the_word_language_is_the_language() {
+        let r = Recognizer::builtin();
+        assert!(countries(&r, "荷兰语、土耳其语、インドネシア語とギリシャ語").is_empty());
+        assert_eq!(countries(&r, "日本の多くのプロバイダ"), ["JPN"]);
+        assert_eq!(countries(&r, "在中国语境下"), ["CHN"]);
+    }
+
+    #[test]
+    fn one_character_chinese_names_in_a_list() {
+        let r = Recognizer::builtin();
+        assert_eq!(
+            countries(&r, "当年“八国联军”，日、俄、英、法、美这几个出力最多"),
+            ["JPN", "RUS", "GBR", "FRA", "USA"]
+        );
+        assert_eq!(
+            countries(&r, "来自美、英、日、德、澳、加拿大、挪威、瑞典8个国家"),
+            ["USA", "GBR", "JPN", "DEU", "AUS", "CAN", "NOR", "SWE"]
+        );
+        assert_eq!(
+            countries(&r, "虽然英国非常积极，德法却常常当“叛徒”"),
+            ["GBR", "DEU", "FRA"]
+        );
+        assert!(countries(&r, "德、智、体、美、劳全面发展，方法与法律，美丽的中美洲").is_empty());
     }
 
     #[test]

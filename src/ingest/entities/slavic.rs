@@ -36,7 +36,21 @@ pub fn case_forms(lang: &str, name: &str) -> Vec<String> {
         return Vec::new();
     }
     let alone = words.len() == 1;
-    let declined: Vec<Option<Cases>> = words.iter().map(|w| decline(w, alone)).collect();
+    // A Czech or Slovak name of several words ending in a plural noun
+    // (`Spojené státy`, `Spojené arabské emiráty`, `Marshallovy
+    // ostrovy`) declines as a plural, adjectives and all.
+    let plural =
+        !alone && matches!(lang, "cs" | "sk") && words.last().is_some_and(|w| w.ends_with('y'));
+    let declined: Vec<Option<Cases>> = words
+        .iter()
+        .map(|w| {
+            if plural {
+                czech_plural_word(w)
+            } else {
+                decline(w, alone)
+            }
+        })
+        .collect();
     if declined.iter().all(Option::is_none) {
         return Vec::new();
     }
@@ -328,6 +342,39 @@ fn czech_word(w: &str, alone: bool) -> Option<Cases> {
     })
 }
 
+/// A word of a plural Czech or Slovak name: an adjective (`Spojené`,
+/// `arabské`, possessive `Marshallovy`, Slovak `Marshallove`) takes -ých,
+/// -ým, -ými; the noun in -y the plural endings of both languages (Czech
+/// `států`, `státům`, `státech`; Slovak `štátov`, `štátom`, `štátoch`).
+fn czech_plural_word(w: &str) -> Option<Cases> {
+    if w.chars().count() < 3 {
+        return None;
+    }
+    let s = |base: &str, e: &str| format!("{base}{e}");
+    if w.ends_with('é') || w.ends_with("ovy") || w.ends_with("ove") {
+        let b = cut(w, 1);
+        let ych = vec![s(b, "ých")];
+        return Some([
+            ych.clone(),
+            vec![s(b, "ým")],
+            vec![],
+            vec![s(b, "ými")],
+            ych,
+        ]);
+    }
+    if w.ends_with('y') {
+        let b = cut(w, 1);
+        return Some([
+            vec![s(b, "ů"), s(b, "ov"), b.to_string()],
+            vec![s(b, "ům"), s(b, "ám"), s(b, "om")],
+            vec![],
+            vec![w.to_string(), s(b, "ami"), s(b, "mi")],
+            vec![s(b, "ech"), s(b, "ách"), s(b, "och")],
+        ]);
+    }
+    None
+}
+
 /// The Czech locative of a stem before -e/-ě (`Kanad` → `Kanadě`,
 /// `Amerik` → `Americe`, `Kub` → `Kubě`).
 fn czech_locative(b: &str) -> Vec<String> {
@@ -470,5 +517,25 @@ mod tests {
         );
         has("cs", "Nový Zéland", &["Nového Zélandu", "Novém Zélandu"]);
         has("cs", "Filipíny", &["Filipín", "Filipínách"]);
+        has(
+            "cs",
+            "Spojené státy",
+            &[
+                "Spojených států",
+                "Spojených státech",
+                "Spojeným státům",
+                "Spojenými státy",
+            ],
+        );
+        has(
+            "sk",
+            "Spojené štáty",
+            &["Spojených štátov", "Spojených štátoch"],
+        );
+        has(
+            "cs",
+            "Spojené arabské emiráty",
+            &["Spojených arabských emirátů"],
+        );
     }
 }
