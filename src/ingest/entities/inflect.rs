@@ -32,7 +32,23 @@ pub fn case_forms(lang: &str, name: &str) -> Vec<String> {
         "hu" => hungarian(name),
         "de" | "sv" | "da" | "nb" | "no" => genitive_s(name),
         "is" => icelandic(name),
+        "ro" => romanian(name),
         _ => Vec::new(),
+    }
+}
+
+/// The genitive-dative of a Romanian feminine name, its article written
+/// on (`Rusia` → `Rusiei`, `Franța` → `Franței`, `Coreea` → `Coreei`,
+/// `România` → `României`): the names that end in -a, as most do.
+fn romanian(name: &str) -> Vec<String> {
+    if let Some(stem) = name.strip_suffix("ia") {
+        vec![format!("{stem}iei")]
+    } else if let Some(stem) = name.strip_suffix("ea") {
+        vec![format!("{stem}ei")]
+    } else if let Some(stem) = name.strip_suffix('a').or_else(|| name.strip_suffix('ă')) {
+        vec![format!("{stem}ei")]
+    } else {
+        Vec::new()
     }
 }
 
@@ -218,6 +234,16 @@ mod tests {
         }
         assert!(case_forms("hu", "Egyesült Királyság").is_empty());
         assert!(case_forms("it", "Germania").is_empty());
+    }
+
+    #[test]
+    fn romanian_genitives() {
+        assert_eq!(case_forms("ro", "Rusia"), ["Rusiei"]);
+        assert_eq!(case_forms("ro", "Franța"), ["Franței"]);
+        assert_eq!(case_forms("ro", "România"), ["României"]);
+        assert_eq!(case_forms("ro", "Coreea"), ["Coreei"]);
+        assert!(case_forms("ro", "Coreea de Sud").is_empty());
+        assert!(case_forms("ro", "Japonia").contains(&"Japoniei".to_string()));
     }
 
     #[test]
