@@ -229,6 +229,9 @@ const GA_BODIES: &[&str] = &[
     "đại hội đồng",
     "大会",
     "大會",
+    // 联大: the Chinese short name of the UN General Assembly.
+    "联大",
+    "聯大",
 ];
 
 /// Markers of the Security Council: named after the Assembly in the window
@@ -724,6 +727,7 @@ mod tests {
             "UNGA resolution 2758 of 1971",
             "联合国大会第2758号决议",
             "聯合國大會第2758號決議",
+            "以及聯大第2758號決議",
             "la Asamblea General, en su resolución 2758",
             "резолюция Генеральной Ассамблеи 2758",
         ] {
