@@ -37,6 +37,28 @@ pub fn case_forms(lang: &str, name: &str) -> Vec<String> {
     }
 }
 
+/// Every phrase made of one form of each word, in order (`[[Spojených],
+/// [států, státech]]` → `Spojených států`, `Spojených státech`): how a
+/// name of several declined words reads in one case.
+pub(super) fn phrases(words: &[Vec<&str>]) -> Vec<String> {
+    let mut out = vec![String::new()];
+    for forms in words {
+        out = out
+            .iter()
+            .flat_map(|p| {
+                forms.iter().map(move |f| {
+                    if p.is_empty() {
+                        (*f).to_string()
+                    } else {
+                        format!("{p} {f}")
+                    }
+                })
+            })
+            .collect();
+    }
+    out
+}
+
 /// The genitive-dative of a Romanian feminine name, its article written
 /// on (`Rusia` → `Rusiei`, `Franța` → `Franței`, `Coreea` → `Coreei`,
 /// `România` → `României`): the names that end in -a, as most do.

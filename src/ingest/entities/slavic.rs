@@ -57,26 +57,15 @@ pub fn case_forms(lang: &str, name: &str) -> Vec<String> {
     let mut out = Vec::new();
     for case in 0..5 {
         // Every combination of the words' forms in this case.
-        let mut phrases = vec![String::new()];
-        for (w, d) in words.iter().zip(&declined) {
-            let forms: Vec<&str> = match d {
+        let forms: Vec<Vec<&str>> = words
+            .iter()
+            .zip(&declined)
+            .map(|(w, d)| match d {
                 Some(c) if !c[case].is_empty() => c[case].iter().map(String::as_str).collect(),
                 _ => vec![*w],
-            };
-            phrases = phrases
-                .iter()
-                .flat_map(|p| {
-                    forms.iter().map(move |f| {
-                        if p.is_empty() {
-                            (*f).to_string()
-                        } else {
-                            format!("{p} {f}")
-                        }
-                    })
-                })
-                .collect();
-        }
-        out.extend(phrases);
+            })
+            .collect();
+        out.extend(super::inflect::phrases(&forms));
     }
     out.retain(|f| f != name);
     out.sort();

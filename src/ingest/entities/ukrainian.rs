@@ -172,27 +172,18 @@ pub fn case_forms(name: &str) -> Vec<String> {
     let rest = &words[declined.len()..];
     let mut out = Vec::new();
     for case in 0..5 {
-        let mut phrases = vec![String::new()];
-        for (w, d) in words.iter().zip(&declined) {
-            let forms: Vec<&str> = if d[case].is_empty() {
-                vec![*w]
-            } else {
-                d[case].iter().map(String::as_str).collect()
-            };
-            phrases = phrases
-                .iter()
-                .flat_map(|p| {
-                    forms.iter().map(move |f| {
-                        if p.is_empty() {
-                            (*f).to_string()
-                        } else {
-                            format!("{p} {f}")
-                        }
-                    })
-                })
-                .collect();
-        }
-        for p in phrases {
+        let forms: Vec<Vec<&str>> = words
+            .iter()
+            .zip(&declined)
+            .map(|(w, d)| {
+                if d[case].is_empty() {
+                    vec![*w]
+                } else {
+                    d[case].iter().map(String::as_str).collect()
+                }
+            })
+            .collect();
+        for p in super::inflect::phrases(&forms) {
             let mut s = p;
             for r in rest {
                 s.push(' ');
