@@ -55,26 +55,24 @@ pub fn compounds() -> impl Iterator<Item = (&'static str, String)> {
 /// meanings come in lists too (朝 morning, 意 in 中意 "to like"), or
 /// that stand for two countries (巴 Brazil or Pakistan, 伊 Iran, Iraq or
 /// Italy), and function words (以, 西).
-const SHORT: [(char, &str); 18] = [
-    ('中', "CHN"),
-    ('美', "USA"),
-    ('米', "USA"),
-    ('俄', "RUS"),
-    ('露', "RUS"),
-    ('英', "GBR"),
-    ('法', "FRA"),
-    ('仏', "FRA"),
-    ('德', "DEU"),
-    ('独', "DEU"),
-    ('日', "JPN"),
-    ('韩', "KOR"),
-    ('韓', "KOR"),
-    ('澳', "AUS"),
-    ('豪', "AUS"),
-    ('加', "CAN"),
-    ('印', "IND"),
-    ('越', "VNM"),
-];
+fn short(c: char) -> Option<&'static str> {
+    // A `match`: it is asked of every character of Chinese and Japanese text.
+    Some(match c {
+        '中' => "CHN",
+        '美' | '米' => "USA",
+        '俄' | '露' => "RUS",
+        '英' => "GBR",
+        '法' | '仏' => "FRA",
+        '德' | '独' => "DEU",
+        '日' => "JPN",
+        '韩' | '韓' => "KOR",
+        '澳' | '豪' => "AUS",
+        '加' => "CAN",
+        '印' => "IND",
+        '越' => "VNM",
+        _ => return None,
+    })
+}
 
 /// What may stand before a list of names in a sentence, when not
 /// punctuation: a preposition or conjunction (`来自美、英`, `与中美`).
@@ -146,10 +144,6 @@ const AFTER: [&str; 60] = [
     "協議",
 ];
 
-fn short(c: char) -> Option<&'static str> {
-    SHORT.iter().find(|(s, _)| *s == c).map(|(_, code)| *code)
-}
-
 fn is_han(c: char) -> bool {
     ('\u{4E00}'..='\u{9FFF}').contains(&c) || ('\u{3400}'..='\u{4DBF}').contains(&c)
 }
@@ -199,10 +193,10 @@ fn languages_follow(rest: &str) -> bool {
 /// words), `上、中、下`, `方法`, `美丽`, `中美洲` (Central America), `日中は`
 /// (Japanese "in the daytime"), `中、英文` (languages).
 pub fn enumerations(text: &str, names: &[(usize, usize)]) -> Vec<(usize, usize, &'static str)> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    if !chars.iter().any(|&(_, c)| short(c).is_some()) {
+    if !text.chars().any(|c| short(c).is_some()) {
         return Vec::new();
     }
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut out = Vec::new();
     let at = |i: usize| chars.get(i).map(|&(_, c)| c);
     let byte = |i: usize| chars.get(i).map_or(text.len(), |&(b, _)| b);
