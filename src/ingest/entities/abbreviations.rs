@@ -6,6 +6,8 @@
 //! together ([`enumerations`]): `日、俄、英、法、美这几个`, `德法却`,
 //! `中美关系`, `日米首脳会談`.
 
+use crate::ingest::text::is_han;
+
 /// A country's character and its ISO 3166-1 alpha-3 code.
 const COUNTRIES: [(&str, &str); 11] = [
     ("米", "USA"),
@@ -143,10 +145,6 @@ const AFTER: [&str; 60] = [
     "対立",
     "協議",
 ];
-
-fn is_han(c: char) -> bool {
-    ('\u{4E00}'..='\u{9FFF}').contains(&c) || ('\u{3400}'..='\u{4DBF}').contains(&c)
-}
 
 fn is_hiragana(c: char) -> bool {
     ('\u{3041}'..='\u{309F}').contains(&c)

@@ -607,7 +607,7 @@ fn names_a_language(matched: &str, rest: &str) -> bool {
     let ideographic = matched
         .chars()
         .next_back()
-        .is_some_and(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c) || is_katakana(c));
+        .is_some_and(|c| crate::ingest::text::is_han(c) || is_katakana(c));
     let Some(next) = rest.strip_prefix('語').or_else(|| rest.strip_prefix('语')) else {
         return false;
     };
