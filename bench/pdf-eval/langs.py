@@ -37,6 +37,11 @@ one run and `pilcrow build` builds the site. Per document:
   any digits (the document's symbol alone, a job number such as 26-03928
   (E) or *2603928*, a Geneva or New York code such as GE.23-12345 or
   N2312345, a page counter such as 2/5, a footnote rule).
+When DATA/clean/ holds the same documents in a cleaner form (the Word file
+the UN publishes beside the PDF, or text), with the PDF's file stem, they are
+ingested in a second site and the entities pilcrow finds in each PDF
+(resolutions, countries) are scored against those it finds in the clean
+copy: F1 taking the clean copy's as the truth.
 Prints the shares by language and by field, then every miss.
 """
 import argparse
@@ -50,7 +55,7 @@ import tempfile
 import unicodedata
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from run import documents, fold, ingest, new_site, without_issuer  # noqa: E402
+from run import documents, entity_sets, f1, fold, ingest, new_site, without_issuer  # noqa: E402
 
 FIELDS = ("title", "date", "symbol", "language")
 
@@ -223,6 +228,32 @@ def main():
         else:
             sc["clean"] += 1
 
+    entity_lines = []
+    clean = os.path.join(a.data, "clean")
+    stems = {os.path.splitext(n)[0] for n in expected}
+    cfiles = [f for f in sorted(os.listdir(clean)) if os.path.splitext(f)[0] in stems] if os.path.isdir(clean) else []
+    if cfiles:
+        cwork = work.rstrip("/") + "-clean"
+        cseeds = new_site(a.bin, cwork)
+        for f in cfiles:
+            shutil.copy(os.path.join(clean, f), cseeds)
+        ingest(a.bin, cwork)
+        from_pdf, from_clean = entity_sets(work), entity_sets(cwork)
+        counts = {"resolutions": [0, 0, 0], "countries": [0, 0, 0]}
+        for stem, truth in sorted(from_clean.items()):
+            have_sets = from_pdf.get(stem, (set(), set()))
+            for k, want, have in zip(counts, truth, have_sets):
+                c = counts[k]
+                c[0] += len(want & have)
+                c[1] += len(have - want)
+                c[2] += len(want - have)
+                if want != have:
+                    misses.append(f"{stem}.pdf: {k} only in the PDF {sorted(have - want)[:5]}, only in the clean copy {sorted(want - have)[:5]}")
+        for k, (tp, fp, fn) in counts.items():
+            entity_lines.append(f"  PDF {k} F1 {f1(tp, fp, fn):.3f} against the clean copy of {len(from_clean)} documents (tp {tp}, fp {fp}, fn {fn})")
+        if not a.keep:
+            shutil.rmtree(cwork)
+
     b = subprocess.run([a.bin, "build"], cwd=work, capture_output=True, text=True)
     total = {k: sum(s[k] for s in score.values()) for k in score[langs[0]]} if langs else {}
     print(f"pdf-langs: {len(expected)} UN PDFs in {', '.join(langs)}")
@@ -235,6 +266,8 @@ def main():
         he = f"{100 * s['heads_got'] / max(1, s['heads_want']):8.1f}%" if s["heads_want"] else "       –"
         print(f"  {l:6} {s['files']:5} {cells} {pa:>10} {he:>9} {100 * s['clean'] / n:8.1f}% {100 * s['no_stray'] / n:8.1f}%")
     print(f"  (¶ anchors: of {total.get('paras_want', 0)} numbered paragraphs; headings: of {total.get('heads_want', 0)} Contents headings)")
+    for line in entity_lines:
+        print(line)
     print("  build:", "ok" if b.returncode == 0 else "FAILED")
     if b.returncode != 0:
         print(b.stderr[-2000:])
