@@ -28,17 +28,14 @@ pub fn bare_base_url_warning(base_url: &str) -> String {
 
 /// The generated files, and warnings.
 pub fn files(site: &LoadedSite, cx: &Contexts<'_>, html_urls: &[String]) -> Vec<OutputFile> {
-    files_with(site, cx, html_urls, None)
+    let mut out = feeds(site, cx, html_urls);
+    out.push(graph_json(site, cx, None));
+    out
 }
 
-/// [`files`], with `graph.json` given when the caller has it already
-/// (an incremental build patches the previous one).
-pub fn files_with(
-    site: &LoadedSite,
-    cx: &Contexts<'_>,
-    html_urls: &[String],
-    graph_json: Option<Vec<u8>>,
-) -> Vec<OutputFile> {
+/// `sitemap.xml`, `atom.xml` and `robots.txt`: what the pages' URLs and
+/// front matter make (not their text nor their links).
+pub fn feeds(site: &LoadedSite, cx: &Contexts<'_>, html_urls: &[String]) -> Vec<OutputFile> {
     let absolute = is_absolute(&site.config.base_url);
     let mut out = Vec::new();
     let mut robots = String::from("User-agent: *\nAllow: /\n");
@@ -57,12 +54,16 @@ pub fn files_with(
         path: "robots.txt".into(),
         bytes: robots.into_bytes(),
     });
-    out.push(OutputFile {
-        path: "graph.json".into(),
-        bytes: graph_json
-            .unwrap_or_else(|| crate::graph::json::to_json(site, &cx.graph).into_bytes()),
-    });
     out
+}
+
+/// `graph.json`, or the bytes given when the caller has them already (an
+/// incremental build patches the previous one).
+pub fn graph_json(site: &LoadedSite, cx: &Contexts<'_>, made: Option<Vec<u8>>) -> OutputFile {
+    OutputFile {
+        path: "graph.json".into(),
+        bytes: made.unwrap_or_else(|| crate::graph::json::to_json(site, &cx.graph).into_bytes()),
+    }
 }
 
 /// Percent-encodes the non-ASCII bytes of a URL (sitemaps want RFC 3986

@@ -349,14 +349,19 @@ pub fn build(
             .collect();
         jobs.extend(places);
     }
-    // Files for machines show pages' front matter and mentions (not
-    // sections nor co-citations): the same when neither changed.
-    let machine = aff.machine
-        && todo.iter().any(|&i| {
-            new_pages[&i].front != cache.pages[i].front
-                || cache.pages[i].front.is_empty()
-                || extracted_before[i].mentions != extracted[i].mentions
-        });
+    // Files for machines: the feeds show pages' URLs and front matter,
+    // graph.json their front matter and mentions (neither shows sections
+    // nor co-citations); each is made again only when what it shows
+    // changed.
+    let front_changed = todo
+        .iter()
+        .any(|&i| new_pages[&i].front != cache.pages[i].front || cache.pages[i].front.is_empty());
+    let feeds = aff.machine && front_changed;
+    let graph_file = aff.machine
+        && (front_changed
+            || todo
+                .iter()
+                .any(|&i| extracted_before[i].mentions != extracted[i].mentions));
     // The changed pages and those whose mention count changed: their
     // elements of graph.json and their list entries are made again.
     let recounted: BTreeSet<usize> = todo
@@ -373,27 +378,31 @@ pub fn build(
     // largest output (the graph page) and the patch of graph.json take
     // about as long as each other.
     let machine_files = || -> Vec<OutputFile> {
-        if !machine {
-            return Vec::new();
+        let mut files = Vec::new();
+        if feeds {
+            let all_jobs = output_jobs(&site, &theme);
+            let urls = super::html_urls(
+                all_jobs
+                    .iter()
+                    .filter(|&&j| j != OutputJob::NotFound)
+                    .map(|&j| j.path(&site))
+                    .collect::<Vec<_>>()
+                    .iter()
+                    .map(String::as_str),
+            );
+            files = extras::feeds(&site, &cx, &urls);
         }
-        let all_jobs = output_jobs(&site, &theme);
-        let urls = super::html_urls(
-            all_jobs
-                .iter()
-                .filter(|&&j| j != OutputJob::NotFound)
-                .map(|&j| j.path(&site))
-                .collect::<Vec<_>>()
-                .iter()
-                .map(String::as_str),
-        );
-        // graph.json: the previous one with the elements of the pages
-        // the change reaches made again.
-        let graph_json = std::fs::read(output.join("graph.json"))
-            .ok()
-            .and_then(|old| {
-                graph::json::patched(&site, &old, &graph_before, &graph, &recounted, &todo)
-            });
-        extras::files_with(&site, &cx, &urls, graph_json)
+        if graph_file {
+            // The previous graph.json with the elements of the pages the
+            // change reaches made again.
+            let patched = std::fs::read(output.join("graph.json"))
+                .ok()
+                .and_then(|old| {
+                    graph::json::patched(&site, &old, &graph_before, &graph, &recounted, &todo)
+                });
+            files.push(extras::graph_json(&site, &cx, patched));
+        }
+        files
     };
     let render_jobs = || -> Vec<Result<OutputFile, crate::problem::Problem>> {
         jobs.par_iter()

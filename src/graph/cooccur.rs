@@ -1,7 +1,8 @@
 //! Co-citation: which pages are mentioned together, and which documents
 //! cite the same things.
 
-use std::collections::HashMap;
+// Fx-hashed: page indexes as keys, counted for every page of a build.
+use rustc_hash::FxHashMap as HashMap;
 
 /// Entities cited by more documents than this are too common to say two
 /// documents are related (and would make relatedness quadratic in the
@@ -16,7 +17,7 @@ pub fn count<'a>(
     pages: usize,
     units: impl Iterator<Item = &'a (Vec<usize>, Vec<usize>)>,
 ) -> Vec<Vec<(usize, u32)>> {
-    let mut counts: Vec<HashMap<usize, u32>> = vec![HashMap::new(); pages];
+    let mut counts: Vec<HashMap<usize, u32>> = vec![HashMap::default(); pages];
     for unit in units {
         unit_pairs(unit, |a, b| *counts[a].entry(b).or_default() += 1);
     }
@@ -62,7 +63,7 @@ pub fn apply(lists: &mut [Vec<(usize, u32)>], delta: HashMap<usize, HashMap<usiz
 /// cites, by number of such pages. `cites[d]` lists the pages `d` links
 /// to; only pages with `is_doc` count as documents.
 pub fn related(cites: &[Vec<(usize, u32)>], is_doc: &[bool]) -> Vec<Vec<(usize, u32)>> {
-    let mut docs_of: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut docs_of: HashMap<usize, Vec<usize>> = HashMap::default();
     for (d, targets) in cites.iter().enumerate() {
         if !is_doc[d] {
             continue;
@@ -71,7 +72,7 @@ pub fn related(cites: &[Vec<(usize, u32)>], is_doc: &[bool]) -> Vec<Vec<(usize, 
             docs_of.entry(t).or_default().push(d);
         }
     }
-    let mut shared: Vec<HashMap<usize, u32>> = vec![HashMap::new(); cites.len()];
+    let mut shared: Vec<HashMap<usize, u32>> = vec![HashMap::default(); cites.len()];
     for docs in docs_of.values() {
         if docs.len() < 2 || docs.len() > RELATED_CAP {
             continue;

@@ -135,7 +135,8 @@ impl Graph {
         changed: &std::collections::BTreeSet<usize>,
         was_doc: &[bool],
     ) -> Graph {
-        use std::collections::{BTreeSet, HashMap};
+        use rustc_hash::FxHashMap as HashMap;
+        use std::collections::BTreeSet;
         let pages = &site.content.pages;
         let n = pages.len();
         let is_doc: Vec<bool> = pages
@@ -159,7 +160,7 @@ impl Graph {
                 g.mentions.push(m.clone());
             }
         }
-        let mut pairs: HashMap<usize, HashMap<usize, i64>> = HashMap::new();
+        let mut pairs: HashMap<usize, HashMap<usize, i64>> = HashMap::default();
         let mut shifted: BTreeSet<usize> = BTreeSet::new();
         let mut touched_sections: BTreeSet<usize> = BTreeSet::new();
         for &i in changed {
@@ -201,7 +202,7 @@ impl Graph {
         if !shifted.is_empty() {
             // The documents citing each shifted page, before and after.
             let citers = |cites: &[Vec<(usize, u32)>], docs: &[bool]| {
-                let mut out: HashMap<usize, Vec<usize>> = HashMap::new();
+                let mut out: HashMap<usize, Vec<usize>> = HashMap::default();
                 for (d, targets) in cites.iter().enumerate() {
                     if docs[d] {
                         for &(t, _) in targets {
@@ -214,7 +215,7 @@ impl Graph {
                 out
             };
             let (c_old, c_new) = (citers(&self.cites, was_doc), citers(&g.cites, &is_doc));
-            let mut delta: HashMap<usize, HashMap<usize, i64>> = HashMap::new();
+            let mut delta: HashMap<usize, HashMap<usize, i64>> = HashMap::default();
             let mut add = |docs: Option<&Vec<usize>>, sign: i64| {
                 let Some(docs) = docs else { return };
                 if docs.len() < 2 || docs.len() > RELATED_CAP {
@@ -269,8 +270,10 @@ impl Graph {
 /// for this page (a mention in a heading makes a section, not a count).
 fn cites_of(e: &Extracted) -> Vec<(usize, u32)> {
     let mut counts: Vec<(usize, u32)> = Vec::new();
-    let mut seen: std::collections::HashMap<usize, usize> = Default::default();
-    let mut paragraphs: std::collections::HashSet<(usize, &str, bool)> = Default::default();
+    // Hashed with Fx: this runs for every page of an incremental build,
+    // on a few keys each, where SipHash's setup was most of its time.
+    let mut seen: rustc_hash::FxHashMap<usize, usize> = Default::default();
+    let mut paragraphs: rustc_hash::FxHashSet<(usize, &str, bool)> = Default::default();
     for m in &e.mentions {
         let k = *seen.entry(m.target).or_insert_with(|| {
             counts.push((m.target, 0));
