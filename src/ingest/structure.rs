@@ -2068,13 +2068,26 @@ fn join_broken_title(blocks: &mut Vec<Block>) {
                 <= 2
                 && super::metadata::find_date(b, "").is_some()
         };
+        // A lower-case start continues a line only in a text that writes
+        // capitals (Georgian letters are lower case, and every line
+        // starts with one).
+        let lower_start = first_b.is_lowercase() && a.chars().any(char::is_uppercase);
+        // A capitals line of one word (`ПРЕАМБУЛА`) under a capitals title
+        // is its own heading unless the title breaks after a short word
+        // left hanging (`CONVENTION ON THE RIGHTS OF THE` / `CHILD`).
+        let hanging = || {
+            b.split_whitespace().count() >= 2
+                || a.split_whitespace()
+                    .last()
+                    .is_some_and(|w| w.chars().filter(|&c| is_letter(c)).count() <= 3)
+        };
         ends_open
             && visible_len(a) >= 25
             && !ENUM_HEAD.is_match(b.trim_start())
             && !super::text::is_adoption_statement(b)
             && !is_byline(b)
             && !only_date()
-            && (first_b.is_lowercase() || (caps(a) && caps(b)))
+            && (lower_start || (caps(a) && caps(b) && hanging()))
     };
     if blocks.len() < 2 {
         return;
@@ -2109,6 +2122,13 @@ fn is_byline(t: &str) -> bool {
     visible_len(t) <= 80 && BYLINE.is_match(t)
 }
 
+/// A markdown link and nothing else (`[Home](https://…)`).
+fn is_only_a_link(text: &str) -> bool {
+    static LINK: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^!?\[[^\]]*\]\([^)\s]*(?:\s+[^)]*)?\)$").unwrap());
+    LINK.is_match(text.trim())
+}
+
 fn take_title(blocks: &mut Vec<Block>, toc: &[TocEntry], join: bool) -> Option<String> {
     if join {
         join_broken_title(blocks);
@@ -2116,6 +2136,9 @@ fn take_title(blocks: &mut Vec<Block>, toc: &[TocEntry], join: bool) -> Option<S
     let mut best: Option<(usize, usize)> = None;
     for (i, b) in blocks.iter().enumerate().take(4) {
         match b {
+            // A heading that is only a link (`### [返回首頁](https://…)`)
+            // leads elsewhere: navigation, not this document's name.
+            Block::Heading { text, .. } if is_only_a_link(text) => {}
             Block::Heading { text, .. } if !toc.iter().any(|e| text.ends_with(&e.title)) => {
                 // An adoption statement is no title, however long.
                 let l = if super::text::is_adoption_statement(text) {
@@ -2138,7 +2161,9 @@ fn take_title(blocks: &mut Vec<Block>, toc: &[TocEntry], join: bool) -> Option<S
     // No headline above the text: the first heading names the document,
     // and stays where it is as the heading of its section.
     let first_heading = blocks.iter().find_map(|b| match b {
-        Block::Heading { text, .. } if !toc.iter().any(|e| text.ends_with(&e.title)) => {
+        Block::Heading { text, .. }
+            if !is_only_a_link(text) && !toc.iter().any(|e| text.ends_with(&e.title)) =>
+        {
             Some(text.clone())
         }
         _ => None,
@@ -2217,6 +2242,19 @@ mod tests {
 
     fn structure(text: &str) -> Structured {
         build(clean(text), &Recognizer::builtin())
+    }
+
+    #[test]
+    fn a_heading_that_is_only_a_link_is_no_title() {
+        let text = "### [:house:返回首頁](https://github.com/example/txt)\n\n---\n\n## 联合国大会决议要求俄罗斯结束对乌克兰的进攻\n\n联合国大会周三以压倒性优势通过了一项决议。\n";
+        let s = build(
+            crate::ingest::clean::clean_authored(text),
+            &Recognizer::builtin(),
+        );
+        assert_eq!(
+            s.title.as_deref(),
+            Some("联合国大会决议要求俄罗斯结束对乌克兰的进攻")
+        );
     }
 
     #[test]
@@ -2562,6 +2600,22 @@ mod tests {
         assert_eq!(
             s.title.as_deref(),
             Some("ΟΙΚΟΥΜΕΝΙΚΗ ΔΙΑΚΗΡΥΞΗ ΓΙΑ ΤΑ ΑΝΘΡΩΠΙΝΑ ΔΙΚΑΙΩΜΑΤΑ")
+        );
+        // Nor the section heading under it, one word in capitals, nor a
+        // heading in a script whose letters are all lower case.
+        let body = "Адам баласы отбасының барлық мүшелеріне тән қадір-қасиетті және олардың тең әрі ажырамас құқықтарын тану бостандықтың, әділдік пен жалпыға бірдей бейбітшіліктің негізі болып табылады.\n";
+        for (title, heading) in [
+            ("АДАМ ҚҰҚЫҚТАРЫНЫҢ ЖАЛПЫҒА БІРДЕЙ ДЕКЛАРАЦИЯСЫ", "ПРЕАМБУЛА"),
+            ("ადამიანის უფლებათა საყოველთაო დეკლარაცია", "პრეამბულა"),
+        ] {
+            let s = structure(&format!("{title}\n{heading}\n\n{body}"));
+            assert_eq!(s.title.as_deref(), Some(title));
+        }
+        // A title that breaks after a short word goes on.
+        let s = structure(&format!("CONVENTION ON THE RIGHTS OF THE\nCHILD\n\n{body}"));
+        assert_eq!(
+            s.title.as_deref(),
+            Some("CONVENTION ON THE RIGHTS OF THE CHILD")
         );
     }
 

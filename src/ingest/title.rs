@@ -324,13 +324,24 @@ pub fn acceptable(t: &str) -> bool {
                     && chars.get(i + 1).is_none_or(|c| c.is_whitespace())
         })
         .count();
-    if separators.saturating_sub(closing_quotes) >= 2 {
+    if separators.saturating_sub(closing_quotes) >= 2 && !has_dated_item(t) {
         return false;
     }
     if super::text::is_adoption_statement(t) {
         return false;
     }
     !is_chrome_title(t)
+}
+
+/// Whether one of the items of a strip (`Radio | Uutisviikko selkosuomeksi
+/// | lauantai 9.3.2024`) is a date: a programme's or a bulletin's dated
+/// title line, where a menu or a list of places names no day.
+fn has_dated_item(t: &str) -> bool {
+    t.split(['|', '•', '·', '»']).any(|item| {
+        let item = item.trim();
+        let letters = item.chars().filter(|c| c.is_alphabetic()).count();
+        letters <= 24 && super::metadata::find_date(item, "").is_some()
+    })
 }
 
 /// Words that title a page's furniture, not a document: navigation,
@@ -858,6 +869,12 @@ mod tests {
             Some("민주당 '선호투표제' 도입 또다시 불발··· 친청계 \"당규 개정 왜 밀어붙이나\"-정치")
         );
         assert!(!acceptable("Home · News · Contact"));
+        assert!(!acceptable("KENYA | LESOTHO | LIBERIA"));
+        // A dated title line is no menu.
+        assert!(acceptable(
+            "Radio | Uutisviikko selkosuomeksi | lauantai 9.3.2024"
+        ));
+        assert!(!acceptable("Home | News | 2024 | Contact"));
         assert!(acceptable("马丁·路德·金的梦想"));
     }
 

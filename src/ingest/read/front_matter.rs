@@ -9,9 +9,34 @@ use crate::ingest::model::{Document, Field, Origin};
 const MAX: usize = 64 * 1024;
 
 /// Keys naming each field, in the spellings of the common generators.
-const TITLE: &[&str] = &["title", "headline", "name"];
+const TITLE: &[&str] = &[
+    "title",
+    "headline",
+    "name",
+    // The same keys in the languages sites write their front matter in
+    // (`Titel:`, `Datum:` in a German Jekyll site).
+    "titel",
+    "titre",
+    "título",
+    "titolo",
+    "tytuł",
+    "otsikko",
+    "başlık",
+    "заголовок",
+    "标题",
+    "タイトル",
+];
 const DATE: &[&str] = &[
     "date",
+    "datum",
+    "dato",
+    "fecha",
+    "data",
+    "päivämäärä",
+    "tarih",
+    "дата",
+    "日期",
+    "日付",
     "published",
     "publishdate",
     "publish_date",
@@ -281,6 +306,14 @@ mod tests {
         assert_eq!(value(&doc, Field::Date), Some("2021-03-04T10:00:00Z"));
         assert_eq!(value(&doc, Field::Url), Some("https://ex.org/a/"));
         assert_eq!(body.trim(), "Body text.");
+    }
+
+    #[test]
+    fn keys_in_the_sites_own_language_count() {
+        let (doc, _) =
+            split("---\nTitel: Lage im Sahel\nDatum: 2024-11-20\nTyp: Entwurf\n---\nText\n");
+        assert_eq!(value(&doc, Field::Title), Some("Lage im Sahel"));
+        assert_eq!(value(&doc, Field::Date), Some("2024-11-20"));
     }
 
     #[test]

@@ -108,6 +108,25 @@ impl Read {
     }
 }
 
+/// An HTML file, or a site generator's HTML content file: a front matter
+/// (`---` YAML or `+++` TOML, as Hugo and Jekyll read it in `.html`
+/// content) then the page's HTML. The front matter is metadata, as a
+/// markdown file's is, never text of the page.
+fn html_file(text: &str, name: &str) -> Read {
+    let start = text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
+    let fenced = start.starts_with("---") || start.starts_with("+++");
+    if !fenced {
+        return Read::Done(html::read(text));
+    }
+    let (meta, body, stated) = front_matter::split_named(text, name);
+    if !stated {
+        return Read::Done(html::read(text));
+    }
+    let mut doc = html::read(body);
+    doc.candidates.extend(meta.candidates);
+    Read::Done(doc)
+}
+
 /// Reads one input file.
 pub fn read(path: &Path) -> Result<Read, IngestError> {
     let bytes = std::fs::read(path).map_err(|source| IngestError::Io {
@@ -132,8 +151,41 @@ pub fn read_bytes(bytes: Vec<u8>, path: &Path) -> Result<Read, IngestError> {
         .and_then(|n| n.to_str())
         .unwrap_or_default();
     Ok(match Format::of(path, &text) {
-        Format::Html => Read::Done(html::read(&text)),
+        Format::Html => html_file(&text, name),
         Format::Markdown => markdown::read(&text, name),
         Format::Text | Format::Pdf | Format::Docx => text::read(&text),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::model::{Field, Origin};
+
+    /// A Hugo or Jekyll `.html` content file: its front matter titles and
+    /// dates it, and is no text of the page.
+    #[test]
+    fn an_html_file_with_front_matter_is_a_generators_content_file() {
+        let page = "---\ntitle: Certifikat Gennemsigtighed (CT) Logs\nslug: ct-logs\nlastmod: 2026-06-15\n---\n\n<p>Let's Encrypt logger alle certifikater i offentlige logs, så enhver kan se dem.</p>\n<h2>Finansiering</h2>\n<p>Vores logs finansieres af sponsorer, der støtter arbejdet.</p>\n";
+        let Read::Done(doc) = html_file(page, "ct-logs.html") else {
+            panic!("not read as HTML");
+        };
+        let of = |f: Field| {
+            doc.candidates
+                .iter()
+                .find(|c| c.field == f && c.origin == Origin::FrontMatter)
+                .map(|c| c.value.as_str())
+        };
+        assert_eq!(
+            of(Field::Title),
+            Some("Certifikat Gennemsigtighed (CT) Logs")
+        );
+        assert_eq!(of(Field::Date), Some("2026-06-15"));
+        let text = format!("{:?}", doc.blocks);
+        assert!(
+            !text.contains("slug") && !text.contains("lastmod"),
+            "{text}"
+        );
+        assert!(text.contains("Finansiering"), "{text}");
+    }
 }
