@@ -198,7 +198,7 @@ pub fn build(cleaned: Cleaned, rec: &Recognizer) -> Structured {
     // A title is plain text: a footnote marker glued to the line it came
     // from has no place in front matter.
     out.title = masthead_title
-        .or_else(|| take_title(&mut blocks, &out.toc, !set_title))
+        .or_else(|| take_title(&mut blocks, &out.toc, !set_title, lead_apart(&lines)))
         .map(|t| without_footnote_markers(&t))
         .filter(|t| !t.is_empty());
     // A dateline alone near the top is metadata, not text.
@@ -2045,7 +2045,7 @@ fn join_title_lines(blocks: &mut Vec<Block>, lines: &[String]) -> bool {
 /// THE GRENADINES, 18 - 21 NOVEMBER 2002`) is one heading: the first line
 /// ends without punctuation and the second goes on in the same case, or in
 /// lower case.
-fn join_broken_title(blocks: &mut Vec<Block>) {
+fn join_broken_title(blocks: &mut Vec<Block>, apart: bool) {
     let continues = |a: &str, b: &str| -> bool {
         let a = a.trim_end();
         let Some(first_b) = b.trim_start().chars().next() else {
@@ -2072,11 +2072,13 @@ fn join_broken_title(blocks: &mut Vec<Block>) {
         // capitals (Georgian letters are lower case, and every line
         // starts with one).
         let lower_start = first_b.is_lowercase() && a.chars().any(char::is_uppercase);
-        // A capitals line of one word (`ПРЕАМБУЛА`) under a capitals title
-        // is its own heading unless the title breaks after a short word
-        // left hanging (`CONVENTION ON THE RIGHTS OF THE` / `CHILD`).
+        // A capitals line of one word (`ПРЕАМБУЛА`) under a capitals title,
+        // or one a blank line sets apart (`UNITED NATIONS` under `UNIVERSAL
+        // DECLARATION OF HUMAN RIGHTS`), is its own heading unless the
+        // title breaks after a short word left hanging (`CONVENTION ON THE
+        // RIGHTS OF THE` / `CHILD`).
         let hanging = || {
-            b.split_whitespace().count() >= 2
+            !apart && b.split_whitespace().count() >= 2
                 || a.split_whitespace()
                     .last()
                     .is_some_and(|w| w.chars().filter(|&c| is_letter(c)).count() <= 3)
@@ -2112,6 +2114,17 @@ fn join_broken_title(blocks: &mut Vec<Block>) {
     }
 }
 
+/// Whether a blank line stands between the text's first two lines (a
+/// title broken in two runs on; a heading under a title stands apart).
+/// `false` when the lines are not known.
+fn lead_apart(lines: &[String]) -> bool {
+    let mut rest = lines
+        .iter()
+        .map(|l| l.trim())
+        .skip_while(|l| l.is_empty() || *l == PAGE_BREAK);
+    rest.next().is_some() && rest.next().is_some_and(|l| l.is_empty() || l == PAGE_BREAK)
+}
+
 /// `by Viktor Ageyev`, `von Anna Schmidt`, `par Jean Dupont`: the
 /// author's line under a title, not the title's second line.
 fn is_byline(t: &str) -> bool {
@@ -2129,9 +2142,14 @@ fn is_only_a_link(text: &str) -> bool {
     LINK.is_match(text.trim())
 }
 
-fn take_title(blocks: &mut Vec<Block>, toc: &[TocEntry], join: bool) -> Option<String> {
+fn take_title(
+    blocks: &mut Vec<Block>,
+    toc: &[TocEntry],
+    join: bool,
+    apart: bool,
+) -> Option<String> {
     if join {
-        join_broken_title(blocks);
+        join_broken_title(blocks, apart);
     }
     let mut best: Option<(usize, usize)> = None;
     for (i, b) in blocks.iter().enumerate().take(4) {
@@ -2611,6 +2629,15 @@ mod tests {
             let s = structure(&format!("{title}\n{heading}\n\n{body}"));
             assert_eq!(s.title.as_deref(), Some(title));
         }
+        // Nor a line of capitals a blank line sets apart (the issuing body
+        // on a cover page).
+        let s = structure(&format!(
+            "UNIVERSAL DECLARATION OF HUMAN RIGHTS\n\nUNITED NATIONS\n\nDepartment of Public Information\n\n{body}"
+        ));
+        assert_eq!(
+            s.title.as_deref(),
+            Some("UNIVERSAL DECLARATION OF HUMAN RIGHTS")
+        );
         // A title that breaks after a short word goes on.
         let s = structure(&format!("CONVENTION ON THE RIGHTS OF THE\nCHILD\n\n{body}"));
         assert_eq!(
