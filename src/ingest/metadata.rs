@@ -1256,6 +1256,14 @@ struct Scripts {
     arabic: usize,
     persian: usize,
     urdu: usize,
+    /// Cyrillic letters, those of Kazakh's own (`ә ғ қ ң ө ұ ү һ і`), and
+    /// those of the other Turkic and Iranian Cyrillic alphabets (`ў ҳ ҷ ӣ
+    /// ӯ ҡ ҙ ҫ җ`): the detector knows no Kazakh, and calls it Belarusian.
+    cyrillic: usize,
+    kazakh: usize,
+    kazakh_qa: usize,
+    kazakh_a: usize,
+    other_turkic: usize,
     /// Every letter (`char::is_alphabetic`), Han and kana included.
     alphabetic: usize,
     /// Characters that are not white space.
@@ -1269,6 +1277,8 @@ impl Scripts {
         let (mut alphabetic, mut visible) = (0usize, 0usize);
         let mut mono = [0usize; ONE_LANGUAGE_SCRIPTS.len()];
         let (mut arabic, mut persian, mut urdu) = (0usize, 0usize, 0usize);
+        let (mut cyrillic, mut kazakh, mut kazakh_qa, mut kazakh_a, mut other_turkic) =
+            (0usize, 0usize, 0usize, 0usize, 0usize);
         let b = text.as_bytes();
         let mut at = 0;
         while at < b.len() {
@@ -1310,7 +1320,20 @@ impl Scripts {
             } else if letter {
                 letters += 1;
                 let u = c as u32;
-                if (0x0600..=0x06FF).contains(&u) {
+                if (0x0400..=0x04FF).contains(&u) {
+                    cyrillic += 1;
+                    let l = c.to_lowercase().next().unwrap_or(c);
+                    kazakh += usize::from(matches!(
+                        l,
+                        'ә' | 'ғ' | 'қ' | 'ң' | 'ө' | 'ұ' | 'ү' | 'һ' | 'і'
+                    ));
+                    kazakh_qa += usize::from(l == 'қ');
+                    kazakh_a += usize::from(matches!(l, 'ә' | 'ұ'));
+                    other_turkic += usize::from(matches!(
+                        l,
+                        'ў' | 'ҳ' | 'ҷ' | 'ӣ' | 'ӯ' | 'ҡ' | 'ҙ' | 'ҫ' | 'җ'
+                    ));
+                } else if (0x0600..=0x06FF).contains(&u) {
                     arabic += 1;
                     persian += usize::from(matches!(c, 'پ' | 'چ' | 'ژ' | 'گ' | 'ی' | 'ک'));
                     urdu += usize::from(matches!(c, 'ٹ' | 'ڈ' | 'ڑ' | 'ے' | 'ں'));
@@ -1387,6 +1410,11 @@ impl Scripts {
             arabic,
             persian,
             urdu,
+            cyrillic,
+            kazakh,
+            kazakh_qa,
+            kazakh_a,
+            other_turkic,
             alphabetic,
             visible,
         }
@@ -1424,6 +1452,17 @@ impl Scripts {
             && n * 2 >= letters
         {
             return Some(Some(ONE_LANGUAGE_SCRIPTS[k].2));
+        }
+        // Cyrillic with Kazakh's own letters: `қ` with `ә` or `ұ` (Uzbek
+        // and Tajik write `қ` but neither; Tatar and Bashkir `ә` but no
+        // `қ`), a fair share of them, and few of the other alphabets'.
+        if self.cyrillic * 2 >= letters
+            && self.kazakh_qa >= 1
+            && self.kazakh_a >= 1
+            && self.kazakh * 25 >= self.cyrillic
+            && self.other_turkic * 10 < self.kazakh
+        {
+            return Some(Some("kk"));
         }
         // Arabic script: Urdu's and Persian's own letters tell them apart.
         if self.arabic * 2 >= letters {
@@ -2233,6 +2272,21 @@ mod tests {
             ("ဤစာတမ်းသည် စီမံကိန်း၏ စည်းမျဉ်းများကို ဖော်ပြသည်", "my"),
         ] {
             assert_eq!(detect_language(text), Some(lang), "{text}");
+        }
+    }
+
+    #[test]
+    fn kazakh_is_told_by_its_letters_and_its_neighbours_are_not_kazakh() {
+        let kk = "Адам баласы отбасының барлық мүшелеріне тән қадір-қасиетті және олардың тең әрі ажырамас құқықтарын тану бостандықтың, әділдік пен жалпыға бірдей бейбітшіліктің негізі болып табылады.";
+        assert_eq!(detect_language(kk), Some("kk"));
+        for other in [
+            // Russian, Ukrainian, Belarusian, Uzbek (Cyrillic).
+            "Все люди рождаются свободными и равными в своем достоинстве и правах.",
+            "Усі люди народжуються вільними і рівними у своїй гідності та правах.",
+            "Усе людзі нараджаюцца свабоднымі і роўнымі ў сваёй годнасці і правах.",
+            "Барча одамлар эркин, қадр-қиммат ва ҳуқуқларда тенг бўлиб туғиладилар.",
+        ] {
+            assert_ne!(detect_language(other), Some("kk"), "{other}");
         }
     }
 
