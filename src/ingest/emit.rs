@@ -390,6 +390,18 @@ fn link_text(
             }
         }
     }
+    // An image's description that is a caption (`![The minister in
+    // Washington on Thursday. Photo: …](…)`) is the document's text: what
+    // it names is listed, not linked (a link would break the image).
+    if markdown && text.contains("![") {
+        for alt in captions(text) {
+            for m in rec.find(alt) {
+                if targets.href(&m.entity).is_some() {
+                    seen.insert(m.entity);
+                }
+            }
+        }
+    }
     if holds_note_mark(&out) {
         out.replace(FN_OPEN, "[^").replace(FN_CLOSE, "]")
     } else {
@@ -421,6 +433,19 @@ fn escape_raw_html(s: &str) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// The descriptions of a markdown text's images that are captions: a
+/// sentence of five words or more, not a file's or a picture's label
+/// (`logo`, `Figure 1`, `IMG_2041.jpg`).
+fn captions(text: &str) -> impl Iterator<Item = &str> {
+    static IMAGE: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| regex::Regex::new(r"!\[([^\]]*)\]\(").unwrap());
+    IMAGE
+        .captures_iter(text)
+        .filter_map(|c| c.get(1))
+        .map(|m| m.as_str())
+        .filter(|alt| alt.split_whitespace().count() >= 5)
 }
 
 /// Markdown with every inline link `[text](target)` reduced to its text.
@@ -836,6 +861,24 @@ mod tests {
         let ids: Vec<&str> = seen.iter().map(|e| e.id.as_str()).collect();
         assert!(ids.contains(&"A/RES/2758(XXVI)"), "{ids:?}");
         assert!(ids.contains(&"S/RES/777 (1992)"), "{ids:?}");
+    }
+
+    #[test]
+    fn an_image_caption_names_countries_without_links() {
+        let rec = Recognizer::builtin();
+        rec.finish();
+        let seed_docs = BTreeMap::new();
+        let targets = LinkTargets {
+            seed_docs: &seed_docs,
+            own_symbol: None,
+            language: "fi",
+        };
+        let text = "![Ruotsin pääministeri ja USA:n ulkoministeri Washingtonissa torstaina. Kuva: Reuters](https://example.org/a,b.jpg) ![Kenya](https://example.org/flag.png)";
+        let mut seen = BTreeSet::new();
+        let out = link_text(text, &rec, &targets, true, &mut seen);
+        assert_eq!(out, text, "the image stays as written");
+        let ids: Vec<&str> = seen.iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(ids, ["SWE", "USA"], "a one-word label is no caption");
     }
 
     #[test]

@@ -126,14 +126,24 @@ fn finnish(name: &str) -> Vec<String> {
     if last == 'i' {
         stems.push(format!("{body}e"));
     }
-    // Consonant gradation of a double stop before the final vowel.
-    for stop in ["kk", "pp", "tt"] {
-        if let Some(pre) = body.strip_suffix(stop) {
-            let weak = format!("{pre}{}{last}", &stop[..1]);
+    // Consonant gradation before the final vowel: a double stop made
+    // single, a stop after a nasal or liquid assimilated to it
+    // (`Hollanti` → `Hollannin`, `Islanti` → `Islannissa`).
+    for (strong, weak) in [
+        ("kk", "k"),
+        ("pp", "p"),
+        ("tt", "t"),
+        ("nt", "nn"),
+        ("lt", "ll"),
+        ("rt", "rr"),
+        ("mp", "mm"),
+        ("nk", "ng"),
+    ] {
+        if let Some(pre) = body.strip_suffix(strong) {
             if last == 'i' {
-                stems.push(format!("{pre}{}e", &stop[..1]));
+                stems.push(format!("{pre}{weak}e"));
             }
-            stems.push(weak);
+            stems.push(format!("{pre}{weak}{last}"));
         }
     }
     let endings: Vec<String> = [
@@ -228,6 +238,10 @@ mod tests {
         assert!(ruotsi.iter().any(|s| s == "Ruotsissa"), "{ruotsi:?}");
         let turkki = case_forms("fi", "Turkki");
         assert!(turkki.iter().any(|s| s == "Turkissa"), "{turkki:?}");
+        let hollanti = case_forms("fi", "Hollanti");
+        for f in ["Hollannin", "Hollannissa", "Hollantia", "Hollantiin"] {
+            assert!(hollanti.iter().any(|s| s == f), "{f} not in {hollanti:?}");
+        }
         let venaja = case_forms("fi", "Venäjä");
         assert!(venaja.iter().any(|s| s == "Venäjällä"), "{venaja:?}");
         assert!(

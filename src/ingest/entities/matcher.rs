@@ -308,6 +308,16 @@ fn spelling_variants(text: &str, country: bool) -> Vec<String> {
             })
             .collect();
     }
+    // A hyphen between two words of a country's name written as a space
+    // (`Guiné Bissau`, `Timor Leste`, `Bósnia Herzegovina`): the whole
+    // name, not the shorter one it holds (Guinea), is what the text names.
+    if country {
+        let spaced: Vec<String> = std::iter::once(text.to_string())
+            .chain(out.iter().cloned())
+            .filter_map(|v| hyphens_as_spaces(&v))
+            .collect();
+        out.extend(spaced);
+    }
     // Country names as written without their accents (`Cote d'Ivoire`,
     // `Turkiye`, `Sao Tome`): Latin script only, and six letters or more, so
     // that no short word comes of it (Vietnamese `Mỹ` is not English `My`,
@@ -323,6 +333,26 @@ fn spelling_variants(text: &str, country: bool) -> Vec<String> {
     out.sort();
     out.dedup();
     out
+}
+
+/// `text` with each hyphen that joins two letters made a space, if it
+/// holds one.
+fn hyphens_as_spaces(text: &str) -> Option<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let joins = |i: usize| {
+        chars[i] == '-'
+            && i > 0
+            && chars[i - 1].is_alphabetic()
+            && chars.get(i + 1).is_some_and(|c| c.is_alphabetic())
+    };
+    if !(0..chars.len()).any(joins) {
+        return None;
+    }
+    Some(
+        (0..chars.len())
+            .map(|i| if joins(i) { ' ' } else { chars[i] })
+            .collect(),
+    )
 }
 
 fn without_accents(text: &str) -> Option<String> {

@@ -29,6 +29,7 @@
 mod abbreviations;
 mod gazetteer;
 mod inflect;
+mod listed;
 mod matcher;
 mod normalize;
 mod resolutions;
@@ -241,6 +242,9 @@ impl Recognizer {
         if !text.is_ascii() {
             self.abbreviated_lists(text, &mut cands);
         }
+        if text.contains("Anh") {
+            self.listed_words(text, &mut cands);
+        }
         matcher::url_blocks(text, &mut cands);
         if lower.text.bytes().any(|b| b.is_ascii_digit()) {
             for f in resolutions::find(&lower.text) {
@@ -280,6 +284,28 @@ impl Recognizer {
             .map(|c| (c.start, c.end))
             .collect();
         for (start, end, code) in abbreviations::enumerations(text, &names) {
+            cands.push(Candidate {
+                start,
+                end,
+                what: What::Owned(EntityId::new(EntityKind::Country, code)),
+                inexact: false,
+                weight: end - start,
+            });
+        }
+    }
+
+    /// Country names that are common words alone (Vietnamese `Anh`), as
+    /// items of a list of the names found.
+    fn listed_words(&self, text: &str, cands: &mut Vec<Candidate>) {
+        let names: Vec<(usize, usize)> = cands
+            .iter()
+            .filter(|c| match c.what {
+                What::Entity(i) => self.gazetteer.entities[i as usize].kind == EntityKind::Country,
+                _ => false,
+            })
+            .map(|c| (c.start, c.end))
+            .collect();
+        for (start, end, code) in listed::in_lists(text, &names) {
             cands.push(Candidate {
                 start,
                 end,
@@ -392,6 +418,18 @@ mod tests {
         }
         // Words that are also names elsewhere are not countries.
         assert!(countries(&r, "Columbia University and Swiss banks").is_empty());
+    }
+
+    #[test]
+    fn finnish_holland_and_names_in_nt_in_their_cases() {
+        let r = Recognizer::builtin();
+        assert_eq!(
+            countries(
+                &r,
+                "Kokous oli Hollannin Haagissa. Hollanti isännöi. Islannissa ja Irlannista."
+            ),
+            ["NLD", "NLD", "ISL", "IRL"]
+        );
     }
 
     #[test]
@@ -627,6 +665,57 @@ mod tests {
         assert_eq!(
             countries(&r, "Cooperation Between China And Russia"),
             ["CHN", "RUS"]
+        );
+    }
+
+    #[test]
+    fn vietnamese_anh_only_in_a_list_of_countries() {
+        let r = Recognizer::builtin();
+        assert_eq!(
+            countries(
+                &r,
+                "năm ủy viên thường trực là Anh, Mỹ, Nga, Pháp và Trung Quốc."
+            ),
+            ["GBR", "USA", "RUS", "FRA", "CHN"]
+        );
+        assert_eq!(
+            countries(&r, "Năm 1943, Anh, Liên Xô, Mỹ và Trung Hoa Dân quốc ký"),
+            ["GBR", "USA", "TWN"]
+        );
+        assert_eq!(
+            countries(&r, "gồm Pháp, Nga và Anh."),
+            ["FRA", "RUS", "GBR"]
+        );
+        // Alone, beside one name, in a person's name, as the language.
+        for text in [
+            "Anh ấy đến từ Mỹ.",
+            "Anh, em và Mỹ",
+            "Anh và Mỹ ký hiệp định.",
+            "ông Đức Anh và bà Tuấn Anh, Mỹ, Pháp",
+            "Tuấn Anh, Nga, Pháp và Mỹ",
+            "Anh Tuấn, Nga, Pháp và Mỹ",
+            "bằng tiếng Anh, tiếng Pháp và tiếng Nga",
+            "bằng tiếng Anh, Pháp và Nga",
+        ] {
+            let got = countries(&r, text);
+            assert!(!got.contains(&"GBR".to_string()), "{text}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn a_longer_name_wins_whatever_joins_its_words() {
+        let r = Recognizer::builtin();
+        assert_eq!(
+            countries(&r, "no Kosovo e em Guiné Bissau; la Guinée Bissau"),
+            ["GNB", "GNB"]
+        );
+        assert_eq!(countries(&r, "em Timor Leste"), ["TLS"]);
+        assert_eq!(
+            countries(
+                &r,
+                "Turquia, Bósnia Herzegovina, Gabão; a Bósnia-Herzegovina; Bosnia-Herzegovina"
+            ),
+            ["TUR", "BIH", "GAB", "BIH", "BIH"]
         );
     }
 

@@ -37,7 +37,7 @@ const DROPPED: &[&str] = &[
 ];
 
 pub fn lower(body: &str) -> Lowered {
-    if !body.contains('<') && !body.contains('|') {
+    if !body.contains(['<', '|', '&']) {
         return Lowered {
             text: body.to_string(),
             tables: Vec::new(),
@@ -79,6 +79,20 @@ pub fn lower(body: &str) -> Lowered {
                 edits.push((range, text));
             }
             Event::End(TagEnd::HtmlBlock) => in_html_block = false,
+            // A character reference the parser decoded (`Fran&ccedil;a`,
+            // `&#233;`): written as the character it stands for, so that
+            // every later pass (entities, language, dates) reads the text
+            // as a reader does. Not one that stands for markup or space
+            // (`&lt;`, `&amp;`, `&#42;`, `&nbsp;`): that one must stay a
+            // reference to keep meaning what it meant.
+            Event::Text(decoded)
+                if body[range.clone()].starts_with('&')
+                    && body[range.clone()].ends_with(';')
+                    && *decoded != body[range.clone()]
+                    && decoded.chars().all(is_plain_character) =>
+            {
+                edits.push((range, decoded.to_string()));
+            }
             Event::InlineHtml(tag) | Event::Html(tag) if !in_html_block => {
                 let Some((closing, name, attrs)) = parse_tag(&tag) else {
                     continue;
@@ -166,6 +180,16 @@ pub fn lower(body: &str) -> Lowered {
     Lowered {
         text: apply(body, 0..body.len(), &edits),
         tables: all_tables,
+    }
+}
+
+/// A character a character reference may be written as in markdown text:
+/// a letter, digit or sign that is no markdown or HTML syntax and no space.
+fn is_plain_character(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        !c.is_whitespace() && !c.is_control() && c != '\u{fffd}'
     }
 }
 
@@ -362,6 +386,35 @@ mod tests {
             !l.text.contains('|') && !l.text.contains("<t"),
             "{}",
             l.text
+        );
+    }
+
+    #[test]
+    fn character_references_are_written_as_their_characters() {
+        let l = lower(
+            "Fran&ccedil;a, R&uacute;ssia, &Iacute;ndia e Nig&#233;ria; &#x4E2D;&#22269;.\n\n\
+             Markup stays: 1 &lt; 2 &amp;&amp; &#42;not emphasis&#42;, a&nbsp;b, \
+             `&eacute; in code`, [L&iacute;bia](https://x.org/?a=1&eacute;).\n\n\
+             ```\n&eacute;\n```\n\n| Pa&iacute;s |\n|---|\n| S&iacute;ria |\n",
+        );
+        assert!(
+            l.text
+                .starts_with("França, Rússia, Índia e Nigéria; 中国.\n"),
+            "{}",
+            l.text
+        );
+        assert!(
+            l.text.contains(
+                "1 &lt; 2 &amp;&amp; &#42;not emphasis&#42;, a&nbsp;b, `&eacute; in code`, \
+                 [Líbia](https://x.org/?a=1&eacute;)."
+            ),
+            "{}",
+            l.text
+        );
+        assert!(l.text.contains("```\n&eacute;\n```"), "{}", l.text);
+        assert_eq!(
+            l.tables,
+            [vec![vec!["País".to_string()], vec!["Síria".into()]]]
         );
     }
 
