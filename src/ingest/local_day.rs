@@ -107,6 +107,18 @@ fn parse(value: &str) -> Option<Stamp> {
     })
 }
 
+/// Days from one `YYYY-MM-DD` to another.
+pub fn days_apart(a: &str, b: &str) -> Option<i64> {
+    let day = |s: &str| {
+        let mut it = s.splitn(3, '-');
+        let y = it.next()?.parse().ok()?;
+        let m = it.next()?.parse().ok()?;
+        let d = it.next()?.parse().ok()?;
+        days_from_civil(y, m, d)
+    };
+    Some(day(b)? - day(a)?)
+}
+
 /// Days since 1970-01-01 of a proleptic Gregorian date.
 fn days_from_civil(y: i64, m: u32, d: u32) -> Option<i64> {
     if !(1..=12).contains(&m) || !(1..=31).contains(&d) {

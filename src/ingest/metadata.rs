@@ -47,6 +47,7 @@ pub fn extract(doc: &Structured) -> Metadata {
     let dates = date_convention(doc, &language);
     let date = stated_date(doc, dates)
         .or_else(|| doc_date(doc, dates))
+        .or_else(|| updated_date(doc, dates))
         .or_else(|| file_date(doc, dates));
     Metadata {
         symbol,
@@ -243,6 +244,9 @@ fn stated_date(doc: &Structured, lang: &str) -> Option<String> {
     if let Some(d) = outvoted(chosen, &day, &all, lang) {
         return Some(d);
     }
+    if let Some(d) = unshown(chosen, &day, &all, lang) {
+        return Some(d);
+    }
     Some(
         super::local_day::local_day(&chosen.value, &all, |t| normalize_date(t, lang))
             .unwrap_or(day),
@@ -279,6 +283,78 @@ fn outvoted(
     days.iter()
         .any(|(o, d)| *o != Origin::MetaTag && *d == meta.1)
         .then(|| meta.1.clone())
+}
+
+/// The day the page shows its readers, when the first stated date is
+/// one only its markup holds: JSON-LD or `<meta>` tags that state one
+/// day, which nothing else on the page states, while every date the page
+/// shows in its article — a `<time>` there, a date by its headline, at
+/// least one in words or digits for readers — says another
+/// (`datePublished` of 10 January under `Aktualisiert am 06. Mär. 2023`;
+/// `<meta name=date>` of a later change above `<time>05.02.2020</time>`).
+/// A moment one day from the shown day is left to [`super::local_day`]:
+/// the page's time zone may be all that parts them.
+fn unshown(
+    chosen: &super::model::Candidate,
+    day: &str,
+    all: &[&super::model::Candidate],
+    lang: &str,
+) -> Option<String> {
+    if !matches!(chosen.origin, Origin::JsonLd | Origin::MetaTag) {
+        return None;
+    }
+    // A numeric date read both ways: `08/11/2023` under a `datePublished`
+    // of 8 November states that day whatever the page's language.
+    let reads = |v: &str| -> Vec<String> {
+        [lang, "en", ""]
+            .iter()
+            .filter_map(|l| normalize_date(v, l))
+            .collect()
+    };
+    let states_day = |c: &&&super::model::Candidate| reads(&c.value).iter().any(|d| d == day);
+    let hidden_days_agree = all
+        .iter()
+        .filter(|c| c.origin == chosen.origin)
+        .all(|c| normalize_date(&c.value, lang).is_none_or(|d| d == day));
+    if !hidden_days_agree
+        || all
+            .iter()
+            .filter(|c| c.origin != chosen.origin)
+            .any(|c| states_day(&c))
+    {
+        return None;
+    }
+    let shown: Vec<(Origin, &str, String)> = all
+        .iter()
+        .filter(|c| matches!(c.origin, Origin::TimeElement | Origin::ShownDate))
+        .filter_map(|c| normalize_date(&c.value, lang).map(|d| (c.origin, c.value.as_str(), d)))
+        .collect();
+    let (_, _, first) = shown.first()?;
+    if shown.iter().any(|(_, _, d)| d != first) {
+        return None;
+    }
+    // A `<time>`'s `datetime` alone is markup too: readers see a date in
+    // the page's text.
+    static MACHINE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^\s*\d{4}-\d{1,2}-\d{1,2}T").unwrap());
+    if !shown
+        .iter()
+        .any(|(o, v, _)| *o == Origin::ShownDate && !MACHINE.is_match(v))
+    {
+        return None;
+    }
+    static CLOCK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d{1,2}:\d{2}").unwrap());
+    let apart = super::local_day::days_apart(day, first)?;
+    if apart.abs() == 1 && CLOCK.is_match(&chosen.value) {
+        return None;
+    }
+    // A `<meta>` day after the shown one is a later change's; one before
+    // it may be the publication of a page that shows its update, or the
+    // page shows the day it was saved in its site's header.
+    if chosen.origin == Origin::MetaTag && apart > 0 {
+        return None;
+    }
+    Some(first.clone())
 }
 
 /// A stated date as ISO `YYYY-MM-DD`: ISO 8601 with or without time and
@@ -372,6 +448,15 @@ fn file_date(doc: &Structured, lang: &str) -> Option<String> {
     doc.candidates(Field::Date)
         .iter()
         .filter(|c| c.origin == Origin::DocInfo)
+        .find_map(|c| normalize_date(&c.value, lang))
+}
+
+/// The day of the page's last change, when it states no other date,
+/// not even in its text.
+fn updated_date(doc: &Structured, lang: &str) -> Option<String> {
+    doc.candidates(Field::Date)
+        .iter()
+        .filter(|c| c.origin == Origin::UpdatedDate)
         .find_map(|c| normalize_date(&c.value, lang))
 }
 
@@ -2125,6 +2210,115 @@ mod tests {
             ])
             .as_deref(),
             Some("2022-01-04")
+        );
+    }
+
+    #[test]
+    fn a_date_only_the_markup_holds_yields_to_the_one_the_page_shows() {
+        let with = |cands: &[(Origin, &str)]| {
+            let mut doc = Structured::default();
+            for (o, v) in cands {
+                doc.candidates.push(crate::ingest::model::Candidate {
+                    field: Field::Date,
+                    value: v.to_string(),
+                    origin: *o,
+                });
+            }
+            stated_date(&doc, "de")
+        };
+        // A `datePublished` nothing else states, the update under the
+        // headline; a `<meta name=date>` of the last change, the day the
+        // article's `<time>` and byline show.
+        assert_eq!(
+            with(&[
+                (Origin::JsonLd, "2023-01-10"),
+                (Origin::ShownDate, "Aktualisiert am 06. Mär. 2023"),
+            ])
+            .as_deref(),
+            Some("2023-03-06")
+        );
+        assert_eq!(
+            with(&[
+                (Origin::MetaTag, "2020-02-12"),
+                (Origin::MetaTag, "2020-02-12"),
+                (Origin::TimeElement, "2020-02-05T08:00:00+01:00"),
+                (Origin::ShownDate, "05.02.2020"),
+            ])
+            .as_deref(),
+            Some("2020-02-05")
+        );
+        // Not when another source states the markup's day (a date read
+        // either way round counts), when the page shows several days (a
+        // list of events), only a `datetime`, or a day one away from a
+        // moment (the time zone may part them), nor when the markup
+        // disagrees with itself; a `<meta>` day before the shown one
+        // stays.
+        for cands in [
+            &[
+                (Origin::JsonLd, "2023-11-08T20:26:28+00:00"),
+                (Origin::ShownDate, "08/11/2023 | 20:26"),
+            ][..],
+            &[
+                (Origin::JsonLd, "2019-11-27T15:21:21+01:00"),
+                (Origin::ShownDate, "Termin: 21.02.2020, 19 Uhr"),
+                (Origin::ShownDate, "Termin: 28.02.2020, 18:30 Uhr"),
+            ],
+            &[
+                (Origin::MetaTag, "2019-10-18T16:06:50+0200"),
+                (Origin::TimeElement, "2019-04-21T23:47:18+00:00"),
+                (Origin::ShownDate, "2019-04-21T23:47:18+00:00"),
+            ],
+            &[
+                (Origin::JsonLd, "2020-08-18T19:35:33+00:00"),
+                (Origin::ShownDate, "2020.08.19."),
+            ],
+            &[
+                (Origin::MetaTag, "2017-05-01T17:05:00+0200"),
+                (Origin::ShownDate, "Mittwoch, 26.02.2020"),
+            ],
+            &[
+                (Origin::MetaTag, "2022-02-04 15:33"),
+                (Origin::MetaTag, "2021-12-14T15:41:07+01:00"),
+                (Origin::ShownDate, "14.12.2021"),
+            ],
+        ] {
+            assert_eq!(
+                with(cands).as_deref(),
+                normalize_date(cands[0].1, "de").as_deref(),
+                "{cands:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_page_that_states_no_other_date_is_dated_by_its_last_change() {
+        let page = |cands: &[(Origin, &str)]| {
+            let mut doc = Structured::default();
+            for (o, v) in cands {
+                doc.candidates.push(crate::ingest::model::Candidate {
+                    field: Field::Date,
+                    value: v.to_string(),
+                    origin: *o,
+                });
+            }
+            extract(&doc).date
+        };
+        assert_eq!(
+            page(&[(
+                Origin::UpdatedDate,
+                "zuletzt am 29. Januar 2020 um 13:22 Uhr geändert."
+            )])
+            .as_deref(),
+            Some("2020-01-29")
+        );
+        // Its own address dates it first.
+        assert_eq!(
+            page(&[
+                (Origin::UrlPath, "2019-03-01"),
+                (Origin::UpdatedDate, "Last edited on 10 November 2019"),
+            ])
+            .as_deref(),
+            Some("2019-03-01")
         );
     }
 

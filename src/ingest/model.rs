@@ -129,6 +129,10 @@ pub enum Origin {
     /// in its canonical URL): the publication date when the page states
     /// none it can be read from.
     UrlPath,
+    /// A date the page gives as its last change (`Last edited on 10
+    /// November 2019`, `Aktualisiert: 30.12.2016`): its date when it
+    /// states no other, not even in its text.
+    UpdatedDate,
     /// `<html lang>`.
     HtmlLang,
     /// `<title>`, with the site's name taken off.

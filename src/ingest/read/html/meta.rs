@@ -301,7 +301,29 @@ fn shown_dates(dom: &Dom, doc: &mut Document) {
     // 27.01.2022` after the text); then the first machine-readable
     // `<time>` outside the article's markup (a list of the post's facts).
     // Neither a comment's, another page's nor a menu's.
-    let labelled = dom.select("body *").nodes().iter().find_map(|n| {
+    if let Some(text) = labelled_anywhere(dom, &DATE_LABEL_INSIDE) {
+        doc.add(Field::Date, text, Origin::ShownDate);
+    } else if let Some(v) = dom
+        .select("time[datetime]")
+        .nodes()
+        .iter()
+        .find(|t| !in_others_words(t))
+        .and_then(|t| t.attr("datetime"))
+    {
+        doc.add(Field::Date, v.to_string(), Origin::ShownDate);
+    } else if let Some(text) = labelled_anywhere(dom, &UPDATE_LABEL) {
+        // Last, the day of the page's last change (a wiki's `Diese Seite
+        // wurde zuletzt am 29. Januar 2020 … geändert`, `Aktualisiert:
+        // 30.12.2016` under a page that shows no other date).
+        doc.add(Field::Date, text, Origin::UpdatedDate);
+    }
+}
+
+/// The text from a date's label on, for the first element of the page
+/// whose short text holds `label` (the whole page's text, nested, is
+/// no element's line).
+fn labelled_anywhere(dom: &Dom, label: &regex::Regex) -> Option<String> {
+    dom.select("body *").nodes().iter().find_map(|n| {
         let named = n
             .node_name()
             .map(|x| x.to_ascii_lowercase())
@@ -325,26 +347,16 @@ fn shown_dates(dom: &Dom, doc: &mut Document) {
         }
         // From the label on: a modification date before it is not the
         // page's (`Letzte Änderung: 31.10.2023 Erschienen am: 01.11.2023`).
-        let at = DATE_LABEL_INSIDE
+        let at = label
             .find(&text)
             .map(|m| m.start())
             .filter(|&at| short || text[..at].chars().count() <= 60)?;
         (!in_others_words(n)).then(|| text[at..].trim_start().to_string())
-    });
-    if let Some(text) = labelled {
-        doc.add(Field::Date, text, Origin::ShownDate);
-    } else if let Some(v) = dom
-        .select("time[datetime]")
-        .nodes()
-        .iter()
-        .find(|t| !in_others_words(t))
-        .and_then(|t| t.attr("datetime"))
-    {
-        doc.add(Field::Date, v.to_string(), Origin::ShownDate);
-    }
+    })
 }
 
-/// Whether `n` stands in a comment, in a box of other pages (related,
+/// Whether `n` stands in a comment, in a quoted or embedded post
+/// (`<blockquote>`), in a box of other pages (related,
 /// recommended, most read) or in the site's navigation: a date there is a
 /// reader's, another article's or a menu entry's (`comment-metadata`,
 /// `commentDate`, `related-posts`, `<li class="menu-item"><a>12. Mai
@@ -356,7 +368,10 @@ fn in_others_words(n: &NodeRef) -> bool {
             .node_name()
             .is_some_and(|x| x.eq_ignore_ascii_case("nav") || x.eq_ignore_ascii_case("menu"))
             || a.attr("role")
-                .is_some_and(|r| r.eq_ignore_ascii_case("navigation"));
+                .is_some_and(|r| r.eq_ignore_ascii_case("navigation"))
+            // A quoted or embedded post (`<blockquote class="instagram-media">`).
+            || a.node_name()
+                .is_some_and(|x| x.eq_ignore_ascii_case("blockquote"));
         navigation
             || ["class", "id"].iter().any(|k| {
                 a.attr(k).is_some_and(|v| {
@@ -435,6 +450,24 @@ static DATE_LABEL_INSIDE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLoc
     ))
     .unwrap()
 });
+
+/// A label that says the date after it is the day of the page's last
+/// change (`Last edited on`, `Letzte Änderung:`, `Dernière mise à jour
+/// :`), or, in German, the verb after the date (`zuletzt am 29. Januar
+/// 2020 um 13:22 Uhr geändert`).
+static UPDATE_LABEL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(&format!(
+        concat!(
+            r"(?i)(?:^|\W)(?:{UPDATE_WORDS})\s*[:：\-–—]?\s*(?:\p{{L}}+\.?,?\s+){{0,2}}\d",
+            r"|(?:^|\W)zuletzt\s+am\s+(?:\p{{L}}+,?\s+)?\d{{1,2}}\.?\s[^\n]{{0,60}}?\W(?:geändert|aktualisiert|bearbeitet)(?:\W|$)",
+        ),
+        UPDATE_WORDS = UPDATE_WORDS
+    ))
+    .unwrap()
+});
+
+/// Words that say a date is the day of the page's last change.
+const UPDATE_WORDS: &str = "last (?:edited|modified|updated|changed|revised)(?: on)?|(?:last )?updated(?: on)?|last update|letzte (?:änderung|aktualisierung|bearbeitung)|aktualisiert(?: am)?|zuletzt (?:geändert|aktualisiert|bearbeitet)(?: am)?|dernière (?:mise à jour|modification)(?: le)?|mis à jour le|modifié le|última (?:actualización|atualização|modificación|modificação)|actualizado(?: el)?|atualizado(?: em)?|ultimo aggiornamento|ultima modifica|aggiornato(?: il)?|laatst (?:bijgewerkt|gewijzigd)(?: op)?|bijgewerkt op|ostatnia (?:aktualizacja|modyfikacja)|zaktualizowano|последнее обновление|последнее изменение|обновлено|senast (?:uppdaterad|ändrad)|sist (?:oppdatert|opdateret|endret|ændret)|viimeksi päivitetty|son güncelleme|最終更新日?|更新日|最后更新|最後更新|更新时间|更新時間|최종 수정|수정일";
 
 /// The same labels standing alone, in an element of their own before the
 /// date's (`<dt>Datum</dt><dd>12.01.2017</dd>`).
@@ -836,6 +869,62 @@ mod tests {
         let html = "<html><body><div class=PageArticle_commentHeader><h1>Was sich ändert</h1>\
             <div class=PublishDate><span class=PublishDate_date>29. Januar 2019</span></div></div><p>Text.</p></body></html>";
         assert_eq!(shown_dates_of(html)[0], "29. Januar 2019");
+    }
+
+    #[test]
+    fn an_embedded_posts_date_is_not_the_pages() {
+        let html = "<html><body><article><h1>Neu</h1><p>Kurz.</p>\
+            <blockquote class=instagram-media><p><a href=/p>Ein Beitrag</a> am \
+            <time datetime=\"2018-03-27T07:08:52+00:00\">Mär 27, 2018</time></p></blockquote>\
+            </article></body></html>";
+        assert!(
+            shown_dates_of(html).is_empty(),
+            "{:?}",
+            shown_dates_of(html)
+        );
+    }
+
+    #[test]
+    fn the_last_change_is_a_candidate_when_the_page_shows_no_date() {
+        let updated = |html: &str| {
+            let mut doc = Document::default();
+            collect(&Dom::from(html), &mut doc);
+            doc.candidates(Field::Date)
+                .iter()
+                .map(|c| (c.value.clone(), c.origin))
+                .collect::<Vec<_>>()
+        };
+        for (line, want) in [
+            (
+                "Diese Seite wurde zuletzt am 29. Januar 2020 um 13:22 Uhr geändert.",
+                "zuletzt am 29. Januar 2020 um 13:22 Uhr geändert.",
+            ),
+            (
+                "BeginnersGuide (last edited 2019-11-10 13:28:18 by Mats)",
+                "(last edited 2019-11-10 13:28:18 by Mats)",
+            ),
+            (
+                "Letzte Änderung: 14.01.2022 um 09:25",
+                "Letzte Änderung: 14.01.2022 um 09:25",
+            ),
+            (
+                "Dernière mise à jour : 3 mars 2021",
+                "Dernière mise à jour : 3 mars 2021",
+            ),
+        ] {
+            let html = format!(
+                "<html><body><h1>Stammtisch</h1><p>Wir treffen uns.</p><ul><li>{line}</li></ul></body></html>"
+            );
+            assert_eq!(updated(&html), [(want.to_string(), Origin::UpdatedDate)]);
+        }
+        // A page that shows its publication has no need of it.
+        let html = "<html><body><h1>Stammtisch</h1><p>Veröffentlicht am 3.1.2020</p>\
+            <p>Letzte Änderung: 14.01.2022</p></body></html>";
+        assert!(
+            updated(html).iter().all(|(_, o)| *o != Origin::UpdatedDate),
+            "{:?}",
+            updated(html)
+        );
     }
 
     #[test]
