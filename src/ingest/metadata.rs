@@ -524,7 +524,7 @@ fn doc_date(doc: &Structured, lang: &str) -> Option<String> {
 fn adopted_on(text: &str, lang: &str) -> Option<String> {
     static VERB: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"(?i)(?:^|[^\p{L}])(?:adopted|proclaimed|adopt[ée]e?s?|proclam[ée]e?s?|aprob[óo]|adopt[óo]|proclam[óo]|aprovou|adotou|proclamou|verabschiedet|angenommen|verkündet|adottat[ao]|approvat[ao]|proclamat[ao]|uchwalił[ao]?|przyjął|przyjęło|przyjęła|proklamował[ao]?|[il]likubali|[il]lipitisha|[il]litangaza|принял[аио]?|провозгласил[аио]?|aangenomen|afgekondigd|disahkan|diadopsi|kabul ett[ií]|ilan ett[ií]|přijal[ao]?|vyhlásil[ao]?|thông qua)(?:[^\p{L}]|$)|(?:会议|會議|大会|大會|全会|全會)(?:通过|通過)|採択|채택",
+            r"(?i)(?:^|[^\p{L}])(?:adopted|proclaimed|adopt[ée]e?s?|proclam[ée]e?s?|aprob[óo]|adopt[óo]|proclam[óo]|aprovou|adotou|proclamou|verabschiedet|angenommen|verkündet|adottat[ao]|approvat[ao]|proclamat[ao]|uchwalił[ao]?|przyjął|przyjęło|przyjęła|proklamował[ao]?|[il]likubali|[il]lipitisha|[il]litangaza|принял[аио]?|провозгласил[аио]?|aangenomen|afgekondigd|disahkan|diadopsi|kabul ett[ií]|ilan ett[ií]|přijal[ao]?|vyhlásil[ao]?|thông qua|منظور|تصویب|اعتمدت|स्वीकृत|अंगीकार)(?:[^\p{L}]|$)|(?:会议|會議|大会|大會|全会|全會)(?:通过|通過)|採択|채택",
         )
         .unwrap()
     });
@@ -877,6 +877,16 @@ static ISO_DATE: LazyLock<Regex> =
 static ISO_DATE_GATE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d{4}-\d{2}-\d{2}").unwrap());
 /// Year first with dots or slashes, as East Asian pages write it, also
 /// glued to a label (`입력2023.11.02.`, `2023/11/02`).
+/// A year, then its month by name and the day (`2024. március 15.`,
+/// `1948 m. gruodžio 10 d.`, `1948 թվականի դեկտեմբերի 10-ին`, PubMed's
+/// `2020 May 15`): one short word may stand between year and month.
+static YEAR_MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)(?:^|\D)(\d{{4}})\.?\s+(?:\p{{L}}{{1,12}}\.?\s+)?({})\s+(\d{{1,2}})(?:$|\D)",
+        *MONTH_ALT
+    ))
+    .unwrap()
+});
 static YEAR_FIRST_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|[^\d/.\-])(\d{4})([./])(\d{1,2})[./](\d{1,2})(?:$|[^\d/])").unwrap()
 });
@@ -1036,6 +1046,12 @@ const DIGIT_ZEROS: [u32; 17] = [
 fn with_ascii_digits(text: &str) -> Option<String> {
     let digit = |c: char| {
         let u = c as u32;
+        // The signs Arabic script sets before a number (U+0600…U+0605:
+        // `؁` before a year) and its date separator (U+060D: `۱۰؍ دسمبر`)
+        // stand between the date's parts as a space would.
+        if matches!(u, 0x0600..=0x0605 | 0x060D) {
+            return Some(' ');
+        }
         DIGIT_ZEROS
             .iter()
             .find(|&&z| (z..z + 10).contains(&u))
@@ -1139,6 +1155,14 @@ pub fn find_date_at(text: &str, lang: &str) -> Option<(usize, String)> {
     for c in iso_date.into_iter().flat_map(|t| ISO_DATE.captures_iter(t)) {
         if let Some(s) = iso(p(&c[1])?, p(&c[2])?, p(&c[3])?) {
             found.push((c.get(0).unwrap().start(), s));
+            break;
+        }
+    }
+    for c in YEAR_MONTH_DAY.captures_iter(text) {
+        if let (Some(y), Some(m), Some(d)) = (p(&c[1]), month_index(&c[2]), p(&c[3]))
+            && let Some(s) = iso(y, m, d)
+        {
+            found.push((c.get(1).unwrap().start(), s));
             break;
         }
     }
@@ -2023,6 +2047,9 @@ mod tests {
         // A Chinese law or decision states the session that adopted it.
         let zh = "全国人民代表大会常务委员会关于批准发行特别国债的决议 （2007年6月29日第十届全国人民代表大会常务委员会第二十八次会议通过） 第十届全国人民代表大会常务委员会第二十八次会议，听取了说明。";
         assert_eq!(adopted_on(zh, "zh").as_deref(), Some("2007-06-29"));
+        // Urdu: `منظور` (adopted), the date in Extended Arabic-Indic digits.
+        let ur = "اقوامِ متحدہ کی جنرل اسمبلی نے ۱۰؍ دسمبر ؁۱۹۴۸ء کو ”انسانی حقوق کا عالمی منشور“ منظور کر کے اس کا اعلانِ عام کیا۔";
+        assert_eq!(adopted_on(ur, "ur").as_deref(), Some("1948-12-10"));
         // `通过` alone is "through", not an adoption.
         let through = "2020年3月1日起，市民可以通过互联网办理业务。";
         assert_eq!(adopted_on(through, "zh"), None);
@@ -2048,6 +2075,14 @@ mod tests {
             // The other standard spelling of its nasal.
             ("१० दिसम्बर १९४८ को", "1948-12-10"),
             ("15 सितम्बर 2023", "2023-09-15"),
+            // Urdu: Extended Arabic-Indic digits, the date separator `؍`
+            // and the year sign `؁`.
+            ("نے ۱۰؍ دسمبر ؁۱۹۴۸ء کو", "1948-12-10"),
+            // The year first, then the month by name (and a word for
+            // "year" between them).
+            ("1948 թվականի դեկտեմբերի 10-ին", "1948-12-10"),
+            ("2024. március 15.", "2024-03-15"),
+            ("1948 m. gruodžio 10 d.", "1948-12-10"),
             ("Ilitangazwa 10 Desemba 1948", "1948-12-10"),
             ("14. lokakuuta 2023", "2023-10-14"),
             ("Sept. 5 2021", "2021-09-05"),

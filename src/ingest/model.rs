@@ -125,6 +125,9 @@ pub enum Origin {
     /// A date a web page shows by its headline (an element named for a
     /// date, or holding only a date).
     ShownDate,
+    /// A date in an attribute the page's root or article element names
+    /// for one (`<html newsdate="2022-02-24">`, `<article data-date=…>`).
+    DateAttribute,
     /// A date in the address the page gives as its own (`/2024/03/05/…`
     /// in its canonical URL): the publication date when the page states
     /// none it can be read from.

@@ -130,6 +130,7 @@ pub fn collect(dom: &Dom, doc: &mut Document) {
         doc.add(Field::Date, v, Origin::TimeElement);
     }
     shown_dates(dom, doc);
+    date_attributes(dom, doc);
     // The page's headline: its one `<h1>`, or the first in its article.
     let h1s = dom.select("h1").nodes().to_vec();
     let in_article = |n: &NodeRef| {
@@ -189,6 +190,33 @@ pub fn collect(dom: &Dom, doc: &mut Document) {
         .and_then(|h| h.attr("lang").or_else(|| h.attr("xml:lang")))
     {
         doc.add(Field::Language, lang.to_string(), Origin::HtmlLang);
+    }
+}
+
+/// Dates in attributes the page's root, body or article element names
+/// for a date (`<html newsdate="2022-02-24">`, `<article
+/// data-published="…">`): a site's own markup for its pages' day, taken
+/// only as an ISO date (an attribute's free text could be anything).
+fn date_attributes(dom: &Dom, doc: &mut Document) {
+    static ISO: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"^\s*\d{4}-\d{2}-\d{2}(?:[T ][0-9:.+\-Z]*)?\s*$").unwrap()
+    });
+    for n in dom.select("html, body, article").nodes() {
+        for a in n.attrs() {
+            let name = a.name.local.to_ascii_lowercase();
+            let dated = name.contains("date") || name.contains("published");
+            if dated
+                && !name.contains("update")
+                && !name.contains("modif")
+                && ISO.is_match(&a.value)
+            {
+                doc.add(
+                    Field::Date,
+                    a.value.trim().to_string(),
+                    Origin::DateAttribute,
+                );
+            }
+        }
     }
 }
 
@@ -726,6 +754,34 @@ mod tests {
     }
 
     #[test]
+    fn a_date_attribute_of_the_root_dates_the_page() {
+        let of = |html: &str| {
+            let mut doc = Document::default();
+            collect(&Dom::from(html), &mut doc);
+            doc.candidates
+                .iter()
+                .filter(|c| c.origin == Origin::DateAttribute)
+                .map(|c| c.value.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            of(r#"<html newsdate="2022-02-24" lang="nl"><body><p>FOSDEM</p></body></html>"#),
+            ["2022-02-24"]
+        );
+        assert_eq!(
+            of(
+                r#"<html><body><article data-published="2021-05-03T10:00:00Z"><p>x</p></article></body></html>"#
+            ),
+            ["2021-05-03T10:00:00Z"]
+        );
+        // Not a change's date, not free text.
+        assert!(
+            of(r#"<html data-updated="2022-02-24"><body data-date="soon"></body></html>"#)
+                .is_empty()
+        );
+    }
+
+    #[test]
     fn rdfa_dates_and_labelled_dates() {
         let page = |body: &str| {
             let dom = Dom::from(format!("<html><body>{body}</body></html>"));
@@ -904,11 +960,11 @@ mod tests {
                 "(last edited 2019-11-10 13:28:18 by Mats)",
             ),
             (
-                "Letzte Änderung: 14.01.2022 um 09:25",
+                "Redaktion Outdoor · Letzte Änderung: 14.01.2022 um 09:25",
                 "Letzte Änderung: 14.01.2022 um 09:25",
             ),
             (
-                "Dernière mise à jour : 3 mars 2021",
+                "© Les amis du vélo — Dernière mise à jour : 3 mars 2021",
                 "Dernière mise à jour : 3 mars 2021",
             ),
         ] {
