@@ -269,3 +269,81 @@ fn word_files_in_chinese_russian_and_arabic_keep_their_text_and_numbering() {
         }
     }
 }
+
+#[test]
+fn the_masthead_in_a_first_page_header_gives_the_date_and_title() {
+    use docx_fixtures::{docx_with_header, p, t};
+    // A UN Word file: the masthead (symbol, distribution, date, original
+    // language) stands in the header of the first page only (`w:titlePg`);
+    // the body opens with the session, the agenda item and the title.
+    let section =
+        r#"<w:sectPr><w:headerReference w:type="first" r:id="rId7"/><w:titlePg/></w:sectPr>"#;
+    let body = format!(
+        "{}{}{}{}{}{}{}{section}",
+        p(None, None, &t("Eightieth session")),
+        p(None, None, &t("Agenda item 155")),
+        p(None, None, &t("Financing of the Mission in the Region")),
+        p(
+            Some("HCh"),
+            None,
+            &t("Budget performance for the period from 1 July 2024 to 30 June 2025")
+        ),
+        p(None, None, &t("Report of the Secretary-General")),
+        p(
+            None,
+            None,
+            &t(
+                "1. The present report, submitted on 3 March 2025, covers the budget of the Mission."
+            )
+        ),
+        p(
+            None,
+            None,
+            &t("2. The expenditure for the period amounted to $10 million, as set out below.")
+        ),
+    );
+    let header = [
+        "United Nations",
+        "A/80/590",
+        "General Assembly",
+        "Distr.: General",
+        "7 January 2026",
+        "Original: English",
+    ]
+    .iter()
+    .map(|l| p(None, None, &t(l)))
+    .collect::<String>();
+    // The title's style sets it larger than the text.
+    let styles = r#"<w:style w:type="paragraph" w:styleId="HCh"><w:name w:val="_ H _Ch"/><w:rPr><w:sz w:val="28"/></w:rPr></w:style>"#;
+    let (_tmp, root, out) = ingest_files(&[(
+        "report.docx",
+        docx_with_header(&body, styles, "", "", "", Some(&header)),
+    )]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let page = only_page(&root);
+    assert!(page.contains("date: 2026-01-07"), "{page}");
+    assert!(page.contains("symbol: A/80/590"), "{page}");
+    assert!(
+        page.lines().any(|l| l.starts_with("title: ")
+            && l.contains("Budget performance for the period from 1 July 2024 to 30 June 2025")),
+        "{page}"
+    );
+    let body_text = page.splitn(3, "---\n").nth(2).unwrap();
+    assert!(!body_text.contains("Distr."), "{body_text}");
+    assert!(body_text.contains("^p-2"), "{body_text}");
+
+    // A header without a masthead's signal (a running title) stays out of
+    // the body, though it is the first page's.
+    let plain = p(None, None, &t("Mission budget notes"));
+    let (_tmp, root, _) = ingest_files(&[(
+        "report.docx",
+        docx_with_header(&body, "", "", "", "", Some(&plain)),
+    )]);
+    let page = only_page(&root);
+    let body_text = page.splitn(3, "---\n").nth(2).unwrap();
+    assert!(!body_text.contains("Mission budget notes"), "{body_text}");
+}

@@ -12,6 +12,7 @@
 //! headings as `## ` lines, each paragraph on its own line with its list
 //! label in front (`12. …`, `(a) …`, `• …`), tables as tables.
 
+pub mod masthead;
 pub mod numbering;
 
 use std::collections::HashMap;
@@ -82,7 +83,8 @@ fn read_docx(bytes: &[u8]) -> Result<Read, String> {
             doc_path.rsplit('/').next().unwrap_or("document.xml")
         )
     };
-    let doc_rels = relationships(&part(&rels_path)?.unwrap_or_default(), &dir);
+    let doc_rels_xml = part(&rels_path)?.unwrap_or_default();
+    let doc_rels = relationships(&doc_rels_xml, &dir);
     let mut related = |kind: &str| -> Result<Option<String>, String> {
         match doc_rels.iter().find(|(t, _)| t.ends_with(kind)) {
             Some((_, target)) => part(target),
@@ -101,6 +103,20 @@ fn read_docx(bytes: &[u8]) -> Result<Read, String> {
         .map(|x| parse_notes(&x, "endnote"))
         .transpose()?
         .unwrap_or_default();
+    // The first page's header: a UN file's masthead, when it holds one.
+    let mut masthead_lines = Vec::new();
+    if let Some(target) = masthead::first_page_header(&document).and_then(|id| {
+        relationships_by_id(&doc_rels_xml, &dir)
+            .into_iter()
+            .find(|(i, _)| *i == id)
+            .map(|(_, target)| target)
+    }) && let Some(xml) = part(&target)?
+    {
+        let lines = paragraph_texts(&xml).map_err(|e| format!("{target}: {e}"))?;
+        if masthead::is_masthead(&lines) {
+            masthead_lines = lines;
+        }
+    }
     // Headers and footers: furniture, each distinct line once.
     let mut furniture: Vec<String> = Vec::new();
     for (_, target) in doc_rels
@@ -126,9 +142,27 @@ fn read_docx(bytes: &[u8]) -> Result<Read, String> {
         },
         lines: Vec::new(),
         tables: Vec::new(),
+        sized: Vec::new(),
     };
     body.read(&document)
         .map_err(|e| format!("{doc_path}: {e}"))?;
+    let mut candidates = Vec::new();
+    // The header's masthead goes in front of the body for the structuring
+    // to take as the masthead, unless the body opens with one of its own.
+    if !masthead_lines.is_empty() && !masthead::is_masthead(&body.lines[..body.lines.len().min(12)])
+    {
+        masthead_lines.append(&mut body.lines);
+        body.lines = masthead_lines;
+        // Under a masthead, the title is set in the largest type of the
+        // first page, as a PDF's headline is.
+        if let Some(title) = masthead::headline(&body.sized) {
+            candidates.push(Candidate {
+                field: Field::Title,
+                value: title,
+                origin: Origin::Headline,
+            });
+        }
+    }
     if body
         .lines
         .iter()
@@ -137,7 +171,6 @@ fn read_docx(bytes: &[u8]) -> Result<Read, String> {
     {
         return Err("the Word document holds no text".into());
     }
-    let mut candidates = Vec::new();
     if let Some(core) = core {
         for (field, tag) in [(Field::Title, "dc:title"), (Field::Date, "dcterms:created")] {
             if let Some(v) = element_text(&core, tag).filter(|v| !v.trim().is_empty()) {
@@ -174,6 +207,21 @@ fn attr(e: &BytesStart<'_>, key: &[u8]) -> Option<String> {
 
 /// Relationships of a part: (type, target resolved against `dir`).
 fn relationships(xml: &str, dir: &str) -> Vec<(String, String)> {
+    relationship_list(xml, dir)
+        .into_iter()
+        .map(|(_, t, target)| (t, target))
+        .collect()
+}
+
+/// Relationships of a part: (id, target resolved against `dir`).
+fn relationships_by_id(xml: &str, dir: &str) -> Vec<(String, String)> {
+    relationship_list(xml, dir)
+        .into_iter()
+        .map(|(id, _, target)| (id, target))
+        .collect()
+}
+
+fn relationship_list(xml: &str, dir: &str) -> Vec<(String, String, String)> {
     let mut out = Vec::new();
     let mut r = Reader::from_str(xml);
     loop {
@@ -188,7 +236,7 @@ fn relationships(xml: &str, dir: &str) -> Vec<(String, String)> {
                         None if dir.is_empty() => target,
                         None => format!("{dir}/{target}"),
                     };
-                    out.push((t, target));
+                    out.push((attr(&e, b"Id").unwrap_or_default(), t, target));
                 }
             }
             Ok(Event::Eof) | Err(_) => break,
@@ -271,12 +319,27 @@ struct Style {
     based_on: Option<String>,
     outline: Option<u8>,
     num: Option<(String, usize)>,
+    /// Font size in half-points (`w:sz`).
+    size: Option<u32>,
 }
 
 #[derive(Debug, Default)]
 struct Styles(HashMap<String, Style>);
 
 impl Styles {
+    /// The font size a style sets (half-points), through its parents.
+    fn size(&self, id: &str) -> Option<u32> {
+        let mut cur = Some(id.to_string());
+        for _ in 0..16 {
+            let s = self.0.get(cur.as_deref()?)?;
+            if s.size.is_some() {
+                return s.size;
+            }
+            cur = s.based_on.clone();
+        }
+        None
+    }
+
     /// The heading level a style gives (0 = title), through its parents.
     fn heading(&self, id: &str) -> Option<u8> {
         let mut cur = Some(id.to_string());
@@ -334,6 +397,11 @@ fn parse_styles(xml: &str) -> Result<Styles, String> {
                 b"w:basedOn" => {
                     if let Some((_, s)) = cur.as_mut() {
                         s.based_on = attr(e, b"w:val");
+                    }
+                }
+                b"w:sz" => {
+                    if let Some((_, s)) = cur.as_mut() {
+                        s.size = attr(e, b"w:val").and_then(|v| v.parse().ok());
                     }
                 }
                 b"w:outlineLvl" => {
@@ -546,6 +614,9 @@ struct Body {
     notes: Notes,
     lines: Vec<String>,
     tables: Vec<Vec<Vec<String>>>,
+    /// The first paragraphs' text and style size (half-points; 0 when
+    /// the style sets none): the title is the largest.
+    sized: Vec<(String, u32)>,
 }
 
 impl Body {
@@ -737,6 +808,10 @@ impl Body {
             .filter(|o| *o < 9)
             .map(|o| o + 1)
             .or_else(|| self.styles.heading(style));
+        if self.sized.len() < 40 {
+            let size = self.styles.size(style).unwrap_or(0);
+            self.sized.push((text.clone(), size));
+        }
         let text = match label {
             Some(l) if !l.is_empty() => format!("{l} {text}"),
             _ => text,
