@@ -623,3 +623,116 @@ fn a_folder_of_pdf_and_word_files_is_ingested_and_built() {
         "no built page with ¶4"
     );
 }
+
+/// A report's first pages: a masthead, a Contents set in bold with
+/// leaders and page numbers (one entry with a comma, one longer than a
+/// line's worth), a heading with a note called by a raised number, and a
+/// table whose head calls its notes by raised letters.
+fn report_with_contents() -> Vec<u8> {
+    let mut p1 = vec![
+        run("F2", 14.0, 72.0, 50.0, "United Nations"),
+        run("F2", 14.0, 430.0, 50.0, "A/80/607"),
+        run("F2", 16.0, 72.0, 78.0, "General Assembly"),
+        run("F1", 9.0, 430.0, 78.0, "Distr.: General"),
+        run("F1", 9.0, 430.0, 90.0, "28 January 2026"),
+        run("F1", 9.0, 430.0, 114.0, "Original: English"),
+        run(
+            "F2",
+            14.0,
+            72.0,
+            170.0,
+            "Budget for the Force for the period 2026/27",
+        ),
+        run("F1", 10.0, 72.0, 190.0, "Report of the Secretary-General"),
+        run("F2", 12.0, 72.0, 230.0, "Contents"),
+        run("F1", 9.0, 500.0, 250.0, "Page"),
+    ];
+    let entries = [
+        ("I.", "Mandate, results achieved and planned outcome", "3"),
+        (
+            "II.",
+            "Financial resources for 2026/27, staffing and costs",
+            "5",
+        ),
+        ("III.", "Analysis of variances", "8"),
+        ("IV.", "Actions to be taken by the General Assembly", "9"),
+    ];
+    for (i, (n, t, pg)) in entries.iter().enumerate() {
+        let y = 266.0 + i as f32 * 16.0;
+        p1.push(run(
+            "F2",
+            10.0,
+            72.0,
+            y,
+            &format!("{n} {t} . . . . . . . . . . . . . . . . . {pg}"),
+        ));
+    }
+    let mut p2 = vec![run("F2", 12.0, 72.0, 60.0, "III. Analysis of variances")];
+    p2.push(sup(6.0, 226.0, 60.0, "4"));
+    p2.extend(lines(
+        72.0,
+        90.0,
+        10.0,
+        12.0,
+        &[
+            "1. The variances in the resources required for the period are explained below, as the",
+            "General Assembly requested in its resolution 79/289 and in the preceding resolutions.",
+        ],
+    ));
+    p2.push(run("F2", 9.0, 72.0, 140.0, "Category"));
+    p2.push(run("F2", 9.0, 200.0, 140.0, "Approved positions"));
+    p2.push(sup(5.0, 284.0, 140.0, "a"));
+    p2.push(run("F2", 9.0, 340.0, 140.0, "Proposed posts"));
+    p2.push(sup(5.0, 404.0, 140.0, "b"));
+    p2.push(run("F1", 9.0, 72.0, 154.0, "Professional"));
+    p2.push(run("F1", 9.0, 200.0, 154.0, "12"));
+    p2.push(run("F1", 9.0, 340.0, 154.0, "14"));
+    p2.push(run("F1", 9.0, 72.0, 168.0, "General Service"));
+    p2.push(run("F1", 9.0, 200.0, 168.0, "30"));
+    p2.push(run("F1", 9.0, 340.0, 168.0, "28"));
+    p2.push(run(
+        "F1",
+        8.0,
+        72.0,
+        740.0,
+        "4 Variances of 5 per cent or more are explained.",
+    ));
+    pdf(&[p1, p2], None, None)
+}
+
+#[test]
+fn the_contents_is_no_heading_and_raised_note_calls_are_not_glued() {
+    let (_tmp, root) = site(&[("report.pdf", report_with_contents())]);
+    let out = ingest(&root);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let page = page_from(&root, "report.pdf");
+    let body = body(&page);
+    // The Contents: never headings, no leader dots left in the body.
+    for l in body.lines().filter(|l| l.starts_with('#')) {
+        assert!(
+            !l.contains(". . ."),
+            "a Contents entry as a heading: {l}\n{body}"
+        );
+        assert!(
+            !l.ends_with("Contents") && !l.ends_with("Page"),
+            "{l}\n{body}"
+        );
+    }
+    assert!(!body.contains(". . . . ."), "leaders left in\n{body}");
+    // The heading keeps its text; its raised note number is a note call.
+    assert!(
+        body.lines().any(|l| l.starts_with('#')
+            && l.trim_end().ends_with("III. Analysis of variances[^4]")
+            || l.starts_with('#') && l.trim_end().ends_with("III. Analysis of variances")),
+        "{body}"
+    );
+    assert!(!body.contains("variances4"), "{body}");
+    // Raised letters calling a table's notes are not glued to the word.
+    assert!(!body.contains("positionsa"), "{body}");
+    assert!(!body.contains("postsb"), "{body}");
+    assert!(body.contains("Approved positions"), "{body}");
+}

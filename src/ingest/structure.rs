@@ -105,6 +105,9 @@ static LIST: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[-*+•▪●]\s+(
 pub static ORDERED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d{1,9}[.)]\s+\S").unwrap());
 static SUMMARY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"摘要|Summary|Résumé|Resumen|Резюме|موجز|Tóm tắt").unwrap());
+/// Leader dots before a Contents entry's page number (`. . . .`, `....`,
+/// `…`).
+static LEADERS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:\.\s?){4,}|…|·{3,}").unwrap());
 static TOC_HEAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*(?:目录|目次|Contents|Table des matières|Índice|Содержание|المحتويات|Mục lục)\s*(?:页次|Page|Páginas?|Стр\.?|الصفحة|Trang)?\s*").unwrap()
 });
@@ -138,7 +141,7 @@ pub fn build(cleaned: Cleaned, rec: &Recognizer) -> Structured {
     };
     let (front, masthead_title) = split_masthead(&mut lines, markdown);
     out.front = front;
-    out.toc = extract_toc(&mut lines);
+    out.toc = extract_toc(&mut lines, markdown);
     let hyphenated = hyphenated_words(&lines);
     out.footnotes = match footnotes {
         Some(found) => found,
@@ -645,24 +648,42 @@ fn masthead_title(front: &str) -> Option<String> {
 /// The document's own table of contents: entries `title page` (glued or
 /// spaced, dotted leaders allowed) after a `Contents`/`目录` heading, for
 /// as long as the page numbers do not go down. Removed from the lines.
-fn extract_toc(lines: &mut Vec<String>) -> Vec<TocEntry> {
+/// In a layout's lines (not markdown) the heading and entries set in bold
+/// or larger type carry heading marks: they say how a line was set, not
+/// that a Contents entry is a heading.
+fn extract_toc(lines: &mut Vec<String>, markdown: bool) -> Vec<TocEntry> {
+    let unmarked = |l: &str| -> String {
+        match MD_HEAD.captures(l.trim()) {
+            Some(c) if !markdown => c.get(2).map_or("", |m| m.as_str()).to_string(),
+            _ => l.to_string(),
+        }
+    };
     let limit = lines.len().min(200);
     let Some((start, head_end)) = lines[..limit].iter().enumerate().find_map(|(i, l)| {
         TOC_HEAD
-            .find(l)
+            .find(&unmarked(l))
             .filter(|m| m.start() == 0)
             .map(|m| (i, m.end()))
     }) else {
         return Vec::new();
     };
+    // The lines from the heading on, unmarked, while the entries may run.
+    let plain: Vec<String> = lines
+        .iter()
+        .skip(start)
+        .scan(0usize, |size, l| {
+            *size += l.len();
+            (*size <= 40_000).then(|| unmarked(l))
+        })
+        .collect();
     // The text after the heading, with (line, col) of every char.
     let mut text = String::new();
     let mut pos: Vec<(usize, usize)> = Vec::new();
-    for (li, l) in lines.iter().enumerate().skip(start) {
+    for (li, l) in plain.iter().enumerate() {
         if l == PAGE_BREAK {
             continue;
         }
-        let from = if li == start { head_end } else { 0 };
+        let from = if li == 0 { head_end } else { 0 };
         for (ci, c) in l[from..].char_indices() {
             text.push(c);
             pos.push((li, from + ci));
@@ -679,16 +700,31 @@ fn extract_toc(lines: &mut Vec<String>) -> Vec<TocEntry> {
     let mut end_char = 0;
     let mut last_page = 0;
     while i < chars.len() {
-        // Title: up to a digit run.
+        // Title: up to a digit run that is no part of it. A number the
+        // title goes on after is the title's (`for 2024/25 . . . 6`, `in
+        // 2025 and beyond`, `resolution 79/1`): one glued to `/`, `-`,
+        // `–` (on either side) or a decimal point, or followed by a word in
+        // lower case.
         let t0 = i;
-        while i < chars.len() && !chars[i].is_ascii_digit() {
-            i += 1;
+        let mut d0;
+        loop {
+            while i < chars.len() && !chars[i].is_ascii_digit() {
+                i += 1;
+            }
+            d0 = i;
+            while i < chars.len() && chars[i].is_ascii_digit() {
+                i += 1;
+            }
+            let glued = matches!(chars.get(i), Some('/' | '-' | '–'))
+                || d0 > t0 && matches!(chars[d0 - 1], '/' | '-' | '–')
+                || chars.get(i) == Some(&'.') && chars.get(i + 1).is_some_and(char::is_ascii_digit);
+            let goes_on =
+                chars.get(i) == Some(&' ') && chars.get(i + 1).is_some_and(|c| c.is_lowercase());
+            if d0 == i || !(glued || goes_on) {
+                break;
+            }
         }
-        let raw: String = chars[t0..i].iter().collect();
-        let d0 = i;
-        while i < chars.len() && chars[i].is_ascii_digit() {
-            i += 1;
-        }
+        let raw: String = chars[t0..d0].iter().collect();
         if d0 == i {
             break;
         }
@@ -698,7 +734,9 @@ fn extract_toc(lines: &mut Vec<String>) -> Vec<TocEntry> {
             .parse()
             .unwrap_or(u32::MAX);
         let (level, title) = toc_title(&raw);
-        let sentence = raw.contains([',', '，', '。', ';', '；']) || visible_len(&title) > 80;
+        // Leaders (`. . . .`) make an entry whatever its length or commas.
+        let sentence = !LEADERS.is_match(&raw)
+            && (raw.contains([',', '，', '。', ';', '；']) || visible_len(&title) > 80);
         if title.is_empty() || sentence || page < last_page || page > 5000 {
             break;
         }
@@ -714,13 +752,13 @@ fn extract_toc(lines: &mut Vec<String>) -> Vec<TocEntry> {
         return Vec::new();
     }
     // Remove the TOC: from its heading line to the end of the last entry.
-    let (end_line, end_col) = pos.get(end_char).copied().unwrap_or((lines.len() - 1, 0));
-    let rest = lines[end_line][end_col..].to_string();
+    let (end_line, end_col) = pos.get(end_char).copied().unwrap_or((plain.len() - 1, 0));
+    let rest = plain[end_line][end_col..].to_string();
     let mut new_lines: Vec<String> = lines[..start].to_vec();
     if !rest.trim().is_empty() {
         new_lines.push(rest);
     }
-    new_lines.extend(lines[end_line + 1..].iter().cloned());
+    new_lines.extend(lines[start + end_line + 1..].iter().cloned());
     *lines = new_lines;
     entries
 }

@@ -140,6 +140,7 @@ mod tests {
             y,
             size,
             bold,
+            italic: false,
             weight: text.chars().count(),
         }
     }

@@ -31,6 +31,8 @@ pub struct Glyph {
     pub size: f32,
     pub width: f32,
     pub bold: bool,
+    /// Set in an italic or oblique face.
+    pub italic: bool,
 }
 
 /// A text line on a page.
@@ -44,6 +46,8 @@ pub struct Line {
     /// The size most of the line's glyphs have (superscripts aside).
     pub size: f32,
     pub bold: bool,
+    /// Most of its glyphs are italic.
+    pub italic: bool,
     /// Number of glyphs at `size` (weights the body-size vote).
     pub weight: usize,
 }
@@ -389,6 +393,7 @@ fn make_line(gs: &[Glyph], baseline: f32) -> Option<Line> {
     let mut pieces: Vec<(String, bool)> = Vec::new();
     let mut prev: Option<&Glyph> = None;
     let mut bold = 0usize;
+    let mut italic = 0usize;
     let mut visible = 0usize;
     for g in gs {
         let t = fold_presentation(&g.text);
@@ -412,13 +417,18 @@ fn make_line(gs: &[Glyph], baseline: f32) -> Option<Line> {
         if g.bold {
             bold += 1;
         }
-        // A note marker: digits set small and raised, or digits the font
-        // draws as superscripts (`¹²³`: their own code points).
+        if g.italic {
+            italic += 1;
+        }
+        // A note marker: digits or small letters set small and raised
+        // (a table's notes are called `a`, `b`), or digits the font draws
+        // as superscripts (`¹²³`: their own code points).
         let unicode_sup: Option<String> = t.chars().map(superscript_digit).collect();
         let sup = unicode_sup.is_some()
             || g.size < 0.85 * size
                 && baseline - g.y > 0.2 * size
-                && t.chars().all(|c| c.is_ascii_digit());
+                && t.chars()
+                    .all(|c| c.is_ascii_digit() || c.is_ascii_lowercase());
         let t = match unicode_sup {
             Some(d) => std::borrow::Cow::Owned(d),
             None => t,
@@ -458,6 +468,15 @@ fn make_line(gs: &[Glyph], baseline: f32) -> Option<Line> {
         text = logical_rtl(&plain);
     } else {
         for (i, (t, sup)) in pieces.iter().enumerate() {
+            // Raised letters are a note's call only after a word's last
+            // small letter or its closing mark, one or two of them
+            // (`positionsᵃ`); after a number or a capital they are the
+            // word's own (`2ᵉ`, `Mᵐᵉ`, `Nᵒ`).
+            // At a line's start they are a note's own label.
+            let sup = &(*sup
+                && (i == 0
+                    || t.trim().bytes().all(|c| c.is_ascii_digit())
+                    || letter_call(&text, t)));
             // A raised number after text is a note marker; at the start of
             // a line it is a footnote's own label (kept as digits).
             if *sup && i > 0 {
@@ -493,8 +512,21 @@ fn make_line(gs: &[Glyph], baseline: f32) -> Option<Line> {
         y: baseline,
         size,
         bold: bold * 5 >= visible * 3,
+        italic: italic * 5 >= visible * 3,
         weight,
     })
+}
+
+/// Raised letters `t` after `before` call a note: one or two small
+/// letters after a word's small letter or a closing mark.
+fn letter_call(before: &str, t: &str) -> bool {
+    let t = t.trim();
+    (1..=2).contains(&t.len())
+        && t.bytes().all(|c| c.is_ascii_lowercase())
+        && before
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_lowercase() || matches!(c, ')' | ']' | '”' | '’' | '"'))
 }
 
 /// Visual order → logical order for a right-to-left line.
@@ -1126,7 +1158,9 @@ pub fn lay_out(mut pages: Vec<PageLines>) -> Laid {
                 skip_until = *end;
                 continue;
             }
-            let mut heading = level_of(l, pi);
+            // A Contents entry (`I. Introduction . . . . 6`) is set like
+            // the heading it names, but it is no heading.
+            let mut heading = level_of(l, pi).filter(|_| !is_toc_line(&l.text));
             // The last line of a bold paragraph, under a line that ran to
             // the edge mid-sentence, is that paragraph's.
             if heading.is_some()
@@ -1286,6 +1320,7 @@ mod tests {
                 size,
                 width: w,
                 bold: false,
+                italic: false,
             })
             .collect()
     }
@@ -1397,6 +1432,7 @@ mod tests {
             y,
             size: 10.0,
             bold: false,
+            italic: false,
             weight: 80,
         }
     }
@@ -1787,6 +1823,7 @@ mod tests {
             size: 0.96,
             width: 0.24,
             bold: false,
+            italic: false,
         });
         g.extend(word("etter world", 65.5, 258.0, 10.0));
         let p = page_lines(595.0, 842.0, g);
