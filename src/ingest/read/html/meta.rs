@@ -193,6 +193,20 @@ pub fn collect(dom: &Dom, doc: &mut Document) {
     }
 }
 
+/// Whether `n` is a value cell of a table row that names its fact in a
+/// header cell (`<tr><th>Dominion</th><td>26 September 1907</td></tr>`,
+/// an infobox): a date there is the fact's, not the page's.
+fn in_data_row(n: &NodeRef) -> bool {
+    let is = |x: &NodeRef, tag: &str| x.node_name().is_some_and(|t| t.eq_ignore_ascii_case(tag));
+    if is(n, "th") {
+        return false;
+    }
+    n.ancestors_it(None)
+        .take(4)
+        .find(|a| is(a, "tr"))
+        .is_some_and(|row| row.element_children().iter().any(|c| is(c, "th")))
+}
+
 /// Dates in attributes the page's root, body or article element names
 /// for a date (`<html newsdate="2022-02-24">`, `<article
 /// data-published="…">`): a site's own markup for its pages' day, taken
@@ -279,11 +293,18 @@ fn shown_dates(dom: &Dom, doc: &mut Document) {
                 DATE_NAMES.iter().any(|w| v.contains(w))
                     && !v.contains("update")
                     && !v.contains("modif")
+                    // A citation's `accessdate`: the day a source was
+                    // read, not this page's.
+                    && !v.contains("access")
             })
         });
         let text = super::blocks::visible_text_spaced(n);
         let len = text.chars().count();
-        if len == 0 || len > 120 || !text.chars().any(|c| c.is_ascii_digit()) || in_others_words(n)
+        if len == 0
+            || len > 120
+            || !text.chars().any(|c| c.is_ascii_digit())
+            || in_others_words(n)
+            || in_data_row(n)
         {
             continue;
         }
@@ -397,9 +418,21 @@ fn in_others_words(n: &NodeRef) -> bool {
             .is_some_and(|x| x.eq_ignore_ascii_case("nav") || x.eq_ignore_ascii_case("menu"))
             || a.attr("role")
                 .is_some_and(|r| r.eq_ignore_ascii_case("navigation"))
-            // A quoted or embedded post (`<blockquote class="instagram-media">`).
-            || a.node_name()
-                .is_some_and(|x| x.eq_ignore_ascii_case("blockquote"));
+            // A quoted or embedded post (`<blockquote class="instagram-media">`),
+            // a citation of another work (`<cite>`, a reference list's
+            // `Retrieved 7 January 2011`).
+            || a.node_name().is_some_and(|x| {
+                x.eq_ignore_ascii_case("blockquote") || x.eq_ignore_ascii_case("cite")
+            })
+            // A list of references as a whole class (`<ol class="references">`,
+            // `reflist`, `citation`), not a word of one
+            // (`article-references__pubdate` is the page's own date).
+            || a.attr("class").is_some_and(|v| {
+                v.split_whitespace().any(|w| {
+                    let w = w.to_ascii_lowercase();
+                    matches!(w.as_str(), "references" | "reflist" | "citation")
+                })
+            });
         navigation
             || ["class", "id"].iter().any(|k| {
                 a.attr(k).is_some_and(|v| {
@@ -750,6 +783,19 @@ mod tests {
         assert_eq!(
             first(&doc, Field::Date),
             Some(("2001-10-29T01:59:14Z".into(), Origin::JsonLd))
+        );
+    }
+
+    #[test]
+    fn a_date_in_an_infobox_row_or_a_citations_access_date_is_not_the_pages() {
+        let html = r#"<html><head><script type="application/ld+json">{"@type":"Article","name":"New Zealand","datePublished":"2001-10-29T01:59:14Z"}</script></head><body><h1>New Zealand</h1><table class="infobox"><tr><th>Dominion</th><td>26 September 1907</td></tr></table><p>New Zealand is an island country.</p><ol class="references"><li><span class="reference-accessdate">Retrieved 7 January 2011</span></li></ol></body></html>"#;
+        let mut doc = Document::default();
+        collect(&Dom::from(html), &mut doc);
+        assert!(
+            !doc.candidates.iter().any(|c| c.origin == Origin::ShownDate
+                && (c.value.contains("1907") || c.value.contains("2011"))),
+            "{:?}",
+            doc.candidates
         );
     }
 
