@@ -2215,19 +2215,22 @@ mod tests {
         }
     }
 
+    /// The stated date of a page with these date candidates.
+    fn stated_of(cands: &[(Origin, &str)], lang: &str) -> Option<String> {
+        let mut doc = Structured::default();
+        for (o, v) in cands {
+            doc.candidates.push(crate::ingest::model::Candidate {
+                field: Field::Date,
+                value: v.to_string(),
+                origin: *o,
+            });
+        }
+        stated_date(&doc, lang)
+    }
+
     #[test]
     fn a_date_the_meta_tags_and_the_page_agree_on_outvotes_json_ld() {
-        let with = |cands: &[(Origin, &str)]| {
-            let mut doc = Structured::default();
-            for (o, v) in cands {
-                doc.candidates.push(crate::ingest::model::Candidate {
-                    field: Field::Date,
-                    value: v.to_string(),
-                    origin: *o,
-                });
-            }
-            stated_date(&doc, "de")
-        };
+        let with = |cands: &[(Origin, &str)]| stated_of(cands, "de");
         assert_eq!(
             with(&[
                 (Origin::JsonLd, "2022-01-04T07:29:00.000Z"),
@@ -2250,17 +2253,7 @@ mod tests {
 
     #[test]
     fn a_date_only_the_markup_holds_yields_to_the_one_the_page_shows() {
-        let with = |cands: &[(Origin, &str)]| {
-            let mut doc = Structured::default();
-            for (o, v) in cands {
-                doc.candidates.push(crate::ingest::model::Candidate {
-                    field: Field::Date,
-                    value: v.to_string(),
-                    origin: *o,
-                });
-            }
-            stated_date(&doc, "de")
-        };
+        let with = |cands: &[(Origin, &str)]| stated_of(cands, "de");
         // A `datePublished` nothing else states, the update under the
         // headline; a `<meta name=date>` of the last change, the day the
         // article's `<time>` and byline show.

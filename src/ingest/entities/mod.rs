@@ -275,45 +275,27 @@ impl Recognizer {
     /// One-character country names listed together in Chinese or
     /// Japanese (`日、俄、英、法、美`, `德法`), beside the names found.
     fn abbreviated_lists(&self, text: &str, cands: &mut Vec<Candidate>) {
-        let names: Vec<(usize, usize)> = cands
-            .iter()
-            .filter(|c| match c.what {
-                What::Entity(i) => self.gazetteer.entities[i as usize].kind == EntityKind::Country,
-                _ => false,
-            })
-            .map(|c| (c.start, c.end))
-            .collect();
-        for (start, end, code) in abbreviations::enumerations(text, &names) {
-            cands.push(Candidate {
-                start,
-                end,
-                what: What::Owned(EntityId::new(EntityKind::Country, code)),
-                inexact: false,
-                weight: end - start,
-            });
-        }
+        let found = abbreviations::enumerations(text, &self.country_spans(cands));
+        push_countries(cands, found);
     }
 
     /// Country names that are common words alone (Vietnamese `Anh`), as
     /// items of a list of the names found.
     fn listed_words(&self, text: &str, cands: &mut Vec<Candidate>) {
-        let names: Vec<(usize, usize)> = cands
+        let found = listed::in_lists(text, &self.country_spans(cands));
+        push_countries(cands, found);
+    }
+
+    /// Where the country names among `cands` stand.
+    fn country_spans(&self, cands: &[Candidate]) -> Vec<(usize, usize)> {
+        cands
             .iter()
             .filter(|c| match c.what {
                 What::Entity(i) => self.gazetteer.entities[i as usize].kind == EntityKind::Country,
                 _ => false,
             })
             .map(|c| (c.start, c.end))
-            .collect();
-        for (start, end, code) in listed::in_lists(text, &names) {
-            cands.push(Candidate {
-                start,
-                end,
-                what: What::Owned(EntityId::new(EntityKind::Country, code)),
-                inexact: false,
-                weight: end - start,
-            });
-        }
+            .collect()
     }
 
     /// What is known about an entity, for its page.
@@ -342,6 +324,22 @@ impl Recognizer {
                 .collect();
         }
         info
+    }
+}
+
+/// Countries found at `(start, end, code)`, as exact candidates.
+fn push_countries(
+    cands: &mut Vec<Candidate>,
+    found: impl IntoIterator<Item = (usize, usize, &'static str)>,
+) {
+    for (start, end, code) in found {
+        cands.push(Candidate {
+            start,
+            end,
+            what: What::Owned(EntityId::new(EntityKind::Country, code)),
+            inexact: false,
+            weight: end - start,
+        });
     }
 }
 
