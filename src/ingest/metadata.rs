@@ -227,8 +227,23 @@ pub fn first_symbol(text: &str) -> Option<String> {
     {
         return Some(format!("{symbol} ({})", &y[1]));
     }
+    // A fascicle of the programme budget names its section, and may go on
+    // with further parts: `A/81/6 (Sect. 29A)/Part A`, `A/78/6
+    // (Sect. 10)` (the three sections of a budget would share one symbol
+    // otherwise).
+    if let Some(sect) = SECTION.find(&text[m.end()..]) {
+        return Some(format!(
+            "{symbol}{}",
+            sect.as_str().trim_end_matches(['.', '*'])
+        ));
+    }
     Some(symbol.to_string())
 }
+
+/// A budget section's designation after a symbol (` (Sect. 10)/Part A`).
+static SECTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^ ?\(Sect\. ?\d{1,2}[A-Z]?\)(?:/(?:Part [A-Z]|[A-Z][A-Za-z]{0,4}\.\d+))*").unwrap()
+});
 
 /// The date the input states as its own: front matter, then a web page's
 /// JSON-LD, `<meta>` tags, `<time>` in its article, a date shown by its
@@ -2601,6 +2616,15 @@ mod tests {
             Some("S/PRST/2016/6")
         );
         assert_eq!(first_symbol("no symbol here 2019"), None);
+        // A budget fascicle's section is part of its symbol.
+        assert_eq!(
+            first_symbol("A/81/6 (Sect. 29A)/Part A*\nGeneral Assembly").as_deref(),
+            Some("A/81/6 (Sect. 29A)/Part A")
+        );
+        assert_eq!(
+            first_symbol("see A/78/6 (Sect. 10) and").as_deref(),
+            Some("A/78/6 (Sect. 10)")
+        );
         for sym in ["A/L.632", "A/C.3/78/L.5", "S/PV.9000", "A/78/L.49"] {
             assert_eq!(
                 first_symbol(&format!("GENERAL {sym}\n")).as_deref(),
