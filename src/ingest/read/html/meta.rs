@@ -318,7 +318,9 @@ fn shown_dates(dom: &Dom, doc: &mut Document) {
         // `Stand - 12.11.2021 (Unverändert gültig seit …)`, `기사입력
         // 2013-10-24 03:00`: a date behind a label that says it is the
         // page's own.
-        let labelled = DATE_LABEL.is_match(&text);
+        // A byline with its day (`Von Christian am 03.05.2013`, `By Ann
+        // Lee on May 3, 2013`): the author's line dates the page too.
+        let labelled = DATE_LABEL.is_match(&text) || BYLINE.is_match(&text);
         // Only a text that reads as a day counts: a sidebar's archive
         // (`Mai 2014 (3)`) must not fill the places of the byline's date.
         let readable = || crate::ingest::metadata::normalize_date(&text, "").is_some();
@@ -488,6 +490,14 @@ static DATE_LABEL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(
         r"(?i)^(?:{DATE_WORDS}|{PUBLICATION_WORDS})\s*[:：\-–—]?\s*\d"
     ))
     .unwrap()
+});
+
+/// A byline: a word for "by" and a capitalised name (`Von Christian`,
+/// `By Ann Lee`, `Par Jean Dupont`), the line an article's author and day
+/// stand on.
+static BYLINE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"^(?:[Bb]y|[Vv]on|[Pp]ar|[Pp]or|[Dd]i|[Dd]oor|[Aa]v|[Aa]f|[Pp]rzez|[Oo]leh)\s+\p{Lu}\p{L}+")
+        .unwrap()
 });
 
 /// A label that says the date after it is the page's own, anywhere in a
@@ -796,6 +806,34 @@ mod tests {
                 && (c.value.contains("1907") || c.value.contains("2011"))),
             "{:?}",
             doc.candidates
+        );
+    }
+
+    #[test]
+    fn a_byline_with_its_day_is_a_shown_date() {
+        let shown = |html: &str| {
+            let mut doc = Document::default();
+            collect(&Dom::from(html), &mut doc);
+            doc.candidates
+                .iter()
+                .filter(|c| c.origin == Origin::ShownDate)
+                .map(|c| c.value.clone())
+                .collect::<Vec<_>>()
+        };
+        let days: Vec<Option<String>> = shown(
+            "<html><body><h1>Die Wahl</h1><p class=\"morespace\">von <a href=\"/author/k/\">Klaus-Peter Schöppner</a>, 8.5.12 </p><p>Text.</p></body></html>",
+        )
+        .iter()
+        .map(|t| crate::ingest::metadata::normalize_date(t, "de"))
+        .collect();
+        assert!(!days.is_empty(), "no shown date");
+        assert!(
+            days.iter().all(|d| d.as_deref() == Some("2012-05-08")),
+            "{days:?}"
+        );
+        // A sentence that happens to start with `by` and hold a year is none.
+        assert!(
+            shown("<html><body><h1>T</h1><p>by 2030 the plan ends</p></body></html>").is_empty()
         );
     }
 
