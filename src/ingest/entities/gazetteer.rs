@@ -153,6 +153,19 @@ impl Gazetteer {
         // by their folded form, and those recognised.
         let mut refused: Vec<&str> = Vec::new();
         let mut accepted: std::collections::HashSet<String> = std::collections::HashSet::new();
+        // A name in -a of another language and an `n` (`Australia`,
+        // `Italia`, `Romania` + `n`) is that language's or English's
+        // adjective of nationality, spelled as the Finnish genitive of the
+        // same name; a case form is matched in every language's text, so
+        // an English text's `Australian forces` named Australia. Such a
+        // form is not made: the adjective is far the commoner.
+        let demonyms: std::collections::HashSet<String> = data_lines(tsv)
+            .filter_map(|line| {
+                let cols: Vec<&str> = line.split('\t').collect();
+                (cols.len() >= 6 && cols[2] != "fi" && cols[4].ends_with('a'))
+                    .then(|| format!("{}n", cols[4].to_lowercase()))
+            })
+            .collect();
         for line in data_lines(tsv) {
             let cols: Vec<&str> = line.split('\t').collect();
             if cols.len() < 6 {
@@ -194,7 +207,7 @@ impl Gazetteer {
                 // "now"): not made.
                 for f in super::inflect::case_forms(lang, name)
                     .into_iter()
-                    .filter(|f| f.chars().count() >= 5)
+                    .filter(|f| f.chars().count() >= 5 && !demonyms.contains(&f.to_lowercase()))
                 {
                     self.surfaces.push(Surface {
                         entity: Some(e),

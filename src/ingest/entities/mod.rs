@@ -1016,6 +1016,30 @@ mod tests {
     }
 
     #[test]
+    fn an_english_adjective_of_nationality_is_no_finnish_genitive() {
+        let r = Recognizer::builtin();
+        // The Finnish genitives `Australian`, `Italian`, `Korean` are
+        // spelled as the English adjectives.
+        assert!(
+            countries(
+                &r,
+                "Australian, Italian, Romanian, Nigerian and Korean forces took part."
+            )
+            .is_empty()
+        );
+        // A name that holds the adjective names its country whole.
+        assert_eq!(
+            countries(&r, "Lebanon, Libyan Arab Jamahiriya, Liechtenstein"),
+            ["LBN", "LBY", "LIE"]
+        );
+        // The other Finnish case forms still name the country.
+        assert_eq!(
+            countries(&r, "Kokous pidettiin Italiassa ja Australiassa."),
+            ["ITA", "AUS"]
+        );
+    }
+
+    #[test]
     fn a_russian_name_that_does_not_decline_is_matched_whole() {
         let r = Recognizer::builtin();
         // `Палау`, `Того`, `Перу` do not decline: `Палата` ("chamber") is
