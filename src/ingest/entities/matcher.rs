@@ -328,6 +328,13 @@ fn spelling_variants(text: &str, country: bool) -> Vec<String> {
             .filter_map(|v| without_accents(&v))
             .collect();
         out.extend(stripped);
+        // `ß` as Switzerland writes it, and capitals (`Grossbritannien`).
+        let swiss: Vec<String> = std::iter::once(text.to_string())
+            .chain(out.iter().cloned())
+            .filter(|v| v.contains('ß'))
+            .map(|v| v.replace('ß', "ss"))
+            .collect();
+        out.extend(swiss);
     }
     out.retain(|v| v != text);
     out.sort();

@@ -1016,6 +1016,15 @@ mod tests {
     }
 
     #[test]
+    fn swiss_german_writes_sharp_s_as_ss() {
+        let r = Recognizer::builtin();
+        assert_eq!(
+            countries(&r, "Grossbritannien und Großbritannien"),
+            ["GBR", "GBR"]
+        );
+    }
+
+    #[test]
     fn an_english_adjective_of_nationality_is_no_finnish_genitive() {
         let r = Recognizer::builtin();
         // The Finnish genitives `Australian`, `Italian`, `Korean` are
