@@ -7,8 +7,7 @@ use pdf_writer::{Content, Date, Finish, Name, Pdf, Rect, Ref, Str, TextStr};
 
 pub const A4: (f32, f32) = (595.0, 842.0);
 
-/// One run of text: font (`F1` Helvetica, `F2` Helvetica-Bold, `F3`
-/// Helvetica-Oblique, `U` the
+/// One run of text: font (`F1` Helvetica, `F2` Helvetica-Bold, `U` the
 /// Unicode font), size, x, y from the page's top, text.
 pub struct Run {
     pub font: &'static str,
@@ -119,7 +118,6 @@ pub fn pdf_with_xmp(
         Ref::new(next)
     };
     let page_ids: Vec<(Ref, Ref)> = pages.iter().map(|_| (alloc(), alloc())).collect();
-    let f3 = alloc();
     let xmp_id = Ref::new(10);
     let packet = xmp_title.map(|t| format!(
         r#"<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?><x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:xmp="http://ns.adobe.com/xap/1.0/"><dc:title><rdf:Alt><rdf:li xml:lang="x-default">{t}</rdf:li></rdf:Alt></dc:title><xmp:CreateDate>2025-03-01T10:00:00Z</xmp:CreateDate></rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end="w"?>"#
@@ -139,7 +137,6 @@ pub fn pdf_with_xmp(
         .count(pages.len() as i32);
     pdf.type1_font(f1).base_font(Name(b"Helvetica"));
     pdf.type1_font(f2).base_font(Name(b"Helvetica-Bold"));
-    pdf.type1_font(f3).base_font(Name(b"Helvetica-Oblique"));
     let chars = unicode_chars(pages);
     let sys = SystemInfo {
         registry: Str(b"Adobe"),
@@ -180,7 +177,6 @@ pub fn pdf_with_xmp(
         let mut fonts = res.fonts();
         fonts.pair(Name(b"F1"), f1);
         fonts.pair(Name(b"F2"), f2);
-        fonts.pair(Name(b"F3"), f3);
         fonts.pair(Name(b"U"), u);
         fonts.finish();
         res.finish();

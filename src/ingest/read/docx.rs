@@ -83,11 +83,11 @@ fn read_docx(bytes: &[u8]) -> Result<Read, String> {
             doc_path.rsplit('/').next().unwrap_or("document.xml")
         )
     };
-    let doc_rels_xml = part(&rels_path)?.unwrap_or_default();
-    let doc_rels = relationships(&doc_rels_xml, &dir);
+    // (id, type, target), read once.
+    let doc_rels = relationship_list(&part(&rels_path)?.unwrap_or_default(), &dir);
     let mut related = |kind: &str| -> Result<Option<String>, String> {
-        match doc_rels.iter().find(|(t, _)| t.ends_with(kind)) {
-            Some((_, target)) => part(target),
+        match doc_rels.iter().find(|(_, t, _)| t.ends_with(kind)) {
+            Some((_, _, target)) => part(target),
             None => Ok(None),
         }
     };
@@ -106,10 +106,10 @@ fn read_docx(bytes: &[u8]) -> Result<Read, String> {
     // The first page's header: a UN file's masthead, when it holds one.
     let mut masthead_lines = Vec::new();
     if let Some(target) = masthead::first_page_header(&document).and_then(|id| {
-        relationships_by_id(&doc_rels_xml, &dir)
-            .into_iter()
-            .find(|(i, _)| *i == id)
-            .map(|(_, target)| target)
+        doc_rels
+            .iter()
+            .find(|(i, _, _)| *i == id)
+            .map(|(_, _, target)| target.clone())
     }) && let Some(xml) = part(&target)?
     {
         let lines = paragraph_texts(&xml).map_err(|e| format!("{target}: {e}"))?;
@@ -119,9 +119,9 @@ fn read_docx(bytes: &[u8]) -> Result<Read, String> {
     }
     // Headers and footers: furniture, each distinct line once.
     let mut furniture: Vec<String> = Vec::new();
-    for (_, target) in doc_rels
+    for (_, _, target) in doc_rels
         .iter()
-        .filter(|(t, _)| t.ends_with("/header") || t.ends_with("/footer"))
+        .filter(|(_, t, _)| t.ends_with("/header") || t.ends_with("/footer"))
     {
         if let Some(xml) = part(target)? {
             for line in paragraph_texts(&xml).map_err(|e| format!("{target}: {e}"))? {
@@ -213,14 +213,7 @@ fn relationships(xml: &str, dir: &str) -> Vec<(String, String)> {
         .collect()
 }
 
-/// Relationships of a part: (id, target resolved against `dir`).
-fn relationships_by_id(xml: &str, dir: &str) -> Vec<(String, String)> {
-    relationship_list(xml, dir)
-        .into_iter()
-        .map(|(id, _, target)| (id, target))
-        .collect()
-}
-
+/// Relationships of a part: (id, type, target resolved against `dir`).
 fn relationship_list(xml: &str, dir: &str) -> Vec<(String, String, String)> {
     let mut out = Vec::new();
     let mut r = Reader::from_str(xml);

@@ -399,13 +399,6 @@ impl<'a> Device<'a> for Collect {
             })),
             HGlyph::Type3(_) => None,
         }) == Some(true);
-        let italic = run.glyphs().iter().find_map(|g| match &**g {
-            HGlyph::Outline(o) => Some(
-                o.font_data()
-                    .is_some_and(|d| d.postscript_name.as_deref().is_some_and(italic_name)),
-            ),
-            HGlyph::Type3(_) => None,
-        }) == Some(true);
         for g in run.glyphs() {
             let Some(u) = g.as_unicode() else { continue };
             let text = match u {
@@ -435,7 +428,6 @@ impl<'a> Device<'a> for Collect {
                 size,
                 width,
                 bold,
-                italic,
             };
             if turned {
                 self.turned.push(glyph);
@@ -444,13 +436,6 @@ impl<'a> Device<'a> for Collect {
             }
         }
     }
-}
-
-/// A font named italic or oblique (`TimesNewRomanPS-ItalicMT`,
-/// `Arial-BoldItalicMT`, `Helvetica-Oblique`, `…,Italic`).
-fn italic_name(n: &str) -> bool {
-    let l = n.to_ascii_lowercase();
-    l.contains("italic") || l.contains("oblique")
 }
 
 /// A font named bold (`Arial-BoldMT`, `TimesNewRomanPS-BoldMT`, `…,Bold`,

@@ -140,7 +140,6 @@ mod tests {
             y,
             size,
             bold,
-            italic: false,
             weight: text.chars().count(),
         }
     }

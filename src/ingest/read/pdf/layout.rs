@@ -31,8 +31,6 @@ pub struct Glyph {
     pub size: f32,
     pub width: f32,
     pub bold: bool,
-    /// Set in an italic or oblique face.
-    pub italic: bool,
 }
 
 /// A text line on a page.
@@ -46,8 +44,6 @@ pub struct Line {
     /// The size most of the line's glyphs have (superscripts aside).
     pub size: f32,
     pub bold: bool,
-    /// Most of its glyphs are italic.
-    pub italic: bool,
     /// Number of glyphs at `size` (weights the body-size vote).
     pub weight: usize,
 }
@@ -393,7 +389,6 @@ fn make_line(gs: &[Glyph], baseline: f32) -> Option<Line> {
     let mut pieces: Vec<(String, bool)> = Vec::new();
     let mut prev: Option<&Glyph> = None;
     let mut bold = 0usize;
-    let mut italic = 0usize;
     let mut visible = 0usize;
     for g in gs {
         let t = fold_presentation(&g.text);
@@ -416,9 +411,6 @@ fn make_line(gs: &[Glyph], baseline: f32) -> Option<Line> {
         visible += 1;
         if g.bold {
             bold += 1;
-        }
-        if g.italic {
-            italic += 1;
         }
         // A note marker: digits or small letters set small and raised
         // (a table's notes are called `a`, `b`), or digits the font draws
@@ -512,7 +504,6 @@ fn make_line(gs: &[Glyph], baseline: f32) -> Option<Line> {
         y: baseline,
         size,
         bold: bold * 5 >= visible * 3,
-        italic: italic * 5 >= visible * 3,
         weight,
     })
 }
@@ -1320,7 +1311,6 @@ mod tests {
                 size,
                 width: w,
                 bold: false,
-                italic: false,
             })
             .collect()
     }
@@ -1432,7 +1422,6 @@ mod tests {
             y,
             size: 10.0,
             bold: false,
-            italic: false,
             weight: 80,
         }
     }
@@ -1823,7 +1812,6 @@ mod tests {
             size: 0.96,
             width: 0.24,
             bold: false,
-            italic: false,
         });
         g.extend(word("etter world", 65.5, 258.0, 10.0));
         let p = page_lines(595.0, 842.0, g);
