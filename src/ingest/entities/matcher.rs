@@ -284,8 +284,9 @@ fn compile(
 /// Other spellings of a name that texts use as freely as the name itself:
 /// `Saint`, `St` and `St.` (`St Vincent`, `St. Kitts`, `Saint Lucia`), and
 /// `and` or `&` (`Trinidad & Tobago`, `St Vincent & the Grenadines`) —
-/// every combination, whichever of them the gazetteer has — and each of
-/// them without accents.
+/// every combination, whichever of them the gazetteer has — and, for a
+/// country, each of them with its hyphens as spaces, without accents and
+/// with `ß` as `ss`.
 fn spelling_variants(text: &str, country: bool) -> Vec<String> {
     let words: Vec<&str> = text.split(' ').collect();
     let mut out = vec![String::new()];
@@ -308,33 +309,28 @@ fn spelling_variants(text: &str, country: bool) -> Vec<String> {
             })
             .collect();
     }
-    // A hyphen between two words of a country's name written as a space
-    // (`Guiné Bissau`, `Timor Leste`, `Bósnia Herzegovina`): the whole
-    // name, not the shorter one it holds (Guinea), is what the text names.
-    if country {
-        let spaced: Vec<String> = std::iter::once(text.to_string())
-            .chain(out.iter().cloned())
-            .filter_map(|v| hyphens_as_spaces(&v))
+    // Each rule below adds its spelling of the name and of every variant
+    // made so far.
+    let also = |out: &mut Vec<String>, rule: &dyn Fn(&str) -> Option<String>| {
+        let made: Vec<String> = std::iter::once(text)
+            .chain(out.iter().map(String::as_str))
+            .filter_map(rule)
             .collect();
-        out.extend(spaced);
-    }
-    // Country names as written without their accents (`Cote d'Ivoire`,
-    // `Turkiye`, `Sao Tome`): Latin script only, and six letters or more, so
-    // that no short word comes of it (Vietnamese `Mỹ` is not English `My`,
-    // French `Suède` not `Suede`).
+        out.extend(made);
+    };
     if country {
-        let stripped: Vec<String> = std::iter::once(text.to_string())
-            .chain(out.iter().cloned())
-            .filter_map(|v| without_accents(&v))
-            .collect();
-        out.extend(stripped);
+        // A hyphen between two words of a country's name written as a
+        // space (`Guiné Bissau`, `Timor Leste`, `Bósnia Herzegovina`): the
+        // whole name, not the shorter one it holds (Guinea), is what the
+        // text names.
+        also(&mut out, &hyphens_as_spaces);
+        // Country names as written without their accents (`Cote d'Ivoire`,
+        // `Turkiye`, `Sao Tome`): Latin script only, and six letters or
+        // more, so that no short word comes of it (Vietnamese `Mỹ` is not
+        // English `My`, French `Suède` not `Suede`).
+        also(&mut out, &without_accents);
         // `ß` as Switzerland writes it, and capitals (`Grossbritannien`).
-        let swiss: Vec<String> = std::iter::once(text.to_string())
-            .chain(out.iter().cloned())
-            .filter(|v| v.contains('ß'))
-            .map(|v| v.replace('ß', "ss"))
-            .collect();
-        out.extend(swiss);
+        also(&mut out, &|v| v.contains('ß').then(|| v.replace('ß', "ss")));
     }
     out.retain(|v| v != text);
     out.sort();
