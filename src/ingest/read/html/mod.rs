@@ -115,6 +115,18 @@ fn read_as_shown(html: &str) -> Document {
     // that hold other text lost the article to a container named like
     // chrome, and Readability found it.)
     let took_chrome = l_len > 0 && r_len > l_len && coverage(&landmarks, &readable) >= 0.6;
+    // Readability and the page's markup may agree on the article where
+    // the landmarks fell back to the whole body: the one `<article>` or
+    // `<main>` that holds the headline (`<h1>`) and what Readability kept.
+    // Then the body's teasers, trend boxes and "latest news" lists around
+    // it are not the document; the container, larger than Readability's
+    // pick, is.
+    let landmarks = match headline_container(&dom, &readable, l_len, base.as_deref()) {
+        Some(container) if missed => container,
+        _ => landmarks,
+    };
+    let l_len = text_len(&landmarks);
+    let missed = r_len < 200.min(l_len) || (r_len * 3 < l_len && r_len < 1500);
     doc.blocks = if !missed && !took_chrome {
         // Readability judged the body; what it lets through lingers at the
         // article's edges (a tag line, a share bar, a sign-off).
@@ -485,6 +497,44 @@ fn landmark_blocks(dom: &Dom, base: Option<&str>) -> Vec<Block> {
     body_blocks
 }
 
+/// The blocks of the one `<article>`, `<main>` or `role=main` element that
+/// holds an `<h1>` and most of Readability's words (`readable`), when it
+/// holds less than half the landmarks' text (`l_len`: they fell back to the
+/// body) and more than Readability kept.
+fn headline_container(
+    dom: &Dom,
+    readable: &[Block],
+    l_len: usize,
+    base: Option<&str>,
+) -> Option<Vec<Block>> {
+    let r_len = text_len(readable);
+    if r_len < 200 {
+        return None;
+    }
+    let nodes: Vec<NodeRef> = dom
+        .select("article:has(h1), main:has(h1), [role=main]:has(h1)")
+        .nodes()
+        .to_vec();
+    let opts = blocks::Options {
+        drop_chrome: true,
+        base,
+    };
+    let mut found = None;
+    for n in &nodes {
+        let b = blocks::blocks(n, opts);
+        let len = text_len(&b);
+        if len <= r_len || len * 2 >= l_len || coverage(readable, &b) < 0.8 {
+            continue;
+        }
+        // Nested containers (an `<article>` in the `<main>`): the outer.
+        match &found {
+            Some((_, l)) if *l >= len => {}
+            _ => found = Some((b, len)),
+        }
+    }
+    found.map(|(b, _)| b)
+}
+
 /// How much text the blocks hold, in letters of a spaced script: a Han or
 /// kana character says about as much as three.
 fn text_len(blocks: &[Block]) -> usize {
@@ -505,6 +555,37 @@ fn text_len(blocks: &[Block]) -> usize {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn the_box_of_headlines_around_the_article_that_holds_the_headline_is_not_the_page() {
+        // A short article in the one `<article>` with the `<h1>`, in a page
+        // whose body is mostly boxes of other headlines (a trend strip
+        // above, a "latest news" list below, outside any landmark).
+        let p = "Tras seis derrotas consecutivas, el equipo volvió a puntuar en su lucha por la salvación ante un rival directo en un pabellón lleno.";
+        let teasers: String = (0..30)
+            .map(|i| {
+                format!(
+                    "<li><a href=\"/n/{i}\">Un profesor opina sobre los sueldos en Portugal frente a los de otros países de Europa, noticia {i}</a></li>"
+                )
+            })
+            .collect();
+        let html = format!(
+            "<html><head><title>Punto vital</title></head><body>\
+             <div class=\"trends\"><h2>Temas del día</h2><ul><li><a href=\"/t/1\">Guerra en Ucrania</a></li><li><a href=\"/t/2\">Elecciones</a></li></ul></div>\
+             <article><h1>El equipo logra un punto vital</h1><p>{p}</p><p>{p}</p><p>{p}</p></article>\
+             <div class=\"v-g\"><p>Últimas noticias</p><ul>{teasers}</ul></div></body></html>"
+        );
+        let doc = read(&html);
+        let text = doc
+            .blocks
+            .iter()
+            .flat_map(Block::texts)
+            .collect::<Vec<_>>()
+            .join("\n");
+        assert_eq!(text.matches("Tras seis derrotas").count(), 3, "{text}");
+        assert!(!text.contains("Portugal"), "{text}");
+        assert!(!text.contains("Ucrania"), "{text}");
+    }
 
     #[test]
     fn a_dateline_taken_out_of_the_text_still_dates_the_page() {
