@@ -73,6 +73,7 @@ fn without_hidden(html: &str) -> Option<String> {
 
 fn read_as_shown(html: &str) -> Document {
     let html = &*without_noscript(html);
+    let html = &*without_prelude(html);
     let dom = Dom::from(html);
     let mut doc = Document {
         markdown: true,
@@ -212,6 +213,52 @@ pub(super) fn coverage(these: &[Block], those: &[Block]) -> f64 {
         held += usize::from(have.contains(&w));
     }
     if n == 0 { 1.0 } else { held as f64 / n as f64 }
+}
+
+/// The page without what stands between its `<html>` tag and its `<head>`:
+/// a source file's own fields (an XHTML source's `<version>1</version>`),
+/// which an HTML parser would move into the body as its first text.
+fn without_prelude(html: &str) -> std::borrow::Cow<'_, str> {
+    let find = |from: usize, tag: &[u8]| -> Option<usize> {
+        let b = html.as_bytes();
+        (from..b.len().saturating_sub(tag.len())).find(|&i| {
+            b[i..i + tag.len()].eq_ignore_ascii_case(tag)
+                && matches!(
+                    b.get(i + tag.len()),
+                    Some(b'>' | b' ' | b'\t' | b'\n' | b'\r')
+                )
+        })
+    };
+    // Only a short way into the page: the `<head>` opens it.
+    let head_of = &html[..html.floor_char_boundary(4096)];
+    let Some(open) = find(0, b"<html").filter(|&i| i < head_of.len()) else {
+        return std::borrow::Cow::Borrowed(html);
+    };
+    let Some(open_end) = html[open..].find('>').map(|p| open + p + 1) else {
+        return std::borrow::Cow::Borrowed(html);
+    };
+    let Some(head) = find(open_end, b"<head").filter(|&i| i < head_of.len()) else {
+        return std::borrow::Cow::Borrowed(html);
+    };
+    let between = &html[open_end..head];
+    let text_between = {
+        let mut in_tag = false;
+        between.chars().any(|c| match c {
+            '<' => {
+                in_tag = true;
+                false
+            }
+            '>' => {
+                in_tag = false;
+                false
+            }
+            _ => !in_tag && !c.is_whitespace(),
+        })
+    };
+    if !text_between || between.to_ascii_lowercase().contains("<body") {
+        return std::borrow::Cow::Borrowed(html);
+    }
+    std::borrow::Cow::Owned([&html[..open_end], &html[head..]].concat())
 }
 
 /// The page without its `<noscript>` elements, read as a browser with
@@ -585,6 +632,24 @@ mod tests {
         assert_eq!(text.matches("Tras seis derrotas").count(), 3, "{text}");
         assert!(!text.contains("Portugal"), "{text}");
         assert!(!text.contains("Ucrania"), "{text}");
+    }
+
+    #[test]
+    fn a_source_files_fields_before_its_head_are_not_the_first_text() {
+        // An XHTML news source as some sites keep them: the build's own
+        // fields between `<html>` and `<head>`.
+        let p = "Η ACTA, μια πολυεθνική συνθήκη για την επιβολή πνευματικών δικαιωμάτων, απειλεί το Ελεύθερο Λογισμικό.";
+        let html = format!(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<html newsdate=\"2012-02-10\">\n  <version>1</version>\n  <head><title>Διαμαρτυρία</title></head>\n  <body><h1>Διαμαρτυρία</h1><p>{p}</p><p>{p}</p></body></html>"
+        );
+        let doc = read(&html);
+        let texts: Vec<&str> = doc.blocks.iter().flat_map(Block::texts).collect();
+        assert_eq!(texts.first(), Some(&"Διαμαρτυρία"), "{texts:?}");
+        assert!(!texts.iter().any(|t| t.trim() == "1"), "{texts:?}");
+        assert_eq!(
+            crate::ingest::metadata::extract(&doc).date.as_deref(),
+            Some("2012-02-10")
+        );
     }
 
     #[test]
