@@ -469,3 +469,37 @@ fn every_preambular_paragraph_of_an_arabic_resolution_stays_text() {
     }
     assert!(page.contains("countries: [DEU, FRA, JPN]"), "{page}");
 }
+
+#[test]
+fn a_preamble_that_shares_few_words_with_the_articles_stays() {
+    // Turkish inflects where other languages use function words, and its
+    // preamble's recitals (each a line ending with a comma) share few
+    // word forms with the articles after them: none of it is a scrape's
+    // head to cut, and the declaration's first line is its title.
+    let (_dir, pages) = ingest(&["udhr_tr.txt"]);
+    let page = &pages[0].1;
+    assert!(
+        page.contains("title: \"İnsan hakları evrensel beyannamesi\""),
+        "{page}"
+    );
+    for recital in [
+        "İnsanlık ailesinin bütün üyelerinde bulunan haysiyetin",
+        "Üye devletlerin, Birleşmiş Milletler Teşkilatı ile işbirliği",
+        "öğretim ve eğitim yoluyla",
+        "Bütün insanlar hür, haysiyet ve haklar bakımından eşit doğarlar.",
+    ] {
+        assert!(page.contains(recital), "{recital:?} lost: {page}");
+    }
+}
+
+#[test]
+fn the_next_and_previous_stories_under_an_article_are_not_its_text() {
+    // A news page closes its article with the next and the previous
+    // story's headlines, each under its label (`التالي`, `السابق`): the
+    // countries those headlines name are not the article's.
+    let (_dir, pages) = ingest(&["page_ar_next_previous.html"]);
+    let page = &pages[0].1;
+    assert!(page.contains("وأوضح مصفف الشعر"), "{page}");
+    assert!(!page.contains("هولندا"), "{page}");
+    assert!(page.contains("countries: []"), "{page}");
+}

@@ -539,7 +539,7 @@ fn doc_date(doc: &Structured, lang: &str) -> Option<String> {
 fn adopted_on(text: &str, lang: &str) -> Option<String> {
     static VERB: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"(?i)(?:^|[^\p{L}])(?:adopted|proclaimed|adopt[ée]e?s?|proclam[ée]e?s?|aprob[óo]|adopt[óo]|proclam[óo]|aprovou|adotou|proclamou|verabschiedet|angenommen|verkündet|adottat[ao]|approvat[ao]|proclamat[ao]|uchwalił[ao]?|przyjął|przyjęło|przyjęła|proklamował[ao]?|[il]likubali|[il]lipitisha|[il]litangaza|принял[аио]?|провозгласил[аио]?|aangenomen|afgekondigd|disahkan|diadopsi|kabul ett[ií]|ilan ett[ií]|přijal[ao]?|vyhlásil[ao]?|thông qua|منظور|تصویب|اعتمدت|स्वीकृत|अंगीकार)(?:[^\p{L}]|$)|(?:会议|會議|大会|大會|全会|全會)(?:通过|通過)|採択|채택",
+            r"(?i)(?:^|[^\p{L}])(?:adopted|proclaimed|adopt[ée]e?s?|proclam[ée]e?s?|aprob[óo]|adopt[óo]|proclam[óo]|aprovou|adotou|proclamou|verabschiedet|angenommen|verkündet|adottat[ao]|approvat[ao]|proclamat[ao]|uchwalił[ao]?|przyjął|przyjęło|przyjęła|proklamował[ao]?|[il]likubali|[il]lipitisha|[il]litangaza|принял[аио]?|провозгласил[аио]?|aangenomen|afgekondigd|disahkan|diadopsi|kabul ett[ií]|ilan ett[ií]|přijal[ao]?|vyhlásil[ao]?|thông qua|منظور|تصویب|مصوب|اعتمدت|स्वीकृत|अंगीकार)(?:[^\p{L}]|$)|(?:会议|會議|大会|大會|全会|全會)(?:通过|通過)|採択|채택",
         )
         .unwrap()
     });
@@ -886,10 +886,12 @@ static CJK_DATE: LazyLock<Regex> =
 static VI_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})").unwrap()
 });
+/// (An unpadded month or day, `2017-02-1`, as some generators write it.)
 static ISO_DATE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})\b").unwrap());
+    LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b").unwrap());
 /// What every match of [`ISO_DATE`] holds, without its word boundaries.
-static ISO_DATE_GATE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d{4}-\d{2}-\d{2}").unwrap());
+static ISO_DATE_GATE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\d{4}-\d{1,2}-\d{1,2}").unwrap());
 /// Year first with dots or slashes, as East Asian pages write it, also
 /// glued to a label (`입력2023.11.02.`, `2023/11/02`).
 /// A year, then its month by name and the day (`2024. március 15.`,
@@ -1119,6 +1121,11 @@ pub fn find_date_at(text: &str, lang: &str) -> Option<(usize, String)> {
     if !has_four_digits(text) {
         return None;
     }
+    // A day written as a Persian ordinal (`دهم دسمبر 1948`, the tenth)
+    // read as its number, padded to the word's length so offsets hold.
+    if let Some(numbered) = with_persian_day_numbers(text) {
+        return find_date_at(&numbered, lang);
+    }
     let mut found: Vec<(usize, String)> = Vec::new();
     let p = |s: &str| s.parse::<u32>().ok();
     for c in DAY_MONTH_YEAR.captures_iter(text) {
@@ -1207,6 +1214,79 @@ pub fn find_date_at(text: &str, lang: &str) -> Option<(usize, String)> {
     }
     found.sort();
     found.into_iter().next()
+}
+
+/// `text` with each Persian ordinal of a day (`دهم`, `بیست و یکم`)
+/// before a word replaced by its number and spaces, byte for byte; `None`
+/// when it holds none.
+fn with_persian_day_numbers(text: &str) -> Option<String> {
+    /// Each ordinal and its day, longest first (`بیست و یکم` before `یکم`).
+    static WORDS: LazyLock<Vec<(String, u32)>> = LazyLock::new(|| {
+        const UNITS: [&str; 9] = [
+            "یکم",
+            "دوم",
+            "سوم",
+            "چهارم",
+            "پنجم",
+            "ششم",
+            "هفتم",
+            "هشتم",
+            "نهم",
+        ];
+        const TEENS: [&str; 10] = [
+            "دهم",
+            "یازدهم",
+            "دوازدهم",
+            "سیزدهم",
+            "چهاردهم",
+            "پانزدهم",
+            "شانزدهم",
+            "هفدهم",
+            "هجدهم",
+            "نوزدهم",
+        ];
+        let mut words: Vec<(String, u32)> = Vec::new();
+        for (n, u) in (1..).zip(UNITS) {
+            words.push((u.to_string(), n));
+            words.push((format!("بیست و {u}"), n + 20));
+        }
+        words.extend((10..).zip(TEENS).map(|(n, t)| (t.to_string(), n)));
+        for (w, n) in [
+            ("هیجدهم", 18),
+            ("بیستم", 20),
+            ("سی‌ام", 30),
+            ("سی ام", 30),
+            ("سیام", 30),
+            ("سی و یکم", 31),
+        ] {
+            words.push((w.to_string(), n));
+        }
+        words.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        words
+    });
+    static ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
+        let alt: Vec<String> = WORDS.iter().map(|(w, _)| regex::escape(w)).collect();
+        Regex::new(&format!(r"(?:^|[\s(،])({})\s+\p{{L}}", alt.join("|"))).unwrap()
+    });
+    if !text.contains('م') {
+        return None;
+    }
+    let mut out = String::new();
+    let mut copied = 0;
+    for c in ORDINAL.captures_iter(text) {
+        let m = c.get(1)?;
+        let &(_, n) = WORDS.iter().find(|(w, _)| w == m.as_str())?;
+        out.push_str(&text[copied..m.start()]);
+        let digits = n.to_string();
+        out.push_str(&digits);
+        out.extend(std::iter::repeat_n(' ', m.len() - digits.len()));
+        copied = m.end();
+    }
+    if copied == 0 {
+        return None;
+    }
+    out.push_str(&text[copied..]);
+    Some(out)
 }
 
 /// Whether `text` has four digits in a row (any script: `char::is_numeric`
@@ -2065,6 +2145,13 @@ mod tests {
         // Urdu: `منظور` (adopted), the date in Extended Arabic-Indic digits.
         let ur = "اقوامِ متحدہ کی جنرل اسمبلی نے ۱۰؍ دسمبر ؁۱۹۴۸ء کو ”انسانی حقوق کا عالمی منشور“ منظور کر کے اس کا اعلانِ عام کیا۔";
         assert_eq!(adopted_on(ur, "ur").as_deref(), Some("1948-12-10"));
+        // Persian: the day as an ordinal word (`دهم`, the tenth).
+        let fa = "اعلامیه جهانی حقوق بشر مصوب دهم دسمبر ۱۹۴۸ میلادی از جانب مجمع عمومی سازمان ملل";
+        assert_eq!(adopted_on(fa, "fa").as_deref(), Some("1948-12-10"));
+        assert_eq!(
+            find_date("در روز بیست و یکم مارس ۲۰۲۴ برگزار شد", "fa").as_deref(),
+            Some("2024-03-21")
+        );
         // `通过` alone is "through", not an adoption.
         let through = "2020年3月1日起，市民可以通过互联网办理业务。";
         assert_eq!(adopted_on(through, "zh"), None);
@@ -2084,6 +2171,8 @@ mod tests {
             ("19 FEB 2020 - 18:37 CET", "2020-02-19"),
             ("입력2023.11.02. 오후 8:06", "2023-11-02"),
             ("2023/11/02 10:00", "2023-11-02"),
+            // An unpadded day, as a generator wrote a news item's heading.
+            ("### 2017-02-1", "2017-02-01"),
             ("الأربعاء، ٢٨ آب/اغسطس ٢٠١٣", "2013-08-28"),
             ("10 grudnia 1948 r.", "1948-12-10"),
             ("१० दिसंबर १९४८ को", "1948-12-10"),

@@ -162,7 +162,7 @@ pub fn is_adoption_statement(t: &str) -> bool {
     // the slow engines, which stop at once when nothing matches there.
     static ADOPTED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         regex::Regex::new(
-            r"(?i)^(?:\W*)(?:adopted|proclaimed|approved|adoptée?s?|proclamée?s?|adoptad[ao]s?|proclamad[ao]s?|aprobad[ao]s?|aprovad[ao]s?|adotad[ao]s?|angenommen|verabschiedet|принят[аоы]?|провозглашен[аоы]?|اعتمد|اعتُمد|أقر|aangenomen|disahkan|được thông qua)\b",
+            r"(?i)^(?:\W*)(?:adopted|proclaimed|approved|adoptée?s?|proclamée?s?|adoptad[ao]s?|proclamad[ao]s?|aprobad[ao]s?|aprovad[ao]s?|adotad[ao]s?|angenommen|verabschiedet|принят[аоы]?|провозглашен[аоы]?|اعتمد|اعتُمد|أقر|aangenomen|disahkan|được thông qua|adottat[aoie]|przyjęt[aey]|прийнят[аоі]?|ухвален[аоі]?|مصوب|تصویب شده|منظور شدہ|अंगीकृत|स्वीकृत)\b",
         )
         .unwrap()
     });
@@ -422,12 +422,18 @@ mod tests {
             "Adoptée et proclamée par l'Assemblée générale",
             "Принята резолюцией 217 А (III) Генеральной Ассамблеи от 10 декабря 1948 года",
             "联合国大会一九四八年十二月十日第217A(III)号决议通过并颁布",
+            "مصوب دهم دسمبر ۱۹۴۸ میلادی",
+            "Прийнята і проголошена резолюцією 217 A (III) Генеральної Асамблеї ООН",
+            "Przyjęta i proklamowana rezolucją Zgromadzenia Ogólnego ONZ 217 A (III)",
+            "Adottata e proclamata dall'Assemblea Generale delle Nazioni Unite",
         ] {
             assert!(is_adoption_statement(t), "{t}");
         }
         for t in [
             "Adoptions of children across borders",
             "Universal Declaration of Human Rights",
+            "مصوبات مجلس",
+            "اعلامیه جهانی حقوق بشر",
         ] {
             assert!(!is_adoption_statement(t), "{t}");
         }

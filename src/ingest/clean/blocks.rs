@@ -510,7 +510,7 @@ pub(crate) fn drop_inner_boilerplate_into(
 }
 
 /// Whether a line reads as prose of the document's language: long, ends
-/// a sentence, and a jusText share of function words (¼ of its words, or
+/// a sentence (or, longer, a clause), and a jusText share of function words (¼ of its words, or
 /// ⅛ of its Han characters). Such a line is never web chrome.
 /// The share of function words that makes a long sentence prose in a
 /// language whose list covers much of any text (English, French).
@@ -557,7 +557,10 @@ pub(crate) fn is_prose_at(line: &str, stops: Option<&'static Stoplist>, bar: f64
         return false;
     }
     let han = t.chars().filter(|&c| is_han(c)).count();
-    if t.chars().count() < 70 && han < 15 || !ends_sentence(t) {
+    // A long clause that a comma or semicolon ends is prose too: the
+    // recitals of a preamble (`Whereas …,`) each stand on their own line.
+    let ends_clause = || t.len() >= 100 && t.ends_with([',', ';', '،', '؛', '，', '；']);
+    if t.chars().count() < 70 && han < 15 || !(ends_sentence(t) || ends_clause()) {
         return false;
     }
     let lower = lowercase(t);
@@ -565,8 +568,23 @@ pub(crate) fn is_prose_at(line: &str, stops: Option<&'static Stoplist>, bar: f64
     let words = words_of(lower);
     let link_chars: usize = LINK.find_iter(t).map(|m| m.as_str().chars().count()).sum();
     link_chars * 5 < t.chars().count()
-        && stop_density(t, han, &words, stops)
+        && (stop_density(t, han, &words, stops)
             .is_some_and(|d| if han >= 15 { d >= 0.125 } else { d >= bar })
+            || lower_case_sentence(t))
+}
+
+/// A sentence of at least twelve words, four in five of them written in
+/// lower case: prose in a language that inflects where others use
+/// function words (Turkish, Finnish, Hungarian), whose function-word
+/// share says little. A headline strip, a tag cloud or a menu capitalises
+/// its words.
+fn lower_case_sentence(t: &str) -> bool {
+    let (mut n, mut lower) = (0usize, 0usize);
+    for w in t.split_whitespace() {
+        n += 1;
+        lower += usize::from(w.chars().next().is_some_and(char::is_lowercase));
+    }
+    n >= 12 && lower * 5 >= n * 4
 }
 
 /// `str::to_lowercase`, with the common scripts that have no case (Han)

@@ -318,6 +318,9 @@ fn without_noscript(html: &str) -> std::borrow::Cow<'_, str> {
 /// has already judged, a link-dense list or table is content.
 fn edges_without_boilerplate(mut blocks: Vec<Block>) -> Vec<Block> {
     blocks.retain(|b| !is_link_teaser(b));
+    // A closing list under its label goes whole, before the label alone
+    // would go as a chrome line and leave the list it labels.
+    drop_related_tail(&mut blocks);
     let mut judged = blocks.clone();
     if crate::ingest::clean::blocks::drop_boilerplate_blocks(&mut judged) == 0 {
         return blocks;
