@@ -503,3 +503,35 @@ fn the_next_and_previous_stories_under_an_article_are_not_its_text() {
     assert!(!page.contains("هولندا"), "{page}");
     assert!(page.contains("countries: []"), "{page}");
 }
+
+#[test]
+fn a_markdown_posts_footnotes_stay_with_what_they_cite() {
+    // `[^1]: Resolution 60/1.` is a footnote, not a link definition whose
+    // destination (`Resolution`) leads nowhere: it stays, and so does the
+    // resolution it cites.
+    let (_dir, pages) = ingest(&["note_en_footnotes.md"]);
+    let page = &pages[0].1;
+    assert!(
+        page.contains("[^3]: United Nations, Treaty Series"),
+        "{page}"
+    );
+    for id in ["A/RES/60/1", "A/RES/60/288"] {
+        let resolutions = page
+            .lines()
+            .find(|l| l.starts_with("resolutions:"))
+            .unwrap_or_default();
+        assert!(resolutions.contains(id), "{id}: {resolutions}");
+    }
+}
+
+#[test]
+fn a_quote_broken_over_lines_is_one_quote_with_one_marker() {
+    let (_dir, pages) = ingest(&["note_en_quote.md"]);
+    let page = &pages[0].1;
+    let quote = page
+        .lines()
+        .find(|l| l.starts_with("> "))
+        .unwrap_or_else(|| panic!("no quote: {page}"));
+    assert!(quote.contains("shall be permanent members."), "{quote}");
+    assert!(!quote[1..].contains('>'), "{quote}");
+}

@@ -28,8 +28,10 @@ pub struct LinkContext<'a> {
 static LINK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"(!?)\[((?:[^\[\]\\]|\\.|\[(?:[^\[\]\\]|\\.)*\])*)\]\(\s*(<[^>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)(?:\s+(?:"[^"\n]*"|'[^'\n]*'|\([^)\n]*\)))?\s*\)"#).unwrap()
 });
+/// A link reference definition (`[guide]: https://…`); not a footnote's
+/// (`[^5]: Resolution 60/1.`), whose text is no destination.
 static DEFINITION: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s{0,3}\[([^\]]+)\]:\s*<?(\S+?)>?(?:\s+.*)?$").unwrap());
+    LazyLock::new(|| Regex::new(r"^\s{0,3}\[([^\]^][^\]]*)\]:\s*<?(\S+?)>?(?:\s+.*)?$").unwrap());
 
 /// Rewrites the link destinations of a markdown document in place.
 pub fn rewrite(doc: &mut Document, ctx: &LinkContext) {
@@ -211,6 +213,11 @@ mod tests {
     fn definitions_are_rewritten_or_dropped() {
         assert_eq!(rewritten("[1]: ./missing.md", None), "");
         assert_eq!(rewritten("[1]: https://x.org", None), "[1]: https://x.org");
+        // A footnote's text is no link's destination: it stays.
+        assert_eq!(
+            rewritten("[^5]: Resolution 60/1.", None),
+            "[^5]: Resolution 60/1."
+        );
         let mut doc = Document {
             markdown: true,
             blocks: vec![

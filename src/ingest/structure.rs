@@ -1504,6 +1504,12 @@ impl<'a> Segmenter<'a> {
         }
         if continue_open {
             if let Some((_, text)) = self.open.as_mut() {
+                // A markdown quote's lines each carry its `>`: the joined
+                // quote carries one.
+                let t = match t.strip_prefix('>') {
+                    Some(rest) if self.markdown && text.starts_with('>') => rest.trim_start(),
+                    _ => t,
+                };
                 join_keeping(text, t, &self.hyphenated);
             }
         } else {
