@@ -56,7 +56,34 @@ pub fn read(html: &str) -> Document {
             return shown;
         }
     }
+    // A page whose scripts write the article from a template may give it
+    // to readers without scripts in a `<noscript>` (Blogger's posts): read
+    // so, it is kept when it gives an article most of whose words the page
+    // read with scripts on does not show.
+    if let Some(unwrapped) = with_noscript_text(html) {
+        let shown = read_as_shown(&unwrapped);
+        if text_len(&shown.blocks) >= 500 && coverage(&shown.blocks, &doc.blocks) < 0.5 {
+            return shown;
+        }
+    }
     doc
+}
+
+/// `html` with its `<noscript>` tags taken away (their content read as
+/// the page's), when one of them holds paragraphs of text; else `None`.
+fn with_noscript_text(html: &str) -> Option<String> {
+    static NOSCRIPT: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?is)<noscript\b[^>]*>(.*?)</noscript\s*>").unwrap());
+    static TAG: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)</?noscript\b[^>]*>").unwrap());
+    if !memchr::memmem::find(html.as_bytes(), b"<noscript").is_some()
+        && !memchr::memmem::find(html.as_bytes(), b"<NOSCRIPT").is_some()
+    {
+        return None;
+    }
+    NOSCRIPT
+        .captures_iter(html)
+        .any(|c| c[1].len() >= 500 && c[1].to_ascii_lowercase().contains("<p"))
+        .then(|| TAG.replace_all(html, "").into_owned())
 }
 
 /// `html` with the `hidden` attribute taken off every element, or `None`
@@ -219,8 +246,10 @@ pub(super) fn coverage(these: &[Block], those: &[Block]) -> f64 {
 /// a source file's own fields (an XHTML source's `<version>1</version>`),
 /// which an HTML parser would move into the body as its first text.
 fn without_prelude(html: &str) -> std::borrow::Cow<'_, str> {
+    // Only a short way into the page: the `<head>` opens it.
+    let head_of = &html[..html.floor_char_boundary(4096)];
     let find = |from: usize, tag: &[u8]| -> Option<usize> {
-        let b = html.as_bytes();
+        let b = head_of.as_bytes();
         (from..b.len().saturating_sub(tag.len())).find(|&i| {
             b[i..i + tag.len()].eq_ignore_ascii_case(tag)
                 && matches!(
@@ -229,15 +258,13 @@ fn without_prelude(html: &str) -> std::borrow::Cow<'_, str> {
                 )
         })
     };
-    // Only a short way into the page: the `<head>` opens it.
-    let head_of = &html[..html.floor_char_boundary(4096)];
-    let Some(open) = find(0, b"<html").filter(|&i| i < head_of.len()) else {
+    let Some(open) = find(0, b"<html") else {
         return std::borrow::Cow::Borrowed(html);
     };
     let Some(open_end) = html[open..].find('>').map(|p| open + p + 1) else {
         return std::borrow::Cow::Borrowed(html);
     };
-    let Some(head) = find(open_end, b"<head").filter(|&i| i < head_of.len()) else {
+    let Some(head) = find(open_end, b"<head") else {
         return std::borrow::Cow::Borrowed(html);
     };
     let between = &html[open_end..head];
@@ -653,6 +680,41 @@ mod tests {
             crate::ingest::metadata::extract(&doc).date.as_deref(),
             Some("2012-02-10")
         );
+    }
+
+    #[test]
+    fn an_article_its_scripts_write_from_a_template_is_read_from_its_noscript() {
+        // Blogger: the post in a template a script copies into the page,
+        // and again in a `<noscript>` for readers without scripts; around
+        // it, the blog's labels and archive.
+        let paras = [
+            "Over the past few years we have seen threats on the web becoming increasingly sophisticated, and phishing sites rotate domains very quickly to avoid being blocked.",
+            "Turning on the new protection will substantially increase protection from dangerous websites and downloads by sharing real-time data with the service.",
+            "Over the next year we will be adding even more protections to this mode, including tailored warnings for phishing sites and file downloads.",
+            "The billions of users of the browser are incredibly diverse, with a full spectrum of needs and perspectives in security and privacy, and we will go on investing in it.",
+        ];
+        let post: String = paras.iter().map(|p| format!("<p>{p}</p>")).collect();
+        let labels: String = (0..60)
+            .map(|i| format!("<li><a href=\"/search/label/l{i}\">label number {i}</a></li>"))
+            .collect();
+        let html = format!(
+            "<html><head><title>Protection now available</title></head><body>\
+             <div class=\"header\"><h2>Security Blog</h2><div>The latest news and insights on security and safety on the Internet</div></div>\
+             <div class=\"post\"><h2 class=\"title\">Protection now available</h2><div class=\"post-body\">\
+             <script type=\"text/template\">{post}</script><noscript>{post}</noscript></div></div>\
+             <div class=\"sidebar\"><h2>Labels</h2><ul>{labels}</ul></div></body></html>"
+        );
+        let doc = read(&html);
+        let text = doc
+            .blocks
+            .iter()
+            .flat_map(Block::texts)
+            .collect::<Vec<_>>()
+            .join("\n");
+        for p in paras {
+            assert!(text.contains(p), "{text}");
+        }
+        assert!(!text.contains("label number"), "{text}");
     }
 
     #[test]
