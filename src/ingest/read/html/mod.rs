@@ -75,9 +75,7 @@ fn with_noscript_text(html: &str) -> Option<String> {
     static NOSCRIPT: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"(?is)<noscript\b[^>]*>(.*?)</noscript\s*>").unwrap());
     static TAG: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)</?noscript\b[^>]*>").unwrap());
-    if !memchr::memmem::find(html.as_bytes(), b"<noscript").is_some()
-        && !memchr::memmem::find(html.as_bytes(), b"<NOSCRIPT").is_some()
-    {
+    if !TAG.is_match(html) {
         return None;
     }
     NOSCRIPT
