@@ -495,7 +495,17 @@ fn visible_text_with(node: &NodeRef, spaced: bool) -> String {
     }
     let mut out = String::new();
     walk(node, &mut out, spaced);
+    out.retain(|c| !is_invisible(c));
     out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A character that shows nothing and only hints at line breaking: the
+/// soft hyphen (`Mit&shy;tel&shy;al&shy;ter`), zero-width space, word
+/// joiner, byte-order mark. Kept, the words they sit in match nothing.
+/// (The zero-width joiner and non-joiner shape Persian, Indic and emoji
+/// text: they stay.)
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{AD}' | '\u{200B}' | '\u{2060}' | '\u{FEFF}')
 }
 
 /// Text of a text node, whitespace collapsed, escaped for markdown.
@@ -505,6 +515,8 @@ fn push_text(out: &mut String, raw: &str) {
     for c in raw.chars() {
         if c.is_whitespace() {
             space = true;
+        } else if is_invisible(c) {
+            continue;
         } else {
             if space {
                 collapsed.push(' ');
@@ -1011,6 +1023,17 @@ mod tests {
                 base: Some("https://ex.org/news/a.html"),
             },
         )
+    }
+
+    #[test]
+    fn soft_hyphens_and_zero_width_spaces_leave_the_words_whole() {
+        let b = of(
+            "<body><p>Schon im Mit&shy;tel&shy;al&shy;ter war der St.&#8203;Mag\u{2060}da\u{AD}le\u{AD}ner bekannt; \u{645}\u{6cc}\u{200c}\u{634}\u{648}\u{62f}.</p></body>",
+        );
+        assert!(
+            matches!(&b[0], Block::Para { text, .. } if text == "Schon im Mittelalter war der St.Magdalener bekannt; \u{645}\u{6cc}\u{200c}\u{634}\u{648}\u{62f}."),
+            "{b:?}"
+        );
     }
 
     #[test]
