@@ -916,7 +916,30 @@ pub fn chrome_words(words: &str) -> bool {
                     "box" | "bio" | "about" | "info" | "desc" | "description" | "card" | "profile"
                 )
             });
-        let chrome = author_box || CHROME.contains(t) || parts.iter().any(|p| CHROME.contains(p));
+        // A table's own header or footer (`table-header`, `column-footer`)
+        // styles the table's first or last rows: no page chrome.
+        let table_part = parts.iter().any(|p| {
+            matches!(
+                *p,
+                "table" | "thead" | "tbody" | "tfoot" | "cell" | "column" | "col"
+            )
+        }) && parts
+            .iter()
+            .all(|p| !CHROME.contains(p) || matches!(*p, "header" | "footer"));
+        // `print` names a print button or link (`print`, `print-link`),
+        // not how an element prints (`print-full`, `no-print`,
+        // `d-print-none`).
+        let printing = |p: &&str| {
+            *p == "print"
+                && *t != "print"
+                && !parts
+                    .iter()
+                    .any(|q| matches!(*q, "button" | "btn" | "link" | "icon" | "tool" | "tools"))
+        };
+        let chrome = !table_part
+            && (author_box
+                || CHROME.contains(t)
+                || parts.iter().any(|p| CHROME.contains(p) && !printing(p)));
         // `article-header`, `post-meta` are chrome; `entry-content`,
         // `article-body` are not; `main-nav` is.
         let content = parts.iter().any(|p| CONTENT.contains(p))
@@ -1144,6 +1167,15 @@ mod tests {
         assert!(!chrome_words(" article-body"));
         assert!(!chrome_words(" shadow"));
         assert!(!chrome_words(" headline"));
+        // A table's header rows: a recipe's ingredients.
+        assert!(!chrome_words(" ingredients table-header"));
+        assert!(chrome_words(" page-header"));
+        // How an element prints is no sign of chrome; a print button is.
+        assert!(!chrome_words(" col-sm-6 print-full"));
+        assert!(!chrome_words(" d-print-none"));
+        assert!(chrome_words(" print-button"));
+        assert!(chrome_words(" print"));
+        assert!(chrome_words(" table-of-contents-nav"));
     }
 
     #[test]

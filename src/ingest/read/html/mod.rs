@@ -139,8 +139,10 @@ fn read_as_shown(html: &str) -> Document {
     let missed = r_len < 200.min(l_len) || (r_len * 3 < l_len && r_len < 1500);
     // (Only when the landmarks' text is mostly Readability's too: landmarks
     // that hold other text lost the article to a container named like
-    // chrome, and Readability found it.)
-    let took_chrome = l_len > 0 && r_len > l_len && coverage(&landmarks, &readable) >= 0.6;
+    // chrome, and Readability found it. And only when the landmarks hold
+    // a good part of what Readability kept: a `<main>` holding one label
+    // of a page whose article stands outside it proves nothing.)
+    let took_chrome = took_chrome(r_len, l_len, coverage(&landmarks, &readable));
     // Readability and the page's markup may agree on the article where
     // the landmarks fell back to the whole body: the one `<article>` or
     // `<main>` that holds the headline (`<h1>`) and what Readability kept.
@@ -572,6 +574,14 @@ fn landmark_blocks(dom: &Dom, base: Option<&str>) -> Vec<Block> {
     body_blocks
 }
 
+/// Whether Readability's pick (`r_len` long) is the landmarks' text
+/// (`l_len` long, `covered` its share of their words it holds) with the
+/// chrome the landmarks leave out: it holds more, at most four times as
+/// much, and most of their words.
+fn took_chrome(r_len: usize, l_len: usize, covered: f64) -> bool {
+    l_len > 0 && r_len > l_len && r_len <= 4 * l_len && covered >= 0.6
+}
+
 /// The blocks of the one `<article>`, `<main>` or `role=main` element that
 /// holds an `<h1>` and most of Readability's words (`readable`), when it
 /// holds less than half the landmarks' text (`l_len`: they fell back to the
@@ -713,6 +723,17 @@ mod tests {
             assert!(text.contains(p), "{text}");
         }
         assert!(!text.contains("label number"), "{text}");
+    }
+
+    #[test]
+    fn readability_takes_chrome_only_beside_landmarks_that_hold_text() {
+        // A short page Readability took whole, navigation and all.
+        assert!(took_chrome(1500, 1000, 0.9));
+        // A `<main>` holding one label ("Rezept in der Listen-Ansicht:")
+        // of a page whose recipe stands in a column named for printing.
+        assert!(!took_chrome(2597, 26, 1.0));
+        // Landmarks that hold other text lost the article to chrome.
+        assert!(!took_chrome(1500, 1000, 0.3));
     }
 
     #[test]
