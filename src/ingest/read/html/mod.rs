@@ -154,7 +154,9 @@ fn read_as_shown(html: &str) -> Document {
         _ => landmarks,
     };
     let l_len = text_len(&landmarks);
-    let missed = r_len < 200.min(l_len) || (r_len * 3 < l_len && r_len < 1500);
+    let missed = r_len < 200.min(l_len)
+        || (r_len * 3 < l_len && r_len < 1500)
+        || missed_prose(&readable, &landmarks);
     doc.blocks = if !missed && !took_chrome {
         // Readability judged the body; what it lets through lingers at the
         // article's edges (a tag line, a share bar, a sign-off).
@@ -574,6 +576,37 @@ fn landmark_blocks(dom: &Dom, base: Option<&str>) -> Vec<Block> {
     body_blocks
 }
 
+/// Whether Readability kept less than half the prose the landmarks hold
+/// (words in paragraphs of sentences), and the landmarks hold a good
+/// deal of it: it took a large block of names or figures beside the
+/// article (a letter's signatories) for the article.
+fn missed_prose(readable: &[Block], landmarks: &[Block]) -> bool {
+    fn prose_words(blocks: &[Block]) -> usize {
+        blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Para { text, .. } | Block::Quote(text) => Some(text),
+                _ => None,
+            })
+            .filter_map(|t| {
+                let n = words(t).len();
+                // Sentences, not a run of names: it ends one, and has a
+                // full stop every forty words.
+                let stops = t
+                    .chars()
+                    .filter(|&c| crate::ingest::text::is_stop(c))
+                    .count();
+                (n >= 20
+                    && crate::ingest::clean::blocks::ends_sentence(t.trim())
+                    && stops * 40 >= n)
+                    .then_some(n)
+            })
+            .sum::<usize>()
+    }
+    let (r, l) = (prose_words(readable), prose_words(landmarks));
+    l >= 300 && r * 2 < l
+}
+
 /// Whether Readability's pick (`r_len` long) is the landmarks' text
 /// (`l_len` long, `covered` its share of their words it holds) with the
 /// chrome the landmarks leave out: it holds more, at most four times as
@@ -723,6 +756,30 @@ mod tests {
             assert!(text.contains(p), "{text}");
         }
         assert!(!text.contains("label number"), "{text}");
+    }
+
+    #[test]
+    fn readability_missed_the_prose_when_it_kept_a_letters_signatories() {
+        let para = |t: &str| Block::Para {
+            num: None,
+            text: t.into(),
+            items: vec![],
+        };
+        let names = para(
+            &(0..150)
+                .map(|i| format!("**Name{i} Surname{i}**, University {i}"))
+                .collect::<Vec<_>>()
+                .join(" "),
+        );
+        let sentence = "Our cultural institutions are facing a moment of trial, and powerful protests are leading to overdue demands for reform. ";
+        let letter: Vec<Block> = (0..6).map(|_| para(sentence.repeat(4).trim())).collect();
+        let mut landmarks = letter.clone();
+        landmarks.push(names.clone());
+        assert!(missed_prose(std::slice::from_ref(&names), &landmarks));
+        // Readability's pick holds the letter: nothing missed.
+        assert!(!missed_prose(&letter, &landmarks));
+        // A short page holds too little prose to judge.
+        assert!(!missed_prose(std::slice::from_ref(&names), &landmarks[..1]));
     }
 
     #[test]
