@@ -160,7 +160,7 @@ fn read_as_shown(html: &str) -> Document {
     doc.blocks = if !missed && !took_chrome {
         // Readability judged the body; what it lets through lingers at the
         // article's edges (a tag line, a share bar, a sign-off).
-        edges_without_boilerplate(readable)
+        edges_without_boilerplate(with_lede(readable, &landmarks))
     } else {
         let mut b = landmarks;
         b.retain(|b| !is_link_teaser(b));
@@ -576,6 +576,43 @@ fn landmark_blocks(dom: &Dom, base: Option<&str>) -> Vec<Block> {
     body_blocks
 }
 
+/// Readability's pick with the lede it left out: the paragraphs of prose
+/// (up to three) that stand just before its first paragraph in the
+/// landmarks, after the headline (a standfirst in its own container,
+/// `<div class="post-text h3">`, `<p class="text-xl">`).
+fn with_lede(mut readable: Vec<Block>, landmarks: &[Block]) -> Vec<Block> {
+    let Some(first) = readable
+        .iter()
+        .position(|b| matches!(b, Block::Para { .. }))
+    else {
+        return readable;
+    };
+    let Some(at) = landmarks.iter().position(|b| *b == readable[first]) else {
+        return readable;
+    };
+    let lede = |b: &Block| match b {
+        Block::Para {
+            num: None, text, ..
+        } => {
+            let t = text.trim();
+            words(t).len() >= 12
+                && crate::ingest::clean::blocks::ends_sentence(t)
+                && !t.contains("](")
+                && !readable.contains(b)
+        }
+        _ => false,
+    };
+    let from = (at.saturating_sub(3)..at)
+        .rev()
+        .take_while(|&i| lede(&landmarks[i]))
+        .last();
+    if let Some(from) = from {
+        let lead: Vec<Block> = landmarks[from..at].to_vec();
+        readable.splice(first..first, lead);
+    }
+    readable
+}
+
 /// Whether Readability kept less than half the prose the landmarks hold
 /// (words in paragraphs of sentences), and the landmarks hold a good
 /// deal of it: it took a large block of names or figures beside the
@@ -780,6 +817,40 @@ mod tests {
         assert!(!missed_prose(&letter, &landmarks));
         // A short page holds too little prose to judge.
         assert!(!missed_prose(std::slice::from_ref(&names), &landmarks[..1]));
+    }
+
+    #[test]
+    fn the_standfirst_readability_left_out_leads_the_article() {
+        let para = |t: &str| Block::Para {
+            num: None,
+            text: t.into(),
+            items: vec![],
+        };
+        let heading = Block::Heading {
+            level: 1,
+            text: "Dimethylether".into(),
+        };
+        let date = para("24. Oktober 2022");
+        let lede = para(
+            "Die Nachfrage nach erneuerbaren Energien in Deutschland steigt, und Alternativen zu fossilen Brennstoffen werden gesucht.",
+        );
+        let body = [
+            para(
+                "Aufgrund seiner schadstoffarmen Verbrennung ist Dimethylether ein aussichtsreicher Energieträger für das Heizen der Zukunft.",
+            ),
+            para(
+                "Konventioneller Dimethylether wird heute auf zwei Arten hergestellt, aus Methanol oder direkt aus Synthesegas.",
+            ),
+        ];
+        let mut landmarks = vec![heading.clone(), date.clone(), lede.clone()];
+        landmarks.extend(body.iter().cloned());
+        let got = with_lede(body.to_vec(), &landmarks);
+        assert_eq!(got.first(), Some(&lede), "{got:?}");
+        assert_eq!(got.len(), 3);
+        // A date line or a heading before it is no lede.
+        let landmarks = vec![heading, date];
+        let got = with_lede(body.to_vec(), &[landmarks, body.to_vec()].concat());
+        assert_eq!(got, body.to_vec());
     }
 
     #[test]
