@@ -1281,6 +1281,11 @@ mod tests {
             "Реклама:",
             "관련기사",
             "यह भी पढ़ें",
+            "Schon gelesen?",
+            "Valora esta noticia",
+            "Polecamy",
+            "التالي",
+            "Was this article helpful?",
         ] {
             assert!(is_chrome_label(label), "{label}");
         }
