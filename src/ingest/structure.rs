@@ -509,8 +509,41 @@ fn split_masthead(lines: &mut Vec<String>, markdown: bool) -> (String, Option<St
         !(i <= first_break && ASTERISK_NOTE.is_match(l.trim()))
     });
     *lines = new_lines;
-    let title = masthead_title(&front).or_else(|| extension_title(&extension));
+    let title = fascicle_title(&front)
+        .or_else(|| masthead_title(&front))
+        .or_else(|| extension_title(&extension));
     (front, title)
+}
+
+/// The title of a fascicle of the proposed programme budget, which its
+/// masthead states in three lines: the budget, its part and its section
+/// (`Proposed programme budget for 2027` / `Part IV International
+/// cooperation for development` / `Section 10 Least developed countries…`)
+/// → `Proposed programme budget for 2027, Part IV, International
+/// cooperation for development, Section 10, Least developed countries…`.
+fn fascicle_title(front: &str) -> Option<String> {
+    static PART: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(Part|Partie|Titre|Parte|Часть)\s+([IVXLC]+)\.?\s+(\S.*)$").unwrap()
+    });
+    static SECTION: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(Section|Chapitre|Sección|Раздел)\s+(\d{1,2}[A-Z]?)\.?\s+(\S.*)$").unwrap()
+    });
+    let lines: Vec<&str> = front
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    let at = lines.iter().position(|l| PART.is_match(l))?;
+    let part = PART.captures(lines[at])?;
+    let section = SECTION.captures(lines.get(at + 1)?)?;
+    let budget = lines[..at].last()?;
+    if budget.chars().count() > 80 || !budget.chars().any(char::is_numeric) {
+        return None;
+    }
+    Some(format!(
+        "{budget}, {} {}, {}, {} {}, {}",
+        &part[1], &part[2], &part[3], &section[1], &section[2], &section[3]
+    ))
 }
 
 /// Without a repeated title, the masthead's last lines are the title and
@@ -715,7 +748,31 @@ fn extract_toc(lines: &mut Vec<String>, markdown: bool) -> Vec<TocEntry> {
             while i < chars.len() && chars[i].is_ascii_digit() {
                 i += 1;
             }
-            let glued = matches!(chars.get(i), Some('/' | '-' | '–'))
+            // Or a note's asterisks after it, escaped or not (`in
+            // 2025\*\*\*`), or a full stop and a word (`Subprogramme 1.
+            // Least developed countries`): a page number ends its entry.
+            let starred = chars.get(i) == Some(&'*')
+                || chars.get(i) == Some(&'\\') && chars.get(i + 1) == Some(&'*');
+            let numbering = chars.get(i) == Some(&'.')
+                && chars.get(i + 1) == Some(&' ')
+                && chars.get(i + 2).is_some_and(|c| c.is_alphabetic());
+            // A number the leader dots come after is the title's when
+            // another number ends them (`for 2027 . . . . 26`).
+            let before_leaders = {
+                let mut k = i;
+                let mut dots = 0;
+                while let Some(&c) = chars.get(k)
+                    && matches!(c, ' ' | '.' | '…' | '\u{a0}')
+                {
+                    dots += usize::from(c != ' ' && c != '\u{a0}');
+                    k += 1;
+                }
+                dots >= 2 && chars.get(k).is_some_and(char::is_ascii_digit)
+            };
+            let glued = starred
+                || numbering
+                || before_leaders
+                || matches!(chars.get(i), Some('/' | '-' | '–'))
                 || d0 > t0 && matches!(chars[d0 - 1], '/' | '-' | '–')
                 || chars.get(i) == Some(&'.') && chars.get(i + 1).is_some_and(char::is_ascii_digit);
             let goes_on =
@@ -737,7 +794,9 @@ fn extract_toc(lines: &mut Vec<String>, markdown: bool) -> Vec<TocEntry> {
         // Leaders (`. . . .`) make an entry whatever its length or commas.
         let sentence = !LEADERS.is_match(&raw)
             && (raw.contains([',', '，', '。', ';', '；']) || visible_len(&title) > 80);
-        if title.is_empty() || sentence || page < last_page || page > 5000 {
+        // (A page far past the last one is a year in the body: `in 2025`.)
+        let leap = last_page > 0 && page > last_page * 10 + 100;
+        if title.is_empty() || sentence || page < last_page || page > 5000 || leap {
             break;
         }
         // `1.` right after a page number is the body's first paragraph.
@@ -2267,6 +2326,28 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_budget_fascicle_is_titled_by_its_budget_part_and_section() {
+        let front = "United Nations\nA/81/6 (Sect. 10)/Part A*\nGeneral Assembly\nDistr.: General\n19 February 2026\n\
+                     Items 138 and 139 of the preliminary list**\n\nProposed programme budget for 2027\n\nProgramme planning\n\n\
+                     Proposed programme budget for 2027\n\nPart IV International cooperation for development\n\n\
+                     Section 10 Least developed countries, landlocked developing countries and small island developing States\n\n\
+                     Programme 8 Least developed countries, landlocked developing countries and small island developing States\n";
+        assert_eq!(
+            fascicle_title(front).as_deref(),
+            Some(
+                "Proposed programme budget for 2027, Part IV, International cooperation for development, Section 10, Least developed countries, landlocked developing countries and small island developing States"
+            )
+        );
+        // A masthead without a part and a section has no such title.
+        assert_eq!(
+            fascicle_title(
+                "General Assembly\nDistr.: General\n\nPart of the report of the Committee\n"
+            ),
+            None
+        );
+    }
+
+    #[test]
     fn a_masthead_title_broken_over_two_lines_is_one_title() {
         let lines = |v: &[&str]| v.iter().map(|l| (l.to_string(), false)).collect::<Vec<_>>();
         assert_eq!(
@@ -2752,6 +2833,24 @@ mod tests {
             })
             .collect();
         assert_eq!(heads, vec!["一. 导言", "二. 答复", "甲国", "乙国"]);
+    }
+
+    #[test]
+    fn contents_entries_with_a_notes_asterisks_or_a_numbered_title() {
+        let text = "Contents\nPage\n\
+                    A. Proposed programme plan for 2027 and programme performance in 2025*** . . . . . . . 2\n\
+                    Overall orientation . . . . . . . . . . . . . . . . 2\n\
+                    Subprogramme 1. Least developed countries . . . . . . . . . 6\n\
+                    Subprogramme 2. Landlocked developing countries . . . . . . . 11\n\
+                    B. Proposed post and non-post resource requirements for 2027 . . . . 26\n\n\
+                    A. Proposed programme plan for 2027 and programme performance in 2025\n\n\
+                    Overall orientation\n\nThe Office works for the least developed countries in every region of the world.\n";
+        let s = structure(text);
+        let titles: Vec<&str> = s.toc.iter().map(|e| e.title.as_str()).collect();
+        assert_eq!(titles.len(), 5, "{titles:?}");
+        assert!(titles[2].starts_with("Subprogramme 1. Least"), "{titles:?}");
+        let body: Vec<&str> = s.blocks.iter().flat_map(Block::texts).collect();
+        assert!(!body.iter().any(|t| t.contains(". . .")), "{body:?}");
     }
 
     #[test]

@@ -120,15 +120,22 @@ pub fn decide(doc: &Document) -> Option<String> {
     {
         return Some(t.clone());
     }
-    if headline.is_some() {
-        return headline;
-    }
-    if let Some(t) = doc
+    let stated = doc
         .title
         .as_deref()
         .and_then(plain)
-        .filter(|t| acceptable(t))
-    {
+        .filter(|t| acceptable(t));
+    if let Some(h) = headline {
+        // The text's own title that goes on from the headline is the
+        // fuller form: a budget fascicle's cover sets its first line
+        // (`Proposed programme budget for 2027`) largest, its masthead
+        // adds the part and the section.
+        return Some(match stated {
+            Some(t) if t.len() > h.len() && t.starts_with(&h) => t,
+            _ => h,
+        });
+    }
+    if let Some(t) = stated {
         return Some(t);
     }
     // The file's own properties (a PDF's Info title, a Word file's core
@@ -706,6 +713,27 @@ mod tests {
             text: t.into(),
             items: vec![],
         }
+    }
+
+    #[test]
+    fn the_texts_title_that_goes_on_from_the_headline_is_the_fuller_one() {
+        let fascicle = "Proposed programme budget for 2027, Part IV, International cooperation for development, Section 10, Least developed countries";
+        let d = doc(
+            &[(Origin::Headline, "Proposed programme budget for 2027")],
+            Some(fascicle),
+            vec![],
+        );
+        assert_eq!(decide(&d).as_deref(), Some(fascicle));
+        // A text's title that is another phrase does not displace it.
+        let d = doc(
+            &[(Origin::Headline, "Proposed programme budget for 2027")],
+            Some("Programme planning"),
+            vec![],
+        );
+        assert_eq!(
+            decide(&d).as_deref(),
+            Some("Proposed programme budget for 2027")
+        );
     }
 
     #[test]
