@@ -120,6 +120,18 @@ pub fn ga_id(session: u32, n: u32) -> String {
     format!("A/RES/{session}/{n}")
 }
 
+/// The id of an Assembly resolution whose session may be a special one
+/// (`special` is what the citation writes before the session number:
+/// `s-`, `es-`, or nothing): `A/RES/S-10/2`, `A/RES/ES-10/19`, as the
+/// Assembly's own symbols name them.
+fn ga_session_id(special: Option<&str>, session: u32, n: u32) -> String {
+    match special.map(|p| p.replace(' ', "")) {
+        Some(p) if p == "es-" => format!("A/RES/ES-{session}/{n}"),
+        Some(p) if p == "s-" => format!("A/RES/S-{session}/{n}"),
+        _ => ga_id(session, n),
+    }
+}
+
 // The text is the lower-cased normalised view: whitespace runs are one
 // space, digits are ASCII, case is folded. So the patterns are lower-case
 // literals with ` ?` for optional space, and ASCII classes — which keeps
@@ -132,7 +144,9 @@ pub fn ga_id(session: u32, n: u32) -> String {
 // de 2016`, `vom 25. April 2012`, `от 17 декабря 2018 года`, `ngày 17 tháng
 // 12 năm 2018`). Without the date the list would stop at the first one.
 const ITEM: &str = concat!(
-    r"\[?(?:[0-9]{1,4} ?\( ?[0-9]{4} ?\)|[0-9]{1,2}/[0-9]{1,4}|[0-9]{1,4})(?:\]\([^) ]*\))?",
+    // A special or emergency special session's number (`S-10/2`,
+    // `ES-10/19`) stands before the session like a prefix.
+    r"\[?(?:[0-9]{1,4} ?\( ?[0-9]{4} ?\)|(?:e?s-)?[0-9]{1,2}/[0-9]{1,4}|[0-9]{1,4})(?:\]\([^) ]*\))?",
     r"(?: [a-dfgh](?-u:\b)(?: (?:and|et|y|и|und|to|à) [a-h](?-u:\b))?)?",
     // The Assembly's session in Roman numerals (`2758 (XXVI)`).
     r"(?: ?\( ?[ivxl]{1,6} ?\))?",
@@ -155,15 +169,20 @@ const DATE: &str = concat!(
 /// Separators between numbers of one citation list, in every language.
 const SEP: &str = concat!(
     r"(?: ?[,、;，；] ?(?:(?:and|et|y|e|и|و|và|und|or|ou|o|или|hoặc|oder) )?",
-    r"| (?:and|et|y|e|и|và|und|or|ou|o|oder|или|либо|hoặc|as well as|ainsi que|así como|а также|sowie|bem como|cũng như) ",
+    r"| (?:and|et|y|e|и|và|und|or|ou|o|oder|или|либо|hoặc|as well as|ainsi que|así como|а также|sowie|bem como|cũng như|och|og|oraz|та|і) ",
     r"| ?و ?| ?(?:和|及|以及|与|與|或|至) ?)"
 );
 
 static PREFIX_RE: LazyLock<Regex> = LazyLock::new(|| {
     // A word boundary before the trigger is checked in code.
-    let trigger = r"(?:unscrs?|res\.|resolutions?|résolutions?|resoluci(?:ón|ones)|resolu(?:ção|ções)|resolution(?:en)?|резолюци(?:я|и|ю|ей|ям|ями|ях)|nghị quyết|[وفب]?(?:ال|لل|ل)?قرار(?:ات|ه|ها|ي|ين|ا)?|risoluzion[ei]|resoluti(?:e|es)|rezolucj[aięi]|rezoluc[ei]|(?:決議|决议) ?第?|결의(?:안)? ?제?)";
+    let trigger = r"(?:unscrs?|res\.|resolutions?|résolutions?|resoluci(?:ón|ones)|resolu(?:ção|ções)|resolution(?:en)?|резолюци(?:я|и|ю|ей|ям|ями|ях)|резолюці(?:я|ї|ю|єю|й|ям|ями|ях)|nghị quyết|[وفب]?(?:ال|لل|ل)?قرار(?:ات|ه|ها|ي|ين|ا)?|risoluzion[ei]|resoluti(?:e|es)|rezolucj[aięi]|rezolucij(?:a|e|i|u|om|ama)|rezoluc[ei]|(?:決議|决议) ?第?|결의(?:안)? ?제?)";
     let body = r"(?: (?:of the |du |de l'|del |de la |của )?(?:security council|general assembly|conseil de sécurité|assemblée générale|consejo de seguridad|asamblea general|совета безопасности|генеральной ассамблеи|مجلس الامن(?: الدولي)?|الجمعية العامة|hội đồng bảo an(?: liên hợp quốc)?|đại hội đồng(?: liên hợp quốc)?))?";
-    let marker = r"(?: ?(?:no\.|nos\.|n[°º]s?|№|núm\.|số|رقم|n\.|nr\.|#))?";
+    // A number word between the resolution word and the number, in the
+    // languages that write one: `No.`/`no`/`Nos.` (en, fr), `n°`/`nº`/`n.º`
+    // (fr, es, pt, it), `№` (ru, uk), `núm.`/`número` (es, pt), `Nr`/`Nr.`
+    // (de, sv, pl, da, nb), `n:o` (sv, fi), `č.` (cs, sk), `br.` (hr, sr),
+    // `số` (vi), `رقم` (ar), `#`.
+    let marker = r"(?: ?(?:nos?\.?|n[°º]s?\.?|n\.[°º]s?|№|núm(?:ero)?\.?|número|numéro|nummer|numer|number|nr\.?|n:o|č\.|br\.|số|رقم|n\.|#))?";
     Regex::new(&format!(
         r"{trigger}{body}{marker} ?(?:[as]/res/)?{ITEM}(?:{SEP}{ITEM})*"
     ))
@@ -178,7 +197,7 @@ static ZH_RE: LazyLock<Regex> = LazyLock::new(|| {
 
 static ITEM_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        &format!(r"(?P<date>{DATE})|(?P<ga>(?P<s>[0-9]{{1,2}})/(?P<g>[0-9]{{1,4}}))|(?P<n>[0-9]{{1,4}})(?: ?\( ?(?P<y>[0-9]{{4}}) ?\))?"),
+        &format!(r"(?P<date>{DATE})|(?P<ga>(?P<sp>e?s-)?(?P<s>[0-9]{{1,2}})/(?P<g>[0-9]{{1,4}}))|(?P<n>[0-9]{{1,4}})(?: ?\( ?(?P<y>[0-9]{{4}}) ?\))?"),
     )
     .expect("item regex")
 });
@@ -186,7 +205,7 @@ static ITEM_RE: LazyLock<Regex> = LazyLock::new(|| {
 static SYMBOL_RE: LazyLock<Regex> = LazyLock::new(|| {
     // Copied from a web page or a PDF, the slashes may stand between spaces
     // (`S / RES / 1325`).
-    Regex::new(r"(?-u:\b)(?:s ?/ ?res ?/ ?(?P<n>[0-9]{1,4})(?: ?\( ?(?P<y>[0-9]{4}) ?\))?|a ?/ ?res ?/ ?(?P<s>[0-9]{1,2}) ?/ ?(?P<g>[0-9]{1,4}))")
+    Regex::new(r"(?-u:\b)(?:s ?/ ?res ?/ ?(?P<n>[0-9]{1,4})(?: ?\( ?(?P<y>[0-9]{4}) ?\))?|a ?/ ?res ?/ ?(?P<sp>e?s ?- ?)?(?P<s>[0-9]{1,2}) ?/ ?(?P<g>[0-9]{1,4}))")
         .expect("resolution symbol regex")
 });
 
@@ -409,7 +428,7 @@ pub fn find(text: &str) -> Vec<Found> {
                 out.push(Found {
                     start: all.start(),
                     end: all.end(),
-                    id: ga_id(s, g),
+                    id: ga_session_id(m.name("sp").map(|p| p.as_str()), s, g),
                 });
             }
         }
@@ -468,7 +487,12 @@ fn first_item_start(text: &str, start: usize, end: usize) -> usize {
     let head = seg[..d].to_ascii_lowercase();
     let d = match head.rfind("s/res/").or_else(|| head.rfind("a/res/")) {
         Some(p) => p,
-        None => d,
+        // A special session's prefix (`S-10/2`, `ES-10/19`) belongs to
+        // the item.
+        None => ["es-", "s-"]
+            .iter()
+            .find(|p| head.ends_with(*p))
+            .map_or(d, |p| d - p.len()),
     };
     start + d
 }
@@ -524,7 +548,7 @@ fn list(text: &str, start: usize, items_from: usize, end: usize, out: &mut Vec<F
             if other_body || sess == 0 || sess > 99 || num == 0 || num > 999 {
                 None
             } else {
-                Some(ga_id(sess, num))
+                Some(ga_session_id(c.name("sp").map(|p| p.as_str()), sess, num))
             }
         } else {
             let n: u32 = c["n"].parse().unwrap_or(0);
@@ -648,6 +672,55 @@ mod tests {
         assert_eq!(ids("Resolution Nr. 1373 (2001)"), ["S/RES/1373 (2001)"]);
         // A hash that tags a word is no number sign.
         assert!(ids("resolution #peace 2025").is_empty());
+    }
+
+    #[test]
+    fn a_number_word_between_resolution_and_number_in_each_language() {
+        for t in [
+            "FN:s säkerhetsråds resolution nr 2334",
+            "Resolution Nr 2334 des Sicherheitsrates",
+            "la résolution n° 2334 du Conseil",
+            "la résolution no 2334 du Conseil",
+            "la resolución núm. 2334 del Consejo",
+            "la resolución nº 2334",
+            "a resolução n.º 2334 do Conselho",
+            "la risoluzione n. 2334",
+            "резолюция № 2334 Совета Безопасности",
+            "резолюція № 2334 Ради Безпеки",
+            "Security Council resolution No. 2334",
+            "resolution no 2334",
+            "rezolucja nr 2334",
+        ] {
+            assert_eq!(ids(t), ["S/RES/2334 (2016)"], "{t}");
+        }
+        assert_eq!(
+            ids("resolutions nr 2334 och 2336"),
+            ["S/RES/2334 (2016)", "S/RES/2336 (2016)"]
+        );
+    }
+
+    #[test]
+    fn special_and_emergency_special_session_resolutions() {
+        for (t, want) in [
+            ("Resolution S-10/2.", "A/RES/S-10/2"),
+            ("General Assembly resolution S-10/2", "A/RES/S-10/2"),
+            ("resolution ES-10/19 of 2022", "A/RES/ES-10/19"),
+            (
+                "la résolution ES-11/1 de l'Assemblée générale",
+                "A/RES/ES-11/1",
+            ),
+            ("see A/RES/ES-10/19.", "A/RES/ES-10/19"),
+            ("A/RES/S-10/2", "A/RES/S-10/2"),
+        ] {
+            assert_eq!(ids(t), [want], "{t}");
+        }
+        // A regular session's resolution stays as it was.
+        assert_eq!(ids("resolution 10/2"), ["A/RES/10/2"]);
+        let names = names(&EntityId::new(EntityKind::Resolution, "A/RES/ES-10/19"));
+        assert!(
+            names.contains(&("en", "General Assembly resolution ES-10/19".to_string())),
+            "{names:?}"
+        );
     }
 
     #[test]
