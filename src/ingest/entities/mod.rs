@@ -701,6 +701,26 @@ mod tests {
     }
 
     #[test]
+    fn a_shortened_country_name_after_a_given_name_is_a_surname() {
+        let r = Recognizer::builtin();
+        // Albanian `Zambi` (Zambia) as a person's surname in English text,
+        // then alone: the person, both times.
+        let text = "Regional Commissioner of Lindi, Godfrey Zambi says the programme will be implemented in all towns. Zambi who doubles as the region's security committee chairman believes the town is safe.";
+        assert!(countries(&r, text).is_empty(), "{:?}", countries(&r, text));
+        assert!(countries(&r, "said President Indi on Monday").is_empty());
+        // The names themselves, and the Albanian forms in Albanian text,
+        // are still countries.
+        assert_eq!(
+            countries(&r, "Godfrey Zambia, Nazi Germany and Imperial Japan"),
+            ["ZMB", "DEU", "JPN"]
+        );
+        assert_eq!(
+            countries(&r, "Ai udhëtoi në Zambi dhe në Indi."),
+            ["ZMB", "IND"]
+        );
+    }
+
+    #[test]
     fn a_longer_name_wins_whatever_joins_its_words() {
         let r = Recognizer::builtin();
         assert_eq!(
