@@ -721,6 +721,53 @@ mod tests {
     }
 
     #[test]
+    fn the_united_kingdoms_long_name_and_northern_ireland_are_never_ireland() {
+        let r = Recognizer::builtin();
+        for text in [
+            "Сполучене Королівство Великобританії та Північної Ірландії",
+            "Сполученого Королівства Великобританії та Північної Ірландії",
+            "зі Сполученим Королівством Великобританії та Північної Ірландії",
+            "Соединённое Королевство Великобритании и Северной Ирландии",
+            "Соединенным Королевством Великобритании и Северной Ирландии",
+            "Соединённому Королевству Великобритании и Северной Ирландии",
+            "United Kingdom of Great Britain and Northern Ireland",
+            "Royaume-Uni de Grande-Bretagne et d'Irlande du Nord",
+            "Злучанае Каралеўства Вялікабрытаніі і Паўночнай Ірландыі",
+        ] {
+            assert_eq!(countries(&r, text), ["GBR"], "{text}");
+        }
+        for text in [
+            "Northern Ireland",
+            "у Північній Ірландії",
+            "Північна Ірландія",
+            "в Северной Ирландии",
+            "Северную Ирландию",
+            "in Noord-Ierland",
+            "Nord-Irland",
+            "Pohjois-Irlannissa",
+            "Észak-Írországban",
+            "Irlandii Północnej",
+            "v Severním Irsku",
+            "Irlanda del Nord",
+            "Irlanda do Norte",
+            "Irlanda del Norte",
+            "l'Irlande du Nord",
+            "Kuzey İrlanda",
+            "Βόρεια Ιρλανδία",
+            "北アイルランド",
+            "北愛爾蘭",
+            "北爱尔兰",
+            "أيرلندا الشمالية",
+            "Sjeverna Irska",
+            "Irlanda de Nord",
+            "Irlandia Utara",
+        ] {
+            let got = countries(&r, text);
+            assert!(!got.contains(&"IRL".to_string()), "{text}: {got:?}");
+        }
+    }
+
+    #[test]
     fn a_longer_name_wins_whatever_joins_its_words() {
         let r = Recognizer::builtin();
         assert_eq!(
