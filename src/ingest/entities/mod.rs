@@ -736,6 +736,36 @@ mod tests {
         ] {
             assert_eq!(countries(&r, text), ["GBR"], "{text}");
         }
+        // Other languages' long names hold a short name of the United
+        // Kingdom: never Ireland.
+        let mut wrong = Vec::new();
+        for (text, got) in [
+            "Zjednoczone Królestwo Wielkiej Brytanii i Irlandii Północnej",
+            "Spojené království Velké Británie a Severního Irska",
+            "Verenigd Koninkrijk van Groot-Brittannië en Noord-Ierland",
+            "Förenade konungariket Storbritannien och Nordirland",
+            "Büyük Britanya ve Kuzey İrlanda Birleşik Krallığı",
+            "Regatul Unit al Marii Britanii și Irlandei de Nord",
+            "Nagy-Britannia és Észak-Írország Egyesült Királysága",
+            "Ison-Britannian ja Pohjois-Irlannin yhdistynyt kuningaskunta",
+            "Vereinigtes Königreich Großbritannien und Nordirland",
+            "Regno Unito di Gran Bretagna e Irlanda del Nord",
+            "Reino Unido da Grã-Bretanha e Irlanda do Norte",
+            "Reino Unido de Gran Bretaña e Irlanda del Norte",
+            "グレートブリテン及び北アイルランド連合王国",
+            "大不列顛及北愛爾蘭聯合王國",
+            "Ηνωμένο Βασίλειο της Μεγάλης Βρετανίας και της Βόρειας Ιρλανδίας",
+            "Обединено кралство Великобритания и Северна Ирландия",
+            "Kerajaan Britania Raya dan Irlandia Utara",
+            "Ujedinjeno Kraljevstvo Velike Britanije i Sjeverne Irske",
+        ]
+        .iter()
+        .map(|t| (t, countries(&r, t)))
+        .filter(|(_, got)| !got.contains(&"GBR".to_string()) || got.contains(&"IRL".to_string()))
+        {
+            wrong.push(format!("{text}: {got:?}"));
+        }
+        assert!(wrong.is_empty(), "{wrong:#?}");
         for text in [
             "Northern Ireland",
             "у Північній Ірландії",
