@@ -148,8 +148,9 @@ const ITEM: &str = concat!(
     // `ES-10/19`) stands before the session like a prefix.
     r"\[?(?:[0-9]{1,4} ?\( ?[0-9]{4} ?\)|(?:e?s-)?[0-9]{1,2}/[0-9]{1,4}|[0-9]{1,4})(?:\]\([^) ]*\))?",
     r"(?: [a-dfgh](?-u:\b)(?: (?:and|et|y|и|und|to|à) [a-h](?-u:\b))?)?",
-    // The Assembly's session in Roman numerals (`2758 (XXVI)`).
-    r"(?: ?\( ?[ivxl]{1,6} ?\))?",
+    // The Assembly's session in Roman numerals (`2758 (XXVI)`), or in
+    // Arabic ones (`1514(15)`, as Chinese texts write it).
+    r"(?: ?\( ?(?:[ivxl]{1,6}|[0-9]{1,2}) ?\))?",
     r"(?:,? (?:(?:of|du|de|del|vom|от|dated|ngày) )?(?:",
     r"[0-9]{1,2}\.? (?:de )?[a-zà-ÿа-яё]{3,}\.? (?:de )?(?:19|20)[0-9]{2}(?: года| г\.)?",
     r"|[0-9]{1,2}(?: tháng |/)[0-9]{1,2}(?: năm |/)(?:19|20)[0-9]{2}",
@@ -197,7 +198,7 @@ static ZH_RE: LazyLock<Regex> = LazyLock::new(|| {
 
 static ITEM_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        &format!(r"(?P<date>{DATE})|(?P<ga>(?P<sp>e?s-)?(?P<s>[0-9]{{1,2}})/(?P<g>[0-9]{{1,4}}))|(?P<n>[0-9]{{1,4}})(?: ?\( ?(?P<y>[0-9]{{4}}) ?\))?"),
+        &format!(r"(?P<date>{DATE})|(?P<ga>(?P<sp>e?s-)?(?P<s>[0-9]{{1,2}})/(?P<g>[0-9]{{1,4}}))|(?P<n>[0-9]{{1,4}})(?: ?\( ?(?:(?P<y>[0-9]{{4}})|(?P<sa>[0-9]{{1,2}})) ?\))?"),
     )
     .expect("item regex")
 });
@@ -552,6 +553,17 @@ fn list(text: &str, start: usize, items_from: usize, end: usize, out: &mut Vec<F
             }
         } else {
             let n: u32 = c["n"].parse().unwrap_or(0);
+            // `1514(15)`: an old Assembly number with its session in
+            // Arabic numerals, only where the Assembly is named; a number
+            // the session table places elsewhere is not this.
+            let arabic_session = c.name("sa").and_then(|s| s.as_str().parse::<u32>().ok());
+            if let Some(session) = arabic_session {
+                let fits = (1..=30).contains(&session)
+                    && old_ga_session_of(n).is_none_or(|known| known == session);
+                let id = (ga_body && !other_body && n >= 1 && fits).then(|| old_ga_id(n, session));
+                items.push((s, e, id));
+                continue;
+            }
             match c.name("y") {
                 Some(y) => {
                     let y: u16 = y.as_str().parse().unwrap_or(0);
@@ -1076,6 +1088,23 @@ mod tests {
         );
         // Sessions past the thirtieth were numbered `31/1` on.
         assert!(ids("resolution 100 (xl)").is_empty());
+    }
+
+    #[test]
+    fn an_old_assembly_session_in_arabic_numerals_where_the_assembly_is_named() {
+        for t in [
+            "聯合國大會於1960年12月14日通過第1514(15)號決議",
+            "General Assembly resolution 1514 (15)",
+        ] {
+            assert_eq!(ids(t), ["A/RES/1514(XV)"], "{t}");
+        }
+        // Without the Assembly, or against the session table: nothing.
+        for t in [
+            "resolution 1514 (15)",
+            "General Assembly resolution 2758 (25)",
+        ] {
+            assert!(ids(t).is_empty(), "{t}: {:?}", ids(t));
+        }
     }
 
     #[test]
