@@ -373,6 +373,43 @@ fn names_other_body(window: &str) -> bool {
     })
 }
 
+/// Verbs of adopting a resolution, the Assembly their subject (`the
+/// General Assembly, by 52 votes to 5, adopted resolution …`, `聯合國大會，
+/// 又一次以大比數通過…決議`).
+const ADOPTED: &[&str] = &[
+    "adopted",
+    "passed",
+    "adopté",
+    "adoptó",
+    "aprobó",
+    "adottato",
+    "approvato",
+    "aprovou",
+    "adotou",
+    "verabschiedet",
+    "приняла",
+    "通過",
+    "通过",
+    "採択",
+];
+
+/// Is the Assembly, in the sentence before `start`, the subject of a verb
+/// of adopting, the Council not named after it? The sentence may be
+/// longer than the window for any marker (the Assembly first, a clause
+/// between, the resolution last).
+fn assembly_adopted(text: &str, start: usize) -> bool {
+    let window = window_before(text, start, 160);
+    let sentence = window
+        .rsplit(['.', '。', '!', '?', '！', '？', ';', '；'])
+        .next()
+        .unwrap_or("");
+    let Some(ga) = last_marker(sentence, GA_BODIES, &["ga", "unga"]) else {
+        return false;
+    };
+    let sc = last_marker(sentence, SC_BODIES, &["sc", "unsc"]);
+    sc.is_none_or(|s| s < ga) && ADOPTED.iter().any(|v| sentence[ga..].contains(v))
+}
+
 fn window_before(text: &str, pos: usize, bytes: usize) -> String {
     let mut s = pos.saturating_sub(bytes);
     while !text.is_char_boundary(s) {
@@ -523,7 +560,8 @@ fn list(text: &str, start: usize, items_from: usize, end: usize, out: &mut Vec<F
     } else {
         let ga = last_marker(&window, GA_BODIES, &["ga", "unga"]);
         let sc = last_marker(&window, SC_BODIES, &["sc", "unsc"]);
-        ga.is_some_and(|g| sc.is_none_or(|s| s < g)) && !SC_BODIES.iter().any(|b| head.contains(b))
+        (ga.is_some_and(|g| sc.is_none_or(|s| s < g)) || assembly_adopted(text, start))
+            && !SC_BODIES.iter().any(|b| head.contains(b))
     } && !text[items_from..].starts_with("s/res");
     let mut items = Vec::new();
     let mut caps: Vec<_> = ITEM_RE.captures_iter(&text[items_from..end]).collect();
@@ -1104,6 +1142,27 @@ mod tests {
             "General Assembly resolution 2758 (25)",
         ] {
             assert!(ids(t).is_empty(), "{t}: {:?}", ids(t));
+        }
+    }
+
+    #[test]
+    fn the_assembly_as_the_subject_of_adopting_names_an_old_number() {
+        for t in [
+            "1972年的一個聯合國大會，又一次以大比數通過對共產陣營有利的決議（第2908號決議）",
+            "In 1972 the General Assembly, by a large majority and against the colonial powers, once again adopted resolution 2908",
+        ] {
+            assert_eq!(ids(t), ["A/RES/2908(XXVII)"], "{t}");
+        }
+        // Another sentence, or the Council after the Assembly: not so.
+        for t in [
+            "The General Assembly adopted its agenda for the session yesterday afternoon. Everyone agreed that resolution 2231 mattered.",
+            "The General Assembly session was long, and later the Security Council once again adopted resolution 2231",
+        ] {
+            assert!(
+                !ids(t).iter().any(|id| id.starts_with("A/RES/")),
+                "{t}: {:?}",
+                ids(t)
+            );
         }
     }
 
