@@ -410,6 +410,30 @@ fn assembly_adopted(text: &str, start: usize) -> bool {
     sc.is_none_or(|s| s < ga) && ADOPTED.iter().any(|v| sentence[ga..].contains(v))
 }
 
+/// A verb of adopting and, shortly after it, a year: the adoption the
+/// sentence states (`was passed in November 1950`, `adopted on 4 March
+/// 1964`, `aprobada el 15 de junio de 2012`).
+static ADOPTION_YEAR_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:adopted|passed|approved|adopté|adoptée|adoptada|aprobada|adoptó|aprobó|approvata|adottata|verabschiedet|принята|通過|通过)[^0-9]{0,30}?(?:[0-9]{1,2}[^0-9]{1,20}?)?((?:19|20)[0-9]{2})(?-u:\b)")
+        .expect("adoption year regex")
+});
+
+/// The year of adoption that the sentence after a citation ending at `from`
+/// states, if any.
+fn stated_adoption_year(text: &str, from: usize) -> Option<u16> {
+    let mut end = (from + 200).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let rest = &text[from..end];
+    let sentence = rest
+        .split(['.', ';', '!', '?', '。', '；'])
+        .next()
+        .unwrap_or("");
+    let year = ADOPTION_YEAR_RE.captures(sentence)?.get(1)?;
+    year.as_str().parse().ok()
+}
+
 fn window_before(text: &str, pos: usize, bytes: usize) -> String {
     let mut s = pos.saturating_sub(bytes);
     while !text.is_char_boundary(s) {
@@ -634,7 +658,11 @@ fn list(text: &str, start: usize, items_from: usize, end: usize, out: &mut Vec<F
                     } else if other_body || ga_body || n < 100 || glued || roman || !all_bare {
                         None
                     } else {
-                        sc_year(n).map(|y| sc_id(n, y))
+                        // A year of adoption the sentence states against the
+                        // table's: not this resolution (as `N (YYYY)`).
+                        sc_year(n)
+                            .filter(|&y| stated_adoption_year(text, e).is_none_or(|s| s == y))
+                            .map(|y| sc_id(n, y))
                     }
                 }
             }
@@ -1163,6 +1191,32 @@ mod tests {
                 "{t}: {:?}",
                 ids(t)
             );
+        }
+    }
+
+    #[test]
+    fn a_bare_number_whose_sentence_states_another_year_is_not_that_resolution() {
+        for t in [
+            "Resolution 377 – also known as the “Uniting for Peace” Resolution – was passed in November 1950 by 52 votes",
+            "Security Council Resolution 184, which was passed on 4 March 1964, created the force",
+        ] {
+            assert!(ids(t).is_empty(), "{t}: {:?}", ids(t));
+        }
+        for (t, want) in [
+            (
+                "resolution 2231, adopted in 2015, endorsed the plan",
+                "S/RES/2231 (2015)",
+            ),
+            (
+                "resolution 1325 was adopted on 31 October 2000",
+                "S/RES/1325 (2000)",
+            ),
+            (
+                "resolution 2231. It was passed in 2016 by others",
+                "S/RES/2231 (2015)",
+            ),
+        ] {
+            assert_eq!(ids(t), [want], "{t}");
         }
     }
 
