@@ -12,6 +12,9 @@
 //!   `résolution`, `resolución`, `резолюция`/`резолюции`, `القرار`,
 //!   `Nghị quyết (số)`, optionally with the body in between
 //!   (`قرار مجلس الأمن 2341 (2017)`, `резолюция Совета Безопасности …`);
+//! * a number word between the resolution word and the number (`nr 2334`,
+//!   `n° 2334`, `№ 2334`, `núm. 2334`); special and emergency special
+//!   sessions (`S-10/2`, `ES-10/19` → `A/RES/S-10/2`, `A/RES/ES-10/19`);
 //! * the Chinese frame `第 … 号决议` around one or more numbers
 //!   (`第2322(2016)、2331(2016)和2396(2017)号决议`, `第73/187号决议`,
 //!   traditional `號決議`, a date before each number:
