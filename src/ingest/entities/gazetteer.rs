@@ -46,6 +46,10 @@ pub struct Gazetteer {
     /// Country names refused (ambiguous, or a word of another language)
     /// that no country holds, folded: no spelling variant may make them.
     pub refused: std::collections::HashSet<String>,
+    /// Country names, folded, that are a more widespread name of the same
+    /// country without its last vowel (Albanian `Zambi`, `Indi` beside
+    /// `Zambia`, `India`): after a capitalised word they are a surname.
+    pub shortened: std::collections::HashSet<String>,
 }
 
 impl Gazetteer {
@@ -153,6 +157,8 @@ impl Gazetteer {
         // by their folded form, and those recognised.
         let mut refused: Vec<&str> = Vec::new();
         let mut accepted: std::collections::HashSet<String> = std::collections::HashSet::new();
+        // How many languages write each recognised name of each country.
+        let mut spread: HashMap<(u32, &str), usize> = HashMap::new();
         // A name in -a of another language and an `n` (`Australia`,
         // `Italia`, `Romania` + `n`) is that language's or English's
         // adjective of nationality, spelled as the Finnish genitive of the
@@ -191,6 +197,7 @@ impl Gazetteer {
                 refused.push(name);
             } else {
                 accepted.insert(super::normalize::fold(name));
+                *spread.entry((e, name.trim())).or_default() += 1;
                 if quiet {
                     self.surfaces.push(Surface {
                         entity: Some(e),
@@ -217,6 +224,7 @@ impl Gazetteer {
                 }
             }
         }
+        self.shortened = shortened_names(&spread);
         // A refused name no country holds is never made by spelling a
         // name another way: Icelandic `Ísland` without its accent is
         // German `Island`, refused as English "island".
@@ -263,6 +271,30 @@ impl Gazetteer {
             }
         }
     }
+}
+
+/// The one-word Latin names that are another name of the same country,
+/// written in more languages, without its last vowel (`Zambi` beside
+/// `Zambia`), folded.
+fn shortened_names(spread: &HashMap<(u32, &str), usize>) -> std::collections::HashSet<String> {
+    const VOWELS: &str = "aeiouyäëïöüáéíóúàèìòùâêîôû";
+    let latin = |w: &str| {
+        w.chars()
+            .all(|c| c.is_alphabetic() && (c.is_ascii() || ('\u{00C0}'..='\u{024F}').contains(&c)))
+    };
+    spread
+        .iter()
+        .filter(|((e, name), n)| {
+            latin(name)
+                && name.ends_with(|c: char| VOWELS.contains(c.to_ascii_lowercase()))
+                && VOWELS.chars().any(|v| {
+                    spread
+                        .get(&(*e, format!("{name}{v}").as_str()))
+                        .is_some_and(|m| m > *n)
+                })
+        })
+        .map(|((_, name), _)| super::normalize::fold(name))
+        .collect()
 }
 
 fn data_lines(tsv: &str) -> impl Iterator<Item = &str> {

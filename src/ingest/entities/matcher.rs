@@ -55,6 +55,11 @@ struct Variant {
     /// the noun (`미국의`, `한국은`), so one may stand between the name and
     /// the word boundary, outside the match.
     hangul: bool,
+    /// A name that is a more widespread name of the same country without
+    /// its last vowel (Albanian `Zambi`, `Indi`): written after a
+    /// capitalised word, it is a person's surname (see
+    /// [`after_capitalised_word`]).
+    shortened: bool,
 }
 
 /// What may not touch a pattern's edge for the match to count.
@@ -150,6 +155,9 @@ struct Group {
     /// Folded forms no spelling variant may take (the gazetteer's
     /// refused names).
     refused: std::sync::Arc<std::collections::HashSet<String>>,
+    /// Folded names that are another name without its last vowel (the
+    /// gazetteer's `shortened`).
+    shortened: std::sync::Arc<std::collections::HashSet<String>>,
     compiled: OnceLock<Compiled>,
 }
 
@@ -168,8 +176,14 @@ struct Compiled {
 
 impl Group {
     fn compiled(&self, script: Script) -> &Compiled {
-        self.compiled
-            .get_or_init(|| compile(&self.surfaces, &self.refused, matches!(script, Script::Han)))
+        self.compiled.get_or_init(|| {
+            compile(
+                &self.surfaces,
+                &self.refused,
+                &self.shortened,
+                matches!(script, Script::Han),
+            )
+        })
     }
 }
 
@@ -181,6 +195,7 @@ impl Group {
 fn compile(
     surfaces: &[(Option<u32>, String, Option<EntityKind>, bool)],
     refused: &std::collections::HashSet<String>,
+    shortened: &std::collections::HashSet<String>,
     dfa: bool,
 ) -> Compiled {
     let mut by_folded: HashMap<String, usize> = HashMap::new();
@@ -221,6 +236,7 @@ fn compile(
         } else {
             russian_stem(&folded)
         };
+        let is_shortened = entity.is_some() && shortened.contains(&folded);
         let folded = stem.clone().unwrap_or(folded);
         let v = Variant {
             entity,
@@ -239,6 +255,7 @@ fn compile(
                 && text.chars().count() <= 2,
             stem: stem.is_some(),
             hangul: is_hangul_syllable(last),
+            shortened: is_shortened,
         };
         let idx = *by_folded.entry(folded.clone()).or_insert_with(|| {
             patterns.push(folded);
@@ -450,8 +467,10 @@ impl Matcher {
     pub fn build(g: &Gazetteer) -> Self {
         let mut groups: [Group; 4] = Default::default();
         let refused = std::sync::Arc::new(g.refused.clone());
+        let shortened = std::sync::Arc::new(g.shortened.clone());
         for group in &mut groups {
             group.refused = refused.clone();
+            group.shortened = shortened.clone();
         }
         for s in g.all_surfaces() {
             let kind = s.entity.map(|e| g.entities[e as usize].kind);
@@ -476,6 +495,7 @@ impl Matcher {
     /// Gazetteer candidates on the original text.
     pub fn candidates(&self, original: &str, lower: &Normalized, out: &mut Vec<Candidate>) {
         let present = scripts_in(&lower.text);
+        let mut surnames: Vec<String> = Vec::new();
         for ((g, s), _) in self
             .groups
             .iter()
@@ -485,8 +505,16 @@ impl Matcher {
         {
             let c = g.compiled(s);
             if let Some(ac) = &c.ac {
-                Self::group_candidates(ac, c, original, lower, out);
+                Self::group_candidates(ac, c, original, lower, out, &mut surnames);
             }
+        }
+        // A shortened name read as a surname once (`Godfrey Zambi says`) is
+        // the person wherever this text writes it alone (`Zambi, who …`).
+        if !surnames.is_empty() {
+            out.retain(|c| {
+                !(matches!(c.what, What::Entity(_))
+                    && surnames.contains(&normalize::fold(&original[c.start..c.end])))
+            });
         }
     }
 
@@ -496,6 +524,7 @@ impl Matcher {
         original: &str,
         lower: &Normalized,
         out: &mut Vec<Candidate>,
+        surnames: &mut Vec<String>,
     ) {
         let t = lower.text.as_str();
         // The automaton runs only over the stretches of text made of
@@ -525,7 +554,7 @@ impl Matcher {
                 i += width(b[i]);
             }
             if i - start >= c.min_len && i > start {
-                Self::stretch_candidates(ac, &c.variants, original, lower, start..i, out);
+                Self::stretch_candidates(ac, &c.variants, original, lower, start..i, out, surnames);
             }
         }
     }
@@ -537,6 +566,7 @@ impl Matcher {
         lower: &Normalized,
         stretch: std::ops::Range<usize>,
         out: &mut Vec<Candidate>,
+        surnames: &mut Vec<String>,
     ) {
         let t = lower.text.as_str();
         for m in ac.find_overlapping_iter(aho_corasick::Input::new(t).range(stretch)) {
@@ -564,6 +594,13 @@ impl Matcher {
                 }
                 let orig = &original[os..oe];
                 if in_vietnamese_name(original, os, oe) {
+                    continue;
+                }
+                if v.shortened && after_capitalised_word(original, os) {
+                    let name = normalize::fold(&original[os..oe]);
+                    if !surnames.contains(&name) {
+                        surnames.push(name);
+                    }
                     continue;
                 }
                 let ok = match v.case {
@@ -622,6 +659,25 @@ fn in_vietnamese_name(original: &str, s: usize, e: usize) -> bool {
         .flatten()
         .filter(|w| capitalised(w))
         .any(|w| is_vietnamese(w) || is_vietnamese(word))
+}
+
+/// Does a capitalised word stand just before `original[s..]` (`Godfrey
+/// Zambi`, `President Zambi`)? A country's name shortened by its last
+/// vowel (Albanian `Zambi` for Zambia) is, there, a person's surname: a
+/// given name or a title before it, in any language's text. The
+/// widespread names (`Nazi Germany`, `Imperial Japan`) are not touched.
+fn after_capitalised_word(original: &str, s: usize) -> bool {
+    let Some(before) = original[..s].strip_suffix(' ') else {
+        return false;
+    };
+    let word = before
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase)
+        && word.chars().count() >= 2
+        && chars.any(char::is_lowercase)
 }
 
 /// Written with letters only Vietnamese uses among Latin scripts (`đ`,

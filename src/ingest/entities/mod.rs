@@ -701,6 +701,103 @@ mod tests {
     }
 
     #[test]
+    fn a_shortened_country_name_after_a_given_name_is_a_surname() {
+        let r = Recognizer::builtin();
+        // Albanian `Zambi` (Zambia) as a person's surname in English text,
+        // then alone: the person, both times.
+        let text = "Regional Commissioner of Lindi, Godfrey Zambi says the programme will be implemented in all towns. Zambi who doubles as the region's security committee chairman believes the town is safe.";
+        assert!(countries(&r, text).is_empty(), "{:?}", countries(&r, text));
+        assert!(countries(&r, "said President Indi on Monday").is_empty());
+        // The names themselves, and the Albanian forms in Albanian text,
+        // are still countries.
+        assert_eq!(
+            countries(&r, "Godfrey Zambia, Nazi Germany and Imperial Japan"),
+            ["ZMB", "DEU", "JPN"]
+        );
+        assert_eq!(
+            countries(&r, "Ai udhëtoi në Zambi dhe në Indi."),
+            ["ZMB", "IND"]
+        );
+    }
+
+    #[test]
+    fn the_united_kingdoms_long_name_and_northern_ireland_are_never_ireland() {
+        let r = Recognizer::builtin();
+        for text in [
+            "Сполучене Королівство Великобританії та Північної Ірландії",
+            "Сполученого Королівства Великобританії та Північної Ірландії",
+            "зі Сполученим Королівством Великобританії та Північної Ірландії",
+            "Соединённое Королевство Великобритании и Северной Ирландии",
+            "Соединенным Королевством Великобритании и Северной Ирландии",
+            "Соединённому Королевству Великобритании и Северной Ирландии",
+            "United Kingdom of Great Britain and Northern Ireland",
+            "Royaume-Uni de Grande-Bretagne et d'Irlande du Nord",
+            "Злучанае Каралеўства Вялікабрытаніі і Паўночнай Ірландыі",
+        ] {
+            assert_eq!(countries(&r, text), ["GBR"], "{text}");
+        }
+        // Other languages' long names hold a short name of the United
+        // Kingdom: never Ireland.
+        let mut wrong = Vec::new();
+        for (text, got) in [
+            "Zjednoczone Królestwo Wielkiej Brytanii i Irlandii Północnej",
+            "Spojené království Velké Británie a Severního Irska",
+            "Verenigd Koninkrijk van Groot-Brittannië en Noord-Ierland",
+            "Förenade konungariket Storbritannien och Nordirland",
+            "Büyük Britanya ve Kuzey İrlanda Birleşik Krallığı",
+            "Regatul Unit al Marii Britanii și Irlandei de Nord",
+            "Nagy-Britannia és Észak-Írország Egyesült Királysága",
+            "Ison-Britannian ja Pohjois-Irlannin yhdistynyt kuningaskunta",
+            "Vereinigtes Königreich Großbritannien und Nordirland",
+            "Regno Unito di Gran Bretagna e Irlanda del Nord",
+            "Reino Unido da Grã-Bretanha e Irlanda do Norte",
+            "Reino Unido de Gran Bretaña e Irlanda del Norte",
+            "グレートブリテン及び北アイルランド連合王国",
+            "大不列顛及北愛爾蘭聯合王國",
+            "Ηνωμένο Βασίλειο της Μεγάλης Βρετανίας και της Βόρειας Ιρλανδίας",
+            "Обединено кралство Великобритания и Северна Ирландия",
+            "Kerajaan Britania Raya dan Irlandia Utara",
+            "Ujedinjeno Kraljevstvo Velike Britanije i Sjeverne Irske",
+        ]
+        .iter()
+        .map(|t| (t, countries(&r, t)))
+        .filter(|(_, got)| !got.contains(&"GBR".to_string()) || got.contains(&"IRL".to_string()))
+        {
+            wrong.push(format!("{text}: {got:?}"));
+        }
+        assert!(wrong.is_empty(), "{wrong:#?}");
+        for text in [
+            "Northern Ireland",
+            "у Північній Ірландії",
+            "Північна Ірландія",
+            "в Северной Ирландии",
+            "Северную Ирландию",
+            "in Noord-Ierland",
+            "Nord-Irland",
+            "Pohjois-Irlannissa",
+            "Észak-Írországban",
+            "Irlandii Północnej",
+            "v Severním Irsku",
+            "Irlanda del Nord",
+            "Irlanda do Norte",
+            "Irlanda del Norte",
+            "l'Irlande du Nord",
+            "Kuzey İrlanda",
+            "Βόρεια Ιρλανδία",
+            "北アイルランド",
+            "北愛爾蘭",
+            "北爱尔兰",
+            "أيرلندا الشمالية",
+            "Sjeverna Irska",
+            "Irlanda de Nord",
+            "Irlandia Utara",
+        ] {
+            let got = countries(&r, text);
+            assert!(!got.contains(&"IRL".to_string()), "{text}: {got:?}");
+        }
+    }
+
+    #[test]
     fn a_longer_name_wins_whatever_joins_its_words() {
         let r = Recognizer::builtin();
         assert_eq!(

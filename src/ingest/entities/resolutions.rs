@@ -12,6 +12,9 @@
 //!   `résolution`, `resolución`, `резолюция`/`резолюции`, `القرار`,
 //!   `Nghị quyết (số)`, optionally with the body in between
 //!   (`قرار مجلس الأمن 2341 (2017)`, `резолюция Совета Безопасности …`);
+//! * a number word between the resolution word and the number (`nr 2334`,
+//!   `n° 2334`, `№ 2334`, `núm. 2334`); special and emergency special
+//!   sessions (`S-10/2`, `ES-10/19` → `A/RES/S-10/2`, `A/RES/ES-10/19`);
 //! * the Chinese frame `第 … 号决议` around one or more numbers
 //!   (`第2322(2016)、2331(2016)和2396(2017)号决议`, `第73/187号决议`,
 //!   traditional `號決議`, a date before each number:
@@ -120,6 +123,18 @@ pub fn ga_id(session: u32, n: u32) -> String {
     format!("A/RES/{session}/{n}")
 }
 
+/// The id of an Assembly resolution whose session may be a special one
+/// (`special` is what the citation writes before the session number:
+/// `s-`, `es-`, or nothing): `A/RES/S-10/2`, `A/RES/ES-10/19`, as the
+/// Assembly's own symbols name them.
+fn ga_session_id(special: Option<&str>, session: u32, n: u32) -> String {
+    match special.map(|p| p.replace(' ', "")) {
+        Some(p) if p == "es-" => format!("A/RES/ES-{session}/{n}"),
+        Some(p) if p == "s-" => format!("A/RES/S-{session}/{n}"),
+        _ => ga_id(session, n),
+    }
+}
+
 // The text is the lower-cased normalised view: whitespace runs are one
 // space, digits are ASCII, case is folded. So the patterns are lower-case
 // literals with ` ?` for optional space, and ASCII classes — which keeps
@@ -132,10 +147,13 @@ pub fn ga_id(session: u32, n: u32) -> String {
 // de 2016`, `vom 25. April 2012`, `от 17 декабря 2018 года`, `ngày 17 tháng
 // 12 năm 2018`). Without the date the list would stop at the first one.
 const ITEM: &str = concat!(
-    r"\[?(?:[0-9]{1,4} ?\( ?[0-9]{4} ?\)|[0-9]{1,2}/[0-9]{1,4}|[0-9]{1,4})(?:\]\([^) ]*\))?",
+    // A special or emergency special session's number (`S-10/2`,
+    // `ES-10/19`) stands before the session like a prefix.
+    r"\[?(?:[0-9]{1,4} ?\( ?[0-9]{4} ?\)|(?:e?s-)?[0-9]{1,2}/[0-9]{1,4}|[0-9]{1,4})(?:\]\([^) ]*\))?",
     r"(?: [a-dfgh](?-u:\b)(?: (?:and|et|y|и|und|to|à) [a-h](?-u:\b))?)?",
-    // The Assembly's session in Roman numerals (`2758 (XXVI)`).
-    r"(?: ?\( ?[ivxl]{1,6} ?\))?",
+    // The Assembly's session in Roman numerals (`2758 (XXVI)`), or in
+    // Arabic ones (`1514(15)`, as Chinese texts write it).
+    r"(?: ?\( ?(?:[ivxl]{1,6}|[0-9]{1,2}) ?\))?",
     r"(?:,? (?:(?:of|du|de|del|vom|от|dated|ngày) )?(?:",
     r"[0-9]{1,2}\.? (?:de )?[a-zà-ÿа-яё]{3,}\.? (?:de )?(?:19|20)[0-9]{2}(?: года| г\.)?",
     r"|[0-9]{1,2}(?: tháng |/)[0-9]{1,2}(?: năm |/)(?:19|20)[0-9]{2}",
@@ -155,15 +173,20 @@ const DATE: &str = concat!(
 /// Separators between numbers of one citation list, in every language.
 const SEP: &str = concat!(
     r"(?: ?[,、;，；] ?(?:(?:and|et|y|e|и|و|và|und|or|ou|o|или|hoặc|oder) )?",
-    r"| (?:and|et|y|e|и|và|und|or|ou|o|oder|или|либо|hoặc|as well as|ainsi que|así como|а также|sowie|bem como|cũng như) ",
+    r"| (?:and|et|y|e|и|và|und|or|ou|o|oder|или|либо|hoặc|as well as|ainsi que|así como|а также|sowie|bem como|cũng như|och|og|oraz|та|і) ",
     r"| ?و ?| ?(?:和|及|以及|与|與|或|至) ?)"
 );
 
 static PREFIX_RE: LazyLock<Regex> = LazyLock::new(|| {
     // A word boundary before the trigger is checked in code.
-    let trigger = r"(?:unscrs?|res\.|resolutions?|résolutions?|resoluci(?:ón|ones)|resolu(?:ção|ções)|resolution(?:en)?|резолюци(?:я|и|ю|ей|ям|ями|ях)|nghị quyết|[وفب]?(?:ال|لل|ل)?قرار(?:ات|ه|ها|ي|ين|ا)?|risoluzion[ei]|resoluti(?:e|es)|rezolucj[aięi]|rezoluc[ei]|(?:決議|决议) ?第?|결의(?:안)? ?제?)";
+    let trigger = r"(?:unscrs?|res\.|resolutions?|résolutions?|resoluci(?:ón|ones)|resolu(?:ção|ções)|resolution(?:en)?|резолюци(?:я|и|ю|ей|ям|ями|ях)|резолюці(?:я|ї|ю|єю|й|ям|ями|ях)|nghị quyết|[وفب]?(?:ال|لل|ل)?قرار(?:ات|ه|ها|ي|ين|ا)?|risoluzion[ei]|resoluti(?:e|es)|rezolucj[aięi]|rezolucij(?:a|e|i|u|om|ama)|rezoluc[ei]|(?:決議|决议) ?第?|결의(?:안)? ?제?)";
     let body = r"(?: (?:of the |du |de l'|del |de la |của )?(?:security council|general assembly|conseil de sécurité|assemblée générale|consejo de seguridad|asamblea general|совета безопасности|генеральной ассамблеи|مجلس الامن(?: الدولي)?|الجمعية العامة|hội đồng bảo an(?: liên hợp quốc)?|đại hội đồng(?: liên hợp quốc)?))?";
-    let marker = r"(?: ?(?:no\.|nos\.|n[°º]s?|№|núm\.|số|رقم|n\.|nr\.|#))?";
+    // A number word between the resolution word and the number, in the
+    // languages that write one: `No.`/`no`/`Nos.` (en, fr), `n°`/`nº`/`n.º`
+    // (fr, es, pt, it), `№` (ru, uk), `núm.`/`número` (es, pt), `Nr`/`Nr.`
+    // (de, sv, pl, da, nb), `n:o` (sv, fi), `č.` (cs, sk), `br.` (hr, sr),
+    // `số` (vi), `رقم` (ar), `#`.
+    let marker = r"(?: ?(?:nos?\.?|n[°º]s?\.?|n\.[°º]s?|№|núm(?:ero)?\.?|número|numéro|nummer|numer|number|nr\.?|n:o|č\.|br\.|số|رقم|n\.|#))?";
     Regex::new(&format!(
         r"{trigger}{body}{marker} ?(?:[as]/res/)?{ITEM}(?:{SEP}{ITEM})*"
     ))
@@ -178,7 +201,7 @@ static ZH_RE: LazyLock<Regex> = LazyLock::new(|| {
 
 static ITEM_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        &format!(r"(?P<date>{DATE})|(?P<ga>(?P<s>[0-9]{{1,2}})/(?P<g>[0-9]{{1,4}}))|(?P<n>[0-9]{{1,4}})(?: ?\( ?(?P<y>[0-9]{{4}}) ?\))?"),
+        &format!(r"(?P<date>{DATE})|(?P<ga>(?P<sp>e?s-)?(?P<s>[0-9]{{1,2}})/(?P<g>[0-9]{{1,4}}))|(?P<n>[0-9]{{1,4}})(?: ?\( ?(?:(?P<y>[0-9]{{4}})|(?P<sa>[0-9]{{1,2}})) ?\))?"),
     )
     .expect("item regex")
 });
@@ -186,7 +209,7 @@ static ITEM_RE: LazyLock<Regex> = LazyLock::new(|| {
 static SYMBOL_RE: LazyLock<Regex> = LazyLock::new(|| {
     // Copied from a web page or a PDF, the slashes may stand between spaces
     // (`S / RES / 1325`).
-    Regex::new(r"(?-u:\b)(?:s ?/ ?res ?/ ?(?P<n>[0-9]{1,4})(?: ?\( ?(?P<y>[0-9]{4}) ?\))?|a ?/ ?res ?/ ?(?P<s>[0-9]{1,2}) ?/ ?(?P<g>[0-9]{1,4}))")
+    Regex::new(r"(?-u:\b)(?:s ?/ ?res ?/ ?(?P<n>[0-9]{1,4})(?: ?\( ?(?P<y>[0-9]{4}) ?\))?|a ?/ ?res ?/ ?(?P<sp>e?s ?- ?)?(?P<s>[0-9]{1,2}) ?/ ?(?P<g>[0-9]{1,4}))")
         .expect("resolution symbol regex")
 });
 
@@ -353,6 +376,67 @@ fn names_other_body(window: &str) -> bool {
     })
 }
 
+/// Verbs of adopting a resolution, the Assembly their subject (`the
+/// General Assembly, by 52 votes to 5, adopted resolution …`, `聯合國大會，
+/// 又一次以大比數通過…決議`).
+const ADOPTED: &[&str] = &[
+    "adopted",
+    "passed",
+    "adopté",
+    "adoptó",
+    "aprobó",
+    "adottato",
+    "approvato",
+    "aprovou",
+    "adotou",
+    "verabschiedet",
+    "приняла",
+    "通過",
+    "通过",
+    "採択",
+];
+
+/// Is the Assembly, in the sentence before `start`, the subject of a verb
+/// of adopting, the Council not named after it? The sentence may be
+/// longer than the window for any marker (the Assembly first, a clause
+/// between, the resolution last).
+fn assembly_adopted(text: &str, start: usize) -> bool {
+    let window = window_before(text, start, 160);
+    let sentence = window
+        .rsplit(['.', '。', '!', '?', '！', '？', ';', '；'])
+        .next()
+        .unwrap_or("");
+    let Some(ga) = last_marker(sentence, GA_BODIES, &["ga", "unga"]) else {
+        return false;
+    };
+    let sc = last_marker(sentence, SC_BODIES, &["sc", "unsc"]);
+    sc.is_none_or(|s| s < ga) && ADOPTED.iter().any(|v| sentence[ga..].contains(v))
+}
+
+/// A verb of adopting and, shortly after it, a year: the adoption the
+/// sentence states (`was passed in November 1950`, `adopted on 4 March
+/// 1964`, `aprobada el 15 de junio de 2012`).
+static ADOPTION_YEAR_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:adopted|passed|approved|adopté|adoptée|adoptada|aprobada|adoptó|aprobó|approvata|adottata|verabschiedet|принята|通過|通过)[^0-9]{0,30}?(?:[0-9]{1,2}[^0-9]{1,20}?)?((?:19|20)[0-9]{2})(?-u:\b)")
+        .expect("adoption year regex")
+});
+
+/// The year of adoption that the sentence after a citation ending at `from`
+/// states, if any.
+fn stated_adoption_year(text: &str, from: usize) -> Option<u16> {
+    let mut end = (from + 200).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let rest = &text[from..end];
+    let sentence = rest
+        .split(['.', ';', '!', '?', '。', '；'])
+        .next()
+        .unwrap_or("");
+    let year = ADOPTION_YEAR_RE.captures(sentence)?.get(1)?;
+    year.as_str().parse().ok()
+}
+
 fn window_before(text: &str, pos: usize, bytes: usize) -> String {
     let mut s = pos.saturating_sub(bytes);
     while !text.is_char_boundary(s) {
@@ -409,7 +493,7 @@ pub fn find(text: &str) -> Vec<Found> {
                 out.push(Found {
                     start: all.start(),
                     end: all.end(),
-                    id: ga_id(s, g),
+                    id: ga_session_id(m.name("sp").map(|p| p.as_str()), s, g),
                 });
             }
         }
@@ -468,7 +552,12 @@ fn first_item_start(text: &str, start: usize, end: usize) -> usize {
     let head = seg[..d].to_ascii_lowercase();
     let d = match head.rfind("s/res/").or_else(|| head.rfind("a/res/")) {
         Some(p) => p,
-        None => d,
+        // A special session's prefix (`S-10/2`, `ES-10/19`) belongs to
+        // the item.
+        None => ["es-", "s-"]
+            .iter()
+            .find(|p| head.ends_with(*p))
+            .map_or(d, |p| d - p.len()),
     };
     start + d
 }
@@ -498,7 +587,8 @@ fn list(text: &str, start: usize, items_from: usize, end: usize, out: &mut Vec<F
     } else {
         let ga = last_marker(&window, GA_BODIES, &["ga", "unga"]);
         let sc = last_marker(&window, SC_BODIES, &["sc", "unsc"]);
-        ga.is_some_and(|g| sc.is_none_or(|s| s < g)) && !SC_BODIES.iter().any(|b| head.contains(b))
+        (ga.is_some_and(|g| sc.is_none_or(|s| s < g)) || assembly_adopted(text, start))
+            && !SC_BODIES.iter().any(|b| head.contains(b))
     } && !text[items_from..].starts_with("s/res");
     let mut items = Vec::new();
     let mut caps: Vec<_> = ITEM_RE.captures_iter(&text[items_from..end]).collect();
@@ -524,10 +614,21 @@ fn list(text: &str, start: usize, items_from: usize, end: usize, out: &mut Vec<F
             if other_body || sess == 0 || sess > 99 || num == 0 || num > 999 {
                 None
             } else {
-                Some(ga_id(sess, num))
+                Some(ga_session_id(c.name("sp").map(|p| p.as_str()), sess, num))
             }
         } else {
             let n: u32 = c["n"].parse().unwrap_or(0);
+            // `1514(15)`: an old Assembly number with its session in
+            // Arabic numerals, only where the Assembly is named; a number
+            // the session table places elsewhere is not this.
+            let arabic_session = c.name("sa").and_then(|s| s.as_str().parse::<u32>().ok());
+            if let Some(session) = arabic_session {
+                let fits = (1..=30).contains(&session)
+                    && old_ga_session_of(n).is_none_or(|known| known == session);
+                let id = (ga_body && !other_body && n >= 1 && fits).then(|| old_ga_id(n, session));
+                items.push((s, e, id));
+                continue;
+            }
             match c.name("y") {
                 Some(y) => {
                     let y: u16 = y.as_str().parse().unwrap_or(0);
@@ -560,7 +661,11 @@ fn list(text: &str, start: usize, items_from: usize, end: usize, out: &mut Vec<F
                     } else if other_body || ga_body || n < 100 || glued || roman || !all_bare {
                         None
                     } else {
-                        sc_year(n).map(|y| sc_id(n, y))
+                        // A year of adoption the sentence states against the
+                        // table's: not this resolution (as `N (YYYY)`).
+                        sc_year(n)
+                            .filter(|&y| stated_adoption_year(text, e).is_none_or(|s| s == y))
+                            .map(|y| sc_id(n, y))
                     }
                 }
             }
@@ -648,6 +753,55 @@ mod tests {
         assert_eq!(ids("Resolution Nr. 1373 (2001)"), ["S/RES/1373 (2001)"]);
         // A hash that tags a word is no number sign.
         assert!(ids("resolution #peace 2025").is_empty());
+    }
+
+    #[test]
+    fn a_number_word_between_resolution_and_number_in_each_language() {
+        for t in [
+            "FN:s säkerhetsråds resolution nr 2334",
+            "Resolution Nr 2334 des Sicherheitsrates",
+            "la résolution n° 2334 du Conseil",
+            "la résolution no 2334 du Conseil",
+            "la resolución núm. 2334 del Consejo",
+            "la resolución nº 2334",
+            "a resolução n.º 2334 do Conselho",
+            "la risoluzione n. 2334",
+            "резолюция № 2334 Совета Безопасности",
+            "резолюція № 2334 Ради Безпеки",
+            "Security Council resolution No. 2334",
+            "resolution no 2334",
+            "rezolucja nr 2334",
+        ] {
+            assert_eq!(ids(t), ["S/RES/2334 (2016)"], "{t}");
+        }
+        assert_eq!(
+            ids("resolutions nr 2334 och 2336"),
+            ["S/RES/2334 (2016)", "S/RES/2336 (2016)"]
+        );
+    }
+
+    #[test]
+    fn special_and_emergency_special_session_resolutions() {
+        for (t, want) in [
+            ("Resolution S-10/2.", "A/RES/S-10/2"),
+            ("General Assembly resolution S-10/2", "A/RES/S-10/2"),
+            ("resolution ES-10/19 of 2022", "A/RES/ES-10/19"),
+            (
+                "la résolution ES-11/1 de l'Assemblée générale",
+                "A/RES/ES-11/1",
+            ),
+            ("see A/RES/ES-10/19.", "A/RES/ES-10/19"),
+            ("A/RES/S-10/2", "A/RES/S-10/2"),
+        ] {
+            assert_eq!(ids(t), [want], "{t}");
+        }
+        // A regular session's resolution stays as it was.
+        assert_eq!(ids("resolution 10/2"), ["A/RES/10/2"]);
+        let names = names(&EntityId::new(EntityKind::Resolution, "A/RES/ES-10/19"));
+        assert!(
+            names.contains(&("en", "General Assembly resolution ES-10/19".to_string())),
+            "{names:?}"
+        );
     }
 
     #[test]
@@ -1003,6 +1157,70 @@ mod tests {
         );
         // Sessions past the thirtieth were numbered `31/1` on.
         assert!(ids("resolution 100 (xl)").is_empty());
+    }
+
+    #[test]
+    fn an_old_assembly_session_in_arabic_numerals_where_the_assembly_is_named() {
+        for t in [
+            "聯合國大會於1960年12月14日通過第1514(15)號決議",
+            "General Assembly resolution 1514 (15)",
+        ] {
+            assert_eq!(ids(t), ["A/RES/1514(XV)"], "{t}");
+        }
+        // Without the Assembly, or against the session table: nothing.
+        for t in [
+            "resolution 1514 (15)",
+            "General Assembly resolution 2758 (25)",
+        ] {
+            assert!(ids(t).is_empty(), "{t}: {:?}", ids(t));
+        }
+    }
+
+    #[test]
+    fn the_assembly_as_the_subject_of_adopting_names_an_old_number() {
+        for t in [
+            "1972年的一個聯合國大會，又一次以大比數通過對共產陣營有利的決議（第2908號決議）",
+            "In 1972 the General Assembly, by a large majority and against the colonial powers, once again adopted resolution 2908",
+        ] {
+            assert_eq!(ids(t), ["A/RES/2908(XXVII)"], "{t}");
+        }
+        // Another sentence, or the Council after the Assembly: not so.
+        for t in [
+            "The General Assembly adopted its agenda for the session yesterday afternoon. Everyone agreed that resolution 2231 mattered.",
+            "The General Assembly session was long, and later the Security Council once again adopted resolution 2231",
+        ] {
+            assert!(
+                !ids(t).iter().any(|id| id.starts_with("A/RES/")),
+                "{t}: {:?}",
+                ids(t)
+            );
+        }
+    }
+
+    #[test]
+    fn a_bare_number_whose_sentence_states_another_year_is_not_that_resolution() {
+        for t in [
+            "Resolution 377 – also known as the “Uniting for Peace” Resolution – was passed in November 1950 by 52 votes",
+            "Security Council Resolution 184, which was passed on 4 March 1964, created the force",
+        ] {
+            assert!(ids(t).is_empty(), "{t}: {:?}", ids(t));
+        }
+        for (t, want) in [
+            (
+                "resolution 2231, adopted in 2015, endorsed the plan",
+                "S/RES/2231 (2015)",
+            ),
+            (
+                "resolution 1325 was adopted on 31 October 2000",
+                "S/RES/1325 (2000)",
+            ),
+            (
+                "resolution 2231. It was passed in 2016 by others",
+                "S/RES/2231 (2015)",
+            ),
+        ] {
+            assert_eq!(ids(t), [want], "{t}");
+        }
     }
 
     #[test]
