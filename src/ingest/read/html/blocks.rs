@@ -889,6 +889,9 @@ pub fn chrome_words(words: &str) -> bool {
         "screen-reader-text",
         "offscreen",
     ];
+    /// Class prefixes of page builders (Elementor, Divi, WPBakery,
+    /// Beaver Builder, Avada, SiteOrigin).
+    const PAGE_BUILDERS: &[&str] = &["elementor", "et", "vc", "fl", "fusion", "so"];
     const CONTENT: &[&str] = &[
         "article", "content", "main", "post", "entry", "story", "body", "text", "document",
     ];
@@ -936,10 +939,16 @@ pub fn chrome_words(words: &str) -> bool {
                     .iter()
                     .any(|q| matches!(*q, "button" | "btn" | "link" | "icon" | "tool" | "tools"))
         };
+        // A page builder's blocks are all `widget`s (`elementor-widget`,
+        // `elementor-widget-container` around a post's text): there the
+        // word says how the page is built, not what the block is.
+        let built = parts.first().is_some_and(|p| PAGE_BUILDERS.contains(p));
         let chrome = !table_part
             && (author_box
                 || CHROME.contains(t)
-                || parts.iter().any(|p| CHROME.contains(p) && !printing(p)));
+                || parts
+                    .iter()
+                    .any(|p| CHROME.contains(p) && !printing(p) && !(built && *p == "widget")));
         // `article-header`, `post-meta` are chrome; `entry-content`,
         // `article-body` are not; `main-nav` is.
         let content = parts.iter().any(|p| CONTENT.contains(p))
@@ -1175,6 +1184,13 @@ mod tests {
         assert!(!chrome_words(" d-print-none"));
         assert!(chrome_words(" print-button"));
         assert!(chrome_words(" print"));
+        // A page builder's widgets hold the post; a sidebar's do not.
+        assert!(!chrome_words(" elementor-widget-container"));
+        assert!(!chrome_words(
+            " elementor-element elementor-widget elementor-widget-theme-post-content"
+        ));
+        assert!(chrome_words(" widget widget_recent_entries"));
+        assert!(chrome_words(" elementor-widget elementor-widget-nav-menu"));
         assert!(chrome_words(" table-of-contents-nav"));
     }
 
