@@ -574,6 +574,7 @@ mod tests {
             ["USA", "CHN", "USA", "GBR"]
         );
         assert!(countries(&r, "US$ 5 million and 3 US dollars").is_empty());
+        assert!(countries(&r, "in Höhe von insgesamt 10.979.777 US-Dollar").is_empty());
     }
 
     #[test]
