@@ -575,6 +575,13 @@ mod tests {
         );
         assert!(countries(&r, "US$ 5 million and 3 US dollars").is_empty());
         assert!(countries(&r, "in Höhe von insgesamt 10.979.777 US-Dollar").is_empty());
+        // Abbreviations, accents and oblique cases CLDR lacks.
+        assert_eq!(
+            countries(&r, "Китай, Индия, ЮАР, Казахстан"),
+            ["CHN", "IND", "ZAF", "KAZ"]
+        );
+        assert_eq!(countries(&r, "en Bahréin y Yemen"), ["BHR", "YEM"]);
+        assert_eq!(countries(&r, "в Египте и в Ливии, Египту"), ["EGY", "LBY", "EGY"]);
     }
 
     #[test]

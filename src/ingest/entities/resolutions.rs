@@ -180,7 +180,10 @@ const SEP: &str = concat!(
 static PREFIX_RE: LazyLock<Regex> = LazyLock::new(|| {
     // A word boundary before the trigger is checked in code.
     let trigger = r"(?:unscrs?|res\.|resolutions?|résolutions?|resoluci(?:ón|ones)|resolu(?:ção|ções)|resolution(?:en)?|резолюци(?:я|и|ю|ей|ям|ями|ях)|резолюці(?:я|ї|ю|єю|й|ям|ями|ях)|nghị quyết|[وفب]?(?:ال|لل|ل)?قرار(?:ات|ه|ها|ي|ين|ا)?|risoluzion[ei]|resoluti(?:e|es)|rezolucj[aięi]|rezolucij(?:a|e|i|u|om|ama)|rezoluc[ei]|(?:決議|决议) ?第?|결의(?:안)? ?제?)";
-    let body = r"(?: (?:of the |du |de l'|del |de la |của )?(?:security council|general assembly|conseil de sécurité|assemblée générale|consejo de seguridad|asamblea general|совета безопасности|генеральной ассамблеи|مجلس الامن(?: الدولي)?|الجمعية العامة|hội đồng bảo an(?: liên hợp quốc)?|đại hội đồng(?: liên hợp quốc)?))?";
+    // (Russian and Ukrainian put the organ, or the Council alone, and the
+    // UN before the number: `резолюции Совета Безопасности ООН 2231`,
+    // `резолюции Совета 2170`.)
+    let body = r"(?: (?:of the |du |de l'|del |de la |của )?(?:security council|general assembly|conseil de sécurité|assemblée générale|consejo de seguridad|asamblea general|совета(?: безопасности)?(?: оон)?|генеральной ассамблеи(?: оон)?|ради(?: безпеки)?(?: оон)?|генеральної асамблеї(?: оон)?|مجلس الامن(?: الدولي)?|الجمعية العامة|hội đồng bảo an(?: liên hợp quốc)?|đại hội đồng(?: liên hợp quốc)?))?";
     // A number word between the resolution word and the number, in the
     // languages that write one: `No.`/`no`/`Nos.` (en, fr), `n°`/`nº`/`n.º`
     // (fr, es, pt, it), `№` (ru, uk), `núm.`/`número` (es, pt), `Nr`/`Nr.`
@@ -579,6 +582,28 @@ fn list(text: &str, start: usize, items_from: usize, end: usize, out: &mut Vec<F
     let ga_body = ga_abbreviated
         || GA_BODIES.iter().any(|b| window.contains(b))
         || GA_BODIES.iter().any(|b| head.contains(b));
+    // The Assembly named right after the numbers, as French and Spanish
+    // name it (`la résolution 181 de l'Assemblée générale`, `Resolución
+    // 181 de la Asamblea General`): the citation is its own.
+    let ga_after = {
+        let after = &text[end..text.floor_char_boundary(end + 40)];
+        let after = after.trim_start_matches([' ', ',']);
+        [
+            "of the general assembly",
+            "de l'assemblée générale",
+            "de l’assemblée générale",
+            "de la asamblea general",
+            "da assembleia geral",
+            "dell'assemblea generale",
+            "della assemblea generale",
+            "der generalversammlung",
+            "генеральной ассамблеи",
+            "генеральної асамблеї",
+        ]
+        .iter()
+        .any(|b| after.starts_with(b))
+    };
+    let ga_body = ga_body || ga_after;
     // The Assembly is the last body named before the numbers (in the
     // citation's own head, or in the window when the head names none): a
     // bare old number is then its resolution.
@@ -589,7 +614,8 @@ fn list(text: &str, start: usize, items_from: usize, end: usize, out: &mut Vec<F
         let sc = last_marker(&window, SC_BODIES, &["sc", "unsc"]);
         (ga.is_some_and(|g| sc.is_none_or(|s| s < g)) || assembly_adopted(text, start))
             && !SC_BODIES.iter().any(|b| head.contains(b))
-    } && !text[items_from..].starts_with("s/res");
+    } && !text[items_from..].starts_with("s/res")
+        || ga_after;
     let mut items = Vec::new();
     let mut caps: Vec<_> = ITEM_RE.captures_iter(&text[items_from..end]).collect();
     // A date after the last number is not part of the mention.
@@ -941,6 +967,39 @@ mod tests {
         for w in OLD_GA_TABLE.windows(2) {
             assert!(w[0].0 < w[1].0 && w[0].1 <= w[0].2 && w[0].2 < w[1].1);
         }
+    }
+
+    #[test]
+    fn the_organ_between_the_word_and_the_number_or_after_the_number() {
+        for t in [
+            "в частности резолюции Совета 2170 (2014), 2178 (2014) и 2199 (2015)",
+            "резолюции Совета Безопасности ООН 2170 (2014), 2178 (2014) и 2199 (2015)",
+        ] {
+            assert_eq!(
+                ids(t),
+                [
+                    "S/RES/2170 (2014)",
+                    "S/RES/2178 (2014)",
+                    "S/RES/2199 (2015)"
+                ],
+                "{t}"
+            );
+        }
+        // The Assembly named after the number: never the Council's 181.
+        for t in [
+            "la Resolución 181 de la Asamblea General de las Naciones Unidas",
+            "la résolution 181 de l'Assemblée générale des Nations unies",
+        ] {
+            assert!(
+                !ids(t).iter().any(|id| id.starts_with("S/RES/")),
+                "{t}: {:?}",
+                ids(t)
+            );
+        }
+        assert_eq!(
+            ids("la resolución 2758 de la Asamblea General"),
+            ["A/RES/2758(XXVI)"]
+        );
     }
 
     #[test]
