@@ -581,7 +581,10 @@ mod tests {
             ["CHN", "IND", "ZAF", "KAZ"]
         );
         assert_eq!(countries(&r, "en Bahréin y Yemen"), ["BHR", "YEM"]);
-        assert_eq!(countries(&r, "в Египте и в Ливии, Египту"), ["EGY", "LBY", "EGY"]);
+        assert_eq!(
+            countries(&r, "в Египте и в Ливии, Египту"),
+            ["EGY", "LBY", "EGY"]
+        );
     }
 
     #[test]

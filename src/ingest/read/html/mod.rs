@@ -797,11 +797,6 @@ mod tests {
 
     #[test]
     fn readability_missed_the_prose_when_it_kept_a_letters_signatories() {
-        let para = |t: &str| Block::Para {
-            num: None,
-            text: t.into(),
-            items: vec![],
-        };
         let names = para(
             &(0..150)
                 .map(|i| format!("**Name{i} Surname{i}**, University {i}"))
@@ -821,11 +816,6 @@ mod tests {
 
     #[test]
     fn the_standfirst_readability_left_out_leads_the_article() {
-        let para = |t: &str| Block::Para {
-            num: None,
-            text: t.into(),
-            items: vec![],
-        };
         let heading = Block::Heading {
             level: 1,
             text: "Dimethylether".into(),
@@ -909,6 +899,14 @@ mod tests {
     }
 
     use super::*;
+
+    fn para(t: &str) -> Block {
+        Block::Para {
+            num: None,
+            text: t.into(),
+            items: vec![],
+        }
+    }
 
     #[test]
     fn a_dated_address_dates_a_page_that_states_no_readable_date() {
@@ -1217,11 +1215,6 @@ mod tests {
 
     #[test]
     fn link_teasers_inside_an_article_go() {
-        let para = |t: &str| Block::Para {
-            num: None,
-            text: t.into(),
-            items: vec![],
-        };
         assert!(is_link_teaser(&para(
             "**Baca juga: [Menhub Lobi Sri Mulyani untuk Bebaskan Pajak](https://x.id/a)**"
         )));
