@@ -535,3 +535,17 @@ fn a_quote_broken_over_lines_is_one_quote_with_one_marker() {
     assert!(quote.contains("shall be permanent members."), "{quote}");
     assert!(!quote[1..].contains('>'), "{quote}");
 }
+
+#[test]
+fn a_number_the_document_cites_as_the_assemblys_is_the_assemblys_when_cited_bare() {
+    // `聯合國大會第2758號決議` names the Assembly; the same number cited
+    // bare afterwards (`聯合國2758號決議`) is that resolution, not the
+    // Council's resolution 2758 (2024).
+    let (_dir, pages) = ingest(&["news_zh_2758.md"]);
+    let page = &pages[0].1;
+    assert!(
+        page.contains("resolutions: [\"A/RES/2758(XXVI)\"]"),
+        "{page}"
+    );
+    assert!(!page.contains("s-res-2758"), "{page}");
+}

@@ -28,6 +28,10 @@ struct LinkTargets<'a> {
     seed_docs: &'a BTreeMap<String, Vec<(String, String)>>,
     own_symbol: Option<&'a str>,
     language: &'a str,
+    /// Numbers the document cites as old Assembly resolutions (`2758` →
+    /// `A/RES/2758(XXVI)`): the same number cited bare elsewhere in it is
+    /// that resolution, not the Council's of that number.
+    assembly_numbers: BTreeMap<u32, EntityId>,
 }
 
 impl LinkTargets<'_> {
@@ -62,11 +66,74 @@ pub fn render_document(
     rec: &Recognizer,
     seed_docs: &BTreeMap<String, Vec<(String, String)>>,
 ) -> (String, BTreeSet<EntityId>) {
-    let targets = LinkTargets {
+    let mut targets = LinkTargets {
         seed_docs,
         own_symbol: doc.meta.symbol.as_deref(),
         language: &doc.meta.language,
+        assembly_numbers: BTreeMap::new(),
     };
+    let (page, seen) = render_with(doc, rec, &targets);
+    // A number the document cites both as an old Assembly resolution
+    // (`聯合國大會第2758號決議`) and bare (`聯合國2758號決議`, read as the
+    // Council's): rendered again, the bare citations are the Assembly's.
+    targets.assembly_numbers = assembly_numbers_also_cited_bare(&seen);
+    if targets.assembly_numbers.is_empty() {
+        return (page, seen);
+    }
+    render_with(doc, rec, &targets)
+}
+
+/// The old Assembly resolutions among `seen` whose number a Council id
+/// among them shares, by number.
+fn assembly_numbers_also_cited_bare(seen: &BTreeSet<EntityId>) -> BTreeMap<u32, EntityId> {
+    let number = |id: &str, prefix: &str| -> Option<u32> {
+        let digits: String = id
+            .strip_prefix(prefix)?
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .collect();
+        digits.parse().ok()
+    };
+    let council: BTreeSet<u32> = seen
+        .iter()
+        .filter(|e| e.kind == EntityKind::Resolution)
+        .filter_map(|e| number(&e.id, "S/RES/"))
+        .collect();
+    seen.iter()
+        .filter(|e| e.kind == EntityKind::Resolution && e.id.ends_with(')'))
+        .filter_map(|e| Some((number(&e.id, "A/RES/")?, e.clone())))
+        .filter(|(n, e)| council.contains(n) && e.id[6..].contains('('))
+        .collect()
+}
+
+/// The mention with a bare number (no year written in it) that the
+/// document cites as an old Assembly resolution elsewhere made that one.
+fn attributed(mut m: Mention, text: &str, targets: &LinkTargets) -> Mention {
+    if m.entity.kind != EntityKind::Resolution || targets.assembly_numbers.is_empty() {
+        return m;
+    }
+    let Some(rest) = m.entity.id.strip_prefix("S/RES/") else {
+        return m;
+    };
+    let n: Option<u32> = rest.split(' ').next().and_then(|d| d.parse().ok());
+    let surface = text.get(m.start..m.end).unwrap_or_default();
+    let year_written = rest
+        .split(['(', ')'])
+        .nth(1)
+        .is_some_and(|y| surface.contains(y));
+    if let Some(ga) = n.and_then(|n| targets.assembly_numbers.get(&n))
+        && !year_written
+    {
+        m.entity = ga.clone();
+    }
+    m
+}
+
+fn render_with(
+    doc: &DocPage,
+    rec: &Recognizer,
+    targets: &LinkTargets,
+) -> (String, BTreeSet<EntityId>) {
     let md = doc.structured.markdown;
     let mut seen: BTreeSet<EntityId> = BTreeSet::new();
     // The body is about as long as the text it is made of (links and
@@ -92,17 +159,17 @@ pub fn render_document(
             Block::Heading { level, text } => {
                 body.push_str(&"#".repeat((*level).clamp(1, 6) as usize));
                 body.push(' ');
-                body.push_str(&link_text(text, rec, &targets, md, &mut seen));
+                body.push_str(&link_text(text, rec, targets, md, &mut seen));
             }
             Block::ListItem(text) => {
                 // Ordered items (markdown input) carry their own number.
                 if !(md && super::structure::ORDERED.is_match(text)) {
                     body.push_str("- ");
                 }
-                body.push_str(&link_text(text, rec, &targets, md, &mut seen));
+                body.push_str(&link_text(text, rec, targets, md, &mut seen));
             }
             Block::Quote(text) => {
-                let quoted = link_text(text, rec, &targets, md, &mut seen);
+                let quoted = link_text(text, rec, targets, md, &mut seen);
                 for (i, line) in quoted.lines().enumerate() {
                     if i > 0 {
                         body.push('\n');
@@ -113,7 +180,7 @@ pub fn render_document(
             }
             Block::Table(rows) => {
                 body.push_str(&table(rows, |cell| {
-                    link_text(cell, rec, &targets, md, &mut seen)
+                    link_text(cell, rec, targets, md, &mut seen)
                 }));
             }
             Block::Code { lang, text } => body.push_str(&fenced(lang.as_deref(), text)),
@@ -123,10 +190,10 @@ pub fn render_document(
                 }
                 let mut parts: Vec<String> = Vec::new();
                 if !text.is_empty() {
-                    parts.push(link_text(text, rec, &targets, md, &mut seen));
+                    parts.push(link_text(text, rec, targets, md, &mut seen));
                 }
                 for item in items {
-                    parts.push(link_text(item, rec, &targets, md, &mut seen));
+                    parts.push(link_text(item, rec, targets, md, &mut seen));
                 }
                 let mut joined = parts.join("\\\n");
                 if num.is_none() {
@@ -144,7 +211,7 @@ pub fn render_document(
         for (label, text) in &doc.structured.footnotes {
             body.push_str(&format!(
                 "\n[^{label}]: {}",
-                link_text(text, rec, &targets, md, &mut seen)
+                link_text(text, rec, targets, md, &mut seen)
             ));
         }
     }
@@ -157,6 +224,7 @@ pub fn render_document(
         &doc.structured.front,
     ] {
         for m in rec.find(text) {
+            let m = attributed(m, text, targets);
             if targets.href(&m.entity).is_some() {
                 seen.insert(m.entity);
             }
@@ -322,7 +390,11 @@ fn link_text(
     markdown: bool,
     seen: &mut BTreeSet<EntityId>,
 ) -> String {
-    let mentions: Vec<Mention> = rec.find(text);
+    let mentions: Vec<Mention> = rec
+        .find(text)
+        .into_iter()
+        .map(|m| attributed(m, text, targets))
+        .collect();
     let protected = protected_ranges(text, markdown);
     // Escaped straight into `out`: no string per stretch of text.
     let esc = |out: &mut String, s: &str, start: bool| {
@@ -381,6 +453,7 @@ fn link_text(
     if markdown && !protected.is_empty() && text.contains("](") {
         let plain = link_texts_only(text);
         for m in rec.find(&plain) {
+            let m = attributed(m, &plain, targets);
             if matches!(
                 m.entity.kind,
                 EntityKind::Resolution | EntityKind::DocumentRef
@@ -851,6 +924,7 @@ mod tests {
             seed_docs: &seed_docs,
             own_symbol: None,
             language,
+            assembly_numbers: BTreeMap::new(),
         };
         let mut seen = BTreeSet::new();
         let out = link_text(text, &rec, &targets, true, &mut seen);
