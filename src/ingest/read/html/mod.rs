@@ -189,6 +189,7 @@ fn read_as_shown(html: &str) -> Document {
     }
     drop_rights_notice(&mut doc.blocks);
     drop_related_tail(&mut doc.blocks);
+    drop_scrolled_articles(&dom, &mut doc.blocks);
     // (After the closing list's label has cut what it labels.)
     labels::drop_orphan_labels(&mut doc.blocks);
     number_paragraphs(&mut doc.blocks);
@@ -644,6 +645,45 @@ fn missed_prose(readable: &[Block], landmarks: &[Block]) -> bool {
     l >= 300 && r * 2 < l
 }
 
+/// A page that loaded the next story below the first as its reader
+/// scrolled (several `<article>`s, each with its own `<h1>`) is the first
+/// story: the blocks from the next story's headline on go.
+fn drop_scrolled_articles(dom: &Dom, blocks: &mut Vec<Block>) {
+    let headlines: Vec<String> = dom
+        .select("article")
+        .nodes()
+        .iter()
+        .filter_map(|a| {
+            let h1 = a.find(&["h1"]).into_iter().next()?;
+            Some(blocks::visible_text(&h1))
+        })
+        .filter(|h| !h.is_empty())
+        .collect();
+    if headlines.len() < 2 {
+        return;
+    }
+    let plain = |t: &str| words(t).join(" ");
+    let first = plain(&headlines[0]);
+    let later: Vec<String> = headlines[1..]
+        .iter()
+        .map(|h| plain(h))
+        .filter(|h| *h != first)
+        .collect();
+    // From the first block past the story's start that is a later
+    // story's headline.
+    if let Some(at) = blocks
+        .iter()
+        .enumerate()
+        .skip(1)
+        .find_map(|(i, b)| match b {
+            Block::Heading { text, .. } if later.contains(&plain(text)) => Some(i),
+            _ => None,
+        })
+    {
+        blocks.truncate(at);
+    }
+}
+
 /// Whether Readability's pick (`r_len` long) is the landmarks' text
 /// (`l_len` long, `covered` its share of their words it holds) with the
 /// chrome the landmarks leave out: it holds more, at most four times as
@@ -852,6 +892,39 @@ mod tests {
         assert!(!took_chrome(2597, 26, 1.0));
         // Landmarks that hold other text lost the article to chrome.
         assert!(!took_chrome(1500, 1000, 0.3));
+    }
+
+    #[test]
+    fn the_next_story_a_page_scrolled_in_is_not_the_first_ones_text() {
+        let first = [
+            "Nord-Korea kan bli sett på som en trussel når landet ser hva som skjer med andre land, sier eksperten til avisen.",
+            "Han mener at angsten vil øke i regionen etter angrepet, og at flere land vil søke atomvåpen for å beskytte seg selv.",
+            "Situasjonen er uoversiktlig, og ingen vet hvordan de ulike partene vil reagere i dagene som kommer, skriver avisen.",
+        ];
+        let second = [
+            "Siden exiten har treneren bodd i England, og han har ikke hatt noen jobb siden han forlot klubben i fjor høst.",
+            "Nå sier han nei til et nytt tilbud fra klubben, og han vil heller vente på riktig mulighet, ifølge kilder nær ham.",
+        ];
+        let paras = |ps: &[&str]| ps.iter().map(|p| format!("<p>{p}</p>")).collect::<String>();
+        let html = format!(
+            "<html><head><title>Angsten vil øke</title></head><body><main>\
+             <article><h1>Angsten vil øke</h1>{}</article>\
+             <article id=\"second-article\"><h1>Null tvil: nei!</h1>{}</article></main></body></html>",
+            paras(&first),
+            paras(&second)
+        );
+        let doc = read(&html);
+        let text = doc
+            .blocks
+            .iter()
+            .flat_map(Block::texts)
+            .collect::<Vec<_>>()
+            .join("\n");
+        for p in first {
+            assert!(text.contains(p), "{text}");
+        }
+        assert!(!text.contains("England"), "{text}");
+        assert!(!text.contains("Null tvil"), "{text}");
     }
 
     #[test]
