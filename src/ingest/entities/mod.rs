@@ -575,6 +575,9 @@ mod tests {
         );
         assert!(countries(&r, "US$ 5 million and 3 US dollars").is_empty());
         assert!(countries(&r, "in Höhe von insgesamt 10.979.777 US-Dollar").is_empty());
+        assert!(countries(&r, "300 millions de dollars de Taïwan, 5 Hong Kong dollars").is_empty());
+        assert!(countries(&r, "據德國馬歇爾基金會的報告").is_empty());
+        assert_eq!(countries(&r, "Taiwan and Hong Kong"), ["TWN", "HKG"]);
         // Abbreviations, accents and oblique cases CLDR lacks.
         assert_eq!(
             countries(&r, "Китай, Индия, ЮАР, Казахстан"),
