@@ -771,12 +771,7 @@ mod tests {
              <div class=\"v-g\"><p>Últimas noticias</p><ul>{teasers}</ul></div></body></html>"
         );
         let doc = read(&html);
-        let text = doc
-            .blocks
-            .iter()
-            .flat_map(Block::texts)
-            .collect::<Vec<_>>()
-            .join("\n");
+        let text = texts(&doc).join("\n");
         assert_eq!(text.matches("Tras seis derrotas").count(), 3, "{text}");
         assert!(!text.contains("Portugal"), "{text}");
         assert!(!text.contains("Ucrania"), "{text}");
@@ -791,7 +786,7 @@ mod tests {
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<html newsdate=\"2012-02-10\">\n  <version>1</version>\n  <head><title>Διαμαρτυρία</title></head>\n  <body><h1>Διαμαρτυρία</h1><p>{p}</p><p>{p}</p></body></html>"
         );
         let doc = read(&html);
-        let texts: Vec<&str> = doc.blocks.iter().flat_map(Block::texts).collect();
+        let texts = texts(&doc);
         assert_eq!(texts.first(), Some(&"Διαμαρτυρία"), "{texts:?}");
         assert!(!texts.iter().any(|t| t.trim() == "1"), "{texts:?}");
         assert_eq!(
@@ -823,12 +818,7 @@ mod tests {
              <div class=\"sidebar\"><h2>Labels</h2><ul>{labels}</ul></div></body></html>"
         );
         let doc = read(&html);
-        let text = doc
-            .blocks
-            .iter()
-            .flat_map(Block::texts)
-            .collect::<Vec<_>>()
-            .join("\n");
+        let text = texts(&doc).join("\n");
         for p in paras {
             assert!(text.contains(p), "{text}");
         }
@@ -914,12 +904,7 @@ mod tests {
             paras(&second)
         );
         let doc = read(&html);
-        let text = doc
-            .blocks
-            .iter()
-            .flat_map(Block::texts)
-            .collect::<Vec<_>>()
-            .join("\n");
+        let text = texts(&doc).join("\n");
         for p in first {
             assert!(text.contains(p), "{text}");
         }
@@ -934,7 +919,7 @@ mod tests {
             "<html><body><article><h1>Orso marsicano: un anno da record</h1><p><em>( Pescasseroli, 14 Gennaio 20 )</em></p><p>{p}</p><p>{p}</p></article></body></html>"
         );
         let doc = read(&html);
-        let text: Vec<&str> = doc.blocks.iter().flat_map(Block::texts).collect();
+        let text = texts(&doc);
         assert!(!text.iter().any(|t| t.contains("Pescasseroli")), "{text:?}");
         assert_eq!(
             crate::ingest::metadata::extract(&doc).date.as_deref(),
@@ -954,7 +939,7 @@ mod tests {
              <div hidden id=\"S:1\"><article><h1>Kurban pazarları</h1>{body}</article></div><script></script></body></html>"
         );
         let doc = read(&html);
-        let text: Vec<&str> = doc.blocks.iter().flat_map(Block::texts).collect();
+        let text = texts(&doc);
         assert!(
             text.iter()
                 .filter(|t| t.contains("hayvan pazarlarında"))
@@ -967,7 +952,7 @@ mod tests {
             "<html><body><article><h1>Kurban pazarları</h1>{body}<div hidden><p>Gizli reklam metni burada duruyor ve okunmamalı.</p></div></article></body></html>"
         );
         let doc = read(&html);
-        let text: Vec<&str> = doc.blocks.iter().flat_map(Block::texts).collect();
+        let text = texts(&doc);
         assert!(!text.join(" ").contains("Gizli"), "{text:?}");
     }
 
@@ -1182,7 +1167,7 @@ mod tests {
             <main><h1>Comunicado</h1><p>El equipo denuncia el ataque informático contra el ministerio.</p></main>\
             <footer>© Equipo Nizkor</footer></body></html>";
         let doc = read(html);
-        let all: Vec<&str> = doc.blocks.iter().flat_map(Block::texts).collect();
+        let all = texts(&doc);
         assert!(
             all.iter().any(|t| t.contains("ataque informático")),
             "{all:?}"
@@ -1216,7 +1201,7 @@ mod tests {
             "{:?}",
             doc.blocks
         );
-        let all: Vec<&str> = doc.blocks.iter().flat_map(Block::texts).collect();
+        let all = texts(&doc);
         assert!(
             all.iter().filter(|t| t.contains("Sicherheitslage")).count() >= 4,
             "{all:?}"
@@ -1245,7 +1230,7 @@ mod tests {
             p = para.repeat(2)
         );
         let doc = read(&html);
-        let all: Vec<&str> = doc.blocks.iter().flat_map(Block::texts).collect();
+        let all = texts(&doc);
         assert_eq!(
             all.iter().filter(|t| t.contains("Rücktritt aus")).count(),
             3,
@@ -1312,7 +1297,7 @@ mod tests {
              <p>{p}</p><p class=\"wp-caption-text\">Der Minister bei der Vorstellung</p><span class=\"photo-credit\">Bild: Ministerium</span><p>{p}</p></article></body></html>"
         );
         let doc = read(&html);
-        let all: Vec<&str> = doc.blocks.iter().flat_map(Block::texts).collect();
+        let all = texts(&doc);
         let all = all.join("\n");
         assert!(all.contains("Der Minister bei der Vorstellung"), "{all}");
         assert!(all.contains("stürmten am Mittwoch"), "{all}");
@@ -1328,7 +1313,7 @@ mod tests {
             "<html><body><noscript><div id=nojs></noscript><div id=wrapper><h1>Orso marsicano</h1><p>{p}</p><p>{p}</p></div></body></html>"
         );
         let doc = read(&html);
-        let all: Vec<&str> = doc.blocks.iter().flat_map(Block::texts).collect();
+        let all = texts(&doc);
         assert!(all.iter().any(|t| t.contains("femmine")), "{all:?}");
         assert_eq!(without_noscript("a<NOSCRIPT x>b</noscript >c"), "ac");
         assert_eq!(without_noscript("a<noscripts>b"), "a<noscripts>b");
