@@ -172,6 +172,42 @@ pub(super) fn drop_related_tail(blocks: &mut Vec<Block>) {
     }
 }
 
+/// A chrome label past the article's first paragraph of prose (`Schon
+/// gelesen?`, `Related`) over two or more blocks that are each one link and
+/// nothing else goes with them, wherever it stands: the prose after it (a
+/// box about the author) is no reason to keep a list of other stories.
+pub(super) fn drop_labelled_link_lists(blocks: &mut Vec<Block>) {
+    static ONE_LINK: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"^[*_\s]*\[[^\]]+\]\([^)\s]*\)[*_\s]*$").unwrap()
+    });
+    let one_link = |b: &Block| match b {
+        Block::Para { text, items, .. } if items.is_empty() => ONE_LINK.is_match(text),
+        Block::ListItem(text) | Block::Quote(text) => ONE_LINK.is_match(text),
+        _ => false,
+    };
+    let label = |b: &Block| match b {
+        Block::Heading { text, .. } | Block::Para { text, .. } => {
+            crate::ingest::clean::blocks::is_chrome_label(text)
+        }
+        _ => false,
+    };
+    let Some(first_prose) = blocks.iter().position(|b| {
+        matches!(b, Block::Para { text, .. }
+            if words(text).len() >= 25 && crate::ingest::clean::blocks::ends_sentence(text))
+    }) else {
+        return;
+    };
+    let mut i = first_prose + 1;
+    while i < blocks.len() {
+        let run = blocks[i + 1..].iter().take_while(|b| one_link(b)).count();
+        if label(&blocks[i]) && run >= 2 {
+            blocks.drain(i..=i + run);
+        } else {
+            i += 1;
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -188,6 +224,37 @@ mod tests {
 
     fn item(t: &str) -> Block {
         Block::ListItem(t.to_string())
+    }
+
+    #[test]
+    fn a_labelled_list_of_other_stories_goes_though_prose_follows() {
+        let quote = |t: &str| Block::Quote(t.to_string());
+        let mut b = vec![
+            para(P),
+            para("**Schon gelesen?**"),
+            quote("[Luftwaffe lässt Piloten in Italien ausbilden](https://x.de/a)"),
+            quote("[Luftwaffe hat mit dem Training begonnen](https://x.de/b)"),
+            Block::Heading {
+                level: 2,
+                text: "Über den Autor".into(),
+            },
+            para(P),
+        ];
+        drop_labelled_link_lists(&mut b);
+        assert_eq!(b.len(), 3, "{b:?}");
+        assert!(
+            !b.iter()
+                .any(|x| x.texts().iter().any(|t| t.contains("Luftwaffe")))
+        );
+        // A list of links the article introduces in its own words stays.
+        let mut b = vec![
+            para(P),
+            para("The ministry published three reports this year:"),
+            item("[Report on water](https://x.org/a)"),
+            item("[Report on energy](https://x.org/b)"),
+        ];
+        drop_labelled_link_lists(&mut b);
+        assert_eq!(b.len(), 4);
     }
 
     /// A page read through its landmarks: the site's thirty sections

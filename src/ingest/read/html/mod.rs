@@ -23,7 +23,10 @@ use regex::Regex;
 use dom_query::{Document as Dom, NodeRef};
 
 use crate::ingest::model::{Block, Document, Field, Origin};
-use edges::{drop_leading_dateline, drop_leading_menu, drop_related_tail, drop_rights_notice};
+use edges::{
+    drop_labelled_link_lists, drop_leading_dateline, drop_leading_menu, drop_related_tail,
+    drop_rights_notice,
+};
 use stated::{marked_body, stated_body};
 
 /// Whether text saved without an `.html` extension is an HTML page.
@@ -189,6 +192,7 @@ fn read_as_shown(html: &str) -> Document {
     }
     drop_rights_notice(&mut doc.blocks);
     drop_related_tail(&mut doc.blocks);
+    drop_labelled_link_lists(&mut doc.blocks);
     drop_scrolled_articles(&dom, &mut doc.blocks);
     // (After the closing list's label has cut what it labels.)
     labels::drop_orphan_labels(&mut doc.blocks);
