@@ -117,6 +117,12 @@ pub(super) fn drop_rights_notice(blocks: &mut Vec<Block>) {
     }
 }
 
+/// A paragraph of prose: 25 words or more, ending a sentence.
+fn is_prose(b: &Block) -> bool {
+    matches!(b, Block::Para { text, .. }
+        if words(text).len() >= 25 && crate::ingest::clean::blocks::ends_sentence(text))
+}
+
 /// A list of other stories that closes the article under a label made of
 /// chrome words (`## Related articles`, `Weitere Beiträge zum Thema`,
 /// `Dans la même rubrique`, `Trending Topics`), with everything after it:
@@ -125,10 +131,6 @@ pub(super) fn drop_rights_notice(blocks: &mut Vec<Block>) {
 /// sentence) and no such paragraph follows it.
 pub(super) fn drop_related_tail(blocks: &mut Vec<Block>) {
     let n = blocks.len();
-    let prose = |b: &Block| {
-        matches!(b, Block::Para { text, .. }
-            if words(text).len() >= 25 && crate::ingest::clean::blocks::ends_sentence(text))
-    };
     // "See also" in a reference work points to related topics: a section
     // of the article, not the site's feed.
     const SEE_ALSO: &[&str] = &[
@@ -158,10 +160,10 @@ pub(super) fn drop_related_tail(blocks: &mut Vec<Block>) {
     // no prose.
     let from = blocks
         .iter()
-        .position(prose)
+        .position(is_prose)
         .map_or(n / 2, |first| (first + 1).min(n / 2));
     let Some(at) =
-        (from..n).find(|&i| i > 0 && label(&blocks[i]) && !blocks[i + 1..].iter().any(prose))
+        (from..n).find(|&i| i > 0 && label(&blocks[i]) && !blocks[i + 1..].iter().any(is_prose))
     else {
         return;
     };
@@ -191,10 +193,7 @@ pub(super) fn drop_labelled_link_lists(blocks: &mut Vec<Block>) {
         }
         _ => false,
     };
-    let Some(first_prose) = blocks.iter().position(|b| {
-        matches!(b, Block::Para { text, .. }
-            if words(text).len() >= 25 && crate::ingest::clean::blocks::ends_sentence(text))
-    }) else {
+    let Some(first_prose) = blocks.iter().position(is_prose) else {
         return;
     };
     let mut i = first_prose + 1;
