@@ -1,8 +1,11 @@
 //! What stands at an article's edges but is not of it: the site's menu
 //! above the headline; the publisher's copyright notice, a list of other
-//! stories under a chrome label at its end.
+//! stories under a chrome label at its end; the next story a page
+//! scrolled in below the first.
 
-use super::words;
+use dom_query::Document as Dom;
+
+use super::{blocks, words};
 use crate::ingest::model::Block;
 
 /// The site's menu above the headline: five or more list items before
@@ -204,6 +207,45 @@ pub(super) fn drop_labelled_link_lists(blocks: &mut Vec<Block>) {
         } else {
             i += 1;
         }
+    }
+}
+
+/// A page that loaded the next story below the first as its reader
+/// scrolled (several `<article>`s, each with its own `<h1>`) is the first
+/// story: the blocks from the next story's headline on go.
+pub(super) fn drop_scrolled_articles(dom: &Dom, blocks: &mut Vec<Block>) {
+    let headlines: Vec<String> = dom
+        .select("article")
+        .nodes()
+        .iter()
+        .filter_map(|a| {
+            let h1 = a.find(&["h1"]).into_iter().next()?;
+            Some(blocks::visible_text(&h1))
+        })
+        .filter(|h| !h.is_empty())
+        .collect();
+    if headlines.len() < 2 {
+        return;
+    }
+    let plain = |t: &str| words(t).join(" ");
+    let first = plain(&headlines[0]);
+    let later: Vec<String> = headlines[1..]
+        .iter()
+        .map(|h| plain(h))
+        .filter(|h| *h != first)
+        .collect();
+    // From the first block past the story's start that is a later
+    // story's headline.
+    if let Some(at) = blocks
+        .iter()
+        .enumerate()
+        .skip(1)
+        .find_map(|(i, b)| match b {
+            Block::Heading { text, .. } if later.contains(&plain(text)) => Some(i),
+            _ => None,
+        })
+    {
+        blocks.truncate(at);
     }
 }
 
