@@ -52,6 +52,18 @@ pub fn compounds() -> impl Iterator<Item = (&'static str, String)> {
     })
 }
 
+/// When `text` is a compound (a country's character before an office),
+/// the bytes of that character; else 0.
+pub fn compound_lead(text: &str) -> usize {
+    COUNTRIES
+        .iter()
+        .find(|(c, _)| {
+            text.strip_prefix(c)
+                .is_some_and(|office| OFFICES.contains(&office))
+        })
+        .map_or(0, |(c, _)| c.len())
+}
+
 /// The one-character names an enumeration may hold, Chinese and
 /// Japanese, with their countries. Left out: characters whose other
 /// meanings come in lists too (朝 morning, 意 in 中意 "to like"), or

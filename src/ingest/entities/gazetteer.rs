@@ -57,7 +57,7 @@ impl Gazetteer {
         let mut g = Gazetteer::default();
         g.load_countries(COUNTRIES_TSV);
         // Japanese news's one-character names before an office
-        // (`米大統領`): recognised, never shown.
+        // (`米大統領`): recognised, its mention the character alone.
         for (code, text) in super::abbreviations::compounds() {
             let e = g.entity_index(&EntityId::new(EntityKind::Country, code));
             g.surfaces.push(Surface {

@@ -60,6 +60,11 @@ struct Variant {
     /// capitalised word, it is a person's surname (see
     /// [`after_capitalised_word`]).
     shortened: bool,
+    /// The bytes of the name at the pattern's start when the rest only
+    /// says where the name may stand (`米` of `米大統領`: one character
+    /// before an office): the mention is that character, so a longer name
+    /// it ends (`南韓` of `南韓政府`) wins over it. 0: the whole pattern.
+    lead: usize,
 }
 
 /// What may not touch a pattern's edge for the match to count.
@@ -256,6 +261,11 @@ fn compile(
             stem: stem.is_some(),
             hangul: is_hangul_syllable(last),
             shortened: is_shortened,
+            lead: if entity.is_some() {
+                super::abbreviations::compound_lead(&folded)
+            } else {
+                0
+            },
         };
         let idx = *by_folded.entry(folded.clone()).or_insert_with(|| {
             patterns.push(folded);
@@ -581,6 +591,15 @@ impl Matcher {
                 let Some((os, oe)) = lower.orig_range(s, e) else {
                     continue;
                 };
+                // (A compound's mention is its name: checked whole, kept
+                // as its first character.)
+                let lead_end = match v.lead {
+                    0 => oe,
+                    n => match lower.orig_range(s, s + n) {
+                        Some((_, le)) => le,
+                        None => continue,
+                    },
+                };
                 let particle = if v.hangul { particle_len(&t[e..]) } else { 0 };
                 let after = t[e + particle..].chars().next();
                 if v.left.blocked_by(before) && !(v.arabic_start && proclitic_ok(&t[..s])) {
@@ -617,13 +636,13 @@ impl Matcher {
                 if ok {
                     out.push(Candidate {
                         start: os,
-                        end: oe,
+                        end: lead_end,
                         what: match v.entity {
                             Some(i) => What::Entity(i),
                             None => What::Block,
                         },
                         inexact: v.stem,
-                        weight: e0 - s,
+                        weight: if v.lead > 0 { v.lead } else { e0 - s },
                     });
                     break;
                 }

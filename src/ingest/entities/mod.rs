@@ -1115,6 +1115,19 @@ mod tests {
     }
 
     #[test]
+    fn a_name_ending_in_a_countrys_character_wins_over_the_compound() {
+        let r = Recognizer::builtin();
+        // 南韓 (South Korea) before 政府: the name, not 韓政府 from inside it.
+        let text = "韓聯社報道，南韓政府證實，米大統領";
+        let got: Vec<&str> = r
+            .find(text)
+            .into_iter()
+            .map(|m| &text[m.start..m.end])
+            .collect();
+        assert_eq!(got, ["南韓", "米"]);
+    }
+
+    #[test]
     fn a_made_case_form_is_no_word_of_another_language() {
         let r = Recognizer::builtin();
         // Croatian `Kini` ("to China") is Indonesian "now"; Icelandic
