@@ -463,6 +463,20 @@ fn link_text(
             }
         }
     }
+    // A link to a UN document's address cites it, whether its text writes
+    // the symbol or not (`[the text](https://undocs.org/S/RES/2118(2013))`):
+    // listed, the author's link kept. So does an address written out.
+    if !protected.is_empty() {
+        for &(s, e) in &protected {
+            for url in addresses_in(&text[s..e], markdown) {
+                if let Some(id) = rec.cited_by_address(url)
+                    && targets.href(&id).is_some()
+                {
+                    seen.insert(id);
+                }
+            }
+        }
+    }
     // An image's description that is a caption (`![The minister in
     // Washington on Thursday. Photo: …](…)`) is the document's text: what
     // it names is listed, not linked (a link would break the image).
@@ -521,15 +535,37 @@ fn captions(text: &str) -> impl Iterator<Item = &str> {
         .filter(|alt| alt.split_whitespace().count() >= 5)
 }
 
+/// The web addresses a protected range holds: a markdown link's
+/// destination (and an image's inside its text), or the range itself when
+/// it is an address.
+fn addresses_in(range: &str, markdown: bool) -> Vec<&str> {
+    static LINK: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| regex::Regex::new(&md_link()).unwrap());
+    let web = |u: &str| u.starts_with("http://") || u.starts_with("https://");
+    if markdown && range.starts_with('[') {
+        return LINK
+            .captures_iter(range)
+            .filter_map(|c| c.get(2))
+            .map(|d| d.as_str().split_whitespace().next().unwrap_or(""))
+            .map(|d| d.trim_start_matches('<').trim_end_matches('>'))
+            .filter(|d| web(d))
+            .collect();
+    }
+    if web(range) { vec![range] } else { Vec::new() }
+}
+
 /// Markdown with every inline link `[text](target)` reduced to its text.
 fn link_texts_only(text: &str) -> std::borrow::Cow<'_, str> {
     static LINK: std::sync::LazyLock<regex::Regex> =
-        std::sync::LazyLock::new(|| regex::Regex::new(MD_LINK).unwrap());
+        std::sync::LazyLock::new(|| regex::Regex::new(&md_link()).unwrap());
     LINK.replace_all(text, "$1")
 }
 
-/// An inline markdown link, its text captured.
-const MD_LINK: &str = r"\[([^\]]*)\]\([^)]*\)";
+/// An inline markdown link, its text captured, then its destination (an
+/// address may hold parentheses: `https://undocs.org/S/RES/2118(2013)`).
+fn md_link() -> String {
+    format!(r"\[([^\]]*)\]\(({})\)", super::text::MD_LINK_TARGET)
+}
 
 /// Byte ranges where no link may be made (in order, not overlapping): web
 /// addresses always; in markdown also existing links, code spans and
@@ -537,7 +573,8 @@ const MD_LINK: &str = r"\[([^\]]*)\]\([^)]*\)";
 fn protected_ranges(text: &str, markdown: bool) -> Vec<(usize, usize)> {
     static MD: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         regex::Regex::new(&format!(
-            r"{MD_LINK}|`[^`]*`|<[^>]+>|(?:https?://|www\.)[^\s\p{{Han}}，。]+"
+            r"{}|`[^`]*`|<[^>]+>|(?:https?://|www\.)[^\s\p{{Han}}，。]+",
+            md_link()
         ))
         .unwrap()
     });
@@ -941,6 +978,22 @@ mod tests {
         );
         assert!(ids.iter().any(|i| i == "A/RES/2758(XXVI)"), "{ids:?}");
         assert!(ids.iter().any(|i| i == "S/RES/777 (1992)"), "{ids:?}");
+    }
+
+    #[test]
+    fn a_link_to_a_un_documents_address_cites_it() {
+        // The Arabic text never writes the number: the links do.
+        let text = "انظر [نص القرار](https://www.securitycouncilreport.org/atf/cf/s_res_2118.pdf) و[هنا](https://undocs.org/A/RES/70/1).";
+        let (out, ids) = linked(text, "ar");
+        assert!(out.contains("(https://undocs.org/A/RES/70/1)"), "{out}");
+        assert!(ids.iter().any(|i| i == "S/RES/2118 (2013)"), "{ids:?}");
+        assert!(ids.iter().any(|i| i == "A/RES/70/1"), "{ids:?}");
+        // Its parentheses end no link: nothing of the address is left as
+        // text, and an address written out cites as well.
+        let text = "See [the text](https://undocs.org/S/RES/2334(2016)) or https://undocs.org/S/RES/1325(2000).";
+        let (out, ids) = linked(text, "en");
+        assert_eq!(out, text);
+        assert_eq!(ids, ["S/RES/1325 (2000)", "S/RES/2334 (2016)"]);
     }
 
     #[test]

@@ -1,6 +1,12 @@
 //! Small character-level helpers shared by the ingest stages.
 
 /// Han ideographs (CJK unified, extensions, compatibility).
+/// A markdown link's destination inside its parentheses, as a regex: an
+/// address may hold parentheses of its own
+/// (`https://undocs.org/S/RES/2118(2013)`), which a `\([^)]*\)` would end
+/// the link at.
+pub const MD_LINK_TARGET: &str = r"(?:[^()\n]|\([^()\n]*\))*";
+
 pub fn is_han(c: char) -> bool {
     matches!(c as u32,
         0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)

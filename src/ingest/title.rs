@@ -20,7 +20,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::model::{Block, Document, Field, Origin};
-use super::text::{is_unspaced, visible_len};
+use super::text::{MD_LINK_TARGET, is_unspaced, visible_len};
 
 /// Longest title kept, in characters: a stated title is never shortened
 /// below this; a longer one (a 72 KB `<title>`) is not a title anyone wrote.
@@ -168,7 +168,7 @@ pub fn plain(s: &str) -> Option<String> {
 /// [`plain`] with its own bound on length.
 fn plain_max(s: &str, max: usize) -> Option<String> {
     static LINK: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"!?\[([^\]]*)\]\([^)]*\)").unwrap());
+        LazyLock::new(|| Regex::new(&format!(r"!?\[([^\]]*)\]\({MD_LINK_TARGET}\)")).unwrap());
     static MARKS: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"\*\*|__|(^|\s)[*_]|[*_](\s|$)|`|^#+\s+|\\([\\`*_{}\[\]()#+\-.!|<>])").unwrap()
     });
@@ -1143,6 +1143,15 @@ mod tests {
         assert_eq!(
             decide(&d).as_deref(),
             Some("El presente informe examina la ciberdelincuencia en la región")
+        );
+    }
+
+    #[test]
+    fn a_link_whose_address_holds_parentheses_is_its_text() {
+        assert_eq!(
+            plain("[See the text](https://undocs.org/S/RES/2118(2013)) of the resolution")
+                .as_deref(),
+            Some("See the text of the resolution")
         );
     }
 

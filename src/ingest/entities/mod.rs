@@ -27,6 +27,7 @@
 //!   大会 alone is not the General Assembly (only 联合国大会 is).
 
 mod abbreviations;
+mod addresses;
 mod gazetteer;
 mod inflect;
 mod listed;
@@ -229,6 +230,26 @@ impl Recognizer {
         match &self.matcher {
             None => &BUILTIN.1,
             Some(m) => m.get_or_init(|| Matcher::build(&self.gazetteer)),
+        }
+    }
+
+    /// The UN resolution or document a web address names
+    /// (`https://undocs.org/S/RES/2118(2013)`, `…/s_res_2118.pdf`): a link
+    /// to it cites it though the text may never write its symbol.
+    pub fn cited_by_address(&self, url: &str) -> Option<EntityId> {
+        let symbol = addresses::symbol_in_address(url)?;
+        let found = self.find(&symbol);
+        match found.as_slice() {
+            [m] if m.start == 0
+                && m.end == symbol.len()
+                && matches!(
+                    m.entity.kind,
+                    EntityKind::Resolution | EntityKind::DocumentRef
+                ) =>
+            {
+                Some(m.entity.clone())
+            }
+            _ => None,
         }
     }
 
@@ -1112,6 +1133,26 @@ mod tests {
         );
         // Alone, the character is a word: rice, not America.
         assert!(countries(&r, "米の価格が上がった。独立した英雄").is_empty());
+    }
+
+    #[test]
+    fn an_address_that_names_a_resolution_cites_it() {
+        let r = Recognizer::builtin();
+        let id = |u: &str| r.cited_by_address(u).map(|e| (e.kind, e.id));
+        assert_eq!(
+            id("https://undocs.org/S/RES/2118(2013)"),
+            Some((EntityKind::Resolution, "S/RES/2118 (2013)".into()))
+        );
+        // A bare Council number takes its year as a text's does.
+        assert_eq!(
+            id("https://example.org/atf/s_res_2118.pdf"),
+            Some((EntityKind::Resolution, "S/RES/2118 (2013)".into()))
+        );
+        assert_eq!(
+            id("https://undocs.org/A/74/130").map(|(k, _)| k),
+            Some(EntityKind::DocumentRef)
+        );
+        assert_eq!(id("https://example.org/resources/2118"), None);
     }
 
     #[test]
