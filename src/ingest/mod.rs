@@ -41,6 +41,7 @@ pub mod manifest;
 pub mod metadata;
 pub mod model;
 pub mod mojibake;
+mod months;
 pub mod read;
 pub mod resolution_title;
 pub mod slugs;

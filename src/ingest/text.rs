@@ -168,7 +168,7 @@ pub fn is_adoption_statement(t: &str) -> bool {
     // the slow engines, which stop at once when nothing matches there.
     static ADOPTED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         regex::Regex::new(
-            r"(?i)^(?:\W*)(?:adopted|proclaimed|approved|adoptée?s?|proclamée?s?|adoptad[ao]s?|proclamad[ao]s?|aprobad[ao]s?|aprovad[ao]s?|adotad[ao]s?|angenommen|verabschiedet|принят[аоы]?|провозглашен[аоы]?|اعتمد|اعتُمد|أقر|aangenomen|disahkan|được thông qua|adottat[aoie]|przyjęt[aey]|прийнят[аоі]?|ухвален[аоі]?|مصوب|تصویب شده|منظور شدہ|अंगीकृत|स्वीकृत)\b",
+            r"(?i)^(?:\W*)(?:adopted|proclaimed|approved|adoptée?s?|proclamée?s?|adoptad[ao]s?|proclamad[ao]s?|aprobad[ao]s?|aprovad[ao]s?|adotad[ao]s?|angenommen|verabschiedet|принят[аоы]?|провозглашен[аоы]?|اعتمد|اعتُمد|أقر|aangenomen|disahkan|diterima dan diumumkan|được thông qua|được (?:\S+ ){1,8}?thông qua|adottat[aoie]|przyjęt[aey]|прийнят[аоі]?|ухвален[аоі]?|مصوب|تصویب شده|منظور شدہ|अंगीकृत|स्वीकृत)\b",
         )
         .unwrap()
     });

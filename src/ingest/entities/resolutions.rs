@@ -104,6 +104,44 @@ pub fn old_ga_session_of(n: u32) -> Option<u32> {
         .map(|&(session, _, _)| session)
 }
 
+/// Session of the Assembly's old-numbered resolution `n`, cited without
+/// its session, by the day the sentence says it was adopted (`resolution
+/// 181 of 29 November 1947`, `194 on 11 December 1948`): for the numbers
+/// no session's range of the table holds (the sessions before 1963, whose
+/// numbers no public data places, and the gaps between ranges).
+/// A session opened in September and went on into the next year's spring
+/// (`273 (III)`, 11 May 1949); the first opened in January 1946.
+fn old_ga_session_by_day(n: u32, text: &str, from: usize) -> Option<u32> {
+    static DAY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(
+            r"^[\s(]*(?:[\p{{L}}'’-]+\s+){{0,4}}?(?:\d{{1,2}}(?:er|º|\.|st|nd|rd|th)?\s*(?:de\s+|of\s+)?)?({})\s*,?\s*(?:de\s+)?(19[4-6][0-9])(?-u:\b)",
+            *crate::ingest::months::MONTH_ALT
+        ))
+        .expect("adoption day regex")
+    });
+    if n == 0 || n > 3541 {
+        return None;
+    }
+    let mut end = (from + 60).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let c = DAY.captures(&text[from..end])?;
+    let month = crate::ingest::months::month_index(&c[1])?;
+    let year: u32 = c[2].parse().ok()?;
+    let session = match (year, month) {
+        (1946, _) => 1,
+        (y, m) if m >= 9 => y - 1945,
+        (y, _) => y - 1946,
+    };
+    // The numbering runs on: the table's earlier sessions end below the
+    // number, its later ones begin above it.
+    let ordered = OLD_GA_TABLE.iter().all(|&(s, first, last)| {
+        (s < session && last < n) || (s > session && first > n) || s == session
+    });
+    ((1..=30).contains(&session) && ordered).then_some(session)
+}
+
 /// Is `n (year)` a consistent Council citation?
 pub fn sc_consistent(n: u32, year: u16) -> bool {
     match sc_year(n) {
@@ -683,7 +721,9 @@ fn list(text: &str, start: usize, items_from: usize, end: usize, out: &mut Vec<F
                     } else if ga_last && !other_body && !glued && !roman && all_bare {
                         // `General Assembly resolution 2758`: the old
                         // running number, its session from the table.
-                        old_ga_session_of(n).map(|session| old_ga_id(n, session))
+                        old_ga_session_of(n)
+                            .or_else(|| old_ga_session_by_day(n, text, e))
+                            .map(|session| old_ga_id(n, session))
                     } else if other_body || ga_body || n < 100 || glued || roman || !all_bare {
                         None
                     } else {
@@ -939,6 +979,49 @@ mod tests {
         ] {
             assert!(
                 !ids(t).iter().any(|id| id.contains('(')),
+                "{t}: {:?}",
+                ids(t)
+            );
+        }
+    }
+
+    #[test]
+    fn an_old_assembly_number_takes_its_session_from_the_day_it_was_adopted() {
+        for (t, want) in [
+            (
+                "General Assembly Resolution 181 of 29 November 1947",
+                "A/RES/181(II)",
+            ),
+            (
+                "UNSCOP melalui General Assembly Resolution 181 pada 29 November 1947",
+                "A/RES/181(II)",
+            ),
+            (
+                "The General Assembly adopted resolution 194 on 11 December 1948.",
+                "A/RES/194(III)",
+            ),
+            // A session's spring: the third session resumed in 1949.
+            (
+                "General Assembly resolution 273 of 11 May 1949",
+                "A/RES/273(III)",
+            ),
+            (
+                "la résolution 217 de l'Assemblée générale du 10 décembre 1948",
+                "A/RES/217(III)",
+            ),
+        ] {
+            assert_eq!(ids(t), [want], "{t}");
+        }
+        // No day, a day out of the numbering's order, or no Assembly: none.
+        for t in [
+            "General Assembly Resolution 181 of 1947",
+            "General Assembly resolution 2758 of 25 October 1950",
+            "General Assembly resolution 181, and on 3 May 1960",
+        ] {
+            assert!(
+                !ids(t).iter().any(|id| id.starts_with("A/RES/181(")
+                    || id.starts_with("A/RES/2758(II")
+                    || id.starts_with("A/RES/2758(V")),
                 "{t}: {:?}",
                 ids(t)
             );

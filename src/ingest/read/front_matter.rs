@@ -46,6 +46,21 @@ const DATE: &[&str] = &[
     "created",
     "created_at",
     "issued",
+    // A document's own day under a key that says whose (an archive's
+    // `doc_date:`, a catalogue's `publication_date:`).
+    "doc_date",
+    "document_date",
+    "publication_date",
+    "published_date",
+    "published_at",
+    "pub_date",
+    "post_date",
+    "release_date",
+    "issue_date",
+    "creation_date",
+    "date_created",
+    "datecreated",
+    "date_issued",
 ];
 const URL: &[&str] = &[
     "url",
@@ -314,6 +329,20 @@ mod tests {
             split("---\nTitel: Lage im Sahel\nDatum: 2024-11-20\nTyp: Entwurf\n---\nText\n");
         assert_eq!(value(&doc, Field::Title), Some("Lage im Sahel"));
         assert_eq!(value(&doc, Field::Date), Some("2024-11-20"));
+    }
+
+    #[test]
+    fn a_key_naming_the_documents_own_day_dates_it() {
+        let (doc, _) = split(
+            "---\ndoc_date: '1975-11-10'\ndoc_num: 333\ntitle: Cablegram to Canberra\n---\nText\n",
+        );
+        assert_eq!(value(&doc, Field::Date), Some("1975-11-10"));
+        let (doc, _) = split("---\ntitle: A\npublication_date: 2019-04-02\n---\nText\n");
+        assert_eq!(value(&doc, Field::Date), Some("2019-04-02"));
+        // Another day (an event's, a deadline) is not the document's.
+        let (doc, _) =
+            split("---\ntitle: A\nevent_date: 2019-04-02\nend_date: 2019-05-01\n---\nText\n");
+        assert_eq!(value(&doc, Field::Date), None);
     }
 
     #[test]
