@@ -1156,6 +1156,21 @@ mod tests {
     }
 
     #[test]
+    fn indonesian_and_malay_name_the_uk_as_england_but_not_its_language() {
+        let r = Recognizer::builtin();
+        assert_eq!(
+            countries(&r, "Perdana Menteri Inggris bertemu Presiden Indonesia."),
+            ["GBR", "IDN"]
+        );
+        assert_eq!(
+            countries(&r, "Kerajaan Inggeris dan Malaysia"),
+            ["GBR", "MYS"]
+        );
+        assert!(countries(&r, "Dokumen ini ditulis dalam bahasa Inggris.").is_empty());
+        assert!(countries(&r, "Ditulis dalam Bahasa Inggeris dan berbahasa Inggris").is_empty());
+    }
+
+    #[test]
     fn a_name_ending_in_a_countrys_character_wins_over_the_compound() {
         let r = Recognizer::builtin();
         // 南韓 (South Korea) before 政府: the name, not 韓政府 from inside it.
