@@ -1,15 +1,20 @@
 //! Country names that are common words alone, counted only as an item of
 //! a list of other countries' names: Vietnamese `Anh` (the United
 //! Kingdom, but also "elder brother", "you", a given name) in `là Anh,
-//! Mỹ, Nga, Pháp và Trung Quốc`, never in `Anh ấy nói` or `ông Tuấn Anh`.
+//! Mỹ, Nga, Pháp và Trung Quốc`, never in `Anh ấy nói` or `ông Tuấn Anh`;
+//! Polish and Czech `Indie` (India, and English "indie") in `Brazylia,
+//! Rosja, Indie, Chiny`.
 //! The Chinese and Japanese one-character names have their own rule
 //! (`abbreviations`).
 
 /// A word and its country's ISO 3166-1 alpha-3 code.
-const WORDS: [(&str, &str); 1] = [("Anh", "GBR")];
+pub const WORDS: [(&str, &str); 2] = [("Anh", "GBR"), ("Indie", "IND")];
 
-/// What separates the items of a list: a comma, or "and" / "or".
-const SEPARATORS: [&str; 4] = [", ", " và ", " hoặc ", " cùng "];
+/// What separates the items of a list: a comma, or "and" / "or"
+/// (Vietnamese, Polish, Czech).
+const SEPARATORS: [&str; 9] = [
+    ", ", " và ", " hoặc ", " cùng ", " i ", " oraz ", " lub ", " a ", " nebo ",
+];
 
 /// A list needs this many other countries' names beside the word.
 const OTHERS: usize = 2;

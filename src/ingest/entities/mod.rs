@@ -263,7 +263,7 @@ impl Recognizer {
         if !text.is_ascii() {
             self.abbreviated_lists(text, &mut cands);
         }
-        if text.contains("Anh") {
+        if listed::WORDS.iter().any(|(w, _)| text.contains(w)) {
             self.listed_words(text, &mut cands);
         }
         matcher::url_blocks(text, &mut cands);
@@ -1168,6 +1168,19 @@ mod tests {
         );
         assert!(countries(&r, "Dokumen ini ditulis dalam bahasa Inggris.").is_empty());
         assert!(countries(&r, "Ditulis dalam Bahasa Inggeris dan berbahasa Inggris").is_empty());
+    }
+
+    #[test]
+    fn polish_indie_is_india_in_a_list_of_countries() {
+        let r = Recognizer::builtin();
+        assert_eq!(
+            countries(
+                &r,
+                "Brazylia, Rosja, Indie, Chiny i Republika Południowej Afryki"
+            ),
+            ["BRA", "RUS", "IND", "CHN", "ZAF"]
+        );
+        assert!(countries(&r, "Indie games and Indie, Pop music").is_empty());
     }
 
     #[test]
