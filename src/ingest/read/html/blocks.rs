@@ -136,7 +136,7 @@ impl Walker<'_> {
         let skipped = SKIP.contains(&name.as_str())
             || hidden(node)
             || is_caption(node, &name)
-            || (self.opts.drop_chrome && is_chrome(node, &name));
+            || (self.opts.drop_chrome && (is_chrome(node, &name) || is_video_figure(node, &name)));
         (!skipped).then_some(name)
     }
 
@@ -658,6 +658,50 @@ pub fn hidden(node: &NodeRef) -> bool {
     })
 }
 
+/// A `<figure>` that holds a video (a `<video>`, a video site's
+/// `<iframe>`, or an
+/// element or attribute naming one: `data-module-id="VideoPlayerModule"`,
+/// `class="video-wrapper"`): its caption is the video's title, a story of
+/// its own, not the article's text.
+fn is_video_figure(node: &NodeRef, name: &str) -> bool {
+    if name != "figure" {
+        return false;
+    }
+    let names_video = |n: &NodeRef| {
+        n.attrs().iter().any(|a| {
+            let k: &str = &a.name.local;
+            (k == "class" || k == "id" || k.starts_with("data-"))
+                && a.value.to_ascii_lowercase().contains("video")
+        })
+    };
+    // A frame plays a video when its address says so (a chart's or a
+    // map's frame is the article's).
+    let player = |n: &NodeRef| {
+        n.attr("src").is_some_and(|src| {
+            let src = src.to_ascii_lowercase();
+            [
+                "youtube",
+                "youtu.be",
+                "vimeo",
+                "dailymotion",
+                "video",
+                "player",
+            ]
+            .iter()
+            .any(|p| src.contains(p))
+        })
+    };
+    names_video(node)
+        || node.descendants_it().any(|d| {
+            d.is_element()
+                && match d.node_name() {
+                    Some(n) if n.eq_ignore_ascii_case("video") => true,
+                    Some(n) if n.eq_ignore_ascii_case("iframe") => player(&d),
+                    _ => names_video(&d),
+                }
+        })
+}
+
 /// A picture's credit: an element named for one (`class="photo-credit"`,
 /// `copyright`), or a caption (`<figcaption>`, `class="wp-caption-text"`)
 /// that is only a short line naming who took the picture (`Foto: dpa`,
@@ -800,7 +844,55 @@ fn chrome_by_name(node: &NodeRef, name: &str) -> bool {
     if words.is_empty() {
         return false;
     }
-    chrome_words(&words)
+    chrome_words(&words) || camel_case_box(node)
+}
+
+/// Whether a class or id written in camel case names a box no article
+/// holds (`c-inlineSignup`, `newsletterSignup`, `cnetPromo`,
+/// `videoPlayer`): a word of
+/// it, split where a capital follows a small letter, is one of the few
+/// that name nothing else. (The other chrome words, split so, name parts
+/// of articles too often: `articleHead`, `videoMeta`.)
+fn camel_case_box(node: &NodeRef) -> bool {
+    const BOXES: &[&str] = &[
+        "newsletter",
+        "signup",
+        "subscribe",
+        "subscription",
+        "promo",
+        "advert",
+        "advertisement",
+        "sponsored",
+        "outbrain",
+        "taboola",
+        "cookie",
+        "consent",
+        "video",
+    ];
+    ["class", "id"].iter().any(|a| {
+        node.attr(a).is_some_and(|v| {
+            v.split_whitespace().any(|token| {
+                let mut word = String::new();
+                let mut prev_lower = false;
+                let mut camel = false;
+                let mut hit = false;
+                for c in token.chars().chain(std::iter::once(' ')) {
+                    let boundary =
+                        (c.is_ascii_uppercase() && prev_lower) || !c.is_ascii_alphanumeric();
+                    camel |= c.is_ascii_uppercase() && prev_lower;
+                    if boundary && !word.is_empty() {
+                        hit |= BOXES.contains(&word.as_str());
+                        word.clear();
+                    }
+                    if c.is_ascii_alphanumeric() {
+                        word.push(c.to_ascii_lowercase());
+                    }
+                    prev_lower = c.is_ascii_lowercase();
+                }
+                camel && hit
+            })
+        })
+    })
 }
 
 /// An element's class and id, lower case, each after a space (empty
@@ -888,6 +980,12 @@ pub fn chrome_words(words: &str) -> bool {
         "sr-only",
         "screen-reader-text",
         "offscreen",
+        // A video's player and its title (`c-video`, `video-wrapper`): no
+        // text of the article's. (A page that is a video's holds its text
+        // in a container named for content, `video-content`, or too long
+        // to be taken for chrome.)
+        "video",
+        "videos",
     ];
     /// Class prefixes of page builders (Elementor, Divi, WPBakery,
     /// Beaver Builder, Avada, SiteOrigin).
@@ -1043,6 +1141,40 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn a_figure_that_plays_a_video_is_no_text() {
+        let dom = dom_query::Document::from(
+            "<figure data-module-id=\"VideoKalturaPlayerModule\"><img src=p.jpg><figcaption>T</figcaption></figure>\
+             <figure><iframe src=\"https://www.youtube.com/embed/x\"></iframe><figcaption>T</figcaption></figure>\
+             <figure><video src=v.mp4></video></figure>\
+             <figure><iframe src=\"https://datawrapper.dwcdn.net/x/\"></iframe><figcaption>A chart</figcaption></figure>\
+             <figure><img src=a.jpg><figcaption>A picture</figcaption></figure>",
+        );
+        let got: Vec<bool> = dom
+            .select("figure")
+            .nodes()
+            .iter()
+            .map(|f| is_video_figure(f, "figure"))
+            .collect();
+        assert_eq!(got, [true, true, true, false, false]);
+    }
+
+    #[test]
+    fn a_camel_case_class_names_a_box() {
+        let dom = dom_query::Document::from(
+            "<div class=\"c-inlineSignup\"></div><div id=\"newsletterSignupForm\"></div>\
+             <div class=\"videoPlayer\"></div><div class=\"articleHead\"></div>\
+             <div class=\"promotional\"></div><div class=\"mainContent\"></div>",
+        );
+        let got: Vec<bool> = dom
+            .select("div")
+            .nodes()
+            .iter()
+            .map(camel_case_box)
+            .collect();
+        assert_eq!(got, [true, true, true, false, false, false]);
+    }
 
     fn of(html: &str) -> Vec<Block> {
         let doc = dom_query::Document::from(html);

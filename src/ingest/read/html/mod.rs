@@ -997,6 +997,29 @@ mod tests {
     }
 
     #[test]
+    fn a_videos_player_and_title_and_a_newsletter_box_are_no_text() {
+        let p = "Russia used the powerful ballistic missile during a mass drone and missile attack on Kyiv on Sunday, officials said.";
+        let html = format!(
+            "<html><body><article><h1>Attack on Kyiv</h1><p>{p}</p>\
+             <figure data-module-id=\"VideoKalturaPlayerModule\" class=\"mb-10\"><img src=poster.jpg>\
+             <figcaption><span>Baerbock sagt 300 Millionen Euro zusätzliche Hilfen für Syrien zu</span></figcaption></figure>\
+             <p>{p}</p><div class=\"c-video c-videoPlay\"><span>2:34</span> Russia launches major nuclear drills with Belarus</div>\
+             <div class=\"c-inlineSignup\"><h2>Get daily National news</h2><div>Get daily Canada news delivered to your inbox.</div></div>\
+             <p>{p}</p><figure><img src=c.jpg><figcaption>Smoke rises over the city after the strikes on Sunday.</figcaption></figure></article></body></html>"
+        );
+        let doc = read(&html);
+        let all = texts(&doc).join("\n");
+        assert_eq!(all.matches("Russia used").count(), 3, "{all}");
+        assert!(
+            all.contains("Smoke rises"),
+            "a picture's caption stays: {all}"
+        );
+        for gone in ["Syrien", "Belarus", "Canada", "National news"] {
+            assert!(!all.contains(gone), "{gone} kept: {all}");
+        }
+    }
+
+    #[test]
     fn a_stray_element_in_noscript_does_not_hide_the_page() {
         let p = "Sono almeno nove le femmine di orso marsicano che si sono riprodotte nel 2019 nel Parco, e sedici i cuccioli contati.";
         let html = format!(
