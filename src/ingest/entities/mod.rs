@@ -1171,6 +1171,18 @@ mod tests {
     }
 
     #[test]
+    fn east_timor_by_its_colonial_name_in_un_texts_before_1976() {
+        let r = Recognizer::builtin();
+        for t in [
+            "the question of Portuguese Timor in the Fourth Committee",
+            "la question du Timor portugais",
+            "la cuestión del Timor Portugués",
+        ] {
+            assert_eq!(countries(&r, t), ["TLS"], "{t}");
+        }
+    }
+
+    #[test]
     fn polish_indie_is_india_in_a_list_of_countries() {
         let r = Recognizer::builtin();
         assert_eq!(
