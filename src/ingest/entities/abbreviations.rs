@@ -203,14 +203,33 @@ fn languages_follow(rest: &str) -> bool {
 /// words), `上、中、下`, `方法`, `美丽`, `中美洲` (Central America), `日中は`
 /// (Japanese "in the daytime"), `中、英文` (languages).
 pub fn enumerations(text: &str, names: &[(usize, usize)]) -> Vec<(usize, usize, &'static str)> {
-    if !text.chars().any(|c| short(c).is_some()) {
+    // Every enumeration holds two of the characters side by side or one
+    // beside a `、`: most texts, even of Chinese or Japanese, hold neither
+    // and are passed over in one scan.
+    let mut prev = ' ';
+    let listed = text.chars().any(|c| {
+        let pair = (short(prev).is_some() && (short(c).is_some() || c == '、'))
+            || (prev == '、' && short(c).is_some());
+        prev = c;
+        pair
+    });
+    if !listed {
         return Vec::new();
     }
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut out = Vec::new();
     let at = |i: usize| chars.get(i).map(|&(_, c)| c);
     let byte = |i: usize| chars.get(i).map_or(text.len(), |&(b, _)| b);
-    let in_name = |i: usize| names.iter().any(|&(s, e)| s <= byte(i) && byte(i) < e);
+    // Which characters stand inside a name found, by index.
+    let mut named = vec![false; chars.len()];
+    for &(s, e) in names {
+        let from = chars.partition_point(|&(b, _)| b < s);
+        let to = chars.partition_point(|&(b, _)| b < e);
+        for n in named.iter_mut().take(to).skip(from) {
+            *n = true;
+        }
+    }
+    let in_name = |i: usize| named.get(i).copied().unwrap_or(false);
     let name_ends_at = |b: usize| names.iter().any(|&(_, e)| e == b);
     let name_starts_at = |b: usize| names.iter().any(|&(s, _)| s == b);
     let mut i = 0;

@@ -260,10 +260,12 @@ impl Walker<'_> {
             // The item's own text; its nested lists follow as items.
             let mut own = String::new();
             let mut nested: Vec<NodeRef> = Vec::new();
+            let mut prev_link = false;
             for child in item.children_it(false) {
                 let is_list = child
                     .node_name()
                     .is_some_and(|n| n.eq_ignore_ascii_case("ul") || n.eq_ignore_ascii_case("ol"));
+                let link = is_link(&child);
                 if is_list {
                     nested.push(child);
                 } else if child.is_text() {
@@ -273,16 +275,27 @@ impl Walker<'_> {
                         .node_name()
                         .map(|n| n.to_ascii_lowercase())
                         .unwrap_or_default();
-                    if !SKIP.contains(&cname.as_str()) && !hidden(&child) {
-                        if BLOCKS.contains(&cname.as_str()) && !own.trim().is_empty() {
+                    if BLOCKS.contains(&cname.as_str()) {
+                        // A block in the item (`<li><p>…</p></li>`): its
+                        // content, set off by spaces.
+                        if !SKIP.contains(&cname.as_str()) && !hidden(&child) {
+                            if !own.trim().is_empty() {
+                                own.push(' ');
+                            }
+                            own.push_str(&self.inline_of(&child));
                             own.push(' ');
                         }
-                        own.push_str(&self.inline_of(&child));
-                        if BLOCKS.contains(&cname.as_str()) {
+                    } else {
+                        // An inline element keeps its own markup: the
+                        // item's link, its emphasis (links side by side
+                        // are separate words, as in a paragraph).
+                        if link && prev_link && !own.ends_with(char::is_whitespace) {
                             own.push(' ');
                         }
+                        self.inline(&child, &mut own);
                     }
                 }
+                prev_link = link;
             }
             let text = tidy(&own);
             if !text.is_empty() {
@@ -413,7 +426,13 @@ impl Walker<'_> {
                         out.push('[');
                         out.push_str(inner.trim());
                         out.push_str("](");
-                        out.push_str(&url.replace(' ', "%20").replace(')', "%29"));
+                        // (Parentheses encoded: one left unbalanced would
+                        // carry the link on into the text after it.)
+                        out.push_str(
+                            &url.replace(' ', "%20")
+                                .replace('(', "%28")
+                                .replace(')', "%29"),
+                        );
                         out.push(')');
                         out.push_str(trail);
                     }
@@ -1141,6 +1160,40 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn a_list_items_links_and_emphasis_are_kept() {
+        let dom = dom_query::Document::from(
+            "<ul><li><a href=\"https://un.org/a\">Charter</a> and <em>more</em></li>\
+             <li><strong>Kicker: </strong><a href=\"https://un.org/b\">Headline</a></li>\
+             <li><a href=\"https://un.org/t1\">Tag</a><a href=\"https://un.org/t2\">Tag2</a></li>\
+             <li><a href=\"https://b.org/list?title=Bugs%20(open%29\">Bugs (open)</a> (2)</li>\
+             <li><p>A paragraph</p><p>in an item</p></li></ul>",
+        );
+        let body = dom.select("body").nodes()[0];
+        let got = blocks(
+            &body,
+            Options {
+                drop_chrome: false,
+                base: None,
+            },
+        );
+        let texts: Vec<String> = got
+            .iter()
+            .flat_map(Block::texts)
+            .map(str::to_string)
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                "[Charter](https://un.org/a) and *more*",
+                "**Kicker:** [Headline](https://un.org/b)",
+                "[Tag](https://un.org/t1) [Tag2](https://un.org/t2)",
+                "[Bugs (open)](https://b.org/list?title=Bugs%20%28open%29) (2)",
+                "A paragraph in an item",
+            ]
+        );
+    }
 
     #[test]
     fn a_figure_that_plays_a_video_is_no_text() {
