@@ -18,7 +18,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::ingest::clean::{PAGE_BREAK, TABLE_MARK};
 use crate::ingest::model::{FN_CLOSE, FN_OPEN};
-use crate::ingest::structure::{hyphenated_words, join_keeping};
+use crate::ingest::structure::{decimal_para, hyphenated_words, join_keeping};
 use crate::ingest::text::{is_han, is_terminal, is_un_job_number, is_unspaced};
 
 /// One glyph as drawn: its text, baseline origin (points, y down from the
@@ -947,16 +947,15 @@ fn is_toc_line(t: &str) -> bool {
 
 /// Starts a numbered paragraph or a list item.
 fn starts_item(t: &str) -> bool {
-    let d = t.bytes().take_while(u8::is_ascii_digit).count();
-    (d > 0 && d <= 4 && t[d..].starts_with(". "))
-        || t.starts_with(['•', '▪', '●', '–'])
-        || t.starts_with("- ")
+    starts_numbered(t) || t.starts_with(['•', '▪', '●', '–']) || t.starts_with("- ")
 }
 
-/// Starts a numbered paragraph (`12. Text`).
+/// Starts a numbered paragraph: `12. Text`, or within a section `10.1
+/// Text`.
 fn starts_numbered(t: &str) -> bool {
     let d = t.bytes().take_while(u8::is_ascii_digit).count();
     d > 0 && d <= 4 && t[d..].starts_with(". ")
+        || decimal_para(t).is_some_and(|(_, _, rest)| !rest.is_empty())
 }
 
 /// A line that stops on a word (`…signed an agreement in`): no mark of a
@@ -1745,6 +1744,32 @@ mod tests {
         }]);
         assert!(
             laid.lines.iter().any(|l| l.starts_with("1. Reaffirms")),
+            "{:?}",
+            laid.lines
+        );
+    }
+
+    #[test]
+    fn a_number_within_a_section_after_a_full_line_starts_a_paragraph() {
+        // Justified text: a paragraph's last line that fills the measure
+        // and ends a sentence; `10.2` opens the next paragraph below it.
+        let (mut lines, y) = justified(4, 100.0);
+        lines.push(line("and the Office reports on them to the Assembly.", y));
+        lines.push(line(
+            "10.2 The work of the Office is grounded in the programmes of action",
+            y + 12.0,
+        ));
+        lines.push(Line {
+            x1: 300.0,
+            ..line("for the decade.", y + 24.0)
+        });
+        let laid = lay_out(vec![PageLines {
+            width: 612.0,
+            height: 792.0,
+            lines,
+        }]);
+        assert!(
+            laid.lines.iter().any(|l| l.starts_with("10.2 The work")),
             "{:?}",
             laid.lines
         );
