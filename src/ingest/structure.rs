@@ -1889,7 +1889,16 @@ impl<'a> Segmenter<'a> {
             // The first line of a web text, short and without a full stop,
             // is its headline even when a dateline follows at once.
             let first_line = self.blocks.is_empty() && self.open.is_none() && !self.hard_wrapped;
-            if (standalone || first_line) && !in_numbered_para && is_heading_like(t) {
+            // In wrapped text (a PDF, a text dump) a line that starts in
+            // the middle of a sentence — its first word in lower case, no
+            // item's label — is a wrapped line set apart (a table's cell,
+            // a column's line), not a heading.
+            let mid_sentence = self.hard_wrapped && starts_mid_sentence(t);
+            if (standalone || first_line)
+                && !in_numbered_para
+                && !mid_sentence
+                && is_heading_like(t)
+            {
                 self.heading(2, t);
                 continue;
             }
@@ -1932,6 +1941,21 @@ fn is_heading_like(t: &str) -> bool {
         && !t.contains("www.")
         && t.matches(", ").count() + t.matches("، ").count() <= 1
         && !LIST.is_match(t)
+}
+
+/// Whether a line's first word starts in lower case and is no item's
+/// label (`(a)`, `b)`, `iv.`): it goes on a sentence.
+pub(crate) fn starts_mid_sentence(t: &str) -> bool {
+    let Some(w) = t.split_whitespace().next() else {
+        return false;
+    };
+    let label = w.len() <= 6
+        && (w.ends_with(['.', ')']))
+        && w.trim_start_matches('(')
+            .trim_end_matches(['.', ')'])
+            .chars()
+            .all(|c| c.is_ascii_lowercase());
+    w.chars().next().is_some_and(char::is_lowercase) && !label
 }
 
 /// Moves footnote markers at the start of a line out of it.
@@ -2668,6 +2692,36 @@ mod tests {
         ]);
         assert_eq!(labels(&s), ["2.1", "2.2", "2.3", "29A.1", "29A.2"]);
         assert!(headings(&s).contains(&"2.2 Objective"), "{:?}", s.blocks);
+    }
+
+    #[test]
+    fn a_wrapped_line_set_apart_is_no_heading() {
+        // A table's cell wrapped over lines a PDF's layout set apart:
+        // the lines that go on its sentence are no headings; an item's
+        // label in lower case still opens one.
+        let s = structure_laid_out(&[
+            "### Mission support",
+            "",
+            PAGE_BREAK,
+            "Implementation of pending audit",
+            "",
+            "recommendations, as accepted by",
+            "",
+            "management",
+            "",
+            "(b) Human resources",
+            "",
+            "The mission reduced its staff over the period, as planned.",
+            "",
+        ]);
+        let h = headings(&s);
+        assert!(!h.contains(&"management"), "{h:?}");
+        assert!(!h.contains(&"recommendations, as accepted by"), "{h:?}");
+        assert!(h.contains(&"(b) Human resources"), "{h:?}");
+        assert!(starts_mid_sentence("management"));
+        assert!(!starts_mid_sentence("(a) Human resources"));
+        assert!(!starts_mid_sentence("iv. Staff"));
+        assert!(!starts_mid_sentence("Management"));
     }
 
     #[test]

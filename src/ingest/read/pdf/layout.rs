@@ -19,7 +19,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::ingest::clean::{PAGE_BREAK, TABLE_MARK};
 use crate::ingest::model::{FN_CLOSE, FN_OPEN};
-use crate::ingest::structure::{decimal_para, hyphenated_words, join_keeping};
+use crate::ingest::structure::{decimal_para, hyphenated_words, join_keeping, starts_mid_sentence};
 use crate::ingest::text::{is_han, is_terminal, is_un_job_number, is_unspaced};
 
 /// One glyph as drawn: its text, baseline origin (points, y down from the
@@ -1180,6 +1180,10 @@ pub fn lay_out(mut pages: Vec<PageLines>) -> Laid {
             Some((2 + rank as u8).min(4))
         } else if l.bold
             && !bold_text(l, page)
+            // A bold line that goes on a sentence (a recommendation set in
+            // bold from the middle of its paragraph) is text; not on the
+            // first page, whose head a draft's sponsors' label may be.
+            && !(page > 0 && starts_mid_sentence(&l.text))
             && (short && !ends_sentence(&l.text) || l.text.len() < 80)
         {
             Some((2 + head_sizes.len() as u8).min(4))
@@ -1850,6 +1854,49 @@ mod tests {
         }]);
         assert!(
             laid.lines.iter().any(|l| l.starts_with("10.2 The work")),
+            "{:?}",
+            laid.lines
+        );
+    }
+
+    #[test]
+    fn a_bold_line_that_goes_on_a_sentence_is_its_paragraphs() {
+        // The Advisory Committee sets its recommendation in bold from the
+        // middle of a paragraph: the bold last line is no heading.
+        let (mut lines, y) = justified(4, 100.0);
+        lines.push(line(
+            "were fully implemented. The Advisory Committee trusts that the",
+            y,
+        ));
+        lines.push(Line {
+            x1: 390.0,
+            bold: true,
+            ..line(
+                "recommendations will be implemented in a timely manner.",
+                y + 12.0,
+            )
+        });
+        let laid = lay_out(vec![
+            PageLines {
+                width: 612.0,
+                height: 792.0,
+                lines: vec![line("A first page.", 100.0)],
+            },
+            PageLines {
+                width: 612.0,
+                height: 792.0,
+                lines,
+            },
+        ]);
+        assert!(
+            !laid.lines.iter().any(|l| l.starts_with('#')),
+            "{:?}",
+            laid.lines
+        );
+        assert!(
+            laid.lines.iter().any(|l| l.ends_with(
+                "trusts that the recommendations will be implemented in a timely manner."
+            )),
             "{:?}",
             laid.lines
         );
