@@ -757,7 +757,7 @@ fn snippet_parts(m: &crate::graph::Mention) -> Vec<SnippetPart> {
     let before = if s.cut_start {
         s.before.as_str()
     } else {
-        strip_paragraph_number(&s.before)
+        strip_section_number(strip_paragraph_number(&s.before), m.number.as_deref())
     };
     push(before, false);
     push(&s.mark, true);
@@ -772,6 +772,19 @@ fn snippet_parts(m: &crate::graph::Mention) -> Vec<SnippetPart> {
     }
     push(&s.after[at..], false);
     parts
+}
+
+/// `10.1 Text` → `Text` when the paragraph is ¶10.1: a number within a
+/// section is written without a full stop after it, so only the
+/// paragraph's own number is taken (`3.5 percent` stays).
+fn strip_section_number<'a>(text: &'a str, number: Option<&str>) -> &'a str {
+    match number.filter(|n| n.contains('.')) {
+        Some(n) => text
+            .strip_prefix(n)
+            .and_then(|r| r.strip_prefix(' '))
+            .map_or(text, str::trim_start),
+        None => text,
+    }
 }
 
 /// `17. Text` → `Text`: the number is already in the ¶ label.
@@ -837,10 +850,9 @@ fn one_per_paragraph(items: impl Iterator<Item = MentionItem>) -> Vec<MentionIte
 }
 
 pub fn paragraph_label(anchor: &str) -> String {
-    if crate::markdown::is_paragraph_number(anchor) {
-        format!("¶{}", &anchor[2..])
-    } else {
-        "¶".to_string()
+    match crate::markdown::paragraph_number(anchor) {
+        Some(n) => format!("¶{n}"),
+        None => "¶".to_string(),
     }
 }
 
@@ -982,12 +994,25 @@ mod tests {
     #[test]
     fn paragraph_labels_and_numbers() {
         assert_eq!(paragraph_label("p-17"), "¶17");
+        assert_eq!(paragraph_label("p-10-1"), "¶10.1");
         assert_eq!(paragraph_label("阿根廷"), "¶");
         assert_eq!(paragraph_label("p-"), "¶");
         assert_eq!(strip_paragraph_number("17. 阿根廷指出"), "阿根廷指出");
         assert_eq!(strip_paragraph_number("2017. Year"), "Year");
         assert_eq!(strip_paragraph_number("In 2017. Then"), "In 2017. Then");
         assert_eq!(strip_paragraph_number("3.5 percent"), "3.5 percent");
+        assert_eq!(
+            strip_section_number("10.1 The Office", Some("10.1")),
+            "The Office"
+        );
+        assert_eq!(
+            strip_section_number("3.5 percent", Some("3")),
+            "3.5 percent"
+        );
+        assert_eq!(
+            strip_section_number("10.12 Text", Some("10.1")),
+            "10.12 Text"
+        );
         assert_eq!(number_key("73/187"), vec![73, 187]);
         assert!(number_key("2341") < number_key("10000"));
     }

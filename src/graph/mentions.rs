@@ -73,19 +73,18 @@ pub struct Extracted {
     pub units: Vec<(Vec<usize>, Vec<usize>)>,
 }
 
-/// Per block: its paragraph number (`17` for `p-17`), else the number of
+/// Per block: its paragraph number (`17` for `p-17`, `10.1` for
+/// `p-10-1`), else the number of
 /// the nearest numbered block before it.
-fn paragraph_numbers(blocks: &[Block]) -> Vec<Option<&str>> {
+fn paragraph_numbers(blocks: &[Block]) -> Vec<Option<String>> {
     let mut last = None;
     blocks
         .iter()
         .map(|b| {
-            if let Some(id) = b.id.as_deref()
-                && crate::markdown::is_paragraph_number(id)
-            {
-                last = Some(&id[2..]);
+            if let Some(n) = b.id.as_deref().and_then(crate::markdown::paragraph_number) {
+                last = Some(n);
             }
-            last
+            last.clone()
         })
         .collect()
 }
@@ -169,7 +168,7 @@ pub fn extract_from(
                     b.anchor(blocks).map(str::to_string),
                     b.kind == BlockKind::Heading,
                     snippet::cut(&b.text, s.start, s.end),
-                    numbers[s.block].map(str::to_string).or_else(|| place(b)),
+                    numbers[s.block].clone().or_else(|| place(b)),
                     b.parent
                         .filter(|_| b.kind != BlockKind::Heading)
                         .map(|h| blocks[h].text.clone()),

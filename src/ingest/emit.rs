@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use super::entities::{EntityId, EntityKind, Mention, Recognizer};
 pub use super::manifest::{MANIFEST, Manifest, sha256_hex, write_atomic};
 use super::metadata::Metadata;
-use super::model::{Block, Document as Structured, FN_CLOSE, FN_OPEN, holds_note_mark};
+use super::model::{Block, Document as Structured, FN_CLOSE, FN_OPEN, ParaNum, holds_note_mark};
 use super::text::{escape_md_from, escape_md_into, is_alnum, is_letter};
 use super::{IngestError, IngestReport};
 
@@ -185,8 +185,17 @@ fn render_with(
             }
             Block::Code { lang, text } => body.push_str(&fenced(lang.as_deref(), text)),
             Block::Para { num, text, items } => {
-                if let Some(n) = num {
-                    body.push_str(&format!("{n}\\. "));
+                // `17\. ` (its full stop escaped: no list item); `10.1 `
+                // as the document writes it.
+                match num {
+                    Some(n @ ParaNum { section: None, .. }) => {
+                        body.push_str(&format!("{}\\. ", n.n));
+                    }
+                    Some(n) => {
+                        body.push_str(&n.label());
+                        body.push(' ');
+                    }
+                    None => {}
                 }
                 let mut parts: Vec<String> = Vec::new();
                 if !text.is_empty() {
@@ -201,7 +210,9 @@ fn render_with(
                 }
                 body.push_str(&joined);
                 if let Some(n) = num {
-                    body.push_str(&format!(" ^p-{n}"));
+                    body.push(' ');
+                    body.push('^');
+                    body.push_str(&n.anchor());
                 }
             }
         }
@@ -1125,6 +1136,37 @@ mod tests {
                 .unwrap_or_else(|e| panic!("{title:?}: {e:?}\n{text}"));
             assert_eq!(fm.title, title, "{text}");
         }
+    }
+
+    #[test]
+    fn a_paragraph_numbered_within_a_section_is_anchored_by_its_label() {
+        let rec = Recognizer::builtin();
+        let (mut structured, meta) = super::super::process_text("Some text.\n", &rec);
+        structured.blocks = vec![
+            Block::Para {
+                num: Some(17.into()),
+                text: "Text of it.".into(),
+                items: Vec::new(),
+            },
+            Block::Para {
+                num: Some(ParaNum {
+                    section: Some("10".into()),
+                    n: 1,
+                }),
+                text: "The Office.".into(),
+                items: Vec::new(),
+            },
+        ];
+        let page = DocPage {
+            path: "documents/x.md".into(),
+            slug: "x".into(),
+            source: "seeds/x.txt".into(),
+            structured,
+            meta,
+        };
+        let (out, _) = render_document(&page, &rec, &BTreeMap::new());
+        assert!(out.contains("\n17\\. Text of it. ^p-17\n"), "{out}");
+        assert!(out.contains("\n10.1 The Office. ^p-10-1"), "{out}");
     }
 
     #[test]

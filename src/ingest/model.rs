@@ -22,6 +22,39 @@ pub fn holds_note_mark(text: &str) -> bool {
         .any(|i| b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0x80 | 0x81)))
 }
 
+/// A paragraph's own number as the document writes it: `17`, or within a
+/// section `10.1` (`section` `10`, `n` 1; a budget fascicle's `29A.3`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParaNum {
+    pub section: Option<String>,
+    pub n: u32,
+}
+
+impl ParaNum {
+    /// The number as written: `17`, `10.1`.
+    pub fn label(&self) -> String {
+        match &self.section {
+            Some(s) => format!("{s}.{}", self.n),
+            None => self.n.to_string(),
+        }
+    }
+
+    /// The block id of its paragraph: `p-17`, `p-10-1` (a block id holds
+    /// no full stop).
+    pub fn anchor(&self) -> String {
+        match &self.section {
+            Some(s) => format!("p-{s}-{}", self.n),
+            None => format!("p-{}", self.n),
+        }
+    }
+}
+
+impl From<u32> for ParaNum {
+    fn from(n: u32) -> Self {
+        ParaNum { section: None, n }
+    }
+}
+
 /// One block of the body. Text is plain unless [`Document::markdown`] says
 /// it carries inline markdown (links, emphasis, code spans).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,7 +67,7 @@ pub enum Block {
     /// are its lettered sub-items `(a)`, `(b)`, … (each starting with its
     /// label).
     Para {
-        num: Option<u32>,
+        num: Option<ParaNum>,
         text: String,
         items: Vec<String>,
     },
@@ -210,6 +243,21 @@ impl Document {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_paragraph_number_within_a_section_is_anchored_without_its_full_stop() {
+        assert_eq!(ParaNum::from(17).anchor(), "p-17");
+        assert_eq!(ParaNum::from(17).label(), "17");
+        let n = ParaNum {
+            section: Some("29A".into()),
+            n: 3,
+        };
+        assert_eq!(
+            (n.label().as_str(), n.anchor().as_str()),
+            ("29A.3", "p-29A-3")
+        );
+        assert!(crate::markdown::anchors::is_block_id(&n.anchor()));
+    }
 
     #[test]
     fn note_marks_are_found_by_their_bytes_and_only_they() {

@@ -22,7 +22,7 @@ use super::text::{
 };
 
 use super::metadata::MASTHEAD;
-pub use super::model::{Block, Document as Structured, FN_CLOSE, FN_OPEN, TocEntry};
+pub use super::model::{Block, Document as Structured, FN_CLOSE, FN_OPEN, ParaNum, TocEntry};
 
 static ENUM_HEAD: LazyLock<Regex> = LazyLock::new(|| {
     // 一. / I. / A. ; Arabic ordinals written out: أولا - مقدمة
@@ -99,6 +99,71 @@ fn glued_para(t: &str) -> Option<regex::Captures<'_>> {
     ends_numbered(t).then(|| GLUED_PARA.captures(t)).flatten()
 }
 
+/// A paragraph number within a section, `10.1` (UN programme budget
+/// fascicles, many reports): the section (`10`, `29A`), the number, then
+/// the text if the line goes on.
+static DECIMAL_PARA: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{1,3}[A-Z]?)\.(\d{1,3})\.?(?:\s+(\S.*))?$").unwrap());
+
+/// A paragraph number within a section that opens a line: `10.1` alone,
+/// or before the paragraph's prose (`10.1 The Office…`): its first word
+/// starts with a letter that is no lower case (`1.5 million`, `2.3 per
+/// cent` go on a sentence). Returns (section, number, text after it).
+pub fn decimal_para(t: &str) -> Option<(&str, u32, &str)> {
+    if !starts_numeric(t) {
+        return None;
+    }
+    let c = DECIMAL_PARA.captures(t)?;
+    let n: u32 = c.get(2)?.as_str().parse().ok()?;
+    let rest = c.get(3).map_or("", |m| m.as_str());
+    let first = rest
+        .trim_start_matches(['“', '"', '‘', '\'', '«', '('])
+        .chars()
+        .next();
+    if !rest.is_empty() && !first.is_some_and(|c| is_letter(c) && !c.is_lowercase()) {
+        return None;
+    }
+    Some((c.get(1)?.as_str(), n, rest))
+}
+
+/// Whether the text numbers its paragraphs within sections (`10.1`,
+/// `10.2`, `10.3`): `need` numbers in sequence from a small one, each
+/// opening a paragraph — not a short line standing alone, which is a
+/// numbered heading (`10.1 Objective`).
+fn decimal_numbered(lines: &[String], need: usize) -> bool {
+    let mut last: Option<(&str, u32)> = None;
+    let mut run = 0;
+    for (i, l) in lines.iter().enumerate() {
+        let t = l.trim();
+        let Some((sec, n, rest)) = decimal_para(t) else {
+            continue;
+        };
+        let alone = |j: Option<usize>| {
+            j.and_then(|j| lines.get(j))
+                .is_none_or(|l| l.trim().is_empty())
+        };
+        if !rest.is_empty()
+            && alone(i.checked_sub(1))
+            && alone(Some(i + 1))
+            && is_heading_like(rest)
+        {
+            continue;
+        }
+        if last.is_some_and(|(s, m)| s == sec && n == m + 1) {
+            run += 1;
+            if run + 1 >= need {
+                return true;
+            }
+        } else if n <= 3 {
+            run = 0;
+        } else {
+            continue;
+        }
+        last = Some((sec, n));
+    }
+    false
+}
+
 static MD_HEAD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(#{1,6})\s*(.*?)\s*#*$").unwrap());
 static LIST: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[-*+•▪●]\s+(\S.*)$").unwrap());
 /// A markdown ordered-list item (kept with its number).
@@ -155,6 +220,7 @@ pub fn build(cleaned: Cleaned, rec: &Recognizer) -> Structured {
     let need = if out.front.is_empty() { 3 } else { 2 };
     let numbered = !markdown && numbered(&lines, need);
     let mut seg = Segmenter::new(&out.toc, rec, numbered);
+    seg.decimal = !markdown && decimal_numbered(&lines, 3);
     seg.markdown = markdown;
     seg.authored = authored;
     // Every line's visible length, measured once for both judgements.
@@ -1220,7 +1286,7 @@ fn numbered(lines: &[String], need: usize) -> bool {
 
 #[derive(Debug)]
 enum OpenKind {
-    Para(Option<u32>),
+    Para(Option<ParaNum>),
     List,
 }
 
@@ -1234,6 +1300,10 @@ struct Segmenter<'a> {
     rec: &'a Recognizer,
     numbered: bool,
     expected: u32,
+    /// Whether the text numbers its paragraphs within sections (`10.1`),
+    /// and the next such number: section and number.
+    decimal: bool,
+    expected_decimal: Option<(String, u32)>,
     blocks: Vec<Block>,
     /// The enumerator (`一.`, `II.`, `A.`) of the heading being read.
     enum_label: Option<String>,
@@ -1277,6 +1347,8 @@ impl<'a> Segmenter<'a> {
             rec,
             numbered,
             expected: 1,
+            decimal: false,
+            expected_decimal: None,
             blocks: Vec::new(),
             enum_label: None,
             markdown: false,
@@ -1338,6 +1410,50 @@ impl<'a> Segmenter<'a> {
     fn start_para(&mut self, num: u32) {
         self.close();
         self.expected = num + 1;
+        self.open = Some((OpenKind::Para(Some(num.into())), String::new()));
+    }
+
+    /// A paragraph number within a section for this line, if it is the
+    /// next of the numbering: the next number of the section (or one or
+    /// two further on, after a blank line or alone on its line: a number
+    /// the source lost), or the first of another section. `standalone`:
+    /// the line stands between blank lines (then a short one is a
+    /// numbered heading, `10.1 Objective`). Returns the number and the
+    /// text after it.
+    fn decimal_number<'t>(
+        &self,
+        t: &'t str,
+        bb: bool,
+        standalone: bool,
+    ) -> Option<(ParaNum, &'t str)> {
+        if !self.decimal {
+            return None;
+        }
+        let (sec, n, rest) = decimal_para(t)?;
+        if !rest.is_empty() && standalone && is_heading_like(rest) {
+            return None;
+        }
+        let next = match &self.expected_decimal {
+            Some((s, e)) if s == sec => n == *e || (bb || rest.is_empty()) && n > *e && n <= e + 2,
+            Some(_) => n == 1,
+            None => n <= 3,
+        };
+        next.then(|| {
+            (
+                ParaNum {
+                    section: Some(sec.to_string()),
+                    n,
+                },
+                rest,
+            )
+        })
+    }
+
+    fn start_decimal(&mut self, num: ParaNum) {
+        self.close();
+        if let Some(s) = &num.section {
+            self.expected_decimal = Some((s.clone(), num.n + 1));
+        }
         self.open = Some((OpenKind::Para(Some(num)), String::new()));
     }
 
@@ -1687,6 +1803,22 @@ impl<'a> Segmenter<'a> {
                 self.start_para(n);
                 continue;
             }
+            if let Some((num, rest)) = self.decimal_number(t, bb, bb && blank_after) {
+                self.start_decimal(num);
+                self.add_text(rest, false);
+                continue;
+            }
+            // Numbered like a paragraph but short and standing alone: a
+            // section's heading (`10.2 Objective`), which no numbered
+            // paragraph runs on into.
+            if self.decimal
+                && bb
+                && blank_after
+                && decimal_para(t).is_some_and(|(_, _, rest)| is_heading_like(rest))
+            {
+                self.heading(3, t);
+                continue;
+            }
             // The next number, or one or two further on at the start of a
             // paragraph: a number the source lost (`26 Condemns`, its full
             // stop missing) must not stop the numbering of the rest.
@@ -1757,7 +1889,16 @@ impl<'a> Segmenter<'a> {
             // The first line of a web text, short and without a full stop,
             // is its headline even when a dateline follows at once.
             let first_line = self.blocks.is_empty() && self.open.is_none() && !self.hard_wrapped;
-            if (standalone || first_line) && !in_numbered_para && is_heading_like(t) {
+            // In wrapped text (a PDF, a text dump) a line that starts in
+            // the middle of a sentence — its first word in lower case, no
+            // item's label — is a wrapped line set apart (a table's cell,
+            // a column's line), not a heading.
+            let mid_sentence = self.hard_wrapped && starts_mid_sentence(t);
+            if (standalone || first_line)
+                && !in_numbered_para
+                && !mid_sentence
+                && is_heading_like(t)
+            {
                 self.heading(2, t);
                 continue;
             }
@@ -1800,6 +1941,21 @@ fn is_heading_like(t: &str) -> bool {
         && !t.contains("www.")
         && t.matches(", ").count() + t.matches("، ").count() <= 1
         && !LIST.is_match(t)
+}
+
+/// Whether a line's first word starts in lower case and is no item's
+/// label (`(a)`, `b)`, `iv.`): it goes on a sentence.
+pub(crate) fn starts_mid_sentence(t: &str) -> bool {
+    let Some(w) = t.split_whitespace().next() else {
+        return false;
+    };
+    let label = w.len() <= 6
+        && (w.ends_with(['.', ')']))
+        && w.trim_start_matches('(')
+            .trim_end_matches(['.', ')'])
+            .chars()
+            .all(|c| c.is_ascii_lowercase());
+    w.chars().next().is_some_and(char::is_lowercase) && !label
 }
 
 /// Moves footnote markers at the start of a line out of it.
@@ -2472,6 +2628,127 @@ mod tests {
         build(cleaned, &Recognizer::builtin())
     }
 
+    /// The labels of a document's numbered paragraphs.
+    fn labels(s: &Structured) -> Vec<String> {
+        s.blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Para { num: Some(n), .. } => Some(n.label()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn paragraphs_numbered_within_a_section_keep_their_numbers() {
+        // A text dump of a budget fascicle: wrapped lines, a number a
+        // line's wrap puts first (`1.5 million`) going on its sentence.
+        let text = "A. Proposed programme plan for 2027\n\n\
+            10.1 The Office of the High Representative is responsible for advocating,\n\
+            undertaking research and analysis and mobilizing support and resources\n\
+            for the least developed countries.\n\n\
+            10.2 The work of the Office is grounded in the three programmes of action,\n\
+            which reached some\n\
+            1.5 million people in the countries concerned in the course of the year.\n\n\
+            10.3 In 2027, the central task ahead is to strengthen the partnerships set\n\
+            out in the plan of the previous year, as the General Assembly asked in\n\
+            2.4 Annex II of its resolution, out of sequence: no paragraph of its own.\n\n\
+            10.5 The Office will utilize its strategic position in supporting the\n\
+            three groups of countries.\n\n\
+            11.1 The next section numbers its paragraphs anew.\n";
+        let s = structure(text);
+        assert_eq!(labels(&s), ["10.1", "10.2", "10.3", "10.5", "11.1"]);
+        assert!(
+            s.blocks.iter().any(|b| matches!(b, Block::Para { text, .. }
+                if text.contains("asked in 2.4 Annex II"))),
+            "{:?}",
+            s.blocks
+        );
+        assert!(
+            s.blocks
+                .iter()
+                .any(|b| matches!(b, Block::Para { num: Some(n), text, .. }
+                if n.label() == "10.2" && text.contains("some 1.5 million people"))),
+            "{:?}",
+            s.blocks
+        );
+        // As a PDF's layout hands them over: one line a paragraph, a
+        // section's heading numbered the same way standing alone.
+        let s = structure_laid_out(&[
+            "### Mandates and background",
+            "",
+            "2.1 The Department provides substantive support to the General Assembly.",
+            "",
+            "2.2 Objective",
+            "",
+            "2.2 The mandates of the Department derive from the priorities of the Assembly.",
+            "",
+            "2.3 The Department will continue to assist Member States.",
+            "",
+            "29A.1 A fascicle's section may carry a letter.",
+            "",
+            "29A.2 Its paragraphs are numbered in it.",
+            "",
+        ]);
+        assert_eq!(labels(&s), ["2.1", "2.2", "2.3", "29A.1", "29A.2"]);
+        assert!(headings(&s).contains(&"2.2 Objective"), "{:?}", s.blocks);
+    }
+
+    #[test]
+    fn a_wrapped_line_set_apart_is_no_heading() {
+        // A table's cell wrapped over lines a PDF's layout set apart:
+        // the lines that go on its sentence are no headings; an item's
+        // label in lower case still opens one.
+        let s = structure_laid_out(&[
+            "### Mission support",
+            "",
+            PAGE_BREAK,
+            "Implementation of pending audit",
+            "",
+            "recommendations, as accepted by",
+            "",
+            "management",
+            "",
+            "(b) Human resources",
+            "",
+            "The mission reduced its staff over the period, as planned.",
+            "",
+        ]);
+        let h = headings(&s);
+        assert!(!h.contains(&"management"), "{h:?}");
+        assert!(!h.contains(&"recommendations, as accepted by"), "{h:?}");
+        assert!(h.contains(&"(b) Human resources"), "{h:?}");
+        assert!(starts_mid_sentence("management"));
+        assert!(!starts_mid_sentence("(a) Human resources"));
+        assert!(!starts_mid_sentence("iv. Staff"));
+        assert!(!starts_mid_sentence("Management"));
+    }
+
+    #[test]
+    fn numbered_headings_and_decimals_are_no_paragraph_numbers() {
+        // Headings numbered `1.1`, `1.2` stand alone: the text under them
+        // is not numbered.
+        let text = "Report on the review\n\n1.1 Background\n\n\
+            The review began in 2023 and covered every office of the organization.\n\n\
+            1.2 Scope\n\nIt looked at the work of the offices in the field.\n\n\
+            1.3 Method\n\nInterviews were held with the staff of each office.\n";
+        let s = structure(text);
+        assert!(labels(&s).is_empty(), "{:?}", s.blocks);
+        // One decimal at a paragraph's start, in no sequence, is text.
+        let s = structure(
+            "Prices\n\n2.5 Million people were reached in the year under review.\n\nThe rest followed.\n",
+        );
+        assert!(labels(&s).is_empty(), "{:?}", s.blocks);
+        assert_eq!(decimal_para("1.5 million people"), None);
+        assert_eq!(
+            decimal_para("10.12 The Office"),
+            Some(("10", 12, "The Office"))
+        );
+        assert_eq!(decimal_para("29A.3"), Some(("29A", 3, "")));
+        assert_eq!(decimal_para("3.5"), Some(("3", 5, "")));
+        assert_eq!(decimal_para("10.1.2 Text"), None);
+    }
+
     fn headings(s: &Structured) -> Vec<&str> {
         s.blocks
             .iter()
@@ -2588,7 +2865,7 @@ mod tests {
         s.blocks
             .iter()
             .filter_map(|b| match b {
-                Block::Para { num: Some(n), .. } => Some(*n),
+                Block::Para { num: Some(n), .. } => Some(n.n),
                 _ => None,
             })
             .collect()
@@ -2626,8 +2903,8 @@ mod tests {
         let s = structure(text);
         let last = s.blocks.iter().rev().find_map(|b| match b {
             Block::Para {
-                num: Some(2), text, ..
-            } => Some(text.clone()),
+                num: Some(n), text, ..
+            } if n.n == 2 => Some(text.clone()),
             _ => None,
         });
         assert_eq!(
@@ -3026,7 +3303,7 @@ mod country_sections {
         for b in s.blocks {
             match b {
                 Block::Heading { text, .. } => h.push(text),
-                Block::Para { num: Some(x), .. } => n.push(x),
+                Block::Para { num: Some(x), .. } => n.push(x.n),
                 _ => {}
             }
         }

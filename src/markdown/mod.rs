@@ -413,10 +413,26 @@ fn take_block_id(events: &mut [Event<'_>], from: usize, to: usize) -> Option<(St
     Some((id, last))
 }
 
-/// `p-17`: an id that is a paragraph's own number.
+/// `p-17`, `p-10-1`: an id that is a paragraph's own number.
 pub fn is_paragraph_number(id: &str) -> bool {
-    id.strip_prefix("p-")
-        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    paragraph_number(id).is_some()
+}
+
+/// The number a paragraph's id carries, as the document writes it: `17`
+/// for `p-17`, `10.1` for `p-10-1` and `29A.3` for `p-29A-3` (a number
+/// within a section, whose full stop no id holds).
+pub fn paragraph_number(id: &str) -> Option<String> {
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let rest = id.strip_prefix("p-")?;
+    match rest.split_once('-') {
+        None => digits(rest).then(|| rest.to_string()),
+        Some((sec, n)) => {
+            let sec_digits = sec
+                .strip_suffix(|c: char| c.is_ascii_uppercase())
+                .unwrap_or(sec);
+            (digits(sec_digits) && digits(n)).then(|| format!("{sec}.{n}"))
+        }
+    }
 }
 
 /// Ends a block's text with a `¶` link to the block's anchor, so readers
@@ -516,6 +532,12 @@ mod tests {
         assert!(is_paragraph_number("p-17"));
         assert!(!is_paragraph_number("p-"));
         assert!(!is_paragraph_number("p-1a"));
+        assert_eq!(paragraph_number("p-17").as_deref(), Some("17"));
+        assert_eq!(paragraph_number("p-10-1").as_deref(), Some("10.1"));
+        assert_eq!(paragraph_number("p-29A-3").as_deref(), Some("29A.3"));
+        assert_eq!(paragraph_number("p-10-"), None);
+        assert_eq!(paragraph_number("p-x-1"), None);
+        assert_eq!(paragraph_number("p-1-2-3"), None);
         assert!(!is_paragraph_number("intro"));
     }
 

@@ -538,8 +538,8 @@ impl<'a> Records<'a> {
         let mut by_url: HashMap<String, usize> = HashMap::new();
         for b in blocks {
             let label = match (&b.id, &b.heading) {
-                (Some(id), _) if crate::markdown::is_paragraph_number(id) => {
-                    format!("¶{}", &id[2..])
+                (Some(id), _) if let Some(n) = crate::markdown::paragraph_number(id) => {
+                    format!("¶{n}")
                 }
                 (_, Some(h)) => h.clone(),
                 _ => String::new(),

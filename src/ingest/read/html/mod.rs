@@ -474,7 +474,7 @@ fn number_paragraphs(blocks: &mut [Block]) {
         {
             let rest = c[2].to_string();
             *text = rest;
-            *num = Some(n);
+            *num = Some(n.into());
         }
     }
 }
@@ -953,7 +953,7 @@ mod tests {
                     num: Some(n), text, ..
                 } => {
                     assert!(text.starts_with("The Assembly"), "{text}");
-                    Some(*n)
+                    Some(n.n)
                 }
                 _ => None,
             })

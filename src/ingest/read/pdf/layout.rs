@@ -12,13 +12,14 @@
 //! - paragraphs: lines joined while the spacing, size and weight go on;
 //!   a line larger than the body (or bold and short) is a heading;
 //!   a paragraph that runs over a page break is joined across it;
-//! - tables: rows of cells (lines cut by wide gaps on one baseline).
+//! - tables: rows of cells (lines cut by wide gaps on one baseline), with
+//!   the lines a cell wraps onto; a row of cells alone is a table too.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::ingest::clean::{PAGE_BREAK, TABLE_MARK};
 use crate::ingest::model::{FN_CLOSE, FN_OPEN};
-use crate::ingest::structure::{hyphenated_words, join_keeping};
+use crate::ingest::structure::{decimal_para, hyphenated_words, join_keeping, starts_mid_sentence};
 use crate::ingest::text::{is_han, is_terminal, is_un_job_number, is_unspaced};
 
 /// One glyph as drawn: its text, baseline origin (points, y down from the
@@ -68,8 +69,18 @@ pub struct Laid {
     pub tables: Vec<Vec<Vec<String>>>,
 }
 
-/// Tables on a page: runs of two or more rows (lines on one baseline)
-/// each cut into two or more cells by wide gaps, close under one another.
+/// Tables on a page: runs of rows (lines on one baseline) close under one
+/// another, each run holding a row cut into two or more cells by wide
+/// gaps. Lines alone on their baseline inside a run — a cell's wrapped
+/// lines, a group's label — are its rows too when they start at one of
+/// its columns or hang a little left of the first (an item's first line;
+/// there or at the first column, only if they keep out of its last one: a
+/// line of text starts there and runs across them all); so are those just
+/// above its first row that start right of its first column (a header's
+/// upper line). Such lines after its last row of cells are its rows only
+/// right of its first column or a line's pitch under its last row (a
+/// cell's wrapped lines; else the text goes on). A row of cells on its
+/// own is a table of one row: a cell is never a heading or a paragraph.
 /// Returns (first line, end line, rows of cells).
 fn find_tables(lines: &[Line], from: usize) -> Vec<(usize, usize, Vec<Vec<String>>)> {
     // Rows: runs of lines on one baseline.
@@ -83,54 +94,123 @@ fn find_tables(lines: &[Line], from: usize) -> Vec<(usize, usize, Vec<Vec<String
         rows.push((i, j));
         i = j;
     }
+    let cells = |k: usize| rows[k].1 - rows[k].0;
+    let close = |a: usize, b: usize| {
+        let (a, b) = (&lines[rows[a].0], &lines[rows[b].0]);
+        b.y - a.y <= 2.5 * a.size.max(b.size)
+    };
     let mut out = Vec::new();
     let mut r = 0;
+    // Where the last table ended (a header line above a table is never
+    // taken from the one before it).
+    let mut taken = 0;
     while r < rows.len() {
-        let mut s = r;
-        while s < rows.len() && rows[s].1 - rows[s].0 >= 2 {
-            let close = s == r || {
-                let (a, b) = (&lines[rows[s - 1].0], &lines[rows[s].0]);
-                b.y - a.y <= 2.5 * a.size.max(b.size)
-            };
-            if !close {
+        if cells(r) < 2 {
+            r += 1;
+            continue;
+        }
+        let mut starts: Vec<f32> = lines[rows[r].0..rows[r].1].iter().map(|l| l.x0).collect();
+        // A line fits the table when it starts at one of its columns; at
+        // the first, only if it keeps out of the last column: a line of
+        // the text starts there and runs across them all.
+        // A numbered item's first line hangs left of the column its
+        // other lines start at (`13. On estimating…` over `connectivity…`).
+        let at_column = |starts: &[f32], l: &Line| {
+            let first = starts.iter().copied().fold(f32::INFINITY, f32::min);
+            let last = starts.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+            let hangs = l.x0 < first && l.x0 >= first - 4.0 * l.size;
+            (hangs || starts.iter().any(|x| (l.x0 - x).abs() <= l.size))
+                && (l.x0 > first + l.size || l.x1 <= last + l.size)
+        };
+        let mut s = r + 1;
+        // One past the last row of cells.
+        let mut end = r + 1;
+        let first_column = |starts: &[f32]| starts.iter().copied().fold(f32::INFINITY, f32::min);
+        while s < rows.len() && close(s - 1, s) {
+            let l = &lines[rows[s].0];
+            if cells(s) >= 2 {
+                starts.extend(lines[rows[s].0..rows[s].1].iter().map(|l| l.x0));
+                end = s + 1;
+            } else if !at_column(&starts, l) {
                 break;
+            } else if l.x0 > first_column(&starts) + l.size
+                || end == s && l.y - lines[rows[s - 1].0].y <= 1.5 * l.size
+            {
+                // Right of the first column, where no text starts, or a
+                // line's pitch under the table's last row: a cell's line
+                // even after the last row of cells.
+                end = s + 1;
             }
             s += 1;
         }
-        if s - r >= 2 {
-            // Columns: where the cells of the fullest row start.
-            let widest = (r..s).max_by_key(|&k| rows[k].1 - rows[k].0).unwrap_or(r);
-            let cols: Vec<f32> = lines[rows[widest].0..rows[widest].1]
-                .iter()
-                .map(|l| l.x0)
-                .collect();
-            let table: Vec<Vec<String>> = (r..s)
-                .map(|k| {
-                    let mut cells = vec![String::new(); cols.len()];
-                    for l in &lines[rows[k].0..rows[k].1] {
-                        let c = cols.iter().rposition(|x| *x <= l.x0 + l.size).unwrap_or(0);
-                        if !cells[c].is_empty() {
-                            cells[c].push(' ');
-                        }
-                        cells[c].push_str(&l.text);
-                    }
-                    cells
-                })
-                .collect();
-            // Titles and page numbers are a table of contents, which the
-            // structuring reads as lines.
-            let contents = cols.len() == 2
-                && table.iter().all(|row| {
-                    let n = row[1].trim();
-                    !n.is_empty() && n.len() <= 4 && n.chars().all(|c| c.is_ascii_digit())
-                });
-            if !contents {
-                out.push((rows[r].0, rows[s - 1].1, table));
-            }
-            r = s;
-        } else {
-            r = s.max(r + 1);
+        let first = first_column(&starts);
+        let mut r0 = r;
+        while r0 > taken
+            && cells(r0 - 1) == 1
+            && close(r0 - 1, r0)
+            && lines[rows[r0 - 1].0].x0 > first + lines[rows[r0 - 1].0].size
+            && at_column(&starts, &lines[rows[r0 - 1].0])
+        {
+            r0 -= 1;
         }
+        let s = end;
+        // Columns: where the cells of the fullest row start.
+        let widest = (r0..s).max_by_key(|&k| cells(k)).unwrap_or(r0);
+        let cols: Vec<f32> = lines[rows[widest].0..rows[widest].1]
+            .iter()
+            .map(|l| l.x0)
+            .collect();
+        // A line's column: the one whose start is nearest its own (a
+        // row with fewer cells sets a number right of the fullest row's
+        // column start).
+        let column = |l: &Line| {
+            (0..cols.len())
+                .min_by(|&a, &b| (cols[a] - l.x0).abs().total_cmp(&(cols[b] - l.x0).abs()))
+                .unwrap_or(0)
+        };
+        let mut table: Vec<Vec<String>> = Vec::new();
+        for k in r0..s {
+            let row = &lines[rows[k].0..rows[k].1];
+            // A line alone a line's pitch under a cell, in its weight and
+            // not left of it (a numbered item's first line hangs there),
+            // goes on with that cell (its wrapped text).
+            if let [l] = row
+                && k > r0
+                && let Some(last) = table.last_mut()
+                && !last[column(l)].is_empty()
+                && lines[rows[k - 1].0..rows[k - 1].1].iter().any(|a| {
+                    column(a) == column(l)
+                        && a.bold == l.bold
+                        && l.y - a.y <= 1.5 * l.size
+                        && l.x0 >= a.x0 - l.size / 2.0
+                })
+            {
+                last[column(l)].push(' ');
+                last[column(l)].push_str(&l.text);
+                continue;
+            }
+            let mut cells = vec![String::new(); cols.len()];
+            for l in row {
+                let c = column(l);
+                if !cells[c].is_empty() {
+                    cells[c].push(' ');
+                }
+                cells[c].push_str(&l.text);
+            }
+            table.push(cells);
+        }
+        // Titles and page numbers are a table of contents, which the
+        // structuring reads as lines.
+        let contents = cols.len() == 2
+            && (r0..s).filter(|&k| cells(k) >= 2).all(|k| {
+                let n = lines[rows[k].1 - 1].text.trim();
+                n.len() <= 4 && n.chars().all(|c| c.is_ascii_digit())
+            });
+        if !contents {
+            out.push((rows[r0].0, rows[s - 1].1, table));
+            taken = s;
+        }
+        r = s;
     }
     out
 }
@@ -947,16 +1027,15 @@ fn is_toc_line(t: &str) -> bool {
 
 /// Starts a numbered paragraph or a list item.
 fn starts_item(t: &str) -> bool {
-    let d = t.bytes().take_while(u8::is_ascii_digit).count();
-    (d > 0 && d <= 4 && t[d..].starts_with(". "))
-        || t.starts_with(['•', '▪', '●', '–'])
-        || t.starts_with("- ")
+    starts_numbered(t) || t.starts_with(['•', '▪', '●', '–']) || t.starts_with("- ")
 }
 
-/// Starts a numbered paragraph (`12. Text`).
+/// Starts a numbered paragraph: `12. Text`, or within a section `10.1
+/// Text`.
 fn starts_numbered(t: &str) -> bool {
     let d = t.bytes().take_while(u8::is_ascii_digit).count();
     d > 0 && d <= 4 && t[d..].starts_with(". ")
+        || decimal_para(t).is_some_and(|(_, _, rest)| !rest.is_empty())
 }
 
 /// A line that stops on a word (`…signed an agreement in`): no mark of a
@@ -1101,6 +1180,10 @@ pub fn lay_out(mut pages: Vec<PageLines>) -> Laid {
             Some((2 + rank as u8).min(4))
         } else if l.bold
             && !bold_text(l, page)
+            // A bold line that goes on a sentence (a recommendation set in
+            // bold from the middle of its paragraph) is text; not on the
+            // first page, whose head a draft's sponsors' label may be.
+            && !(page > 0 && starts_mid_sentence(&l.text))
             && (short && !ends_sentence(&l.text) || l.text.len() < 80)
         {
             Some((2 + head_sizes.len() as u8).min(4))
@@ -1751,6 +1834,75 @@ mod tests {
     }
 
     #[test]
+    fn a_number_within_a_section_after_a_full_line_starts_a_paragraph() {
+        // Justified text: a paragraph's last line that fills the measure
+        // and ends a sentence; `10.2` opens the next paragraph below it.
+        let (mut lines, y) = justified(4, 100.0);
+        lines.push(line("and the Office reports on them to the Assembly.", y));
+        lines.push(line(
+            "10.2 The work of the Office is grounded in the programmes of action",
+            y + 12.0,
+        ));
+        lines.push(Line {
+            x1: 300.0,
+            ..line("for the decade.", y + 24.0)
+        });
+        let laid = lay_out(vec![PageLines {
+            width: 612.0,
+            height: 792.0,
+            lines,
+        }]);
+        assert!(
+            laid.lines.iter().any(|l| l.starts_with("10.2 The work")),
+            "{:?}",
+            laid.lines
+        );
+    }
+
+    #[test]
+    fn a_bold_line_that_goes_on_a_sentence_is_its_paragraphs() {
+        // The Advisory Committee sets its recommendation in bold from the
+        // middle of a paragraph: the bold last line is no heading.
+        let (mut lines, y) = justified(4, 100.0);
+        lines.push(line(
+            "were fully implemented. The Advisory Committee trusts that the",
+            y,
+        ));
+        lines.push(Line {
+            x1: 390.0,
+            bold: true,
+            ..line(
+                "recommendations will be implemented in a timely manner.",
+                y + 12.0,
+            )
+        });
+        let laid = lay_out(vec![
+            PageLines {
+                width: 612.0,
+                height: 792.0,
+                lines: vec![line("A first page.", 100.0)],
+            },
+            PageLines {
+                width: 612.0,
+                height: 792.0,
+                lines,
+            },
+        ]);
+        assert!(
+            !laid.lines.iter().any(|l| l.starts_with('#')),
+            "{:?}",
+            laid.lines
+        );
+        assert!(
+            laid.lines.iter().any(|l| l.ends_with(
+                "trusts that the recommendations will be implemented in a timely manner."
+            )),
+            "{:?}",
+            laid.lines
+        );
+    }
+
+    #[test]
     fn a_starred_note_at_the_foot_is_set_aside() {
         // The summary runs over the first page's foot, where a note called
         // by two asterisks stands in small type.
@@ -2067,6 +2219,158 @@ mod tests {
             })
             .collect();
         assert!(find_tables(&contents, 0).is_empty());
+    }
+
+    #[test]
+    fn a_cells_wrapped_lines_and_a_lone_row_of_cells_are_table_rows() {
+        let at = |text: &str, x0: f32, x1: f32, y: f32| Line {
+            x0,
+            x1,
+            ..line(text, y)
+        };
+        let lines = vec![
+            at(
+                "The outputs of the period are set out below.",
+                60.0,
+                553.0,
+                100.0,
+            ),
+            at("Planned outputs", 60.0, 112.0, 124.0),
+            at("Completed", 263.0, 298.0, 124.0),
+            at("Remarks", 309.0, 340.0, 124.0),
+            at("Implementation of pending audit", 60.0, 203.0, 144.0),
+            at("1", 263.0, 271.0, 144.0),
+            at("Board of Auditors recommendation", 309.0, 545.0, 144.0),
+            at("recommendations, as accepted by", 60.0, 206.0, 156.0),
+            at("management", 60.0, 117.0, 165.0),
+            at("1", 263.0, 271.0, 165.0),
+            at("Board of Auditors recommendation", 309.0, 522.0, 165.0),
+            at("implemented in the period", 309.0, 450.0, 177.0),
+            // A number set left of its column's head.
+            at("Total", 60.0, 85.0, 190.0),
+            at("2", 250.0, 258.0, 190.0),
+            // Under the last row: its first cell's next line, a line in
+            // another column.
+            at("and offices", 60.0, 110.0, 202.0),
+            at("as planned", 309.0, 360.0, 214.0),
+            at(
+                "Aviation services were provided throughout the period to all the",
+                60.0,
+                553.0,
+                200.0,
+            ),
+            at(
+                "sectors of the mission, and the fleet was reduced.",
+                60.0,
+                330.0,
+                212.0,
+            ),
+            // A header's upper line over its row.
+            at("2025", 440.0, 460.0, 262.0),
+            at("Category and subcategory", 60.0, 143.0, 270.0),
+            at("planned actual planned", 430.0, 552.0, 270.0),
+            // Numbered items whose first line hangs left of the others.
+            at("1. Meetings of the committees on", 60.0, 300.0, 330.0),
+            at("the budget", 88.0, 140.0, 340.0),
+            at("4 4 5 4", 460.0, 552.0, 340.0),
+            at("2. Reports of the Office", 60.0, 200.0, 354.0),
+            at("on the period", 88.0, 150.0, 364.0),
+            at("5 1 – –", 460.0, 552.0, 364.0),
+        ];
+        let laid = lay_out(vec![PageLines {
+            width: 612.0,
+            height: 792.0,
+            lines,
+        }]);
+        assert_eq!(
+            laid.tables,
+            [
+                vec![
+                    vec!["Planned outputs", "Completed", "Remarks"],
+                    vec![
+                        "Implementation of pending audit recommendations, as accepted by",
+                        "1",
+                        "Board of Auditors recommendation"
+                    ],
+                    vec![
+                        "management",
+                        "1",
+                        "Board of Auditors recommendation implemented in the period"
+                    ],
+                    vec!["Total and offices", "2", ""],
+                    vec!["", "", "as planned"],
+                ],
+                vec![
+                    vec!["", "2025"],
+                    vec!["Category and subcategory", "planned actual planned"]
+                ],
+                vec![
+                    vec!["the budget", "4 4 5 4"],
+                    vec!["2. Reports of the Office", ""],
+                    vec!["on the period", "5 1 – –"],
+                ],
+            ],
+            "{:?}",
+            laid.lines
+        );
+        // The text around the tables stays text, and no cell is a line.
+        assert!(
+            laid.lines
+                .iter()
+                .any(|l| l.starts_with("Aviation services were"))
+        );
+        assert!(
+            !laid
+                .lines
+                .iter()
+                .any(|l| l.contains("management") || l.contains("Category")),
+            "{:?}",
+            laid.lines
+        );
+    }
+
+    #[test]
+    fn text_between_two_rows_of_cells_is_no_table() {
+        // A variance's row of cells, the paragraph explaining it, the next
+        // variance: the paragraph starts where the rows' first cells do.
+        let at = |text: &str, x0: f32, x1: f32, y: f32| Line {
+            x0,
+            x1,
+            ..line(text, y)
+        };
+        let lines = vec![
+            at("Military contingents", 123.0, 205.0, 100.0),
+            at("$558.7", 318.0, 346.0, 100.0),
+            at("1.3%", 372.0, 490.0, 100.0),
+            at(
+                "38. For the period, the reduced requirements were attributable",
+                123.0,
+                490.0,
+                120.0,
+            ),
+            at(
+                "primarily to the lower cost of rations.",
+                123.0,
+                300.0,
+                132.0,
+            ),
+            at("International staff", 123.0, 198.0, 156.0),
+            at("($570.8)", 315.0, 442.0, 156.0),
+            at("1.4%", 468.0, 490.0, 156.0),
+        ];
+        let laid = lay_out(vec![PageLines {
+            width: 612.0,
+            height: 792.0,
+            lines,
+        }]);
+        assert_eq!(laid.tables.len(), 2, "{:?}", laid.tables);
+        assert!(
+            laid.lines
+                .iter()
+                .any(|l| l.starts_with("38. For the period")),
+            "{:?}",
+            laid.lines
+        );
     }
 
     #[test]
