@@ -177,6 +177,52 @@ pub(super) fn drop_related_tail(blocks: &mut Vec<Block>) {
     }
 }
 
+/// A box of other stories set inside the article under a heading of the
+/// editors' own words (`Exklusive Politik-Hintergründe – für Sie
+/// recherchiert`): three or more list items, each one link to a headline
+/// of the same site (after a kicker at most: `**Warnung:** [DRK-Präsidentin
+/// schlägt Alarm](…)`), with the article's prose before and after it. The
+/// heading goes with the list.
+pub(super) fn drop_teaser_lists(blocks: &mut Vec<Block>) {
+    static ITEM: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"^[*_\s]*(?:[^\[\]*_]{1,60}?[:：?!]\s*[*_\s]*)?\[([^\]]+)\]\((https?://[^/)\s]+)[^)\s]*\)[*_\s]*$",
+        )
+        .unwrap()
+    });
+    // The headline an item links to, and the site it is on.
+    let teaser = |b: &Block| -> Option<String> {
+        let Block::ListItem(text) = b else {
+            return None;
+        };
+        let c = ITEM.captures(text)?;
+        let headline = &c[1];
+        let unspaced = headline
+            .chars()
+            .filter(|&ch| crate::ingest::text::is_unspaced(ch))
+            .count();
+        (words(headline).len() >= 4 || unspaced >= 10).then(|| c[2].to_ascii_lowercase())
+    };
+    let Some(first_prose) = blocks.iter().position(is_prose) else {
+        return;
+    };
+    let mut i = first_prose + 1;
+    while i < blocks.len() {
+        let hosts: Vec<String> = blocks[i + 1..].iter().map_while(teaser).collect();
+        let run = hosts.len();
+        let one_site = hosts.windows(2).all(|w| w[0] == w[1]);
+        if matches!(blocks[i], Block::Heading { .. })
+            && run >= 3
+            && one_site
+            && blocks[i + 1 + run..].iter().any(is_prose)
+        {
+            blocks.drain(i..=i + run);
+        } else {
+            i += 1;
+        }
+    }
+}
+
 /// A chrome label past the article's first paragraph of prose (`Schon
 /// gelesen?`, `Related`) over two or more blocks that are each one link and
 /// nothing else goes with them, wherever it stands: the prose after it (a
@@ -252,6 +298,54 @@ pub(super) fn drop_scrolled_articles(dom: &Dom, blocks: &mut Vec<Block>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_a_box_of_one_sites_headlines_between_prose_is_a_teaser_list() {
+        let prose = Block::Para {
+            num: None,
+            text: "The minister said on Monday that the decision had been taken at short notice and did not contradict the letter she wrote to her party in March.".into(),
+            items: vec![],
+        };
+        let heading = Block::Heading {
+            level: 3,
+            text: "Read our coverage".into(),
+        };
+        let item = |host: &str, n: u32| {
+            Block::ListItem(format!(
+                "**Kicker {n}:** [A headline of four words or more](https://{host}/story-{n}.html)"
+            ))
+        };
+        let page = |items: Vec<Block>, after: bool| {
+            let mut b = vec![prose.clone(), heading.clone()];
+            b.extend(items);
+            if after {
+                b.push(prose.clone());
+            }
+            b
+        };
+        let mut b = page((1..=3).map(|n| item("news.example", n)).collect(), true);
+        drop_teaser_lists(&mut b);
+        assert_eq!(b, [prose.clone(), prose.clone()]);
+        // Links to several sites (sources), two items, or no prose after:
+        // left to the other rules.
+        for (items, after) in [
+            (
+                vec![
+                    item("un.org", 1),
+                    item("news.example", 2),
+                    item("gov.example", 3),
+                ],
+                true,
+            ),
+            ((1..=2).map(|n| item("news.example", n)).collect(), true),
+            ((1..=3).map(|n| item("news.example", n)).collect(), false),
+        ] {
+            let mut b = page(items, after);
+            let before = b.clone();
+            drop_teaser_lists(&mut b);
+            assert_eq!(b, before);
+        }
+    }
 
     const P: &str = "The police arrested two men on Tuesday for the theft of jewellery from a house in the village, the superintendent told reporters at a press conference in the district town.";
 

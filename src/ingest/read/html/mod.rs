@@ -26,7 +26,7 @@ use dom_query::Document as Dom;
 use crate::ingest::model::{Block, Document, Field, Origin};
 use edges::{
     drop_labelled_link_lists, drop_leading_dateline, drop_leading_menu, drop_related_tail,
-    drop_rights_notice, drop_scrolled_articles,
+    drop_rights_notice, drop_scrolled_articles, drop_teaser_lists,
 };
 use stated::{marked_body, stated_body};
 
@@ -157,6 +157,7 @@ fn read_as_shown(html: &str) -> Document {
     drop_rights_notice(&mut doc.blocks);
     drop_related_tail(&mut doc.blocks);
     drop_labelled_link_lists(&mut doc.blocks);
+    drop_teaser_lists(&mut doc.blocks);
     drop_scrolled_articles(&dom, &mut doc.blocks);
     // (After the closing list's label has cut what it labels.)
     labels::drop_orphan_labels(&mut doc.blocks);
