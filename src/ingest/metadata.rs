@@ -529,10 +529,56 @@ fn doc_date(doc: &Structured, lang: &str) -> Option<String> {
     // (`…the General Assembly, meeting in Paris, adopted on 10 December
     // 1948…`, `uchwaliła 10 grudnia 1948 roku`): a declaration or a
     // resolution reprinted without its masthead dates itself so.
-    doc.blocks.iter().take(4).find_map(|b| match b {
-        Block::Para { text, .. } => adopted_on(text, lang),
-        _ => None,
-    })
+    doc.blocks
+        .iter()
+        .take(4)
+        .find_map(|b| match b {
+            Block::Para { text, .. } => adopted_on(text, lang),
+            _ => None,
+        })
+        .or_else(|| {
+            // Or, a statement or a speech, by the occasion its first lines
+            // name (`Anförande av Olof Skoog … vid säkerhetsrådets debatt,
+            // 17 januari 2017, New York.`).
+            doc.blocks.iter().take(3).find_map(|b| match b {
+                Block::Para { text, .. } => occasion_date(text, lang),
+                _ => None,
+            })
+        })
+}
+
+/// The date of an occasion a text's first lines name as a speech's or a
+/// statement's are named: set off by commas beside a place that ends the
+/// sentence (`…, 17 January 2017, New York.`, `…, Geneva, 5 March 2020.`).
+/// A date the sentence goes on after (`on 5 March 2020, the Council …`)
+/// is one it mentions.
+fn occasion_date(text: &str, lang: &str) -> Option<String> {
+    const PLACE: &str = r"\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,2}";
+    static PLACE_AFTER: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(&format!(r"^\s*,\s*{PLACE}\s*(?:[.;]|$)")).unwrap());
+    static PLACE_BEFORE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(&format!(r",\s*{PLACE}\s*,\s*$")).unwrap());
+    static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[0-9]{4}").unwrap());
+    let head = &text[..text.floor_char_boundary(600)];
+    let mut from = 0;
+    while let Some((at, date)) = find_date_at(&head[from..], lang) {
+        let at = from + at;
+        // The date ends with its year.
+        let end = at + YEAR.find(&head[at..])?.end();
+        let (before, after) = (&head[..at], &head[end..]);
+        let set_off = before.trim_end().ends_with(',') && PLACE_AFTER.is_match(after)
+            || PLACE_BEFORE.is_match(before)
+                && after
+                    .trim_start()
+                    .chars()
+                    .next()
+                    .is_none_or(|c| c == '.' || c == ';');
+        if set_off {
+            return Some(date);
+        }
+        from = end;
+    }
+    None
 }
 
 /// The date an adoption verb in `text` goes with: the first date within
@@ -540,7 +586,7 @@ fn doc_date(doc: &Structured, lang: &str) -> Option<String> {
 fn adopted_on(text: &str, lang: &str) -> Option<String> {
     static VERB: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"(?i)(?:^|[^\p{L}])(?:adopted|proclaimed|adopt[ée]e?s?|proclam[ée]e?s?|aprob[óo]|adopt[óo]|proclam[óo]|aprovou|adotou|proclamou|verabschiedet|angenommen|verkündet|adottat[ao]|approvat[ao]|proclamat[ao]|uchwalił[ao]?|przyjął|przyjęło|przyjęła|proklamował[ao]?|[il]likubali|[il]lipitisha|[il]litangaza|принял[аио]?|провозгласил[аио]?|aangenomen|afgekondigd|disahkan|diadopsi|kabul ett[ií]|ilan ett[ií]|přijal[ao]?|vyhlásil[ao]?|thông qua|منظور|تصویب|مصوب|اعتمدت|स्वीकृत|अंगीकार)(?:[^\p{L}]|$)|(?:会议|會議|大会|大會|全会|全會)(?:通过|通過)|採択|채택",
+            r"(?i)(?:^|[^\p{L}])(?:adopted|proclaimed|adopt[ée]e?s?|proclam[ée]e?s?|aprob[óo]|adopt[óo]|proclam[óo]|aprovou|adotou|proclamou|verabschiedet|angenommen|verkündet|adottat[ao]|approvat[ao]|proclamat[ao]|uchwalił[ao]?|przyjął|przyjęło|przyjęła|proklamował[ao]?|(?:l?i)?likubali|(?:l?i)?lipitisha|(?:l?i)?litangaza|принял[аио]?|провозгласил[аио]?|aangenomen|afgekondigd|disahkan|diadopsi|kabul ett[ií]|ilan ett[ií]|přijal[ao]?|vyhlásil[ao]?|thông qua|منظور|تصویب|مصوب|اعتمدت|स्वीकृत|अंगीकार)(?:[^\p{L}]|$)|(?:会议|會議|大会|大會|全会|全會)(?:通过|通過)|採択|채택",
         )
         .unwrap()
     });
@@ -1808,6 +1854,23 @@ mod tests {
     }
 
     #[test]
+    fn a_statement_dates_itself_by_the_occasion_its_first_lines_name() {
+        let sv = "Anförande av Olof Skoog, Sveriges ständige representant till Förenta Nationerna, vid FN:s säkerhetsråds debatt om Mellanöstern, inklusive Palestinafrågan, 17 januari 2017, New York. Enligt det talade ordet.";
+        assert_eq!(occasion_date(sv, "sv").as_deref(), Some("2017-01-17"));
+        let en = "Statement by the Permanent Representative at the open debate of the Security Council, New York, 5 March 2020.";
+        assert_eq!(occasion_date(en, "en").as_deref(), Some("2020-03-05"));
+        // A date the sentence goes on after, or one with no place beside
+        // it, is a date the text mentions.
+        for t in [
+            "On 5 March 2020, the Council met in New York to discuss the situation.",
+            "The debate, held on 5 March 2020, Tuesday, ended late.",
+            "The talks resumed on 5 March 2020 in Geneva.",
+        ] {
+            assert_eq!(occasion_date(t, "en"), None, "{t}");
+        }
+    }
+
+    #[test]
     fn a_declaration_dates_itself_by_its_adoption() {
         let pl = "Trzecia Sesja Ogólnego Zgromadzenia ONZ, obradująca w Paryżu, uchwaliła 10 grudnia 1948 roku jednomyślnie Powszechną Deklarację Praw Człowieka. Dokument ten stanowi jedno z największych osiągnięć ONZ.";
         assert_eq!(adopted_on(pl, "pl").as_deref(), Some("1948-12-10"));
@@ -1826,6 +1889,9 @@ mod tests {
             find_date("در روز بیست و یکم مارس ۲۰۲۴ برگزار شد", "fa").as_deref(),
             Some("2024-03-21")
         );
+        // Swahili: the verb agrees with the Assembly (`Baraza … lilikubali`).
+        let sw = "Katika Desemba 10, 1948, Baraza kuu la Umoja wa Mataifa lilikubali na kutangaza Taarifa ya Ulimwengu juu ya Haki za Binadamu.";
+        assert_eq!(adopted_on(sw, "sw").as_deref(), Some("1948-12-10"));
         // `通过` alone is "through", not an adoption.
         let through = "2020年3月1日起，市民可以通过互联网办理业务。";
         assert_eq!(adopted_on(through, "zh"), None);
