@@ -87,6 +87,15 @@ pub enum Block {
 }
 
 impl Block {
+    /// A paragraph of `text` with no number of its own.
+    pub fn para(text: impl Into<String>) -> Block {
+        Block::Para {
+            num: None,
+            text: text.into(),
+            items: Vec::new(),
+        }
+    }
+
     /// Every piece of running text in the block (cells of a table, items of
     /// a paragraph), for passes that rewrite text in place.
     pub fn texts_mut(&mut self) -> Vec<&mut String> {

@@ -284,21 +284,13 @@ mod tests {
         }
     }
 
-    fn para(t: &str) -> Block {
-        Block::Para {
-            num: None,
-            text: t.into(),
-            items: Vec::new(),
-        }
-    }
-
     #[test]
     fn a_resolution_is_titled_by_the_line_with_its_number() {
         let mut blocks = vec![
             heading("Sport for development and peace: building a peaceful and better world"),
             heading("Resolution adopted by the General Assembly on 21 November 2023"),
             heading("78/10. Building a peaceful and better world through sport"),
-            para("The General Assembly,"),
+            Block::para("The General Assembly,"),
         ];
         assert_eq!(
             take(&mut blocks, &mut String::new()).as_deref(),
@@ -307,7 +299,7 @@ mod tests {
         assert_eq!(blocks.len(), 3, "the title line leaves the body");
         let mut zh = vec![
             heading("78/10. 通过体育和奥林匹克理想建设和平美好世界"),
-            para("大会，"),
+            Block::para("大会，"),
         ];
         assert_eq!(
             take(&mut zh, &mut String::new()).as_deref(),
@@ -319,11 +311,11 @@ mod tests {
     fn a_draft_is_titled_by_the_heading_after_its_sponsors() {
         let mut blocks = vec![
             heading("First Committee"),
-            para("Agenda item 99 (ee)"),
+            Block::para("Agenda item 99 (ee)"),
             heading("General and complete disarmament: ethical imperatives"),
             heading("Algeria, Austria, Brazil and Chile: draft resolution"),
             heading("Ethical imperatives for a nuclear-weapon-free world"),
-            para("The General Assembly,"),
+            Block::para("The General Assembly,"),
         ];
         assert_eq!(
             take(&mut blocks, &mut String::new()).as_deref(),
@@ -346,12 +338,12 @@ mod tests {
         // one paragraph of more than a line.
         let title = "Sustainable fisheries, including through the 1995 Agreement for the Implementation of the Provisions of the United Nations Convention on the Law of the Sea of 10 December 1982 relating to the Conservation and Management of Straddling Fish Stocks and Highly Migratory Fish Stocks, and related instruments";
         let mut blocks = vec![
-            para(
+            Block::para(
                 "Afghanistan, Albania, Algeria, Azerbaijan, Bahrain, Bangladesh, Benin, Brunei Darussalam, Burkina Faso, Cameroon, Chad, Comoros,",
             ),
-            para("Yemen and State of Palestine: draft resolution"),
-            para(title),
-            para("The General Assembly,"),
+            Block::para("Yemen and State of Palestine: draft resolution"),
+            Block::para(title),
+            Block::para("The General Assembly,"),
         ];
         assert_eq!(
             take(&mut blocks, &mut String::new()).as_deref(),
@@ -359,20 +351,20 @@ mod tests {
         );
         // Running text with no label ahead still ends the search.
         let mut text = vec![
-            para(
+            Block::para(
                 "Under agenda item 121, pursuant to paragraph 3 (b) of the annex to resolution 58/316, the Committee decided the following,",
             ),
-            para("Provisional programme of work"),
-            para("The General Assembly,"),
+            Block::para("Provisional programme of work"),
+            Block::para("The General Assembly,"),
         ];
         assert_eq!(take(&mut text, &mut String::new()), None);
         // A label set as a heading below the text that introduces it.
         let mut decision = vec![
-            para(
+            Block::para(
                 "Under agenda item 121, “Revitalization of the work of the General Assembly”, pursuant to paragraph 3 (b) of the annex to resolution 58/316, the Committee recommends:",
             ),
             heading("Draft decision"),
-            para(
+            Block::para(
                 "Provisional programme of work of the Sixth Committee for the eighty-first session",
             ),
         ];
@@ -390,8 +382,8 @@ mod tests {
         // for a heading, the rest of the title is the line under it.
         let mut blocks = vec![
             heading("Safety and security of humanitarian personnel and protection of"),
-            para("United Nations personnel"),
-            para("Delete operative paragraph 9."),
+            Block::para("United Nations personnel"),
+            Block::para("Delete operative paragraph 9."),
         ];
         let mut front = "Russian Federation:* amendment to draft resolution A/80/L.18".to_string();
         assert_eq!(
@@ -437,12 +429,12 @@ mod tests {
             "informal consultations",
         ] {
             let mut vice = vec![
-                para(
+                Block::para(
                     "Draft resolution submitted by the Vice-Chair of the Committee, Weronika Garbacz",
                 ),
-                para(rest),
-                para("Commodities"),
-                para("The General Assembly,"),
+                Block::para(rest),
+                Block::para("Commodities"),
+                Block::para("The General Assembly,"),
             ];
             assert_eq!(
                 take(&mut vice, &mut String::new()).as_deref(),
@@ -466,11 +458,11 @@ mod tests {
     #[test]
     fn a_text_dump_states_its_title_in_paragraphs() {
         let mut resolution = vec![
-            para("Resolution adopted by the General Assembly on 18 December 2023"),
-            para(
+            Block::para("Resolution adopted by the General Assembly on 18 December 2023"),
+            Block::para(
                 "78/131. Enhancing action at the national, regional and international levels to address the global public health and security challenges posed by synthetic drugs",
             ),
-            para("The General Assembly,"),
+            Block::para("The General Assembly,"),
         ];
         assert_eq!(
             take(&mut resolution, &mut String::new()).as_deref(),
@@ -479,11 +471,11 @@ mod tests {
             )
         );
         let mut broken = vec![
-            para(
+            Block::para(
                 "78/211. Effective promotion of the Declaration on the Rights of Persons Belonging to National or Ethnic, Religious and",
             ),
-            para("Linguistic Minorities"),
-            para("The General Assembly,"),
+            Block::para("Linguistic Minorities"),
+            Block::para("The General Assembly,"),
         ];
         assert_eq!(
             take(&mut broken, &mut String::new()).as_deref(),
@@ -493,11 +485,11 @@ mod tests {
         );
         assert_eq!(broken.len(), 1);
         let mut whole = vec![
-            para(
+            Block::para(
                 "78/3. Political declaration of the General Assembly high-level meeting on pandemic prevention, preparedness and response",
             ),
-            para("The General Assembly"),
-            para("Approves the political declaration annexed to the present resolution."),
+            Block::para("The General Assembly"),
+            Block::para("Approves the political declaration annexed to the present resolution."),
         ];
         assert_eq!(
             take(&mut whole, &mut String::new()).as_deref(),
@@ -506,20 +498,20 @@ mod tests {
             )
         );
         let mut short = vec![
-            para("78/256. Working Capital Fund for 2024"),
-            para("Resolves that"),
-            para("1. The Working Capital Fund shall be established."),
+            Block::para("78/256. Working Capital Fund for 2024"),
+            Block::para("Resolves that"),
+            Block::para("1. The Working Capital Fund shall be established."),
         ];
         assert_eq!(
             take(&mut short, &mut String::new()).as_deref(),
             Some("Working Capital Fund for 2024")
         );
         let mut draft = vec![
-            para(
+            Block::para(
                 "Albania, Australia, Austria, Belgium, Bosnia and Herzegovina, Bulgaria, Canada, Chile, China, Comoros, Croatia and Uruguay: draft resolution",
             ),
-            para("The Arms Trade Treaty"),
-            para("The General Assembly,"),
+            Block::para("The Arms Trade Treaty"),
+            Block::para("The General Assembly,"),
         ];
         assert_eq!(
             take(&mut draft, &mut String::new()).as_deref(),
@@ -527,13 +519,13 @@ mod tests {
         );
 
         let mut label_apart = vec![
-            para(
+            Block::para(
                 "Albania, Australia, Austria, Belgium, Bhutan, Bosnia and Herzegovina, Bulgaria, Canada, Chile, Croatia, the United Kingdom and Uruguay:",
             ),
-            para("draft resolution"),
-            para("Endorsement of the New York Declaration on the Peaceful"),
-            para("Settlement of the Question of Palestine"),
-            para("The General Assembly,"),
+            Block::para("draft resolution"),
+            Block::para("Endorsement of the New York Declaration on the Peaceful"),
+            Block::para("Settlement of the Question of Palestine"),
+            Block::para("The General Assembly,"),
         ];
         assert_eq!(
             take(&mut label_apart, &mut String::new()).as_deref(),
@@ -548,7 +540,7 @@ mod tests {
         // A report: its headings are sections, its paragraphs numbered text.
         let mut report = vec![
             heading("Summary"),
-            para("The present report is submitted pursuant to resolution 73/187."),
+            Block::para("The present report is submitted pursuant to resolution 73/187."),
             heading("12. Not a resolution"),
         ];
         assert_eq!(take(&mut report, &mut String::new()), None);
@@ -557,7 +549,7 @@ mod tests {
         let mut other = vec![
             heading("12/2019. Something"),
             heading("Algeria and Chile: draft resolution"),
-            para("The General Assembly,"),
+            Block::para("The General Assembly,"),
         ];
         assert_eq!(take(&mut other, &mut String::new()), None);
     }
@@ -568,7 +560,7 @@ mod tests {
             heading(
                 "Safety and security of humanitarian personnel and protection of United Nations personnel",
             ),
-            para("Delete the thirty-eighth preambular paragraph reading"),
+            Block::para("Delete the thirty-eighth preambular paragraph reading"),
         ];
         let mut front = "Ukraine: amendment to draft resolution A/80/L.12".to_string();
         assert_eq!(
@@ -585,7 +577,7 @@ mod tests {
         for opening in ["The General Assembly", "L’Assemblée générale", "大会"] {
             let mut blocks = vec![
                 heading(opening),
-                para("Adopts the following outcome document of the high-level meeting:"),
+                Block::para("Adopts the following outcome document of the high-level meeting:"),
             ];
             let mut front =
                 "Draft resolution submitted by the President of the General Assembly".to_string();

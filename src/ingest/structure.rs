@@ -131,8 +131,7 @@ pub fn decimal_para(t: &str) -> Option<(&str, u32, &str)> {
 /// opening a paragraph — not a short line standing alone, which is a
 /// numbered heading (`10.1 Objective`).
 fn decimal_numbered(lines: &[String], need: usize) -> bool {
-    let mut last: Option<(&str, u32)> = None;
-    let mut run = 0;
+    let mut run = Run::new(need);
     for (i, l) in lines.iter().enumerate() {
         let t = l.trim();
         let Some((sec, n, rest)) = decimal_para(t) else {
@@ -149,19 +148,52 @@ fn decimal_numbered(lines: &[String], need: usize) -> bool {
         {
             continue;
         }
-        if last.is_some_and(|(s, m)| s == sec && n == m + 1) {
-            run += 1;
-            if run + 1 >= need {
+        if run.next(sec, n) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Numbers in sequence (`1.`, `2.`, `3.`; `10.1`, `10.2` within one
+/// section): a run starts at a small number and goes on by one; a larger
+/// number out of sequence is passed over.
+struct Run<K> {
+    last: Option<(K, u32)>,
+    run: usize,
+    need: usize,
+}
+
+impl<K: PartialEq + Copy> Run<K> {
+    fn new(need: usize) -> Self {
+        Run {
+            last: None,
+            run: 0,
+            need,
+        }
+    }
+
+    /// Takes the next number of section `key`: whether the run now holds
+    /// `need` numbers.
+    fn next(&mut self, key: K, n: u32) -> bool {
+        if self.last.is_some_and(|(k, m)| k == key && n == m + 1) {
+            self.run += 1;
+            if self.run + 1 >= self.need {
                 return true;
             }
         } else if n <= 3 {
-            run = 0;
+            self.run = 0;
         } else {
-            continue;
+            return false;
         }
-        last = Some((sec, n));
+        self.last = Some((key, n));
+        false
     }
-    false
+
+    /// The number the run last took.
+    fn last(&self) -> Option<u32> {
+        self.last.map(|(_, n)| n)
+    }
 }
 
 static MD_HEAD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(#{1,6})\s*(.*?)\s*#*$").unwrap());
@@ -1246,12 +1278,10 @@ fn line_width(lens: &[usize]) -> usize {
     lens[lens.len() * 9 / 10]
 }
 
-/// Whether the document numbers its paragraphs (`1.`, `2.`, … in sequence).
 /// Whether the text numbers its paragraphs: `need` numbers in sequence
 /// (`1.`, `2.`, `3.`) from a small one.
 fn numbered(lines: &[String], need: usize) -> bool {
-    let mut last: Option<u32> = None;
-    let mut run = 0;
+    let mut run = Run::new(need);
     for l in lines {
         let t = l.trim();
         let n = para_alone(t)
@@ -1266,20 +1296,12 @@ fn numbered(lines: &[String], need: usize) -> bool {
                     .then(|| PARA_DIGIT_TEXT.captures(t))
                     .flatten()?;
                 let n = c[1].parse::<u32>().ok()?;
-                (Some(n) == last.map(|l| l + 1)).then_some(n)
+                (Some(n) == run.last().map(|l| l + 1)).then_some(n)
             });
         let Some(n) = n else { continue };
-        if last.is_some_and(|l| n == l + 1) {
-            run += 1;
-            if run + 1 >= need {
-                return true;
-            }
-        } else if n <= 3 {
-            run = 0;
-        } else {
-            continue;
+        if run.next((), n) {
+            return true;
         }
-        last = Some(n);
     }
     false
 }

@@ -707,14 +707,6 @@ mod tests {
         }
     }
 
-    fn para(t: &str) -> Block {
-        Block::Para {
-            num: None,
-            text: t.into(),
-            items: vec![],
-        }
-    }
-
     #[test]
     fn the_texts_title_that_goes_on_from_the_headline_is_the_fuller_one() {
         let fascicle = "Proposed programme budget for 2027, Part IV, International cooperation for development, Section 10, Least developed countries";
@@ -1137,7 +1129,9 @@ mod tests {
                     level: 2,
                     text: "I. Introducción".into(),
                 },
-                para("El presente informe examina la ciberdelincuencia en la región. Luego sigue."),
+                Block::para(
+                    "El presente informe examina la ciberdelincuencia en la región. Luego sigue.",
+                ),
             ],
         );
         assert_eq!(

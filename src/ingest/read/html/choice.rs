@@ -238,24 +238,18 @@ fn headline_container(
 mod tests {
     use super::*;
 
-    fn para(t: &str) -> Block {
-        Block::Para {
-            num: None,
-            text: t.into(),
-            items: vec![],
-        }
-    }
-
     #[test]
     fn readability_missed_the_prose_when_it_kept_a_letters_signatories() {
-        let names = para(
-            &(0..150)
+        let names = Block::para(
+            (0..150)
                 .map(|i| format!("**Name{i} Surname{i}**, University {i}"))
                 .collect::<Vec<_>>()
                 .join(" "),
         );
         let sentence = "Our cultural institutions are facing a moment of trial, and powerful protests are leading to overdue demands for reform. ";
-        let letter: Vec<Block> = (0..6).map(|_| para(sentence.repeat(4).trim())).collect();
+        let letter: Vec<Block> = (0..6)
+            .map(|_| Block::para(sentence.repeat(4).trim()))
+            .collect();
         let mut landmarks = letter.clone();
         landmarks.push(names.clone());
         assert!(missed_prose(std::slice::from_ref(&names), &landmarks));
@@ -271,15 +265,15 @@ mod tests {
             level: 1,
             text: "Dimethylether".into(),
         };
-        let date = para("24. Oktober 2022");
-        let lede = para(
+        let date = Block::para("24. Oktober 2022");
+        let lede = Block::para(
             "Die Nachfrage nach erneuerbaren Energien in Deutschland steigt, und Alternativen zu fossilen Brennstoffen werden gesucht.",
         );
         let body = [
-            para(
+            Block::para(
                 "Aufgrund seiner schadstoffarmen Verbrennung ist Dimethylether ein aussichtsreicher Energieträger für das Heizen der Zukunft.",
             ),
-            para(
+            Block::para(
                 "Konventioneller Dimethylether wird heute auf zwei Arten hergestellt, aus Methanol oder direkt aus Synthesegas.",
             ),
         ];

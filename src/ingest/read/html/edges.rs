@@ -349,14 +349,6 @@ mod tests {
 
     const P: &str = "The police arrested two men on Tuesday for the theft of jewellery from a house in the village, the superintendent told reporters at a press conference in the district town.";
 
-    fn para(t: &str) -> Block {
-        Block::Para {
-            num: None,
-            text: t.to_string(),
-            items: Vec::new(),
-        }
-    }
-
     fn item(t: &str) -> Block {
         Block::ListItem(t.to_string())
     }
@@ -365,15 +357,15 @@ mod tests {
     fn a_labelled_list_of_other_stories_goes_though_prose_follows() {
         let quote = |t: &str| Block::Quote(t.to_string());
         let mut b = vec![
-            para(P),
-            para("**Schon gelesen?**"),
+            Block::para(P),
+            Block::para("**Schon gelesen?**"),
             quote("[Luftwaffe lässt Piloten in Italien ausbilden](https://x.de/a)"),
             quote("[Luftwaffe hat mit dem Training begonnen](https://x.de/b)"),
             Block::Heading {
                 level: 2,
                 text: "Über den Autor".into(),
             },
-            para(P),
+            Block::para(P),
         ];
         drop_labelled_link_lists(&mut b);
         assert_eq!(b.len(), 3, "{b:?}");
@@ -383,8 +375,8 @@ mod tests {
         );
         // A list of links the article introduces in its own words stays.
         let mut b = vec![
-            para(P),
-            para("The ministry published three reports this year:"),
+            Block::para(P),
+            Block::para("The ministry published three reports this year:"),
             item("[Report on water](https://x.org/a)"),
             item("[Report on energy](https://x.org/b)"),
         ];
@@ -400,7 +392,7 @@ mod tests {
             level: 1,
             text: "Police caught two thieves".into(),
         });
-        b.extend([para(P), para(P), para(P)]);
+        b.extend([Block::para(P), Block::para(P), Block::para(P)]);
         b.push(Block::Heading {
             level: 2,
             text: "Trending Topics".into(),
@@ -416,15 +408,15 @@ mod tests {
             "20 Nisan 2026•Güncelleme: 20 Nisan 2026",
             "Sunday, December 16th, 2012 at 7:05 pm",
         ] {
-            let mut b = vec![para(line), para(P), para(P)];
+            let mut b = vec![Block::para(line), Block::para(P), Block::para(P)];
             assert_eq!(drop_leading_dateline(&mut b), [line]);
-            assert_eq!(b, vec![para(P), para(P)], "{line}");
+            assert_eq!(b, vec![Block::para(P), Block::para(P)], "{line}");
         }
         // A short line that is no date, and a date inside the text, stay.
         let mut b = vec![
-            para("Top 10 reasons 2024"),
-            para(P),
-            para("Geneva, 5 March 2020"),
+            Block::para("Top 10 reasons 2024"),
+            Block::para(P),
+            Block::para("Geneva, 5 March 2020"),
         ];
         let before = b.clone();
         drop_leading_dateline(&mut b);
@@ -433,14 +425,14 @@ mod tests {
 
     #[test]
     fn a_tag_list_whose_first_item_is_its_label_goes() {
-        let mut b = vec![para(P), para(P), para(P)];
+        let mut b = vec![Block::para(P), Block::para(P), Block::para(P)];
         for t in ["Etiketler :", "Haberler -", "Spor", "Futbol", "Galatasaray"] {
             b.push(item(t));
         }
         drop_related_tail(&mut b);
-        assert_eq!(b, vec![para(P), para(P), para(P)]);
+        assert_eq!(b, vec![Block::para(P), Block::para(P), Block::para(P)]);
         // A list of the article's own goes on.
-        let mut b = vec![para(P), item("Spor"), item("Futbol"), para(P)];
+        let mut b = vec![Block::para(P), item("Spor"), item("Futbol"), Block::para(P)];
         let before = b.clone();
         drop_related_tail(&mut b);
         assert_eq!(b, before);
@@ -452,7 +444,7 @@ mod tests {
         drop_leading_menu(&mut b);
         assert!(matches!(&b[0], Block::Heading { level: 1, .. }), "{b:?}");
         // A kicker and a breadcrumb of two items stay.
-        let mut b = vec![item("Home"), item("World"), para("Exclusive")];
+        let mut b = vec![item("Home"), item("World"), Block::para("Exclusive")];
         b.extend(page().into_iter().skip(30));
         let n = b.len();
         drop_leading_menu(&mut b);

@@ -45,43 +45,43 @@ pub(super) fn drop_orphan_labels(blocks: &mut Vec<Block>) {
 mod tests {
     use super::*;
 
-    fn para(t: &str) -> Block {
-        Block::Para {
-            num: None,
-            text: t.to_string(),
-            items: Vec::new(),
-        }
-    }
-
     const P: &str = "Friedrich Merz said on Friday that the party would bring the proposal to a vote again after the election, whatever its partners in a coalition decide.";
 
     #[test]
     fn a_label_whose_box_went_goes() {
         let mut b = vec![
-            para(P),
-            para("Czytaj więcej"),
-            para(P),
-            para("=)"),
-            para(P),
-            para("Read more"),
+            Block::para(P),
+            Block::para("Czytaj więcej"),
+            Block::para(P),
+            Block::para("=)"),
+            Block::para(P),
+            Block::para("Read more"),
         ];
         drop_orphan_labels(&mut b);
-        assert_eq!(b, vec![para(P), para(P), para("=)"), para(P)]);
+        assert_eq!(
+            b,
+            vec![
+                Block::para(P),
+                Block::para(P),
+                Block::para("=)"),
+                Block::para(P)
+            ]
+        );
     }
 
     #[test]
     fn a_label_over_what_it_labels_and_headings_stay() {
         let mut b = vec![
-            para(P),
-            para("Read more"),
-            para("[Another story](https://ex.org/a)"),
+            Block::para(P),
+            Block::para("Read more"),
+            Block::para("[Another story](https://ex.org/a)"),
             Block::Heading {
                 level: 2,
                 text: "Contact".into(),
             },
-            para(P),
-            para("Short line"),
-            para(P),
+            Block::para(P),
+            Block::para("Short line"),
+            Block::para(P),
         ];
         let before = b.clone();
         drop_orphan_labels(&mut b);

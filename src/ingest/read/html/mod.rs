@@ -649,14 +649,6 @@ mod tests {
 
     use super::*;
 
-    fn para(t: &str) -> Block {
-        Block::Para {
-            num: None,
-            text: t.into(),
-            items: vec![],
-        }
-    }
-
     #[test]
     fn a_dated_address_dates_a_page_that_states_no_readable_date() {
         let page = |head: &str| {
@@ -964,16 +956,16 @@ mod tests {
 
     #[test]
     fn link_teasers_inside_an_article_go() {
-        assert!(is_link_teaser(&para(
+        assert!(is_link_teaser(&Block::para(
             "**Baca juga: [Menhub Lobi Sri Mulyani untuk Bebaskan Pajak](https://x.id/a)**"
         )));
-        assert!(is_link_teaser(&para(
+        assert!(is_link_teaser(&Block::para(
             "Read more: [Ministers meet in Geneva](https://x.org/b)"
         )));
-        assert!(!is_link_teaser(&para(
+        assert!(!is_link_teaser(&Block::para(
             "The [ministers](https://x.org/m) met in Geneva: they agreed on rules."
         )));
-        assert!(!is_link_teaser(&para(
+        assert!(!is_link_teaser(&Block::para(
             "Read the [report](https://x.org/r) and the annex, which explain why the rules changed."
         )));
     }

@@ -85,14 +85,6 @@ fn nested(nodes: &[NodeRef<'_>]) -> bool {
 mod tests {
     use super::*;
 
-    fn para(t: &str) -> Block {
-        Block::Para {
-            num: None,
-            text: t.to_string(),
-            items: Vec::new(),
-        }
-    }
-
     const P: [&str; 4] = [
         "The lead of the article says what happened in the capital on Friday and why the vote matters.",
         "The second paragraph gives the background of the debate in parliament over the last months.",
@@ -114,7 +106,7 @@ mod tests {
         );
         let dom = Dom::from(html.as_str());
         // What Readability kept: one part.
-        let found = vec![para(P[0]), para(P[1])];
+        let found = vec![Block::para(P[0]), Block::para(P[1])];
         let whole = split_body(&dom, &found, None).expect("the parts");
         let text: Vec<&str> = whole.iter().flat_map(Block::texts).collect();
         for p in P {
@@ -136,7 +128,7 @@ mod tests {
             P[0], P[1], P[2], P[3]
         );
         let dom = Dom::from(html.as_str());
-        let found = vec![para(P[0]), para(P[1])];
+        let found = vec![Block::para(P[0]), Block::para(P[1])];
         assert!(split_body(&dom, &found, None).is_none());
     }
 }

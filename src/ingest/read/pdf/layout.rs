@@ -1383,6 +1383,15 @@ pub(super) fn join_line(text: &mut String, next: &str, keep: &HashSet<String>) {
 mod tests {
     use super::*;
 
+    /// One letter-size page of `lines`, laid out.
+    fn lay_out_one(lines: Vec<Line>) -> Laid {
+        lay_out(vec![PageLines {
+            width: 612.0,
+            height: 792.0,
+            lines,
+        }])
+    }
+
     fn word(text: &str, x: f32, y: f32, size: f32) -> Vec<Glyph> {
         let w = size * 0.5;
         text.chars()
@@ -1762,11 +1771,7 @@ mod tests {
             },
         ];
         lines.extend(justified(6, 140.0).0);
-        let laid = lay_out(vec![PageLines {
-            width: 612.0,
-            height: 792.0,
-            lines,
-        }]);
+        let laid = lay_out_one(lines);
         assert!(
             laid.lines.iter().any(|l| l.starts_with('#')
                 && l.ends_with("Nicaragua: draft resolution")
@@ -1791,11 +1796,7 @@ mod tests {
                 y + 12.0,
             )
         });
-        let laid = lay_out(vec![PageLines {
-            width: 612.0,
-            height: 792.0,
-            lines,
-        }]);
+        let laid = lay_out_one(lines);
         assert!(
             laid.lines
                 .iter()
@@ -1821,11 +1822,7 @@ mod tests {
                 y + 12.0,
             )
         });
-        let laid = lay_out(vec![PageLines {
-            width: 612.0,
-            height: 792.0,
-            lines,
-        }]);
+        let laid = lay_out_one(lines);
         assert!(
             laid.lines.iter().any(|l| l.starts_with("1. Reaffirms")),
             "{:?}",
@@ -1847,11 +1844,7 @@ mod tests {
             x1: 300.0,
             ..line("for the decade.", y + 24.0)
         });
-        let laid = lay_out(vec![PageLines {
-            width: 612.0,
-            height: 792.0,
-            lines,
-        }]);
+        let laid = lay_out_one(lines);
         assert!(
             laid.lines.iter().any(|l| l.starts_with("10.2 The work")),
             "{:?}",
@@ -2277,11 +2270,7 @@ mod tests {
             at("on the period", 88.0, 150.0, 364.0),
             at("5 1 – –", 460.0, 552.0, 364.0),
         ];
-        let laid = lay_out(vec![PageLines {
-            width: 612.0,
-            height: 792.0,
-            lines,
-        }]);
+        let laid = lay_out_one(lines);
         assert_eq!(
             laid.tables,
             [
@@ -2358,11 +2347,7 @@ mod tests {
             at("($570.8)", 315.0, 442.0, 156.0),
             at("1.4%", 468.0, 490.0, 156.0),
         ];
-        let laid = lay_out(vec![PageLines {
-            width: 612.0,
-            height: 792.0,
-            lines,
-        }]);
+        let laid = lay_out_one(lines);
         assert_eq!(laid.tables.len(), 2, "{:?}", laid.tables);
         assert!(
             laid.lines
