@@ -52,10 +52,17 @@ ISO_LOCALES = {"fr": "fr", "es": "es", "ru": "ru", "zh": "zh_CN", "ar": "ar", "v
 
 # ISO 3166-1 entries that are not UN Member States. The two observer States
 # are kept (status "observer"); a few much-cited territories are kept as
-# "territory" (Taiwan as TWN, also for "Chinese Taipei"); the rest are
-# dropped from the gazetteer.
+# "territory" (Taiwan as TWN, also for "Chinese Taipei"), and so are the
+# Non-Self-Governing Territories on the United Nations' list, which its
+# Fourth Committee and Special Committee on Decolonization discuss by name
+# (Montserrat left out: a mountain and a given name in Catalan and
+# Spanish); the rest are dropped from the gazetteer.
 OBSERVERS = {"VAT", "PSE"}
-TERRITORIES_KEPT = {"HKG", "MAC", "TWN"}
+NON_SELF_GOVERNING = {
+    "ESH", "GIB", "FLK", "NCL", "PYF", "TKL", "ASM", "GUM", "AIA", "BMU",
+    "VGB", "CYM", "SHN", "TCA", "VIR", "PCN",
+}
+TERRITORIES_KEPT = {"HKG", "MAC", "TWN"} | NON_SELF_GOVERNING
 NON_MEMBERS = {
     "ALA", "ASM", "AIA", "ATA", "ABW", "BMU", "BES", "BVT", "IOT", "CYM", "CXR",
     "CCK", "COK", "CUW", "FLK", "FRO", "GUF", "PYF", "ATF", "GIB", "GRL", "GLP",

@@ -495,7 +495,9 @@ mod tests {
         assert!(countries(&r, "伊拉克和黎凡特伊斯兰国").is_empty());
         assert!(countries(&r, "其中国际合作").is_empty());
         assert!(countries(&r, "欧美国家").is_empty());
-        assert!(countries(&r, "几内亚湾、法属圭亚那和美属萨摩亚").is_empty());
+        // The Gulf of Guinea and French Guiana are neither Guinea nor
+        // Guyana; American Samoa is a territory of its own, not Samoa.
+        assert_eq!(countries(&r, "几内亚湾、法属圭亚那和美属萨摩亚"), ["ASM"]);
         assert_eq!(
             countries(&r, "阿曼苏丹国、沙特和阿联酋"),
             ["OMN", "SAU", "ARE"]
@@ -1183,6 +1185,36 @@ mod tests {
     }
 
     #[test]
+    fn japanese_names_of_the_united_states_but_not_chinese_corn() {
+        let r = Recognizer::builtin();
+        assert_eq!(
+            countries(&r, "恒大が米国で破産法の適用を申請した。アメリカの裁判所"),
+            ["USA", "USA"]
+        );
+        assert!(countries(&r, "玉米国际价格上涨，南アメリカとラテンアメリカ").is_empty());
+    }
+
+    #[test]
+    fn non_self_governing_territories_and_names_the_un_used() {
+        let r = Recognizer::builtin();
+        assert_eq!(
+            countries(
+                &r,
+                "the question of Gibraltar, Western Sahara and the Cayman Islands"
+            ),
+            ["GIB", "ESH", "CYM"]
+        );
+        assert!(countries(&r, "ships passing the Strait of Gibraltar").is_empty());
+        assert_eq!(
+            countries(
+                &r,
+                "the former Yugoslav Republic of Macedonia voted in favour"
+            ),
+            ["MKD"]
+        );
+    }
+
+    #[test]
     fn polish_indie_is_india_in_a_list_of_countries() {
         let r = Recognizer::builtin();
         assert_eq!(
@@ -1216,7 +1248,7 @@ mod tests {
         assert!(countries(&r, "Kini pemerintah membuka kembali sekolah.").is_empty());
         assert_eq!(
             countries(&r, "the Cayman Islands and the Faroe Islands; Íslands"),
-            ["ISL"]
+            ["CYM", "ISL"]
         );
     }
 

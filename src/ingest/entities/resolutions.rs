@@ -478,6 +478,24 @@ fn stated_adoption_year(text: &str, from: usize) -> Option<u16> {
     year.as_str().parse().ok()
 }
 
+/// The year written straight after a cited number (`resolución 2254 de
+/// 2017`, `resolution 2254 of 2015`, `Resolution 1325 vom 31. Oktober
+/// 2000`): the year of the text cited, which a Council resolution of that
+/// number must share.
+fn year_after(text: &str, from: usize) -> Option<u16> {
+    static YEAR_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"^\s*,?\s*(?:de|del|of|du|dated|from|vom|von|от|z|ze)\s+(?:\d{1,2}\.?\s+(?:de\s+)?\p{L}+\.?\s+(?:de\s+)?)?((?:19|20)[0-9]{2})(?-u:\b)",
+        )
+        .expect("year after regex")
+    });
+    let mut end = (from + 60).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    YEAR_AFTER.captures(&text[from..end])?[1].parse().ok()
+}
+
 fn window_before(text: &str, pos: usize, bytes: usize) -> String {
     let mut s = pos.saturating_sub(bytes);
     while !text.is_char_boundary(s) {
@@ -730,7 +748,11 @@ fn list(text: &str, start: usize, items_from: usize, end: usize, out: &mut Vec<F
                         // A year of adoption the sentence states against the
                         // table's: not this resolution (as `N (YYYY)`).
                         sc_year(n)
-                            .filter(|&y| stated_adoption_year(text, e).is_none_or(|s| s == y))
+                            .filter(|&y| {
+                                stated_adoption_year(text, e)
+                                    .or_else(|| year_after(text, e))
+                                    .is_none_or(|s| s == y)
+                            })
                             .map(|y| sc_id(n, y))
                     }
                 }
@@ -983,6 +1005,15 @@ mod tests {
                 ids(t)
             );
         }
+    }
+
+    #[test]
+    fn a_bare_number_of_another_year_is_no_council_resolution() {
+        // A ministry's resolution of 2017; the Council's 2254 is of 2015.
+        assert!(ids("mediante la Resolución 2254 de 2017 del Ministerio de Ambiente").is_empty());
+        assert!(ids("Resolution 1325 vom 31. Oktober 2001").is_empty());
+        assert_eq!(ids("resolution 2254 of 2015"), ["S/RES/2254 (2015)"]);
+        assert_eq!(ids("la resolución 2254 de 2015"), ["S/RES/2254 (2015)"]);
     }
 
     #[test]
