@@ -461,15 +461,19 @@ fn link_text(
     // markup taken off, it is listed, not linked. Only citations of
     // resolutions and documents: a country or topic in a link's text is a
     // scraped page's menu or teaser as often as the article's.
+    // In running prose, where links are a few words of the sentence (`[as
+    // Germany did](…) last year`), a country named in one is the text's
+    // too.
     if markdown && !protected.is_empty() && text.contains("](") {
         let plain = link_texts_only(text);
+        let prose = in_running_prose(&plain, text);
         for m in rec.find(&plain) {
             let m = attributed(m, &plain, targets);
-            if matches!(
+            let cited = matches!(
                 m.entity.kind,
                 EntityKind::Resolution | EntityKind::DocumentRef
-            ) && targets.href(&m.entity).is_some()
-            {
+            ) || prose && m.entity.kind == EntityKind::Country;
+            if cited && targets.href(&m.entity).is_some() {
                 seen.insert(m.entity);
             }
         }
@@ -563,6 +567,23 @@ fn addresses_in(range: &str, markdown: bool) -> Vec<&str> {
             .collect();
     }
     if web(range) { vec![range] } else { Vec::new() }
+}
+
+/// Whether a markdown text (`plain`: the same with its links reduced to
+/// their text) is running prose its links are a part of: twenty words or
+/// more, ending a sentence, no more than half of them inside links (not a
+/// teaser, a menu or a list of headlines).
+fn in_running_prose(plain: &str, text: &str) -> bool {
+    static LABEL: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| regex::Regex::new(&md_link()).unwrap());
+    let words = |s: &str| s.split_whitespace().count();
+    let all = words(plain);
+    let linked: usize = LABEL
+        .captures_iter(text)
+        .filter_map(|c| c.get(1))
+        .map(|l| words(l.as_str()))
+        .sum();
+    all >= 20 && linked * 2 <= all && super::clean::blocks::ends_sentence(plain.trim())
 }
 
 /// Markdown with every inline link `[text](target)` reduced to its text.
@@ -989,6 +1010,23 @@ mod tests {
         );
         assert!(ids.iter().any(|i| i == "A/RES/2758(XXVI)"), "{ids:?}");
         assert!(ids.iter().any(|i| i == "S/RES/777 (1992)"), "{ids:?}");
+    }
+
+    #[test]
+    fn a_country_named_in_a_link_within_running_prose_is_listed() {
+        let text = "The coalition has [compared Germany's current plans](https://example.org/a) to those of the last government, which spent less on defence than its partners did last year.";
+        let (out, ids) = linked(text, "en");
+        assert!(
+            out.contains("[compared Germany's current plans](https://example.org/a)"),
+            "{out}"
+        );
+        assert_eq!(ids, ["DEU"]);
+        // A line of links (a menu, a teaser) names nothing.
+        let (_, ids) = linked(
+            "[Germany](https://example.org/de) · [France](https://example.org/fr) · [News](https://example.org/n)",
+            "en",
+        );
+        assert!(ids.is_empty(), "{ids:?}");
     }
 
     #[test]

@@ -1215,6 +1215,18 @@ mod tests {
     }
 
     #[test]
+    fn a_dutch_province_named_holland_is_no_mention_of_the_netherlands() {
+        let r = Recognizer::builtin();
+        assert!(
+            countries(
+                &r,
+                "een plaats in de provincie Zuid-Holland en Noord-Holland"
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
     fn polish_indie_is_india_in_a_list_of_countries() {
         let r = Recognizer::builtin();
         assert_eq!(

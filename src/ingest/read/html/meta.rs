@@ -63,9 +63,11 @@ pub fn collect(dom: &Dom, doc: &mut Document) {
             .find_map(|a| m.attr(a))
             .map(|k| meta_key(&k));
         let Some(key) = key else { continue };
+        // (Some pages write `value=` where `content=` belongs.)
         let value = m
             .attr("content")
             .or_else(|| m.attr("datetime"))
+            .or_else(|| m.attr("value"))
             .map(|v| v.to_string())
             .unwrap_or_default();
         let field = if META_TITLE.contains(&key.as_str()) {
@@ -793,6 +795,21 @@ mod tests {
         assert_eq!(
             first(&doc, Field::Date),
             Some(("2001-10-29T01:59:14Z".into(), Origin::JsonLd))
+        );
+    }
+
+    #[test]
+    fn a_meta_tag_that_writes_value_for_content() {
+        let html = r#"<html><head><meta name="publish-date" itemprop="" value="Tue, 07 Apr 2020 07:36:07 +0530"><meta value="Trump Talks Retaliation" name="og:title"></head><body></body></html>"#;
+        let mut doc = Document::default();
+        collect(&Dom::from(html), &mut doc);
+        assert_eq!(
+            first(&doc, Field::Date),
+            Some(("Tue, 07 Apr 2020 07:36:07 +0530".into(), Origin::MetaTag))
+        );
+        assert_eq!(
+            first(&doc, Field::Title).map(|(t, _)| t).as_deref(),
+            Some("Trump Talks Retaliation")
         );
     }
 
