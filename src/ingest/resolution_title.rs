@@ -118,6 +118,10 @@ pub fn take(blocks: &mut Vec<Block>, front: &mut String) -> Option<String> {
         } else if after_label
             && !OPENING.is_match(line)
             && !continues_label(line)
+            // An amendment's instruction introduces the words it puts in
+            // (`Amend the operative paragraph, so that it reads as
+            // follows:`): no title ends with a colon.
+            && !line.ends_with([':', '：'])
             && (heading || !ends_clause(line) && visible_len(line) <= MAX_TITLE)
         {
             Some(line.to_string())
@@ -393,6 +397,19 @@ mod tests {
             )
         );
         assert_eq!(blocks.len(), 1, "{blocks:?}");
+    }
+
+    #[test]
+    fn an_amendments_instruction_is_no_title() {
+        let mut blocks = vec![
+            Block::para("Amend the operative paragraph, so that it reads as follows:"),
+            Block::para(
+                "“Implores a swift end to the conflict and further urges a just, lasting and comprehensive peace.”",
+            ),
+        ];
+        let mut front = "Denmark and France: amendment to the draft resolution contained in document S/2025/112".to_string();
+        assert_eq!(take(&mut blocks, &mut front), None);
+        assert_eq!(blocks.len(), 2);
     }
 
     #[test]

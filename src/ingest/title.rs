@@ -124,7 +124,8 @@ pub fn decide(doc: &Document) -> Option<String> {
         .title
         .as_deref()
         .and_then(plain)
-        .filter(|t| acceptable(t));
+        .filter(|t| acceptable(t))
+        .map(|t| fuller_in_masthead(&t, &doc.front).unwrap_or(t));
     if let Some(h) = headline {
         // The text's own title that goes on from the headline is the
         // fuller form: a budget fascicle's cover sets its first line
@@ -155,6 +156,31 @@ pub fn decide(doc: &Document) -> Option<String> {
     doc.blocks.iter().find_map(|b| match b {
         Block::Para { text, .. } => first_sentence(text).filter(|t| acceptable(t)),
         _ => None,
+    })
+}
+
+/// A title line cut short (`Scale of assessments for the apportionment of
+/// the expenses of the`: it ends with a word that never ends a title)
+/// made whole by the masthead, whose agenda item states the same words
+/// and goes on (`… of the United Nations`): the fuller form, to the end of
+/// the masthead's line.
+fn fuller_in_masthead(title: &str, front: &str) -> Option<String> {
+    const NEVER_LAST: &[&str] = &[
+        "the", "of", "and", "for", "on", "in", "to", "a", "an", "with", "by", "at", "from", "de",
+        "la", "le", "les", "des", "du", "et", "à", "pour", "sur", "el", "los", "las", "del", "y",
+        "en", "para", "por", "con", "и", "в", "на", "о", "по", "для", "с",
+    ];
+    let last = title.split_whitespace().next_back()?.to_lowercase();
+    if !NEVER_LAST.contains(&last.as_str()) || front.is_empty() {
+        return None;
+    }
+    front.lines().find_map(|line| {
+        let at = line.find(title)?;
+        let rest = line[at + title.len()..].trim_end();
+        // The line goes on with words (not a date or a symbol).
+        rest.starts_with(' ')
+            .then(|| format!("{title}{rest}"))
+            .filter(|t| t.split_whitespace().count() > title.split_whitespace().count())
     })
 }
 
@@ -1138,6 +1164,20 @@ mod tests {
             decide(&d).as_deref(),
             Some("El presente informe examina la ciberdelincuencia en la región")
         );
+    }
+
+    #[test]
+    fn a_title_line_cut_short_is_made_whole_by_the_masthead() {
+        let front = "United Nations\nGeneral Assembly Distr.: General 15 October 2025\nEightieth session Agenda item 140 Scale of assessments for the apportionment of the expenses of the United Nations\nResolution adopted by the General Assembly on 14 October 2025";
+        let cut = "Scale of assessments for the apportionment of the expenses of the";
+        assert_eq!(
+            fuller_in_masthead(cut, front).as_deref(),
+            Some(
+                "Scale of assessments for the apportionment of the expenses of the United Nations"
+            )
+        );
+        // A title that ends as a title does is left as it is.
+        assert_eq!(fuller_in_masthead("Scale of assessments", front), None);
     }
 
     #[test]
