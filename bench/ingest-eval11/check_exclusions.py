@@ -6,10 +6,11 @@
 3. No file here shares a 12-word run of text with a file of an earlier devset
    (a copy of an article used before, in whatever wrapper).
 Run from the repository root: python3 bench/ingest-eval11/check_exclusions.py
+(with a set's directory as its argument, the same checks for that set).
 """
 import glob, json, os, re, sys
 
-here = os.path.dirname(os.path.abspath(__file__))
+here = os.path.abspath(sys.argv[1]) if len(sys.argv) > 1 else os.path.dirname(os.path.abspath(__file__))
 bench = os.path.dirname(here)
 mine = json.load(open(os.path.join(here, "manifest.json")))
 earlier = {}
