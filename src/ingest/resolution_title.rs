@@ -95,6 +95,58 @@ const LOOK: usize = 12;
 /// The line it was stated on goes to the masthead's text (`front`): a
 /// resolution's number (`78/10.`) still says which resolution it is.
 pub fn take(blocks: &mut Vec<Block>, front: &mut String) -> Option<String> {
+    take_stated(blocks, front).or_else(|| amendment_label(blocks, front))
+}
+
+/// An amendment that states no title of its own below its label (`Denmark,
+/// France … and United Kingdom of Great` / `Britain and Northern Ireland:
+/// amendment to the draft resolution` / `contained in document
+/// S/2025/112`, then the amendment's instructions) is titled by its whole
+/// label: the masthead's lines that go on into it and the lines under it
+/// that go on from it (taken into the masthead).
+fn amendment_label(blocks: &mut Vec<Block>, front: &mut String) -> Option<String> {
+    static AMENDMENT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\bamendments?\b|\bamendements?\b|\benmiendas?\b|поправк|تعديل|修正")
+            .unwrap()
+    });
+    let lines: Vec<&str> = front.lines().map(str::trim).collect();
+    let at = lines.iter().rposition(|l| !l.is_empty())?;
+    if !DRAFT_LABEL.is_match(lines[at]) || !AMENDMENT.is_match(lines[at]) {
+        return None;
+    }
+    // The sponsors' names broken over lines above it: no masthead field
+    // (`Original: English`), no full stop.
+    let mut from = at;
+    while from > 0 && at - from < 3 {
+        let prev = lines[from - 1];
+        if prev.is_empty() || prev.contains([':', '：']) || prev.ends_with(['.', ';']) {
+            break;
+        }
+        from -= 1;
+    }
+    let mut label = lines[from..=at].join(" ");
+    let mut taken = Vec::new();
+    while let Some(Block::Para {
+        text, num: None, ..
+    }) = blocks.first()
+        && continues_label(text.trim())
+        && !text.trim().starts_with('(')
+        && visible_len(text) <= 120
+    {
+        label.push(' ');
+        label.push_str(text.trim());
+        taken.push(text.trim().to_string());
+        blocks.remove(0);
+    }
+    for t in taken {
+        front.push('\n');
+        front.push_str(&t);
+    }
+    Some(label)
+}
+
+/// The title the document states below its masthead or its label.
+fn take_stated(blocks: &mut Vec<Block>, front: &mut String) -> Option<String> {
     let mut after_label = front
         .lines()
         .rev()
@@ -400,16 +452,27 @@ mod tests {
     }
 
     #[test]
-    fn an_amendments_instruction_is_no_title() {
+    fn an_amendment_with_no_title_of_its_own_is_titled_by_its_label() {
         let mut blocks = vec![
+            Block::para("contained in document S/2025/112"),
             Block::para("Amend the operative paragraph, so that it reads as follows:"),
             Block::para(
                 "“Implores a swift end to the conflict and further urges a just, lasting and comprehensive peace.”",
             ),
         ];
-        let mut front = "Denmark and France: amendment to the draft resolution contained in document S/2025/112".to_string();
-        assert_eq!(take(&mut blocks, &mut front), None);
+        let mut front = "Security Council Distr.: General\n24 February 2025\nOriginal: English\nDenmark, France, Greece, Slovenia and United Kingdom of Great\nBritain and Northern Ireland: amendment to the draft resolution".to_string();
+        assert_eq!(
+            take(&mut blocks, &mut front).as_deref(),
+            Some(
+                "Denmark, France, Greece, Slovenia and United Kingdom of Great Britain and Northern Ireland: amendment to the draft resolution contained in document S/2025/112"
+            )
+        );
+        // The instruction stays the amendment's text.
         assert_eq!(blocks.len(), 2);
+        // A draft resolution's label is no title: its title follows it.
+        let mut blocks = vec![Block::para("The Security Council,")];
+        let mut front = "Albania and Chile: draft resolution".to_string();
+        assert_eq!(take(&mut blocks, &mut front), None);
     }
 
     #[test]
