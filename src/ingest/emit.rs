@@ -554,8 +554,6 @@ fn captions(text: &str) -> impl Iterator<Item = &str> {
 /// destination (and an image's inside its text), or the range itself when
 /// it is an address.
 fn addresses_in(range: &str, markdown: bool) -> Vec<&str> {
-    static LINK: std::sync::LazyLock<regex::Regex> =
-        std::sync::LazyLock::new(|| regex::Regex::new(&md_link()).unwrap());
     let web = |u: &str| u.starts_with("http://") || u.starts_with("https://");
     if markdown && range.starts_with('[') {
         return LINK
@@ -574,11 +572,9 @@ fn addresses_in(range: &str, markdown: bool) -> Vec<&str> {
 /// more, ending a sentence, no more than half of them inside links (not a
 /// teaser, a menu or a list of headlines).
 fn in_running_prose(plain: &str, text: &str) -> bool {
-    static LABEL: std::sync::LazyLock<regex::Regex> =
-        std::sync::LazyLock::new(|| regex::Regex::new(&md_link()).unwrap());
     let words = |s: &str| s.split_whitespace().count();
     let all = words(plain);
-    let linked: usize = LABEL
+    let linked: usize = LINK
         .captures_iter(text)
         .filter_map(|c| c.get(1))
         .map(|l| words(l.as_str()))
@@ -588,8 +584,6 @@ fn in_running_prose(plain: &str, text: &str) -> bool {
 
 /// Markdown with every inline link `[text](target)` reduced to its text.
 fn link_texts_only(text: &str) -> std::borrow::Cow<'_, str> {
-    static LINK: std::sync::LazyLock<regex::Regex> =
-        std::sync::LazyLock::new(|| regex::Regex::new(&md_link()).unwrap());
     LINK.replace_all(text, "$1")
 }
 
@@ -598,6 +592,10 @@ fn link_texts_only(text: &str) -> std::borrow::Cow<'_, str> {
 fn md_link() -> String {
     format!(r"\[([^\]]*)\]\(({})\)", super::text::MD_LINK_TARGET)
 }
+
+/// [`md_link`], compiled once.
+static LINK: std::sync::LazyLock<regex::Regex> =
+    std::sync::LazyLock::new(|| regex::Regex::new(&md_link()).unwrap());
 
 /// Byte ranges where no link may be made (in order, not overlapping): web
 /// addresses always; in markdown also existing links, code spans and

@@ -280,7 +280,7 @@ fn goes_on(title: &str, next: &str) -> bool {
 
 /// Whether a title stops on a function word of its language (`…and
 /// protection of`): it goes on below, whatever the line below is.
-fn ends_open(title: &str) -> bool {
+pub(crate) fn ends_open(title: &str) -> bool {
     super::clean::blocks::document_stopwords(&[title])
         .is_some_and(|stops| ends_with_function_word(stops, title))
 }

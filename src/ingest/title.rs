@@ -165,13 +165,7 @@ pub fn decide(doc: &Document) -> Option<String> {
 /// and goes on (`… of the United Nations`): the fuller form, to the end of
 /// the masthead's line.
 fn fuller_in_masthead(title: &str, front: &str) -> Option<String> {
-    const NEVER_LAST: &[&str] = &[
-        "the", "of", "and", "for", "on", "in", "to", "a", "an", "with", "by", "at", "from", "de",
-        "la", "le", "les", "des", "du", "et", "à", "pour", "sur", "el", "los", "las", "del", "y",
-        "en", "para", "por", "con", "и", "в", "на", "о", "по", "для", "с",
-    ];
-    let last = title.split_whitespace().next_back()?.to_lowercase();
-    if !NEVER_LAST.contains(&last.as_str()) || front.is_empty() {
+    if front.is_empty() || !super::resolution_title::ends_open(title) {
         return None;
     }
     front.lines().find_map(|line| {
