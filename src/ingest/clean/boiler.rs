@@ -30,11 +30,12 @@ pub(crate) fn content_span_tokens(
     if lines.len() < 3 {
         return (0..lines.len(), Vec::new());
     }
-    // Room for the distinct tokens of a typical text (about one per 12
-    // bytes), so that the table seldom grows.
-    interner
-        .ids
-        .reserve(lines.iter().map(|l| l.len()).sum::<usize>() / 12);
+    // Room for the distinct tokens of a typical short text (about one per
+    // 12 bytes), so that the table seldom grows; a long text repeats its
+    // words, and a table sized by its bytes would be mostly empty slots
+    // that each lookup misses the cache on.
+    let bytes = lines.iter().map(|l| l.len()).sum::<usize>();
+    interner.ids.reserve((bytes / 12).min(4096));
     let tokens: Vec<Vec<Id>> = lines.iter().map(|l| interner.tokenize(l)).collect();
     let span = span_of(lines, &tokens, interner);
     (span, tokens)

@@ -188,6 +188,15 @@ fn languages_follow(rest: &str) -> bool {
         .any(|c| matches!(c, '语' | '語' | '文'))
 }
 
+/// Whether `text` may hold a list of one-character names
+/// ([`enumerations`]): every character [`short`] knows, and `、`, is
+/// written with a lead byte E3…E9 in UTF-8 (U+3000…U+9FFF), so a text
+/// without one — most texts of alphabetic scripts — is passed over by a
+/// byte scan.
+pub fn may_list(text: &str) -> bool {
+    text.bytes().any(|b| (0xE3..=0xE9).contains(&b))
+}
+
 /// One-character country names listed together in Chinese or Japanese
 /// text, as (start, end, alpha-3) byte ranges of `text`:
 ///

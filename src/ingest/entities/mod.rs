@@ -260,7 +260,7 @@ impl Recognizer {
         let lower = Normalized::new(text, true);
         let mut cands = Vec::new();
         self.matcher().candidates(text, &lower, &mut cands);
-        if !text.is_ascii() {
+        if abbreviations::may_list(text) {
             self.abbreviated_lists(text, &mut cands);
         }
         if listed::WORDS.iter().any(|(w, _)| text.contains(w)) {
