@@ -549,3 +549,34 @@ fn a_number_the_document_cites_as_the_assemblys_is_the_assemblys_when_cited_bare
     );
     assert!(!page.contains("s-res-2758"), "{page}");
 }
+
+#[test]
+fn identical_letters_under_two_symbols_are_one_document_titled_by_their_dated_title() {
+    // A layout-keeping text dump of identical letters to the Assembly and
+    // the Council: the title states the letters' date and breaks after a
+    // word that leaves no phrase open (`…from the Permanent` / `Observer
+    // of …`); the first paragraph's first line is indented; the first
+    // page's foot (job number, bar code) ends the text.
+    let (_dir, pages) = ingest(&["letters_en_joint_symbol.txt"]);
+    let page = &pages[0].1;
+    assert!(page.contains("symbol: A/ES-10/1027\n"), "{page}");
+    assert!(
+        page.contains(
+            "title: \"Identical letters dated 19 March 2025 from the Permanent Observer of the State of Palestine to the United Nations addressed to the Secretary-General, the President of the General Assembly and the President of the Security Council\""
+        ),
+        "{page}"
+    );
+    // The Council's symbol is the same document's, not one it cites.
+    assert!(!page.contains("S/2025/173"), "{page}");
+    let body = page.rsplit("\n---\n").next().unwrap_or_default();
+    assert!(
+        body.trim_start()
+            .starts_with("After committing over 1,000 violations"),
+        "{body}"
+    );
+    assert!(!body.contains("25-04581"), "{body}");
+    assert!(
+        !body.contains("## "),
+        "no line of a paragraph is a heading: {body}"
+    );
+}

@@ -27,6 +27,8 @@ struct LinkTargets<'a> {
     /// Symbols of seed documents → their page slug.
     seed_docs: &'a BTreeMap<String, Vec<(String, String)>>,
     own_symbol: Option<&'a str>,
+    /// The other symbols the document is issued under.
+    joint: &'a [String],
     language: &'a str,
     /// Numbers the document cites as old Assembly resolutions (`2758` →
     /// `A/RES/2758(XXVI)`): the same number cited bare elsewhere in it is
@@ -36,7 +38,7 @@ struct LinkTargets<'a> {
 
 impl LinkTargets<'_> {
     fn href(&self, e: &EntityId) -> Option<String> {
-        if self.own_symbol == Some(e.id.as_str())
+        if (self.own_symbol == Some(e.id.as_str()) || self.joint.contains(&e.id))
             && matches!(e.kind, EntityKind::DocumentRef | EntityKind::Resolution)
         {
             return None;
@@ -69,6 +71,7 @@ pub fn render_document(
     let mut targets = LinkTargets {
         seed_docs,
         own_symbol: doc.meta.symbol.as_deref(),
+        joint: &doc.meta.joint,
         language: &doc.meta.language,
         assembly_numbers: BTreeMap::new(),
     };
@@ -990,6 +993,7 @@ mod tests {
         let targets = LinkTargets {
             seed_docs: &seed_docs,
             own_symbol: None,
+            joint: &[],
             language,
             assembly_numbers: BTreeMap::new(),
         };

@@ -16,6 +16,10 @@ use super::text::{is_alnum, is_han, is_letter, visible_len};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Metadata {
     pub symbol: Option<String>,
+    /// The other symbols of a document issued under two at once
+    /// (`A/ES-10/1027-S/2025/173`: identical letters to the Assembly and
+    /// the Council): the same document, never one it cites.
+    pub joint: Vec<String>,
     pub date: Option<String>,
     pub language: String,
     pub languages: Vec<String>,
@@ -33,7 +37,7 @@ pub(crate) static MASTHEAD: LazyLock<Regex> = LazyLock::new(|| {
 pub static UN_SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
     // The last numbered part may be a draft's or a record's (`A/L.632`,
     // `A/C.3/78/L.5`, `S/PV.9000`) as well as a number.
-    Regex::new(r"(?:^|[^A-Za-z0-9/])((?:[A-Z]{1,6})(?:/(?:[A-Z]{1,8}\.?)?\d+(?:\.\d+)?|/[A-Z]{1,8}(?:\.\d+)?)*/(?:\d+|[A-Z]{1,3}\.\d+)(?:/[A-Za-z0-9.]+)*)").unwrap()
+    Regex::new(r"(?:^|[^A-Za-z0-9/])((?:[A-Z]{1,6})(?:/(?:[A-Z]{1,8}\.?)?\d+(?:\.\d+)?|/ES-\d+|/[A-Z]{1,8}(?:\.\d+)?)*/(?:\d+|[A-Z]{1,3}\.\d+)(?:/[A-Za-z0-9.]+)*)").unwrap()
 });
 
 /// Extracts metadata; the masthead (`front`) is preferred for symbol and
@@ -50,8 +54,13 @@ pub fn extract(doc: &Structured) -> Metadata {
         .or_else(|| doc_date(doc, dates))
         .or_else(|| updated_date(doc, dates))
         .or_else(|| file_date(doc, dates));
+    let joint = symbol
+        .as_deref()
+        .map(|own| joint_symbols(&doc.front, own))
+        .unwrap_or_default();
     Metadata {
         symbol,
+        joint,
         date,
         language,
         languages,
@@ -239,6 +248,34 @@ pub fn first_symbol(text: &str) -> Option<String> {
         ));
     }
     Some(symbol.to_string())
+}
+
+/// The symbols joined to `own` by a hyphen or a dash in `front` (`A/ES-10/1027-S/2025/173`,
+/// `A/79/850–S/2025/180`): a document issued under both.
+fn joint_symbols(front: &str, own: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for (at, _) in front.match_indices(own) {
+        let after = front[at + own.len()..].trim_start();
+        if let Some(rest) = after.strip_prefix(['-', '–', '—'])
+            && let Some(other) = first_symbol(rest.trim_start())
+            && rest.trim_start().starts_with(other.as_str())
+            && other != own
+            && !out.contains(&other)
+        {
+            out.push(other);
+        }
+        let before = front[..at].trim_end();
+        if let Some(head) = before.strip_suffix(['-', '–', '—'])
+            && let Some(w) = head.split_whitespace().next_back()
+            && let Some(other) = first_symbol(w)
+            && w.ends_with(other.as_str())
+            && other != own
+            && !out.contains(&other)
+        {
+            out.push(other);
+        }
+    }
+    out
 }
 
 /// A budget section's designation after a symbol (` (Sect. 10)/Part A`).

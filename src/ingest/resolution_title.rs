@@ -110,8 +110,8 @@ fn amendment_label(blocks: &mut Vec<Block>, front: &mut String) -> Option<String
             .unwrap()
     });
     let lines: Vec<&str> = front.lines().map(str::trim).collect();
-    let at = lines.iter().rposition(|l| !l.is_empty())?;
-    if !DRAFT_LABEL.is_match(lines[at]) || !AMENDMENT.is_match(lines[at]) {
+    let (at, end) = last_label(&lines)?;
+    if !AMENDMENT.is_match(lines[at]) {
         return None;
     }
     // The sponsors' names broken over lines above it: no masthead field
@@ -124,7 +124,7 @@ fn amendment_label(blocks: &mut Vec<Block>, front: &mut String) -> Option<String
         }
         from -= 1;
     }
-    let mut label = lines[from..=at].join(" ");
+    let mut label = lines[from..=end].join(" ");
     let mut taken = Vec::new();
     while let Some(Block::Para {
         text, num: None, ..
@@ -145,13 +145,23 @@ fn amendment_label(blocks: &mut Vec<Block>, front: &mut String) -> Option<String
     Some(label)
 }
 
+/// Where the masthead's lines (trimmed) end with a draft's label: the
+/// label's line and the masthead's last, the lines between going on with
+/// it in lower case (`…submitted by the Chair of the Committee following`
+/// / `informal consultations`).
+fn last_label(lines: &[&str]) -> Option<(usize, usize)> {
+    let end = lines.iter().rposition(|l| !l.is_empty())?;
+    let mut at = end;
+    while at > 0 && lines[at].chars().next().is_some_and(char::is_lowercase) {
+        at -= 1;
+    }
+    DRAFT_LABEL.is_match(lines[at]).then_some((at, end))
+}
+
 /// The title the document states below its masthead or its label.
 fn take_stated(blocks: &mut Vec<Block>, front: &mut String) -> Option<String> {
-    let mut after_label = front
-        .lines()
-        .rev()
-        .find(|l| !l.trim().is_empty())
-        .is_some_and(|l| DRAFT_LABEL.is_match(l.trim()));
+    let lines: Vec<&str> = front.lines().map(str::trim).collect();
+    let mut after_label = last_label(&lines).is_some();
     for i in 0..blocks.len().min(LOOK) {
         let (text, heading) = match &blocks[i] {
             Block::Heading { text, .. } => (text, true),
@@ -469,6 +479,27 @@ mod tests {
         );
         // The instruction stays the amendment's text.
         assert_eq!(blocks.len(), 2);
+        // The masthead may hold the label's end already (`contained` /
+        // `in document …`, taken in by the lower case that goes on).
+        let mut blocks = vec![Block::para("Amend the operative paragraph as follows:")];
+        let mut front = "Original: English\nDenmark, France and United Kingdom of Great\nBritain and Northern Ireland: amendment to the draft resolution contained\nin document S/2025/112".to_string();
+        assert_eq!(
+            take(&mut blocks, &mut front).as_deref(),
+            Some(
+                "Denmark, France and United Kingdom of Great Britain and Northern Ireland: amendment to the draft resolution contained in document S/2025/112"
+            )
+        );
+        // A label the masthead holds broken over lines introduces the
+        // title that follows it all the same.
+        let mut blocks = vec![
+            Block::para("Report on the activities of the Ethics Office"),
+            Block::para("The General Assembly,"),
+        ];
+        let mut front = "Fifth Committee\nDraft resolution submitted by the Chair of the Committee following\ninformal consultations".to_string();
+        assert_eq!(
+            take(&mut blocks, &mut front).as_deref(),
+            Some("Report on the activities of the Ethics Office")
+        );
         // A draft resolution's label is no title: its title follows it.
         let mut blocks = vec![Block::para("The Security Council,")];
         let mut front = "Albania and Chile: draft resolution".to_string();

@@ -504,6 +504,10 @@ fn split_masthead(lines: &mut Vec<String>, markdown: bool) -> (String, Option<St
         // development: implementation of the United Nations` / `Convention
         // to Combat Desertification in Those Countries` / …).
         let mut agenda_title = false;
+        // Whether the lines since a communication's title line, with no
+        // blank line between, are its title (`Identical letters dated 19
+        // March 2025 from the Permanent` / `Observer of the State of …`).
+        let mut communication = false;
         while i < first_page_end {
             // A PDF or Word file sets the masthead's lines (session, agenda
             // item, its title) in bold or larger type: headings of the
@@ -523,7 +527,9 @@ fn split_masthead(lines: &mut Vec<String>, markdown: bool) -> (String, Option<St
             let joins = !gap
                 && !label
                 && !after_agenda
-                && prev.is_some_and(|p| agenda_title || continues(p, t) || ends_with_comma(p));
+                && prev.is_some_and(|p| {
+                    agenda_title || communication || continues(p, t) || ends_with_comma(p)
+                });
             let goes_on = !gap && visible_len(t) <= 100 && (after_agenda || joins);
             let text_starts = visible_len(t) > 100
                 || (t.ends_with(|c| is_stop(c) || is_comma(c)) && !goes_on)
@@ -533,15 +539,19 @@ fn split_masthead(lines: &mut Vec<String>, markdown: bool) -> (String, Option<St
                 || TOC_HEAD.is_match(t)
                 || MD_HEAD.is_match(t)
                 || super::resolution_title::opens_head(t)
-                || after_title.is_some_and(|n| n >= 1 || visible_len(t) > 60);
+                || after_title.is_some_and(|n| n >= 1 || visible_len(t) > 60)
+                || (gap && opens_paragraph(&lines[i..first_page_end]));
             if text_starts || seen >= 10 {
                 break;
             }
+            let label_closed = t.ends_with(is_stop);
             if t.is_empty() {
                 gap = true;
                 agenda_title = false;
+                communication = false;
             } else {
                 agenda_title = !gap && !label && (after_agenda || agenda_title);
+                communication = !label && (communication && !gap || is_communication(t));
                 gap = false;
                 seen += 1;
                 if let Some(n) = after_title.as_mut() {
@@ -559,8 +569,23 @@ fn split_masthead(lines: &mut Vec<String>, markdown: bool) -> (String, Option<St
             i += 1;
             // A draft's label (`Chile and Mexico: draft resolution`) ends
             // the masthead: the title it introduces follows. So does the
-            // issuing body below a title (`Note by the Secretariat`).
+            // issuing body below a title (`Note by the Secretariat`). A
+            // label the next line goes on with in lower case (`…the draft
+            // resolution contained` / `in document S/2025/112`) ends there.
             if label {
+                while i < first_page_end
+                    && !label_closed
+                    && lines[i]
+                        .trim()
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_lowercase)
+                {
+                    extension.push((lines[i].trim().to_string(), true));
+                    end_line = i;
+                    end_col = lines[i].len();
+                    i += 1;
+                }
                 break;
             }
         }
@@ -652,12 +677,13 @@ fn extension_title(ext: &[(String, bool)]) -> Option<String> {
     // An editorial note in brackets (`[on the report of the Fourth
     // Committee (A/80/412)]`) is not part of the title either.
     let is_meta = |l: &str| {
-        l.starts_with('*')
-            || (l.starts_with('[') && l.ends_with(']'))
-            || is_officer_line(l)
-            || l.chars().filter(|c| c.is_ascii_digit()).count() * 2 > visible_len(l)
-            || visible_len(l) < 4
-            || super::metadata::find_date(l, "").is_some()
+        !is_communication(l)
+            && (l.starts_with('*')
+                || (l.starts_with('[') && l.ends_with(']'))
+                || is_officer_line(l)
+                || l.chars().filter(|c| c.is_ascii_digit()).count() * 2 > visible_len(l)
+                || visible_len(l) < 4
+                || super::metadata::find_date(l, "").is_some())
     };
     // A title broken over lines is one phrase (`…OF THE PEOPLE'S
     // REPUBLIC` / `OF CHINA IN THE UNITED NATIONS`; `…the Use,
@@ -688,6 +714,48 @@ fn extension_title(ext: &[(String, bool)]) -> Option<String> {
             }
         }
     }
+}
+
+/// The opening of a UN communication's title, which states the day the
+/// communication is dated (`Letter dated 30 June 2025 from …`, `Identical
+/// letters dated …`, `Note verbale dated …`), in the six UN languages: a
+/// title, never a masthead's line of a date, and its block of lines is one
+/// phrase.
+fn is_communication(line: &str) -> bool {
+    static OPENING: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)^(?:(?:identical )?letters? dated|notes? verbales? dated|(?:lettres? (?:identiques )?datées?|notes? verbales? datées?) du|(?:cartas? (?:idénticas )?|notas? verbal(?:es)? )de fecha|(?:идентичные )?письм[оа] |вербальная нота|(?:رسالة|رسالتان|رسائل|مذكرة شفوية) (?:متطابقة |متطابقتان )?مؤرخ|\d{4}年\d{1,2}月\d{1,2}日.{2,80}(?:的信|的普通照会|的同文信)$)",
+        )
+        .unwrap()
+    });
+    OPENING.is_match(line.trim())
+}
+
+/// Whether the lines from here, up to a blank line, are a paragraph of
+/// text rather than a title broken over lines: the first line indented
+/// further than the next, as a text dump sets a paragraph, or lines that
+/// run on past 100 characters and end a sentence (a title states no
+/// sentence).
+fn opens_paragraph(lines: &[String]) -> bool {
+    let block: Vec<&str> = lines
+        .iter()
+        .map(|l| l.trim_end())
+        .take_while(|l| !l.trim().is_empty())
+        .take(12)
+        .collect();
+    let indent = |l: &str| l.len() - l.trim_start_matches(' ').len();
+    if let [first, second, ..] = block[..]
+        && indent(first) >= indent(second) + 2
+        && visible_len(second.trim()) > visible_len(first.trim()) / 2
+    {
+        return true;
+    }
+    let last = block.last().map_or("", |l| l.trim());
+    let length: usize = block.iter().map(|l| visible_len(l.trim()) + 1).sum();
+    block.len() >= 2
+        && length > 100
+        && last.ends_with(is_stop)
+        && !block[0].trim().starts_with(['*', '['])
 }
 
 /// `Rapporteur: Ms. Riitta Resch (Finland)`, `Chair: …`: a committee
@@ -1910,7 +1978,21 @@ impl<'a> Segmenter<'a> {
             let standalone = bb && blank_after && !self.authored;
             // The first line of a web text, short and without a full stop,
             // is its headline even when a dateline follows at once.
-            let first_line = self.blocks.is_empty() && self.open.is_none() && !self.hard_wrapped;
+            // Not when the next line goes on with it: in lower case, with
+            // a bracket a clause goes on from (`…letter dated 25 June 2025`
+            // / `(S/2025/433), concerning …`; not `(Reuters) — The …`),
+            // or set back to the left of a line indented as a paragraph's
+            // first (`     I have the honour to …` / `the members …`).
+            let goes_on = lines.get(i).is_some_and(|next| {
+                let n = next.trim();
+                let indent = |l: &str| l.len() - l.trim_start_matches(' ').len();
+                !n.is_empty()
+                    && ((starts_mid_sentence(n) && t.chars().any(char::is_uppercase))
+                        || bracket_goes_on(n)
+                        || indent(raw) >= indent(next) + 2)
+            });
+            let first_line =
+                self.blocks.is_empty() && self.open.is_none() && !self.hard_wrapped && !goes_on;
             // In wrapped text (a PDF, a text dump) a line that starts in
             // the middle of a sentence — its first word in lower case, no
             // item's label — is a wrapped line set apart (a table's cell,
@@ -1928,6 +2010,21 @@ impl<'a> Segmenter<'a> {
         }
         self.close();
     }
+}
+
+/// Whether a line opens with a bracket that a clause goes on from, in
+/// lower case or after a comma or semicolon (`(S/2025/433), concerning`,
+/// `(A/79/1) and the`): the middle of a sentence.
+fn bracket_goes_on(line: &str) -> bool {
+    let close = match line.chars().next() {
+        Some('(') => ')',
+        Some('[') => ']',
+        _ => return false,
+    };
+    line.find(close).is_some_and(|e| {
+        let after = line[e + 1..].trim_start();
+        after.starts_with([',', ';']) || starts_mid_sentence(after)
+    })
 }
 
 /// Whether text ends a sentence (footnote markers after the full stop or
@@ -2596,6 +2693,142 @@ mod tests {
                 .any(|b| matches!(b, Block::Heading { text, .. } if text == "My favourite things")),
             "{:?}",
             s.blocks
+        );
+    }
+
+    /// The text of a document's body's first block, if a paragraph.
+    fn first_text(s: &Structured) -> String {
+        match s.blocks.first() {
+            Some(Block::Para { text, .. }) => text.clone(),
+            other => format!("not a paragraph: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_letters_title_stating_its_date_is_the_title_and_its_first_paragraph_stays_text() {
+        // A letter as a layout-keeping text dump sets it: the masthead,
+        // the title over two lines, a blank line, the paragraph with its
+        // first line indented.
+        let letter = |title: &str, para: &str| {
+            format!(
+                "   United Nations                                        S/2025/434\n   Security Council                         Distr.: General\n                                            30 June 2025\n\n                                            Original: English\n\n\n{title}\n\n{para}\n\n                                   (Signed) Jane Roe\n                                   President of the Security Council\n"
+            )
+        };
+        let para = "        I have the honour to inform you that your letter dated 25 June 2025\n   (S/2025/433), concerning your intention to appoint a Special Representative, has been\n   brought to the attention of the members of the Security Council. They take note of\n   the intention expressed therein.";
+        let s = structure(&letter(
+            "   Letter dated 30 June 2025 from the President of the\n   Security Council addressed to the Secretary-General",
+            para,
+        ));
+        assert_eq!(
+            s.title.as_deref(),
+            Some(
+                "Letter dated 30 June 2025 from the President of the Security Council addressed to the Secretary-General"
+            )
+        );
+        assert!(
+            first_text(&s).starts_with("I have the honour"),
+            "{:?}",
+            first_text(&s)
+        );
+        // Without the layout's indents, the paragraph is told by its
+        // sentence; a title on one line that states a date is the title.
+        let flush: String = para.lines().map(str::trim).collect::<Vec<_>>().join("\n");
+        let s = structure(&letter(
+            "Letter dated 25 June 2025 from the Secretary-General addressed to the President of the Security Council",
+            &flush,
+        ));
+        assert_eq!(
+            s.title.as_deref(),
+            Some(
+                "Letter dated 25 June 2025 from the Secretary-General addressed to the President of the Security Council"
+            )
+        );
+        assert!(
+            first_text(&s).starts_with("I have the honour"),
+            "{:?}",
+            first_text(&s)
+        );
+        // A title broken after a word that does not leave the phrase open
+        // (`…from the Permanent` / `Observer of …`) is one title still.
+        let s = structure(&letter(
+            "Agenda item 5\nIllegal actions in the Territory\n\n   Identical letters dated 19 March 2025 from the Permanent\n   Observer of the State of Palestine to the United Nations addressed\n   to the Secretary-General and the President of the Security Council",
+            para,
+        ));
+        assert_eq!(
+            s.title.as_deref(),
+            Some(
+                "Identical letters dated 19 March 2025 from the Permanent Observer of the State of Palestine to the United Nations addressed to the Secretary-General and the President of the Security Council"
+            )
+        );
+        assert!(
+            first_text(&s).starts_with("I have the honour"),
+            "{:?}",
+            first_text(&s)
+        );
+    }
+
+    #[test]
+    fn a_communications_title_is_known_in_the_six_languages() {
+        for title in [
+            "Letter dated 30 June 2025 from the President of the Security Council addressed to the Secretary-General",
+            "Identical letters dated 19 March 2025 from the Permanent Observer",
+            "Note verbale dated 20 August 2025 from the Permanent Mission of Poland",
+            "Lettre datée du 30 juin 2025, adressée au Secrétaire général par le Président du Conseil de sécurité",
+            "Lettres identiques datées du 19 mars 2025, adressées au Secrétaire général",
+            "Carta de fecha 30 de junio de 2025 dirigida al Secretario General",
+            "Cartas idénticas de fecha 19 de marzo de 2025 dirigidas al Secretario General",
+            "Nota verbal de fecha 20 de agosto de 2025 dirigida a la Presidencia del Consejo de Seguridad",
+            "Письмо Председателя Совета Безопасности от 30 июня 2025 года на имя Генерального секретаря",
+            "Идентичные письма Постоянного наблюдателя от 19 марта 2025 года",
+            "Вербальная нота Постоянного представительства Польши от 20 августа 2025 года",
+            "رسالة مؤرخة 30 حزيران/يونيه 2025 موجهة إلى الأمين العام من رئيس مجلس الأمن",
+            "رسالتان متطابقتان مؤرختان 19 آذار/مارس 2025 موجهتان إلى الأمين العام",
+            "2025年6月30日安全理事会主席给秘书长的信",
+            "2025年3月19日巴勒斯坦国常驻联合国观察员给秘书长和安全理事会主席的同文信",
+        ] {
+            assert!(is_communication(title), "{title}");
+        }
+        for line in [
+            "Resolution adopted by the General Assembly on 14 November 2025",
+            "Letters to the editor",
+            "30 June 2025",
+            "2025年6月30日",
+        ] {
+            assert!(!is_communication(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn a_headline_over_an_agencys_bracket_stays_the_headline() {
+        let s = structure(
+            "Ministers agree on new cyber rules\n(Reuters) - The ministers met in Geneva on Monday and agreed on the rules.\n",
+        );
+        assert_eq!(
+            s.title.as_deref(),
+            Some("Ministers agree on new cyber rules")
+        );
+    }
+
+    #[test]
+    fn an_amendments_label_broken_over_two_lines_is_one_title() {
+        let text = "   United Nations                                        S/2025/117\n   Security Council                         Distr.: General\n                                            24 February 2025\n\n                                            Original: English\n\n\n   Russian Federation: amendment to the draft resolution contained\n   in document S/2025/112\n\n        In the operative paragraph, after “swift end of the conflict” insert “including\n   addressing its root causes”.\n";
+        let s = structure(text);
+        assert_eq!(
+            s.title.as_deref(),
+            Some(
+                "Russian Federation: amendment to the draft resolution contained in document S/2025/112"
+            )
+        );
+        assert!(
+            first_text(&s).starts_with("In the operative"),
+            "{:?}",
+            first_text(&s)
+        );
+        assert!(
+            !s.blocks.iter().any(|b| matches!(b, Block::Heading { .. })),
+            "{:?} {:?}",
+            s.blocks,
+            s.front
         );
     }
 

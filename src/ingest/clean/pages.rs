@@ -35,7 +35,7 @@ mod jobs;
 use counters::strip_counters;
 use edges::strip_repeated_edges;
 use infer::infer_breaks;
-use jobs::strip_job_heads;
+use jobs::{strip_job_heads, strip_last_foot};
 
 use super::placeholders;
 use crate::ingest::text::is_terminal;
@@ -66,10 +66,17 @@ pub fn strip(lines: Vec<String>, markdown: bool) -> Stripped {
         .map(|l| placeholders::scrub_owned(l, markdown))
         .collect();
     let lines = split_form_feeds(lines);
-    let (lines, heads) = if markdown {
+    let (lines, mut heads) = if markdown {
         (lines, Vec::new())
     } else {
         strip_job_heads(lines)
+    };
+    let lines = if markdown {
+        lines
+    } else {
+        let (lines, foot) = strip_last_foot(lines);
+        heads.extend(foot);
+        lines
     };
     let (lines, markers) = strip_counters(lines);
     let lines = if markdown || lines.iter().filter(|l| *l == PAGE_BREAK).count() >= 2 {

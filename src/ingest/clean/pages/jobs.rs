@@ -239,12 +239,65 @@ pub(super) fn strip_job_heads(lines: Vec<String>) -> (Vec<String>, Vec<String>) 
     (out, named)
 }
 
+/// The first page's foot of a UN text dump — its job number with the
+/// language's letter (`25-10717 (E)    020725`) and the bar code's text
+/// below it — where nothing but a page break or the end of the text
+/// follows: a one-page letter has no second page head to find it by.
+/// Returns the lines without it and the job number, as furniture.
+pub(super) fn strip_last_foot(mut lines: Vec<String>) -> (Vec<String>, Vec<String>) {
+    static FOOT: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^\d{2}-\d{5}\s*\([A-Z]\)").expect("valid regex"));
+    let mut furniture = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let t = lines[i].trim();
+        if !(FOOT.is_match(t) && is_un_job_number(t)) {
+            i += 1;
+            continue;
+        }
+        // Up to the page's end: blank lines and the bar code only.
+        let end = (i + 1..lines.len())
+            .find(|&k| !(blank(&lines[k]) || is_un_job_number(&lines[k])))
+            .unwrap_or(lines.len());
+        if end == lines.len() || lines[end] == PAGE_BREAK {
+            furniture.push(t.to_string());
+            lines.drain(i..end);
+        } else {
+            i += 1;
+        }
+    }
+    (lines, furniture)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn lines(t: &str) -> Vec<String> {
         t.lines().map(str::to_string).collect()
+    }
+
+    #[test]
+    fn a_one_page_letters_foot_goes_and_a_job_number_in_the_text_stays() {
+        let text = "United Nations S/2025/434\nSecurity Council Distr.: General\n30 June 2025\n\n\
+            I have the honour to inform you that your letter has been brought to their attention.\n\n\
+            (Signed) Jane Roe\n\n25-10717 (E)     020725\n*2510717*\n\n";
+        let (out, furniture) = strip_last_foot(lines(text));
+        assert!(
+            out.iter()
+                .all(|l| !l.contains("25-10717") && !l.contains("*2510717*")),
+            "{out:?}"
+        );
+        assert_eq!(furniture, ["25-10717 (E)     020725"]);
+        assert!(out.iter().any(|l| l.contains("(Signed) Jane Roe")));
+        // The same foot before a page break (an annex follows) goes too;
+        // one that text follows stays.
+        let text = "Text of the letter.\n25-13360 (E)    250825\n*2513360*\n\u{c}\nAnnex\n";
+        let split = super::super::split_form_feeds(lines(text));
+        let (out, _) = strip_last_foot(split);
+        assert!(out.iter().all(|l| !l.contains("25-13360")), "{out:?}");
+        let text = "United Nations\n24-23048 (E)\nSeventy-ninth session\nText.\n";
+        assert_eq!(strip_last_foot(lines(text)).0, lines(text));
     }
 
     #[test]
