@@ -1124,6 +1124,37 @@ mod tests {
     }
 
     #[test]
+    fn the_two_congos_by_their_long_names_and_the_koreas_in_czech_cases() {
+        let r = Recognizer::builtin();
+        for (text, want) in [
+            (
+                "Die Demokratische Republik Kongo und Ruanda",
+                vec!["COD", "RWA"],
+            ),
+            (
+                "däribland Myanmar, Demokratiska republiken Kongo, barn",
+                vec!["MMR", "COD"],
+            ),
+            ("Republiken Kongo och Gabon", vec!["COG", "GAB"]),
+            (
+                "Den demokratiske republikken Kongo og Republikken Kongo",
+                vec!["COD", "COG"],
+            ),
+            (
+                "Kongo Demokratik Cumhuriyeti ile Kongo Cumhuriyeti",
+                vec!["COD", "COG"],
+            ),
+            (
+                "jednal s ministry Jižní Koreje a Severní Koreje",
+                vec!["KOR", "PRK"],
+            ),
+            ("smlouva s Jižní Koreou", vec!["KOR"]),
+        ] {
+            assert_eq!(countries(&r, text), want, "{text}");
+        }
+    }
+
+    #[test]
     fn japanese_one_character_names_before_an_office() {
         let r = Recognizer::builtin();
         assert_eq!(

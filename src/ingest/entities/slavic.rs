@@ -247,10 +247,14 @@ fn czech_word(w: &str, alone: bool) -> Option<Cases> {
             let e = vec![s(b, "é")];
             return Some([e.clone(), e.clone(), vec![s(b, "ou")], vec![s(b, "ou")], e]);
         }
-        // Soft adjectives (`Jižní`, `Severní`): only the instrumental
-        // and the dative/locative of a feminine noun change.
+        // Soft adjectives (`Jižní`, `Severní`, `Východní`): the same in
+        // every case before a feminine noun (`s Jižní Koreou`), with the
+        // masculine endings before a masculine one (`Východního Timoru`,
+        // `s Východním Timorem`); the noun's gender is not known here, so
+        // both (a form no text writes costs nothing).
         if lower.ends_with('í') {
-            return Some([vec![], vec![], vec![], vec![s(w, "m")], vec![]]);
+            let both = |e: &str| vec![w.to_string(), s(w, e)];
+            return Some([both("ho"), both("mu"), vec![], both("m"), both("m")]);
         }
         // Masculine adjectives (`Nový` Zéland) and neuter (`Spojené`
         // království) in the oblique cases.
@@ -275,6 +279,19 @@ fn czech_word(w: &str, alone: bool) -> Option<Cases> {
             let b = cut(w, 1);
             let ii = vec![s(b, "i")];
             [vec![], ii.clone(), ii.clone(), vec![s(b, "í")], ii]
+        }
+        // A stem ending in a vowel takes -j- (`Korea` → `Koreje`,
+        // `Koreji`; `Koreu`, `Koreou`; `Guinea`, `Eritrea`).
+        'a' if lower.ends_with("ea") => {
+            let b = cut(w, 1);
+            let ji = vec![s(b, "ji")];
+            [
+                vec![s(b, "je")],
+                ji.clone(),
+                vec![s(b, "u")],
+                vec![s(b, "ou")],
+                ji,
+            ]
         }
         'a' => {
             let b = cut(w, 1);
@@ -496,6 +513,22 @@ mod tests {
         has("cs", "Španělsko", &["Španělska", "Španělsku", "Španělskem"]);
         has("cs", "Francie", &["Francii", "Francií"]);
         has("cs", "Kanada", &["Kanady", "Kanadě", "Kanadu", "Kanadou"]);
+        has(
+            "cs",
+            "Jižní Korea",
+            &[
+                "Jižní Koreje",
+                "Jižní Koreji",
+                "Jižní Koreu",
+                "Jižní Koreou",
+            ],
+        );
+        has("cs", "Guinea", &["Guineje", "Guineji"]);
+        has(
+            "cs",
+            "Východní Timor",
+            &["Východního Timoru", "Východním Timorem"],
+        );
         has("cs", "Amerika", &["Ameriky", "Americe"]);
         has("cs", "Irák", &["Iráku", "Irákem"]);
         has("cs", "Egypt", &["Egyptu", "Egyptě"]);
