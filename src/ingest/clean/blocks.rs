@@ -260,8 +260,13 @@ pub(crate) fn is_labelled_strip(text: &str) -> bool {
 /// cover half its letters or more, in at most eight words, and it is no
 /// sentence. Markdown links and emphasis are read as their text.
 pub(crate) fn is_chrome_label(text: &str) -> bool {
-    static MD_LINK: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"\[([^\]]*)\]\([^)]*\)").unwrap());
+    static MD_LINK: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(
+            r"\[([^\]]*)\]\({}\)",
+            crate::ingest::text::MD_LINK_TARGET
+        ))
+        .unwrap()
+    });
     let plain = MD_LINK
         .replace_all(text, "$1")
         .replace(['*', '_', '\\', '#'], "");

@@ -135,8 +135,16 @@ fn is_dated(text: &str) -> bool {
 /// A carousel saved as one line: three pictures or more, each followed by
 /// a short caption (linked or not), and nothing else.
 pub fn is_image_strip(line: &str) -> bool {
-    static IMAGE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"!\[[^\]]*\]\([^)]*\)").unwrap());
-    static TARGET: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\]\([^)]*\)").unwrap());
+    static IMAGE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(
+            r"!\[[^\]]*\]\({}\)",
+            crate::ingest::text::MD_LINK_TARGET
+        ))
+        .unwrap()
+    });
+    static TARGET: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(r"\]\({}\)", crate::ingest::text::MD_LINK_TARGET)).unwrap()
+    });
     if line.matches("![").count() < 3 || IMAGE.find_iter(line).count() < 3 {
         return false;
     }

@@ -48,7 +48,9 @@ pub fn read(text: &str, name: &str) -> Read {
 
 /// The words of a text that a reader reads (a link's target is none).
 fn words(text: &str) -> usize {
-    static TARGET: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\]\([^)]*\)").unwrap());
+    static TARGET: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(r"\]\({}\)", crate::ingest::text::MD_LINK_TARGET)).unwrap()
+    });
     TARGET.replace_all(text, "]").split_whitespace().count()
 }
 
@@ -105,8 +107,13 @@ pub fn looks_scraped(body: &str) -> bool {
 /// `19 FEB 2020 - 18:37 CET`), as dates it shows by its headline.
 fn scraped_candidates(body: &str, meta: &mut crate::ingest::model::Document) {
     use crate::ingest::model::{Field, Origin};
-    static LINK: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"!?\[([^\]]*)\]\([^)]*\)").unwrap());
+    static LINK: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(
+            r"!?\[([^\]]*)\]\({}\)",
+            crate::ingest::text::MD_LINK_TARGET
+        ))
+        .unwrap()
+    });
     let lines: Vec<&str> = body.lines().collect();
     // Not a heading that is wholly a link (a category, a section of the
     // site) or empty once its links are taken out.

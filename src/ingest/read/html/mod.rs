@@ -393,8 +393,13 @@ fn drop_feeds(blocks: &mut Vec<Block>) {
 /// a paragraph, a quote or a heading. Such a teaser goes wherever it
 /// stands in the article.
 fn is_link_teaser(b: &Block) -> bool {
-    static LINK: std::sync::LazyLock<regex::Regex> =
-        std::sync::LazyLock::new(|| regex::Regex::new(r"\[([^\]]*)\]\([^)]*\)").unwrap());
+    static LINK: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(&format!(
+            r"\[([^\]]*)\]\({}\)",
+            crate::ingest::text::MD_LINK_TARGET
+        ))
+        .unwrap()
+    });
     // `**Label:** [Headline](…)`: emphasis around the label or the link.
     static LABELLED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         regex::Regex::new(
