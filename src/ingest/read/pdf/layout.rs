@@ -412,7 +412,24 @@ fn gutter(groups: &[(f32, f32, Vec<Glyph>)], width: f32) -> Option<f32> {
         s.sort_by(f32::total_cmp);
         s[s.len() / 2]
     };
-    ((best.1 - best.0) as f32 >= (0.6 * size).max(4.0)).then(|| (best.0 + best.1) as f32 / 2.0)
+    if ((best.1 - best.0) as f32) < (0.6 * size).max(4.0) {
+        return None;
+    }
+    let at = (best.0 + best.1) as f32 / 2.0;
+    // A table of figures (labels, then columns of amounts) leaves such a
+    // strip too: a column of text right of it holds words, not figures.
+    let (mut letters, mut figures) = (0usize, 0usize);
+    for g in groups
+        .iter()
+        .flat_map(|(_, _, gs)| gs)
+        .filter(|g| g.x >= at)
+    {
+        for c in g.text.chars() {
+            letters += usize::from(c.is_alphabetic());
+            figures += usize::from(c.is_numeric());
+        }
+    }
+    (letters >= 2 * figures).then_some(at)
 }
 
 fn is_rtl(c: char) -> bool {
@@ -665,6 +682,23 @@ fn furniture_key(t: &str) -> String {
 }
 
 /// A page counter standing alone: `3`, `- 3 -`, `Page 3`, `3/20`, `iv`.
+/// Whether `l` stands on one baseline with two or more other lines that
+/// are figures (a row of a table), where a page number stands alone or
+/// beside a job number or a symbol.
+fn among_figures(p: &PageLines, l: &Line) -> bool {
+    p.lines
+        .iter()
+        .filter(|o| !std::ptr::eq(*o, l) && (o.y - l.y).abs() < 0.5)
+        .filter(|o| {
+            let t = o.text.trim();
+            !t.is_empty()
+                && t.chars()
+                    .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | ' ' | '-' | '–'))
+        })
+        .count()
+        >= 2
+}
+
 fn is_page_number(t: &str) -> bool {
     let t = t
         .trim()
@@ -738,7 +772,10 @@ fn strip_furniture(pages: &mut [PageLines]) -> Vec<String> {
                 if !in_band(p, l) {
                     return l.y > p.height * 0.6 && is_un_job_number(&l.text);
                 }
-                let counter = is_page_number(&l.text) || is_un_job_number(&l.text);
+                // Not a figure among others on its baseline: the last row
+                // of a table at a page's foot (`7   7   6   7`).
+                let counter =
+                    (is_page_number(&l.text) && !among_figures(p, l)) || is_un_job_number(&l.text);
                 // A footnote repeats a shape too (`6 United Nations,
                 // Treaty Series, vol. 2515…` on one page, `4 United
                 // Nations, Treaty Series, vol. 1577…` on another): a
@@ -1504,6 +1541,69 @@ mod tests {
             .collect();
         assert_eq!(t[..3], ["left0", "left1", "left2"]);
         assert_eq!(t[8], "right0");
+    }
+
+    #[test]
+    fn a_table_of_figures_is_no_second_column() {
+        // Labels on the left, four columns of amounts on the right, a
+        // strip between them no row crosses: rows of a table, read across.
+        let mut g = Vec::new();
+        for i in 0..12 {
+            let y = 100.0 + i as f32 * 14.0;
+            g.extend(word(
+                &format!("{i}. Meetings of the Committee number {i}"),
+                60.0,
+                y,
+                8.5,
+            ));
+            for (k, x) in [432.0, 470.0, 508.0, 545.0].into_iter().enumerate() {
+                g.extend(word(&format!("{}", 10 + i + k), x, y, 8.5));
+            }
+        }
+        let p = page_lines(612.0, 792.0, g);
+        let t: Vec<&str> = p.lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(
+            t[..2],
+            ["0. Meetings of the Committee number 0", "10"],
+            "{t:?}"
+        );
+    }
+
+    #[test]
+    fn a_tables_last_row_at_a_pages_foot_is_no_page_number() {
+        let row = |text: &str, x0: f32, y: f32| Line {
+            x0,
+            x1: x0 + 10.0,
+            ..line(text, y)
+        };
+        // Each page's text and last row its own; the page number apart.
+        let page = |n: usize| {
+            let mut lines: Vec<Line> = (0..6)
+                .map(|i| {
+                    line(
+                        &format!("Text of page {n}, line {i}."),
+                        100.0 + i as f32 * 14.0,
+                    )
+                })
+                .collect();
+            lines.push(row(&format!("{n}. Documents for body {n}"), 60.0, 726.0));
+            for (k, x) in [432.0, 470.0, 508.0, 545.0].into_iter().enumerate() {
+                lines.push(row(&format!("{}", n * 3 + k), x, 726.0));
+            }
+            lines.push(row(&n.to_string(), 300.0, 760.0));
+            PageLines {
+                width: 612.0,
+                height: 792.0,
+                lines,
+            }
+        };
+        let mut pages = vec![page(3), page(4), page(5)];
+        strip_furniture(&mut pages);
+        let left: Vec<&str> = pages[0].lines.iter().map(|l| l.text.as_str()).collect();
+        assert!(
+            ["9", "10", "11", "12"].iter().all(|f| left.contains(f)) && !left.contains(&"3"),
+            "{left:?}"
+        );
     }
 
     fn line(text: &str, y: f32) -> Line {
