@@ -708,7 +708,7 @@ fn extension_title(ext: &[(String, bool)]) -> Option<String> {
         n => {
             let prev = &lines[n - 2];
             if visible_len(last) <= 60 && visible_len(prev) > visible_len(last) {
-                Some(format!("{prev} — {last}"))
+                Some(super::text::with_issuer(prev, last))
             } else {
                 Some(last.to_string())
             }
@@ -836,7 +836,7 @@ fn masthead_title(front: &str) -> Option<String> {
     let tail = tail.trim().trim_end_matches(['.', '*']);
     let title = title.trim().to_string();
     if !tail.is_empty() && tail.chars().count() <= 40 && !tail.contains(['.', ',', '。', '，']) {
-        Some(format!("{title} — {tail}"))
+        Some(super::text::with_issuer(&title, tail))
     } else {
         Some(title)
     }
@@ -2652,7 +2652,7 @@ mod tests {
             ]))
             .as_deref(),
             Some(
-                "Promotion and protection of the rights of children — Report of the Secretary-General"
+                "Promotion and protection of the rights of children: report of the Secretary-General"
             )
         );
     }
@@ -3112,7 +3112,7 @@ mod tests {
         assert_eq!(headings(&s), ["Allocation of items", "Programme of work"]);
         assert_eq!(
             s.title.as_deref(),
-            Some("Organization of the work of the Third Committee — Note by the Secretariat")
+            Some("Organization of the work of the Third Committee: note by the Secretariat")
         );
     }
 

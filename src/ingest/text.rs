@@ -356,6 +356,25 @@ pub fn ascii_slug(s: &str, max_len: usize) -> Option<String> {
     Some(out)
 }
 
+/// A title and the issuing body under it as a library catalogues them
+/// (`Credentials of … : report of the Secretary-General`): a colon, the
+/// issuer's first word in lower case unless it is an acronym or a name
+/// (`UNICEF`); after Han text the full-width colon (`…行为：秘书长的报告`).
+pub fn with_issuer(title: &str, issuer: &str) -> String {
+    if title.ends_with(is_han) {
+        return format!("{title}：{issuer}");
+    }
+    let mut chars = issuer.chars();
+    let issuer = match (chars.next(), chars.next()) {
+        (Some(a), Some(b)) if a.is_uppercase() && b.is_lowercase() => {
+            let rest = &issuer[a.len_utf8()..];
+            format!("{}{rest}", a.to_lowercase())
+        }
+        _ => issuer.to_string(),
+    };
+    format!("{title}: {issuer}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

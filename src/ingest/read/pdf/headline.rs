@@ -26,7 +26,7 @@ const LARGER: f32 = 1.5;
 /// report's lines hold 75 to 90; an agenda item's numbers, fewer).
 const RUNNING: usize = 65;
 
-/// The first page's headline (its title, ` — ` and its issuing body when
+/// The first page's headline (its title, `: ` and its issuing body when
 /// one follows), or `None` when the page's head has no line in type
 /// larger than the body's, or is a resolution's or a draft's.
 pub fn headline(first: &[Line], body: f32) -> Option<String> {
@@ -106,7 +106,7 @@ pub fn headline(first: &[Line], body: f32) -> Option<String> {
     }
     let issuer = plain(&issuer);
     if is_issuer(&issuer) {
-        Some(format!("{title} — {issuer}"))
+        Some(crate::ingest::text::with_issuer(&title, &issuer))
     } else {
         Some(title)
     }
@@ -202,7 +202,7 @@ mod tests {
         assert_eq!(
             headline(&p, 10.0).as_deref(),
             Some(
-                "Third Industrial Development Decade for Africa (2016–2025) — Note by the Secretary-General"
+                "Third Industrial Development Decade for Africa (2016–2025): note by the Secretary-General"
             )
         );
     }
