@@ -100,10 +100,11 @@ def front_matter(text):
 
 
 def without_issuer(title):
-    """A title with its issuing body (`… — Note by the Secretariat`, `… —
-    Report of the Secretary-General`), as the UN's library catalogues it,
-    is the reference's title."""
-    return re.sub(r" — (?:Note by|Report of) the [\w -]+$", "", title)
+    """A title with its issuing body (`…: note by the Secretariat`, `…:
+    report of the Secretary-General`, as the UN's library catalogues it;
+    `… — Report of …` as pilcrow wrote it before) is the reference's
+    title."""
+    return re.sub(r"(?: — |: ?)(?:[Nn]ote by|[Rr]eport of) the [\w -]+$", "", title)
 
 
 def furniture(body, symbol):
