@@ -12,7 +12,7 @@
 //! (`ország-gal`). A form nobody writes costs nothing; derived words
 //! (`suomalainen`, "Finnish") are not forms of the name and stay unmatched.
 
-/// The case forms of `name` in `lang` (`fi`, `hu`; the genitive in `de`,
+/// The case forms of `name` in `lang` (`fi`, `hu`, `el`; the genitive in `de`,
 /// `sv`, `da`, `nb`; `pl`, `cs`, `sk`, `hr`, `bs`, `sr-Latn` in [`super::slavic`];
 /// multi-word `uk` names in [`super::ukrainian`]), empty for
 /// other languages and, but in Polish and Czech, for names of several
@@ -33,6 +33,7 @@ pub fn case_forms(lang: &str, name: &str) -> Vec<String> {
         "de" | "sv" | "da" | "nb" | "no" => genitive_s(name),
         "is" => icelandic(name),
         "ro" => romanian(name),
+        "el" => greek(name),
         _ => Vec::new(),
     }
 }
@@ -69,6 +70,20 @@ fn romanian(name: &str) -> Vec<String> {
         vec![format!("{stem}ei")]
     } else if let Some(stem) = name.strip_suffix('a').or_else(|| name.strip_suffix('ă')) {
         vec![format!("{stem}ei")]
+    } else {
+        Vec::new()
+    }
+}
+
+/// The genitive and accusative of a Greek name: -ος → -ου, -ο
+/// (`Κύπρος` → `Κύπρου`, `Κύπρο`; `Αίγυπτος` → `Αιγύπτου`, its accent moved
+/// back, which the matcher's folding of accents ignores); a feminine in
+/// -α or -η takes -ς (`Γαλλία` → `Γαλλίας`, `Κίνα` → `Κίνας`).
+fn greek(name: &str) -> Vec<String> {
+    if let Some(stem) = name.strip_suffix("ος").or_else(|| name.strip_suffix("ός")) {
+        vec![format!("{stem}ου"), format!("{stem}ο")]
+    } else if name.ends_with(['α', 'ά', 'η', 'ή']) {
+        vec![format!("{name}ς")]
     } else {
         Vec::new()
     }

@@ -1155,6 +1155,25 @@ mod tests {
     }
 
     #[test]
+    fn names_the_press_writes_in_persian_hebrew_thai_and_greek() {
+        let r = Recognizer::builtin();
+        for (text, want) in [
+            ("آمریکا و کره‌ی جنوبی", vec!["USA", "KOR"]),
+            ("הווטו של ארה\"ב על ההצעה בעזה", vec!["USA", "PSE"]),
+            ("הבחירות בארה״ב ועמדת בריטניה", vec!["USA", "GBR"]),
+            ("สหรัฐฯ และอังกฤษ ลงมติ", vec!["USA", "GBR"]),
+            ("เอกสารภาษาอังกฤษ", vec![]),
+            (
+                "η επανένωση της Κύπρου και η Κυπριακή Δημοκρατία",
+                vec!["CYP", "CYP"],
+            ),
+            ("οι θέσεις των ΗΠΑ και της Γαλλίας", vec!["USA", "FRA"]),
+        ] {
+            assert_eq!(countries(&r, text), want, "{text}");
+        }
+    }
+
+    #[test]
     fn japanese_one_character_names_before_an_office() {
         let r = Recognizer::builtin();
         assert_eq!(

@@ -211,13 +211,13 @@ const DATE: &str = concat!(
 /// Separators between numbers of one citation list, in every language.
 const SEP: &str = concat!(
     r"(?: ?[,、;，；] ?(?:(?:and|et|y|e|и|و|và|und|or|ou|o|или|hoặc|oder) )?",
-    r"| (?:and|et|y|e|и|và|und|or|ou|o|oder|или|либо|hoặc|as well as|ainsi que|así como|а также|sowie|bem como|cũng như|och|og|oraz|та|і) ",
-    r"| ?و ?| ?(?:和|及|以及|与|與|或|至) ?)"
+    r"| (?:and|et|y|e|и|và|und|or|ou|o|oder|или|либо|hoặc|as well as|ainsi que|así como|а также|sowie|bem como|cũng như|och|og|oraz|та|і|και|na) ",
+    r"| ?و ?| ?(?:和|及|以及|与|與|或|至|และ) ?)"
 );
 
 static PREFIX_RE: LazyLock<Regex> = LazyLock::new(|| {
     // A word boundary before the trigger is checked in code.
-    let trigger = r"(?:unscrs?|res\.|resolutions?|résolutions?|resoluci(?:ón|ones)|resolu(?:ção|ções)|resolution(?:en)?|резолюци(?:я|и|ю|ей|ям|ями|ях)|резолюці(?:я|ї|ю|єю|й|ям|ями|ях)|nghị quyết|[وفب]?(?:ال|لل|ل)?قرار(?:ات|ه|ها|ي|ين|ا)?|risoluzion[ei]|resoluti(?:e|es)|rezolucj[aięi]|rezolucij(?:a|e|i|u|om|ama)|rezoluc[ei]|(?:決議|决议) ?第?|결의(?:안)? ?제?)";
+    let trigger = r"(?:unscrs?|res\.|resolutions?|résolutions?|resoluci(?:ón|ones)|resolu(?:ção|ções)|resolution(?:en)?|резолюци(?:я|и|ю|ей|ям|ями|ях)|резолюці(?:я|ї|ю|єю|й|ям|ями|ях)|nghị quyết|[وفب]?(?:ال|لل|ل)?قرار(?:ات|ه|ها|ي|ين|ا)?|risoluzion[ei]|resoluti(?:e|es)|rezolucj[aięi]|rezolucij(?:a|e|i|u|om|ama)|rezoluc[ei]|(?:決議|决议) ?第?|결의(?:안)? ?제?|ψήφισμα|ψηφίσματ(?:ος|α)|ψηφισμάτων|قطعنامه(?:‌ها|های)?|ข้อมติ|(?:ma)?azimio)";
     // (Russian and Ukrainian put the organ, or the Council alone, and the
     // UN before the number: `резолюции Совета Безопасности ООН 2231`,
     // `резолюции Совета 2170`.)
@@ -226,8 +226,9 @@ static PREFIX_RE: LazyLock<Regex> = LazyLock::new(|| {
     // languages that write one: `No.`/`no`/`Nos.` (en, fr), `n°`/`nº`/`n.º`
     // (fr, es, pt, it), `№` (ru, uk), `núm.`/`número` (es, pt), `Nr`/`Nr.`
     // (de, sv, pl, da, nb), `n:o` (sv, fi), `č.` (cs, sk), `br.` (hr, sr),
-    // `số` (vi), `رقم` (ar), `#`.
-    let marker = r"(?: ?(?:nos?\.?|n[°º]s?\.?|n\.[°º]s?|№|núm(?:ero)?\.?|número|numéro|nummer|numer|number|nr\.?|n:o|č\.|br\.|số|رقم|n\.|#))?";
+    // `số` (vi), `رقم` (ar), `شماره` (fa), `ที่` (th), `namba` (sw),
+    // `αριθ.` (el), `#`.
+    let marker = r"(?: ?(?:nos?\.?|n[°º]s?\.?|n\.[°º]s?|№|núm(?:ero)?\.?|número|numéro|nummer|numer|number|nr\.?|n:o|č\.|br\.|số|رقم|شماره|ที่|namba|nambari|αριθ\.?|n\.|#))?";
     Regex::new(&format!(
         r"{trigger}{body}{marker} ?(?:[as]/res/)?{ITEM}(?:{SEP}{ITEM})*"
     ))
@@ -1213,6 +1214,24 @@ mod tests {
         assert_eq!(ids("安保理決議第2341号"), ["S/RES/2341 (2017)"]);
         assert_eq!(ids("안보리 결의 제2341호"), ["S/RES/2341 (2017)"]);
         assert!(ids("该决议2019年通过").is_empty());
+        // Greek, Persian, Thai and Swahili.
+        assert_eq!(
+            ids("με το ψήφισμα 2506 του Συμβουλίου Ασφαλείας"),
+            ["S/RES/2506 (2020)"]
+        );
+        assert_eq!(
+            ids("τα ψηφίσματα 550(1984) και 789(1992) του ΣΑ"),
+            ["S/RES/550 (1984)", "S/RES/789 (1992)"]
+        );
+        assert_eq!(ids("قطعنامه ۲۲۳۱ شورای امنیت"), ["S/RES/2231 (2015)"]);
+        assert_eq!(
+            ids("ตามข้อมติที่ 2231 ของคณะมนตรีความมั่นคง"),
+            ["S/RES/2231 (2015)"]
+        );
+        assert_eq!(
+            ids("azimio namba 2231 la Baraza la Usalama"),
+            ["S/RES/2231 (2015)"]
+        );
     }
 
     #[test]
