@@ -580,3 +580,20 @@ fn identical_letters_under_two_symbols_are_one_document_titled_by_their_dated_ti
         "no line of a paragraph is a heading: {body}"
     );
 }
+
+#[test]
+fn a_resolution_whose_text_opens_with_its_number_adopted_is_its_own_symbol() {
+    // As a web page or a collection copies a resolution: `Resolution
+    // 68/262 adopted by the General Assembly …` heads the text, with no
+    // masthead and no `68/262.` title line.
+    let (_dir, pages) = ingest(&["resolution_en_web.txt", "resolution_ru_web.txt"]);
+    assert_eq!(pages.len(), 2);
+    for (name, page) in &pages {
+        assert!(page.contains("symbol: A/RES/68/262\n"), "{name}: {page}");
+        // Its own number is not a resolution it cites.
+        assert!(
+            page.contains("resolutions: [\"A/RES/2625(XXV)\"]\n"),
+            "{name}: {page}"
+        );
+    }
+}

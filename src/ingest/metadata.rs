@@ -152,10 +152,30 @@ fn numbered_ga_resolution(doc: &Structured) -> Option<String> {
         )
         .unwrap()
     });
+    // `Resolution 68/262 adopted by the General Assembly on …`, as a web
+    // page or a collection heads the text: its number in the statement.
+    static NUMBERED_ADOPTED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)^\W{0,3}(?:resolution|résolution|resolución|резолюция|القرار)\s+(\d{1,3})/(\d{1,4})\s*,?\s+(?:adopted by the general assembly|adoptée par l.assemblée générale|aprobada por la asamblea general|принятая генеральной ассамблеей|الذي اتخذته الجمعية العامة)",
+        )
+        .unwrap()
+    });
     let head: String = std::iter::once(doc.front.as_str())
         .chain(doc.blocks.iter().take(3).flat_map(Block::texts))
         .collect::<Vec<_>>()
         .join("\n");
+    let stated = doc
+        .title
+        .iter()
+        .map(String::as_str)
+        .chain(doc.blocks.iter().take(3).flat_map(Block::texts))
+        .find_map(|t| NUMBERED_ADOPTED.captures(t.trim()));
+    if let Some(c) = stated
+        && let (Ok(session), Ok(n)) = (c[1].parse::<u32>(), c[2].parse::<u32>())
+        && session >= 1
+    {
+        return Some(format!("A/RES/{session}/{n}"));
+    }
     if !GA_ADOPTED.is_match(&head) {
         return None;
     }

@@ -540,7 +540,10 @@ fn split_masthead(lines: &mut Vec<String>, markdown: bool) -> (String, Option<St
                 || MD_HEAD.is_match(t)
                 || super::resolution_title::opens_head(t)
                 || after_title.is_some_and(|n| n >= 1 || visible_len(t) > 60)
-                || (gap && opens_paragraph(&lines[i..first_page_end]));
+                || (gap && opens_paragraph(&lines[i..first_page_end]))
+                || (communication
+                    && prev.is_some_and(|p| !continues(p, t) && !ends_with_comma(p))
+                    && opens_sentence(&lines[i..first_page_end]));
             if text_starts || seen >= 10 {
                 break;
             }
@@ -756,6 +759,25 @@ fn opens_paragraph(lines: &[String]) -> bool {
         && length > 100
         && last.ends_with(is_stop)
         && !block[0].trim().starts_with(['*', '['])
+}
+
+/// Whether the lines from here run on, over two lines or more and 100
+/// characters, to a sentence's end: a letter's first paragraph where a
+/// dump lost the blank line after its title (`Tengo el honor de transmitir
+/// …` / `… (véase el anexo).`); a title states no sentence.
+fn opens_sentence(lines: &[String]) -> bool {
+    let mut length = 0;
+    for (k, l) in lines.iter().take(12).enumerate() {
+        let t = l.trim();
+        if t.is_empty() {
+            return false;
+        }
+        length += visible_len(t) + 1;
+        if t.ends_with(is_stop) {
+            return k >= 1 && length > 100;
+        }
+    }
+    false
 }
 
 /// `Rapporteur: Ms. Riitta Resch (Finland)`, `Chair: …`: a committee
@@ -2796,6 +2818,25 @@ mod tests {
         ] {
             assert!(!is_communication(line), "{line}");
         }
+    }
+
+    #[test]
+    fn a_letters_title_ends_where_its_first_sentence_begins_with_no_blank_line_between() {
+        // A dump that lost its blank lines: the title's lines, then the
+        // letter's first paragraph at once.
+        let text = "A/AC.154/383\nNaciones Unidas\nAsamblea General\nDistr. general\n16 de agosto de 2007\nOriginal: inglés\nComité de Relaciones con el País Anfitrión\nCarta de fecha 10 de agosto de 2007 dirigida al Presidente\ndel Comité de Relaciones con el País Anfitrión por el\nMinistro Consejero de la Misión de los Estados Unidos\nTengo el honor de transmitir una nota verbal de fecha 10 de agosto de 2007\nenviada por la Misión de los Estados Unidos (véase el anexo).\nSolicito que tenga a bien hacer distribuir la presente carta.\n";
+        let s = structure(text);
+        assert_eq!(
+            s.title.as_deref(),
+            Some(
+                "Carta de fecha 10 de agosto de 2007 dirigida al Presidente del Comité de Relaciones con el País Anfitrión por el Ministro Consejero de la Misión de los Estados Unidos"
+            )
+        );
+        assert!(
+            first_text(&s).starts_with("Tengo el honor"),
+            "{:?}",
+            first_text(&s)
+        );
     }
 
     #[test]
