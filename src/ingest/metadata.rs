@@ -1637,6 +1637,16 @@ fn languages(doc: &Structured) -> (String, Vec<String>) {
         share.remove("zu");
         *share.entry("xh").or_default() += zu;
     }
+    // So are Swahili paragraphs short of its own words, read by the model
+    // (which knows no Swahili) as Tagalog, Zulu or Indonesian, whose
+    // function words look alike (`na`, `ya`, `wa`).
+    if ["tl", "zu", "id"].iter().any(|l| share.contains_key(l)) && is_swahili(&texts.join(" ")) {
+        for l in ["tl", "zu", "id"] {
+            if let Some(n) = share.remove(l) {
+                *share.entry("sw").or_default() += n;
+            }
+        }
+    }
     let total: usize = share.values().sum();
     let mut langs: Vec<(&str, usize)> = share.into_iter().collect();
     langs.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
@@ -2275,6 +2285,26 @@ mod tests {
             },
         );
         assert_eq!(doc_date(&doc, "en").as_deref(), Some("2020-03-05"));
+    }
+
+    #[test]
+    fn a_swahili_article_whose_paragraphs_the_model_reads_as_tagalog_is_swahili() {
+        // Paragraphs with one of Swahili's own words at most each: the
+        // model, which knows no Swahili, reads some as Tagalog.
+        let mut doc = Structured::default();
+        for text in [
+            "Baraza la Usalama la Umoja wa Mataifa limepitisha azimio Jumatano linalozitishia Sudan na Sudan Kusini na uwezekano wa kukabiliwa na vikwazo endapo hawatokomesha machafuko yanayoendelea.",
+            "Nchi hizo mbili jirani zimekuwa zikipigania mafuta, mpaka na masuala ya uraia. Azimio la leo linasisitiza haja ya kurejesha mara moja amani ya kudumu. Na kama upande wowote utashindwa basi Baraza la Usalama litachukua hatua ambazo sio za kijeshi ikiwemo vikwazo vya kiuchumi.",
+            "Balozi wa Marekani kwenye Umoja wa Mataifa Susan Rice amesema azimio hilo linadhihirisha nia ya pamoja ya baraza ya kusaidia mpango wa amani wa muungano wa Afrika.",
+            "Baraza la Usalama limewataka viongozi wa Sudan na Sudan Kusini kurejea mara moja kwenye meza ya mazungumzo chini ya usimamizi wa Muungano wa Afrika.",
+        ] {
+            doc.blocks.push(Block::Para {
+                num: None,
+                text: text.to_string(),
+                items: Vec::new(),
+            });
+        }
+        assert_eq!(languages(&doc).0, "sw");
     }
 
     #[test]
