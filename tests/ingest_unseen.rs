@@ -597,3 +597,15 @@ fn a_resolution_whose_text_opens_with_its_number_adopted_is_its_own_symbol() {
         );
     }
 }
+
+#[test]
+fn a_meeting_records_first_line_is_its_masthead_and_names_its_symbol() {
+    // A verbatim record's masthead has no `Distr.` line: `United Nations
+    // S/PV.9876` heads it. That is the record's own symbol (not a document
+    // it cites) and never its title.
+    let (_dir, pages) = ingest(&["record_en_pv.txt"]);
+    let page = &pages[0].1;
+    assert!(page.contains("symbol: S/PV.9876\n"), "{page}");
+    assert!(page.contains("documents: []\n"), "{page}");
+    assert!(!page.contains("title: \"United Nations"), "{page}");
+}

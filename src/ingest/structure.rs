@@ -464,6 +464,19 @@ fn split_masthead(lines: &mut Vec<String>, markdown: bool) -> (String, Option<St
         .filter(|l| MASTHEAD.is_match(l))
         .count();
     if signals == 0 {
+        // A meeting record's masthead has no `Distr.` line, but its first
+        // line names the Organization and the symbol (`United Nations
+        // S/PV.9876`): that line is the masthead.
+        static UN_HEAD: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?i)^(?:united nations|nations unies|naciones unidas|организация объединенных наций|联合国|الأمم المتحدة)\s+[A-Z]{1,4}/\S+$").unwrap()
+        });
+        if let Some(at) = lines.iter().position(|l| !l.trim().is_empty())
+            && UN_HEAD.is_match(lines[at].trim())
+        {
+            let front = lines[at].trim().to_string();
+            lines.drain(..=at);
+            return (front, None);
+        }
         return (String::new(), None);
     }
     // Where does the masthead end? At the summary heading if there is
