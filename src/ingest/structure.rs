@@ -2577,6 +2577,15 @@ fn take_title(
                 } else {
                     visible_len(text)
                 };
+                // A line a scraper saved twice (the page's `<title>` and
+                // its `<h1>`) is the headline, over a longer subheading
+                // or a site's tagline.
+                let twice = blocks
+                    .iter()
+                    .take(4)
+                    .skip(i + 1)
+                    .any(|o| matches!(o, Block::Heading { text: t, .. } if t == text));
+                let l = if twice && l > 0 { usize::MAX } else { l };
                 if best.is_none_or(|(_, bl)| l > bl) {
                     best = Some((i, l));
                 }
@@ -2849,6 +2858,25 @@ mod tests {
             first_text(&s).starts_with("Tengo el honor"),
             "{:?}",
             first_text(&s)
+        );
+    }
+
+    #[test]
+    fn a_headline_saved_twice_over_a_longer_subheading_is_the_title_and_a_kicker_is_not() {
+        let body = "Το Συμβούλιο Ασφαλείας του ΟΗΕ υιοθέτησε σήμερα ομόφωνα το ψήφισμα 2506, με το οποίο ανανεώνεται η θητεία της αποστολής.\n";
+        let s = structure(&format!(
+            "Ανανεώθηκε ομόφωνα η θητεία της αποστολής\n\nΑνανεώθηκε ομόφωνα η θητεία της αποστολής\n\nΩς σημαντικό το κρίνει το Υπουργείο Εξωτερικών\n\n{body}"
+        ));
+        assert_eq!(
+            s.title.as_deref(),
+            Some("Ανανεώθηκε ομόφωνα η θητεία της αποστολής")
+        );
+        let s = structure(&format!(
+            "Press release\n\nΑνανεώθηκε ομόφωνα η θητεία της αποστολής\n\n{body}"
+        ));
+        assert_eq!(
+            s.title.as_deref(),
+            Some("Ανανεώθηκε ομόφωνα η θητεία της αποστολής")
         );
     }
 
