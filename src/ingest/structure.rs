@@ -2748,6 +2748,15 @@ mod tests {
         }
     }
 
+    /// Structures `text`; asserts its title, and that its body opens with
+    /// a paragraph that starts with `opens`. Returns the structure.
+    fn titled(text: &str, title: &str, opens: &str) -> Structured {
+        let s = structure(text);
+        assert_eq!(s.title.as_deref(), Some(title));
+        assert!(first_text(&s).starts_with(opens), "{:?}", first_text(&s));
+        s
+    }
+
     #[test]
     fn a_letters_title_stating_its_date_is_the_title_and_its_first_paragraph_stays_text() {
         // A letter as a layout-keeping text dump sets it: the masthead,
@@ -2759,55 +2768,34 @@ mod tests {
             )
         };
         let para = "        I have the honour to inform you that your letter dated 25 June 2025\n   (S/2025/433), concerning your intention to appoint a Special Representative, has been\n   brought to the attention of the members of the Security Council. They take note of\n   the intention expressed therein.";
-        let s = structure(&letter(
-            "   Letter dated 30 June 2025 from the President of the\n   Security Council addressed to the Secretary-General",
-            para,
-        ));
-        assert_eq!(
-            s.title.as_deref(),
-            Some(
-                "Letter dated 30 June 2025 from the President of the Security Council addressed to the Secretary-General"
-            )
-        );
-        assert!(
-            first_text(&s).starts_with("I have the honour"),
-            "{:?}",
-            first_text(&s)
+        titled(
+            &letter(
+                "   Letter dated 30 June 2025 from the President of the\n   Security Council addressed to the Secretary-General",
+                para,
+            ),
+            "Letter dated 30 June 2025 from the President of the Security Council addressed to the Secretary-General",
+            "I have the honour",
         );
         // Without the layout's indents, the paragraph is told by its
         // sentence; a title on one line that states a date is the title.
         let flush: String = para.lines().map(str::trim).collect::<Vec<_>>().join("\n");
-        let s = structure(&letter(
+        titled(
+            &letter(
+                "Letter dated 25 June 2025 from the Secretary-General addressed to the President of the Security Council",
+                &flush,
+            ),
             "Letter dated 25 June 2025 from the Secretary-General addressed to the President of the Security Council",
-            &flush,
-        ));
-        assert_eq!(
-            s.title.as_deref(),
-            Some(
-                "Letter dated 25 June 2025 from the Secretary-General addressed to the President of the Security Council"
-            )
-        );
-        assert!(
-            first_text(&s).starts_with("I have the honour"),
-            "{:?}",
-            first_text(&s)
+            "I have the honour",
         );
         // A title broken after a word that does not leave the phrase open
         // (`…from the Permanent` / `Observer of …`) is one title still.
-        let s = structure(&letter(
-            "Agenda item 5\nIllegal actions in the Territory\n\n   Identical letters dated 19 March 2025 from the Permanent\n   Observer of the State of Palestine to the United Nations addressed\n   to the Secretary-General and the President of the Security Council",
-            para,
-        ));
-        assert_eq!(
-            s.title.as_deref(),
-            Some(
-                "Identical letters dated 19 March 2025 from the Permanent Observer of the State of Palestine to the United Nations addressed to the Secretary-General and the President of the Security Council"
-            )
-        );
-        assert!(
-            first_text(&s).starts_with("I have the honour"),
-            "{:?}",
-            first_text(&s)
+        titled(
+            &letter(
+                "Agenda item 5\nIllegal actions in the Territory\n\n   Identical letters dated 19 March 2025 from the Permanent\n   Observer of the State of Palestine to the United Nations addressed\n   to the Secretary-General and the President of the Security Council",
+                para,
+            ),
+            "Identical letters dated 19 March 2025 from the Permanent Observer of the State of Palestine to the United Nations addressed to the Secretary-General and the President of the Security Council",
+            "I have the honour",
         );
     }
 
@@ -2847,17 +2835,10 @@ mod tests {
         // A dump that lost its blank lines: the title's lines, then the
         // letter's first paragraph at once.
         let text = "A/AC.154/383\nNaciones Unidas\nAsamblea General\nDistr. general\n16 de agosto de 2007\nOriginal: inglés\nComité de Relaciones con el País Anfitrión\nCarta de fecha 10 de agosto de 2007 dirigida al Presidente\ndel Comité de Relaciones con el País Anfitrión por el\nMinistro Consejero de la Misión de los Estados Unidos\nTengo el honor de transmitir una nota verbal de fecha 10 de agosto de 2007\nenviada por la Misión de los Estados Unidos (véase el anexo).\nSolicito que tenga a bien hacer distribuir la presente carta.\n";
-        let s = structure(text);
-        assert_eq!(
-            s.title.as_deref(),
-            Some(
-                "Carta de fecha 10 de agosto de 2007 dirigida al Presidente del Comité de Relaciones con el País Anfitrión por el Ministro Consejero de la Misión de los Estados Unidos"
-            )
-        );
-        assert!(
-            first_text(&s).starts_with("Tengo el honor"),
-            "{:?}",
-            first_text(&s)
+        titled(
+            text,
+            "Carta de fecha 10 de agosto de 2007 dirigida al Presidente del Comité de Relaciones con el País Anfitrión por el Ministro Consejero de la Misión de los Estados Unidos",
+            "Tengo el honor",
         );
     }
 
@@ -2894,17 +2875,10 @@ mod tests {
     #[test]
     fn an_amendments_label_broken_over_two_lines_is_one_title() {
         let text = "   United Nations                                        S/2025/117\n   Security Council                         Distr.: General\n                                            24 February 2025\n\n                                            Original: English\n\n\n   Russian Federation: amendment to the draft resolution contained\n   in document S/2025/112\n\n        In the operative paragraph, after “swift end of the conflict” insert “including\n   addressing its root causes”.\n";
-        let s = structure(text);
-        assert_eq!(
-            s.title.as_deref(),
-            Some(
-                "Russian Federation: amendment to the draft resolution contained in document S/2025/112"
-            )
-        );
-        assert!(
-            first_text(&s).starts_with("In the operative"),
-            "{:?}",
-            first_text(&s)
+        let s = titled(
+            text,
+            "Russian Federation: amendment to the draft resolution contained in document S/2025/112",
+            "In the operative",
         );
         assert!(
             !s.blocks.iter().any(|b| matches!(b, Block::Heading { .. })),
