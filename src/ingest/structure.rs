@@ -2081,8 +2081,14 @@ fn is_heading_like(t: &str) -> bool {
     let han = t.chars().filter(|&c| is_han(c)).count();
     let letters = t.chars().filter(|&c| is_letter(c)).count();
     let last = t.chars().next_back().unwrap_or('.');
+    // A line in capitals is set as a heading, however long (a press
+    // release's headline of 26 words): a sentence of text is not.
+    let capitals =
+        t.chars().filter(|c| c.is_uppercase()).count() >= 12 && !t.chars().any(char::is_lowercase);
     let short = if han * 2 > len {
         len <= 40
+    } else if capitals {
+        words <= 40 && len <= 300
     } else {
         words <= 20 && len <= 140
     };
@@ -2859,6 +2865,15 @@ mod tests {
             s.title.as_deref(),
             Some("Ανανεώθηκε ομόφωνα η θητεία της αποστολής")
         );
+    }
+
+    #[test]
+    fn a_long_headline_in_capitals_is_the_title() {
+        let headline = "FACE A LA MENACE TERRORISTE ET AU RISQUE POSE PAR LES ARMES DE DESTRUCTION MASSIVE, LE CONSEIL DE SECURITE ADRESSE UNE SERIE DE DEMANDES AUX ETATS";
+        let s = structure(&format!(
+            "CS/2669\n\n{headline}\n\n28/04/2004\n\nConseil de sécurité CS/2669\n\nLe Conseil de sécurité, gravement préoccupé par la menace du terrorisme, a ce matin adressé une série de demandes aux Etats Membres de l'Organisation.\n"
+        ));
+        assert_eq!(s.title.as_deref(), Some(headline));
     }
 
     #[test]
