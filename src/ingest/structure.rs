@@ -750,28 +750,25 @@ fn is_communication(line: &str) -> bool {
 /// Whether the lines from here, up to a blank line, are a paragraph of
 /// text rather than a title broken over lines: the first line indented
 /// further than the next, as a text dump sets a paragraph, or lines that
-/// run on past 100 characters and end a sentence (a title states no
-/// sentence).
+/// run on to a sentence's end (a title states no sentence; a masthead's
+/// note, `* Reissued …`, `[on the report of …]`, is no paragraph).
 fn opens_paragraph(lines: &[String]) -> bool {
-    let block: Vec<&str> = lines
-        .iter()
-        .map(|l| l.trim_end())
-        .take_while(|l| !l.trim().is_empty())
-        .take(12)
-        .collect();
-    let indent = |l: &str| l.len() - l.trim_start_matches(' ').len();
-    if let [first, second, ..] = block[..]
+    if let [first, second, ..] = lines
+        && !second.trim().is_empty()
         && indent(first) >= indent(second) + 2
         && visible_len(second.trim()) > visible_len(first.trim()) / 2
     {
         return true;
     }
-    let last = block.last().map_or("", |l| l.trim());
-    let length: usize = block.iter().map(|l| visible_len(l.trim()) + 1).sum();
-    block.len() >= 2
-        && length > 100
-        && last.ends_with(is_stop)
-        && !block[0].trim().starts_with(['*', '['])
+    lines
+        .first()
+        .is_some_and(|l| !l.trim().starts_with(['*', '[']))
+        && opens_sentence(lines)
+}
+
+/// How many spaces a line is indented by.
+fn indent(line: &str) -> usize {
+    line.len() - line.trim_start_matches(' ').len()
 }
 
 /// Whether the lines from here run on, over two lines or more and 100
@@ -2020,7 +2017,6 @@ impl<'a> Segmenter<'a> {
             // first (`     I have the honour to …` / `the members …`).
             let goes_on = lines.get(i).is_some_and(|next| {
                 let n = next.trim();
-                let indent = |l: &str| l.len() - l.trim_start_matches(' ').len();
                 !n.is_empty()
                     && ((starts_mid_sentence(n) && t.chars().any(char::is_uppercase))
                         || bracket_goes_on(n)
@@ -2621,7 +2617,7 @@ fn take_title(
 /// A markdown code fence opening (up to three spaces, then three or more
 /// backticks or tildes): its marker and its info string (`go {linenos}`).
 fn fence_open(line: &str) -> Option<(String, String)> {
-    let indent = line.len() - line.trim_start_matches(' ').len();
+    let indent = indent(line);
     if indent > 3 {
         return None;
     }
