@@ -2029,10 +2029,21 @@ impl<'a> Segmenter<'a> {
             // item's label — is a wrapped line set apart (a table's cell,
             // a column's line), not a heading.
             let mid_sentence = self.hard_wrapped && starts_mid_sentence(t);
+            // A headline may ask or exclaim (`Will the Council act on
+            // Gaza?`): the first line of a web text, standing alone.
+            let asks = || {
+                let q = t.trim_end_matches(['?', '!', '？', '！']);
+                first_line
+                    && blank_after
+                    && q.len() < t.len()
+                    && q.split_whitespace().count() >= 3
+                    && !q.ends_with(is_terminal)
+                    && is_heading_like(q)
+            };
             if (standalone || first_line)
                 && !in_numbered_para
                 && !mid_sentence
-                && is_heading_like(t)
+                && (is_heading_like(t) || asks())
             {
                 self.heading(2, t);
                 continue;
@@ -2860,6 +2871,17 @@ mod tests {
         assert_eq!(
             s.title.as_deref(),
             Some("Ανανεώθηκε ομόφωνα η θητεία της αποστολής")
+        );
+    }
+
+    #[test]
+    fn a_headline_that_asks_is_the_title() {
+        let s = structure(
+            "Will the Security Council act on the ceasefire?\n\nThe members met on Monday and heard a briefing. No draft was put to the vote.\n",
+        );
+        assert_eq!(
+            s.title.as_deref(),
+            Some("Will the Security Council act on the ceasefire?")
         );
     }
 
