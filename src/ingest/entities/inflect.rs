@@ -24,6 +24,9 @@ pub fn case_forms(lang: &str, name: &str) -> Vec<String> {
     if lang == "uk" {
         return super::ukrainian::case_forms(name);
     }
+    if lang == "de" && name.contains(' ') {
+        return german_phrase(name);
+    }
     if name.contains(' ') || name.chars().count() < 4 {
         return Vec::new();
     }
@@ -119,6 +122,49 @@ fn genitive_s(name: &str) -> Vec<String> {
         return Vec::new();
     }
     vec![format!("{name}s")]
+}
+
+/// A German name of several words after an article or a preposition: its
+/// adjectives weak (`Vereinigte Staaten` → `die Vereinigten Staaten`;
+/// `Vereinigtes Königreich` → `im Vereinigten Königreich`), its noun in
+/// the dative plural or the genitive (`den Vereinigten Arabischen
+/// Emiraten`, `des Vereinigten Königreichs`).
+fn german_phrase(name: &str) -> Vec<String> {
+    let words: Vec<&str> = name.split(' ').collect();
+    if words.len() > 4 {
+        return Vec::new();
+    }
+    let last = words.len() - 1;
+    let forms: Vec<Vec<String>> = words
+        .iter()
+        .enumerate()
+        .map(|(i, w)| {
+            let mut f = vec![(*w).to_string()];
+            let capital = w.starts_with(char::is_uppercase);
+            if i < last && capital {
+                // An adjective: `-e`, `-es` → `-en`.
+                if let Some(stem) = w.strip_suffix("es") {
+                    f.push(format!("{stem}en"));
+                } else if w.ends_with('e') {
+                    f.push(format!("{w}n"));
+                }
+            } else if i == last && capital {
+                if w.ends_with('e') {
+                    f.push(format!("{w}n"));
+                } else if !w.ends_with(['s', 'n', 'ß', 'x', 'z']) {
+                    f.push(format!("{w}s"));
+                }
+            }
+            f
+        })
+        .collect();
+    let refs: Vec<Vec<&str>> = forms
+        .iter()
+        .map(|f| f.iter().map(String::as_str).collect())
+        .collect();
+    let mut out = phrases(&refs);
+    out.retain(|f| f != name);
+    out
 }
 
 fn finnish(name: &str) -> Vec<String> {
@@ -312,6 +358,14 @@ mod tests {
         assert_eq!(case_forms("nb", "Norge"), ["Norges"]);
         assert!(case_forms("de", "Laos").is_empty());
         assert!(case_forms("de", "Schweiz").is_empty());
-        assert!(case_forms("de", "Vereinigte Staaten").is_empty());
+        // A name of several words declines its adjectives and its noun.
+        assert_eq!(
+            case_forms("de", "Vereinigte Staaten"),
+            ["Vereinigten Staaten"]
+        );
+        assert!(
+            case_forms("de", "Vereinigtes Königreich")
+                .contains(&"Vereinigten Königreichs".to_string())
+        );
     }
 }

@@ -876,7 +876,7 @@ mod tests {
         let r = Recognizer::builtin();
         assert_eq!(
             countries(&r, "Deutschland, Frankreich und die Vereinigten Staaten"),
-            ["DEU", "FRA"]
+            ["DEU", "FRA", "USA"]
         );
         assert_eq!(
             countries(&r, "o Brasil e a Alemanha; la Cina e il Giappone"),
@@ -1149,6 +1149,26 @@ mod tests {
                 vec!["KOR", "PRK"],
             ),
             ("smlouva s Jižní Koreou", vec!["KOR"]),
+        ] {
+            assert_eq!(countries(&r, text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn german_names_of_several_words_in_their_cases_and_turkish_and_italian_short_forms() {
+        let r = Recognizer::builtin();
+        for (text, want) in [
+            (
+                "mit den Vereinigten Arabischen Emiraten und im Vereinigten Königreich",
+                vec!["ARE", "GBR"],
+            ),
+            (
+                "die Vereinigten Arabischen Emirate und die Zentralafrikanische Republik",
+                vec!["ARE", "CAF"],
+            ),
+            ("ABD'nin ve İngiltere'nin temsilcileri", vec!["USA", "GBR"]),
+            ("Gli Usa e la Francia; negli Usa", vec!["USA", "FRA", "USA"]),
+            ("il modo in cui usa il telefono", vec![]),
         ] {
             assert_eq!(countries(&r, text), want, "{text}");
         }
