@@ -609,3 +609,16 @@ fn a_meeting_records_first_line_is_its_masthead_and_names_its_symbol() {
     assert!(page.contains("documents: []\n"), "{page}");
     assert!(!page.contains("title: \"United Nations"), "{page}");
 }
+
+#[test]
+fn a_date_line_above_the_headline_dates_the_text_and_is_not_its_title() {
+    let (_dir, pages) = ingest(&["blog_it_dateline.txt"]);
+    let page = &pages[0].1;
+    // The date line above a headline too long to be taken for a heading.
+    let title = page
+        .lines()
+        .find(|l| l.starts_with("title: "))
+        .unwrap_or_default();
+    assert!(!title.contains("giovedì"), "{page}");
+    assert!(page.contains("date: 2022-03-24\n"), "{page}");
+}

@@ -328,7 +328,23 @@ pub fn process_text(text: &str, rec: &Recognizer) -> (structure::Structured, met
 /// evidence, and a heading that opens the body and only repeats it
 /// dropped (a heading further down stays: it heads its section).
 fn finish(mut doc: model::Document) -> model::Document {
-    doc.title = title::decide(&doc);
+    let decided = title::decide(&doc);
+    // The heading the text's structure took for its title and the
+    // procedure refused (a date line, a site's label, a section's heading)
+    // is the text's again, where it stood.
+    if let Some(stated) = doc.title.take()
+        && decided.as_deref() != Some(stated.as_str())
+        && !title::plain(&stated).is_some_and(|t| title::acceptable(&t))
+    {
+        doc.blocks.insert(
+            0,
+            model::Block::Heading {
+                level: 2,
+                text: stated,
+            },
+        );
+    }
+    doc.title = decided;
     if let Some(t) = &doc.title
         && let Some(i) = doc.blocks.iter().take(1).position(|b| {
             matches!(b, model::Block::Heading { text, .. }

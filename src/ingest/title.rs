@@ -541,10 +541,37 @@ fn is_chrome_title(t: &str) -> bool {
         "cari",
         "daftar isi",
         "ringkasan",
+        // a site's news section, as its label above the headline
+        "actualités",
+        "aktuelles",
+        "nachrichten",
+        "noticias",
+        "notícias",
+        "notizie",
+        "nieuws",
+        "новости",
+        "berita",
+        "haberler",
+        "wiadomości",
+        "logo",
     ];
     let low = t.to_lowercase();
     let low = low.trim_matches(|c: char| !c.is_alphanumeric());
-    CHROME.contains(&low)
+    // A site's logo, as its image's text (`Logo`, `Logo Network`).
+    let logo = low.split_whitespace().next() == Some("logo") && low.split_whitespace().count() <= 3;
+    CHROME.contains(&low) || logo || is_only_a_date(t)
+}
+
+/// A line that only states a day (`giovedì 24 marzo 2022`, `March 3,
+/// 2025`): a page's date line, never its title. A date inside a title
+/// (`Communiqué of 21 November 2002`) leaves more words.
+fn is_only_a_date(t: &str) -> bool {
+    let Some((at, _)) = super::metadata::find_date_at(t, "") else {
+        return false;
+    };
+    let words = t.split_whitespace().count();
+    let before = t[..at.min(t.len())].split_whitespace().count();
+    words <= 5 && before <= 1 && t.chars().filter(|c| c.is_alphabetic()).count() <= 24
 }
 
 /// What joins a page's title to its site's name (`Headline | Site`).
@@ -863,6 +890,28 @@ mod tests {
         assert!(!is_slug("2020-01-03"));
         let fm = doc(&[(Origin::FrontMatter, "my-first-post")], None, vec![]);
         assert_eq!(decide(&fm).as_deref(), Some("my-first-post"));
+    }
+
+    #[test]
+    fn a_sites_logo_section_label_or_date_line_is_no_title() {
+        for t in [
+            "Logo",
+            "Logo Network",
+            "Actualités",
+            "Nachrichten",
+            "giovedì 24 marzo 2022",
+            "Monday, 3 March 2025",
+            "2025年3月3日 星期一",
+        ] {
+            assert!(!acceptable(t), "{t}");
+        }
+        for t in [
+            "Logos and brands in court",
+            "Communiqué of the twenty-third meeting of the Conference, 21 November 2002",
+            "Actualités du Conseil de sécurité en mars",
+        ] {
+            assert!(acceptable(t), "{t}");
+        }
     }
 
     #[test]
