@@ -467,11 +467,8 @@ fn split_masthead(lines: &mut Vec<String>, markdown: bool) -> (String, Option<St
         // A meeting record's masthead has no `Distr.` line, but its first
         // line names the Organization and the symbol (`United Nations
         // S/PV.9876`): that line is the masthead.
-        static UN_HEAD: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"(?i)^(?:united nations|nations unies|naciones unidas|организация объединенных наций|联合国|الأمم المتحدة)\s+[A-Z]{1,4}/\S+$").unwrap()
-        });
         if let Some(at) = lines.iter().position(|l| !l.trim().is_empty())
-            && UN_HEAD.is_match(lines[at].trim())
+            && super::text::is_un_head(&lines[at])
         {
             let front = lines[at].trim().to_string();
             lines.drain(..=at);

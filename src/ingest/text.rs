@@ -95,6 +95,17 @@ pub fn is_cjk_punct(c: char) -> bool {
     matches!(c as u32, 0x3000..=0x303F | 0xFF00..=0xFF65 | 0x2018..=0x201F | 0x2026)
 }
 
+/// A UN masthead's first line: the Organization's name, in one of the six
+/// languages, and the document's symbol (`United Nations S/PV.9876`) —
+/// a meeting record's whole masthead, never a title.
+pub fn is_un_head(line: &str) -> bool {
+    static HEAD: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(?i)^(?:united nations|nations unies|naciones unidas|организация объединенных наций|联合国|الأمم المتحدة)\s+[A-Z]{1,4}/\S+$")
+            .expect("valid regex")
+    });
+    HEAD.is_match(line.trim())
+}
+
 /// A UN job number as printed at a page's foot or head: `25-04567 (E)`,
 /// `19-12345 (R)    250719`, with the page counter a text dump may glue
 /// to it (`25-19720 2/2`); the bar code's text (`*1912345*`) and the

@@ -328,13 +328,17 @@ pub fn acceptable(t: &str) -> bool {
         Regex::new(r"^(?:[IVXLC]{1,6}|\d{1,2}(?:\.\d{1,2})*|[A-H]|[一二三四五六七八九十]{1,3})[.、．)]\s*\S").unwrap()
     });
     static MASTHEAD: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\bDistr\.|\bOriginal\s*:|\bGeneral\s+Assembly\s+Distr|\bDistr\.\s*:?\s*(?:General|Limited|Restricted)|^(?:united nations|nations unies|naciones unidas|организация объединенных наций|联合国|الأمم المتحدة)\s+[A-Z]{1,4}/\S+$").unwrap()
+        Regex::new(r"(?i)\bDistr\.|\bOriginal\s*:|\bGeneral\s+Assembly\s+Distr|\bDistr\.\s*:?\s*(?:General|Limited|Restricted)").unwrap()
     });
     let letters = t.chars().filter(|c| c.is_alphabetic()).count();
     if letters < 2 || visible_len(t) < 3 && !t.chars().any(is_unspaced) {
         return false;
     }
-    if PLACEHOLDER.is_match(t) || SECTION.is_match(t) || MASTHEAD.is_match(t) {
+    if PLACEHOLDER.is_match(t)
+        || SECTION.is_match(t)
+        || MASTHEAD.is_match(t)
+        || super::text::is_un_head(t)
+    {
         return false;
     }
     // A strip of items (`KENYA | LESOTHO | LIBERIA`, `Home • News • Contact`);
